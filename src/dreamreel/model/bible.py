@@ -1,0 +1,122 @@
+"""The series bible: world, cast and style. Every later stage draws from it."""
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .base import SCHEMA_VERSION, Hex, Ident, Model, Prose, ShortText, Unit
+
+#: Kinds of place the renderer knows how to draw.
+PlaceKind = Literal[
+    "city_street", "rooftop", "alley", "interior", "office", "bar", "apartment", "ballroom",
+    "warehouse", "lab", "spaceship", "space_station", "mars_dome", "desert", "forest",
+    "mountain", "sea", "beach", "cave", "castle", "village", "ruins", "train", "saloon",
+]
+TimeOfDay = Literal["dawn", "day", "dusk", "night"]
+Weather = Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers"]
+Role = Literal["protagonist", "antagonist", "ally", "mentor", "love_interest", "rival", "wildcard", "narrator"]
+Build = Literal["slim", "average", "broad", "small", "tall"]
+Face = Literal["round", "oval", "square", "long", "heart"]
+Age = Literal["child", "young", "adult", "middle", "old"]
+
+
+class Look(Model):
+    """How a character is drawn: read by the renderer's puppets."""
+
+    build: Build = "average"
+    face: Face = "oval"
+    age: Age = "adult"
+    skin: Hex = "#c68e62"
+    hair_style: ShortText = "short"
+    hair_color: Hex = "#2b1d14"
+    eye_color: Hex = "#3b2a1a"
+    clothing: ShortText = "jacket"
+    clothing_colors: list[Hex] = Field(default_factory=lambda: ["#334455"], min_length=1, max_length=4)
+    accessories: list[ShortText] = Field(default_factory=list, max_length=6)
+    species: ShortText = "human"
+
+
+class VoiceSpec(Model):
+    """How a character sounds: read by the voice backend."""
+
+    descriptor: ShortText = "even, clear"
+    pitch: Annotated[float, Field(ge=-1, le=1)] = 0.0
+    speed: Annotated[float, Field(ge=0.5, le=2.0)] = 1.0
+    timbre: Annotated[float, Field(ge=-1, le=1, description="-1 dark .. 1 bright")] = 0.0
+
+
+class Character(Model):
+    id: Ident
+    name: ShortText
+    role: Role
+    archetype: ShortText
+    pronouns: Literal["she", "he", "they"] = "they"
+    goal: Prose
+    conflict: Prose
+    traits: list[ShortText] = Field(default_factory=list, max_length=8)
+    secret: Prose | None = None
+    look: Look = Field(default_factory=Look)
+    voice: VoiceSpec = Field(default_factory=VoiceSpec)
+
+
+class Place(Model):
+    id: Ident
+    name: ShortText
+    kind: PlaceKind
+    description: Prose
+    time_of_day: TimeOfDay = "night"
+    weather: Weather = "clear"
+
+
+class World(Model):
+    name: ShortText
+    era: ShortText
+    description: Prose
+    #: Facts that hold everywhere in this world ("oxygen is rationed by the hour").
+    rules: list[Prose] = Field(default_factory=list, max_length=12)
+    places: list[Place] = Field(min_length=1)
+
+
+class StyleGuide(Model):
+    look: ShortText
+    palette: list[Hex] = Field(min_length=2, max_length=8)
+    monochrome: bool = False
+    contrast: Unit = 0.5
+    grain: Unit = 0.0
+    lighting: ShortText = "soft key light"
+    era: ShortText
+    motifs: list[ShortText] = Field(default_factory=list, max_length=10)
+    music: ShortText = "ambient"
+
+
+class Bible(Model):
+    schema_version: int = SCHEMA_VERSION
+    title: ShortText
+    logline: Prose
+    genres: list[str] = Field(min_length=1, max_length=2)
+    tone: ShortText
+    world: World
+    cast: list[Character] = Field(min_length=1, max_length=24)
+    style: StyleGuide
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "Bible":
+        for label, ids in (("cast", [c.id for c in self.cast]), ("world.places", [p.id for p in self.world.places])):
+            seen: set[str] = set()
+            for i in ids:
+                if i in seen:
+                    raise ValueError(f"{label}: id {i!r} is used twice")
+                seen.add(i)
+        return self
+
+    def character(self, cid: str) -> Character:
+        for c in self.cast:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+    def place(self, pid: str) -> Place:
+        for p in self.world.places:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)

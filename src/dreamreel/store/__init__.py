@@ -1,0 +1,1 @@
+"""Persistence: files on disk now; the database and the content cache join later."""
