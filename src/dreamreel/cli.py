@@ -1,0 +1,234 @@
+"""The `dreamreel` command line.
+
+Every user-caused error (a DreamreelError) prints one line and exits 2; a story that
+`check` finds problems in exits 1.
+"""
+
+import json
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import BadInputError, DreamreelError
+
+app = typer.Typer(name="dreamreel", help="Personalized, adaptive generative film.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def user_errors():
+    """Turn DreamreelErrors into one line on stderr and exit code 2."""
+    try:
+        yield
+    except DreamreelError as e:
+        err.print(f"[bold red]error:[/] {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(e.exit_code) from None
+    except KeyboardInterrupt:
+        err.print("interrupted; nothing was written")
+        raise typer.Exit(130) from None
+
+
+def _load_story(path: Path):
+    from .model import Story
+    from .store.files import load_model
+    return load_model(path, Story, "story")
+
+
+def _load_profile(path: Optional[Path]):
+    from .model import Profile
+    from .store.files import load_model
+    return load_model(path, Profile, "profile") if path else Profile()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"dreamreel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """dreamreel writes, shoots, voices, scores and streams a branching film for one viewer."""
+
+
+@app.command()
+def write(
+    request: Annotated[str, typer.Argument(help="What you want to watch, in your own words.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the story here (JSON).")] = None,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help="A viewer profile (JSON).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same story; another seed, another story.")] = 0,
+    episodes: Annotated[Optional[int], typer.Option("--episodes", help="Number of episodes (1-12).")] = None,
+    seconds: Annotated[Optional[int], typer.Option("--seconds", help="Target length of one episode, in seconds.")] = None,
+    rating: Annotated[str, typer.Option("--rating", help="Rating ceiling: G, PG, PG-13 or R.")] = "PG-13",
+    genre: Annotated[Optional[list[str]], typer.Option("--genre", help="Force a genre (repeat to blend two).")] = None,
+    llm: Annotated[Optional[str], typer.Option("--llm", help="Rewrite the text with an LLM: 'gguf', "
+                                               "'gguf:PATH', or 'openai:URL'.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the outline.")] = False,
+) -> None:
+    """Write a branching story for a request."""
+    with user_errors():
+        from pydantic import ValidationError
+
+        from .model import Request
+        from .narrative.outline import outline
+        from .narrative.planner import plan
+        from .store.files import first_error, save_model
+
+        fields: dict = {"prompt": request, "rating": rating}
+        if episodes is not None:
+            fields["episodes"] = episodes
+        if seconds is not None:
+            fields["target_seconds"] = seconds
+        if genre:
+            fields["genres"] = genre
+        try:
+            req = Request(**fields)
+        except ValidationError as e:
+            raise BadInputError(f"bad request: {first_error(e)}") from None
+        prof = _load_profile(profile)
+        t0 = time.perf_counter()
+        story = plan(req, prof, seed=seed)
+        took = time.perf_counter() - t0
+        if llm:
+            story = _rewrite(story, llm, seed)
+        if output:
+            save_model(output, story)
+        if not quiet:
+            for part in outline(story):
+                out.print(part)
+        g = story.graph
+        summary = (f"{len(g.episodes)} episodes, {len(g.beats)} beats, "
+                   f"{sum(1 for b in g.beats if b.choice)} choices, {len(g.endings)} endings, written in {took:.2f}s")
+        err.print(f"[green]{summary}[/]" + (f"; saved to {output}" if output else ""))
+
+
+def _rewrite(story, spec: str, seed: int):
+    from .narrative.llm.registry import get_backend
+    from .narrative.writer import rewrite
+
+    backend = get_backend(spec)
+    with Progress(TextColumn("[bold]LLM writer[/] {task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} beats"),
+                  TimeElapsedColumn(), console=err, transient=False) as bar:
+        task = bar.add_task(backend.name, total=len(story.graph.beats))
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        story, report = rewrite(story, backend, seed=seed, progress=progress)
+    err.print(f"LLM writer: {report.summary()}")
+    return story
+
+
+@app.command()
+def check(story: Annotated[Path, typer.Argument(help="A story file (JSON).")]) -> None:
+    """Check a story: reachability, dead ends, loops, state, continuity, rating."""
+    with user_errors():
+        from .narrative.validate import validate
+
+        report = validate(_load_story(story))
+        for p in report.problems:
+            style = "red" if p.severity == "error" else "yellow"
+            where = f" [{p.beat}]" if p.beat else ""
+            out.print(f"[{style}]{p.severity}[/] {p.code}{where}: {p.message}", soft_wrap=True)
+        out.print(report.summary(), soft_wrap=True)
+        if not report.ok:
+            raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
+    episode: Annotated[Optional[list[int]], typer.Option("--episode", "-e", help="Only these episodes.")] = None,
+    picture: Annotated[Optional[Path], typer.Option("--picture", help="Also draw the graph to this .svg or .png.")] = None,
+) -> None:
+    """Print a readable outline of a story; --picture draws its graph."""
+    with user_errors():
+        from .narrative.outline import outline
+
+        s = _load_story(story)
+        if episode:
+            bad = [n for n in episode if not 1 <= n <= len(s.graph.episodes)]
+            if bad:
+                raise BadInputError(f"--episode {bad[0]}: the story has episodes 1 to {len(s.graph.episodes)}")
+        for part in outline(s, episode):
+            out.print(part)
+        if picture:
+            from .narrative.picture import render_picture
+            render_picture(s, picture)
+            err.print(f"[green]picture saved to {picture}[/]")
+
+
+@app.command("export")
+def export_(
+    story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="ink or twee.")] = "ink",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here (default: beside the story).")] = None,
+) -> None:
+    """Export a story as ink source (for inkle's tools) or Twee 3 (for Twine)."""
+    with user_errors():
+        from .errors import UnknownNameError
+        from .store.files import write_atomic
+
+        s = _load_story(story)
+        if format == "ink":
+            from .narrative.ink_export import to_ink
+            text, suffix = to_ink(s), ".ink"
+        elif format == "twee":
+            from .narrative.twee_export import to_twee
+            text, suffix = to_twee(s), ".twee"
+        else:
+            raise UnknownNameError(f"unknown format {format!r}; use ink or twee")
+        target = output or story.with_suffix(suffix)
+        write_atomic(target, text)
+        err.print(f"[green]wrote {target}[/]")
+
+
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="A compiled ink story (.json) or ink source (.ink).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Write the story here (JSON).")],
+    max_states: Annotated[int, typer.Option("--max-states", help="Explore at most this many story states.")] = 2000,
+) -> None:
+    """Import someone else's ink story as a dreamreel story graph."""
+    with user_errors():
+        from .narrative.ink_import import from_compiled_ink
+        from .store.files import parse_json, read_text, save_model
+
+        text = read_text(source, "ink")
+        if source.suffix.lower() == ".ink":
+            from .narrative.inkc import compile_ink
+            data = compile_ink(text)
+        else:
+            data = parse_json(text, str(source))
+        story = from_compiled_ink(data, max_states=max_states, title=source.stem)
+        save_model(output, story)
+        g = story.graph
+        err.print(f"[green]imported {len(g.beats)} beats, {sum(1 for b in g.beats if b.choice)} choices, "
+                  f"{len(g.endings)} endings, {len(story.bible.cast)} speakers; saved to {output}[/]")
+
+
+@app.command()
+def schemas(folder: Annotated[Path, typer.Argument(help="Folder to write the JSON Schemas into.")] = Path("schemas")) -> None:
+    """Export the JSON Schemas of dreamreel's file formats."""
+    with user_errors():
+        from .model.schemas import write_schemas
+        for path in write_schemas(folder):
+            err.print(f"wrote {path}")
+
+
+def run() -> None:  # pragma: no cover - console entry point alias
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(app())

@@ -1,0 +1,26 @@
+"""JSON Schemas of the persisted formats, for other tools and languages."""
+
+import json
+from pathlib import Path
+
+from .bible import Bible
+from .profile import Profile
+from .request import Request
+from .story import Story, StoryGraph
+
+DOCUMENTS = {"story": Story, "story-graph": StoryGraph, "bible": Bible, "profile": Profile, "request": Request}
+
+
+def schema_text(model) -> str:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(folder: str | Path) -> list[Path]:
+    # Imported here so the model package itself stays free of I/O.
+    from ..store.files import write_atomic
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [write_atomic(folder / f"{name}.schema.json", schema_text(m)) for name, m in DOCUMENTS.items()]

@@ -1,0 +1,1 @@
+"""The Narrative Engine: request + profile -> bible + story graph."""

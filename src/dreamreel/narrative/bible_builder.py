@@ -1,0 +1,239 @@
+"""Build the bible (world, cast, style) from the intent's genre kits.
+
+The world kit gives places, rules and what is at stake; the plot kit gives the people,
+their looks and the tone; the style blends both, then bends to the viewer's taste in looks.
+"""
+
+import random
+import re
+from dataclasses import dataclass
+
+from ..model import Bible, Character, Look, Place, StyleGuide, VoiceSpec, World
+from .genres.kit import Archetype, GenreKit, PlaceSpec
+from .interpret import Intent
+from .text import Person, Writer, title_case
+
+SKIN_TONES = ("#f1d3bf", "#e8b99a", "#d8a27c", "#c68e62", "#a86b45", "#8d5a3b", "#6b4028", "#4a2c1b")
+HAIR_COLORS = ("#111111", "#2b1d14", "#4a3020", "#7a5230", "#b07a45", "#d8b56a", "#a33a1c", "#9a9a9a", "#e8e4dc")
+EYE_COLORS = ("#3b2a1a", "#5a3d1f", "#2f5d7c", "#4d6b3a", "#6b6b6b")
+GREYS = ("#1c1c1e", "#3a3a3d", "#5c5c60", "#8a8a8e", "#c4c4c0")
+BUILDS = ("slim", "average", "broad", "small", "tall")
+FACES = ("round", "oval", "square", "long", "heart")
+
+
+@dataclass
+class Cast:
+    """The bible's characters by story function; ``comps[n-1]`` is episode n's companion."""
+
+    hero: Character
+    villain: Character
+    wild: Character
+    comps: list[Character]
+    archetypes: dict[str, Archetype]
+
+    @property
+    def all(self) -> list[Character]:
+        return [self.hero, self.villain, self.wild, *self.comps]
+
+
+@dataclass
+class WorldFacts:
+    """World specifics every template may mention."""
+
+    name: str
+    mcguffin: tuple[str, str]
+    scheme: str
+    stakes: str
+    era: str
+    places: list[Place]
+    specs: dict[str, PlaceSpec]  # place id -> spec (for its role)
+
+
+def slug(text: str, taken: set[str], limit: int = 3) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    words = [w for w in words if w not in {"the", "a", "an", "of", "on", "at"}] or ["x"]
+    base = "_".join(words[:limit])
+    if not base[0].isalpha():
+        base = "p_" + base
+    base = base[:40]
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}_{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def build_world(intent: Intent, rng: random.Random, history_titles: set[str]) -> WorldFacts:
+    w, p = intent.world, intent.plot
+    taken: set[str] = set()
+    specs = list(w.places)
+    places: list[Place] = []
+    by_id: dict[str, PlaceSpec] = {}
+    blended = w is not p
+    for spec in specs:
+        pid = slug(spec.name, taken)
+        weather = spec.weather
+        # The plot genre brings its weather into the world: noir's rain falls inside the Mars domes.
+        if blended and p.weathers and rng.random() < 0.5:
+            weather = rng.choice(p.weathers)
+        places.append(Place(id=pid, name=spec.name, kind=spec.kind, description=spec.description,
+                            time_of_day=spec.time_of_day, weather=weather))
+        by_id[pid] = spec
+    era = w.era if intent.era is None or intent.era == w.era else (
+        intent.era if not blended and w.world_strength < 0.6 else f"{w.era}, styled after the {intent.era}")
+    return WorldFacts(name=rng.choice(w.world_names), mcguffin=rng.choice(w.mcguffins),
+                      scheme=rng.choice(w.schemes), stakes=rng.choice(w.stakes), era=era,
+                      places=places, specs=by_id)
+
+
+def _name(kit: GenreKit, pronoun: str, rng: random.Random, used: set[str]) -> str:
+    firsts = [n for n in kit.names_first[pronoun] if n not in used] or list(kit.names_first[pronoun])
+    first = rng.choice(firsts)
+    lasts = [n for n in kit.names_last if n not in used] or list(kit.names_last)
+    last = rng.choice(lasts)
+    used.update({first, last})
+    return f"{first} {last}"
+
+
+def _look(arch: Archetype, role: str, intent: Intent, palette: list[str], rng: random.Random) -> Look:
+    mono = palette_is_mono(palette)
+    clothes_pool = list(GREYS) if mono else palette
+    age = {"villain": ("middle", "old", "adult"), "comp": ("young", "adult", "old", "middle")}.get(role, ("adult", "young"))
+    return Look(
+        build=rng.choice(BUILDS), face=rng.choice(FACES), age=rng.choice(age),
+        skin=rng.choice(SKIN_TONES), hair_style=rng.choice(arch.hair_styles),
+        hair_color=rng.choice(HAIR_COLORS), eye_color=rng.choice(EYE_COLORS),
+        clothing=rng.choice(arch.clothing),
+        clothing_colors=rng.sample(clothes_pool, k=min(2, len(clothes_pool))),
+        accessories=list(arch.accessories[: rng.randint(0, len(arch.accessories))]) if arch.accessories else [],
+    )
+
+
+def palette_is_mono(palette: list[str]) -> bool:
+    def sat(h: str) -> int:
+        r, g, b = (int(h[i:i + 2], 16) for i in (1, 3, 5))
+        return max(r, g, b) - min(r, g, b)
+    return all(sat(c) < 24 for c in palette)
+
+
+def _voice(arch: Archetype, pronoun: str, rng: random.Random) -> VoiceSpec:
+    base = {"she": 0.35, "he": -0.35, "they": 0.0}[pronoun]
+    desc = arch.voice.lower()
+    if any(w in desc for w in ("low", "deep", "gravel", "baritone", "bass")):
+        base -= 0.25
+    if any(w in desc for w in ("bright", "high", "tenor", "light", "soprano")):
+        base += 0.2
+    speed = 1.0 + (0.12 if any(w in desc for w in ("quick", "fast", "rapid")) else 0.0) \
+        - (0.12 if any(w in desc for w in ("slow", "unhurried", "tired", "drawl")) else 0.0)
+    return VoiceSpec(descriptor=arch.voice, pitch=round(max(-1, min(1, base + rng.uniform(-0.1, 0.1))), 2),
+                     speed=round(speed + rng.uniform(-0.05, 0.05), 2),
+                     timbre=round(rng.uniform(-0.5, 0.5), 2))
+
+
+def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: random.Random,
+               avoid_names: set[str], writer: Writer) -> Cast:
+    p = intent.plot
+    used = set(avoid_names)
+    chosen: dict[str, Archetype] = {}
+    people: dict[str, tuple[str, str]] = {}  # key -> (name, pronoun)
+    comp_pool = list(p.archetypes["comp"])
+    rng.shuffle(comp_pool)
+    keys = ["hero", "villain", "wild"] + [f"comp{i + 1}" for i in range(intent.episodes)]
+    for key in keys:
+        if key.startswith("comp"):
+            arch = comp_pool[(int(key[4:]) - 1) % len(comp_pool)]
+        else:
+            arch = rng.choice(p.archetypes[key])
+        pronoun = rng.choice(arch.pronouns)
+        chosen[key] = arch
+        people[key] = (_name(p, pronoun, rng, used), pronoun)
+
+    def person(key: str) -> Person:
+        name, pronoun = people[key]
+        return Person.of(Character(id="x", name=name, role="ally", archetype="x", pronouns=pronoun, goal="", conflict=""))
+
+    base_slots = world_slots(facts)
+    role_of = {"hero": "protagonist", "villain": "antagonist", "wild": "wildcard"}
+    comp_roles = ("ally", "mentor", "rival", "ally", "love_interest")
+    chars: dict[str, Character] = {}
+    ids: set[str] = set()
+    for key in keys:
+        arch = chosen[key]
+        name, pronoun = people[key]
+        slots = dict(base_slots, hero=person("hero"), villain=person("villain"), wild=person("wild"),
+                     comp=person(key) if key.startswith("comp") else person("comp1"), prev=person("hero"),
+                     hero_archetype=chosen["hero"].archetype)
+        role = role_of.get(key) or comp_roles[(int(key[4:]) - 1) % len(comp_roles)]
+        chars[key] = Character(
+            id=slug(name.split()[0], ids, 1), name=name, role=role, archetype=arch.archetype, pronouns=pronoun,
+            goal=writer.fill(arch.goal, slots), conflict=writer.fill(arch.conflict, slots),
+            traits=list(arch.traits), secret=writer.fill(arch.secret, slots) if arch.secret else None,
+            look=_look(arch, "comp" if key.startswith("comp") else key, intent, palette, rng),
+            voice=_voice(arch, pronoun, rng),
+        )
+    return Cast(hero=chars["hero"], villain=chars["villain"], wild=chars["wild"],
+                comps=[chars[f"comp{i + 1}"] for i in range(intent.episodes)],
+                archetypes={k: chosen[k] for k in keys})
+
+
+def world_slots(facts: WorldFacts) -> dict:
+    return {"world": facts.name, "mcguffin": facts.mcguffin[0], "mcguffin_short": facts.mcguffin[1],
+            "scheme": facts.scheme, "stakes": facts.stakes, "era": facts.era}
+
+
+def build_style(intent: Intent, facts: WorldFacts, rng: random.Random) -> StyleGuide:
+    p, w = intent.plot, intent.world
+    if p is w:
+        palette, look, motifs, music = list(p.palette), p.look, list(p.motifs), p.music
+    else:
+        palette = list(dict.fromkeys(list(p.palette[:3]) + list(w.palette[:3])))
+        look = f"{p.look}; {w.look}"
+        motifs = list(dict.fromkeys(list(p.motifs[:4]) + list(w.motifs[:4])))
+        music = f"{p.music}, over {w.music}"
+    monochrome, contrast, grain = p.monochrome, max(p.contrast, w.contrast), p.grain
+    looks = intent.looks
+    # The viewer's taste in looks bends the genre's defaults.
+    if looks.get("monochrome", 0) <= -0.3 or looks.get("colorful", 0) >= 0.5:
+        if monochrome:
+            monochrome = False
+            palette = list(dict.fromkeys(list(w.palette) + list(p.palette)))[:6]
+            look += "; colour kept for this viewer"
+    elif looks.get("monochrome", 0) >= 0.5 and not monochrome:
+        monochrome, look = True, look + "; in black and white for this viewer"
+        palette = list(GREYS)
+    if looks.get("neon", 0) >= 0.5:
+        palette = (palette + ["#ff2fa8", "#21e6ff"])[-8:]
+        motifs.append("neon signs")
+    if looks.get("grain", 0) >= 0.5 or looks.get("film grain", 0) >= 0.5:
+        grain = max(grain, 0.5)
+    if looks.get("pastel", 0) >= 0.5:
+        palette = [_pastel(c) for c in palette]
+        look += "; soft pastel colours"
+    return StyleGuide(look=look[:200], palette=palette[:8], monochrome=monochrome, contrast=contrast, grain=grain,
+                      lighting=p.lighting, era=intent.era or facts.era, motifs=motifs[:10], music=music[:200])
+
+
+def _pastel(h: str) -> str:
+    r, g, b = (int(h[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(v + (255 - v) * 0.55) for v in (r, g, b)))
+
+
+def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide, writer: Writer,
+                rng: random.Random) -> Bible:
+    p, w = intent.plot, intent.world
+    slots = dict(world_slots(facts), hero=Person.of(cast.hero), villain=Person.of(cast.villain),
+                 wild=Person.of(cast.wild), comp=Person.of(cast.comps[0]), prev=Person.of(cast.hero),
+                 hero_archetype=cast.hero.archetype, place=facts.places[0].name, home=facts.places[0].name,
+                 rule=w.rules[0], weather="")
+    title = title_case(writer.pick("title", p.titles, slots, fallback="{world}"))
+    logline = writer.pick("logline", p.loglines, slots, fallback="{hero.full} against {villain.full} in {world}.")
+    description = writer.fill(rng.choice(w.world_description), dict(slots, era=facts.era))
+    if p is not w:
+        description += (f" Here {p.label} never went away: {', '.join(p.motifs[:3])}; "
+                        f"and the mood is {p.tone.split(',')[0]}.")
+    rules = list(w.rules)
+    tone = p.tone if p is w else f"{p.tone}; {w.tone.split(',')[0]}"
+    return Bible(title=title[:200], logline=logline, genres=intent.genres, tone=tone[:200],
+                 world=World(name=facts.name, era=facts.era, description=description, rules=rules[:12],
+                             places=facts.places),
+                 cast=cast.all, style=style)

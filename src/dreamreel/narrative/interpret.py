@@ -1,0 +1,207 @@
+"""Read a viewer's request text (and profile) into an Intent: genres, era, moods, size.
+
+The request text is only ever *read* here, never copied into instructions or story text,
+so a prompt that tries to inject instructions has nothing to inject into.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import BadRequestError
+from ..model import Profile, Request
+from ..model.content import RATINGS, ContentFlag, Rating, stricter
+from .genres import all_kits, get_kit
+from .genres.kit import GenreKit
+
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+    "a few": 3, "several": 4, "dozen": 12, "a dozen": 12,
+}
+_NUM = r"(\d{1,7}|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
+_EPISODES_RE = re.compile(_NUM + r"\s+(?:[a-z-]+\s+){0,2}(?:episodes?|parts?|chapters?|instal?ments?)\b")
+_MINUTES_RE = re.compile(r"(?:about|around|roughly|~)?\s*" + _NUM + r"[\s-]*(?:minutes?|mins?)\b")
+_SECONDS_RE = re.compile(_NUM + r"[\s-]*(?:seconds?|secs?)\b")
+_HOURS_RE = re.compile(_NUM + r"[\s-]*(?:hours?|hrs?)\b")
+_ERA_RE = re.compile(r"\b((?:1[0-9]|20|21|22|23|24|25|26|27|28|29)[0-9]0)s\b|\b((?:1[0-9]|2[0-9])th)[- ]century\b")
+_ERA_WORDS = {
+    "victorian": "Victorian era", "medieval": "medieval", "renaissance": "Renaissance",
+    "roaring twenties": "1920s", "jazz age": "1920s", "far future": "far future", "prohibition": "1920s",
+    "cold war": "1960s", "wartime": "1940s",
+}
+#: Words in a request that set the mood; each nudges endings, variants and palette.
+MOOD_WORDS = {
+    "dark": "dark", "bleak": "dark", "grim": "dark", "tragic": "dark", "gritty": "dark",
+    "hopeful": "hopeful", "uplifting": "hopeful", "heartwarming": "hopeful", "wholesome": "hopeful",
+    "funny": "funny", "silly": "funny", "lighthearted": "funny", "light-hearted": "funny",
+    "tense": "tense", "suspenseful": "tense", "gripping": "tense", "intense": "tense",
+    "cozy": "cozy", "cosy": "cozy", "gentle": "cozy", "calm": "cozy", "relaxing": "cozy",
+    "sad": "sad", "melancholy": "sad", "bittersweet": "sad",
+    "romantic": "romantic", "scary": "scary", "creepy": "scary", "eerie": "scary",
+}
+_PACING_WORDS = {"fast-paced": "fast", "fast paced": "fast", "action-packed": "fast", "quick": "fast",
+                 "slow-burn": "slow", "slow burn": "slow", "leisurely": "slow", "slow-paced": "slow"}
+#: How a request asks for stronger content than the rating may allow.
+_STRONG_WORDS = {"gory": ContentFlag.gore, "gore": ContentFlag.gore, "bloody": ContentFlag.gore,
+                 "violent": ContentFlag.violence, "brutal": ContentFlag.violence, "explicit": ContentFlag.sexual,
+                 "sexy": ContentFlag.sexual, "steamy": ContentFlag.sexual, "swearing": ContentFlag.profanity}
+
+
+@dataclass
+class Intent:
+    """What the planner will make, after reading the request and the profile."""
+
+    plot: GenreKit
+    world: GenreKit
+    episodes: int
+    target_seconds: int
+    rating: Rating
+    limits: dict[ContentFlag, int]
+    avoid: list[str]
+    pacing: str
+    era: str | None = None
+    moods: dict[str, float] = field(default_factory=dict)
+    looks: dict[str, float] = field(default_factory=dict)
+    #: Things the planner had to decide or refuse, said back to the viewer.
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def genres(self) -> list[str]:
+        return [self.plot.name] if self.plot is self.world else [self.plot.name, self.world.name]
+
+
+def clean_prompt(text: str) -> str:
+    """Drop control characters and collapse whitespace; keep every printable character."""
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
+
+
+def find_genres(text: str) -> list[GenreKit]:
+    """Genres named in the text, in order of first mention (aliases matched as whole words)."""
+    low = text.lower()
+    found: list[tuple[int, int, GenreKit]] = []
+    for kit in all_kits().values():
+        best = None
+        for alias in kit.aliases:
+            m = re.search(r"(?<![a-z])" + re.escape(alias.lower()) + r"(?![a-z])", low)
+            if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(alias) > best[1])):
+                best = (m.start(), len(alias))
+        if best:
+            found.append((best[0], -best[1], kit))
+    found.sort(key=lambda t: (t[0], t[1]))
+    # An alias inside a longer alias of an earlier genre ("detective" in "detective story") is not a second genre.
+    out: list[GenreKit] = []
+    spans: list[tuple[int, int]] = []
+    for start, neg_len, kit in found:
+        end = start - neg_len
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        spans.append((start, end))
+        out.append(kit)
+    return out
+
+
+def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
+    """Turn a request and profile into an Intent. ``rng_pick(seq)`` chooses when the text is silent."""
+    prompt = clean_prompt(request.prompt)
+    if not re.search(r"[^\W\d_]{2,}", prompt):
+        raise BadRequestError("the request has no words in it; describe what you want to watch, "
+                              "e.g. \"a cozy mystery in a seaside village\"")
+    low = prompt.lower()
+    notes: list[str] = []
+
+    # Genres: explicit list first, then the text, then the viewer's tastes.
+    if request.genres:
+        kits = [get_kit(g) for g in request.genres]
+    else:
+        kits = find_genres(low)
+    tastes = profile.tastes.genres
+    for name in tastes:
+        get_kit(name)  # an unknown genre in a profile is an error, not silently ignored
+    if not kits:
+        liked = sorted((w, n) for n, w in tastes.items() if w > 0)
+        if liked:
+            kits = [get_kit(liked[-1][1])]
+            notes.append(f"the request names no genre; chose {kits[0].label}, the genre this viewer likes most")
+        else:
+            disliked = {n for n, w in tastes.items() if w < 0}
+            pool = [k for k in all_kits().values() if k.name not in disliked] or list(all_kits().values())
+            kits = [rng_pick(sorted(pool, key=lambda k: k.name))]
+            notes.append(f"the request names no genre; chose {kits[0].label}")
+    elif len(kits) == 1 and not request.genres:
+        # Personalise a single-genre request with a strongly liked second genre.
+        liked = sorted(((w, n) for n, w in tastes.items() if w >= 0.5 and n != kits[0].name), reverse=True)
+        if liked and not re.search(r"\b(pure|classic|straight|traditional)\b", low):
+            kits.append(get_kit(liked[0][1]))
+            notes.append(f"blended in {kits[1].label}, which this viewer loves")
+    kits = kits[:2]
+    if len(kits) > 1 and kits[0].name == kits[1].name:
+        kits = kits[:1]
+    world = max(kits, key=lambda k: k.world_strength)
+    plot = min(kits, key=lambda k: k.world_strength) if len(kits) > 1 else world
+
+    # Size: explicit request fields win (the CLI fills them from flags); else the text.
+    episodes = request.episodes
+    if "episodes" not in request.model_fields_set:
+        m = _EPISODES_RE.search(low)
+        if m:
+            episodes = _number(m.group(1))
+    if not 1 <= episodes <= 12:
+        raise BadRequestError(f"the request asks for {episodes} episodes; dreamreel writes 1 to 12 episodes at a time "
+                              "(ask to keep going for more)")
+    seconds = request.target_seconds
+    if "target_seconds" not in request.model_fields_set:
+        if m := _HOURS_RE.search(low):
+            seconds = _number(m.group(1)) * 3600
+        elif m := _MINUTES_RE.search(low):
+            seconds = _number(m.group(1)) * 60
+        elif m := _SECONDS_RE.search(low):
+            seconds = _number(m.group(1))
+        elif re.search(r"\b(a minute|one minute)\b", low):
+            seconds = 60
+    if not 15 <= seconds <= 3600:
+        raise BadRequestError(f"the request asks for episodes of {seconds} seconds; an episode can be 15 seconds "
+                              "to 60 minutes long")
+
+    # Rating: the stricter of the request and the viewer's ceiling.
+    rating = request.rating if profile.rating_ceiling is None else stricter(request.rating, profile.rating_ceiling)
+    for word, flag in _STRONG_WORDS.items():
+        if re.search(rf"\b{word}\b", low):
+            from ..model.content import RATING_CEILINGS
+            if RATING_CEILINGS[rating][flag] < 2:
+                notes.append(f"asked for {word} content, but this story is rated {rating}: "
+                             f"it will keep {flag.value} at the {rating} level instead")
+    limits = dict(profile.content_limits)
+
+    era = None
+    if m := _ERA_RE.search(low):
+        era = m.group(1) + "s" if m.group(1) else f"{m.group(2)} century"
+    else:
+        for word, label in _ERA_WORDS.items():
+            if word in low:
+                era = label
+                break
+    if era is None and profile.tastes.eras:
+        best_w, best_era = max((w, e) for e, w in profile.tastes.eras.items())
+        if best_w >= 0.5:
+            era = best_era
+
+    moods = {k: v for k, v in profile.tastes.moods.items()}
+    for word, mood in MOOD_WORDS.items():
+        if re.search(rf"(?<![a-z-]){re.escape(word)}(?![a-z-])", low):
+            moods[mood] = 1.0
+    pacing = profile.pacing
+    for word, pace in _PACING_WORDS.items():
+        if word in low:
+            pacing = pace
+    return Intent(plot=plot, world=world, episodes=episodes, target_seconds=seconds, rating=rating,
+                  limits=limits, avoid=list(profile.avoid), pacing=pacing, era=era, moods=moods,
+                  looks=dict(profile.tastes.looks), notes=notes)
+
+
+__all__ = ["Intent", "interpret", "find_genres", "clean_prompt", "RATINGS"]

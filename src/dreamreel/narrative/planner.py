@@ -1,0 +1,53 @@
+"""The planner: the embedded, offline story writer. Request + profile + seed -> Story.
+
+    interpret (genres, size, rating, taste) -> world -> style -> cast -> bible -> graph
+
+Deterministic: every random choice comes from one ``random.Random`` seeded by the seed and
+the request, so the same inputs always give the same story, and another seed another story.
+"""
+
+import hashlib
+import random
+
+from .. import __version__
+from ..model import Profile, Request, Story
+from .bible_builder import build_bible, build_cast, build_style, build_world, slug
+from .interpret import Intent, interpret
+from .structure import build_graph
+from .text import Writer
+
+PLANNER = "dreamreel.planner"
+PLANNER_VERSION = "1"
+
+
+def _rng(seed: int, request: Request, profile: Profile) -> random.Random:
+    key = f"{seed}|{request.model_dump_json()}|{profile.model_dump_json()}"
+    return random.Random(hashlib.sha256(key.encode()).digest())
+
+
+def plan(request: Request, profile: Profile | None = None, seed: int = 0) -> Story:
+    """Write a complete, valid story for this request and viewer."""
+    profile = profile or Profile()
+    rng = _rng(seed, request, profile)
+    intent = interpret(request, profile, rng.choice)
+    return plan_intent(intent, request, profile, seed, rng)
+
+
+def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, rng: random.Random) -> Story:
+    writer = Writer(rng, intent.rating, intent.limits, intent.avoid)
+    past_names = {n for h in profile.history for c in h.characters for n in c.split()}
+    facts = build_world(intent, rng, {h.title for h in profile.history})
+    style = build_style(intent, facts, rng)
+    cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer)
+    bible = build_bible(intent, facts, cast, style, writer, rng)
+    graph = build_graph(intent, cast, facts, writer, rng)
+    digest = hashlib.sha256(f"{seed}|{request.prompt}|{profile.id}".encode()).hexdigest()[:8]
+    story_id = slug(bible.title, set(), 4)[:50] + "_" + digest
+    resolved = request.model_copy(update={"episodes": intent.episodes, "target_seconds": intent.target_seconds,
+                                          "rating": intent.rating, "genres": intent.genres})
+    generator = {"planner": f"{PLANNER}/{PLANNER_VERSION}", "dreamreel": __version__,
+                 "genres": "+".join(intent.genres), "pacing": intent.pacing}
+    if intent.notes:
+        generator["notes"] = "; ".join(intent.notes)
+    return Story(id=story_id, seed=seed, request=resolved, profile_id=profile.id, bible=bible, graph=graph,
+                 generator=generator)

@@ -1,0 +1,120 @@
+"""Fill genre templates with this story's names and places, within the viewer's limits.
+
+Every template is scanned after filling (narrative.rating) and skipped when it would go
+over the rating, the viewer's content limits or a theme they asked to avoid; kits give
+alternatives for exactly this reason.
+"""
+
+import random
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Character, ContentFlag
+from .rating import avoid_hits, ceiling, scan
+
+_PRONOUNS = {
+    "she": ("she", "her", "her"),
+    "he": ("he", "him", "his"),
+    "they": ("they", "them", "their"),
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A character as template slots see them: ``{hero}``, ``{hero.full}``, ``{hero.their}``."""
+
+    name: str
+    full: str
+    they: str
+    them: str
+    their: str
+
+    @property
+    def They(self) -> str:  # noqa: N802 - template attribute names
+        return self.they.capitalize()
+
+    @property
+    def Their(self) -> str:  # noqa: N802
+        return self.their.capitalize()
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __format__(self, spec: str) -> str:
+        return format(self.name, spec)
+
+    @classmethod
+    def of(cls, c: Character) -> "Person":
+        they, them, their = _PRONOUNS[c.pronouns]
+        return cls(name=c.name.split()[0], full=c.name, they=they, them=them, their=their)
+
+
+class Writer:
+    """Picks and fills templates for one story, deterministically from its rng."""
+
+    def __init__(self, rng: random.Random, rating: str, limits: dict[ContentFlag, int], avoid: list[str]):
+        self.rng = rng
+        self.max = ceiling(rating, limits)
+        self.avoid = avoid
+        self._used: dict[str, set[int]] = {}
+
+    def allowed(self, text: str, extra: dict[ContentFlag, int] | None = None) -> bool:
+        levels = scan(text)
+        for flag, level in (extra or {}).items():
+            levels[flag] = max(levels.get(flag, 0), level)
+        if any(level > self.max[flag] for flag, level in levels.items()):
+            return False
+        return not avoid_hits(text, self.avoid)
+
+    def fill(self, template: str, slots: dict) -> str:
+        return sentence_case(template.format(**slots))
+
+    def order(self, key: str, n: int) -> list[int]:
+        """Indices 0..n-1 in a seeded order, ones not yet used for this key first (variety)."""
+        idx = list(range(n))
+        self.rng.shuffle(idx)
+        used = self._used.setdefault(key, set())
+        return sorted(idx, key=lambda i: i in used)
+
+    def pick(self, key: str, templates: Sequence[str], slots: dict, fallback: str = "") -> str:
+        """The first allowed filling of a template, preferring ones this story has not used."""
+        for i in self.order(key, len(templates)):
+            text = self.fill(templates[i], slots)
+            if self.allowed(text):
+                self._used[key].add(i)
+                return text
+        return self.fill(fallback, slots) if fallback else ""
+
+    def pick_exchange(self, key: str, exchanges: Sequence[Sequence[tuple[str, str, str]]], slots: dict,
+                      avoid_index: int | None = None) -> tuple[int, list[tuple[str, str, str]]]:
+        """An exchange with every line filled and allowed; disallowed lines are dropped."""
+        best: tuple[int, list[tuple[str, str, str]]] = (-1, [])
+        for i in self.order(key, len(exchanges)):
+            if i == avoid_index and len(exchanges) > 1:
+                continue
+            lines = [(role, emotion, self.fill(t, slots)) for role, emotion, t in exchanges[i]]
+            kept = [ln for ln in lines if self.allowed(ln[2])]
+            if len(kept) == len(lines):
+                self._used[key].add(i)
+                return i, kept
+            if len(kept) > len(best[1]):
+                best = (i, kept)
+        if best[0] >= 0:
+            self._used[key].add(best[0])
+        return best
+
+
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+|:\s+(?=[a-z]+\s))([a-z])")
+_SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def sentence_case(text: str) -> str:
+    """Capitalise each sentence's first letter: slots may open a sentence ("{weather}. ...")."""
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text.strip())
+
+
+def title_case(text: str) -> str:
+    words = text.split()
+    return " ".join(w if (i and w.lower() in _SMALL) or not w[:1].isalpha() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
