@@ -251,8 +251,7 @@ class Builder:
                   "ending_triumph", "ending_bittersweet", "ending_tragedy", "ending_twist"]
         graph["beats"].extend(beats[k] for k in order)
         synopsis = beats["inciting"].narration
-        title = self.kit.episode_titles[(n - 1 + self.rng.randrange(len(self.kit.episode_titles))) % len(self.kit.episode_titles)] \
-            if n == 1 else self.writer.pick(f"{self.kit.name}.episode_title", self.kit.episode_titles, {}, fallback=f"Episode {n}")
+        title = self.writer.pick(f"{self.kit.name}.episode_title", self.kit.episode_titles, {}, fallback=f"Episode {n}")
         return Episode(number=n, title=title, entry=f"{e}setup", synopsis=synopsis)
 
 

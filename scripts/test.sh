@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install everything the tests need on a fresh machine, then run every test.
+# Debian packages (graphviz for graph pictures, node/npm for the ink compiler) need root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v dot >/dev/null || need_apt+=(graphviz)
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing Debian packages: ${need_apt[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# inkjs: inkle's ink compiler, used to check the .ink that dreamreel exports.
+npm ci --no-audit --no-fund --loglevel=error
+
+# The package with its test extras; llama-cpp-python compiles from source (several minutes, once).
+python -m pip install --disable-pip-version-check -q -e ".[test]"
+
+python -m pytest -q "$@"
