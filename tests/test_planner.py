@@ -136,6 +136,12 @@ def test_rating_and_content_limits_are_respected():
                                                                 for b in story.graph.beats), re.I)
 
 
+def test_a_story_for_children_is_held_to_pg():
+    story = plan(Request(prompt="a spooky haunted house story for kids", rating="R"))
+    assert story.request.rating == "PG"
+    assert "children" in story.generator["notes"]
+
+
 def test_r_rating_allows_the_stronger_variant():
     story = plan(Request(prompt="film noir", rating="R"), seed=5)
     intense = [b.variants["intense"] for b in story.graph.beats if b.variants]
@@ -144,7 +150,7 @@ def test_r_rating_allows_the_stronger_variant():
 
 def test_pacing_changes_how_much_is_said():
     def lines(pacing):
-        s = plan(Request(prompt="a cozy mystery", target_seconds=240), Profile(pacing=pacing), seed=4)
+        s = plan(Request(prompt="a cozy mystery", target_seconds=60), Profile(pacing=pacing), seed=4)
         return sum(len(b.lines) for b in s.graph.beats)
     assert lines("slow") > lines("fast")
 

@@ -166,7 +166,7 @@ def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: rando
         role = role_of.get(key) or comp_roles[(int(key[4:]) - 1) % len(comp_roles)]
         chars[key] = Character(
             id=slug(name.split()[0], ids, 1), name=name, role=role, archetype=arch.archetype, pronouns=pronoun,
-            goal=writer.fill(arch.goal, slots), conflict=writer.fill(arch.conflict, slots),
+            goal=writer.fill(arch.goal, slots, sentence=False), conflict=writer.fill(arch.conflict, slots, sentence=False),
             traits=list(arch.traits), secret=writer.fill(arch.secret, slots) if arch.secret else None,
             look=_look(arch, "comp" if key.startswith("comp") else key, intent, palette, rng),
             voice=_voice(arch, pronoun, rng),

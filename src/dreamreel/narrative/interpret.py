@@ -142,8 +142,14 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     kits = kits[:2]
     if len(kits) > 1 and kits[0].name == kits[1].name:
         kits = kits[:1]
-    world = max(kits, key=lambda k: k.world_strength)
-    plot = min(kits, key=lambda k: k.world_strength) if len(kits) > 1 else world
+    # The stronger world-builder gives the world; on a tie the second-named genre does
+    # ("a fantasy crossed with science fiction": fantasy people on a science-fiction world).
+    if len(kits) == 1:
+        plot = world = kits[0]
+    elif kits[0].world_strength > kits[1].world_strength:
+        world, plot = kits
+    else:
+        plot, world = kits
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes
@@ -176,6 +182,11 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
             if RATING_CEILINGS[rating][flag] < 2:
                 notes.append(f"asked for {word} content, but this story is rated {rating}: "
                              f"it will keep {flag.value} at the {rating} level instead")
+    # A story asked for children is held to PG whatever the default rating, and said so.
+    if re.search(r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low):
+        if stricter(rating, "PG") != rating:
+            notes.append(f"asked for a story for children: rated PG instead of {rating}")
+            rating = "PG"
     limits = dict(profile.content_limits)
 
     era = None

@@ -67,8 +67,10 @@ class Writer:
             return False
         return not avoid_hits(text, self.avoid)
 
-    def fill(self, template: str, slots: dict) -> str:
-        return sentence_case(template.format(**slots))
+    def fill(self, template: str, slots: dict, sentence: bool = True) -> str:
+        """Fill a template; ``sentence`` capitalises sentence starts (not for goals read mid-sentence)."""
+        text = template.format(**slots)
+        return sentence_case(text) if sentence else text.strip()
 
     def order(self, key: str, n: int) -> list[int]:
         """Indices 0..n-1 in a seeded order, ones not yet used for this key first (variety)."""
@@ -105,7 +107,7 @@ class Writer:
         return best
 
 
-_SENTENCE_START = re.compile(r"(^|[.!?]\s+|:\s+(?=[a-z]+\s))([a-z])")
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)([a-z])")
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 

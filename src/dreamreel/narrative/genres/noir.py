@@ -149,7 +149,7 @@ KIT = GenreKit(
                  ("hero", "tired", "He meant it last time too."),
                  ("comp", "determined", "Then take a case. Any case."),
                  ("hero", "neutral", "In this town the cases take you.")),
-                (("comp", "neutral", "You read the paper? Another body in the harbor."),
+                (("comp", "neutral", "You read the paper? Another body turned up last night."),
                  ("hero", "tired", "I stopped reading the paper. It only tells me what I already know."),
                  ("comp", "sly", "It says somebody's paying good money for answers."),
                  ("hero", "neutral", "Somebody always is. It's the answers that cost.")),
@@ -216,12 +216,12 @@ KIT = GenreKit(
         ),
         "bold": Scene(
             narration=(
-                "{hero} does not knock. At {place}, {weather}, and the men guarding the crates reach for their coats.",
-                "Subtle never paid {hero}'s rent. {hero} and {comp} walk straight into {place}, where {villain}'s men are loading trucks.",
+                "{hero} does not knock. At {place}, {weather}, and the guards reach for their coats.",
+                "Subtle never paid {hero}'s rent. {hero} and {comp} walk straight into {place}, where {villain}'s men are moving crates.",
             ),
             action=(
                 "{hero} kicks the door and the room goes quiet. {comp} grabs a ledger off the table before anyone moves.",
-                "Crates splinter, a lamp swings, and {comp} is pinned behind a truck while {hero} draws the fire away.",
+                "Crates splinter, a lamp swings, and {comp} is pinned behind the crates while {hero} draws the fire away.",
             ),
             exchanges=(
                 (("hero", "determined", "Evening, gentlemen. I'm here about {mcguffin_short}."),
@@ -240,7 +240,7 @@ KIT = GenreKit(
             ),
             action=(
                 "{wild} pours two glasses and pushes one across. {hero} does not touch it.",
-                "Outside, a car idles too long. {wild} closes the curtain and finally sits down.",
+                "Outside, footsteps stop and start again. {wild} closes the curtain and finally sits down.",
             ),
             exchanges=(
                 (("wild", "sad", "You want the truth? I took {mcguffin_short}. Then someone took it from me."),
@@ -255,7 +255,7 @@ KIT = GenreKit(
         ),
         "subplot": Scene(
             narration=(
-                "Across town, in {place}, {villain} is having a better night. {wild} is there too, which nobody was supposed to know.",
+                "Elsewhere, in {place}, {villain} is having a better night. {wild} is there too, which nobody was supposed to know.",
                 "Meanwhile at {place}: a piano, a fire, and {villain.full} explaining to {wild} how the world really works.",
             ),
             action=(
@@ -290,7 +290,7 @@ KIT = GenreKit(
                  ("hero", "angry", "Let {comp} go and we'll talk."),
                  ("villain", "neutral", "We are talking. Choose.")),
                 (("comp", "determined", "Forget me. That's everything we need right there."),
-                 ("hero", "afraid", "Nobody else goes in the harbor on my account."),
+                 ("hero", "afraid", "Nobody else gets hurt on my account."),
                  ("villain", "happy", "How touching. The clock is running.")),
             ),
         ),
@@ -352,11 +352,11 @@ KIT = GenreKit(
         ),
         "ending_bittersweet": Scene(
             narration=(
-                "{villain} walks out of the precinct by noon; money always finds a door. But {hero} kept what mattered, and that is something.",
+                "{villain} walks free by noon; money always finds a door. But {hero} kept what mattered, and that is something.",
                 "The case closes without a verdict. {hero} knows the truth, and knows it will not be enough in {world}.",
             ),
             action=(
-                "{villain} tips a hat on the way out of the courthouse. {hero} does not look away.",
+                "{villain} tips a hat on the way out of the hearing. {hero} does not look away.",
                 "{hero} files the report nobody will read and turns off the lamp.",
             ),
             exchanges=(
@@ -440,7 +440,7 @@ KIT = GenreKit(
     intense_lines=(
         ("villain", "angry", "Nobody walks away from me. Nobody.", {"violence": 1}),
         ("hero", "angry", "Put the gun down or I put you down.", {"violence": 2}),
-        ("villain", "sly", "They'll find you in the harbor with the others, detective.", {"violence": 2, "fear": 1}),
+        ("villain", "sly", "They'll find you face down with the others, detective.", {"violence": 2, "fear": 1}),
         ("comp", "afraid", "There's blood on the stairs. Whose blood is that?", {"gore": 1, "fear": 1}),
         ("hero", "angry", "Damn it, move!", {"profanity": 1}),
         ("villain", "angry", "Kill them both and burn the place.", {"violence": 2}),
