@@ -113,6 +113,12 @@ def test_profile_tastes_pick_and_blend_genres():
     assert "loves" in blended.generator["notes"]
 
 
+def test_mood_words_pick_a_genre_when_none_is_named():
+    story = plan(Request(prompt="something moody, smoky and rainy tonight"))
+    assert story.bible.genres == ["noir"]
+    assert "mood" in story.generator["notes"]
+
+
 def test_unknown_genre_in_profile_or_request_is_an_error():
     with pytest.raises(UnknownNameError, match="unknown genre 'telenovela'"):
         plan(Request(prompt="anything", genres=["telenovela"]))

@@ -106,6 +106,13 @@ def find_genres(text: str) -> list[GenreKit]:
     return out
 
 
+def genres_by_mood(text: str) -> list[GenreKit]:
+    """The genre whose mood words the text uses most, when it names no genre ("moody and rainy")."""
+    words = set(re.findall(r"[a-z][a-z-]+", text))
+    scored = sorted(((len(words & set(k.moods)), k.name, k) for k in all_kits().values()), reverse=True)
+    return [scored[0][2]] if scored and scored[0][0] > 0 else []
+
+
 def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     """Turn a request and profile into an Intent. ``rng_pick(seq)`` chooses when the text is silent."""
     prompt = clean_prompt(request.prompt)
@@ -123,6 +130,10 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     tastes = profile.tastes.genres
     for name in tastes:
         get_kit(name)  # an unknown genre in a profile is an error, not silently ignored
+    if not kits:
+        kits = genres_by_mood(low)
+        if kits:
+            notes.append(f"the request names no genre; its mood suggests {kits[0].label}")
     if not kits:
         liked = sorted((w, n) for n, w in tastes.items() if w > 0)
         if liked:

@@ -107,7 +107,8 @@ class Writer:
         return best
 
 
-_SENTENCE_START = re.compile(r"(^|[.!?]\s+)([a-z])")
+# A trailing "..." is a pause, not a sentence end ("I am... absolutely").
+_SENTENCE_START = re.compile(r"(^|(?<!\.\.)[.!?]\s+)([a-z])")
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 

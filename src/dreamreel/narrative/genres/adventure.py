@@ -194,13 +194,13 @@ KIT = GenreKit(
         "setup": Scene(
             narration=(
                 "{world}, {era}. At {place}, {weather}, and {hero.full} is counting coins that don't add up to a new sail.",
-                "Morning in {world}: gulls, rigging, and the smell of the sea. {hero} spreads a tattered chart across a barrel, and {comp} leans in to look.",
+                "Morning in {world}: a fresh wind, an empty purse, and a head full of rumours. {hero} spreads a tattered chart across a barrel, and {comp} leans in to look.",
                 "Every adventure in {world} starts the same way: too little money and too much curiosity. {hero} has plenty of both.",
             ),
             action=(
-                "{comp} swings down from the rigging and lands beside {hero} with a thump.",
+                "{comp} slides down a rope and lands beside {hero} with a thump.",
                 "{hero} flips a gold coin, catches it, and frowns at the strange serpent stamped on its face.",
-                "A gull steals a biscuit right out of {comp}'s hand. {hero} laughs for the first time in a week.",
+                "{comp} tries to juggle three oranges and drops all of them. {hero} laughs for the first time in a week.",
             ),
             exchanges=(
                 (("comp", "happy", "Sails patched, hull scraped, and not a coin left to show for it."),
@@ -211,7 +211,7 @@ KIT = GenreKit(
                  ("hero", "neutral", "Half a map, half a legend, and no proof of either."),
                  ("comp", "happy", "Half a treasure's still a treasure!"),
                  ("hero", "sly", "Spoken like someone who's never had to dig for one.")),
-                (("hero", "tired", "The harbour master wants the mooring fee by Friday."),
+                (("hero", "tired", "The dockmaster wants the mooring fee by Friday."),
                  ("comp", "sly", "We could always sail on Thursday."),
                  ("hero", "happy", "Now that's the spirit of the sea."),
                  ("comp", "determined", "So where are we sailing?")),
@@ -219,7 +219,7 @@ KIT = GenreKit(
         ),
         "aftermath_saved": Scene(
             narration=(
-                "The sea gave {prev} back, a little battered and very sunburnt. At {place}, the crew tells the story louder every time.",
+                "Fortune gave {prev} back, a little battered and very sunburnt. At {place}, the crew tells the story louder every time.",
                 "{prev} has a bandaged arm, a new scar and a tale nobody believes. {hero} believes every word of it.",
             ),
             action=(
@@ -233,17 +233,17 @@ KIT = GenreKit(
                  ("comp", "happy", "Well, it's a good rule. Let's keep it.")),
                 (("prev", "determined", "I owe you my neck, {hero}."),
                  ("hero", "sly", "Pay me back with better luck."),
-                 ("comp", "surprised", "Speaking of luck, look what just washed up against the hull."),
-                 ("prev", "happy", "A bottle! With a map in it!")),
+                 ("comp", "surprised", "Speaking of luck, look what someone slipped under the door."),
+                 ("prev", "happy", "A letter! With a map in it!")),
             ),
         ),
         "aftermath_lost": Scene(
             narration=(
-                "The sea kept {prev}. {hero} searched the reef until the tide turned and found only {prev}'s hat floating on the swell.",
-                "{prev} is gone, lost beyond the reef. The crew sings a slow shanty at sundown, and {hero} does not sing.",
+                "Fortune kept {prev}. {hero} searched until the light failed and found only {prev}'s hat.",
+                "{prev} is gone, lost off the edge of the map. The crew sings a slow shanty at sundown, and {hero} does not sing.",
             ),
             action=(
-                "{hero} carves {prev}'s name into the mast, beneath the others.",
+                "{hero} carves {prev}'s name on the lid of the old sea chest, beneath the others.",
                 "{comp} stands at the rail, not sure whether to speak.",
             ),
             exchanges=(
@@ -273,7 +273,7 @@ KIT = GenreKit(
                  ("wild", "happy", "Four. But this one's the real one."),
                  ("comp", "surprised", "How can you tell?"),
                  ("wild", "sly", "The real one's got {villain} chasing it.")),
-                (("wild", "neutral", "{villain} sails on the morning tide. If that crew gets there first, {stakes}."),
+                (("wild", "neutral", "{villain} sets out at dawn. If that crew gets there first, {stakes}."),
                  ("hero", "sly", "And you want to split the prize."),
                  ("wild", "happy", "Sixty, forty. I'm the one with the map."),
                  ("comp", "determined", "Fifty-fifty. We're the ones with the ship."),
@@ -290,7 +290,7 @@ KIT = GenreKit(
                 "Full sail, no caution. {hero} takes the shortcut through {place}, where the old warnings are carved in stone and nobody has ever come back the quick way.",
             ),
             action=(
-                "{hero} grabs a vine and swings across the gap. {comp} follows, yelling all the way.",
+                "{hero} grabs a rope and swings across the gap. {comp} follows, yelling all the way.",
                 "A stone tile clicks underfoot. Darts hiss out of the walls, and {comp} flattens just in time.",
                 "The floor tilts. A great stone ball rumbles out of the dark, and {hero} and {comp} run for the light.",
             ),
@@ -308,10 +308,10 @@ KIT = GenreKit(
         "careful": Scene(
             narration=(
                 "{hero} takes the long way round. At {place}, with a small fire and a hidden spring, {wild} finally lays out the whole story.",
-                "Patience, a spyglass and a good hiding place. {hero} and {wild} lie low at {place} and watch {villain}'s sails go by.",
+                "Patience, a spyglass and a good hiding place. {hero} and {wild} lie low at {place} and watch {villain}'s crew go by.",
             ),
             action=(
-                "{wild} draws the island in the sand with a stick and marks an X, then rubs it out and marks another.",
+                "{wild} draws a map in the dust with one finger and marks an X, then rubs it out and marks another.",
                 "{hero} holds {mcguffin_short} up to the firelight, and hidden markings glow like veins.",
             ),
             exchanges=(
@@ -327,7 +327,7 @@ KIT = GenreKit(
         ),
         "subplot": Scene(
             narration=(
-                "Meanwhile, at {place}, {villain} dines off silver plates and studies a chart of the island. {wild} stands at the door, hat in hand.",
+                "Meanwhile, at {place}, {villain} dines off silver plates and studies a chart of the way ahead. {wild} stands at the door, hat in hand.",
                 "At {place}, {villain.full} feeds grapes to a caged parrot and explains to {wild} exactly how rich they are both about to be.",
             ),
             action=(
@@ -350,7 +350,7 @@ KIT = GenreKit(
         "crisis": Scene(
             narration=(
                 "It was a trap. At {place}, {villain}'s crew has {comp} dangling over the edge, and {mcguffin} glitters on a stone pedestal just out of reach.",
-                "The tide is coming in at {place}, fast. {villain} has {comp} chained to the rocks, and {mcguffin_short} in the other hand.",
+                "The water is rising at {place}, fast. {villain} has {comp} chained to a pillar, and {mcguffin_short} in the other hand.",
                 "The ground shakes. {villain} stands between {hero} and {mcguffin_short}, with {comp} clinging to a fraying rope bridge behind.",
             ),
             action=(
@@ -359,13 +359,13 @@ KIT = GenreKit(
                 "{villain} weighs {mcguffin_short} in one hand and rests a cutlass on the fraying rope with the other.",
             ),
             exchanges=(
-                (("villain", "sly", "Your friend or your fortune. Quick now, the tide won't wait."),
+                (("villain", "sly", "Your friend or your fortune. Quick now, the water won't wait."),
                  ("hero", "angry", "Let {comp} go, {villain}!"),
                  ("comp", "afraid", "Forget me! Grab it and go!"),
                  ("villain", "happy", "Let go? Gladly. Straight down.")),
                 (("comp", "determined", "That's everything we came for, right there! Take it!"),
                  ("hero", "afraid", "Nobody gets left behind. That's the code."),
-                 ("villain", "neutral", "Pirates and their codes. Choose, or the sea will choose for you.")),
+                 ("villain", "neutral", "Pirates and their codes. Choose, or fate will choose for you.")),
                 (("hero", "neutral", "You don't need {comp}. You need me."),
                  ("villain", "sly", "I need {mcguffin_short}. You two are decoration."),
                  ("comp", "tired", "I've been called worse."),
@@ -420,12 +420,12 @@ KIT = GenreKit(
         ),
         "ending_triumph": Scene(
             narration=(
-                "The treasure is safe, {villain} is in irons, and {world} cheers from every dock. {hero} and {comp} watch the sunset from {place} with their boots in the sand.",
-                "Fair winds at last. The islanders keep what's theirs, the crew gets its share, and {hero} finally has enough gold for a new sail. Two, even.",
+                "The treasure is safe, {villain} is in irons, and {world} cheers in every street. {hero} and {comp} watch the sun go down from {place}.",
+                "Fair winds at last. The people of {world} keep what's theirs, the crew gets its share, and {hero} finally has enough gold for a new sail. Two, even.",
             ),
             action=(
-                "{comp} tosses a single gold coin into the sea, for luck.",
-                "{hero} unrolls a brand-new map across the sand, then looks up, grinning.",
+                "{comp} flips a gold coin high into the air and doesn't bother to catch it.",
+                "{hero} unrolls a brand-new map, then looks up, grinning.",
             ),
             exchanges=(
                 (("comp", "happy", "We did it! We're rich! Are we rich?"),
@@ -438,12 +438,12 @@ KIT = GenreKit(
         ),
         "ending_bittersweet": Scene(
             narration=(
-                "{villain} escapes in a longboat with a single chest of gold, laughing. But the rest stays where it belongs, and {hero} can live with that.",
+                "{villain} escapes with a single chest of gold, laughing. But the rest stays where it belongs, and {hero} can live with that.",
                 "The treasure vault caves in, gold and all. {villain} got away, and so did {hero}, with nothing but the story.",
             ),
             action=(
-                "{villain} salutes from the longboat as it rows toward the horizon.",
-                "{hero} skips a stone across the lagoon and watches the rings spread.",
+                "{villain} salutes from a safe distance, the chest of gold under one arm.",
+                "{hero} skips a stone across the water and watches the rings spread.",
             ),
             exchanges=(
                 (("villain", "sly", "Until next time, {hero}! Keep the map warm for me!"),
@@ -460,8 +460,8 @@ KIT = GenreKit(
                 "It's over. {mcguffin} is safe in {hero}'s hands, and there is no one left to share it with.",
             ),
             action=(
-                "{hero} stands alone at the wheel as the island shrinks behind.",
-                "{hero} lets a handful of gold fall into the sea: one coin for each name.",
+                "{hero} stands alone at the wheel as {world} shrinks behind.",
+                "{hero} lets a handful of gold fall, one coin for each name.",
             ),
             exchanges=(
                 (("hero", "sad", "All that gold. And not one friend to show it to."),),
@@ -472,7 +472,7 @@ KIT = GenreKit(
         "ending_twist": Scene(
             narration=(
                 "The deal holds until dawn. By then {wild} is gone, and so is {mcguffin}, and so, come to think of it, is the ship.",
-                "{wild} sails off into the sunrise with the treasure and a cheerful wave. Left on the beach: a note, a bottle and a second map.",
+                "{wild} sails off into the sunrise with the treasure and a cheerful wave. Left behind: a note, a bottle and a second map.",
             ),
             action=(
                 "{hero} reads the note, laughs, and shakes the sand out of a boot.",
@@ -497,10 +497,10 @@ KIT = GenreKit(
             },
         ),
         "crisis": ChoiceText(
-            prompts=("{comp} or {mcguffin_short}?", "The tide is rising. Choose!"),
+            prompts=("{comp} or {mcguffin_short}?", "The water is rising. Choose!"),
             options={
                 "save": ("Save {comp}", "Throw {mcguffin_short} to {villain}"),
-                "press": ("Grab {mcguffin_short}", "Leave {comp} to the tide"),
+                "press": ("Grab {mcguffin_short}", "Leave {comp} behind"),
                 "deal": ("Let {wild} strike a deal", "Call on {wild}'s crew"),
             },
         ),
@@ -546,7 +546,7 @@ KIT = GenreKit(
     hooks=(
         "Whose name is scratched on the back of {mcguffin_short}?",
         "{wild} sailed off with half the treasure and all of the second map.",
-        "The temple had a twin, on an island no chart shows.",
+        "The treasure had a twin, hidden in a place no chart shows.",
         "{villain}'s first mate has been seen in another harbour, asking about {hero}.",
         "A bottle washes up with {hero}'s name on the message inside.",
     ),

@@ -125,7 +125,7 @@ KIT = GenreKit(
                       ("honourable", "grim", "gentle with the weak"), ("dented plate armour", "travel-stained surcoat"),
                       ("longsword", "battered shield"), ("short", "long braid"), "deep, measured voice"),
             Archetype("reluctant heir raised in hiding", "stop whoever is {scheme} and claim a crown {hero.they} never wanted",
-                      "was raised a commoner and does not believe the throne should be {hero.their}s",
+                      "was raised a commoner and does not believe the throne should belong to {hero.them}",
                       ("humble", "quick-witted", "restless"), ("plain travelling cloak",), ("hidden signet ring",),
                       ("messy", "ponytail"), "warm, uncertain voice"),
         ),

@@ -190,9 +190,9 @@ KIT = GenreKit(
     scenes={
         "setup": Scene(
             narration=(
-                "{world}, {era}. In {place}, {weather}, and {hero.full} is trying very hard not to listen to the walls.",
+                "{world}, {era}. At {place}, {weather}, and {hero.full} is trying very hard not to listen to the walls.",
                 "The candles in {place} burn low and blue. Somewhere above, a floorboard creaks where nobody is standing.",
-                "Nobody in {world} will speak of the last tenants. {hero} sits up by candlelight in {place} while {comp} checks the locks, twice.",
+                "Nobody in {world} will speak of the last tenants. {hero} sits up by candlelight at {place} while {comp} checks the locks, twice.",
             ),
             action=(
                 "{comp} lights a second candle from the first. The flame leans toward the door, though no window is open.",
@@ -238,7 +238,7 @@ KIT = GenreKit(
         "aftermath_lost": Scene(
             narration=(
                 "The dark kept {prev}. {hero} searched every room until dawn and found only a cold spot where {prev} last stood.",
-                "{prev} is gone, taken in the night. The village has already stopped saying the name, the way it stops saying all of them.",
+                "{prev} is gone, taken in the night. {world} has already stopped saying the name, the way it stops saying all of them.",
             ),
             action=(
                 "{hero} sets a candle in the window for {prev}, the way the old folk here always do.",
@@ -258,8 +258,8 @@ KIT = GenreKit(
         "inciting": Scene(
             narration=(
                 "{wild.full} arrives at {place} out of nowhere, uninvited, and speaks of {mcguffin} as if it were alive.",
-                "The knock comes at midnight: three slow raps. {wild} stands in the doorway of {place} with pale hands and a warning about {mcguffin_short}.",
-                "In {place}, {weather}, and {wild} is the only one who seems to know what happens next.",
+                "The knock comes at midnight: three slow raps. At {place}, {wild} waits with pale hands and a warning about {mcguffin_short}.",
+                "At {place}, {weather}, and {wild} is the only one who seems to know what happens next.",
             ),
             action=(
                 "{wild} sets a candle on the table and watches the flame bend toward the locked door.",
@@ -285,7 +285,7 @@ KIT = GenreKit(
         ),
         "bold": Scene(
             narration=(
-                "{hero} takes the lamp and goes straight down into {place}. {comp} follows, because the only thing worse is waiting alone.",
+                "{hero} takes the lamp and goes straight into {place}. {comp} follows, because the only thing worse is waiting alone.",
                 "No more waiting for the dark to come to them. {hero} and {comp} walk into {place}, and {weather}.",
             ),
             action=(
@@ -306,8 +306,8 @@ KIT = GenreKit(
         ),
         "careful": Scene(
             narration=(
-                "{hero} keeps to the candlelight and the old books. In {place}, {wild} finally tells the story the village will not.",
-                "Patience, salt on the threshold, and a locked door. {hero} sits with {wild} in {place} and hears the curse from the beginning.",
+                "{hero} keeps to the candlelight and the old books. At {place}, {wild} finally tells the story nobody else in {world} will.",
+                "Patience, salt on the threshold, and a locked door. {hero} sits with {wild} at {place} and hears the curse from the beginning.",
             ),
             action=(
                 "{wild} lays out yellowed photographs in a row. In each one, the same figure stands at the back, a little closer.",
@@ -328,7 +328,7 @@ KIT = GenreKit(
         "subplot": Scene(
             narration=(
                 "Deep in {place}, {villain} keeps the old vigil by a single candle. {wild} comes, as {wild} always does, to bargain.",
-                "Meanwhile, in {place}, {villain.full} feeds the fire and speaks softly to something no one else can see. {wild} waits in the doorway.",
+                "Meanwhile, at {place}, {villain.full} feeds the fire and speaks softly to something no one else can see. {wild} waits in the doorway.",
             ),
             action=(
                 "{villain} sets a place at the table for a guest who never arrives. {wild} stares at the empty chair.",
@@ -350,7 +350,7 @@ KIT = GenreKit(
         "crisis": Scene(
             narration=(
                 "The presence takes {comp} in the dark of {place}. {villain} stands at the edge of the candlelight, holding {mcguffin} like an offering.",
-                "In {place}, {weather}, and {comp} is trapped behind a door that opens only from the other side. {villain} has the key, and terms.",
+                "At {place}, {weather}, and {comp} is trapped behind a door that opens only from the other side. {villain} has the key, and terms.",
                 "It was a trap all along. {villain} brought them to {place} so the presence could choose, and it has chosen {comp}.",
             ),
             action=(
@@ -555,7 +555,7 @@ KIT = GenreKit(
         "Who carved {hero}'s name into the windowsill, and when?",
         "The old records are missing one page: the year the bargain was made.",
         "{wild}'s reflection has been seen again, in another house, in another town.",
-        "The cellar goes down further than anyone has ever gone.",
+        "The stairs below the locked door go down further than anyone has ever gone.",
         "A letter arrives for {hero}, postmarked a hundred years ago.",
     ),
     moods=("spooky", "creepy", "eerie", "chilling", "atmospheric", "gothic", "dread"),

@@ -325,7 +325,7 @@ KIT = GenreKit(
         ),
         "subplot": Scene(
             narration=(
-                "Meanwhile, in {place}, {villain} is locking a drawer that ought not to need locking. {wild} closes the door softly and leans against it.",
+                "Meanwhile, at {place}, {villain} is locking a drawer that ought not to need locking. {wild} closes the door softly and leans against it.",
                 "At {place}, behind closed doors, {villain.full} is very calm indeed, and {wild} has come to talk about money.",
             ),
             action=(
@@ -397,8 +397,8 @@ KIT = GenreKit(
         ),
         "climax_alone": Scene(
             narration=(
-                "No one stands beside {hero} now. In {place}, {hero} faces {villain}, while {wild} watches from the corner, knowing more than anyone.",
-                "{hero} gathers the last of the household in {place}: only {villain} and {wild} remain. It will have to be enough.",
+                "No one stands beside {hero} now. At {place}, {hero} faces {villain}, while {wild} watches from the corner, knowing more than anyone.",
+                "{hero} gathers the last of the household at {place}: only {villain} and {wild} remain. It will have to be enough.",
             ),
             action=(
                 "{wild} sets down a teacup with a click that sounds very loud in the silence.",
@@ -548,7 +548,7 @@ KIT = GenreKit(
     hooks=(
         "Who sent the letter signed with a single initial?",
         "{wild} left a forwarding address abroad, in handwriting that isn't {wild}'s.",
-        "The inspector from London has started asking questions about {hero}.",
+        "The inspector from the city has started asking questions about {hero}.",
         "A second key to the locked room has never been found.",
         "Someone in {world} knew all along, and has just written to {hero}.",
     ),

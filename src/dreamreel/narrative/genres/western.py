@@ -322,7 +322,7 @@ KIT = GenreKit(
         ),
         "subplot": Scene(
             narration=(
-                "Meanwhile, in {place}, {villain} pours tea from a silver pot and studies a map of {world}. {wild} is there too, which nobody in town would believe.",
+                "Meanwhile, at {place}, {villain} pours tea from a silver pot and studies a map of {world}. {wild} is there too, which nobody in town would believe.",
                 "Out at {place}, {villain.full} winds a gold watch and explains to {wild} how progress works.",
             ),
             action=(
@@ -335,7 +335,7 @@ KIT = GenreKit(
                  ("villain", "sly", "No. I brought you here to remind you who holds your markers."),
                  ("wild", "angry", "I paid those markers twice over."),
                  ("villain", "happy", "Interest, my friend. The frontier runs on interest.")),
-                (("villain", "neutral", "Your stranger rode out to the canyon yesterday."),
+                (("villain", "neutral", "Your stranger went poking around my crates yesterday."),
                  ("wild", "neutral", "{hero} isn't mine. I don't keep strays."),
                  ("villain", "sly", "Then you won't mind what happens at noon on Sunday."),
                  ("wild", "afraid", "What happens at noon?"),
