@@ -142,3 +142,25 @@ def test_schemas_are_exported_and_current(tmp_path):
     repo = Path(__file__).parents[1] / "schemas"
     for f in tmp_path.glob("*.schema.json"):
         assert (repo / f.name).read_text() == f.read_text(), f"schemas/{f.name} is stale: run dreamreel schemas"
+
+
+def test_export_ink_and_twee_then_import_the_ink(story_file, tmp_path):
+    ink, twee, back = tmp_path / "s.ink", tmp_path / "s.twee", tmp_path / "back.json"
+    assert run("export", str(story_file), "--format", "ink", "-o", str(ink)).returncode == 0
+    assert run("export", str(story_file), "--format", "twee", "-o", str(twee)).returncode == 0
+    assert ink.read_text().count("VAR ") >= 3 and ":: StoryTitle" in twee.read_text()
+    proc = run("import", str(ink), "-o", str(back))
+    assert proc.returncode == 0, proc.stderr
+    imported = Story.model_validate_json(back.read_text())
+    original = Story.model_validate_json(story_file.read_text())
+    assert sum(1 for b in imported.graph.beats if b.choice) >= sum(1 for b in original.graph.beats if b.choice)
+    assert run("check", str(back)).returncode == 0
+
+
+def test_import_refuses_what_is_not_ink(tmp_path, story_file):
+    not_ink = tmp_path / "x.json"
+    not_ink.write_text('{"hello": "world"}')
+    one_line_error(run("import", str(not_ink), "-o", str(tmp_path / "out.json")), "ink")
+    one_line_error(run("import", str(story_file), "-o", str(tmp_path / "out.json")), "ink")
+    assert not (tmp_path / "out.json").exists()
+    one_line_error(run("export", str(story_file), "--format", "docx"), "unknown format")

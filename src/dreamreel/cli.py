@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from . import __version__
 from .errors import BadInputError, DreamreelError
@@ -30,7 +31,7 @@ def user_errors():
     try:
         yield
     except DreamreelError as e:
-        err.print(f"[bold red]error:[/] {e}", markup=True, soft_wrap=True)
+        err.print(Text.assemble(("error: ", "bold red"), str(e)), soft_wrap=True)
         raise typer.Exit(e.exit_code) from None
     except KeyboardInterrupt:
         err.print("interrupted; nothing was written")
@@ -138,9 +139,8 @@ def check(story: Annotated[Path, typer.Argument(help="A story file (JSON).")]) -
         report = validate(_load_story(story))
         for p in report.problems:
             style = "red" if p.severity == "error" else "yellow"
-            where = f" [{p.beat}]" if p.beat else ""
-            out.print(f"[{style}]{p.severity}[/] {p.code}{where}: {p.message}", soft_wrap=True)
-        out.print(report.summary(), soft_wrap=True)
+            out.print(Text(p.line(), style=style), soft_wrap=True)
+        out.print(Text(report.summary()), soft_wrap=True)
         if not report.ok:
             raise typer.Exit(1)
 
@@ -201,17 +201,13 @@ def import_(
 ) -> None:
     """Import someone else's ink story as a dreamreel story graph."""
     with user_errors():
-        from .narrative.ink_import import from_compiled_ink
-        from .store.files import parse_json, read_text, save_model
+        from .narrative.ink_import import load_ink_file
+        from .store.files import save_model
 
-        text = read_text(source, "ink")
-        if source.suffix.lower() == ".ink":
-            from .narrative.inkc import compile_ink
-            data = compile_ink(text)
-        else:
-            data = parse_json(text, str(source))
-        story = from_compiled_ink(data, max_states=max_states, title=source.stem)
+        story = load_ink_file(source, max_states=max_states, title=source.stem)
         save_model(output, story)
+        if story.generator.get("ink_import_notes"):
+            err.print(Text(f"warning: {story.generator['ink_import_notes']}", style="yellow"), soft_wrap=True)
         g = story.graph
         err.print(f"[green]imported {len(g.beats)} beats, {sum(1 for b in g.beats if b.choice)} choices, "
                   f"{len(g.endings)} endings, {len(story.bible.cast)} speakers; saved to {output}[/]")

@@ -35,7 +35,7 @@ MACHINE_KEYS = frozenset({
     "cast", "ending", "ending_kind", "ending_title", "speaker", "emotion", "direction", "action",
     "prompt", "choice", "timeout", "option", "default", "title_only", "tag",
 })
-_KEYWORD_START = re.compile(r"(?i)(todo|var|const|list|include|external)\b")
+_KEYWORD_START = re.compile(r"(?i)(todo|var|const|list|include|external)")
 _ALWAYS_ESCAPED = frozenset("\\{}[]|#~*+=")
 
 
@@ -140,7 +140,44 @@ def literal(value: Value) -> str:
     return f'"{escape(value, in_string=True)}"'
 
 
-def _placeholder(t: VarType) -> Value:
+def string_domains(graph: StoryGraph, types: dict[str, VarType]) -> dict[str, set[str]]:
+    """Every value a string variable can hold: its initial value and every value set."""
+    dom: dict[str, set[str]] = {n: set() for n, t in types.items() if t == "str"}
+    for v in graph.variables:
+        if v.name in dom:
+            dom[v.name].add(v.initial if isinstance(v.initial, str) else "")
+    for e in _all_effects(graph):
+        if e.var in dom and isinstance(e.value, str):
+            dom[e.var].add(e.value)
+    return dom
+
+
+def normal_clause(c: Clause, types: dict[str, VarType], domains: dict[str, set[str]]) -> bool | list[tuple[str, str, Value]]:
+    """A clause as a constant, or as comparisons (joined by "or") that ink and Harlowe can both write.
+
+    The graph compares with Python's rules (model/state.py): True == 1, values of different
+    types are never equal, and only numbers and strings are ordered. Neither ink nor Harlowe
+    orders strings, but a string variable only holds the values the story gives it.
+    """
+    t = types[c.var]
+    value: Value = c.value
+    equality = c.op in ("==", "!=")
+    if t == "bool" and _type_of(value) == "int" and value in (0, 1) and equality:
+        value = bool(value)
+    if t == "int" and _type_of(value) == "bool" and equality:
+        value = int(value)
+    if _type_of(value) != t:
+        return c.op == "!="
+    if t == "bool" and not equality:
+        return False
+    if t == "str" and not equality:
+        probe = Clause(var=c.var, op=c.op, value=value)
+        ok = sorted(d for d in domains.get(c.var, set()) if clause_holds(probe, {c.var: d}))
+        return [(c.var, "==", d) for d in ok] if ok else False
+    return [(c.var, c.op, value)]
+
+
+def placeholder(t: VarType) -> Value:
     return {"bool": False, "int": 0, "str": ""}[t]
 
 
@@ -150,41 +187,16 @@ class _Writer:
         self.graph = story.graph
         self.names = ink_names(self.graph)
         self.types = variable_types(self.graph)
-        self.domains = self._string_domains()
+        self.domains = string_domains(self.graph, self.types)
         self.lines: list[str] = []
-
-    def _string_domains(self) -> dict[str, set[str]]:
-        """Every value a string variable can hold: its initial value and every value set."""
-        dom: dict[str, set[str]] = {n: set() for n, t in self.types.items() if t == "str"}
-        for v in self.graph.variables:
-            if v.name in dom:
-                dom[v.name].add(v.initial if isinstance(v.initial, str) else "")
-        for e in _all_effects(self.graph):
-            if e.var in dom and isinstance(e.value, str):
-                dom[e.var].add(e.value)
-        return dom
 
     # -- expressions ---------------------------------------------------------------------
     def clause(self, c: Clause) -> str:
-        t = self.types[c.var]
-        name = self.names.variables[c.var]
-        value: Value = c.value
-        equality = c.op in ("==", "!=")
-        # Python (the graph's semantics) has True == 1 and False == 0.
-        if t == "bool" and _type_of(value) == "int" and value in (0, 1) and equality:
-            value = bool(value)
-        if t == "int" and _type_of(value) == "bool" and equality:
-            value = int(value)
-        if _type_of(value) != t:
-            return "true" if c.op == "!=" else "false"  # values of different types never compare equal
-        if t == "bool" and not equality:
-            return "false"  # the graph orders only numbers and strings
-        if t == "str" and not equality:
-            # ink cannot order strings, but a string variable only ever holds a known set of values.
-            probe = Clause(var=c.var, op=c.op, value=value)
-            ok = sorted(d for d in self.domains[c.var] if _holds_str(probe, d))
-            return "(" + " or ".join(f"{name} == {literal(d)}" for d in ok) + ")" if ok else "false"
-        return f"{name} {c.op} {literal(value)}"
+        form = normal_clause(c, self.types, self.domains)
+        if isinstance(form, bool):
+            return "true" if form else "false"
+        parts = [f"{self.names.variables[var]} {op} {literal(value)}" for var, op, value in form]
+        return parts[0] if len(parts) == 1 else "(" + " or ".join(parts) + ")"
 
     def condition(self, cond: Condition | None) -> str | None:
         if cond is None or not (cond.all_of or cond.any_of):
@@ -196,6 +208,8 @@ class _Writer:
 
     def effect(self, e: Effect) -> str:
         name = self.names.variables[e.var]
+        if e.op == "add" and isinstance(e.value, int) and e.value < 0:
+            return f"~ {name} = {name} - {-e.value}"
         if e.op == "add":
             return f"~ {name} = {name} + {literal(e.value)}"
         return f"~ {name} = {literal(e.value)}"
@@ -207,7 +221,7 @@ class _Writer:
     def write(self) -> str:
         s, g = self.story, self.graph
         out = self.lines
-        out.append(f"// {escape(s.bible.title)}: written by dreamreel from story {s.id}; compile with inklecate or inkjs.")
+        out.append(f"// Written by dreamreel from story {s.id}; compile with inklecate or inkjs.")
         out.append(f"# title: {escape(s.bible.title)}")
         out.append(f"# story:{s.id}")
         out.append("")
@@ -217,9 +231,9 @@ class _Writer:
             ink = self.names.variables[name]
             note = f" // graph variable {name!r}" if ink != name else ""
             if v is None:
-                out.append(f"VAR {ink} = {literal(_placeholder(t))} // not declared in the graph; placeholder{note}")
+                out.append(f"VAR {ink} = {literal(placeholder(t))} // not declared in the graph; placeholder{note}")
             elif v.initial is None:
-                out.append(f"VAR {ink} = {literal(_placeholder(t))} // unset until an effect sets it; placeholder{note}")
+                out.append(f"VAR {ink} = {literal(placeholder(t))} // unset until an effect sets it; placeholder{note}")
             else:
                 out.append(f"VAR {ink} = {literal(v.initial)}{note}")
         out.append("")
@@ -310,10 +324,6 @@ class _Writer:
                 out.append(f"    -> {self.knot(o.target)}")
             return
         self.diverts([(e.target, e.condition) for e in b.next])
-
-
-def _holds_str(clause: Clause, value: str) -> bool:
-    return clause_holds(clause, {clause.var: value})
 
 
 def to_ink(story: Story) -> str:

@@ -51,7 +51,7 @@ _LEXICON: dict[ContentFlag, dict[int, str]] = {
     },
     ContentFlag.fear: {
         1: "scream shriek terror terrify nightmare scare scary frighten horror dread creepy "
-           "eerie ghost haunt panic monster",
+           "eerie ghost haunt panic panicked monster",
         2: "demon zombie vampire werewolf undead ghoul possessed",
         3: "dismember gruesome mutilate flay cannibal buried alive eaten alive",
     },
@@ -83,6 +83,11 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
+#: Two-word phrases in the lexicon (find() looks phrases up as word pairs).
+_MULTIWORD = ("screw you", "make love", "made love", "making love", "crack pipe", "shooting up",
+              "buried alive", "eaten alive")
+
+
 def _phrases(words: str) -> list[str]:
     """Split a lexicon string into entries, keeping the known multi-word phrases together."""
     text = " " + words + " "
@@ -92,11 +97,6 @@ def _phrases(words: str) -> list[str]:
             found.append(phrase)
             text = text.replace(f" {phrase} ", " ")
     return found + text.split()
-
-
-#: Two-word phrases in the lexicon (find() looks phrases up as word pairs).
-_MULTIWORD = ("screw you", "make love", "made love", "making love", "crack pipe", "shooting up",
-              "buried alive", "eaten alive")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,11 @@ space exactly as model/story.py says a graph plays: a node is (beat id, story st
 arriving at the beat, before its effects); from it, the beat's effects apply, then its
 ending, choice or ``next`` edges lead on; segment groups resolve to their first candidate
 whose condition holds; an ending of episode k < last goes on at episode k+1's entry with
-the state. Every defect is reported as a Problem naming its beat; ``validate`` reports and
+the state. Two reductions keep the space small without changing any outcome: a state keeps
+only the variables still live at its beat (some path on reads them before setting them), and
+int counters that only grow (or only shrink) are capped just past the numbers conditions
+compare them with, so loops that count stay finite.
+Every defect is reported as a Problem naming its beat; ``validate`` reports and
 never raises on a structurally valid Story.
 """
 
@@ -15,18 +19,19 @@ from collections.abc import Iterable
 from typing import Literal
 
 import networkx as nx
-from pydantic import Field, computed_field
+from pydantic import ConfigDict, Field, computed_field
 
 from ..model.base import Model
 from ..model.content import ContentFlag, stricter
 from ..model.profile import Profile
 from ..model.state import Condition, Effect, State, UnsetVariable, Value, alive_var, apply, holds, initial_state
-from ..model.story import Beat, BeatVariant, Story
+from ..model.story import Beat, BeatVariant, SegmentGroup, Story
 from . import rating as content
 
 Severity = Literal["error", "warning"]
-#: A frozen state: (name, value) pairs sorted by name, so equal states hash equal.
-Frozen = tuple[tuple[str, Value], ...]
+#: A frozen state: (name, is_bool, value) sorted by name, so equal states hash equal. The bool
+#: mark keeps False and 0 (equal and same-hashing in Python) apart: they play differently.
+Frozen = tuple[tuple[str, bool, Value], ...]
 Node = tuple[str, Frozen]
 #: Where a condition sits: ("edge", beat, index) | ("option", beat, option id) | ("candidate", group, index).
 Site = tuple[str, str, str | int]
@@ -45,18 +50,21 @@ class Problem(Model):
 
 
 class Report(Model):
+    # ok/errors/warnings are computed and dumped; ignore them when a dumped report is read back.
+    model_config = ConfigDict(extra="ignore")
+
     story_id: str
     problems: list[Problem] = Field(default_factory=list)
     beats: int = 0
     reachable_beats: int = 0
     endings: int = 0
     endings_reachable: int = 0
-    #: Distinct (beat, state) pairs explored.
+    #: Distinct (beat, live state) pairs explored.
     states: int = 0
     #: False when exploration stopped at max_states: reachability claims are then left out.
     complete: bool = True
-    #: Distinct routes through (beat, state) nodes from the first beat to a final ending;
-    #: None when the state graph has a loop (or exploration stopped early).
+    #: Distinct routes from the first beat to a final ending (routes through the same beats in
+    #: states that can no longer play differently count once); None when play can loop.
     paths: int | None = None
 
     @computed_field  # type: ignore[prop-decorator]
@@ -82,13 +90,20 @@ class Report(Model):
         return [p for p in self.problems if p.code == code and (beat is None or p.beat == beat)]
 
     def summary(self) -> str:
-        paths = "loops" if self.paths is None and self.complete else (str(self.paths) if self.complete else "?")
-        head = (f"story {self.story_id}: {self.beats} beats ({self.reachable_beats} reachable), "
-                f"{self.endings_reachable}/{self.endings} endings reachable, {self.states} states explored"
-                f"{'' if self.complete else ' (stopped early)'}, paths: {paths}")
-        verdict = (f"{'OK' if self.ok else 'FAILED'}: {self.errors} error{'s' * (self.errors != 1)}, "
-                   f"{self.warnings} warning{'s' * (self.warnings != 1)}")
-        return "\n".join([head, *(p.line() for p in self.problems), verdict])
+        """One line: the counts and the verdict (print the problems themselves with text())."""
+        if not self.complete:
+            paths = "not counted (stopped early)"
+        else:
+            paths = "unbounded (play can loop)" if self.paths is None else str(self.paths)
+        verdict = (f"{'OK' if self.ok else 'FAILED'} ({self.errors} error{'s' * (self.errors != 1)}, "
+                   f"{self.warnings} warning{'s' * (self.warnings != 1)})")
+        return (f"story {self.story_id}: {self.beats} beats ({self.reachable_beats} reachable), "
+                f"{self.endings_reachable}/{self.endings} endings reachable, {self.states} states explored, "
+                f"paths: {paths}; {verdict}")
+
+    def text(self) -> str:
+        """The whole report: one line per problem, then the summary."""
+        return "\n".join([*(p.line() for p in self.problems), self.summary()])
 
 
 #: Every code validate can report, with its severity.
@@ -138,8 +153,10 @@ def _show(state: State, limit: int = 6) -> str:
 class _Checker:
     """One validation run: the graph's lookups, the problems found and the exploration's bookkeeping."""
 
-    def __init__(self, story: Story, profile: Profile | None, max_states: int):
+    def __init__(self, story: Story, profile: Profile | None, max_states: int, reduce: bool = True):
         self.story = story
+        #: False explores full states (no liveness, no counter caps): for testing the reductions.
+        self.reduce = reduce
         self.graph = story.graph
         self.profile = profile
         self.max_states = max_states
@@ -161,6 +178,8 @@ class _Checker:
         self.chosen: set[tuple[str, int]] = set()  # group candidates taken
         self.groups_reached: set[str] = set()
         self.broken: set[str] = set()  # beats whose own effects fail: play stops there
+        self.caps: dict[str, tuple[int, int]] = {}
+        self.live: dict[str, tuple[str, ...]] = {}
         self.flawed_sites: set[Site] = set()  # conditions already reported statically (undeclared, mistyped)
 
     # -- reporting ------------------------------------------------------------------------------
@@ -308,6 +327,121 @@ class _Checker:
 
     # -- exploration ----------------------------------------------------------------------------
 
+    def counter_caps(self) -> dict[str, tuple[int, int]]:
+        """Int variables that only ever grow (or only shrink): var -> (direction, cap).
+
+        Once such a counter passes every number a condition compares it with, its exact value
+        can no longer change any condition, now or later; so it is capped there, one past the
+        largest (or below the smallest) constant. This keeps loops that count finite.
+        """
+        constants: dict[str, set[int]] = {}
+        for _, _, cond in self.sites():
+            for clause in (*cond.all_of, *cond.any_of):
+                if isinstance(clause.value, int):  # with ==, True and False compare as 1 and 0
+                    constants.setdefault(clause.var, set()).add(int(clause.value))
+        signs: dict[str, set[int]] = {}
+        effects = [e for b in self.graph.beats for e in b.effects]
+        effects += [e for b in self.graph.beats for o in (b.choice.options if b.choice else []) for e in o.effects]
+        for e in effects:
+            if e.op == "add" and isinstance(e.value, int):  # True adds 1 too (bool is an int)
+                signs.setdefault(e.var, set()).add((e.value > 0) - (e.value < 0))
+        caps: dict[str, tuple[int, int]] = {}
+        for var, vtype in self.types.items():
+            s = signs.get(var, set()) - {0}
+            if vtype != "int" or len(s) != 1:
+                continue
+            known = constants.get(var, set())
+            if s == {1}:
+                caps[var] = (1, max(known, default=0) + 1)
+            else:
+                caps[var] = (-1, min(known, default=0) - 1)
+        return caps
+
+    def liveness(self) -> dict[str, tuple[str, ...]]:
+        """For each beat, the variables whose value can still matter on arriving there (sorted).
+
+        A backward data-flow fixpoint over every way play can go: a variable is live at a beat
+        when some path from there reads it (a condition, an ``add``, or the alive check of a
+        character who appears) before an effect sets it. States that agree on the live
+        variables play out identically, so exploration keeps only those: this is exact, and
+        it stops per-episode bookkeeping from multiplying the states of later episodes.
+        """
+        # Groups are nodes of the flow too (ids are unique across beats and groups), which
+        # keeps this free of recursion however groups chain.
+        live: dict[str, set[str]] = {i: set() for i in (*self.beats, *self.groups)}
+
+        def through(effects: list[Effect], after: set[str]) -> set[str]:
+            out = set(after)
+            for e in reversed(effects):
+                if e.op == "set":
+                    out.discard(e.var)
+                else:
+                    out.add(e.var)  # add reads the old value (and its type)
+            return out
+
+        def at_target(target: str) -> set[str]:
+            return live.get(target, set())
+
+        def in_group(g: SegmentGroup) -> set[str]:
+            out: set[str] = set()
+            for c in g.candidates:
+                out |= (c.condition.reads() if c.condition else set()) | at_target(c.target)
+            return out
+
+        def on_arrival(b: Beat) -> set[str]:
+            after: set[str] = set()
+            if b.ending is not None:
+                entry = self.entries.get(b.episode + 1)
+                if b.episode < self.last and entry is not None:
+                    after = at_target(entry)
+            elif b.choice is not None:
+                for o in b.choice.options:
+                    after |= (o.condition.reads() if o.condition else set()) | through(o.effects, at_target(o.target))
+            else:
+                for e in b.next:
+                    after |= (e.condition.reads() if e.condition else set()) | at_target(e.target)
+            present = set(b.characters) | {ln.speaker for _, v in _tellings(b) for ln in v.lines}
+            return {alive_var(c) for c in present} | through(b.effects, after)
+
+        # A worklist: when a node's live set grows, only the nodes that lead to it are redone.
+        feeds: dict[str, set[str]] = {i: set() for i in live}
+        for b in self.graph.beats:
+            follow = [e.target for e in b.next] + [o.target for o in (b.choice.options if b.choice else [])]
+            if b.ending is not None and b.episode + 1 in self.entries:
+                follow.append(self.entries[b.episode + 1])
+            for t in follow:
+                feeds.setdefault(t, set()).add(b.id)
+        for g in self.graph.groups:
+            for c in g.candidates:
+                feeds.setdefault(c.target, set()).add(g.id)
+        nodes: dict[str, Beat | SegmentGroup] = {**self.beats, **self.groups}
+        work = deque(reversed(list(nodes)))
+        queued = set(work)
+        while work:
+            node_id = work.popleft()
+            queued.discard(node_id)
+            node = nodes[node_id]
+            now = in_group(node) if isinstance(node, SegmentGroup) else on_arrival(node)
+            if now != live[node_id]:
+                live[node_id] = now
+                for before in feeds.get(node_id, ()):
+                    if before not in queued:
+                        queued.add(before)
+                        work.append(before)
+        return {bid: tuple(sorted(live[bid])) for bid in self.beats}
+
+    def freeze(self, beat_id: str, state: State) -> Frozen:
+        """The hashable form of a state on arriving at a beat: live variables only, counters capped."""
+        out = []
+        for var in self.live[beat_id] if self.reduce else sorted(state):
+            if var in state:
+                v = state[var]
+                cap = self.caps.get(var) if self.reduce else None
+                if cap is not None and v.__class__ is int and (v - cap[1]) * cap[0] > 0:
+                    v = cap[1]
+                out.append((var, v.__class__ is bool, v))
+        return tuple(out)
+
     def holds(self, site: Site, cond: Condition | None, state: State, beat: str) -> bool:
         """Evaluate a condition as the player would; an unset read is a defect and counts as not holding."""
         self.tried.add(site)
@@ -325,29 +459,36 @@ class _Checker:
             self.held.add(site)
         return result
 
-    def resolve(self, target: str, state: State, beat: Beat, seen: tuple[str, ...] = ()) -> Node | None:
+    def resolve(self, target: str, state: State, beat: Beat) -> Node | None:
         """Where a target leads in this state: a beat node, or None (after reporting why) when nowhere."""
-        if target in self.beats:
-            if seen and self.beats[target].episode != beat.episode:
-                self.report("cross_episode", beat.id, f"reaches {target} of episode {self.beats[target].episode} "
-                            f"through group {seen[-1]}; episodes only change at an ending", target)
-            return target, _freeze(state)
-        group = self.groups.get(target)
-        if group is None:
-            self.report("unknown_target", beat.id, f"leads to {target}, which is neither a beat nor a group", target)
-            return None
-        if target in seen:
-            self.report("group_cycle", beat.id, f"segment groups lead round in a circle: {' -> '.join((*seen, target))}",
-                        target)
-            return None
-        self.groups_reached.add(target)
-        for i, cand in enumerate(group.candidates):
-            if self.holds(("candidate", group.id, i), cand.condition, state, beat.id):
-                self.chosen.add((group.id, i))
-                return self.resolve(cand.target, state, beat, (*seen, target))
-        self.report("dead_end", beat.id, f"leads to group {group.id}, but none of its candidates' conditions "
-                    f"hold (state: {_show(state)})", f"group {group.id}")
-        return None
+        seen: list[str] = []  # the groups passed through, to catch a circle of groups
+        passed: set[str] = set()
+        while target not in self.beats:
+            group = self.groups.get(target)
+            if group is None:
+                self.report("unknown_target", beat.id, f"leads to {target}, which is neither a beat nor a group",
+                            target)
+                return None
+            if target in passed:
+                self.report("group_cycle", beat.id, "segment groups lead round in a circle: "
+                            f"{' -> '.join((*seen, target))}", target)
+                return None
+            seen.append(target)
+            passed.add(target)
+            self.groups_reached.add(target)
+            for i, cand in enumerate(group.candidates):
+                if self.holds(("candidate", group.id, i), cand.condition, state, beat.id):
+                    self.chosen.add((group.id, i))
+                    target = cand.target
+                    break
+            else:
+                self.report("dead_end", beat.id, f"leads to group {group.id}, but none of its candidates' "
+                            f"conditions hold (state: {_show(state)})", f"group {group.id}")
+                return None
+        if seen and self.beats[target].episode != beat.episode:
+            self.report("cross_episode", beat.id, f"reaches {target} of episode {self.beats[target].episode} "
+                        f"through group {seen[-1]}; episodes only change at an ending", target)
+        return target, self.freeze(target, state)
 
     def step(self, beat: Beat, state: State) -> list[Node] | None:
         """The nodes a beat leads to from this arrival state; None for a final ending."""
@@ -370,7 +511,7 @@ class _Checker:
             if entry is None or entry not in self.beats:
                 self.report("unknown_target", beat.id, f"episode {beat.episode + 1} has no entry beat")
                 return []
-            return [(entry, _freeze(post))]
+            return [(entry, self.freeze(entry, post))]
         out: list[Node] = []
         if beat.choice is not None:
             choice = beat.choice
@@ -407,7 +548,7 @@ class _Checker:
         if first is None or first not in self.beats:
             self.report("unknown_target", None, "episode 1 has no entry beat")
             return
-        start: Node = (first, _freeze(initial_state(self.graph.variables)))
+        start: Node = (first, self.freeze(first, initial_state(self.graph.variables)))
         self.nodes[start] = 0
         self.succ.append([])
         queue = deque([start])
@@ -415,7 +556,7 @@ class _Checker:
             node = queue.popleft()
             index = self.nodes[node]
             beat_id, frozen = node
-            nexts = self.step(self.beats[beat_id], dict(frozen))
+            nexts = self.step(self.beats[beat_id], {k: v for k, _, v in frozen})
             if nexts is None:
                 self.terminal.add(index)
                 continue
@@ -514,6 +655,8 @@ class _Checker:
                                 f"played: {why}", str(i))
 
     def run(self) -> Report:
+        self.caps = self.counter_caps()
+        self.live = self.liveness()
         self.check_types()
         self.check_speakers()
         self.check_content()
@@ -529,15 +672,12 @@ class _Checker:
         ending_ids = {b.ending for b in self.graph.beats if b.ending and b.id in reached}
         rank = {"error": 0, "warning": 1}
         problems = sorted(self.problems.values(),
-                          key=lambda p: (rank[p.severity], self.order.get(p.beat or "", -1), p.code, p.message))
+                          key=lambda p: (rank[p.severity], -1 if p.beat is None else self.order.get(p.beat, len(self.order)),
+                                         p.code, p.message))
         return Report(story_id=self.story.id, problems=problems, beats=len(self.graph.beats),
                       reachable_beats=len(reached), endings=len(self.graph.endings),
                       endings_reachable=sum(e.id in ending_ids for e in self.graph.endings),
                       states=len(self.nodes), complete=not self.truncated, paths=paths)
-
-
-def _freeze(state: State) -> Frozen:
-    return tuple(sorted(state.items()))
 
 
 def _site_words(site: Site) -> str:

@@ -70,6 +70,8 @@ class WriteReport:
     backend: str
     rewritten: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    #: Beats whose accepted answer was the draft's text again (small models often copy).
+    unchanged: list[str] = field(default_factory=list)
     #: Beats (and choices, as "choice:<beat id>") that needed more than one attempt.
     retried: list[str] = field(default_factory=list)
     choices_rewritten: list[str] = field(default_factory=list)
@@ -82,13 +84,15 @@ class WriteReport:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        return (f"{len(self.rewritten)} beats rewritten, {len(self.kept)} kept, {len(self.retried)} retried; "
+        return (f"{len(self.rewritten)} beats rewritten, {len(self.unchanged)} unchanged, {len(self.kept)} kept, "
+                f"{len(self.retried)} retried; "
                 f"{len(self.choices_rewritten)} choices rewritten; {self.usage.calls} LLM calls, "
                 f"{self.usage.prompt_tokens}+{self.usage.completion_tokens} tokens, {self.seconds:.1f} s")
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "backend": self.backend, "rewritten": self.rewritten, "kept": self.kept, "retried": self.retried,
+            "backend": self.backend, "rewritten": self.rewritten, "unchanged": self.unchanged, "kept": self.kept,
+            "retried": self.retried,
             "choices_rewritten": self.choices_rewritten, "choices_kept": self.choices_kept,
             "rejections": self.rejections, "repairs": self.repairs, "calls": self.usage.calls,
             "prompt_tokens": self.usage.prompt_tokens, "completion_tokens": self.usage.completion_tokens,
@@ -120,7 +124,8 @@ def beat_model(speakers: Sequence[str], n_min: int, n_max: int, limits: WriterLi
             emotion=(Emotion, ...),
             text=(_text(limits.line_chars, 1), ...),
         )
-        fields["lines"] = (Annotated[list[line], Field(min_length=n_min, max_length=n_max)], ...)  # type: ignore[valid-type]
+        lines = Annotated[list[line], Field(min_length=n_min, max_length=n_max)]  # type: ignore[valid-type]
+        fields["lines"] = (lines, ...)
     return create_model("RewrittenBeat", __config__=ConfigDict(extra="forbid"), **fields)
 
 
@@ -427,7 +432,8 @@ def check_beat(raw: str, story: Story, beat: Beat, limits: WriterLimits, *,
             new[key] = candidate[key] = _clip(value, limit)
         else:
             # Missing or empty (often an answer cut off by max_tokens): the draft's text stands.
-            notes.append(f"kept the draft's {key}")
+            if getattr(beat, key):
+                notes.append(f"kept the draft's {key}")
             candidate[key] = _clip(getattr(beat, key), limit)
     if present:
         if "lines" in data:
@@ -435,8 +441,9 @@ def check_beat(raw: str, story: Story, beat: Beat, limits: WriterLimits, *,
                                                               limits, notes)
         else:
             notes.append("kept the draft's lines")
-            candidate["lines"] = [{"speaker": ln.speaker, "emotion": ln.emotion, "text": _clip(ln.text, limits.line_chars)}
-                                  for ln in beat.lines if ln.speaker in present][:hi]
+            candidate["lines"] = [
+                {"speaker": ln.speaker, "emotion": ln.emotion, "text": _clip(ln.text, limits.line_chars)}
+                for ln in beat.lines if ln.speaker in present][:hi]
     if not new:
         raise Rejected("the answer has no usable text")
     try:
@@ -486,7 +493,7 @@ def check_choice(raw: str, story: Story, beat: Beat, limits: WriterLimits, *,
     try:
         choice_model(ids, limits).model_validate({
             "prompt": prompt or _clip(choice.prompt, limits.prompt_chars),
-            "options": {oid: texts.get(oid) or _clip(o.text, limits.option_chars) for oid, o in zip(ids, choice.options)},
+            "options": {o.id: texts.get(o.id) or _clip(o.text, limits.option_chars) for o in choice.options},
         })
     except ValidationError as e:
         err = e.errors()[0]
@@ -526,6 +533,10 @@ def structure(story: Story) -> dict[str, Any]:
     return d
 
 
+def _texts(beat: Beat) -> tuple[str, str, list[tuple[str, str, str]]]:
+    return beat.narration, beat.action, [(ln.speaker, ln.emotion, ln.text) for ln in beat.lines]
+
+
 def _seed(seed: int, unit: str, attempt: int) -> int:
     """A seed per beat and attempt that does not depend on which other beats are rewritten."""
     return zlib.crc32(f"{seed}/{unit}/{attempt}".encode()) & 0x7FFFFFFF
@@ -534,7 +545,7 @@ def _seed(seed: int, unit: str, attempt: int) -> int:
 def rewrite(story: Story, backend: LLMBackend, *, beats: list[str] | None = None, seed: int = 0,
             max_retries: int = 2, progress: Callable[[int, int], None] | None = None, choices: bool = True,
             limits: WriterLimits | None = None, content_limits: Mapping[ContentFlag, int] | None = None,
-            avoid: Sequence[str] = ()) -> tuple[Story, "WriteReport"]:
+            avoid: Sequence[str] = ()) -> tuple[Story, WriteReport]:
     """Rewrite the text of ``beats`` (default: all) with ``backend``; the planner's text stands where it fails.
 
     ``content_limits`` and ``avoid`` are the viewer profile's; the story's own rating always applies.
@@ -554,7 +565,7 @@ def rewrite(story: Story, backend: LLMBackend, *, beats: list[str] | None = None
     units = [(bid, kind) for bid in selected
              for kind in (("beat", "choice") if choices and story.graph.beat(bid).choice else ("beat",))]
 
-    report = WriteReport(backend=f"{backend.name} ({backend.version})")
+    report = WriteReport(backend=backend.name)
     before = backend.usage.snapshot()
     started = time.perf_counter()
     new_beats: dict[str, Beat] = {b.id: b for b in story.graph.beats}
@@ -598,12 +609,15 @@ def rewrite(story: Story, backend: LLMBackend, *, beats: list[str] | None = None
             if accepted:
                 report.retried.append(unit)
         if kind == "beat":
-            (report.rewritten if accepted else report.kept).append(bid)
+            same = accepted and _texts(new_beats[bid]) == _texts(beat)
+            (report.unchanged if same else report.rewritten if accepted else report.kept).append(bid)
         else:
             (report.choices_rewritten if accepted else report.choices_kept).append(bid)
         if progress is not None:
             progress(done, len(units))
 
+    # Named after the run: a backend may learn its model's identity on the first call.
+    report.backend = f"{backend.name} ({backend.version})"
     graph = story.graph.model_copy(update={"beats": [new_beats[b] for b in all_ids]})
     generator = {**story.generator, "writer": f"dreamreel.writer {WRITER_VERSION}; {report.backend}"}
     result = Story.model_validate(story.model_copy(update={"graph": graph, "generator": generator})

@@ -32,7 +32,7 @@ KIT = GenreKit(
         "Pirate code: share the prize fairly, and never maroon a shipmate.",
     ),
     places=(
-        PlaceSpec("the deck of the Sea Sparrow", "sea", "home",
+        PlaceSpec("the Sea Sparrow", "sea", "home",
                   "A quick little sloop with patched sails, a hammock for everyone, and a parrot with opinions.",
                   "day", "clear"),
         PlaceSpec("the captain's cabin of the Sea Sparrow", "interior", "home",
@@ -263,13 +263,13 @@ KIT = GenreKit(
                 "At {place}, {weather}, and {wild} brings news: {villain} is {scheme}, and only {mcguffin_short} can beat {villain} to it.",
             ),
             action=(
-                "{wild} slaps {mcguffin_short} down on the table and pins it there with a dagger.",
+                "{wild} slaps {mcguffin_short} down on the table, right between the cups.",
                 "The parrot on {wild}'s shoulder squawks something rude, and {comp} bursts out laughing.",
                 "{wild} tosses {hero} a gold coin stamped with a serpent. It is warm, as if it had lain in the sun for a thousand years.",
             ),
             exchanges=(
                 (("wild", "sly", "Word is you've got a fast ship and no sense. I need both."),
-                 ("hero", "neutral", "Word is you sold the same map to three captains."),
+                 ("hero", "neutral", "Word is you've sold {mcguffin_short} to three captains already."),
                  ("wild", "happy", "Four. But this one's the real one."),
                  ("comp", "surprised", "How can you tell?"),
                  ("wild", "sly", "The real one's got {villain} chasing it.")),
@@ -446,7 +446,7 @@ KIT = GenreKit(
                 "{hero} skips a stone across the water and watches the rings spread.",
             ),
             exchanges=(
-                (("villain", "sly", "Until next time, {hero}! Keep the map warm for me!"),
+                (("villain", "sly", "Until next time, {hero}! Keep {mcguffin_short} warm for me!"),
                  ("hero", "determined", "There won't be a next time."),
                  ("villain", "happy", "There's always a next time. That's what makes it fun.")),
                 (("hero", "tired", "You got away with a chest of gold."),
@@ -490,7 +490,7 @@ KIT = GenreKit(
     },
     choices={
         "approach": ChoiceText(
-            prompts=("How does {hero} chase the treasure?", "{wild}'s map has a blank spot. What now?"),
+            prompts=("How does {hero} chase the treasure?", "{wild} is hiding something. What now?"),
             options={
                 "bold": ("Charge in, swords high", "Take the dangerous shortcut", "Race {villain} there"),
                 "careful": ("Scout ahead quietly", "Decode the map with {wild}", "Lie low and watch"),
@@ -537,9 +537,9 @@ KIT = GenreKit(
         ("villain", "angry", "Fire every cannon! Send them all to the bottom!", {"violence": 2}),
     ),
     calm_lines=(
-        ("comp", "happy", "Coconut? Fresh off the tree. Well, fresh off the ground."),
+        ("comp", "happy", "Biscuit? Only slightly weevily. Well, mostly slightly."),
         ("hero", "tired", "Sit down. The treasure's waited a thousand years, it can wait for lunch."),
-        ("comp", "tender", "Listen to the waves. Almost makes you forget people are chasing us."),
+        ("comp", "tender", "Listen to that quiet. Almost makes you forget people are chasing us."),
         ("hero", "happy", "That parrot just called you handsome. I think."),
         ("comp", "sly", "If we get out of this, I'm buying a very small, very boring boat."),
     ),

@@ -272,8 +272,8 @@ KIT = GenreKit(
                  ("wild", "sly", "The locks have never kept anyone out. Only in."),
                  ("comp", "afraid", "{hero}, the candles. Look at the candles."),
                  ("wild", "sad", "It knows I'm here. It always knows.")),
-                (("wild", "afraid", "Burn {mcguffin_short} before the new moon, or {stakes}."),
-                 ("hero", "surprised", "Burn the one thing that might explain all this?"),
+                (("wild", "afraid", "Destroy {mcguffin_short} before the new moon, or {stakes}."),
+                 ("hero", "surprised", "Destroy the one thing that might explain all this?"),
                  ("wild", "determined", "I'm asking you to last long enough to understand it."),
                  ("comp", "neutral", "And if we don't?"),
                  ("wild", "sad", "Then I'll light a candle for you too.")),
@@ -408,7 +408,7 @@ KIT = GenreKit(
             ),
             action=(
                 "{wild} steps out of the dark between them, and the candle flame leans toward {wild} as if in greeting.",
-                "{villain} holds {mcguffin_short} over the flame. The shadows on the wall do not match the people in the room.",
+                "{villain} holds {mcguffin_short} up to the candlelight. The shadows on the wall do not match the people in the room.",
             ),
             exchanges=(
                 (("villain", "happy", "Alone at last. It always leaves them alone at the end."),
@@ -522,7 +522,7 @@ KIT = GenreKit(
         "finale_alone": ChoiceText(
             prompts=("No one left but the dark. What now?", "{wild} stands between you and {villain}."),
             options={
-                "finish": ("Break the curse", "Cast {mcguffin_short} into the fire"),
+                "finish": ("Break the curse", "Destroy {mcguffin_short}"),
                 "spare": ("Let {villain} go free", "Leave {villain} to keep watch"),
             },
         ),
@@ -549,7 +549,7 @@ KIT = GenreKit(
         ("hero", "tired", "Sit by the fire a minute. The dark isn't going anywhere, and neither are we."),
         ("comp", "tender", "Your hands are freezing. Here, take my gloves."),
         ("hero", "happy", "Do you know, I think that creak was only the cat."),
-        ("comp", "neutral", "The sun's out. I'd forgotten what it looks like through these windows."),
+        ("comp", "tender", "Breathe. Just breathe with me a moment. There, that's better."),
     ),
     hooks=(
         "Who carved {hero}'s name into the windowsill, and when?",

@@ -74,7 +74,7 @@ KIT = GenreKit(
     },
     mcguffins=(
         ("the missing Thornbury emerald", "the emerald"),
-        ("the colonel's second will", "the will"),
+        ("old Sir Hugo's second will", "the will"),
         ("a torn page from the visitors' book", "the torn page"),
         ("a letter signed with a single initial", "the letter"),
     ),
@@ -352,7 +352,7 @@ KIT = GenreKit(
             ),
             action=(
                 "Water seeps under the door where {comp} is shut in. {villain} holds up {mcguffin_short} in one hand and a single key in the other.",
-                "{villain} strikes a match and holds it over {mcguffin_short}. With the other hand, {villain} jingles the key to {comp}'s door.",
+                "{villain} dangles {mcguffin_short} out of an open window with one hand. With the other, {villain} jingles the key to {comp}'s door.",
                 "The clock strikes the quarter hour. {villain} sets {mcguffin_short} at one end of the table and the key to {comp}'s door at the other.",
             ),
             exchanges=(
@@ -402,7 +402,7 @@ KIT = GenreKit(
             ),
             action=(
                 "{wild} sets down a teacup with a click that sounds very loud in the silence.",
-                "{villain} holds {mcguffin_short} over a candle flame, a heartbeat from ruin.",
+                "{villain} stands by the open window, {mcguffin_short} in hand, one toss from ruin.",
             ),
             exchanges=(
                 (("villain", "happy", "Alone, {hero}? How sad. Your friends do keep vanishing."),
@@ -529,7 +529,7 @@ KIT = GenreKit(
         "twist": ("The Second Sugar", "A Hatbox on the First Train", "The Watermark"),
     },
     intense_lines=(
-        ("villain", "sly", "The colonel didn't fall down those stairs. I helped him.", {"violence": 2}),
+        ("villain", "sly", "Nobody simply fell down those stairs. I gave a little push.", {"violence": 2}),
         ("comp", "afraid", "There's blood on the letter opener!", {"gore": 1, "fear": 1}),
         ("hero", "determined", "This was murder, and I mean to prove it.", {"violence": 2}),
         ("villain", "angry", "One drop in your tea, and no one would ever know.", {"violence": 2, "fear": 1}),
@@ -540,7 +540,7 @@ KIT = GenreKit(
     ),
     calm_lines=(
         ("comp", "happy", "Another scone? You always think better with jam."),
-        ("hero", "tired", "Let's sit in the garden a moment. The truth will keep until after tea."),
+        ("hero", "tired", "Let's sit down a moment. The truth will keep until after tea."),
         ("comp", "tender", "You've got ink on your nose again. No, the other side."),
         ("hero", "happy", "The cat has solved it. Look, she's sitting right on the clue."),
         ("comp", "neutral", "The vicar says the marrows are the largest in living memory."),

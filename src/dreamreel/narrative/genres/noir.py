@@ -93,7 +93,7 @@ KIT = GenreKit(
                       ("short", "bob"), "tired, low voice"),
         ),
         "villain": (
-            Archetype("silver-haired city boss", "keep {scheme} quiet until the deal closes",
+            Archetype("silver-haired city boss", "go on {scheme} without a word of it reaching the papers",
                       "built everything on a crime that could still bury {villain.them}",
                       ("charming", "patient", "ruthless"), ("three-piece suit",), ("pocket watch", "cane"),
                       ("slick",), "smooth, unhurried baritone"),

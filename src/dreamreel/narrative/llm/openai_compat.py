@@ -8,10 +8,11 @@ differ in how they accept a JSON Schema, so the backend tries, in order:
 3. ``{"type": "json_object"}`` (any JSON);
 4. no response_format at all (the writer validates and repairs what comes back).
 
-It moves down the list only when the server rejects the request as malformed (HTTP 400/422)
-and remembers the first form that worked. Every failure a user can fix (nothing listening,
-wrong key, wrong URL, server error, timeout) becomes one BackendError line; the API key
-never appears in a message.
+It moves down the list only when the server rejects the request as malformed (HTTP 400/422,
+or a 500 that names response_format, as llama-cpp-python's server sends) and remembers the
+first form that worked. Every failure a user can fix (nothing listening, wrong key, wrong
+URL, server error, timeout) becomes one BackendError line; the API key never appears in a
+message.
 """
 
 import os
@@ -80,6 +81,7 @@ class OpenAICompatBackend:
 
     @property
     def version(self) -> str:
+        # The model is known once configured or after the first call asked the server for it.
         return f"openai-compatible; {self.model or 'server default model'} @ {_shown(self.base_url)}"
 
     def requires(self) -> list[Requirement]:
@@ -168,6 +170,14 @@ class OpenAICompatBackend:
             return {"type": "json_object"}
         return None
 
+    @staticmethod
+    def _rejects_format(resp: httpx.Response) -> bool:
+        """Whether the server turned the request down over its shape, so a plainer format may pass."""
+        if resp.status_code in (400, 422):
+            return True
+        # llama-cpp-python's server answers a request validation error with HTTP 500.
+        return resp.status_code == 500 and "response_format" in resp.text
+
     def complete_json(self, prompt: str, schema: dict, *, max_tokens: int, seed: int, temperature: float) -> str:
         body: dict[str, Any] = {
             "model": self._model(),
@@ -185,8 +195,7 @@ class OpenAICompatBackend:
             if fmt is not None:
                 body["response_format"] = fmt
             resp = self._send("POST", "chat/completions", body)
-            # 400/422: the server did not like the request's shape; try a plainer response format.
-            if resp.status_code in (400, 422) and kind != kinds[-1]:
+            if kind != kinds[-1] and self._rejects_format(resp):
                 continue
             self._check(resp, "chat/completions")
             self._format = kind
