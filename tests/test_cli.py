@@ -164,3 +164,12 @@ def test_import_refuses_what_is_not_ink(tmp_path, story_file):
     one_line_error(run("import", str(story_file), "-o", str(tmp_path / "out.json")), "ink")
     assert not (tmp_path / "out.json").exists()
     one_line_error(run("export", str(story_file), "--format", "docx"), "unknown format")
+
+
+def test_check_holds_a_story_to_a_viewers_profile(tmp_path):
+    story, prof = tmp_path / "s.json", tmp_path / "p.json"
+    assert run("write", "film noir", "--rating", "R", "--seed", "1", "-q", "-o", str(story)).returncode == 0
+    prof.write_text('{"avoid": ["rain"], "rating_ceiling": "G"}')
+    proc = run("check", str(story), "--profile", str(prof))
+    assert proc.returncode == 1
+    assert "avoided_theme" in proc.stdout or "rating" in proc.stdout

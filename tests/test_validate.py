@@ -3,7 +3,6 @@
 import copy
 import json
 import random
-import time
 from typing import Any
 
 import pytest
@@ -32,17 +31,13 @@ def test_valid_story_has_no_problems() -> None:
     assert report.paths == 3
 
 
-def test_big_story_is_valid_and_checks_in_well_under_100_ms() -> None:
+def test_big_story_is_valid() -> None:
+    # Speed is measured by bench/narrative.py, not here.
     story = graphs.big_story(episodes=3, fillers=2)
     assert 35 <= len(story.graph.beats) <= 45 and len(story.graph.episodes) == 3
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        report = validate(story)
-        timings.append(time.perf_counter() - start)
+    report = validate(story)
     assert report.ok and report.problems == [], report.text()
     assert report.reachable_beats == report.beats
-    assert min(timings) < 0.1, f"validate took {min(timings) * 1000:.1f} ms"
 
 
 # -- one defect at a time -------------------------------------------------------------------------
@@ -94,9 +89,7 @@ def test_death_in_the_beat_itself_is_allowed() -> None:
 
 
 def test_too_large_graph_is_a_warning_not_a_crash() -> None:
-    start = time.perf_counter()
     report = validate(graphs.too_large_story(), max_states=500)
-    assert time.perf_counter() - start < 2
     assert report.find("too_large") and not report.complete
     assert report.states == 500 and report.ok
     # Without a full exploration, nothing is claimed unreachable.

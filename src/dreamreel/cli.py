@@ -131,12 +131,16 @@ def _rewrite(story, spec: str, seed: int):
 
 
 @app.command()
-def check(story: Annotated[Path, typer.Argument(help="A story file (JSON).")]) -> None:
+def check(
+    story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
+    profile: Annotated[Optional[Path], typer.Option("--profile", help="Also hold the story to this viewer's "
+                                                    "ceiling, content limits and themes to avoid.")] = None,
+) -> None:
     """Check a story: reachability, dead ends, loops, state, continuity, rating."""
     with user_errors():
         from .narrative.validate import validate
 
-        report = validate(_load_story(story))
+        report = validate(_load_story(story), profile=_load_profile(profile) if profile else None)
         for p in report.problems:
             style = "red" if p.severity == "error" else "yellow"
             out.print(Text(p.line(), style=style), soft_wrap=True)
