@@ -108,9 +108,13 @@ def test_profile_tastes_pick_and_blend_genres():
     likes_horror = Profile(tastes=Tastes(genres={"horror": 0.9}))
     vague = plan(Request(prompt="surprise me with something good"), likes_horror)
     assert "horror" in vague.bible.genres
-    blended = plan(Request(prompt="a western"), likes_horror)
-    assert set(blended.bible.genres) == {"western", "horror"}
-    assert "loves" in blended.generator["notes"]
+    flavoured = plan(Request(prompt="a western"), likes_horror)
+    assert flavoured.bible.genres == ["western", "horror"]
+    assert "loves" in flavoured.generator["notes"]
+    # The flavour touches look and music; the world and the people stay the western asked for.
+    plain = plan(Request(prompt="a western"), seed=0)
+    assert {p.kind for p in flavoured.bible.world.places} == {p.kind for p in plain.bible.world.places}
+    assert "gothic horror" in flavoured.bible.style.look
 
 
 def test_mood_words_pick_a_genre_when_none_is_named():

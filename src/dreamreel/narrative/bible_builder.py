@@ -69,18 +69,18 @@ def build_world(intent: Intent, rng: random.Random, history_titles: set[str]) ->
     specs = list(w.places)
     places: list[Place] = []
     by_id: dict[str, PlaceSpec] = {}
-    blended = w is not p
+    # The plot genre (or a loved flavour) brings its weather: noir's rain falls inside the Mars domes.
+    weather_from = intent.flavor or (p if w is not p else None)
     for spec in specs:
         pid = slug(spec.name, taken)
         weather = spec.weather
-        # The plot genre brings its weather into the world: noir's rain falls inside the Mars domes.
-        if blended and p.weathers and rng.random() < 0.5:
-            weather = rng.choice(p.weathers)
+        if weather_from and weather_from.weathers and rng.random() < 0.5:
+            weather = rng.choice(weather_from.weathers)
         places.append(Place(id=pid, name=spec.name, kind=spec.kind, description=spec.description,
                             time_of_day=spec.time_of_day, weather=weather))
         by_id[pid] = spec
     era = w.era if intent.era is None or intent.era == w.era else (
-        intent.era if not blended and w.world_strength < 0.6 else f"{w.era}, styled after the {intent.era}")
+        intent.era if w is p and w.world_strength < 0.6 else f"{w.era}, styled after the {intent.era}")
     return WorldFacts(name=rng.choice(w.world_names), mcguffin=rng.choice(w.mcguffins),
                       scheme=rng.choice(w.schemes), stakes=rng.choice(w.stakes), era=era,
                       places=places, specs=by_id)
@@ -191,6 +191,12 @@ def build_style(intent: Intent, facts: WorldFacts, rng: random.Random) -> StyleG
         motifs = list(dict.fromkeys(list(p.motifs[:4]) + list(w.motifs[:4])))
         music = f"{p.music}, over {w.music}"
     monochrome, contrast, grain = p.monochrome, max(p.contrast, w.contrast), p.grain
+    if (f := intent.flavor) is not None:
+        palette = list(dict.fromkeys(palette[:4] + list(f.palette[:2])))
+        look = f"{look}; with a touch of {f.label}: {f.look.split(',')[0]}"
+        motifs = list(dict.fromkeys(motifs[:6] + list(f.motifs[:2])))
+        music = f"{music}, with a hint of {f.music.split(':')[0]}"
+        grain = max(grain, f.grain * 0.5)
     looks = intent.looks
     # The viewer's taste in looks bends the genre's defaults.
     if looks.get("monochrome", 0) <= -0.3 or looks.get("colorful", 0) >= 0.5:

@@ -60,6 +60,8 @@ class Intent:
     limits: dict[ContentFlag, int]
     avoid: list[str]
     pacing: str
+    #: A genre the viewer loves, blended into look, music and weather only.
+    flavor: GenreKit | None = None
     era: str | None = None
     moods: dict[str, float] = field(default_factory=dict)
     looks: dict[str, float] = field(default_factory=dict)
@@ -68,7 +70,8 @@ class Intent:
 
     @property
     def genres(self) -> list[str]:
-        return [self.plot.name] if self.plot is self.world else [self.plot.name, self.world.name]
+        names = [self.plot.name] if self.plot is self.world else [self.plot.name, self.world.name]
+        return names + [self.flavor.name] if self.flavor else names
 
 
 def clean_prompt(text: str) -> str:
@@ -144,12 +147,14 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
             pool = [k for k in all_kits().values() if k.name not in disliked] or list(all_kits().values())
             kits = [rng_pick(sorted(pool, key=lambda k: k.name))]
             notes.append(f"the request names no genre; chose {kits[0].label}")
-    elif len(kits) == 1 and not request.genres:
-        # Personalise a single-genre request with a strongly liked second genre.
+    flavor = None
+    if len(kits) == 1 and not request.genres:
+        # Personalise a single-genre request with a strongly liked second genre. It flavours the
+        # look, music and weather; world and plot stay what the viewer asked for.
         liked = sorted(((w, n) for n, w in tastes.items() if w >= 0.5 and n != kits[0].name), reverse=True)
         if liked and not re.search(r"\b(pure|classic|straight|traditional)\b", low):
-            kits.append(get_kit(liked[0][1]))
-            notes.append(f"blended in {kits[1].label}, which this viewer loves")
+            flavor = get_kit(liked[0][1])
+            notes.append(f"flavoured with {flavor.label}, which this viewer loves")
     kits = kits[:2]
     if len(kits) > 1 and kits[0].name == kits[1].name:
         kits = kits[:1]
@@ -221,7 +226,7 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     for word, pace in _PACING_WORDS.items():
         if word in low:
             pacing = pace
-    return Intent(plot=plot, world=world, episodes=episodes, target_seconds=seconds, rating=rating,
+    return Intent(plot=plot, world=world, flavor=flavor, episodes=episodes, target_seconds=seconds, rating=rating,
                   limits=limits, avoid=list(profile.avoid), pacing=pacing, era=era, moods=moods,
                   looks=dict(profile.tastes.looks), notes=notes)
 

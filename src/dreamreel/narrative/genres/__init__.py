@@ -152,6 +152,10 @@ def check_kit(kit: GenreKit) -> list[str]:
     for c in kit.palette:
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", c):
             problems.append(f"palette: {c!r} is not #rrggbb")
+    for full, short in kit.mcguffins:
+        # Templates say "{mcguffin_short} is gone": a plural would break the verb.
+        if re.search(r"[^s]s$", short):
+            problems.append(f"mcguffins: {short!r} looks plural; templates need a singular noun")
     if len(kit.mcguffins) < 2 or len(kit.schemes) < 2 or len(kit.stakes) < 2:
         problems.append("give at least 2 mcguffins, schemes and stakes")
     return problems

@@ -53,7 +53,7 @@ KIT = GenreKit(
     mcguffins=(
         ("the Halvorsen ledger", "the ledger"),
         ("a roll of undeveloped film", "the film"),
-        ("the Ashford pearls", "the pearls"),
+        ("the Ashford necklace", "the necklace"),
         ("a key to a safe deposit box", "the key"),
     ),
     schemes=(

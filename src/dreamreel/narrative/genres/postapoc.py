@@ -83,7 +83,7 @@ KIT = GenreKit(
     mcguffins=(
         ("a working water purifier from the old world", "the purifier"),
         ("the map to the Green Valley", "the map"),
-        ("a tin of heirloom seeds from the old seed vault", "the seeds"),
+        ("a tin of heirloom seeds from the old seed vault", "the seed tin"),
         ("the valve wheel of the great dam", "the valve wheel"),
     ),
     schemes=(
