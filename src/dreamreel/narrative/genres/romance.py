@@ -86,7 +86,7 @@ KIT = GenreKit(
     },
     mcguffins=(
         ("Grandmother Rose's engagement ring", "the ring"),
-        ("a bundle of love letters that were never sent", "the bundle of letters"),
+        ("a bundle of love letters that were never sent", "the letter bundle"),
         ("the deed to the dance hall on the pier", "the deed"),
         ("the silver locket from the first festival", "the locket"),
     ),
