@@ -173,3 +173,12 @@ def test_check_holds_a_story_to_a_viewers_profile(tmp_path):
     proc = run("check", str(story), "--profile", str(prof))
     assert proc.returncode == 1
     assert "avoided_theme" in proc.stdout or "rating" in proc.stdout
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+    target = tmp_path / "s.json"
+    assert run("write", "a western", "-q", "-o", str(target)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (target.stat().st_mode & 0o777) == (0o666 & ~mask)

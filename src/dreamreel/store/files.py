@@ -85,6 +85,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             f.write(raw)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp makes 0600 files; give the result the permissions a plain open() would.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, p)
     except OSError as e:
         try:
@@ -93,6 +95,12 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             pass
         raise OutputError(f"cannot write {p}: {e.strerror or e}") from None
     return p
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def dump_model(model: BaseModel) -> str:
