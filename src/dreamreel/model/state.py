@@ -41,6 +41,18 @@ class Condition(Model):
         return {c.var for c in (*self.all_of, *self.any_of)}
 
 
+def describe(condition: "Condition | None", compact: bool = False) -> str:
+    """A condition as people read it: ``trust_vera >= 1 and (a == True or b == 2)``."""
+    if condition is None:
+        return ""
+    join, alt = (" & ", "|") if compact else (" and ", " or ")
+    fmt = (lambda c: f"{c.var}{c.op}{c.value}") if compact else (lambda c: f"{c.var} {c.op} {c.value!r}")
+    parts = [fmt(c) for c in condition.all_of]
+    if condition.any_of:
+        parts.append("(" + alt.join(fmt(c) for c in condition.any_of) + ")")
+    return join.join(parts)
+
+
 class Effect(Model):
     var: Ident
     op: Literal["set", "add"] = "set"

@@ -6,16 +6,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Beat, Condition, Story
+from ..model import Beat, Story
+from ..model.state import describe as _cond
 
 
-def _cond(c: Condition | None) -> str:
-    if c is None:
-        return ""
-    parts = [f"{cl.var} {cl.op} {cl.value!r}" for cl in c.all_of]
-    if c.any_of:
-        parts.append("(" + " or ".join(f"{cl.var} {cl.op} {cl.value!r}" for cl in c.any_of) + ")")
-    return " and ".join(parts)
 
 
 def _tension_bar(t: float) -> Text:

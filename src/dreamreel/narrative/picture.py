@@ -9,16 +9,12 @@ from pathlib import Path
 
 from ..errors import BadInputError, MissingDependencyError
 from ..model import Condition, Story
+from ..model.state import describe
 from ..store.files import write_atomic
 
 
 def _cond(c: Condition | None) -> str:
-    if c is None:
-        return ""
-    parts = [f"{cl.var}{cl.op}{cl.value}" for cl in c.all_of]
-    if c.any_of:
-        parts.append("(" + "|".join(f"{cl.var}{cl.op}{cl.value}" for cl in c.any_of) + ")")
-    return "if " + " & ".join(parts)
+    return "if " + describe(c, compact=True) if c else ""
 
 
 def _tension_color(t: float) -> str:
