@@ -101,7 +101,7 @@ def write(
         story = plan(req, prof, seed=seed)
         took = time.perf_counter() - t0
         if llm:
-            story = _rewrite(story, llm, seed)
+            story = _rewrite(story, llm, seed, prof)
         if output:
             save_model(output, story)
         if not quiet:
@@ -113,7 +113,7 @@ def write(
         err.print(f"[green]{summary}[/]" + (f"; saved to {output}" if output else ""))
 
 
-def _rewrite(story, spec: str, seed: int):
+def _rewrite(story, spec: str, seed: int, profile):
     from .narrative.llm.registry import get_backend
     from .narrative.writer import rewrite
 
@@ -125,7 +125,8 @@ def _rewrite(story, spec: str, seed: int):
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        story, report = rewrite(story, backend, seed=seed, progress=progress)
+        story, report = rewrite(story, backend, seed=seed, progress=progress,
+                                content_limits=profile.content_limits, avoid=profile.avoid)
     err.print(f"LLM writer: {report.summary()}")
     return story
 

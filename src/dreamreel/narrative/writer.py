@@ -14,9 +14,10 @@ What the model returns is data, never trusted:
 * the answer is parsed leniently (code fences, trailing text and a truncated end are
   repaired), cleaned (over-long text cut, lines by absent speakers dropped, unknown
   emotions made neutral) and then validated strictly;
-* it must keep every draft speaker, stay within the line-count bounds, not echo the prompt,
-  not repeat itself, and not be more intense (narrative.rating) than the draft, the
-  story's rating or the viewer's limits allow.
+* it must keep every draft speaker, never give a draft line to another character, stay
+  within the line-count bounds, not echo the prompt or copy its example or the viewer's
+  request, not repeat itself, and not be more intense (narrative.rating) than the draft, the story's rating or the
+  viewer's limits allow.
 
 Story text and the viewer's request reach the prompt only as JSON strings inside
 ``<data>`` blocks (with ``<`` and ``>`` escaped), so no text can close a block or start a
@@ -55,7 +56,7 @@ class WriterLimits:
     max_lines: int = 8
     prompt_chars: int = 120
     option_chars: int = 80
-    #: Story text shown to the model is cut to this many characters a field.
+    #: Story text shown to the model is cut to this many characters a field (lines: twice line_chars).
     draft_chars: int = 600
     request_chars: int = 400
     temperature: float = 0.7
@@ -70,7 +71,7 @@ class WriteReport:
     backend: str
     rewritten: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
-    #: Beats whose accepted answer was the draft's text again (small models often copy).
+    #: Beats (and "choice:<beat id>") whose accepted answer was the draft's text again (small models copy).
     unchanged: list[str] = field(default_factory=list)
     #: Beats (and choices, as "choice:<beat id>") that needed more than one attempt.
     retried: list[str] = field(default_factory=list)
@@ -160,17 +161,17 @@ _BEAT_HEAD = (
 )
 
 _BEAT_EXAMPLE = (
-    {"story": "The Long Rain", "tone": "brooding noir", "world": "Port Alder, 1947: a harbour city under "
+    {"story": "The Carrow Rain", "tone": "brooding noir", "world": "Port Carrow, 1947: a harbour city under "
      "constant rain", "place": "a tar rooftop above the docks", "time": "night", "weather": "rain",
-     "characters": [{"id": "mira", "name": "Mira Kell", "role": "protagonist", "archetype": "private eye"},
-                    {"id": "jon", "name": "Jon Pike", "role": "ally", "archetype": "nervous informant"}]},
-    {"narration": "Mira meets Jon on the roof.", "action": "Jon hands her an envelope.",
-     "lines": [{"speaker": "jon", "emotion": "afraid", "text": "Take it."},
-               {"speaker": "mira", "emotion": "neutral", "text": "What is it?"}]},
+     "characters": [{"id": "ilse", "name": "Ilse Varga", "role": "protagonist", "archetype": "private eye"},
+                    {"id": "teodor", "name": "Teodor Finch", "role": "ally", "archetype": "nervous informant"}]},
+    {"narration": "Ilse meets Teodor on the roof.", "action": "Teodor hands her an envelope.",
+     "lines": [{"speaker": "teodor", "emotion": "afraid", "text": "Take it."},
+               {"speaker": "ilse", "emotion": "neutral", "text": "What is it?"}]},
     {"narration": "Rain hammers the tar roof while the harbour lights smear below.",
-     "action": "Jon glances at the stairwell and presses a damp envelope into Mira's hand.",
-     "lines": [{"speaker": "jon", "emotion": "afraid", "text": "Take it, and forget you ever saw me."},
-               {"speaker": "mira", "emotion": "determined", "text": "Who else knows about this?"}]},
+     "action": "Teodor glances at the stairwell and presses a damp envelope into Ilse's hand.",
+     "lines": [{"speaker": "teodor", "emotion": "afraid", "text": "Take it, and forget you ever saw me."},
+               {"speaker": "ilse", "emotion": "determined", "text": "Who else knows about this?"}]},
 )
 
 _CHOICE_HEAD = (
@@ -181,7 +182,7 @@ _CHOICE_HEAD = (
 )
 
 _CHOICE_EXAMPLE = (
-    {"story": "The Long Rain", "tone": "brooding noir", "scene": "Jon hands Mira an envelope on the roof."},
+    {"story": "The Carrow Rain", "tone": "brooding noir", "scene": "Teodor hands Ilse an envelope on the roof."},
     {"prompt": "Open the envelope?", "options": {"open": "Open it", "burn": "Burn it"}},
     {"prompt": "The envelope is heavy with secrets. Now what?",
      "options": {"open": "Tear it open here", "burn": "Feed it to the rain barrel fire"}},
@@ -196,7 +197,8 @@ def _data(value: object) -> str:
 def _clip(text: str, limit: int) -> str:
     """Cut text to ``limit`` characters, at a sentence end or a word boundary where one is near."""
     text = " ".join(text.split())
-    if len(text) <= limit:
+    # Text that reaches the limit was most likely cut there by the grammar, mid-word or mid-sentence.
+    if len(text) < limit or (len(text) == limit and text[-1] in ".!?\"'…"):
         return text
     cut = text[:limit]
     stop = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
@@ -234,7 +236,7 @@ def _draft(beat: Beat, limits: WriterLimits) -> dict[str, Any]:
     return {
         "narration": _clip(beat.narration, limits.draft_chars),
         "action": _clip(beat.action, limits.draft_chars),
-        "lines": [{"speaker": ln.speaker, "emotion": ln.emotion, "text": _clip(ln.text, limits.draft_chars)}
+        "lines": [{"speaker": ln.speaker, "emotion": ln.emotion, "text": _clip(ln.text, 2 * limits.line_chars)}
                   for ln in beat.lines[:limits.max_lines]],
     }
 
@@ -343,11 +345,78 @@ def _check_text(text: str, what: str) -> None:
     for marker in _LEAKS:
         if marker in low:
             raise Rejected(f"{what} echoes the prompt ({marker!r})")
-    words = re.findall(r"[a-z']+", low)
+    words = re.findall(r"[a-z0-9']+", low)
     if len(words) >= 8:
         top = max(words.count(w) for w in set(words))
-        if top / len(words) > 0.4:
+        grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+        # One word everywhere, or the same four-word run over and over: a model stuck in a loop.
+        if top / len(words) > 0.4 or 1 - len(set(grams)) / len(grams) > 0.25:
             raise Rejected(f"{what} repeats itself")
+
+
+def _check_no_repeats(texts: Sequence[str]) -> None:
+    """The same sentence twice anywhere in one answer is a loop, not writing."""
+    seen: set[str] = set()
+    for t in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+", t):
+            key = _norm(sentence)
+            if len(key.split()) >= 3:
+                if key in seen:
+                    raise Rejected(f"says {sentence.strip()[:40]!r} twice")
+                seen.add(key)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _runs(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = _norm(text).split()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def _example_texts() -> list[str]:
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+    for example in (_BEAT_EXAMPLE, _CHOICE_EXAMPLE):
+        walk(list(example))
+    return found
+
+
+#: Names and four-word runs of the few-shot examples: an answer that has them copied an example.
+_EXAMPLE_NAMES = frozenset({"ilse", "varga", "teodor", "finch", "carrow"})
+_EXAMPLE_RUNS = frozenset().union(*(_runs(t) for t in _example_texts()))
+
+
+def _check_not_copied(texts: Sequence[str], story: Story, own: str) -> None:
+    """Refuse answers that lift names or phrases from the few-shot examples or the viewer's request.
+
+    Small models do both; copying the request also carries any instructions hidden in it into
+    the film. ``own`` is the draft text: what the story itself says may of course be said again.
+    """
+    known_text = story.bible.model_dump_json() + " " + own
+    known, known_runs = set(_norm(known_text).split()), _runs(known_text)
+    request_runs = _runs(story.request.prompt) - known_runs
+    for t in texts:
+        leaked = (set(_norm(t).split()) & _EXAMPLE_NAMES) - known - set(_norm(story.request.prompt).split())
+        if leaked:
+            raise Rejected(f"copies the prompt's example ({sorted(leaked)[0]!r})")
+        runs = _runs(t)
+        lifted = (runs & _EXAMPLE_RUNS) - known_runs
+        if lifted:
+            raise Rejected(f"copies the prompt's example ({' '.join(sorted(lifted)[0])!r})")
+        echoed = runs & request_runs
+        if echoed:
+            raise Rejected(f"copies the viewer's request ({' '.join(sorted(echoed)[0])!r})")
 
 
 def _content_ok(new_text: str, draft_text: str, declared: Mapping[ContentFlag, int], story: Story,
@@ -404,6 +473,13 @@ def _repair_lines(items: Any, names: Mapping[str, str], limits: WriterLimits, no
             notes.append(f"emotion {emotion!r} made neutral")
             emotion = "neutral"
         out.append({"speaker": cid, "emotion": emotion.strip().lower(), "text": _clip(text, limits.line_chars)})
+    unique: list[dict] = []
+    for ln in out:
+        if any(u["speaker"] == ln["speaker"] and _norm(u["text"]) == _norm(ln["text"]) for u in unique):
+            notes.append(f"dropped a repeated line by {ln['speaker']!r}")
+        else:
+            unique.append(ln)
+    out = unique
     if len(out) > limits.max_lines:
         notes.append(f"kept the first {limits.max_lines} lines")
         out = out[:limits.max_lines]
@@ -456,10 +532,20 @@ def check_beat(raw: str, story: Story, beat: Beat, limits: WriterLimits, *,
         missing = [ln.speaker for ln in beat.lines if ln.speaker in present and ln.speaker not in speakers]
         if missing:
             raise Rejected(f"{missing[0]!r} speaks in the draft but has no line")
+        # A draft line given to someone else changes who knows or says what: a continuity error.
+        said: dict[str, set[str]] = {}
+        for ln in beat.lines:
+            said.setdefault(_norm(ln.text), set()).add(ln.speaker)
+        for line in new["lines"]:
+            owners = said.get(_norm(line["text"]), set())
+            if owners and line["speaker"] not in owners:
+                raise Rejected(f"gives {sorted(owners)[0]!r}'s draft line to {line['speaker']!r}")
     texts = [new.get("narration", ""), new.get("action", ""), *(ln["text"] for ln in new.get("lines", []))]
     for i, t in enumerate(texts):
         _check_text(t, ("narration", "action")[i] if i < 2 else f"line {i - 1}")
+    _check_no_repeats(texts)
     draft_text = " ".join([beat.narration, beat.action, *(ln.text for ln in beat.lines)])
+    _check_not_copied(texts, story, draft_text)
     _content_ok(" ".join(texts), draft_text, beat.content, story, content_limits, avoid)
     try:
         rewritten = Beat.model_validate({**beat.model_dump(), **new})
@@ -505,6 +591,7 @@ def check_choice(raw: str, story: Story, beat: Beat, limits: WriterLimits, *,
         _check_text(t, what)
     new_text = " ".join([prompt or "", *texts.values()])
     draft_text = " ".join([choice.prompt, *(o.text for o in choice.options)])
+    _check_not_copied([prompt or "", *texts.values()], story, draft_text)
     _content_ok(new_text, draft_text, beat.content, story, content_limits, avoid)
     try:
         rewritten = Choice.model_validate({
@@ -611,6 +698,8 @@ def rewrite(story: Story, backend: LLMBackend, *, beats: list[str] | None = None
         if kind == "beat":
             same = accepted and _texts(new_beats[bid]) == _texts(beat)
             (report.unchanged if same else report.rewritten if accepted else report.kept).append(bid)
+        elif accepted and new_beats[bid].choice == beat.choice:
+            report.unchanged.append(unit)
         else:
             (report.choices_rewritten if accepted else report.choices_kept).append(bid)
         if progress is not None:

@@ -6,7 +6,7 @@ knows what a good answer is (who may speak, what the rating allows).
 """
 
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol
 
 #: Kinds of thing a backend may need before it can run.
 NeedKind = Literal["package", "network", "model_file", "gpu"]
@@ -69,9 +69,12 @@ class LLMUsage:
         return self.completion_tokens / self.seconds if self.seconds > 0 else 0.0
 
 
-@runtime_checkable
 class LLMBackend(Protocol):
-    """A text generator constrained (where it can be) to a JSON Schema."""
+    """A text generator constrained (where it can be) to a JSON Schema.
+
+    Not runtime-checkable on purpose: ``isinstance`` would evaluate ``version``, which for
+    some backends resolves a model file.
+    """
 
     #: Registry name, e.g. "gguf" or "openai"; with ``version`` it keys caches and provenance.
     name: str

