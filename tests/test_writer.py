@@ -614,3 +614,10 @@ def test_copying_the_request_into_the_film_is_refused():
     # The same answer in a story whose request says nothing of the kind is fine.
     _, report = rewrite(make_story(), ScriptedLLM(json.dumps(echo)), beats=["alley"], max_retries=0)
     assert report.rewritten == ["alley"]
+
+
+def test_raw_newlines_inside_strings_are_repaired_not_rejected():
+    # llama.cpp's JSON grammar lets a raw newline into a string; that answer is still usable.
+    data, notes = parse_answer('{"narration": "Fog rolls\nin.\tSilas waits.", "action": "x"}')
+    assert data["narration"] == "Fog rolls in. Silas waits."
+    assert "replaced control characters inside strings" in notes

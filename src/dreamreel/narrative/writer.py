@@ -306,6 +306,16 @@ def _close_truncated(text: str) -> str | None:
     return text[:end] + "".join("}" if b == "{" else "]" for b in reversed(open_))
 
 
+def _spaces_for_controls(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", value).split())
+    if isinstance(value, list):
+        return [_spaces_for_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _spaces_for_controls(v) for k, v in value.items()}
+    return value
+
+
 def parse_answer(raw: str) -> tuple[dict[str, Any], list[str]]:
     """The first JSON object in a model's answer, with notes on what had to be repaired."""
     notes: list[str] = []
@@ -319,7 +329,16 @@ def parse_answer(raw: str) -> tuple[dict[str, Any], list[str]]:
     if start > 0:
         notes.append("dropped text before the JSON")
     try:
-        value, end = json.JSONDecoder().raw_decode(text, start)
+        try:
+            value, end = json.JSONDecoder().raw_decode(text, start)
+        except json.JSONDecodeError as e:
+            # Grammar-constrained decoding lets raw newlines and tabs into strings: read them
+            # leniently, then turn them into spaces.
+            if not e.msg.startswith("Invalid control character"):
+                raise
+            value, end = json.JSONDecoder(strict=False).raw_decode(text, start)
+            value = _spaces_for_controls(value)
+            notes.append("replaced control characters inside strings")
         if text[end:].strip():
             notes.append("dropped text after the JSON")
     except json.JSONDecodeError as e:
