@@ -8,6 +8,7 @@ need_apt=()
 command -v dot >/dev/null || need_apt+=(graphviz)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
+command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)  # the voice fallback
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "installing Debian packages: ${need_apt[*]}"

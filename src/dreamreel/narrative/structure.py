@@ -16,6 +16,7 @@ director can switch to without touching the graph.
 """
 
 import random
+import re
 from dataclasses import dataclass
 
 from ..model import (
@@ -47,6 +48,12 @@ PLACE_ROLE = {
     "ending_tragedy": "vista", "ending_twist": "vista",
 }
 TIMEOUT = {"fast": 7.0, "medium": 10.0, "slow": 15.0}
+#: Speaking rate, words in a typical line, beats on one path through an episode, and the share
+#: of an episode's runtime that is speech: together they size the text to the target length.
+WORDS_PER_SECOND = 2.6
+WORDS_PER_LINE = 8
+BEATS_PER_PATH = 7
+SPEECH_SHARE = 0.45
 ENDINGS = ("triumph", "bittersweet", "tragedy", "twist")
 
 
@@ -66,11 +73,32 @@ class Builder:
     def kit(self) -> GenreKit:
         return self.intent.plot
 
+    def word_budget(self) -> float:
+        """Spoken words one beat can hold: a path plays about seven beats an episode, and the
+        pictures (establishing shots, reactions, cards) take the rest of the runtime."""
+        return self.intent.target_seconds / BEATS_PER_PATH * SPEECH_SHARE * WORDS_PER_SECOND
+
     def lines_per_beat(self) -> int:
-        per_beat = self.intent.target_seconds / 8
-        n = max(2, min(5, round((per_beat - 3) / 3)))
+        n = max(1, min(5, round(self.word_budget() / WORDS_PER_LINE)))
         # Pacing then trades talk for tempo: a fast viewer gets one line fewer a beat, a slow one more.
-        return n + {"slow": 1, "medium": 0, "fast": -1}[self.intent.pacing]
+        return max(1, n + {"slow": 1, "medium": 0, "fast": -1}[self.intent.pacing])
+
+    def fit_narration(self, narration: str, lines: list[Line], keep_one: bool) -> str:
+        """Keep as many narration sentences as the beat's spoken-word budget leaves after the dialogue.
+
+        An episode's length is what is said in it: at a minute an episode, a beat has room for
+        about twenty spoken words, so short episodes let the pictures carry the action.
+        """
+        room = self.word_budget() - sum(len(ln.text.split()) for ln in lines)
+        sentences = re.split(r"(?<=[.!?])\s+", narration.strip())
+        kept: list[str] = []
+        for sentence in sentences:
+            if kept and sum(len(x.split()) for x in kept) + len(sentence.split()) > room:
+                break
+            if not kept and len(sentence.split()) > room and not keep_one:
+                break
+            kept.append(sentence)
+        return " ".join(kept)
 
     # --- places and slots
     def place_for(self, key: str, episode: int):
@@ -117,6 +145,7 @@ class Builder:
         n = self.lines_per_beat()
         idx, exchange = self.writer.pick_exchange(f"{tag}.exchange", scene.exchanges, slots)
         lines = [Line(speaker=self.who(r, episode), text=t, emotion=e) for r, e, t in exchange[:n] if r in cast_roles]
+        narration = self.fit_narration(narration, lines, keep_one=key in ("setup", "inciting") or key.startswith(("ending", "aftermath")))
         tension = min(0.98, TENSION[key] + (0.04 * (episode - 1) if not key.startswith("ending") else 0))
         content = _levels(narration, action, *(ln.text for ln in lines))
         beat = Beat(

@@ -1,0 +1,124 @@
+"""Casting: who speaks with which voice, which backend speaks, and voicing a played path.
+
+``voice_lines`` is the voice stage of production: for each beat on a :class:`PlayPath` it
+voices the narration (index -1) and every line of the telling played (the step's variant,
+else the beat's own lines), in order, and returns the measured :class:`SpeechTiming` the
+camera plans from, with the audio the mixer and the lip sync use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from ...errors import BadInputError, MissingDependencyError, UnknownNameError
+from ...model import Bible, Story, VoiceSpec
+from ...model.shot import PlayPath, SpeechTiming
+from .base import Speech, VoiceBackend
+
+#: Narrator voices to pick from: the one least like anyone in the cast is used.
+NARRATOR_VOICES = (
+    VoiceSpec(descriptor="warm, measured storyteller", pitch=-0.2, speed=0.92, timbre=-0.35),
+    VoiceSpec(descriptor="clear, unhurried storyteller", pitch=0.15, speed=0.9, timbre=0.3),
+    VoiceSpec(descriptor="low, intimate storyteller", pitch=-0.55, speed=0.88, timbre=-0.1),
+    VoiceSpec(descriptor="bright, lively storyteller", pitch=0.5, speed=1.0, timbre=0.1),
+)
+BACKENDS = ("piper", "espeak-ng")
+
+Progress = Callable[[int, int], None]
+
+
+def _distance(a: VoiceSpec, b: VoiceSpec) -> float:
+    # Pitch is what ears separate best, then timbre, then pace.
+    return 2.0 * abs(a.pitch - b.pitch) + abs(a.timbre - b.timbre) + abs(a.speed - b.speed)
+
+
+def voice_for(who: str, bible: Bible) -> VoiceSpec:
+    """A character's voice from the bible; "narrator" gets its own, unlike the cast's."""
+    if who == "narrator":
+        for c in bible.cast:
+            if c.role == "narrator":
+                return c.voice
+        cast = [c.voice for c in bible.cast]
+        return max(NARRATOR_VOICES, key=lambda v: min(_distance(v, c) for c in cast))
+    try:
+        return bible.character(who).voice
+    except KeyError:
+        raise BadInputError(f"speaker {who!r} is not in the bible's cast "
+                            f"({', '.join(c.id for c in bible.cast)})") from None
+
+
+def backend(name: str) -> VoiceBackend:
+    """The voice backend called ``name`` ("piper" or "espeak-ng")."""
+    if name == "piper":
+        from .piper_voice import PiperBackend
+        return PiperBackend()
+    if name in ("espeak-ng", "espeak"):
+        from .espeak_voice import EspeakBackend
+        return EspeakBackend()
+    raise UnknownNameError(f"unknown voice backend {name!r}; known: {', '.join(BACKENDS)}")
+
+
+def default_backend() -> VoiceBackend:
+    """piper with the bundled voice if installed, else espeak-ng, else say how to get either."""
+    problems = []
+    for name in BACKENDS:
+        try:
+            return backend(name)
+        except MissingDependencyError as e:
+            problems.append(str(e))
+    raise MissingDependencyError("no voice backend is installed: " + "; or ".join(problems))
+
+
+def line_seed(seed: int, beat: str, index: int) -> int:
+    """Each line its own noise, stable under edits elsewhere in the story."""
+    digest = hashlib.sha256(f"{seed}|{beat}|{index}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: int = 0,
+                progress: Progress | None = None
+                ) -> tuple[list[SpeechTiming], dict[tuple[str, int], Speech]]:
+    """Voice the narration and lines of every beat on ``path``, in playing order.
+
+    Returns one SpeechTiming per line played (a beat played twice appears twice) and the
+    audio by (beat id, line index), narration being index -1. ``progress(done, total)`` is
+    called after each line.
+    """
+    script: list[tuple[str, int, str, str]] = []  # (beat, index, speaker, text)
+    for n, step in enumerate(path.steps):
+        where = f"path.steps[{n}]"
+        try:
+            beat = story.graph.beat(step.beat)
+        except KeyError:
+            raise BadInputError(f"beat {step.beat!r} is not in story {story.id!r}", where=where) from None
+        narration, lines = beat.narration, beat.lines
+        if step.variant is not None:
+            if step.variant not in beat.variants:
+                raise BadInputError(f"beat {beat.id!r} has no {step.variant!r} variant "
+                                    f"(it has: {', '.join(beat.variants) or 'none'})", where=where)
+            told = beat.variants[step.variant]
+            narration, lines = told.narration or beat.narration, told.lines
+        if narration.strip():
+            script.append((beat.id, -1, "narrator", narration.strip()))
+        script += [(beat.id, i, ln.speaker, ln.text) for i, ln in enumerate(lines)]
+
+    timings: list[SpeechTiming] = []
+    speeches: dict[tuple[str, int], Speech] = {}
+    voices: dict[str, VoiceSpec] = {}
+    said: dict[tuple[str, int], str] = {}
+    for done, (beat_id, index, speaker, text) in enumerate(script, 1):
+        if speaker not in voices:
+            voices[speaker] = voice_for(speaker, story.bible)
+        key = (beat_id, index)
+        # A beat played again usually says the same thing: voice it once. (Played again in
+        # another variant, the later telling's audio is the one kept under this key.)
+        if key not in speeches or said[key] != text:
+            speeches[key] = backend.speak(text, voices[speaker], seed=line_seed(seed, beat_id, index))
+            said[key] = text
+        speech = speeches[key]
+        timings.append(SpeechTiming(beat=beat_id, index=index, speaker=speaker, text=text,
+                                    duration=speech.duration, words=speech.words))
+        if progress is not None:
+            progress(done, len(script))
+    return timings, speeches

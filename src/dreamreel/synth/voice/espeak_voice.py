@@ -1,0 +1,91 @@
+"""Fallback voice: the espeak-ng program (formant synthesis; robotic, about 600x real time).
+
+The VoiceSpec maps onto espeak-ng's own controls: pitch -> ``-p`` (20..80 around its 50),
+speed -> ``-s`` (words a minute around 165), timbre -> the same spectral tilt piper gets.
+The text goes in on stdin (so a line starting with "-" is never read as an option) and the
+WAV comes back through a temporary file. espeak-ng reports no word times here, so they are
+estimated: the voiced spans found by energy are shared out among the words by letter count
+(:func:`~dreamreel.synth.voice.base.spread_words`), phrase by phrase when each phrase
+(up to a comma or stop) got a span of its own. espeak-ng is deterministic; ``seed`` is
+accepted for the protocol and has no effect.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from ...errors import BackendError
+from ...model import VoiceSpec
+from ...model.shot import WordTiming
+from .base import MissingDependencyError, Speech, normalize, silence, spread_words, text_words, tilt, voiced_spans
+
+_INSTALL = "apt-get install -y espeak-ng"
+BASE_WPM = 165
+LANGUAGE = "en-us"
+_PHRASE_END = re.compile(r"[,.;:!?]+(?:\s|$)")
+
+
+class EspeakBackend:
+    """espeak-ng through its command line."""
+
+    name = "espeak-ng"
+
+    def __init__(self) -> None:
+        self.requires()
+        out = subprocess.run([self._exe(), "--version"], capture_output=True, text=True, check=False)
+        self.version = out.stdout.strip().split(":", 1)[-1].split("Data at")[0].strip() or "unknown"
+
+    @staticmethod
+    def _exe() -> str:
+        exe = shutil.which("espeak-ng")
+        if exe is None:
+            raise MissingDependencyError(f"the espeak-ng voice needs the espeak-ng program: run `{_INSTALL}`")
+        return exe
+
+    def requires(self) -> None:
+        self._exe()
+
+    def speak(self, text: str, voice: VoiceSpec, *, seed: int = 0) -> Speech:
+        words = text_words(text)
+        if not words:
+            return silence(22050)
+        args = [self._exe(), "--stdin", "-b", "1", "-v", LANGUAGE,
+                "-p", str(round(50 + 30 * voice.pitch)), "-s", str(round(BASE_WPM * voice.speed))]
+        with tempfile.TemporaryDirectory(prefix="dreamreel-espeak-") as tmp:
+            wav_path = Path(tmp) / "line.wav"
+            run = subprocess.run([*args, "-w", str(wav_path)], input=text.encode("utf-8"),
+                                 capture_output=True, check=False)
+            if run.returncode != 0 or not wav_path.exists():
+                raise BackendError(f"espeak-ng failed ({run.returncode}): "
+                                   f"{run.stderr.decode(errors='replace').strip()[:200]}")
+            data = wav_path.read_bytes()
+        with wave.open(io.BytesIO(data)) as w:
+            rate = w.getframerate()
+            pcm = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
+            if w.getnchannels() > 1:
+                pcm = pcm.reshape(-1, w.getnchannels())[:, 0]
+        if len(pcm) == 0:
+            return silence(rate)
+        audio = normalize(tilt(pcm.astype(np.float32) / 32768.0, rate, voice.timbre))
+        return Speech(audio, rate, _estimate_words(text, voiced_spans(audio, rate)))
+
+
+def _weights(words: list[str]) -> list[float]:
+    return [sum(ch.isalnum() for ch in w) or 1 for w in words]
+
+
+def _estimate_words(text: str, spans: list[tuple[float, float]]) -> list[WordTiming]:
+    """Words over voiced spans; when each phrase (up to , . ; : ! ?) got its own span, per phrase."""
+    phrases = [p for p in (text_words(part) for part in _PHRASE_END.split(text)) if p]
+    if len(phrases) == len(spans) > 1:
+        return [t for p, span in zip(phrases, spans) for t in spread_words(p, _weights(p), [span])]
+    words = text_words(text)
+    return spread_words(words, _weights(words), spans)

