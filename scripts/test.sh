@@ -9,6 +9,7 @@ command -v dot >/dev/null || need_apt+=(graphviz)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)  # the voice fallback
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)  # card and label text
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "installing Debian packages: ${need_apt[*]}"

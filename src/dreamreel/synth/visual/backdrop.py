@@ -1,0 +1,109 @@
+"""A shot's setting, rendered once into parallax layers and composited per frame.
+
+Static and handheld shots flatten every layer into one opaque image (a frame costs one copy);
+pans keep three depths (sky+far, mid, near) so nearer things slide further; push-ins scale the
+flattened image. Close-ups blur the setting (shallow depth of field) so the face reads.
+"""
+
+import numpy as np
+import skia
+
+from ...model.shot import Shot
+from .layers import Sprite, opaque_image, surface
+from .looks import Grade
+from .settings import RECIPES, Kit
+
+#: How far each layer moves in a pan, as a share of the pan: sky+far, mid, near (and the actors).
+DEPTHS = (0.3, 0.65, 1.0)
+
+
+def _blurred(arr: np.ndarray, sigma: float) -> np.ndarray:
+    out = np.zeros_like(arr)
+    surf = surface(out)
+    img = skia.Image.fromarray(arr, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
+    surf.getCanvas().drawImage(img, 0, 0, skia.SamplingOptions(),
+                               skia.Paint(ImageFilter=skia.ImageFilters.Blur(sigma, sigma, skia.TileMode.kClamp)))
+    del surf
+    return out
+
+
+class Backdrop:
+    """The setting of one shot, ready to draw at any point of its camera move."""
+
+    def __init__(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, *,
+                 pan_px: int, margin: int, zoom: float, blur: float, seed: int):
+        self.width, self.height = width, height
+        self.pan_px, self.margin = pan_px, margin
+        lw, lh = width + pan_px + 2 * margin, height + 2 * margin
+        arrays = [np.zeros((lh, lw, 4), np.uint8) for _ in range(4)]
+        surfaces = [surface(a) for a in arrays]
+        canvases = [s.getCanvas() for s in surfaces]
+        s = lh / 100.0
+        for c in canvases:
+            # zoom about a point a little above the horizon, then work in units (100 = layer height)
+            c.translate(lw / 2, lh * 0.58)
+            c.scale(zoom, zoom)
+            c.translate(-lw / 2, -lh * 0.58)
+            c.scale(s, s)
+        kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
+                  weather=shot.weather, genres=genres)
+        RECIPES[shot.place_kind](kit)
+        del canvases, surfaces
+        self.flat: skia.Image | None = None
+        self.layers: list[tuple[float, skia.Image | Sprite]] = []
+        if pan_px == 0:
+            flat = np.zeros((lh, lw, 4), np.uint8)
+            fs = surface(flat)
+            fc = fs.getCanvas()
+            for a in arrays:
+                fc.drawImage(skia.Image.fromarray(a, colorType=skia.kRGBA_8888_ColorType,
+                                                  alphaType=skia.kPremul_AlphaType), 0, 0)
+            del fc, fs
+            if blur:
+                flat = _blurred(flat, blur)
+            self.flat = opaque_image(flat)
+            self.flat_px = flat.view(np.uint32).reshape(flat.shape[:2])
+        else:
+            back = arrays[0]
+            bs = surface(back)
+            bs.getCanvas().drawImage(skia.Image.fromarray(arrays[1], colorType=skia.kRGBA_8888_ColorType,
+                                                          alphaType=skia.kPremul_AlphaType), 0, 0)
+            del bs
+            layers = [back, arrays[2], arrays[3]]
+            if blur:
+                layers = [_blurred(a, blur) for a in layers]
+            self.layers = [(DEPTHS[0], opaque_image(layers[0])), (DEPTHS[1], Sprite(layers[1])),
+                           (DEPTHS[2], Sprite(layers[2]))]
+
+    def draw(self, c: skia.Canvas, *, pan: float = 0.5, shake: tuple[float, float] = (0.0, 0.0),
+             scale: float = 1.0) -> None:
+        """Draw the setting: ``pan`` 0..1 along the pan, ``shake`` in pixels, ``scale`` about the centre."""
+        m = self.margin
+        if self.flat is not None:
+            if scale != 1.0:
+                raise ValueError("a scaled backdrop is drawn with draw_scaled")
+            else:
+                c.drawImage(self.flat, round(-m + shake[0]), round(-m + shake[1]))
+            return
+        p = self.pan_px
+        for depth, layer in self.layers:
+            x = -(depth * p * pan + (1 - depth) * p / 2) - m + shake[0]
+            y = -m + shake[1]
+            if isinstance(layer, Sprite):
+                layer.draw(c, x, y)
+            else:
+                c.drawImage(layer, round(x), round(y))
+
+    def draw_scaled(self, frame: np.ndarray, scale: float) -> None:
+        """Write the flattened setting, scaled about the centre, straight into the RGBA ``frame``.
+
+        Nearest-neighbour in numpy (two gathers, ~4 ms at 720p): skia's scaled image draw costs
+        ~9 ms nearest and ~27 ms linear on this CPU raster, and a push-in's scale changes so
+        slowly (a few per cent over the shot) that nearest sampling does not shimmer visibly.
+        """
+        h, w = self.height, self.width
+        m = self.margin
+        ys = ((np.arange(h) - h / 2) / scale + h / 2 + m).astype(np.intp)
+        xs = ((np.arange(w) - w / 2) / scale + w / 2 + m).astype(np.intp)
+        dst = frame.reshape(-1).view(np.uint32).reshape(h, w)
+        np.take(self.flat_px[ys], xs, axis=1, out=dst)

@@ -1,0 +1,42 @@
+"""The visual backend interface: a shot (plus the bible) in, frames out.
+
+A backend turns one :class:`~dreamreel.model.shot.Shot` into exactly ``shot.frames`` pictures.
+The procedural renderer (``procedural.py``) is the embedded default; GPU diffusion backends
+implement the same protocol.
+"""
+
+from collections.abc import Iterator
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from ...model.bible import Bible
+from ...model.shot import Shot
+
+
+@runtime_checkable
+class VisualBackend(Protocol):
+    """Draws shots.
+
+    ``render_shot`` yields ``shot.frames`` arrays of shape ``(height, width, 3)``, dtype uint8,
+    C-contiguous, RGB. A backend may reuse one buffer for every frame it yields (the procedural
+    renderer does): a caller that keeps a frame past the next ``next()`` must copy it.
+
+    ``mouths[char_id][i]`` is how open that character's mouth is (0..1) at frame ``i`` of this
+    shot, measured from their voice track; a character missing from ``mouths`` (or ``mouths``
+    None) gets a mouth animated from the shot's cues instead. ``label`` burns an
+    "AI-generated" label into a corner.
+    """
+
+    name: str
+    version: str
+
+    def requires(self) -> list[str]:
+        """What this backend needs that may be missing (packages, GPU), as human-readable names;
+        raises MissingDependencyError naming the missing piece when it cannot run here."""
+        ...
+
+    def render_shot(self, shot: Shot, bible: Bible, *, width: int, height: int, fps: int,
+                    mouths: dict[str, np.ndarray] | None = None,
+                    label: bool = False) -> Iterator[np.ndarray]:
+        ...

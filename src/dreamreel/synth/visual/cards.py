@@ -1,0 +1,155 @@
+"""Title and end cards, insert props, and the burned-in "AI-generated" label."""
+
+import math
+from functools import lru_cache
+
+import numpy as np
+import skia
+
+from .looks import Grade, mix
+from .paint import fill, glow, poly, stroke, vgrad
+
+
+@lru_cache(maxsize=8)
+def typeface(family: str, bold: bool = False, italic: bool = False) -> skia.Typeface:
+    style = skia.FontStyle.BoldItalic() if bold and italic else skia.FontStyle.Bold() if bold else \
+        skia.FontStyle.Italic() if italic else skia.FontStyle.Normal()
+    tf = skia.Typeface(family, style)
+    return tf if tf is not None else skia.Typeface("")
+
+
+def _wrap(text: str, font: skia.Font, max_w: float) -> list[str]:
+    lines, cur = [], ""
+    for word in text.split():
+        trial = f"{cur} {word}".strip()
+        if cur and font.measureText(trial) > max_w:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = trial
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def centered_text(c: skia.Canvas, text: str, cx: float, y: float, font: skia.Font, paint: skia.Paint,
+                  max_w: float, spacing: float = 1.25) -> float:
+    """Draw wrapped lines centred on ``cx`` from baseline ``y``; returns the baseline after the last line."""
+    size = font.getSize()
+    for line in _wrap(text, font, max_w):
+        c.drawString(line, cx - font.measureText(line) / 2, y, font, paint)
+        y += size * spacing
+    return y
+
+
+def draw_card_background(c: skia.Canvas, g: Grade, width: int, height: int) -> None:
+    """The still part of a title or end card: a deep gradient in the palette's darkest and accent colours."""
+    dark = min(g.palette, key=lambda p: sum(p)) if g.palette else (0.05, 0.05, 0.07)
+    vgrad(c, skia.Rect(0, 0, width, height),
+          [g.c(mix(dark, (0, 0, 0), 0.5), lit=0, pull=0), g.c(mix(dark, g.accent, 0.25), lit=0, pull=0),
+           g.c(mix(dark, (0, 0, 0), 0.6), lit=0, pull=0)], [0.0, 0.55, 1.0])
+    glow(c, width / 2, height * 0.45, width * 0.45, g.c(g.accent, 0.22, lit=0, pull=0))
+    rule = stroke(g.c(g.accent, 0.8, lit=0, pull=0), max(1.0, height / 400))
+    c.drawLine(width * 0.38, height * 0.6, width * 0.62, height * 0.6, rule)
+
+
+def draw_card_text(c: skia.Canvas, g: Grade, kind: str, caption: str, width: int, height: int, t: float) -> None:
+    """The words, fading in over the first second-ish (``t`` is 0..1 through the shot)."""
+    alpha = min(1.0, t * 4) * (min(1.0, (1 - t) * 6) if kind == "end" else 1.0)
+    big = skia.Font(typeface("DejaVu Serif", bold=True), height * (0.085 if len(caption) < 28 else 0.06))
+    big.setSubpixel(True)
+    paint = skia.Paint(Color=g.c((0.96, 0.93, 0.86), alpha, lit=0, pull=0), AntiAlias=True)
+    shadow = skia.Paint(Color=skia.ColorSetARGB(int(160 * alpha), 0, 0, 0), AntiAlias=True)
+    lines = _wrap(caption, big, width * 0.8)
+    y = height * 0.55 - (len(lines) - 1) * big.getSize() * 1.2 - height * 0.02
+    off = height * 0.004
+    for line in lines:
+        x = width / 2 - big.measureText(line) / 2
+        c.drawString(line, x + off, y + off, big, shadow)
+        c.drawString(line, x, y, big, paint)
+        y += big.getSize() * 1.2
+    small = skia.Font(typeface("DejaVu Sans"), height * 0.028)
+    tag = "THE END" if kind == "end" and caption.strip().lower() not in ("the end", "end") else \
+        ("a dreamreel film" if kind == "title" else "")
+    if tag:
+        sub = skia.Paint(Color=g.c(g.accent, alpha * 0.9, lit=0, pull=0), AntiAlias=True)
+        spaced = " ".join(tag.upper())
+        c.drawString(spaced, width / 2 - small.measureText(spaced) / 2, height * 0.68, small, sub)
+
+
+def draw_label(c: skia.Canvas, width: int, height: int) -> None:
+    """A small "AI-generated" pill in the bottom-right corner."""
+    font = skia.Font(typeface("DejaVu Sans", bold=True), max(10.0, height * 0.024))
+    text = "AI-generated"
+    tw = font.measureText(text)
+    pad = font.getSize() * 0.5
+    x1, y1 = width - height * 0.025, height - height * 0.025
+    r = skia.Rect(x1 - tw - 2 * pad, y1 - font.getSize() - pad, x1, y1)
+    c.drawRoundRect(r, pad, pad, skia.Paint(Color=skia.ColorSetARGB(150, 0, 0, 0), AntiAlias=True))
+    c.drawString(text, r.left() + pad, r.bottom() - pad * 0.9, font,
+                 skia.Paint(Color=skia.ColorSetARGB(235, 255, 255, 255), AntiAlias=True))
+
+
+def draw_insert_table(c: skia.Canvas, g: Grade, rng: np.random.Generator, width: int, height: int) -> None:
+    """The still part of an insert: a lamp-lit wooden table top."""
+    u = height / 100
+    vgrad(c, skia.Rect(0, 0, width, height), [g.c("#2a1e16"), g.c("#4a3424")])
+    grain = stroke(g.c("#3a2a1c"), u * 0.3)
+    for y in np.arange(0, height, u * 3.1):
+        c.drawLine(0, float(y), width, float(y + rng.uniform(-u, u)), grain)
+    glow(c, width * 0.5, height * 0.45, width * 0.4, g.c("#ffd68a", 0.3, lit=0))
+
+
+def draw_insert(c: skia.Canvas, g: Grade, caption: str, width: int, height: int, t: float) -> None:
+    """An insert's moving part: the prop named by the caption's words (drifting as if held),
+    and the caption under it. Draw it over :func:`draw_insert_table`."""
+    u = height / 100
+    words = caption.lower()
+    cx, cy = width / 2 + math.sin(t * 2) * u, height * 0.48
+    c.save()
+    c.translate(cx, cy)
+    c.scale(u, u)
+    c.rotate(-6 + 4 * t)
+    if any(w in words for w in ("key", "lock")):
+        gold = fill(g.c("#d8b040"))
+        c.drawCircle(-18, 0, 9, gold)
+        c.drawCircle(-18, 0, 4.5, fill(g.c("#2a1e16")))
+        c.drawRect(skia.Rect(-10, -2, 22, 2), gold)
+        for x in (12.0, 17.0):
+            c.drawRect(skia.Rect(x, 2, x + 3, 8), gold)
+    elif any(w in words for w in ("photo", "picture", "portrait")):
+        c.drawRect(skia.Rect(-24, -18, 24, 18), fill(g.c("#f0ead8")))
+        c.drawRect(skia.Rect(-20, -14, 20, 10), fill(g.c("#5a5a60")))
+        c.drawCircle(0, -4, 6, fill(g.c("#8a8a90")))
+        c.drawRect(skia.Rect(-9, 3, 9, 10), fill(g.c("#8a8a90")))
+    elif any(w in words for w in ("watch", "clock", "time")):
+        c.drawCircle(0, 0, 20, fill(g.c("#c8a040")))
+        c.drawCircle(0, 0, 17, fill(g.c("#f4efe0")))
+        for i in range(12):
+            a = i * math.pi / 6
+            c.drawLine(14 * math.cos(a), 14 * math.sin(a), 16 * math.cos(a), 16 * math.sin(a), stroke(g.c("#222222"), 0.8))
+        c.drawLine(0, 0, 0, -12, stroke(g.c("#222222"), 1.2))
+        c.drawLine(0, 0, 9 * math.cos(t * 6), 9 * math.sin(t * 6), stroke(g.c("#222222"), 1.0))
+    elif any(w in words for w in ("glass", "drink", "whisk", "bottle", "wine")):
+        c.drawPath(poly([(-8, -14), (8, -14), (6, 14), (-6, 14)]), fill(g.c("#d8e4ec", 0.35)))
+        c.drawPath(poly([(-7, -2), (7, -2), (6, 14), (-6, 14)]), fill(g.c("#c87a2a", 0.8)))
+        c.drawPath(poly([(-8, -14), (8, -14), (6, 14), (-6, 14)]), stroke(g.c("#ffffff", 0.7), 0.6))
+    elif any(w in words for w in ("map", "chart", "plan")):
+        c.drawRect(skia.Rect(-30, -20, 30, 20), fill(g.c("#e0cc98")))
+        c.drawPath(poly([(-25, 10), (-10, -5), (5, 8), (22, -12)], close=False), stroke(g.c("#a82a2a"), 0.9))
+        c.drawLine(19, -15, 25, -9, stroke(g.c("#a82a2a"), 1.0))
+        c.drawLine(25, -15, 19, -9, stroke(g.c("#a82a2a"), 1.0))
+    elif any(w in words for w in ("screen", "data", "signal", "readout", "gauge", "oxygen", "device", "chip")):
+        c.drawRoundRect(skia.Rect(-26, -17, 26, 17), 3, 3, fill(g.c("#2a3038")))
+        c.drawRoundRect(skia.Rect(-22, -13, 22, 13), 2, 2, fill(g.c("#3ad8ff", 0.9, lit=0)))
+        for i in range(4):
+            c.drawLine(-18, -8 + i * 5, -18 + 30 * ((i * 37 % 10) / 10 + 0.2 * math.sin(t * 9 + i)), -8 + i * 5,
+                       stroke(g.c("#ffffff", 0.9, lit=0), 1.2))
+    else:  # a letter
+        c.drawRect(skia.Rect(-22, -28, 22, 28), fill(g.c("#f2ecd8")))
+        for i in range(9):
+            c.drawLine(-17, -20 + i * 5, 17 - (i % 3) * 5, -20 + i * 5, stroke(g.c("#3a3a5a", 0.8), 0.7))
+    c.restore()
+    font = skia.Font(typeface("DejaVu Serif", italic=True), height * 0.045)
+    centered_text(c, caption, width / 2, height * 0.88, font,
+                  skia.Paint(Color=g.c((0.96, 0.93, 0.86), lit=0, pull=0), AntiAlias=True), width * 0.85)

@@ -1,0 +1,510 @@
+"""Characters as parametric puppets, drawn from the bible's Look.
+
+A puppet stands with its feet at (0, 0) and is about 100 units tall (the caller scales and
+places it). Build, face shape, age, skin, hair style and colour, clothing and its colours,
+and accessories (hats, glasses, scarves, canes ...) each change the drawing; the per-frame
+:class:`Pose` gives expression (brows, eyes, mouth shape from the emotion), blinking, mouth
+opening, breathing and speaking gestures.
+"""
+
+import math
+from dataclasses import dataclass
+
+import skia
+
+from ...model.bible import Look
+from .looks import Grade, hex_rgb, mix
+from .paint import fill, poly, stroke
+
+#: brow raise, brow inner-end raise (+ worried, - frowning), eye openness, smile (-1..1), resting jaw.
+EXPRESSIONS: dict[str, tuple[float, float, float, float, float]] = {
+    "neutral": (0.0, 0.0, 1.0, 0.15, 0.0),
+    "happy": (0.5, 0.2, 0.8, 1.0, 0.12),
+    "sad": (0.2, 1.3, 0.72, -0.8, 0.0),
+    "angry": (-0.9, -1.8, 0.8, -0.7, 0.08),
+    "afraid": (1.3, 1.3, 1.3, -0.5, 0.3),
+    "surprised": (2.0, 0.3, 1.35, 0.0, 0.5),
+    "tender": (0.4, 0.6, 0.78, 0.6, 0.0),
+    "determined": (-0.5, -0.9, 0.9, -0.15, 0.0),
+    "sly": (0.3, -0.7, 0.7, 0.55, 0.0),
+    "tired": (-0.3, 0.5, 0.48, -0.25, 0.0),
+}
+BUILDS = {"slim": (0.85, 1.0), "average": (1.0, 1.0), "broad": (1.28, 0.98), "small": (0.9, 0.86), "tall": (0.95, 1.1)}
+HATS = ("fedora", "hat", "cap", "helmet", "crown", "circlet", "bonnet", "tricorn", "boater")
+EYEWEAR = ("glasses", "spectacles", "goggles", "monocle", "patch", "visor", "mirrorshades", "pince-nez", "lorgnette")
+HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern")
+
+
+@dataclass
+class Pose:
+    facing: int = 1          # +1 looks right, -1 left
+    emotion: str = "neutral"
+    mouth: float = 0.0       # 0 closed .. 1 wide open
+    blink: float = 0.0       # 0 open .. 1 shut
+    breath: float = 0.0      # -1..1
+    sway: float = 0.0        # -1..1
+    talk: float = 0.0        # 0..1 how much the speaking gesture is on
+    gesture: float = 0.0     # phase of the gesture, radians
+    listening: bool = False  # a listener's face reacts; their arms stay still
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+class Puppet:
+    """One character's drawing, with its paints prepared once per shot."""
+
+    def __init__(self, look: Look, grade: Grade, *, rim: bool = False):
+        self.look = look
+        g = grade
+        self.g = g
+        self.wf, self.hf = BUILDS.get(look.build, (1.0, 1.0))
+        self.child = look.age == "child"
+        if self.child:
+            self.hf *= 0.72
+        self.old = look.age == "old"
+        species = look.species.lower()
+        self.robot = _has(species, ("robot", "android", "synth", "droid", "machine", "ai"))
+        skin = (0.66, 0.7, 0.74) if self.robot else hex_rgb(look.skin)
+        hair = hex_rgb(look.hair_color)
+        style = look.hair_style.lower()
+        if self.old or _has(style, ("silver", "white", "grey", "gray")):
+            hair = mix(hair, (0.82, 0.82, 0.84), 0.7)
+        self.hair_style = style
+        cols = [hex_rgb(c) for c in look.clothing_colors]
+        c0 = cols[0]
+        c1 = cols[1] if len(cols) > 1 else mix(c0, (0, 0, 0), 0.45)
+        # Clothes that are nearly black vanish in night scenes: lift them a little so the shape reads.
+        c0 = mix(c0, (0.5, 0.5, 0.55), 0.18)
+        c1 = mix(c1, (0.5, 0.5, 0.55), 0.12)
+        self.clothing = look.clothing.lower()
+        self.acc = [a.lower() for a in look.accessories]
+        lit = 0.55  # characters stand in the key light: the ambient tint touches them less
+        self.skin = fill(g.c(skin, lit=lit, pull=0.05))
+        self.skin_dark = fill(g.c(mix(skin, (0.25, 0.1, 0.08), 0.35), lit=lit, pull=0.05))
+        self.shade = fill(skia.ColorSetA(self.skin_dark.getColor(), 110))
+        self.hair = fill(g.c(hair, lit=lit, pull=0.05))
+        self.hair_hi = fill(g.c(mix(hair, (1, 1, 1), 0.25), 0.8, lit=lit, pull=0.05))
+        self.brow = fill(g.c(mix(hair, (0, 0, 0), 0.35), lit=lit, pull=0.0))
+        self.c0 = fill(g.c(c0, lit=lit))
+        self.c0_dark = fill(g.c(mix(c0, (0, 0, 0), 0.35), lit=lit))
+        self.c1 = fill(g.c(c1, lit=lit))
+        self.shirt = fill(g.c((0.92, 0.9, 0.86), lit=lit))
+        # In the dark a pale rim light outlines the figure (as film lighting does); by day, ink lines.
+        edge = (0.7, 0.74, 0.82) if rim else (0.06, 0.05, 0.05)
+        self.outline = stroke(g.c(edge, 0.85, lit=0, pull=0), 0.5 if rim else 0.6)
+        self.ink = fill(g.c((0.08, 0.06, 0.06), lit=0, pull=0))
+        self.white = fill(g.c((0.97, 0.96, 0.94), lit=0.3, pull=0))
+        self.iris = fill(g.c((0.3, 0.85, 1.0) if self.robot else hex_rgb(look.eye_color), lit=0.2, pull=0))
+        self.mouth_in = fill(g.c((0.32, 0.08, 0.1), lit=0.3, pull=0))
+        self.teeth = fill(g.c((0.95, 0.93, 0.9), lit=0.3, pull=0))
+        self.lip = stroke(g.c(mix(skin, (0.35, 0.05, 0.08), 0.55), lit=lit, pull=0), 0.75)
+        self.cheek = fill(g.c((0.9, 0.35, 0.35), 0.18, lit=lit, pull=0))
+        self.metal = fill(g.c((0.78, 0.72, 0.55), lit=lit, pull=0))
+        self.arm_paint = stroke(g.c(c0, lit=lit), 5.6 * self.wf, aa=False)
+        self.arm_back = stroke(g.c(mix(c0, (0, 0, 0), 0.3), lit=lit), 5.6 * self.wf, aa=False)
+        self.arm_edge = stroke(g.c(edge, 0.9, lit=0, pull=0), 5.6 * self.wf + 1.3)
+        self.leg = fill(g.c(c1 if not _has(self.clothing, ("overall", "coverall", "suit liner", "flight suit",
+                                                             "pressure suit", "scrubs", "uniform", "armour"))
+                            else c0, lit=lit))
+        self.shoe = fill(g.c((0.12, 0.1, 0.09), lit=lit))
+        self.skirt = _has(self.clothing, ("dress", "gown", "skirt", "robe", "cassock", "pinafore"))
+        self.long_coat = _has(self.clothing, ("coat", "duster", "cloak", "mantle", "cape", "raincoat", "trench"))
+        self.lapels = _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "coat", "tailcoat"))
+        self.tie = _has(self.clothing, ("suit", "three-piece", "office", "uniform", "tailcoat", "blazer"))
+        self.badge = _has(self.clothing, ("uniform", "police", "security")) or any("badge" in a or "star" in a for a in self.acc)
+        self.armour = _has(self.clothing, ("armour", "armor", "plate", "shell"))
+        self.apron = "apron" in self.clothing
+        self.hood = "hood" in self.clothing
+        self.labcoat = _has(self.clothing, ("lab coat", "white coat"))
+        if self.labcoat:
+            self.c0 = fill(g.c((0.94, 0.95, 0.96), lit=lit))
+            self.arm_paint = stroke(g.c((0.94, 0.95, 0.96), lit=lit), 5.6 * self.wf, aa=False)
+        self.hat = next((a for a in self.acc if _has(a, HATS)), None)
+        self.eyewear = next((a for a in self.acc if _has(a, EYEWEAR)), None)
+        self.held = next((a for a in self.acc if _has(a, HELD)), None)
+        self.scarf = next((a for a in self.acc if _has(a, ("scarf", "bandana", "cravat", "bow tie"))), None)
+        self.pearls = any(_has(a, ("pearl", "necklace", "pendant", "locket")) for a in self.acc)
+        self.smoke = any("cigarette" in a or "cigar" in a for a in self.acc)
+        self.hat_paint = fill(g.c(mix(c1, (0.36, 0.33, 0.3), 0.45), lit=lit), aa=False)
+        # Big shapes are filled without anti-aliasing and then outlined with it: the outline covers
+        # the jagged edge, and skia's CPU raster fills ~30% faster without coverage maths.
+        self.c0_flat = fill(self.c0.getColor(), aa=False)
+        self.c1_flat = fill(self.c1.getColor(), aa=False)
+        self.skin_flat = fill(self.skin.getColor(), aa=False)
+        self.band = fill(g.c(mix(c0, (0, 0, 0), 0.6), lit=lit))
+        # Head geometry from the face shape.
+        self.rx, self.ry = {"round": (9.4, 9.6), "oval": (8.4, 10.3), "square": (9.0, 10.0), "long": (7.7, 11.4),
+                            "heart": (8.8, 10.2)}.get(look.face, (8.4, 10.3))
+        self.face = look.face
+
+    # --- geometry ---------------------------------------------------------------------------
+
+    def head_center(self, pose: Pose) -> tuple[float, float]:
+        hy = -86 * self.hf + (3 if self.child else 0) + pose.breath * 0.4
+        return pose.sway * 0.8, hy
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def _metrics(self, pose: Pose) -> tuple[float, float, float, float, float, float]:
+        """Shoulder line, waist line, shoulder and waist half-widths, torso sway, body scale."""
+        # Children's heads are big for their bodies; we draw the body smaller, not the head.
+        bs = 0.82 if self.child else 1.0
+        return (-73 * self.hf + pose.breath * 0.5, -45 * self.hf, 12.5 * self.wf * bs, 9.5 * self.wf * bs,
+                pose.sway * 0.6, bs)
+
+    def draw(self, c: skia.Canvas, pose: Pose) -> None:
+        """The whole figure. (The renderer may instead draw the body once into a cached sprite
+        and call the three parts itself: behind, body, front.)"""
+        self.draw_behind(c, pose)
+        self.draw_body(c, pose)
+        self.draw_front(c, pose)
+
+    def draw_behind(self, c: skia.Canvas, pose: Pose) -> None:
+        """What is behind the body: hood, long hair, the far arm."""
+        sy, _, sw, _, sx, _ = self._metrics(pose)
+        if self.hood:
+            c.drawOval(skia.Rect(sx - 9, sy - 6, sx + 9, sy + 4), self.c0_dark)
+        self._back_hair(c, pose)
+        self._arm(c, -pose.facing, pose, sw, sy, back=True)
+
+    def draw_body(self, c: skia.Canvas, pose: Pose) -> None:
+        """Legs, torso and clothes, neck: the part that only breathes and sways."""
+        d = pose.facing
+        hf, wf = self.hf, self.wf
+        sy, wy, sw, ww, sx, bs = self._metrics(pose)
+        for side in (-1, 1):
+            x = side * 4.2 * wf * bs
+            leg = skia.Rect(x - 2.9 * wf * bs, wy - 1, x + 2.9 * wf * bs, -2.5)
+            c.drawRect(leg, self.leg)
+            c.drawRoundRect(skia.Rect(x - 3.2 + d * 1.2, -3.6, x + 3.2 + d * 2.4, 0), 1.6, 1.6, self.shoe)
+        torso = poly([(sx - sw, sy + 1.5), (sx - sw + 1.2, sy - 1.0), (sx + sw - 1.2, sy - 1.0), (sx + sw, sy + 1.5),
+                      (ww, wy + 2), (-ww, wy + 2)])
+        c.drawPath(torso, self.c0_flat)
+        c.drawPath(torso, self.outline)
+        if self.skirt:
+            hem = -2 if _has(self.clothing, ("gown", "robe", "cassock")) else -24 * hf
+            skirt = poly([(-ww, wy), (ww, wy), (ww + 6 * wf, hem), (-ww - 6 * wf, hem)])
+            c.drawPath(skirt, self.c0_flat if "dress" in self.clothing or "gown" in self.clothing else self.c1_flat)
+            c.drawPath(skirt, self.outline)
+        elif self.long_coat:
+            tail = poly([(-ww, wy), (ww, wy), (ww + 2.5, -24 * hf), (d * 1.5, -25 * hf), (-ww - 2.5, -24 * hf)])
+            c.drawPath(tail, self.c0_flat)
+            c.drawPath(tail, self.outline)
+            c.drawLine(d * 1.5, wy, d * 1.5, -25 * hf, stroke(skia.ColorSetA(self.ink.getColor(), 120), 0.4))
+        c.drawRect(skia.Rect(-ww, wy - 0.5, ww, wy + 1.6), self.c0_dark)  # belt line
+        self._torso_details(c, pose, sx, sy, sw, wy)
+        hx, hy = self.head_center(pose)
+        c.drawRect(skia.Rect(hx - 2.6, hy + self.ry - 3, hx + 2.6, sy + 0.5), self.skin_dark)
+        if self.scarf:
+            c.drawRoundRect(skia.Rect(hx - 5.5, sy - 2.5, hx + 5.5, sy + 2), 2, 2, self.c1)
+            c.drawPath(poly([(hx + d * 2, sy), (hx + d * 5, sy + 10), (hx + d * 2, sy + 10)]), self.c1)
+        if self.pearls:
+            for i in range(9):
+                a = math.pi * (0.15 + 0.7 * i / 8)
+                c.drawCircle(hx + 5 * math.cos(a), sy + 0.5 + 3 * math.sin(a), 0.65, self.white)
+
+    def draw_front(self, c: skia.Canvas, pose: Pose) -> None:
+        """The head (expression, blinking, mouth) and the near arm (gestures)."""
+        self.draw_head(c, pose)
+        self.draw_arm(c, pose)
+
+    def draw_head(self, c: skia.Canvas, pose: Pose) -> None:
+        hx, hy = self.head_center(pose)
+        self._head(c, pose, hx, hy)
+
+    def draw_arm(self, c: skia.Canvas, pose: Pose) -> None:
+        sy, _, sw, _, _, _ = self._metrics(pose)
+        self._arm(c, pose.facing, pose, sw, sy, back=False)
+
+    def head_box(self) -> skia.Rect:
+        """Where the head with its hair and hat can reach, in units, at rest."""
+        hx, hy = self.head_center(Pose())
+        return skia.Rect(hx - self.rx - 11, hy - self.ry - 13, hx + self.rx + 11, hy + self.ry + 4)
+
+    def _torso_details(self, c: skia.Canvas, pose: Pose, sx: float, sy: float, sw: float, wy: float) -> None:
+        d = pose.facing
+        if self.armour:
+            for i in range(3):
+                y = sy + 4 + i * 8
+                c.drawRoundRect(skia.Rect(-sw + 2, y, sw - 2, y + 6), 2, 2, self.c1)
+            return
+        if self.lapels:
+            c.drawPath(poly([(sx - 4, sy - 1), (sx, sy + 14), (sx + 4, sy - 1)]), self.shirt)
+            c.drawPath(poly([(sx - 4.5, sy - 1), (sx - 0.5, sy + 14), (sx - 5.5, sy + 6)]), self.c0_dark)
+            c.drawPath(poly([(sx + 4.5, sy - 1), (sx + 0.5, sy + 14), (sx + 5.5, sy + 6)]), self.c0_dark)
+            if self.tie:
+                c.drawPath(poly([(sx - 0.9, sy), (sx + 0.9, sy), (sx + 1.4, sy + 10), (sx, sy + 12), (sx - 1.4, sy + 10)]),
+                           self.c1)
+            for i in range(2):
+                c.drawCircle(sx + 0.2, sy + 17 + i * 5, 0.6, self.ink)
+        elif "vest" in self.clothing or "waistcoat" in self.clothing:
+            c.drawPath(poly([(sx - 6, sy), (sx, sy + 10), (sx + 6, sy), (sx + 7, wy), (sx - 7, wy)]), self.c1)
+        elif "turtleneck" in self.clothing:
+            c.drawRoundRect(skia.Rect(sx - 4, sy - 3.5, sx + 4, sy + 1), 1.5, 1.5, self.c0_dark)
+        else:
+            c.drawPath(poly([(sx - 3, sy - 1), (sx, sy + 3), (sx + 3, sy - 1)]), self.c0_dark)
+        if self.apron:
+            c.drawRoundRect(skia.Rect(sx - 6, sy + 6, sx + 6, -22 * self.hf), 1.5, 1.5, self.white)
+        if self.badge:
+            bx = sx - d * 5.5
+            c.drawPath(poly([(bx, sy + 5), (bx + 1.6, sy + 7.5), (bx, sy + 10), (bx - 1.6, sy + 7.5)]), self.metal)
+
+    def _arm(self, c: skia.Canvas, side: int, pose: Pose, sw: float, sy: float, *, back: bool) -> None:
+        """An arm from the shoulder on ``side`` (+1 right); the front arm makes the speaking gestures."""
+        e = pose.emotion
+        up, fore = 10.0, 8.0   # degrees out from hanging straight down
+        if not back:
+            talk = pose.talk
+            wave = math.sin(pose.gesture)
+            up += talk * (20 + 12 * wave)
+            fore += talk * (88 + 22 * math.sin(pose.gesture * 1.7 + 1))
+            if e == "angry":
+                up += talk * 15 * abs(math.sin(pose.gesture * 2.3))
+            if e in ("afraid", "surprised") and not pose.listening:
+                up, fore = 28 + 10 * talk, 120.0
+        else:
+            if e in ("afraid", "surprised") and not pose.listening:
+                up, fore = 24.0, 110.0
+            elif self.held:
+                up, fore = 14.0, 40.0
+        up += pose.breath * 1.5
+        x0 = pose.sway * 0.6 + side * (sw - 2.2)
+        y0 = sy + 2.0
+        a1 = math.radians(up) * side
+        ln1, ln2 = 16.0 * self.hf, 15.0 * self.hf
+        x1, y1 = x0 + math.sin(a1) * ln1, y0 + math.cos(a1) * ln1
+        a2 = a1 + math.radians(fore) * side
+        x2, y2 = x1 + math.sin(a2) * ln2, y1 + math.cos(a2) * ln2
+        path = poly([(x0, y0), (x1, y1), (x2, y2)], close=False)
+        c.drawPath(path, self.arm_edge)
+        c.drawPath(path, self.arm_back if back else self.arm_paint)
+        if back and self.held:
+            stick = stroke(self.band.getColor(), 1.1)
+            c.drawLine(x2, y2 - 10, x2 + side * 1.5, 0, stick)
+        c.drawCircle(x2, y2, 2.9 * min(1.15, self.wf), self.skin)
+        if not back and self.smoke:
+            c.drawLine(x2 + side * 1.5, y2 - 1, x2 + side * 6, y2 - 2.5, stroke(self.white.getColor(), 0.8))
+
+    def _head_path(self, hx: float, hy: float) -> skia.Path:
+        rx, ry = self.rx, self.ry
+        p = skia.Path()
+        if self.face == "square":
+            p.addRoundRect(skia.Rect(hx - rx, hy - ry, hx + rx, hy + ry), 4.2, 4.2)
+        elif self.face == "heart":
+            p.moveTo(hx - rx, hy - ry * 0.3)
+            p.cubicTo(hx - rx, hy - ry * 1.35, hx + rx, hy - ry * 1.35, hx + rx, hy - ry * 0.3)
+            p.cubicTo(hx + rx, hy + ry * 0.5, hx + rx * 0.3, hy + ry, hx, hy + ry)
+            p.cubicTo(hx - rx * 0.3, hy + ry, hx - rx, hy + ry * 0.5, hx - rx, hy - ry * 0.3)
+            p.close()
+        else:
+            p.addOval(skia.Rect(hx - rx, hy - ry, hx + rx, hy + ry))
+        return p
+
+    def _back_hair(self, c: skia.Canvas, pose: Pose) -> None:
+        s = self.hair_style
+        hx, hy = self.head_center(pose)
+        rx, ry = self.rx, self.ry
+        if _has(s, ("long", "waves", "mane", "straight", "braid")) and "braid" not in s:
+            c.drawRoundRect(skia.Rect(hx - rx - 1.8, hy - ry * 0.6, hx + rx + 1.8, hy + ry + 9), 6, 6, self.hair)
+        if _has(s, ("bob",)):
+            c.drawRoundRect(skia.Rect(hx - rx - 1.5, hy - ry * 0.7, hx + rx + 1.5, hy + ry * 0.75), 5, 5, self.hair)
+        if "ponytail" in s or "braid" in s:
+            x = hx - pose.facing * (rx + 1)
+            c.drawRoundRect(skia.Rect(x - 2.2, hy - ry * 0.5, x + 2.2, hy + ry + (12 if "braid" in s else 6)), 2, 2,
+                            self.hair)
+        if "curl" in s:
+            for i in range(9):
+                a = math.pi * (0.9 + 1.2 * i / 8)
+                c.drawCircle(hx + (rx + 1) * math.cos(a), hy - 1 + (ry + 0.5) * math.sin(a) * -1, 3.4, self.hair)
+
+    def _head(self, c: skia.Canvas, pose: Pose, hx: float, hy: float) -> None:
+        d = pose.facing
+        rx, ry = self.rx, self.ry
+        brow_up, brow_in, eye_open, smile, jaw = EXPRESSIONS.get(pose.emotion, EXPRESSIONS["neutral"])
+        head = self._head_path(hx, hy)
+        # ears, then face
+        c.drawOval(skia.Rect(hx - d * rx - 1.8, hy - 2, hx - d * rx + 1.8, hy + 2.8), self.skin_dark)
+        c.drawPath(head, self.skin_flat)
+        # shade the side away from the key light; a hard clip is cheap, and the outline drawn
+        # over it hides its aliased edge
+        c.save()
+        c.clipPath(head, doAntiAlias=False)
+        c.drawOval(skia.Rect(hx - d * rx * 2.05 - rx, hy - ry * 1.3, hx - d * rx * 0.55 + 0.0, hy + ry * 1.3),
+                   self.shade)
+        c.restore()
+        c.drawPath(head, self.outline)
+        fx = hx + d * 2.2  # features turn toward where the character looks
+        ey = hy - 0.5
+        if self.robot:
+            c.drawRoundRect(skia.Rect(fx - 6, ey - 1.6, fx + 6, ey + 1.6), 1.5, 1.5, self.ink)
+            glowc = self.iris.getColor()
+            c.drawRoundRect(skia.Rect(fx - 5, ey - 0.7, fx + 5, ey + 0.7), 0.7, 0.7, fill(glowc))
+        else:
+            open_ = max(0.08, eye_open * (1 - pose.blink))
+            for side in (-1, 1):
+                ex = fx + side * 3.4
+                far = side == -d
+                w = 1.9 * (0.88 if far else 1.0)
+                hgt = 1.55 * open_
+                c.drawOval(skia.Rect(ex - w, ey - hgt, ex + w, ey + hgt), self.white)
+                if open_ > 0.2:
+                    c.save()
+                    c.clipRect(skia.Rect(ex - w, ey - hgt, ex + w, ey + hgt))
+                    ix = ex + d * 0.55
+                    c.drawCircle(ix, ey, 1.15, self.iris)
+                    c.drawCircle(ix, ey, 0.58, self.ink)
+                    c.drawCircle(ix + 0.35, ey - 0.4, 0.28, self.white)
+                    c.restore()
+                else:
+                    c.drawLine(ex - w, ey, ex + w, ey, stroke(self.ink.getColor(), 0.45))
+                # brows: inner end toward the face centre
+                by = ey - 3.2 - brow_up * 0.6
+                inner = (ex - side * 1.9, by - brow_in * 0.45)
+                outer = (ex + side * 1.9, by + brow_in * 0.2)
+                if pose.emotion == "sly" and side == d:
+                    inner, outer = (inner[0], inner[1] - 0.8), (outer[0], outer[1] - 1.1)
+                c.drawLine(*inner, *outer, stroke(self.brow.getColor(), 0.95 if not self.old else 0.8))
+            if pose.emotion in ("happy", "tender", "sly"):
+                c.drawCircle(fx + 4.5 * d, hy + 3, 1.8, self.cheek)
+        # nose
+        c.drawPath(poly([(fx + d * 0.3, ey + 1.0), (fx + d * 1.6, ey + 3.6), (fx + d * 0.2, ey + 3.9)], close=False),
+                   stroke(self.skin_dark.getColor(), 0.45))
+        self._mouth(c, fx, hy + 5.4, pose, smile, jaw)
+        if self.old:
+            lines = stroke(skia.ColorSetA(self.skin_dark.getColor(), 170), 0.25)
+            c.drawLine(fx - 2.5, hy - 6.3, fx + 2.5, hy - 6.3, lines)
+            c.drawLine(fx + d * 2.6, ey + 3.2, fx + d * 3.6, ey + 5.8, lines)
+        self._front_hair(c, pose, hx, hy)
+        self._eyewear(c, pose, fx, ey)
+        self._hat(c, pose, hx, hy)
+
+    def _mouth(self, c: skia.Canvas, x: float, y: float, pose: Pose, smile: float, jaw: float) -> None:
+        m = max(jaw, min(1.0, pose.mouth))
+        w = 2.4 + 0.5 * max(0.0, smile) - 0.4 * m
+        lift = smile * 1.0
+        if pose.emotion == "sly":
+            lift_l, lift_r = (lift * 0.2, lift * 1.6) if pose.facing > 0 else (lift * 1.6, lift * 0.2)
+        else:
+            lift_l = lift_r = lift
+        if m < 0.08:
+            p = skia.Path()
+            p.moveTo(x - w, y - lift_l)
+            p.quadTo(x, y + smile * 0.9, x + w, y - lift_r)
+            c.drawPath(p, self.lip)
+            return
+        open_h = 0.6 + 3.6 * m
+        p = skia.Path()
+        p.moveTo(x - w, y - lift_l)
+        p.quadTo(x, y - 0.4 + smile * 0.5, x + w, y - lift_r)
+        p.quadTo(x, y + open_h + smile * 0.8, x - w, y - lift_l)
+        p.close()
+        c.drawPath(p, self.mouth_in)
+        if m > 0.25:
+            c.save()
+            c.clipPath(p, doAntiAlias=True)
+            c.drawRect(skia.Rect(x - w, y - 2, x + w, y - 0.1 + smile * 0.4), self.teeth)
+            c.restore()
+        c.drawPath(p, self.lip)
+
+    def _front_hair(self, c: skia.Canvas, pose: Pose, hx: float, hy: float) -> None:
+        s = self.hair_style
+        rx, ry = self.rx, self.ry
+        d = pose.facing
+        if _has(s, ("bald", "shaved", "none")) and "sides" not in s:
+            c.drawOval(skia.Rect(hx - rx * 0.5 - d, hy - ry * 0.95, hx + rx * 0.1 - d, hy - ry * 0.7), self.hair_hi)
+            return
+        # the cap of hair: the head's top, cut by a side-parted fringe that sweeps down the back of the head
+        thick = 0.6 if _has(s, ("buzz", "crop", "shaved sides", "undercut")) else 1.4
+        if "mohawk" in s:
+            c.drawRoundRect(skia.Rect(hx - 1.8, hy - ry - 4.5, hx + 1.8, hy - ry * 0.3), 1.5, 1.5, self.hair)
+            return
+        low = 0.55 if thick < 1 else 0.42
+        cut = poly([(hx - d * (rx + 4), hy + (0.5 if "short" in s or thick < 1 else 2.5)),
+                    (hx - d * rx * 0.35, hy - ry * (low + 0.05)), (hx + d * rx * 0.5, hy - ry * low),
+                    (hx + d * (rx + 4), hy - ry * (low - 0.15)), (hx + d * (rx + 4), hy - ry - 9),
+                    (hx - d * (rx + 4), hy - ry - 9)])
+        c.save()
+        c.clipPath(cut, doAntiAlias=True)
+        c.drawOval(skia.Rect(hx - rx - thick, hy - ry - thick * 1.3, hx + rx + thick, hy + ry * 0.9), self.hair)
+        c.restore()
+        if _has(s, ("slick", "neon")):
+            c.drawArc(skia.Rect(hx - rx * 0.6, hy - ry + 0.9, hx + rx * 0.6, hy - ry * 0.3), 200, 90, False,
+                      stroke(self.hair_hi.getColor(), 0.7))
+        if _has(s, ("messy", "spiky", "shaggy", "wild")):
+            for i in range(6):
+                x = hx - rx + i * rx * 0.4
+                c.drawPath(poly([(x - 1.5, hy - ry * 0.7), (x + 0.5, hy - ry - 3.5 - (i % 2) * 1.5), (x + 2, hy - ry * 0.6)]),
+                           self.hair)
+        if "bun" in s:
+            c.drawCircle(hx - d * rx * 0.4, hy - ry - 2.4, 3.6, self.hair)
+            if "buns" in s:
+                c.drawCircle(hx + d * rx * 0.6, hy - ry - 1.8, 3.2, self.hair)
+        if "pigtail" in s:
+            for side in (-1, 1):
+                c.drawOval(skia.Rect(hx + side * (rx + 0.5) - 2.2, hy - 3, hx + side * (rx + 0.5) + 2.2, hy + 8), self.hair)
+        if _has(s, ("bob", "bowl", "waves", "long", "fringe")):
+            c.drawRoundRect(skia.Rect(hx - rx - 0.4, hy - ry - 0.8, hx + rx + 0.4, hy - ry * 0.45), 3, 3, self.hair)
+
+    def _eyewear(self, c: skia.Canvas, pose: Pose, fx: float, ey: float) -> None:
+        if not self.eyewear or self.robot:
+            return
+        a = self.eyewear
+        frame = stroke(self.ink.getColor(), 0.45)
+        if "patch" in a:
+            c.drawOval(skia.Rect(fx - pose.facing * 3.4 - 2.2, ey - 2, fx - pose.facing * 3.4 + 2.2, ey + 2), self.ink)
+            c.drawLine(fx - 8, ey - 5, fx + 8, ey - 1, frame)
+            return
+        if "monocle" in a:
+            c.drawCircle(fx + pose.facing * 3.4, ey, 2.4, frame)
+            return
+        dark = _has(a, ("sun", "dark", "mirror", "visor", "goggles"))
+        for side in (-1, 1):
+            r = skia.Rect(fx + side * 3.4 - 2.5, ey - 2.0, fx + side * 3.4 + 2.5, ey + 2.0)
+            if dark:
+                c.drawRoundRect(r, 1.2, 1.2, fill(skia.ColorSetA(self.ink.getColor(), 220)))
+                c.drawLine(r.left() + 0.8, r.top() + 0.8, r.left() + 2.0, r.top() + 0.6, stroke(self.white.getColor(), 0.35))
+            c.drawRoundRect(r, 1.2, 1.2, frame)
+        c.drawLine(fx - 0.9, ey - 0.6, fx + 0.9, ey - 0.6, frame)
+        if "goggles" in a:
+            c.drawLine(fx - self.rx - 1, ey - 0.5, fx + self.rx, ey - 0.5, stroke(self.ink.getColor(), 1.1))
+
+    def _hat(self, c: skia.Canvas, pose: Pose, hx: float, hy: float) -> None:
+        if not self.hat:
+            return
+        a = self.hat
+        rx, ry = self.rx, self.ry
+        top = hy - ry
+        p = self.hat_paint
+        if _has(a, ("crown", "circlet")):
+            pts = [(hx - rx, top + 2)]
+            for i in range(5):
+                x = hx - rx + (i + 0.5) * rx * 0.4
+                pts += [(x, top - 3.5), (x + rx * 0.2, top + 0.5)]
+            pts += [(hx + rx, top + 2)]
+            c.drawPath(poly(pts), self.metal)
+        elif "helmet" in a:
+            dome = skia.Rect(hx - rx - 1.5, top - 1.5, hx + rx + 1.5, hy + ry * 0.4)
+            c.drawArc(dome, 180, 180, True, p)
+            c.drawArc(dome, 180, 180, True, self.outline)
+        elif _has(a, ("cap", "boater", "bonnet")) and "wide" not in a:
+            dome = skia.Rect(hx - rx - 0.5, top - 2.5, hx + rx + 0.5, hy - ry * 0.15)
+            c.drawArc(dome, 180, 180, True, p)
+            c.drawArc(dome, 180, 180, True, self.outline)
+            c.drawRoundRect(skia.Rect(hx + (pose.facing * rx * 0.2) - 4 + pose.facing * 4, hy - ry * 0.62,
+                                      hx + pose.facing * rx * 0.2 + 4 + pose.facing * 4, hy - ry * 0.45), 1, 1, p)
+        elif "tricorn" in a or "pointed" in a:
+            tri = poly([(hx - rx - 3, top + 3), (hx, top - 10), (hx + rx + 3, top + 3)])
+            c.drawPath(tri, p)
+            c.drawPath(tri, self.outline)
+        else:  # fedora, wide-brimmed, plain hat
+            wide = 6.5 if _has(a, ("wide", "battered", "hat")) and "fedora" not in a else 4.5
+            crown = skia.Rect(hx - rx + 1.5, top - 4.2, hx + rx - 1.5, top + 2.5)
+            brim = skia.Rect(hx - rx - wide, top + 1.2, hx + rx + wide, top + 4.0)
+            c.drawRoundRect(crown, 3, 3, p)
+            c.drawRoundRect(crown, 3, 3, self.outline)
+            c.drawRect(skia.Rect(hx - rx + 1.5, top, hx + rx - 1.5, top + 2), self.band)
+            c.drawOval(brim, p)
+            c.drawOval(brim, self.outline)
+            c.drawLine(hx - 2, top - 4.2, hx + 2, top - 3.0, stroke(self.band.getColor(), 0.6))  # the crease

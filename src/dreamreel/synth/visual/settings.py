@@ -1,0 +1,848 @@
+"""Places: every PlaceKind drawn as four parallax layers (sky, far, mid, near).
+
+Each kind is a recipe over a shared :class:`Kit` whose canvases are in *units*: the frame is 100
+units tall, so a recipe is resolution independent. Exteriors stand on a horizon near y=60,
+interiors on a floor line near y=70. Colours go through the shot's :class:`Grade`, so a noir
+street comes out monochrome and a dusk desert amber without the recipes knowing.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import skia
+
+from .looks import Grade, hex_rgb, mix
+from .paint import fill, glow, poly, ridge, stroke, vgrad
+
+SKIES = {  # top, middle, bottom
+    "dawn": ("#34406e", "#d98c86", "#f7c993"),
+    "day": ("#3f86d2", "#8cc2ec", "#d4ecf8"),
+    "dusk": ("#231c48", "#9c3f66", "#f2974a"),
+    "night": ("#03050c", "#0d1428", "#1d2744"),
+}
+MARS_SKIES = {
+    "dawn": ("#4a3a52", "#b9776a", "#e3a98a"),
+    "day": ("#b8785c", "#d69c78", "#ecc7a0"),
+    "dusk": ("#1d2648", "#4f6b9a", "#a9c1d6"),  # Martian sunsets are blue
+    "night": ("#07050a", "#1a0f16", "#2e1a1c"),
+}
+WINDOW = "#ffd47a"
+NEON = ("#ff3fa4", "#29e1ff", "#b4ff3a", "#ffb23f")
+INTERIOR_KINDS = frozenset({"interior", "office", "bar", "apartment", "ballroom", "warehouse", "lab", "spaceship",
+                            "space_station", "train", "saloon", "cave"})
+
+
+@dataclass
+class Kit:
+    """What a recipe draws with: layer canvases in units, the grade, a seeded rng and the shot's flags."""
+
+    sky: skia.Canvas
+    far: skia.Canvas
+    mid: skia.Canvas
+    near: skia.Canvas
+    w: float                # layer width in units (height is 100)
+    g: Grade
+    rng: np.random.Generator
+    tod: str
+    weather: str
+    genres: frozenset[str]
+
+    @property
+    def night(self) -> bool:
+        return self.tod == "night"
+
+    @property
+    def scifi(self) -> bool:
+        return bool(self.genres & {"scifi", "cyberpunk"})
+
+    def lights_on(self) -> float:
+        """Share of windows lit."""
+        return {"night": 0.6, "dusk": 0.45, "dawn": 0.25}.get(self.tod, 0.08)
+
+
+# --- shared pieces -----------------------------------------------------------------------------
+
+def draw_sky(k: Kit, c: skia.Canvas, *, horizon: float = 62, mars: bool = False, h: float = 100) -> None:
+    top, midc, bot = (MARS_SKIES if mars else SKIES)[k.tod]
+    if k.weather in ("storm", "rain", "fog"):
+        grey = "#59606b" if k.tod == "day" else "#202530"
+        top, midc, bot = (mix_hex(top, grey, 0.7), mix_hex(midc, grey, 0.65), mix_hex(bot, grey, 0.5))
+    g = k.g
+    vgrad(c, skia.Rect(0, 0, k.w, h), [g.c(top, lit=0), g.c(midc, lit=0), g.c(bot, lit=0)],
+          [0.0, horizon / h * 0.75, horizon / h])
+    if k.night and k.weather in ("clear", "snow", "dust", "embers"):
+        pts = [skia.Point(float(x), float(y)) for x, y in zip(k.rng.uniform(0, k.w, 160), k.rng.uniform(0, horizon * 0.8, 160))]
+        c.drawPoints(skia.Canvas.kPoints_PointMode, pts, stroke(g.c("#ffffff", 0.8, lit=0), 0.35))
+    if k.weather in ("clear", "dust") or k.tod in ("dawn", "dusk"):
+        x = k.w * float(k.rng.uniform(0.2, 0.8))
+        if k.night:
+            y, r, col = 14.0, 4.5, "#f2f0e0"
+        else:
+            y = {"dawn": horizon - 8, "dusk": horizon - 6}.get(k.tod, 15.0)
+            r, col = (5.0, "#fff2c8") if k.tod == "day" else (7.0, "#ffb067")
+        glow(c, x, y, r * 5, g.c(col, 0.5, lit=0))
+        c.drawCircle(x, y, r, fill(g.c(col, lit=0)))
+    if k.tod == "day" and k.weather in ("clear", "dust") and not mars:
+        for _ in range(5):
+            cx, cy = float(k.rng.uniform(0, k.w)), float(k.rng.uniform(8, 30))
+            for j in range(4):
+                c.drawOval(skia.Rect.MakeXYWH(cx + j * 4 - 6, cy - (j % 2) * 2, 10, 5),
+                           fill(g.c("#ffffff", 0.75, lit=0)))
+
+
+def mix_hex(a: str, b: str, t: float) -> str:
+    r, gg, bb = mix(hex_rgb(a), hex_rgb(b), t)
+    return f"#{int(r * 255):02x}{int(gg * 255):02x}{int(bb * 255):02x}"
+
+
+def ground(k: Kit, c: skia.Canvas, y: float, top: str, bottom: str) -> None:
+    vgrad(c, skia.Rect(0, y, k.w, 100), [k.g.c(top), k.g.c(bottom)])
+
+
+def buildings(k: Kit, c: skia.Canvas, base: float, hmin: float, hmax: float, color: str, *, wmin: float = 8,
+              wmax: float = 18, win: float = 1.2, lit: float | None = None, roofs: bool = False) -> None:
+    """A row of buildings with windows; ``lit`` windows glow when it is dark."""
+    lit = k.lights_on() if lit is None else lit
+    x = float(k.rng.uniform(-6, 0))
+    body = fill(k.g.c(color))
+    edge = fill(k.g.c(mix_hex(color, "#ffffff", 0.12)))
+    on = fill(k.g.c(WINDOW, lit=0))
+    off = fill(k.g.c(mix_hex(color, "#000000", 0.35)))
+    while x < k.w:
+        bw = float(k.rng.uniform(wmin, wmax))
+        bh = float(k.rng.uniform(hmin, hmax))
+        top = base - bh
+        c.drawRect(skia.Rect(x, top, x + bw - 0.6, base + 1), body)
+        c.drawRect(skia.Rect(x, top, x + 0.8, base + 1), edge)
+        if roofs:
+            c.drawPath(poly([(x - 1, top), (x + bw / 2, top - bw * 0.35), (x + bw + 0.4, top)]),
+                       fill(k.g.c(mix_hex(color, "#5a2a20", 0.5))))
+        if win:
+            cols = max(1, int(bw / (win * 2.4)))
+            gap = (bw - cols * win) / (cols + 1)
+            yy = top + 2.5
+            while yy < base - 3:
+                for i in range(cols):
+                    wx = x + gap + i * (win + gap)
+                    c.drawRect(skia.Rect(wx, yy, wx + win, yy + win * 1.4), on if k.rng.random() < lit else off)
+                yy += win * 2.6
+        x += bw + float(k.rng.uniform(-0.5, 1.5))
+
+
+def pine(c: skia.Canvas, x: float, base: float, h: float, color: int) -> None:
+    w = h * 0.38
+    for i in range(3):
+        t = base - h * (0.2 + i * 0.27)
+        c.drawPath(poly([(x - w * (1 - i * 0.22), t + h * 0.3), (x, t - h * 0.22), (x + w * (1 - i * 0.22), t + h * 0.3)]),
+                   fill(color))
+    c.drawRect(skia.Rect(x - h * 0.04, base - h * 0.2, x + h * 0.04, base), fill(color))
+
+
+def round_tree(c: skia.Canvas, x: float, base: float, h: float, trunk: int, leaf: int, light: int) -> None:
+    c.drawRect(skia.Rect(x - h * 0.05, base - h * 0.55, x + h * 0.05, base), fill(trunk))
+    for dx, dy, r in ((0, -0.72, 0.28), (-0.2, -0.58, 0.22), (0.2, -0.6, 0.22), (0.05, -0.9, 0.2)):
+        c.drawCircle(x + dx * h, base + dy * h, r * h, fill(leaf))
+    c.drawCircle(x - 0.08 * h, base - 0.82 * h, 0.1 * h, fill(light))
+
+
+def lamp_post(k: Kit, c: skia.Canvas, x: float, base: float, h: float) -> None:
+    c.drawLine(x, base, x, base - h, stroke(k.g.c("#1a1a1e"), 0.7))
+    c.drawLine(x, base - h, x + 3, base - h, stroke(k.g.c("#1a1a1e"), 0.6))
+    if k.tod in ("night", "dusk") or k.weather in ("fog", "rain", "storm"):
+        glow(c, x + 3, base - h + 1, 14, k.g.c("#ffcf7a", 0.55, lit=0))
+        # the pool of light on the ground, and on wet ground its reflection
+        c.drawOval(skia.Rect(x - 6, base - 1.2, x + 12, base + 1.5), fill(k.g.c("#ffcf7a", 0.18, lit=0)))
+    c.drawCircle(x + 3, base - h + 1, 0.9, fill(k.g.c("#fff0c0", lit=0)))
+
+
+def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = False, mars: bool = False,
+           city: bool = True) -> None:
+    """A window onto the outside at this time of day, with frame, mullions and optional blinds."""
+    top, midc, bot = (MARS_SKIES if mars else SKIES)[k.tod]
+    c.save()
+    c.clipRect(r)
+    vgrad(c, r, [k.g.c(top, lit=0), k.g.c(midc, lit=0), k.g.c(bot, lit=0)])
+    if city:
+        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres)
+        c.save()
+        c.translate(r.left(), 0)
+        sub.w = r.width()
+        buildings(sub, c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#1c2230", wmin=3, wmax=6, win=0.5)
+        c.restore()
+    if blinds:
+        y = r.top()
+        slat = fill(k.g.c("#d8d2c0", 0.9, lit=0.5))
+        while y < r.bottom():
+            c.drawRect(skia.Rect(r.left(), y, r.right(), y + 0.9), slat)
+            y += 1.7
+    c.restore()
+    c.drawRect(r, stroke(k.g.c(frame), 1.0))
+    c.drawLine(r.centerX(), r.top(), r.centerX(), r.bottom(), stroke(k.g.c(frame), 0.6))
+    c.drawLine(r.left(), r.centerY(), r.right(), r.centerY(), stroke(k.g.c(frame), 0.6))
+
+
+def wall(k: Kit, c: skia.Canvas, color: str, floor: float = 70, *, trim: str | None = None, stripes: bool = False) -> None:
+    vgrad(c, skia.Rect(0, 0, k.w, floor), [k.g.c(mix_hex(color, "#000000", 0.35)), k.g.c(color)])
+    if stripes:
+        p = fill(k.g.c(mix_hex(color, "#000000", 0.12)))
+        x = 0.0
+        while x < k.w:
+            c.drawRect(skia.Rect(x, 0, x + 1.6, floor), p)
+            x += 4.5
+    if trim:
+        c.drawRect(skia.Rect(0, floor - 14, k.w, floor), fill(k.g.c(trim)))
+        c.drawRect(skia.Rect(0, floor - 14.6, k.w, floor - 13.4), fill(k.g.c(mix_hex(trim, "#ffffff", 0.2))))
+
+
+def floor(k: Kit, c: skia.Canvas, y: float, color: str, *, boards: bool = False, tiles: bool = False) -> None:
+    vgrad(c, skia.Rect(0, y, k.w, 100), [k.g.c(mix_hex(color, "#000000", 0.3)), k.g.c(color)])
+    line = stroke(k.g.c(mix_hex(color, "#000000", 0.4)), 0.25)
+    if boards:
+        yy = y + 2
+        while yy < 100:
+            c.drawLine(0, yy, k.w, yy, line)
+            yy += (yy - y) * 0.35 + 2
+    if tiles:
+        for i in range(-40, int(k.w) + 40, 8):
+            c.drawLine(k.w / 2 + (i - k.w / 2) * 0.45, y, k.w / 2 + (i - k.w / 2) * 1.6, 100, line)
+        yy = y + 3
+        while yy < 100:
+            c.drawLine(0, yy, k.w, yy, line)
+            yy += (yy - y) * 0.4 + 2.5
+
+
+def hanging_lamp(k: Kit, c: skia.Canvas, x: float, y: float, color: str = "#ffd98a", cone: bool = True) -> None:
+    c.drawLine(x, 0, x, y - 2, stroke(k.g.c("#111111"), 0.3))
+    c.drawPath(poly([(x - 3, y), (x - 1.2, y - 2.2), (x + 1.2, y - 2.2), (x + 3, y)]), fill(k.g.c("#222222")))
+    if cone:
+        shader = skia.GradientShader.MakeLinear([skia.Point(0, y), skia.Point(0, y + 45)],
+                                                [k.g.c(color, 0.28, lit=0), skia.ColorSetARGB(0, 0, 0, 0)])
+        c.drawPath(poly([(x - 3, y), (x + 3, y), (x + 16, y + 45), (x - 16, y + 45)]),
+                   skia.Paint(Shader=shader, BlendMode=skia.BlendMode.kPlus, AntiAlias=True))
+    glow(c, x, y, 9, k.g.c(color, 0.6, lit=0))
+
+
+def shelves(k: Kit, c: skia.Canvas, x0: float, x1: float, y0: float, y1: float, wood: str, *, bottles: bool = True,
+            books: bool = False) -> None:
+    c.drawRect(skia.Rect(x0, y0, x1, y1), fill(k.g.c(mix_hex(wood, "#000000", 0.45))))
+    rows = 3
+    for i in range(rows + 1):
+        yy = y0 + (y1 - y0) * i / rows
+        c.drawRect(skia.Rect(x0, yy - 0.5, x1, yy + 0.5), fill(k.g.c(wood)))
+        if i == rows:
+            break
+        x = x0 + 1
+        while x < x1 - 2:
+            if bottles:
+                col = ("#2f6b3a", "#7a3a1c", "#c9b36a", "#3a4f8a", "#8a2a3a")[int(k.rng.integers(0, 5))]
+                hgt = float(k.rng.uniform(3, 5))
+                bottom = yy + (y1 - y0) / rows - 0.5
+                c.drawRoundRect(skia.Rect(x, bottom - hgt, x + 1.4, bottom), 0.5, 0.5, fill(k.g.c(col)))
+                c.drawRect(skia.Rect(x + 0.45, bottom - hgt - 1.3, x + 0.95, bottom - hgt + 0.3), fill(k.g.c(col)))
+                x += float(k.rng.uniform(1.8, 2.8))
+            elif books:
+                col = ("#6b2a2a", "#2a4a6b", "#6b5a2a", "#2a5a3a", "#4a2a5a")[int(k.rng.integers(0, 5))]
+                bw = float(k.rng.uniform(0.7, 1.4))
+                bottom = yy + (y1 - y0) / rows - 0.5
+                c.drawRect(skia.Rect(x, bottom - float(k.rng.uniform(3.5, 5.5)), x + bw, bottom), fill(k.g.c(col)))
+                x += bw + 0.15
+            else:
+                break
+
+
+def counter(k: Kit, c: skia.Canvas, y: float, wood: str, top: str) -> None:
+    c.drawRect(skia.Rect(0, y, k.w, 100), fill(k.g.c(wood)))
+    c.drawRect(skia.Rect(0, y - 1.5, k.w, y + 0.5), fill(k.g.c(top)))
+    p = stroke(k.g.c(mix_hex(wood, "#000000", 0.35)), 0.35)
+    x = 3.0
+    while x < k.w:
+        c.drawLine(x, y + 2, x, 100, p)
+        x += 9
+
+
+def planet(k: Kit, c: skia.Canvas, x: float, y: float, r: float, col: str, band: str) -> None:
+    glow(c, x, y, r * 1.35, k.g.c(col, 0.35, lit=0))
+    c.drawCircle(x, y, r, fill(k.g.c(col, lit=0)))
+    c.save()
+    c.clipPath(_circle(x, y, r), doAntiAlias=True)
+    for i in range(4):
+        yy = y - r + (i + 0.7) * r * 0.45
+        c.drawOval(skia.Rect(x - r * 1.2, yy, x + r * 1.2, yy + r * 0.16), fill(k.g.c(band, 0.5, lit=0)))
+    c.drawCircle(x + r * 0.45, y + r * 0.2, r, fill(skia.ColorSetARGB(150, 0, 0, 0)))
+    c.restore()
+
+
+def _circle(x: float, y: float, r: float) -> skia.Path:
+    p = skia.Path()
+    p.addCircle(x, y, r)
+    return p
+
+
+def stars(k: Kit, c: skia.Canvas, r: skia.Rect, n: int = 120) -> None:
+    c.drawRect(r, fill(k.g.c("#02030a", lit=0)))
+    pts = [skia.Point(float(x), float(y)) for x, y in zip(k.rng.uniform(r.left(), r.right(), n),
+                                                           k.rng.uniform(r.top(), r.bottom(), n))]
+    c.drawPoints(skia.Canvas.kPoints_PointMode, pts, stroke(k.g.c("#ffffff", 0.9, lit=0), 0.35))
+
+
+def console(k: Kit, c: skia.Canvas, x: float, y: float, w: float, h: float, body: str, screen: str) -> None:
+    c.drawRoundRect(skia.Rect(x, y, x + w, y + h), 1, 1, fill(k.g.c(body)))
+    s = skia.Rect(x + 1, y + 1, x + w - 1, y + h * 0.55)
+    c.drawRoundRect(s, 0.6, 0.6, fill(k.g.c(screen, 0.9, lit=0)))
+    glow(c, s.centerX(), s.centerY(), w * 0.9, k.g.c(screen, 0.35, lit=0))
+    line = stroke(k.g.c("#ffffff", 0.6, lit=0), 0.2)
+    for i in range(3):
+        yy = s.top() + 1 + i * 1.4
+        c.drawLine(s.left() + 0.8, yy, s.left() + 0.8 + float(k.rng.uniform(1, w - 3)), yy, line)
+    for i in range(int(w // 2.5)):
+        col = NEON[int(k.rng.integers(0, 4))]
+        c.drawCircle(x + 1.5 + i * 2.5, y + h * 0.78, 0.45, fill(k.g.c(col, lit=0)))
+
+
+def crate(k: Kit, c: skia.Canvas, x: float, base: float, s: float, col: str) -> None:
+    r = skia.Rect(x, base - s, x + s, base)
+    c.drawRect(r, fill(k.g.c(col)))
+    p = stroke(k.g.c(mix_hex(col, "#000000", 0.45)), 0.35)
+    c.drawRect(r, p)
+    c.drawLine(x, base - s, x + s, base, p)
+    c.drawLine(x + s, base - s, x, base, p)
+
+
+# --- the places -----------------------------------------------------------------------------
+
+def city_street(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=60)
+    buildings(k, k.far, 62, 18, 42, "#2b3142", wmin=5, wmax=10, win=0.6)
+    buildings(k, k.mid, 66, 25, 55, "#3a3430", wmin=12, wmax=22, win=1.4)
+    if k.night or k.scifi:
+        words = ("NOODLES", "SYNTH", "BAR", "24H", "HOTEL") if k.scifi else ("HOTEL", "BAR", "JAZZ", "DINER", "LOANS")
+        font = skia.Font(skia.Typeface("DejaVu Sans", skia.FontStyle.Bold()), 3.2)
+        # the canvas scales units to pixels: unhinted, linear metrics keep the letters evenly spaced
+        font.setHinting(skia.FontHinting.kNone)
+        font.setLinearMetrics(True)
+        font.setSubpixel(True)
+        for j in range(int(k.w // 40) + 1):
+            x, y = float(k.rng.uniform(5, k.w - 14)), float(k.rng.uniform(28, 48))
+            col = NEON[int(k.rng.integers(0, 4))]
+            word = words[j % len(words)]
+            tw = font.measureText(word)
+            r = skia.Rect(x - 1, y - 3.6, x + tw + 1, y + 1.2)
+            k.mid.drawRect(r, fill(k.g.c("#101014")))
+            k.mid.drawRect(r, stroke(k.g.c(col, 0.8, lit=0), 0.3))
+            k.mid.drawString(word, x, y, font, fill(k.g.c(col, lit=0)))
+            glow(k.mid, r.centerX(), r.centerY(), tw * 1.1, k.g.c(col, 0.4, lit=0))
+    ground(k, k.near, 66, "#3b3d44", "#16171b")
+    k.near.drawRect(skia.Rect(0, 66, k.w, 71), fill(k.g.c("#5c5b5a")))
+    k.near.drawRect(skia.Rect(0, 70.5, k.w, 71.3), fill(k.g.c("#2a2a2a")))
+    for x in np.arange(12.0, k.w, 55.0):
+        lamp_post(k, k.near, float(x), 68, 30)
+        if k.weather in ("rain", "storm") or k.night:  # wet-street reflections
+            k.near.drawRect(skia.Rect(float(x) + 1.8, 73, float(x) + 4.2, 96), fill(k.g.c("#ffcf7a", 0.12, lit=0)))
+    dash = fill(k.g.c("#d9d2b0", 0.7))
+    for x in np.arange(0.0, k.w, 14.0):
+        k.near.drawRect(skia.Rect(float(x), 86, float(x) + 7, 87), dash)
+
+
+def alley(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=40)
+    buildings(k, k.far, 60, 30, 55, "#242833", wmin=6, wmax=12, win=0.8)
+    brick = "#4a2e26"
+    for side in (0, 1):
+        x0 = 0 if side == 0 else k.w * 0.62
+        x1 = k.w * 0.38 if side == 0 else k.w
+        k.mid.drawRect(skia.Rect(x0, 0, x1, 72), fill(k.g.c(brick)))
+        line = stroke(k.g.c(mix_hex(brick, "#000000", 0.45)), 0.25)
+        for j, y in enumerate(np.arange(1.0, 72.0, 2.2)):
+            k.mid.drawLine(x0, float(y), x1, float(y), line)
+            for x in np.arange(x0 + (j % 2) * 2.5, x1, 5.0):
+                k.mid.drawLine(float(x), float(y), float(x), float(y) + 2.2, line)
+        # fire escape
+        fx = x0 + (x1 - x0) * 0.3
+        iron = stroke(k.g.c("#111111"), 0.5)
+        for y in (20.0, 40.0):
+            k.mid.drawLine(fx, y, fx + 22, y, iron)
+            k.mid.drawLine(fx, y - 6, fx + 22, y - 6, iron)
+            for x in np.arange(fx, fx + 23, 2.0):
+                k.mid.drawLine(float(x), y - 6, float(x), y, stroke(k.g.c("#111111"), 0.2))
+        door = skia.Rect(x1 - 16, 50, x1 - 7, 72) if side == 0 else skia.Rect(x0 + 7, 50, x0 + 16, 72)
+        k.mid.drawRect(door, fill(k.g.c("#1a1612")))
+        glow(k.mid, door.centerX(), 47, 10, k.g.c("#ffc870", 0.5, lit=0))
+        k.mid.drawCircle(door.centerX(), 47.5, 0.8, fill(k.g.c("#fff0c0", lit=0)))
+    ground(k, k.near, 70, "#2c2c30", "#121214")
+    for _ in range(int(k.w // 25)):
+        x = float(k.rng.uniform(0, k.w))
+        k.near.drawOval(skia.Rect(x, 80 + float(k.rng.uniform(0, 12)), x + 14, 83 + float(k.rng.uniform(0, 12))),
+                        fill(k.g.c("#8a93a8", 0.25, lit=0.5)))
+    for x in (k.w * 0.35, k.w * 0.66):
+        k.near.drawRoundRect(skia.Rect(x, 62, x + 6, 72), 1, 1, fill(k.g.c("#3a3f3a")))
+        k.near.drawRect(skia.Rect(x - 0.5, 61, x + 6.5, 63), fill(k.g.c("#4b514b")))
+
+
+def rooftop(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=66)
+    buildings(k, k.far, 70, 10, 35, "#262b38", wmin=4, wmax=9, win=0.5)
+    tank = k.w * 0.72
+    m = k.mid
+    for lx in (tank + 1, tank + 11):
+        m.drawLine(lx, 70, lx, 48, stroke(k.g.c("#1c1c1c"), 0.8))
+    m.drawRect(skia.Rect(tank - 1, 30, tank + 13, 48), fill(k.g.c("#5a3e2a")))
+    m.drawPath(poly([(tank - 2, 30), (tank + 6, 24), (tank + 14, 30)]), fill(k.g.c("#3a2a1e")))
+    m.drawRect(skia.Rect(k.w * 0.2, 50, k.w * 0.2 + 5, 70), fill(k.g.c("#6b3a2a")))
+    m.drawLine(k.w * 0.45, 70, k.w * 0.45, 30, stroke(k.g.c("#222222"), 0.4))
+    m.drawLine(k.w * 0.45 - 4, 36, k.w * 0.45 + 4, 36, stroke(k.g.c("#222222"), 0.4))
+    glow(m, k.w * 0.45, 30, 4, k.g.c("#ff3030", 0.7, lit=0))
+    ground(k, k.near, 70, "#4a4a4e", "#2a2a2e")
+    k.near.drawRect(skia.Rect(0, 66, k.w, 71), fill(k.g.c("#6a625a")))
+
+
+def interior(k: Kit, *, paper: str = "#6b5a48", blinds: bool = True) -> None:
+    wall(k, k.sky, paper, trim="#3b2a1e")
+    window(k, k.far, skia.Rect(k.w * 0.5 - 14, 14, k.w * 0.5 + 14, 46), "#2a2018", blinds=blinds)
+    k.far.drawRect(skia.Rect(k.w * 0.2, 30, k.w * 0.2 + 12, 70), fill(k.g.c("#3a2618")))
+    k.far.drawCircle(k.w * 0.2 + 10, 51, 0.7, fill(k.g.c("#c8a050")))
+    floor(k, k.near, 70, "#5a3b26", boards=True)
+    lampx = k.w * 0.78
+    k.mid.drawRect(skia.Rect(lampx - 6, 58, lampx + 6, 70), fill(k.g.c("#3b2a1e")))
+    k.mid.drawLine(lampx, 58, lampx, 44, stroke(k.g.c("#222222"), 0.5))
+    k.mid.drawPath(poly([(lampx - 4, 44), (lampx - 2, 38), (lampx + 2, 38), (lampx + 4, 44)]),
+                   fill(k.g.c("#e8d8a8", lit=0.3)))
+    glow(k.mid, lampx, 42, 16, k.g.c("#ffd68a", 0.5, lit=0))
+
+
+def office(k: Kit) -> None:
+    wall(k, k.sky, "#7a6a52", trim="#4a3424")
+    window(k, k.far, skia.Rect(k.w * 0.5 - 22, 10, k.w * 0.5 + 22, 50), "#2a2018", blinds=True)
+    k.far.drawRect(skia.Rect(k.w * 0.15, 30, k.w * 0.15 + 12, 70), fill(k.g.c("#5a4a3a", 0.9)))
+    k.far.drawRect(skia.Rect(k.w * 0.15 + 1, 32, k.w * 0.15 + 11, 48), fill(k.g.c("#c8c0a0", 0.5, lit=0.4)))
+    shelves(k, k.far, k.w * 0.78, k.w * 0.78 + 16, 30, 66, "#4a3020", bottles=False, books=True)
+    floor(k, k.near, 70, "#4a3424", boards=True)
+    dx = k.w * 0.5
+    k.near.drawRect(skia.Rect(dx - 20, 74, dx + 20, 77), fill(k.g.c("#3a2416")))
+    k.near.drawRect(skia.Rect(dx - 18, 77, dx + 18, 92), fill(k.g.c("#2e1c10")))
+    k.near.drawRect(skia.Rect(dx + 8, 69, dx + 9, 74), fill(k.g.c("#222222")))
+    k.near.drawPath(poly([(dx + 5, 70), (dx + 7, 66), (dx + 10, 66), (dx + 12, 70)]), fill(k.g.c("#2a5a3a")))
+    glow(k.near, dx + 8.5, 70, 12, k.g.c("#ffd68a", 0.45, lit=0))
+
+
+def bar(k: Kit) -> None:
+    wall(k, k.sky, "#3a2028", stripes=True)
+    shelves(k, k.far, k.w * 0.1, k.w * 0.9, 24, 52, "#5a3a22")
+    k.far.drawRect(skia.Rect(k.w * 0.3, 8, k.w * 0.7, 20), fill(k.g.c("#151018")))
+    col = NEON[0] if k.scifi or k.night else "#ffb23f"
+    k.far.drawRoundRect(skia.Rect(k.w * 0.33, 10, k.w * 0.67, 18), 2, 2, stroke(k.g.c(col, lit=0), 0.7))
+    glow(k.far, k.w * 0.5, 14, 26, k.g.c(col, 0.4, lit=0))
+    for x in np.arange(k.w * 0.15, k.w, 40.0):
+        hanging_lamp(k, k.mid, float(x), 22, cone=True)
+    floor(k, k.near, 70, "#2a1a14", boards=True)
+    counter(k, k.near, 62, "#4a2a18", "#7a4a2a")
+    for x in np.arange(10.0, k.w, 22.0):
+        k.near.drawRect(skia.Rect(float(x), 74, float(x) + 1, 88), fill(k.g.c("#222222")))
+        k.near.drawOval(skia.Rect(float(x) - 4, 72, float(x) + 5, 75), fill(k.g.c("#6a1a1a")))
+
+
+def saloon(k: Kit) -> None:
+    plank = "#8a5a32"
+    wall(k, k.sky, plank)
+    line = stroke(k.g.c("#4a2a14"), 0.3)
+    for x in np.arange(0.0, k.w, 5.0):
+        k.sky.drawLine(float(x), 0, float(x), 70, line)
+    shelves(k, k.far, k.w * 0.25, k.w * 0.75, 26, 50, "#5a341a")
+    k.far.drawRect(skia.Rect(k.w * 0.4, 12, k.w * 0.6, 22), fill(k.g.c("#e8d8b0", lit=0.5)))
+    k.far.drawRect(skia.Rect(k.w * 0.4, 12, k.w * 0.6, 22), stroke(k.g.c("#3a2210"), 0.8))
+    # swinging doors letting the daylight in
+    dx = k.w * 0.1
+    k.far.drawRect(skia.Rect(dx, 34, dx + 14, 70), fill(k.g.c("#f8e0a0", lit=0.2)))
+    for i in (0, 1):
+        k.far.drawRect(skia.Rect(dx + i * 7, 44, dx + i * 7 + 6.8, 60), fill(k.g.c("#6a3a18")))
+    # wagon-wheel chandelier
+    cx = k.w * 0.5
+    k.mid.drawLine(cx, 0, cx, 8, stroke(k.g.c("#222222"), 0.3))
+    k.mid.drawOval(skia.Rect(cx - 14, 7, cx + 14, 11), stroke(k.g.c("#3a2210"), 0.8))
+    for x in np.linspace(cx - 13, cx + 13, 6):
+        glow(k.mid, float(x), 7, 7, k.g.c("#ffc860", 0.5, lit=0))
+        k.mid.drawCircle(float(x), 7, 0.6, fill(k.g.c("#fff0b0", lit=0)))
+    floor(k, k.near, 70, "#6a4424", boards=True)
+    counter(k, k.near, 64, "#6a3a1a", "#9a6a3a")
+
+
+def apartment(k: Kit) -> None:
+    wall(k, k.sky, "#8a7a6a", trim="#5a4a3a", stripes=True)
+    window(k, k.far, skia.Rect(k.w * 0.62, 14, k.w * 0.62 + 22, 48), "#ece4d0", blinds=False)
+    for x in (k.w * 0.25, k.w * 0.38):
+        k.far.drawRect(skia.Rect(x, 22, x + 8, 32), fill(k.g.c("#3a3028")))
+        k.far.drawRect(skia.Rect(x + 1, 23, x + 7, 31), fill(k.g.c("#a89878")))
+    floor(k, k.near, 70, "#6a4a30", boards=True)
+    sx = k.w * 0.25
+    k.mid.drawRoundRect(skia.Rect(sx, 54, sx + 30, 70), 2, 2, fill(k.g.c("#5a2a2a")))
+    k.mid.drawRoundRect(skia.Rect(sx - 2, 58, sx + 32, 66), 2, 2, fill(k.g.c("#6a3232")))
+    lx = k.w * 0.15
+    k.mid.drawLine(lx, 70, lx, 42, stroke(k.g.c("#222222"), 0.5))
+    k.mid.drawPath(poly([(lx - 4, 44), (lx - 2, 38), (lx + 2, 38), (lx + 4, 44)]), fill(k.g.c("#f0e0b8", lit=0.3)))
+    glow(k.mid, lx, 42, 16, k.g.c("#ffd68a", 0.5, lit=0))
+
+
+def ballroom(k: Kit) -> None:
+    wall(k, k.sky, "#6a3a3a", floor=72)
+    for x in np.arange(10.0, k.w, 30.0):
+        r = skia.Rect(float(x), 14, float(x) + 14, 60)
+        window(k, k.far, r, "#d8b870", city=False)
+        k.far.drawRect(skia.Rect(float(x) + 18, 4, float(x) + 23, 72), fill(k.g.c("#e8dcc0")))
+    for x in np.arange(k.w * 0.25, k.w, k.w * 0.5):
+        cx = float(x)
+        k.mid.drawLine(cx, 0, cx, 8, stroke(k.g.c("#a08040"), 0.3))
+        for i, rr in enumerate((8.0, 5.0)):
+            k.mid.drawOval(skia.Rect(cx - rr, 9 + i * 3, cx + rr, 12 + i * 3), fill(k.g.c("#d8b860", lit=0.3)))
+        glow(k.mid, cx, 12, 26, k.g.c("#ffe0a0", 0.55, lit=0))
+    floor(k, k.near, 72, "#a08a6a", tiles=True)
+
+
+def warehouse(k: Kit) -> None:
+    wall(k, k.sky, "#4a4e52", floor=72)
+    line = stroke(k.g.c("#2a2e32"), 0.35)
+    for x in np.arange(0.0, k.w, 2.5):
+        k.sky.drawLine(float(x), 0, float(x), 72, line)
+    for x in np.arange(8.0, k.w, 26.0):
+        window(k, k.far, skia.Rect(float(x), 8, float(x) + 16, 20), "#2a2e32", city=False)
+    for x in np.arange(20.0, k.w, 45.0):
+        hanging_lamp(k, k.mid, float(x), 24)
+    for x in np.arange(5.0, k.w, 38.0):
+        s = float(k.rng.uniform(8, 12))
+        crate(k, k.mid, float(x), 72, s, "#7a5a32")
+        crate(k, k.mid, float(x) + 2, 72 - s, s * 0.8, "#6a4a28")
+    floor(k, k.near, 72, "#3a3a3a")
+
+
+def lab(k: Kit) -> None:
+    wall(k, k.sky, "#b8c4c8", floor=72)
+    line = stroke(k.g.c("#8a9a9e"), 0.3)
+    for x in np.arange(0.0, k.w, 12.0):
+        k.sky.drawLine(float(x), 0, float(x), 72, line)
+    for x in np.arange(8.0, k.w, 34.0):
+        console(k, k.far, float(x), 36, 14, 14, "#5a6a70", "#3ae0c8" if k.scifi else "#7ac850")
+    for x in np.arange(24.0, k.w, 56.0):
+        tube = skia.Rect(float(x), 30, float(x) + 9, 70)
+        k.mid.drawRoundRect(tube, 3, 3, fill(k.g.c("#4ac8b0", 0.35, lit=0)))
+        glow(k.mid, tube.centerX(), 50, 14, k.g.c("#4ac8b0", 0.35, lit=0))
+        k.mid.drawRoundRect(tube, 3, 3, stroke(k.g.c("#dfe8ea"), 0.6))
+        k.mid.drawRect(skia.Rect(float(x) - 1, 68, float(x) + 10, 72), fill(k.g.c("#5a6a70")))
+    floor(k, k.near, 72, "#8a9498", tiles=True)
+    for y in (6.0,):
+        k.sky.drawRect(skia.Rect(0, y, k.w, y + 1.5), fill(k.g.c("#f4fbff", lit=0)))
+
+
+def spaceship(k: Kit) -> None:
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 100), fill(k.g.c("#2a3038")))
+    stars(k, k.sky, skia.Rect(k.w * 0.3, 12, k.w * 0.7, 50))
+    planet(k, k.sky, k.w * 0.58, 36, 9, "#c1643a", "#8a3a1e")
+    # the hull around the viewport: a frame with curved corners, ribs, light strips
+    hull = k.far
+    hull.save()
+    hole = skia.Path()
+    hole.addRoundRect(skia.Rect(k.w * 0.3, 12, k.w * 0.7, 50), 8, 8)
+    hull.clipPath(hole, skia.ClipOp.kDifference, True)
+    vgrad(hull, skia.Rect(0, 0, k.w, 72), [k.g.c("#3a4250"), k.g.c("#596474")])
+    hull.restore()
+    hull.drawRoundRect(skia.Rect(k.w * 0.3, 12, k.w * 0.7, 50), 8, 8, stroke(k.g.c("#8a96a8"), 1.2))
+    for x in np.arange(0.0, k.w, 22.0):
+        if k.w * 0.3 - 2 < x < k.w * 0.7 + 2:
+            continue
+        hull.drawRect(skia.Rect(float(x), 0, float(x) + 1.2, 72), fill(k.g.c("#2a303a")))
+        hull.drawRect(skia.Rect(float(x) + 5, 20, float(x) + 15, 34), stroke(k.g.c("#2a303a"), 0.4))
+    strip = "#7ae8ff" if not k.g.mono else "#ffffff"
+    hull.drawRect(skia.Rect(0, 4, k.w, 5.2), fill(k.g.c(strip, lit=0)))
+    glow(hull, k.w * 0.5, 4.6, 30, k.g.c(strip, 0.3, lit=0))
+    for x in np.arange(6.0, k.w, 60.0):
+        if k.w * 0.3 - 16 < x < k.w * 0.7:
+            continue
+        console(k, k.mid, float(x), 52, 16, 12, "#3a4250", "#3ad8ff")
+    floor(k, k.near, 72, "#30363e")
+    grate = stroke(k.g.c("#1a1e24"), 0.3)
+    for x in np.arange(0.0, k.w, 3.0):
+        k.near.drawLine(float(x), 72, float(x) + (float(x) - k.w / 2) * 0.6, 100, grate)
+
+
+def space_station(k: Kit) -> None:
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 100), fill(k.g.c("#20262e")))
+    stars(k, k.sky, skia.Rect(0, 6, k.w, 58), n=260)
+    planet(k, k.sky, k.w * 0.35, 70, 42, "#c86a3a", "#8a3a1e")
+    fr = k.far
+    for x in np.arange(0.0, k.w, 30.0):
+        fr.drawRect(skia.Rect(float(x), 0, float(x) + 3, 62), fill(k.g.c("#4a5260")))
+    fr.drawRect(skia.Rect(0, 0, k.w, 6), fill(k.g.c("#4a5260")))
+    fr.drawRect(skia.Rect(0, 58, k.w, 72), fill(k.g.c("#3a4250")))
+    fr.drawRect(skia.Rect(0, 57, k.w, 58.5), fill(k.g.c("#7ae8ff", lit=0)))
+    glow(fr, k.w * 0.5, 58, 40, k.g.c("#7ae8ff", 0.25, lit=0))
+    for x in np.arange(10.0, k.w, 50.0):
+        crate(k, k.mid, float(x), 72, 9, "#8a8a7a")
+        k.mid.drawLine(float(x) + 4.5, 63, float(x) + 4.5, 40, stroke(k.g.c("#c8c8c0"), 0.4))
+    floor(k, k.near, 72, "#3a404a", tiles=True)
+
+
+def mars_dome(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=58, mars=True)
+    k.far.drawPath(ridge(k.rng, k.w, 58, 12, bumps=3, bottom=80), fill(k.g.c("#8a3a22")))
+    k.far.drawPath(ridge(k.rng, k.w, 60, 5, bumps=5, bottom=80), fill(k.g.c("#a8502e")))
+    m = k.mid
+    # the dome seen from inside: meridian ribs and a few latitude rings of glass, lit by the sky
+    cx, top, base = k.w * 0.5, -30.0, 66.0
+    half = k.w * 0.75
+    rib = stroke(k.g.c("#e8f0f8", 0.45, lit=0.3), 0.5)
+    for f in (0.15, 0.38, 0.62, 0.85, 1.0):
+        m.drawArc(skia.Rect(cx - half * f, top, cx + half * f, base + (base - top)), 180, 180, False, rib)
+    for y in (6.0, 26.0):
+        m.drawLine(0, y, k.w, y, stroke(k.g.c("#e8f0f8", 0.25, lit=0.3), 0.35))
+    # habitat modules, greenhouse racks and beacons inside the dome
+    for x in np.arange(6.0, k.w, 34.0):
+        hw = float(k.rng.uniform(12, 20))
+        m.drawRoundRect(skia.Rect(float(x), 50, float(x) + hw, 66), 4, 4, fill(k.g.c("#d8d4cc")))
+        m.drawRect(skia.Rect(float(x) + 2, 55, float(x) + hw - 2, 57), fill(k.g.c("#7ae8ff", 0.9, lit=0)))
+        m.drawCircle(float(x) + hw / 2, 49.5, 0.7, fill(k.g.c("#ff5a3a", lit=0)))
+        glow(m, float(x) + hw / 2, 49.5, 3.5, k.g.c("#ff5a3a", 0.6, lit=0))
+        if k.rng.random() < 0.5:
+            for j in range(3):
+                m.drawRect(skia.Rect(float(x) + hw + 2, 52 + j * 5, float(x) + hw + 12, 53 + j * 5),
+                           fill(k.g.c("#4a9a4a")))
+                for q in range(5):
+                    m.drawCircle(float(x) + hw + 3 + q * 2, 51.5 + j * 5, 0.9, fill(k.g.c("#6ac85a")))
+    ground(k, k.near, 66, "#b0a8a0", "#6a625a")
+    line = stroke(k.g.c("#7a726a"), 0.25)
+    for x in np.arange(-40.0, k.w + 40, 9.0):
+        k.near.drawLine(float(x), 66, k.w / 2 + (float(x) - k.w / 2) * 1.8, 100, line)
+
+
+def desert(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=62)
+    mesa = ridge(k.rng, k.w, 62, 16, bumps=2, rough=0.0)
+    k.far.save()
+    k.far.clipRect(skia.Rect(0, 50, k.w, 100))  # flat tops: mesas and buttes
+    k.far.drawPath(mesa, fill(k.g.c("#a8603a")))
+    k.far.restore()
+    k.mid.drawPath(ridge(k.rng, k.w, 68, 6, bumps=3, rough=0.0), fill(k.g.c("#d49a5a")))
+    ground(k, k.near, 70, "#e0b070", "#b07a40")
+    k.near.drawPath(ridge(k.rng, k.w, 72, 3, bumps=4, rough=0.0), fill(k.g.c("#d8a460")))
+    west = "western" in k.genres
+    for x in np.arange(float(k.rng.uniform(5, 20)), k.w, 45.0):
+        if west or k.rng.random() < 0.5:
+            col = k.g.c("#3a6a32")
+            x = float(x)
+            k.mid.drawRoundRect(skia.Rect(x - 1.2, 50, x + 1.2, 68), 1.2, 1.2, fill(col))
+            k.mid.drawRoundRect(skia.Rect(x - 5, 55, x - 3, 61), 1, 1, fill(col))
+            k.mid.drawRect(skia.Rect(x - 5, 59.5, x, 61), fill(col))
+            k.mid.drawRoundRect(skia.Rect(x + 3, 53, x + 5, 59), 1, 1, fill(col))
+            k.mid.drawRect(skia.Rect(x, 57.5, x + 5, 59), fill(col))
+        else:
+            k.mid.drawOval(skia.Rect(float(x), 64, float(x) + 8, 70), fill(k.g.c("#8a5a3a")))
+
+
+def forest(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=55)
+    k.far.drawPath(ridge(k.rng, k.w, 56, 10, bumps=4), fill(k.g.c("#5a7a8a")))
+    haze = k.g.c("#4a6a5a")
+    for x in np.arange(0.0, k.w, 5.5):
+        pine(k.far, float(x) + float(k.rng.uniform(-2, 2)), 62, float(k.rng.uniform(12, 20)), haze)
+    dark = k.g.c("#24402a")
+    for x in np.arange(0.0, k.w, 14.0):
+        pine(k.mid, float(x) + float(k.rng.uniform(-4, 4)), 68, float(k.rng.uniform(30, 46)), dark)
+    ground(k, k.near, 66, "#3a5a2a", "#1e3018")
+    for x in np.arange(0.0, k.w, 30.0):
+        xx = float(x) + float(k.rng.uniform(0, 20))
+        k.near.drawRect(skia.Rect(xx, 0, xx + 4.5, 70), fill(k.g.c("#3a2a1e")))
+        k.near.drawRect(skia.Rect(xx + 3, 0, xx + 4.5, 70), fill(k.g.c("#2a1e14")))
+    for x in np.arange(0.0, k.w, 3.0):
+        y = 92 + float(k.rng.uniform(0, 6))
+        k.near.drawPath(poly([(float(x), y + 3), (float(x) + 1.5, y - 3), (float(x) + 3, y + 3)]), fill(k.g.c("#2e4a22")))
+
+
+def mountain(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=60)
+    peaks = ridge(k.rng, k.w, 60, 34, bumps=3, rough=0.6)
+    k.far.drawPath(peaks, fill(k.g.c("#6a7080")))
+    k.far.save()
+    k.far.clipPath(peaks, doAntiAlias=True)
+    k.far.drawRect(skia.Rect(0, 0, k.w, 38), fill(k.g.c("#f0f4f8")))
+    k.far.restore()
+    k.mid.drawPath(ridge(k.rng, k.w, 66, 12, bumps=4), fill(k.g.c("#4a5a4a")))
+    for x in np.arange(0.0, k.w, 9.0):
+        pine(k.mid, float(x) + float(k.rng.uniform(-3, 3)), 70, float(k.rng.uniform(8, 14)), k.g.c("#2a3a2a"))
+    ground(k, k.near, 70, "#6a6a60", "#3a3a34")
+    for _ in range(int(k.w // 15)):
+        x = float(k.rng.uniform(0, k.w))
+        k.near.drawOval(skia.Rect(x, 84, x + float(k.rng.uniform(4, 10)), 90), fill(k.g.c("#7a7a70")))
+
+
+def sea(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=58)
+    k.far.drawPath(ridge(k.rng, k.w * 0.4, 58, 4, bumps=2, bottom=58.5), fill(k.g.c("#3a4a5a")))
+    vgrad(k.mid, skia.Rect(0, 58, k.w, 100), [k.g.c("#2a5a7a"), k.g.c("#0e2a40")])
+    crest = stroke(k.g.c("#cfe4f0", 0.5), 0.35)
+    for y in np.arange(60.0, 100.0, 3.0):
+        for x in np.arange(float(k.rng.uniform(0, 10)), k.w, 14.0):
+            k.mid.drawLine(float(x), float(y), float(x) + 2 + (float(y) - 58) * 0.12, float(y), crest)
+    # the deck of the boat we stand on
+    k.near.drawRect(skia.Rect(0, 74, k.w, 100), fill(k.g.c("#7a5a3a")))
+    for y in np.arange(76.0, 100.0, 4.0):
+        k.near.drawLine(0, float(y), k.w, float(y), stroke(k.g.c("#4a3422"), 0.3))
+    rail = stroke(k.g.c("#d8d0c0"), 0.6)
+    k.near.drawLine(0, 64, k.w, 64, rail)
+    for x in np.arange(0.0, k.w, 8.0):
+        k.near.drawLine(float(x), 64, float(x), 74, rail)
+
+
+def beach(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=56)
+    vgrad(k.far, skia.Rect(0, 56, k.w, 70), [k.g.c("#3a8ab0"), k.g.c("#6ac0d0")])
+    foam = stroke(k.g.c("#ffffff", 0.7), 0.5)
+    k.mid.drawPath(ridge(k.rng, k.w, 69, 1.5, bumps=9, rough=0.0, bottom=100), fill(k.g.c("#f0d8a8")))
+    k.mid.drawPath(ridge(k.rng, k.w, 69.5, 1.5, bumps=9, rough=0.0, bottom=100), foam)
+    ground(k, k.near, 74, "#e8cc98", "#c8a470")
+    for x in np.arange(10.0, k.w, 70.0):
+        x = float(x)
+        trunk = poly([(x, 74), (x + 2, 74), (x + 6, 30), (x + 4.8, 30)])
+        k.near.drawPath(trunk, fill(k.g.c("#7a5a3a")))
+        for ang in np.linspace(0, 2 * np.pi, 7)[:-1]:
+            k.near.drawLine(x + 5.5, 30, x + 5.5 + 13 * float(np.cos(ang)), 30 + 6 * float(np.sin(ang)) + 3,
+                            stroke(k.g.c("#2a7a3a"), 2.2))
+
+
+def castle(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=62)
+    k.far.drawPath(ridge(k.rng, k.w, 64, 14, bumps=3), fill(k.g.c("#4a5a48")))
+    stone = k.g.c("#6a6660")
+    dark = k.g.c("#3a3834")
+    cx = k.w * 0.5
+    m = k.mid
+    m.drawRect(skia.Rect(cx - 40, 34, cx + 40, 70), fill(stone))
+    for x in np.arange(cx - 40, cx + 40, 4.0):
+        m.drawRect(skia.Rect(float(x), 31.5, float(x) + 2.2, 34.2), fill(stone))
+    for tx in (cx - 44, cx - 8, cx + 32):
+        m.drawRect(skia.Rect(tx, 14, tx + 12, 70), fill(stone))
+        m.drawPath(poly([(tx - 1.5, 14), (tx + 6, 2), (tx + 13.5, 14)]), fill(k.g.c("#3a2a4a")))
+        m.drawRect(skia.Rect(tx + 4.5, 22, tx + 7.5, 27), fill(k.g.c(WINDOW, lit=0) if k.tod != "day" else dark))
+        m.drawLine(tx + 6, 2, tx + 6, -4, stroke(dark, 0.3))
+        m.drawPath(poly([(tx + 6, -4), (tx + 11, -2.5), (tx + 6, -1)]), fill(k.g.c("#a82a2a")))
+    m.drawPath(poly([(cx - 6, 70), (cx - 6, 56), (cx, 50), (cx + 6, 56), (cx + 6, 70)]), fill(dark))
+    for x in np.arange(cx - 34, cx + 34, 10.0):
+        m.drawRect(skia.Rect(float(x), 42, float(x) + 2, 46), fill(k.g.c(WINDOW, lit=0) if k.night else dark))
+    ground(k, k.near, 70, "#6a6a5a", "#3a3a30")
+    line = stroke(k.g.c("#4a4a40"), 0.25)
+    for y in np.arange(72.0, 100.0, 3.5):
+        k.near.drawLine(0, float(y), k.w, float(y), line)
+
+
+def village(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=62)
+    k.far.drawPath(ridge(k.rng, k.w, 62, 10, bumps=3), fill(k.g.c("#5a7a4a")))
+    for x in np.arange(0.0, k.w, 30.0):
+        round_tree(k.far, float(x) + float(k.rng.uniform(0, 20)), 62, 10, k.g.c("#4a3a2a"), k.g.c("#3a5a32"),
+                   k.g.c("#5a7a42"))
+    x = 2.0
+    while x < k.w:
+        hw = float(k.rng.uniform(14, 22))
+        top = float(k.rng.uniform(44, 52))
+        col = ("#e8dcc0", "#d8c8a0", "#c8b8a0")[int(k.rng.integers(0, 3))]
+        k.mid.drawRect(skia.Rect(x, top, x + hw, 70), fill(k.g.c(col)))
+        beam = stroke(k.g.c("#4a3222"), 0.6)
+        k.mid.drawLine(x, top + 6, x + hw, top + 6, beam)
+        k.mid.drawLine(x + hw / 2, top, x + hw / 2, 70, beam)
+        k.mid.drawPath(poly([(x - 2, top), (x + hw / 2, top - hw * 0.45), (x + hw + 2, top)]), fill(k.g.c("#6a3a2a")))
+        k.mid.drawRect(skia.Rect(x + hw * 0.7, top - hw * 0.4, x + hw * 0.8, top - hw * 0.15), fill(k.g.c("#5a4a42")))
+        lit = k.tod != "day"
+        k.mid.drawRect(skia.Rect(x + 2, top + 9, x + 6, top + 13),
+                       fill(k.g.c(WINDOW, lit=0) if lit else k.g.c("#3a3028")))
+        if lit:
+            glow(k.mid, x + 4, top + 11, 6, k.g.c(WINDOW, 0.4, lit=0))
+        k.mid.drawRect(skia.Rect(x + hw - 7, 62, x + hw - 3, 70), fill(k.g.c("#4a3222")))
+        x += hw + float(k.rng.uniform(4, 14))
+    ground(k, k.near, 70, "#8a7a5a", "#5a4a34")
+    fence = stroke(k.g.c("#6a4a2a"), 0.6)
+    k.near.drawLine(0, 78, k.w * 0.3, 78, fence)
+    for xx in np.arange(0.0, k.w * 0.3, 4.0):
+        k.near.drawLine(float(xx), 74, float(xx), 82, fence)
+
+
+def ruins(k: Kit) -> None:
+    draw_sky(k, k.sky, horizon=62)
+    k.far.drawPath(ridge(k.rng, k.w, 64, 10, bumps=3), fill(k.g.c("#6a5a4a")))
+    stone = k.g.c("#9a9080")
+    for x in np.arange(8.0, k.w, 22.0):
+        h = float(k.rng.uniform(12, 34))
+        x = float(x)
+        k.mid.drawRect(skia.Rect(x, 70 - h, x + 5, 70), fill(stone))
+        k.mid.drawPath(poly([(x - 0.5, 70 - h), (x + 2, 70 - h - float(k.rng.uniform(1, 4))), (x + 5.5, 70 - h)]),
+                       fill(stone))
+        for yy in np.arange(70 - h + 3, 70, 4.0):
+            k.mid.drawLine(x, float(yy), x + 5, float(yy), stroke(k.g.c("#6a6458"), 0.25))
+    # a gate still standing: two columns and their lintel
+    gx = k.w * 0.4
+    for x in (gx + 2, gx + 24):
+        k.mid.drawRect(skia.Rect(x, 34, x + 4, 70), fill(stone))
+    k.mid.drawRect(skia.Rect(gx, 30, gx + 30, 34), fill(stone))
+    ground(k, k.near, 70, "#7a6a58", "#4a4034")
+    for _ in range(int(k.w // 8)):
+        x = float(k.rng.uniform(0, k.w))
+        s = float(k.rng.uniform(1, 3.5))
+        k.near.drawRect(skia.Rect(x, 76 + float(k.rng.uniform(0, 18)), x + s * 1.5, 76 + s + float(k.rng.uniform(0, 18))),
+                        fill(k.g.c("#8a8070")))
+
+
+def train(k: Kit) -> None:
+    # the country running past the windows (on the sky layer, so a pan moves it)
+    draw_sky(k, k.sky, horizon=46)
+    k.sky.drawPath(ridge(k.rng, k.w, 48, 8, bumps=6), fill(k.g.c("#4a6a42")))
+    for x in np.arange(0.0, k.w, 9.0):
+        pine(k.sky, float(x), 52, float(k.rng.uniform(5, 9)), k.g.c("#2a4a2a"))
+    fr = k.far
+    fr.save()
+    path = skia.Path()
+    for x in np.arange(6.0, k.w, 32.0):
+        path.addRoundRect(skia.Rect(float(x), 18, float(x) + 20, 44), 3, 3)
+    fr.clipPath(path, skia.ClipOp.kDifference, True)
+    vgrad(fr, skia.Rect(0, 0, k.w, 72), [k.g.c("#4a2a1e"), k.g.c("#6a3a24")])
+    fr.restore()
+    for x in np.arange(6.0, k.w, 32.0):
+        fr.drawRoundRect(skia.Rect(float(x), 18, float(x) + 20, 44), 3, 3, stroke(k.g.c("#c8a060"), 0.8))
+    fr.drawRect(skia.Rect(0, 10, k.w, 12), fill(k.g.c("#c8a060")))
+    for x in np.arange(16.0, k.w, 32.0):
+        glow(fr, float(x), 8, 8, k.g.c("#ffd68a", 0.5, lit=0))
+    for x in np.arange(4.0, k.w, 32.0):
+        k.mid.drawRoundRect(skia.Rect(float(x), 46, float(x) + 24, 70), 3, 3, fill(k.g.c("#6a1e22")))
+        k.mid.drawRoundRect(skia.Rect(float(x) + 1, 44, float(x) + 23, 50), 2, 2, fill(k.g.c("#7a2a2a")))
+    floor(k, k.near, 70, "#3a2a22")
+
+
+def cave(k: Kit) -> None:
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 100), fill(k.g.c("#0e0c0a")))
+    mouth = skia.Rect(k.w * 0.55, 20, k.w * 0.85, 80)
+    k.sky.save()
+    k.sky.clipRect(mouth)
+    draw_sky(k, k.sky, horizon=70)
+    k.sky.restore()
+    rock = k.g.c("#3a322a")
+    k.far.save()
+    hole = skia.Path()
+    hole.addOval(mouth)
+    k.far.clipPath(hole, skia.ClipOp.kDifference, True)
+    k.far.drawRect(skia.Rect(0, 0, k.w, 100), fill(rock))
+    k.far.restore()
+    for x in np.arange(0.0, k.w, 7.0):
+        ln = float(k.rng.uniform(4, 16))
+        k.mid.drawPath(poly([(float(x), 0), (float(x) + 2.5, ln), (float(x) + 5, 0)]), fill(k.g.c("#2a241e")))
+    ground(k, k.near, 70, "#4a3e32", "#1e1a16")
+    fx = k.w * 0.3
+    glow(k.near, fx, 66, 36, k.g.c("#ff8a3a", 0.5, lit=0))
+    for i in range(3):
+        k.near.drawLine(fx - 3 + i * 3, 70, fx + 3 - i * 3, 64, stroke(k.g.c("#4a2a1a"), 0.8))
+    k.near.drawPath(poly([(fx - 3, 66), (fx, 58), (fx + 3, 66)]), fill(k.g.c("#ffb04a", lit=0)))
+
+
+RECIPES: dict[str, Callable[[Kit], None]] = {
+    "city_street": city_street, "rooftop": rooftop, "alley": alley, "interior": interior, "office": office,
+    "bar": bar, "apartment": apartment, "ballroom": ballroom, "warehouse": warehouse, "lab": lab,
+    "spaceship": spaceship, "space_station": space_station, "mars_dome": mars_dome, "desert": desert,
+    "forest": forest, "mountain": mountain, "sea": sea, "beach": beach, "cave": cave, "castle": castle,
+    "village": village, "ruins": ruins, "train": train, "saloon": saloon,
+}
+
+#: Where feet stand (units from the top) in a wide shot of each kind.
+GROUND = {kind: (86.0 if kind in INTERIOR_KINDS else 88.0) for kind in RECIPES}

@@ -1,0 +1,174 @@
+"""The procedural renderer draws real frames with skia: shape, determinism, places, mouths,
+motion, genre looks, cards and the AI label."""
+
+import hashlib
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dreamreel.errors import BadInputError
+from dreamreel.model import Request, Story
+from dreamreel.model.bible import Bible
+from dreamreel.model.shot import Cue, Lighting, Shot
+from dreamreel.narrative.planner import plan
+from dreamreel.synth.visual import ProceduralBackend, VisualBackend, rgba_to_rgb
+from dreamreel.synth.visual.settings import RECIPES
+
+W, H, FPS = 320, 180, 24
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def noir() -> Bible:
+    return Story.model_validate(json.loads((EXAMPLES / "noir-on-mars.story.json").read_text())).bible
+
+
+@pytest.fixture(scope="module")
+def western() -> Bible:
+    return plan(Request(prompt="a western about a stolen gold shipment"), seed=3).bible
+
+
+def lighting(bible: Bible, **kw) -> Lighting:
+    s = bible.style
+    args = {"key": 0.7, "contrast": s.contrast, "palette": s.palette, "monochrome": s.monochrome, "grain": s.grain}
+    args.update(kw)
+    return Lighting(**args)
+
+
+def make_shot(bible: Bible, *, kind="dialogue", size="medium", move="static", place_kind="city_street",
+              tod="night", weather="clear", on=None, focus=None, cues=(), frames=6, caption=None, seed=1,
+              **light) -> Shot:
+    ids = [c.id for c in bible.cast]
+    on = ids[:2] if on is None else on
+    return Shot(id="s1", beat="b1", episode=1, kind=kind, size=size, move=move, frames=frames, start_frame=0,
+                place="somewhere", place_kind=place_kind, time_of_day=tod, weather=weather, on_screen=on,
+                focus=focus, cues=list(cues), lighting=lighting(bible, **light), caption=caption, seed=seed)
+
+
+def render(shot: Shot, bible: Bible, **kw) -> list[np.ndarray]:
+    return [f.copy() for f in ProceduralBackend().render_shot(shot, bible, width=W, height=H, fps=FPS, **kw)]
+
+
+def digest(frames: list[np.ndarray]) -> str:
+    h = hashlib.sha256()
+    for f in frames:
+        h.update(f.tobytes())
+    return h.hexdigest()
+
+
+def test_backend_meets_the_protocol():
+    be = ProceduralBackend()
+    assert isinstance(be, VisualBackend)
+    assert "skia-python" in be.requires()
+
+
+@pytest.mark.parametrize("kind,size,move", [("dialogue", "medium", "static"), ("establishing", "wide", "pan"),
+                                            ("dialogue", "close_up", "push_in"), ("scene", "wide", "handheld"),
+                                            ("insert", "insert", "static"), ("title", "wide", "static"),
+                                            ("end", "wide", "static")])
+def test_frames_have_the_contracted_shape_and_count(noir, kind, size, move):
+    shot = make_shot(noir, kind=kind, size=size, move=move, frames=5, caption="The Override",
+                     focus=noir.cast[0].id, weather="rain")
+    frames = list(ProceduralBackend().render_shot(shot, noir, width=W, height=H, fps=FPS))
+    assert len(frames) == 5
+    for f in frames:
+        assert f.shape == (H, W, 3) and f.dtype == np.uint8 and f.flags["C_CONTIGUOUS"]
+
+
+def test_same_shot_and_seed_give_identical_frames_and_another_seed_does_not(western):
+    shot = make_shot(western, weather="storm", move="handheld", tod="day", frames=8)
+    assert digest(render(shot, western)) == digest(render(shot, western))
+    other = shot.model_copy(update={"seed": 2})
+    assert digest(render(other, western)) != digest(render(shot, western))
+
+
+def test_every_place_kind_draws_its_own_picture(western):
+    means = {}
+    for kind in RECIPES:
+        shot = make_shot(western, kind="establishing", size="wide", place_kind=kind, tod="day", on=[], frames=1)
+        means[kind] = render(shot, western)[0].astype(np.int16)
+    kinds = list(means)
+    assert len(kinds) == 24
+    for i, a in enumerate(kinds):
+        for b in kinds[i + 1:]:
+            diff = float(np.abs(means[a] - means[b]).mean())
+            assert diff > 6, f"{a} and {b} look alike (mean difference {diff:.1f})"
+
+
+def test_a_speaking_mouth_follows_the_voice_track(western):
+    speaker = western.cast[0].id
+    cue = Cue(beat="b1", index=0, speaker=speaker, text="Draw.", emotion="neutral", start=0, end=1)
+    shot = make_shot(western, size="close_up", on=[speaker], focus=speaker, cues=[cue], frames=3, tod="day",
+                     place_kind="saloon")
+    shut = render(shot, western, mouths={speaker: np.zeros(3)})
+    wide = render(shot, western, mouths={speaker: np.ones(3)})
+    diff = np.abs(shut[1].astype(np.int16) - wide[1].astype(np.int16)).max(axis=2) > 30
+    ys, xs = np.nonzero(diff)
+    assert ys.size > 20, "opening the mouth changed nothing"
+    # only the mouth changed: a small patch in the lower half of the face
+    assert (ys.max() - ys.min()) < H * 0.25 and (xs.max() - xs.min()) < W * 0.2
+    # and a track that moves makes a mouth that moves
+    moving = render(shot, western, mouths={speaker: np.array([0.0, 1.0, 0.0])})
+    assert not np.array_equal(moving[0], moving[1])
+
+
+def test_frames_move_over_time(noir, western):
+    rain = render(make_shot(noir, weather="rain", frames=4), noir)
+    assert all(not np.array_equal(a, b) for a, b in itertools.pairwise(rain))
+    pan = render(make_shot(western, kind="establishing", size="wide", move="pan", place_kind="desert", tod="day",
+                           on=[], frames=24, grain=0.0), western)
+    assert float(np.abs(pan[0].astype(np.int16) - pan[-1].astype(np.int16)).mean()) > 2
+    assert all(f.mean() > 20 for f in rain + pan), "a black frame"
+
+
+def test_noir_is_monochrome_and_colour_looks_are_not(noir, western):
+    frames = render(make_shot(noir, weather="rain", place_kind="office", frames=2), noir)
+    for f in frames:
+        f = f.astype(np.int16)
+        assert np.abs(f[..., 0] - f[..., 1]).max() <= 2 and np.abs(f[..., 1] - f[..., 2]).max() <= 2
+    colour = render(make_shot(western, place_kind="desert", tod="dusk", frames=1), western)[0].astype(np.int16)
+    assert np.abs(colour[..., 0] - colour[..., 2]).mean() > 20
+
+
+def test_title_card_draws_its_words(noir):
+    titled = render(make_shot(noir, kind="title", on=[], caption="The Override of Jezero Station", frames=12), noir)
+    blank = render(make_shot(noir, kind="title", on=[], caption=None, frames=12), noir)
+    last, empty = titled[-1].astype(np.int16), blank[-1].astype(np.int16)
+    middle = (slice(int(H * 0.3), int(H * 0.7)), slice(int(W * 0.1), int(W * 0.9)))
+    assert np.abs(last - empty)[middle].max() > 100  # bright letters over the dark card
+    assert last[middle].std() > 10
+
+
+def test_label_burns_into_the_corner_only(western):
+    shot = make_shot(western, tod="day", frames=1)
+    plain = render(shot, western)[0].astype(np.int16)
+    labelled = render(shot, western, label=True)[0].astype(np.int16)
+    diff = np.abs(plain - labelled).max(axis=2) > 0
+    ys, xs = np.nonzero(diff)
+    assert ys.size > 50
+    assert ys.min() > H * 0.8 and xs.min() > W * 0.6
+
+
+def test_a_character_missing_from_the_bible_is_a_clear_error(western):
+    shot = make_shot(western, on=["nobody_here"])
+    with pytest.raises(BadInputError, match="nobody_here"):
+        render(shot, western)
+
+
+def test_rgba_packs_to_rgb_exactly():
+    rng = np.random.default_rng(0)
+    src = rng.integers(0, 256, (18, 32, 4), dtype=np.uint8)
+    dst = np.empty((18, 32, 3), np.uint8)
+    assert np.array_equal(rgba_to_rgb(src, dst), src[:, :, :3])
+    odd = rng.integers(0, 256, (3, 5, 4), dtype=np.uint8)
+    assert np.array_equal(rgba_to_rgb(odd, np.empty((3, 5, 3), np.uint8)), odd[:, :, :3])
+
+
+def test_an_empty_static_shot_in_still_air_is_not_frozen(western):
+    shot = make_shot(western, kind="establishing", size="wide", place_kind="forest", tod="day", on=[], frames=3,
+                     grain=0.0)
+    frames = render(shot, western)
+    assert not np.array_equal(frames[0], frames[1]) and not np.array_equal(frames[1], frames[2])
