@@ -131,6 +131,90 @@ def _rewrite(story, spec: str, seed: int, profile):
     return story
 
 
+def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label: bool) -> None:
+    from .production import make_film
+
+    with Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(),
+                  TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        choice_arg = Path(choices) if choices not in ("auto", "first") else choices
+        result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
+                           label=label, progress=progress)
+    took = sum(result.stage_seconds.values())
+    err.print(Text(f"{result.path}: {result.seconds:.1f} s of film, {result.episodes} episode(s), {result.shots} "
+                   f"shots, {result.mix.lufs:.1f} LUFS, made in {took:.1f} s "
+                   f"({result.seconds / took:.1f}x real time)", style="green"), soft_wrap=True)
+    for shot in result.failed_shots:
+        err.print(Text(f"warning: shot {shot} failed to render and was replaced by a card", style="yellow"))
+    for problem in result.qc.problems:
+        err.print(Text(f"qc: {problem}", style="yellow" if problem.severity == "warning" else "red"))
+    for extra in result.extras:
+        err.print(f"kept {extra}")
+
+
+_RES = typer.Option("--res", help="720p, 1080p or 480p.")
+_CHOICES = typer.Option("--choices", help="auto (seeded), first, or a JSON file of {choice_id: option_id}.")
+_KEEP = typer.Option("--keep", help="Also keep fMP4 segments, WebVTT captions and the OTIO timeline beside the film.")
+_LABEL = typer.Option("--label/--no-label", help="Burn the 'AI-generated' label into the picture.")
+
+
+@app.command()
+def make(
+    request: Annotated[str, typer.Argument(help="What you want to watch, in your own words.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The film (MP4).")],
+    profile: Annotated[Optional[Path], typer.Option("--profile", help="A viewer profile (JSON).")] = None,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    episodes: Annotated[Optional[int], typer.Option("--episodes", help="Number of episodes (1-12).")] = None,
+    rating: Annotated[str, typer.Option("--rating", help="G, PG, PG-13 or R.")] = "PG-13",
+    res: Annotated[str, _RES] = "720p",
+    choices: Annotated[str, _CHOICES] = "auto",
+    keep: Annotated[bool, _KEEP] = False,
+    label: Annotated[bool, _LABEL] = True,
+) -> None:
+    """Write a story for a request and make it into a film."""
+    with user_errors():
+        from pydantic import ValidationError
+
+        from .model import Request
+        from .narrative.planner import plan
+        from .store.files import first_error
+
+        fields: dict = {"prompt": request, "rating": rating}
+        if episodes is not None:
+            fields["episodes"] = episodes
+        try:
+            req = Request(**fields)
+        except ValidationError as e:
+            raise BadInputError(f"bad request: {first_error(e)}") from None
+        prof = _load_profile(profile)
+        story = plan(req, prof, seed=seed)
+        err.print(Text(f"{story.bible.title}: {len(story.graph.episodes)} episode(s), "
+                       f"{' + '.join(story.bible.genres)}", style="bold magenta"))
+        _make(story, output, prof, choices, seed, res, keep, label)
+
+
+@app.command()
+def render(
+    story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The film (MP4).")],
+    profile: Annotated[Optional[Path], typer.Option("--profile", help="A viewer profile (JSON).")] = None,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    res: Annotated[str, _RES] = "720p",
+    choices: Annotated[str, _CHOICES] = "auto",
+    keep: Annotated[bool, _KEEP] = False,
+    label: Annotated[bool, _LABEL] = True,
+) -> None:
+    """Make a film from a story file."""
+    with user_errors():
+        _make(_load_story(story), output, _load_profile(profile), choices, seed, res, keep, label)
+
+
 @app.command()
 def check(
     story: Annotated[Path, typer.Argument(help="A story file (JSON).")],

@@ -1,0 +1,350 @@
+"""Encode frames and audio to an H.264 + AAC MP4 (and, optionally, fMP4 stream segments) with PyAV.
+
+``Encoder`` is a context manager. The caller renders frames and hands them over with
+``write_frame``; a background thread converts, encodes and muxes them, so encoding overlaps
+with rendering (PyAV's libx264 also runs its own threads). Audio given before or alongside the
+frames is interleaved with them as the video advances; audio given late is still written.
+
+The MP4 is written to a temporary file beside ``path`` and renamed over it only when everything
+succeeded, so a failure (disk full, unwritable folder, an error in the caller's rendering)
+leaves nothing at ``path``. ``faststart`` moves the index to the front so a browser can start
+playing before the whole file has arrived.
+
+With ``segments_dir`` the same encoded packets are also muxed into a fragmented MP4 whose bytes
+a :class:`~dreamreel.edit.segments.SegmentWriter` cuts into MSE segments as they complete (one
+encode, two containers). A keyframe is forced at every segment boundary: every
+``segment_seconds``, and wherever the caller passes ``keyframe=True`` (a new shot group).
+"""
+
+import contextlib
+import os
+import queue
+import tempfile
+import threading
+from fractions import Fraction
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import av
+import numpy as np
+
+from ..errors import BadInputError, OutputError
+from .segments import SegmentWriter
+
+#: Tag names the MP4 muxer keeps (``use_metadata_tags`` lets it store custom keys too).
+DEFAULT_METADATA = {"comment": "AI-generated film made with dreamreel", "ai_generated": "true"}
+_STOP = object()
+
+
+class Encoder:
+    """Frames (HxWx3 uint8 RGB) + float32 audio -> H.264/AAC MP4, written atomically."""
+
+    def __init__(
+        self,
+        path: str | Path | None,
+        *,
+        width: int,
+        height: int,
+        fps: int,
+        sample_rate: int = 48000,
+        crf: int = 20,
+        preset: str = "veryfast",
+        faststart: bool = True,
+        threads: int = 0,
+        audio: bool = True,
+        audio_bitrate: int = 128_000,
+        title: str | None = None,
+        metadata: dict[str, str] | None = None,
+        segments_dir: str | Path | None = None,
+        segment_seconds: float = 2.0,
+        queue_frames: int = 8,
+    ) -> None:
+        if path is None and segments_dir is None:
+            raise BadInputError("Encoder needs an output path, a segments folder, or both")
+        if width % 2 or height % 2 or width < 16 or height < 16:
+            raise BadInputError(f"frame size {width}x{height}: H.264 (yuv420p) needs even sides of at least 16")
+        self.path = Path(path) if path is not None else None
+        self.width, self.height, self.fps, self.sample_rate = width, height, fps, sample_rate
+        self.frames_written = 0
+        self._segment_frames = max(1, round(segment_seconds * fps)) if segments_dir is not None else None
+        self._since_key = 0
+        self._audio_given = 0        # samples handed to write_audio
+        self._audio_sent = 0         # samples handed to the AAC encoder
+        self._video_done = 0         # frames the encoding thread has encoded
+        self._audio_parts: list[np.ndarray] = []  # (2, n) float32 waiting for the video to catch up
+        self._error: BaseException | None = None
+        self._closed = False
+        self._tmp: str | None = None
+        self._meta = {**DEFAULT_METADATA, **({"title": title} if title else {}), **(metadata or {})}
+
+        x264 = {"crf": str(crf), "preset": preset, "forced-idr": "1"}
+        if self._segment_frames:
+            # Keyframes only where a segment starts, so each fragment is exactly one segment.
+            x264["sc_threshold"] = "0"
+        self._out: Any = None
+        self._seg_out: Any = None
+        self._sv: Any = None
+        self._sa: Any = None
+        self.segments: SegmentWriter | None = None
+        try:
+            if self.path is not None:
+                self._tmp = self._temp_beside(self.path)
+                flags = "+faststart" if faststart else ""
+                self._out = av.open(self._tmp, "w", format="mp4", options={"movflags": f"use_metadata_tags{flags}"})
+                self._out.metadata.update(self._meta)
+                self._v, self._a = self._add_streams(self._out, x264, threads, audio, audio_bitrate)
+            if segments_dir is not None:
+                self.segments = SegmentWriter(Path(segments_dir))
+                if self._out is None:
+                    self._seg_out = self._open_segments()
+                    self._v, self._a = self._add_streams(self._seg_out, x264, threads, audio, audio_bitrate)
+                    self._sv, self._sa = self._v, self._a
+                # Else the fMP4 container opens at the first packet: its streams copy the MP4's
+                # codec parameters (avcC, AudioSpecificConfig), which exist once the MP4 started.
+        except OSError as e:
+            self._cleanup()
+            raise OutputError(f"cannot write {self.path or segments_dir}: {e.strerror or e}") from None
+        except BaseException:
+            self._cleanup()  # e.g. the segment folder cannot be made: no temporary file stays behind
+            raise
+
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=queue_frames)
+        self._thread = threading.Thread(target=self._run, name="dreamreel-encode", daemon=True)
+        self._thread.start()
+
+    # -- setup -------------------------------------------------------------------------------
+    @staticmethod
+    def _temp_beside(path: Path) -> str:
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise OutputError(f"cannot write {path}: folder {parent} does not exist")
+        if path.is_dir():
+            raise OutputError(f"cannot write {path}: it is a folder")
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        except OSError as e:
+            raise OutputError(f"cannot write {path}: {e.strerror}") from None
+        os.close(fd)
+        return tmp
+
+    def _open_segments(self) -> Any:
+        assert self.segments is not None
+        out = av.open(
+            self.segments, "w", format="mp4",
+            options={"movflags": "frag_keyframe+empty_moov+default_base_moof+skip_trailer+use_metadata_tags",
+                     # Hand every packet's bytes over at once: a segment is saved as soon as it ends.
+                     "flush_packets": "1"},
+        )
+        out.metadata.update(self._meta)
+        return out
+
+    def _add_streams(self, out: Any, x264: dict[str, str], threads: int, audio: bool, bitrate: int) -> tuple[Any, Any]:
+        v = out.add_stream("libx264", rate=self.fps)
+        v.width, v.height, v.pix_fmt = self.width, self.height, "yuv420p"
+        v.time_base = Fraction(1, self.fps)
+        v.codec_context.thread_count = threads
+        if self._segment_frames:
+            v.codec_context.gop_size = 100 * self._segment_frames
+        v.options = x264
+        a = None
+        if audio:
+            a = out.add_stream("aac", rate=self.sample_rate)
+            a.layout = "stereo"
+            a.bit_rate = bitrate
+        return v, a
+
+    # -- the caller's side -------------------------------------------------------------------
+    def write_frame(self, frame: np.ndarray, *, keyframe: bool = False) -> None:
+        """Queue one RGB frame (copied, so the caller may reuse its buffer). keyframe: start a segment here."""
+        if frame.shape != (self.height, self.width, 3) or frame.dtype != np.uint8:
+            raise BadInputError(
+                f"frame {self.frames_written}: expected {self.height}x{self.width}x3 uint8, "
+                f"got {'x'.join(map(str, frame.shape))} {frame.dtype}"
+            )
+        # from_ndarray copies the pixels: the caller can render the next frame into the same array.
+        vf = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
+        vf.pts = self.frames_written
+        force = keyframe or self.frames_written == 0
+        if self._segment_frames and self._since_key >= self._segment_frames:
+            force = True
+        self._since_key = 1 if force else self._since_key + 1
+        if force:
+            vf.pict_type = av.video.frame.PictureType.I
+        self.frames_written += 1
+        self._put(("v", vf))
+
+    def write_audio(self, samples: np.ndarray) -> None:
+        """Queue float32 audio in [-1, 1]: shape (n, 2) stereo or (n,) mono, at ``sample_rate``."""
+        if self._a is None:
+            raise BadInputError("this Encoder was made with audio=False")
+        x = np.asarray(samples, dtype=np.float32)
+        if x.ndim == 1:
+            x = np.stack([x, x], axis=1)
+        if x.ndim != 2 or x.shape[1] != 2:
+            raise BadInputError(f"audio: expected shape (n, 2) or (n,), got {x.shape}")
+        if not np.isfinite(x).all():
+            raise BadInputError(f"audio: samples {self._audio_given}..{self._audio_given + len(x)} hold NaN or infinity")
+        self._audio_given += len(x)
+        self._put(("a", np.ascontiguousarray(np.clip(x, -1.0, 1.0).T)))
+
+    def _put(self, item: Any) -> None:
+        if self._closed:
+            raise BadInputError("Encoder is closed")
+        while True:
+            self._raise_worker_error()
+            try:
+                self._queue.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def _raise_worker_error(self) -> None:
+        if self._error is not None:
+            err = self._error
+            self.abort()
+            if isinstance(err, OSError):
+                raise OutputError(f"cannot write {self.path or self.segments and self.segments.out_dir}: {err.strerror or err}") from None
+            raise err
+
+    # -- the encoding thread ---------------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            while True:
+                item = self._queue.get()
+                if item is _STOP:
+                    break
+                kind, payload = item
+                if kind == "v":
+                    self._mux_video(self._v.encode(payload))
+                    self._video_done = payload.pts + 1
+                else:
+                    self._audio_parts.append(payload)
+                # Interleave: send the audio that belongs before the end of the encoded picture.
+                self._send_audio(until=self._video_done * self.sample_rate // self.fps)
+        except BaseException as e:  # noqa: BLE001 - handed to the caller's thread, raised there
+            self._error = e
+
+    def _mux_video(self, packets: list[Any]) -> None:
+        for p in packets:
+            self._mux(p, video=True)
+
+    def _mux(self, p: Any, *, video: bool) -> None:
+        if self.segments is None or self._out is None:
+            (self._out if self._out is not None else self._seg_out).mux(p)
+            return
+        # A muxer takes ownership of a packet's data, so the fMP4 container gets a copy.
+        q = av.Packet(bytes(p))
+        q.pts, q.dts, q.duration, q.time_base = p.pts, p.dts, p.duration, p.time_base
+        q.is_keyframe = p.is_keyframe
+        self._out.mux(p)
+        if self._seg_out is None:
+            self._seg_out = self._open_segments()
+            self._sv = self._seg_out.add_stream_from_template(self._v)
+            self._sa = self._seg_out.add_stream_from_template(self._a) if self._a is not None else None
+        q.stream = self._sv if video else self._sa
+        self._seg_out.mux(q)
+
+    def _send_audio(self, until: int | None) -> None:
+        if self._a is None or not self._audio_parts:
+            return
+        have = sum(part.shape[1] for part in self._audio_parts)
+        n = have if until is None else min(have, until - self._audio_sent)
+        if n <= 0:
+            return
+        block = np.concatenate(self._audio_parts, axis=1) if len(self._audio_parts) > 1 else self._audio_parts[0]
+        send, rest = block[:, :n], block[:, n:]
+        self._audio_parts = [rest] if rest.shape[1] else []
+        af = av.AudioFrame.from_ndarray(np.ascontiguousarray(send), format="fltp", layout="stereo")
+        af.sample_rate = self.sample_rate
+        af.pts = self._audio_sent
+        af.time_base = Fraction(1, self.sample_rate)
+        self._audio_sent += n
+        for p in self._a.encode(af):
+            self._mux(p, video=False)
+
+    # -- finishing -------------------------------------------------------------------------
+    def close(self) -> Path | None:
+        """Flush, finish the file and rename it into place; returns the MP4's path."""
+        if self._closed:
+            return self.path
+        self._put(_STOP)
+        self._closed = True
+        self._thread.join()
+        if self._error is not None:
+            self._closed = False  # let _raise_worker_error abort and clean up
+            self._raise_worker_error()
+        try:
+            if self.frames_written == 0:
+                raise BadInputError(f"{self.path or 'segments'}: no frames were written")
+            if self._a is not None and self._audio_given == 0:
+                # A film with an audio track but no sound given: silence the length of the picture.
+                self._audio_parts.append(np.zeros((2, self.frames_written * self.sample_rate // self.fps), np.float32))
+            self._send_audio(until=None)
+            self._mux_video(self._v.encode(None))
+            if self._a is not None:
+                for p in self._a.encode(None):
+                    self._mux(p, video=False)
+            if self._seg_out is not None:
+                self._seg_out.close()
+                self._seg_out = None
+            if self._out is not None:
+                self._out.close()  # faststart rewrites the file here
+                self._out = None
+                assert self._tmp is not None and self.path is not None
+                os.chmod(self._tmp, 0o666 & ~_umask())
+                os.replace(self._tmp, self.path)
+                self._tmp = None
+            if self.segments is not None:
+                self.segments.finish(self.frames_written / self.fps)
+        except OSError as e:
+            self._cleanup()
+            raise OutputError(f"cannot write {self.path or (self.segments and self.segments.out_dir)}: {e.strerror or e}") from None
+        except BaseException:
+            self._cleanup()
+            raise
+        return self.path
+
+    def abort(self) -> None:
+        """Stop and remove the unfinished file (segments already written stay, index marked incomplete)."""
+        if not self._closed:
+            self._closed = True
+            try:
+                self._queue.put_nowait(_STOP)
+            except queue.Full:
+                # Drain so the worker can see the stop; frames already queued are dropped.
+                while not self._queue.empty():
+                    self._queue.get_nowait()
+                self._queue.put_nowait(_STOP)
+            self._thread.join()
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        for name in ("_seg_out", "_out"):
+            c = getattr(self, name, None)
+            if c is not None:
+                # Closing a broken container may fail too; its file is removed just below anyway.
+                with contextlib.suppress(OSError, av.FFmpegError, ValueError):
+                    c.close()
+                setattr(self, name, None)
+        if self._tmp is not None:
+            try:
+                os.unlink(self._tmp)
+            except OSError:
+                pass
+            self._tmp = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
+        if et is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
