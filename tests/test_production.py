@@ -114,3 +114,25 @@ def test_a_story_naming_a_missing_character_is_refused(film, tmp_path):
     proc = dreamreel("render", str(bad), "-o", str(tmp_path / "f.mp4"))
     assert proc.returncode == 2 and "nobody" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "f.mp4").exists()
+
+
+def test_a_shot_that_fails_to_render_is_replaced_and_reported(film, tmp_path):
+    from dreamreel.production import make_film
+    from dreamreel.synth.visual import ProceduralBackend
+    from dreamreel.synth.voice import backend
+
+    class BrokenOnce(ProceduralBackend):
+        """The real renderer, except that one shot breaks the way a bug would."""
+
+        def render_shot(self, shot, bible, **kw):
+            if shot.id == "e1_s002":
+                raise RuntimeError("renderer bug")
+            return super().render_shot(shot, bible, **kw)
+
+    _, story, _ = film
+    result = make_film(story, tmp_path / "f.mp4", choices="first", res="480p", voice=backend("espeak-ng"),
+                       visual=BrokenOnce())
+    assert result.failed_shots == ["e1_s002"]
+    assert result.qc.ok
+    with av.open(str(tmp_path / "f.mp4")) as c:
+        assert c.streams.video[0].frames == result.frames

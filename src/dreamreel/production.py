@@ -24,12 +24,12 @@ from .edit.encode import Encoder
 from .edit.mix import MixReport, Placed, mix, resample
 from .edit.qc import QCReport, check_media
 from .edit.timeline import build_timeline, write_otio
-from .errors import BadInputError
+from .errors import BadInputError, DreamreelError, OutputError
 from .model import Profile, Story
 from .model.shot import Shot, ShotList
 from .synth.music.ambience import ambience_for_shots
 from .synth.music.score import cues_from_shots, score
-from .synth.visual import ProceduralBackend
+from .synth.visual import ProceduralBackend, VisualBackend
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
 
@@ -121,7 +121,8 @@ def _fallback(shot: Shot) -> Shot:
 
 def make_film(story: Story, output: str | Path, *, profile: Profile | None = None, choices: Choices = "auto",
               seed: int = 0, res: str = "720p", fps: int = 24, keep: bool = False, label: bool = True,
-              voice: VoiceBackend | None = None, progress: Progress | None = None) -> FilmResult:
+              voice: VoiceBackend | None = None, visual: VisualBackend | None = None,
+              progress: Progress | None = None) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``."""
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
@@ -129,8 +130,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     out = Path(output)
     if out.suffix.lower() != ".mp4":
         raise BadInputError(f"{out}: the film is an MP4; give an output path ending in .mp4")
-    if not out.parent.is_dir():
-        from .errors import OutputError
+    if not out.parent.is_dir():  # checked up front: voicing and audio take a while before the encoder opens
         raise OutputError(f"cannot write {out}: folder {out.parent} does not exist")
     report = progress or (lambda stage, done, total: None)
     stages: dict[str, float] = {}
@@ -150,7 +150,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     stages["audio"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    visual = ProceduralBackend()
+    visual = visual or ProceduralBackend()
     visual.requires()
     total_frames = sum(sl.frames for sl in lists)
     shots = [shot for sl in lists for shot in sl.shots]
@@ -162,21 +162,26 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                  segments_dir=segments) as enc:
         enc.write_audio(audio)
         for shot in shots:
-            frames = visual.render_shot(shot, story.bible, width=width, height=height, fps=fps,
-                                        mouths=mouths_for(shot, speech, fps), label=label)
-            written = 0
+            mouths = mouths_for(shot, speech, fps)
             try:
-                for frame in frames:
-                    enc.write_frame(frame, keyframe=written == 0)
-                    written += 1
-            except Exception:  # a broken shot is replaced and reported; the film goes on
-                if written:
-                    raise
+                # Render the shot's first frame before writing anything, so a shot that cannot be
+                # drawn is swapped for a labelled card; encoder errors are never caught here.
+                frames = visual.render_shot(shot, story.bible, width=width, height=height, fps=fps,
+                                            mouths=mouths, label=label)
+                first = next(frames)
+            except DreamreelError:
+                raise
+            except Exception:
                 failed.append(shot.id)
-                for frame in visual.render_shot(_fallback(shot), story.bible, width=width, height=height,
-                                                fps=fps, label=label):
-                    enc.write_frame(frame, keyframe=written == 0)
-                    written += 1
+                # The card comes from the built-in renderer, whatever backend just failed.
+                frames = ProceduralBackend().render_shot(_fallback(shot), story.bible, width=width, height=height,
+                                                         fps=fps, label=label)
+                first = next(frames)
+            enc.write_frame(first, keyframe=True)
+            written = 1
+            for frame in frames:
+                enc.write_frame(frame)
+                written += 1
             done += written
             report("frames", done, total_frames)
     stages["pictures_and_encode"] = time.perf_counter() - t

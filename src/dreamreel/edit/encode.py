@@ -30,6 +30,7 @@ import av
 import numpy as np
 
 from ..errors import BadInputError, OutputError
+from ..store.files import umask
 from .segments import SegmentWriter
 
 #: Tag names the MP4 muxer keeps (``use_metadata_tags`` lets it store custom keys too).
@@ -292,7 +293,7 @@ class Encoder:
                 self._out.close()  # faststart rewrites the file here
                 self._out = None
                 assert self._tmp is not None and self.path is not None
-                os.chmod(self._tmp, 0o666 & ~_umask())
+                os.chmod(self._tmp, 0o666 & ~umask())
                 os.replace(self._tmp, self.path)
                 self._tmp = None
             if self.segments is not None:
@@ -343,8 +344,3 @@ class Encoder:
         else:
             self.abort()
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

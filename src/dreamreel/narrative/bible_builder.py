@@ -149,8 +149,7 @@ def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: rando
         people[key] = (_name(p, pronoun, rng, used), pronoun)
 
     def person(key: str) -> Person:
-        name, pronoun = people[key]
-        return Person.of(Character(id="x", name=name, role="ally", archetype="x", pronouns=pronoun, goal="", conflict=""))
+        return Person.named(*people[key])
 
     base_slots = world_slots(facts)
     role_of = {"hero": "protagonist", "villain": "antagonist", "wild": "wildcard"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..errors import BadRequestError
 from ..model import Profile, Request
-from ..model.content import RATINGS, ContentFlag, Rating, stricter
+from ..model.content import RATING_CEILINGS, RATINGS, ContentFlag, Rating, stricter
 from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 
@@ -194,7 +194,6 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     rating = request.rating if profile.rating_ceiling is None else stricter(request.rating, profile.rating_ceiling)
     for word, flag in _STRONG_WORDS.items():
         if re.search(rf"\b{word}\b", low):
-            from ..model.content import RATING_CEILINGS
             if RATING_CEILINGS[rating][flag] < 2:
                 notes.append(f"asked for {word} content, but this story is rated {rating}: "
                              f"it will keep {flag.value} at the {rating} level instead")

@@ -45,9 +45,13 @@ class Person:
         return format(self.name, spec)
 
     @classmethod
+    def named(cls, name: str, pronouns: str) -> "Person":
+        they, them, their = _PRONOUNS[pronouns]
+        return cls(name=name.split()[0], full=name, they=they, them=them, their=their)
+
+    @classmethod
     def of(cls, c: Character) -> "Person":
-        they, them, their = _PRONOUNS[c.pronouns]
-        return cls(name=c.name.split()[0], full=c.name, they=they, them=them, their=their)
+        return cls.named(c.name, c.pronouns)
 
 
 class Writer:

@@ -86,7 +86,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             f.flush()
             os.fsync(f.fileno())
         # mkstemp makes 0600 files; give the result the permissions a plain open() would.
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~umask())
         os.replace(tmp, p)
     except OSError as e:
         try:
@@ -97,7 +97,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     return p
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

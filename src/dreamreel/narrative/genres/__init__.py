@@ -4,8 +4,11 @@ import importlib
 import re
 import string
 from functools import cache
+from typing import get_args
 
 from ...errors import UnknownNameError
+from ...model.bible import PlaceKind
+from ...model.story import Emotion
 from .kit import SCENE_CAST, SCENES, GenreKit
 
 #: Module names under dreamreel.narrative.genres; each defines KIT.
@@ -18,13 +21,9 @@ PERSON_SLOTS = ("hero", "villain", "comp", "wild", "prev")
 PERSON_ATTRS = ("name", "full", "they", "them", "their", "They", "Their")
 WORLD_SLOTS = ("world", "place", "home", "mcguffin", "mcguffin_short", "scheme", "stakes", "rule", "era",
                "weather", "hero_archetype")
-PLACE_KINDS = (
-    "city_street", "rooftop", "alley", "interior", "office", "bar", "apartment", "ballroom",
-    "warehouse", "lab", "spaceship", "space_station", "mars_dome", "desert", "forest",
-    "mountain", "sea", "beach", "cave", "castle", "village", "ruins", "train", "saloon",
-)
+PLACE_KINDS = get_args(PlaceKind)
 PLACE_ROLES = ("home", "hub", "danger", "hideout", "lair", "summit", "vista")
-EMOTIONS = ("neutral", "happy", "sad", "angry", "afraid", "surprised", "tender", "determined", "sly", "tired")
+EMOTIONS = get_args(Emotion)
 CHOICE_KEYS = {
     "approach": ("bold", "careful"), "crisis": ("save", "press", "deal"),
     "finale_together": ("plan", "solo", "trade"), "finale_alone": ("finish", "spare"),
