@@ -1,0 +1,125 @@
+"""Benchmark production end to end; prints JSON.
+
+For a one-episode story of about 60 s (noir crossed with hard sci-fi), at 720p and 1080p, 24 fps:
+- real-time factor: seconds of film per second of work, story to checked MP4 (goal >= 5x at 720p);
+- stage seconds (voices, camera, audio, pictures + encode, qc);
+- time to the first playable fMP4 segment (goal < 2 s);
+- peak memory of the process (goal < 1.5 GB);
+- the renderer alone and the encoder alone on the same frames (the first 240 of the film), so the
+  pipeline can be compared with what the encoder reaches by itself (goal: at least half).
+
+Each resolution runs in its own process so its peak memory is its own.
+"""
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REQUEST = "1940s film noir crossed with hard science fiction, one episode of about a minute"
+SAMPLE_FRAMES = 240
+
+
+def first_segment_watch(folder: Path, t0: float, out: dict) -> threading.Event:
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            if (folder / "seg_00000.m4s").exists():
+                out["first_segment_seconds"] = round(time.perf_counter() - t0, 2)
+                return
+            time.sleep(0.02)
+
+    threading.Thread(target=watch, daemon=True).start()
+    return stop
+
+
+def part(res: str) -> dict:
+    from dreamreel.camera import plan_shots
+    from dreamreel.director import choose_path
+    from dreamreel.edit.encode import Encoder
+    from dreamreel.model import Request
+    from dreamreel.narrative.planner import plan
+    from dreamreel.production import RESOLUTIONS, make_film, mouths_for
+    from dreamreel.synth.visual import ProceduralBackend
+    from dreamreel.synth.voice import default_backend, voice_lines
+
+    story = plan(Request(prompt=REQUEST, episodes=1), seed=1)
+    voice = default_backend()
+    voice.speak("Warm up.", story.bible.cast[0].voice)  # model load is not film time
+    out: dict = {"res": res}
+    with tempfile.TemporaryDirectory() as tmp:
+        film = Path(tmp) / "film.mp4"
+        t0 = time.perf_counter()
+        stop = first_segment_watch(Path(tmp) / "film.segments", t0, out)
+        result = make_film(story, film, choices="first", res=res, keep=True, voice=voice)
+        total = time.perf_counter() - t0
+        stop.set()
+        out.update({
+            "film_seconds": round(result.seconds, 2), "work_seconds": round(total, 2),
+            "realtime_factor": round(result.seconds / total, 2),
+            "stage_seconds": {k: round(v, 2) for k, v in result.stage_seconds.items()},
+            "qc_ok": result.qc.ok, "loudness_lufs": result.mix.lufs, "shots": result.shots,
+            # Before the comparison below holds its sample frames in memory.
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        })
+
+        # The same frames through the renderer alone, then the encoder alone.
+        width, height = RESOLUTIONS[res]
+        path = choose_path(story, "first")
+        timings, speech = voice_lines(story, path, voice)
+        shots = plan_shots(story, path, timings, width=width, height=height)[0].shots
+        visual = ProceduralBackend()
+        frames = []
+        t = time.perf_counter()
+        for shot in shots:
+            for frame in visual.render_shot(shot, story.bible, width=width, height=height, fps=24,
+                                            mouths=mouths_for(shot, speech, 24), label=True):
+                frames.append(frame.copy())
+                if len(frames) == SAMPLE_FRAMES:
+                    break
+            if len(frames) == SAMPLE_FRAMES:
+                break
+        out["render_only_fps"] = round(len(frames) / (time.perf_counter() - t), 1)
+        t = time.perf_counter()
+        with Encoder(Path(tmp) / "enc.mp4", width=width, height=height, fps=24, audio=False) as enc:
+            for frame in frames:
+                enc.write_frame(frame)
+        out["encode_only_fps"] = round(len(frames) / (time.perf_counter() - t), 1)
+    out["pipeline_fps"] = round(result.frames / out["stage_seconds"]["pictures_and_encode"], 1)
+    out["pipeline_vs_encoder"] = round(out["pipeline_fps"] / out["encode_only_fps"], 2)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--part")
+    ap.add_argument("--res", nargs="*", default=["720p", "1080p"])
+    a = ap.parse_args()
+    if a.part:
+        print(json.dumps(part(a.part)))
+        return
+    results = {"request": REQUEST}
+    for res in a.res:
+        proc = subprocess.run([sys.executable, __file__, "--part", res], capture_output=True, text=True)
+        if proc.returncode != 0:
+            results[res] = {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+            continue
+        results[res] = json.loads(proc.stdout.strip().splitlines()[-1])
+    r = results.get("720p", {})
+    results["goals_720p"] = {
+        "realtime_at_least_5x": r.get("realtime_factor", 0) >= 5,
+        "first_segment_under_2s": r.get("first_segment_seconds", 99) < 2,
+        "peak_under_1_5_gb": r.get("peak_mb", 1e9) < 1536,
+        "pipeline_at_least_half_of_encoder": r.get("pipeline_vs_encoder", 0) >= 0.5,
+    }
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
