@@ -1,6 +1,7 @@
 """`dreamreel render`: a story becomes a film a person can play, checked by decoding it."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from dreamreel.model import Request
 from dreamreel.narrative.planner import plan
 from dreamreel.store.files import save_model
+from dreamreel.synth.visual import ProceduralBackend
 
 SRC = str(Path(__file__).parents[1] / "src")
 
@@ -21,7 +23,8 @@ SRC = str(Path(__file__).parents[1] / "src")
 def dreamreel(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "dreamreel.cli", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=600, env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin:/usr/local/bin",
-                                                     "HOME": str(Path.home()), "COLUMNS": "100"})
+                                                     "HOME": str(Path.home()), "COLUMNS": "100",
+                                                     "DREAMREEL_CACHE_DIR": os.environ["DREAMREEL_CACHE_DIR"]})
 
 
 @pytest.fixture(scope="module")
@@ -116,23 +119,42 @@ def test_a_story_naming_a_missing_character_is_refused(film, tmp_path):
     assert not (tmp_path / "f.mp4").exists()
 
 
-def test_a_shot_that_fails_to_render_is_replaced_and_reported(film, tmp_path):
+class BrokenOnce(ProceduralBackend):
+    """The real renderer, except that one shot breaks the way a bug would (module level: the
+    render workers unpickle it)."""
+
+    version = "broken-once"
+
+    def render_shot(self, shot, bible, **kw):
+        if shot.id == "e1_s002":
+            raise RuntimeError("renderer bug")
+        return super().render_shot(shot, bible, **kw)
+
+
+class CrashesOnce(ProceduralBackend):
+    """The real renderer, except that one shot kills the process drawing it (a segfault, say)."""
+
+    version = "crashes-once"
+
+    def render_shot(self, shot, bible, **kw):
+        if shot.id == "e1_s002":
+            os._exit(11)
+        return super().render_shot(shot, bible, **kw)
+
+
+@pytest.mark.parametrize("visual", [BrokenOnce, CrashesOnce])
+def test_a_shot_that_fails_to_render_is_replaced_and_reported(film, tmp_path, visual):
     from dreamreel.production import make_film
-    from dreamreel.synth.visual import ProceduralBackend
     from dreamreel.synth.voice import backend
-
-    class BrokenOnce(ProceduralBackend):
-        """The real renderer, except that one shot breaks the way a bug would."""
-
-        def render_shot(self, shot, bible, **kw):
-            if shot.id == "e1_s002":
-                raise RuntimeError("renderer bug")
-            return super().render_shot(shot, bible, **kw)
 
     _, story, _ = film
     result = make_film(story, tmp_path / "f.mp4", choices="first", res="480p", voice=backend("espeak-ng"),
-                       visual=BrokenOnce())
+                       visual=visual())
     assert result.failed_shots == ["e1_s002"]
     assert result.qc.ok
     with av.open(str(tmp_path / "f.mp4")) as c:
         assert c.streams.video[0].frames == result.frames
+    # The card is not cached: the next render tries the shot again.
+    again = make_film(story, tmp_path / "g.mp4", choices="first", res="480p", voice=backend("espeak-ng"),
+                      visual=visual())
+    assert again.rendered_shots == 1 and again.failed_shots == ["e1_s002"]

@@ -4,12 +4,11 @@ Every user-caused error (a DreamreelError) prints one line and exits 2; a story 
 `check` finds problems in exits 1.
 """
 
-import json
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -44,7 +43,7 @@ def _load_story(path: Path):
     return load_model(path, Story, "story")
 
 
-def _load_profile(path: Optional[Path]):
+def _load_profile(path: Path | None):
     from .model import Profile
     from .store.files import load_model
     return load_model(path, Profile, "profile") if path else Profile()
@@ -65,14 +64,14 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 @app.command()
 def write(
     request: Annotated[str, typer.Argument(help="What you want to watch, in your own words.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the story here (JSON).")] = None,
-    profile: Annotated[Optional[Path], typer.Option("--profile", help="A viewer profile (JSON).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the story here (JSON).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="A viewer profile (JSON).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same story; another seed, another story.")] = 0,
-    episodes: Annotated[Optional[int], typer.Option("--episodes", help="Number of episodes (1-12).")] = None,
-    seconds: Annotated[Optional[int], typer.Option("--seconds", help="Target length of one episode, in seconds.")] = None,
+    episodes: Annotated[int | None, typer.Option("--episodes", help="Number of episodes (1-12).")] = None,
+    seconds: Annotated[int | None, typer.Option("--seconds", help="Target length of one episode, in seconds.")] = None,
     rating: Annotated[str, typer.Option("--rating", help="Rating ceiling: G, PG, PG-13 or R.")] = "PG-13",
-    genre: Annotated[Optional[list[str]], typer.Option("--genre", help="Force a genre (repeat to blend two).")] = None,
-    llm: Annotated[Optional[str], typer.Option("--llm", help="Rewrite the text with an LLM: 'gguf', "
+    genre: Annotated[list[str] | None, typer.Option("--genre", help="Force a genre (repeat to blend two).")] = None,
+    llm: Annotated[str | None, typer.Option("--llm", help="Rewrite the text with an LLM: 'gguf', "
                                                "'gguf:PATH', or 'openai:URL'.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the outline.")] = False,
 ) -> None:
@@ -168,9 +167,9 @@ _LABEL = typer.Option("--label/--no-label", help="Burn the 'AI-generated' label 
 def make(
     request: Annotated[str, typer.Argument(help="What you want to watch, in your own words.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The film (MP4).")],
-    profile: Annotated[Optional[Path], typer.Option("--profile", help="A viewer profile (JSON).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="A viewer profile (JSON).")] = None,
     seed: Annotated[int, typer.Option("--seed")] = 0,
-    episodes: Annotated[Optional[int], typer.Option("--episodes", help="Number of episodes (1-12).")] = None,
+    episodes: Annotated[int | None, typer.Option("--episodes", help="Number of episodes (1-12).")] = None,
     rating: Annotated[str, typer.Option("--rating", help="G, PG, PG-13 or R.")] = "PG-13",
     res: Annotated[str, _RES] = "720p",
     choices: Annotated[str, _CHOICES] = "auto",
@@ -203,7 +202,7 @@ def make(
 def render(
     story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The film (MP4).")],
-    profile: Annotated[Optional[Path], typer.Option("--profile", help="A viewer profile (JSON).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="A viewer profile (JSON).")] = None,
     seed: Annotated[int, typer.Option("--seed")] = 0,
     res: Annotated[str, _RES] = "720p",
     choices: Annotated[str, _CHOICES] = "auto",
@@ -218,7 +217,7 @@ def render(
 @app.command()
 def check(
     story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
-    profile: Annotated[Optional[Path], typer.Option("--profile", help="Also hold the story to this viewer's "
+    profile: Annotated[Path | None, typer.Option("--profile", help="Also hold the story to this viewer's "
                                                     "ceiling, content limits and themes to avoid.")] = None,
 ) -> None:
     """Check a story: reachability, dead ends, loops, state, continuity, rating."""
@@ -237,8 +236,8 @@ def check(
 @app.command()
 def show(
     story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
-    episode: Annotated[Optional[list[int]], typer.Option("--episode", "-e", help="Only these episodes.")] = None,
-    picture: Annotated[Optional[Path], typer.Option("--picture", help="Also draw the graph to this .svg or .png.")] = None,
+    episode: Annotated[list[int] | None, typer.Option("--episode", "-e", help="Only these episodes.")] = None,
+    picture: Annotated[Path | None, typer.Option("--picture", help="Also draw the graph to this .svg or .png.")] = None,
 ) -> None:
     """Print a readable outline of a story; --picture draws its graph."""
     with user_errors():
@@ -261,7 +260,7 @@ def show(
 def export_(
     story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
     format: Annotated[str, typer.Option("--format", "-f", help="ink or twee.")] = "ink",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here (default: beside the story).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: beside the story).")] = None,
 ) -> None:
     """Export a story as ink source (for inkle's tools) or Twee 3 (for Twine)."""
     with user_errors():

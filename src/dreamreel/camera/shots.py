@@ -14,8 +14,9 @@ Each episode opens on a title card and closes on an end card. Each beat becomes,
 Timing comes from the *measured* speech: a cue lasts exactly its line's duration, lines are
 separated by a short pause, and holds (establishing, action, reaction, insert) are scaled by the
 viewer's pacing and shortened by tension, so a tense beat cuts faster and moves closer (more
-close-ups, handheld above a tension of 0.75). Durations are summed in seconds and cut times
-rounded to frames once, so every shot list is contiguous and its length exact to the frame.
+close-ups, handheld above a tension of 0.75). Each shot is rounded to whole frames on its own
+and shots are laid end to end, so every shot list is contiguous and a shot's content never
+depends on its position in the cut.
 
 Decisions are seeded per beat visit, not per position, so editing one beat leaves the other
 beats' shots (and their render seeds) unchanged.
@@ -28,7 +29,16 @@ from dataclasses import dataclass, field
 from ..director.path import telling
 from ..errors import BadInputError
 from ..model.profile import Pacing, Profile
-from ..model.shot import CameraMove, Cue, PlayPath, Shot, ShotKind, ShotList, ShotSize, SpeechTiming
+from ..model.shot import (
+    CameraMove,
+    Cue,
+    PlayPath,
+    Shot,
+    ShotKind,
+    ShotList,
+    ShotSize,
+    SpeechTiming,
+)
 from ..model.story import Beat, BeatVariant, Emotion, Story
 from .lighting import light
 from .props import find_macguffin, head_noun
@@ -241,16 +251,17 @@ class _Planner:
         return pieces
 
     def cut(self, number: int, pieces: list[_Piece], width: int, height: int) -> ShotList:
-        """Fix the cut to frames: cut times are rounded once, so the total is exact."""
-        fps, shots, t = self.fps, [], 0.0
+        """Fix the cut to frames. Each shot is rounded to whole frames on its own, so a shot's
+        content does not depend on where it falls in the episode: editing one beat leaves every
+        other shot (and its cached render) exactly as it was."""
+        fps, shots, start = self.fps, [], 0
         for n, p in enumerate(pieces):
-            start_s, t = t, t + p.seconds
-            start, end = round(start_s * fps), round(t * fps)
-            seconds = (end - start) / fps
-            shift = start_s - start / fps  # where the planned start falls in the rounded shot
+            frames = max(1, round(p.seconds * fps))
+            end = start + frames
+            seconds = frames / fps
             cues = []
             for offset, timing, emotion in p.cues:
-                a = min(max(0.0, offset + shift), seconds)
+                a = min(max(0.0, offset), seconds)
                 cues.append(Cue(beat=timing.beat, index=timing.index, speaker=timing.speaker, text=timing.text,
                                 emotion=emotion, start=round(a, 4), end=round(min(a + timing.duration, seconds), 4)))
             beat = p.beat
@@ -264,11 +275,13 @@ class _Planner:
                               time_of_day=beat.time_of_day, weather=beat.weather, on_screen=p.on_screen,
                               focus=p.focus, cues=cues, lighting=lighting, tension=round(p.tension, 3),
                               caption=p.caption, seed=p.seed))
+            start = end
         return ShotList(story_id=self.story.id, episode=number, fps=fps, width=width, height=height, shots=shots)
 
 
 #: Holds never shrink below this share of their natural length, however short the target.
 MIN_FIT = 0.35
+FIT_STEP = 0.05
 
 
 def fit_episode(planner: "_Planner", number: int, steps: list, target: float) -> list["_Piece"]:
@@ -289,7 +302,8 @@ def fit_episode(planner: "_Planner", number: int, steps: list, target: float) ->
             pieces = short
         else:
             fit = MIN_FIT + (1 - MIN_FIT) * (target - least) / (full - least)
-            _, pieces = total(fit)
+            # In steps of FIT_STEP, so a small edit to one beat keeps every other shot's length.
+            _, pieces = total(max(MIN_FIT, round(fit / FIT_STEP) * FIT_STEP))
     planner.fit = 1.0
     return pieces
 

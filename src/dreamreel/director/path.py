@@ -32,7 +32,16 @@ from typing import Literal
 
 from ..errors import BadInputError
 from ..model.shot import PathStep, PlayPath
-from ..model.state import Condition, Effect, State, UnsetVariable, apply, describe, holds, initial_state
+from ..model.state import (
+    Condition,
+    Effect,
+    State,
+    UnsetVariable,
+    apply,
+    describe,
+    holds,
+    initial_state,
+)
 from ..model.story import Beat, BeatVariant, Emotion, Option, Story, VariantName
 from ..store.files import parse_json, read_text
 

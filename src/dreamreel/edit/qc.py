@@ -4,7 +4,8 @@
 resolution, frame rate, duration (within a frame of the plan), black runs, frozen runs,
 silence, clipping, loudness (EBU R128 via pyloudnorm, when installed) and whether audio and
 picture last as long as each other. ``check_frames`` runs the picture checks on one shot's
-rendered frames before encoding, so a failed shot can be replaced by a fallback.
+rendered frames before encoding. ``check_render`` is the QC after every render: it reads the
+new file packet by packet and uses what was measured while making it, instead of decoding.
 
 Thresholds are arguments with defaults that suit dreamreel's films: a black or frozen run is a
 problem past ``black_seconds``/``freeze_seconds`` (title cards and held looks are shorter),
@@ -93,15 +94,19 @@ class _PictureScan:
 
     def add(self, luma: np.ndarray) -> None:
         black = np.count_nonzero(luma > BLACK_LEVEL) < BLACK_SHARE * luma.size
+        same = self.prev is not None and int(np.abs(luma.astype(np.int16) - self.prev).max()) <= FREEZE_TOLERANCE
+        self.prev = luma.astype(np.int16)
+        self.add_flags(bool(black), bool(same))
+
+    def add_flags(self, black: bool, same: bool) -> None:
+        """One frame, measured elsewhere: is it black, is it the same as the frame before."""
         if black and self.black_from is None:
             self.black_from = self.n
         elif not black:
             self._end_black()
-        same = self.prev is not None and int(np.abs(luma.astype(np.int16) - self.prev).max()) <= FREEZE_TOLERANCE
         if not same:
             self._end_freeze()
-            self.same_from, self.same_black = self.n, bool(black)
-        self.prev = luma.astype(np.int16)
+            self.same_from, self.same_black = self.n, black
         self.n += 1
 
     def finish(self) -> None:
@@ -171,33 +176,84 @@ def check_media(
     silence_seconds: float = 2.0,
 ) -> QCReport:
     """Decode ``path`` and check it against the plan."""
-    p = Path(path)
-    report = QCReport(str(p))
-    try:
-        container = av.open(str(p))
-    except (OSError, av.FFmpegError) as e:
-        raise BadInputError(f"{p}: cannot be read as media ({e})") from None
+    report = QCReport(str(path))
+    container, vs, as_ = _open(path, report, fps)
     with container:
-        vs = container.streams.video[0] if container.streams.video else None
-        as_ = container.streams.audio[0] if container.streams.audio else None
-        for kind, s in (("video", vs), ("audio", as_)):
-            if s is None:
-                report.problems.append(Problem("streams", "error", 0, 0, timecode(0, fps), f"no {kind} stream"))
         if vs is not None:
             _check_video(container, vs, report, expect_seconds, fps, width, height, black_seconds, freeze_seconds)
         if as_ is not None:
             container.seek(0)
             _check_audio(container, as_, report, fps, target_lufs, silence_seconds)
-    v, a = report.measured.get("video_seconds"), report.measured.get("audio_seconds")
-    if isinstance(v, float) and isinstance(a, float) and abs(v - a) > max(2 / fps, 0.05):
-        t = min(v, a)
-        report.problems.append(Problem("sync", "error", t, max(v, a), timecode(t, fps),
-                                       f"audio lasts {a:.3f} s but the picture {v:.3f} s"))
+    _check_sync(report, fps)
     report.problems.sort(key=lambda q: q.start)
     return report
 
 
-def _check_video(container, vs, report, expect_seconds, fps, width, height, black_seconds, freeze_seconds) -> None:
+def check_render(
+    path: str | Path,
+    *,
+    expect_seconds: float,
+    fps: int,
+    width: int,
+    height: int,
+    black: np.ndarray,
+    same: np.ndarray,
+    audio: np.ndarray | None,
+    sample_rate: int,
+    target_lufs: float | None = -16.0,
+    black_seconds: float = 1.0,
+    freeze_seconds: float = 3.0,
+    silence_seconds: float = 2.0,
+) -> QCReport:
+    """The QC of a film just made, without decoding it again: the container is read packet by
+    packet (streams, size, rate, durations); the picture checks use the per-frame black and
+    unchanged flags measured while rendering; the audio checks run on the mix that was encoded.
+    ``check_media`` decodes everything instead (for files from elsewhere)."""
+    report = QCReport(str(path))
+    container, vs, as_ = _open(path, report, fps)
+    with container:
+        if vs is not None:
+            _check_geometry(vs, report, fps, width, height)
+        ends = {"video": 0.0, "audio": 0.0}
+        frames = 0
+        for packet in container.demux(*[s for s in (vs, as_) if s is not None]):
+            if packet.pts is None:
+                continue
+            kind = packet.stream.type
+            end = float((packet.pts + (packet.duration or 0)) * packet.time_base)
+            ends[kind] = max(ends[kind], end)
+            frames += kind == "video"
+    if vs is not None:
+        _check_duration(report, frames, fps, expect_seconds)
+    scan = _PictureScan(report, fps, 0.0, black_seconds, freeze_seconds)
+    for b, s_ in zip(black.tolist(), same.tolist()):
+        scan.add_flags(b, s_)
+    scan.finish()
+    if as_ is not None:
+        report.measured.update(sample_rate=as_.codec_context.sample_rate, audio_seconds=round(ends["audio"], 6))
+        if audio is not None:
+            check_samples(np.ascontiguousarray(audio.T, np.float32), sample_rate, report, fps=fps,
+                          target_lufs=target_lufs, silence_seconds=silence_seconds)
+    _check_sync(report, fps)
+    report.problems.sort(key=lambda q: q.start)
+    return report
+
+
+def _open(path: str | Path, report: QCReport, fps: int):  # type: ignore[no-untyped-def]
+    """The container and its first video and audio streams; a missing stream is an error."""
+    try:
+        container = av.open(str(path))
+    except (OSError, av.FFmpegError) as e:
+        raise BadInputError(f"{path}: cannot be read as media ({e})") from None
+    vs = container.streams.video[0] if container.streams.video else None
+    as_ = container.streams.audio[0] if container.streams.audio else None
+    for kind, s in (("video", vs), ("audio", as_)):
+        if s is None:
+            report.problems.append(Problem("streams", "error", 0, 0, timecode(0, fps), f"no {kind} stream"))
+    return container, vs, as_
+
+
+def _check_geometry(vs, report, fps, width, height) -> None:  # type: ignore[no-untyped-def]
     cc = vs.codec_context
     report.measured.update(codec=cc.name, width=cc.width, height=cc.height)
     if (cc.width, cc.height) != (width, height):
@@ -209,6 +265,27 @@ def _check_video(container, vs, report, expect_seconds, fps, width, height, blac
     if abs(measured_fps - fps) > 0.01:
         report.problems.append(Problem("fps", "error", 0, 0, timecode(0, fps),
                                        f"frame rate is {measured_fps:.3f}, planned {fps}"))
+
+
+def _check_duration(report: QCReport, frames: int, fps: int, expect_seconds: float) -> None:
+    seconds = frames / fps
+    report.measured.update(frames=frames, video_seconds=round(seconds, 6))
+    if abs(seconds - expect_seconds) > 1 / fps + 1e-6:
+        report.problems.append(Problem("duration", "error", min(seconds, expect_seconds), max(seconds, expect_seconds),
+                                       timecode(min(seconds, expect_seconds), fps),
+                                       f"picture lasts {seconds:.3f} s ({frames} frames), planned {expect_seconds:.3f} s"))
+
+
+def _check_sync(report: QCReport, fps: int) -> None:
+    v, a = report.measured.get("video_seconds"), report.measured.get("audio_seconds")
+    if isinstance(v, float) and isinstance(a, float) and abs(v - a) > max(2 / fps, 0.05):
+        t = min(v, a)
+        report.problems.append(Problem("sync", "error", t, max(v, a), timecode(t, fps),
+                                       f"audio lasts {a:.3f} s but the picture {v:.3f} s"))
+
+
+def _check_video(container, vs, report, expect_seconds, fps, width, height, black_seconds, freeze_seconds) -> None:
+    _check_geometry(vs, report, fps, width, height)
     scan = _PictureScan(report, fps, 0.0, black_seconds, freeze_seconds)
     for frame in container.decode(vs):
         # The Y plane is the luma; limited range (16..235) is stretched to full range first.
@@ -218,12 +295,7 @@ def _check_video(container, vs, report, expect_seconds, fps, width, height, blac
             y = np.clip((y.astype(np.int16) - 16) * 255 // 219, 0, 255).astype(np.uint8)
         scan.add(y)
     scan.finish()
-    seconds = scan.n / fps
-    report.measured.update(frames=scan.n, video_seconds=round(seconds, 6))
-    if abs(seconds - expect_seconds) > 1 / fps + 1e-6:
-        report.problems.append(Problem("duration", "error", min(seconds, expect_seconds), max(seconds, expect_seconds),
-                                       timecode(min(seconds, expect_seconds), fps),
-                                       f"picture lasts {seconds:.3f} s ({scan.n} frames), planned {expect_seconds:.3f} s"))
+    _check_duration(report, scan.n, fps, expect_seconds)
 
 
 def _check_audio(container, as_, report, fps, target_lufs, silence_seconds) -> None:
@@ -236,8 +308,14 @@ def _check_audio(container, as_, report, fps, target_lufs, silence_seconds) -> N
     for out in resampler.resample(None):
         parts.append(out.to_ndarray())
     x: np.ndarray = np.concatenate(parts, axis=1).astype(np.float32) if parts else np.zeros((2, 0), np.float32)
+    report.measured.update(sample_rate=sr, audio_seconds=round(x.shape[1] / sr, 6))
+    check_samples(x, sr, report, fps=fps, target_lufs=target_lufs, silence_seconds=silence_seconds)
+
+
+def check_samples(x: np.ndarray, sr: int, report: QCReport, *, fps: int, target_lufs: float | None = -16.0,
+                  silence_seconds: float = 2.0) -> None:
+    """Silence, clipping, peak and loudness of (2, n) float audio, added to ``report``."""
     seconds = x.shape[1] / sr
-    report.measured.update(sample_rate=sr, audio_seconds=round(seconds, 6))
     if x.shape[1] == 0:
         report.problems.append(Problem("streams", "error", 0, 0, timecode(0, fps), "the audio stream holds no samples"))
         return

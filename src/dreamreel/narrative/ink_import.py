@@ -38,12 +38,26 @@ from pydantic import ValidationError
 
 from ..errors import BadInputError
 from ..model import (
-    Beat, Bible, Character, Choice, Edge, Ending, Episode, Line, Option, Place, Request, Story,
-    StoryGraph, StyleGuide, Variable, World,
+    Beat,
+    Bible,
+    Character,
+    Choice,
+    Edge,
+    Ending,
+    Episode,
+    Line,
+    Option,
+    Place,
+    Request,
+    Story,
+    StoryGraph,
+    StyleGuide,
+    Variable,
+    World,
 )
+from ..model.bible import TimeOfDay, Weather
 from ..model.state import Clause, Condition, Effect
 from ..model.story import BeatRole, Emotion, EndingKind
-from ..model.bible import TimeOfDay, Weather
 from ..store.files import MAX_DOCUMENT_BYTES, first_error, read_text
 from .ink_export import MACHINE_KEYS
 
@@ -63,9 +77,9 @@ MEMORY_LIMIT_BYTES = 1 << 30
 _MAX_LINE_CHARS = 4000
 _SAID = r"(?:said|says|asked|asks|replied|replies|answered|whispered|shouted|muttered|murmured|called|cried|snapped|added|yelled|sighed)"
 _NAME = r"(?P<name>[^\W\d_][\w.'\-]*(?:\s+[\w.'\-]+){0,3})"
-_COLON_LINE = re.compile(r"^" + _NAME + r"\s*:\s+(?P<text>\S.*)$", re.S)
-_SAID_AFTER = re.compile(r'^["“](?P<text>.+?)["”]\s*,?\s+' + _SAID + r"\s+" + _NAME + r"\s*[.!?]?$", re.S)
-_SAID_BEFORE = re.compile(r'^["“](?P<text>.+?)["”]\s*,?\s+' + _NAME + r"\s+" + _SAID + r"\s*[.!?]?$", re.S)
+_COLON_LINE = re.compile(r"^" + _NAME + r"\s*:\s+(?P<text>\S.*)$", re.DOTALL)
+_SAID_AFTER = re.compile(r'^["“](?P<text>.+?)["”]\s*,?\s+' + _SAID + r"\s+" + _NAME + r"\s*[.!?]?$", re.DOTALL)
+_SAID_BEFORE = re.compile(r'^["“](?P<text>.+?)["”]\s*,?\s+' + _NAME + r"\s+" + _SAID + r"\s*[.!?]?$", re.DOTALL)
 _SAID_WORD = re.compile(r"\b" + _SAID + r"\b")
 _NAME_JOINERS = {"of", "the", "de", "van", "von", "da", "del", "la", "le", "al", "bin", "du"}
 _NOT_SPEAKERS = {
@@ -182,7 +196,9 @@ class _Limits:
 
 def explore(story_json: str, var_names: list[str], limits: _Limits) -> dict:
     """Play every branch (bounded); returns passages and choice points as plain JSON data."""
-    from bink.story import Story as InkStory  # imported here: the child process needs it, the parent not
+    from bink.story import (
+        Story as InkStory,  # imported here: the child process needs it, the parent not
+    )
 
     try:
         story = InkStory(story_json)
@@ -901,7 +917,7 @@ class _Cast:
         """(name, words, tagged id); dreamreel's own ink tags every speaker, so it skips guessing."""
         tags = dict(_tag_split(t) for t in ln["tags"])
         text = ln["text"]
-        if "speaker" in tags and tags["speaker"]:
+        if tags.get("speaker"):
             name, sep, words = text.partition(": ")
             if sep and words.strip() and len(name) <= 200:
                 return name.strip(), words.strip(), tags["speaker"]

@@ -230,4 +230,4 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
                   looks=dict(profile.tastes.looks), notes=notes)
 
 
-__all__ = ["Intent", "interpret", "find_genres", "clean_prompt", "RATINGS"]
+__all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret"]

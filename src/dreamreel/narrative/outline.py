@@ -10,8 +10,6 @@ from ..model import Beat, Story
 from ..model.state import describe as _cond
 
 
-
-
 def _tension_bar(t: float) -> Text:
     n = round(t * 10)
     color = "green" if t < 0.4 else "yellow" if t < 0.75 else "red"

@@ -20,8 +20,23 @@ import re
 from dataclasses import dataclass
 
 from ..model import (
-    Beat, BeatVariant, Choice, Clause, Condition, ContentFlag, Edge, Effect, Ending, Episode,
-    ExtensionPoint, Line, Option, SegmentGroup, StoryGraph, Variable, alive_var,
+    Beat,
+    BeatVariant,
+    Choice,
+    Clause,
+    Condition,
+    ContentFlag,
+    Edge,
+    Effect,
+    Ending,
+    Episode,
+    ExtensionPoint,
+    Line,
+    Option,
+    SegmentGroup,
+    StoryGraph,
+    Variable,
+    alive_var,
 )
 from .bible_builder import Cast, WorldFacts, world_slots
 from .genres.kit import SCENE_CAST, GenreKit

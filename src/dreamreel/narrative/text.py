@@ -7,8 +7,8 @@ alternatives for exactly this reason.
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..model import Character, ContentFlag
 from .rating import avoid_hits, ceiling, scan
@@ -31,11 +31,11 @@ class Person:
     their: str
 
     @property
-    def They(self) -> str:  # noqa: N802 - template attribute names
+    def They(self) -> str:
         return self.they.capitalize()
 
     @property
-    def Their(self) -> str:  # noqa: N802
+    def Their(self) -> str:
         return self.their.capitalize()
 
     def __str__(self) -> str:

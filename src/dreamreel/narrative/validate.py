@@ -24,7 +24,17 @@ from pydantic import ConfigDict, Field, computed_field
 from ..model.base import Model
 from ..model.content import ContentFlag, stricter
 from ..model.profile import Profile
-from ..model.state import Condition, Effect, State, UnsetVariable, Value, alive_var, apply, holds, initial_state
+from ..model.state import (
+    Condition,
+    Effect,
+    State,
+    UnsetVariable,
+    Value,
+    alive_var,
+    apply,
+    holds,
+    initial_state,
+)
 from ..model.story import Beat, BeatVariant, SegmentGroup, Story
 from . import rating as content
 

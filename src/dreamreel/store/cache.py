@@ -123,6 +123,20 @@ class Cache:
         self.evict()
         return p
 
+    def adopt(self, key: str, tmp: Path) -> Path:
+        """Move a finished file (written under this cache's root, e.g. ``root/tmp``) into place
+        under ``key``: a rename, no copy. Returns its path."""
+        p = self.path(key)
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, p)
+        except OSError as e:
+            _unlink(tmp)
+            raise OutputError(f"cannot write to the cache at {self.root}: {e.strerror or e}") from None
+        self.evict()
+        return p
+
     def entries(self) -> list[tuple[Path, int, float]]:
         """(path, size, last use) of every artifact."""
         out: list[tuple[Path, int, float]] = []

@@ -160,4 +160,4 @@ def check_kit(kit: GenreKit) -> list[str]:
     return problems
 
 
-__all__ = ["GenreKit", "all_kits", "get_kit", "check_kit", "GENRE_MODULES"]
+__all__ = ["GENRE_MODULES", "GenreKit", "all_kits", "check_kit", "get_kit"]

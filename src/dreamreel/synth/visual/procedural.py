@@ -5,7 +5,8 @@ on screen (puppets.py), the particle fields (weather.py), the grade, vignette an
 (looks.py). Per frame it composites them under the camera move into one RGBA buffer that skia
 draws into directly, then packs that to RGB. Everything random comes from seeds: the setting's
 layout from the place (so every shot of a scene shows the same street), particles, blinks,
-gestures and handheld shake from ``shot.seed``.
+gestures and handheld shake from ``shot.seed`` (never from the shot's id or position, so a shot
+renders the same wherever it falls in the cut, which the render cache relies on).
 """
 
 from __future__ import annotations
@@ -224,7 +225,7 @@ class ProceduralBackend:
         rgb = np.empty((height, width, 3), np.uint8)
         surf = surface(rgba)
         c = surf.getCanvas()
-        rng = np.random.default_rng(_seed("shot", shot.seed, shot.id))
+        rng = np.random.default_rng(_seed("shot", shot.seed))
         grain = Grain(width, height, shot.lighting.grain, _seed("grain", shot.seed))
         vignette = vignette_sprite(width, height, 0.3 + 0.45 * shot.lighting.contrast)
         if shot.kind in ("title", "end"):
@@ -251,7 +252,7 @@ class ProceduralBackend:
         pan_px = int(width * 0.1) if move == "pan" else 0
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin)
-        weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed, shot.id),
+        weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
                           indoors=indoors, frames=shot.frames)
         actors = self._cast(shot, bible, grade, width, height, fps, rng)
         pan_dir = 1 if rng.random() < 0.5 else -1

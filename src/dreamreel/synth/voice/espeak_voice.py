@@ -25,7 +25,16 @@ import numpy as np
 from ...errors import BackendError
 from ...model import VoiceSpec
 from ...model.shot import WordTiming
-from .base import MissingDependencyError, Speech, normalize, silence, spread_words, text_words, tilt, voiced_spans
+from .base import (
+    MissingDependencyError,
+    Speech,
+    normalize,
+    silence,
+    spread_words,
+    text_words,
+    tilt,
+    voiced_spans,
+)
 
 _INSTALL = "apt-get install -y espeak-ng"
 BASE_WPM = 165

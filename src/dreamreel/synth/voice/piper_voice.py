@@ -37,7 +37,15 @@ from scipy.signal import resample_poly
 from ...errors import BackendError
 from ...model import VoiceSpec
 from ...model.shot import WordTiming
-from .base import MissingDependencyError, Speech, normalize, silence, spread_words, text_words, tilt
+from .base import (
+    MissingDependencyError,
+    Speech,
+    normalize,
+    silence,
+    spread_words,
+    text_words,
+    tilt,
+)
 
 #: pitch = +-1 moves the voice this many semitones.
 PITCH_SEMITONES = 6.0

@@ -1,0 +1,331 @@
+"""Pictures: shots become encoded video chunks, in worker processes, through the content cache.
+
+    Shot (+ bible, mouths) --key--> cache hit? ----------------------------> chunk file
+                                        | miss
+                                        v
+                       worker: visual backend frames -> encode_chunk -> cache
+
+Each shot is rendered and encoded on its own (``edit.encode.encode_chunk``), so shots run on
+every core at once and ``Encoder.write_chunk`` joins the chunks without decoding them. A
+chunk's cache key is everything that decides its pixels (the shot without its id and position,
+the looks of who is in it, the mouth tracks, size, frame rate, label, backend and its version,
+encoder settings), so a second render of the same story finds every chunk, and editing one
+beat re-renders only the shots whose content changed.
+
+While a worker renders it also takes the picture QC measurements (black and unchanged frames)
+on a subsampled luma, so the film is never decoded again just to look for them. A shot whose
+backend raises is replaced by a labelled card and reported; a worker that dies is replaced and
+the shot gets the same card.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import av
+import numpy as np
+
+from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, chunk_options, encode_chunk
+from .edit.qc import BLACK_LEVEL, BLACK_SHARE, FREEZE_TOLERANCE
+from .errors import DreamreelError
+from .model.bible import Bible
+from .model.shot import Shot
+from .store.cache import Cache, cache_key
+from .synth.visual import ProceduralBackend, VisualBackend
+
+
+@dataclass
+class ShotJob:
+    shot: Shot
+    bible: Bible
+    width: int
+    height: int
+    fps: int
+    mouths: dict[str, np.ndarray] = field(default_factory=dict)
+    label: bool = True
+    preset: str = DEFAULT_PRESET
+    crf: int = DEFAULT_CRF
+    #: Frames between forced keyframes inside a shot (stream segments may start there).
+    key_every: int = 48
+
+
+@dataclass
+class ShotResult:
+    shot_id: str
+    path: Path
+    frames: int
+    cached: bool
+    #: Why the shot's own render failed (it was replaced by a labelled card), else None.
+    failed: str | None = None
+    #: The chunk is not in the cache (a failed shot's card): the caller removes it when done.
+    temporary: bool = False
+    #: Per frame: nearly no pixel above the black level; no luma change from the frame before.
+    black: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    same: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    seconds: float = 0.0
+
+
+def shot_key(job: ShotJob, backend: VisualBackend) -> str:
+    """The content address of a shot's chunk (see the module docstring for what goes in)."""
+    shot = job.shot
+    who = dict.fromkeys([*shot.on_screen, *([shot.focus] if shot.focus else [])])
+    looks = {cid: job.bible.character(cid).look.model_dump(mode="json") for cid in who
+             if any(c.id == cid for c in job.bible.cast)}
+    inputs = {
+        "shot": shot.model_dump(mode="json", exclude={"id", "start_frame"}),
+        "looks": looks,
+        "genres": sorted(job.bible.genres),
+        "title": job.bible.title,
+        "mouths": {cid: hashlib.sha256(np.ascontiguousarray(m, np.float32).tobytes()).hexdigest()
+                   for cid, m in sorted(job.mouths.items())},
+        "size": [job.width, job.height], "fps": job.fps, "label": job.label,
+        "encode": {**chunk_options(job.preset, job.crf), "key_every": job.key_every,
+                   "libavcodec": av.library_versions.get("libavcodec")},
+    }
+    return cache_key("shot", backend.name, backend.version, inputs)
+
+
+def fallback_shot(shot: Shot) -> Shot:
+    """A card that says which shot is missing, so a failed shot never stalls or corrupts the film."""
+    return shot.model_copy(update={"kind": "title", "on_screen": [], "focus": None,
+                                   "caption": f"(shot {shot.id} could not be rendered)"})
+
+
+class _Scan:
+    """Per-frame black / unchanged flags on every fourth pixel's luma (cheap next to rendering)."""
+
+    def __init__(self, frames: int):
+        self.black = np.zeros(frames, bool)
+        self.same = np.zeros(frames, bool)
+        self.prev: np.ndarray | None = None
+        self.i = 0
+
+    def __call__(self, frame: np.ndarray) -> None:
+        f = frame[::4, ::4].astype(np.int16)
+        luma = (77 * f[..., 0] + 150 * f[..., 1] + 29 * f[..., 2]) >> 8
+        if self.i < len(self.black):
+            self.black[self.i] = np.count_nonzero(luma > BLACK_LEVEL) < BLACK_SHARE * luma.size
+            self.same[self.i] = self.prev is not None and int(np.abs(luma - self.prev).max()) <= FREEZE_TOLERANCE
+        self.prev = luma
+        self.i += 1
+
+
+def _flags_key(key: str) -> str:
+    return hashlib.sha256(f"{key}:qc-flags".encode()).hexdigest()
+
+
+def cached_result(job: ShotJob, key: str, cache: Cache) -> ShotResult | None:
+    """The shot's chunk and its QC flags from the cache, or None if either is missing."""
+    hit = cache.get(key)
+    flags = cache.get_bytes(_flags_key(key))
+    n = job.shot.frames
+    if hit is None or flags is None or len(flags) != 2 * ((n + 7) // 8):
+        return None
+    bits = np.unpackbits(np.frombuffer(flags, np.uint8)).astype(bool)
+    half = len(bits) // 2
+    return ShotResult(job.shot.id, hit, n, cached=True, black=bits[:n], same=bits[half:half + n])
+
+
+def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | None = None) -> ShotResult:
+    """Render and encode one shot into the cache (or find it there). Runs in a worker process."""
+    t0 = time.perf_counter()
+    key = key or shot_key(job, backend)
+    hit = cached_result(job, key, cache)
+    if hit is not None:
+        return hit
+    tmp_dir = cache.root / "tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f"{key[:16]}.", suffix=".mp4", dir=tmp_dir)
+    os.close(fd)
+    failed = None
+    try:
+        scan = _Scan(job.shot.frames)
+        try:
+            frames = backend.render_shot(job.shot, job.bible, width=job.width, height=job.height, fps=job.fps,
+                                         mouths=job.mouths, label=job.label)
+            n = _encode(frames, tmp, job, scan)
+        except DreamreelError:
+            raise
+        except Exception as e:  # noqa: BLE001 - any backend failure becomes the labelled card
+            failed = f"{type(e).__name__}: {e}"
+            scan = _Scan(job.shot.frames)
+            # The card comes from the built-in renderer, whatever backend just failed.
+            frames = ProceduralBackend().render_shot(fallback_shot(job.shot), job.bible, width=job.width,
+                                                     height=job.height, fps=job.fps, label=job.label)
+            n = _encode(frames, tmp, job, scan)
+        if n != job.shot.frames:
+            raise DreamreelError(f"the {backend.name} renderer drew {n} frames for shot {job.shot.id}, "
+                                 f"planned {job.shot.frames}")
+        # A failed shot's card is not cached: the next render tries the shot again.
+        if failed is None:
+            cache.put(_flags_key(key), np.packbits(scan.black).tobytes() + np.packbits(scan.same).tobytes())
+            path = cache.adopt(key, Path(tmp))
+        else:
+            path = Path(tmp)
+        tmp = None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return ShotResult(job.shot.id, path, n, cached=False, failed=failed, temporary=failed is not None,
+                      black=scan.black, same=scan.same, seconds=time.perf_counter() - t0)
+
+
+def _encode(frames, tmp: str, job: ShotJob, scan: _Scan) -> int:  # type: ignore[no-untyped-def]
+    # Only as many frames as planned: a backend that draws more is caught by the count check.
+    return encode_chunk(_take(frames, job.shot.frames + 1), tmp, width=job.width, height=job.height, fps=job.fps,
+                        preset=job.preset, crf=job.crf, key_every=job.key_every, on_frame=scan)
+
+
+def _take(it, n: int):  # type: ignore[no-untyped-def]
+    for i, x in enumerate(it):
+        if i >= n:
+            return
+        yield x
+
+
+# -- the worker processes ----------------------------------------------------------------------
+
+_worker_backends: dict[bytes, VisualBackend] = {}
+
+
+def _worker_init() -> None:
+    # Each worker encodes with one x264 thread: the processes are the parallelism.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def _worker_render(job: ShotJob, backend_blob: bytes, backend: VisualBackend, cache_root: str,
+                   key: str) -> ShotResult:
+    # One backend object per worker, so its caches (backdrops) last across the shots it draws.
+    be = _worker_backends.setdefault(backend_blob, backend)
+    return render_job(job, be, Cache(cache_root), key)
+
+
+def _warm() -> int:
+    return os.getpid()
+
+
+@contextlib.contextmanager
+def _main_hidden() -> Iterator[None]:
+    """Start worker processes without re-running the caller's script in them.
+
+    forkserver (like spawn) imports ``__main__`` by its path in every new process, so a script
+    without an ``if __name__ == "__main__"`` guard would make a film in each worker. The workers
+    only need dreamreel, so while they start, ``__main__`` does not say where it came from.
+    """
+    main = sys.modules.get("__main__")
+    saved = getattr(main, "__file__", None)
+    spec = getattr(main, "__spec__", None)
+    try:
+        if main is not None and saved is not None:
+            del main.__file__
+        if main is not None and spec is not None:
+            main.__spec__ = None
+        yield
+    finally:
+        if main is not None and saved is not None:
+            main.__file__ = saved
+        if main is not None and spec is not None:
+            main.__spec__ = spec
+
+
+class RenderPool:
+    """Renders shots on ``workers`` processes (0: in this process). Reusable across films."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = (os.cpu_count() or 1) if workers is None else workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Start the workers now (they take ~0.5 s to import the renderer; do it while voicing)."""
+        if self.workers > 0 and self._executor is None:
+            # forkserver: workers never inherit the threads of the voice model or the encoder.
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["dreamreel.render_pool"])
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init)
+            with _main_hidden():  # workers (and the fork server) start on submit
+                for _ in range(self.workers):
+                    self._executor.submit(_warm)
+
+    def render(self, jobs: list[ShotJob], backend: VisualBackend, cache: Cache) -> list[Future[ShotResult]]:
+        """Submit every job; the futures complete in any order, results are in ``jobs`` order."""
+        keys = [shot_key(j, backend) for j in jobs]
+        futures: list[Future[ShotResult]] = []
+        if self.workers == 0:
+            for j, k in zip(jobs, keys):
+                f: Future[ShotResult] = Future()
+                try:
+                    f.set_result(render_job(j, backend, cache, k))
+                except BaseException as e:  # noqa: BLE001 - delivered through the future like a worker's
+                    f.set_exception(e)
+                futures.append(f)
+            return futures
+        self.start()
+        assert self._executor is not None
+        blob = hashlib.sha256(f"{type(backend).__module__}.{type(backend).__qualname__}/{backend.version}"
+                              .encode()).digest()
+        for j, k in zip(jobs, keys):
+            hit = cached_result(j, k, cache)  # hits are answered here, without a trip to a worker
+            if hit is not None:
+                f = Future()
+                f.set_result(hit)
+                futures.append(f)
+            else:
+                with _main_hidden():
+                    futures.append(self._executor.submit(_worker_render, j, blob, backend, str(cache.root), k))
+        return futures
+
+    def result(self, future: Future[ShotResult], job: ShotJob, backend: VisualBackend, cache: Cache) -> ShotResult:
+        """The future's result. A dead worker takes every shot in flight with it: each is tried
+        once more on fresh workers, and a shot that kills a worker again becomes a labelled card."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        self.restart()
+        try:
+            return self.render([job], backend, cache)[0].result()
+        except BrokenProcessPool:
+            self.restart()
+        card = ShotJob(**{**job.__dict__, "shot": fallback_shot(job.shot)})
+        res = render_job(card, ProceduralBackend(), cache)
+        # It counts as drawn this time: the shot itself was tried (twice) before the card.
+        res.shot_id, res.failed, res.cached = job.shot.id, "the render worker died drawing it", False
+        return res
+
+    def restart(self) -> None:
+        if self._executor is not None and not getattr(self._executor, "_broken", False):
+            return  # another shot's retry already replaced the broken workers
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+_shared: RenderPool | None = None
+
+
+def shared_pool() -> RenderPool:
+    """One pool per process, started on first use and shut down at exit (``DREAMREEL_WORKERS``
+    sets its size; 0 renders in this process)."""
+    global _shared
+    if _shared is None:
+        env = os.environ.get("DREAMREEL_WORKERS")
+        _shared = RenderPool(int(env) if env and env.isdigit() else None)
+        atexit.register(_shared.close)
+    return _shared

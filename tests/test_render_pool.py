@@ -1,0 +1,71 @@
+"""The render cache and pool: a second render of the same story draws nothing, an edit to one
+beat redraws only that beat's shots, and the film is the same whichever way it was made."""
+
+import hashlib
+
+import av
+import pytest
+
+from dreamreel.model import Request
+from dreamreel.narrative.planner import plan
+from dreamreel.production import make_film
+from dreamreel.render_pool import RenderPool
+from dreamreel.store.cache import Cache
+from dreamreel.synth.voice import backend
+
+
+def video_digest(path):
+    with av.open(str(path)) as c:
+        return hashlib.sha256(b"".join(bytes(p) for p in c.demux(video=0) if p.size)).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def story():
+    return plan(Request(prompt="cozy mystery in a village, one short episode", episodes=1, target_seconds=20), seed=2)
+
+
+@pytest.fixture(scope="module")
+def first(story, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cache")
+    cache = Cache(folder / "cache")
+    result = make_film(story, folder / "a.mp4", choices="first", res="480p", voice=backend("espeak-ng"), cache=cache)
+    return folder, cache, result
+
+
+def test_a_second_render_draws_nothing_and_makes_the_same_picture(story, first):
+    folder, cache, result = first
+    assert result.rendered_shots == result.shots and result.cached_shots == 0
+    again = make_film(story, folder / "b.mp4", choices="first", res="480p", voice=backend("espeak-ng"), cache=cache)
+    assert again.rendered_shots == 0 and again.cached_shots == again.shots == result.shots
+    assert again.qc.ok and again.frames == result.frames
+    assert video_digest(folder / "b.mp4") == video_digest(folder / "a.mp4")
+
+
+def test_editing_one_beat_redraws_only_its_shots(story, first):
+    folder, cache, result = first
+    played = {s.beat for sl in result.lists for s in sl.shots}
+    edited = story.model_copy(deep=True)
+    beat = next(b for b in edited.graph.beats if b.id in played and b.lines)
+    for told in (beat, *beat.variants.values()):
+        if told.lines:
+            told.lines[0].emotion = "angry" if told.lines[0].emotion != "angry" else "sad"
+    again = make_film(edited, folder / "c.mp4", choices="first", res="480p", voice=backend("espeak-ng"), cache=cache)
+    beats = {s.id: s.beat for sl in again.lists for s in sl.shots}
+    assert again.drawn and all(beats[sid] == beat.id for sid in again.drawn)
+    assert again.rendered_shots == len(again.drawn) < again.shots
+
+
+def test_workers_and_this_process_draw_the_same_picture(story, first, tmp_path):
+    folder, _, result = first
+    solo = make_film(story, tmp_path / "solo.mp4", choices="first", res="480p", voice=backend("espeak-ng"),
+                     cache=Cache(tmp_path / "fresh"), pool=RenderPool(workers=0))
+    assert solo.rendered_shots == result.shots
+    assert video_digest(tmp_path / "solo.mp4") == video_digest(folder / "a.mp4")
+
+
+def test_a_bad_preset_is_refused_before_any_work(story, tmp_path):
+    from dreamreel.errors import BadInputError
+
+    with pytest.raises(BadInputError, match="preset"):
+        make_film(story, tmp_path / "x.mp4", preset="warp", voice=backend("espeak-ng"))
+    assert not (tmp_path / "x.mp4").exists()
