@@ -10,29 +10,30 @@ the content cache) while this process makes the score, ambience and mix; the enc
 chunks in order with the audio, as they arrive. QC reads the finished file without decoding it.
 """
 
-import dataclasses
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from .camera import plan_shots
+from .camera.shots import ShotPlanner
 from .director import choose_path
-from .director.path import Choices
+from .director.path import Choices, voiced_lines
 from .edit.captions import write_vtt
 from .edit.encode import DEFAULT_PRESET, Encoder, chunk_options
-from .edit.mix import MixReport, Placed, mix, resample
+from .edit.mix import MixReport
 from .edit.qc import QCReport, check_render
+from .edit.soundtrack import Soundtrack
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
 from .model.shot import Shot, ShotList
 from .render_pool import RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
-from .synth.music.ambience import ambience_for_shots
-from .synth.music.score import cues_from_shots, score
 from .synth.visual import ProceduralBackend, VisualBackend
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
@@ -55,7 +56,8 @@ class FilmResult:
     shots: int
     qc: QCReport
     mix: MixReport
-    #: Wall-clock seconds per stage (voices, camera, audio, pictures+encode, qc).
+    #: Seconds per stage (voices, camera, audio: spent in this process; pictures_and_encode: the
+    #: rest of the wall-clock time until the film was written; qc).
     stage_seconds: dict[str, float] = field(default_factory=dict)
     #: Shots that failed to render and were replaced by a labelled card, and why.
     failed_shots: list[str] = field(default_factory=list)
@@ -67,48 +69,6 @@ class FilmResult:
     #: The cut: one shot list per episode, in play order.
     lists: list[ShotList] = field(default_factory=list)
     extras: list[Path] = field(default_factory=list)
-
-
-def _pan(shot: Shot, speaker: str) -> float:
-    """Voices sit where their speaker stands on screen; the narrator sits in the middle."""
-    if speaker not in shot.on_screen or len(shot.on_screen) < 2:
-        return 0.0
-    i = shot.on_screen.index(speaker)
-    return round(-0.35 + 0.7 * i / (len(shot.on_screen) - 1), 3)
-
-
-def build_audio(story: Story, lists: list[ShotList], speech: dict[tuple[str, int], Speech], *, seed: int,
-                sample_rate: int = SAMPLE_RATE) -> tuple[np.ndarray, MixReport]:
-    """Dialogue placed on the cut, the score along the tension curve, ambience per place; mixed."""
-    fps = lists[0].fps
-    total_frames = sum(sl.frames for sl in lists)
-    total = round(total_frames / fps * sample_rate)
-    dialogue: list[Placed] = []
-    cues, beds = [], []
-    roles = {b.id: (story.graph.ending(b.ending).kind if b.ending else b.role) for b in story.graph.beats}
-    resampled: dict[tuple[str, int], np.ndarray] = {}
-    offset = 0
-    for sl in lists:
-        start_s = offset / fps
-        for c in cues_from_shots(sl, roles):
-            cues.append(dataclasses.replace(c, start_s=c.start_s + start_s, end_s=c.end_s + start_s))
-        beds.append(ambience_for_shots(sl, seed=seed, sample_rate=sample_rate))
-        for shot in sl.shots:
-            for cue in shot.cues:
-                voice = speech.get((cue.beat, cue.index))
-                if voice is None:
-                    continue
-                if (cue.beat, cue.index) not in resampled:
-                    resampled[(cue.beat, cue.index)] = resample(voice.samples, voice.sample_rate, sample_rate)
-                at = round(((offset + shot.start_frame) / fps + cue.start) * sample_rate)
-                dialogue.append(Placed(at, resampled[(cue.beat, cue.index)], _pan(shot, cue.speaker)))
-        offset += sl.frames
-    music = score(cues, style=story.bible.style, genres=story.bible.genres, seed=seed, sample_rate=sample_rate,
-                  n_samples=total)
-    bed = np.concatenate(beds)
-    if len(bed) != total:  # per-episode rounding; never more than a few samples
-        bed = np.pad(bed, ((0, max(0, total - len(bed))), (0, 0)))[:total]
-    return mix(dialogue, music, bed, sample_rate=sample_rate, total_samples=total)
 
 
 def mouths_for(shot: Shot, speech: dict[tuple[str, int], Speech], fps: int) -> dict[str, np.ndarray]:
@@ -130,8 +90,13 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               seed: int = 0, res: str = "720p", fps: int = 24, keep: bool = False, label: bool = True,
               voice: VoiceBackend | None = None, visual: VisualBackend | None = None,
               progress: Progress | None = None, cache: Cache | None = None, pool: RenderPool | None = None,
-              preset: str = DEFAULT_PRESET) -> FilmResult:
+              preset: str = DEFAULT_PRESET, segments: str | Path | None = None) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
+
+    The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
+    pool at once, and the sound and the finished shots go into the encoder in film order while
+    later beats are still being voiced and drawn; the stream segments (``--keep``, or
+    ``segments``: a folder) grow with it.
 
     ``cache``: where rendered shots are kept (default: the user cache, see ``store.cache``);
     ``pool``: the worker processes (default: one per core, shared by every film this process makes).
@@ -143,60 +108,78 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     out = Path(output)
     if out.suffix.lower() != ".mp4":
         raise BadInputError(f"{out}: the film is an MP4; give an output path ending in .mp4")
-    if not out.parent.is_dir():  # checked up front: voicing and audio take a while before the encoder opens
+    if not out.parent.is_dir():  # checked before any work
         raise OutputError(f"cannot write {out}: folder {out.parent} does not exist")
     check_cast(story)
     report = progress or (lambda stage, done, total: None)
-    stages: dict[str, float] = {}
     visual = visual or ProceduralBackend()
     visual.requires()
     pool = pool or shared_pool()
-    pool.start()  # the workers load the renderer while the voices are made
+    pool.start()  # the workers load the renderer while the first beat is voiced
     cache = cache or Cache()
-
-    t = time.perf_counter()
-    path = choose_path(story, choices, seed=seed)
     backend = voice or default_backend()
-    timings, speech = voice_lines(story, path, backend, seed=seed, progress=lambda d, n: report("voices", d, n))
-    stages["voices"] = time.perf_counter() - t
+    t0 = time.perf_counter()
+    spent = {"voices": 0.0, "camera": 0.0, "audio": 0.0}
 
-    t = time.perf_counter()
-    lists = plan_shots(story, path, timings, profile=profile, fps=fps, width=width, height=height, seed=seed)
-    stages["camera"] = time.perf_counter() - t
-
-    # Every shot goes to the workers now; the audio is made here while they draw.
-    t = time.perf_counter()
-    shots = [shot for sl in lists for shot in sl.shots]
-    jobs = [ShotJob(shot, story.bible, width, height, fps, mouths_for(shot, speech, fps), label, preset,
-                    key_every=round(SEGMENT_SECONDS * fps)) for shot in shots]
-    futures = pool.render(jobs, visual, cache)
-
-    t_audio = time.perf_counter()
-    audio, mix_report = build_audio(story, lists, speech, seed=seed)
-    stages["audio"] = time.perf_counter() - t_audio
-
-    total_frames = sum(sl.frames for sl in lists)
-    results: list[ShotResult] = []
-    segments = out.with_name(out.stem + ".segments") if keep else None
-    done = 0
+    path = choose_path(story, choices, seed=seed)
+    camera = ShotPlanner(story, path, profile=profile, fps=fps, width=width, height=height, seed=seed)
+    speech: dict[tuple[str, int], Speech] = {}
+    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE)
+    lines_total = len(voiced_lines(story, path))
+    lines_done = 0
+    lists: list[ShotList] = []
+    audio_parts: list[np.ndarray] = []
+    total_frames = 0
+    segments_dir = Path(segments) if segments is not None else out.with_name(out.stem + ".segments") if keep else None
+    writer: _InOrder | None = None
     try:
         with Encoder(out, width=width, height=height, fps=fps, sample_rate=SAMPLE_RATE, title=story.bible.title,
                      metadata={"comment": f"AI-generated by dreamreel from story {story.id} (seed {seed})"},
-                     segments_dir=segments, segment_seconds=SEGMENT_SECONDS, chunks=True) as enc:
-            enc.write_audio(audio)
-            for job, future in zip(jobs, futures):
-                result = pool.result(future, job, visual, cache)
-                results.append(result)
-                enc.write_chunk(result.path)
-                done += result.frames
-                report("frames", done, total_frames)
+                     segments_dir=segments_dir, segment_seconds=SEGMENT_SECONDS, chunks=True) as enc:
+            writer = _InOrder(enc, pool, visual, cache, lambda done: report("frames", done, total_frames))
+            writer.start()
+
+            def shoot(shots: list[Shot]) -> None:
+                """Send a beat's shots to the pool, its sound to the encoder, and whatever is ready."""
+                nonlocal total_frames
+                assert writer is not None
+                t = time.perf_counter()
+                jobs = [ShotJob(shot, story.bible, width, height, fps, mouths_for(shot, speech, fps), label, preset,
+                                key_every=round(SEGMENT_SECONDS * fps)) for shot in shots]
+                writer.add(jobs, pool.render(jobs, visual, cache))
+                first = total_frames
+                total_frames += sum(shot.frames for shot in shots)
+                t_audio = time.perf_counter()
+                sound = soundtrack.add(shots, first)
+                spent["audio"] += time.perf_counter() - t_audio
+                spent["camera"] += t_audio - t
+                writer.give_audio(sound, soundtrack.samples)
+                audio_parts.append(sound)
+
+            for number, steps in camera.episodes.items():
+                cut = camera.cut(number, [])
+                shoot(cut.title(steps[0][0]))
+                for step, (beat, told, visit) in zip(camera.steps[number], steps):
+                    t = time.perf_counter()
+                    timings, said = voice_lines(story, path.model_copy(update={"steps": [step]}), backend, seed=seed)
+                    speech.update(said)
+                    lines_done += len(timings)
+                    report("voices", min(lines_done, lines_total), lines_total)
+                    spent["voices"] += time.perf_counter() - t
+                    shoot(cut.beat(beat, told, visit, timings))
+                shoot(cut.end(steps[-1][0]))
+                lists.append(cut.shot_list())
+            t = time.perf_counter()
+            rest = soundtrack.finish()
+            spent["audio"] += time.perf_counter() - t
+            audio_parts.append(rest)
+            writer.give_audio(rest, soundtrack.samples, last=True)
+            writer.finish()
     finally:
-        for r in results:
-            if r.temporary:
-                r.path.unlink(missing_ok=True)
-        for f in futures:
-            f.cancel()
-    stages["pictures_and_encode"] = time.perf_counter() - t
+        if writer is not None:
+            writer.close()
+    stages = {**spent, "pictures_and_encode": time.perf_counter() - t0 - sum(spent.values())}
+    results = writer.results
 
     extras: list[Path] = []
     if keep:
@@ -205,21 +188,118 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         extras.append(write_otio(out.with_suffix(".otio"), build_timeline(
             lists, backend=f"{visual.name}/{visual.version}", name=story.bible.title, media_url=out.name,
             path=path, graph=story.graph, names=names)))
-        if segments is not None:
-            extras.append(segments)
+    if segments_dir is not None:
+        extras.append(segments_dir)
 
     t = time.perf_counter()
+    audio = np.concatenate(audio_parts)
     qc = check_render(out, expect_seconds=total_frames / fps, fps=fps, width=width, height=height,
                       black=np.concatenate([r.black for r in results]), same=_same_across_cuts(results),
                       audio=audio, sample_rate=SAMPLE_RATE)
     stages["qc"] = time.perf_counter() - t
     failed = [(r.shot_id, r.failed) for r in results if r.failed]
+    shots = [shot for sl in lists for shot in sl.shots]
     return FilmResult(path=out, seconds=total_frames / fps, frames=total_frames, episodes=len(lists),
-                      shots=len(shots), qc=qc, mix=mix_report, stage_seconds=stages,
-                      failed_shots=[sid for sid, _ in failed], failures=dict(failed),
+                      shots=len(shots), qc=qc, mix=summarise_mix(soundtrack.reports, qc, audio),
+                      stage_seconds=stages, failed_shots=[sid for sid, _ in failed], failures=dict(failed),
                       rendered_shots=sum(not r.cached for r in results),
                       cached_shots=sum(r.cached for r in results), drawn=[r.shot_id for r in results if not r.cached],
                       lists=lists, extras=extras)
+
+
+class _InOrder(threading.Thread):
+    """Hands finished shots to the encoder in film order, on its own thread, each as soon as it
+    is drawn and the sound under it has been given (so every stream segment carries its audio),
+    while the caller goes on voicing and cutting later beats."""
+
+    def __init__(self, enc: Encoder, pool: RenderPool, visual: VisualBackend, cache: Cache,
+                 progress: Callable[[int], None]):
+        super().__init__(name="dreamreel-shots-in-order", daemon=True)
+        self.enc, self.pool, self.visual, self.cache, self.progress = enc, pool, visual, cache, progress
+        self.pending: deque[tuple[ShotJob, Future[ShotResult]]] = deque()
+        self.results: list[ShotResult] = []
+        self.error: BaseException | None = None
+        self._audio_samples = 0
+        self._video_frames = 0
+        self._all_given = False
+        self._closing = False
+        self._cond = threading.Condition()
+
+    def add(self, jobs: list[ShotJob], futures: list[Future[ShotResult]]) -> None:
+        self.check()
+        with self._cond:
+            self.pending.extend(zip(jobs, futures))
+            self._cond.notify()
+
+    def give_audio(self, samples: np.ndarray, total: int, *, last: bool = False) -> None:
+        self.check()
+        if samples.shape[0]:
+            self.enc.write_audio(samples)  # queued before any chunk that needs it is written
+        with self._cond:
+            self._audio_samples, self._all_given = total, last
+            self._cond.notify()
+
+    def check(self) -> None:
+        """Raise what went wrong on the writing thread (a shot's error, the encoder's)."""
+        if self.error is not None:
+            raise self.error
+
+    def run(self) -> None:
+        try:
+            while True:
+                with self._cond:
+                    while not self._closing and not self._ready():
+                        self._cond.wait()
+                    if self._closing or not self.pending:
+                        return
+                    job, future = self.pending.popleft()
+                result = self.pool.result(future, job, self.visual, self.cache)
+                self.results.append(result)
+                self.enc.write_chunk(result.path)
+                self._video_frames += result.frames
+                self.progress(self._video_frames)
+        except BaseException as e:  # noqa: BLE001 - raised on the caller's thread by check()
+            self.error = e
+
+    def _ready(self) -> bool:
+        if not self.pending:
+            return self._all_given  # nothing more will come
+        job, _ = self.pending[0]
+        end = (self._video_frames + job.shot.frames) * SAMPLE_RATE // job.fps
+        return self._all_given or self._audio_samples >= end
+
+    def finish(self) -> None:
+        """Wait until every shot is written; raise what went wrong."""
+        self.join()
+        self.check()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closing = True
+            self._cond.notify()
+        if self.is_alive():
+            self.join()
+        for _, future in self.pending:
+            future.cancel()
+        for r in self.results:
+            if r.temporary:
+                r.path.unlink(missing_ok=True)
+
+
+def summarise_mix(reports: list[MixReport], qc: QCReport, audio: np.ndarray) -> MixReport:
+    """One report for the whole film from the chunks' reports and the QC's measurement."""
+    lufs = qc.measured.get("loudness_lufs")
+    peak = float(np.abs(audio).max()) if audio.size else 0.0
+    heard = [r for r in reports if not r.silent]
+    tp = [r.true_peak_dbtp for r in heard if r.true_peak_dbtp is not None]
+    return MixReport(
+        lufs=float(lufs) if isinstance(lufs, float) else None, target_lufs=reports[0].target_lufs if reports else -16.0,
+        peak=peak, peak_dbfs=round(20 * float(np.log10(peak)), 2) if peak > 0 else None,
+        true_peak_dbtp=max(tp) if tp else None,
+        ducking_db=round(float(np.median([r.ducking_db for r in heard])), 2) if heard else 0.0,
+        music_gain_db=None, ambience_gain_db=None,
+        limiter_db=max((r.limiter_db for r in heard), default=0.0),
+        lines=sum(r.lines for r in reports), truncated_lines=0, silent=not heard)
 
 
 def _same_across_cuts(results: list[ShotResult]) -> np.ndarray:

@@ -32,6 +32,7 @@ from ..model.profile import Pacing, Profile
 from ..model.shot import (
     CameraMove,
     Cue,
+    PathStep,
     PlayPath,
     Shot,
     ShotKind,
@@ -42,6 +43,7 @@ from ..model.shot import (
 from ..model.story import Beat, BeatVariant, Emotion, Story
 from .lighting import light
 from .props import find_macguffin, head_noun
+from .timing import estimate_timings
 
 #: Seconds a title card and an end card stay on screen.
 TITLE_SECONDS = 2.5
@@ -100,10 +102,14 @@ class _Planner:
         self.fit = 1.0
         self.min_seconds = max(0.5, 1.5 / fps)  # every shot keeps at least one frame after rounding
         self.timings: dict[tuple[str, int], SpeechTiming] = {}
-        for t in timings:
-            self.timings[(t.beat, t.index)] = t
+        self.learn(timings)
         self.macguffin = find_macguffin(story)
         self.mention = head_noun(self.macguffin) if self.macguffin else None
+
+    def learn(self, timings: list[SpeechTiming]) -> None:
+        """Take in the timings of lines voiced since."""
+        for t in timings:
+            self.timings[(t.beat, t.index)] = t
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -231,52 +237,115 @@ class _Planner:
 
     # -- one episode -------------------------------------------------------------------------
 
-    def episode(self, number: int, steps: list[tuple[Beat, Beat | BeatVariant, int]]) -> list[_Piece]:
+    def title_piece(self, number: int, first: Beat) -> _Piece:
         ep = self.story.graph.episodes[number - 1]
-        first, last = steps[0][0], steps[-1][0]
-        pieces = [_Piece("title", "wide", "static", TITLE_SECONDS, first, 0.0, caption=ep.title[:200],
-                         seed=_hash(self.seed, self.story.id, number, "title") & 0x7FFFFFFF)]
-        setting: tuple[str, str, str] | None = None
-        mentioned = False
-        for beat, told, visit in steps:
-            now = (beat.place, beat.time_of_day, beat.weather)
-            mention = bool(self.macguffin) and self.mentions(told)
-            pieces += self.beat_pieces(beat, told, visit, now != setting, mention and not mentioned)
-            mentioned |= mention
-            setting = now
-        series_over = number == len(self.story.graph.episodes) and last.ending is not None
-        pieces.append(_Piece("end", "wide", "static", END_SECONDS, last, 0.0,
-                             caption="The End" if series_over else "To be continued",
-                             seed=_hash(self.seed, self.story.id, number, "end") & 0x7FFFFFFF))
-        return pieces
+        return _Piece("title", "wide", "static", TITLE_SECONDS, first, 0.0, caption=ep.title[:200],
+                      seed=_hash(self.seed, self.story.id, number, "title") & 0x7FFFFFFF)
 
-    def cut(self, number: int, pieces: list[_Piece], width: int, height: int) -> ShotList:
-        """Fix the cut to frames. Each shot is rounded to whole frames on its own, so a shot's
+    def end_piece(self, number: int, last: Beat) -> _Piece:
+        series_over = number == len(self.story.graph.episodes) and last.ending is not None
+        return _Piece("end", "wide", "static", END_SECONDS, last, 0.0,
+                      caption="The End" if series_over else "To be continued",
+                      seed=_hash(self.seed, self.story.id, number, "end") & 0x7FFFFFFF)
+
+    def episode(self, number: int, steps: list[tuple[Beat, Beat | BeatVariant, int]]) -> list[_Piece]:
+        walk = _Walk(self)
+        pieces = [self.title_piece(number, steps[0][0])]
+        for beat, told, visit in steps:
+            pieces += walk.beat(beat, told, visit)
+        return pieces + [self.end_piece(number, steps[-1][0])]
+
+    def shot(self, number: int, n: int, p: _Piece, start: int) -> Shot:
+        """Fix a planned piece to frames. Each shot is rounded to whole frames on its own, so its
         content does not depend on where it falls in the episode: editing one beat leaves every
         other shot (and its cached render) exactly as it was."""
-        fps, shots, start = self.fps, [], 0
-        for n, p in enumerate(pieces):
-            frames = max(1, round(p.seconds * fps))
-            end = start + frames
-            seconds = frames / fps
-            cues = []
-            for offset, timing, emotion in p.cues:
-                a = min(max(0.0, offset), seconds)
-                cues.append(Cue(beat=timing.beat, index=timing.index, speaker=timing.speaker, text=timing.text,
-                                emotion=emotion, start=round(a, 4), end=round(min(a + timing.duration, seconds), 4)))
-            beat = p.beat
-            place = self.story.bible.place(beat.place)
-            shot_id = f"e{number}_title" if p.kind == "title" else f"e{number}_end" if p.kind == "end" \
-                else f"e{number}_s{n:03d}"
-            lighting = light(self.story.bible.style, self.story.bible.tone, beat.time_of_day, beat.weather,
-                             p.tension, self.profile)
-            shots.append(Shot(id=shot_id, beat=beat.id, episode=number, kind=p.kind, size=p.size, move=p.move,
-                              frames=end - start, start_frame=start, place=place.id, place_kind=place.kind,
-                              time_of_day=beat.time_of_day, weather=beat.weather, on_screen=p.on_screen,
-                              focus=p.focus, cues=cues, lighting=lighting, tension=round(p.tension, 3),
-                              caption=p.caption, seed=p.seed))
-            start = end
-        return ShotList(story_id=self.story.id, episode=number, fps=fps, width=width, height=height, shots=shots)
+        fps = self.fps
+        frames = max(1, round(p.seconds * fps))
+        seconds = frames / fps
+        cues = []
+        for offset, timing, emotion in p.cues:
+            a = min(max(0.0, offset), seconds)
+            cues.append(Cue(beat=timing.beat, index=timing.index, speaker=timing.speaker, text=timing.text,
+                            emotion=emotion, start=round(a, 4), end=round(min(a + timing.duration, seconds), 4)))
+        beat = p.beat
+        place = self.story.bible.place(beat.place)
+        shot_id = f"e{number}_title" if p.kind == "title" else f"e{number}_end" if p.kind == "end" \
+            else f"e{number}_s{n:03d}"
+        lighting = light(self.story.bible.style, self.story.bible.tone, beat.time_of_day, beat.weather,
+                         p.tension, self.profile)
+        return Shot(id=shot_id, beat=beat.id, episode=number, kind=p.kind, size=p.size, move=p.move,
+                    frames=frames, start_frame=start, place=place.id, place_kind=place.kind,
+                    time_of_day=beat.time_of_day, weather=beat.weather, on_screen=p.on_screen,
+                    focus=p.focus, cues=cues, lighting=lighting, tension=round(p.tension, 3),
+                    caption=p.caption, seed=p.seed)
+
+
+class _Walk:
+    """What the camera remembers from beat to beat within an episode: the setting it is in and
+    whether the MacGuffin has had its first close look."""
+
+    def __init__(self, planner: _Planner):
+        self.planner = planner
+        self.setting: tuple[str, str, str] | None = None
+        self.mentioned = False
+
+    def beat(self, beat: Beat, told: Beat | BeatVariant, visit: int) -> list[_Piece]:
+        p = self.planner
+        now = (beat.place, beat.time_of_day, beat.weather)
+        mention = bool(p.macguffin) and p.mentions(told)
+        pieces = p.beat_pieces(beat, told, visit, now != self.setting, mention and not self.mentioned)
+        self.mentioned |= mention
+        self.setting = now
+        return pieces
+
+
+class EpisodeCut:
+    """One episode's cut, made a beat at a time: the shots of a beat exist as soon as its lines
+    are voiced, so they can be drawn while the next beat is voiced. Fed every beat, it makes the
+    same shots as ``plan_shots``.
+
+    ``fit`` scales the holds (see ``episode_fit``); it is fixed before the first beat.
+    """
+
+    def __init__(self, planner: _Planner, number: int, fit: float, width: int, height: int,
+                 title_cards: bool = True):
+        self.planner, self.number, self.fit = planner, number, fit
+        self.width, self.height, self.title_cards = width, height, title_cards
+        self.shots: list[Shot] = []
+        self._walk = _Walk(planner)
+        self._n = 0
+        self._frame = 0
+
+    def _add(self, pieces: list[_Piece]) -> list[Shot]:
+        out = []
+        for piece in pieces:
+            if self.title_cards or piece.kind not in ("title", "end"):
+                shot = self.planner.shot(self.number, self._n, piece, self._frame)
+                self._frame += shot.frames
+                out.append(shot)
+            self._n += 1
+        self.shots += out
+        return out
+
+    def title(self, first: Beat) -> list[Shot]:
+        return self._add([self.planner.title_piece(self.number, first)])
+
+    def beat(self, beat: Beat, told: Beat | BeatVariant, visit: int,
+             timings: list[SpeechTiming] | None = None) -> list[Shot]:
+        """The beat's shots; ``timings``: its lines' timings, if the planner does not have them yet."""
+        self.planner.learn(timings or [])
+        self.planner.fit = self.fit
+        try:
+            return self._add(self._walk.beat(beat, told, visit))
+        finally:
+            self.planner.fit = 1.0
+
+    def end(self, last: Beat) -> list[Shot]:
+        return self._add([self.planner.end_piece(self.number, last)])
+
+    def shot_list(self) -> ShotList:
+        return ShotList(story_id=self.planner.story.id, episode=self.number, fps=self.planner.fps,
+                        width=self.width, height=self.height, shots=self.shots)
 
 
 #: Holds never shrink below this share of their natural length, however short the target.
@@ -284,28 +353,64 @@ MIN_FIT = 0.35
 FIT_STEP = 0.05
 
 
-def fit_episode(planner: "_Planner", number: int, steps: list, target: float) -> list["_Piece"]:
-    """Plan an episode, shortening the holds (never the speech) toward the target runtime.
+def episode_fit(planner: _Planner, number: int, steps: list, target: float) -> float:
+    """How much to scale the holds (never the speech) so the episode comes close to the target.
 
-    Speech is fixed; only the silent time (establishing shots, masters, reactions, inserts)
-    gives. The total is close to linear in the hold scale, so two plans bracket the answer.
+    ``planner`` should hold *estimated* timings (``estimate_timings``): then the fit is known
+    before any line is voiced, and depends on the words, not on the voice. The total is close
+    to linear in the scale, so two plans bracket the answer; it is rounded to FIT_STEP, so a
+    small edit to one beat keeps every other shot's length.
     """
-    def total(fit: float) -> tuple[float, list]:
+    def total(fit: float) -> float:
         planner.fit = fit
-        pieces = planner.episode(number, steps)
-        return sum(p.seconds for p in pieces), pieces
+        try:
+            return sum(p.seconds for p in planner.episode(number, steps))
+        finally:
+            planner.fit = 1.0
 
-    full, pieces = total(1.0)
-    if full > target * 1.05:
-        least, short = total(MIN_FIT)
-        if least >= target:
-            pieces = short
-        else:
-            fit = MIN_FIT + (1 - MIN_FIT) * (target - least) / (full - least)
-            # In steps of FIT_STEP, so a small edit to one beat keeps every other shot's length.
-            _, pieces = total(max(MIN_FIT, round(fit / FIT_STEP) * FIT_STEP))
-    planner.fit = 1.0
-    return pieces
+    full = total(1.0)
+    if full <= target * 1.05:
+        return 1.0
+    least = total(MIN_FIT)
+    if least >= target:
+        return MIN_FIT
+    fit = MIN_FIT + (1 - MIN_FIT) * (target - least) / (full - least)
+    return max(MIN_FIT, round(fit / FIT_STEP) * FIT_STEP)
+
+
+class ShotPlanner:
+    """The camera for one played path, an episode at a time (see ``plan_shots`` for all at once)."""
+
+    def __init__(self, story: Story, path: PlayPath, *, profile: Profile | None = None, fps: int = 24,
+                 width: int = 1280, height: int = 720, title_cards: bool = True, seed: int | None = None):
+        if path.story_id != story.id:
+            raise BadInputError(f"the path is for story {path.story_id!r}, not {story.id!r}")
+        if not 1 <= fps <= 120:
+            raise BadInputError(f"fps must be 1..120, got {fps}")
+        if not (16 <= width <= 7680 and 16 <= height <= 4320):
+            raise BadInputError(f"frame size {width}x{height} is out of range (16x16 .. 7680x4320)")
+        self.story, self.profile, self.fps = story, profile, fps
+        self.width, self.height, self.title_cards = width, height, title_cards
+        self.seed = story.seed if seed is None else seed
+        #: Per episode, in play order: (beat, its telling, which visit).
+        self.episodes: dict[int, list[tuple[Beat, Beat | BeatVariant, int]]] = {}
+        #: The same, as the path's steps.
+        self.steps: dict[int, list[PathStep]] = {}
+        visits: dict[str, int] = {}
+        for n, step in enumerate(path.steps):
+            told = telling(story, step, f"path step {n}")
+            beat = story.graph.beat(step.beat)
+            visits[beat.id] = visits.get(beat.id, 0) + 1
+            self.episodes.setdefault(beat.episode, []).append((beat, told, visits[beat.id]))
+            self.steps.setdefault(beat.episode, []).append(step)
+        self._estimated = _Planner(story, estimate_timings(story, path), profile, fps, self.seed)
+
+    def cut(self, number: int, timings: list[SpeechTiming]) -> EpisodeCut:
+        """An episode's cut, to be fed its beats; ``timings`` may grow as lines are voiced."""
+        steps = self.episodes[number]
+        fit = episode_fit(self._estimated, number, steps, float(self.story.request.target_seconds))
+        planner = _Planner(self.story, timings, self.profile, self.fps, self.seed)
+        return EpisodeCut(planner, number, fit, self.width, self.height, self.title_cards)
 
 
 def plan_shots(story: Story, path: PlayPath, timings: list[SpeechTiming], *, profile: Profile | None = None,
@@ -316,24 +421,14 @@ def plan_shots(story: Story, path: PlayPath, timings: list[SpeechTiming], *, pro
     ``timings`` gives the duration of every voiced line (see ``director.path.voiced_lines``);
     ``seed`` defaults to the story's seed. ``title_cards=False`` leaves out the title and end cards.
     """
-    if path.story_id != story.id:
-        raise BadInputError(f"the path is for story {path.story_id!r}, not {story.id!r}")
-    if not 1 <= fps <= 120:
-        raise BadInputError(f"fps must be 1..120, got {fps}")
-    if not (16 <= width <= 7680 and 16 <= height <= 4320):
-        raise BadInputError(f"frame size {width}x{height} is out of range (16x16 .. 7680x4320)")
-    planner = _Planner(story, timings, profile, fps, story.seed if seed is None else seed)
-    by_episode: dict[int, list[tuple[Beat, Beat | BeatVariant, int]]] = {}
-    visits: dict[str, int] = {}
-    for n, step in enumerate(path.steps):
-        told = telling(story, step, f"path step {n}")
-        beat = story.graph.beat(step.beat)
-        visits[beat.id] = visits.get(beat.id, 0) + 1
-        by_episode.setdefault(beat.episode, []).append((beat, told, visits[beat.id]))
+    planner = ShotPlanner(story, path, profile=profile, fps=fps, width=width, height=height,
+                          title_cards=title_cards, seed=seed)
     out = []
-    for number, steps in by_episode.items():
-        pieces = fit_episode(planner, number, steps, float(story.request.target_seconds))
-        if not title_cards:
-            pieces = [p for p in pieces if p.kind not in ("title", "end")]
-        out.append(planner.cut(number, pieces, width, height))
+    for number, steps in planner.episodes.items():
+        cut = planner.cut(number, timings)
+        cut.title(steps[0][0])
+        for beat, told, visit in steps:
+            cut.beat(beat, told, visit)
+        cut.end(steps[-1][0])
+        out.append(cut.shot_list())
     return out

