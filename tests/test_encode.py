@@ -155,10 +155,13 @@ def test_bad_frames_and_sizes_are_refused(tmp_path: Path) -> None:
     with pytest.raises(BadInputError, match="even"):
         Encoder(tmp_path / "f.mp4", width=321, height=240, fps=FPS)
     out = tmp_path / "f.mp4"
-    with pytest.raises(BadInputError, match="frame 1: expected 240x320x3 uint8"), \
+    with pytest.raises(BadInputError, match="frame 1: expected 240x320x3 or x4 uint8"), \
             Encoder(out, width=W, height=H, fps=FPS) as enc:
         enc.write_frame(frame(0))
-        enc.write_frame(np.zeros((H, W, 4), np.uint8))
+        enc.write_frame(np.zeros((H, W, 2), np.uint8))
+    assert not out.exists()
+    with pytest.raises(BadInputError, match="frame 0: .*got 240x320x3 float32"), Encoder(out, width=W, height=H, fps=FPS) as enc:
+        enc.write_frame(np.zeros((H, W, 3), np.float32))
     assert not out.exists()
 
 

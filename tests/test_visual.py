@@ -14,7 +14,8 @@ from dreamreel.model import Request, Story
 from dreamreel.model.bible import Bible
 from dreamreel.model.shot import Cue, Lighting, Shot
 from dreamreel.narrative.planner import plan
-from dreamreel.synth.visual import ProceduralBackend, VisualBackend, rgba_to_rgb
+from dreamreel.synth.visual import HeldFrame
+from dreamreel.synth.visual import ProceduralBackend, VisualBackend
 from dreamreel.synth.visual.settings import RECIPES
 
 W, H, FPS = 320, 180, 24
@@ -75,7 +76,8 @@ def test_frames_have_the_contracted_shape_and_count(noir, kind, size, move):
     frames = list(ProceduralBackend().render_shot(shot, noir, width=W, height=H, fps=FPS))
     assert len(frames) == 5
     for f in frames:
-        assert f.shape == (H, W, 3) and f.dtype == np.uint8 and f.flags["C_CONTIGUOUS"]
+        assert f.shape == (H, W, 4) and f.dtype == np.uint8 and f.flags["C_CONTIGUOUS"]
+        assert (f[..., 3] == 255).all()  # opaque RGBA
 
 
 def test_same_shot_and_seed_give_identical_frames_and_another_seed_does_not(western):
@@ -110,14 +112,19 @@ def test_a_speaking_mouth_follows_the_voice_track(western):
     assert ys.size > 20, "opening the mouth changed nothing"
     # only the mouth changed: a small patch in the lower half of the face
     assert (ys.max() - ys.min()) < H * 0.25 and (xs.max() - xs.min()) < W * 0.2
-    # and a track that moves makes a mouth that moves
-    moving = render(shot, western, mouths={speaker: np.array([0.0, 1.0, 0.0])})
-    assert not np.array_equal(moving[0], moving[1])
+    # and a track that moves makes a mouth that moves (drawn on twos: frames 0 and 2 are drawings)
+    moving = render(shot, western, mouths={speaker: np.array([0.0, 1.0, 1.0])})
+    assert not np.array_equal(moving[0], moving[2])
 
 
 def test_frames_move_over_time(noir, western):
     rain = render(make_shot(noir, weather="rain", frames=4), noir)
-    assert all(not np.array_equal(a, b) for a, b in itertools.pairwise(rain))
+    # A still camera draws on twos: every other frame repeats the drawing before it, and says so.
+    assert not np.array_equal(rain[0], rain[2]) and not np.array_equal(rain[1], rain[3])
+    assert [isinstance(f, HeldFrame) for f in rain] == [False, True, False, True]
+    assert np.array_equal(rain[0], rain[1])
+    handheld = render(make_shot(noir, weather="rain", frames=4, move="handheld"), noir)
+    assert all(not np.array_equal(a, b) for a, b in itertools.pairwise(handheld))
     pan = render(make_shot(western, kind="establishing", size="wide", move="pan", place_kind="desert", tod="day",
                            on=[], frames=24, grain=0.0), western)
     assert float(np.abs(pan[0].astype(np.int16) - pan[-1].astype(np.int16)).mean()) > 2
@@ -158,17 +165,29 @@ def test_a_character_missing_from_the_bible_is_a_clear_error(western):
         render(shot, western)
 
 
-def test_rgba_packs_to_rgb_exactly():
-    rng = np.random.default_rng(0)
-    src = rng.integers(0, 256, (18, 32, 4), dtype=np.uint8)
-    dst = np.empty((18, 32, 3), np.uint8)
-    assert np.array_equal(rgba_to_rgb(src, dst), src[:, :, :3])
-    odd = rng.integers(0, 256, (3, 5, 4), dtype=np.uint8)
-    assert np.array_equal(rgba_to_rgb(odd, np.empty((3, 5, 3), np.uint8)), odd[:, :, :3])
-
-
 def test_an_empty_static_shot_in_still_air_is_not_frozen(western):
-    shot = make_shot(western, kind="establishing", size="wide", place_kind="forest", tod="day", on=[], frames=3,
+    shot = make_shot(western, kind="establishing", size="wide", place_kind="forest", tod="day", on=[], frames=5,
                      grain=0.0)
-    frames = render(shot, western)
-    assert not np.array_equal(frames[0], frames[1]) and not np.array_equal(frames[1], frames[2])
+    frames = render(shot, western)  # on twos: the drawings are frames 0, 2 and 4
+    assert not np.array_equal(frames[0], frames[2]) and not np.array_equal(frames[2], frames[4])
+
+
+def test_cards_and_the_label_have_text_on_a_machine_without_fonts(monkeypatch):
+    import skia
+
+    from dreamreel.synth.visual import cards
+
+    def drawn_label():
+        a = np.zeros((180, 320, 4), np.uint8)
+        cards.draw_label(skia.Surface(a).getCanvas(), 320, 180)
+        return int((a[..., 3] > 200).sum())
+
+    with_fonts = drawn_label()
+    cards.typeface.cache_clear()
+    monkeypatch.setattr(cards, "_system_typeface", lambda family, style: skia.Typeface.MakeEmpty())
+    try:
+        assert cards.font("DejaVu Sans", 20).getTypeface().getFamilyName() == "Roboto"
+        # the pill and its words: more than the pill alone, about as much as with the system font
+        assert drawn_label() > 0.7 * with_fonts
+    finally:
+        cards.typeface.cache_clear()

@@ -130,8 +130,17 @@ def _rewrite(story, spec: str, seed: int, profile):
     return story
 
 
-def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label: bool) -> None:
+def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label: bool,
+          preset: str, cache: bool) -> None:
+    import tempfile
+
     from .production import make_film
+    from .store.cache import Cache
+
+    # --no-cache: shots still go through a cache (that is how the workers hand them over), a
+    # temporary one, removed afterwards.
+    scratch = None if cache else tempfile.TemporaryDirectory(prefix="dreamreel-nocache-")
+    store = Cache(scratch.name) if scratch is not None else Cache()
 
     with Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(),
                   TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err) as bar:
@@ -143,12 +152,17 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
             bar.update(tasks[stage], completed=done, total=total)
 
         choice_arg = Path(choices) if choices not in ("auto", "first") else choices
-        result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
-                           label=label, progress=progress)
+        try:
+            result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
+                               label=label, progress=progress, preset=preset, cache=store)
+        finally:
+            if scratch is not None:
+                scratch.cleanup()
     took = sum(result.stage_seconds.values())
+    lufs = f"{result.mix.lufs:.1f} LUFS" if result.mix.lufs is not None else "silent"
     err.print(Text(f"{result.path}: {result.seconds:.1f} s of film, {result.episodes} episode(s), {result.shots} "
-                   f"shots, {result.mix.lufs:.1f} LUFS, made in {took:.1f} s "
-                   f"({result.seconds / took:.1f}x real time)", style="green"), soft_wrap=True)
+                   f"shots ({result.rendered_shots} drawn, {result.cached_shots} from the cache), {lufs}, "
+                   f"made in {took:.1f} s ({result.seconds / took:.1f}x real time)", style="green"), soft_wrap=True)
     for shot in result.failed_shots:
         err.print(Text(f"warning: shot {shot} failed to render and was replaced by a card", style="yellow"))
     for problem in result.qc.problems:
@@ -161,6 +175,10 @@ _RES = typer.Option("--res", help="720p, 1080p or 480p.")
 _CHOICES = typer.Option("--choices", help="auto (seeded), first, or a JSON file of {choice_id: option_id}.")
 _KEEP = typer.Option("--keep", help="Also keep fMP4 segments, WebVTT captions and the OTIO timeline beside the film.")
 _LABEL = typer.Option("--label/--no-label", help="Burn the 'AI-generated' label into the picture.")
+_PRESET = typer.Option("--preset", help="x264 speed: ultrafast (default, fastest), superfast, veryfast (a third "
+                                        "the size, half the speed), faster, fast, medium, slow.")
+_CACHE = typer.Option("--cache/--no-cache", help="Keep rendered shots, voices and mixes in the cache "
+                                                 "(DREAMREEL_CACHE_DIR, else ~/.cache/dreamreel) for the next render.")
 
 
 @app.command()
@@ -175,6 +193,8 @@ def make(
     choices: Annotated[str, _CHOICES] = "auto",
     keep: Annotated[bool, _KEEP] = False,
     label: Annotated[bool, _LABEL] = True,
+    preset: Annotated[str, _PRESET] = "ultrafast",
+    cache: Annotated[bool, _CACHE] = True,
 ) -> None:
     """Write a story for a request and make it into a film."""
     with user_errors():
@@ -195,7 +215,7 @@ def make(
         story = plan(req, prof, seed=seed)
         err.print(Text(f"{story.bible.title}: {len(story.graph.episodes)} episode(s), "
                        f"{' + '.join(story.bible.genres)}", style="bold magenta"))
-        _make(story, output, prof, choices, seed, res, keep, label)
+        _make(story, output, prof, choices, seed, res, keep, label, preset, cache)
 
 
 @app.command()
@@ -208,10 +228,12 @@ def render(
     choices: Annotated[str, _CHOICES] = "auto",
     keep: Annotated[bool, _KEEP] = False,
     label: Annotated[bool, _LABEL] = True,
+    preset: Annotated[str, _PRESET] = "ultrafast",
+    cache: Annotated[bool, _CACHE] = True,
 ) -> None:
     """Make a film from a story file."""
     with user_errors():
-        _make(_load_story(story), output, _load_profile(profile), choices, seed, res, keep, label)
+        _make(_load_story(story), output, _load_profile(profile), choices, seed, res, keep, label, preset, cache)
 
 
 @app.command()

@@ -37,6 +37,7 @@ from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
+from .synth.voice.cached import CachedVoice
 
 RESOLUTIONS = {"720p": (1280, 720), "1080p": (1920, 1080), "480p": (854, 480)}
 SAMPLE_RATE = 48000
@@ -117,14 +118,14 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     pool = pool or shared_pool()
     pool.start()  # the workers load the renderer while the first beat is voiced
     cache = cache or Cache()
-    backend = voice or default_backend()
+    backend = CachedVoice(voice or default_backend(), cache)
     t0 = time.perf_counter()
     spent = {"voices": 0.0, "camera": 0.0, "audio": 0.0}
 
     path = choose_path(story, choices, seed=seed)
     camera = ShotPlanner(story, path, profile=profile, fps=fps, width=width, height=height, seed=seed)
     speech: dict[tuple[str, int], Speech] = {}
-    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE)
+    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache)
     lines_total = len(voiced_lines(story, path))
     lines_done = 0
     lists: list[ShotList] = []

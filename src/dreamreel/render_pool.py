@@ -43,7 +43,7 @@ from .errors import DreamreelError
 from .model.bible import Bible
 from .model.shot import Shot
 from .store.cache import Cache, cache_key
-from .synth.visual import ProceduralBackend, VisualBackend
+from .synth.visual import HeldFrame, ProceduralBackend, VisualBackend
 
 
 @dataclass
@@ -75,6 +75,8 @@ class ShotResult:
     black: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     same: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     seconds: float = 0.0
+    #: Wall-clock time (time.time()) the worker started on the shot.
+    started: float = 0.0
 
 
 def shot_key(job: ShotJob, backend: VisualBackend) -> str:
@@ -113,6 +115,10 @@ class _Scan:
         self.i = 0
 
     def __call__(self, frame: np.ndarray) -> None:
+        if isinstance(frame, HeldFrame) and self.prev is not None and 0 < self.i < len(self.black):
+            self.black[self.i], self.same[self.i] = self.black[self.i - 1], True
+            self.i += 1
+            return
         f = frame[::4, ::4].astype(np.int16)
         luma = (77 * f[..., 0] + 150 * f[..., 1] + 29 * f[..., 2]) >> 8
         if self.i < len(self.black):
@@ -140,7 +146,7 @@ def cached_result(job: ShotJob, key: str, cache: Cache) -> ShotResult | None:
 
 def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | None = None) -> ShotResult:
     """Render and encode one shot into the cache (or find it there). Runs in a worker process."""
-    t0 = time.perf_counter()
+    t0, started = time.perf_counter(), time.time()
     key = key or shot_key(job, backend)
     hit = cached_result(job, key, cache)
     if hit is not None:
@@ -179,7 +185,7 @@ def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | No
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return ShotResult(job.shot.id, path, n, cached=False, failed=failed, temporary=failed is not None,
-                      black=scan.black, same=scan.same, seconds=time.perf_counter() - t0)
+                      black=scan.black, same=scan.same, seconds=time.perf_counter() - t0, started=started)
 
 
 def _encode(frames, tmp: str, job: ShotJob, scan: _Scan) -> int:  # type: ignore[no-untyped-def]
@@ -201,8 +207,11 @@ _worker_backends: dict[bytes, VisualBackend] = {}
 
 
 def _worker_init() -> None:
-    # Each worker encodes with one x264 thread: the processes are the parallelism.
+    # One thread each for x264 and OpenCV: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import cv2
+
+    cv2.setNumThreads(1)
 
 
 def _worker_render(job: ShotJob, backend_blob: bytes, backend: VisualBackend, cache_root: str,
@@ -282,9 +291,22 @@ class RenderPool:
                 f.set_result(hit)
                 futures.append(f)
             else:
-                with _main_hidden():
-                    futures.append(self._executor.submit(_worker_render, j, blob, backend, str(cache.root), k))
+                futures.append(self._submit(j, blob, backend, cache, k))
         return futures
+
+    def _submit(self, job: ShotJob, blob: bytes, backend: VisualBackend, cache: Cache, key: str) -> Future[ShotResult]:
+        assert self._executor is not None
+        try:
+            with _main_hidden():
+                return self._executor.submit(_worker_render, job, blob, backend, str(cache.root), key)
+        except BrokenProcessPool:
+            # A shot in flight killed its worker: fresh workers take this one (and the dead
+            # one's shots are tried again when their results are asked for).
+            self.restart()
+            self.start()
+            assert self._executor is not None
+            with _main_hidden():
+                return self._executor.submit(_worker_render, job, blob, backend, str(cache.root), key)
 
     def result(self, future: Future[ShotResult], job: ShotJob, backend: VisualBackend, cache: Cache) -> ShotResult:
         """The future's result. A dead worker takes every shot in flight with it: each is tried

@@ -34,6 +34,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import av
+import cv2
 import numpy as np
 
 from ..errors import BadInputError, OutputError
@@ -46,7 +47,7 @@ DEFAULT_METADATA = {"comment": "AI-generated film made with dreamreel", "ai_gene
 #: 720p; veryfast makes files about a third the size at half the speed.
 PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow")
 DEFAULT_PRESET = "ultrafast"
-DEFAULT_CRF = 20
+DEFAULT_CRF = 23
 _STOP = object()
 
 
@@ -61,6 +62,34 @@ def chunk_options(preset: str, crf: int) -> dict[str, str]:
     return {"crf": str(crf), "preset": preset, "forced-idr": "1", "bframes": "0", "sc_threshold": "0"}
 
 
+def to_yuv420(frame: np.ndarray, pts: int) -> Any:
+    """An (H, W, 3) RGB or (H, W, 4) RGBA frame as the encoder's yuv420p VideoFrame (BT.601,
+    limited range, as swscale would make it; OpenCV does it about ten times faster)."""
+    h, w = frame.shape[:2]
+    code = cv2.COLOR_RGBA2YUV_I420 if frame.shape[2] == 4 else cv2.COLOR_RGB2YUV_I420
+    flat = cv2.cvtColor(frame, code).reshape(-1)  # Y (h x w), then U and V ((h/2) x (w/2) each)
+    vf = av.VideoFrame(w, h, "yuv420p")
+    y, c = h * w, (h // 2) * (w // 2)
+    for plane, part in zip(vf.planes, (flat[:y], flat[y:y + c], flat[y + c:y + 2 * c])):
+        rows = part.reshape(plane.height, plane.width)
+        if plane.line_size == plane.width:
+            plane.update(rows)
+        else:  # rows padded to an aligned stride
+            np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)[:, :plane.width] = rows
+    vf.pts = pts
+    return vf
+
+
+def _frame_ok(frame: np.ndarray, height: int, width: int) -> bool:
+    return frame.ndim == 3 and frame.shape[:2] == (height, width) and frame.shape[2] in (3, 4) \
+        and frame.dtype == np.uint8
+
+
+def _is_held(frame: np.ndarray) -> bool:
+    # By name, not by import: the encoder does not depend on the picture stage.
+    return type(frame).__name__ == "HeldFrame"
+
+
 def encode_chunk(frames: Iterable[np.ndarray], path: str | Path, *, width: int, height: int, fps: int,
                  preset: str = DEFAULT_PRESET, crf: int = DEFAULT_CRF, key_every: int = 48,
                  threads: int = 1, on_frame: Callable[[np.ndarray], None] | None = None) -> int:
@@ -73,6 +102,7 @@ def encode_chunk(frames: Iterable[np.ndarray], path: str | Path, *, width: int, 
         raise BadInputError(f"frame size {width}x{height}: H.264 (yuv420p) needs even sides of at least 16")
     options = chunk_options(preset, crf)
     n = 0
+    picture: Any = None  # the last frame, converted to the encoder's yuv420p
     with av.open(str(path), "w", format="mp4") as out:
         v = out.add_stream("libx264", rate=fps)
         v.width, v.height, v.pix_fmt = width, height, "yuv420p"
@@ -81,16 +111,19 @@ def encode_chunk(frames: Iterable[np.ndarray], path: str | Path, *, width: int, 
         v.codec_context.gop_size = 1 << 20
         v.options = options
         for frame in frames:
-            if frame.shape != (height, width, 3) or frame.dtype != np.uint8:
-                raise BadInputError(f"chunk frame {n}: expected {height}x{width}x3 uint8, "
+            if not _frame_ok(frame, height, width):
+                raise BadInputError(f"chunk frame {n}: expected {height}x{width}x3 or x4 uint8, "
                                     f"got {'x'.join(map(str, frame.shape))} {frame.dtype}")
             if on_frame is not None:
                 on_frame(frame)
-            vf = av.VideoFrame.from_ndarray(frame, format="rgb24")
-            vf.pts = n
-            if n % key_every == 0:
-                vf.pict_type = av.video.frame.PictureType.I
-            for p in v.encode(vf):
+            # A held frame (the same picture again) is not converted again. x264 copies the
+            # picture it is given, so one converted frame can go in twice.
+            if picture is None or not _is_held(frame):
+                picture = to_yuv420(frame, n)
+            picture.pts = n
+            picture.pict_type = av.video.frame.PictureType.I if n % key_every == 0 \
+                else av.video.frame.PictureType.NONE
+            for p in v.encode(picture):
                 out.mux(p)
             n += 1
         if n == 0:
@@ -101,7 +134,7 @@ def encode_chunk(frames: Iterable[np.ndarray], path: str | Path, *, width: int, 
 
 
 class Encoder:
-    """Frames (HxWx3 uint8 RGB) + float32 audio -> H.264/AAC MP4, written atomically."""
+    """Frames (HxWx3 RGB or HxWx4 RGBA, uint8) + float32 audio -> H.264/AAC MP4, written atomically."""
 
     def __init__(
         self,
@@ -229,15 +262,14 @@ class Encoder:
 
     # -- the caller's side -------------------------------------------------------------------
     def write_frame(self, frame: np.ndarray, *, keyframe: bool = False) -> None:
-        """Queue one RGB frame (copied, so the caller may reuse its buffer). keyframe: start a segment here."""
-        if frame.shape != (self.height, self.width, 3) or frame.dtype != np.uint8:
+        """Queue one RGB or RGBA frame (converted at once, so the caller may reuse its buffer).
+        keyframe: start a segment here."""
+        if not _frame_ok(frame, self.height, self.width):
             raise BadInputError(
-                f"frame {self.frames_written}: expected {self.height}x{self.width}x3 uint8, "
+                f"frame {self.frames_written}: expected {self.height}x{self.width}x3 or x4 uint8, "
                 f"got {'x'.join(map(str, frame.shape))} {frame.dtype}"
             )
-        # from_ndarray copies the pixels: the caller can render the next frame into the same array.
-        vf = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
-        vf.pts = self.frames_written
+        vf = to_yuv420(np.ascontiguousarray(frame), self.frames_written)
         force = keyframe or self.frames_written == 0
         if self._segment_frames and self._since_key >= self._segment_frames:
             force = True

@@ -146,11 +146,11 @@ def check_frames(
     freeze_seconds: float = 3.0,
     source: str = "frames",
 ) -> QCReport:
-    """Picture checks on rendered RGB frames (HxWx3 uint8) before they are encoded."""
+    """Picture checks on rendered frames (HxWx3 RGB or HxWx4 RGBA, uint8) before they are encoded."""
     report = QCReport(source)
     scan = _PictureScan(report, fps, start_seconds, black_seconds, freeze_seconds)
     for i, f in enumerate(frames):
-        shape_ok = f.ndim == 3 and f.shape[2] == 3 and f.dtype == np.uint8
+        shape_ok = f.ndim == 3 and f.shape[2] in (3, 4) and f.dtype == np.uint8
         if not shape_ok or (width and f.shape[1] != width) or (height and f.shape[0] != height):
             t = start_seconds + i / fps
             report.problems.append(Problem("resolution", "error", t, t, timecode(t, fps),

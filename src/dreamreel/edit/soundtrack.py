@@ -10,15 +10,23 @@ cue is written, and a line that starts right after the cut belongs under the cro
 audio lags the cut by one beat, and the first sound exists as soon as the first beat is voiced.
 Each chunk is normalised to the target on its own, so the whole film sits there too (integrated
 loudness is an energy mean of its parts) without waiting for the end.
+
+With a cache, each chunk's mix is kept under a key made of everything it depends on: the score
+so far (a running hash of every cue, since the composer carries its harmony and theme from cue
+to cue), its bed, and the lines in it (their samples' digests, places and pans). A film made
+again mixes nothing, and the score is only played where a chunk has to be mixed anew.
 """
 
 import hashlib
+import io
+import json
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..model.shot import Shot
 from ..model.story import Story
+from ..store.cache import Cache, cache_key
 from ..synth.music.ambience import ambience
 from ..synth.music.score import CueKind, ScoreCue, ScoreStream
 from ..synth.voice.base import Speech
@@ -26,6 +34,8 @@ from .mix import MixReport, Placed, mix, resample
 
 #: Seconds two chunks' mixes overlap and crossfade (linear: the score under both is the same).
 OVERLAP_S = 0.3
+#: Bump when the soundtrack's code changes what it makes (the cache keys include it).
+VERSION = "1"
 
 
 def speaker_pan(shot: Shot, speaker: str) -> float:
@@ -43,6 +53,7 @@ class _Chunk:
     kind: CueKind
     shots: list[tuple[int, Shot]]  # (film frame of the shot's start, shot)
     bed: tuple[str, str, int] | None = None  # weather, place kind, seed
+    score: str = ""  # running hash of the score's cues up to and including this chunk's
 
 
 @dataclass
@@ -55,6 +66,7 @@ class Soundtrack:
     speech: dict[tuple[str, int], Speech]
     sample_rate: int = 48000
     target_lufs: float = -16.0
+    cache: Cache | None = None
     reports: list[MixReport] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -70,6 +82,12 @@ class Soundtrack:
         self._voices: dict[tuple[str, int], np.ndarray] = {}
         self._overlap = round(OVERLAP_S * sr)
         self.samples = 0  # film samples handed out so far
+        self.cached_chunks = 0
+        self._ending = False
+        self._digests: dict[tuple[str, int], str] = {}
+        style = self.story.bible.style
+        self._score_hash = hashlib.sha256(json.dumps(
+            [VERSION, style.model_dump(mode="json"), sorted(self.story.bible.genres), self.seed, sr]).encode()).hexdigest()
 
     def _at(self, frame: int) -> int:
         return round(frame * self.sample_rate / self.fps)
@@ -90,8 +108,11 @@ class Soundtrack:
             chunk.bed = (s0.weather, s0.place_kind, seed)
         frames = sum(s.frames for s in shots)
         tension = float(np.clip(sum(s.tension * s.frames for s in shots) / frames, 0.0, 1.0))
-        self._score.add(ScoreCue(chunk.start / self.sample_rate, chunk.end / self.sample_rate, tension, kind,
-                                 self._roles.get(shots[0].beat)))
+        cue = ScoreCue(chunk.start / self.sample_rate, chunk.end / self.sample_rate, tension, kind,
+                       self._roles.get(shots[0].beat))
+        self._score.add(cue)
+        self._score_hash = hashlib.sha256(f"{self._score_hash}|{cue!r}".encode()).hexdigest()
+        chunk.score = self._score_hash
         self._waiting.append(chunk)
         out = []
         while len(self._waiting) >= 2:
@@ -102,9 +123,8 @@ class Soundtrack:
         """Mix the last chunk (the score fades out with it); returns the rest of the audio."""
         if not self._waiting:
             return np.zeros((0, 2), np.float32)
-        self._take_music(self._score.finish(self._waiting[-1].end))
-        out = [self._mix(self._waiting.pop(0), None)]
-        return np.concatenate(out)
+        self._ending = True
+        return self._mix(self._waiting.pop(0), None)
 
     # -- one chunk -------------------------------------------------------------------------
 
@@ -114,14 +134,17 @@ class Soundtrack:
     def _music_span(self, a: int, b: int) -> np.ndarray:
         have = self._music_base + self._music.shape[0]
         if have < b:
-            self._take_music(self._score.take(b / self.sample_rate))
+            if self._ending:
+                self._take_music(self._score.finish(b))
+            else:
+                self._take_music(self._score.take(b / self.sample_rate))
         out = np.zeros((b - a, 2), np.float32)
         lo, hi = a - self._music_base, min(b, self._music_base + self._music.shape[0]) - self._music_base
         if hi > lo:
             out[: hi - lo] = self._music[lo:hi]
         return out
 
-    def _lines(self, chunk: _Chunk, a: int, n: int) -> list[Placed]:
+    def _lines(self, chunk: _Chunk, a: int, n: int) -> list[tuple[Placed, tuple[str, int]]]:
         out = []
         for frame, shot in chunk.shots:
             for cue in shot.cues:
@@ -134,33 +157,76 @@ class Soundtrack:
                 key = (cue.beat, cue.index)
                 if key not in self._voices:
                     self._voices[key] = resample(voice.samples, voice.sample_rate, self.sample_rate)
-                out.append(Placed(at, self._voices[key], speaker_pan(shot, cue.speaker)))
+                out.append((Placed(at, self._voices[key], speaker_pan(shot, cue.speaker)), key))
         return out
+
+    def _digest(self, key: tuple[str, int]) -> str:
+        if key not in self._digests:
+            self._digests[key] = hashlib.sha256(np.ascontiguousarray(self._voices[key]).tobytes()).hexdigest()
+        return self._digests[key]
 
     def _mix(self, chunk: _Chunk, after: _Chunk | None) -> np.ndarray:
         a = chunk.start
         b = chunk.end + (min(self._overlap, after.end - after.start) if after is not None else 0)
         n = b - a
-        music = self._music_span(a, b)
+        lines = self._lines(chunk, a, n) + (self._lines(after, a, n) if after is not None else [])
+        key = None
+        if self.cache is not None:
+            placed = [(p.start, self._digest(k), p.pan) for p, k in lines]
+            key = cache_key("mix", "soundtrack", VERSION, {
+                # the music under this chunk is final once the next cue is written (or the score ends)
+                "score": after.score if after is not None else f"{chunk.score}|end@{chunk.end}",
+                "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs})
+            hit = _load_mix(self.cache.get_bytes(key))
+            if hit is not None:
+                out, report = hit
+                self.cached_chunks += 1
+        if key is None or hit is None:
+            out, report = self._mix_anew(chunk, a, n, [p for p, _ in lines])
+            if self.cache is not None and key is not None:
+                self.cache.put(key, _dump_mix(out, report))
+        self.reports.append(report)
+        return self._join(chunk, after, out)
+
+    def _mix_anew(self, chunk: _Chunk, a: int, n: int, lines: list[Placed]) -> tuple[np.ndarray, MixReport]:
+        music = self._music_span(a, a + n)
         bed = None
         if chunk.bed is not None:
             weather, place, seed = chunk.bed
             bed = ambience(weather, place, n / self.sample_rate, seed=seed, sample_rate=self.sample_rate)[:n]
             if bed.shape[0] < n:
                 bed = np.pad(bed, ((0, n - bed.shape[0]), (0, 0)))
-        lines = self._lines(chunk, a, n) + (self._lines(after, a, n) if after is not None else [])
-        out, report = mix(lines, music, bed, sample_rate=self.sample_rate, total_samples=n,
-                          target_lufs=self.target_lufs)
-        self.reports.append(report)
+        return mix(lines, music, bed, sample_rate=self.sample_rate, total_samples=n, target_lufs=self.target_lufs)
+
+    def _join(self, chunk: _Chunk, after: _Chunk | None, out: np.ndarray) -> np.ndarray:
+        """Crossfade the chunk's head into the last chunk's tail; keep its own tail for the next."""
+        n = out.shape[0]
+        out = out.copy()
         if self._tail is not None:
             k = min(self._tail.shape[0], n)
             ramp = np.linspace(0.0, 1.0, k, endpoint=False, dtype=np.float32)[:, None]
             out[:k] = self._tail[:k] * (1 - ramp) + out[:k] * ramp
         own = chunk.end - chunk.start
         self._tail = out[own:].copy() if after is not None else None
-        # music before this chunk's end is no longer needed
-        drop = chunk.end - self._music_base
+        # music before this chunk's end is no longer needed (if it was played at all)
+        drop = min(chunk.end, self._music_base + self._music.shape[0]) - self._music_base
         if drop > 0:
-            self._music, self._music_base = self._music[drop:], chunk.end
+            self._music, self._music_base = self._music[drop:], self._music_base + drop
         self.samples += own
         return out[:own]
+
+
+def _dump_mix(out: np.ndarray, report: MixReport) -> bytes:
+    buf = io.BytesIO()
+    np.savez(buf, audio=out, report=np.frombuffer(report.model_dump_json().encode(), np.uint8))
+    return buf.getvalue()
+
+
+def _load_mix(data: bytes | None) -> tuple[np.ndarray, MixReport] | None:
+    if data is None:
+        return None
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            return z["audio"].astype(np.float32), MixReport.model_validate_json(z["report"].tobytes())
+    except (ValueError, KeyError, OSError):
+        return None  # a damaged entry is a miss

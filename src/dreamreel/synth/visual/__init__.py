@@ -1,6 +1,6 @@
 """Pictures: the visual backend interface and the procedural skia renderer (the default)."""
 
-from .base import VisualBackend
-from .procedural import ProceduralBackend, rgba_to_rgb
+from .base import HeldFrame, VisualBackend, held
+from .procedural import ProceduralBackend
 
-__all__ = ["ProceduralBackend", "VisualBackend", "rgba_to_rgb"]
+__all__ = ["HeldFrame", "ProceduralBackend", "VisualBackend", "held"]

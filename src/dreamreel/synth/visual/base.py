@@ -14,18 +14,31 @@ from ...model.bible import Bible
 from ...model.shot import Shot
 
 
+class HeldFrame(np.ndarray):
+    """A frame that shows the same picture as the one before it (animation on twos, a held
+    card). It is an ordinary array to anyone who does not care; an encoder can skip the colour
+    conversion, and QC knows the picture did not change."""
+
+
+def held(frame: np.ndarray) -> HeldFrame:
+    """Mark ``frame`` (unchanged since it was last yielded) as a repeat of the frame before."""
+    return frame.view(HeldFrame)
+
+
 @runtime_checkable
 class VisualBackend(Protocol):
     """Draws shots.
 
-    ``render_shot`` yields ``shot.frames`` arrays of shape ``(height, width, 3)``, dtype uint8,
-    C-contiguous, RGB. A backend may reuse one buffer for every frame it yields (the procedural
+    ``render_shot`` yields ``shot.frames`` arrays of shape ``(height, width, 3)`` (RGB) or
+    ``(height, width, 4)`` (RGBA, opaque: the fourth channel is ignored), dtype uint8,
+    C-contiguous. A backend may reuse one buffer for every frame it yields (the procedural
     renderer does): a caller that keeps a frame past the next ``next()`` must copy it.
 
     ``mouths[char_id][i]`` is how open that character's mouth is (0..1) at frame ``i`` of this
     shot, measured from their voice track; a character missing from ``mouths`` (or ``mouths``
     None) gets a mouth animated from the shot's cues instead. ``label`` burns an
-    "AI-generated" label into a corner.
+    "AI-generated" label into a corner. A frame yielded as a :class:`HeldFrame` repeats the
+    picture of the frame before it.
     """
 
     name: str

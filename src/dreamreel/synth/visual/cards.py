@@ -12,10 +12,35 @@ from .paint import fill, glow, poly, stroke, vgrad
 
 @lru_cache(maxsize=8)
 def typeface(family: str, bold: bool = False, italic: bool = False) -> skia.Typeface:
+    """The system's ``family`` (or its closest match); on a machine with no fonts at all, the
+    Roboto that ships with dreamreel's dependencies, so cards and the AI label always have text."""
     style = skia.FontStyle.BoldItalic() if bold and italic else skia.FontStyle.Bold() if bold else \
         skia.FontStyle.Italic() if italic else skia.FontStyle.Normal()
-    tf = skia.Typeface(family, style)
+    tf = _system_typeface(family, style)
+    if tf is not None and tf.countGlyphs() > 0:
+        return tf
+    return bundled_typeface(italic)
+
+
+def _system_typeface(family: str, style: skia.FontStyle) -> skia.Typeface | None:
+    return skia.Typeface(family, style)
+
+
+@lru_cache(maxsize=2)
+def bundled_typeface(italic: bool = False) -> skia.Typeface:
+    """Roboto (OFL-1.1) from the fontpkg-roboto package."""
+    from importlib.resources import files
+
+    name = "Roboto-Italic[wdth,wght].ttf" if italic else "Roboto[wdth,wght].ttf"
+    tf = skia.Typeface.MakeFromFile(str(files("fontpkg_roboto") / "files" / name))
     return tf if tf is not None else skia.Typeface("")
+
+
+def font(family: str, size: float, *, bold: bool = False, italic: bool = False) -> skia.Font:
+    f = skia.Font(typeface(family, bold, italic), size)
+    if bold and f.getTypeface().fontStyle().weight() < 600:
+        f.setEmbolden(True)  # the bundled variable font is drawn at its regular weight
+    return f
 
 
 def _wrap(text: str, font: skia.Font, max_w: float) -> list[str]:
@@ -56,7 +81,7 @@ def draw_card_background(c: skia.Canvas, g: Grade, width: int, height: int) -> N
 def draw_card_text(c: skia.Canvas, g: Grade, kind: str, caption: str, width: int, height: int, t: float) -> None:
     """The words, fading in over the first second-ish (``t`` is 0..1 through the shot)."""
     alpha = min(1.0, t * 4) * (min(1.0, (1 - t) * 6) if kind == "end" else 1.0)
-    big = skia.Font(typeface("DejaVu Serif", bold=True), height * (0.085 if len(caption) < 28 else 0.06))
+    big = font("DejaVu Serif", height * (0.085 if len(caption) < 28 else 0.06), bold=True)
     big.setSubpixel(True)
     paint = skia.Paint(Color=g.c((0.96, 0.93, 0.86), alpha, lit=0, pull=0), AntiAlias=True)
     shadow = skia.Paint(Color=skia.ColorSetARGB(int(160 * alpha), 0, 0, 0), AntiAlias=True)
@@ -68,7 +93,7 @@ def draw_card_text(c: skia.Canvas, g: Grade, kind: str, caption: str, width: int
         c.drawString(line, x + off, y + off, big, shadow)
         c.drawString(line, x, y, big, paint)
         y += big.getSize() * 1.2
-    small = skia.Font(typeface("DejaVu Sans"), height * 0.028)
+    small = font("DejaVu Sans", height * 0.028)
     tag = "THE END" if kind == "end" and caption.strip().lower() not in ("the end", "end") else \
         ("a dreamreel film" if kind == "title" else "")
     if tag:
@@ -79,14 +104,14 @@ def draw_card_text(c: skia.Canvas, g: Grade, kind: str, caption: str, width: int
 
 def draw_label(c: skia.Canvas, width: int, height: int) -> None:
     """A small "AI-generated" pill in the bottom-right corner."""
-    font = skia.Font(typeface("DejaVu Sans", bold=True), max(10.0, height * 0.024))
+    face = font("DejaVu Sans", max(10.0, height * 0.024), bold=True)
     text = "AI-generated"
-    tw = font.measureText(text)
-    pad = font.getSize() * 0.5
+    tw = face.measureText(text)
+    pad = face.getSize() * 0.5
     x1, y1 = width - height * 0.025, height - height * 0.025
-    r = skia.Rect(x1 - tw - 2 * pad, y1 - font.getSize() - pad, x1, y1)
+    r = skia.Rect(x1 - tw - 2 * pad, y1 - face.getSize() - pad, x1, y1)
     c.drawRoundRect(r, pad, pad, skia.Paint(Color=skia.ColorSetARGB(150, 0, 0, 0), AntiAlias=True))
-    c.drawString(text, r.left() + pad, r.bottom() - pad * 0.9, font,
+    c.drawString(text, r.left() + pad, r.bottom() - pad * 0.9, face,
                  skia.Paint(Color=skia.ColorSetARGB(235, 255, 255, 255), AntiAlias=True))
 
 
@@ -150,6 +175,6 @@ def draw_insert(c: skia.Canvas, g: Grade, caption: str, width: int, height: int,
         for i in range(9):
             c.drawLine(-17, -20 + i * 5, 17 - (i % 3) * 5, -20 + i * 5, stroke(g.c("#3a3a5a", 0.8), 0.7))
     c.restore()
-    font = skia.Font(typeface("DejaVu Serif", italic=True), height * 0.045)
-    centered_text(c, caption, width / 2, height * 0.88, font,
+    face = font("DejaVu Serif", height * 0.045, italic=True)
+    centered_text(c, caption, width / 2, height * 0.88, face,
                   skia.Paint(Color=g.c((0.96, 0.93, 0.86), lit=0, pull=0), AntiAlias=True), width * 0.85)

@@ -131,4 +131,4 @@ def _haze(width: int, height: int, color: int, rng: np.random.Generator) -> Spri
                                                     skia.TileMode.kClamp, 0, m)
             c.drawRect(skia.Rect(cx + ox - rx, cy - ry, cx + ox + rx, cy + ry), skia.Paint(Shader=shader))
     del c, surf
-    return Sprite(arr, tile=64)
+    return Sprite(arr, tile=128, min_alpha=3)
