@@ -256,3 +256,43 @@ def test_ambience_for_shots_follows_the_places() -> None:
     assert centroid(bed[3 * SR:7 * SR]) < 400  # ship hum
     assert centroid(bed[9 * SR:11 * SR]) > 2000  # then rain
     assert bed.tobytes() == ambience_for_shots(shots, seed=1).tobytes()
+
+
+# ---- the score streamed a cue at a time ----
+
+def _cues() -> list[ScoreCue]:
+    return [ScoreCue(0.0, 2.5, 0.2, "title"), ScoreCue(2.5, 9.0, 0.3, "scene", "setup"),
+            ScoreCue(9.0, 15.0, 0.9, "scene", "crisis"), ScoreCue(15.0, 17.5, 0.5, "end", "triumph")]
+
+
+def test_a_streamed_score_is_the_batch_score_taken_in_pieces() -> None:
+    from dreamreel.synth.music.score import ScoreStream
+
+    stream = ScoreStream(style=style("noir"), genres=["noir"], seed=4)
+    parts = []
+    for cue in _cues():
+        stream.add(cue)
+        parts.append(stream.take())  # whatever is final so far: everything before this cue's end
+    parts.append(stream.finish())
+    x = np.concatenate(parts)
+    assert x.shape == (round(17.5 * SR), 2) and np.isfinite(x).all()
+    # the same notes as the batch arrangement (same composer, same seed)
+    batch = score(_cues(), style=style("noir"), genres=["noir"], seed=4)
+    a, b = chroma(x), chroma(batch)
+    assert np.abs(a - b).sum() < 0.15
+    # no clicks where the pieces meet: no sample-to-sample jump larger than anywhere else
+    edges = np.cumsum([p.shape[0] for p in parts[:-1]])
+    jumps = np.abs(np.diff(x, axis=0)).max(axis=1)
+    assert all(jumps[max(0, e - 1)] <= jumps.max() for e in edges if 0 < e < len(jumps))
+    assert np.abs(x[-SR // 10:]).max() < 0.05, "the end fades out"
+
+
+def test_a_streamed_score_takes_only_what_is_final() -> None:
+    from dreamreel.synth.music.score import ScoreStream
+
+    stream = ScoreStream(style=style("scifi"), genres=["scifi"], seed=1)
+    stream.add(ScoreCue(0.0, 4.0, 0.4, "scene"))
+    assert stream.take(10.0).shape[0] == 4 * SR  # only up to the newest cue's end
+    assert stream.take().shape[0] == 0
+    with pytest.raises(BadInputError, match="before the last one ended"):
+        stream.add(ScoreCue(3.0, 5.0, 0.4, "scene"))

@@ -158,3 +158,26 @@ def test_a_shot_that_fails_to_render_is_replaced_and_reported(film, tmp_path, vi
     again = make_film(story, tmp_path / "g.mp4", choices="first", res="480p", voice=backend("espeak-ng"),
                       visual=visual())
     assert again.rendered_shots == 1 and again.failed_shots == ["e1_s002"]
+
+
+def test_every_stream_segment_carries_picture_and_sound(film):
+    import struct
+
+    from dreamreel.edit.segments import _find, read_init
+
+    folder, _, _ = film
+    segs = folder / "film.segments"
+    index = json.loads((segs / "index.json").read_text())
+    tracks, codecs = read_init((segs / "init.mp4").read_bytes())
+    assert {t.handler for t in tracks} == {"vide", "soun"} and "avc1" in codecs and "mp4a" in codecs
+    t = 0.0
+    for seg in index["segments"]:
+        data = (segs / seg["file"]).read_bytes()
+        ids = {struct.unpack_from(">I", data, _find(data, [b"tfhd"], a, b)[0][0] + 4)[0]
+               for a, b in _find(data, [b"moof", b"traf"])}
+        assert ids == {tr.track_id for tr in tracks}, f"{seg['file']} lacks a track"
+        # at most 2 s (the first is longer by the AAC encoder's priming, ~21 ms, which the muxer
+        # adds to the first frame so picture and sound start together)
+        assert abs(seg["start"] - t) < 1e-3 and 0 < seg["duration"] <= 2.0 + (0.03 if t == 0 else 1e-6)
+        t += seg["duration"]
+    assert abs(t - index["duration"]) < 1e-3

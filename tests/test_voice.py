@@ -207,3 +207,23 @@ def test_voice_lines_rejects_a_path_that_does_not_fit_the_story(espeak):
     story.graph.beats[story.graph.beats.index(story.graph.beat(entry))] = bare
     with pytest.raises(BadInputError, match="no 'calm' variant"):
         voice_lines(story, PlayPath(story_id=story.id, steps=[PathStep(beat=entry, variant="calm")]), espeak)
+
+
+def test_a_cached_voice_speaks_each_line_once(espeak, tmp_path):
+    from dreamreel.store.cache import Cache
+    from dreamreel.synth.voice.cached import CachedVoice
+
+    cache = Cache(tmp_path)
+    voice = CachedVoice(espeak, cache)
+    v = VoiceSpec()
+    a = voice.speak("The rain never stops in this town.", v, seed=3)
+    b = voice.speak("The rain never stops in this town.", v, seed=3)
+    assert (voice.misses, voice.hits) == (1, 1)
+    assert np.array_equal(a.samples, b.samples) and a.words == b.words and a.sample_rate == b.sample_rate
+    voice.speak("The rain never stops in this town.", v, seed=4)  # another seed is another line
+    assert voice.misses == 2
+    # a damaged entry is a miss, not an error
+    for path, _, _ in cache.entries():
+        path.write_bytes(b"not a line")
+    c = voice.speak("The rain never stops in this town.", v, seed=3)
+    assert voice.misses == 3 and np.array_equal(c.samples, a.samples)
