@@ -5,7 +5,7 @@ For a one-episode story of about 60 s (noir crossed with hard sci-fi), at 720p a
   started cold and an empty shot cache (goal >= 5x at 720p);
 - stage seconds (voices, camera, audio: in the main process; pictures_and_encode: the rest);
 - time to the first playable fMP4 segment (goal < 2 s);
-- peak memory of the main process, and with its largest worker (goal < 1.5 GB);
+- peak memory of the main process and of each render worker (goal < 1.5 GB);
 - a second render of the same story (every shot from the cache);
 - the renderer alone (one core) and the encoder alone (same preset, every core) on the same
   frames (the first 240 of the film): the whole pipeline's frames per second against what the
@@ -42,6 +42,22 @@ def first_segment_watch(folder: Path, t0: float, out: dict) -> threading.Event:
     return stop
 
 
+def worker_peaks_mb() -> list[float]:
+    """Peak resident memory of each render worker (they live on, so read it from /proc)."""
+    from dreamreel.render_pool import shared_pool
+
+    executor = shared_pool()._executor
+    peaks = []
+    for pid in list(getattr(executor, "_processes", {}) or {}):
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                hwm = next(line for line in f if line.startswith("VmHWM:"))
+            peaks.append(round(int(hwm.split()[1]) / 1024, 1))
+        except (OSError, StopIteration):
+            pass
+    return peaks
+
+
 def part(res: str) -> dict:
     from dreamreel.camera import plan_shots
     from dreamreel.director import choose_path
@@ -72,8 +88,7 @@ def part(res: str) -> dict:
             "qc_ok": result.qc.ok, "loudness_lufs": result.mix.lufs, "shots": result.shots,
             # Before the comparison below holds its sample frames in memory.
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "peak_mb_with_workers": round((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-                                           + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024, 1),
+            "peak_mb_each_worker": worker_peaks_mb(),
         })
         t = time.perf_counter()
         again = make_film(story, Path(tmp) / "again.mp4", choices="first", res=res, voice=voice, cache=cache)
@@ -128,7 +143,7 @@ def main() -> None:
     results["goals_720p"] = {
         "realtime_at_least_5x": r.get("realtime_factor", 0) >= 5,
         "first_segment_under_2s": r.get("first_segment_seconds", 99) < 2,
-        "peak_under_1_5_gb": r.get("peak_mb", 1e9) < 1536,
+        "peak_under_1_5_gb": r.get("peak_mb", 1e9) < 1536 and max(r.get("peak_mb_each_worker") or [0]) < 1536,
         "pipeline_at_least_half_of_encoder": r.get("pipeline_vs_encoder", 0) >= 0.5,
         "second_render_draws_nothing": r.get("second_render_drawn_shots", 1) == 0,
     }
