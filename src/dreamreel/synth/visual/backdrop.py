@@ -5,6 +5,7 @@ pans keep three depths (sky+far, mid, near) so nearer things slide further; push
 flattened image. Close-ups blur the setting (shallow depth of field) so the face reads.
 """
 
+import cv2
 import numpy as np
 import skia
 
@@ -18,13 +19,9 @@ DEPTHS = (0.3, 0.65, 1.0)
 
 
 def _blurred(arr: np.ndarray, sigma: float) -> np.ndarray:
-    out = np.zeros_like(arr)
-    surf = surface(out)
-    img = skia.Image.fromarray(arr, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
-    surf.getCanvas().drawImage(img, 0, 0, skia.SamplingOptions(),
-                               skia.Paint(ImageFilter=skia.ImageFilters.Blur(sigma, sigma, skia.TileMode.kClamp)))
-    del surf
-    return out
+    """Gaussian blur of premultiplied RGBA (the right space to blur in), edges clamped. OpenCV's
+    is about ten times faster than skia's raster blur filter here."""
+    return cv2.GaussianBlur(arr, (0, 0), sigma, borderType=cv2.BORDER_REPLICATE)
 
 
 class Backdrop:

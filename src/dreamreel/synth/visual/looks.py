@@ -10,6 +10,8 @@ monochrome stays monochrome); the vignette is a tiled sprite whose clear centre 
 
 import colorsys
 
+from functools import lru_cache
+
 import numpy as np
 import skia
 
@@ -87,7 +89,13 @@ class Grade:
 
 
 def vignette_sprite(width: int, height: int, strength: float) -> Sprite:
-    """A dark radial edge, drawn over the finished frame (its clear middle costs nothing)."""
+    """A dark radial edge, drawn over the finished frame (its clear middle costs nothing).
+    Made once per size and strength (to the hundredth) and shared: shots differ only by that."""
+    return _vignette(width, height, round(strength, 2))
+
+
+@lru_cache(maxsize=16)
+def _vignette(width: int, height: int, strength: float) -> Sprite:
     arr = np.zeros((height, width, 4), np.uint8)
     surf = surface(arr)
     canvas = surf.getCanvas()

@@ -181,7 +181,7 @@ class ProceduralBackend:
     name = "procedural"
     version = "1"
 
-    def __init__(self, cache_size: int = 4):
+    def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
         self._cache_size = cache_size
 
