@@ -181,3 +181,28 @@ def test_every_stream_segment_carries_picture_and_sound(film):
         assert abs(seg["start"] - t) < 1e-3 and 0 < seg["duration"] <= 2.0 + (0.03 if t == 0 else 1e-6)
         t += seg["duration"]
     assert abs(t - index["duration"]) < 1e-3
+
+
+def test_a_live_viewer_is_asked_at_each_choice_as_the_film_gets_there(film, tmp_path):
+    from dreamreel.production import make_film
+    from dreamreel.synth.voice import backend
+
+    _, story, _ = film
+    asked = []
+
+    def viewer(beat, offered, visit):
+        asked.append((beat.id, [o.id for o in offered]))
+        return offered[-1]  # never the first: the film must follow the viewer, not a plan
+
+    result = make_film(story, tmp_path / "live.mp4", choices=viewer, res="480p", voice=backend("espeak-ng"),
+                       segments=tmp_path / "live.segments")
+    assert asked and result.qc.ok
+    played = [s.beat for sl in result.lists for s in sl.shots]
+    graph = story.graph
+    for beat_id, options in asked:
+        target = next(o.target for o in graph.beat(beat_id).choice.options if o.id == options[-1])
+        after = played[max(i for i, b in enumerate(played) if b == beat_id) + 1:]
+        # the next beat played is the chosen option's target (or a group candidate of it)
+        assert after and (after[0] == target or graph.group(target) is not None)
+    index = json.loads((tmp_path / "live.segments" / "index.json").read_text())
+    assert index["complete"] and abs(index["duration"] - result.seconds) < 0.1

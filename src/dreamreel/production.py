@@ -20,9 +20,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .camera.shots import ShotPlanner
+from .camera.shots import EpisodeCut, ShotPlanner
 from .director import choose_path
-from .director.path import Choices, voiced_lines
+from .director.path import (
+    Choices,
+    Chooser,
+    Walk,
+    planned_chooser,
+    telling,
+    voiced_lines,
+)
 from .edit.captions import write_vtt
 from .edit.encode import DEFAULT_PRESET, Encoder, chunk_options
 from .edit.mix import MixReport
@@ -31,7 +38,8 @@ from .edit.soundtrack import Soundtrack
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
-from .model.shot import Shot, ShotList
+from .model.shot import PlayPath, Shot, ShotList
+from .model.story import Beat
 from .render_pool import RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
@@ -87,7 +95,7 @@ def mouths_for(shot: Shot, speech: dict[tuple[str, int], Speech], fps: int) -> d
     return out
 
 
-def make_film(story: Story, output: str | Path, *, profile: Profile | None = None, choices: Choices = "auto",
+def make_film(story: Story, output: str | Path, *, profile: Profile | None = None, choices: Choices | Chooser = "auto",
               seed: int = 0, res: str = "720p", fps: int = 24, keep: bool = False, label: bool = True,
               voice: VoiceBackend | None = None, visual: VisualBackend | None = None,
               progress: Progress | None = None, cache: Cache | None = None, pool: RenderPool | None = None,
@@ -99,6 +107,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     later beats are still being voiced and drawn; the stream segments (``--keep``, or
     ``segments``: a folder) grow with it.
 
+    ``choices``: as for ``director.choose_path``, or a callable asked at each choice *when the film
+    gets there* (after the beat holding it has been handed to the encoder): a live viewer.
     ``cache``: where rendered shots are kept (default: the user cache, see ``store.cache``);
     ``pool``: the worker processes (default: one per core, shared by every film this process makes).
     """
@@ -122,11 +132,15 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     t0 = time.perf_counter()
     spent = {"voices": 0.0, "camera": 0.0, "audio": 0.0}
 
-    path = choose_path(story, choices, seed=seed)
-    camera = ShotPlanner(story, path, profile=profile, fps=fps, width=width, height=height, seed=seed)
+    live = callable(choices)
+    # The camera fits each episode's holds to the target from the words along a path known in
+    # advance: this one, or (when a viewer chooses as it plays) the path of first options.
+    planned = choose_path(story, "first" if live else choices, seed=seed)
+    camera = ShotPlanner(story, planned, profile=profile, fps=fps, width=width, height=height, seed=seed)
+    walk = Walk(story, choices if live else planned_chooser(planned), seed=seed)
     speech: dict[tuple[str, int], Speech] = {}
     soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache)
-    lines_total = len(voiced_lines(story, path))
+    lines_total = len(voiced_lines(story, planned))
     lines_done = 0
     lists: list[ShotList] = []
     audio_parts: list[np.ndarray] = []
@@ -157,18 +171,33 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 writer.give_audio(sound, soundtrack.samples)
                 audio_parts.append(sound)
 
-            for number, steps in camera.episodes.items():
-                cut = camera.cut(number, [])
-                shoot(cut.title(steps[0][0]))
-                for step, (beat, told, visit) in zip(camera.steps[number], steps):
+            cut: EpisodeCut | None = None
+            last: Beat | None = None
+            for step in walk:
+                beat = story.graph.beat(step.beat)
+                if cut is None or beat.episode != cut.number:
+                    if cut is not None and last is not None:
+                        shoot(cut.end(last))
+                        lists.append(cut.shot_list())
+                    cut = camera.cut(beat.episode, [])
+                    shoot(cut.title(beat))
+                t = time.perf_counter()
+                timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
+                speech.update(said)
+                lines_done += len(timings)
+                report("voices", min(lines_done, lines_total), lines_total)
+                spent["voices"] += time.perf_counter() - t
+                shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings))
+                last = beat
+                if beat.choice is not None and live:
+                    # The viewer decides while this beat plays: hand over all of it now.
                     t = time.perf_counter()
-                    timings, said = voice_lines(story, path.model_copy(update={"steps": [step]}), backend, seed=seed)
-                    speech.update(said)
-                    lines_done += len(timings)
-                    report("voices", min(lines_done, lines_total), lines_total)
-                    spent["voices"] += time.perf_counter() - t
-                    shoot(cut.beat(beat, told, visit, timings))
-                shoot(cut.end(steps[-1][0]))
+                    sound = soundtrack.flush()
+                    spent["audio"] += time.perf_counter() - t
+                    writer.give_audio(sound, soundtrack.samples)
+                    audio_parts.append(sound)
+            if cut is not None and last is not None:
+                shoot(cut.end(last))
                 lists.append(cut.shot_list())
             t = time.perf_counter()
             rest = soundtrack.finish()
@@ -188,7 +217,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         extras.append(write_vtt(out.with_suffix(".vtt"), lists, names))
         extras.append(write_otio(out.with_suffix(".otio"), build_timeline(
             lists, backend=f"{visual.name}/{visual.version}", name=story.bible.title, media_url=out.name,
-            path=path, graph=story.graph, names=names)))
+            path=PlayPath(story_id=story.id, steps=walk.steps), graph=story.graph, names=names)))
     if segments_dir is not None:
         extras.append(segments_dir)
 

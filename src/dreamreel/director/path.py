@@ -25,7 +25,7 @@ stage renders these and the camera places them.
 import hashlib
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -174,52 +174,114 @@ def _resolve(story: Story, target: str, state: State, beat: Beat) -> str:
     return target
 
 
-def play(story: Story, choices: Choices = "auto", *, seed: int = 0, variant: VariantName | None = None,
+#: Asked at a choice: (the beat holding it, the options on offer, which visit) -> the option taken.
+Chooser = Callable[[Beat, list[Option], int], Option]
+
+
+class Walk:
+    """Play a story a beat at a time: iterate it for the steps.
+
+    A choice is decided lazily: the step of the beat holding it comes out first (so a film can
+    show that beat while the viewer makes up their mind), and ``chooser`` is asked only when the
+    step after it is wanted; then that step's ``option`` is filled in. ``chooser`` may be a
+    ``Choices`` value (see ``_Chooser``) or a callable.
+    """
+
+    def __init__(self, story: Story, choices: Choices | Chooser = "auto", *, seed: int = 0,
+                 variant: VariantName | None = None, max_steps: int = MAX_STEPS):
+        self.story, self.variant, self.max_steps = story, variant, max_steps
+        graph = story.graph
+        self._entries = {e.number: e.entry for e in graph.episodes}
+        self._last = len(graph.episodes)
+        self._pick: Chooser = choices if callable(choices) else _Chooser(story, choices, seed).pick
+        self.state: State = initial_state(graph.variables)
+        self.visits: dict[str, int] = {}
+        self.steps: list[PathStep] = []
+        self._beat: Beat | None = graph.beat(self._entries[1])
+        self._choosing: tuple[Beat, int] | None = None  # a choice beat whose option is not yet taken
+
+    def __iter__(self) -> "Walk":
+        return self
+
+    def __next__(self) -> PathStep:
+        if self._choosing is not None:
+            self._decide(*self._choosing)
+            self._choosing = None
+        beat = self._beat
+        if beat is None:
+            raise StopIteration
+        if len(self.steps) >= self.max_steps:
+            raise BadInputError(f"play did not reach an ending after {self.max_steps} beats; the choices taken go "
+                                f"round a loop (last beats: {', '.join(s.beat for s in self.steps[-4:])})")
+        visit = self.visits[beat.id] = self.visits.get(beat.id, 0) + 1
+        self.state = _apply(beat.effects, self.state, beat, "its effects")
+        told = self.variant if self.variant is not None and self.variant in beat.variants else None
+        step = PathStep(beat=beat.id, variant=told)
+        self.steps.append(step)
+        if beat.ending is not None:
+            self._beat = None
+            if beat.episode < self._last:
+                nxt = self._entries.get(beat.episode + 1)
+                if nxt is None:
+                    raise BadInputError(f"episode {beat.episode + 1} has no entry beat", where=f"beat {beat.id}")
+                self._beat = self.story.graph.beat(nxt)
+        elif beat.choice is not None:
+            self._choosing = (beat, visit)
+        else:
+            for edge in beat.next:
+                if _holds(edge.condition, self.state, beat, f"edge to {edge.target}"):
+                    self._beat = self.story.graph.beat(_resolve(self.story, edge.target, self.state, beat))
+                    break
+            else:
+                conds = "; ".join(describe(e.condition) or "always" for e in beat.next) or "it has no next edges"
+                raise BadInputError(f"is not an ending and play cannot go on: none of its next edges hold ({conds})",
+                                    where=f"beat {beat.id}")
+        return step
+
+    def offered(self, beat: Beat) -> list[Option]:
+        """The options of ``beat``'s choice whose conditions hold now."""
+        assert beat.choice is not None
+        offered = [o for o in beat.choice.options
+                   if _holds(o.condition, self.state, beat, f"option {o.id} of choice {beat.choice.id}")]
+        if not offered:
+            raise BadInputError(f"choice {beat.choice.id} offers no option in this state", where=f"beat {beat.id}")
+        return offered
+
+    def target(self, beat: Beat, option: Option) -> Beat:
+        """The beat an option leads to (in the state it would make), without taking it."""
+        state = _apply(option.effects, self.state, beat, f"option {option.id}'s effects")
+        return self.story.graph.beat(_resolve(self.story, option.target, state, beat))
+
+    def _decide(self, beat: Beat, visit: int) -> None:
+        assert beat.choice is not None
+        offered = self.offered(beat)
+        option = self._pick(beat, offered, visit)
+        if option.id not in {o.id for o in offered}:
+            raise BadInputError(f"option {option.id!r} is not on offer at choice {beat.choice.id}; "
+                                f"on offer: {[o.id for o in offered]}", where=f"beat {beat.id}")
+        self.steps[-1] = self.steps[-1].model_copy(update={"option": option.id})
+        self.state = _apply(option.effects, self.state, beat, f"option {option.id}'s effects")
+        self._beat = self.story.graph.beat(_resolve(self.story, option.target, self.state, beat))
+
+
+def planned_chooser(path: PlayPath) -> Chooser:
+    """Take the options a path already chose, in order."""
+    taken = iter([s.option for s in path.steps if s.option is not None])
+
+    def pick(beat: Beat, offered: list[Option], visit: int) -> Option:
+        wanted = next(taken, None)
+        return next((o for o in offered if o.id == wanted), offered[0])
+
+    return pick
+
+
+def play(story: Story, choices: Choices | Chooser = "auto", *, seed: int = 0, variant: VariantName | None = None,
          max_steps: int = MAX_STEPS) -> tuple[list[PathStep], State]:
     """Play the whole series from episode 1; return every step and the final state."""
-    graph = story.graph
-    entries = {e.number: e.entry for e in graph.episodes}
-    last = len(graph.episodes)
-    chooser = _Chooser(story, choices, seed)
-    state = initial_state(graph.variables)
-    visits: dict[str, int] = {}
-    steps: list[PathStep] = []
-    beat = graph.beat(entries[1])
-    while True:
-        if len(steps) >= max_steps:
-            raise BadInputError(f"play did not reach an ending after {max_steps} beats; the choices taken go round "
-                                f"a loop (last beats: {', '.join(s.beat for s in steps[-4:])})")
-        visit = visits[beat.id] = visits.get(beat.id, 0) + 1
-        state = _apply(beat.effects, state, beat, "its effects")
-        telling = variant if variant is not None and variant in beat.variants else None
-        if beat.ending is not None:
-            steps.append(PathStep(beat=beat.id, variant=telling))
-            if beat.episode >= last:
-                return steps, state
-            nxt = entries.get(beat.episode + 1)
-            if nxt is None:
-                raise BadInputError(f"episode {beat.episode + 1} has no entry beat", where=f"beat {beat.id}")
-            beat = graph.beat(nxt)
-            continue
-        if beat.choice is not None:
-            offered = [o for o in beat.choice.options
-                       if _holds(o.condition, state, beat, f"option {o.id} of choice {beat.choice.id}")]
-            if not offered:
-                raise BadInputError(f"choice {beat.choice.id} offers no option in this state", where=f"beat {beat.id}")
-            option = chooser.pick(beat, offered, visit)
-            steps.append(PathStep(beat=beat.id, variant=telling, option=option.id))
-            state = _apply(option.effects, state, beat, f"option {option.id}'s effects")
-            beat = graph.beat(_resolve(story, option.target, state, beat))
-            continue
-        steps.append(PathStep(beat=beat.id, variant=telling))
-        for edge in beat.next:
-            if _holds(edge.condition, state, beat, f"edge to {edge.target}"):
-                beat = graph.beat(_resolve(story, edge.target, state, beat))
-                break
-        else:
-            conds = "; ".join(describe(e.condition) or "always" for e in beat.next) or "it has no next edges"
-            raise BadInputError(f"is not an ending and play cannot go on: none of its next edges hold ({conds})",
-                                where=f"beat {beat.id}")
+    walk = Walk(story, choices, seed=seed, variant=variant, max_steps=max_steps)
+    for _ in walk:
+        pass
+    return walk.steps, walk.state
 
 
 def choose_path(story: Story, choices: Choices = "auto", *, seed: int = 0, episodes: list[int] | None = None,

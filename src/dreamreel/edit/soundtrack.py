@@ -119,6 +119,12 @@ class Soundtrack:
             out.append(self._mix(self._waiting.pop(0), self._waiting[0]))
         return np.concatenate(out) if out else np.zeros((0, 2), np.float32)
 
+    def flush(self) -> np.ndarray:
+        """Mix what is waiting now, without the next beat (a viewer is choosing it): the score
+        is final to the end of the last cue; the next chunk starts without a crossfade."""
+        out = [self._mix(self._waiting.pop(0), None) for _ in range(len(self._waiting))]
+        return np.concatenate(out) if out else np.zeros((0, 2), np.float32)
+
     def finish(self) -> np.ndarray:
         """Mix the last chunk (the score fades out with it); returns the rest of the audio."""
         if not self._waiting:
@@ -175,7 +181,8 @@ class Soundtrack:
             placed = [(p.start, self._digest(k), p.pan) for p, k in lines]
             key = cache_key("mix", "soundtrack", VERSION, {
                 # the music under this chunk is final once the next cue is written (or the score ends)
-                "score": after.score if after is not None else f"{chunk.score}|end@{chunk.end}",
+                "score": after.score if after is not None else
+                f"{chunk.score}|{'end' if self._ending else 'cut'}@{chunk.end}",
                 "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs})
             hit = _load_mix(self.cache.get_bytes(key))
             if hit is not None:
