@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a fresh machine, then run every test.
-# Debian packages (graphviz for graph pictures, node/npm for the ink compiler) need root.
+# Debian packages (graphviz for graph pictures, node/npm for the ink compiler, chromium for the
+# browser tests) need root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)  # the voice fallback
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)  # card and label text
+command -v chromium >/dev/null || need_apt+=(chromium)  # the browser tests drive Debian's chromium
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "installing Debian packages: ${need_apt[*]}"

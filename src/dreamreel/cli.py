@@ -237,6 +237,36 @@ def render(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    data: Annotated[Path, typer.Option("--data", help="Where films and the database live.")]
+    = Path("~/.local/share/dreamreel"),
+    db: Annotated[str | None, typer.Option("--db", help="A database URL (default: SQLite in --data; "
+                                                        "postgresql+psycopg://... for a shared server).")] = None,
+    res: Annotated[str, _RES] = "720p",
+) -> None:
+    """Serve the portal and the player: films made while they are watched."""
+    with user_errors():
+        import uvicorn
+
+        from .production import RESOLUTIONS
+        from .serve.app import create_app
+
+        if res not in RESOLUTIONS:
+            raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
+        folder = data.expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise BadInputError(f"cannot use {folder} for films: {e.strerror}") from None
+        url = db or f"sqlite:///{folder / 'dreamreel.db'}"
+        err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})")
+        uvicorn.run(create_app(url, folder, res=res), host=host, port=port, log_level="warning")
+
+
+@app.command()
 def check(
     story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
     profile: Annotated[Path | None, typer.Option("--profile", help="Also hold the story to this viewer's "

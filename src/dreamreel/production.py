@@ -99,7 +99,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               seed: int = 0, res: str = "720p", fps: int = 24, keep: bool = False, label: bool = True,
               voice: VoiceBackend | None = None, visual: VisualBackend | None = None,
               progress: Progress | None = None, cache: Cache | None = None, pool: RenderPool | None = None,
-              preset: str = DEFAULT_PRESET, segments: str | Path | None = None) -> FilmResult:
+              preset: str = DEFAULT_PRESET, segments: str | Path | None = None,
+              on_cut: Callable[[list[Shot], int, int], None] | None = None) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
 
     The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
@@ -111,6 +112,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     gets there* (after the beat holding it has been handed to the encoder): a live viewer.
     ``cache``: where rendered shots are kept (default: the user cache, see ``store.cache``);
     ``pool``: the worker processes (default: one per core, shared by every film this process makes).
+    ``on_cut(shots, first_frame, fps)``: told of each beat's (or card's) shots as they are cut.
     """
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
@@ -164,6 +166,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 writer.add(jobs, pool.render(jobs, visual, cache))
                 first = total_frames
                 total_frames += sum(shot.frames for shot in shots)
+                if on_cut is not None:
+                    on_cut(shots, first, fps)
                 t_audio = time.perf_counter()
                 sound = soundtrack.add(shots, first)
                 spent["audio"] += time.perf_counter() - t_audio

@@ -1,0 +1,287 @@
+"""`dreamreel serve`: the portal, the player and their API, over FastAPI.
+
+    GET  /                          the portal: say what you want, see your films
+    GET  /watch/{film}              the player (MSE over the film's fMP4 segments)
+    POST /api/films                 {prompt, episodes?, seconds?, rating?} -> a film starts being made
+    GET  /api/films                 your films
+    GET  /api/films/{film}          its status, the choice waiting (if any), what was chosen
+    POST /api/films/{film}/choice   {choice_id, option_id, by?}
+    GET  /films/{film}/stream/{f}   init.mp4, seg_NNNNN.m4s, index.json
+    WS   /ws/films/{film}           telemetry in (play, pause, seek, ...), status out
+
+A viewer is whoever holds the ``dreamreel_token`` cookie (set on their first visit to a page);
+every film, stream file, session and event is looked up together with its viewer, so one
+viewer's ids are simply not found for another. Every media response says it is AI-generated
+(``X-AI-Generated``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import threading
+import time
+from dataclasses import asdict
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import (
+    Cookie,
+    FastAPI,
+    HTTPException,
+    Request,
+    Response,
+    WebSocket,
+    WebSocketDisconnect,
+)
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import DreamreelError
+from ..model import Request as FilmRequest
+from ..store.db import Database, Film, Viewer
+from .live import LiveFilm
+
+COOKIE = "dreamreel_token"
+AI_HEADERS = {"X-AI-Generated": "true", "X-Content-Label": "AI-generated film made with dreamreel"}
+_STREAM_FILE = re.compile(r"^(init\.mp4|index\.json|seg_\d{5}\.m4s)$")
+#: Telemetry limits: a message, events in it, and events a second per connection.
+MAX_MESSAGE_BYTES = 16_384
+MAX_EVENTS_PER_MESSAGE = 64
+MAX_EVENTS_PER_SECOND = 40
+
+
+class NewFilm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    prompt: str = Field(min_length=3, max_length=2000)
+    episodes: int | None = Field(default=None, ge=1, le=12)
+    seconds: int | None = Field(default=None, ge=10, le=900)
+    rating: Literal["G", "PG", "PG-13", "R"] = "PG-13"
+    seed: int = Field(default=0, ge=0, le=2**31)
+
+
+class ChoiceAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    choice_id: str = Field(max_length=64)
+    option_id: str = Field(max_length=64)
+    by: Literal["viewer", "timeout"] = "viewer"
+
+
+Scalar = float | int | bool | Annotated[str, Field(max_length=200)]
+
+
+class Telemetry(BaseModel):
+    """One thing the viewer did, as the player saw it."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["play", "pause", "seek", "skip", "replay", "watch", "hidden", "visible", "mute", "volume",
+                  "choice", "pointer", "stall", "ended", "webcam"]
+    t: float = Field(ge=0, le=1e6)  # the film's time when it happened
+    data: dict[Annotated[str, Field(max_length=32)], Scalar] = Field(default_factory=dict, max_length=16)
+
+
+def _page(name: str) -> str:
+    return (files("dreamreel.serve") / "static" / name).read_text(encoding="utf-8")
+
+
+class Server:
+    """The app's state: the database, the films being made, where films live on disk."""
+
+    def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None):
+        self.db = Database(db_url)
+        self.data_dir = Path(data_dir)
+        self.res = res
+        self.make_kw = make_kw or {}
+        self.live: dict[str, LiveFilm] = {}
+        self._lock = threading.Lock()
+
+    def folder(self, film_id: str) -> Path:
+        return self.data_dir / "films" / film_id
+
+    def start_film(self, viewer: Viewer, ask: NewFilm) -> Film:
+        from ..narrative.planner import plan
+
+        fields: dict[str, Any] = {"prompt": ask.prompt, "rating": ask.rating}
+        if ask.episodes is not None:
+            fields["episodes"] = ask.episodes
+        if ask.seconds is not None:
+            fields["target_seconds"] = ask.seconds
+        try:
+            request = FilmRequest(**fields)
+        except ValidationError as e:
+            raise HTTPException(422, f"bad request: {e.errors()[0]['msg']}") from None
+        profile = None
+        if viewer.profile:
+            from ..model import Profile
+            profile = Profile.model_validate_json(viewer.profile)
+        story = plan(request, profile, seed=ask.seed)
+        film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
+        live = LiveFilm(film.id, story, self.folder(film.id), seed=ask.seed, res=self.res, make_kw=self.make_kw)
+        live.on_done.append(self._finished)
+        with self._lock:
+            self.live[film.id] = live
+        live.start()
+        self.db.update_film(film.id, status="making")
+        return film
+
+    def _finished(self, live: LiveFilm) -> None:
+        self.db.update_film(live.film_id, status=live.status, error=live.error, seconds=live.seconds)
+
+    def status(self, film: Film) -> dict[str, Any]:
+        live = self.live.get(film.id)
+        out: dict[str, Any] = {"id": film.id, "title": film.title, "prompt": film.prompt,
+                               "status": live.status if live else film.status,
+                               "error": live.error if live else film.error, "created": film.created,
+                               "watch": f"/watch/{film.id}", "stream": f"/films/{film.id}/stream/index.json"}
+        if live is not None:
+            out["pending_choice"] = asdict(live.pending) if live.pending else None
+            out["taken"] = [asdict(t) for t in live.taken]
+            out["made_seconds"] = round(live.made_s, 3)
+        return out
+
+
+def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
+               secure_cookies: bool = False) -> FastAPI:
+    server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw)
+    app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None)
+    app.state.server = server
+
+    def viewer_or_401(token: str | None) -> Viewer:
+        viewer = server.db.viewer_by_token(token)
+        if viewer is None:
+            raise HTTPException(401, "no viewer: open the portal page first (it gives you a token)")
+        return viewer
+
+    def film_or_404(film_id: str, viewer: Viewer) -> Film:
+        film = server.db.film(film_id, viewer.id) if re.fullmatch(r"[0-9a-f]{32}", film_id) else None
+        if film is None:
+            raise HTTPException(404, f"no film {film_id!r}")
+        return film
+
+    def page(name: str, token: str | None) -> HTMLResponse:
+        response = HTMLResponse(_page(name), headers={"Cache-Control": "no-store"})
+        if server.db.viewer_by_token(token) is None:
+            _, new = server.db.new_viewer()
+            response.set_cookie(COOKIE, new, httponly=True, samesite="strict", secure=secure_cookies,
+                                max_age=3600 * 24 * 365)
+        return response
+
+    @app.exception_handler(DreamreelError)
+    async def _dreamreel_error(_: Request, e: DreamreelError) -> JSONResponse:
+        return JSONResponse({"detail": str(e)}, status_code=400)
+
+    @app.get("/", response_class=HTMLResponse)
+    def portal(dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
+        return page("portal.html", dreamreel_token)
+
+    @app.get("/watch/{film_id}", response_class=HTMLResponse)
+    def watch(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
+        return page("player.html", dreamreel_token)
+
+    @app.get("/static/{name}")
+    def static(name: str) -> Response:
+        if name not in ("portal.js", "player.js", "style.css"):
+            raise HTTPException(404, "no such file")
+        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        return Response(_page(name), media_type=kind)
+
+    @app.post("/api/films")
+    def new_film(ask: NewFilm, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        viewer = viewer_or_401(dreamreel_token)
+        film = server.start_film(viewer, ask)
+        return server.status(film)
+
+    @app.get("/api/films")
+    def list_films(dreamreel_token: Annotated[str | None, Cookie()] = None) -> list[dict[str, Any]]:
+        viewer = viewer_or_401(dreamreel_token)
+        return [server.status(f) for f in server.db.films(viewer.id)]
+
+    @app.get("/api/films/{film_id}")
+    def film_status(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        viewer = viewer_or_401(dreamreel_token)
+        return server.status(film_or_404(film_id, viewer))
+
+    @app.post("/api/films/{film_id}/choice")
+    def choose(film_id: str, answer: ChoiceAnswer,
+               dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        live = server.live.get(film.id)
+        if live is None:
+            raise HTTPException(409, "this film is finished: no choice is waiting")
+        live.choose(answer.choice_id, answer.option_id, by=answer.by)
+        return {"ok": True}
+
+    @app.get("/films/{film_id}/stream/{name}")
+    def stream(film_id: str, name: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        if not _STREAM_FILE.match(name):
+            raise HTTPException(404, f"no stream file {name!r}")
+        path = server.folder(film.id) / "stream" / name
+        if not path.is_file():
+            raise HTTPException(404, f"{name} is not made yet")
+        kind = "application/json" if name.endswith(".json") else "video/mp4"
+        return FileResponse(path, media_type=kind, headers={**AI_HEADERS, "Cache-Control": "no-store"
+                                                             if name == "index.json" else "private, max-age=3600"})
+
+    @app.websocket("/ws/films/{film_id}")
+    async def telemetry(ws: WebSocket, film_id: str) -> None:
+        viewer = server.db.viewer_by_token(ws.cookies.get(COOKIE))
+        film = server.db.film(film_id, viewer.id) if viewer is not None and re.fullmatch(r"[0-9a-f]{32}", film_id) \
+            else None
+        if viewer is None or film is None:
+            await ws.close(code=4404)
+            return
+        await ws.accept()
+        session = server.db.new_session(viewer.id, film.id)
+        await ws.send_json({"type": "session", "id": session.id})
+        budget, refill = float(MAX_EVENTS_PER_SECOND), time.monotonic()
+
+        async def push_status() -> None:
+            while True:
+                await ws.send_json({"type": "status", **server.status(film)})
+                await asyncio.sleep(0.5)
+
+        pusher = asyncio.create_task(push_status())
+        try:
+            while True:
+                text = await ws.receive_text()
+                now = time.monotonic()
+                budget = min(float(MAX_EVENTS_PER_SECOND), budget + (now - refill) * MAX_EVENTS_PER_SECOND)
+                refill = now
+                if len(text) > MAX_MESSAGE_BYTES:
+                    await ws.send_json({"type": "error", "detail": f"message over {MAX_MESSAGE_BYTES} bytes: dropped"})
+                    continue
+                try:
+                    raw = json.loads(text)
+                    items = raw if isinstance(raw, list) else [raw]
+                    if len(items) > MAX_EVENTS_PER_MESSAGE:
+                        raise ValueError(f"over {MAX_EVENTS_PER_MESSAGE} events in one message")
+                    events = [Telemetry.model_validate(item) for item in items]
+                except (ValueError, ValidationError) as e:
+                    detail = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
+                    await ws.send_json({"type": "error", "detail": f"bad telemetry: {detail}"})
+                    continue
+                if len(events) > budget:
+                    await ws.send_json({"type": "error", "detail": "too many events: slow down"})
+                    continue
+                budget -= len(events)
+                server.db.add_events(session.id, viewer.id,
+                                     [(e.kind, {"t": e.t, **e.data}) for e in events])
+        except WebSocketDisconnect:
+            pass
+        finally:
+            pusher.cancel()
+
+    @app.get("/api/sessions/{session_id}/events")
+    def session_events(session_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> list[dict]:
+        viewer = viewer_or_401(dreamreel_token)
+        if server.db.watch_session(session_id, viewer.id) is None:
+            raise HTTPException(404, f"no session {session_id!r}")
+        return [{"at": e.at, "kind": e.kind, "data": json.loads(e.data)}
+                for e in server.db.events(session_id, viewer.id)]
+
+    return app

@@ -1,0 +1,156 @@
+"use strict";
+// The player: Media Source Extensions over the film's fMP4 segments, appended as they are made;
+// the choice overlay with its countdown; telemetry over a WebSocket.
+const $ = (id) => document.getElementById(id);
+const film = location.pathname.split("/").pop();
+const base = `/films/${film}/stream/`;
+const video = $("video");
+let sourceBuffer = null, mediaSource = null, appended = 0, initDone = false, complete = false, busy = false;
+let pending = null, shownChoice = null, socket = null, queue = [];
+
+function send(kind, data = {}) {
+  const ev = { kind, t: Math.max(0, video.currentTime || 0), data };
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(ev)); else queue.push(ev);
+}
+
+function connect() {
+  const proto = location.protocol === "https:" ? "wss" : "ws";
+  socket = new WebSocket(`${proto}://${location.host}/ws/films/${film}`);
+  socket.onopen = () => { if (queue.length) { socket.send(JSON.stringify(queue.slice(0, 64))); queue = []; } };
+  socket.onmessage = (m) => {
+    const msg = JSON.parse(m.data);
+    if (msg.type === "status") {
+      pending = msg.pending_choice || null;
+      $("title").textContent = msg.title || "";
+      $("state").textContent = `${msg.status}` + (msg.error ? `: ${msg.error}` : "");
+      if (msg.status === "failed") $("error").textContent = msg.error;
+    }
+  };
+  socket.onclose = () => setTimeout(connect, 1000);
+}
+
+async function fetchBytes(name) {
+  const r = await fetch(base + name, { cache: "no-store" });
+  if (!r.ok) return null;
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+function append(bytes) {
+  return new Promise((resolve, reject) => {
+    sourceBuffer.addEventListener("updateend", () => resolve(), { once: true });
+    sourceBuffer.addEventListener("error", () => reject(new Error("the browser refused a segment")), { once: true });
+    sourceBuffer.appendBuffer(bytes);
+  });
+}
+
+async function pump() {
+  if (busy) return;
+  busy = true;
+  try {
+    const r = await fetch(base + "index.json", { cache: "no-store" });
+    if (!r.ok) return;  // not made yet: still generating
+    const index = await r.json();
+    if (!mediaSource) {
+      mediaSource = new MediaSource();
+      video.src = URL.createObjectURL(mediaSource);
+      await new Promise((ok) => mediaSource.addEventListener("sourceopen", ok, { once: true }));
+      sourceBuffer = mediaSource.addSourceBuffer(index.mime);
+    }
+    if (!initDone) {
+      const init = await fetchBytes(index.init);
+      if (!init) return;
+      await append(init);
+      initDone = true;
+    }
+    while (appended < index.segments.length) {
+      const seg = await fetchBytes(index.segments[appended].file);
+      if (!seg) break;
+      await append(seg);
+      appended += 1;
+      if (appended === 1) video.play().catch(() => { $("state").textContent = "press play"; });
+    }
+    if (index.complete && appended === index.segments.length && !complete) {
+      complete = true;
+      if (mediaSource.readyState === "open") mediaSource.endOfStream();
+    }
+  } catch (e) {
+    $("error").textContent = e.message;
+  } finally {
+    busy = false;
+  }
+}
+
+function bufferedAhead() {
+  const b = video.buffered;
+  for (let i = 0; i < b.length; i++) if (b.start(i) <= video.currentTime + 0.05 && video.currentTime <= b.end(i))
+    return b.end(i) - video.currentTime;
+  return 0;
+}
+
+function showChoice(p) {
+  shownChoice = { id: p.choice_id, shownAt: performance.now(), timeout: p.timeout_s * 1000, fallback: p.default };
+  $("choice-prompt").textContent = p.prompt;
+  const box = $("choice-options");
+  box.textContent = "";
+  for (const o of p.options) {
+    const b = document.createElement("button");
+    b.textContent = o.text;
+    b.dataset.option = o.id;
+    b.addEventListener("click", () => answer(o.id, "viewer"));
+    box.append(b);
+  }
+  $("choice").classList.add("on");
+  send("choice", { shown: p.choice_id });
+}
+
+async function answer(optionId, by) {
+  if (!shownChoice) return;
+  const c = shownChoice;
+  shownChoice = null;
+  $("choice").classList.remove("on");
+  send("choice", { choice: c.id, option: optionId, by, latency_ms: Math.round(performance.now() - c.shownAt) });
+  const r = await fetch(`/api/films/${film}/choice`, { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ choice_id: c.id, option_id: optionId, by }) });
+  if (!r.ok) $("error").textContent = (await r.json()).detail;
+}
+
+function tick() {
+  const ahead = bufferedAhead();
+  $("generating").classList.toggle("on", !complete && ahead < 0.75);
+  if (pending && !shownChoice && video.currentTime >= pending.start_s - 0.05) showChoice(pending);
+  if (shownChoice) {
+    const left = 1 - (performance.now() - shownChoice.shownAt) / shownChoice.timeout;
+    $("choice-bar").style.transform = `scaleX(${Math.max(0, left)})`;
+    if (left <= 0) answer(shownChoice.fallback, "timeout");
+  }
+}
+
+let lastPointer = 0, lastWatch = 0;
+video.addEventListener("play", () => send("play"));
+video.addEventListener("pause", () => send("pause"));
+video.addEventListener("seeking", () => send("seek", { to: video.currentTime }));
+video.addEventListener("volumechange", () => send(video.muted ? "mute" : "volume", { volume: video.volume }));
+video.addEventListener("waiting", () => send("stall"));
+video.addEventListener("ended", () => send("ended"));
+document.addEventListener("visibilitychange", () => send(document.hidden ? "hidden" : "visible"));
+document.addEventListener("pointermove", () => {
+  const now = performance.now();
+  if (now - lastPointer > 1000) { lastPointer = now; send("pointer"); }
+});
+document.addEventListener("keydown", (e) => {
+  if (e.target.tagName === "TEXTAREA" || e.target.tagName === "INPUT") return;
+  if (e.key === " ") { e.preventDefault(); video.paused ? video.play() : video.pause(); }
+  else if (e.key === "f") { document.fullscreenElement ? document.exitFullscreen() : $("stage").requestFullscreen(); }
+  else if (e.key === "m") { video.muted = !video.muted; }
+  else if (e.key === "ArrowRight") { video.currentTime = Math.min(video.currentTime + 5, video.buffered.length ? video.buffered.end(video.buffered.length - 1) : 0); }
+  else if (e.key === "ArrowLeft") { video.currentTime = Math.max(0, video.currentTime - 5); }
+});
+setInterval(() => {
+  const now = performance.now();
+  if (!video.paused && now - lastWatch > 2000) { lastWatch = now; send("watch", { rate: video.playbackRate }); }
+}, 500);
+
+connect();
+setInterval(pump, 400);
+setInterval(tick, 100);
+pump();

@@ -1,0 +1,38 @@
+"use strict";
+// The portal: send a request, list this viewer's films.
+const $ = (id) => document.getElementById(id);
+
+async function listFilms() {
+  const r = await fetch("/api/films");
+  if (!r.ok) return;
+  const films = await r.json();
+  const ul = $("films");
+  ul.textContent = "";
+  if (!films.length) { ul.innerHTML = '<li class="dim">none yet</li>'; return; }
+  for (const f of films) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = f.watch; a.textContent = f.title || f.prompt;
+    li.append(a, document.createTextNode(`  (${f.status})`));
+    ul.append(li);
+  }
+}
+
+$("ask").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  $("error").textContent = "";
+  $("make").disabled = true;
+  try {
+    const body = { prompt: $("prompt").value, episodes: Number($("episodes").value) || 1, rating: $("rating").value };
+    const r = await fetch("/api/films", { method: "POST", headers: { "Content-Type": "application/json" },
+                                         body: JSON.stringify(body) });
+    const data = await r.json();
+    if (!r.ok) throw new Error(typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail));
+    location.href = data.watch;
+  } catch (e) {
+    $("error").textContent = e.message;
+  } finally {
+    $("make").disabled = false;
+  }
+});
+listFilms();

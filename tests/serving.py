@@ -1,0 +1,32 @@
+"""A real dreamreel server (uvicorn on a free loopback port, in a thread) for tests."""
+
+import contextlib
+import socket
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+
+from dreamreel.serve.app import create_app
+
+
+@contextlib.contextmanager
+def running_server(folder: Path, **kw):
+    app = create_app(f"sqlite:///{folder / 'dreamreel.db'}", folder, **{"res": "480p", **kw})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not server.started:
+        if time.time() > deadline or not thread.is_alive():
+            raise RuntimeError("the server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}", app
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -1,0 +1,65 @@
+"""The portal and the player in a real browser (Debian's chromium driven by playwright): ask for a
+film, watch it start, make a choice, see the film follow. Screenshots are kept in
+``test-artifacts/`` (or ``$DREAMREEL_TEST_ARTIFACTS``)."""
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from serving import running_server
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(os.environ.get("DREAMREEL_TEST_ARTIFACTS", Path(__file__).parents[1] / "test-artifacts"))
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (scripts/test.sh installs it)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"])
+        yield b
+        b.close()
+
+
+def test_ask_watch_choose_and_the_film_follows(browser, tmp_path):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running_server(tmp_path) as (base, _):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base + "/")
+        page.fill("#prompt", "film noir, one short episode of about twenty seconds")
+        page.screenshot(path=str(ARTIFACTS / "portal.png"))
+        started = time.time()
+        page.click("#make")
+        page.wait_for_url("**/watch/*")
+        film = page.url.rsplit("/", 1)[-1]
+        # it plays within seconds, while the rest is still being made
+        page.wait_for_function("document.getElementById('video').currentTime > 0.5", timeout=60_000)
+        first_frame_s = time.time() - started
+        assert page.evaluate("fetch('/api/films/%s').then(r => r.json()).then(s => s.status)" % film) == "making"
+        assert page.is_visible(".label") and "AI-generated" in page.inner_text(".label")
+        page.screenshot(path=str(ARTIFACTS / "playing.png"))
+        # the choice comes up with its options and a countdown
+        page.wait_for_selector("#choice.on", timeout=90_000)
+        page.screenshot(path=str(ARTIFACTS / "choice.png"))
+        buttons = page.query_selector_all("#choice-options button")
+        assert len(buttons) >= 2
+        option = buttons[-1].get_attribute("data-option")
+        buttons[-1].click()
+        page.wait_for_selector("#choice.on", state="hidden", timeout=5_000)
+        at = page.evaluate("document.getElementById('video').currentTime")
+        # the film goes on, down the branch the viewer picked
+        page.wait_for_function(f"document.getElementById('video').currentTime > {at + 1.5}", timeout=60_000)
+        status = page.evaluate("fetch('/api/films/%s').then(r => r.json())" % film)
+        assert status["taken"] and status["taken"][0]["option_id"] == option and status["taken"][0]["by"] == "viewer"
+        page.screenshot(path=str(ARTIFACTS / "after-choice.png"))
+        # and the portal lists it
+        page.goto(base + "/")
+        page.wait_for_selector("#films a")
+        assert film in page.get_attribute("#films a", "href")
+        print(f"first frame playing {first_frame_s:.1f} s after the request")

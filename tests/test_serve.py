@@ -1,0 +1,127 @@
+"""`dreamreel serve` over HTTP and WebSocket, against a real server: films belong to their viewer,
+bad input gets a clear error and breaks nothing, telemetry is stored per session."""
+
+import json
+import time
+
+import httpx
+import pytest
+from websockets.sync.client import connect
+
+from dreamreel.synth.voice import backend
+from serving import running_server
+
+PROMPT = "film noir, one short episode of about twenty seconds"
+
+
+def viewer(base):
+    client = httpx.Client(base_url=base, timeout=30)
+    assert client.get("/").status_code == 200 and "dreamreel_token" in client.cookies
+    return client
+
+
+def ws(base, client, film_id):
+    cookie = f"dreamreel_token={client.cookies['dreamreel_token']}"
+    return connect(base.replace("http", "ws") + f"/ws/films/{film_id}", additional_headers={"Cookie": cookie})
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serve")
+    with running_server(folder, make_kw={"voice": backend("espeak-ng")}) as (base, app):
+        alice = viewer(base)
+        made = alice.post("/api/films", json={"prompt": PROMPT})
+        assert made.status_code == 200, made.text
+        film = made.json()
+        yield base, app, alice, film
+
+
+def wait_for(client, film_id, test, timeout=120):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        status = client.get(f"/api/films/{film_id}").json()
+        if test(status):
+            return status
+        time.sleep(0.2)
+    raise AssertionError(f"timed out; last status {status}")
+
+
+def test_a_film_streams_and_its_choices_follow_the_viewer(served):
+    base, _, alice, film = served
+    status = wait_for(alice, film["id"], lambda s: s.get("pending_choice") or s["status"] != "making")
+    assert status["status"] == "making" and status["pending_choice"], status
+    choice = status["pending_choice"]
+    # the film so far is already streaming, with the AI label on every media response
+    index = alice.get(f"/films/{film['id']}/stream/index.json")
+    assert index.status_code == 200 and index.headers["X-AI-Generated"] == "true"
+    assert index.json()["segments"]
+    seg = alice.get(f"/films/{film['id']}/stream/{index.json()['segments'][0]['file']}")
+    assert seg.status_code == 200 and seg.headers["content-type"] == "video/mp4" and seg.headers["X-AI-Generated"]
+    # an option that is not on offer is refused, and nothing changes
+    bad = alice.post(f"/api/films/{film['id']}/choice", json={"choice_id": choice["choice_id"], "option_id": "nope"})
+    assert bad.status_code == 400 and "not on offer" in bad.json()["detail"]
+    pick = choice["options"][-1]["id"]
+    assert alice.post(f"/api/films/{film['id']}/choice",
+                      json={"choice_id": choice["choice_id"], "option_id": pick}).status_code == 200
+    status = wait_for(alice, film["id"], lambda s: any(t["choice_id"] == choice["choice_id"] for t in s["taken"]))
+    taken = next(t for t in status["taken"] if t["choice_id"] == choice["choice_id"])
+    assert taken["option_id"] == pick and taken["by"] == "viewer"
+
+
+def test_one_viewer_never_reaches_another_viewers_film(served):
+    base, _, alice, film = served
+    bob = viewer(base)
+    fid = film["id"]
+    assert bob.get("/api/films").json() == []
+    for path in (f"/api/films/{fid}", f"/films/{fid}/stream/index.json", f"/films/{fid}/stream/init.mp4"):
+        assert bob.get(path).status_code == 404, path
+    assert bob.post(f"/api/films/{fid}/choice", json={"choice_id": "c", "option_id": "o"}).status_code == 404
+    from websockets.exceptions import InvalidStatus
+
+    with pytest.raises(InvalidStatus, match="403"):
+        ws(base, bob, fid)  # refused at the handshake
+    stranger = httpx.Client(base_url=base)
+    assert stranger.get("/api/films").status_code == 401
+    assert stranger.get(f"/films/{fid}/stream/index.json").status_code == 401
+    forged = httpx.Client(base_url=base, cookies={"dreamreel_token": "x" * 43})
+    assert forged.get(f"/api/films/{fid}").status_code == 401
+
+
+def test_bad_requests_get_clear_errors(served):
+    base, _, alice, film = served
+    assert alice.post("/api/films", json={"prompt": ""}).status_code == 422
+    assert alice.post("/api/films", json={"prompt": "x" * 5000}).status_code == 422
+    assert alice.post("/api/films", json={"prompt": "a western", "evil": 1}).status_code == 422
+    assert alice.post("/api/films", content=b"{not json", headers={"Content-Type": "application/json"}).status_code == 422
+    for name in ("../../dreamreel.db", "seg_99999.m4s", "film.mp4", "%2e%2e%2fdreamreel.db"):
+        assert alice.get(f"/films/{film['id']}/stream/{name}").status_code == 404, name
+    assert alice.get("/api/films/not-an-id").status_code == 404
+
+
+def test_telemetry_is_stored_and_hostile_telemetry_is_refused(served):
+    base, _, alice, film = served
+    with ws(base, alice, film["id"]) as sock:
+        hello = json.loads(sock.recv(timeout=10))
+        assert hello["type"] == "session"
+        session = hello["id"]
+        sock.send(json.dumps([{"kind": "play", "t": 0.0}, {"kind": "pause", "t": 3.5, "data": {"why": "x"}}]))
+        errors = []
+        for bad in ('{"kind": "play", "t": "soon"}', '{"kind": "hack", "t": 1}', "[1, 2", "x" * 20000,
+                    json.dumps([{"kind": "pointer", "t": 1}] * 100), '{"kind": "play", "t": -5}'):
+            sock.send(bad)
+        for _ in range(200):  # a flood
+            sock.send('{"kind": "pointer", "t": 2}')
+        sock.send(json.dumps({"kind": "seek", "t": 4.0, "data": {"to": 9.5}}))
+        deadline = time.time() + 10
+        while time.time() < deadline and len(errors) < 7:
+            msg = json.loads(sock.recv(timeout=10))
+            if msg["type"] == "error":
+                errors.append(msg["detail"])
+    assert sum("bad telemetry" in e for e in errors) >= 4 and any("over" in e for e in errors)
+    assert any("slow down" in e for e in errors)
+    events = alice.get(f"/api/sessions/{session}/events").json()
+    kinds = [e["kind"] for e in events]
+    assert kinds[:2] == ["play", "pause"] and events[1]["data"] == {"t": 3.5, "why": "x"}
+    assert "hack" not in kinds and len(kinds) < 2 + 200 + 2
+    bob = viewer(base)
+    assert bob.get(f"/api/sessions/{session}/events").status_code == 404
