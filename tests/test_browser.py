@@ -63,3 +63,34 @@ def test_ask_watch_choose_and_the_film_follows(browser, tmp_path):
         page.wait_for_selector("#films a")
         assert film in page.get_attribute("#films a", "href")
         print(f"first frame playing {first_frame_s:.1f} s after the request")
+
+
+def test_a_bored_viewer_gets_a_visible_intervention(browser, tmp_path):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running_server(tmp_path) as (base, _):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base + "/")
+        page.fill("#prompt", "a western, one episode of about forty seconds")
+        page.click("#make")
+        page.wait_for_url("**/watch/*")
+        film = page.url.rsplit("/", 1)[-1]
+        page.wait_for_function("document.getElementById('video').currentTime > 0.5", timeout=60_000)
+        # boredom, as a player sees it: skipping ahead through what has loaded, then leaving the tab
+        for _ in range(3):
+            page.evaluate("""() => { const v = document.getElementById('video');
+                const end = v.buffered.length ? v.buffered.end(v.buffered.length - 1) : 0;
+                v.currentTime = Math.min(end - 0.2, v.currentTime + 4); }""")
+            page.wait_for_timeout(300)
+        page.evaluate("""() => { Object.defineProperty(document, 'hidden', {value: true, configurable: true});
+                                 document.dispatchEvent(new Event('visibilitychange')); }""")
+        page.wait_for_function("fetch('/api/films/%s').then(r => r.json()).then(s => s.engagement.level === 'bored')"
+                               % film, timeout=10_000)
+        page.evaluate("""() => { Object.defineProperty(document, 'hidden', {value: false, configurable: true});
+                                 document.dispatchEvent(new Event('visibilitychange')); }""")
+        # the director raises the stakes on a later beat, and says so when the viewer gets there
+        page.wait_for_selector("#toast.on", timeout=90_000)
+        page.screenshot(path=str(ARTIFACTS / "intervention.png"))
+        toast = page.inner_text("#toast").lower()
+        assert "stakes rise" in toast or "raises the tension" in toast, toast
+        page.click("#why summary")
+        assert "restless" in page.inner_text("#why-list") or "raises the tension" in page.inner_text("#why-list")

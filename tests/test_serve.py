@@ -28,7 +28,8 @@ def ws(base, client, film_id):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
-    with running_server(folder, make_kw={"voice": backend("espeak-ng")}) as (base, app):
+    # No player watches these films: they are made at full speed, not paced to a playhead.
+    with running_server(folder, make_kw={"voice": backend("espeak-ng")}, live_kw={"lead_s": None}) as (base, app):
         alice = viewer(base)
         made = alice.post("/api/films", json={"prompt": PROMPT})
         assert made.status_code == 200, made.text

@@ -10,6 +10,8 @@ the content cache) while this process makes the score, ambience and mix; the enc
 chunks in order with the audio, as they arrive. QC reads the finished file without decoding it.
 """
 
+from __future__ import annotations
+
 import threading
 import time
 from collections import deque
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -39,7 +42,7 @@ from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
 from .model.shot import PlayPath, Shot, ShotList
-from .model.story import Beat
+from .model.story import Beat, VariantName
 from .render_pool import RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
@@ -100,7 +103,9 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               voice: VoiceBackend | None = None, visual: VisualBackend | None = None,
               progress: Progress | None = None, cache: Cache | None = None, pool: RenderPool | None = None,
               preset: str = DEFAULT_PRESET, segments: str | Path | None = None,
-              on_cut: Callable[[list[Shot], int, int], None] | None = None) -> FilmResult:
+              on_cut: Callable[[list[Shot], int, int], None] | None = None,
+              variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
+              pacer: Pacer | None = None) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
 
     The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
@@ -113,6 +118,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     ``cache``: where rendered shots are kept (default: the user cache, see ``store.cache``);
     ``pool``: the worker processes (default: one per core, shared by every film this process makes).
     ``on_cut(shots, first_frame, fps)``: told of each beat's (or card's) shots as they are cut.
+    ``variant``: the telling of every beat ("calm", "intense"), or a callable asked at each beat.
+    ``pacer``: keeps production just ahead of a live viewer (see ``Pacer``).
     """
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
@@ -137,9 +144,10 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     live = callable(choices)
     # The camera fits each episode's holds to the target from the words along a path known in
     # advance: this one, or (when a viewer chooses as it plays) the path of first options.
-    planned = choose_path(story, "first" if live else choices, seed=seed)
+    planned = choose_path(story, "first" if live else choices, seed=seed,
+                          variant=variant if isinstance(variant, str) else None)
     camera = ShotPlanner(story, planned, profile=profile, fps=fps, width=width, height=height, seed=seed)
-    walk = Walk(story, choices if live else planned_chooser(planned), seed=seed)
+    walk = Walk(story, choices if live else planned_chooser(planned), seed=seed, variant=variant)
     speech: dict[tuple[str, int], Speech] = {}
     soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache)
     lines_total = len(voiced_lines(story, planned))
@@ -177,7 +185,17 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
 
             cut: EpisodeCut | None = None
             last: Beat | None = None
-            for step in walk:
+            while True:
+                made = total_frames / fps
+                if pacer is not None and pacer.should_wait(made):
+                    # The viewer is far behind: hand over all that is made, then wait for them.
+                    sound = soundtrack.flush()
+                    writer.give_audio(sound, soundtrack.samples)
+                    audio_parts.append(sound)
+                    pacer.wait(made)
+                step = next(walk, None)
+                if step is None:
+                    break
                 beat = story.graph.beat(step.beat)
                 if cut is None or beat.episode != cut.number:
                     if cut is not None and last is not None:
@@ -239,6 +257,18 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       rendered_shots=sum(not r.cached for r in results),
                       cached_shots=sum(r.cached for r in results), drawn=[r.shot_id for r in results if not r.cached],
                       lists=lists, extras=extras)
+
+
+class Pacer(Protocol):
+    """Keeps a film being made just ahead of the one watching it."""
+
+    def should_wait(self, made_s: float) -> bool:
+        """With ``made_s`` seconds of film made, should production wait for the viewer?"""
+        ...
+
+    def wait(self, made_s: float) -> None:
+        """Block until the viewer has caught up enough (everything made is in the stream by then)."""
+        ...
 
 
 class _InOrder(threading.Thread):

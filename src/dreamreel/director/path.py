@@ -184,11 +184,13 @@ class Walk:
     A choice is decided lazily: the step of the beat holding it comes out first (so a film can
     show that beat while the viewer makes up their mind), and ``chooser`` is asked only when the
     step after it is wanted; then that step's ``option`` is filled in. ``chooser`` may be a
-    ``Choices`` value (see ``_Chooser``) or a callable.
+    ``Choices`` value (see ``_Chooser``) or a callable. ``variant`` is a telling for every beat,
+    or a callable asked as each beat is entered (the drama manager).
     """
 
     def __init__(self, story: Story, choices: Choices | Chooser = "auto", *, seed: int = 0,
-                 variant: VariantName | None = None, max_steps: int = MAX_STEPS):
+                 variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
+                 max_steps: int = MAX_STEPS):
         self.story, self.variant, self.max_steps = story, variant, max_steps
         graph = story.graph
         self._entries = {e.number: e.entry for e in graph.episodes}
@@ -215,7 +217,8 @@ class Walk:
                                 f"round a loop (last beats: {', '.join(s.beat for s in self.steps[-4:])})")
         visit = self.visits[beat.id] = self.visits.get(beat.id, 0) + 1
         self.state = _apply(beat.effects, self.state, beat, "its effects")
-        told = self.variant if self.variant is not None and self.variant in beat.variants else None
+        wanted = self.variant(beat) if callable(self.variant) else self.variant
+        told = wanted if wanted is not None and wanted in beat.variants else None
         step = PathStep(beat=beat.id, variant=told)
         self.steps.append(step)
         if beat.ending is not None:

@@ -60,6 +60,8 @@ class NewFilm(BaseModel):
     seconds: int | None = Field(default=None, ge=10, le=900)
     rating: Literal["G", "PG", "PG-13", "R"] = "PG-13"
     seed: int = Field(default=0, ge=0, le=2**31)
+    #: Let the director adapt the film to how it is watched (False: as written, choices as made).
+    adaptive: bool = True
 
 
 class ChoiceAnswer(BaseModel):
@@ -89,11 +91,13 @@ def _page(name: str) -> str:
 class Server:
     """The app's state: the database, the films being made, where films live on disk."""
 
-    def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None):
+    def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
+                 live_kw: dict[str, Any] | None = None):
         self.db = Database(db_url)
         self.data_dir = Path(data_dir)
         self.res = res
         self.make_kw = make_kw or {}
+        self.live_kw = live_kw or {}
         self.live: dict[str, LiveFilm] = {}
         self._lock = threading.Lock()
 
@@ -118,7 +122,8 @@ class Server:
             profile = Profile.model_validate_json(viewer.profile)
         story = plan(request, profile, seed=ask.seed)
         film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
-        live = LiveFilm(film.id, story, self.folder(film.id), seed=ask.seed, res=self.res, make_kw=self.make_kw)
+        live = LiveFilm(film.id, story, self.folder(film.id), seed=ask.seed, res=self.res, make_kw=self.make_kw,
+                        profile=profile, adaptive=ask.adaptive, **self.live_kw)
         live.on_done.append(self._finished)
         with self._lock:
             self.live[film.id] = live
@@ -139,12 +144,17 @@ class Server:
             out["pending_choice"] = asdict(live.pending) if live.pending else None
             out["taken"] = [asdict(t) for t in live.taken]
             out["made_seconds"] = round(live.made_s, 3)
+            e = live.engagement.estimate
+            out["engagement"] = {"level": e.level, "confidence": e.confidence, "score": e.score}
+            out["interventions"] = [asdict(i) for i in live.drama.log]
         return out
 
 
 def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
-               secure_cookies: bool = False) -> FastAPI:
-    server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw)
+               live_kw: dict[str, Any] | None = None, secure_cookies: bool = False) -> FastAPI:
+    """The app. ``make_kw`` goes to ``make_film`` (e.g. a voice backend), ``live_kw`` to each
+    ``LiveFilm`` (e.g. ``lead_s=None``: make films at full speed whether watched or not)."""
+    server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw)
     app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None)
     app.state.server = server
 
@@ -271,6 +281,11 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
                 budget -= len(events)
                 server.db.add_events(session.id, viewer.id,
                                      [(e.kind, {"t": e.t, **e.data}) for e in events])
+                live = server.live.get(film.id)
+                if live is not None:
+                    now_wall = time.time()
+                    for e in events:
+                        live.observe(e.kind, e.t, e.data, now_wall)
         except WebSocketDisconnect:
             pass
         finally:

@@ -5,6 +5,10 @@ reaches a beat with a choice, the choice is posted here (with where it falls in 
 production waits: the player shows it when the viewer gets there, and sends what they picked,
 or the default when the countdown runs out. If nobody answers at all (the viewer left), the
 default is taken after ``abandon_s``, so no thread waits for ever.
+
+The loop closes here: telemetry from the player feeds the viewer's engagement estimate, and the
+drama manager reads it as each beat is entered (which telling to play) and at each choice the
+viewer let run out (which option to take), logging why.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..director.drama import DramaManager
+from ..director.engagement import Engagement, Estimate
 from ..errors import BadInputError, DreamreelError
-from ..model import Story
+from ..model import Profile, Story
 from ..model.shot import Shot
-from ..model.story import Beat, Option
+from ..model.story import Beat, Option, VariantName
 
 log = logging.getLogger("dreamreel.serve")
 
@@ -50,7 +56,8 @@ class LiveFilm:
     """Makes ``story`` into ``folder/film.mp4`` and ``folder/stream/`` on a thread of its own."""
 
     def __init__(self, film_id: str, story: Story, folder: Path, *, seed: int = 0, res: str = "480p",
-                 abandon_s: float = 180.0, make_kw: dict[str, Any] | None = None):
+                 abandon_s: float = 180.0, make_kw: dict[str, Any] | None = None, profile: Profile | None = None,
+                 adaptive: bool = True, lead_s: float | None = 6.0, connect_grace_s: float = 15.0):
         self.film_id, self.story, self.folder = film_id, story, Path(folder)
         self.seed, self.res, self.abandon_s = seed, res, abandon_s
         self.make_kw = make_kw or {}
@@ -63,6 +70,15 @@ class LiveFilm:
         self.made_s = 0.0                                  # film seconds cut so far
         self._answer: str | None = None
         self._cond = threading.Condition()
+        #: Production keeps at most this far ahead of the viewer's playhead (while they watch), so
+        #: what the director decides reaches them soon; None: as fast as it can.
+        self.lead_s = lead_s
+        self.connect_grace_s = connect_grace_s
+        self.playhead = 0.0
+        self._heard = 0.0  # wall time of the last telemetry event
+        self.engagement = Engagement()
+        self.drama = DramaManager(story, profile)
+        self.adaptive = adaptive
         self._thread = threading.Thread(target=self._run, name=f"film-{film_id[:8]}", daemon=True)
         self.on_done: list[Any] = []
 
@@ -73,6 +89,8 @@ class LiveFilm:
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.status = "making"
+        # Give the viewer's player a little while to connect before going on alone.
+        self._heard = time.time() - max(0.0, 60.0 - self.connect_grace_s)
         self._thread.start()
 
     def join(self, timeout: float | None = None) -> None:
@@ -94,7 +112,47 @@ class LiveFilm:
             self._answer = f"{by}:{option_id}"
             self._cond.notify_all()
 
+    def observe(self, kind: str, t: float, data: dict[str, Any], at: float) -> Estimate:
+        """A telemetry event from the viewer's player."""
+        with self._cond:
+            self.playhead = float(data.get("to", t)) if kind == "seek" else t
+            self._heard = time.time()
+            self._cond.notify_all()
+        return self.engagement.observe(kind, t, data, at)
+
+    # -- the Pacer production asks before each beat ---------------------------------------
+
+    def _behind(self, made_s: float) -> bool:
+        assert self.lead_s is not None
+        return made_s - self.playhead > self.lead_s and time.time() - self._heard < 60.0
+
+    def should_wait(self, made_s: float) -> bool:
+        """Wait while the viewer is more than ``lead_s`` behind (a viewer not heard from for a
+        minute is not waited for: the film is finished for later)."""
+        return self.lead_s is not None and self._behind(made_s)
+
+    def wait(self, made_s: float) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._behind(made_s), timeout=60.0)
+
     # -- production's side ---------------------------------------------------------------
+
+    def _variant(self, beat: Beat) -> VariantName | None:
+        """Asked as production enters each beat: the director picks its telling."""
+        return self.drama.variant(beat, self.engagement.take(), at_s=self.made_s) if self.adaptive else None
+
+    def _next_beats(self, offered: list[Option]) -> dict[str, Beat]:
+        graph = self.story.graph
+        out = {}
+        for o in offered:
+            target = o.target
+            group = graph.group(target)
+            while group is not None:  # a group's first candidate stands for it
+                target = group.candidates[0].target
+                group = graph.group(target)
+            out[o.id] = graph.beat(target)
+        return out
+
 
     def _on_cut(self, shots: list[Shot], first_frame: int, fps: int) -> None:
         start = first_frame / fps
@@ -119,6 +177,10 @@ class LiveFilm:
             self.pending = None
         assert answer is not None
         by, option_id = answer.split(":", 1)
+        if by != "viewer" and self.adaptive:
+            # Nobody chose: the director does, for what this viewer seems to need.
+            option_id = self.drama.option(beat, offered, self.engagement.take(), self._next_beats(offered),
+                                          at_s=self.made_s).id
         self.taken.append(Taken(choice.id, option_id, by, round(time.time() - posted, 3)))
         return next(o for o in offered if o.id == option_id)
 
@@ -127,7 +189,8 @@ class LiveFilm:
 
         try:
             result = make_film(self.story, self.folder / "film.mp4", choices=self._chooser, seed=self.seed,
-                               res=self.res, segments=self.stream_dir, on_cut=self._on_cut, **self.make_kw)
+                               res=self.res, segments=self.stream_dir, on_cut=self._on_cut, variant=self._variant,
+                               pacer=self, **self.make_kw)
             self.seconds = result.seconds
             self.status = "ready"
         except DreamreelError as e:

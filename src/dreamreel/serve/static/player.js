@@ -7,9 +7,11 @@ const base = `/films/${film}/stream/`;
 const video = $("video");
 let sourceBuffer = null, mediaSource = null, appended = 0, initDone = false, complete = false, busy = false;
 let pending = null, shownChoice = null, socket = null, queue = [];
+let interventions = [], shownInterventions = new Set(), toastUntil = 0;
 
-function send(kind, data = {}) {
-  const ev = { kind, t: Math.max(0, video.currentTime || 0), data };
+let lastTime = 0;  // the playhead before a seek moved it
+function send(kind, data = {}, t = video.currentTime) {
+  const ev = { kind, t: Math.max(0, t || 0), data };
   if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(ev)); else queue.push(ev);
 }
 
@@ -21,6 +23,7 @@ function connect() {
     const msg = JSON.parse(m.data);
     if (msg.type === "status") {
       pending = msg.pending_choice || null;
+      interventions = msg.interventions || [];
       $("title").textContent = msg.title || "";
       $("state").textContent = `${msg.status}` + (msg.error ? `: ${msg.error}` : "");
       if (msg.status === "failed") $("error").textContent = msg.error;
@@ -114,7 +117,22 @@ async function answer(optionId, by) {
   if (!r.ok) $("error").textContent = (await r.json()).detail;
 }
 
+function showIntervention(i) {
+  $("toast").textContent = i.why;
+  $("toast").classList.add("on");
+  toastUntil = performance.now() + 6000;
+  const list = $("why-list");
+  if (!shownInterventions.size) list.textContent = "";
+  const li = document.createElement("li");
+  li.textContent = `${Math.floor(i.at_s / 60)}:${String(Math.floor(i.at_s % 60)).padStart(2, "0")} ${i.why}`;
+  list.append(li);
+}
+
 function tick() {
+  for (const [n, i] of interventions.entries()) {
+    if (!shownInterventions.has(n) && video.currentTime >= i.at_s - 0.1) { showIntervention(i); shownInterventions.add(n); }
+  }
+  if (toastUntil && performance.now() > toastUntil) { $("toast").classList.remove("on"); toastUntil = 0; }
   const ahead = bufferedAhead();
   $("generating").classList.toggle("on", !complete && ahead < 0.75);
   if (pending && !shownChoice && video.currentTime >= pending.start_s - 0.05) showChoice(pending);
@@ -128,7 +146,8 @@ function tick() {
 let lastPointer = 0, lastWatch = 0;
 video.addEventListener("play", () => send("play"));
 video.addEventListener("pause", () => send("pause"));
-video.addEventListener("seeking", () => send("seek", { to: video.currentTime }));
+video.addEventListener("timeupdate", () => { if (!video.seeking) lastTime = video.currentTime; });
+video.addEventListener("seeking", () => send("seek", { to: video.currentTime }, lastTime));
 video.addEventListener("volumechange", () => send(video.muted ? "mute" : "volume", { volume: video.volume }));
 video.addEventListener("waiting", () => send("stall"));
 video.addEventListener("ended", () => send("ended"));
@@ -150,6 +169,7 @@ setInterval(() => {
   if (!video.paused && now - lastWatch > 2000) { lastWatch = now; send("watch", { rate: video.playbackRate }); }
 }, 500);
 
+window.dreamreel = { send };  // for the console (and tests) to report as the player does
 connect();
 setInterval(pump, 400);
 setInterval(tick, 100);

@@ -1,0 +1,87 @@
+"""The drama manager: what to play next, given how the viewer is taking it.
+
+It never leaves the graph: it only picks among what the story already allows. Every beat with
+variants can be told as written, calmer or more intense (same place, cast, exits and effects,
+so the story stays valid whichever is told), and at a choice the viewer let run out it picks the
+option whose next beat best serves the viewer.
+
+Evaluation: a target tension curve for the episode (rising towards the climax; its level set by
+the viewer's pacing), pulled up when the viewer is bored and down when they are overwhelmed.
+Policy: tell the next beat in the variant whose tension is nearest the wanted one. Each decision
+that departs from the story as written is logged with why, for "why did this happen?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Profile, Story
+from ..model.story import Beat, Option, VariantName
+from .engagement import Estimate
+
+#: Where the target tension starts, by the viewer's pacing; it rises by RISE over an episode.
+BASE = {"slow": 0.25, "medium": 0.35, "fast": 0.45}
+RISE = 0.45
+#: How far boredom / overload move the wanted tension.
+PULL = 0.35
+
+
+@dataclass
+class Intervention:
+    beat: str
+    kind: str            # escalate, calm, steer
+    why: str
+    at_s: float = 0.0    # film time the changed beat starts
+
+
+class DramaManager:
+    def __init__(self, story: Story, profile: Profile | None = None):
+        self.story = story
+        self.base = BASE[(profile or Profile()).pacing]
+        self.log: list[Intervention] = []
+        counts: dict[int, int] = {}
+        self._position: dict[str, float] = {}
+        by_episode: dict[int, list[Beat]] = {}
+        for b in story.graph.beats:
+            by_episode.setdefault(b.episode, []).append(b)
+        for beats in by_episode.values():
+            # a beat's place in its episode, by the tension the writer gave it (setup low, climax high)
+            order = sorted(beats, key=lambda b: b.tension)
+            for i, b in enumerate(order):
+                self._position[b.id] = i / max(1, len(order) - 1)
+            counts[beats[0].episode] = len(beats)
+
+    def wanted(self, beat: Beat, estimate: Estimate | None) -> float:
+        """The tension this viewer should get at this beat now."""
+        target = self.base + RISE * self._position.get(beat.id, 0.5)
+        if estimate is not None and estimate.level == "bored":
+            target += PULL * (0.5 + estimate.confidence / 2)
+        elif estimate is not None and estimate.level == "overwhelmed":
+            target -= PULL * (0.5 + estimate.confidence / 2)
+        return min(1.0, max(0.0, target))
+
+    def variant(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> VariantName | None:
+        """The telling of ``beat`` to play (None: as written)."""
+        if not beat.variants:
+            return None
+        want = self.wanted(beat, estimate)
+        tellings: dict[VariantName | None, float] = {None: beat.tension}
+        tellings.update({name: v.tension for name, v in beat.variants.items()})
+        best = min(tellings, key=lambda name: (abs(tellings[name] - want), name is not None))
+        if best is not None and estimate is not None and estimate.level != "engaged":
+            kind = "escalate" if best == "intense" else "calm"
+            cause = "you seemed restless" if estimate.level == "bored" else "it seemed a lot at once"
+            detail = f" ({'; '.join(estimate.why[-2:])})" if estimate.why else ""
+            self.log.append(Intervention(beat.id, kind, f"{'The stakes rise' if kind == 'escalate' else 'A breather'}: "
+                                         f"{cause}{detail}", at_s))
+        return best
+
+    def option(self, beat: Beat, offered: list[Option], estimate: Estimate | None,
+               next_beat: dict[str, Beat], at_s: float = 0.0) -> Option:
+        """For a choice nobody answered: the option whose next beat is nearest the wanted tension."""
+        want = self.wanted(beat, estimate)
+        best = min(offered, key=lambda o: abs(next_beat[o.id].tension - want))
+        if estimate is not None and estimate.level != "engaged":
+            self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it "
+                                         f"{'raises' if estimate.level == 'bored' else 'eases'} the tension", at_s))
+        return best
