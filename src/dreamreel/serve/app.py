@@ -233,9 +233,11 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         path = server.folder(film.id) / "stream" / name
         if not path.is_file():
             raise HTTPException(404, f"{name} is not made yet")
-        kind = "application/json" if name.endswith(".json") else "video/mp4"
-        return FileResponse(path, media_type=kind, headers={**AI_HEADERS, "Cache-Control": "no-store"
-                                                             if name == "index.json" else "private, max-age=3600"})
+        if name == "index.json":
+            # Rewritten (atomically) after every segment: read it whole, never stream a file that changes.
+            return Response(path.read_bytes(), media_type="application/json",
+                            headers={**AI_HEADERS, "Cache-Control": "no-store"})
+        return FileResponse(path, media_type="video/mp4", headers={**AI_HEADERS, "Cache-Control": "private, max-age=3600"})
 
     @app.websocket("/ws/films/{film_id}")
     async def telemetry(ws: WebSocket, film_id: str) -> None:

@@ -1,0 +1,90 @@
+"""The director's loop, offline: engagement from telemetry, the drama manager's decisions, and
+simulated viewers who enjoy the adaptive film more than the fixed one."""
+
+import pytest
+
+from dreamreel.director.drama import DramaManager
+from dreamreel.director.engagement import Engagement
+from dreamreel.director.path import Walk
+from dreamreel.director.simulator import compare
+from dreamreel.model import Request
+from dreamreel.narrative.planner import plan
+
+
+@pytest.fixture(scope="module")
+def story():
+    return plan(Request(prompt="a western, two episodes", episodes=2), seed=4)
+
+
+def test_skipping_and_leaving_the_tab_reads_as_bored():
+    e = Engagement()
+    for k in range(5):
+        e.observe("watch", 2.0 * k, {"rate": 1.0}, 2.0 * k)
+    assert e.estimate.level == "engaged"
+    e.observe("seek", 10, {"to": 18}, 10.5)
+    est = e.observe("hidden", 18, {}, 11)
+    assert est.level == "bored" and est.confidence > 0.3 and any("skipped" in w for w in est.why)
+    assert est.score < 0.6
+
+
+def test_rewinding_and_pausing_reads_as_overwhelmed():
+    e = Engagement()
+    for k in range(3):
+        e.observe("seek", 20 + k, {"to": 12 + k}, 5.0 * k)
+        e.observe("pause", 12 + k, {}, 5.0 * k + 1)
+    assert e.estimate.level == "overwhelmed"
+
+
+def test_a_sudden_drop_is_flagged_as_a_change():
+    e = Engagement()
+    for k in range(30):
+        e.observe("watch", 2.0 * k, {}, 2.0 * k)
+    changed = [e.observe("seek", 60 + 8 * k, {"to": 68 + 8 * k}, 61.0 + k).changed for k in range(4)]
+    assert any(changed)
+
+
+def test_boredom_fades_when_the_viewer_settles():
+    e = Engagement(half_life_s=10)
+    e.observe("seek", 0, {"to": 12}, 0)
+    assert e.estimate.level == "bored"
+    est = e.observe("watch", 30, {}, 60)
+    assert est.level == "engaged"
+    assert e.take().level == "bored"  # but the director, asking now, hears that they were bored
+
+
+def test_the_drama_manager_escalates_for_the_bored_and_calms_the_overwhelmed(story):
+    dm = DramaManager(story)
+    beat = next(b for b in story.graph.beats if "intense" in b.variants and "calm" in b.variants
+                and b.variants["intense"].tension > b.tension > b.variants["calm"].tension)
+    bored, over = Engagement(), Engagement()
+    bored.observe("seek", 0, {"to": 12}, 0)
+    bored.observe("hidden", 12, {}, 1)
+    for k in range(3):
+        over.observe("seek", 20, {"to": 10}, k)
+    assert dm.variant(beat, bored.estimate, at_s=42.0) == "intense"
+    assert dm.log[-1].kind == "escalate" and "restless" in dm.log[-1].why and dm.log[-1].at_s == 42.0
+    assert dm.variant(beat, over.estimate) == "calm" and dm.log[-1].kind == "calm"
+
+
+def test_whatever_the_director_does_the_story_stays_playable(story):
+    import random
+
+    rng = random.Random(0)
+    dm = DramaManager(story)
+    e = Engagement()
+    for trial in range(20):
+        def variant(beat, e=e):
+            e.observe(rng.choice(["seek", "hidden", "pause", "watch"]), 5, {"to": rng.uniform(0, 20)}, rng.random())
+            return dm.variant(beat, e.take())
+
+        walk = Walk(story, lambda beat, offered, visit: rng.choice(offered), variant=variant)
+        steps = list(walk)
+        last = story.graph.beat(steps[-1].beat)
+        assert last.ending is not None and last.episode == len(story.graph.episodes)
+        assert all(s.variant in (None, "calm", "intense") for s in steps)
+
+
+def test_simulated_viewers_enjoy_the_adaptive_film_more(story):
+    other = plan(Request(prompt="film noir, two episodes", episodes=2), seed=2)
+    result = compare([story, other], viewers=60, seed=3)
+    assert result["lift"] > 0.1 and result["left_early_adaptive"] <= result["left_early_fixed"]
