@@ -58,6 +58,8 @@ def test_ask_watch_choose_and_the_film_follows(browser, tmp_path):
         status = page.evaluate("fetch('/api/films/%s').then(r => r.json())" % film)
         assert status["taken"] and status["taken"][0]["option_id"] == option and status["taken"][0]["by"] == "viewer"
         page.screenshot(path=str(ARTIFACTS / "after-choice.png"))
+        # captions came with it
+        assert page.evaluate("document.getElementById('video').textTracks[0].cues.length") > 0
         # and the portal lists it
         page.goto(base + "/")
         page.wait_for_selector("#films a")

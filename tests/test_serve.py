@@ -126,3 +126,27 @@ def test_telemetry_is_stored_and_hostile_telemetry_is_refused(served):
     assert "hack" not in kinds and len(kinds) < 2 + 200 + 2
     bob = viewer(base)
     assert bob.get(f"/api/sessions/{session}/events").status_code == 404
+
+
+def test_a_profile_is_saved_checked_and_private(served):
+    base, _, alice, _ = served
+    profile = alice.get("/api/profile").json()
+    profile["pacing"] = "fast"
+    profile["avoid"] = ["spiders"]
+    saved = alice.put("/api/profile", json=profile)
+    assert saved.status_code == 200 and saved.json()["pacing"] == "fast"
+    assert alice.get("/api/profile").json()["avoid"] == ["spiders"]
+    bad = alice.put("/api/profile", json={**profile, "pacing": "warp"})
+    assert bad.status_code == 422 and "pacing" in bad.json()["detail"]
+    assert alice.put("/api/profile", content=b"x" * 300_000).status_code == 413
+    assert alice.get("/api/profile").json()["pacing"] == "fast"  # the bad ones changed nothing
+    assert viewer(base).get("/api/profile").json()["pacing"] == "medium"  # another viewer has their own
+
+
+def test_captions_come_as_the_film_is_cut(served):
+    base, _, alice, film = served
+    caps = wait_for(alice, film["id"], lambda s: True) and alice.get(f"/api/films/{film['id']}/captions").json()
+    assert caps["cues"] and caps["next"] == len(caps["cues"])
+    first = caps["cues"][0]
+    assert first["end"] > first["start"] >= 0 and first["text"]
+    assert alice.get(f"/api/films/{film['id']}/captions?since={caps['next']}").json()["cues"] == []

@@ -224,6 +224,47 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         live.choose(answer.choice_id, answer.option_id, by=answer.by)
         return {"ok": True}
 
+    @app.get("/api/profile")
+    def get_profile(dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        from ..model import Profile
+
+        viewer = viewer_or_401(dreamreel_token)
+        profile = Profile.model_validate_json(viewer.profile) if viewer.profile else Profile()
+        return profile.model_dump(mode="json")
+
+    @app.put("/api/profile")
+    async def put_profile(request: Request, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """The viewer's profile (the Profile schema); it shapes every film they ask for from now on."""
+        from ..model import Profile
+
+        viewer = viewer_or_401(dreamreel_token)
+        body = await request.body()
+        if len(body) > 256_000:
+            raise HTTPException(413, "a profile is at most 256 kB")
+        try:
+            profile = Profile.model_validate_json(body)
+        except ValidationError as e:
+            first = e.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise HTTPException(422, f"bad profile: {where}: {first['msg']}") from None
+        server.db.set_profile(viewer.id, profile.model_dump_json())
+        return profile.model_dump(mode="json")
+
+    @app.get("/api/films/{film_id}/captions")
+    def captions(film_id: str, since: int = 0,
+                 dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Captions from number ``since`` on, as they are made (the player adds them as cues)."""
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        live = server.live.get(film.id)
+        if live is not None:
+            cues = list(live.captions)
+        else:
+            saved = server.folder(film.id) / "captions.json"
+            cues = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else []
+        since = max(0, since)
+        return {"next": len(cues), "cues": cues[since:]}
+
     @app.get("/films/{film_id}/stream/{name}")
     def stream(film_id: str, name: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:
         viewer = viewer_or_401(dreamreel_token)

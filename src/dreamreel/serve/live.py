@@ -13,6 +13,7 @@ viewer let run out (which option to take), logging why.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -68,6 +69,8 @@ class LiveFilm:
         self.taken: list[Taken] = []
         self.spans: dict[str, tuple[float, float]] = {}   # beat id -> its latest (start, end) in seconds
         self.made_s = 0.0                                  # film seconds cut so far
+        #: What is said, when and by whom (film seconds), as the beats are cut.
+        self.captions: list[dict[str, Any]] = []
         self._answer: str | None = None
         self._cond = threading.Condition()
         #: Production keeps at most this far ahead of the viewer's playhead (while they watch), so
@@ -157,6 +160,14 @@ class LiveFilm:
     def _on_cut(self, shots: list[Shot], first_frame: int, fps: int) -> None:
         start = first_frame / fps
         end = start + sum(s.frames for s in shots) / fps
+        names = {c.id: c.name for c in self.story.bible.cast}
+        frame = first_frame
+        for shot in shots:
+            for cue in shot.cues:
+                at = frame / fps + cue.start
+                self.captions.append({"start": round(at, 3), "end": round(frame / fps + cue.end, 3),
+                                      "speaker": names.get(cue.speaker, ""), "text": cue.text})
+            frame += shot.frames
         if shots[0].kind not in ("title", "end"):  # a batch is one beat's shots, or one card
             self.spans[shots[0].beat] = (start, end)
         self.made_s = end
@@ -198,5 +209,9 @@ class LiveFilm:
         except Exception as e:
             log.exception("film %s failed", self.film_id)
             self.status, self.error = "failed", f"internal error: {type(e).__name__}"
+        try:  # the captions outlive this object: a finished film is served from its folder
+            (self.folder / "captions.json").write_text(json.dumps(self.captions), encoding="utf-8")
+        except OSError:
+            log.warning("film %s: cannot save its captions", self.film_id)
         for callback in self.on_done:
             callback(self)

@@ -133,6 +133,12 @@ class Database:
         with self.session() as s:
             return s.scalar(select(Viewer).where(Viewer.token_hash == hash_token(token)))
 
+    def set_profile(self, viewer_id: str, profile_json: str) -> None:
+        with self.session() as s:
+            viewer = s.get(Viewer, viewer_id)
+            if viewer is not None:
+                viewer.profile = profile_json
+
     # -- films ---------------------------------------------------------------------------
 
     def add_film(self, viewer_id: str, prompt: str, title: str, story_json: str) -> Film:

@@ -169,6 +169,19 @@ setInterval(() => {
   if (!video.paused && now - lastWatch > 2000) { lastWatch = now; send("watch", { rate: video.playbackRate }); }
 }, 500);
 
+// Captions arrive as the film is cut; they are added to a text track as cues.
+const track = video.addTextTrack("captions", "English", "en");
+track.mode = "showing";
+let captionsFrom = 0;
+async function pullCaptions() {
+  const r = await fetch(`/api/films/${film}/captions?since=${captionsFrom}`, { cache: "no-store" });
+  if (!r.ok) return;
+  const data = await r.json();
+  for (const c of data.cues) track.addCue(new VTTCue(c.start, c.end, c.speaker ? `${c.speaker}: ${c.text}` : c.text));
+  captionsFrom = data.next;
+}
+setInterval(pullCaptions, 1500);
+
 window.dreamreel = { send };  // for the console (and tests) to report as the player does
 connect();
 setInterval(pump, 400);

@@ -35,4 +35,27 @@ $("ask").addEventListener("submit", async (ev) => {
     $("make").disabled = false;
   }
 });
+const list = (text) => text.split(",").map((x) => x.trim()).filter(Boolean);
+let profile = {};
+async function loadProfile() {
+  const r = await fetch("/api/profile");
+  if (!r.ok) return;
+  profile = await r.json();
+  $("pacing").value = profile.pacing;
+  $("ceiling").value = profile.rating_ceiling || "";
+  $("loves").value = Object.entries(profile.tastes.genres).filter(([, w]) => w > 0).map(([g]) => g).join(", ");
+  $("avoid").value = profile.avoid.join(", ");
+}
+$("profile").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const genres = Object.fromEntries(list($("loves").value).map((g) => [g, 1.0]));
+  const body = { ...profile, pacing: $("pacing").value, rating_ceiling: $("ceiling").value || null,
+                 tastes: { ...profile.tastes, genres }, avoid: list($("avoid").value) };
+  const r = await fetch("/api/profile", { method: "PUT", headers: { "Content-Type": "application/json" },
+                                          body: JSON.stringify(body) });
+  const data = await r.json();
+  $("profile-state").textContent = r.ok ? "saved" : data.detail;
+  if (r.ok) profile = data;
+});
+loadProfile();
 listFilms();
