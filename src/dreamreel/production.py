@@ -41,7 +41,7 @@ from .edit.soundtrack import Soundtrack
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
-from .model.shot import PlayPath, Shot, ShotList
+from .model.shot import PathStep, PlayPath, Shot, ShotList
 from .model.story import Beat, VariantName
 from .render_pool import RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
@@ -183,11 +183,25 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 writer.give_audio(sound, soundtrack.samples)
                 audio_parts.append(sound)
 
+            def prefetch(cut: EpisodeCut, beat: Beat) -> None:
+                for option in walk.offered(beat):
+                    nxt = walk.target(beat, option)
+                    if nxt.episode != beat.episode:
+                        continue
+                    step = PathStep(beat=nxt.id)
+                    timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
+                    shots = cut.preview(nxt, nxt, walk.visits.get(nxt.id, 0) + 1, timings)
+                    jobs = [ShotJob(s, story.bible, width, height, fps, mouths_for(s, said, fps), label, preset,
+                                    key_every=round(SEGMENT_SECONDS * fps)) for s in shots]
+                    pool.render(jobs, visual, cache)  # into the cache; the real cut finds them there
+
             cut: EpisodeCut | None = None
             last: Beat | None = None
             while True:
                 made = total_frames / fps
-                if pacer is not None and pacer.should_wait(made):
+                # (Not after a choice: asking the viewer is the wait, and they should be asked at once.)
+                choosing = live and last is not None and last.choice is not None and not last.ending
+                if pacer is not None and not choosing and pacer.should_wait(made):
                     # The viewer is far behind: hand over all that is made, then wait for them.
                     sound = soundtrack.flush()
                     writer.give_audio(sound, soundtrack.samples)
@@ -210,14 +224,22 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 report("voices", min(lines_done, lines_total), lines_total)
                 spent["voices"] += time.perf_counter() - t
                 shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings))
+                if live and last is not None and last.choice is not None:
+                    # The beat a viewer just chose: its sound now, not after the next beat, so
+                    # the stream goes on the moment they pick.
+                    sound = soundtrack.flush()
+                    writer.give_audio(sound, soundtrack.samples)
+                    audio_parts.append(sound)
                 last = beat
                 if beat.choice is not None and live:
-                    # The viewer decides while this beat plays: hand over all of it now.
+                    # The viewer decides while this beat plays: hand over all of it now, and draw
+                    # the first beat of every branch on offer, so the one they pick is ready.
                     t = time.perf_counter()
                     sound = soundtrack.flush()
                     spent["audio"] += time.perf_counter() - t
                     writer.give_audio(sound, soundtrack.samples)
                     audio_parts.append(sound)
+                    prefetch(cut, beat)
             if cut is not None and last is not None:
                 shoot(cut.end(last))
                 lists.append(cut.shot_list())

@@ -255,6 +255,9 @@ class RenderPool:
     def __init__(self, workers: int | None = None):
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self._executor: ProcessPoolExecutor | None = None
+        #: Shots being drawn, by key: asking again for one (a branch rendered ahead, then chosen)
+        #: waits for the same work instead of doing it twice.
+        self._inflight: dict[str, Future[ShotResult]] = {}
 
     def start(self) -> None:
         """Start the workers now (they take ~0.5 s to import the renderer; do it while voicing)."""
@@ -290,8 +293,13 @@ class RenderPool:
                 f = Future()
                 f.set_result(hit)
                 futures.append(f)
+            elif k in self._inflight and not self._inflight[k].done():
+                futures.append(self._inflight[k])
             else:
-                futures.append(self._submit(j, blob, backend, cache, k))
+                f = self._submit(j, blob, backend, cache, k)
+                self._inflight[k] = f
+                f.add_done_callback(lambda _f, k=k: self._inflight.pop(k, None))
+                futures.append(f)
         return futures
 
     def _submit(self, job: ShotJob, blob: bytes, backend: VisualBackend, cache: Cache, key: str) -> Future[ShotResult]:

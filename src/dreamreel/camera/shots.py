@@ -340,6 +340,16 @@ class EpisodeCut:
         finally:
             self.planner.fit = 1.0
 
+    def preview(self, beat: Beat, told: Beat | BeatVariant, visit: int,
+                timings: list[SpeechTiming] | None = None) -> list[Shot]:
+        """The shots ``beat`` would get if it came next, without cutting it (to render a branch
+        before the viewer picks it: the same shots, so the real cut finds them rendered)."""
+        saved = (self._walk.setting, self._walk.mentioned, self._n, self._frame, list(self.shots))
+        try:
+            return self.beat(beat, told, visit, timings)
+        finally:
+            self._walk.setting, self._walk.mentioned, self._n, self._frame, self.shots = saved
+
     def end(self, last: Beat) -> list[Shot]:
         return self._add([self.planner.end_piece(self.number, last)])
 
