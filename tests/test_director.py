@@ -88,3 +88,22 @@ def test_simulated_viewers_enjoy_the_adaptive_film_more(story):
     other = plan(Request(prompt="film noir, two episodes", episodes=2), seed=2)
     result = compare([story, other], viewers=60, seed=3)
     assert result["lift"] > 0.1 and result["left_early_adaptive"] <= result["left_early_fixed"]
+
+
+def test_steering_towards_an_ending_picks_options_that_keep_it_within_reach(story):
+    dm = DramaManager(story)
+    kinds = sorted({e.kind for e in story.graph.endings})
+    found = False
+    for beat in story.graph.beats:
+        if not beat.choice:
+            continue
+        for kind in kinds:
+            reach = [o for o in beat.choice.options if dm.reaches(o.target, kind)]
+            if 0 < len(reach) < len(beat.choice.options):
+                dm.goal = kind
+                nxt = {o.id: story.graph.beat(o.target) if story.graph.group(o.target) is None else
+                       story.graph.beat(story.graph.group(o.target).candidates[0].target) for o in beat.choice.options}
+                picked = dm.option(beat, beat.choice.options, None, nxt)
+                assert picked in reach and kind in dm.log[-1].why
+                found = True
+    assert found, "the story has no choice that decides an ending"

@@ -150,3 +150,12 @@ def test_captions_come_as_the_film_is_cut(served):
     first = caps["cues"][0]
     assert first["end"] > first["start"] >= 0 and first["text"]
     assert alice.get(f"/api/films/{film['id']}/captions?since={caps['next']}").json()["cues"] == []
+
+
+def test_steering_is_checked(served):
+    base, _, alice, film = served
+    r = alice.post(f"/api/films/{film['id']}/steer", json={"ending": "apocalypse"})
+    assert r.status_code == 422
+    r = alice.post(f"/api/films/{film['id']}/steer", json={"ending": "tragedy"})
+    assert r.status_code in (200, 409)  # 409 once the film is finished
+    assert viewer(base).post(f"/api/films/{film['id']}/steer", json={"ending": None}).status_code == 404

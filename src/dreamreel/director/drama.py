@@ -37,6 +37,8 @@ class Intervention:
 class DramaManager:
     def __init__(self, story: Story, profile: Profile | None = None):
         self.story = story
+        #: The kind of ending the viewer asked to steer towards (None: wherever the story goes).
+        self.goal: str | None = None
         self.base = BASE[(profile or Profile()).pacing]
         self.log: list[Intervention] = []
         counts: dict[int, int] = {}
@@ -76,11 +78,39 @@ class DramaManager:
                                          f"{cause}{detail}", at_s))
         return best
 
+    def reaches(self, beat_id: str, kind: str) -> bool:
+        """Can play get from ``beat_id`` to an ending of ``kind`` in its episode (by the graph's
+        links, whatever the state)?"""
+        graph = self.story.graph
+        seen, todo = set(), [beat_id]
+        while todo:
+            bid = todo.pop()
+            if bid in seen:
+                continue
+            seen.add(bid)
+            group = graph.group(bid)
+            if group is not None:
+                todo += [c.target for c in group.candidates]
+                continue
+            b = graph.beat(bid)
+            if b.ending is not None:
+                if graph.ending(b.ending).kind == kind:
+                    return True
+                continue
+            todo += [e.target for e in b.next] + [o.target for o in (b.choice.options if b.choice else [])]
+        return False
+
     def option(self, beat: Beat, offered: list[Option], estimate: Estimate | None,
                next_beat: dict[str, Beat], at_s: float = 0.0) -> Option:
-        """For a choice nobody answered: the option whose next beat is nearest the wanted tension."""
+        """For a choice nobody answered: an option that can still reach the ending the viewer is
+        steering towards, if any; among those, the one whose next beat is nearest the wanted tension."""
         want = self.wanted(beat, estimate)
-        best = min(offered, key=lambda o: abs(next_beat[o.id].tension - want))
+        pool = [o for o in offered if self.goal and self.reaches(o.target, self.goal)] or offered
+        best = min(pool, key=lambda o: abs(next_beat[o.id].tension - want))
+        if self.goal and pool is not offered and len(pool) < len(offered):
+            self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it keeps the "
+                                         f"{self.goal} ending you asked for within reach", at_s))
+            return best
         if estimate is not None and estimate.level != "engaged":
             self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it "
                                          f"{'raises' if estimate.level == 'bored' else 'eases'} the tension", at_s))

@@ -64,6 +64,11 @@ class NewFilm(BaseModel):
     adaptive: bool = True
 
 
+class Steer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ending: Literal["triumph", "bittersweet", "tragedy", "twist", "open"] | None
+
+
 class ChoiceAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid")
     choice_id: str = Field(max_length=64)
@@ -147,6 +152,8 @@ class Server:
             e = live.engagement.estimate
             out["engagement"] = {"level": e.level, "confidence": e.confidence, "score": e.score}
             out["interventions"] = [asdict(i) for i in live.drama.log]
+            out["goal"] = live.drama.goal
+            out["endings"] = sorted({e.kind for e in live.story.graph.endings})
         return out
 
 
@@ -264,6 +271,18 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             cues = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else []
         since = max(0, since)
         return {"next": len(cues), "cues": cues[since:]}
+
+    @app.post("/api/films/{film_id}/steer")
+    def steer(film_id: str, ask: Steer, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Steer the film towards a kind of ending (the director takes it into account at every
+        choice you let run out, and the player marks the options that keep it within reach)."""
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        live = server.live.get(film.id)
+        if live is None or live.status != "making":
+            raise HTTPException(409, "this film is finished: nothing left to steer")
+        live.steer(ask.ending)
+        return {"ok": True, "goal": ask.ending}
 
     @app.get("/films/{film_id}/stream/{name}")
     def stream(film_id: str, name: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:

@@ -36,7 +36,7 @@ class PendingChoice:
     choice_id: str
     beat_id: str
     prompt: str
-    options: list[dict[str, str]]   # id, text: the ones on offer now
+    options: list[dict[str, Any]]   # id, text, toward_goal: the ones on offer now
     default: str
     timeout_s: float
     #: Where the beat holding the choice plays in the film (seconds).
@@ -138,6 +138,13 @@ class LiveFilm:
         with self._cond:
             self._cond.wait_for(lambda: not self._behind(made_s), timeout=60.0)
 
+    def steer(self, kind: str | None) -> None:
+        """Steer towards an ending of ``kind`` (None: stop steering)."""
+        kinds = sorted({e.kind for e in self.story.graph.endings})
+        if kind is not None and kind not in kinds:
+            raise BadInputError(f"no {kind!r} ending in this story; it has: {', '.join(kinds)}")
+        self.drama.goal = kind
+
     # -- production's side ---------------------------------------------------------------
 
     def _variant(self, beat: Beat) -> VariantName | None:
@@ -179,8 +186,11 @@ class LiveFilm:
         default = choice.default if choice.default in {o.id for o in offered} else offered[0].id
         with self._cond:
             self._answer = None
+            goal = self.drama.goal
             self.pending = PendingChoice(choice.id, beat.id, choice.prompt,
-                                         [{"id": o.id, "text": o.text} for o in offered], default,
+                                         [{"id": o.id, "text": o.text,
+                                           "toward_goal": bool(goal and self.drama.reaches(o.target, goal))}
+                                          for o in offered], default,
                                          choice.timeout_s, round(start, 3), round(end, 3))
             posted = time.time()
             answered = self._cond.wait_for(lambda: self._answer is not None, timeout=self.abandon_s)

@@ -97,7 +97,8 @@ function showChoice(p) {
   box.textContent = "";
   for (const o of p.options) {
     const b = document.createElement("button");
-    b.textContent = o.text;
+    b.textContent = o.toward_goal ? `\u2605 ${o.text}` : o.text;
+    if (o.toward_goal) b.title = "keeps the ending you are steering towards within reach";
     b.dataset.option = o.id;
     b.addEventListener("click", () => answer(o.id, "viewer"));
     box.append(b);
@@ -181,6 +182,12 @@ async function pullCaptions() {
   captionsFrom = data.next;
 }
 setInterval(pullCaptions, 1500);
+
+$("goal").addEventListener("change", async () => {
+  const r = await fetch(`/api/films/${film}/steer`, { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ ending: $("goal").value || null }) });
+  if (!r.ok) $("error").textContent = (await r.json()).detail;
+});
 
 window.dreamreel = { send };  // for the console (and tests) to report as the player does
 connect();
