@@ -8,6 +8,8 @@ const video = $("video");
 let sourceBuffer = null, mediaSource = null, appended = 0, initDone = false, complete = false, busy = false;
 let pending = null, shownChoice = null, socket = null, queue = [];
 let interventions = [], shownInterventions = new Set(), toastUntil = 0;
+const answered = new Set();  // choices answered here, until the server's status stops showing them
+const choiceKey = (p) => `${p.choice_id}@${p.posted}`;
 
 let lastTime = 0;  // the playhead before a seek moved it
 function send(kind, data = {}, t = video.currentTime) {
@@ -91,7 +93,8 @@ function bufferedAhead() {
 }
 
 function showChoice(p) {
-  shownChoice = { id: p.choice_id, shownAt: performance.now(), timeout: p.timeout_s * 1000, fallback: p.default };
+  shownChoice = { id: p.choice_id, key: choiceKey(p), shownAt: performance.now(), timeout: p.timeout_s * 1000,
+                  fallback: p.default };
   $("choice-prompt").textContent = p.prompt;
   const box = $("choice-options");
   box.textContent = "";
@@ -111,6 +114,7 @@ async function answer(optionId, by) {
   if (!shownChoice) return;
   const c = shownChoice;
   shownChoice = null;
+  answered.add(c.key);
   $("choice").classList.remove("on");
   send("choice", { choice: c.id, option: optionId, by, latency_ms: Math.round(performance.now() - c.shownAt) });
   const r = await fetch(`/api/films/${film}/choice`, { method: "POST", headers: { "Content-Type": "application/json" },
@@ -136,7 +140,8 @@ function tick() {
   if (toastUntil && performance.now() > toastUntil) { $("toast").classList.remove("on"); toastUntil = 0; }
   const ahead = bufferedAhead();
   $("generating").classList.toggle("on", !complete && ahead < 0.75);
-  if (pending && !shownChoice && video.currentTime >= pending.start_s - 0.05) showChoice(pending);
+  if (pending && !shownChoice && !answered.has(choiceKey(pending)) && video.currentTime >= pending.start_s - 0.05)
+    showChoice(pending);
   if (shownChoice) {
     const left = 1 - (performance.now() - shownChoice.shownAt) / shownChoice.timeout;
     $("choice-bar").style.transform = `scaleX(${Math.max(0, left)})`;
