@@ -107,3 +107,16 @@ def test_steering_towards_an_ending_picks_options_that_keep_it_within_reach(stor
                 assert picked in reach and kind in dm.log[-1].why
                 found = True
     assert found, "the story has no choice that decides an ending"
+
+
+def test_saving_a_character_takes_the_option_that_spares_them(story):
+    dm = DramaManager(story)
+    beat = next(b for b in story.graph.beats if b.choice and any(
+        e.var.startswith("alive_") and e.value is False for o in b.choice.options for e in o.effects))
+    victim = next(e.var.removeprefix("alive_") for o in beat.choice.options for e in o.effects
+                  if e.var.startswith("alive_") and e.value is False)
+    dm.protect = {victim}
+    nxt = {o.id: story.graph.beat(o.target) if story.graph.group(o.target) is None else
+           story.graph.beat(story.graph.group(o.target).candidates[0].target) for o in beat.choice.options}
+    picked = dm.option(beat, beat.choice.options, None, nxt)
+    assert not dm.kills(picked) and "alive" in dm.log[-1].why

@@ -159,3 +159,16 @@ def test_steering_is_checked(served):
     r = alice.post(f"/api/films/{film['id']}/steer", json={"ending": "tragedy"})
     assert r.status_code in (200, 409)  # 409 once the film is finished
     assert viewer(base).post(f"/api/films/{film['id']}/steer", json={"ending": None}).status_code == 404
+
+
+def test_saving_names_a_character_of_the_story(served):
+    base, app, alice, film = served
+    live = app.state.server.live[film["id"]]
+    someone = live.story.bible.cast[0].id
+    r = alice.post(f"/api/films/{film['id']}/save", json={"characters": ["nobody_at_all"]})
+    assert r.status_code in (400, 409)
+    if r.status_code == 400:
+        assert "nobody_at_all" in r.json()["detail"]
+    r = alice.post(f"/api/films/{film['id']}/save", json={"characters": [someone]})
+    assert r.status_code in (200, 409)
+    assert alice.post(f"/api/films/{film['id']}/save", json={"characters": "x"}).status_code == 422

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Profile, Story
+from ..model.state import alive_var
 from ..model.story import Beat, Option, VariantName
 from .engagement import Estimate
 
@@ -39,6 +40,8 @@ class DramaManager:
         self.story = story
         #: The kind of ending the viewer asked to steer towards (None: wherever the story goes).
         self.goal: str | None = None
+        #: Characters the viewer asked to save.
+        self.protect: set[str] = set()
         self.base = BASE[(profile or Profile()).pacing]
         self.log: list[Intervention] = []
         counts: dict[int, int] = {}
@@ -78,6 +81,11 @@ class DramaManager:
                                          f"{cause}{detail}", at_s))
         return best
 
+    def kills(self, option: Option) -> bool:
+        """Does taking ``option`` cost the life of a character the viewer asked to save?"""
+        return any(e.var == alive_var(cid) and e.op == "set" and e.value is False
+                   for e in option.effects for cid in self.protect)
+
     def reaches(self, beat_id: str, kind: str) -> bool:
         """Can play get from ``beat_id`` to an ending of ``kind`` in its episode (by the graph's
         links, whatever the state)?"""
@@ -105,6 +113,13 @@ class DramaManager:
         """For a choice nobody answered: an option that can still reach the ending the viewer is
         steering towards, if any; among those, the one whose next beat is nearest the wanted tension."""
         want = self.wanted(beat, estimate)
+        safe = [o for o in offered if not self.kills(o)]
+        if self.protect and 0 < len(safe) < len(offered):
+            best = min(safe, key=lambda o: abs(next_beat[o.id].tension - want))
+            names = ", ".join(c.name for c in self.story.bible.cast if c.id in self.protect)
+            self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it keeps {names} "
+                                         f"alive, as you asked", at_s))
+            return best
         pool = [o for o in offered if self.goal and self.reaches(o.target, self.goal)] or offered
         best = min(pool, key=lambda o: abs(next_beat[o.id].tension - want))
         if self.goal and pool is not offered and len(pool) < len(offered):

@@ -69,6 +69,11 @@ class Steer(BaseModel):
     ending: Literal["triumph", "bittersweet", "tragedy", "twist", "open"] | None
 
 
+class Save(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    characters: list[Annotated[str, Field(max_length=64)]] = Field(max_length=16)
+
+
 class ChoiceAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid")
     choice_id: str = Field(max_length=64)
@@ -154,6 +159,8 @@ class Server:
             out["interventions"] = [asdict(i) for i in live.drama.log]
             out["goal"] = live.drama.goal
             out["endings"] = sorted({e.kind for e in live.story.graph.endings})
+            out["cast"] = [{"id": c.id, "name": c.name} for c in live.story.bible.cast]
+            out["saving"] = sorted(live.drama.protect)
         return out
 
 
@@ -283,6 +290,18 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             raise HTTPException(409, "this film is finished: nothing left to steer")
         live.steer(ask.ending)
         return {"ok": True, "goal": ask.ending}
+
+    @app.post("/api/films/{film_id}/save")
+    def save(film_id: str, ask: Save, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Ask the director to keep characters alive: at every choice you let run out it takes an
+        option that spares them, and the player marks the options that would cost a life."""
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        live = server.live.get(film.id)
+        if live is None or live.status != "making":
+            raise HTTPException(409, "this film is finished: nobody left to save")
+        live.save(ask.characters)
+        return {"ok": True, "saving": ask.characters}
 
     @app.get("/films/{film_id}/stream/{name}")
     def stream(film_id: str, name: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:

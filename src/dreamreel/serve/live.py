@@ -145,6 +145,14 @@ class LiveFilm:
             raise BadInputError(f"no {kind!r} ending in this story; it has: {', '.join(kinds)}")
         self.drama.goal = kind
 
+    def save(self, character_ids: list[str]) -> None:
+        """Ask the director to keep these characters alive (an empty list: let fate decide)."""
+        cast = {c.id for c in self.story.bible.cast}
+        unknown = [c for c in character_ids if c not in cast]
+        if unknown:
+            raise BadInputError(f"no character {unknown[0]!r} in this story; its cast: {', '.join(sorted(cast))}")
+        self.drama.protect = set(character_ids)
+
     # -- production's side ---------------------------------------------------------------
 
     def _variant(self, beat: Beat) -> VariantName | None:
@@ -189,7 +197,8 @@ class LiveFilm:
             goal = self.drama.goal
             self.pending = PendingChoice(choice.id, beat.id, choice.prompt,
                                          [{"id": o.id, "text": o.text,
-                                           "toward_goal": bool(goal and self.drama.reaches(o.target, goal))}
+                                           "toward_goal": bool(goal and self.drama.reaches(o.target, goal)),
+                                           "costs_a_life": self.drama.kills(o)}
                                           for o in offered], default,
                                          choice.timeout_s, round(start, 3), round(end, 3))
             posted = time.time()

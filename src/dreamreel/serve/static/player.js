@@ -26,6 +26,8 @@ function connect() {
     if (msg.type === "status") {
       pending = msg.pending_choice || null;
       interventions = msg.interventions || [];
+      if (msg.cast && $("save").options.length === 1)
+        for (const c of msg.cast) { const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; $("save").append(o); }
       $("title").textContent = msg.title || "";
       $("state").textContent = `${msg.status}` + (msg.error ? `: ${msg.error}` : "");
       if (msg.status === "failed") $("error").textContent = msg.error;
@@ -100,7 +102,8 @@ function showChoice(p) {
   box.textContent = "";
   for (const o of p.options) {
     const b = document.createElement("button");
-    b.textContent = o.toward_goal ? `\u2605 ${o.text}` : o.text;
+    b.textContent = (o.toward_goal ? "\u2605 " : "") + o.text + (o.costs_a_life ? " \u2020" : "");
+    if (o.costs_a_life) b.title = "costs the life of someone you asked to save";
     if (o.toward_goal) b.title = "keeps the ending you are steering towards within reach";
     b.dataset.option = o.id;
     b.addEventListener("click", () => answer(o.id, "viewer"));
@@ -191,6 +194,12 @@ setInterval(pullCaptions, 1500);
 $("goal").addEventListener("change", async () => {
   const r = await fetch(`/api/films/${film}/steer`, { method: "POST", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ ending: $("goal").value || null }) });
+  if (!r.ok) $("error").textContent = (await r.json()).detail;
+});
+
+$("save").addEventListener("change", async () => {
+  const r = await fetch(`/api/films/${film}/save`, { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ characters: $("save").value ? [$("save").value] : [] }) });
   if (!r.ok) $("error").textContent = (await r.json()).detail;
 });
 
