@@ -184,6 +184,14 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             raise HTTPException(404, f"no film {film_id!r}")
         return film
 
+    def live_or_409(film_id: str, token: str | None, what: str) -> LiveFilm:
+        """The viewer's film that is still being made (a lever pulled on a finished one is refused)."""
+        film = film_or_404(film_id, viewer_or_401(token))
+        live = server.live.get(film.id)
+        if live is None or live.status != "making":
+            raise HTTPException(409, f"this film is finished: {what}")
+        return live
+
     def page(name: str, token: str | None) -> HTMLResponse:
         response = HTMLResponse(_page(name), headers={"Cache-Control": "no-store"})
         if server.db.viewer_by_token(token) is None:
@@ -283,24 +291,14 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     def steer(film_id: str, ask: Steer, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         """Steer the film towards a kind of ending (the director takes it into account at every
         choice you let run out, and the player marks the options that keep it within reach)."""
-        viewer = viewer_or_401(dreamreel_token)
-        film = film_or_404(film_id, viewer)
-        live = server.live.get(film.id)
-        if live is None or live.status != "making":
-            raise HTTPException(409, "this film is finished: nothing left to steer")
-        live.steer(ask.ending)
+        live_or_409(film_id, dreamreel_token, "nothing left to steer").steer(ask.ending)
         return {"ok": True, "goal": ask.ending}
 
     @app.post("/api/films/{film_id}/save")
     def save(film_id: str, ask: Save, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         """Ask the director to keep characters alive: at every choice you let run out it takes an
         option that spares them, and the player marks the options that would cost a life."""
-        viewer = viewer_or_401(dreamreel_token)
-        film = film_or_404(film_id, viewer)
-        live = server.live.get(film.id)
-        if live is None or live.status != "making":
-            raise HTTPException(409, "this film is finished: nobody left to save")
-        live.save(ask.characters)
+        live_or_409(film_id, dreamreel_token, "nobody left to save").save(ask.characters)
         return {"ok": True, "saving": ask.characters}
 
     @app.get("/films/{film_id}/stream/{name}")
