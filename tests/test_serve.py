@@ -172,3 +172,16 @@ def test_saving_names_a_character_of_the_story(served):
     r = alice.post(f"/api/films/{film['id']}/save", json={"characters": [someone]})
     assert r.status_code in (200, 409)
     assert alice.post(f"/api/films/{film['id']}/save", json={"characters": "x"}).status_code == 422
+
+
+def test_a_restarted_server_serves_finished_films_and_marks_interrupted_ones(tmp_path):
+    from dreamreel.store.db import Database
+
+    db = Database(f"sqlite:///{tmp_path / 'dreamreel.db'}")
+    v, token = db.new_viewer()
+    half = db.add_film(v.id, "a western", "Half Made", "{}")
+    db.update_film(half.id, status="making")
+    with running_server(tmp_path) as (base, _):
+        client = httpx.Client(base_url=base, cookies={"dreamreel_token": token})
+        status = client.get(f"/api/films/{half.id}").json()
+        assert status["status"] == "failed" and "interrupted" in status["error"]

@@ -104,6 +104,7 @@ class Server:
     def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
                  live_kw: dict[str, Any] | None = None):
         self.db = Database(db_url)
+        self.db.interrupt_unfinished()  # a film being made when the last server stopped is not coming
         self.data_dir = Path(data_dir)
         self.res = res
         self.make_kw = make_kw or {}

@@ -157,6 +157,14 @@ class Database:
         with self.session() as s:
             return list(s.scalars(select(Film).where(Film.viewer_id == viewer_id).order_by(Film.created.desc())))
 
+    def interrupt_unfinished(self) -> int:
+        """Films left queued or being made by a server that stopped: marked failed, with why."""
+        with self.session() as s:
+            films = list(s.scalars(select(Film).where(Film.status.in_(["queued", "making"]))))
+            for film in films:
+                film.status, film.error = "failed", "interrupted: the server stopped while it was being made"
+            return len(films)
+
     def update_film(self, film_id: str, **fields: Any) -> None:
         with self.session() as s:
             film = s.get(Film, film_id)
