@@ -94,6 +94,8 @@ def test_bad_requests_get_clear_errors(served):
     assert alice.post("/api/films", json={"prompt": "x" * 5000}).status_code == 422
     assert alice.post("/api/films", json={"prompt": "a western", "evil": 1}).status_code == 422
     assert alice.post("/api/films", content=b"{not json", headers={"Content-Type": "application/json"}).status_code == 422
+    huge = alice.post("/api/films", content=b"{" + b" " * 2_000_000 + b"}", headers={"Content-Type": "application/json"})
+    assert huge.status_code == 413 and "over" in huge.json()["detail"]
     for name in ("../../dreamreel.db", "seg_99999.m4s", "film.mp4", "%2e%2e%2fdreamreel.db"):
         assert alice.get(f"/films/{film['id']}/stream/{name}").status_code == 404, name
     assert alice.get("/api/films/not-an-id").status_code == 404

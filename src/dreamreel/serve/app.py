@@ -51,6 +51,7 @@ _STREAM_FILE = re.compile(r"^(init\.mp4|index\.json|seg_\d{5}\.m4s)$")
 MAX_MESSAGE_BYTES = 16_384
 MAX_EVENTS_PER_MESSAGE = 64
 MAX_EVENTS_PER_SECOND = 40
+MAX_BODY_BYTES = 256_000
 
 
 class NewFilm(BaseModel):
@@ -172,6 +173,14 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw)
     app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None)
     app.state.server = server
+
+    @app.middleware("http")
+    async def _body_limit(request: Request, call_next: Any) -> Response:
+        # Nothing a viewer sends is bigger than a profile: refuse huge bodies before reading them.
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
+        return await call_next(request)
 
     def viewer_or_401(token: str | None) -> Viewer:
         viewer = server.db.viewer_by_token(token)
