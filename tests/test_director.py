@@ -120,3 +120,25 @@ def test_saving_a_character_takes_the_option_that_spares_them(story):
            story.graph.beat(story.graph.group(o.target).candidates[0].target) for o in beat.choice.options}
     picked = dm.option(beat, beat.choice.options, None, nxt)
     assert not dm.kills(picked) and "alive" in dm.log[-1].why
+
+
+def test_the_director_quickens_the_cutting_for_a_bored_viewer(story):
+    from dreamreel.camera import estimate_timings
+    from dreamreel.camera.shots import ShotPlanner
+    from dreamreel.director import choose_path
+
+    dm = DramaManager(story)
+    bored = Engagement()
+    bored.observe("seek", 0, {"to": 12}, 0)
+    bored.observe("hidden", 12, {}, 1)
+    beat = story.graph.beats[0]
+    assert dm.pacing(beat, bored.estimate) == "fast" and dm.log[-1].kind == "pace"
+    assert dm.pacing(beat, Engagement().estimate) is None
+    # and the camera cuts the same beat shorter at that pace
+    path = choose_path(story, "first")
+    timings = estimate_timings(story, path)
+    lengths = {}
+    for pace in ("fast", "slow"):
+        cut = ShotPlanner(story, path).cut(1, timings)
+        lengths[pace] = sum(s.frames for s in cut.beat(beat, beat, 1, pacing=pace))
+    assert lengths["fast"] < lengths["slow"]

@@ -41,6 +41,7 @@ from .edit.soundtrack import Soundtrack
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
+from .model.profile import Pacing
 from .model.shot import PathStep, PlayPath, Shot, ShotList
 from .model.story import Beat, VariantName
 from .render_pool import RenderPool, ShotJob, ShotResult, shared_pool
@@ -105,7 +106,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               preset: str = DEFAULT_PRESET, segments: str | Path | None = None,
               on_cut: Callable[[list[Shot], int, int], None] | None = None,
               variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
-              pacer: Pacer | None = None) -> FilmResult:
+              pacer: Pacer | None = None, pacing: Callable[[Beat], Pacing | None] | None = None) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
 
     The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
@@ -120,6 +121,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     ``on_cut(shots, first_frame, fps)``: told of each beat's (or card's) shots as they are cut.
     ``variant``: the telling of every beat ("calm", "intense"), or a callable asked at each beat.
     ``pacer``: keeps production just ahead of a live viewer (see ``Pacer``).
+    ``pacing``: asked at each beat for a pace other than the profile's (None: the profile's).
     """
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
@@ -223,7 +225,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 lines_done += len(timings)
                 report("voices", min(lines_done, lines_total), lines_total)
                 spent["voices"] += time.perf_counter() - t
-                shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings))
+                shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings,
+                               pacing=pacing(beat) if pacing is not None else None))
                 if live and last is not None and last.choice is not None:
                     # The beat a viewer just chose: its sound now, not after the next beat, so
                     # the stream goes on the moment they pick.

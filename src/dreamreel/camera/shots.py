@@ -331,14 +331,20 @@ class EpisodeCut:
         return self._add([self.planner.title_piece(self.number, first)])
 
     def beat(self, beat: Beat, told: Beat | BeatVariant, visit: int,
-             timings: list[SpeechTiming] | None = None) -> list[Shot]:
-        """The beat's shots; ``timings``: its lines' timings, if the planner does not have them yet."""
-        self.planner.learn(timings or [])
-        self.planner.fit = self.fit
+             timings: list[SpeechTiming] | None = None, pacing: Pacing | None = None) -> list[Shot]:
+        """The beat's shots; ``timings``: its lines' timings, if the planner does not have them yet;
+        ``pacing``: cut this beat at another pace than the viewer's profile says (the director's call)."""
+        planner = self.planner
+        planner.learn(timings or [])
+        planner.fit = self.fit
+        usual = planner.pacing
+        if pacing is not None:
+            planner.pacing, planner.pace = pacing, PACE[pacing]
         try:
             return self._add(self._walk.beat(beat, told, visit))
         finally:
-            self.planner.fit = 1.0
+            planner.fit = 1.0
+            planner.pacing, planner.pace = usual, PACE[usual]
 
     def preview(self, beat: Beat, told: Beat | BeatVariant, visit: int,
                 timings: list[SpeechTiming] | None = None) -> list[Shot]:

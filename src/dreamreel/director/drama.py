@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Profile, Story
+from ..model.profile import Pacing
 from ..model.state import alive_var
 from ..model.story import Beat, Option, VariantName
 from .engagement import Estimate
@@ -30,7 +31,7 @@ PULL = 0.35
 @dataclass
 class Intervention:
     beat: str
-    kind: str            # escalate, calm, steer
+    kind: str            # escalate, calm, pace, steer
     why: str
     at_s: float = 0.0    # film time the changed beat starts
 
@@ -42,7 +43,8 @@ class DramaManager:
         self.goal: str | None = None
         #: Characters the viewer asked to save.
         self.protect: set[str] = set()
-        self.base = BASE[(profile or Profile()).pacing]
+        self.usual_pacing: Pacing = (profile or Profile()).pacing
+        self.base = BASE[self.usual_pacing]
         self.log: list[Intervention] = []
         counts: dict[int, int] = {}
         self._position: dict[str, float] = {}
@@ -107,6 +109,19 @@ class DramaManager:
                 continue
             todo += [e.target for e in b.next] + [o.target for o in (b.choice.options if b.choice else [])]
         return False
+
+    def pacing(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> Pacing | None:
+        """Cut quicker for a bored viewer, slower for an overwhelmed one (None: their usual pace)."""
+        if estimate is None or estimate.level == "engaged":
+            return None
+        pace: Pacing = "fast" if estimate.level == "bored" else "slow"
+        if pace == self.usual_pacing:
+            return None
+        if not any(i.beat == beat.id and i.kind in ("escalate", "calm") for i in self.log[-3:]):
+            self.log.append(Intervention(beat.id, "pace", f"{'Quicker cuts' if pace == 'fast' else 'Longer looks'}: "
+                                         f"{'you seemed restless' if pace == 'fast' else 'it seemed a lot at once'}",
+                                         at_s))
+        return pace
 
     def option(self, beat: Beat, offered: list[Option], estimate: Estimate | None,
                next_beat: dict[str, Beat], at_s: float = 0.0) -> Option:

@@ -25,6 +25,7 @@ from ..director.drama import DramaManager
 from ..director.engagement import Engagement, Estimate
 from ..errors import BadInputError, DreamreelError
 from ..model import Profile, Story
+from ..model.profile import Pacing
 from ..model.shot import Shot
 from ..model.story import Beat, Option, VariantName
 
@@ -80,6 +81,7 @@ class LiveFilm:
         self.playhead = 0.0
         self._heard = 0.0  # wall time of the last telemetry event
         self.engagement = Engagement()
+        self._reading: Estimate | None = None
         self.drama = DramaManager(story, profile)
         self.adaptive = adaptive
         self._thread = threading.Thread(target=self._run, name=f"film-{film_id[:8]}", daemon=True)
@@ -156,8 +158,15 @@ class LiveFilm:
     # -- production's side ---------------------------------------------------------------
 
     def _variant(self, beat: Beat) -> VariantName | None:
-        """Asked as production enters each beat: the director picks its telling."""
-        return self.drama.variant(beat, self.engagement.take(), at_s=self.made_s) if self.adaptive else None
+        """Asked as production enters each beat: the director picks its telling (and, just after,
+        its pace, from the same reading of the viewer)."""
+        if not self.adaptive:
+            return None
+        self._reading = self.engagement.take()
+        return self.drama.variant(beat, self._reading, at_s=self.made_s)
+
+    def _pacing(self, beat: Beat) -> Pacing | None:
+        return self.drama.pacing(beat, self._reading, at_s=self.made_s) if self.adaptive else None
 
     def _next_beats(self, offered: list[Option]) -> dict[str, Beat]:
         graph = self.story.graph
@@ -220,7 +229,7 @@ class LiveFilm:
         try:
             result = make_film(self.story, self.folder / "film.mp4", choices=self._chooser, seed=self.seed,
                                res=self.res, segments=self.stream_dir, on_cut=self._on_cut, variant=self._variant,
-                               pacer=self, **self.make_kw)
+                               pacer=self, pacing=self._pacing, **self.make_kw)
             self.seconds = result.seconds
             self.status = "ready"
         except DreamreelError as e:
