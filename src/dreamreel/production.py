@@ -34,7 +34,7 @@ from .director.path import (
     voiced_lines,
 )
 from .edit.captions import write_vtt
-from .edit.encode import DEFAULT_PRESET, Encoder, chunk_options
+from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, Encoder, chunk_options
 from .edit.mix import MixReport
 from .edit.qc import QCReport, check_render
 from .edit.soundtrack import Soundtrack
@@ -126,7 +126,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
     width, height = RESOLUTIONS[res]
-    chunk_options(preset, 20)  # an unknown preset fails now, not after the voices
+    chunk_options(preset, DEFAULT_CRF)  # an unknown preset fails now, not after the voices
     out = Path(output)
     if out.suffix.lower() != ".mp4":
         raise BadInputError(f"{out}: the film is an MP4; give an output path ending in .mp4")
@@ -171,8 +171,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 nonlocal total_frames
                 assert writer is not None
                 t = time.perf_counter()
-                jobs = [ShotJob(shot, story.bible, width, height, fps, mouths_for(shot, speech, fps), label, preset,
-                                key_every=round(SEGMENT_SECONDS * fps)) for shot in shots]
+                jobs = jobs_for(shots, speech)
                 writer.add(jobs, pool.render(jobs, visual, cache))
                 first = total_frames
                 total_frames += sum(shot.frames for shot in shots)
@@ -182,8 +181,28 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 sound = soundtrack.add(shots, first)
                 spent["audio"] += time.perf_counter() - t_audio
                 spent["camera"] += t_audio - t
-                writer.give_audio(sound, soundtrack.samples)
+                hand_over(sound)
+
+            def jobs_for(shots: list[Shot], said: dict[tuple[str, int], Speech]) -> list[ShotJob]:
+                return [ShotJob(shot, story.bible, width, height, fps, mouths_for(shot, said, fps), label, preset,
+                                key_every=round(SEGMENT_SECONDS * fps)) for shot in shots]
+
+            def hand_over(sound: np.ndarray, *, last: bool = False) -> None:
+                assert writer is not None
                 audio_parts.append(sound)
+                writer.give_audio(sound, soundtrack.samples, last=last)
+
+            def flush() -> None:
+                """All the sound made so far, now (a hard join where the next beat begins)."""
+                t = time.perf_counter()
+                sound = soundtrack.flush()
+                spent["audio"] += time.perf_counter() - t
+                hand_over(sound)
+
+            def close_episode() -> None:
+                if cut is not None and last is not None:
+                    shoot(cut.end(last))
+                    lists.append(cut.shot_list())
 
             def prefetch(cut: EpisodeCut, beat: Beat) -> None:
                 for option in walk.offered(beat):
@@ -193,9 +212,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     step = PathStep(beat=nxt.id)
                     timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
                     shots = cut.preview(nxt, nxt, walk.visits.get(nxt.id, 0) + 1, timings)
-                    jobs = [ShotJob(s, story.bible, width, height, fps, mouths_for(s, said, fps), label, preset,
-                                    key_every=round(SEGMENT_SECONDS * fps)) for s in shots]
-                    pool.render(jobs, visual, cache)  # into the cache; the real cut finds them there
+                    pool.render(jobs_for(shots, said), visual, cache)  # into the cache; the real cut finds them there
 
             cut: EpisodeCut | None = None
             last: Beat | None = None
@@ -205,18 +222,14 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 choosing = live and last is not None and last.choice is not None and not last.ending
                 if pacer is not None and not choosing and pacer.should_wait(made):
                     # The viewer is far behind: hand over all that is made, then wait for them.
-                    sound = soundtrack.flush()
-                    writer.give_audio(sound, soundtrack.samples)
-                    audio_parts.append(sound)
+                    flush()
                     pacer.wait(made)
                 step = next(walk, None)
                 if step is None:
                     break
                 beat = story.graph.beat(step.beat)
                 if cut is None or beat.episode != cut.number:
-                    if cut is not None and last is not None:
-                        shoot(cut.end(last))
-                        lists.append(cut.shot_list())
+                    close_episode()
                     cut = camera.cut(beat.episode, [])
                     shoot(cut.title(beat))
                 t = time.perf_counter()
@@ -230,27 +243,18 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 if live and last is not None and last.choice is not None:
                     # The beat a viewer just chose: its sound now, not after the next beat, so
                     # the stream goes on the moment they pick.
-                    sound = soundtrack.flush()
-                    writer.give_audio(sound, soundtrack.samples)
-                    audio_parts.append(sound)
+                    flush()
                 last = beat
                 if beat.choice is not None and live:
                     # The viewer decides while this beat plays: hand over all of it now, and draw
                     # the first beat of every branch on offer, so the one they pick is ready.
-                    t = time.perf_counter()
-                    sound = soundtrack.flush()
-                    spent["audio"] += time.perf_counter() - t
-                    writer.give_audio(sound, soundtrack.samples)
-                    audio_parts.append(sound)
+                    flush()
                     prefetch(cut, beat)
-            if cut is not None and last is not None:
-                shoot(cut.end(last))
-                lists.append(cut.shot_list())
+            close_episode()
             t = time.perf_counter()
             rest = soundtrack.finish()
             spent["audio"] += time.perf_counter() - t
-            audio_parts.append(rest)
-            writer.give_audio(rest, soundtrack.samples, last=True)
+            hand_over(rest, last=True)
             writer.finish()
     finally:
         if writer is not None:
@@ -271,7 +275,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     t = time.perf_counter()
     audio = np.concatenate(audio_parts)
     qc = check_render(out, expect_seconds=total_frames / fps, fps=fps, width=width, height=height,
-                      black=np.concatenate([r.black for r in results]), same=_same_across_cuts(results),
+                      black=np.concatenate([r.black for r in results]),
+                      same=np.concatenate([r.same for r in results]),  # a shot's first frame counts as new
                       audio=audio, sample_rate=SAMPLE_RATE)
     stages["qc"] = time.perf_counter() - t
     failed = [(r.shot_id, r.failed) for r in results if r.failed]
@@ -389,12 +394,6 @@ def summarise_mix(reports: list[MixReport], qc: QCReport, audio: np.ndarray) -> 
         music_gain_db=None, ambience_gain_db=None,
         limiter_db=max((r.limiter_db for r in heard), default=0.0),
         lines=sum(r.lines for r in reports), truncated_lines=0, silent=not heard)
-
-
-def _same_across_cuts(results: list[ShotResult]) -> np.ndarray:
-    """Unchanged-frame flags for the whole film (each shot's first frame counts as new: a cut
-    changes the picture)."""
-    return np.concatenate([r.same for r in results]) if results else np.zeros(0, bool)
 
 
 def check_cast(story: Story) -> None:

@@ -28,9 +28,9 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,6 +204,7 @@ def _take(it, n: int):  # type: ignore[no-untyped-def]
 # -- the worker processes ----------------------------------------------------------------------
 
 _worker_backends: dict[bytes, VisualBackend] = {}
+_worker_caches: dict[str, Cache] = {}
 
 
 def _worker_init() -> None:
@@ -218,7 +219,8 @@ def _worker_render(job: ShotJob, backend_blob: bytes, backend: VisualBackend, ca
                    key: str) -> ShotResult:
     # One backend object per worker, so its caches (backdrops) last across the shots it draws.
     be = _worker_backends.setdefault(backend_blob, backend)
-    return render_job(job, be, Cache(cache_root), key)
+    cache = _worker_caches.setdefault(cache_root, Cache(cache_root))
+    return render_job(job, be, cache, key)
 
 
 def _warm() -> int:

@@ -46,7 +46,6 @@ class DramaManager:
         self.usual_pacing: Pacing = (profile or Profile()).pacing
         self.base = BASE[self.usual_pacing]
         self.log: list[Intervention] = []
-        counts: dict[int, int] = {}
         self._position: dict[str, float] = {}
         by_episode: dict[int, list[Beat]] = {}
         for b in story.graph.beats:
@@ -56,7 +55,6 @@ class DramaManager:
             order = sorted(beats, key=lambda b: b.tension)
             for i, b in enumerate(order):
                 self._position[b.id] = i / max(1, len(order) - 1)
-            counts[beats[0].episode] = len(beats)
 
     def wanted(self, beat: Beat, estimate: Estimate | None) -> float:
         """The tension this viewer should get at this beat now."""

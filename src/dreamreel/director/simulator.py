@@ -17,12 +17,12 @@ import math
 import random
 from dataclasses import dataclass
 
-from ..camera.timing import estimate
 from ..model import Story
 from ..model.story import Beat, BeatVariant, Option
+from ..narrative.structure import WORDS_PER_SECOND
 from .drama import DramaManager
 from .engagement import Engagement
-from .path import Walk
+from .path import Walk, telling
 
 
 @dataclass
@@ -41,9 +41,10 @@ class Watched:
 
 
 def beat_seconds(beat: Beat, told: Beat | BeatVariant) -> float:
-    """About how long a beat plays: its words at a speaking pace, plus a few seconds of pictures."""
-    words = sum(estimate(ln.text, ln.speaker, beat.id, i).duration for i, ln in enumerate(told.lines))
-    return words + estimate(told.narration, "narrator", beat.id, -1).duration + 3.0
+    """About how long a beat plays: its words at the writer's speaking pace, plus a few seconds
+    of pictures."""
+    words = len(told.narration.split()) + sum(len(ln.text.split()) for ln in told.lines)
+    return words / WORDS_PER_SECOND + 3.0
 
 
 class SimViewer:
@@ -92,47 +93,39 @@ class SimViewer:
         return self.boredom > self.taste.patience
 
 
-def _next_tension(story: Story, walk: Walk, beat: Beat, offered: list[Option]) -> dict[str, float]:
-    return {o.id: walk.target(beat, o).tension for o in offered}
-
-
 def watch_story(story: Story, viewer: SimViewer, *, adaptive: bool, seed: int = 0) -> Watched:
     engagement = Engagement()
     drama = DramaManager(story)
     clock = 0.0
     enjoyed = 0.0
     film_s = 0.0
-    steps: list[tuple[Beat, Beat | BeatVariant]] = []
-    holder: dict[str, Walk] = {}
 
     def variant(beat: Beat):  # type: ignore[no-untyped-def]
         return drama.variant(beat, engagement.take(), at_s=film_s) if adaptive else None
 
     def chooser(beat: Beat, offered: list[Option], visit: int) -> Option:
         nonlocal clock
-        option, latency = viewer.choose(offered, _next_tension(story, holder["walk"], beat, offered))
+        option, latency = viewer.choose(offered, {o.id: walk.target(beat, o).tension for o in offered})
         clock += latency
         engagement.observe("choice", film_s, {"option": option.id, "by": "viewer", "latency_ms": latency * 1000},
                            clock)
         return option
 
     walk = Walk(story, chooser, seed=seed, variant=variant)
-    holder["walk"] = walk
     for step in walk:
         beat = story.graph.beat(step.beat)
-        told: Beat | BeatVariant = beat.variants[step.variant] if step.variant else beat
+        told = telling(story, step)
         seconds = beat_seconds(beat, told)
         for kind, t, data, at in viewer.watch(told.tension, seconds, film_s, clock):
             engagement.observe(kind, t, data, at)
         enjoyed += viewer.enjoy(told.tension) * seconds
         film_s += seconds
         clock += seconds
-        steps.append((beat, told))
         if viewer.gone:
             break
-    total = film_s
-    if viewer.gone:  # what they did not stay for counts as not enjoyed
-        total = film_s + sum(beat_seconds(b, t) for b, t in steps) * 0.5
+    # Leaving early costs: what they did not stay for (taken as half again what they saw) counts
+    # as not enjoyed.
+    total = film_s * 1.5 if viewer.gone else film_s
     return Watched(enjoyed / max(total, 1e-9), film_s, viewer.gone, len(drama.log))
 
 

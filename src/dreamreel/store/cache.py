@@ -6,7 +6,8 @@ a backend upgrade) misses. Files live at ``<root>/<k[:2]>/<k>``; a write goes to
 file in the same folder and is renamed into place, so readers never see half a file and two
 processes writing the same key at once are both safe (the content is the same; the last rename
 wins). Reading bumps a file's mtime, and when the cache grows past ``max_bytes`` the least
-recently used files are removed until it is back under 90% of it.
+recently used files are removed until it is back under 90% of it (checked each time a
+twentieth of ``max_bytes`` has been written, so it may overshoot by that much).
 
 Root: ``DREAMREEL_CACHE_DIR``, else ``~/.cache/dreamreel``. Size: ``DREAMREEL_CACHE_MAX_BYTES``,
 else 4 GiB.
@@ -69,6 +70,9 @@ class Cache:
             except ValueError:
                 raise BadInputError(f"DREAMREEL_CACHE_MAX_BYTES={env_max!r} is not a whole number of bytes") from None
         self.max_bytes = max_bytes
+        # Eviction lists the whole cache: do it once a twentieth of the budget has been written
+        # since the last time, not on every put (a film puts a few hundred artifacts).
+        self._since_evict = 0
 
     key = staticmethod(cache_key)
 
@@ -120,8 +124,17 @@ class Cache:
         except OSError as e:
             _unlink(tmp)
             raise OutputError(f"cannot write to the cache at {self.root}: {e.strerror or e}") from None
-        self.evict()
+        self._wrote(p)
         return p
+
+    def _wrote(self, p: Path) -> None:
+        try:
+            self._since_evict += p.stat().st_size
+        except OSError:
+            return
+        if self._since_evict >= max(1, self.max_bytes // 20):
+            self._since_evict = 0
+            self.evict()
 
     def adopt(self, key: str, tmp: Path) -> Path:
         """Move a finished file (written under this cache's root, e.g. ``root/tmp``) into place
@@ -134,7 +147,7 @@ class Cache:
         except OSError as e:
             _unlink(tmp)
             raise OutputError(f"cannot write to the cache at {self.root}: {e.strerror or e}") from None
-        self.evict()
+        self._wrote(p)
         return p
 
     def entries(self) -> list[tuple[Path, int, float]]:

@@ -605,8 +605,7 @@ class ScoreStream:
         self.sections.append(sec)
         end = round(cue.end_s * self.sr)
         self._grow(end + self._tail)
-        view = slice(0, self._dry.shape[0])
-        self._player.play(sec.notes, sec.hits, self._dry[view], self._send[view], offset=self._base)
+        self._player.play(sec.notes, sec.hits, self._dry, self._send, offset=self._base)
         self._ready = end  # the next cue's notes start at its start, here or later
 
     def take(self, until_s: float | None = None) -> np.ndarray:
