@@ -170,3 +170,19 @@ def test_an_unmakeable_segment_folder_leaves_no_temporary_film(tmp_path: Path) -
     with pytest.raises(OutputError, match="segment folder"):
         Encoder(tmp_path / "film.mp4", width=W, height=H, fps=FPS, segments_dir=tmp_path / "afile" / "segs")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_a_chunk_that_is_not_this_films_video_is_refused(tmp_path: Path) -> None:
+    from dreamreel.edit.encode import encode_chunk
+
+    junk = tmp_path / "junk.mp4"
+    junk.write_text("not a video")
+    small = tmp_path / "small.mp4"
+    encode_chunk((np.zeros((16, 32, 3), np.uint8) for _ in range(3)), small, width=32, height=16, fps=FPS)
+    out = tmp_path / "film.mp4"
+    for chunk, needle in ((junk, "cannot be read as video"), (small, "32x16")):
+        with pytest.raises(BadInputError, match=needle), Encoder(out, width=W, height=H, fps=FPS, chunks=True) as enc:
+            enc.write_chunk(chunk)
+        assert not out.exists()
+    with pytest.raises(BadInputError, match="chunks=True"), Encoder(out, width=W, height=H, fps=FPS) as enc:
+        enc.write_chunk(small)
