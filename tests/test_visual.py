@@ -87,6 +87,22 @@ def test_same_shot_and_seed_give_identical_frames_and_another_seed_does_not(west
     assert digest(render(other, western)) != digest(render(shot, western))
 
 
+@pytest.mark.parametrize("kind,size,move", [("dialogue", "medium", "static"), ("establishing", "wide", "pan"),
+                                            ("dialogue", "close_up", "push_in"), ("scene", "wide", "handheld"),
+                                            ("insert", "insert", "static"), ("title", "wide", "static")])
+def test_a_shot_drawn_from_a_later_frame_is_the_whole_shots_tail(western, kind, size, move):
+    # A live director restyles the rest of a shot already half in the stream: the part drawn
+    # alone must be exactly what the whole shot would have shown there.
+    cue = Cue(beat="b1", index=0, speaker=western.cast[0].id, text="Draw.", emotion="angry", start=0.1, end=0.5)
+    shot = make_shot(western, kind=kind, size=size, move=move, frames=13, caption="The Map", weather="storm",
+                     focus=western.cast[0].id, cues=[cue])
+    whole = render(shot, western)
+    for first in (1, 6):
+        assert digest(render(shot, western, first=first)) == digest(whole[first:])
+    with pytest.raises(BadInputError, match="outside"):
+        render(shot, western, first=13)
+
+
 def test_every_place_kind_draws_its_own_picture(western):
     means = {}
     for kind in RECIPES:

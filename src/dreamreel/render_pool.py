@@ -59,6 +59,14 @@ class ShotJob:
     crf: int = DEFAULT_CRF
     #: Frames between forced keyframes inside a shot (stream segments may start there).
     key_every: int = 48
+    #: Draw only frames ``first`` .. ``end - 1`` of the shot (a live director restyling the
+    #: part of a shot not yet streamed, a keyframe interval at a time; None: to the shot's end).
+    first: int = 0
+    end: int | None = None
+
+    @property
+    def frames(self) -> int:
+        return (self.shot.frames if self.end is None else self.end) - self.first
 
 
 @dataclass
@@ -95,6 +103,8 @@ def shot_key(job: ShotJob, backend: VisualBackend) -> str:
         "size": [job.width, job.height], "fps": job.fps, "label": job.label,
         "encode": {**chunk_options(job.preset, job.crf), "key_every": job.key_every,
                    "libavcodec": av.library_versions.get("libavcodec")},
+        **({"first": job.first} if job.first else {}),
+        **({"end": job.end} if job.end is not None else {}),
     }
     return cache_key("shot", backend.name, backend.version, inputs)
 
@@ -136,7 +146,7 @@ def cached_result(job: ShotJob, key: str, cache: Cache) -> ShotResult | None:
     """The shot's chunk and its QC flags from the cache, or None if either is missing."""
     hit = cache.get(key)
     flags = cache.get_bytes(_flags_key(key))
-    n = job.shot.frames
+    n = job.frames
     if hit is None or flags is None or len(flags) != 2 * ((n + 7) // 8):
         return None
     bits = np.unpackbits(np.frombuffer(flags, np.uint8)).astype(bool)
@@ -157,23 +167,25 @@ def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | No
     os.close(fd)
     failed = None
     try:
-        scan = _Scan(job.shot.frames)
+        scan = _Scan(job.frames)
         try:
             frames = backend.render_shot(job.shot, job.bible, width=job.width, height=job.height, fps=job.fps,
-                                         mouths=job.mouths, label=job.label)
+                                         mouths=job.mouths, label=job.label,
+                                         **({"first": job.first} if job.first else {}))
             n = _encode(frames, tmp, job, scan)
         except DreamreelError:
             raise
         except Exception as e:  # noqa: BLE001 - any backend failure becomes the labelled card
             failed = f"{type(e).__name__}: {e}"
-            scan = _Scan(job.shot.frames)
+            scan = _Scan(job.frames)
             # The card comes from the built-in renderer, whatever backend just failed.
             frames = ProceduralBackend().render_shot(fallback_shot(job.shot), job.bible, width=job.width,
-                                                     height=job.height, fps=job.fps, label=job.label)
+                                                     height=job.height, fps=job.fps, label=job.label,
+                                                     first=job.first)
             n = _encode(frames, tmp, job, scan)
-        if n != job.shot.frames:
+        if n != job.frames:
             raise DreamreelError(f"the {backend.name} renderer drew {n} frames for shot {job.shot.id}, "
-                                 f"planned {job.shot.frames}")
+                                 f"planned {job.frames}")
         # A failed shot's card is not cached: the next render tries the shot again.
         if failed is None:
             cache.put(_flags_key(key), np.packbits(scan.black).tobytes() + np.packbits(scan.same).tobytes())
@@ -189,8 +201,9 @@ def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | No
 
 
 def _encode(frames, tmp: str, job: ShotJob, scan: _Scan) -> int:  # type: ignore[no-untyped-def]
-    # Only as many frames as planned: a backend that draws more is caught by the count check.
-    return encode_chunk(_take(frames, job.shot.frames + 1), tmp, width=job.width, height=job.height, fps=job.fps,
+    # Only as many frames as planned: a backend that draws more is caught by the count check
+    # (a window that ends before the shot does takes just its frames).
+    return encode_chunk(_take(frames, job.frames + (job.end is None)), tmp, width=job.width, height=job.height, fps=job.fps,
                         preset=job.preset, crf=job.crf, key_every=job.key_every, on_frame=scan)
 
 

@@ -156,6 +156,7 @@ class Encoder:
         segment_seconds: float = 2.0,
         queue_frames: int = 8,
         chunks: bool = False,
+        low_latency: bool = False,
     ) -> None:
         if path is None and segments_dir is None:
             raise BadInputError("Encoder needs an output path, a segments folder, or both")
@@ -177,6 +178,8 @@ class Encoder:
         #: Video comes as encoded chunks (write_chunk), not frames: the stream is made from the first chunk's.
         self._chunks = chunks
         self._extradata: bytes | None = None
+        #: A live stream: what is encoded goes into a segment as soon as the encoder has caught up.
+        self._low_latency = low_latency and segments_dir is not None
 
         x264 = {"crf": str(crf), "preset": preset, "forced-idr": "1"}
         if self._segment_frames:
@@ -195,7 +198,8 @@ class Encoder:
                 self._out.metadata.update(self._meta)
                 self._v, self._a = self._add_streams(self._out, x264, threads, audio, audio_bitrate)
             if segments_dir is not None:
-                self.segments = SegmentWriter(Path(segments_dir))
+                self.segments = SegmentWriter(Path(segments_dir), min_seconds=segment_seconds if low_latency else 0.0,
+                                              fps=fps if low_latency else None)
                 if self._out is None and chunks:
                     self._seg_out = self._open_segments()
                     self._v, self._a = self._add_streams(self._seg_out, x264, threads, audio, audio_bitrate)
@@ -234,9 +238,12 @@ class Encoder:
 
     def _open_segments(self) -> Any:
         assert self.segments is not None
+        # Live: a fragment per packet (the muxer holds back only the last one), grouped by the
+        # SegmentWriter; else a fragment per keyframe, each one segment.
+        frag = "frag_every_frame" if self._low_latency else "frag_keyframe"
         out = av.open(
             self.segments, "w", format="mp4",
-            options={"movflags": "frag_keyframe+empty_moov+default_base_moof+skip_trailer+use_metadata_tags",
+            options={"movflags": f"{frag}+empty_moov+default_base_moof+skip_trailer+use_metadata_tags",
                      # Hand every packet's bytes over at once: a segment is saved as soon as it ends.
                      "flush_packets": "1"},
         )
@@ -279,9 +286,10 @@ class Encoder:
         self.frames_written += 1
         self._put(("v", vf))
 
-    def write_chunk(self, path: str | Path) -> int:
-        """Queue an encoded chunk (see ``encode_chunk``) to be copied in after what came before.
-        Returns its frame count. The chunk must have this film's size and frame rate."""
+    def write_chunk(self, path: str | Path, first: int = 0, count: int | None = None) -> int:
+        """Queue an encoded chunk (see ``encode_chunk``) to be copied in after what came before:
+        its frames ``first`` .. ``first + count - 1`` (default: all; ``first`` must be one of its
+        keyframes). Returns the frame count. The chunk must have this film's size and frame rate."""
         if not self._chunks:
             raise BadInputError("this Encoder takes frames; make it with chunks=True to join encoded chunks")
         try:
@@ -295,9 +303,12 @@ class Encoder:
             raise BadInputError(f"chunk {path} cannot be read as video: {e}") from None
         if frames <= 0:
             raise BadInputError(f"chunk {path} holds no frames")
-        self.frames_written += frames
-        self._put(("c", (str(path), self.frames_written - frames)))
-        return frames
+        count = frames - first if count is None else count
+        if first < 0 or count < 1 or first + count > frames:
+            raise BadInputError(f"chunk {path} has {frames} frames; frames {first}..{first + count - 1} asked for")
+        self.frames_written += count
+        self._put(("c", (str(path), self.frames_written - count, first, count)))
+        return count
 
     def write_audio(self, samples: np.ndarray) -> None:
         """Queue float32 audio in [-1, 1]: shape (n, 2) stereo or (n,) mono, at ``sample_rate``."""
@@ -349,10 +360,12 @@ class Encoder:
                     self._audio_parts.append(payload)
                 # Interleave: send the audio that belongs before the end of the encoded picture.
                 self._send_audio(until=self._video_done * self.sample_rate // self.fps)
+                if self._low_latency and self._queue.empty() and self.segments is not None:
+                    self.segments.cut()  # caught up: let the player have it now
         except BaseException as e:  # noqa: BLE001 - handed to the caller's thread, raised there
             self._error = e
 
-    def _copy_chunk(self, path: str, first_frame: int) -> None:
+    def _copy_chunk(self, path: str, at: int, first: int, count: int) -> None:
         with av.open(path) as c:
             vs = c.streams.video[0]
             if self._v is None:
@@ -368,7 +381,13 @@ class Encoder:
             for p in c.demux(vs):
                 if p.dts is None:  # the demuxer's end-of-stream marker
                     continue
-                frame = first_frame + round(p.pts * tb * self.fps)
+                n = round(p.pts * tb * self.fps)  # decode order is display order: no B-frames
+                if n < first or n >= first + count:
+                    continue
+                if n == first and not p.is_keyframe:
+                    raise BadInputError(f"chunk {path}: frame {first} is not a keyframe; a part of a chunk "
+                                        f"must start on one")
+                frame = at + n - first
                 p.pts = p.dts = frame
                 p.duration = 1
                 p.time_base = Fraction(1, self.fps)

@@ -7,6 +7,7 @@ keyframe, and the encoder forces a keyframe at every segment boundary, so one fr
 segment. A segment is complete when its ``mdat`` has arrived (its length is in its ``moof``'s
 run of samples; failing that, when the next ``moof`` begins, or at :meth:`finish`), and is
 written at once, atomically, so a player can start on the first one while the rest encode.
+A live stream is muxed with a fragment per packet instead, grouped here (``min_seconds``, ``cut``).
 
 Files in the output folder::
 
@@ -151,18 +152,30 @@ class SegmentInfo:
 
 @dataclass
 class SegmentWriter:
-    """A write-only file object for FFmpeg that saves init + media segments as they complete."""
+    """A write-only file object for FFmpeg that saves init + media segments as they complete.
+
+    ``min_seconds`` > 0 (a live stream, muxed with a fragment per packet): fragments are grouped
+    into segments of at least that much video, and :meth:`cut` saves what has arrived so far
+    (the encoder calls it whenever it has caught up), so what is encoded reaches the player at
+    once instead of when the next keyframe comes. Such segments need not start on a keyframe:
+    a player appends them in order.
+    """
 
     out_dir: Path
     mime: str = "video/mp4"
+    min_seconds: float = 0.0
+    #: Frames a second of the video (a live stream's fragments need it, see ``_fix_duration``).
+    fps: int | None = None
     segments: list[SegmentInfo] = field(default_factory=list)
     codecs: str = ""
     _buf: bytearray = field(default_factory=bytearray)
     _init: bytes = b""
     _init_done: bool = False
     _video: Track | None = None
-    _pending: bytes | None = None  # the last complete moof+mdat, held until its successor starts
-    _pending_start: float = 0.0
+    _moof: bytes | None = None       # a moof waiting for its mdat
+    _group: bytearray = field(default_factory=bytearray)  # whole fragments not saved yet
+    _group_start: float | None = None  # video time where the group starts, once it holds video
+    _group_end: float | None = None    # ... and ends (None: the next fragment's start will say)
 
     def __post_init__(self) -> None:
         self.out_dir = Path(self.out_dir)
@@ -202,39 +215,78 @@ class SegmentWriter:
                 write_atomic(self.out_dir / INIT_NAME, self._init)
             return
         if kind == b"moof":
-            if self._pending is not None:
-                self._flush_pending(end=self._time(box))
-            self._pending = box
-            self._pending_start = self._time(box)
-        elif kind == b"mdat" and self._pending is not None:
-            self._pending += box
-            # The fragment is whole: save it now if it says how long it lasts (FFmpeg's do).
-            assert self._video is not None
-            duration = fragment_duration(self._pending, self._video.track_id)
-            if duration:
-                self._flush_pending(end=self._pending_start + duration / self._video.timescale)
+            start = self._video_time(box)
+            if start is not None and self._group_start is not None and self._group_end is None:
+                self._group_end = start  # the fragment before did not say how long it lasts
+                self._save_if_long()
+            self._moof = self._fix_duration(box) if self.fps else box
+        elif kind == b"mdat" and self._moof is not None:
+            self._fragment(self._moof + box)
+            self._moof = None
         # styp/sidx/mfra and anything else are not needed by MSE and are dropped.
 
-    def _time(self, moof: bytes) -> float:
+    def _fix_duration(self, moof: bytes) -> bytes:
+        """A fragment flushed by an audio packet gets a video sample of duration 0 from FFmpeg
+        (it only knows a sample's length from the next video packet); at a constant frame rate
+        it is one frame, written into the fragment's default duration."""
+        assert self._video is not None and self.fps
+        out = bytearray(moof)
+        for t0, t1 in _find(moof, [b"moof", b"traf"]):
+            tfhd = _find(moof, [b"tfhd"], t0, t1)[0][0]
+            flags = struct.unpack_from(">I", moof, tfhd)[0] & 0xFFFFFF
+            if struct.unpack_from(">I", moof, tfhd + 4)[0] != self._video.track_id or not flags & 0x08:
+                continue
+            pos = tfhd + 8 + (8 if flags & 0x01 else 0) + (4 if flags & 0x02 else 0)
+            if struct.unpack_from(">I", moof, pos)[0] == 0:
+                struct.pack_into(">I", out, pos, self._video.timescale // self.fps)
+        return bytes(out)
+
+    def _video_time(self, moof: bytes) -> float | None:
         assert self._video is not None
         t = fragment_start(moof, self._video.track_id)
-        return (t or 0) / self._video.timescale
+        return None if t is None else t / self._video.timescale
 
-    def _flush_pending(self, end: float) -> None:
-        assert self._pending is not None
+    def _fragment(self, frag: bytes) -> None:
+        """A whole moof + mdat: into the group, which is saved once it is long enough."""
+        assert self._video is not None
+        start = self._video_time(frag)
+        self._group += frag
+        if start is None:  # audio only
+            return
+        if self._group_start is None:
+            self._group_start = start
+        duration = fragment_duration(frag, self._video.track_id)
+        self._group_end = None if duration is None else start + duration / self._video.timescale
+        self._save_if_long()
+
+    def _save_if_long(self) -> None:
+        if self._group_start is not None and self._group_end is not None \
+                and self._group_end - self._group_start >= self.min_seconds - 1e-6:
+            self._save_group(self._group_end)
+
+    def cut(self) -> None:
+        """Save the fragments that have arrived as a segment now (if they hold any video)."""
+        if self._group_start is not None and self._group_end is not None:
+            self._save_group(self._group_end)
+
+    def _save_group(self, end: float) -> None:
+        assert self._group_start is not None
         name = f"seg_{len(self.segments):05d}.m4s"
-        write_atomic(self.out_dir / name, self._pending)
-        self.segments.append(
-            SegmentInfo(name, round(self._pending_start, 6), round(end - self._pending_start, 6), len(self._pending))
-        )
-        self._pending = None
+        write_atomic(self.out_dir / name, bytes(self._group))
+        self.segments.append(SegmentInfo(name, round(self._group_start, 6), round(end - self._group_start, 6),
+                                         len(self._group)))
+        self._group = bytearray()
+        self._group_start = self._group_end = None
         self._write_index(complete=False)
 
     def finish(self, total_seconds: float) -> dict:
         """Write the last segment and the final index; returns the index."""
         self._consume()
-        if self._pending is not None:
-            self._flush_pending(end=max(total_seconds, self._pending_start))
+        if self._group:
+            start = self._group_start if self._group_start is not None else \
+                (self.segments[-1].start + self.segments[-1].duration if self.segments else 0.0)
+            self._group_start = start
+            self._save_group(max(total_seconds, self._group_end or 0.0, start))
         return self._write_index(complete=True)
 
     def _write_index(self, *, complete: bool) -> dict:

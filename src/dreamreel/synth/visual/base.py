@@ -37,7 +37,8 @@ class VisualBackend(Protocol):
     ``mouths[char_id][i]`` is how open that character's mouth is (0..1) at frame ``i`` of this
     shot, measured from their voice track; a character missing from ``mouths`` (or ``mouths``
     None) gets a mouth animated from the shot's cues instead. ``label`` burns an
-    "AI-generated" label into a corner. A frame yielded as a :class:`HeldFrame` repeats the
+    "AI-generated" label into a corner. ``first``: start at this frame of the shot (the frames
+    before it are neither drawn nor yielded; what is yielded equals the whole shot's tail). A frame yielded as a :class:`HeldFrame` repeats the
     picture of the frame before it.
     """
 
@@ -51,5 +52,5 @@ class VisualBackend(Protocol):
 
     def render_shot(self, shot: Shot, bible: Bible, *, width: int, height: int, fps: int,
                     mouths: dict[str, np.ndarray] | None = None,
-                    label: bool = False) -> Iterator[np.ndarray]:
+                    label: bool = False, first: int = 0) -> Iterator[np.ndarray]:
         ...

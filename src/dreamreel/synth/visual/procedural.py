@@ -193,9 +193,10 @@ class ProceduralBackend:
     # --- per shot ---------------------------------------------------------------------------
 
     def render_shot(self, shot: Shot, bible: Bible, *, width: int, height: int, fps: int,
-                    mouths: dict[str, np.ndarray] | None = None, label: bool = False) -> Iterator[np.ndarray]:
-        """Yield ``shot.frames`` RGB frames (H x W x 3 uint8). The same buffer is reused for every
-        frame: copy a frame to keep it past the next one."""
+                    mouths: dict[str, np.ndarray] | None = None, label: bool = False,
+                    first: int = 0) -> Iterator[np.ndarray]:
+        """Yield frames ``first`` .. ``shot.frames - 1`` (RGBA, H x W x 4 uint8). The same buffer is
+        reused for every frame: copy a frame to keep it past the next one."""
         self.requires()
         if width < 16 or height < 16 or fps < 1:
             raise BadInputError(f"frame size {width}x{height} at {fps} fps is too small", where=f"shot {shot.id}")
@@ -203,10 +204,14 @@ class ProceduralBackend:
         for cid in shot.on_screen + ([shot.focus] if shot.focus else []):
             if cid not in ids:
                 raise BadInputError(f"character {cid!r} is not in the bible's cast", where=f"shot {shot.id}")
-        return self._frames(shot, bible, width, height, fps, mouths or {}, label)
+        if not 0 <= first < shot.frames:
+            raise BadInputError(f"first frame {first} is outside the shot's {shot.frames}", where=f"shot {shot.id}")
+        return self._frames(shot, bible, width, height, fps, mouths or {}, label, first)
 
     def _frames(self, shot: Shot, bible: Bible, width: int, height: int, fps: int,
-                mouths: dict[str, np.ndarray], label: bool) -> Iterator[np.ndarray]:
+                mouths: dict[str, np.ndarray], label: bool, first: int) -> Iterator[np.ndarray]:
+        # Every frame is a function of its index (no state carried from frame to frame), so a
+        # shot can be drawn from any frame on: a live director restyles the rest of a shot.
         genres = frozenset(bible.genres)
         noir = "noir" in genres
         grade = Grade(shot.lighting, shot.time_of_day, noir=noir)
@@ -217,7 +222,7 @@ class ProceduralBackend:
         grain = Grain(width, height, shot.lighting.grain, _seed("grain", shot.seed))
         vignette = vignette_sprite(width, height, 0.3 + 0.45 * shot.lighting.contrast)
         if shot.kind in ("title", "end"):
-            yield from self._card(shot, grade, c, rgba, width, height, fps, rng, grain, vignette, label)
+            yield from self._card(shot, grade, c, rgba, width, height, fps, grain, vignette, label, first)
             return
         if shot.size == "insert" or shot.kind == "insert":
             table = np.zeros((height, width, 4), np.uint8)
@@ -225,7 +230,7 @@ class ProceduralBackend:
             draw_insert_table(ts.getCanvas(), grade, np.random.default_rng(shot.seed), width, height)
             del ts
             table_img = opaque_image(table)
-            for i in range(shot.frames):
+            for i in range(first, shot.frames):
                 c.drawImage(table_img, 0, 0)
                 draw_insert(c, grade, shot.caption or bible.title, width, height, i / max(1, shot.frames - 1))
                 vignette.draw(c)
@@ -252,10 +257,11 @@ class ProceduralBackend:
             for a in actors:
                 a.cache_body(width, height, margin + 2)
         twos = move == "static"
-        for i in range(shot.frames):
-            if twos and i % 2:
+        for j in range(first, shot.frames):
+            if twos and j % 2 and j > first:
                 yield held(rgba)  # drawn on twos: the odd frame shows the even one again
                 continue
+            i = j - j % 2 if twos else j  # (an odd first frame shows the even one before it)
             t = i / max(1, shot.frames - 1)
             e = _smooth(t)
             pan = e if pan_dir > 0 else 1 - e
@@ -380,8 +386,8 @@ class ProceduralBackend:
         return p
 
     def _card(self, shot: Shot, grade: Grade, c: skia.Canvas, rgba: np.ndarray, width: int,
-              height: int, fps: int, rng: np.random.Generator, grain: Grain, vignette: Sprite,
-              label: bool) -> Iterator[np.ndarray]:
+              height: int, fps: int, grain: Grain, vignette: Sprite, label: bool,
+              first: int) -> Iterator[np.ndarray]:
         bg = np.zeros((height, width, 4), np.uint8)
         bs = surface(bg)
         draw_card_background(bs.getCanvas(), grade, width, height)
@@ -390,10 +396,11 @@ class ProceduralBackend:
         motes = Weather("dust", grade, width, height, fps, _seed("card", shot.seed), indoors=True)
         motes.fog = None
         caption = shot.caption or ("The End" if shot.kind == "end" else "")
-        for i in range(shot.frames):
-            if i % 2:
+        for j in range(first, shot.frames):
+            if j % 2 and j > first:
                 yield held(rgba)
                 continue
+            i = j - j % 2
             t = i / max(1, shot.frames - 1)
             c.drawImage(img, 0, 0)
             motes.draw(c, i)
