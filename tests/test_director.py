@@ -142,3 +142,63 @@ def test_the_director_quickens_the_cutting_for_a_bored_viewer(story):
         cut = ShotPlanner(story, path).cut(1, timings)
         lengths[pace] = sum(s.frames for s in cut.beat(beat, beat, 1, pacing=pace))
     assert lengths["fast"] < lengths["slow"]
+
+
+def test_a_story_goes_on_from_its_ending_with_its_state(story):
+    from dreamreel.director.path import Walk
+    from dreamreel.narrative.sequel import continue_story
+    from dreamreel.narrative.validate import validate
+
+    walk = Walk(story, "first")
+    steps = list(walk)
+    last = story.graph.beat(steps[-1].beat)
+    assert last.episode == len(story.graph.episodes)
+    sequel = continue_story(story, last.ending, seed=3)
+    n = last.episode + 1
+    assert [e.number for e in sequel.graph.episodes] == list(range(1, n + 1))
+    assert validate(sequel).ok
+    assert len(sequel.bible.cast) == len(story.bible.cast) + 1  # a new companion
+    # played on from the state the viewing left: a companion lost in it stays lost
+    state = dict(walk.state)
+    lost = next(v for v in state if v.startswith("alive_") and v != f"alive_{story.bible.cast[0].id}")
+    state[lost] = False
+    on = Walk(sequel, "first", start=(n, state))
+    beats = [s.beat for s in on]
+    assert beats[0] == f"e{n}_setup" and all(sequel.graph.beat(b).episode == n for b in beats)
+    assert sequel.graph.endings and sequel.graph.extension_points  # and it can go on again
+    # only from an ending of the last episode
+    from dreamreel.errors import BadInputError
+
+    with pytest.raises(BadInputError, match="cannot go on"):
+        continue_story(story, next(e.id for e in story.graph.endings if e.episode == 1))
+    with pytest.raises(BadInputError, match="no ending"):
+        continue_story(story, "nope")
+
+
+def test_watching_again_the_director_prefers_what_was_not_seen(story):
+    from dreamreel.director.drama import Seen
+
+    fresh = DramaManager(story)
+    first = Walk(story, "first", variant=lambda b: fresh.variant(b, None))
+    steps = list(first)
+    seen = Seen()
+    seen.add(story, steps)
+    again = DramaManager(story, seen=seen)
+    told = [(s.variant, again.variant(story.graph.beat(s.beat), None)) for s in steps
+            if story.graph.beat(s.beat).variants]
+    # the second viewing tells most beats another way than the first did
+    assert sum(a != b for a, b in told) >= len(told) // 2, told
+    assert any(i.kind == "variety" and "seen" in i.why for i in again.log)
+    # at a choice left to run out: a branch not taken before, if one is about as tense
+    from dreamreel.director.drama import VARIETY_SLACK
+
+    walk = Walk(story)
+    for step in (s for s in steps if s.option is not None):
+        beat = story.graph.beat(step.beat)
+        offered = beat.choice.options
+        nxt = {o.id: walk.target(beat, o) for o in offered}
+        picked = again.option(beat, offered, None, nxt)
+        close = [o for o in offered if o.id != step.option
+                 and abs(nxt[o.id].tension - nxt[step.option].tension) <= VARIETY_SLACK / 2]
+        if close:
+            assert picked.id != step.option, (beat.id, picked.id)

@@ -187,3 +187,67 @@ def test_a_restarted_server_serves_finished_films_and_marks_interrupted_ones(tmp
         client = httpx.Client(base_url=base, cookies={"dreamreel_token": token})
         status = client.get(f"/api/films/{half.id}").json()
         assert status["status"] == "failed" and "interrupted" in status["error"]
+
+
+def test_the_setting_can_be_changed_while_the_film_is_made(served):
+    base, _, alice, film = served
+    bad = alice.post(f"/api/films/{film['id']}/setting", json={"weather": "lava"})
+    assert bad.status_code == 422
+    status = alice.get(f"/api/films/{film['id']}").json()
+    r = alice.post(f"/api/films/{film['id']}/setting", json={"time_of_day": "dawn", "weather": "snow"})
+    if status["status"] == "making":
+        assert r.status_code == 200 and r.json()["weather"] == "snow", r.text
+    else:  # finished already: nothing left to change, said plainly
+        assert r.status_code == 409 and "finished" in r.json()["detail"]
+    bob = viewer(base)
+    assert bob.post(f"/api/films/{film['id']}/setting", json={"weather": "rain"}).status_code == 404
+
+
+def watch_to_the_end(client, film_id):
+    """Answer every choice with its default as it comes, until the film is finished."""
+    def answered(s):
+        if s.get("pending_choice"):
+            p = s["pending_choice"]
+            client.post(f"/api/films/{film_id}/choice", json={"choice_id": p["choice_id"], "option_id": p["default"]})
+        return s["status"] != "making"
+    return wait_for(client, film_id, answered, timeout=240)
+
+
+def test_keep_going_makes_the_next_episode_from_where_the_film_ended(served):
+    base, app, alice, film = served
+    early = alice.post(f"/api/films/{film['id']}/continue")
+    status = watch_to_the_end(alice, film["id"])
+    if early.status_code != 200:  # asked before the end: refused, and nothing was made
+        assert early.status_code == 409 and "not reached an ending" in early.json()["detail"]
+    assert status["status"] == "ready" and status["can_continue"], status
+    bob = viewer(base)
+    assert bob.post(f"/api/films/{film['id']}/continue").status_code == 404
+    nxt = alice.post(f"/api/films/{film['id']}/continue")
+    assert nxt.status_code == 200, nxt.text
+    second = nxt.json()
+    assert second["id"] != film["id"] and "(episode 2)" in second["prompt"]
+    # asking again gives the same next episode, not another one
+    assert alice.post(f"/api/films/{film['id']}/continue").json()["id"] == second["id"]
+    assert alice.get(f"/api/films/{film['id']}").json()["next"] == second["id"]
+    done = watch_to_the_end(alice, second["id"])
+    assert done["status"] == "ready", done
+    # it streamed episode 2 only, carrying on the story: the first film's cast is all in it
+    live = app.state.server.live[second["id"]]
+    first = app.state.server.live[film["id"]]
+    assert {b.episode for b in live.story.graph.beats if b.id in live.spans} == {2}
+    assert {c.id for c in first.story.bible.cast} < {c.id for c in live.story.bible.cast}
+    assert alice.get(f"/films/{second['id']}/stream/index.json").json()["complete"]
+
+
+def test_watching_again_tells_the_story_with_variety(served):
+    base, app, alice, film = served
+    watch_to_the_end(alice, film["id"])
+    again = alice.post(f"/api/films/{film['id']}/again")
+    assert again.status_code == 200, again.text
+    live = app.state.server.live[again.json()["id"]]
+    first = app.state.server.live[film["id"]]
+    assert live.story.id == first.story.id and again.json()["id"] != film["id"]
+    # the director knows what this viewer saw the first time
+    assert live.drama.seen.tellings and {(s["beat"], s["variant"]) for s in first.ended["played"]} <= \
+        live.drama.seen.tellings
+    assert viewer(base).post(f"/api/films/{film['id']}/again").status_code == 404

@@ -6,17 +6,22 @@ so the story stays valid whichever is told), and at a choice the viewer let run 
 option whose next beat best serves the viewer.
 
 Evaluation: a target tension curve for the episode (rising towards the climax; its level set by
-the viewer's pacing), pulled up when the viewer is bored and down when they are overwhelmed.
-Policy: tell the next beat in the variant whose tension is nearest the wanted one. Each decision
+the viewer's pacing), pulled up when the viewer is bored and down when they are overwhelmed;
+and variety across re-watches: of the tellings (and, at a choice left to run out, the options)
+about as near the wanted tension, one this viewer has not seen before is preferred.
+Policy: tell the next beat in the variant whose tension is nearest the wanted one, and the moment
+the reading turns, change the look of what is about to play (``look``: see ``director.grade``),
+which reaches the viewer within seconds while the telling waits for the next beat. Each decision
 that departs from the story as written is logged with why, for "why did this happen?".
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Profile, Story
 from ..model.profile import Pacing
+from ..model.shot import PathStep
 from ..model.state import alive_var
 from ..model.story import Beat, Option, VariantName
 from .engagement import Estimate
@@ -26,19 +31,44 @@ BASE = {"slow": 0.25, "medium": 0.35, "fast": 0.45}
 RISE = 0.45
 #: How far boredom / overload move the wanted tension.
 PULL = 0.35
+#: How much further from the wanted tension a telling or option not seen before may be, and
+#: still be preferred to one seen (re-watches).
+VARIETY_SLACK = 0.15
+#: Seconds between two changes of look (a look that flickered would be noise, not direction).
+LOOK_COOLDOWN_S = 20.0
+#: A look is dropped once the viewer reads engaged with this confidence, this long after it began.
+LOOK_RELEASE = (0.5, 30.0)
 
 
 @dataclass
 class Intervention:
     beat: str
-    kind: str            # escalate, calm, pace, steer
+    kind: str            # escalate, calm, pace, steer, palette
     why: str
     at_s: float = 0.0    # film time the changed beat starts
 
 
+@dataclass
+class Seen:
+    """What a viewer has seen of this story in earlier viewings."""
+
+    tellings: set[tuple[str, str | None]] = field(default_factory=set)  # (beat id, variant; None: as written)
+    options: set[tuple[str, str]] = field(default_factory=set)          # (choice id, option id)
+
+    def add(self, story: Story, steps: list[PathStep]) -> None:
+        """Add one earlier viewing (its played path)."""
+        for step in steps:
+            self.tellings.add((step.beat, step.variant))
+            if step.option is not None:
+                beat = story.graph.beat(step.beat)
+                if beat.choice is not None:
+                    self.options.add((beat.choice.id, step.option))
+
+
 class DramaManager:
-    def __init__(self, story: Story, profile: Profile | None = None):
+    def __init__(self, story: Story, profile: Profile | None = None, seen: Seen | None = None):
         self.story = story
+        self.seen = seen or Seen()
         #: The kind of ending the viewer asked to steer towards (None: wherever the story goes).
         self.goal: str | None = None
         #: Characters the viewer asked to save.
@@ -46,6 +76,9 @@ class DramaManager:
         self.usual_pacing: Pacing = (profile or Profile()).pacing
         self.base = BASE[self.usual_pacing]
         self.log: list[Intervention] = []
+        #: The look on the shots now ("stakes", "breather"; None: as cut), and since when (wall clock).
+        self.current_look: str | None = None
+        self.look_at = -1e9
         self._position: dict[str, float] = {}
         by_episode: dict[int, list[Beat]] = {}
         for b in story.graph.beats:
@@ -72,7 +105,16 @@ class DramaManager:
         want = self.wanted(beat, estimate)
         tellings: dict[VariantName | None, float] = {None: beat.tension}
         tellings.update({name: v.tension for name, v in beat.variants.items()})
-        best = min(tellings, key=lambda name: (abs(tellings[name] - want), name is not None))
+        far = {name: abs(t - want) for name, t in tellings.items()}
+        best = min(tellings, key=lambda name: (far[name], name is not None))
+        if (beat.id, best) in self.seen.tellings:
+            fresh = [n for n in tellings if (beat.id, n) not in self.seen.tellings and far[n] <= far[best] + VARIETY_SLACK]
+            if fresh:
+                was = "as written" if best is None else f"told the {best} way"
+                best = min(fresh, key=lambda name: (far[name], name is not None))
+                self.log.append(Intervention(beat.id, "variety", f"Told another way this time: you have seen "
+                                             f"this scene {was} before", at_s))
+                return best
         if best is not None and estimate is not None and estimate.level != "engaged":
             kind = "escalate" if best == "intense" else "calm"
             cause = "you seemed restless" if estimate.level == "bored" else "it seemed a lot at once"
@@ -80,6 +122,30 @@ class DramaManager:
             self.log.append(Intervention(beat.id, kind, f"{'The stakes rise' if kind == 'escalate' else 'A breather'}: "
                                          f"{cause}{detail}", at_s))
         return best
+
+    def look(self, estimate: Estimate, now: float) -> str | None:
+        """The look to change to now ("stakes", "breather", or "as_cut" to drop one), or None.
+        ``now``: wall-clock seconds (looks change at most once every LOOK_COOLDOWN_S)."""
+        want = {"bored": "stakes", "overwhelmed": "breather"}.get(estimate.level)
+        name = None
+        if now - self.look_at < LOOK_COOLDOWN_S:
+            return None
+        if want is not None and want != self.current_look:
+            name = want
+        elif want is None and self.current_look is not None and estimate.confidence >= LOOK_RELEASE[0] \
+                and now - self.look_at >= LOOK_RELEASE[1]:
+            name = "as_cut"
+        if name is not None:
+            self.current_look, self.look_at = (None if name == "as_cut" else name), now
+        return name
+
+    def looked(self, name: str, estimate: Estimate, beat: str, at_s: float) -> None:
+        """Log that look ``name`` (chosen for ``estimate``) shows from film second ``at_s``, in ``beat``."""
+        detail = f" ({'; '.join(estimate.why[-2:])})" if estimate.why else ""
+        why = {"stakes": f"The light turns hard and hot: you seemed restless{detail}",
+               "breather": f"The light softens: it seemed a lot at once{detail}",
+               "as_cut": "The light settles back: you seem with the story again"}[name]
+        self.log.append(Intervention(beat, "palette", why, round(at_s, 3)))
 
     def kills(self, option: Option) -> bool:
         """Does taking ``option`` cost the life of a character the viewer asked to save?"""
@@ -134,7 +200,17 @@ class DramaManager:
                                          f"alive, as you asked", at_s))
             return best
         pool = [o for o in offered if self.goal and self.reaches(o.target, self.goal)] or offered
-        best = min(pool, key=lambda o: abs(next_beat[o.id].tension - want))
+        far = {o.id: abs(next_beat[o.id].tension - want) for o in pool}
+        best = min(pool, key=lambda o: far[o.id])
+        assert beat.choice is not None
+        if (beat.choice.id, best.id) in self.seen.options:
+            fresh = [o for o in pool if (beat.choice.id, o.id) not in self.seen.options
+                     and far[o.id] <= far[best.id] + VARIETY_SLACK]
+            if fresh:
+                best = min(fresh, key=lambda o: far[o.id])
+                self.log.append(Intervention(beat.id, "variety", f"Chose '{best.text}' for you: the story went "
+                                             f"the other way when you watched it before", at_s))
+                return best
         if self.goal and pool is not offered and len(pool) < len(offered):
             self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it keeps the "
                                          f"{self.goal} ending you asked for within reach", at_s))

@@ -176,6 +176,8 @@ def _resolve(story: Story, target: str, state: State, beat: Beat) -> str:
 
 #: Asked at a choice: (the beat holding it, the options on offer, which visit) -> the option taken.
 Chooser = Callable[[Beat, list[Option], int], Option]
+#: Where a viewing begins when it goes on from an earlier one: (episode number, state then).
+Start = tuple[int, State]
 
 
 class Walk:
@@ -190,16 +192,27 @@ class Walk:
 
     def __init__(self, story: Story, choices: Choices | Chooser = "auto", *, seed: int = 0,
                  variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
-                 max_steps: int = MAX_STEPS):
+                 max_steps: int = MAX_STEPS, start: Start | None = None):
         self.story, self.variant, self.max_steps = story, variant, max_steps
         graph = story.graph
         self._entries = {e.number: e.entry for e in graph.episodes}
         self._last = len(graph.episodes)
         self._pick: Chooser = choices if callable(choices) else _Chooser(story, choices, seed).pick
         self.state: State = initial_state(graph.variables)
+        first = 1
+        if start is not None:  # going on from an earlier viewing: its episode, and its state then
+            first, carried = start
+            if first not in self._entries:
+                raise BadInputError(f"episode {first} does not exist; the story has episodes 1..{self._last}")
+            names = {v.name for v in graph.variables}
+            unknown = sorted(set(carried) - names)
+            if unknown:
+                raise BadInputError(f"the state to go on from names {unknown[0]!r}, which story {story.id} "
+                                    f"does not have")
+            self.state = {**self.state, **carried}
         self.visits: dict[str, int] = {}
         self.steps: list[PathStep] = []
-        self._beat: Beat | None = graph.beat(self._entries[1])
+        self._beat: Beat | None = graph.beat(self._entries[first])
         self._choosing: tuple[Beat, int] | None = None  # a choice beat whose option is not yet taken
 
     def __iter__(self) -> "Walk":
@@ -279,28 +292,29 @@ def planned_chooser(path: PlayPath) -> Chooser:
 
 
 def play(story: Story, choices: Choices | Chooser = "auto", *, seed: int = 0, variant: VariantName | None = None,
-         max_steps: int = MAX_STEPS) -> tuple[list[PathStep], State]:
-    """Play the whole series from episode 1; return every step and the final state."""
-    walk = Walk(story, choices, seed=seed, variant=variant, max_steps=max_steps)
+         max_steps: int = MAX_STEPS, start: Start | None = None) -> tuple[list[PathStep], State]:
+    """Play the whole series from episode 1 (or ``start``); return every step and the final state."""
+    walk = Walk(story, choices, seed=seed, variant=variant, max_steps=max_steps, start=start)
     for _ in walk:
         pass
     return walk.steps, walk.state
 
 
 def choose_path(story: Story, choices: Choices = "auto", *, seed: int = 0, episodes: list[int] | None = None,
-                variant: VariantName | None = None, max_steps: int = MAX_STEPS) -> PlayPath:
+                variant: VariantName | None = None, max_steps: int = MAX_STEPS, start: Start | None = None) -> PlayPath:
     """The route through ``story`` as a PlayPath.
 
     ``episodes`` keeps only those episodes' steps; the state is still played from episode 1, so
     what happened earlier (a companion saved or lost) shapes them. ``variant`` plays that telling
     ("calm" or "intense") of every beat that has one; None plays each beat as written.
+    ``start``: (episode, state) to begin from, as a viewer going on from an earlier viewing.
     """
     numbers = [e.number for e in story.graph.episodes]
     if episodes is not None:
         missing = sorted(set(episodes) - set(numbers))
         if missing:
             raise BadInputError(f"episode {missing[0]} does not exist; the story has episodes 1..{len(numbers)}")
-    steps, _ = play(story, choices, seed=seed, variant=variant, max_steps=max_steps)
+    steps, _ = play(story, choices, seed=seed, variant=variant, max_steps=max_steps, start=start)
     if episodes is not None:
         wanted = set(episodes)
         steps = [s for s in steps if story.graph.beat(s.beat).episode in wanted]

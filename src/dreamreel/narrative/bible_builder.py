@@ -86,7 +86,7 @@ def build_world(intent: Intent, rng: random.Random, history_titles: set[str]) ->
                       places=places, specs=by_id)
 
 
-def _name(kit: GenreKit, pronoun: str, rng: random.Random, used: set[str]) -> str:
+def pick_name(kit: GenreKit, pronoun: str, rng: random.Random, used: set[str]) -> str:
     firsts = [n for n in kit.names_first[pronoun] if n not in used] or list(kit.names_first[pronoun])
     first = rng.choice(firsts)
     lasts = [n for n in kit.names_last if n not in used] or list(kit.names_last)
@@ -146,33 +146,41 @@ def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: rando
             arch = rng.choice(p.archetypes[key])
         pronoun = rng.choice(arch.pronouns)
         chosen[key] = arch
-        people[key] = (_name(p, pronoun, rng, used), pronoun)
+        people[key] = (pick_name(p, pronoun, rng, used), pronoun)
 
     def person(key: str) -> Person:
         return Person.named(*people[key])
 
     base_slots = world_slots(facts)
     role_of = {"hero": "protagonist", "villain": "antagonist", "wild": "wildcard"}
-    comp_roles = ("ally", "mentor", "rival", "ally", "love_interest")
+    comp_roles = COMP_ROLES
     chars: dict[str, Character] = {}
     ids: set[str] = set()
     for key in keys:
-        arch = chosen[key]
         name, pronoun = people[key]
         slots = dict(base_slots, hero=person("hero"), villain=person("villain"), wild=person("wild"),
                      comp=person(key) if key.startswith("comp") else person("comp1"), prev=person("hero"),
                      hero_archetype=chosen["hero"].archetype)
         role = role_of.get(key) or comp_roles[(int(key[4:]) - 1) % len(comp_roles)]
-        chars[key] = Character(
-            id=slug(name.split()[0], ids, 1), name=name, role=role, archetype=arch.archetype, pronouns=pronoun,
-            goal=writer.fill(arch.goal, slots, sentence=False), conflict=writer.fill(arch.conflict, slots, sentence=False),
-            traits=list(arch.traits), secret=writer.fill(arch.secret, slots) if arch.secret else None,
-            look=_look(arch, "comp" if key.startswith("comp") else key, intent, palette, rng),
-            voice=_voice(arch, pronoun, rng),
-        )
+        chars[key] = make_character(chosen[key], name, pronoun, role, "comp" if key.startswith("comp") else key,
+                                    slots, ids, intent, palette, rng, writer)
     return Cast(hero=chars["hero"], villain=chars["villain"], wild=chars["wild"],
                 comps=[chars[f"comp{i + 1}"] for i in range(intent.episodes)],
                 archetypes={k: chosen[k] for k in keys})
+
+
+#: The roles companions take, episode by episode.
+COMP_ROLES = ("ally", "mentor", "rival", "ally", "love_interest")
+
+
+def make_character(arch: Archetype, name: str, pronoun: str, role: str, kind: str, slots: dict, ids: set[str],
+                   intent: Intent, palette: list[str], rng: random.Random, writer: Writer) -> Character:
+    """One character of archetype ``arch`` (``kind``: hero, villain, wild or comp), its id new among ``ids``."""
+    return Character(
+        id=slug(name.split()[0], ids, 1), name=name, role=role, archetype=arch.archetype, pronouns=pronoun,
+        goal=writer.fill(arch.goal, slots, sentence=False), conflict=writer.fill(arch.conflict, slots, sentence=False),
+        traits=list(arch.traits), secret=writer.fill(arch.secret, slots) if arch.secret else None,
+        look=_look(arch, kind, intent, palette, rng), voice=_voice(arch, pronoun, rng))
 
 
 def world_slots(facts: WorldFacts) -> dict:

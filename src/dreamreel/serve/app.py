@@ -6,6 +6,11 @@
     GET  /api/films                 your films
     GET  /api/films/{film}          its status, the choice waiting (if any), what was chosen
     POST /api/films/{film}/choice   {choice_id, option_id, by?}
+    POST /api/films/{film}/continue keep going: the next episode, from where this film ended
+    POST /api/films/{film}/again    watch the story again (told with variety: what you saw before is avoided)
+    POST /api/films/{film}/setting  {time_of_day?, weather?}: change the setting from the next beat
+    POST /api/films/{film}/steer    {ending}: steer towards a kind of ending
+    POST /api/films/{film}/save     {characters}: ask the director to keep them alive
     GET  /films/{film}/stream/{f}   init.mp4, seg_NNNNN.m4s, index.json
     WS   /ws/films/{film}           telemetry in (play, pause, seek, ...), status out
 
@@ -42,9 +47,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import DreamreelError
 from ..model import Request as FilmRequest
 from ..store.db import Database, Film, Viewer
-from .live import LiveFilm
+from .live import ENDED, LiveFilm
 
 COOKIE = "dreamreel_token"
+#: Beside a continuation: the episode and state it began from.
+STARTED = "start.json"
 AI_HEADERS = {"X-AI-Generated": "true", "X-Content-Label": "AI-generated film made with dreamreel"}
 _STREAM_FILE = re.compile(r"^(init\.mp4|index\.json|seg_\d{5}\.m4s)$")
 #: Telemetry limits: a message, events in it, and events a second per connection.
@@ -73,6 +80,12 @@ class Steer(BaseModel):
 class Save(BaseModel):
     model_config = ConfigDict(extra="forbid")
     characters: list[Annotated[str, Field(max_length=64)]] = Field(max_length=16)
+
+
+class Setting(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    time_of_day: Literal["dawn", "day", "dusk", "night"] | None = None
+    weather: Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers"] | None = None
 
 
 class ChoiceAnswer(BaseModel):
@@ -134,14 +147,77 @@ class Server:
             profile = Profile.model_validate_json(viewer.profile)
         story = plan(request, profile, seed=ask.seed)
         film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
-        live = LiveFilm(film.id, story, self.folder(film.id), seed=ask.seed, res=self.res, make_kw=self.make_kw,
-                        profile=profile, adaptive=ask.adaptive, **self.live_kw)
+        self._launch(film, story, ask.seed, profile, adaptive=ask.adaptive)
+        return film
+
+    def ended(self, film: Film) -> dict[str, Any] | None:
+        """Where a finished film ended ({"ending", "episode", "state"}, and "next" once continued)."""
+        try:
+            return json.loads((self.folder(film.id) / ENDED).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def started(self, film: Film) -> tuple[int, dict[str, Any]] | None:
+        """Where a continuation began: (episode, state then); None for a film from the beginning."""
+        try:
+            episode, state = json.loads((self.folder(film.id) / STARTED).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return int(episode), dict(state)
+
+    def continue_film(self, viewer: Viewer, film: Film, seed: int) -> Film:
+        """Keep going: a new film of the story's next episode, from the ending and state this
+        one reached (asking twice gives the same film)."""
+        from ..model import Profile, Story
+        from ..narrative.sequel import continue_story
+
+        ended = self.ended(film)
+        if ended is None:
+            raise HTTPException(409, "this film has not reached an ending yet: keep going from its end")
+        with self._lock:
+            if ended.get("next") and self.db.film(ended["next"], viewer.id) is not None:
+                return self.db.film(ended["next"], viewer.id)  # type: ignore[return-value]
+            story = Story.model_validate_json(film.story)
+            profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
+            sequel = continue_story(story, ended["ending"], profile=profile, seed=seed)
+            n = ended["episode"] + 1
+            new = self.db.add_film(viewer.id, f"{film.prompt.split(' (episode ')[0]} (episode {n})",
+                                   sequel.bible.title, sequel.model_dump_json())
+            ended["next"] = new.id
+            (self.folder(film.id) / ENDED).write_text(json.dumps(ended), encoding="utf-8")
+        self._launch(new, sequel, seed, profile, adaptive=True, start=(n, ended["state"]))
+        return new
+
+    def again(self, viewer: Viewer, film: Film, seed: int) -> Film:
+        """The same story once more, for the same viewer: the director prefers the tellings and
+        branches they have not seen in their earlier viewings of it."""
+        from ..director.drama import Seen
+        from ..model import Profile, Story
+        from ..model.shot import PathStep
+
+        story = Story.model_validate_json(film.story)
+        seen = Seen()
+        for earlier in self.db.films(viewer.id):
+            ended = self.ended(earlier)
+            if ended and ended.get("played") and json.loads(earlier.story).get("id") == story.id:
+                seen.add(story, [PathStep.model_validate(s) for s in ended["played"]])
+        profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
+        new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
+        self._launch(new, story, seed, profile, adaptive=True, start=self.started(film), seen=seen)
+        return new
+
+    def _launch(self, film: Film, story: Any, seed: int, profile: Any, *, adaptive: bool,
+                start: Any = None, seen: Any = None) -> None:
+        if start is not None:  # a continuation: where it goes on from, kept for watching it again
+            self.folder(film.id).mkdir(parents=True, exist_ok=True)
+            (self.folder(film.id) / STARTED).write_text(json.dumps(list(start)), encoding="utf-8")
+        live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=self.res, make_kw=self.make_kw,
+                        profile=profile, adaptive=adaptive, start=start, seen=seen, **self.live_kw)
         live.on_done.append(self._finished)
         with self._lock:
             self.live[film.id] = live
         live.start()
         self.db.update_film(film.id, status="making")
-        return film
 
     def _finished(self, live: LiveFilm) -> None:
         self.db.update_film(live.film_id, status=live.status, error=live.error, seconds=live.seconds)
@@ -152,6 +228,9 @@ class Server:
                                "status": live.status if live else film.status,
                                "error": live.error if live else film.error, "created": film.created,
                                "watch": f"/watch/{film.id}", "stream": f"/films/{film.id}/stream/index.json"}
+        ended = self.ended(film) or (live.ended if live is not None else None)
+        out["can_continue"] = bool(ended) and self._extends(film, ended)
+        out["next"] = (ended or {}).get("next")
         if live is not None:
             out["pending_choice"] = asdict(live.pending) if live.pending else None
             out["taken"] = [asdict(t) for t in live.taken]
@@ -163,7 +242,19 @@ class Server:
             out["endings"] = sorted({e.kind for e in live.story.graph.endings})
             out["cast"] = [{"id": c.id, "name": c.name} for c in live.story.bible.cast]
             out["saving"] = sorted(live.drama.protect)
+            out["setting"] = live.setting
         return out
+
+
+    @staticmethod
+    def _extends(film: Film, ended: dict[str, Any]) -> bool:
+        """Did the film end where its story can go on (an extension point)?"""
+        try:
+            graph = json.loads(film.story)["graph"]
+            beat = next(e["beat"] for e in graph["endings"] if e["id"] == ended.get("ending"))
+        except (ValueError, KeyError, StopIteration):
+            return False
+        return any(x["beat"] == beat for x in graph.get("extension_points", []))
 
 
 def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
@@ -282,6 +373,20 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         server.db.set_profile(viewer.id, profile.model_dump_json())
         return profile.model_dump(mode="json")
 
+    @app.post("/api/films/{film_id}/continue")
+    def keep_going(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Keep going: write and stream the next episode, continuing the story and its state."""
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        return server.status(server.continue_film(viewer, film, seed=int(time.time()) % 2**31))
+
+    @app.post("/api/films/{film_id}/again")
+    def watch_again(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """The same story again, told with variety: what you saw before is avoided where it can be."""
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        return server.status(server.again(viewer, film, seed=int(time.time() * 1000) % 2**31))
+
     @app.get("/api/films/{film_id}/captions")
     def captions(film_id: str, since: int = 0,
                  dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
@@ -310,6 +415,13 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         option that spares them, and the player marks the options that would cost a life."""
         live_or_409(film_id, dreamreel_token, "nobody left to save").save(ask.characters)
         return {"ok": True, "saving": ask.characters}
+
+    @app.post("/api/films/{film_id}/setting")
+    def change_setting(film_id: str, ask: Setting,
+                       dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Change the setting: from the next beat on, this time of day and weather (null: as written)."""
+        live_or_409(film_id, dreamreel_token, "no scene left to change").change_setting(ask.time_of_day, ask.weather)
+        return {"ok": True, "time_of_day": ask.time_of_day, "weather": ask.weather}
 
     @app.get("/films/{film_id}/stream/{name}")
     def stream(film_id: str, name: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:

@@ -7,8 +7,10 @@ or the default when the countdown runs out. If nobody answers at all (the viewer
 default is taken after ``abandon_s``, so no thread waits for ever.
 
 The loop closes here: telemetry from the player feeds the viewer's engagement estimate, and the
-drama manager reads it as each beat is entered (which telling to play) and at each choice the
-viewer let run out (which option to take), logging why.
+drama manager reads it the moment it turns (a new look on the shots not yet streamed: the
+stream runs only ``stream_lead_s`` ahead of the playhead, so it shows within seconds), as each
+beat is entered (which telling to play, at what pace) and at each choice the viewer let run
+out (which option to take), logging why.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..director.drama import DramaManager
+from ..director.drama import DramaManager, Seen
 from ..director.engagement import Engagement, Estimate
+from ..director.grade import LOOKS, as_cut, compose, setting
+from ..director.path import Start
 from ..errors import BadInputError, DreamreelError
 from ..model import Profile, Story
 from ..model.profile import Pacing
@@ -30,6 +34,8 @@ from ..model.shot import Shot
 from ..model.story import Beat, Option, VariantName
 
 log = logging.getLogger("dreamreel.serve")
+#: Beside a finished film: the ending it reached and the state then (what "keep going" goes on from).
+ENDED = "ending.json"
 
 
 @dataclass
@@ -59,10 +65,15 @@ class LiveFilm:
 
     def __init__(self, film_id: str, story: Story, folder: Path, *, seed: int = 0, res: str = "480p",
                  abandon_s: float = 180.0, make_kw: dict[str, Any] | None = None, profile: Profile | None = None,
-                 adaptive: bool = True, lead_s: float | None = 6.0, connect_grace_s: float = 15.0):
+                 adaptive: bool = True, lead_s: float | None = 6.0, stream_lead_s: float = 1.0,
+                 connect_grace_s: float = 15.0, start: Start | None = None, seen: Seen | None = None):
         self.film_id, self.story, self.folder = film_id, story, Path(folder)
         self.seed, self.res, self.abandon_s = seed, res, abandon_s
         self.make_kw = make_kw or {}
+        #: (episode, state) this film goes on from (a continuation), None: from the beginning.
+        self.start_at = start
+        #: Where the film ended: {"ending", "episode", "state"} (saved beside it as ending.json).
+        self.ended: dict[str, Any] | None = None
         self.status = "queued"
         self.error = ""
         self.seconds = 0.0
@@ -77,12 +88,21 @@ class LiveFilm:
         #: Production keeps at most this far ahead of the viewer's playhead (while they watch), so
         #: what the director decides reaches them soon; None: as fast as it can.
         self.lead_s = lead_s
+        #: The stream keeps only this far ahead of the playhead (with keyframes every second),
+        #: so a new look reaches the viewer within about two seconds.
+        self.stream_lead_s = stream_lead_s
         self.connect_grace_s = connect_grace_s
         self.playhead = 0.0
         self._heard = 0.0  # wall time of the last telemetry event
+        self._playing = False
+        self._rate = 1.0
+        self._restyle: Any = None  # production's handle on the shots not yet streamed
+        self._look: Any = as_cut        # the director's look on the shots ...
+        self._setting: Any = as_cut     # ... over the setting the viewer asked for
+        self.setting: dict[str, str | None] = {"time_of_day": None, "weather": None}
         self.engagement = Engagement()
         self._reading: Estimate | None = None
-        self.drama = DramaManager(story, profile)
+        self.drama = DramaManager(story, profile, seen)
         self.adaptive = adaptive
         self._thread = threading.Thread(target=self._run, name=f"film-{film_id[:8]}", daemon=True)
         self.on_done: list[Any] = []
@@ -122,14 +142,68 @@ class LiveFilm:
         with self._cond:
             self.playhead = float(data.get("to", t)) if kind == "seek" else t
             self._heard = time.time()
+            if kind in ("play", "watch"):
+                self._playing = True
+                self._rate = float(data.get("rate", self._rate)) if kind == "watch" else self._rate
+            elif kind in ("pause", "stall", "ended"):
+                self._playing = False
             self._cond.notify_all()
-        return self.engagement.observe(kind, t, data, at)
+        estimate = self.engagement.observe(kind, t, data, at)
+        if self.adaptive:
+            self._react(estimate)
+        return estimate
 
-    # -- the Pacer production asks before each beat ---------------------------------------
+    def _react(self, estimate: Estimate) -> None:
+        """The moment the reading turns: a new look on what is about to play, logged (and shown
+        to the viewer as the reason) where the changed picture begins."""
+        now = time.time()
+        with self._cond:
+            name = self.drama.look(estimate, now) if self._restyle is not None else None
+            if name is None:
+                return
+
+        def shown(at_s: float) -> None:
+            beat = next((b for b, (s, e) in self.spans.items() if s <= at_s < e), "")
+            with self._cond:
+                self.drama.looked(name, estimate, beat, at_s)
+
+        self._look = LOOKS.get(name, as_cut)
+        self._restyle(compose(self._setting, self._look), shown)
+
+    def change_setting(self, time_of_day: str | None, weather: str | None) -> None:
+        """The viewer's lever: from the next beat on, this time of day and weather (None: as written)."""
+        with self._cond:
+            self._setting = setting(time_of_day, weather)  # type: ignore[arg-type]
+            self.setting = {"time_of_day": time_of_day, "weather": weather}
+            if self._restyle is not None:  # else production takes it up when it starts
+                self._restyle(compose(self._setting, self._look), None)
+
+    # -- the Pacer production asks before each beat, and before streaming each piece -------
+
+    def _watching(self) -> bool:
+        return time.time() - self._heard < 60.0
+
+    def _playhead_now(self) -> float:
+        """Where the viewer is now: the last reported position, run on while they play (the
+        player reports every two seconds; at most four seconds are assumed)."""
+        if not self._playing:
+            return self.playhead
+        return self.playhead + min(4.0, time.time() - self._heard) * self._rate
+
+    def ahead(self, at_s: float) -> float:
+        if self.lead_s is None or not self._watching():
+            return float("-inf")
+        return at_s - self._playhead_now()
+
+    def attach(self, restyle: Any) -> None:
+        with self._cond:
+            self._restyle = restyle
+            if self.setting != {"time_of_day": None, "weather": None}:
+                restyle(compose(self._setting, self._look), None)
 
     def _behind(self, made_s: float) -> bool:
         assert self.lead_s is not None
-        return made_s - self.playhead > self.lead_s and time.time() - self._heard < 60.0
+        return made_s - self._playhead_now() > self.lead_s and self._watching()
 
     def should_wait(self, made_s: float) -> bool:
         """Wait while the viewer is more than ``lead_s`` behind (a viewer not heard from for a
@@ -229,17 +303,24 @@ class LiveFilm:
         try:
             result = make_film(self.story, self.folder / "film.mp4", choices=self._chooser, seed=self.seed,
                                res=self.res, segments=self.stream_dir, on_cut=self._on_cut, variant=self._variant,
-                               pacer=self, pacing=self._pacing, **self.make_kw)
+                               pacer=self, pacing=self._pacing, keyframe_s=1.0, start=self.start_at,
+                               **self.make_kw)
             self.seconds = result.seconds
+            assert result.played is not None
+            last = self.story.graph.beat(result.played.steps[-1].beat)
+            self.ended = {"ending": last.ending, "episode": last.episode, "state": result.state,
+                          "played": [step.model_dump(mode="json") for step in result.played.steps]}
             self.status = "ready"
         except DreamreelError as e:
             self.status, self.error = "failed", str(e)
         except Exception as e:
             log.exception("film %s failed", self.film_id)
             self.status, self.error = "failed", f"internal error: {type(e).__name__}"
-        try:  # the captions outlive this object: a finished film is served from its folder
+        try:  # these outlive this object: a finished film is served (and continued) from its folder
             (self.folder / "captions.json").write_text(json.dumps(self.captions), encoding="utf-8")
+            if self.ended is not None:
+                (self.folder / ENDED).write_text(json.dumps(self.ended), encoding="utf-8")
         except OSError:
-            log.warning("film %s: cannot save its captions", self.film_id)
+            log.warning("film %s: cannot save its captions and ending", self.film_id)
         for callback in self.on_done:
             callback(self)

@@ -7,7 +7,7 @@ const base = `/films/${film}/stream/`;
 const video = $("video");
 let sourceBuffer = null, mediaSource = null, appended = 0, initDone = false, complete = false, busy = false;
 let pending = null, shownChoice = null, socket = null, queue = [];
-let interventions = [], shownInterventions = new Set(), toastUntil = 0;
+let interventions = [], shownInterventions = new Set(), toastUntil = 0, canContinue = false;
 const answered = new Set();  // choices answered here, until the server's status stops showing them
 const choiceKey = (p) => `${p.choice_id}@${p.posted}`;
 
@@ -26,6 +26,7 @@ function connect() {
     if (msg.type === "status") {
       pending = msg.pending_choice || null;
       interventions = msg.interventions || [];
+      canContinue = !!msg.can_continue;
       if (msg.cast && $("save").options.length === 1)
         for (const c of msg.cast) { const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; $("save").append(o); }
       $("title").textContent = msg.title || "";
@@ -141,8 +142,11 @@ function tick() {
     if (!shownInterventions.has(n) && video.currentTime >= i.at_s - 0.1) { showIntervention(i); shownInterventions.add(n); }
   }
   if (toastUntil && performance.now() > toastUntil) { $("toast").classList.remove("on"); toastUntil = 0; }
+  // At the end: watch it again (told another way), or, where the story can go on, the next episode.
+  $("end").hidden = !(complete && video.duration - video.currentTime < 1.0);
+  $("onward").hidden = !canContinue;
   const ahead = bufferedAhead();
-  $("generating").classList.toggle("on", !complete && ahead < 0.75);
+  $("generating").classList.toggle("on", !complete && ahead < 0.3);
   if (pending && !shownChoice && !answered.has(choiceKey(pending)) && video.currentTime >= pending.start_s - 0.05)
     showChoice(pending);
   if (shownChoice) {
@@ -170,7 +174,11 @@ document.addEventListener("keydown", (e) => {
   if (e.key === " ") { e.preventDefault(); video.paused ? video.play() : video.pause(); }
   else if (e.key === "f") { document.fullscreenElement ? document.exitFullscreen() : $("stage").requestFullscreen(); }
   else if (e.key === "m") { video.muted = !video.muted; }
-  else if (e.key === "ArrowRight") { video.currentTime = Math.min(video.currentTime + 5, video.buffered.length ? video.buffered.end(video.buffered.length - 1) : 0); }
+  else if (e.key === "ArrowRight") {
+    // A live film exists only a second or two ahead: the wish to skip is the signal, however far it gets.
+    send("skip", { wanted_s: 5 });
+    video.currentTime = Math.min(video.currentTime + 5, video.buffered.length ? video.buffered.end(video.buffered.length - 1) : 0);
+  }
   else if (e.key === "ArrowLeft") { video.currentTime = Math.max(0, video.currentTime - 5); }
 });
 setInterval(() => {
@@ -202,6 +210,24 @@ $("save").addEventListener("change", async () => {
     body: JSON.stringify({ characters: $("save").value ? [$("save").value] : [] }) });
   if (!r.ok) $("error").textContent = (await r.json()).detail;
 });
+
+async function changeSetting() {
+  const r = await fetch(`/api/films/${film}/setting`, { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ time_of_day: $("time").value || null, weather: $("weather").value || null }) });
+  if (!r.ok) $("error").textContent = (await r.json()).detail;
+}
+$("time").addEventListener("change", changeSetting);
+$("weather").addEventListener("change", changeSetting);
+
+async function next(button, what) {
+  button.disabled = true;
+  const r = await fetch(`/api/films/${film}/${what}`, { method: "POST" });
+  const body = await r.json();
+  if (!r.ok) { $("error").textContent = body.detail; button.disabled = false; return; }
+  location.href = body.watch;  // it starts streaming at once
+}
+$("onward").addEventListener("click", () => next($("onward"), "continue"));
+$("again").addEventListener("click", () => next($("again"), "again"));
 
 window.dreamreel = { send };  // for the console (and tests) to report as the player does
 connect();
