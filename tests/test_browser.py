@@ -2,6 +2,7 @@
 film, watch it start, make a choice, see the film follow. Screenshots are kept in
 ``test-artifacts/`` (or ``$DREAMREEL_TEST_ARTIFACTS``)."""
 
+import json
 import os
 import shutil
 import time
@@ -22,7 +23,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"])
+        # A fake camera (chromium's test pattern, no face) for webcam attention, allowed without asking.
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required",
+                                                              "--use-fake-device-for-media-stream",
+                                                              "--use-fake-ui-for-media-stream"])
         yield b
         b.close()
 
@@ -95,3 +99,44 @@ def test_a_bored_viewer_gets_a_visible_intervention(browser, tmp_path):
         assert "restless" in toast or "raises the tension" in toast, toast
         page.click("#why summary")
         assert "restless" in page.inner_text("#why-list") or "raises the tension" in page.inner_text("#why-list")
+
+
+def test_webcam_attention_is_off_until_turned_on_and_keeps_no_pictures(browser, tmp_path):
+    with running_server(tmp_path) as (base, app):
+        page = browser.new_page()
+        page.goto(base + "/")
+        page.fill("#prompt", "a cozy mystery, one episode of about thirty seconds")
+        page.click("#make")
+        page.wait_for_url("**/watch/*")
+        film = page.url.rsplit("/", 1)[-1]
+        page.wait_for_function("document.getElementById('video').currentTime > 0.5", timeout=60_000)
+        assert not page.is_checked("#cam")
+        page.wait_for_timeout(1500)
+        assert webcam_events(app, film) == []  # off: no frames at all
+        page.check("#cam")
+        # chromium's fake camera shows a test pattern, not a face: the director hears "looked away"
+        deadline = time.time() + 20
+        while time.time() < deadline and len(webcam_events(app, film)) < 3:
+            time.sleep(0.5)
+        cam = webcam_events(app, film)
+        assert len(cam) >= 3 and all(c["face"] is False for c in cam), cam
+        assert all(set(c) == {"t", "face"} for c in cam)  # only the verdict is kept, never the picture
+        assert "looked away" in app.state.server.live[film].engagement.recent
+        page.uncheck("#cam")
+        page.wait_for_timeout(1500)
+        n = len(webcam_events(app, film))
+        page.wait_for_timeout(2500)
+        assert len(webcam_events(app, film)) == n  # off again: nothing more comes
+        page.close()
+
+
+def webcam_events(app, film) -> list[dict]:
+    """The webcam events stored for a film, over all its watch sessions."""
+    from sqlalchemy import select
+
+    from dreamreel.store.db import Event, WatchSession
+
+    with app.state.server.db.session() as s:
+        rows = s.scalars(select(Event).join(WatchSession, Event.session_id == WatchSession.id)
+                         .where(WatchSession.film_id == film, Event.kind == "webcam"))
+        return [json.loads(e.data) for e in rows]

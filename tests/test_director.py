@@ -202,3 +202,35 @@ def test_watching_again_the_director_prefers_what_was_not_seen(story):
                  and abs(nxt[o.id].tension - nxt[step.option].tension) <= VARIETY_SLACK / 2]
         if close:
             assert picked.id != step.option, (beat.id, picked.id)
+
+
+def test_webcam_attention_finds_a_face_and_refuses_bad_frames():
+    import base64
+    import io
+
+    import matplotlib.cbook
+    import numpy as np
+    from PIL import Image
+
+    from dreamreel.director.attention import Attention
+    from dreamreel.errors import BadInputError
+
+    def frame(im, fmt="JPEG"):
+        out = io.BytesIO()
+        im.save(out, fmt)
+        return base64.b64encode(out.getvalue()).decode()
+
+    att = Attention()
+    # a real portrait (Grace Hopper, public domain), as small and grey as the player sends it
+    portrait = Image.open(matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)).convert("L")
+    assert att.face(frame(portrait.resize((96, 112))))
+    assert not att.face(frame(Image.fromarray(np.full((72, 96), 120, np.uint8))))  # an empty room
+    e = Engagement()
+    for k in range(5):  # five seconds with nobody at the screen
+        e.observe("webcam", k, {"face": False}, k)
+    assert e.estimate.level == "bored" and "looked away" in e.estimate.why
+    for bad, why in (("%%%", "base64"), (base64.b64encode(b"GIF89a" + bytes(40)).decode(), "JPEG or PNG"),
+                     (frame(Image.fromarray(np.zeros((1000, 20), np.uint8)), "PNG"), "pixels a side"),
+                     ("A" * 20_000, "at most")):
+        with pytest.raises(BadInputError, match=why):
+            att.face(bad)

@@ -1,7 +1,7 @@
 """How engaged a viewer is, estimated online from what their player reports.
 
 Each telemetry event is evidence of boredom (skipping ahead, hiding the tab, muting, letting a
-choice time out, watching sped up) or of overload (rewinding, pausing, agonising over a
+choice time out, watching sped up, no face at the screen when webcam attention is on) or of overload (rewinding, pausing, agonising over a
 choice), or of attention (watching on, moving the pointer, choosing quickly). Evidence decays
 with a half-life in wall-clock time, and a skip counts by how much of the film it skipped, in
 segments, so a jump over a short scene weighs what a jump over a long one does.
@@ -95,6 +95,11 @@ class Engagement:
                 b = -0.05
         elif kind in ("pointer", "visible", "play"):
             b = -0.05
+        elif kind == "webcam":  # a frame a second, when the viewer turned webcam attention on
+            if data.get("face") is False:
+                b, why = 0.25, "looked away"
+            elif data.get("face") is True:
+                b = -0.05
         elif kind == "choice" and "option" in data:
             latency = float(data.get("latency_ms", 0)) / 1000
             if data.get("by") == "timeout":

@@ -12,7 +12,8 @@
     POST /api/films/{film}/steer    {ending}: steer towards a kind of ending
     POST /api/films/{film}/save     {characters}: ask the director to keep them alive
     GET  /films/{film}/stream/{f}   init.mp4, seg_NNNNN.m4s, index.json
-    WS   /ws/films/{film}           telemetry in (play, pause, seek, ...), status out
+    WS   /ws/films/{film}           telemetry in (play, pause, seek, ...; camera frames only if the
+                                    viewer turns webcam attention on), status out
 
 A viewer is whoever holds the ``dreamreel_token`` cookie (set on their first visit to a page);
 every film, stream file, session and event is looked up together with its viewer, so one
@@ -98,6 +99,15 @@ class ChoiceAnswer(BaseModel):
 Scalar = float | int | bool | Annotated[str, Field(max_length=200)]
 
 
+class CameraFrame(BaseModel):
+    """Webcam attention (only when the viewer turns it on): a tiny grey picture, checked for a
+    face and dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+    frame: str = Field(max_length=12_000)  # base64 JPEG or PNG
+    t: float = Field(ge=0, le=1e6)
+
+
 class Telemetry(BaseModel):
     """One thing the viewer did, as the player saw it."""
 
@@ -125,6 +135,15 @@ class Server:
         self.live_kw = live_kw or {}
         self.live: dict[str, LiveFilm] = {}
         self._lock = threading.Lock()
+        self._attention: Any = None
+
+    def attention(self) -> Any:
+        """The face detector for webcam attention, loaded when a viewer first turns it on."""
+        if self._attention is None:
+            from ..director.attention import Attention
+
+            self._attention = Attention()
+        return self._attention
 
     def folder(self, film_id: str) -> Path:
         return self.data_dir / "films" / film_id
@@ -456,6 +475,17 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
                 await ws.send_json({"type": "status", **server.status(film)})
                 await asyncio.sleep(0.5)
 
+        last_frame = 0.0
+
+        async def camera_event(frame: CameraFrame, now: float) -> dict[str, Any]:
+            """A camera frame becomes a ``webcam`` event: face or no face (the picture is dropped)."""
+            nonlocal last_frame
+            if now - last_frame < 0.5:
+                raise ValueError("camera frames come at most twice a second")
+            last_frame = now
+            face = await asyncio.to_thread(server.attention().face, frame.frame)
+            return {"kind": "webcam", "t": frame.t, "data": {"face": face}}
+
         pusher = asyncio.create_task(push_status())
         try:
             while True:
@@ -468,11 +498,13 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
                     continue
                 try:
                     raw = json.loads(text)
+                    if isinstance(raw, dict) and "frame" in raw:
+                        raw = await camera_event(CameraFrame.model_validate(raw), now)
                     items = raw if isinstance(raw, list) else [raw]
                     if len(items) > MAX_EVENTS_PER_MESSAGE:
                         raise ValueError(f"over {MAX_EVENTS_PER_MESSAGE} events in one message")
                     events = [Telemetry.model_validate(item) for item in items]
-                except (ValueError, ValidationError) as e:
+                except (ValueError, ValidationError, DreamreelError) as e:
                     detail = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
                     await ws.send_json({"type": "error", "detail": f"bad telemetry: {detail}"})
                     continue

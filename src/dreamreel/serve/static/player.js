@@ -229,6 +229,34 @@ async function next(button, what) {
 $("onward").addEventListener("click", () => next($("onward"), "continue"));
 $("again").addEventListener("click", () => next($("again"), "again"));
 
+// Webcam attention: off unless the viewer turns it on; frames are tiny, grey and not kept.
+let camStream = null, camTimer = null;
+const camVideo = document.createElement("video"), camCanvas = document.createElement("canvas");
+camCanvas.width = 96; camCanvas.height = 72;
+$("cam").addEventListener("change", async () => {
+  if (!$("cam").checked) {
+    clearInterval(camTimer); camTimer = null;
+    if (camStream) camStream.getTracks().forEach((t) => t.stop());
+    camStream = null; $("cam-note").textContent = "(off)";
+    return;
+  }
+  try {
+    camStream = await navigator.mediaDevices.getUserMedia({ video: { width: 160, height: 120 }, audio: false });
+  } catch (e) {
+    $("cam").checked = false; $("error").textContent = `camera: ${e.message}`; return;
+  }
+  camVideo.srcObject = camStream; camVideo.muted = true; await camVideo.play();
+  $("cam-note").textContent = "(on: the camera light is on; untick to stop)";
+  const ctx = camCanvas.getContext("2d");
+  camTimer = setInterval(() => {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    ctx.filter = "grayscale(1)";
+    ctx.drawImage(camVideo, 0, 0, camCanvas.width, camCanvas.height);
+    const frame = camCanvas.toDataURL("image/jpeg", 0.6).split(",")[1];
+    socket.send(JSON.stringify({ frame, t: video.currentTime || 0 }));
+  }, 1000);
+});
+
 window.dreamreel = { send };  // for the console (and tests) to report as the player does
 connect();
 setInterval(pump, 400);

@@ -1,0 +1,49 @@
+"""The viewer database, on SQLite (the default) and on a real PostgreSQL server (pgserver runs
+one from pip; the server is given a SQLAlchemy URL): the same behaviour on both."""
+
+import json
+
+import pytest
+
+from dreamreel.store.db import Database
+
+
+@pytest.fixture(scope="module")
+def postgres_url(tmp_path_factory):
+    pgserver = pytest.importorskip("pgserver", reason="the PostgreSQL tests need pgserver (pip install '.[test]')")
+    server = pgserver.get_server(str(tmp_path_factory.mktemp("pg")), cleanup_mode="stop")
+    server.psql("CREATE DATABASE dreamreel_test;")
+    # pgserver listens on a unix socket in its data folder; psycopg reaches it by host=<folder>.
+    yield f"postgresql+psycopg://postgres@/dreamreel_test?host={server.get_uri().split('host=')[1].split('&')[0]}"
+    server.cleanup()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 'dreamreel.db'}" if request.param == "sqlite" else \
+        request.getfixturevalue("postgres_url")
+    database = Database(url)
+    yield database
+    if request.param == "postgresql":  # one server for the module: start each test from empty tables
+        from dreamreel.store.db import Base
+
+        Base.metadata.drop_all(database.engine)
+
+
+def test_viewers_films_sessions_and_events_stay_each_viewers_own(db):
+    alice, alice_token = db.new_viewer()
+    bob, bob_token = db.new_viewer()
+    assert db.viewer_by_token(alice_token).id == alice.id and db.viewer_by_token("forged") is None
+    film = db.add_film(alice.id, "film noir", "The Long Night", json.dumps({"id": "s"}))
+    assert db.film(film.id, alice.id).title == "The Long Night"
+    assert db.film(film.id, bob.id) is None and db.films(bob.id) == []
+    db.update_film(film.id, status="making")
+    session = db.new_session(alice.id, film.id)
+    db.add_events(session.id, alice.id, [("play", {"t": 0.0}), ("seek", {"t": 3.0, "to": 9.5})])
+    assert [e.kind for e in db.events(session.id, alice.id)] == ["play", "seek"]
+    assert db.events(session.id, bob.id) == [] and db.watch_session(session.id, bob.id) is None
+    db.set_profile(alice.id, '{"pacing": "fast"}')
+    assert json.loads(db.viewer_by_token(alice_token).profile) == {"pacing": "fast"}
+    # a server that stops while a film is made: on the next start it is marked failed, not "making"
+    assert db.interrupt_unfinished() == 1
+    assert db.film(film.id, alice.id).status == "failed"
