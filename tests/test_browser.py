@@ -71,16 +71,21 @@ def test_ask_watch_choose_and_the_film_follows(browser, tmp_path):
         print(f"first frame playing {first_frame_s:.1f} s after the request")
 
 
+def watch_new_film(page, base: str, prompt: str) -> str:
+    """Ask for a film on the portal and wait until it plays; returns its id."""
+    page.goto(base + "/")
+    page.fill("#prompt", prompt)
+    page.click("#make")
+    page.wait_for_url("**/watch/*")
+    page.wait_for_function("document.getElementById('video').currentTime > 0.5", timeout=60_000)
+    return page.url.rsplit("/", 1)[-1]
+
+
 def test_a_bored_viewer_gets_a_visible_intervention(browser, tmp_path):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with running_server(tmp_path) as (base, _):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(base + "/")
-        page.fill("#prompt", "a western, one episode of about forty seconds")
-        page.click("#make")
-        page.wait_for_url("**/watch/*")
-        film = page.url.rsplit("/", 1)[-1]
-        page.wait_for_function("document.getElementById('video').currentTime > 0.5", timeout=60_000)
+        film = watch_new_film(page, base, "a western, one episode of about forty seconds")
         # boredom, as a player sees it: skipping ahead (as far as the film exists yet), then leaving the tab
         for _ in range(3):
             page.keyboard.press("ArrowRight")
@@ -104,12 +109,7 @@ def test_a_bored_viewer_gets_a_visible_intervention(browser, tmp_path):
 def test_webcam_attention_is_off_until_turned_on_and_keeps_no_pictures(browser, tmp_path):
     with running_server(tmp_path) as (base, app):
         page = browser.new_page()
-        page.goto(base + "/")
-        page.fill("#prompt", "a cozy mystery, one episode of about thirty seconds")
-        page.click("#make")
-        page.wait_for_url("**/watch/*")
-        film = page.url.rsplit("/", 1)[-1]
-        page.wait_for_function("document.getElementById('video').currentTime > 0.5", timeout=60_000)
+        film = watch_new_film(page, base, "a cozy mystery, one episode of about thirty seconds")
         assert not page.is_checked("#cam")
         page.wait_for_timeout(1500)
         assert webcam_events(app, film) == []  # off: no frames at all
