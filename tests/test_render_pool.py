@@ -69,3 +69,26 @@ def test_a_bad_preset_is_refused_before_any_work(story, tmp_path):
     with pytest.raises(BadInputError, match="preset"):
         make_film(story, tmp_path / "x.mp4", preset="warp", voice=backend("espeak-ng"))
     assert not (tmp_path / "x.mp4").exists()
+
+
+def test_an_urgent_shot_is_drawn_before_the_queue_of_shots_given_before_it(tmp_path):
+    from dreamreel.render_pool import AHEAD, URGENT, ShotJob
+    from dreamreel.synth.visual import ProceduralBackend
+    from test_visual import make_shot
+
+    bible = plan(Request(prompt="a western about a stolen gold shipment"), seed=3).bible
+    pool, cache = RenderPool(workers=1), Cache(tmp_path / "c")
+    try:
+        def jobs(n, seed0):
+            return [ShotJob(make_shot(bible, frames=24, seed=seed0 + i), bible, 320, 180, 24) for i in range(n)]
+        guesses = pool.render(jobs(8, 100), ProceduralBackend(), cache, AHEAD)
+        own = pool.render(jobs(4, 200), ProceduralBackend(), cache)
+        urgent = pool.render(jobs(1, 300), ProceduralBackend(), cache, URGENT)[0]
+        u = urgent.result().started
+        own_t, guess_t = [f.result().started for f in own], [f.result().started for f in guesses]
+        # at most the job already with the worker (and the one after) go first; then the urgent one, then the
+        # film's own shots, then the guesses
+        assert sum(t < u for t in own_t + guess_t) <= 2
+        assert max(own_t) < sorted(guess_t)[-3]
+    finally:
+        pool.close()

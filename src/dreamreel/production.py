@@ -46,7 +46,7 @@ from .model import Profile, Story
 from .model.profile import Pacing
 from .model.shot import PathStep, PlayPath, Shot, ShotList
 from .model.story import Beat, VariantName
-from .render_pool import RenderPool, ShotJob, ShotResult, shared_pool
+from .render_pool import AHEAD, NORMAL, URGENT, RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
 from .synth.voice import default_backend, mouth_track, voice_lines
@@ -191,7 +191,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 as_cut = shots
                 shots = writer.styled(shots)
                 jobs = jobs_for(shots, speech)
-                writer.add(jobs, pool.render(jobs, visual, cache), as_cut)
+                priority = NORMAL if pacer is None or pacer.watched() else AHEAD
+                writer.add(jobs, pool.render(jobs, visual, cache, priority), as_cut)
                 first = total_frames
                 total_frames += sum(shot.frames for shot in shots)
                 if on_cut is not None:
@@ -231,7 +232,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     step = PathStep(beat=nxt.id)
                     timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
                     shots = writer.styled(cut.preview(nxt, nxt, walk.visits.get(nxt.id, 0) + 1, timings))
-                    pool.render(jobs_for(shots, said), visual, cache)  # into the cache; the real cut finds them there
+                    # into the cache (the real cut finds them there), after the film's own shots
+                    pool.render(jobs_for(shots, said), visual, cache, AHEAD)
 
             cut: EpisodeCut | None = None
             last: Beat | None = None
@@ -330,6 +332,11 @@ class Pacer(Protocol):
     def ahead(self, at_s: float) -> float:
         """Seconds of film from the viewer's playhead to ``at_s`` (minus infinity when nobody is
         watching: everything is due now)."""
+        ...
+
+    def watched(self) -> bool:
+        """Is someone watching now? (A film nobody watches is finished for later, after the
+        shots of films being watched.)"""
         ...
 
     def attach(self, restyle: Callable[[Restyle, Callable[[float], None]], None]) -> None:
@@ -436,7 +443,7 @@ class _InOrder(threading.Thread):
                 # A job a piece, so the first one is drawn (and streamed) as soon as can be.
                 jobs = [dataclasses.replace(p.job, shot=shot, first=p.shot_frame, end=p.shot_frame + p.count)
                         for p in pieces]
-                for p, job, future in zip(pieces, jobs, self.pool.render(jobs, self.visual, self.cache)):
+                for p, job, future in zip(pieces, jobs, self.pool.render(jobs, self.visual, self.cache, URGENT)):
                     if p.fallback is None:
                         p.fallback = (p.job, p.future, p.offset)
                     p.job, p.future, p.offset, p.change = job, future, 0, self._change

@@ -23,10 +23,13 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
+import heapq
+import itertools
 import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -264,8 +267,17 @@ def _main_hidden() -> Iterator[None]:
             main.__spec__ = spec
 
 
+#: Priorities: a live director's change first, then the film's own shots, then guesses (the
+#: branches drawn ahead while a viewer chooses).
+URGENT, NORMAL, AHEAD = 0, 1, 2
+
+
 class RenderPool:
-    """Renders shots on ``workers`` processes (0: in this process). Reusable across films."""
+    """Renders shots on ``workers`` processes (0: in this process). Reusable across films.
+
+    Jobs wait here, by priority and then in the order given, and go to the workers only as they
+    free up, so an urgent job waits for at most the shot each worker is drawing, never behind a
+    queue already handed to the processes."""
 
     def __init__(self, workers: int | None = None):
         self.workers = (os.cpu_count() or 1) if workers is None else workers
@@ -273,6 +285,10 @@ class RenderPool:
         #: Shots being drawn, by key: asking again for one (a branch rendered ahead, then chosen)
         #: waits for the same work instead of doing it twice.
         self._inflight: dict[str, Future[ShotResult]] = {}
+        self._waiting: list[tuple[int, int, Future[ShotResult], tuple]] = []  # a heap
+        self._order = itertools.count()
+        self._handed = 0  # jobs with the worker processes now
+        self._lock = threading.Lock()
 
     def start(self) -> None:
         """Start the workers now (they take ~0.5 s to import the renderer; do it while voicing)."""
@@ -285,8 +301,10 @@ class RenderPool:
                 for _ in range(self.workers):
                     self._executor.submit(_warm)
 
-    def render(self, jobs: list[ShotJob], backend: VisualBackend, cache: Cache) -> list[Future[ShotResult]]:
-        """Submit every job; the futures complete in any order, results are in ``jobs`` order."""
+    def render(self, jobs: list[ShotJob], backend: VisualBackend, cache: Cache,
+               priority: int = NORMAL) -> list[Future[ShotResult]]:
+        """Submit every job; the futures complete in any order, results are in ``jobs`` order.
+        ``priority``: URGENT, NORMAL or AHEAD (see the class docstring)."""
         keys = [shot_key(j, backend) for j in jobs]
         futures: list[Future[ShotResult]] = []
         if self.workers == 0:
@@ -309,13 +327,53 @@ class RenderPool:
                 f.set_result(hit)
                 futures.append(f)
             elif k in self._inflight and not self._inflight[k].done():
-                futures.append(self._inflight[k])
+                f = self._inflight[k]
+                with self._lock:  # still waiting: asked for more urgently now (a branch ahead, chosen)
+                    if not f.running() and any(w[2] is f and w[0] > priority for w in self._waiting):
+                        heapq.heappush(self._waiting, (priority, next(self._order), f, next(
+                            w[3] for w in self._waiting if w[2] is f)))
+                futures.append(f)
             else:
-                f = self._submit(j, blob, backend, cache, k)
+                f = Future()
+                with self._lock:
+                    heapq.heappush(self._waiting, (priority, next(self._order), f, (j, blob, backend, cache, k)))
+                self._pump()
                 self._inflight[k] = f
                 f.add_done_callback(lambda _f, k=k: self._inflight.pop(k, None))
                 futures.append(f)
         return futures
+
+    def _pump(self) -> None:
+        """Hand waiting jobs to the workers while one is free."""
+        while True:
+            with self._lock:
+                if not self._waiting or self._handed >= self.workers:
+                    return
+                _, _, f, args = heapq.heappop(self._waiting)
+                if f.running() or f.done() or not f.set_running_or_notify_cancel():
+                    continue  # handed over already (it was asked for twice), or cancelled while it waited
+                self._handed += 1
+            try:
+                inner = self._submit(*args)
+            except BaseException as e:  # noqa: BLE001 - delivered through the future
+                self._done_one()
+                f.set_exception(e)
+                continue
+            inner.add_done_callback(lambda inner, f=f: self._relay(inner, f))
+
+    def _relay(self, inner: Future[ShotResult], f: Future[ShotResult]) -> None:
+        self._done_one()
+        if inner.cancelled():
+            f.set_exception(BrokenProcessPool("the render workers were stopped"))
+        elif inner.exception() is not None:
+            f.set_exception(inner.exception())  # type: ignore[arg-type]
+        else:
+            f.set_result(inner.result())
+        self._pump()
+
+    def _done_one(self) -> None:
+        with self._lock:
+            self._handed -= 1
 
     def _submit(self, job: ShotJob, blob: bytes, backend: VisualBackend, cache: Cache, key: str) -> Future[ShotResult]:
         assert self._executor is not None
@@ -357,6 +415,10 @@ class RenderPool:
             self._executor = None
 
     def close(self) -> None:
+        with self._lock:
+            waiting, self._waiting = self._waiting, []
+        for _, _, f, _ in waiting:
+            f.cancel()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None

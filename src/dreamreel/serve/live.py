@@ -162,8 +162,9 @@ class LiveFilm:
             if name is None:
                 return
 
-        def shown(at_s: float) -> None:
-            beat = next((b for b, (s, e) in self.spans.items() if s <= at_s < e), "")
+        def shown(at_s: float) -> None:  # on production's streaming thread
+            spans = list(self.spans.items())  # (a copy: the production thread adds to it)
+            beat = next((b for b, (s, e) in spans if s <= at_s < e), "")
             with self._cond:
                 self.drama.looked(name, estimate, beat, at_s)
 
@@ -194,6 +195,9 @@ class LiveFilm:
         if self.lead_s is None or not self._watching():
             return float("-inf")
         return at_s - self._playhead_now()
+
+    def watched(self) -> bool:
+        return self.lead_s is not None and self._watching()
 
     def attach(self, restyle: Any) -> None:
         with self._cond:
