@@ -169,6 +169,12 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         err.print(Text(f"qc: {problem}", style="yellow" if problem.severity == "warning" else "red"))
     for extra in result.extras:
         err.print(f"kept {extra}")
+    if result.manifest is not None:
+        err.print(f"signed: C2PA manifest (AI-generated) by the chain in {result.signed_by}; check with "
+                  f"`dreamreel verify {result.path}`")
+    if not label:
+        err.print(Text("note: no visible AI-generated label (--no-label); the file's metadata and its signed "
+                       "manifest still say it is AI-generated", style="yellow"))
 
 
 _RES = typer.Option("--res", help="720p, 1080p or 480p.")
@@ -351,6 +357,54 @@ def import_(
         g = story.graph
         err.print(f"[green]imported {len(g.beats)} beats, {sum(1 for b in g.beats if b.choice)} choices, "
                   f"{len(g.endings)} endings, {len(story.bible.cast)} speakers; saved to {output}[/]")
+
+
+keys_app = typer.Typer(help="The chain that signs every film's C2PA manifest.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("init")
+def keys_init(
+    folder: Annotated[Path | None, typer.Option("--dir", help="Where to keep it (default: the user's data folder).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a chain already there.")] = False,
+) -> None:
+    """Make a local development CA and signing leaf (films signed with it verify as trusted on
+    this machine only). For your own chain, set DREAMREEL_SIGN_CERT and DREAMREEL_SIGN_KEY."""
+    from .trust.provenance import init_keys
+
+    with user_errors():
+        where = init_keys(folder, force=force)
+    out.print(f"development signing chain in {where} (ca.pem is the trust anchor; signer.key stays private)")
+
+
+@app.command()
+def verify(
+    film: Annotated[Path, typer.Argument(help="A film (MP4) to check.")],
+    anchors: Annotated[Path | None, typer.Option("--anchors", help="PEM roots to trust (default: "
+                                                 "DREAMREEL_TRUST_ANCHORS, else this machine's development CA).")] = None,
+    show: Annotated[bool, typer.Option("--manifest", help="Also print the manifest as JSON.")] = False,
+) -> None:
+    """Check a film's C2PA manifest: trusted, valid (signature holds, chain not trusted here),
+    invalid (and why), or unsigned. Exits 0 for trusted or valid, 1 otherwise."""
+    import json as _json
+
+    from .trust.provenance import ANCHOR, keys_dir
+    from .trust.provenance import verify as check
+
+    with user_errors():
+        import os
+
+        path = anchors or (Path(os.environ["DREAMREEL_TRUST_ANCHORS"]) if os.environ.get("DREAMREEL_TRUST_ANCHORS")
+                           else keys_dir() / ANCHOR)
+        roots = path.read_bytes() if path.is_file() else None
+        if anchors is not None and roots is None:
+            raise BadInputError(f"{anchors}: no such file of trust anchors")
+        verdict = check(film, roots)
+    ai = "; AI-generated (trainedAlgorithmicMedia)" if verdict.ai_generated else ""
+    out.print(f"{verdict.state}: {verdict.reason}{ai}")
+    if show and verdict.manifest is not None:
+        out.print_json(_json.dumps(verdict.manifest))
+    raise typer.Exit(0 if verdict.ok else 1)
 
 
 @app.command()

@@ -2,7 +2,8 @@
 
     story -> director.path (PlayPath) -> synth.voice (speech, timings) -> camera (ShotLists)
           -> synth.music (score, ambience) -> edit.mix -> synth.visual (frames) -> edit.encode (MP4)
-          -> edit.qc; with --keep also fMP4 segments, WebVTT captions and an OTIO timeline.
+          -> edit.qc -> trust.provenance (a signed C2PA manifest); with --keep also fMP4
+          segments, WebVTT captions and an OTIO timeline.
 
 The voices come first (the cut and the mouths need their timings). Then every shot goes to the
 render pool (``render_pool``: worker processes that draw and encode shots into chunks, through
@@ -49,6 +50,7 @@ from .model.story import Beat, VariantName
 from .render_pool import AHEAD, NORMAL, URGENT, RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
+from .trust.provenance import Keys, film_manifest, load_keys, sign
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
 from .synth.voice.cached import CachedVoice
@@ -86,6 +88,9 @@ class FilmResult:
     #: The cut: one shot list per episode, in play order.
     lists: list[ShotList] = field(default_factory=list)
     extras: list[Path] = field(default_factory=list)
+    #: The film's C2PA manifest as signed (None: not signed), and whose chain signed it.
+    manifest: dict | None = None
+    signed_by: str = ""
     #: What was played (every beat, its telling and the option taken), and the story's state at
     #: the end: where a continuation goes on from.
     played: PlayPath | None = None
@@ -115,7 +120,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               on_cut: Callable[[list[Shot], int, int], None] | None = None,
               variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
               pacer: Pacer | None = None, pacing: Callable[[Beat], Pacing | None] | None = None,
-              keyframe_s: float = SEGMENT_SECONDS, start: Start | None = None) -> FilmResult:
+              keyframe_s: float = SEGMENT_SECONDS, start: Start | None = None,
+              keys: Keys | None = None) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
 
     The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
@@ -134,6 +140,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     ``pacing``: asked at each beat for a pace other than the profile's (None: the profile's).
     ``keyframe_s``: a keyframe at least this often (the stream can be cut and changed there).
     ``start``: (episode, state) to begin from: a viewer going on from where an earlier film left them.
+    ``keys``: the chain that signs the film's C2PA manifest (default: ``trust.provenance.load_keys()``).
     """
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
@@ -145,6 +152,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     if not out.parent.is_dir():  # checked before any work
         raise OutputError(f"cannot write {out}: folder {out.parent} does not exist")
     check_cast(story)
+    keys = keys or load_keys()  # bad signing keys fail now, before any work
     report = progress or (lambda stage, done, total: None)
     visual = visual or ProceduralBackend()
     visual.requires()
@@ -299,6 +307,12 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       black=np.concatenate(writer.black), same=np.concatenate(writer.same),
                       audio=audio, sample_rate=SAMPLE_RATE)
     stages["qc"] = time.perf_counter() - t
+    t = time.perf_counter()
+    manifest = film_manifest(story.bible.title, story_id=story.id, seed=seed, visible_label=label, backends={
+        "planner": str(story.generator.get("planner", "")), "visual": f"{visual.name}/{visual.version}",
+        "voice": backend.name, "music": "dreamreel.score", "encoder": f"libx264/{preset}"})
+    sign(out, manifest, keys)
+    stages["sign"] = time.perf_counter() - t
     failed = [(r.shot_id, r.failed) for r in results if r.failed]
     shots = [shot for sl in lists for shot in sl.shots]
     return FilmResult(path=out, seconds=total_frames / fps, frames=total_frames, episodes=len(lists),
@@ -306,7 +320,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       stage_seconds=stages, failed_shots=[sid for sid, _ in failed], failures=dict(failed),
                       rendered_shots=sum(not r.cached for r in results),
                       cached_shots=sum(r.cached for r in results), drawn=[r.shot_id for r in results if not r.cached],
-                      lists=lists, extras=extras, played=PlayPath(story_id=story.id, steps=walk.steps),
+                      lists=lists, extras=extras, manifest=manifest, signed_by=keys.where,
+                      played=PlayPath(story_id=story.id, steps=walk.steps),
                       state=dict(walk.state))
 
 
