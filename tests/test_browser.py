@@ -73,7 +73,8 @@ def test_ask_watch_choose_and_the_film_follows(browser, tmp_path):
 
 def watch_new_film(page, base: str, prompt: str) -> str:
     """Ask for a film on the portal and wait until it plays; returns its id."""
-    page.goto(base + "/")
+    if not page.url.startswith(base):
+        page.goto(base + "/")
     page.fill("#prompt", prompt)
     page.click("#make")
     page.wait_for_url("**/watch/*")
@@ -140,3 +141,26 @@ def webcam_events(app, film) -> list[dict]:
         rows = s.scalars(select(Event).join(WatchSession, Event.session_id == WatchSession.id)
                          .where(WatchSession.film_id == film, Event.kind == "webcam"))
         return [json.loads(e.data) for e in rows]
+
+
+def test_a_viewer_puts_themselves_in_the_film(browser, tmp_path):
+    import matplotlib.cbook
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running_server(tmp_path) as (base, app):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "/")
+        page.click("#likeness-box summary")
+        page.set_input_files("#photo", matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False))
+        page.fill("#likeness-name", "Grace Hopper")
+        page.check("#agree")
+        page.click("#upload")
+        page.wait_for_selector("#likenesses li img")
+        page.screenshot(path=str(ARTIFACTS / "likeness.png"))
+        page.check("#cast-me")
+        film = watch_new_film(page, base, "a cozy mystery, one episode of about twenty seconds")
+        hero = next(c for c in app.state.server.live[film].story.bible.cast if c.role == "protagonist")
+        assert hero.name == "Grace Hopper"
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(ARTIFACTS / "cast-as-lead.png"))
+        page.close()

@@ -251,3 +251,12 @@ def test_watching_again_tells_the_story_with_variety(served):
     assert live.drama.seen.tellings and {(s["beat"], s["variant"]) for s in first.ended["played"]} <= \
         live.drama.seen.tellings
     assert viewer(base).post(f"/api/films/{film['id']}/again").status_code == 404
+
+
+def test_a_finished_film_shows_its_verified_credentials(served):
+    base, _, alice, film = served
+    watch_to_the_end(alice, film["id"])
+    r = alice.get(f"/api/films/{film['id']}/provenance")
+    assert r.status_code == 200, r.text
+    assert r.json()["state"] == "trusted" and r.json()["ai_generated"] is True
+    assert viewer(base).get(f"/api/films/{film['id']}/provenance").status_code == 404

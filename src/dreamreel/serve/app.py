@@ -7,6 +7,13 @@
     GET  /api/films/{film}          its status, the choice waiting (if any), what was chosen
     POST /api/films/{film}/choice   {choice_id, option_id, by?}
     POST /api/films/{film}/continue keep going: the next episode, from where this film ended
+    GET  /api/films/{film}/provenance  its signed C2PA manifest, verified
+    GET  /api/me                    your viewer code (give it to a friend who lets you cast them)
+    POST /api/likenesses?name=&agree=true&days=  body: your photo -> your likeness (+ your own consent)
+    GET  /api/likenesses            yours, and those others let you cast
+    POST /api/likenesses/{id}/consents  {to, uses, days}: let another viewer cast you
+    POST /api/consents/{id}/revoke  take a consent back (every later render that would use it is refused)
+    GET  /api/likenesses/{id}/uses  every film your likeness was cast in
     POST /api/films/{film}/again    watch the story again (told with variety: what you saw before is avoided)
     POST /api/films/{film}/setting  {time_of_day?, weather?}: change the setting from the next beat
     POST /api/films/{film}/steer    {ending}: steer towards a kind of ending
@@ -60,10 +67,28 @@ MAX_MESSAGE_BYTES = 16_384
 MAX_EVENTS_PER_MESSAGE = 64
 MAX_EVENTS_PER_SECOND = 40
 MAX_BODY_BYTES = 256_000
+#: A photo for casting (the one request allowed to be bigger).
+MAX_PHOTO_BYTES = 8_000_000
+
+
+class Casting(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    likeness: str = Field(max_length=64)
+    #: A role (protagonist, antagonist, ally ...) or a character id.
+    role: str = Field(default="protagonist", max_length=64)
+
+
+class Grant(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    to: str = Field(max_length=64)          # the other viewer's code (GET /api/me)
+    uses: list[Literal["protagonist", "any_role"]] = Field(default_factory=lambda: ["any_role"], max_length=2)
+    days: int = Field(default=30, ge=1, le=365)
 
 
 class NewFilm(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    #: Real people to cast (each with their recorded consent to you).
+    cast: list[Casting] = Field(default_factory=list, max_length=4)
     prompt: str = Field(min_length=3, max_length=2000)
     episodes: int | None = Field(default=None, ge=1, le=12)
     seconds: int | None = Field(default=None, ge=10, le=900)
@@ -165,9 +190,36 @@ class Server:
             from ..model import Profile
             profile = Profile.model_validate_json(viewer.profile)
         story = plan(request, profile, seed=ask.seed)
+        story, used = self.cast(viewer, story, [(c.likeness, c.role) for c in ask.cast])
         film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
+        for likeness_id, consent_id, role in used:
+            self.db.log_use(likeness_id, consent_id, viewer.id, film.id, role)
         self._launch(film, story, ask.seed, profile, adaptive=ask.adaptive)
         return film
+
+    def cast(self, viewer: Viewer, story: Any, wanted: list[tuple[str, str]]) -> tuple[Any, list[tuple[str, str, str]]]:
+        """Cast real people into ``story``, each only with a valid consent to this viewer for the
+        role (ConsentError otherwise, before anything is made). Returns the story and what was used."""
+        from ..model.bible import Look
+        from ..trust.likeness import cast_into, require_consent
+
+        used = []
+        for likeness_id, role in wanted:
+            likeness, consent = require_consent(self.db, likeness_id, viewer.id, role)
+            story, _ = cast_into(story, role, likeness.name, Look.model_validate_json(likeness.look))
+            used.append((likeness.id, consent.id, role))
+        return story, used
+
+    def recheck(self, viewer: Viewer, film: Film) -> list[tuple[str, str, str]]:
+        """Before a film's story is made again (keep going, watch again): every likeness it cast
+        must still have a valid consent (a revoked one stops it, with ConsentError)."""
+        from ..trust.likeness import require_consent
+
+        out = []
+        for use in self.db.uses(film_id=film.id):
+            _, consent = require_consent(self.db, use.likeness_id, viewer.id, use.role)
+            out.append((use.likeness_id, consent.id, use.role))
+        return out
 
     def ended(self, film: Film) -> dict[str, Any] | None:
         """Where a finished film ended ({"ending", "episode", "state"}, and "next" once continued)."""
@@ -193,6 +245,7 @@ class Server:
         ended = self.ended(film)
         if ended is None:
             raise HTTPException(409, "this film has not reached an ending yet: keep going from its end")
+        used = self.recheck(viewer, film)
         with self._lock:
             if ended.get("next") and self.db.film(ended["next"], viewer.id) is not None:
                 return self.db.film(ended["next"], viewer.id)  # type: ignore[return-value]
@@ -204,6 +257,8 @@ class Server:
                                    sequel.bible.title, sequel.model_dump_json())
             ended["next"] = new.id
             (self.folder(film.id) / ENDED).write_text(json.dumps(ended), encoding="utf-8")
+            for likeness_id, consent_id, role in used:
+                self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
         self._launch(new, sequel, seed, profile, adaptive=True, start=(n, ended["state"]))
         return new
 
@@ -221,7 +276,10 @@ class Server:
             if ended and ended.get("played") and json.loads(earlier.story).get("id") == story.id:
                 seen.add(story, [PathStep.model_validate(s) for s in ended["played"]])
         profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
+        used = self.recheck(viewer, film)
         new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
+        for likeness_id, consent_id, role in used:
+            self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
         self._launch(new, story, seed, profile, adaptive=True, start=self.started(film), seen=seen)
         return new
 
@@ -288,8 +346,9 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     async def _body_limit(request: Request, call_next: Any) -> Response:
         # Nothing a viewer sends is bigger than a profile: refuse huge bodies before reading them.
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
+        limit = MAX_PHOTO_BYTES if request.url.path == "/api/likenesses" else MAX_BODY_BYTES
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
         return await call_next(request)
 
     def viewer_or_401(token: str | None) -> Viewer:
@@ -322,7 +381,9 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
 
     @app.exception_handler(DreamreelError)
     async def _dreamreel_error(_: Request, e: DreamreelError) -> JSONResponse:
-        return JSONResponse({"detail": str(e)}, status_code=400)
+        from ..trust.likeness import ConsentError
+
+        return JSONResponse({"detail": str(e)}, status_code=403 if isinstance(e, ConsentError) else 400)
 
     @app.get("/", response_class=HTMLResponse)
     def portal(dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
@@ -405,6 +466,109 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         viewer = viewer_or_401(dreamreel_token)
         film = film_or_404(film_id, viewer)
         return server.status(server.again(viewer, film, seed=int(time.time() * 1000) % 2**31))
+
+    @app.get("/api/films/{film_id}/provenance")
+    def provenance(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """The finished film's C2PA manifest, verified against this server's trust anchors."""
+        from ..trust.provenance import ANCHOR, keys_dir, verify
+
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        path = server.folder(film.id) / "film.mp4"
+        live = server.live.get(film.id)
+        if not path.is_file() or (live is not None and live.status == "making"):
+            raise HTTPException(409, "the film is not finished yet: it is signed when it is")
+        anchors = keys_dir() / ANCHOR
+        verdict = verify(path, anchors.read_bytes() if anchors.is_file() else None)
+        return {"state": verdict.state, "reason": verdict.reason, "ai_generated": verdict.ai_generated,
+                "generator": (verdict.manifest or {}).get("claim_generator_info", [{}])[0].get("name")}
+
+    @app.get("/api/me")
+    def me(dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Your viewer code: a friend who lets you cast them grants consent to it."""
+        return {"id": viewer_or_401(dreamreel_token).id}
+
+    def likeness_view(likeness: Any, viewer: Viewer) -> dict[str, Any]:
+        mine = likeness.owner_id == viewer.id
+        consents = server.db.consents(likeness.id)
+        out = {"id": likeness.id, "name": likeness.name, "yours": mine, "look": json.loads(likeness.look)}
+        out["consents"] = [{"id": c.id, "to": c.granted_to, "uses": c.uses.split(","), "until": c.until,
+                            "revoked": c.revoked, "statement": c.statement}
+                           for c in consents if mine or c.granted_to == viewer.id]
+        return out
+
+    @app.post("/api/likenesses")
+    async def new_likeness(request: Request, name: str, agree: bool = False, days: int = 365,
+                           dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Your own photo becomes your likeness (the photo is not kept: only the look derived from
+        it and a small thumbnail without metadata), with your consent to cast yourself."""
+        from ..trust.casting import cast_from_photo
+        from ..trust.likeness import SELF_STATEMENT, check_days
+
+        viewer = viewer_or_401(dreamreel_token)
+        if not agree:
+            raise HTTPException(400, "to make your likeness you must agree (agree=true): " + SELF_STATEMENT)
+        name = " ".join(name.split())
+        if not 1 <= len(name) <= 80:
+            raise HTTPException(400, "give the name the character should have (1 to 80 characters)")
+        check_days(days)
+        body = await request.body()
+        if len(body) > MAX_PHOTO_BYTES:
+            raise HTTPException(413, f"the photo is over {MAX_PHOTO_BYTES} bytes")
+        portrait = await asyncio.to_thread(cast_from_photo, body)
+        likeness = server.db.add_likeness(viewer.id, name, portrait.look.model_dump_json(), portrait.thumbnail)
+        server.db.grant(likeness.id, viewer.id, viewer.id, ["protagonist", "any_role"], time.time() + days * 86400,
+                        SELF_STATEMENT)
+        return {**likeness_view(likeness, viewer), "notes": portrait.notes, "location_dropped": portrait.had_location}
+
+    @app.get("/api/likenesses")
+    def list_likenesses(dreamreel_token: Annotated[str | None, Cookie()] = None) -> list[dict[str, Any]]:
+        viewer = viewer_or_401(dreamreel_token)
+        return [likeness_view(lk, viewer) for lk in server.db.likenesses(viewer.id)]
+
+    def own_likeness(likeness_id: str, viewer: Viewer) -> Any:
+        likeness = server.db.likeness(likeness_id, viewer.id) if re.fullmatch(r"[0-9a-f]{32}", likeness_id) else None
+        if likeness is None or likeness.owner_id != viewer.id:
+            raise HTTPException(404, f"no likeness {likeness_id!r} of yours")
+        return likeness
+
+    @app.get("/api/likenesses/{likeness_id}/thumbnail")
+    def likeness_thumbnail(likeness_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:
+        viewer = viewer_or_401(dreamreel_token)
+        likeness = server.db.likeness(likeness_id, viewer.id) if re.fullmatch(r"[0-9a-f]{32}", likeness_id) else None
+        if likeness is None:
+            raise HTTPException(404, f"no likeness {likeness_id!r}")
+        return Response(likeness.thumbnail, media_type="image/jpeg", headers={"Cache-Control": "private, no-store"})
+
+    @app.post("/api/likenesses/{likeness_id}/consents")
+    def grant_consent(likeness_id: str, ask: Grant,
+                      dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Let another viewer cast your likeness (only the person themselves can)."""
+        from ..trust.likeness import grant_statement
+
+        viewer = viewer_or_401(dreamreel_token)
+        likeness = own_likeness(likeness_id, viewer)
+        if server.db.viewer(ask.to) is None:
+            raise HTTPException(404, f"no viewer {ask.to!r}: ask them for their code (GET /api/me)")
+        uses = list(dict.fromkeys(ask.uses))
+        c = server.db.grant(likeness.id, viewer.id, ask.to, uses, time.time() + ask.days * 86400,
+                            grant_statement(likeness.name, ask.to, uses, ask.days))
+        return {"id": c.id, "to": c.granted_to, "uses": uses, "until": c.until, "statement": c.statement}
+
+    @app.post("/api/consents/{consent_id}/revoke")
+    def revoke_consent(consent_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        viewer = viewer_or_401(dreamreel_token)
+        c = server.db.revoke(consent_id, viewer.id) if re.fullmatch(r"[0-9a-f]{32}", consent_id) else None
+        if c is None:
+            raise HTTPException(404, f"no consent {consent_id!r} of yours")
+        return {"id": c.id, "revoked": c.revoked}
+
+    @app.get("/api/likenesses/{likeness_id}/uses")
+    def likeness_uses(likeness_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> list[dict]:
+        viewer = viewer_or_401(dreamreel_token)
+        likeness = own_likeness(likeness_id, viewer)
+        return [{"film": u.film_id, "by": u.viewer_id, "role": u.role, "consent": u.consent_id, "at": u.at}
+                for u in server.db.uses(likeness_id=likeness.id)]
 
     @app.get("/api/films/{film_id}/captions")
     def captions(film_id: str, since: int = 0,

@@ -1,4 +1,5 @@
-"""The viewer database: viewers, their films, watch sessions and what happened in them.
+"""The viewer database: viewers, their films, watch sessions and what happened in them; and the
+likeness registry (people's looks, their consents, and every use).
 
 SQLAlchemy 2 over SQLite by default (a file beside the server's data), or any URL SQLAlchemy
 takes (``postgresql+psycopg://...``) for a shared server. Viewers are known by a random token
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     create_engine,
@@ -79,6 +81,47 @@ class Event(Base):
     data: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class Likeness(Base):
+    """A person's digital twin: the look derived from their photo (the photo is not kept)."""
+
+    __tablename__ = "likenesses"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: The viewer who is this person (they uploaded their own photo and consented).
+    owner_id: Mapped[str] = mapped_column(ForeignKey("viewers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    look: Mapped[str] = mapped_column(Text)          # model.Look as JSON
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary)  # a small JPEG, no metadata
+    created: Mapped[float] = mapped_column(Float)
+
+
+class Consent(Base):
+    """Who agreed that whom may cast their likeness, for what, until when (and if revoked, when)."""
+
+    __tablename__ = "consents"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    likeness_id: Mapped[str] = mapped_column(ForeignKey("likenesses.id"), index=True)
+    granted_by: Mapped[str] = mapped_column(ForeignKey("viewers.id"))
+    granted_to: Mapped[str] = mapped_column(ForeignKey("viewers.id"), index=True)
+    uses: Mapped[str] = mapped_column(String(200))   # comma-separated: protagonist, any_role
+    until: Mapped[float] = mapped_column(Float)
+    revoked: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
+    statement: Mapped[str] = mapped_column(Text)     # what they agreed to, word for word
+    created: Mapped[float] = mapped_column(Float)
+
+
+class LikenessUse(Base):
+    """Every film a likeness was cast in, under which consent."""
+
+    __tablename__ = "likeness_uses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    likeness_id: Mapped[str] = mapped_column(ForeignKey("likenesses.id"), index=True)
+    consent_id: Mapped[str] = mapped_column(ForeignKey("consents.id"))
+    viewer_id: Mapped[str] = mapped_column(ForeignKey("viewers.id"))
+    film_id: Mapped[str] = mapped_column(ForeignKey("films.id"), index=True)
+    role: Mapped[str] = mapped_column(String(80))
+    at: Mapped[float] = mapped_column(Float)
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -132,6 +175,12 @@ class Database:
             return None
         with self.session() as s:
             return s.scalar(select(Viewer).where(Viewer.token_hash == hash_token(token)))
+
+    def viewer(self, viewer_id: str) -> Viewer | None:
+        if len(viewer_id) > 64:
+            return None
+        with self.session() as s:
+            return s.get(Viewer, viewer_id)
 
     def set_profile(self, viewer_id: str, profile_json: str) -> None:
         with self.session() as s:
@@ -195,3 +244,60 @@ class Database:
         with self.session() as s:
             return list(s.scalars(select(Event).where(Event.session_id == session_id, Event.viewer_id == viewer_id)
                                   .order_by(Event.id)))
+
+    # -- likenesses and consents -------------------------------------------------------------
+
+    def add_likeness(self, owner_id: str, name: str, look_json: str, thumbnail: bytes) -> Likeness:
+        likeness = Likeness(id=new_id(), owner_id=owner_id, name=name, look=look_json, thumbnail=thumbnail,
+                            created=time.time())
+        with self.session() as s:
+            s.add(likeness)
+        return likeness
+
+    def _visible(self, viewer_id: str) -> Any:
+        """Likenesses the viewer may see: their own, and those anyone ever let them cast."""
+        return (Likeness.owner_id == viewer_id) | Likeness.id.in_(
+            select(Consent.likeness_id).where(Consent.granted_to == viewer_id))
+
+    def likeness(self, likeness_id: str, viewer_id: str) -> Likeness | None:
+        with self.session() as s:
+            return s.scalar(select(Likeness).where(Likeness.id == likeness_id, self._visible(viewer_id)))
+
+    def likenesses(self, viewer_id: str) -> list[Likeness]:
+        with self.session() as s:
+            return list(s.scalars(select(Likeness).where(self._visible(viewer_id)).order_by(Likeness.created)))
+
+    def grant(self, likeness_id: str, granted_by: str, granted_to: str, uses: list[str], until: float,
+              statement: str) -> Consent:
+        consent = Consent(id=new_id(), likeness_id=likeness_id, granted_by=granted_by, granted_to=granted_to,
+                          uses=",".join(uses), until=until, statement=statement, created=time.time())
+        with self.session() as s:
+            s.add(consent)
+        return consent
+
+    def consents(self, likeness_id: str) -> list[Consent]:
+        with self.session() as s:
+            return list(s.scalars(select(Consent).where(Consent.likeness_id == likeness_id)
+                                  .order_by(Consent.created)))
+
+    def revoke(self, consent_id: str, owner_id: str) -> Consent | None:
+        """Revoke a consent the owner granted (None if it is not theirs)."""
+        with self.session() as s:
+            consent = s.scalar(select(Consent).where(Consent.id == consent_id, Consent.granted_by == owner_id))
+            if consent is not None and consent.revoked is None:
+                consent.revoked = time.time()
+            return consent
+
+    def log_use(self, likeness_id: str, consent_id: str, viewer_id: str, film_id: str, role: str) -> None:
+        with self.session() as s:
+            s.add(LikenessUse(likeness_id=likeness_id, consent_id=consent_id, viewer_id=viewer_id, film_id=film_id,
+                              role=role, at=time.time()))
+
+    def uses(self, *, likeness_id: str | None = None, film_id: str | None = None) -> list[LikenessUse]:
+        with self.session() as s:
+            q = select(LikenessUse).order_by(LikenessUse.id)
+            if likeness_id is not None:
+                q = q.where(LikenessUse.likeness_id == likeness_id)
+            if film_id is not None:
+                q = q.where(LikenessUse.film_id == film_id)
+            return list(s.scalars(q))

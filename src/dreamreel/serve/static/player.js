@@ -79,6 +79,7 @@ async function pump() {
     }
     if (index.complete && appended === index.segments.length && !complete) {
       complete = true;
+      showCredentials();
       if (mediaSource.readyState === "open") mediaSource.endOfStream();
     }
   } catch (e) {
@@ -218,6 +219,16 @@ async function changeSetting() {
 }
 $("time").addEventListener("change", changeSetting);
 $("weather").addEventListener("change", changeSetting);
+
+// Content credentials: the finished film's C2PA manifest, as the server verifies it.
+async function showCredentials(tries = 10) {
+  const r = await fetch(`/api/films/${film}/provenance`, { cache: "no-store" });
+  if (r.status === 409 && tries > 0) { setTimeout(() => showCredentials(tries - 1), 1500); return; }
+  if (!r.ok) return;
+  const p = await r.json();
+  $("credentials").textContent = `Content credentials: ${p.state} (${p.reason})` +
+    (p.ai_generated ? ", made by AI (trainedAlgorithmicMedia)" : "");
+}
 
 async function next(button, what) {
   button.disabled = true;

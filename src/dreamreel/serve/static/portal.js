@@ -24,6 +24,7 @@ $("ask").addEventListener("submit", async (ev) => {
   $("make").disabled = true;
   try {
     const body = { prompt: $("prompt").value, episodes: Number($("episodes").value) || 1, rating: $("rating").value };
+    if ($("cast-me").checked && $("cast-who").value) body.cast = [{ likeness: $("cast-who").value, role: "protagonist" }];
     const r = await fetch("/api/films", { method: "POST", headers: { "Content-Type": "application/json" },
                                          body: JSON.stringify(body) });
     const data = await r.json();
@@ -59,3 +60,38 @@ $("profile").addEventListener("submit", async (ev) => {
 });
 loadProfile();
 listFilms();
+
+// Likenesses: your own (from your photo, with your consent) and those friends let you cast.
+async function loadLikenesses() {
+  const [me, r] = await Promise.all([fetch("/api/me"), fetch("/api/likenesses")]);
+  if (me.ok) $("me").textContent = (await me.json()).id;
+  if (!r.ok) return;
+  const items = await r.json();
+  $("likenesses").textContent = "";
+  $("cast-who").textContent = "";
+  for (const l of items) {
+    const li = document.createElement("li");
+    const img = document.createElement("img");
+    img.src = `/api/likenesses/${l.id}/thumbnail`; img.alt = l.name; img.height = 48;
+    li.append(img, ` ${l.name} ${l.yours ? "(you)" : "(a friend who lets you cast them)"}`);
+    $("likenesses").append(li);
+    const o = document.createElement("option"); o.value = l.id; o.textContent = l.yours ? `me (${l.name})` : l.name;
+    $("cast-who").append(o);
+  }
+  $("cast-me-box").hidden = items.length === 0;
+}
+$("likeness").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  $("likeness-error").textContent = "";
+  const file = $("photo").files[0];
+  if (!file) return;
+  $("likeness-state").textContent = "looking at the photo...";
+  const q = new URLSearchParams({ name: $("likeness-name").value, agree: $("agree").checked });
+  const r = await fetch(`/api/likenesses?${q}`, { method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
+  const data = await r.json();
+  $("likeness-state").textContent = "";
+  if (!r.ok) { $("likeness-error").textContent = data.detail; return; }
+  $("likeness-state").textContent = (data.notes || []).join("; ") || "done";
+  loadLikenesses();
+});
+loadLikenesses();
