@@ -2,8 +2,8 @@
 
 - signing and verifying a film's C2PA manifest, seconds per minute of film (720p film made on
   the embedded default, signed 5 times over fresh copies, verified 5 times);
-- the cost per hour of film by the default price table (goal < $0.01 on a CPU): not measured
-  yet, the cost ledger is not built.
+- the cost per hour of film by the default price table (goal < $0.01 on a CPU): the film's
+  measured CPU time (this process and the render workers), priced.
 
     python bench/trust.py
 """
@@ -24,6 +24,7 @@ def main() -> None:
     from dreamreel.model import Request
     from dreamreel.narrative.planner import plan
     from dreamreel.production import make_film
+    from dreamreel.cost.prices import DEFAULT, priced
     from dreamreel.trust.provenance import ANCHOR, film_manifest, keys_dir, load_keys, sign, verify
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,9 +53,16 @@ def main() -> None:
             "verify_seconds_per_film_minute": round(statistics.median(verify_s) / minutes, 4),
             "sign_in_production_seconds": round(result.stage_seconds.get("sign", 0.0), 4),
             "verdict": verdict.state,
-            "cost_per_hour_usd": None,
-            "cost_note": "not measured: the cost ledger and price table are not built yet",
         }
+        cost = priced([result.cost])
+        out.update({
+            "cpu_seconds": round(sum(e.amount for e in result.cost.entries if e.resource == "cpu_seconds"), 2),
+            "cpu_hour_price_usd": DEFAULT.cpu_hour,
+            "cost_usd": cost["total"],
+            "cost_per_hour_of_film_usd": cost["per_hour_of_film"],
+            "cost_by_stage_usd": cost["stages"],
+            "goal_under_1_cent_per_hour": (cost["per_hour_of_film"] or 1) < 0.01,
+        })
     print(json.dumps(out, indent=2))
 
 

@@ -131,8 +131,16 @@ def _rewrite(story, spec: str, seed: int, profile):
 
 
 def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label: bool,
-          preset: str, cache: bool) -> None:
+          preset: str, cache: bool, budget: float | None = None) -> None:
     import tempfile
+
+    if budget is not None:  # estimated first: cheaper if it must be, refused if even that is too much
+        from .cost.budget import film_seconds, fit
+
+        fitted = fit(film_seconds(story), res, budget)
+        res = fitted.res
+        for note in fitted.notes:
+            err.print(Text(f"budget: {note} (about {fitted.estimate:.5f} USD)", style="yellow"))
 
     from .production import make_film
     from .store.cache import Cache
@@ -169,6 +177,14 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         err.print(Text(f"qc: {problem}", style="yellow" if problem.severity == "warning" else "red"))
     for extra in result.extras:
         err.print(f"kept {extra}")
+    if result.cost is not None:
+        from .cost.ledger import save
+        from .cost.prices import priced
+
+        where = save(result.cost, output.with_suffix(".cost.json"))
+        p = priced([result.cost])
+        err.print(f"cost: ${p['total']:.5f} ({p['per_hour_of_film']:.4f} $ per hour of film at the default prices); "
+                  f"{where} (`dreamreel cost {where}`)")
     if result.manifest is not None:
         err.print(f"signed: C2PA manifest (AI-generated) by the chain in {result.signed_by}; check with "
                   f"`dreamreel verify {result.path}`")
@@ -183,6 +199,8 @@ _KEEP = typer.Option("--keep", help="Also keep fMP4 segments, WebVTT captions an
 _LABEL = typer.Option("--label/--no-label", help="Burn the 'AI-generated' label into the picture.")
 _PRESET = typer.Option("--preset", help="x264 speed: ultrafast (default, fastest), superfast, veryfast (a third "
                                         "the size, half the speed), faster, fast, medium, slow.")
+_BUDGET = typer.Option("--budget", help="Most this film may cost (USD, default price table): it is made at "
+                                        "a lower resolution if it must be, refused if even that costs more.")
 _CACHE = typer.Option("--cache/--no-cache", help="Keep rendered shots, voices and mixes in the cache "
                                                  "(DREAMREEL_CACHE_DIR, else ~/.cache/dreamreel) for the next render.")
 
@@ -201,6 +219,7 @@ def make(
     label: Annotated[bool, _LABEL] = True,
     preset: Annotated[str, _PRESET] = "ultrafast",
     cache: Annotated[bool, _CACHE] = True,
+    budget: Annotated[float | None, _BUDGET] = None,
 ) -> None:
     """Write a story for a request and make it into a film."""
     with user_errors():
@@ -221,7 +240,7 @@ def make(
         story = plan(req, prof, seed=seed)
         err.print(Text(f"{story.bible.title}: {len(story.graph.episodes)} episode(s), "
                        f"{' + '.join(story.bible.genres)}", style="bold magenta"))
-        _make(story, output, prof, choices, seed, res, keep, label, preset, cache)
+        _make(story, output, prof, choices, seed, res, keep, label, preset, cache, budget)
 
 
 @app.command()
@@ -236,10 +255,12 @@ def render(
     label: Annotated[bool, _LABEL] = True,
     preset: Annotated[str, _PRESET] = "ultrafast",
     cache: Annotated[bool, _CACHE] = True,
+    budget: Annotated[float | None, _BUDGET] = None,
 ) -> None:
     """Make a film from a story file."""
     with user_errors():
-        _make(_load_story(story), output, _load_profile(profile), choices, seed, res, keep, label, preset, cache)
+        _make(_load_story(story), output, _load_profile(profile), choices, seed, res, keep, label, preset, cache,
+              budget)
 
 
 @app.command()
@@ -252,6 +273,9 @@ def serve(
     db: Annotated[str | None, typer.Option("--db", help="A database URL (default: SQLite in --data; "
                                                         "postgresql+psycopg://... for a shared server).")] = None,
     res: Annotated[str, _RES] = "720p",
+    film_budget: Annotated[float | None, typer.Option("--film-budget", help="Most one film may cost (USD).")] = None,
+    viewer_budget: Annotated[float | None, typer.Option("--viewer-budget", help="Most one viewer's films may "
+                                                         "cost in all (USD).")] = None,
 ) -> None:
     """Serve the portal and the player: films made while they are watched."""
     with user_errors():
@@ -269,7 +293,8 @@ def serve(
             raise BadInputError(f"cannot use {folder} for films: {e.strerror}") from None
         url = db or f"sqlite:///{folder / 'dreamreel.db'}"
         err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})")
-        uvicorn.run(create_app(url, folder, res=res), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget),
+                    host=host, port=port, log_level="warning")
 
 
 @app.command()
@@ -357,6 +382,48 @@ def import_(
         g = story.graph
         err.print(f"[green]imported {len(g.beats)} beats, {sum(1 for b in g.beats if b.choice)} choices, "
                   f"{len(g.endings)} endings, {len(story.bible.cast)} speakers; saved to {output}[/]")
+
+
+@app.command()
+def cost(
+    paths: Annotated[list[Path], typer.Argument(help="Cost reports (*.cost.json), or folders to search for them "
+                                                      "(a server's --data folder).")],
+    prices: Annotated[Path | None, typer.Option("--prices", help="A price table (JSON: cpu_hour, gpu_hour, "
+                                                "llm_prompt_mtok, llm_completion_mtok, api_call, currency).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
+) -> None:
+    """What films cost to make: per film, per episode, per viewer and per hour of film."""
+    import json as _json
+
+    from .cost.ledger import load
+    from .cost.prices import load_prices, priced
+
+    with user_errors():
+        table = load_prices(prices)
+        files: list[Path] = []
+        for p in paths:
+            if p.is_dir():
+                files += sorted(p.rglob("*cost.json"))
+            elif p.is_file():
+                files.append(p)
+            else:
+                raise BadInputError(f"{p}: no such file or folder")
+        if not files:
+            raise BadInputError(f"no cost reports (*.cost.json) in {', '.join(map(str, paths))}")
+        report = priced([load(f) for f in files], table)
+    if as_json:
+        out.print_json(_json.dumps(report))
+        return
+    cur = report["currency"]
+    for name, f in report["films"].items():
+        eps = ", ".join(f"episode {k}: {v:.5f}" for k, v in f["episodes"].items() if k != "0")
+        out.print(f"{name}: {f['cost']:.5f} {cur} for {f['film_seconds']:.0f} s of film"
+                  f"{f' ({eps})' if eps else ''}" + (f", viewer {f['viewer']}" if f["viewer"] else ""))
+    for viewer, v in report["viewers"].items():
+        out.print(f"viewer {viewer}: {v:.5f} {cur}")
+    per_hour = report["per_hour_of_film"]
+    out.print(f"total {report['total']:.5f} {cur} for {report['film_seconds']:.0f} s of film: "
+              f"{per_hour:.4f} {cur} per hour of film" if per_hour is not None else "no film made")
 
 
 keys_app = typer.Typer(help="The chain that signs every film's C2PA manifest.", no_args_is_help=True)

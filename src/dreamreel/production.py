@@ -50,6 +50,8 @@ from .model.story import Beat, VariantName
 from .render_pool import AHEAD, NORMAL, URGENT, RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
+from .cost.ledger import Ledger
+from .model.cost import CostReport
 from .trust.provenance import Keys, film_manifest, load_keys, sign
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
@@ -88,6 +90,8 @@ class FilmResult:
     #: The cut: one shot list per episode, in play order.
     lists: list[ShotList] = field(default_factory=list)
     extras: list[Path] = field(default_factory=list)
+    #: What it cost to make: CPU seconds by stage and episode (see ``cost``).
+    cost: CostReport | None = None
     #: The film's C2PA manifest as signed (None: not signed), and whose chain signed it.
     manifest: dict | None = None
     signed_by: str = ""
@@ -121,7 +125,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
               pacer: Pacer | None = None, pacing: Callable[[Beat], Pacing | None] | None = None,
               keyframe_s: float = SEGMENT_SECONDS, start: Start | None = None,
-              keys: Keys | None = None) -> FilmResult:
+              keys: Keys | None = None, prefetch: bool = True) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
 
     The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
@@ -141,6 +145,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     ``keyframe_s``: a keyframe at least this often (the stream can be cut and changed there).
     ``start``: (episode, state) to begin from: a viewer going on from where an earlier film left them.
     ``keys``: the chain that signs the film's C2PA manifest (default: ``trust.provenance.load_keys()``).
+    ``prefetch``: draw the first beat of every branch while a live viewer chooses (off to save, see ``cost.budget``).
     """
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
@@ -153,6 +158,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         raise OutputError(f"cannot write {out}: folder {out.parent} does not exist")
     check_cast(story)
     keys = keys or load_keys()  # bad signing keys fail now, before any work
+    ledger = Ledger(film=f"{story.id}/{out.name}")
     report = progress or (lambda stage, done, total: None)
     visual = visual or ProceduralBackend()
     visual.requires()
@@ -232,7 +238,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     shoot(cut.end(last))
                     lists.append(cut.shot_list())
 
-            def prefetch(cut: EpisodeCut, beat: Beat) -> None:
+            def draw_ahead(cut: EpisodeCut, beat: Beat) -> None:
                 for option in walk.offered(beat):
                     nxt = walk.target(beat, option)
                     if nxt.episode != beat.episode:
@@ -278,7 +284,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     # The viewer decides while this beat plays: hand over all of it now, and draw
                     # the first beat of every branch on offer, so the one they pick is ready.
                     flush()
-                    prefetch(cut, beat)
+                    if prefetch:
+                        draw_ahead(cut, beat)
             close_episode()
             t = time.perf_counter()
             rest = soundtrack.finish()
@@ -313,6 +320,10 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         "voice": backend.name, "music": "dreamreel.score", "encoder": f"libx264/{preset}"})
     sign(out, manifest, keys)
     stages["sign"] = time.perf_counter() - t
+    episode_of = {shot.id: shot.episode for sl in lists for shot in sl.shots}
+    for r in results:  # the pictures: each worker's CPU time for the shots it drew
+        ledger.add("pictures", "cpu_seconds", r.cpu_seconds, episode_of.get(r.shot_id, 0))
+    cost = ledger.close({sl.episode: sl.seconds for sl in lists})
     failed = [(r.shot_id, r.failed) for r in results if r.failed]
     shots = [shot for sl in lists for shot in sl.shots]
     return FilmResult(path=out, seconds=total_frames / fps, frames=total_frames, episodes=len(lists),
@@ -320,7 +331,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       stage_seconds=stages, failed_shots=[sid for sid, _ in failed], failures=dict(failed),
                       rendered_shots=sum(not r.cached for r in results),
                       cached_shots=sum(r.cached for r in results), drawn=[r.shot_id for r in results if not r.cached],
-                      lists=lists, extras=extras, manifest=manifest, signed_by=keys.where,
+                      lists=lists, extras=extras, manifest=manifest, signed_by=keys.where, cost=cost,
                       played=PlayPath(story_id=story.id, steps=walk.steps),
                       state=dict(walk.state))
 

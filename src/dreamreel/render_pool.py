@@ -86,6 +86,8 @@ class ShotResult:
     black: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     same: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     seconds: float = 0.0
+    #: CPU seconds the worker spent drawing and encoding it (0 when it came from the cache).
+    cpu_seconds: float = 0.0
     #: Wall-clock time (time.time()) the worker started on the shot.
     started: float = 0.0
 
@@ -159,7 +161,7 @@ def cached_result(job: ShotJob, key: str, cache: Cache) -> ShotResult | None:
 
 def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | None = None) -> ShotResult:
     """Render and encode one shot into the cache (or find it there). Runs in a worker process."""
-    t0, started = time.perf_counter(), time.time()
+    t0, started, cpu0 = time.perf_counter(), time.time(), time.process_time()
     key = key or shot_key(job, backend)
     hit = cached_result(job, key, cache)
     if hit is not None:
@@ -200,7 +202,8 @@ def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | No
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return ShotResult(job.shot.id, path, n, cached=False, failed=failed, temporary=failed is not None,
-                      black=scan.black, same=scan.same, seconds=time.perf_counter() - t0, started=started)
+                      black=scan.black, same=scan.same, seconds=time.perf_counter() - t0,
+                      cpu_seconds=time.process_time() - cpu0, started=started)
 
 
 def _encode(frames, tmp: str, job: ShotJob, scan: _Scan) -> int:  # type: ignore[no-untyped-def]

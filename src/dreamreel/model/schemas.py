@@ -4,11 +4,13 @@ import json
 from pathlib import Path
 
 from .bible import Bible
+from .cost import CostReport
 from .profile import Profile
 from .request import Request
 from .story import Story, StoryGraph
 
-DOCUMENTS = {"story": Story, "story-graph": StoryGraph, "bible": Bible, "profile": Profile, "request": Request}
+DOCUMENTS = {"story": Story, "story-graph": StoryGraph, "bible": Bible, "profile": Profile, "request": Request,
+             "cost-report": CostReport}
 
 
 def schema_text(model) -> str:

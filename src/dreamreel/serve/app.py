@@ -151,13 +151,15 @@ class Server:
     """The app's state: the database, the films being made, where films live on disk."""
 
     def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
-                 live_kw: dict[str, Any] | None = None):
+                 live_kw: dict[str, Any] | None = None, film_budget: float | None = None,
+                 viewer_budget: float | None = None):
         self.db = Database(db_url)
         self.db.interrupt_unfinished()  # a film being made when the last server stopped is not coming
         self.data_dir = Path(data_dir)
         self.res = res
         self.make_kw = make_kw or {}
         self.live_kw = live_kw or {}
+        self.film_budget, self.viewer_budget = film_budget, viewer_budget
         self.live: dict[str, LiveFilm] = {}
         self._lock = threading.Lock()
         self._attention: Any = None
@@ -191,11 +193,31 @@ class Server:
             profile = Profile.model_validate_json(viewer.profile)
         story = plan(request, profile, seed=ask.seed)
         story, used = self.cast(viewer, story, [(c.likeness, c.role) for c in ask.cast])
+        fitted = self.afford(viewer, story)
         film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
         for likeness_id, consent_id, role in used:
             self.db.log_use(likeness_id, consent_id, viewer.id, film.id, role)
-        self._launch(film, story, ask.seed, profile, adaptive=ask.adaptive)
+        self._launch(film, story, ask.seed, profile, adaptive=ask.adaptive, fitted=fitted)
         return film
+
+    def spent(self, viewer: Viewer) -> float:
+        """What this viewer's films have cost so far (measured, at the default prices)."""
+        from ..cost.ledger import load
+        from ..cost.prices import priced
+
+        reports = [load(p) for f in self.db.films(viewer.id) if (p := self.folder(f.id) / "cost.json").is_file()]
+        return priced(reports)["total"] if reports else 0.0
+
+    def afford(self, viewer: Viewer, story: Any, episodes: int | None = None) -> Any:
+        """How this film can be made within the film's and the viewer's budgets (cheaper if it
+        must be); OverBudgetError, before anything is made, if not at all."""
+        from ..cost.budget import film_seconds, fit
+
+        left = [self.film_budget] if self.film_budget is not None else []
+        if self.viewer_budget is not None:
+            left.append(self.viewer_budget - self.spent(viewer))
+        budget = min(left) if left else None
+        return fit(film_seconds(story, episodes), self.res, budget, live=True)
 
     def cast(self, viewer: Viewer, story: Any, wanted: list[tuple[str, str]]) -> tuple[Any, list[tuple[str, str, str]]]:
         """Cast real people into ``story``, each only with a valid consent to this viewer for the
@@ -253,13 +275,14 @@ class Server:
             profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
             sequel = continue_story(story, ended["ending"], profile=profile, seed=seed)
             n = ended["episode"] + 1
+            fitted = self.afford(viewer, sequel, episodes=1)
             new = self.db.add_film(viewer.id, f"{film.prompt.split(' (episode ')[0]} (episode {n})",
                                    sequel.bible.title, sequel.model_dump_json())
             ended["next"] = new.id
             (self.folder(film.id) / ENDED).write_text(json.dumps(ended), encoding="utf-8")
             for likeness_id, consent_id, role in used:
                 self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
-        self._launch(new, sequel, seed, profile, adaptive=True, start=(n, ended["state"]))
+        self._launch(new, sequel, seed, profile, adaptive=True, start=(n, ended["state"]), fitted=fitted)
         return new
 
     def again(self, viewer: Viewer, film: Film, seed: int) -> Film:
@@ -277,19 +300,27 @@ class Server:
                 seen.add(story, [PathStep.model_validate(s) for s in ended["played"]])
         profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
         used = self.recheck(viewer, film)
+        start = self.started(film)
+        fitted = self.afford(viewer, story, episodes=1 if start else None)
         new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
         for likeness_id, consent_id, role in used:
             self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
-        self._launch(new, story, seed, profile, adaptive=True, start=self.started(film), seen=seen)
+        self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted)
         return new
 
     def _launch(self, film: Film, story: Any, seed: int, profile: Any, *, adaptive: bool,
-                start: Any = None, seen: Any = None) -> None:
+                start: Any = None, seen: Any = None, fitted: Any = None) -> None:
         if start is not None:  # a continuation: where it goes on from, kept for watching it again
             self.folder(film.id).mkdir(parents=True, exist_ok=True)
             (self.folder(film.id) / STARTED).write_text(json.dumps(list(start)), encoding="utf-8")
-        live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=self.res, make_kw=self.make_kw,
-                        profile=profile, adaptive=adaptive, start=start, seen=seen, **self.live_kw)
+        res, make_kw = self.res, dict(self.make_kw)
+        if fitted is not None:  # the budget's way of making it
+            res = fitted.res
+            make_kw.setdefault("prefetch", fitted.prefetch)
+        live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=res, make_kw=make_kw,
+                        profile=profile, adaptive=adaptive, start=start, seen=seen, viewer=film.viewer_id,
+                        **self.live_kw)
+        live.notes = list(fitted.notes) if fitted is not None else []
         live.on_done.append(self._finished)
         with self._lock:
             self.live[film.id] = live
@@ -320,6 +351,7 @@ class Server:
             out["cast"] = [{"id": c.id, "name": c.name} for c in live.story.bible.cast]
             out["saving"] = sorted(live.drama.protect)
             out["setting"] = live.setting
+            out["budget_notes"] = live.notes
         return out
 
 
@@ -335,10 +367,12 @@ class Server:
 
 
 def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
-               live_kw: dict[str, Any] | None = None, secure_cookies: bool = False) -> FastAPI:
+               live_kw: dict[str, Any] | None = None, secure_cookies: bool = False,
+               film_budget: float | None = None, viewer_budget: float | None = None) -> FastAPI:
     """The app. ``make_kw`` goes to ``make_film`` (e.g. a voice backend), ``live_kw`` to each
     ``LiveFilm`` (e.g. ``lead_s=None``: make films at full speed whether watched or not)."""
-    server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw)
+    server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw, film_budget=film_budget,
+                    viewer_budget=viewer_budget)
     app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None)
     app.state.server = server
 
@@ -381,9 +415,11 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
 
     @app.exception_handler(DreamreelError)
     async def _dreamreel_error(_: Request, e: DreamreelError) -> JSONResponse:
+        from ..cost.budget import OverBudgetError
         from ..trust.likeness import ConsentError
 
-        return JSONResponse({"detail": str(e)}, status_code=403 if isinstance(e, ConsentError) else 400)
+        status = 403 if isinstance(e, ConsentError) else 402 if isinstance(e, OverBudgetError) else 400
+        return JSONResponse({"detail": str(e)}, status_code=status)
 
     @app.get("/", response_class=HTMLResponse)
     def portal(dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:

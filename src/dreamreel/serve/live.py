@@ -66,10 +66,13 @@ class LiveFilm:
     def __init__(self, film_id: str, story: Story, folder: Path, *, seed: int = 0, res: str = "480p",
                  abandon_s: float = 180.0, make_kw: dict[str, Any] | None = None, profile: Profile | None = None,
                  adaptive: bool = True, lead_s: float | None = 6.0, stream_lead_s: float = 1.0,
-                 connect_grace_s: float = 15.0, start: Start | None = None, seen: Seen | None = None):
+                 connect_grace_s: float = 15.0, start: Start | None = None, seen: Seen | None = None,
+                 viewer: str = ""):
         self.film_id, self.story, self.folder = film_id, story, Path(folder)
         self.seed, self.res, self.abandon_s = seed, res, abandon_s
         self.make_kw = make_kw or {}
+        self.viewer = viewer  # whose film it is (for the cost report)
+        self.notes: list[str] = []  # how it is made differently (a budget), said to the viewer
         #: (episode, state) this film goes on from (a continuation), None: from the beginning.
         self.start_at = start
         #: Where the film ended: {"ending", "episode", "state"} (saved beside it as ending.json).
@@ -310,6 +313,11 @@ class LiveFilm:
                                pacer=self, pacing=self._pacing, keyframe_s=1.0, start=self.start_at,
                                **self.make_kw)
             self.seconds = result.seconds
+            if result.cost is not None:
+                from ..cost.ledger import save
+
+                save(result.cost.model_copy(update={"viewer": self.viewer, "film": self.film_id}),
+                     self.folder / "cost.json")
             assert result.played is not None
             last = self.story.graph.beat(result.played.steps[-1].beat)
             self.ended = {"ending": last.ending, "episode": last.episode, "state": result.state,

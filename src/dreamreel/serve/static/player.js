@@ -30,7 +30,8 @@ function connect() {
       if (msg.cast && $("save").options.length === 1)
         for (const c of msg.cast) { const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; $("save").append(o); }
       $("title").textContent = msg.title || "";
-      $("state").textContent = `${msg.status}` + (msg.error ? `: ${msg.error}` : "");
+      $("state").textContent = `${msg.status}` + (msg.error ? `: ${msg.error}` : "") +
+        (msg.budget_notes && msg.budget_notes.length ? ` (${msg.budget_notes.join("; ")})` : "");
       if (msg.status === "failed") $("error").textContent = msg.error;
     }
   };

@@ -1,0 +1,30 @@
+"""What making a film cost: resources spent, by stage and episode (the cost ledger's record)."""
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .base import SCHEMA_VERSION, Model
+
+Resource = Literal["cpu_seconds", "gpu_seconds", "llm_prompt_tokens", "llm_completion_tokens", "api_calls"]
+
+
+class CostEntry(Model):
+    stage: Annotated[str, Field(max_length=64)]  # e.g. pictures, production (voices, sound, encode, sign)
+    resource: Resource
+    amount: Annotated[float, Field(ge=0)]
+    episode: Annotated[int, Field(ge=0)] = 0     # 0: the film as a whole
+
+
+class CostReport(Model):
+    schema_version: int = SCHEMA_VERSION
+    film: Annotated[str, Field(max_length=200)]
+    viewer: Annotated[str, Field(max_length=64)] = ""
+    #: Seconds of film each episode made (episode number as a string key, for JSON).
+    film_seconds: dict[str, float] = Field(default_factory=dict)
+    entries: list[CostEntry] = Field(default_factory=list)
+    made_at: float = 0.0
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.film_seconds.values())
