@@ -260,3 +260,13 @@ def test_a_finished_film_shows_its_verified_credentials(served):
     assert r.status_code == 200, r.text
     assert r.json()["state"] == "trusted" and r.json()["ai_generated"] is True
     assert viewer(base).get(f"/api/films/{film['id']}/provenance").status_code == 404
+
+
+def test_a_request_above_the_ceiling_is_answered_with_what_will_be_made_instead(served):
+    base, _, _, _ = served
+    kid = viewer(base)
+    assert kid.put("/api/profile", json={"rating_ceiling": "PG"}).status_code == 200
+    r = kid.post("/api/films", json={"prompt": "a gory horror film full of blood", "seconds": 15, "rating": "R"})
+    assert r.status_code == 200, r.text
+    notes = " ".join(r.json()["notes"])
+    assert "rated PG" in notes, r.json()["notes"]

@@ -100,3 +100,27 @@ def test_keys_init_does_not_overwrite_a_chain_without_force(tmp_path):
     again = dreamreel("keys", "init", "--dir", str(tmp_path / "k"))
     assert again.returncode == 2 and "--force" in again.stderr
     shutil.rmtree(tmp_path / "k")
+
+
+def test_a_film_above_its_rating_is_not_released(tmp_path):
+    from dreamreel.model import Profile, Story
+    from dreamreel.trust.ratings import RatingError, release_problems
+
+    story = plan(Request(prompt="a cozy mystery", episodes=1, target_seconds=15, rating="PG"), seed=2)
+    data = story.model_dump(mode="json")
+    beat = data["graph"]["beats"][0]  # the first beat always plays
+    beat["narration"] = beat["narration"] + " Then the butcher began the massacre."
+    loud = Story.model_validate(data)
+    out = tmp_path / "loud.mp4"
+    with pytest.raises(RatingError, match="violence at level 3, above"):
+        make_film(loud, out, res="480p", voice=backend("espeak-ng"))
+    assert not out.exists()
+    # a viewer's own limits and themes count too
+    from dreamreel.director.path import Walk
+
+    data["graph"]["beats"][0]["narration"] = "Spiders crawl over the ledger."
+    spidery = Story.model_validate(data)
+    steps = list(Walk(spidery, "first"))
+    assert release_problems(spidery, steps) == []
+    problems = release_problems(spidery, steps, Profile(avoid=["spiders"]))
+    assert problems and "spiders" in problems[0] and "keeps out" in problems[0]

@@ -240,6 +240,8 @@ def make(
         story = plan(req, prof, seed=seed)
         err.print(Text(f"{story.bible.title}: {len(story.graph.episodes)} episode(s), "
                        f"{' + '.join(story.bible.genres)}", style="bold magenta"))
+        for note in filter(None, story.generator.get("notes", "").split("; ")):
+            err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
         _make(story, output, prof, choices, seed, res, keep, label, preset, cache, budget)
 
 

@@ -2,7 +2,8 @@
 
     story -> director.path (PlayPath) -> synth.voice (speech, timings) -> camera (ShotLists)
           -> synth.music (score, ambience) -> edit.mix -> synth.visual (frames) -> edit.encode (MP4)
-          -> edit.qc -> trust.provenance (a signed C2PA manifest); with --keep also fMP4
+          -> edit.qc -> trust.ratings (checked again) -> trust.provenance (a signed C2PA
+          manifest); with --keep also fMP4
           segments, WebVTT captions and an OTIO timeline.
 
 The voices come first (the cut and the mouths need their timings). Then every shot goes to the
@@ -53,6 +54,7 @@ from .synth.visual import ProceduralBackend, VisualBackend
 from .cost.ledger import Ledger
 from .model.cost import CostReport
 from .trust.provenance import Keys, film_manifest, load_keys, sign
+from .trust.ratings import RatingError, release_problems
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
 from .synth.voice.cached import CachedVoice
@@ -314,6 +316,11 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       black=np.concatenate(writer.black), same=np.concatenate(writer.same),
                       audio=audio, sample_rate=SAMPLE_RATE)
     stages["qc"] = time.perf_counter() - t
+    problems = release_problems(story, walk.steps, profile)
+    if problems:  # checked again before release: a film above its ceiling is not released
+        out.unlink(missing_ok=True)
+        raise RatingError(f"the film as made is above its rating and was not released: {problems[0]}"
+                          + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
     t = time.perf_counter()
     manifest = film_manifest(story.bible.title, story_id=story.id, seed=seed, visible_label=label, backends={
         "planner": str(story.generator.get("planner", "")), "visual": f"{visual.name}/{visual.version}",

@@ -351,7 +351,9 @@ class Server:
             out["cast"] = [{"id": c.id, "name": c.name} for c in live.story.bible.cast]
             out["saving"] = sorted(live.drama.protect)
             out["setting"] = live.setting
-            out["budget_notes"] = live.notes
+            # What will be made instead of what was asked (a rating above the ceiling, a budget).
+            planner = live.story.generator.get("notes", "")
+            out["notes"] = ([n for n in planner.split("; ") if n] if planner else []) + live.notes
         return out
 
 

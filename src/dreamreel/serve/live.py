@@ -105,6 +105,7 @@ class LiveFilm:
         self.setting: dict[str, str | None] = {"time_of_day": None, "weather": None}
         self.engagement = Engagement()
         self._reading: Estimate | None = None
+        self.profile = profile
         self.drama = DramaManager(story, profile, seen)
         self.adaptive = adaptive
         self._thread = threading.Thread(target=self._run, name=f"film-{film_id[:8]}", daemon=True)
@@ -311,6 +312,7 @@ class LiveFilm:
             result = make_film(self.story, self.folder / "film.mp4", choices=self._chooser, seed=self.seed,
                                res=self.res, segments=self.stream_dir, on_cut=self._on_cut, variant=self._variant,
                                pacer=self, pacing=self._pacing, keyframe_s=1.0, start=self.start_at,
+                               profile=self.profile,
                                **self.make_kw)
             self.seconds = result.seconds
             if result.cost is not None:

@@ -31,7 +31,7 @@ function connect() {
         for (const c of msg.cast) { const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; $("save").append(o); }
       $("title").textContent = msg.title || "";
       $("state").textContent = `${msg.status}` + (msg.error ? `: ${msg.error}` : "") +
-        (msg.budget_notes && msg.budget_notes.length ? ` (${msg.budget_notes.join("; ")})` : "");
+        (msg.notes && msg.notes.length ? ` (${msg.notes.join("; ")})` : "");
       if (msg.status === "failed") $("error").textContent = msg.error;
     }
   };
