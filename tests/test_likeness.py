@@ -92,9 +92,13 @@ def test_consent_is_recorded_checked_logged_and_revocable(tmp_path):
                           content=b"not a photo").status_code == 400
         huge = alice.post("/api/likenesses", params={"name": "G", "agree": True}, content=bytes(9_000_000))
         assert huge.status_code == 413
-        made = alice.post("/api/likenesses", params={"name": "Grace Hopper", "agree": True}, content=photo)
+        assert alice.post("/api/likenesses", params={"name": "G", "agree": True, "voice": "squeaky"},
+                          content=photo).status_code == 422
+        made = alice.post("/api/likenesses", params={"name": "Grace Hopper", "agree": True, "voice": "low"},
+                          content=photo)
         assert made.status_code == 200, made.text
         grace = made.json()
+        assert grace["voice"]["pitch"] < 0
         assert [c["to"] for c in grace["consents"]] == [alice.get("/api/me").json()["id"]]
 
         # Alice is cast as the protagonist of her own film, and the use is logged.
@@ -104,6 +108,7 @@ def test_consent_is_recorded_checked_logged_and_revocable(tmp_path):
         story = app.state.server.live[film.json()["id"]].story
         hero = next(c for c in story.bible.cast if c.role == "protagonist")
         assert hero.name == "Grace Hopper" and hero.look.skin == grace["look"]["skin"]
+        assert hero.voice.descriptor == grace["voice"]["descriptor"]  # she speaks in the voice she chose
         assert any("Grace" in b.narration for b in story.graph.beats)
         uses = alice.get(f"/api/likenesses/{grace['id']}/uses").json()
         assert [u["film"] for u in uses] == [film.json()["id"]]

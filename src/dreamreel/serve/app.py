@@ -9,7 +9,8 @@
     POST /api/films/{film}/continue keep going: the next episode, from where this film ended
     GET  /api/films/{film}/provenance  its signed C2PA manifest, verified
     GET  /api/me                    your viewer code (give it to a friend who lets you cast them)
-    POST /api/likenesses?name=&agree=true&days=  body: your photo -> your likeness (+ your own consent)
+    POST /api/likenesses?name=&agree=true&days=&voice=low|middle|high  body: your photo -> your
+                                    likeness (+ your own consent)
     GET  /api/likenesses            yours, and those others let you cast
     POST /api/likenesses/{id}/consents  {to, uses, days}: let another viewer cast you
     POST /api/consents/{id}/revoke  take a consent back (every later render that would use it is refused)
@@ -222,13 +223,14 @@ class Server:
     def cast(self, viewer: Viewer, story: Any, wanted: list[tuple[str, str]]) -> tuple[Any, list[tuple[str, str, str]]]:
         """Cast real people into ``story``, each only with a valid consent to this viewer for the
         role (ConsentError otherwise, before anything is made). Returns the story and what was used."""
-        from ..model.bible import Look
+        from ..model.bible import Look, VoiceSpec
         from ..trust.likeness import cast_into, require_consent
 
         used = []
         for likeness_id, role in wanted:
             likeness, consent = require_consent(self.db, likeness_id, viewer.id, role)
-            story, _ = cast_into(story, role, likeness.name, Look.model_validate_json(likeness.look))
+            voice = VoiceSpec.model_validate_json(likeness.voice) if likeness.voice else None
+            story, _ = cast_into(story, role, likeness.name, Look.model_validate_json(likeness.look), voice)
             used.append((likeness.id, consent.id, role))
         return story, used
 
@@ -529,7 +531,8 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     def likeness_view(likeness: Any, viewer: Viewer) -> dict[str, Any]:
         mine = likeness.owner_id == viewer.id
         consents = server.db.consents(likeness.id)
-        out = {"id": likeness.id, "name": likeness.name, "yours": mine, "look": json.loads(likeness.look)}
+        out = {"id": likeness.id, "name": likeness.name, "yours": mine, "look": json.loads(likeness.look),
+               "voice": json.loads(likeness.voice) if likeness.voice else None}
         out["consents"] = [{"id": c.id, "to": c.granted_to, "uses": c.uses.split(","), "until": c.until,
                             "revoked": c.revoked, "statement": c.statement}
                            for c in consents if mine or c.granted_to == viewer.id]
@@ -537,11 +540,12 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
 
     @app.post("/api/likenesses")
     async def new_likeness(request: Request, name: str, agree: bool = False, days: int = 365,
+                           voice: Literal["low", "middle", "high"] = "middle",
                            dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         """Your own photo becomes your likeness (the photo is not kept: only the look derived from
         it and a small thumbnail without metadata), with your consent to cast yourself."""
         from ..trust.casting import cast_from_photo
-        from ..trust.likeness import SELF_STATEMENT, check_days
+        from ..trust.likeness import SELF_STATEMENT, VOICES, check_days
 
         viewer = viewer_or_401(dreamreel_token)
         if not agree:
@@ -554,7 +558,8 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         if len(body) > MAX_PHOTO_BYTES:
             raise HTTPException(413, f"the photo is over {MAX_PHOTO_BYTES} bytes")
         portrait = await asyncio.to_thread(cast_from_photo, body)
-        likeness = server.db.add_likeness(viewer.id, name, portrait.look.model_dump_json(), portrait.thumbnail)
+        likeness = server.db.add_likeness(viewer.id, name, portrait.look.model_dump_json(), portrait.thumbnail,
+                                          VOICES[voice].model_dump_json())
         server.db.grant(likeness.id, viewer.id, viewer.id, ["protagonist", "any_role"], time.time() + days * 86400,
                         SELF_STATEMENT)
         return {**likeness_view(likeness, viewer), "notes": portrait.notes, "location_dropped": portrait.had_location}

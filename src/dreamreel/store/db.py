@@ -90,6 +90,7 @@ class Likeness(Base):
     owner_id: Mapped[str] = mapped_column(ForeignKey("viewers.id"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     look: Mapped[str] = mapped_column(Text)          # model.Look as JSON
+    voice: Mapped[str] = mapped_column(Text, default="")  # model.VoiceSpec as JSON ("": as the story casts it)
     thumbnail: Mapped[bytes] = mapped_column(LargeBinary)  # a small JPEG, no metadata
     created: Mapped[float] = mapped_column(Float)
 
@@ -247,9 +248,9 @@ class Database:
 
     # -- likenesses and consents -------------------------------------------------------------
 
-    def add_likeness(self, owner_id: str, name: str, look_json: str, thumbnail: bytes) -> Likeness:
-        likeness = Likeness(id=new_id(), owner_id=owner_id, name=name, look=look_json, thumbnail=thumbnail,
-                            created=time.time())
+    def add_likeness(self, owner_id: str, name: str, look_json: str, thumbnail: bytes, voice_json: str = "") -> Likeness:
+        likeness = Likeness(id=new_id(), owner_id=owner_id, name=name, look=look_json, voice=voice_json,
+                            thumbnail=thumbnail, created=time.time())
         with self.session() as s:
             s.add(likeness)
         return likeness

@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..errors import BadInputError
 from ..model import Story
-from ..model.bible import Look
+from ..model.bible import Look, VoiceSpec
 from ..store.db import Consent, Database, Likeness
 
 Use = Literal["protagonist", "any_role"]
@@ -27,6 +27,14 @@ MAX_DAYS = 365
 #: What a person agrees to when they upload their own photo (kept word for word with the consent).
 SELF_STATEMENT = ("I am the person in this photo. I agree that dreamreel may derive a drawn character "
                   "look from it and cast that look in films I make, until the date given or until I revoke it.")
+
+
+#: The voices a person can choose for their likeness (a photo does not say how they sound).
+VOICES = {
+    "low": VoiceSpec(descriptor="low, warm", pitch=-0.55, speed=0.95, timbre=-0.35),
+    "middle": VoiceSpec(descriptor="even, clear", pitch=0.0, speed=1.0, timbre=0.0),
+    "high": VoiceSpec(descriptor="high, bright", pitch=0.55, speed=1.03, timbre=0.35),
+}
 
 
 class ConsentError(BadInputError):
@@ -78,10 +86,10 @@ def require_consent(db: Database, likeness_id: str, viewer_id: str, role: str,
     return likeness, max(fitting, key=lambda c: c.until)
 
 
-def cast_into(story: Story, role: str, name: str, look: Look) -> tuple[Story, str]:
+def cast_into(story: Story, role: str, name: str, look: Look, voice: VoiceSpec | None = None) -> tuple[Story, str]:
     """``story`` with the character playing ``role`` (a role such as protagonist or antagonist, or a
-    character id) drawn with ``look`` and called ``name`` everywhere it is written. Returns the
-    story and the character id replaced."""
+    character id) drawn with ``look``, speaking with ``voice`` (None: as cast) and called ``name``
+    everywhere it is written. Returns the story and the character id replaced."""
     cast = story.bible.cast
     target = next((c for c in cast if c.id == role), None) or next((c for c in cast if c.role == role), None)
     if target is None:
@@ -100,6 +108,8 @@ def cast_into(story: Story, role: str, name: str, look: Look) -> tuple[Story, st
     for c in data["bible"]["cast"]:
         if c["id"] == target.id:
             c["name"], c["look"] = new_full, look.model_dump(mode="json")
+            if voice is not None:
+                c["voice"] = voice.model_dump(mode="json")
 
     def walk(node):  # every string of the story but ids: narration, lines, prompts, summaries
         if isinstance(node, dict):

@@ -86,7 +86,8 @@ $("likeness").addEventListener("submit", async (ev) => {
   const file = $("photo").files[0];
   if (!file) return;
   $("likeness-state").textContent = "looking at the photo...";
-  const q = new URLSearchParams({ name: $("likeness-name").value, agree: $("agree").checked });
+  const q = new URLSearchParams({ name: $("likeness-name").value, agree: $("agree").checked,
+                                  voice: $("likeness-voice").value });
   const r = await fetch(`/api/likenesses?${q}`, { method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
   const data = await r.json();
   $("likeness-state").textContent = "";
