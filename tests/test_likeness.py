@@ -121,6 +121,8 @@ def test_consent_is_recorded_checked_logged_and_revocable(tmp_path):
         no = bob.post("/api/films", json=cast_bob)
         assert no.status_code == 403 and "no likeness" in no.json()["detail"]
         bob_id = bob.get("/api/me").json()["id"]
+        nobody = alice.post(f"/api/likenesses/{grace['id']}/consents", json={"to": "f" * 32})
+        assert nobody.status_code == 404 and "no viewer" in nobody.json()["detail"]
         assert bob.post(f"/api/likenesses/{grace['id']}/consents", json={"to": bob_id}).status_code == 404
         only_lead = alice.post(f"/api/likenesses/{grace['id']}/consents",
                                json={"to": bob_id, "uses": ["protagonist"], "days": 30})

@@ -130,6 +130,37 @@ def test_telemetry_is_stored_and_hostile_telemetry_is_refused(served):
     assert bob.get(f"/api/sessions/{session}/events").status_code == 404
 
 
+def test_bad_camera_frames_get_a_clear_error_and_store_nothing(served):
+    import base64
+    import io
+
+    from PIL import Image
+
+    base, _, alice, film = served
+    blank = io.BytesIO()
+    Image.new("L", (96, 72), 120).save(blank, "JPEG")
+    good = base64.b64encode(blank.getvalue()).decode()
+    with ws(base, alice, film["id"]) as sock:
+        session = json.loads(sock.recv(timeout=10))["id"]
+        errors = []
+        for bad in ({"frame": "%%%", "t": 1}, {"frame": base64.b64encode(b"GIF89a" + bytes(50)).decode(), "t": 1},
+                    {"frame": good, "t": 1, "extra": 1}, {"frame": "A" * 13_000, "t": 1}):
+            sock.send(json.dumps(bad))
+            time.sleep(0.6)  # (any frame, good or bad, takes its turn: at most two a second)
+        sock.send(json.dumps({"frame": good, "t": 2}))
+        sock.send(json.dumps({"frame": good, "t": 2.1}))  # too soon after the last
+        deadline = time.time() + 10
+        while time.time() < deadline and len(errors) < 5:
+            msg = json.loads(sock.recv(timeout=10))
+            if msg["type"] == "error":
+                errors.append(msg["detail"])
+    assert all(e.startswith("bad telemetry") for e in errors), errors
+    assert any("base64" in e for e in errors) and any("JPEG or PNG" in e for e in errors)
+    assert any("twice a second" in e for e in errors)
+    stored = [e for e in alice.get(f"/api/sessions/{session}/events").json() if e["kind"] == "webcam"]
+    assert stored == [{"at": stored[0]["at"], "kind": "webcam", "data": {"t": 2.0, "face": False}}]
+
+
 def test_a_profile_is_saved_checked_and_private(served):
     base, _, alice, _ = served
     profile = alice.get("/api/profile").json()

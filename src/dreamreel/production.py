@@ -3,8 +3,8 @@
     story -> director.path (PlayPath) -> synth.voice (speech, timings) -> camera (ShotLists)
           -> synth.music (score, ambience) -> edit.mix -> synth.visual (frames) -> edit.encode (MP4)
           -> edit.qc -> trust.ratings (checked again) -> trust.provenance (a signed C2PA
-          manifest); with --keep also fMP4
-          segments, WebVTT captions and an OTIO timeline.
+          manifest) -> cost (what it spent); with --keep also fMP4 segments, WebVTT captions
+          and an OTIO timeline.
 
 The voices come first (the cut and the mouths need their timings). Then every shot goes to the
 render pool (``render_pool``: worker processes that draw and encode shots into chunks, through
@@ -27,6 +27,7 @@ from typing import Protocol
 import numpy as np
 
 from .camera.shots import EpisodeCut, ShotPlanner
+from .cost.ledger import Ledger
 from .director import choose_path
 from .director.path import (
     Choices,
@@ -45,19 +46,18 @@ from .edit.soundtrack import Soundtrack
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
+from .model.cost import CostReport
 from .model.profile import Pacing
 from .model.shot import PathStep, PlayPath, Shot, ShotList
 from .model.story import Beat, VariantName
 from .render_pool import AHEAD, NORMAL, URGENT, RenderPool, ShotJob, ShotResult, shared_pool
 from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
-from .cost.ledger import Ledger
-from .model.cost import CostReport
-from .trust.provenance import Keys, film_manifest, load_keys, sign
-from .trust.ratings import RatingError, release_problems
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
 from .synth.voice.cached import CachedVoice
+from .trust.provenance import Keys, film_manifest, load_keys, sign
+from .trust.ratings import RatingError, release_problems
 
 RESOLUTIONS = {"720p": (1280, 720), "1080p": (1920, 1080), "480p": (854, 480)}
 SAMPLE_RATE = 48000

@@ -37,6 +37,7 @@ import re
 import threading
 import time
 from dataclasses import asdict
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -56,6 +57,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import DreamreelError
 from ..model import Request as FilmRequest
 from ..store.db import Database, Film, Viewer
+from ..store.files import write_atomic
 from .live import ENDED, LiveFilm
 
 COOKIE = "dreamreel_token"
@@ -281,7 +283,7 @@ class Server:
             new = self.db.add_film(viewer.id, f"{film.prompt.split(' (episode ')[0]} (episode {n})",
                                    sequel.bible.title, sequel.model_dump_json())
             ended["next"] = new.id
-            (self.folder(film.id) / ENDED).write_text(json.dumps(ended), encoding="utf-8")
+            write_atomic(self.folder(film.id) / ENDED, json.dumps(ended))
             for likeness_id, consent_id, role in used:
                 self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
         self._launch(new, sequel, seed, profile, adaptive=True, start=(n, ended["state"]), fitted=fitted)
@@ -314,15 +316,14 @@ class Server:
                 start: Any = None, seen: Any = None, fitted: Any = None) -> None:
         if start is not None:  # a continuation: where it goes on from, kept for watching it again
             self.folder(film.id).mkdir(parents=True, exist_ok=True)
-            (self.folder(film.id) / STARTED).write_text(json.dumps(list(start)), encoding="utf-8")
+            write_atomic(self.folder(film.id) / STARTED, json.dumps(list(start)))
         res, make_kw = self.res, dict(self.make_kw)
         if fitted is not None:  # the budget's way of making it
             res = fitted.res
             make_kw.setdefault("prefetch", fitted.prefetch)
         live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=res, make_kw=make_kw,
                         profile=profile, adaptive=adaptive, start=start, seen=seen, viewer=film.viewer_id,
-                        **self.live_kw)
-        live.notes = list(fitted.notes) if fitted is not None else []
+                        notes=fitted.notes if fitted is not None else None, **self.live_kw)
         live.on_done.append(self._finished)
         with self._lock:
             self.live[film.id] = live
@@ -338,8 +339,10 @@ class Server:
                                "status": live.status if live else film.status,
                                "error": live.error if live else film.error, "created": film.created,
                                "watch": f"/watch/{film.id}", "stream": f"/films/{film.id}/stream/index.json"}
-        ended = self.ended(film) or (live.ended if live is not None else None)
-        out["can_continue"] = bool(ended) and self._extends(film, ended)
+        # (Pushed twice a second to every player: a film being made has no ending yet, so the
+        # disk is read only for finished films.)
+        ended = live.ended if live is not None and live.status != "ready" else self.ended(film)
+        out["can_continue"] = ended is not None and ended.get("ending") in _extension_endings(film.story)
         out["next"] = (ended or {}).get("next")
         if live is not None:
             out["pending_choice"] = asdict(live.pending) if live.pending else None
@@ -359,15 +362,15 @@ class Server:
         return out
 
 
-    @staticmethod
-    def _extends(film: Film, ended: dict[str, Any]) -> bool:
-        """Did the film end where its story can go on (an extension point)?"""
-        try:
-            graph = json.loads(film.story)["graph"]
-            beat = next(e["beat"] for e in graph["endings"] if e["id"] == ended.get("ending"))
-        except (ValueError, KeyError, StopIteration):
-            return False
-        return any(x["beat"] == beat for x in graph.get("extension_points", []))
+@lru_cache(maxsize=64)
+def _extension_endings(story_json: str) -> frozenset[str]:
+    """The endings a story can go on from (extension points): parsed once per story."""
+    try:
+        graph = json.loads(story_json)["graph"]
+    except (ValueError, KeyError):
+        return frozenset()
+    points = {x["beat"] for x in graph.get("extension_points", [])}
+    return frozenset(e["id"] for e in graph.get("endings", []) if e["beat"] in points)
 
 
 def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,

@@ -32,6 +32,7 @@ from ..model import Profile, Story
 from ..model.profile import Pacing
 from ..model.shot import Shot
 from ..model.story import Beat, Option, VariantName
+from ..store.files import write_atomic
 
 log = logging.getLogger("dreamreel.serve")
 #: Beside a finished film: the ending it reached and the state then (what "keep going" goes on from).
@@ -67,12 +68,12 @@ class LiveFilm:
                  abandon_s: float = 180.0, make_kw: dict[str, Any] | None = None, profile: Profile | None = None,
                  adaptive: bool = True, lead_s: float | None = 6.0, stream_lead_s: float = 1.0,
                  connect_grace_s: float = 15.0, start: Start | None = None, seen: Seen | None = None,
-                 viewer: str = ""):
+                 viewer: str = "", notes: list[str] | None = None):
         self.film_id, self.story, self.folder = film_id, story, Path(folder)
         self.seed, self.res, self.abandon_s = seed, res, abandon_s
         self.make_kw = make_kw or {}
         self.viewer = viewer  # whose film it is (for the cost report)
-        self.notes: list[str] = []  # how it is made differently (a budget), said to the viewer
+        self.notes: list[str] = list(notes or [])  # how it is made differently (a budget), said to the viewer
         #: (episode, state) this film goes on from (a continuation), None: from the beginning.
         self.start_at = start
         #: Where the film ended: {"ending", "episode", "state"} (saved beside it as ending.json).
@@ -331,10 +332,10 @@ class LiveFilm:
             log.exception("film %s failed", self.film_id)
             self.status, self.error = "failed", f"internal error: {type(e).__name__}"
         try:  # these outlive this object: a finished film is served (and continued) from its folder
-            (self.folder / "captions.json").write_text(json.dumps(self.captions), encoding="utf-8")
+            write_atomic(self.folder / "captions.json", json.dumps(self.captions))
             if self.ended is not None:
-                (self.folder / ENDED).write_text(json.dumps(self.ended), encoding="utf-8")
-        except OSError:
+                write_atomic(self.folder / ENDED, json.dumps(self.ended))
+        except (OSError, DreamreelError):
             log.warning("film %s: cannot save its captions and ending", self.film_id)
         for callback in self.on_done:
             callback(self)
