@@ -110,6 +110,10 @@ def test_malformed_profile_gets_one_line_and_no_output(tmp_path):
     (["write", "a western", "--rating", "NC-17"], "rating"),
     (["write", "a western", "--genre", "telenovela"], "unknown genre 'telenovela'"),
     (["export", "nope.json"], "no such file"),
+    (["make", "a western", "-o", "film.mp4", "--label-corner", "middle"],
+     "--label-corner: Input should be 'top-left', 'top-right', 'bottom-left' or 'bottom-right'"),
+    (["render", "nope.json", "-o", "film.mp4", "--label-text", ""], "--label-text: the label text must be 1 to 40"),
+    (["render", "nope.json", "-o", "film.mp4", "--no-label", "--label-text", "AI\tgenerated"], "control characters"),
 ])
 def test_bad_requests_get_one_line(args, needle, tmp_path):
     one_line_error(run(*args, cwd=tmp_path), needle)

@@ -66,6 +66,21 @@ def test_dreamreel_cost_reports_per_film_viewer_and_hour(made, tmp_path):
     assert none.returncode == 2 and "no such file" in none.stderr
 
 
+def test_a_storys_writing_is_charged_once_to_the_first_film_made_from_it():
+    from dreamreel.model.cost import CostEntry, CostReport
+
+    wrote = [CostEntry(stage="writing", resource="llm_prompt_tokens", amount=1000)]
+    story = CostReport(film="s1", entries=wrote)  # story.cost.json, beside the story
+    films = [CostReport(film=f"s1/{n}.mp4", film_seconds={"1": 10}, entries=[
+        *wrote, CostEntry(stage="pictures", resource="cpu_seconds", amount=3600, episode=1)]) for n in "ab"]
+    other = CostReport(film="s2", entries=wrote)  # another story, the same tokens: its own writing
+    p = priced([story, *films, other], PriceTable(cpu_hour=1, llm_prompt_mtok=1000))
+    assert p["stages"] == {"writing": 2.0, "pictures": 2.0} and p["total"] == 4.0
+    assert set(p["films"]) == {"s1/a.mp4", "s1/b.mp4", "s2"}  # the story's own report: paid by film a
+    assert p["films"]["s1/a.mp4"]["cost"] == 2.0 and p["films"]["s1/b.mp4"]["cost"] == 1.0
+    assert p["resources"] == {"llm_prompt_tokens": 2000, "cpu_seconds": 7200}
+
+
 def test_a_budget_makes_a_film_cheaper_before_it_refuses():
     from dreamreel.cost.budget import OverBudgetError, estimate, fit
 

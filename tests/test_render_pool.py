@@ -92,3 +92,22 @@ def test_an_urgent_shot_is_drawn_before_the_queue_of_shots_given_before_it(tmp_p
         assert max(own_t) < sorted(guess_t)[-3]
     finally:
         pool.close()
+
+
+def test_the_label_s_words_and_corner_are_part_of_a_shot_s_cache_key():
+    from dreamreel.model import Label
+    from dreamreel.render_pool import ShotJob, shot_key
+    from dreamreel.synth.visual import ProceduralBackend
+    from test_visual import make_shot
+
+    bible = plan(Request(prompt="a western about a stolen gold shipment"), seed=3).bible
+    shot, visual = make_shot(bible, frames=2), ProceduralBackend()
+
+    def key(label):
+        return shot_key(ShotJob(shot, bible, 320, 180, 24, label=label), visual)
+
+    assert key(True) == key(Label()) == key(Label(text="AI-generated", corner="bottom-right"))
+    assert key(False) == key(None)
+    keys = {key(None), key(Label()), key(Label(text="Made by AI")), key(Label(corner="top-left")),
+            key(Label(text="Made by AI", corner="top-left"))}
+    assert len(keys) == 5

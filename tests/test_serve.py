@@ -6,10 +6,10 @@ import time
 
 import httpx
 import pytest
+from serving import running_server
 from websockets.sync.client import connect
 
 from dreamreel.synth.voice import backend
-from serving import running_server
 
 PROMPT = "film noir, one short episode of about twenty seconds"
 
@@ -86,6 +86,61 @@ def test_one_viewer_never_reaches_another_viewers_film(served):
     assert stranger.get(f"/films/{fid}/stream/index.json").status_code == 401
     forged = httpx.Client(base_url=base, cookies={"dreamreel_token": "x" * 43})
     assert forged.get(f"/api/films/{fid}").status_code == 401
+
+
+def test_no_endpoint_reaches_another_viewers_data(served, caplog):
+    """Every route of the app, with Alice's film, likeness and consent ids, tried by Bob (refused
+    as not found), by nobody and with a forged token (refused, and logged)."""
+    from fastapi.routing import APIRoute
+    from PIL import Image
+    from starlette.routing import WebSocketRoute
+    from test_likeness import PORTRAIT, jpeg
+    from websockets.exceptions import InvalidStatus
+
+    base, app, alice, film = served
+    made = alice.post("/api/likenesses", params={"name": "Grace Hopper", "agree": True},
+                      content=jpeg(Image.open(PORTRAIT)))
+    assert made.status_code == 200, made.text
+    grace = made.json()
+    with ws(base, alice, film["id"]) as sock:
+        session = json.loads(sock.recv(timeout=10))["id"]
+    ids = {"film_id": film["id"], "likeness_id": grace["id"], "consent_id": grace["consents"][0]["id"],
+           "name": "init.mp4", "session_id": session}
+    bob = viewer(base)
+    bodies = {"/api/films/{film_id}/choice": {"choice_id": "c", "option_id": "o"},
+              "/api/films/{film_id}/steer": {"ending": None}, "/api/films/{film_id}/save": {"characters": []},
+              "/api/films/{film_id}/setting": {},
+              "/api/likenesses/{likeness_id}/consents": {"to": bob.get("/api/me").json()["id"], "days": 1}}
+    forged = httpx.Client(base_url=base, cookies={"dreamreel_token": alice.cookies["dreamreel_token"][:-2] + "xy"})
+    nobody = httpx.Client(base_url=base)
+    tried = set()
+    caplog.set_level("WARNING", logger="dreamreel.serve")
+    for route in app.routes:
+        if isinstance(route, WebSocketRoute):
+            with pytest.raises(InvalidStatus, match="403"):
+                ws(base, bob, film["id"])
+            tried.add(route.path)
+            continue
+        if not isinstance(route, APIRoute) or "{" not in route.path or route.path.startswith("/static/"):
+            continue  # (the page's own scripts and styles: the same for everyone)
+        url = route.path.format(**ids)
+        if not route.path.startswith(("/api/", "/films/")):  # a page: the same shell for everyone, no data in it
+            page = bob.get(url)
+            assert page.status_code == 200 and film["id"] not in page.text and film["title"] not in page.text
+            continue
+        for method in route.methods - {"HEAD"}:
+            for who, refused in ((bob, (404,)), (nobody, (401,)), (forged, (401,))):
+                r = who.request(method, url, json=bodies.get(route.path) if method in ("POST", "PUT") else None)
+                assert r.status_code in refused, (who is bob, method, url, r.status_code, r.text)
+            tried.add(route.path)
+    assert {"/api/films/{film_id}", "/films/{film_id}/stream/{name}", "/api/likenesses/{likeness_id}/thumbnail",
+            "/api/consents/{consent_id}/revoke", "/ws/films/{film_id}", "/api/sessions/{session_id}/events"} <= tried
+    assert any("refused GET /api/films/" in r.getMessage() and ": 401" in r.getMessage() for r in caplog.records)
+    # the lists Bob can read hold nothing of Alice's, and Alice still has all of hers
+    for path in ("/api/films", "/api/likenesses"):
+        assert all(ids["film_id"] not in r.text and ids["likeness_id"] not in r.text for r in [bob.get(path)])
+    assert alice.get(f"/api/likenesses/{grace['id']}/thumbnail").status_code == 200
+    assert alice.get(f"/api/films/{film['id']}").status_code == 200
 
 
 def test_bad_requests_get_clear_errors(served):
@@ -290,6 +345,9 @@ def test_a_finished_film_shows_its_verified_credentials(served):
     r = alice.get(f"/api/films/{film['id']}/provenance")
     assert r.status_code == 200, r.text
     assert r.json()["state"] == "trusted" and r.json()["ai_generated"] is True
+    # the stream it was watched as: its episode signed when it finished streaming
+    assert [(e["episode"], e["state"]) for e in r.json()["episodes"]] == [(1, "trusted")]
+    assert alice.get(f"/films/{film['id']}/stream/episode_01.c2pa").headers["X-AI-Generated"] == "true"
     assert viewer(base).get(f"/api/films/{film['id']}/provenance").status_code == 404
 
 

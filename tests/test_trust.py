@@ -8,11 +8,20 @@ import sys
 
 import pytest
 
-from dreamreel.model import Request
+from dreamreel.model import Label, Request
 from dreamreel.narrative.planner import plan
 from dreamreel.production import make_film
 from dreamreel.synth.voice import backend
-from dreamreel.trust.provenance import ANCHOR, CHAIN, KEY, TRAINED_ALGORITHMIC_MEDIA, init_keys, keys_dir, verify
+from dreamreel.trust.provenance import (
+    ANCHOR,
+    CHAIN,
+    KEY,
+    TRAINED_ALGORITHMIC_MEDIA,
+    film_manifest,
+    init_keys,
+    keys_dir,
+    verify,
+)
 
 
 def dreamreel(*args, env=None):
@@ -24,7 +33,8 @@ def dreamreel(*args, env=None):
 def film(tmp_path_factory):
     folder = tmp_path_factory.mktemp("signed")
     story = plan(Request(prompt="a western", episodes=1, target_seconds=20), seed=2)
-    result = make_film(story, folder / "film.mp4", res="480p", voice=backend("espeak-ng"))
+    result = make_film(story, folder / "film.mp4", res="480p", voice=backend("espeak-ng"),
+                       label=Label(text="Made with AI", corner="top-left"))
     return folder / "film.mp4", result
 
 
@@ -36,6 +46,14 @@ def test_every_film_is_signed_as_ai_generated_and_verifies_as_trusted_here(film)
     created = actions["data"]["actions"][0]
     assert created["action"] == "c2pa.created" and created["digitalSourceType"] == TRAINED_ALGORITHMIC_MEDIA
     assert created["parameters"]["backends"]["visual"].startswith("procedural/")
+    # the visible label: on, and what it says where
+    generation = next(a for a in verdict.manifest["assertions"] if a["label"] == "dreamreel.generation")["data"]
+    assert generation["visible_label"] is True
+    assert (generation["label_text"], generation["label_corner"]) == ("Made with AI", "top-left")
+    off = film_manifest("t", backends={}, visible_label=False)["assertions"][1]["data"]
+    assert off["visible_label"] is False and off["label_text"] is None and off["label_corner"] is None
+    on = film_manifest("t", backends={}, visible_label=True)["assertions"][1]["data"]
+    assert (on["visible_label"], on["label_text"], on["label_corner"]) == (True, "AI-generated", "bottom-right")
     assert result.manifest is not None and result.stage_seconds["sign"] < 5
     proc = dreamreel("verify", str(path))
     assert proc.returncode == 0 and proc.stdout.startswith("trusted") and "AI-generated" in proc.stdout
@@ -109,10 +127,18 @@ def test_a_film_above_its_rating_is_not_released(tmp_path):
     story = plan(Request(prompt="a cozy mystery", episodes=1, target_seconds=15, rating="PG"), seed=2)
     data = story.model_dump(mode="json")
     beat = data["graph"]["beats"][0]  # the first beat always plays
+    assert beat["variants"], "the test needs a beat told more than one way"
     beat["narration"] = beat["narration"] + " Then the butcher began the massacre."
+    # One telling of the beat is above the rating: another telling of it is played instead.
+    result = make_film(Story.model_validate(data), tmp_path / "told.mp4", res="480p", voice=backend("espeak-ng"))
+    first = result.played.steps[0]
+    assert first.beat == beat["id"] and first.variant is not None
+    # Every telling of it is above: the film stops before that beat is made, and nothing is released.
+    for variant in beat["variants"].values():
+        variant["narration"] = (variant.get("narration") or "") + " Then the butcher began the massacre."
     loud = Story.model_validate(data)
     out = tmp_path / "loud.mp4"
-    with pytest.raises(RatingError, match="violence at level 3, above"):
+    with pytest.raises(RatingError, match=f"stopped before beat {beat['id']}.*violence at level 3, above"):
         make_film(loud, out, res="480p", voice=backend("espeak-ng"))
     assert not out.exists()
     # a viewer's own limits and themes count too

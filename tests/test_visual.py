@@ -4,14 +4,16 @@ motion, genre looks, cards and the AI label."""
 import hashlib
 import itertools
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from dreamreel.errors import BadInputError
-from dreamreel.model import Request, Story
+from dreamreel.model import CORNERS, Label, Request, Story, as_label
 from dreamreel.model.bible import Bible
+from dreamreel.model.label import MAX_LABEL_CHARS
 from dreamreel.model.shot import Cue, Lighting, Shot
 from dreamreel.narrative.planner import plan
 from dreamreel.synth.visual import HeldFrame
@@ -165,14 +167,59 @@ def test_title_card_draws_its_words(noir):
     assert last[middle].std() > 10
 
 
-def test_label_burns_into_the_corner_only(western):
+@pytest.mark.parametrize("corner", [None, *CORNERS])
+def test_label_burns_into_the_corner_only(western, corner):
     shot = make_shot(western, tod="day", frames=1)
     plain = render(shot, western)[0].astype(np.int16)
-    labelled = render(shot, western, label=True)[0].astype(np.int16)
+    label = True if corner is None else Label(text="Made by AI", corner=corner)  # True: the default one
+    labelled = render(shot, western, label=label)[0].astype(np.int16)
     diff = np.abs(plain - labelled).max(axis=2) > 0
     ys, xs = np.nonzero(diff)
     assert ys.size > 50
-    assert ys.min() > H * 0.8 and xs.min() > W * 0.6
+    corner = corner or "bottom-right"
+    top, left = corner.startswith("top"), corner.endswith("left")
+    assert (ys.max() < H * 0.2) if top else (ys.min() > H * 0.8)
+    assert (xs.max() < W * 0.4) if left else (xs.min() > W * 0.6)
+    if label is not True:  # its own words: the default words in the same corner look different
+        assert not np.array_equal(labelled, render(shot, western, label=Label(corner=corner))[0])
+
+
+@pytest.mark.parametrize("width,height", [(W, H), (854, 480)])
+def test_a_long_label_is_shrunk_to_fit_inside_the_frame(width, height):
+    import skia
+
+    from dreamreel.synth.visual import cards
+
+    text = "W" * MAX_LABEL_CHARS  # the widest text a label may have
+    for corner in CORNERS:
+        a = np.zeros((height, width, 4), np.uint8)
+        cards.draw_label(skia.Surface(a).getCanvas(), width, height, text, corner)
+        ys, xs = np.nonzero(a[..., 3])
+        # the whole pill is there, clear of every edge: nothing was cut off
+        assert xs.min() > 0 and xs.max() < width - 1 and ys.min() > 0 and ys.max() < height - 1, corner
+    size = pytest.approx(max(10.0, height * 0.024))
+    assert cards.label_font("AI-generated", width, height).getSize() == size  # the default is never shrunk
+    if height >= 480:  # the longest label keeps its readable size from 480p up
+        assert cards.label_font(text, width, height).getSize() == size
+    else:  # shrunk, just enough to fit
+        assert cards.label_font(text, width, height).getSize() < 10 and xs.max() - xs.min() > width * 0.8
+
+
+@pytest.mark.parametrize("fields,needle", [
+    ({"text": ""}, "1 to 40 characters"),
+    ({"text": "   "}, "1 to 40 characters"),
+    ({"text": "x" * 41}, "1 to 40 characters"),
+    ({"text": "AI\ngenerated"}, "control characters"),
+    ({"text": "AI\x1b[8m"}, "control characters"),
+    ({"corner": "middle"}, "'top-left', 'top-right', 'bottom-left' or 'bottom-right'"),
+])
+def test_a_bad_label_is_refused_with_a_clear_message(fields, needle):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=re.escape(needle)):
+        Label(**fields)
+    assert Label(text="  Synthetic media  ").text == "Synthetic media"
+    assert as_label(True) == Label() and as_label(False) is None and as_label(None) is None
 
 
 def test_a_character_missing_from_the_bible_is_a_clear_error(western):

@@ -435,6 +435,79 @@ def test_response_format_falls_back_and_model_is_discovered(faulty_server):
     assert backend.usage.calls == 2 and backend.usage.prompt_tokens == 24
 
 
+def test_a_local_model_costs_its_cpu_time_not_tokens():
+    _, report = rewrite(make_story(), ScriptedLLM(GOOD_ALLEY), beats=["alley"])  # needs no network: local
+    assert not report.remote and report.usage.prompt_tokens > 0 and report.cpu_seconds >= 0
+    cost = report.cost("ledger_case")
+    assert cost.film == "ledger_case" and {(e.stage, e.resource) for e in cost.entries} <= {("writing", "cpu_seconds")}
+
+
+def test_what_writing_through_an_api_spent_is_booked_and_priced(faulty_server, tmp_path):
+    """`write --llm openai:URL` keeps the endpoint's tokens and calls (the "writing" stage) beside the
+    story; a film made from that story file carries them; `dreamreel cost` prices them, once."""
+    from dreamreel.cost.ledger import load, story_writing
+
+    url, behaviour = faulty_server
+
+    def answer(request_body: str) -> tuple[int, str]:
+        if not request_body:  # GET /v1/models
+            return 200, json.dumps({"data": [{"id": "tiny-model"}]})
+        return 200, _chat_answer('{"narration": "Rain.", "action": "A door opens."}')
+
+    behaviour.update(body=answer)
+
+    def dreamreel(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "dreamreel.cli", *args], capture_output=True, text=True,
+                              timeout=300, cwd=tmp_path)
+
+    proc = dreamreel("write", "a cozy mystery", "--episodes", "1", "--seconds", "15", "--seed", "2",
+                     "-o", "story.json", "-q", "--llm", f"openai:{url}/v1")
+    assert proc.returncode == 0, proc.stderr
+    calls = sum(path.endswith("/chat/completions") for path, _ in behaviour["seen"])
+    assert calls > 0
+    assert (f"writing cost: {12 * calls} prompt + {5 * calls} completion tokens, {calls} API calls"
+            in " ".join(proc.stderr.split())), proc.stderr
+    written = load(tmp_path / "story.cost.json")
+    spent = {(e.stage, e.resource): e.amount for e in written.entries}
+    assert spent[("writing", "llm_prompt_tokens")] == 12 * calls
+    assert spent[("writing", "llm_completion_tokens")] == 5 * calls
+    assert spent[("writing", "api_calls")] == calls and spent[("writing", "cpu_seconds")] > 0
+    story = Story.model_validate_json((tmp_path / "story.json").read_text())
+    assert written.film == story.id and story_writing(tmp_path / "story.json", story) == written.entries
+
+    # A token costs 1 (prompt) or 2 (completion), a call 0.5, CPU time nothing: the writing costs 22.5 a call.
+    (tmp_path / "prices.json").write_text(json.dumps({"cpu_hour": 0, "llm_prompt_mtok": 1e6,
+                                                      "llm_completion_mtok": 2e6, "api_call": 0.5}))
+    proc = dreamreel("cost", "story.cost.json", "--prices", "prices.json", "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["total"] == report["stages"]["writing"] == 22.5 * calls
+    assert report["resources"]["llm_prompt_tokens"] == 12 * calls and report["resources"]["api_calls"] == calls
+    text = dreamreel("cost", "story.cost.json", "--prices", "prices.json")
+    assert text.returncode == 0 and f"{12 * calls} prompt tokens" in text.stdout, text.stdout
+    assert "by stage: writing" in text.stdout and "no film made" in text.stdout
+
+    # The film made from the story file carries the writing; in one folder with the story's own
+    # report, it is charged once, to the film.
+    proc = dreamreel("render", "story.json", "-o", "film.mp4", "--res", "480p")
+    assert proc.returncode == 0, proc.stderr
+    film = load(tmp_path / "film.cost.json")
+    assert [e for e in film.entries if e.stage == "writing"] == written.entries
+    assert {e.stage for e in film.entries} >= {"writing", "pictures", "production"}
+    proc = dreamreel("cost", ".", "--prices", "prices.json", "--json")
+    report = json.loads(proc.stdout)
+    assert list(report["films"]) == [film.film] and report["stages"]["writing"] == 22.5 * calls
+    assert report["resources"]["api_calls"] == calls and report["films"][film.film]["cost"] >= 22.5 * calls
+
+    # A broken cost report is a one-line error; broken beside a story, the film is made without it.
+    (tmp_path / "story.cost.json").write_text('{"film": "x", "entries": [{"stage": "writing"}]}')
+    proc = dreamreel("cost", "story.cost.json")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "not a cost report" in proc.stderr, proc.stderr
+    with pytest.raises(BadInputError, match="not a cost report"):
+        story_writing(tmp_path / "story.json", story)
+
+
 # -- registry and configuration ------------------------------------------------------------------
 
 

@@ -49,6 +49,22 @@ def _load_profile(path: Path | None):
     return load_model(path, Profile, "profile") if path else Profile()
 
 
+def _load_pack(path: Path | None):
+    if path is None:
+        return None
+    from .narrative.assets import load_pack
+
+    return load_pack(path)
+
+
+def _load_sandbox(paths: list[Path] | None):
+    if not paths:
+        return None
+    from .trust.licences import Sandbox
+
+    return Sandbox([_load_pack(p) for p in paths])
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"dreamreel {__version__}")
@@ -59,6 +75,12 @@ def _version(value: bool) -> None:
 def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                help="Print the version and exit.")] = False) -> None:
     """dreamreel writes, shoots, voices, scores and streams a branching film for one viewer."""
+
+
+_PACK = typer.Option("--pack", help="Write the story with this licensed asset pack's characters, settings, "
+                     "palettes and music only (a pack.json, a folder or a .zip).")
+_SANDBOX = typer.Option("--sandbox", help="Refuse anything outside this licensed asset pack (implies --pack when "
+                        "writing). Repeat to allow several.")
 
 
 @app.command()
@@ -74,6 +96,7 @@ def write(
     llm: Annotated[str | None, typer.Option("--llm", help="Rewrite the text with an LLM: 'gguf', "
                                                "'gguf:PATH', or 'openai:URL'.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the outline.")] = False,
+    pack: Annotated[Path | None, _PACK] = None,
 ) -> None:
     """Write a branching story for a request."""
     with user_errors():
@@ -96,13 +119,17 @@ def write(
         except ValidationError as e:
             raise BadInputError(f"bad request: {first_error(e)}") from None
         prof = _load_profile(profile)
+        assets = _load_pack(pack)
         t0 = time.perf_counter()
-        story = plan(req, prof, seed=seed)
+        story = plan(req, prof, seed=seed, pack=assets)
         took = time.perf_counter() - t0
+        written = None
         if llm:
-            story = _rewrite(story, llm, seed, prof)
+            story, written = _rewrite(story, llm, seed, prof)
         if output:
             save_model(output, story)
+        if written is not None:
+            _writing_cost(written, written.cost(story.id), output)
         if not quiet:
             for part in outline(story):
                 out.print(part)
@@ -127,11 +154,51 @@ def _rewrite(story, spec: str, seed: int, profile):
         story, report = rewrite(story, backend, seed=seed, progress=progress,
                                 content_limits=profile.content_limits, avoid=profile.avoid)
     err.print(f"LLM writer: {report.summary()}")
-    return story
+    return story, report
 
 
-def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label: bool,
-          preset: str, cache: bool, budget: float | None = None) -> None:
+def _writing_cost(written, report, story_path: Path | None) -> None:
+    """One line of what writing cost; its cost report kept beside the story file (story.cost.json)."""
+    from .cost.ledger import beside, save
+    from .cost.prices import priced
+
+    u = written.usage
+    tokens = f"{u.prompt_tokens} prompt + {u.completion_tokens} completion tokens"
+    spent = (f"{tokens}, {u.calls} API calls" if written.remote else f"a local model ({tokens}, not priced)")
+    where = save(report, beside(story_path)) if story_path else None
+    err.print(f"writing cost: {spent}, {written.cpu_seconds:.2f} CPU s: ${priced([report])['total']:.5f} at the "
+              "default prices" + (f"; {where} (`dreamreel cost {where}`)" if where else ""), soft_wrap=True)
+
+
+def _story_writing(path: Path, story) -> list:
+    """What writing ``story`` cost, kept beside its file; a broken file there is a warning, not a failure."""
+    from .cost.ledger import story_writing
+
+    try:
+        return story_writing(path, story)
+    except BadInputError as e:
+        err.print(Text(f"warning: {e}; the film's cost leaves out the writing", style="yellow"), soft_wrap=True)
+        return []
+
+
+def _label(on: bool, text: str | None, corner: str | None):
+    """The burned-in label the options ask for (None: --no-label); a bad text or corner is refused
+    even with --no-label, so a typo is never silently ignored."""
+    from pydantic import ValidationError
+
+    from .model import Label
+
+    try:
+        label = Label(**{k: v for k, v in (("text", text), ("corner", corner)) if v is not None})
+    except ValidationError as e:
+        first = e.errors()[0]
+        raise BadInputError(f"--label-{first['loc'][0]}: {first['msg'].removeprefix('Value error, ')}") from None
+    return label if on else None
+
+
+def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label,
+          preset: str, cache: bool, budget: float | None = None, writing: list | None = None,
+          sandbox=None) -> None:
     import tempfile
 
     if budget is not None:  # estimated first: cheaper if it must be, refused if even that is too much
@@ -162,7 +229,8 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         choice_arg = Path(choices) if choices not in ("auto", "first") else choices
         try:
             result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
-                               label=label, progress=progress, preset=preset, cache=store)
+                               label=label, progress=progress, preset=preset, cache=store, writing=writing or (),
+                               sandbox=sandbox)
         finally:
             if scratch is not None:
                 scratch.cleanup()
@@ -197,6 +265,10 @@ _RES = typer.Option("--res", help="720p, 1080p or 480p.")
 _CHOICES = typer.Option("--choices", help="auto (seeded), first, or a JSON file of {choice_id: option_id}.")
 _KEEP = typer.Option("--keep", help="Also keep fMP4 segments, WebVTT captions and the OTIO timeline beside the film.")
 _LABEL = typer.Option("--label/--no-label", help="Burn the 'AI-generated' label into the picture.")
+_LABEL_TEXT = typer.Option("--label-text", help="What the burned-in label says (1-40 printable characters; "
+                                                "default: AI-generated).", show_default=False)
+_LABEL_CORNER = typer.Option("--label-corner", help="Where the label sits: top-left, top-right, bottom-left or "
+                                                    "bottom-right (default).", show_default=False)
 _PRESET = typer.Option("--preset", help="x264 speed: ultrafast (default, fastest), superfast, veryfast (a third "
                                         "the size, half the speed), faster, fast, medium, slow.")
 _BUDGET = typer.Option("--budget", help="Most this film may cost (USD, default price table): it is made at "
@@ -217,9 +289,13 @@ def make(
     choices: Annotated[str, _CHOICES] = "auto",
     keep: Annotated[bool, _KEEP] = False,
     label: Annotated[bool, _LABEL] = True,
+    label_text: Annotated[str | None, _LABEL_TEXT] = None,
+    label_corner: Annotated[str | None, _LABEL_CORNER] = None,
     preset: Annotated[str, _PRESET] = "ultrafast",
     cache: Annotated[bool, _CACHE] = True,
     budget: Annotated[float | None, _BUDGET] = None,
+    pack: Annotated[Path | None, _PACK] = None,
+    sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
 ) -> None:
     """Write a story for a request and make it into a film."""
     with user_errors():
@@ -229,6 +305,8 @@ def make(
         from .narrative.planner import plan
         from .store.files import first_error
 
+        burned = _label(label, label_text, label_corner)
+
         fields: dict = {"prompt": request, "rating": rating}
         if episodes is not None:
             fields["episodes"] = episodes
@@ -237,12 +315,14 @@ def make(
         except ValidationError as e:
             raise BadInputError(f"bad request: {first_error(e)}") from None
         prof = _load_profile(profile)
-        story = plan(req, prof, seed=seed)
+        policy = _load_sandbox(sandbox)
+        assets = _load_pack(pack) if pack is not None else policy.packs[0] if policy is not None else None
+        story = plan(req, prof, seed=seed, pack=assets)
         err.print(Text(f"{story.bible.title}: {len(story.graph.episodes)} episode(s), "
                        f"{' + '.join(story.bible.genres)}", style="bold magenta"))
         for note in filter(None, story.generator.get("notes", "").split("; ")):
             err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
-        _make(story, output, prof, choices, seed, res, keep, label, preset, cache, budget)
+        _make(story, output, prof, choices, seed, res, keep, burned, preset, cache, budget, sandbox=policy)
 
 
 @app.command()
@@ -255,14 +335,19 @@ def render(
     choices: Annotated[str, _CHOICES] = "auto",
     keep: Annotated[bool, _KEEP] = False,
     label: Annotated[bool, _LABEL] = True,
+    label_text: Annotated[str | None, _LABEL_TEXT] = None,
+    label_corner: Annotated[str | None, _LABEL_CORNER] = None,
     preset: Annotated[str, _PRESET] = "ultrafast",
     cache: Annotated[bool, _CACHE] = True,
     budget: Annotated[float | None, _BUDGET] = None,
+    sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
 ) -> None:
     """Make a film from a story file."""
     with user_errors():
-        _make(_load_story(story), output, _load_profile(profile), choices, seed, res, keep, label, preset, cache,
-              budget)
+        burned = _label(label, label_text, label_corner)
+        loaded = _load_story(story)
+        _make(loaded, output, _load_profile(profile), choices, seed, res, keep, burned, preset, cache,
+              budget, writing=_story_writing(story, loaded), sandbox=_load_sandbox(sandbox))
 
 
 @app.command()
@@ -278,6 +363,7 @@ def serve(
     film_budget: Annotated[float | None, typer.Option("--film-budget", help="Most one film may cost (USD).")] = None,
     viewer_budget: Annotated[float | None, typer.Option("--viewer-budget", help="Most one viewer's films may "
                                                          "cost in all (USD).")] = None,
+    sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
 ) -> None:
     """Serve the portal and the player: films made while they are watched."""
     with user_errors():
@@ -294,9 +380,11 @@ def serve(
         except OSError as e:
             raise BadInputError(f"cannot use {folder} for films: {e.strerror}") from None
         url = db or f"sqlite:///{folder / 'dreamreel.db'}"
-        err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})")
-        uvicorn.run(create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget),
-                    host=host, port=port, log_level="warning")
+        policy = _load_sandbox(sandbox)
+        err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})"
+                  + (f"; a sandbox of {policy}" if policy is not None else ""))
+        uvicorn.run(create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget,
+                               sandbox=policy), host=host, port=port, log_level="warning")
 
 
 @app.command()
@@ -419,13 +507,47 @@ def cost(
     cur = report["currency"]
     for name, f in report["films"].items():
         eps = ", ".join(f"episode {k}: {v:.5f}" for k, v in f["episodes"].items() if k != "0")
-        out.print(f"{name}: {f['cost']:.5f} {cur} for {f['film_seconds']:.0f} s of film"
+        made = f"for {f['film_seconds']:.0f} s of film" if f["film_seconds"] else "(a story: no film made from it here)"
+        out.print(f"{name}: {f['cost']:.5f} {cur} {made}"
                   f"{f' ({eps})' if eps else ''}" + (f", viewer {f['viewer']}" if f["viewer"] else ""))
     for viewer, v in report["viewers"].items():
         out.print(f"viewer {viewer}: {v:.5f} {cur}")
+    out.print("by stage: " + ", ".join(f"{k} {v:.5f}" for k, v in report["stages"].items()))
+    spent = report["resources"]
+    shown = [f"{spent[k]:{f}} {what}" for k, f, what in (
+        ("cpu_seconds", ".1f", "CPU s"), ("gpu_seconds", ".1f", "GPU s"), ("llm_prompt_tokens", ".0f", "prompt tokens"),
+        ("llm_completion_tokens", ".0f", "completion tokens"), ("api_calls", ".0f", "API calls")) if k in spent]
+    out.print("spent: " + ", ".join(shown) if shown else "spent: nothing")
     per_hour = report["per_hour_of_film"]
     out.print(f"total {report['total']:.5f} {cur} for {report['film_seconds']:.0f} s of film: "
-              f"{per_hour:.4f} {cur} per hour of film" if per_hour is not None else "no film made")
+              f"{per_hour:.4f} {cur} per hour of film" if per_hour is not None
+              else f"total {report['total']:.5f} {cur}; no film made")
+
+
+pack_app = typer.Typer(help="Licensed asset packs: a studio's characters, settings, palettes and music.",
+                       no_args_is_help=True)
+app.add_typer(pack_app, name="pack")
+
+
+@pack_app.command("check")
+def pack_check(pack: Annotated[Path, typer.Argument(help="A pack.json, a folder holding one, or a .zip.")]) -> None:
+    """Check an asset pack and say what it offers, under which licence."""
+    with user_errors():
+        from .trust.licences import Sandbox
+
+        loaded = _load_pack(pack)
+        a, lic = loaded.assets, loaded.assets.licence
+        out.print(Text(f"{a.name} {a.version} ({a.id}) by {a.publisher}", style="bold"))
+        out.print(f"licence: {lic.name} ({lic.holder})" + (f", {lic.url}" if lic.url else ""))
+        out.print(f"  fan works: {'yes' if lic.fan_works else 'no'}; commercial: {'yes' if lic.commercial else 'no'}; "
+                  f"expires: {lic.expires.isoformat() if lic.expires else 'never'}")
+        out.print(f"  credit: {lic.attribution}")
+        out.print("characters: " + ", ".join(f"{c.name} ({c.role})" for c in a.characters))
+        out.print("settings: " + ", ".join(f"{s.name} ({s.role})" for s in a.settings))
+        out.print("palettes: " + ", ".join(p.name for p in a.palettes) + "; music: " + ", ".join(m.name for m in a.music))
+        out.print(f"sha256: {loaded.sha256}")
+        for problem in Sandbox([loaded]).licence_problems(loaded):
+            err.print(Text(f"note: {problem}", style="yellow"))
 
 
 keys_app = typer.Typer(help="The chain that signs every film's C2PA manifest.", no_args_is_help=True)
@@ -448,7 +570,7 @@ def keys_init(
 
 @app.command()
 def verify(
-    film: Annotated[Path, typer.Argument(help="A film (MP4) to check.")],
+    film: Annotated[Path, typer.Argument(help="A film (MP4) to check, or a stream folder (each episode's manifest).")],
     anchors: Annotated[Path | None, typer.Option("--anchors", help="PEM roots to trust (default: "
                                                  "DREAMREEL_TRUST_ANCHORS, else this machine's development CA).")] = None,
     show: Annotated[bool, typer.Option("--manifest", help="Also print the manifest as JSON.")] = False,
@@ -457,7 +579,7 @@ def verify(
     invalid (and why), or unsigned. Exits 0 for trusted or valid, 1 otherwise."""
     import json as _json
 
-    from .trust.provenance import ANCHOR, keys_dir
+    from .trust.provenance import ANCHOR, Verdict, keys_dir, verify_stream
     from .trust.provenance import verify as check
 
     with user_errors():
@@ -468,7 +590,15 @@ def verify(
         roots = path.read_bytes() if path.is_file() else None
         if anchors is not None and roots is None:
             raise BadInputError(f"{anchors}: no such file of trust anchors")
-        verdict = check(film, roots)
+        if film.is_dir():  # a stream: a manifest for each finished episode
+            episodes = verify_stream(film, roots)
+            for n, each in episodes:
+                out.print(f"episode {n}: {each.state}: {each.reason}"
+                          + ("; AI-generated (trainedAlgorithmicMedia)" if each.ai_generated else ""))
+            if not episodes:
+                out.print("unsigned: no episode of this stream has finished (or it was never signed)")
+            raise typer.Exit(0 if episodes and all(v.ok for _, v in episodes) else 1)
+        verdict: Verdict = check(film, roots)
     ai = "; AI-generated (trainedAlgorithmicMedia)" if verdict.ai_generated else ""
     out.print(f"{verdict.state}: {verdict.reason}{ai}")
     if show and verdict.manifest is not None:

@@ -6,6 +6,10 @@
           manifest) -> cost (what it spent); with --keep also fMP4 segments, WebVTT captions
           and an OTIO timeline.
 
+Trust runs along the way too: a sandbox (``trust.licences``) is checked before any work; each
+beat's words are checked against the rating before the beat is made (``within_rating``); each
+episode of a stream is signed as its last segment goes out (``_StreamSigner``).
+
 The voices come first (the cut and the mouths need their timings). Then every shot goes to the
 render pool (``render_pool``: worker processes that draw and encode shots into chunks, through
 the content cache) while this process makes the score, ambience and mix; the encoder joins the
@@ -18,7 +22,7 @@ import dataclasses
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,21 +46,39 @@ from .edit.captions import write_vtt
 from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, Encoder, chunk_options
 from .edit.mix import MixReport
 from .edit.qc import QCReport, check_render
+from .edit.segments import SegmentInfo, SegmentWriter
 from .edit.soundtrack import Soundtrack
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
-from .model.cost import CostReport
+from .model.cost import CostEntry, CostReport
+from .model.label import Label, as_label
 from .model.profile import Pacing
 from .model.shot import PathStep, PlayPath, Shot, ShotList
 from .model.story import Beat, VariantName
-from .render_pool import AHEAD, NORMAL, URGENT, RenderPool, ShotJob, ShotResult, shared_pool
+from .render_pool import (
+    AHEAD,
+    NORMAL,
+    URGENT,
+    RenderPool,
+    ShotJob,
+    ShotResult,
+    shared_pool,
+)
 from .store.cache import Cache
 from .synth.visual import ProceduralBackend, VisualBackend
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
 from .synth.voice.cached import CachedVoice
-from .trust.provenance import Keys, film_manifest, load_keys, sign
+from .trust.licences import Sandbox, asset_ingredients, assets_assertion
+from .trust.provenance import (
+    STREAM_PROVENANCE,
+    Keys,
+    film_manifest,
+    load_keys,
+    sign,
+    sign_stream_episode,
+)
 from .trust.ratings import RatingError, release_problems
 
 RESOLUTIONS = {"720p": (1280, 720), "1080p": (1920, 1080), "480p": (854, 480)}
@@ -119,7 +141,7 @@ def mouths_for(shot: Shot, speech: dict[tuple[str, int], Speech], fps: int) -> d
 
 
 def make_film(story: Story, output: str | Path, *, profile: Profile | None = None, choices: Choices | Chooser = "auto",
-              seed: int = 0, res: str = "720p", fps: int = 24, keep: bool = False, label: bool = True,
+              seed: int = 0, res: str = "720p", fps: int = 24, keep: bool = False, label: Label | bool | None = True,
               voice: VoiceBackend | None = None, visual: VisualBackend | None = None,
               progress: Progress | None = None, cache: Cache | None = None, pool: RenderPool | None = None,
               preset: str = DEFAULT_PRESET, segments: str | Path | None = None,
@@ -127,7 +149,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
               pacer: Pacer | None = None, pacing: Callable[[Beat], Pacing | None] | None = None,
               keyframe_s: float = SEGMENT_SECONDS, start: Start | None = None,
-              keys: Keys | None = None, prefetch: bool = True) -> FilmResult:
+              keys: Keys | None = None, prefetch: bool = True, sandbox: Sandbox | None = None,
+              writing: Sequence[CostEntry] = ()) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
 
     The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
@@ -148,7 +171,12 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     ``start``: (episode, state) to begin from: a viewer going on from where an earlier film left them.
     ``keys``: the chain that signs the film's C2PA manifest (default: ``trust.provenance.load_keys()``).
     ``prefetch``: draw the first beat of every branch while a live viewer chooses (off to save, see ``cost.budget``).
+    ``sandbox``: refuse a story with anything outside these licensed asset packs (``trust.licences``).
+    ``writing``: what writing the story spent (``cost.ledger.story_writing``), copied into the film's cost report.
+    ``label``: the visible AI-generated label burned into the picture (True: the default
+    :class:`~dreamreel.model.Label`; False or None: none, which the signed manifest records).
     """
+    label = as_label(label)
     if res not in RESOLUTIONS:
         raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
     width, height = RESOLUTIONS[res]
@@ -159,8 +187,12 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     if not out.parent.is_dir():  # checked before any work
         raise OutputError(f"cannot write {out}: folder {out.parent} does not exist")
     check_cast(story)
+    if sandbox is not None:  # refused before any work: nothing outside the studio's packs
+        sandbox.check(story)
     keys = keys or load_keys()  # bad signing keys fail now, before any work
     ledger = Ledger(film=f"{story.id}/{out.name}")
+    for e in writing:
+        ledger.add(e.stage, e.resource, e.amount, e.episode)
     report = progress or (lambda stage, done, total: None)
     visual = visual or ProceduralBackend()
     visual.requires()
@@ -187,12 +219,28 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     total_frames = 0
     segments_dir = Path(segments) if segments is not None else out.with_name(out.stem + ".segments") if keep else None
     writer: _InOrder | None = None
+    signer: _StreamSigner | None = None
+
+    def manifest_for(title: str) -> dict:
+        manifest = film_manifest(title, story_id=story.id, seed=seed, visible_label=label, backends={
+            "planner": str(story.generator.get("planner", "")), "visual": f"{visual.name}/{visual.version}",
+            "voice": backend.name, "music": "dreamreel.score", "encoder": f"libx264/{preset}"})
+        if story.assets:  # the licensed packs its characters, places, colours and music came from
+            manifest["ingredients"] += asset_ingredients(story.assets)
+            manifest["assertions"].append(assets_assertion(story.assets))
+        return manifest
     try:
         with Encoder(out, width=width, height=height, fps=fps, sample_rate=SAMPLE_RATE, title=story.bible.title,
                      metadata={"comment": f"AI-generated by dreamreel from story {story.id} (seed {seed})"},
                      segments_dir=segments_dir, segment_seconds=keyframe_s, chunks=True,
                      low_latency=pacer is not None) as enc:
             key_every = max(1, round(keyframe_s * fps))
+            if enc.segments is not None:  # a stream: labelled in its index, each episode signed as it is out
+                shown = as_label(label)
+                enc.segments.meta = {"ai_generated": True, "label": shown.text if shown else None,
+                                     "provenance": STREAM_PROVENANCE}
+                signer = _StreamSigner(enc.segments, lambda n: manifest_for(f"{story.bible.title}, episode {n}"),
+                                       keys, fps)
             writer = _InOrder(enc, pool, visual, cache, lambda done: report("frames", done, total_frames),
                               pacer=pacer, piece_frames=key_every if pacer is not None else None)
             writer.start()
@@ -239,6 +287,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 if cut is not None and last is not None:
                     shoot(cut.end(last))
                     lists.append(cut.shot_list())
+                    if signer is not None:
+                        signer.episode_done(cut.number, episode_start / fps, total_frames / fps)
 
             def draw_ahead(cut: EpisodeCut, beat: Beat) -> None:
                 for option in walk.offered(beat):
@@ -253,6 +303,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
 
             cut: EpisodeCut | None = None
             last: Beat | None = None
+            episode_start = 0
             while True:
                 made = total_frames / fps
                 # (Not after a choice: asking the viewer is the wait, and they should be asked at once.)
@@ -264,10 +315,12 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 step = next(walk, None)
                 if step is None:
                     break
+                step = within_rating(story, walk, profile)  # before any of it is drawn or streamed
                 beat = story.graph.beat(step.beat)
                 if cut is None or beat.episode != cut.number:
                     close_episode()
                     cut = camera.cut(beat.episode, [])
+                    episode_start = total_frames
                     shoot(cut.title(beat))
                 t = time.perf_counter()
                 timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
@@ -297,6 +350,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     finally:
         if writer is not None:
             writer.close()
+    if signer is not None:
+        signer.check()
     stages = {**spent, "pictures_and_encode": time.perf_counter() - t0 - sum(spent.values())}
     results = writer.results
 
@@ -322,9 +377,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         raise RatingError(f"the film as made is above its rating and was not released: {problems[0]}"
                           + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
     t = time.perf_counter()
-    manifest = film_manifest(story.bible.title, story_id=story.id, seed=seed, visible_label=label, backends={
-        "planner": str(story.generator.get("planner", "")), "visual": f"{visual.name}/{visual.version}",
-        "voice": backend.name, "music": "dreamreel.score", "encoder": f"libx264/{preset}"})
+    manifest = manifest_for(story.bible.title)
     sign(out, manifest, keys)
     stages["sign"] = time.perf_counter() - t
     episode_of = {shot.id: shot.episode for sl in lists for shot in sl.shots}
@@ -557,6 +610,62 @@ class _InOrder(threading.Thread):
         for r in self.results:
             if r.temporary:
                 r.path.unlink(missing_ok=True)
+
+
+def within_rating(story: Story, walk: Walk, profile: Profile | None) -> PathStep:
+    """The step just walked, told within the film's rating and the viewer's limits: as the
+    director picked it, else another telling of the same beat that keeps within them (the
+    director's pick is replaced in the walk); RatingError if no telling does, before any of
+    the beat is made or streamed."""
+    step = walk.steps[-1]
+    problems = release_problems(story, [step], profile)
+    if not problems:
+        return step
+    for name in [None, *story.graph.beat(step.beat).variants]:
+        other = step.model_copy(update={"variant": name})
+        if name != step.variant and not release_problems(story, [other], profile):
+            walk.steps[-1] = other
+            return other
+    raise RatingError(f"the film was stopped before beat {step.beat}: no telling of it keeps within the rating "
+                      f"({problems[0]})")
+
+
+class _StreamSigner:
+    """Signs each episode of a stream once the last of its segments is out (a C2PA manifest beside
+    the segments, see ``trust.provenance.sign_stream_episode``): what is signed is what was streamed."""
+
+    def __init__(self, segments: SegmentWriter, manifest_for: Callable[[int], dict], keys: Keys, fps: int):
+        self.segments, self.manifest_for, self.keys = segments, manifest_for, keys
+        self.tolerance = 0.5 / fps
+        self.waiting: deque[tuple[int, float, float]] = deque()  # (episode, start s, end s), cut, not all out
+        self.error: BaseException | None = None
+        self._lock = threading.Lock()
+        segments.on_segment = self._saved
+
+    def episode_done(self, episode: int, start_s: float, end_s: float) -> None:
+        with self._lock:
+            self.waiting.append((episode, start_s, end_s))
+        if self.segments.segments:  # (it may all be out already)
+            self._saved(self.segments.segments[-1])
+
+    def _saved(self, seg: SegmentInfo) -> None:  # on the encoder's thread
+        out_to = seg.start + seg.duration
+        while True:
+            with self._lock:
+                if not self.waiting or out_to < self.waiting[0][2] - self.tolerance:
+                    return
+                episode, start, end = self.waiting.popleft()
+            files = [s.file for s in self.segments.segments
+                     if s.start + s.duration > start + self.tolerance and s.start < end - self.tolerance]
+            try:
+                sign_stream_episode(self.segments.out_dir, episode, files, (start, end), self.manifest_for(episode),
+                                    self.keys)
+            except Exception as e:  # noqa: BLE001 - raised on the production thread (check), not into the muxer
+                self.error = self.error or e
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
 
 
 def summarise_mix(reports: list[MixReport], qc: QCReport, audio: np.ndarray) -> MixReport:

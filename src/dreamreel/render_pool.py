@@ -44,6 +44,7 @@ from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, chunk_options, encode_chun
 from .edit.qc import BLACK_LEVEL, BLACK_SHARE, FREEZE_TOLERANCE
 from .errors import DreamreelError
 from .model.bible import Bible
+from .model.label import Label, as_label
 from .model.shot import Shot
 from .store.cache import Cache, cache_key
 from .synth.visual import HeldFrame, ProceduralBackend, VisualBackend
@@ -57,7 +58,8 @@ class ShotJob:
     height: int
     fps: int
     mouths: dict[str, np.ndarray] = field(default_factory=dict)
-    label: bool = True
+    #: The burned-in label (None: none; True/False are taken for the default label / none).
+    label: Label | None = field(default_factory=Label)
     preset: str = DEFAULT_PRESET
     crf: int = DEFAULT_CRF
     #: Frames between forced keyframes inside a shot (stream segments may start there).
@@ -66,6 +68,9 @@ class ShotJob:
     #: part of a shot not yet streamed, a keyframe interval at a time; None: to the shot's end).
     first: int = 0
     end: int | None = None
+
+    def __post_init__(self) -> None:
+        self.label = as_label(self.label)
 
     @property
     def frames(self) -> int:
@@ -105,13 +110,21 @@ def shot_key(job: ShotJob, backend: VisualBackend) -> str:
         "title": job.bible.title,
         "mouths": {cid: hashlib.sha256(np.ascontiguousarray(m, np.float32).tobytes()).hexdigest()
                    for cid, m in sorted(job.mouths.items())},
-        "size": [job.width, job.height], "fps": job.fps, "label": job.label,
+        "size": [job.width, job.height], "fps": job.fps, "label": _label_key(job.label),
         "encode": {**chunk_options(job.preset, job.crf), "key_every": job.key_every,
                    "libavcodec": av.library_versions.get("libavcodec")},
         **({"first": job.first} if job.first else {}),
         **({"end": job.end} if job.end is not None else {}),
     }
     return cache_key("shot", backend.name, backend.version, inputs)
+
+
+def _label_key(label: Label | None) -> bool | dict:
+    """True / False for the default label / none (the keys chunks had before labels had words and
+    corners, so those chunks are still found), else the label's text and corner."""
+    if label is None or label == Label():
+        return label is not None
+    return label.model_dump(mode="json")
 
 
 def fallback_shot(shot: Shot) -> Shot:

@@ -4,6 +4,13 @@ CPU time is measured, not estimated: this process's CPU time (``time.process_tim
 threads too: voices, sound, encoder, QC, signing) over the making of the film, and each render
 worker's CPU time for each shot it drew (a shot found in the cache cost nothing this time). The
 process's time is shared out over episodes by their length; a shot's time goes to its episode.
+
+Writing a story with an LLM is the "writing" stage (``narrative.writer.WriteReport.cost``:
+tokens and API calls of a remote endpoint, this process's CPU time). ``dreamreel write -o
+story.json`` keeps it beside the story (``story.cost.json``, see :func:`beside`); a film made
+from that story file copies those entries into its own report (:func:`story_writing`), so a film
+knows its writing cost. ``cost.prices.priced`` charges a story's writing once however many
+reports carry the same copy.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ import time
 from pathlib import Path
 
 from ..errors import BadInputError
-from ..model.cost import CostEntry, CostReport, Resource
+from ..model.cost import WRITING, CostEntry, CostReport, Resource
+from ..model.story import Story
 from ..store.files import write_atomic
 
 
@@ -35,6 +43,27 @@ class Ledger:
             self.add("production", "cpu_seconds", spent * seconds / total, episode)
         self.report.film_seconds = {str(k): round(v, 3) for k, v in film_seconds.items()}
         return self.report
+
+
+def beside(path: str | Path) -> Path:
+    """Where the cost report of a film or story file is kept: ``film.mp4`` -> ``film.cost.json``."""
+    return Path(path).with_suffix(".cost.json")
+
+
+def story_writing(story_path: str | Path, story: Story) -> list[CostEntry]:
+    """The "writing" entries kept beside a story file, if they are this story's (none if there are none).
+
+    A film's report saved under the same name (``story.mp4`` beside ``story.json``) carries the
+    same writing entries, so either kind of report gives them. A story the LLM writer did not
+    touch has none, whatever file lies beside it. BadInputError if the file is not a cost report.
+    """
+    path = beside(story_path)
+    if "writer" not in story.generator or not path.is_file():
+        return []
+    report = load(path)
+    if report.film.split("/")[0] != story.id:
+        return []
+    return [e for e in report.entries if e.stage == WRITING]
 
 
 def save(report: CostReport, path: str | Path) -> Path:

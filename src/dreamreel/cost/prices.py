@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError
 
 from ..errors import BadInputError
 from ..model.base import Model
-from ..model.cost import CostReport
+from ..model.cost import WRITING, CostReport
 
 Price = Annotated[float, Field(ge=0)]
 
@@ -52,14 +52,46 @@ def money(resource: str, amount: float, table: PriceTable) -> float:
     return amount * rate
 
 
+def _writing_key(r: CostReport) -> tuple | None:
+    """Which writing a report carries: its story and the entries themselves (a copy is equal)."""
+    entries = sorted((e.resource, e.amount) for e in r.entries if e.stage == WRITING)
+    return (r.film.split("/")[0], tuple(entries)) if entries else None
+
+
+def _writing_payers(reports: list[CostReport]) -> dict[tuple, int]:
+    """The one report each writing is charged to: the first film that carries it, else the story's own."""
+    payer: dict[tuple, int] = {}
+    for i, r in enumerate(reports):
+        key = _writing_key(r)
+        if key is not None and (key not in payer or (r.film_seconds and not reports[payer[key]].film_seconds)):
+            payer[key] = i
+    return payer
+
+
 def priced(reports: list[CostReport], table: PriceTable = DEFAULT) -> dict:
-    """Money per film, per episode (of each film), per viewer, per stage, and per hour of film."""
-    films, viewers, stages = {}, defaultdict(float), defaultdict(float)
+    """Money per film, per episode (of each film), per viewer, per stage, and per hour of film;
+    and the resources spent in all ("resources": LLM tokens, API calls, CPU and GPU seconds).
+
+    A story's writing is charged once: a story's own report (``story.cost.json``) and each film
+    made from it carry the same writing entries, and only the first film (else the story) pays.
+    A story report whose writing a film pays is left out of "films".
+    """
+    films = {}
+    viewers: dict[str, float] = defaultdict(float)
+    stages: dict[str, float] = defaultdict(float)
+    resources: dict[str, float] = defaultdict(float)
     seconds_total = cost_total = 0.0
-    for r in reports:
+    payer = _writing_payers(reports)
+    for i, r in enumerate(reports):
         by_episode: dict[str, float] = defaultdict(float)
         cost = 0.0
-        for e in r.entries:
+        key = _writing_key(r)
+        pays = key is not None and payer[key] == i
+        entries = [e for e in r.entries if e.stage != WRITING or pays]
+        if r.entries and not entries and not r.film_seconds:
+            continue  # a story whose writing a film made from it pays
+        for e in entries:
+            resources[e.resource] += e.amount
             m = money(e.resource, e.amount, table)
             cost += m
             stages[e.stage] += m
@@ -73,5 +105,6 @@ def priced(reports: list[CostReport], table: PriceTable = DEFAULT) -> dict:
         cost_total += cost
     return {"currency": table.currency, "films": films, "viewers": {k: round(v, 6) for k, v in viewers.items()},
             "stages": {k: round(v, 6) for k, v in stages.items()}, "total": round(cost_total, 6),
+            "resources": {k: round(v, 6) for k, v in resources.items()},
             "film_seconds": round(seconds_total, 2),
             "per_hour_of_film": round(cost_total / seconds_total * 3600, 6) if seconds_total else None}

@@ -21,8 +21,10 @@ last time at the end with ``"complete": true``, so a live player can poll it.
 
 import json
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import OutputError
 from ..store.files import write_atomic
@@ -168,6 +170,10 @@ class SegmentWriter:
     fps: int | None = None
     segments: list[SegmentInfo] = field(default_factory=list)
     codecs: str = ""
+    #: Called with each segment once it is saved (and listed in the index).
+    on_segment: Callable[[SegmentInfo], None] | None = None
+    #: More to say in the index (e.g. that the stream is AI-generated, where its manifests are).
+    meta: dict[str, Any] = field(default_factory=dict)
     _buf: bytearray = field(default_factory=bytearray)
     _init: bytes = b""
     _init_done: bool = False
@@ -278,6 +284,8 @@ class SegmentWriter:
         self._group = bytearray()
         self._group_start = self._group_end = None
         self._write_index(complete=False)
+        if self.on_segment is not None:
+            self.on_segment(self.segments[-1])
 
     def finish(self, total_seconds: float) -> dict:
         """Write the last segment and the final index; returns the index."""
@@ -297,6 +305,7 @@ class SegmentWriter:
             "complete": complete,
             "duration": round(sum(s.duration for s in self.segments), 6),
             "segments": [s.__dict__ for s in self.segments],
+            **self.meta,
         }
         write_atomic(self.out_dir / INDEX_NAME, json.dumps(index, indent=2) + "\n")
         return index

@@ -3,6 +3,8 @@
 from .base import SCHEMA_VERSION, Model
 from .bible import Bible, Character, Look, Place, StyleGuide, VoiceSpec, World
 from .content import RATING_CEILINGS, RATINGS, ContentFlag, Rating
+from .label import CORNERS, Corner, Label, as_label
+from .pack import AssetPack, Licence, PackRef
 from .profile import HistoryEntry, Profile, Tastes
 from .request import Request
 from .state import Clause, Condition, Effect, State, Variable, alive_var
@@ -22,6 +24,10 @@ from .story import (
 )
 
 __all__ = [
+    "AssetPack",
+    "Licence",
+    "PackRef",
+    "CORNERS",
     "RATINGS",
     "RATING_CEILINGS",
     "SCHEMA_VERSION",
@@ -33,12 +39,14 @@ __all__ = [
     "Clause",
     "Condition",
     "ContentFlag",
+    "Corner",
     "Edge",
     "Effect",
     "Ending",
     "Episode",
     "ExtensionPoint",
     "HistoryEntry",
+    "Label",
     "Line",
     "Look",
     "Model",
@@ -57,4 +65,5 @@ __all__ = [
     "VoiceSpec",
     "World",
     "alive_var",
+    "as_label",
 ]

@@ -6,11 +6,14 @@ from pydantic import Field
 
 from .base import SCHEMA_VERSION, Model
 
+#: The stage of writing a story with an LLM (before any film; see cost.ledger).
+WRITING = "writing"
+
 Resource = Literal["cpu_seconds", "gpu_seconds", "llm_prompt_tokens", "llm_completion_tokens", "api_calls"]
 
 
 class CostEntry(Model):
-    stage: Annotated[str, Field(max_length=64)]  # e.g. pictures, production (voices, sound, encode, sign)
+    stage: Annotated[str, Field(max_length=64)]  # e.g. writing, pictures, production (voices, sound, encode, sign)
     resource: Resource
     amount: Annotated[float, Field(ge=0)]
     episode: Annotated[int, Field(ge=0)] = 0     # 0: the film as a whole

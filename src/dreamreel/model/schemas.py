@@ -5,12 +5,13 @@ from pathlib import Path
 
 from .bible import Bible
 from .cost import CostReport
+from .pack import AssetPack
 from .profile import Profile
 from .request import Request
 from .story import Story, StoryGraph
 
 DOCUMENTS = {"story": Story, "story-graph": StoryGraph, "bible": Bible, "profile": Profile, "request": Request,
-             "cost-report": CostReport}
+             "cost-report": CostReport, "asset-pack": AssetPack}
 
 
 def schema_text(model) -> str:

@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 from .base import SCHEMA_VERSION, Ident, Model, Prose, ShortText, Unit
 from .bible import Bible, TimeOfDay, Weather
 from .content import ContentFlag
+from .pack import PackRef
 from .request import Request
 from .state import Condition, Effect, Variable
 
@@ -230,6 +231,8 @@ class Story(Model):
     graph: StoryGraph
     #: Which planner and writer made it, with their versions: for caching and provenance.
     generator: dict[str, str] = Field(default_factory=dict)
+    #: The licensed asset packs it was written from (its film's manifest lists them as ingredients).
+    assets: list[PackRef] = Field(default_factory=list, max_length=8)
 
     @model_validator(mode="after")
     def _cast_and_places_resolve(self) -> "Story":

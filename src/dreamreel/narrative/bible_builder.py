@@ -131,7 +131,10 @@ def _voice(arch: Archetype, pronoun: str, rng: random.Random) -> VoiceSpec:
 
 
 def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: random.Random,
-               avoid_names: set[str], writer: Writer) -> Cast:
+               avoid_names: set[str], writer: Writer, given: dict[str, Character] | None = None) -> Cast:
+    """The characters by story function. ``given`` (hero, villain, wild, comp1 ...: from an asset
+    pack) are cast as they are: their names, pronouns, looks and voices; the genre's archetype
+    only fills in a goal, conflict, traits or secret they leave empty."""
     p = intent.plot
     used = set(avoid_names)
     chosen: dict[str, Archetype] = {}
@@ -139,13 +142,17 @@ def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: rando
     comp_pool = list(p.archetypes["comp"])
     rng.shuffle(comp_pool)
     keys = ["hero", "villain", "wild"] + [f"comp{i + 1}" for i in range(intent.episodes)]
+    given = given or {}
     for key in keys:
         if key.startswith("comp"):
             arch = comp_pool[(int(key[4:]) - 1) % len(comp_pool)]
         else:
             arch = rng.choice(p.archetypes[key])
-        pronoun = rng.choice(arch.pronouns)
         chosen[key] = arch
+        if key in given:
+            people[key] = (given[key].name, given[key].pronouns)
+            continue
+        pronoun = rng.choice(arch.pronouns)
         people[key] = (pick_name(p, pronoun, rng, used), pronoun)
 
     def person(key: str) -> Person:
@@ -162,8 +169,11 @@ def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: rando
                      comp=person(key) if key.startswith("comp") else person("comp1"), prev=person("hero"),
                      hero_archetype=chosen["hero"].archetype)
         role = role_of.get(key) or comp_roles[(int(key[4:]) - 1) % len(comp_roles)]
-        chars[key] = make_character(chosen[key], name, pronoun, role, "comp" if key.startswith("comp") else key,
-                                    slots, ids, intent, palette, rng, writer)
+        made = make_character(chosen[key], name, pronoun, role, "comp" if key.startswith("comp") else key,
+                              slots, ids, intent, palette, rng, writer)
+        if key in given:
+            made = cast_as_given(made, given[key], ids)
+        chars[key] = made
     return Cast(hero=chars["hero"], villain=chars["villain"], wild=chars["wild"],
                 comps=[chars[f"comp{i + 1}"] for i in range(intent.episodes)],
                 archetypes={k: chosen[k] for k in keys})
@@ -181,6 +191,20 @@ def make_character(arch: Archetype, name: str, pronoun: str, role: str, kind: st
         goal=writer.fill(arch.goal, slots, sentence=False), conflict=writer.fill(arch.conflict, slots, sentence=False),
         traits=list(arch.traits), secret=writer.fill(arch.secret, slots) if arch.secret else None,
         look=_look(arch, kind, intent, palette, rng), voice=_voice(arch, pronoun, rng))
+
+
+def cast_as_given(made: Character, asset: Character, ids: set[str]) -> Character:
+    """``asset`` (a pack's character) in the part ``made`` was written for: the asset's identity,
+    look and voice; the part's role (by story function) and whatever the asset leaves empty."""
+    ids.discard(made.id)
+    cid = asset.id if asset.id not in ids else made.id
+    ids.add(cid)
+    role = made.role if made.role in ("protagonist", "antagonist", "wildcard") or asset.role in (
+        "protagonist", "antagonist", "wildcard") else asset.role
+    return asset.model_copy(update={
+        "id": cid, "role": role, "goal": asset.goal or made.goal, "conflict": asset.conflict or made.conflict,
+        "traits": asset.traits or made.traits, "secret": asset.secret or made.secret,
+        "archetype": asset.archetype or made.archetype})
 
 
 def world_slots(facts: WorldFacts) -> dict:

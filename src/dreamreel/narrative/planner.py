@@ -6,8 +6,12 @@ Deterministic: every random choice comes from one ``random.Random`` seeded by th
 the request, so the same inputs always give the same story, and another seed another story.
 """
 
+from __future__ import annotations
+
+import dataclasses
 import hashlib
 import random
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..model import Profile, Request, Story
@@ -15,6 +19,9 @@ from .bible_builder import build_bible, build_cast, build_style, build_world, sl
 from .interpret import Intent, interpret
 from .structure import build_graph
 from .text import Writer
+
+if TYPE_CHECKING:
+    from .assets import Pack
 
 PLANNER = "dreamreel.planner"
 PLANNER_VERSION = "1"
@@ -25,20 +32,34 @@ def _rng(seed: int, request: Request, profile: Profile) -> random.Random:
     return random.Random(hashlib.sha256(key.encode()).digest())
 
 
-def plan(request: Request, profile: Profile | None = None, seed: int = 0) -> Story:
-    """Write a complete, valid story for this request and viewer."""
+def plan(request: Request, profile: Profile | None = None, seed: int = 0, pack: Pack | None = None) -> Story:
+    """Write a complete, valid story for this request and viewer (with ``pack``: only that asset
+    pack's characters, settings, palettes and music)."""
     profile = profile or Profile()
     rng = _rng(seed, request, profile)
     intent = interpret(request, profile, rng.choice)
-    return plan_intent(intent, request, profile, seed, rng)
+    return plan_intent(intent, request, profile, seed, rng, pack)
 
 
-def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, rng: random.Random) -> Story:
+def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, rng: random.Random,
+                pack: Pack | None = None) -> Story:
     writer = Writer(rng, intent.rating, intent.limits, intent.avoid)
     past_names = {n for h in profile.history for c in h.characters for n in c.split()}
     facts = build_world(intent, rng, {h.title for h in profile.history})
     style = build_style(intent, facts, rng)
-    cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer)
+    given = None
+    if pack is not None:
+        from . import assets
+
+        cast_of, notes = assets.cast(pack, intent.episodes, rng)
+        intent = dataclasses.replace(intent, episodes=min(intent.episodes, len(cast_of.comps)),
+                                     notes=[*intent.notes, *notes])
+        pack_places, specs = assets.places(pack)
+        facts = dataclasses.replace(facts, places=pack_places, specs=specs, name=pack.assets.world or facts.name)
+        style = assets.style(pack, intent.genres, style.era, list(style.motifs))
+        given = {"hero": cast_of.hero, "villain": cast_of.villain, "wild": cast_of.wild,
+                 **{f"comp{i + 1}": c for i, c in enumerate(cast_of.comps)}}
+    cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer, given)
     bible = build_bible(intent, facts, cast, style, writer, rng)
     graph = build_graph(intent, cast, facts, writer, rng)
     digest = hashlib.sha256(f"{seed}|{request.prompt}|{profile.id}".encode()).hexdigest()[:8]
@@ -49,5 +70,7 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
                  "genres": "+".join(intent.genres), "pacing": intent.pacing}
     if intent.notes:
         generator["notes"] = "; ".join(intent.notes)
+    if pack is not None:
+        generator["pack"] = f"{pack.assets.id}@{pack.assets.version}"
     return Story(id=story_id, seed=seed, request=resolved, profile_id=profile.id, bible=bible, graph=graph,
-                 generator=generator)
+                 generator=generator, assets=[pack.ref] if pack is not None else [])

@@ -20,7 +20,18 @@ import random
 from ..errors import BadInputError
 from ..model import Profile, Story, StoryGraph, Variable
 from ..model.state import alive_var
-from .bible_builder import COMP_ROLES, Cast, WorldFacts, build_world, make_character, pick_name, world_slots
+from . import assets
+from .assets import Pack
+from .bible_builder import (
+    COMP_ROLES,
+    Cast,
+    WorldFacts,
+    build_world,
+    cast_as_given,
+    make_character,
+    pick_name,
+    world_slots,
+)
 from .interpret import interpret
 from .structure import Builder
 from .text import Person, Writer
@@ -29,9 +40,11 @@ from .text import Person, Writer
 MAX_CAST = 24
 
 
-def continue_story(story: Story, ending: str, *, profile: Profile | None = None, seed: int = 0) -> Story:
+def continue_story(story: Story, ending: str, *, profile: Profile | None = None, seed: int = 0,
+                   pack: Pack | None = None) -> Story:
     """``story`` with one more episode, written to follow ``ending`` (an ending id of its last
-    episode, where an extension point is)."""
+    episode, where an extension point is). A story written from an asset pack goes on only with
+    that pack (``pack``), its new companion one of the pack's characters."""
     graph = story.graph
     known = {e.id: e for e in graph.endings}
     if ending not in known:
@@ -56,13 +69,19 @@ def continue_story(story: Story, ending: str, *, profile: Profile | None = None,
     # The same world and places, with a new case in it (a new scheme, stakes and MacGuffin).
     fresh = build_world(intent, rng, set())
     specs = {spec.name: spec for spec in fresh.specs.values()}
+    if story.assets:
+        if pack is None or pack.sha256 not in {a.sha256 for a in story.assets}:
+            ref = story.assets[0]
+            raise BadInputError(f"story {story.id} was written from the asset pack {ref.name} {ref.version}; "
+                                f"it goes on only with that pack")
+        specs = {spec.name: spec for spec in assets.places(pack)[1].values()}
     if any(p.name not in specs for p in bible.world.places):
         raise BadInputError(f"story {story.id} was not written by the planner for its genres, so it "
                             f"cannot be continued here")
     facts = WorldFacts(name=bible.world.name, mcguffin=fresh.mcguffin, scheme=fresh.scheme, stakes=fresh.stakes,
                        era=bible.world.era, places=list(bible.world.places),
                        specs={p.id: specs[p.name] for p in bible.world.places})
-    cast = _cast(story, intent, facts, rng, writer, n)
+    cast = _cast(story, intent, facts, rng, writer, n, pack if story.assets else None)
 
     newcomer = cast.comps[n - 1]
     parts: dict = {"variables": [*graph.variables, Variable(name=alive_var(newcomer.id), type="bool", initial=True,
@@ -74,11 +93,13 @@ def continue_story(story: Story, ending: str, *, profile: Profile | None = None,
     return Story(id=f"{story.id[:40]}_e{n}_{digest}", seed=story.seed, request=request, profile_id=story.profile_id,
                  bible=story.bible.model_copy(update={"cast": [*story.bible.cast, newcomer]}),
                  graph=StoryGraph(episodes=[*graph.episodes, episode], **parts),
-                 generator={**story.generator, "continues": story.id, "after_ending": ending})
+                 generator={**story.generator, "continues": story.id, "after_ending": ending}, assets=story.assets)
 
 
-def _cast(story: Story, intent, facts: WorldFacts, rng: random.Random, writer: Writer, n: int) -> Cast:
-    """The bible's characters by story function, and a new companion for episode ``n``."""
+def _cast(story: Story, intent, facts: WorldFacts, rng: random.Random, writer: Writer, n: int,
+          pack: Pack | None = None) -> Cast:
+    """The bible's characters by story function, and a new companion for episode ``n`` (from
+    ``pack``, when the story is made of a pack's assets)."""
     by_role = {c.role: c for c in story.bible.cast}
     try:
         hero, villain, wild = by_role["protagonist"], by_role["antagonist"], by_role["wildcard"]
@@ -91,13 +112,24 @@ def _cast(story: Story, intent, facts: WorldFacts, rng: random.Random, writer: W
     comps = comps[:n - 1]
     pool = list(intent.plot.archetypes["comp"])
     arch = pool[(n - 1) % len(pool)]
-    pronoun = rng.choice(arch.pronouns)
-    used = {part for c in story.bible.cast for part in c.name.split()}
-    name = pick_name(intent.plot, pronoun, rng, used)
+    given = None
+    if pack is not None:
+        left = assets.unused(pack, {c.name for c in story.bible.cast})
+        if not left:
+            raise BadInputError(f"every character of the pack {pack.assets.name} is in the story already: "
+                                f"it cannot go on with a new companion")
+        given = left[0]
+        name, pronoun = given.name, given.pronouns
+    else:
+        pronoun = rng.choice(arch.pronouns)
+        used = {part for c in story.bible.cast for part in c.name.split()}
+        name = pick_name(intent.plot, pronoun, rng, used)
     slots = dict(world_slots(facts), hero=Person.of(hero), villain=Person.of(villain), wild=Person.of(wild),
                  comp=Person.named(name, pronoun), prev=Person.of(hero), hero_archetype=hero.archetype)
     ids = {c.id for c in story.bible.cast}
     newcomer = make_character(arch, name, pronoun, COMP_ROLES[(n - 1) % len(COMP_ROLES)], "comp", slots, ids,
                               intent, list(story.bible.style.palette), rng, writer)
+    if given is not None:
+        newcomer = cast_as_given(newcomer, given, ids)
     return Cast(hero=hero, villain=villain, wild=wild, comps=[*comps, newcomer],
                 archetypes={})

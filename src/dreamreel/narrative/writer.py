@@ -22,6 +22,14 @@ What the model returns is data, never trusted:
 Story text and the viewer's request reach the prompt only as JSON strings inside
 ``<data>`` blocks (with ``<`` and ``>`` escaped), so no text can close a block or start a
 new instruction line.
+
+What writing spent is in the report: :meth:`WriteReport.cost` is the "writing" stage of the
+cost ledger. A backend that needs the network (an HTTP endpoint) is a remote API: its prompt and
+completion tokens and its calls are booked, to be priced as a hosted model's. A local model
+(in process) costs the CPU time it takes, so its tokens are not booked as tokens. Either way
+this process's CPU time while writing is booked (for an endpoint, only the client's share).
+``dreamreel write -o story.json`` keeps it beside the story as ``story.cost.json``; a film
+made from that story file carries it in its own cost report (see ``cost.ledger``).
 """
 
 import json
@@ -36,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from ..errors import BadInputError
 from ..model import Beat, Bible, Choice, ContentFlag, Story
+from ..model.cost import WRITING, CostEntry, CostReport, Resource
 from ..model.story import Emotion
 from .llm.base import LLMBackend, LLMUsage
 from .rating import avoid_hits, scan, within
@@ -83,6 +92,10 @@ class WriteReport:
     repairs: dict[str, list[str]] = field(default_factory=dict)
     usage: LLMUsage = field(default_factory=LLMUsage)
     seconds: float = 0.0
+    #: This process's CPU time (all its threads) while writing.
+    cpu_seconds: float = 0.0
+    #: The backend is a remote API (it needs the network), not a model in this process.
+    remote: bool = False
 
     def summary(self) -> str:
         return (f"{len(self.rewritten)} beats rewritten, {len(self.unchanged)} unchanged, {len(self.kept)} kept, "
@@ -98,7 +111,17 @@ class WriteReport:
             "rejections": self.rejections, "repairs": self.repairs, "calls": self.usage.calls,
             "prompt_tokens": self.usage.prompt_tokens, "completion_tokens": self.usage.completion_tokens,
             "llm_seconds": round(self.usage.seconds, 3), "seconds": round(self.seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3), "remote": self.remote,
         }
+
+    def cost(self, story_id: str, viewer: str = "") -> CostReport:
+        """What writing spent, as the cost ledger's "writing" stage (see the module's docstring)."""
+        amounts: dict[Resource, float] = {"cpu_seconds": self.cpu_seconds}
+        if self.remote:
+            amounts |= {"llm_prompt_tokens": self.usage.prompt_tokens,
+                        "llm_completion_tokens": self.usage.completion_tokens, "api_calls": self.usage.calls}
+        return CostReport(film=story_id, viewer=viewer, made_at=time.time(), entries=[
+            CostEntry(stage=WRITING, resource=r, amount=round(a, 6)) for r, a in amounts.items() if a > 0])
 
 
 class Rejected(Exception):
@@ -671,9 +694,9 @@ def rewrite(story: Story, backend: LLMBackend, *, beats: list[str] | None = None
     units = [(bid, kind) for bid in selected
              for kind in (("beat", "choice") if choices and story.graph.beat(bid).choice else ("beat",))]
 
-    report = WriteReport(backend=backend.name)
+    report = WriteReport(backend=backend.name, remote=any(r.kind == "network" for r in backend.requires()))
     before = backend.usage.snapshot()
-    started = time.perf_counter()
+    started, cpu0 = time.perf_counter(), time.process_time()
     new_beats: dict[str, Beat] = {b.id: b for b in story.graph.beats}
     for done, (bid, kind) in enumerate(units, 1):
         beat = new_beats[bid]
@@ -735,4 +758,5 @@ def rewrite(story: Story, backend: LLMBackend, *, beats: list[str] | None = None
         raise RuntimeError(f"writer changed the structure of story {story.id}")
     report.usage = backend.usage.since(before)
     report.seconds = time.perf_counter() - started
+    report.cpu_seconds = time.process_time() - cpu0
     return result, report

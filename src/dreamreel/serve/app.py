@@ -7,7 +7,7 @@
     GET  /api/films/{film}          its status, the choice waiting (if any), what was chosen
     POST /api/films/{film}/choice   {choice_id, option_id, by?}
     POST /api/films/{film}/continue keep going: the next episode, from where this film ended
-    GET  /api/films/{film}/provenance  its signed C2PA manifest, verified
+    GET  /api/films/{film}/provenance  its signed C2PA manifests (the film; each streamed episode), verified
     GET  /api/me                    your viewer code (give it to a friend who lets you cast them)
     POST /api/likenesses?name=&agree=true&days=&voice=low|middle|high  body: your photo -> your
                                     likeness (+ your own consent)
@@ -19,7 +19,8 @@
     POST /api/films/{film}/setting  {time_of_day?, weather?}: change the setting from the next beat
     POST /api/films/{film}/steer    {ending}: steer towards a kind of ending
     POST /api/films/{film}/save     {characters}: ask the director to keep them alive
-    GET  /films/{film}/stream/{f}   init.mp4, seg_NNNNN.m4s, index.json
+    GET  /films/{film}/stream/{f}   init.mp4, seg_NNNNN.m4s, index.json; provenance.json and
+                                    episode_NN.c2pa: each streamed episode's signed C2PA manifest
     WS   /ws/films/{film}           telemetry in (play, pause, seek, ...; camera frames only if the
                                     viewer turns webcam attention on), status out
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import threading
 import time
@@ -58,13 +60,15 @@ from ..errors import DreamreelError
 from ..model import Request as FilmRequest
 from ..store.db import Database, Film, Viewer
 from ..store.files import write_atomic
+from ..trust.licences import Sandbox
 from .live import ENDED, LiveFilm
 
+log = logging.getLogger("dreamreel.serve")
 COOKIE = "dreamreel_token"
 #: Beside a continuation: the episode and state it began from.
 STARTED = "start.json"
 AI_HEADERS = {"X-AI-Generated": "true", "X-Content-Label": "AI-generated film made with dreamreel"}
-_STREAM_FILE = re.compile(r"^(init\.mp4|index\.json|seg_\d{5}\.m4s)$")
+_STREAM_FILE = re.compile(r"^(init\.mp4|index\.json|seg_\d{5}\.m4s|episode_\d{2}\.c2pa|provenance\.json)$")
 #: Telemetry limits: a message, events in it, and events a second per connection.
 MAX_MESSAGE_BYTES = 16_384
 MAX_EVENTS_PER_MESSAGE = 64
@@ -155,7 +159,7 @@ class Server:
 
     def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
                  live_kw: dict[str, Any] | None = None, film_budget: float | None = None,
-                 viewer_budget: float | None = None):
+                 viewer_budget: float | None = None, sandbox: Sandbox | None = None):
         self.db = Database(db_url)
         self.db.interrupt_unfinished()  # a film being made when the last server stopped is not coming
         self.data_dir = Path(data_dir)
@@ -163,6 +167,10 @@ class Server:
         self.make_kw = make_kw or {}
         self.live_kw = live_kw or {}
         self.film_budget, self.viewer_budget = film_budget, viewer_budget
+        #: A studio's sandbox: every film is written from its packs, and nothing outside them is made.
+        self.sandbox = sandbox
+        if sandbox is not None:
+            self.make_kw["sandbox"] = sandbox
         self.live: dict[str, LiveFilm] = {}
         self._lock = threading.Lock()
         self._attention: Any = None
@@ -194,8 +202,10 @@ class Server:
         if viewer.profile:
             from ..model import Profile
             profile = Profile.model_validate_json(viewer.profile)
-        story = plan(request, profile, seed=ask.seed)
+        story = plan(request, profile, seed=ask.seed, pack=self.sandbox.packs[0] if self.sandbox else None)
         story, used = self.cast(viewer, story, [(c.likeness, c.role) for c in ask.cast])
+        if self.sandbox is not None:  # refused now, before anything is made
+            self.sandbox.check(story)
         fitted = self.afford(viewer, story)
         film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
         for likeness_id, consent_id, role in used:
@@ -229,6 +239,11 @@ class Server:
         from ..trust.likeness import cast_into, require_consent
 
         used = []
+        if wanted and self.sandbox is not None:
+            from ..trust.licences import LicenceError
+
+            raise LicenceError(f"this server is a sandbox of {self.sandbox}: only its own characters are cast, "
+                               f"not likenesses")
         for likeness_id, role in wanted:
             likeness, consent = require_consent(self.db, likeness_id, viewer.id, role)
             voice = VoiceSpec.model_validate_json(likeness.voice) if likeness.voice else None
@@ -277,7 +292,8 @@ class Server:
                 return self.db.film(ended["next"], viewer.id)  # type: ignore[return-value]
             story = Story.model_validate_json(film.story)
             profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
-            sequel = continue_story(story, ended["ending"], profile=profile, seed=seed)
+            sequel = continue_story(story, ended["ending"], profile=profile, seed=seed,
+                                    pack=self.pack_for(story))
             n = ended["episode"] + 1
             fitted = self.afford(viewer, sequel, episodes=1)
             new = self.db.add_film(viewer.id, f"{film.prompt.split(' (episode ')[0]} (episode {n})",
@@ -311,6 +327,11 @@ class Server:
             self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
         self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted)
         return new
+
+    def pack_for(self, story: Any) -> Any:
+        """The sandbox's pack a story was written from (None: none of them)."""
+        shas = {a.sha256 for a in story.assets}
+        return next((p for p in self.sandbox.packs if p.sha256 in shas), None) if self.sandbox else None
 
     def _launch(self, film: Film, story: Any, seed: int, profile: Any, *, adaptive: bool,
                 start: Any = None, seen: Any = None, fitted: Any = None) -> None:
@@ -375,11 +396,12 @@ def _extension_endings(story_json: str) -> frozenset[str]:
 
 def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
                live_kw: dict[str, Any] | None = None, secure_cookies: bool = False,
-               film_budget: float | None = None, viewer_budget: float | None = None) -> FastAPI:
+               film_budget: float | None = None, viewer_budget: float | None = None,
+               sandbox: Sandbox | None = None) -> FastAPI:
     """The app. ``make_kw`` goes to ``make_film`` (e.g. a voice backend), ``live_kw`` to each
     ``LiveFilm`` (e.g. ``lead_s=None``: make films at full speed whether watched or not)."""
     server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw, film_budget=film_budget,
-                    viewer_budget=viewer_budget)
+                    viewer_budget=viewer_budget, sandbox=sandbox)
     app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None)
     app.state.server = server
 
@@ -389,8 +411,14 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         length = request.headers.get("content-length")
         limit = MAX_PHOTO_BYTES if request.url.path == "/api/likenesses" else MAX_BODY_BYTES
         if length is not None and (not length.isdigit() or int(length) > limit):
+            log.warning("refused %s %s from %s: body over %d bytes", request.method, request.url.path,
+                        request.client.host if request.client else "?", limit)
             return JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
-        return await call_next(request)
+        response = await call_next(request)
+        if response.status_code in (401, 402, 403):  # no viewer, a forged token, over budget, no consent or licence
+            log.warning("refused %s %s from %s: %d", request.method, request.url.path,
+                        request.client.host if request.client else "?", response.status_code)
+        return response
 
     def viewer_or_401(token: str | None) -> Viewer:
         viewer = server.db.viewer_by_token(token)
@@ -423,9 +451,10 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     @app.exception_handler(DreamreelError)
     async def _dreamreel_error(_: Request, e: DreamreelError) -> JSONResponse:
         from ..cost.budget import OverBudgetError
+        from ..trust.licences import LicenceError
         from ..trust.likeness import ConsentError
 
-        status = 403 if isinstance(e, ConsentError) else 402 if isinstance(e, OverBudgetError) else 400
+        status = 403 if isinstance(e, (ConsentError, LicenceError)) else 402 if isinstance(e, OverBudgetError) else 400
         return JSONResponse({"detail": str(e)}, status_code=status)
 
     @app.get("/", response_class=HTMLResponse)
@@ -512,24 +541,38 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
 
     @app.get("/api/films/{film_id}/provenance")
     def provenance(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
-        """The finished film's C2PA manifest, verified against this server's trust anchors."""
-        from ..trust.provenance import ANCHOR, keys_dir, verify
+        """The film's C2PA manifests, verified against this server's trust anchors: each episode
+        of its stream as it finishes streaming, and the whole film once it is finished
+        (``state`` "making" until then)."""
+        from ..trust.provenance import ANCHOR, keys_dir, verify, verify_stream
 
         viewer = viewer_or_401(dreamreel_token)
         film = film_or_404(film_id, viewer)
-        path = server.folder(film.id) / "film.mp4"
+        folder = server.folder(film.id)
+        path = folder / "film.mp4"
+        anchor_file = keys_dir() / ANCHOR
+        anchors = anchor_file.read_bytes() if anchor_file.is_file() else None
+        episodes = [{"episode": n, "state": v.state, "reason": v.reason, "ai_generated": v.ai_generated}
+                    for n, v in verify_stream(folder / "stream", anchors)] if (folder / "stream" / "init.mp4").is_file() else []
         live = server.live.get(film.id)
         if not path.is_file() or (live is not None and live.status == "making"):
-            raise HTTPException(409, "the film is not finished yet: it is signed when it is")
-        anchors = keys_dir() / ANCHOR
-        verdict = verify(path, anchors.read_bytes() if anchors.is_file() else None)
+            return {"state": "making", "reason": "the film is signed when it is finished", "ai_generated": True,
+                    "episodes": episodes}
+        verdict = verify(path, anchors)
         return {"state": verdict.state, "reason": verdict.reason, "ai_generated": verdict.ai_generated,
-                "generator": (verdict.manifest or {}).get("claim_generator_info", [{}])[0].get("name")}
+                "generator": (verdict.manifest or {}).get("claim_generator_info", [{}])[0].get("name"),
+                "episodes": episodes}
 
     @app.get("/api/me")
     def me(dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
-        """Your viewer code: a friend who lets you cast them grants consent to it."""
-        return {"id": viewer_or_401(dreamreel_token).id}
+        """Your viewer code (a friend who lets you cast them grants consent to it), and the
+        sandbox this server keeps to, if any: whose assets, under which licence."""
+        me = viewer_or_401(dreamreel_token)
+        packs = server.sandbox.packs if server.sandbox is not None else []
+        return {"id": me.id, "sandbox": [{
+            "name": p.assets.name, "version": p.assets.version, "publisher": p.assets.publisher,
+            "licence": p.assets.licence.name, "attribution": p.assets.licence.attribution,
+            "characters": [c.name for c in p.assets.characters]} for p in packs] or None}
 
     def likeness_view(likeness: Any, viewer: Viewer) -> dict[str, Any]:
         mine = likeness.owner_id == viewer.id
@@ -661,10 +704,12 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         path = server.folder(film.id) / "stream" / name
         if not path.is_file():
             raise HTTPException(404, f"{name} is not made yet")
-        if name == "index.json":
-            # Rewritten (atomically) after every segment: read it whole, never stream a file that changes.
+        if name.endswith(".json"):
+            # Rewritten (atomically) as the stream grows: read it whole, never stream a file that changes.
             return Response(path.read_bytes(), media_type="application/json",
                             headers={**AI_HEADERS, "Cache-Control": "no-store"})
+        if name.endswith(".c2pa"):  # an episode's signed manifest (C2PA's sidecar media type)
+            return FileResponse(path, media_type="application/c2pa", headers=AI_HEADERS)
         return FileResponse(path, media_type="video/mp4", headers={**AI_HEADERS, "Cache-Control": "private, max-age=3600"})
 
     @app.websocket("/ws/films/{film_id}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any, Literal
 
 from .. import __version__
 from ..errors import BadInputError, DreamreelError, OutputError
+from ..model.label import Label, as_label
 from ..store.files import write_atomic
 
 #: IPTC's term for media made by a trained model (the C2PA digitalSourceType).
@@ -134,9 +136,12 @@ def _read(path: str, what: str) -> bytes:
 
 
 def film_manifest(title: str, *, backends: dict[str, str], ingredients: list[dict[str, Any]] | None = None,
-                  story_id: str = "", seed: int = 0, visible_label: bool = True) -> dict[str, Any]:
+                  story_id: str = "", seed: int = 0, visible_label: Label | bool | None = True) -> dict[str, Any]:
     """The manifest for a film: created by a trained model (every frame and voice is), by which
-    generator and backends, from which licensed assets (ingredients)."""
+    generator and backends, from which licensed assets (ingredients). ``visible_label``: the label
+    burned into the picture (True: the default one; False/None: none): the manifest says whether
+    there is one (``visible_label``) and what it says and where (``label_text``, ``label_corner``)."""
+    label = as_label(visible_label)
     agent = {"name": "dreamreel", "version": __version__}
     return {
         "claim_generator_info": [agent],
@@ -147,7 +152,9 @@ def film_manifest(title: str, *, backends: dict[str, str], ingredients: list[dic
                 {"action": "c2pa.created", "digitalSourceType": TRAINED_ALGORITHMIC_MEDIA, "softwareAgent": agent,
                  "parameters": {"backends": backends, "story": story_id, "seed": seed}},
             ]}},
-            {"label": "dreamreel.generation", "data": {"ai_generated": True, "visible_label": visible_label,
+            {"label": "dreamreel.generation", "data": {"ai_generated": True, "visible_label": label is not None,
+                                                       "label_text": label.text if label else None,
+                                                       "label_corner": label.corner if label else None,
                                                        "backends": backends, "story": story_id, "seed": seed}},
         ],
         "ingredients": list(ingredients or []),
@@ -208,14 +215,18 @@ def verify(path: str | Path, anchors: bytes | None = None) -> Verdict:
         settings["trust"] = {"trust_anchors": anchors.decode("ascii", "replace")}
     try:
         with c2pa.Context.from_json(json.dumps(settings)) as ctx, c2pa.Reader(str(path), context=ctx) as reader:
-            state = (reader.get_validation_state() or "").lower()
-            results = reader.get_validation_results() or {}
-            active = reader.get_active_manifest()
+            return _verdict(reader, anchors)
     except c2pa.C2paError as e:
         text = str(e)
         if "ManifestNotFound" in type(e).__name__ or "no JUMBF" in text or "not found" in text.lower():
             return Verdict("unsigned", "the file carries no C2PA manifest")
         return Verdict("invalid", f"the manifest cannot be read: {text}")
+
+
+def _verdict(reader: Any, anchors: bytes | None) -> Verdict:
+    state = (reader.get_validation_state() or "").lower()
+    results = reader.get_validation_results() or {}
+    active = reader.get_active_manifest()
     failures = [f"{f.get('code')}: {f.get('explanation', '')}" for f in results.get("activeManifest", {}).get("failure", [])]
     if state == "trusted":
         return Verdict("trusted", "signature valid, chain trusted", active, failures)
@@ -226,3 +237,85 @@ def verify(path: str | Path, anchors: bytes | None = None) -> Verdict:
         return Verdict("valid", why, active, failures)
     return Verdict("invalid", real[0] if real else f"validation state {state or 'unknown'}", active, failures)
 
+
+# -- streams: a signed manifest for each finished episode ------------------------------------
+
+#: In a stream folder: which manifest covers which segments.
+STREAM_PROVENANCE = "provenance.json"
+
+
+def _episode_bytes(folder: Path, files: list[str]) -> bytes:
+    """The fragmented MP4 an episode's manifest covers: the init segment, then its media segments."""
+    return (folder / "init.mp4").read_bytes() + b"".join((folder / f).read_bytes() for f in files)
+
+
+def sign_stream_episode(folder: str | Path, episode: int, files: list[str], span: tuple[float, float],
+                        manifest: dict[str, Any], keys: Keys) -> dict[str, Any]:
+    """Sign episode ``episode`` of the stream in ``folder`` as it finishes: a C2PA manifest (kept
+    beside the segments, ``episode_NN.c2pa``) over the init segment and ``files``, the media
+    segments that hold the episode (``span``: its start and end in seconds; a segment across the
+    boundary between two episodes is in both). Lists it in ``provenance.json``."""
+    import io
+
+    import c2pa
+
+    folder = Path(folder)
+    name = f"episode_{episode:02d}.c2pa"
+    try:
+        signer = c2pa.Signer.from_info(c2pa.C2paSignerInfo(c2pa.C2paSigningAlg.ES256, keys.chain, keys.key, None))
+        with c2pa.Builder(manifest) as builder, signer:
+            builder.set_no_embed()  # a stream's segments are already out: the manifest goes beside them
+            store = builder.sign(signer, "video/mp4", io.BytesIO(_episode_bytes(folder, files)), io.BytesIO())
+    except (c2pa.C2paError, ValueError, OSError) as e:
+        raise ProvenanceError(f"cannot sign episode {episode} of the stream in {folder}: {e}") from None
+    write_atomic(folder / name, store)
+    listing = _stream_listing(folder)
+    entry = {"episode": episode, "manifest": name, "segments": files,
+             "start": round(span[0], 3), "end": round(span[1], 3)}
+    listing["episodes"] = [e for e in listing["episodes"] if e["episode"] != episode] + [entry]
+    write_atomic(folder / STREAM_PROVENANCE, json.dumps(listing, indent=2) + "\n")
+    return entry
+
+
+def _stream_listing(folder: Path) -> dict[str, Any]:
+    try:
+        listing = json.loads((folder / STREAM_PROVENANCE).read_text(encoding="utf-8"))
+        if isinstance(listing, dict) and isinstance(listing.get("episodes"), list):
+            return listing
+    except (OSError, ValueError):
+        pass
+    return {"schema_version": 1, "episodes": []}
+
+
+def verify_stream(folder: str | Path, anchors: bytes | None = None) -> list[tuple[int, Verdict]]:
+    """Each signed episode of the stream in ``folder`` with its verdict (as :func:`verify`)."""
+    import io
+
+    import c2pa
+
+    folder = Path(folder)
+    if not (folder / "init.mp4").is_file():
+        raise BadInputError(f"{folder}: not a dreamreel stream folder (no init.mp4)")
+    settings: dict[str, Any] = {"verify": {"verify_trust": anchors is not None}}
+    if anchors is not None:
+        settings["trust"] = {"trust_anchors": anchors.decode("ascii", "replace")}
+    out = []
+    for entry in sorted(_stream_listing(folder)["episodes"], key=lambda e: e.get("episode", 0)):
+        episode = int(entry.get("episode", 0))
+        files = [str(f) for f in entry.get("segments", [])]
+        if any(not re.fullmatch(r"seg_\d{5}\.m4s", f) for f in files) or \
+                not re.fullmatch(r"episode_\d{2}\.c2pa", str(entry.get("manifest", ""))):
+            out.append((episode, Verdict("invalid", f"{STREAM_PROVENANCE} names files that are not this stream's")))
+            continue
+        try:
+            data, store = _episode_bytes(folder, files), (folder / entry["manifest"]).read_bytes()
+        except OSError as e:
+            out.append((episode, Verdict("invalid", f"a file it covers is missing: {e.filename}")))
+            continue
+        try:
+            with c2pa.Context.from_json(json.dumps(settings)) as ctx, \
+                    c2pa.Reader("video/mp4", io.BytesIO(data), manifest_data=store, context=ctx) as reader:
+                out.append((episode, _verdict(reader, anchors)))
+        except c2pa.C2paError as e:
+            out.append((episode, Verdict("invalid", f"the manifest cannot be read: {e}")))
+    return out

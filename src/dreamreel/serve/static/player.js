@@ -224,11 +224,16 @@ $("weather").addEventListener("change", changeSetting);
 // Content credentials: the finished film's C2PA manifest, as the server verifies it.
 async function showCredentials(tries = 10) {
   const r = await fetch(`/api/films/${film}/provenance`, { cache: "no-store" });
-  if (r.status === 409 && tries > 0) { setTimeout(() => showCredentials(tries - 1), 1500); return; }
   if (!r.ok) return;
   const p = await r.json();
+  const episodes = (p.episodes || []).map((e) => `episode ${e.episode} ${e.state}`).join(", ");
+  if (p.state === "making") {  // each episode is signed as it finishes streaming, the film when it is done
+    $("credentials").textContent = episodes ? `Content credentials so far: ${episodes}` : "";
+    if (tries > 0) setTimeout(() => showCredentials(tries - 1), 1500);
+    return;
+  }
   $("credentials").textContent = `Content credentials: ${p.state} (${p.reason})` +
-    (p.ai_generated ? ", made by AI (trainedAlgorithmicMedia)" : "");
+    (p.ai_generated ? ", made by AI (trainedAlgorithmicMedia)" : "") + (episodes ? `; stream: ${episodes}` : "");
 }
 
 async function next(button, what) {

@@ -64,7 +64,17 @@ listFilms();
 // Likenesses: your own (from your photo, with your consent) and those friends let you cast.
 async function loadLikenesses() {
   const [me, r] = await Promise.all([fetch("/api/me"), fetch("/api/likenesses")]);
-  if (me.ok) $("me").textContent = (await me.json()).id;
+  if (me.ok) {
+    const who = await me.json();
+    $("me").textContent = who.id;
+    if (who.sandbox) {  // a studio's sandbox: its official assets only, no likenesses
+      const pack = who.sandbox[0];
+      $("sandbox").hidden = false;
+      $("sandbox").textContent = `Made with ${pack.name} ${pack.version} by ${pack.publisher} only ` +
+        `(${pack.characters.join(", ")}), under ${pack.licence}. ${pack.attribution}.`;
+      $("likeness-box").hidden = true;
+    }
+  }
   if (!r.ok) return;
   const items = await r.json();
   $("likenesses").textContent = "";

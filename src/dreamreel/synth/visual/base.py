@@ -11,6 +11,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from ...model.bible import Bible
+from ...model.label import Label
 from ...model.shot import Shot
 
 
@@ -36,8 +37,10 @@ class VisualBackend(Protocol):
 
     ``mouths[char_id][i]`` is how open that character's mouth is (0..1) at frame ``i`` of this
     shot, measured from their voice track; a character missing from ``mouths`` (or ``mouths``
-    None) gets a mouth animated from the shot's cues instead. ``label`` burns an
-    "AI-generated" label into a corner. ``first``: start at this frame of the shot (the frames
+    None) gets a mouth animated from the shot's cues instead. ``label`` (a
+    :class:`~dreamreel.model.Label`; None: none) burns its text into its corner of the frame,
+    small enough to fit across it (``True``/``False`` still mean the default label / none).
+    ``first``: start at this frame of the shot (the frames
     before it are neither drawn nor yielded; what is yielded equals the whole shot's tail). A frame yielded as a :class:`HeldFrame` repeats the
     picture of the frame before it.
     """
@@ -52,5 +55,5 @@ class VisualBackend(Protocol):
 
     def render_shot(self, shot: Shot, bible: Bible, *, width: int, height: int, fps: int,
                     mouths: dict[str, np.ndarray] | None = None,
-                    label: bool = False, first: int = 0) -> Iterator[np.ndarray]:
+                    label: Label | bool | None = None, first: int = 0) -> Iterator[np.ndarray]:
         ...

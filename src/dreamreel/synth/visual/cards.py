@@ -6,6 +6,7 @@ from functools import lru_cache
 import numpy as np
 import skia
 
+from ...model.label import LABEL_TEXT
 from .looks import Grade, mix
 from .paint import fill, glow, poly, stroke, vgrad
 
@@ -102,14 +103,28 @@ def draw_card_text(c: skia.Canvas, g: Grade, kind: str, caption: str, width: int
         c.drawString(spaced, width / 2 - small.measureText(spaced) / 2, height * 0.68, small, sub)
 
 
-def draw_label(c: skia.Canvas, width: int, height: int) -> None:
-    """A small "AI-generated" pill in the bottom-right corner."""
+def label_font(text: str, width: int, height: int) -> skia.Font:
+    """The label's font: a fixed share of the frame's height (legible at 480p), smaller only
+    when ``text`` would not otherwise fit across the frame between the margins."""
     face = font("DejaVu Sans", max(10.0, height * 0.024), bold=True)
-    text = "AI-generated"
+    room = width - 2 * height * 0.025  # the pill is the text plus a pad of half the font size each side
+    need = face.measureText(text) + face.getSize()
+    while need > room and face.getSize() > 1:  # hinted advances do not shrink in proportion: measure again
+        face.setSize(face.getSize() * room / need * 0.98)
+        need = face.measureText(text) + face.getSize()
+    return face
+
+
+def draw_label(c: skia.Canvas, width: int, height: int, text: str = LABEL_TEXT,
+               corner: str = "bottom-right") -> None:
+    """A small pill with ``text`` (the "AI-generated" label) in ``corner`` of the frame."""
+    face = label_font(text, width, height)
     tw = face.measureText(text)
     pad = face.getSize() * 0.5
-    x1, y1 = width - height * 0.025, height - height * 0.025
-    r = skia.Rect(x1 - tw - 2 * pad, y1 - face.getSize() - pad, x1, y1)
+    w, h, margin = tw + 2 * pad, face.getSize() + pad, height * 0.025
+    x0 = margin if corner.endswith("left") else width - margin - w
+    y0 = margin if corner.startswith("top") else height - margin - h
+    r = skia.Rect.MakeXYWH(x0, y0, w, h)
     c.drawRoundRect(r, pad, pad, skia.Paint(Color=skia.ColorSetARGB(150, 0, 0, 0), AntiAlias=True))
     c.drawString(text, r.left() + pad, r.bottom() - pad * 0.9, face,
                  skia.Paint(Color=skia.ColorSetARGB(235, 255, 255, 255), AntiAlias=True))

@@ -24,6 +24,7 @@ import numpy as np
 
 from ...errors import BadInputError, MissingDependencyError
 from ...model.bible import Bible
+from ...model.label import Label, as_label
 from ...model.shot import Cue, Shot
 from .base import held
 
@@ -193,7 +194,7 @@ class ProceduralBackend:
     # --- per shot ---------------------------------------------------------------------------
 
     def render_shot(self, shot: Shot, bible: Bible, *, width: int, height: int, fps: int,
-                    mouths: dict[str, np.ndarray] | None = None, label: bool = False,
+                    mouths: dict[str, np.ndarray] | None = None, label: Label | bool | None = None,
                     first: int = 0) -> Iterator[np.ndarray]:
         """Yield frames ``first`` .. ``shot.frames - 1`` (RGBA, H x W x 4 uint8). The same buffer is
         reused for every frame: copy a frame to keep it past the next one."""
@@ -206,10 +207,10 @@ class ProceduralBackend:
                 raise BadInputError(f"character {cid!r} is not in the bible's cast", where=f"shot {shot.id}")
         if not 0 <= first < shot.frames:
             raise BadInputError(f"first frame {first} is outside the shot's {shot.frames}", where=f"shot {shot.id}")
-        return self._frames(shot, bible, width, height, fps, mouths or {}, label, first)
+        return self._frames(shot, bible, width, height, fps, mouths or {}, as_label(label), first)
 
     def _frames(self, shot: Shot, bible: Bible, width: int, height: int, fps: int,
-                mouths: dict[str, np.ndarray], label: bool, first: int) -> Iterator[np.ndarray]:
+                mouths: dict[str, np.ndarray], label: Label | None, first: int) -> Iterator[np.ndarray]:
         # Every frame is a function of its index (no state carried from frame to frame), so a
         # shot can be drawn from any frame on: a live director restyles the rest of a shot.
         genres = frozenset(bible.genres)
@@ -235,7 +236,7 @@ class ProceduralBackend:
                 draw_insert(c, grade, shot.caption or bible.title, width, height, i / max(1, shot.frames - 1))
                 vignette.draw(c)
                 if label:
-                    draw_label(c, width, height)
+                    draw_label(c, width, height, label.text, label.corner)
                 grain.apply(rgba, i)
                 yield rgba
             return
@@ -303,7 +304,7 @@ class ProceduralBackend:
             weather.flash(c, i)
             vignette.draw(c)
             if label:
-                draw_label(c, width, height)
+                draw_label(c, width, height, label.text, label.corner)
             grain.apply(rgba, i)
             yield rgba
 
@@ -386,7 +387,7 @@ class ProceduralBackend:
         return p
 
     def _card(self, shot: Shot, grade: Grade, c: skia.Canvas, rgba: np.ndarray, width: int,
-              height: int, fps: int, grain: Grain, vignette: Sprite, label: bool,
+              height: int, fps: int, grain: Grain, vignette: Sprite, label: Label | None,
               first: int) -> Iterator[np.ndarray]:
         bg = np.zeros((height, width, 4), np.uint8)
         bs = surface(bg)
@@ -408,6 +409,6 @@ class ProceduralBackend:
                 draw_card_text(c, grade, shot.kind, caption, width, height, t)
             vignette.draw(c)
             if label:
-                draw_label(c, width, height)
+                draw_label(c, width, height, label.text, label.corner)
             grain.apply(rgba, i)
             yield rgba
