@@ -114,6 +114,9 @@ def test_malformed_profile_gets_one_line_and_no_output(tmp_path):
      "--label-corner: Input should be 'top-left', 'top-right', 'bottom-left' or 'bottom-right'"),
     (["render", "nope.json", "-o", "film.mp4", "--label-text", ""], "--label-text: the label text must be 1 to 40"),
     (["render", "nope.json", "-o", "film.mp4", "--no-label", "--label-text", "AI\tgenerated"], "control characters"),
+    (["serve", "--label-corner", "middle", "--data", "."], "--label-corner: Input should be"),
+    (["serve", "--sandbox", "nope", "--data", "."], "no asset pack there"),
+    (["make", "a western", "-o", "film.mp4", "--pack", "nope"], "no asset pack there"),
 ])
 def test_bad_requests_get_one_line(args, needle, tmp_path):
     one_line_error(run(*args, cwd=tmp_path), needle)

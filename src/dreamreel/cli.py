@@ -364,8 +364,11 @@ def serve(
     viewer_budget: Annotated[float | None, typer.Option("--viewer-budget", help="Most one viewer's films may "
                                                          "cost in all (USD).")] = None,
     sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
+    label_text: Annotated[str | None, _LABEL_TEXT] = None,
+    label_corner: Annotated[str | None, _LABEL_CORNER] = None,
 ) -> None:
-    """Serve the portal and the player: films made while they are watched."""
+    """Serve the portal and the player: films made while they are watched (always with the
+    burnt-in label: a server cannot turn it off)."""
     with user_errors():
         import uvicorn
 
@@ -381,10 +384,11 @@ def serve(
             raise BadInputError(f"cannot use {folder} for films: {e.strerror}") from None
         url = db or f"sqlite:///{folder / 'dreamreel.db'}"
         policy = _load_sandbox(sandbox)
+        burned = _label(True, label_text, label_corner)
         err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})"
                   + (f"; a sandbox of {policy}" if policy is not None else ""))
         uvicorn.run(create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget,
-                               sandbox=policy), host=host, port=port, log_level="warning")
+                               sandbox=policy, make_kw={"label": burned}), host=host, port=port, log_level="warning")
 
 
 @app.command()
