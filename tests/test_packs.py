@@ -203,8 +203,17 @@ def test_malformed_packs_are_refused_in_one_line(tmp_path):
 
 
 def test_the_command_line_writes_with_a_pack_and_refuses_outside_the_sandbox(tmp_path):
-    r = dreamreel("pack", "check", str(EXAMPLE))
+    artifacts = Path(os.environ.get("DREAMREEL_TEST_ARTIFACTS", Path(__file__).parents[1] / "test-artifacts"))
+    artifacts.mkdir(exist_ok=True)
+    sheet = artifacts / "pack-sheet.png"
+    r = dreamreel("pack", "check", str(EXAMPLE), "--sheet", str(sheet))
     assert r.returncode == 0 and "Harbour Lights Fan Licence 1.0" in r.stdout and "Mara Quill" in r.stdout
+    from PIL import Image
+
+    with Image.open(sheet) as im:  # a tile for each of the 7 settings and 6 characters, 4 across
+        assert im.size == (4 * 480, 4 * (270 + 34))
+        tiles = [im.crop((x * 480, 0, x * 480 + 480, 270)).tobytes() for x in range(4)]
+        assert len(set(tiles)) == 4  # each setting drawn differently
     story = tmp_path / "story.json"
     r = dreamreel("write", "a detective story", "--pack", str(EXAMPLE), "-o", str(story), "-q")
     assert r.returncode == 0, r.stderr

@@ -534,7 +534,10 @@ app.add_typer(pack_app, name="pack")
 
 
 @pack_app.command("check")
-def pack_check(pack: Annotated[Path, typer.Argument(help="A pack.json, a folder holding one, or a .zip.")]) -> None:
+def pack_check(pack: Annotated[Path, typer.Argument(help="A pack.json, a folder holding one, or a .zip.")],
+               sheet: Annotated[Path | None, typer.Option("--sheet", help="Also draw its contact sheet (PNG): "
+                                                          "every setting and character as films draw them.")] = None,
+               ) -> None:
     """Check an asset pack and say what it offers, under which licence."""
     with user_errors():
         from .trust.licences import Sandbox
@@ -552,6 +555,10 @@ def pack_check(pack: Annotated[Path, typer.Argument(help="A pack.json, a folder 
         out.print(f"sha256: {loaded.sha256}")
         for problem in Sandbox([loaded]).licence_problems(loaded):
             err.print(Text(f"note: {problem}", style="yellow"))
+        if sheet is not None:
+            from .synth.visual.sheet import render_sheet
+
+            err.print(f"contact sheet: {render_sheet(loaded, sheet)}")
 
 
 keys_app = typer.Typer(help="The chain that signs every film's C2PA manifest.", no_args_is_help=True)
