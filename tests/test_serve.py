@@ -136,6 +136,7 @@ def test_no_endpoint_reaches_another_viewers_data(served, caplog):
     assert {"/api/films/{film_id}", "/films/{film_id}/stream/{name}", "/api/likenesses/{likeness_id}/thumbnail",
             "/api/consents/{consent_id}/revoke", "/ws/films/{film_id}", "/api/sessions/{session_id}/events"} <= tried
     assert any("refused GET /api/films/" in r.getMessage() and ": 401" in r.getMessage() for r in caplog.records)
+    assert any("refused WS /ws/films/" in r.getMessage() and "not their film" in r.getMessage() for r in caplog.records)
     # the lists Bob can read hold nothing of Alice's, and Alice still has all of hers
     for path in ("/api/films", "/api/likenesses"):
         assert all(ids["film_id"] not in r.text and ids["likeness_id"] not in r.text for r in [bob.get(path)])

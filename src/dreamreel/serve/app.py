@@ -718,6 +718,8 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         film = server.db.film(film_id, viewer.id) if viewer is not None and re.fullmatch(r"[0-9a-f]{32}", film_id) \
             else None
         if viewer is None or film is None:
+            log.warning("refused WS %s from %s: %s", ws.url.path, ws.client.host if ws.client else "?",
+                        "no viewer" if viewer is None else "not their film")
             await ws.close(code=4404)
             return
         await ws.accept()
