@@ -209,6 +209,11 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         for note in fitted.notes:
             err.print(Text(f"budget: {note} (about {fitted.estimate:.5f} USD)", style="yellow"))
 
+    if sandbox is not None:
+        for pack in sandbox.packs:
+            lic = pack.assets.licence
+            err.print(Text(f"sandbox: {pack}'s assets only, under {lic.name}; credit: {lic.attribution}",
+                           style="cyan"), soft_wrap=True)
     from .production import make_film
     from .store.cache import Cache
 
