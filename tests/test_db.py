@@ -47,3 +47,19 @@ def test_viewers_films_sessions_and_events_stay_each_viewers_own(db):
     # a server that stops while a film is made: on the next start it is marked failed, not "making"
     assert db.interrupt_unfinished() == 1
     assert db.film(film.id, alice.id).status == "failed"
+
+
+def test_a_database_from_before_likeness_pronouns_gets_the_column_and_keeps_its_likenesses(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    old = Database(f"sqlite:///{path}")
+    viewer, _ = old.new_viewer()
+    kept = old.add_likeness(viewer.id, "Ada", "{}", b"jpeg")
+    old.engine.dispose()
+    with sqlite3.connect(path) as conn:  # as the last release made it: no pronouns column
+        conn.execute("ALTER TABLE likenesses DROP COLUMN pronouns")
+    db = Database(f"sqlite:///{path}")
+    again = db.likeness(kept.id, viewer.id)
+    assert again is not None and again.name == "Ada" and again.pronouns == "they"
+    assert db.add_likeness(viewer.id, "Bea", "{}", b"jpeg", pronouns="she").pronouns == "she"

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from dreamreel.errors import BadInputError
+from dreamreel.model import Look, Request
 from dreamreel.synth.voice import backend
 from dreamreel.trust.casting import cast_from_photo
 from serving import running_server
@@ -94,8 +95,8 @@ def test_consent_is_recorded_checked_logged_and_revocable(tmp_path):
         assert huge.status_code == 413
         assert alice.post("/api/likenesses", params={"name": "G", "agree": True, "voice": "squeaky"},
                           content=photo).status_code == 422
-        made = alice.post("/api/likenesses", params={"name": "Grace Hopper", "agree": True, "voice": "low"},
-                          content=photo)
+        made = alice.post("/api/likenesses", params={"name": "Grace Hopper", "agree": True, "voice": "low",
+                                                     "pronouns": "she"}, content=photo)
         assert made.status_code == 200, made.text
         grace = made.json()
         assert grace["voice"]["pitch"] < 0
@@ -107,7 +108,7 @@ def test_consent_is_recorded_checked_logged_and_revocable(tmp_path):
         assert film.status_code == 200, film.text
         story = app.state.server.live[film.json()["id"]].story
         hero = next(c for c in story.bible.cast if c.role == "protagonist")
-        assert hero.name == "Grace Hopper" and hero.look.skin == grace["look"]["skin"]
+        assert hero.name == "Grace Hopper" and hero.look.skin == grace["look"]["skin"] and hero.pronouns == "she"
         assert hero.voice.descriptor == grace["voice"]["descriptor"]  # she speaks in the voice she chose
         assert any("Grace" in b.narration for b in story.graph.beats)
         uses = alice.get(f"/api/likenesses/{grace['id']}/uses").json()
@@ -180,3 +181,35 @@ def test_casting_renames_the_character_everywhere_it_is_written():
         ln.text for b in cast.graph.beats for ln in b.lines)
     with pytest.raises(BadInputError, match="no character plays"):
         cast_into(story, "dragon", "X", Look())
+
+
+def test_a_likeness_in_the_lead_is_written_in_with_their_pronouns():
+    """Cast before the story is written, a person's name and pronouns are in every line; the rest
+    of the story is the one the same request and seed give without them."""
+    import re
+
+    from dreamreel.model import Performer
+    from dreamreel.narrative.planner import plan
+    from dreamreel.narrative.validate import validate
+
+    def count(story, words):  # in everything the story says: tellings, lines, choices, summaries
+        text = story.graph.model_dump_json()
+        return sum(len(re.findall(rf"\b{w}\b", text, re.I)) for w in words)
+
+    request = Request(prompt="a fantasy quest", episodes=3)
+    written = plan(request, seed=0)
+    hero = next(c for c in written.bible.cast if c.role == "protagonist")
+    assert hero.pronouns == "he"
+    grace = Performer(name="Grace Hopper", pronouns="she", look=Look(hair_color="#e8e4dc"))
+    cast = plan(request, seed=0, cast={"protagonist": grace})
+    lead = next(c for c in cast.bible.cast if c.role == "protagonist")
+    assert (lead.name, lead.pronouns, lead.look.hair_color) == ("Grace Hopper", "she", "#e8e4dc")
+    assert validate(cast).ok and not any(hero.name.split()[0] in b.narration for b in cast.graph.beats)
+    assert count(cast, ["he", "him", "his", "himself"]) < count(written, ["he", "him", "his", "himself"])
+    assert count(cast, ["she", "her", "herself"]) > count(written, ["she", "her", "herself"])
+    # the same world and the same other people
+    assert [c.name for c in cast.bible.cast if c.role != "protagonist"] == \
+        [c.name for c in written.bible.cast if c.role != "protagonist"]
+    assert cast.bible.world == written.bible.world
+    with pytest.raises(BadInputError, match="can be cast before a story is written"):
+        plan(request, seed=0, cast={"mentor": grace})

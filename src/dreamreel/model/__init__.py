@@ -1,7 +1,7 @@
 """Typed models shared by every stage. No I/O, no heavy imports: this is the contract."""
 
 from .base import SCHEMA_VERSION, Model
-from .bible import Bible, Character, Look, Place, StyleGuide, VoiceSpec, World
+from .bible import Bible, Character, Look, Performer, Place, StyleGuide, VoiceSpec, World
 from .content import RATING_CEILINGS, RATINGS, ContentFlag, Rating
 from .label import CORNERS, Corner, Label, as_label
 from .pack import AssetPack, Licence, PackRef
@@ -51,6 +51,7 @@ __all__ = [
     "Look",
     "Model",
     "Option",
+    "Performer",
     "Place",
     "Profile",
     "Rating",

@@ -59,6 +59,16 @@ class Character(Model):
     voice: VoiceSpec = Field(default_factory=VoiceSpec)
 
 
+class Performer(Model):
+    """Someone cast in a part before the story is written (a viewer's likeness): who they are,
+    how they look and sound; the story gives them the part."""
+
+    name: ShortText
+    pronouns: Literal["she", "he", "they"] = "they"
+    look: Look = Field(default_factory=Look)
+    voice: VoiceSpec = Field(default_factory=VoiceSpec)
+
+
 class Place(Model):
     id: Ident
     name: ShortText

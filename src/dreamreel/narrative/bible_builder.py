@@ -8,7 +8,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from ..model import Bible, Character, Look, Place, StyleGuide, VoiceSpec, World
+from ..model import Bible, Character, Look, Performer, Place, StyleGuide, VoiceSpec, World
 from .genres.kit import Archetype, GenreKit, PlaceSpec
 from .interpret import Intent
 from .text import Person, Writer, title_case
@@ -131,7 +131,7 @@ def _voice(arch: Archetype, pronoun: str, rng: random.Random) -> VoiceSpec:
 
 
 def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: random.Random,
-               avoid_names: set[str], writer: Writer, given: dict[str, Character] | None = None) -> Cast:
+               avoid_names: set[str], writer: Writer, given: dict[str, Character | Performer] | None = None) -> Cast:
     """The characters by story function. ``given`` (hero, villain, wild, comp1 ...: from an asset
     pack) are cast as they are: their names, pronouns, looks and voices; the genre's archetype
     only fills in a goal, conflict, traits or secret they leave empty."""
@@ -149,11 +149,11 @@ def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: rando
         else:
             arch = rng.choice(p.archetypes[key])
         chosen[key] = arch
-        if key in given:
-            people[key] = (given[key].name, given[key].pronouns)
-            continue
         pronoun = rng.choice(arch.pronouns)
-        people[key] = (pick_name(p, pronoun, rng, used), pronoun)
+        people[key] = (pick_name(p, pronoun, rng, used), pronoun)  # drawn even when given: the rest of
+        if key in given:                                              # the story is the one it would be
+            people[key] = (given[key].name, given[key].pronouns)
+            used.update(given[key].name.split())
 
     def person(key: str) -> Person:
         return Person.named(*people[key])
@@ -193,9 +193,13 @@ def make_character(arch: Archetype, name: str, pronoun: str, role: str, kind: st
         look=_look(arch, kind, intent, palette, rng), voice=_voice(arch, pronoun, rng))
 
 
-def cast_as_given(made: Character, asset: Character, ids: set[str]) -> Character:
-    """``asset`` (a pack's character) in the part ``made`` was written for: the asset's identity,
-    look and voice; the part's role (by story function) and whatever the asset leaves empty."""
+def cast_as_given(made: Character, asset: Character | Performer, ids: set[str]) -> Character:
+    """``asset`` (a pack's character, or a performer such as a viewer's likeness) in the part
+    ``made`` was written for: the asset's identity, look and voice; the part's role (by story
+    function) and whatever the asset leaves empty."""
+    if isinstance(asset, Performer):
+        return made.model_copy(update={"name": asset.name, "pronouns": asset.pronouns, "look": asset.look,
+                                       "voice": asset.voice})
     ids.discard(made.id)
     cid = asset.id if asset.id not in ids else made.id
     ids.add(cid)

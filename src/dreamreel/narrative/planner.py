@@ -14,7 +14,8 @@ import random
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..model import Profile, Request, Story
+from ..errors import BadInputError
+from ..model import Character, Performer, Profile, Request, Story
 from .bible_builder import build_bible, build_cast, build_style, build_world, slug
 from .interpret import Intent, interpret
 from .structure import build_graph
@@ -32,17 +33,24 @@ def _rng(seed: int, request: Request, profile: Profile) -> random.Random:
     return random.Random(hashlib.sha256(key.encode()).digest())
 
 
-def plan(request: Request, profile: Profile | None = None, seed: int = 0, pack: Pack | None = None) -> Story:
+#: The roles a character can be cast in before the story is written (by story function).
+CASTABLE = {"protagonist": "hero", "antagonist": "villain", "wildcard": "wild"}
+
+
+def plan(request: Request, profile: Profile | None = None, seed: int = 0, pack: Pack | None = None,
+         cast: dict[str, Performer] | None = None) -> Story:
     """Write a complete, valid story for this request and viewer (with ``pack``: only that asset
-    pack's characters, settings, palettes and music)."""
+    pack's characters, settings, palettes and music). ``cast``: characters given for roles in
+    ``CASTABLE`` (e.g. a viewer's likeness as the protagonist), written in from the start: their
+    names and pronouns in every line, their looks and voices."""
     profile = profile or Profile()
     rng = _rng(seed, request, profile)
     intent = interpret(request, profile, rng.choice)
-    return plan_intent(intent, request, profile, seed, rng, pack)
+    return plan_intent(intent, request, profile, seed, rng, pack, cast_roles=cast)
 
 
 def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, rng: random.Random,
-                pack: Pack | None = None) -> Story:
+                pack: Pack | None = None, cast_roles: dict[str, Performer] | None = None) -> Story:
     writer = Writer(rng, intent.rating, intent.limits, intent.avoid)
     past_names = {n for h in profile.history for c in h.characters for n in c.split()}
     facts = build_world(intent, rng, {h.title for h in profile.history})
@@ -59,6 +67,10 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
         style = assets.style(pack, intent.genres, style.era, list(style.motifs))
         given = {"hero": cast_of.hero, "villain": cast_of.villain, "wild": cast_of.wild,
                  **{f"comp{i + 1}": c for i, c in enumerate(cast_of.comps)}}
+    for role, character in (cast_roles or {}).items():
+        if role not in CASTABLE:
+            raise BadInputError(f"only {', '.join(CASTABLE)} can be cast before a story is written, not {role!r}")
+        given = {**(given or {}), CASTABLE[role]: character}
     cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer, given)
     bible = build_bible(intent, facts, cast, style, writer, rng)
     graph = build_graph(intent, cast, facts, writer, rng)

@@ -9,7 +9,7 @@
     POST /api/films/{film}/continue keep going: the next episode, from where this film ended
     GET  /api/films/{film}/provenance  its signed C2PA manifests (the film; each streamed episode), verified
     GET  /api/me                    your viewer code (give it to a friend who lets you cast them)
-    POST /api/likenesses?name=&agree=true&days=&voice=low|middle|high  body: your photo -> your
+    POST /api/likenesses?name=&agree=true&days=&voice=low|middle|high&pronouns=she|he|they  body: your photo -> your
                                     likeness (+ your own consent)
     GET  /api/likenesses            yours, and those others let you cast
     POST /api/likenesses/{id}/consents  {to, uses, days}: let another viewer cast you
@@ -202,8 +202,11 @@ class Server:
         if viewer.profile:
             from ..model import Profile
             profile = Profile.model_validate_json(viewer.profile)
-        story = plan(request, profile, seed=ask.seed, pack=self.sandbox.packs[0] if self.sandbox else None)
-        story, used = self.cast(viewer, story, [(c.likeness, c.role) for c in ask.cast])
+        written_in, replacing, used = self.cast(viewer, [(c.likeness, c.role) for c in ask.cast])
+        story = plan(request, profile, seed=ask.seed, pack=self.sandbox.packs[0] if self.sandbox else None,
+                     cast=written_in)
+        for likeness, role in replacing:
+            story = self.cast_over(story, likeness, role)
         if self.sandbox is not None:  # refused now, before anything is made
             self.sandbox.check(story)
         fitted = self.afford(viewer, story)
@@ -232,24 +235,40 @@ class Server:
         budget = min(left) if left else None
         return fit(film_seconds(story, episodes), self.res, budget, live=True)
 
-    def cast(self, viewer: Viewer, story: Any, wanted: list[tuple[str, str]]) -> tuple[Any, list[tuple[str, str, str]]]:
-        """Cast real people into ``story``, each only with a valid consent to this viewer for the
-        role (ConsentError otherwise, before anything is made). Returns the story and what was used."""
-        from ..model.bible import Look, VoiceSpec
-        from ..trust.likeness import cast_into, require_consent
+    def cast(self, viewer: Viewer, wanted: list[tuple[str, str]]) -> tuple[dict[str, Any], list[tuple[Any, str]],
+                                                                         list[tuple[str, str, str]]]:
+        """Real people to cast, each only with a valid consent to this viewer for the role
+        (ConsentError otherwise, before anything is written). A likeness in a leading part
+        (protagonist, antagonist, wildcard) is written into the story from the start, so its
+        lines say their name and pronouns; in another part it replaces who was written there
+        (``cast_over``). Returns (performers to write in, by role), (likeness, role) to cast over,
+        and the uses (likeness, consent, role) to log."""
+        from ..narrative.planner import CASTABLE
+        from ..trust.likeness import as_performer, require_consent
 
-        used = []
         if wanted and self.sandbox is not None:
             from ..trust.licences import LicenceError
 
             raise LicenceError(f"this server is a sandbox of {self.sandbox}: only its own characters are cast, "
                                f"not likenesses")
+        written_in: dict[str, Any] = {}
+        replacing, used = [], []
         for likeness_id, role in wanted:
             likeness, consent = require_consent(self.db, likeness_id, viewer.id, role)
-            voice = VoiceSpec.model_validate_json(likeness.voice) if likeness.voice else None
-            story, _ = cast_into(story, role, likeness.name, Look.model_validate_json(likeness.look), voice)
             used.append((likeness.id, consent.id, role))
-        return story, used
+            if role in CASTABLE and role not in written_in:
+                written_in[role] = as_performer(likeness)
+            else:
+                replacing.append((likeness, role))
+        return written_in, replacing, used
+
+    @staticmethod
+    def cast_over(story: Any, likeness: Any, role: str) -> Any:
+        from ..model.bible import Look, VoiceSpec
+        from ..trust.likeness import cast_into
+
+        voice = VoiceSpec.model_validate_json(likeness.voice) if likeness.voice else None
+        return cast_into(story, role, likeness.name, Look.model_validate_json(likeness.look), voice)[0]
 
     def recheck(self, viewer: Viewer, film: Film) -> list[tuple[str, str, str]]:
         """Before a film's story is made again (keep going, watch again): every likeness it cast
@@ -578,7 +597,7 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         mine = likeness.owner_id == viewer.id
         consents = server.db.consents(likeness.id)
         out = {"id": likeness.id, "name": likeness.name, "yours": mine, "look": json.loads(likeness.look),
-               "voice": json.loads(likeness.voice) if likeness.voice else None}
+               "voice": json.loads(likeness.voice) if likeness.voice else None, "pronouns": likeness.pronouns}
         out["consents"] = [{"id": c.id, "to": c.granted_to, "uses": c.uses.split(","), "until": c.until,
                             "revoked": c.revoked, "statement": c.statement}
                            for c in consents if mine or c.granted_to == viewer.id]
@@ -587,6 +606,7 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     @app.post("/api/likenesses")
     async def new_likeness(request: Request, name: str, agree: bool = False, days: int = 365,
                            voice: Literal["low", "middle", "high"] = "middle",
+                           pronouns: Literal["she", "he", "they"] = "they",
                            dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         """Your own photo becomes your likeness (the photo is not kept: only the look derived from
         it and a small thumbnail without metadata), with your consent to cast yourself."""
@@ -605,7 +625,7 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             raise HTTPException(413, f"the photo is over {MAX_PHOTO_BYTES} bytes")
         portrait = await asyncio.to_thread(cast_from_photo, body)
         likeness = server.db.add_likeness(viewer.id, name, portrait.look.model_dump_json(), portrait.thumbnail,
-                                          VOICES[voice].model_dump_json())
+                                          VOICES[voice].model_dump_json(), pronouns)
         server.db.grant(likeness.id, viewer.id, viewer.id, ["protagonist", "any_role"], time.time() + days * 86400,
                         SELF_STATEMENT)
         return {**likeness_view(likeness, viewer), "notes": portrait.notes, "location_dropped": portrait.had_location}

@@ -91,6 +91,8 @@ class Likeness(Base):
     name: Mapped[str] = mapped_column(String(80))
     look: Mapped[str] = mapped_column(Text)          # model.Look as JSON
     voice: Mapped[str] = mapped_column(Text, default="")  # model.VoiceSpec as JSON ("": as the story casts it)
+    #: How the story speaks of them: she, he or they (a photo does not say).
+    pronouns: Mapped[str] = mapped_column(String(8), default="they")
     thumbnail: Mapped[bytes] = mapped_column(LargeBinary)  # a small JPEG, no metadata
     created: Mapped[float] = mapped_column(Float)
 
@@ -154,7 +156,17 @@ class Database:
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.close()
         Base.metadata.create_all(self.engine)
+        self._add_new_columns()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _add_new_columns(self) -> None:
+        """Columns added since a table was first made (create_all makes only missing tables)."""
+        from sqlalchemy import inspect, text
+
+        have = {c["name"] for c in inspect(self.engine).get_columns("likenesses")}
+        if "pronouns" not in have:
+            with self.engine.begin() as conn:
+                conn.execute(text("ALTER TABLE likenesses ADD COLUMN pronouns VARCHAR(8) DEFAULT 'they'"))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -248,9 +260,10 @@ class Database:
 
     # -- likenesses and consents -------------------------------------------------------------
 
-    def add_likeness(self, owner_id: str, name: str, look_json: str, thumbnail: bytes, voice_json: str = "") -> Likeness:
+    def add_likeness(self, owner_id: str, name: str, look_json: str, thumbnail: bytes, voice_json: str = "",
+                     pronouns: str = "they") -> Likeness:
         likeness = Likeness(id=new_id(), owner_id=owner_id, name=name, look=look_json, voice=voice_json,
-                            thumbnail=thumbnail, created=time.time())
+                            pronouns=pronouns, thumbnail=thumbnail, created=time.time())
         with self.session() as s:
             s.add(likeness)
         return likeness

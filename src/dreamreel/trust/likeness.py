@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..errors import BadInputError
 from ..model import Story
-from ..model.bible import Look, VoiceSpec
+from ..model.bible import Look, Performer, VoiceSpec
 from ..store.db import Consent, Database, Likeness
 
 Use = Literal["protagonist", "any_role"]
@@ -84,6 +84,13 @@ def require_consent(db: Database, likeness_id: str, viewer_id: str, role: str,
     if not fitting:
         raise ConsentError(f"{likeness.name} agreed to {live[0].uses.replace(',', ', ')} only, not to be cast as {role}")
     return likeness, max(fitting, key=lambda c: c.until)
+
+
+def as_performer(likeness: Likeness) -> Performer:
+    """A likeness as someone to write a story around (``narrative.planner.plan(cast=...)``):
+    their name, pronouns, look and voice."""
+    return Performer(name=likeness.name, pronouns=likeness.pronouns or "they", look=Look.model_validate_json(likeness.look),
+                     voice=VoiceSpec.model_validate_json(likeness.voice) if likeness.voice else VOICES["middle"])
 
 
 def cast_into(story: Story, role: str, name: str, look: Look, voice: VoiceSpec | None = None) -> tuple[Story, str]:

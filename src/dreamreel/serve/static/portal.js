@@ -97,7 +97,7 @@ $("likeness").addEventListener("submit", async (ev) => {
   if (!file) return;
   $("likeness-state").textContent = "looking at the photo...";
   const q = new URLSearchParams({ name: $("likeness-name").value, agree: $("agree").checked,
-                                  voice: $("likeness-voice").value });
+                                  voice: $("likeness-voice").value, pronouns: $("likeness-pronouns").value });
   const r = await fetch(`/api/likenesses?${q}`, { method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
   const data = await r.json();
   $("likeness-state").textContent = "";
