@@ -115,6 +115,7 @@ def test_malformed_profile_gets_one_line_and_no_output(tmp_path):
     (["render", "nope.json", "-o", "film.mp4", "--label-text", ""], "--label-text: the label text must be 1 to 40"),
     (["render", "nope.json", "-o", "film.mp4", "--no-label", "--label-text", "AI\tgenerated"], "control characters"),
     (["serve", "--label-corner", "middle", "--data", "."], "--label-corner: Input should be"),
+    (["make", "a western", "-o", "film.mp4", "--label-text", "Real footage"], "must say the film is AI-generated"),
     (["serve", "--sandbox", "nope", "--data", "."], "no asset pack there"),
     (["make", "a western", "-o", "film.mp4", "--pack", "nope"], "no asset pack there"),
 ])

@@ -212,6 +212,8 @@ def test_a_long_label_is_shrunk_to_fit_inside_the_frame(width, height):
     ({"text": "AI\ngenerated"}, "control characters"),
     ({"text": "AI\x1b[8m"}, "control characters"),
     ({"corner": "middle"}, "'top-left', 'top-right', 'bottom-left' or 'bottom-right'"),
+    ({"text": "Real footage"}, "the label must say the film is AI-generated"),  # a label that hides it is no label
+    ({"text": "MAIN STREET"}, "the label must say the film is AI-generated"),
 ])
 def test_a_bad_label_is_refused_with_a_clear_message(fields, needle):
     from pydantic import ValidationError
@@ -219,6 +221,7 @@ def test_a_bad_label_is_refused_with_a_clear_message(fields, needle):
     with pytest.raises(ValidationError, match=re.escape(needle)):
         Label(**fields)
     assert Label(text="  Synthetic media  ").text == "Synthetic media"
+    assert [Label(text=t).text for t in ("KI-generiert", "Généré par IA", "AI生成")] == ["KI-generiert", "Généré par IA", "AI生成"]
     assert as_label(True) == Label() and as_label(False) is None and as_label(None) is None
 
 

@@ -270,8 +270,9 @@ _RES = typer.Option("--res", help="720p, 1080p or 480p.")
 _CHOICES = typer.Option("--choices", help="auto (seeded), first, or a JSON file of {choice_id: option_id}.")
 _KEEP = typer.Option("--keep", help="Also keep fMP4 segments, WebVTT captions and the OTIO timeline beside the film.")
 _LABEL = typer.Option("--label/--no-label", help="Burn the 'AI-generated' label into the picture.")
-_LABEL_TEXT = typer.Option("--label-text", help="What the burned-in label says (1-40 printable characters; "
-                                                "default: AI-generated).", show_default=False)
+_LABEL_TEXT = typer.Option("--label-text", help="What the burned-in label says (1-40 printable characters, "
+                                                "saying AI, KI, IA, artificial or synthetic; default: "
+                                                "AI-generated).", show_default=False)
 _LABEL_CORNER = typer.Option("--label-corner", help="Where the label sits: top-left, top-right, bottom-left or "
                                                     "bottom-right (default).", show_default=False)
 _PRESET = typer.Option("--preset", help="x264 speed: ultrafast (default, fastest), superfast, veryfast (a third "

@@ -1,5 +1,6 @@
 """The visible "AI-generated" label burned into a film's picture: its words and its corner."""
 
+import re
 from typing import Literal, get_args
 
 from pydantic import ConfigDict, field_validator
@@ -10,6 +11,11 @@ Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
 CORNERS: tuple[str, ...] = get_args(Corner)
 LABEL_TEXT = "AI-generated"
 MAX_LABEL_CHARS = 40
+#: Words that tell a viewer the picture is machine-made (the label exists to say so): AI and its
+#: abbreviations in other languages (not inside a word: "MAIN" does not count), or artificial /
+#: synthetic in a few languages.
+DISCLOSES = re.compile(r"(?<![A-Za-z])(A\.?I\.?|K\.?I\.?|I\.?A\.?)(?![A-Za-z])|artifici|künstlich|kunstmatig|synthe|sintétic|"
+                       r"sintetic|人工|合成", re.IGNORECASE)
 
 
 class Label(Model):
@@ -29,6 +35,9 @@ class Label(Model):
         if not v.isprintable():
             raise ValueError("the label text must be printable characters on one line (no tabs, newlines "
                              "or other control characters)")
+        if not DISCLOSES.search(v):
+            raise ValueError("the label must say the film is AI-generated: put AI (or A.I., KI, IA), "
+                             "'artificial' or 'synthetic' in it")
         return v
 
 
