@@ -24,7 +24,7 @@ $("ask").addEventListener("submit", async (ev) => {
   $("make").disabled = true;
   try {
     const body = { prompt: $("prompt").value, episodes: Number($("episodes").value) || 1, rating: $("rating").value };
-    if ($("cast-me").checked && $("cast-who").value) body.cast = [{ likeness: $("cast-who").value, role: "protagonist" }];
+    if ($("cast-me").checked && $("cast-who").value) body.cast = [{ likeness: $("cast-who").value, role: $("cast-role").value }];
     const r = await fetch("/api/films", { method: "POST", headers: { "Content-Type": "application/json" },
                                          body: JSON.stringify(body) });
     const data = await r.json();
