@@ -596,7 +596,7 @@ def verify(
     invalid (and why), or unsigned. Exits 0 for trusted or valid, 1 otherwise."""
     import json as _json
 
-    from .trust.provenance import ANCHOR, Verdict, keys_dir, verify_stream
+    from .trust.provenance import ANCHOR, keys_dir, verify_stream
     from .trust.provenance import verify as check
 
     with user_errors():
@@ -615,7 +615,7 @@ def verify(
             if not episodes:
                 out.print("unsigned: no episode of this stream has finished (or it was never signed)")
             raise typer.Exit(0 if episodes and all(v.ok for _, v in episodes) else 1)
-        verdict: Verdict = check(film, roots)
+        verdict = check(film, roots)
     ai = "; AI-generated (trainedAlgorithmicMedia)" if verdict.ai_generated else ""
     out.print(f"{verdict.state}: {verdict.reason}{ai}")
     if show and verdict.manifest is not None:

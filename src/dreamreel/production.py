@@ -2,13 +2,13 @@
 
     story -> director.path (PlayPath) -> synth.voice (speech, timings) -> camera (ShotLists)
           -> synth.music (score, ambience) -> edit.mix -> synth.visual (frames) -> edit.encode (MP4)
-          -> edit.qc -> trust.ratings (checked again) -> trust.provenance (a signed C2PA
-          manifest) -> cost (what it spent); with --keep also fMP4 segments, WebVTT captions
-          and an OTIO timeline.
+          -> edit.qc -> trust.provenance (a signed C2PA manifest) -> cost (what it spent);
+          with --keep also fMP4 segments, WebVTT captions and an OTIO timeline.
 
-Trust runs along the way too: a sandbox (``trust.licences``) is checked before any work; each
-beat's words are checked against the rating before the beat is made (``within_rating``); each
-episode of a stream is signed as its last segment goes out (``_StreamSigner``).
+Trust runs along the way: a sandbox (``trust.licences``) is checked before any work; each beat's
+words are checked against the rating (``trust.ratings``) before the beat is made, so nothing
+above it is drawn, streamed or released (``within_rating``); each episode of a stream is signed
+as its last segment goes out (``_StreamSigner``).
 
 The voices come first (the cut and the mouths need their timings). Then every shot goes to the
 render pool (``render_pool``: worker processes that draw and encode shots into chunks, through
@@ -79,7 +79,7 @@ from .trust.provenance import (
     sign,
     sign_stream_episode,
 )
-from .trust.ratings import RatingError, release_problems
+from .trust.ratings import within_rating
 
 RESOLUTIONS = {"720p": (1280, 720), "1080p": (1920, 1080), "480p": (854, 480)}
 SAMPLE_RATE = 48000
@@ -236,8 +236,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                      low_latency=pacer is not None) as enc:
             key_every = max(1, round(keyframe_s * fps))
             if enc.segments is not None:  # a stream: labelled in its index, each episode signed as it is out
-                shown = as_label(label)
-                enc.segments.meta = {"ai_generated": True, "label": shown.text if shown else None,
+                enc.segments.meta = {"ai_generated": True, "label": label.text if label else None,
                                      "provenance": STREAM_PROVENANCE}
                 signer = _StreamSigner(enc.segments, lambda n: manifest_for(f"{story.bible.title}, episode {n}"),
                                        keys, fps)
@@ -371,11 +370,6 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       black=np.concatenate(writer.black), same=np.concatenate(writer.same),
                       audio=audio, sample_rate=SAMPLE_RATE)
     stages["qc"] = time.perf_counter() - t
-    problems = release_problems(story, walk.steps, profile)
-    if problems:  # checked again before release: a film above its ceiling is not released
-        out.unlink(missing_ok=True)
-        raise RatingError(f"the film as made is above its rating and was not released: {problems[0]}"
-                          + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
     t = time.perf_counter()
     manifest = manifest_for(story.bible.title)
     sign(out, manifest, keys)
@@ -610,24 +604,6 @@ class _InOrder(threading.Thread):
         for r in self.results:
             if r.temporary:
                 r.path.unlink(missing_ok=True)
-
-
-def within_rating(story: Story, walk: Walk, profile: Profile | None) -> PathStep:
-    """The step just walked, told within the film's rating and the viewer's limits: as the
-    director picked it, else another telling of the same beat that keeps within them (the
-    director's pick is replaced in the walk); RatingError if no telling does, before any of
-    the beat is made or streamed."""
-    step = walk.steps[-1]
-    problems = release_problems(story, [step], profile)
-    if not problems:
-        return step
-    for name in [None, *story.graph.beat(step.beat).variants]:
-        other = step.model_copy(update={"variant": name})
-        if name != step.variant and not release_problems(story, [other], profile):
-            walk.steps[-1] = other
-            return other
-    raise RatingError(f"the film was stopped before beat {step.beat}: no telling of it keeps within the rating "
-                      f"({problems[0]})")
 
 
 class _StreamSigner:

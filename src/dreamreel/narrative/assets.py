@@ -92,6 +92,7 @@ def _read(path: Path) -> bytes:
                                     f"at most {MAX_PACK_BYTES} are read")
                 with z.open(member) as f:
                     raw = f.read(MAX_PACK_BYTES + 1)
+        # (RuntimeError: an encrypted member; NotImplementedError: a compression zipfile cannot read)
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as e:
             raise PackError(f"{path}: a broken archive ({e})") from None
     else:

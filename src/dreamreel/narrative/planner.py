@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import BadInputError
-from ..model import Character, Performer, Profile, Request, Story
+from ..model import Performer, Profile, Request, Story
 from .bible_builder import build_bible, build_cast, build_style, build_world, slug
 from .interpret import Intent, interpret
 from .structure import build_graph

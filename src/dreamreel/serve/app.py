@@ -164,7 +164,7 @@ class Server:
         self.db.interrupt_unfinished()  # a film being made when the last server stopped is not coming
         self.data_dir = Path(data_dir)
         self.res = res
-        self.make_kw = make_kw or {}
+        self.make_kw = dict(make_kw or {})  # (a copy: the sandbox is added to it)
         self.live_kw = live_kw or {}
         self.film_budget, self.viewer_budget = film_budget, viewer_budget
         #: A studio's sandbox: every film is written from its packs, and nothing outside them is made.

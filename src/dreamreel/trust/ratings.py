@@ -3,14 +3,15 @@ viewer's own limits.
 
 The planner and the writer keep to the rating as they write (``narrative.rating``, checked by
 ``narrative.validate``); a film is made from one path through the story, possibly in tellings a
-live director picked, so before it is signed and released its words as played (narration,
-lines, the choice prompts and options shown) are scanned again. A film above its ceiling is not
-released: its file is removed and the reason given.
+live director picked, so as production walks each beat its words as played (narration, lines,
+the choice prompts and options shown) are scanned again, before any of it is drawn or streamed
+(``within_rating``). A telling above the ceiling is swapped for one within it; a beat with none
+stops the film there, with the reason.
 """
 
 from __future__ import annotations
 
-from ..director.path import telling
+from ..director.path import Walk, telling
 from ..errors import DreamreelError
 from ..model import Profile, Story
 from ..model.content import stricter
@@ -42,3 +43,21 @@ def release_problems(story: Story, steps: list[PathStep], profile: Profile | Non
         for theme in content.avoid_hits(text, avoid):
             problems.append(f"beat {beat.id}: mentions {theme!r}, which the viewer keeps out")
     return problems
+
+
+def within_rating(story: Story, walk: Walk, profile: Profile | None) -> PathStep:
+    """The step just walked, told within the film's rating and the viewer's limits: as the
+    director picked it, else another telling of the same beat that keeps within them (the
+    director's pick is replaced in the walk); RatingError if no telling does, before any of
+    the beat is made or streamed."""
+    step = walk.steps[-1]
+    problems = release_problems(story, [step], profile)
+    if not problems:
+        return step
+    for name in [None, *story.graph.beat(step.beat).variants]:
+        other = step.model_copy(update={"variant": name})
+        if name != step.variant and not release_problems(story, [other], profile):
+            walk.steps[-1] = other
+            return other
+    raise RatingError(f"the film was stopped before beat {step.beat}: no telling of it keeps within the rating "
+                      f"({problems[0]})")

@@ -7,6 +7,7 @@ the films are drawn with, so a studio sees its pack as its films will show it.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -75,8 +76,6 @@ def render_sheet(pack: Pack, path: str | Path) -> Path:
         x, y = (n % COLUMNS) * TILE[0], (n // COLUMNS) * (TILE[1] + CAPTION)
         sheet.paste(tile, (x, y))
         draw.text((x + 8, y + TILE[1] + 9), caption[:70], fill=(230, 230, 225))
-    import io
-
     out = io.BytesIO()
     sheet.save(out, "PNG", optimize=True)
     return write_atomic(path, out.getvalue())
