@@ -23,6 +23,8 @@ fi
 npm ci --no-audit --no-fund --loglevel=error
 
 # The package with its test extras; llama-cpp-python compiles from source (several minutes, once).
+# Built portably: a native build faults in llama.cpp's AMX code on CPUs that report AMX.
+export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
 python -m pip install --disable-pip-version-check -q -e ".[test]"
 
 python -m pytest -q "$@"
