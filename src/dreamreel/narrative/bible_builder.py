@@ -266,8 +266,9 @@ def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide
                  wild=Person.of(cast.wild), comp=Person.of(cast.comps[0]), prev=Person.of(cast.hero),
                  hero_archetype=cast.hero.archetype, place=facts.places[0].name, home=facts.places[0].name,
                  rule=w.rules[0], weather="")
-    title = title_case(writer.pick("title", p.titles, slots, fallback="{world}"))
-    logline = writer.pick("logline", p.loglines, slots, fallback="{hero.full} against {villain.full} in {world}.")
+    # Placeholders: the planner sets the title and logline from the plot shape.
+    title = title_case(writer.fill("{world}", slots))
+    logline = writer.fill("{hero.full} against {villain.full} in {world}.", slots)
     description = writer.fill(rng.choice(w.world_description), dict(slots, era=facts.era))
     if p is not w:
         description += (f" Here {p.label} never went away: {', '.join(p.motifs[:3])}; "

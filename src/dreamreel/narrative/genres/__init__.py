@@ -1,18 +1,34 @@
-"""The genres the planner knows, one kit a module, found by name or by words in a request."""
+"""The genres the planner knows, one data file a genre, found by name or by words in a request.
 
-import importlib
+The built-in kits are ``dreamreel/narrative/data/genres/<name>.json`` (validated by
+``dreamreel.model.genre.GenreKit``). Other packages add theirs through the ``dreamreel.genres``
+entry-point group: each entry point loads to a callable returning a path, a JSON file or a
+folder of them. A plugin's kit with a built-in's name replaces it.
+
+A malformed kit file is one line naming the file and the field, never a traceback.
+"""
+
+import json
 import re
 import string
 from functools import cache
+from importlib import resources
+from importlib.metadata import entry_points
+from pathlib import Path
 from typing import get_args
 
-from ...errors import UnknownNameError
-from ...model.bible import PlaceKind
-from ...model.story import Emotion
-from .kit import SCENE_CAST, SCENES, GenreKit
+from pydantic import ValidationError
 
-#: Module names under dreamreel.narrative.genres; each defines KIT.
-GENRE_MODULES = (
+from ...errors import BadInputError, UnknownNameError
+from ...model.bible import PlaceKind
+from .kit import GenreKit
+
+GROUP = "dreamreel.genres"
+
+#: The order the built-in genres are offered in. It is part of every story: when a request
+#: names no genre the planner picks from the kits in this order, and ties between genres named
+#: at the same place go to the earlier one. Kits not listed follow, by name.
+GENRE_ORDER = (
     "noir", "scifi", "fantasy", "horror", "western", "romance", "comedy", "thriller", "mystery",
     "cyberpunk", "postapoc", "adventure",
 )
@@ -23,23 +39,66 @@ WORLD_SLOTS = ("world", "place", "home", "mcguffin", "mcguffin_short", "scheme",
                "weather", "hero_archetype")
 PLACE_KINDS = get_args(PlaceKind)
 PLACE_ROLES = ("home", "hub", "danger", "hideout", "lair", "summit", "vista")
-EMOTIONS = get_args(Emotion)
-CHOICE_KEYS = {
-    "approach": ("bold", "careful"), "crisis": ("save", "press", "deal"),
-    "finale_together": ("plan", "solo", "trade"), "finale_alone": ("finish", "spare"),
-}
+
+
+def read_kit(path: Path) -> GenreKit:
+    """One genre kit file, validated; a problem is one line naming the file and the field."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError as e:
+        raise BadInputError(f"genre kit {path.name}: cannot be read ({e.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise BadInputError(f"genre kit {path.name}: not valid JSON: {e}".splitlines()[0]) from None
+    try:
+        return GenreKit.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        raise BadInputError(f"genre kit {path.name}: {where}: {err['msg']}".splitlines()[0]) from None
+
+
+def _files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise BadInputError(f"genre kits: {root} is neither a JSON file nor a folder of them")
+    return sorted(p for p in root.glob("*.json") if p.is_file())
+
+
+def builtin_paths() -> list[Path]:
+    """The kits that ship with dreamreel, in GENRE_ORDER (then by name)."""
+    folder = Path(str(resources.files("dreamreel.narrative") / "data" / "genres"))
+    rank = {name: i for i, name in enumerate(GENRE_ORDER)}
+    return sorted(_files(folder), key=lambda p: (rank.get(p.stem, len(rank)), p.name))
+
+
+def plugin_paths() -> list[Path]:
+    """Kit files other installed packages offer through the ``dreamreel.genres`` entry points."""
+    out: list[Path] = []
+    for ep in sorted(entry_points(group=GROUP), key=lambda ep: ep.name):
+        try:
+            where = ep.load()()
+        except Exception as e:  # a broken plugin is named, not a traceback
+            raise BadInputError(f"genre plugin {ep.name}: could not be loaded ({e})") from None
+        out += _files(Path(where))
+    return out
+
+
+def load_kits(paths: list[Path]) -> dict[str, GenreKit]:
+    """Kits from these files, in order; a later kit replaces an earlier one of the same name."""
+    kits: dict[str, GenreKit] = {}
+    for p in paths:
+        kit = read_kit(p)
+        kits[kit.name] = kit
+    return kits
 
 
 @cache
 def all_kits() -> dict[str, GenreKit]:
-    kits = {}
-    for mod in GENRE_MODULES:
-        try:
-            kit = importlib.import_module(f"{__name__}.{mod}").KIT
-        except ModuleNotFoundError:
-            continue  # a genre not yet written is simply not offered
-        kits[kit.name] = kit
-    return kits
+    """Every installed genre kit by name: built-in first, then plugins'. Loaded once, so each
+    genre is one object (``intent.plot is intent.world`` holds for a single-genre story)."""
+    return load_kits(builtin_paths() + plugin_paths())
 
 
 def get_kit(name: str) -> GenreKit:
@@ -58,10 +117,10 @@ def _fields(template: str) -> list[str]:
 
 
 def check_kit(kit: GenreKit) -> list[str]:
-    """Problems with a kit's data: missing scenes, unknown slots, roles off screen. Empty when sound."""
+    """Problems with a kit's data: unknown slots, missing place roles or archetypes. Empty when sound."""
     problems: list[str] = []
 
-    def tmpl(where: str, t: str, roles: tuple[str, ...] = PERSON_SLOTS) -> None:
+    def tmpl(where: str, t: str) -> None:
         try:
             names = _fields(t)
         except ValueError as e:
@@ -72,51 +131,11 @@ def check_kit(kit: GenreKit) -> list[str]:
         for f in names:
             base, _, attr = f.partition(".")
             if base in PERSON_SLOTS:
-                if base not in roles and base != "prev":
-                    problems.append(f"{where}: {{{f}}} is not on screen here (cast: {roles})")
                 if attr and attr not in PERSON_ATTRS:
                     problems.append(f"{where}: unknown attribute {{{f}}}")
             elif base not in WORLD_SLOTS or attr:
                 problems.append(f"{where}: unknown slot {{{f}}}")
 
-    for key in SCENES:
-        scene = kit.scenes.get(key)
-        if scene is None:
-            problems.append(f"scenes.{key}: missing")
-            continue
-        cast = SCENE_CAST[key]
-        allowed_mentions = PERSON_SLOTS  # narration may mention anyone
-        for i, t in enumerate(scene.narration):
-            tmpl(f"scenes.{key}.narration[{i}]", t, allowed_mentions)
-        for i, t in enumerate(scene.action):
-            tmpl(f"scenes.{key}.action[{i}]", t, allowed_mentions)
-        if len(scene.narration) < 2 or len(scene.action) < 2 or len(scene.exchanges) < 2:
-            problems.append(f"scenes.{key}: give at least 2 narrations, 2 actions and 2 exchanges")
-        for j, ex in enumerate(scene.exchanges):
-            for k, line in enumerate(ex):
-                if len(line) != 3:
-                    problems.append(f"scenes.{key}.exchanges[{j}][{k}]: expected (role, emotion, text)")
-                    continue
-                role, emotion, text = line
-                if role not in cast:
-                    problems.append(f"scenes.{key}.exchanges[{j}][{k}]: {role!r} is not on screen in {key} {cast}")
-                if emotion not in EMOTIONS:
-                    problems.append(f"scenes.{key}.exchanges[{j}][{k}]: unknown emotion {emotion!r}")
-                tmpl(f"scenes.{key}.exchanges[{j}][{k}]", text)
-    for key, options in CHOICE_KEYS.items():
-        ct = kit.choices.get(key)
-        if ct is None:
-            problems.append(f"choices.{key}: missing")
-            continue
-        for t in ct.prompts:
-            tmpl(f"choices.{key}.prompt", t)
-        for opt in options:
-            if not ct.options.get(opt):
-                problems.append(f"choices.{key}.options.{opt}: missing")
-            for t in ct.options.get(opt, ()):
-                tmpl(f"choices.{key}.options.{opt}", t)
-                if len(t) > 60:
-                    problems.append(f"choices.{key}.options.{opt}: {t!r} is too long for a button")
     for p in kit.places:
         if p.kind not in PLACE_KINDS:
             problems.append(f"places: {p.name!r} has unknown kind {p.kind!r}")
@@ -138,16 +157,12 @@ def check_kit(kit: GenreKit) -> list[str]:
     for pr in ("she", "he", "they"):
         if len(kit.names_first.get(pr, ())) < 6:
             problems.append(f"names_first.{pr}: give at least 6 names")
-    for kind in ("triumph", "bittersweet", "tragedy", "twist"):
-        if not kit.ending_titles.get(kind):
-            problems.append(f"ending_titles.{kind}: missing")
     for i, (role, emotion, text, levels) in enumerate(kit.intense_lines):
         tmpl(f"intense_lines[{i}]", text)
     for i, (role, emotion, text) in enumerate(kit.calm_lines):
         tmpl(f"calm_lines[{i}]", text)
-    for group in (kit.titles, kit.loglines, kit.hooks, kit.world_description):
-        for t in group:
-            tmpl("titles/loglines/hooks/world_description", t)
+    for i, t in enumerate(kit.world_description):
+        tmpl(f"world_description[{i}]", t)
     for c in kit.palette:
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", c):
             problems.append(f"palette: {c!r} is not #rrggbb")
@@ -160,4 +175,5 @@ def check_kit(kit: GenreKit) -> list[str]:
     return problems
 
 
-__all__ = ["GENRE_MODULES", "GenreKit", "all_kits", "check_kit", "get_kit"]
+__all__ = ["GENRE_ORDER", "GROUP", "GenreKit", "all_kits", "builtin_paths", "check_kit", "get_kit", "load_kits",
+           "plugin_paths", "read_kit"]
