@@ -2,6 +2,9 @@
 
 - planner: seconds to write a 3-episode series (median of several runs; goal < 0.5 s on 2 cores),
   validation time, and the process's peak memory.
+- requests: a reader's check of what the planner keeps of the public request set
+  (bench/requests_check.py: element coverage, constraint violations, sentence reuse, distinct-2,
+  choices read later, seconds per story); ``--set heldout`` for the set kept aside.
 - gguf: seconds to rewrite the same series' text with the local GGUF writer (gemma3 270M from
   PyPI, 2 threads), tokens per second and peak memory. ``--gguf-beats N`` rewrites N beats and
   extrapolates to the whole series (the whole series takes minutes); ``--gguf-beats 0`` skips it.
@@ -72,7 +75,8 @@ def part_gguf(beats: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--part", choices=["planner", "gguf"])
+    ap.add_argument("--part", choices=["planner", "requests", "gguf"])
+    ap.add_argument("--set", default="public", choices=["public", "heldout"])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--gguf-beats", type=int, default=4)
     a = ap.parse_args()
@@ -82,8 +86,15 @@ def main() -> None:
     if a.part == "gguf":
         print(json.dumps(part_gguf(a.gguf_beats)))
         return
+    if a.part == "requests":
+        from requests_check import check
+
+        result = check(a.set, 0)
+        result.pop("missed")
+        print(json.dumps({"requests_check": result}))
+        return
     result = {"request": REQUEST}
-    parts = [["--part", "planner", "--runs", str(a.runs)]]
+    parts = [["--part", "planner", "--runs", str(a.runs)], ["--part", "requests", "--set", a.set]]
     if a.gguf_beats > 0:
         parts.append(["--part", "gguf", "--gguf-beats", str(a.gguf_beats)])
     for args in parts:

@@ -196,7 +196,7 @@ def test_a_likeness_in_the_lead_is_written_in_with_their_pronouns():
         text = story.graph.model_dump_json()
         return sum(len(re.findall(rf"\b{w}\b", text, re.I)) for w in words)
 
-    request = Request(prompt="a fantasy quest", episodes=3)
+    request = Request(prompt="a fantasy revenge tale", episodes=3)  # a plot that says "his" of its hero
     written = plan(request, seed=0)
     hero = next(c for c in written.bible.cast if c.role == "protagonist")
     assert hero.pronouns == "he"

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dreamreel.errors import BadRequestError, UnknownNameError
-from dreamreel.model import ContentFlag, Profile, Request, Story, Tastes, alive_var
+from dreamreel.model import ContentFlag, Profile, Request, Story, Tastes
 from dreamreel.narrative.genres import all_kits, check_kit
 from dreamreel.narrative.planner import plan
 from dreamreel.narrative.rating import scan
@@ -46,10 +46,11 @@ def test_each_genre_gives_a_valid_story_with_real_structure(name, seed):
         beats = [b for b in g.beats if b.episode == ep.number]
         assert sum(1 for b in beats if b.choice) >= 2
         assert len({e.kind for e in g.endings if e.episode == ep.number}) >= 3
-        # Dramatic shape: tension rises to a climax well above the setup.
+        # Dramatic shape: tension rises to a climax well above the setup (gently, in the quiet
+        # shapes: a grief drama or a bedtime story peaks lower).
         setup = next(b for b in beats if b.role == "setup")
         climax = max(b.tension for b in beats if b.role == "climax")
-        assert climax - setup.tension >= 0.5
+        assert climax - setup.tension >= 0.35
         # Adaptive alternatives for the director on every beat that is not an ending.
         for b in beats:
             if not b.ending:
@@ -61,20 +62,23 @@ def test_each_genre_gives_a_valid_story_with_real_structure(name, seed):
 
 
 def test_a_character_saved_or_lost_changes_later_scenes():
-    story = plan(Request(prompt="film noir, two episodes", genres=["noir"], episodes=2), seed=3)
+    story = plan(Request(prompt="a noir heist, two episodes", genres=["noir"], episodes=2), seed=3)
     g = story.graph
-    crisis = g.beat("e1_crisis")
-    alive = {e.var for o in crisis.choice.options for e in o.effects if e.var.startswith("alive_")}
+    alive = {e.var for b in g.beats if b.episode == 1 and b.choice for o in b.choice.options for e in o.effects
+             if e.var.startswith("alive_")}
     assert len(alive) == 1
     var = alive.pop()
-    # Episode 2's opening reads that fate: two different scenes, one with the survivor speaking.
-    group = g.group("e2_aftermath")
-    assert group.candidates[0].condition.all_of[0].var == var
-    saved, lost = g.beat(group.candidates[0].target), g.beat(group.candidates[1].target)
+    # Episode 2's opening reads that fate: different scenes, the survivor speaking in one.
+    group = g.group("e2_since")
+    assert all(c.condition.all_of[0].var == var for c in group.candidates)
+    saved = [g.beat(c.target) for c in group.candidates if c.condition.all_of[0].value is True]
+    lost = [g.beat(c.target) for c in group.candidates if c.condition.all_of[0].value is False]
     who = var.removeprefix("alive_")
-    assert who in saved.characters and any(ln.speaker == who for ln in saved.lines)
-    assert who not in lost.characters and all(ln.speaker != who for ln in lost.lines)
-    assert saved.narration != lost.narration
+    assert saved and lost
+    assert all(who in b.characters and any(ln.speaker == who for ln in b.lines) for b in saved)
+    assert all(who not in b.characters and all(ln.speaker != who for ln in b.lines) for b in lost)
+    told = lambda b: b.narration + b.action + " ".join(ln.text for ln in b.lines)  # noqa: E731
+    assert {told(b) for b in saved}.isdisjoint({told(b) for b in lost})
 
 
 def test_same_seed_same_story_other_seed_other_story():
@@ -90,9 +94,10 @@ def test_noir_crossed_with_hard_scifi_blends_world_and_plot():
     assert set(story.bible.genres) == {"noir", "scifi"}
     kinds = {p.kind for p in story.bible.world.places}
     assert kinds & {"mars_dome", "space_station", "spaceship"}  # the science-fiction world
-    archetypes = " ".join(c.archetype for c in story.bible.cast)
-    assert re.search(r"private eye|detective", archetypes)  # the noir plot
-    assert "femme fatale" in archetypes or "singer" in archetypes
+    # The plot is one that suits noir or science fiction (a request naming no situation).
+    from dreamreel.narrative.kits import kits
+    first = story.generator["shapes"].split("+")[0]
+    assert {"noir", "scifi"} & set(kits().shape(first).genres)
     assert story.bible.style.era.startswith("1940s") or "1940s" in story.bible.world.era
     assert len(story.graph.episodes) == 3
 
@@ -180,8 +185,9 @@ def test_empty_or_wordless_requests_are_refused(prompt):
 
 
 def test_absurd_sizes_are_refused_with_a_reason():
-    with pytest.raises(BadRequestError, match="500 episodes"):
-        plan(Request(prompt="a western in 500 episodes"))
+    # Past the most episodes written at once, the most are written and the viewer is told.
+    story = plan(Request(prompt="a western in 500 episodes"))
+    assert len(story.graph.episodes) == 12 and "500 episodes" in story.generator["notes"]
     with pytest.raises(BadRequestError, match="seconds"):
         plan(Request(prompt="a western, 90 hours long"))
 

@@ -50,6 +50,8 @@ class Character(Model):
     name: ShortText
     role: Role
     archetype: ShortText
+    #: What they are, as a noun ("chef", "dragon", "lighthouse keeper"): what the story calls them.
+    job: ShortText | None = None
     pronouns: Literal["she", "he", "they"] = "they"
     goal: Prose
     conflict: Prose
@@ -108,6 +110,8 @@ class Bible(Model):
     world: World
     cast: list[Character] = Field(min_length=1, max_length=24)
     style: StyleGuide
+    #: The character who tells the story ("told by the ghost"): narration is in their voice.
+    narrator: Ident | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "Bible":

@@ -5,13 +5,17 @@ from pathlib import Path
 
 from .bible import Bible
 from .cost import CostReport
+from .genre import GenreKit
+from .kits import KitFile
 from .pack import AssetPack
+from .premise import Premise
 from .profile import Profile
 from .request import Request
 from .story import Story, StoryGraph
 
 DOCUMENTS = {"story": Story, "story-graph": StoryGraph, "bible": Bible, "profile": Profile, "request": Request,
-             "cost-report": CostReport, "asset-pack": AssetPack}
+             "cost-report": CostReport, "asset-pack": AssetPack, "genre-kit": GenreKit,
+             "kit-file": KitFile, "premise": Premise}
 
 
 def schema_text(model) -> str:

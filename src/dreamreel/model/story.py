@@ -41,6 +41,9 @@ class Line(Model):
     emotion: Emotion = "neutral"
     #: A parenthetical for the actor, e.g. "under her breath".
     direction: ShortText | None = None
+    #: How it is delivered: spoken in the scene, sung (a musical's number, to the score's
+    #: melody), or said to camera (a mockumentary's interview).
+    delivery: Literal["spoken", "sung", "to_camera"] = "spoken"
 
 
 class Edge(Model):

@@ -8,7 +8,8 @@ in order, and episode endings that divert to the next episode's entry.
 
 Machine tags carry what ink has no syntax for, so ink_import can rebuild the graph:
 ``# beat:<id>``, ``# episode:<n>``, ``# title:...``, ``# place:<id>``, ``# tension:0.7``,
-``# ending:<id>`` on a beat's first line; ``# speaker:<id>``, ``# emotion:<e>`` on dialogue;
+``# ending:<id>`` on a beat's first line; ``# speaker:<id>``, ``# emotion:<e>``, ``# delivery:sung``
+(or ``to_camera``) on dialogue;
 ``# action`` on action lines; ``# prompt`` on the choice prompt; ``# option:<id>`` and
 ``# default`` on choices. A beat's own tags follow as plain ``# tag`` (prefixed ``tag:``
 when one would read as a machine tag). Every text is escaped, so whatever a writer or a
@@ -32,7 +33,7 @@ RESERVED = frozenset({
 #: Tag keys ink_export writes and ink_import reads back.
 MACHINE_KEYS = frozenset({
     "beat", "episode", "episode_title", "title", "role", "place", "time", "weather", "tension",
-    "cast", "ending", "ending_kind", "ending_title", "speaker", "emotion", "direction", "action",
+    "cast", "ending", "ending_kind", "ending_title", "speaker", "emotion", "direction", "delivery", "action",
     "prompt", "choice", "timeout", "option", "default", "title_only", "tag",
 })
 _KEYWORD_START = re.compile(r"(?i)(todo|var|const|list|include|external)")
@@ -295,6 +296,8 @@ class _Writer:
                 tags.append(f"emotion:{ln.emotion}")
             if ln.direction:
                 tags.append(f"direction:{ln.direction}")
+            if ln.delivery != "spoken":
+                tags.append(f"delivery:{ln.delivery}")
             body.append((escape(f"{name}: {ln.text}"), tags))
         if b.choice:
             body.append((escape(b.choice.prompt),

@@ -809,9 +809,11 @@ class _Builder:
                 cid, words = said
                 emotion = keys.get("emotion")
                 direction = keys.get("direction")
+                delivery = keys.get("delivery")
                 lines.append(Line(speaker=cid, text=_short(words, 600),
                                   emotion=emotion if emotion in get_args(Emotion) else "neutral",
-                                  direction=_short(direction) if direction else None))
+                                  direction=_short(direction) if direction else None,
+                                  delivery=delivery if delivery in ("sung", "to_camera") else "spoken"))
                 speakers.append(cid)
                 continue
             narration.append(text)

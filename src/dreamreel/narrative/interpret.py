@@ -11,8 +11,14 @@ from dataclasses import dataclass, field
 from ..errors import BadRequestError
 from ..model import Profile, Request
 from ..model.content import RATING_CEILINGS, RATINGS, ContentFlag, Rating, stricter
+from ..model.premise import Premise
 from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
+from .kits import kits as all_data
+from .premise import read as read_premise
+
+#: Plots that suit a story for children.
+GENTLE = ("bedtime", "quest", "rivalry", "errors", "romance", "siege")
 
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -20,7 +26,6 @@ _NUMBER_WORDS = {
     "a few": 3, "several": 4, "dozen": 12, "a dozen": 12,
 }
 _NUM = r"(\d{1,7}|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
-_EPISODES_RE = re.compile(_NUM + r"\s+(?:[a-z-]+\s+){0,2}(?:episodes?|parts?|chapters?|instal?ments?)\b")
 _MINUTES_RE = re.compile(r"(?:about|around|roughly|~)?\s*" + _NUM + r"[\s-]*(?:minutes?|mins?)\b")
 _SECONDS_RE = re.compile(_NUM + r"[\s-]*(?:seconds?|secs?)\b")
 _HOURS_RE = re.compile(_NUM + r"[\s-]*(?:hours?|hrs?)\b")
@@ -67,6 +72,9 @@ class Intent:
     looks: dict[str, float] = field(default_factory=dict)
     #: Things the planner had to decide or refuse, said back to the viewer.
     notes: list[str] = field(default_factory=list)
+    #: What the request asked for, as read, and the plot shape that tells it.
+    premise: Premise | None = None
+    shape: str = "heist"
 
     @property
     def genres(self) -> list[str]:
@@ -126,6 +134,9 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     notes: list[str] = []
 
     # Genres: explicit list first, then the text, then the viewer's tastes.
+    premise = read_premise(prompt)
+    notes += premise.notes
+    shapes = all_data().shapes
     if request.genres:
         kits = [get_kit(g) for g in request.genres]
     else:
@@ -133,6 +144,12 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     tastes = profile.tastes.genres
     for name in tastes:
         get_kit(name)  # an unknown genre in a profile is an error, not silently ignored
+    asked = [s for s in premise.shapes if s in shapes]
+    if not kits and asked:
+        # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.
+        suits = [g for g in shapes[asked[0]].genres if g in all_kits()]
+        mood_kits = genres_by_mood(low)
+        kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
     if not kits:
         kits = genres_by_mood(low)
         if kits:
@@ -169,10 +186,8 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes
-    if "episodes" not in request.model_fields_set:
-        m = _EPISODES_RE.search(low)
-        if m:
-            episodes = _number(m.group(1))
+    if "episodes" not in request.model_fields_set and premise.episodes is not None:
+        episodes = premise.episodes
     if not 1 <= episodes <= 12:
         raise BadRequestError(f"the request asks for {episodes} episodes; dreamreel writes 1 to 12 episodes at a time "
                               "(ask to keep going for more)")
@@ -190,22 +205,28 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
         raise BadRequestError(f"the request asks for episodes of {seconds} seconds; an episode can be 15 seconds "
                               "to 60 minutes long")
 
-    # Rating: the stricter of the request and the viewer's ceiling.
-    rating = request.rating if profile.rating_ceiling is None else stricter(request.rating, profile.rating_ceiling)
+    # Rating: the stricter of the request (its words: "rated PG") and the viewer's ceiling.
+    asked_rating = premise.rating if premise.rating and "rating" not in request.model_fields_set else request.rating
+    rating = asked_rating if profile.rating_ceiling is None else stricter(asked_rating, profile.rating_ceiling)
+    if rating != asked_rating:
+        notes.append(f"asked for {asked_rating}, above this viewer's ceiling: rated {rating}")
+    # A story asked for children is held to PG whatever the default rating, and said so.
+    if premise.audience == "children" or re.search(
+            r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low):
+        if stricter(rating, "PG") != rating:
+            notes.append(f"asked for a story for children: rated PG instead of {rating}")
+            rating = "PG"
     for word, flag in _STRONG_WORDS.items():
         if re.search(rf"\b{word}\b", low):
             if RATING_CEILINGS[rating][flag] < 2:
                 notes.append(f"asked for {word} content, but this story is rated {rating}: "
                              f"it will keep {flag.value} at the {rating} level instead")
-    # A story asked for children is held to PG whatever the default rating, and said so.
-    if re.search(r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low):
-        if stricter(rating, "PG") != rating:
-            notes.append(f"asked for a story for children: rated PG instead of {rating}")
-            rating = "PG"
     limits = dict(profile.content_limits)
 
-    era = None
-    if m := _ERA_RE.search(low):
+    era = premise.era
+    if era is not None:
+        pass
+    elif m := _ERA_RE.search(low):
         era = m.group(1) + "s" if m.group(1) else f"{m.group(2)} century"
     else:
         for word, label in _ERA_WORDS.items():
@@ -221,13 +242,33 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     for word, mood in MOOD_WORDS.items():
         if re.search(rf"(?<![a-z-]){re.escape(word)}(?![a-z-])", low):
             moods[mood] = 1.0
+    for mood in premise.moods:
+        moods[mood] = 1.0
     pacing = profile.pacing
     for word, pace in _PACING_WORDS.items():
         if word in low:
             pacing = pace
+    shape = pick_shape(asked, [k.name for k in (plot, world)], premise, rng_pick)
+    if not asked:
+        notes.append(f"the request names no plot; chose {all_data().shapes[shape].label}")
+    if premise.not_understood:
+        notes.append("not understood: " + ", ".join(premise.not_understood[:12]))
     return Intent(plot=plot, world=world, flavor=flavor, episodes=episodes, target_seconds=seconds, rating=rating,
                   limits=limits, avoid=list(profile.avoid), pacing=pacing, era=era, moods=moods,
-                  looks=dict(profile.tastes.looks), notes=notes)
+                  looks=dict(profile.tastes.looks), notes=notes, premise=premise, shape=shape)
+
+
+def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) -> str:
+    """The plot shape: the one the request asks for, else one that suits its genres (by seed)."""
+    shapes = all_data().shapes
+    if asked:
+        return asked[0]
+    if premise.audience == "children":
+        gentle = [s for s in GENTLE if s in shapes]
+        pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle
+    else:
+        pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id != "bedtime")
+    return rng_pick(pool or sorted(shapes))
 
 
 __all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret"]

@@ -52,6 +52,7 @@ def beat_text(story: Story, beat: Beat) -> Text:
     for line in beat.lines:
         out.append(f"\n    {names.get(line.speaker, line.speaker).upper()}", style="bold")
         out.append(f" ({line.emotion})" if line.emotion != "neutral" else "", style="dim")
+        out.append({"sung": " ♪ sings", "to_camera": " to camera"}.get(line.delivery, ""), style="magenta")
         out.append(f": {line.text}")
     for e in beat.effects:
         out.append(f"\n  ~ {e.var} {'=' if e.op == 'set' else '+='} {e.value!r}", style="dim")

@@ -16,16 +16,18 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..errors import BadInputError
 from ..model import Performer, Profile, Request, Story
-from .bible_builder import build_bible, build_cast, build_style, build_world, slug
+from . import asked
+from .bible_builder import build_bible, build_cast, build_style, build_world, slug, world_slots
+from .compose import Composer, declare_series, finish_extension_points, prune, series_plan
 from .interpret import Intent, interpret
-from .structure import build_graph
-from .text import Writer
+from .kits import kits as all_data
+from .text import Person, Writer, title_case
 
 if TYPE_CHECKING:
     from .assets import Pack
 
 PLANNER = "dreamreel.planner"
-PLANNER_VERSION = "1"
+PLANNER_VERSION = "2"
 
 
 def _rng(seed: int, request: Request, profile: Profile) -> random.Random:
@@ -71,18 +73,87 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
         if role not in CASTABLE:
             raise BadInputError(f"only {', '.join(CASTABLE)} can be cast before a story is written, not {role!r}")
         given = {**(given or {}), CASTABLE[role]: character}
-    cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer, given)
+    data = all_data()
+    premise = intent.premise
+    assert premise is not None
+    facts = asked.world(intent, premise, data, facts, rng) if pack is None else facts
+    if pack is None and premise.era:
+        style = style.model_copy(update={"era": facts.era})
+    main = data.shape(intent.shape)
+    plan_ids = series_plan(premise, main, intent.episodes, data.shapes, intent.genres, rng)
+    shapes = [data.shape(s) for s in plan_ids]
+    base_cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer, given)
+    slots = asked.slots_for(premise, facts, base_cast)
+    objects = asked.objects(premise, shapes, writer, slots, rng)
+    facts = dataclasses.replace(facts, mcguffin=objects[1])
+    slots.update(world_slots(facts), object=objects[1][0], object_short=objects[1][1])
+    casting = asked.cast(intent, premise, main, base_cast, facts, writer, rng, set(given or {}), slots)
+    cast, jobs, narrator = casting.cast, casting.jobs, casting.narrator
     bible = build_bible(intent, facts, cast, style, writer, rng)
-    graph = build_graph(intent, cast, facts, writer, rng)
+    people = dict(slots, hero=Person.of(cast.hero, jobs.get(cast.hero.id, "")), villain=Person.of(cast.villain),
+                  wild=Person.of(cast.wild), comp=Person.of(cast.comps[0]), world=facts.name)
+    title = title_case(writer.pick("title", main.titles, people, fallback=bible.title))
+    # The logline says what happens (the shape) to whom (the asked-for people), where.
+    job = cast.hero.job or cast.hero.archetype
+    against = cast.villain.job or cast.villain.archetype
+    logline = (f"{cast.hero.name}, {article(job)} {job}, and {cast.villain.name}, {article(against)} {against}, "
+               f"in {facts.name}: {main.summary}.")
+    bible = bible.model_copy(update={"narrator": narrator, "title": title[:200], "logline": logline[:4000]})
+    if (described := asked.describe(premise, data, facts)) is not None:
+        bible = bible.model_copy(update={"world": bible.world.model_copy(update={"description": described[:4000]})})
+    graph = compose_graph(intent, premise, cast, facts, writer, rng, shapes, jobs, objects, data,
+                          thread_key=f"{seed}|{request.prompt}", introductions=casting.asked_as)
     digest = hashlib.sha256(f"{seed}|{request.prompt}|{profile.id}".encode()).hexdigest()[:8]
     story_id = slug(bible.title, set(), 4)[:50] + "_" + digest
     resolved = request.model_copy(update={"episodes": intent.episodes, "target_seconds": intent.target_seconds,
                                           "rating": intent.rating, "genres": intent.genres})
     generator = {"planner": f"{PLANNER}/{PLANNER_VERSION}", "dreamreel": __version__,
-                 "genres": "+".join(intent.genres), "pacing": intent.pacing}
+                 "genres": "+".join(intent.genres), "pacing": intent.pacing, "shapes": "+".join(plan_ids)}
     if intent.notes:
         generator["notes"] = "; ".join(intent.notes)
     if pack is not None:
         generator["pack"] = f"{pack.assets.id}@{pack.assets.version}"
-    return Story(id=story_id, seed=seed, request=resolved, profile_id=profile.id, bible=bible, graph=graph,
-                 generator=generator, assets=[pack.ref] if pack is not None else [])
+    story = Story(id=story_id, seed=seed, request=resolved, profile_id=profile.id, bible=bible, graph=graph,
+                  generator=generator, assets=[pack.ref] if pack is not None else [])
+    return pruned(story)
+
+
+def article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def thread_of(key: str, data):
+    """The season's thread, the same for a story and every continuation of it."""
+    if data.arc is None:
+        return None
+    threads = data.arc.threads
+    return threads[int(hashlib.sha256(key.encode()).hexdigest(), 16) % len(threads)]
+
+
+def compose_graph(intent: Intent, premise, cast, facts, writer: Writer, rng: random.Random, shapes, jobs,
+                  objects, data, thread_key: str, graph: dict | None = None, first: int = 1, before=(),
+                  introductions: dict[str, str] | None = None):
+    """Episodes ``first``.. from their shapes, onto ``graph`` (a new one by default)."""
+    from ..model import StoryGraph
+
+    if graph is None:
+        graph = {"variables": [], "beats": [], "groups": [], "endings": [], "extension_points": []}
+        declare_series(cast, graph)
+    total = first + len(shapes) - 1
+    composer = Composer(intent, premise, data, cast, facts, writer, rng, jobs=jobs, objects=objects,
+                        crowd=asked.crowd(premise, facts), total=max(total, intent.episodes),
+                        thread=thread_of(thread_key, data), introductions=introductions or {})
+    episodes = [composer.episode(n, shape, graph, last=n == total) for n, shape in enumerate(shapes, start=first)]
+    return StoryGraph(episodes=[*before, *episodes], **graph)
+
+
+def pruned(story: Story) -> Story:
+    """The story without tellings no path reaches (versions for states that never occur there)."""
+    from .validate import validate
+
+    def unreachable(graph) -> set[str]:
+        report = validate(story.model_copy(update={"graph": graph}))
+        return {p.beat for p in report.problems if p.code == "unreachable_beat" and p.beat}
+
+    graph = finish_extension_points(prune(story.graph, unreachable))
+    return story.model_copy(update={"graph": graph})

@@ -3,10 +3,10 @@
     story (episodes 1..n) + an ending of episode n -> story with episodes 1..n+1
 
 The story grows by an episode: the same bible (world, places, cast, style) with one more
-character, and the graph with episode n+1 after every ending of episode n. The new episode is a
-new case in the same world, laid out by the same structure as the planner's
-(``structure.Builder``), with a new companion for the hero; the companion of the episode
-before returns in its aftermath if they survived it, and is mourned if not. Like every
+character, and the graph with episode n+1 after every ending of episode n. The new episode is
+the next plot in the series plan (``compose.series_plan``), composed the way the planner's are
+(``compose.Composer``), with a new companion for the hero; the companion of the episode before
+returns in its opening if they survived it, and is mourned if not, told for how it ended. Like every
 planner episode it reads the state (who is alive, whom the hero trusts), so it is valid after
 any path through the episodes before; a viewer goes on from where their viewing left the state
 (``director.Walk(..., start=(n + 1, state))``). The new episode ends in extension points again,
@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import random
 from ..errors import BadInputError
-from ..model import Profile, Story, StoryGraph, Variable
+from ..model import Profile, Story, Variable
 from ..model.state import alive_var
 from . import assets
 from .assets import Pack
@@ -32,8 +32,11 @@ from .bible_builder import (
     pick_name,
     world_slots,
 )
+from . import asked
+from .compose import series_plan
 from .interpret import interpret
-from .structure import Builder
+from .kits import kits as all_data
+from .planner import compose_graph, pruned
 from .text import Person, Writer
 
 #: A bible holds at most this many characters: each episode brings one more.
@@ -66,8 +69,13 @@ def continue_story(story: Story, ending: str, *, profile: Profile | None = None,
     intent.episodes = n  # this is the last episode so far: its endings can go on again
     writer = Writer(rng, intent.rating, intent.limits, intent.avoid)
     bible = story.bible
-    # The same world and places, with a new case in it (a new scheme, stakes and MacGuffin).
+    data = all_data()
+    premise = intent.premise
+    assert premise is not None
+    # The same world and places, with a new case in it (a new scheme, stakes and object).
     fresh = build_world(intent, rng, set())
+    if not story.assets:
+        fresh = asked.world(intent, premise, data, fresh, rng)
     specs = {spec.name: spec for spec in fresh.specs.values()}
     if story.assets:
         if pack is None or pack.sha256 not in {a.sha256 for a in story.assets}:
@@ -83,17 +91,30 @@ def continue_story(story: Story, ending: str, *, profile: Profile | None = None,
                        specs={p.id: specs[p.name] for p in bible.world.places})
     cast = _cast(story, intent, facts, rng, writer, n, pack if story.assets else None)
 
-    newcomer = cast.comps[n - 1]
+    planned = [s for s in story.generator.get("shapes", "").split("+") if s in data.shapes]
+    main = data.shape(planned[0] if planned else intent.shape)
+    shape = data.shape(series_plan(premise, main, 1, data.shapes, intent.genres, rng, start=n)[0])
+    role = shape.roles.get("comp")
+    newcomer = cast.comps[n - 1].model_copy(update={"job": asked.bare(role.label) if role else None})
+    cast.comps[n - 1] = newcomer
     parts: dict = {"variables": [*graph.variables, Variable(name=alive_var(newcomer.id), type="bool", initial=True,
                                                            description=f"{newcomer.name} is alive and in the story")],
                    "beats": list(graph.beats), "groups": list(graph.groups), "endings": list(graph.endings),
                    "extension_points": []}  # episode n's endings now lead on to episode n + 1
-    episode = Builder(intent, cast, facts, writer, rng).episode(n, parts)
+    if not any(v.name == "last_ending" for v in graph.variables):
+        raise BadInputError(f"story {story.id} was written by an older planner; write it again to continue it")
+    objects = asked.objects(premise, [shape] * n, writer, asked.slots_for(premise, facts, cast), rng)
+    new_graph = compose_graph(intent, premise, cast, facts, writer, rng, [shape], {}, objects, data,
+                              thread_key=f"{story.seed}|{story.request.prompt}", graph=parts, first=n,
+                              before=graph.episodes, introductions=asked.asked_as(premise, story.bible.cast))
     digest = hashlib.sha256(key.encode()).hexdigest()[:8]
-    return Story(id=f"{story.id[:40]}_e{n}_{digest}", seed=story.seed, request=request, profile_id=story.profile_id,
-                 bible=story.bible.model_copy(update={"cast": [*story.bible.cast, newcomer]}),
-                 graph=StoryGraph(episodes=[*graph.episodes, episode], **parts),
-                 generator={**story.generator, "continues": story.id, "after_ending": ending}, assets=story.assets)
+    generator = {**story.generator, "continues": story.id, "after_ending": ending,
+                 "shapes": "+".join([*planned, shape.id])}
+    return pruned(Story(id=f"{story.id[:40]}_e{n}_{digest}", seed=story.seed, request=request,
+                        profile_id=story.profile_id,
+                        bible=story.bible.model_copy(update={"cast": [*story.bible.cast, newcomer]}),
+                        graph=new_graph,
+                        generator=generator, assets=story.assets))
 
 
 def _cast(story: Story, intent, facts: WorldFacts, rng: random.Random, writer: Writer, n: int,

@@ -29,6 +29,8 @@ class Person:
     they: str
     them: str
     their: str
+    #: What they are, as a noun: "chef", "dragon", "lighthouse keeper".
+    job: str = ""
 
     @property
     def They(self) -> str:
@@ -45,13 +47,13 @@ class Person:
         return format(self.name, spec)
 
     @classmethod
-    def named(cls, name: str, pronouns: str) -> "Person":
+    def named(cls, name: str, pronouns: str, job: str = "") -> "Person":
         they, them, their = _PRONOUNS[pronouns]
-        return cls(name=name.split()[0], full=name, they=they, them=them, their=their)
+        return cls(name=name.split()[0], full=name, they=they, them=them, their=their, job=job or "stranger")
 
     @classmethod
-    def of(cls, c: Character) -> "Person":
-        return cls.named(c.name, c.pronouns)
+    def of(cls, c: Character, job: str = "") -> "Person":
+        return cls.named(c.name, c.pronouns, job)
 
 
 class Writer:

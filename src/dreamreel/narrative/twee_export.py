@@ -161,8 +161,9 @@ class _Writer:
             if para.strip():
                 body.append(f"//{text(para)}//" if text(para) == " ".join(para.split()) else text(para))
         names = {c.id: c.name for c in self.story.bible.cast}
+        how = {"sung": " (sings)", "to_camera": " (to camera)"}
         for ln in b.lines:
-            body.append(f"''{text(names.get(ln.speaker, ln.speaker))}:'' {text(ln.text)}")
+            body.append(f"''{text(names.get(ln.speaker, ln.speaker))}{how.get(ln.delivery, '')}:'' {text(ln.text)}")
         if b.ending is not None:
             end = g.ending(b.ending)
             body.append("")

@@ -10,7 +10,6 @@ A malformed kit file is one line naming the file and the field, never a tracebac
 
 import json
 import re
-import string
 from functools import cache
 from importlib import resources
 from importlib.metadata import entry_points
@@ -21,6 +20,8 @@ from pydantic import ValidationError
 
 from ...errors import BadInputError, UnknownNameError
 from ...model.bible import PlaceKind
+from ...model.kits import template_problems
+from ...store.files import first_error
 from .kit import GenreKit
 
 GROUP = "dreamreel.genres"
@@ -33,8 +34,6 @@ GENRE_ORDER = (
     "cyberpunk", "postapoc", "adventure",
 )
 
-PERSON_SLOTS = ("hero", "villain", "comp", "wild", "prev")
-PERSON_ATTRS = ("name", "full", "they", "them", "their", "They", "Their")
 WORLD_SLOTS = ("world", "place", "home", "mcguffin", "mcguffin_short", "scheme", "stakes", "rule", "era",
                "weather", "hero_archetype")
 PLACE_KINDS = get_args(PlaceKind)
@@ -53,9 +52,7 @@ def read_kit(path: Path) -> GenreKit:
     try:
         return GenreKit.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        raise BadInputError(f"genre kit {path.name}: {where}: {err['msg']}".splitlines()[0]) from None
+        raise BadInputError(f"genre kit {path.name}: {first_error(e)}".splitlines()[0]) from None
 
 
 def _files(root: Path) -> list[Path]:
@@ -112,29 +109,14 @@ def get_kit(name: str) -> GenreKit:
     raise UnknownNameError(f"unknown genre {name!r}; known genres: {', '.join(sorted(kits))}")
 
 
-def _fields(template: str) -> list[str]:
-    return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
-
-
 def check_kit(kit: GenreKit) -> list[str]:
     """Problems with a kit's data: unknown slots, missing place roles or archetypes. Empty when sound."""
     problems: list[str] = []
 
     def tmpl(where: str, t: str) -> None:
-        try:
-            names = _fields(t)
-        except ValueError as e:
-            problems.append(f"{where}: bad template {t!r}: {e}")
-            return
         if re.search(r"\b[Tt]he \{mcguffin", t):
             problems.append(f"{where}: {{mcguffin}} slots carry their own article; drop 'the' in {t!r}")
-        for f in names:
-            base, _, attr = f.partition(".")
-            if base in PERSON_SLOTS:
-                if attr and attr not in PERSON_ATTRS:
-                    problems.append(f"{where}: unknown attribute {{{f}}}")
-            elif base not in WORLD_SLOTS or attr:
-                problems.append(f"{where}: unknown slot {{{f}}}")
+        problems.extend(f"{where}: {p}" for p in template_problems(t, WORLD_SLOTS))
 
     for p in kit.places:
         if p.kind not in PLACE_KINDS:

@@ -36,6 +36,8 @@ def _distance(a: VoiceSpec, b: VoiceSpec) -> float:
 def voice_for(who: str, bible: Bible) -> VoiceSpec:
     """A character's voice from the bible; "narrator" gets its own, unlike the cast's."""
     if who == "narrator":
+        if bible.narrator is not None:  # a story told by one of its characters
+            return bible.character(bible.narrator).voice
         for c in bible.cast:
             if c.role == "narrator":
                 return c.voice

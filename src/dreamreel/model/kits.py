@@ -1,0 +1,375 @@
+"""The Narrative Engine's content, as data: the vocabulary a request is read with and the plot
+shapes stories are built from. Files of these types ship in ``dreamreel/narrative/data`` and
+other packages add more through the ``dreamreel.kits`` entry-point group.
+
+A plot shape says *what happens* (its scenes, choices, state and endings); a genre kit says
+*how it feels* (names, looks, world, weather, music); the premise says *what was asked for*
+(places, people, objects, form). The shape's templates name the premise's things through slots.
+"""
+
+import string
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .base import SCHEMA_VERSION, Ident, Model, ShortText, Unit
+from .bible import Age, PlaceKind, TimeOfDay, Weather
+from .story import BeatRole, Emotion, EndingKind
+
+#: A word or phrase as written in requests, lower case ("generation ship", "fall in love").
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=60)]
+Template = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+Value = Union[bool, int, str]
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary: how a request is read.
+# ---------------------------------------------------------------------------------------------
+
+#: Which scenes a place suits: home (openings), hub (where things start), danger, hideout,
+#: lair (the opposition's ground), summit (climaxes), vista (endings).
+PlaceRole = Literal["home", "hub", "danger", "hideout", "lair", "summit", "vista"]
+
+
+class Room(Model):
+    """One part of a place where a scene can happen: the lighthouse's lamp room."""
+
+    name: ShortText                     # "the lamp room"
+    kind: PlaceKind                     # how the renderer draws it
+    role: PlaceRole
+    description: ShortText
+    time_of_day: TimeOfDay | None = None
+    weather: Weather | None = None
+
+
+class PlaceWord(Model):
+    """A kind of place a request can name ("lighthouse", "generation ship", "courtroom")."""
+
+    words: list[Phrase] = Field(min_length=1)
+    label: ShortText                    # "a lighthouse"
+    #: Earliest plausible year (a spaceport has none before 1950); None: any era.
+    since: int | None = None
+    vehicle: bool = False
+    #: The world this place implies when the request names no genre ("sea", "space", "city").
+    world: ShortText | None = None
+    rooms: list[Room] = Field(min_length=3)
+
+
+class PersonWord(Model):
+    """A kind of person or creature a request can name ("chef", "dragon", "granddaughter")."""
+
+    words: list[Phrase] = Field(min_length=1)
+    label: ShortText                    # "chef"
+    kind: Literal["occupation", "species", "relation", "age", "group"]
+    species: ShortText = "human"        # "dragon", "robot", "ghost", "dog"
+    age: Age | None = None
+    #: she / he / they when the word fixes them ("granddaughter", "king").
+    pronouns: Literal["she", "he", "they"] | None = None
+    clothing: ShortText | None = None   # "chef's whites"
+    accessories: list[ShortText] = Field(default_factory=list, max_length=4)
+    #: A voice description the voice stage reads ("small and bright").
+    voice: ShortText | None = None
+
+
+class ThingWord(Model):
+    """An object a story can turn on ("tiara", "ledger", "periscope")."""
+
+    words: list[Phrase] = Field(min_length=1)
+    label: ShortText                    # "the tiara"
+
+
+class SituationWord(Model):
+    """Words that ask for a plot shape ("heist", "fall in love", "on trial")."""
+
+    words: list[Phrase] = Field(min_length=1)
+    shape: Ident
+
+
+class ToneWord(Model):
+    words: list[Phrase] = Field(min_length=1)
+    mood: Literal["dark", "hopeful", "funny", "tense", "cozy", "sad", "romantic", "scary", "quiet", "epic"]
+
+
+class AudienceWord(Model):
+    words: list[Phrase] = Field(min_length=1)
+    audience: Literal["children", "family", "teens", "adults"]
+
+
+class FormWord(Model):
+    words: list[Phrase] = Field(min_length=1)
+    form: Literal["musical", "mockumentary", "found_footage", "fairy_tale", "sitcom", "documentary", "anthology",
+                  "told_by", "silent", "opera", "western_style", "noir_style"]
+
+
+class EraWord(Model):
+    words: list[Phrase] = Field(min_length=1)
+    era: ShortText                      # "Victorian era"
+    year: int                           # a representative year: 1870
+
+
+class WeatherWord(Model):
+    """Weather a request names ("storm-bound", "in a snowstorm", "foggy")."""
+
+    words: list[Phrase] = Field(min_length=1)
+    weather: Weather
+
+
+class TraitWord(Model):
+    """An adjective for a person ("shy", "retired", "grumpy", "rival")."""
+
+    words: list[Phrase] = Field(min_length=1)
+    trait: ShortText
+
+
+class Vocabulary(Model):
+    """Everything the request reader knows. Several files merge (entry points add more)."""
+
+    schema_version: int = SCHEMA_VERSION
+    places: list[PlaceWord] = Field(default_factory=list)
+    people: list[PersonWord] = Field(default_factory=list)
+    things: list[ThingWord] = Field(default_factory=list)
+    situations: list[SituationWord] = Field(default_factory=list)
+    tones: list[ToneWord] = Field(default_factory=list)
+    audiences: list[AudienceWord] = Field(default_factory=list)
+    forms: list[FormWord] = Field(default_factory=list)
+    eras: list[EraWord] = Field(default_factory=list)
+    traits: list[TraitWord] = Field(default_factory=list)
+    weathers: list[WeatherWord] = Field(default_factory=list)
+    #: Words understood as carrying no story content ("story", "film", "about", "please", "watch").
+    fillers: list[Phrase] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plot shapes: what happens.
+# ---------------------------------------------------------------------------------------------
+
+#: Story functions a shape casts. hero: the protagonist; villain: the opposition (a rival, a
+#: prosecutor, a monster, a worry made flesh); wild: the one whose loyalty is in doubt; comp:
+#: this episode's companion (the one at risk).
+RoleKey = Literal["hero", "villain", "wild", "comp", "prev"]
+#: Variables every shape may use without declaring them: whether this episode's companion is
+#: alive (the engine's ``alive_<id>``), how far the hero trusts the wildcard (series-wide), and
+#: how the last episode ended (an ending kind; set by every ending, read by the next opening).
+BUILTIN_VARS = {"comp_alive": "bool", "trust": "int", "last_ending": "str"}
+#: A line of a scene: (who, emotion, text).
+LineT = tuple[RoleKey, Emotion, Template]
+#: A state test in a shape: {"plan": "tunnel"} (equals) or {"alarm": [">=", 2]}.
+Test = dict[Ident, Union[Value, tuple[Literal["==", "!=", "<", "<=", ">", ">="], Value]]]
+
+
+class Telling(Model):
+    """Alternatives for one scene's words; the engine picks one of each, never one it used."""
+
+    narration: list[Template] = Field(min_length=1)
+    action: list[Template] = Field(default_factory=list)
+    #: Each exchange is a short conversation (2-6 lines) in order, by roles on screen.
+    exchanges: list[Annotated[list[LineT], Field(min_length=2, max_length=6)]] = Field(min_length=1)
+
+
+class Version(Telling):
+    """The scene as told when the state says so (``when``): written for the option taken."""
+
+    when: Test
+    #: Who is on screen in this telling, when not the scene's cast (someone left behind).
+    cast: list[RoleKey] | None = None
+
+
+class OptionT(Model):
+    key: Ident
+    #: Button text alternatives: short imperatives ("Go in through the roof").
+    text: list[Annotated[str, StringConstraints(min_length=1, max_length=60)]] = Field(min_length=1)
+    to: Ident                           # a scene key
+    set: dict[Ident, Value] = Field(default_factory=dict)
+    add: dict[Ident, int] = Field(default_factory=dict)
+    #: Offered only when this holds.
+    requires: Test | None = None
+
+
+class ChoiceT(Model):
+    prompt: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(min_length=1)
+    default: Ident
+    options: list[OptionT] = Field(min_length=2, max_length=4)
+
+
+class ShapeScene(Telling):
+    key: Ident
+    role: BeatRole
+    place: PlaceRole
+    cast: list[RoleKey] = Field(min_length=1)
+    tension: Unit
+    time_of_day: TimeOfDay | None = None
+    #: Other tellings chosen by the state when the scene is reached (first that holds wins;
+    #: the scene's own text is the telling when none does).
+    versions: list[Version] = Field(default_factory=list)
+    #: Where play goes after: a scene key; or conditional, first that holds (last needs no test).
+    next: Ident | list[tuple[Ident, Test | None]] | None = None
+    choice: ChoiceT | None = None
+    ending: EndingKind | None = None
+    ending_title: list[ShortText] = Field(default_factory=list)
+    #: Effects on entering the scene.
+    set: dict[Ident, Value] = Field(default_factory=dict)
+    add: dict[Ident, int] = Field(default_factory=dict)
+
+
+class RoleT(Model):
+    """What a story function is in this shape, when the request does not say."""
+
+    label: ShortText                    # "the mark"
+    archetypes: list[ShortText] = Field(min_length=1)   # "a casino owner who never loses"
+    goal: list[Template] = Field(min_length=1)
+    conflict: list[Template] = Field(min_length=1)
+
+
+class ShapeVar(Model):
+    name: Ident
+    type: Literal["bool", "int", "str"]
+    initial: Value | None = None
+    description: ShortText
+
+
+class PlotShape(Model):
+    """A plot as data: one episode's scenes, choices, state and endings."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: Ident
+    label: ShortText                    # "heist"
+    summary: ShortText
+    #: Genres this shape suits when a request names only a genre.
+    genres: list[Ident] = Field(default_factory=list)
+    roles: dict[RoleKey, RoleT]
+    #: The part the second person a request names plays ("rival chefs fall in love": the beloved
+    #: is ``villain`` in a romance, the one to win over; in a heist, the second is crew: ``comp``).
+    second: Literal["villain", "wild", "comp"] = "comp"
+    #: What the plot turns on when the request names nothing ("the Meridian diamond").
+    objects: list[ShortText] = Field(min_length=2)
+    stakes: list[Template] = Field(min_length=2)
+    variables: list[ShapeVar] = Field(default_factory=list)
+    scenes: list[ShapeScene] = Field(min_length=6)
+    #: Open threads for "keep going".
+    hooks: list[Template] = Field(min_length=2)
+    titles: list[Template] = Field(min_length=2)
+    episode_titles: list[ShortText] = Field(min_length=4)
+
+    @model_validator(mode="after")
+    def _flow_resolves(self) -> "PlotShape":
+        keys = [s.key for s in self.scenes]
+        if len(set(keys)) != len(keys):
+            raise ValueError("scene keys repeat")
+        for k in keys:
+            # The engine's own beats in a later episode's opening use these names.
+            if k in ("card", "since") or k.startswith("since_"):
+                raise ValueError(f"scene key {k!r} is reserved; choose another")
+        known = set(keys)
+        names = {v.name for v in self.variables} | set(BUILTIN_VARS)
+        for s in self.scenes:
+            targets = [] if s.next is None else [s.next] if isinstance(s.next, str) else [t for t, _ in s.next]
+            targets += [o.to for o in (s.choice.options if s.choice else [])]
+            for t in targets:
+                if t not in known:
+                    raise ValueError(f"scene {s.key}: goes to {t!r}, which is not a scene")
+            exits = sum(x is not None for x in (s.next, s.choice, s.ending))
+            if exits != 1:
+                raise ValueError(f"scene {s.key}: give exactly one of next, choice or ending")
+            if s.choice and s.choice.default not in {o.key for o in s.choice.options}:
+                raise ValueError(f"scene {s.key}: default {s.choice.default!r} is not an option")
+            tests = [v.when for v in s.versions]
+            tests += [t for _, t in (s.next if isinstance(s.next, list) else []) if t]
+            tests += [o.requires for o in (s.choice.options if s.choice else []) if o.requires]
+            writes = [*s.set, *s.add] + [k for o in (s.choice.options if s.choice else []) for k in (*o.set, *o.add)]
+            for var in [k for t in tests for k in t] + writes:
+                if var not in names:
+                    raise ValueError(f"scene {s.key}: variable {var!r} is not declared in variables")
+        if not any(s.ending for s in self.scenes):
+            raise ValueError("a shape needs at least one ending scene")
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# The series arc and the forms a telling can take.
+# ---------------------------------------------------------------------------------------------
+
+
+class Thread(Model):
+    """A mystery that runs through a series: introduced in the first episode, hinted at in the
+    middle ones, revealed in the finale."""
+
+    intro: list[Template] = Field(min_length=1)
+    hint: list[Template] = Field(min_length=2)
+    reveal: list[Template] = Field(min_length=1)
+
+
+class Arc(Model):
+    """How a later episode opens: the last companion back (``saved``) or mourned (``lost``), each
+    told for how the last episode ended (versions by ``last_ending``); and the season's threads."""
+
+    saved: list[Version] = Field(min_length=1)
+    lost: list[Version] = Field(min_length=1)
+    threads: list[Thread] = Field(min_length=1)
+    #: Said at the start of a series' last episode.
+    finale: list[Template] = Field(min_length=1)
+
+
+class FormKit(Model):
+    """What a form adds to a telling: lines delivered a special way at beats of given roles
+    (a musical's songs, a mockumentary's interviews to camera)."""
+
+    form: Ident
+    delivery: Literal["sung", "to_camera"]
+    at: dict[BeatRole, list[Annotated[list[LineT], Field(min_length=1, max_length=8)]]]
+
+
+PERSON_SLOTS = ("hero", "villain", "wild", "comp", "prev")
+PERSON_ATTRS = ("name", "full", "job", "they", "them", "their", "They", "Their")
+WORLD_SLOTS = ("world", "place", "home", "era", "object", "object_short", "stakes", "crowd", "weather")
+
+
+def template_problems(template: str, allowed: tuple[str, ...] = WORLD_SLOTS) -> list[str]:
+    """What is wrong with a template's slots: unknown names, bad attributes, broken braces."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as e:
+        return [f"bad template {template!r}: {e}"]
+    out = []
+    for f in fields:
+        base, _, attr = f.partition(".")
+        if base in PERSON_SLOTS:
+            if attr and attr not in PERSON_ATTRS:
+                out.append(f"unknown attribute {{{f}}} in {template!r}")
+        elif base not in allowed or attr:
+            out.append(f"unknown slot {{{f}}} in {template!r}")
+    return out
+
+
+def _walk_templates(value, path: str):
+    """(path, template) for every string inside a shape, arc or form (keys and ids excluded)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from _walk_templates(v, f"{path}.{i}")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k not in ("key", "id", "to", "next", "default", "when", "requires", "set", "add", "role", "place",
+                         "cast", "ending", "time_of_day", "genres", "type", "name", "initial", "form", "delivery",
+                         "schema_version"):
+                yield from _walk_templates(v, f"{path}.{k}")
+
+
+class KitFile(Model):
+    """One data file: any mix of vocabulary, shapes, the arc and forms."""
+
+    schema_version: int = SCHEMA_VERSION
+    vocabulary: Vocabulary | None = None
+    shapes: list[PlotShape] = Field(default_factory=list)
+    arc: Arc | None = None
+    forms: list[FormKit] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _slots_known(self) -> "KitFile":
+        """Every template names only slots the engine fills: a typo is an error here, not at run time."""
+        data = self.model_dump(exclude={"vocabulary"})
+        for path, text in _walk_templates(data, ""):
+            allowed = tuple(s for s in WORLD_SLOTS if s != "object" or ".objects." not in path)
+            problems = template_problems(text, allowed)
+            if problems:
+                raise ValueError(f"{path.strip('.')}: {problems[0]}")
+        return self

@@ -1,0 +1,63 @@
+"""What a request asks for, as read: the premise every later step of the Narrative Engine writes to."""
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import SCHEMA_VERSION, Ident, Model, ShortText
+from .bible import Age
+from .content import Rating
+
+
+class AskedPerson(Model):
+    """Someone the request names: "a shy dragon", "her granddaughter", "rival chefs"."""
+
+    label: ShortText                    # "dragon", "chef"
+    words: list[ShortText]              # the request's words for them
+    kind: Literal["occupation", "species", "relation", "age", "group"] = "occupation"
+    count: int = 1
+    species: ShortText = "human"
+    age: Age | None = None
+    pronouns: Literal["she", "he", "they"] | None = None
+    traits: list[ShortText] = Field(default_factory=list)
+    #: Relation words ("rival", "granddaughter") that place them against or beside the lead.
+    relation: ShortText | None = None
+    clothing: ShortText | None = None
+    accessories: list[ShortText] = Field(default_factory=list)
+    voice: ShortText | None = None
+
+
+class AskedPlace(Model):
+    label: ShortText                    # "a lighthouse"
+    words: list[ShortText]
+    #: Index into the vocabulary's places (its rooms become the story's places), or None for a
+    #: named place that only names the world ("Paris").
+    kind: int | None = None
+    named: ShortText | None = None      # "Paris"
+
+
+class Premise(Model):
+    """The request, understood. Everything here is meant to be seen in the story."""
+
+    schema_version: int = SCHEMA_VERSION
+    prompt: str
+    places: list[AskedPlace] = Field(default_factory=list)
+    people: list[AskedPerson] = Field(default_factory=list)
+    things: list[ShortText] = Field(default_factory=list)   # "the tiara"
+    #: Plot shapes asked for, strongest first ("heist").
+    shapes: list[Ident] = Field(default_factory=list)
+    genres: list[Ident] = Field(default_factory=list)
+    era: ShortText | None = None
+    year: int | None = None
+    weather: Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers"] | None = None
+    moods: list[ShortText] = Field(default_factory=list)
+    audience: Literal["children", "family", "teens", "adults"] | None = None
+    forms: list[ShortText] = Field(default_factory=list)
+    #: Who tells it, for a story "told by the ghost": a label among ``people``.
+    narrator: ShortText | None = None
+    rating: Rating | None = None
+    episodes: int | None = None
+    #: Content words that were not understood, named back to the viewer.
+    not_understood: list[str] = Field(default_factory=list)
+    #: What was assumed or refused, one line each.
+    notes: list[str] = Field(default_factory=list)

@@ -1,0 +1,233 @@
+"""Write what the request asked for into the world and the cast: its places become the places
+scenes happen in, its people the cast (occupations, species, ages, relations), its era the
+world's, its objects what each episode turns on.
+
+    premise + genre world facts -> world facts (places from the asked-for places' rooms)
+    premise + genre cast       -> cast (the asked-for people in the parts they fit)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+
+from ..model import Character, Place
+from ..model.kits import PlotShape, RoleT
+from ..model.premise import AskedPerson, Premise
+from .bible_builder import Cast, WorldFacts, pick_name, slug
+from .genres.kit import PlaceSpec
+from .interpret import Intent
+from .kits import Kits
+from .text import Person, Writer
+
+ROLE_KEYS = ("hero", "villain", "wild")
+#: Kinds of place drawn indoors: weather the request names stays outside them.
+INDOORS = {"interior", "office", "bar", "apartment", "ballroom", "warehouse", "lab", "spaceship", "space_station",
+           "saloon", "train", "mars_dome"}
+
+
+def bare(label: str) -> str:
+    for article in ("the ", "a ", "an "):
+        if label.lower().startswith(article):
+            return label[len(article):]
+    return label
+
+
+def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: random.Random) -> WorldFacts:
+    """The world facts with the request's places (every room of each asked-for place) and era."""
+    vocab = kits.vocabulary
+    kinds = [vocab.places[p.kind] for p in premise.places if p.kind is not None]
+    named = next((p.named for p in premise.places if p.named), None)
+    name = facts.name
+    if named:
+        name = named
+    elif kinds:
+        name = f"the {bare(kinds[0].label)}"
+    era = premise.era or facts.era
+    latest = max((k.since for k in kinds if k.since is not None), default=None)
+    genre_year = _year(facts.era)
+    if premise.era is None and latest is not None and genre_year is not None and genre_year < latest:
+        # The genre's era cannot have the place asked for (a 1930s comedy on a generation ship):
+        # the place wins, and the era moves to when such a place can be.
+        era = "the far future" if latest > 2030 else "the present day"
+        intent.notes.append(f"{kinds[0].label} cannot be in the {facts.era}: set in {era}")
+    if premise.year is not None:
+        for k in kinds:
+            if k.since is not None and premise.year < k.since:
+                intent.notes.append(f"{k.label} in the {premise.era}: no such thing then; "
+                                    f"told as a {premise.era} dream of one")
+                break
+    if not kinds:
+        return dataclasses.replace(facts, name=name, era=era)
+    taken: set[str] = set()
+    places: list[Place] = []
+    specs: dict[str, PlaceSpec] = {}
+    weather_from = intent.flavor or intent.plot
+    for k in kinds[:3]:
+        for room in k.rooms:
+            pid = slug(room.name, taken)
+            weather = room.weather or (rng.choice(weather_from.weathers) if weather_from.weathers and
+                                       k.vehicle is False and rng.random() < 0.3 else "clear")
+            if premise.weather and room.kind not in INDOORS:
+                weather = premise.weather  # "a storm-bound lighthouse": the storm is outside every window
+            tod = room.time_of_day or rng.choice(("day", "dusk", "night"))
+            places.append(Place(id=pid, name=room.name, kind=room.kind, description=room.description,
+                                time_of_day=tod, weather=weather))
+            specs[pid] = PlaceSpec(name=room.name, kind=room.kind, role=room.role, description=room.description,
+                                   time_of_day=tod, weather=weather)
+    return dataclasses.replace(facts, name=name, era=era, places=places, specs=specs)
+
+
+def _year(era: str) -> int | None:
+    m = re.search(r"\b(1[0-9]|2[0-9])([0-9])0s\b|\b(1[0-9]{3}|2[0-9]{3})\b", era)
+    if not m:
+        return None
+    return int(m.group(1) + m.group(2) + "0") if m.group(1) else int(m.group(3))
+
+
+def describe(premise: Premise, kits: Kits, facts: WorldFacts) -> str | None:
+    """The world as the request set it: the asked-for places and their parts, in the era."""
+    kinds = [kits.vocabulary.places[p.kind] for p in premise.places if p.kind is not None]
+    if not kinds:
+        return None
+    rooms = " ".join(f"{r.name[:1].upper()}{r.name[1:]}: {r.description.rstrip('.')}."
+                     for k in kinds[:2] for r in k.rooms[:3])
+    return f"{facts.name[:1].upper()}{facts.name[1:]}, {facts.era}. {rooms}"
+
+
+@dataclasses.dataclass
+class Casting:
+    cast: Cast
+    #: character id -> what they are, as a noun ("chef")
+    jobs: dict[str, str]
+    #: the character who narrates (a story "told by the ghost"), if any
+    narrator: str | None
+    #: character id -> how the request named them ("shy dragon"), for the asked-for people
+    asked_as: dict[str, str]
+
+
+def asked_as(premise: Premise, cast: list[Character]) -> dict[str, str]:
+    """The asked-for people among a written cast (for a continuation): how the request named them."""
+    labels = {p.label for p in premise.people}
+    return {c.id: c.archetype for c in cast if c.job in labels and c.archetype.endswith(c.job or "")}
+
+
+def parts(premise: Premise, second: str = "comp") -> dict[str, AskedPerson]:
+    """Which story function each asked-for person plays. The first named leads; a rival (or the
+    second of "rival chefs") opposes; the next takes the part the plot gives a second person
+    (``second``), then the first companion, the opposition and the wildcard."""
+    out: dict[str, AskedPerson] = {}
+    queue: list[AskedPerson] = []
+    # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
+    people = [p for p in premise.people if p.kind != "group"] or premise.people[:1]
+    for p in people:
+        queue += [p] * min(p.count, 2)
+    for p in queue:
+        if "hero" not in out:
+            out["hero"] = p
+        elif p.relation == "rival" and "villain" not in out:
+            out["villain"] = p
+        elif second not in out:
+            out[second] = p
+        elif "comp" not in out:
+            out["comp"] = p
+        elif "villain" not in out:
+            out["villain"] = p
+        elif "wild" not in out:
+            out["wild"] = p
+    return out
+
+
+def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: WorldFacts, writer: Writer,
+         rng: random.Random, given: set[str], slots: dict) -> Casting:
+    """The cast with the asked-for people in their parts and every part shaped by the plot
+    (archetype, goal, conflict); what each is, as a noun; who narrates; how the request named them."""
+    asked = parts(premise, shape.second)
+    used = {w for c in base.all for w in c.name.split()}
+    slots = dict(slots, hero=Person.of(base.hero), villain=Person.of(base.villain), wild=Person.of(base.wild),
+                 comp=Person.of(base.comps[0]), prev=Person.of(base.hero))
+    jobs: dict[str, str] = {}
+    narrator: str | None = None
+    start: dict[str, int] = {}
+    named: dict[str, str] = {}
+
+    def fit(c: Character, key: str, role: RoleT | None, nth: int = 0) -> Character:
+        nonlocal narrator
+        p = asked.get(key)
+        update: dict = {}
+        if role is not None:
+            # Companions take the role's archetypes in turn, so no two are the same person.
+            turn = start.setdefault(key[:4], rng.randrange(len(role.archetypes))) + nth
+            update["archetype"] = writer.fill(role.archetypes[turn % len(role.archetypes)], slots, sentence=False)[:200]
+            update["goal"] = writer.fill(role.goal[(turn + nth) % len(role.goal)], slots, sentence=False)
+            update["conflict"] = writer.fill(role.conflict[(turn + nth) % len(role.conflict)], slots, sentence=False)
+        job = bare(role.label) if role is not None else ""
+        if p is not None:
+            job = p.label
+            update["archetype"] = " ".join([*p.traits, p.label])[:200]
+            if ("comp1" if key == "comp" else key) not in given:
+                look = c.look.model_copy(update={k: v for k, v in (
+                    ("species", p.species), ("age", p.age), ("clothing", p.clothing)) if v})
+                if p.accessories:
+                    look = look.model_copy(update={"accessories": list(p.accessories)[:6]})
+                update["look"] = look
+                if p.voice:
+                    update["voice"] = c.voice.model_copy(update={"descriptor": p.voice})
+                if p.pronouns and p.pronouns != c.pronouns:
+                    update["pronouns"] = p.pronouns
+                    update["name"] = pick_name(intent.plot, p.pronouns, rng, used)
+                if p.traits:
+                    update["traits"] = list(dict.fromkeys([*p.traits, *c.traits]))[:8]
+            if premise.narrator and p.label == premise.narrator:
+                narrator = c.id
+        jobs[c.id] = job
+        if p is not None:
+            named[c.id] = " ".join([*p.traits, p.label])
+        if job:
+            update["job"] = job[:200]
+        return c.model_copy(update=update)
+
+    hero = fit(base.hero, "hero", shape.roles.get("hero"))
+    villain = fit(base.villain, "villain", shape.roles.get("villain"))
+    wild = fit(base.wild, "wild", shape.roles.get("wild"))
+    comps = [fit(c, "comp" if i == 0 else f"comp{i + 1}", shape.roles.get("comp"), i) for i, c in enumerate(base.comps)]
+    if premise.narrator and narrator is None:
+        narrator = hero.id
+    return Casting(dataclasses.replace(base, hero=hero, villain=villain, wild=wild, comps=comps), jobs, narrator,
+                   named)
+
+
+def objects(premise: Premise, shapes: list[PlotShape], writer: Writer, slots: dict,
+            rng: random.Random) -> dict[int, tuple[str, str]]:
+    """What each episode turns on: the asked-for objects first, then each episode's shape's."""
+    out: dict[int, tuple[str, str]] = {}
+    for n, shape in enumerate(shapes, start=1):
+        if n <= len(premise.things):
+            label = premise.things[n - 1]
+        else:
+            label = writer.fill(rng.choice(shape.objects), slots, sentence=False)
+        if not label.lower().startswith(("the ", "a ", "an ")):
+            label = f"the {label}"
+        out[n] = (label, bare(label))
+    return out
+
+
+def slots_for(premise: Premise, facts: WorldFacts, base: Cast) -> dict:
+    """Every slot a template may name, before the episode's object is known (it may not be named)."""
+    from .bible_builder import world_slots
+
+    home = next((p for p in facts.places if facts.specs[p.id].role == "home"), facts.places[0])
+    return dict(world_slots(facts), home=home.name, place=home.name, weather="the air is still",
+                crowd=crowd(premise, facts), hero=Person.of(base.hero), villain=Person.of(base.villain),
+                wild=Person.of(base.wild), comp=Person.of(base.comps[0]), prev=Person.of(base.hero))
+
+
+def crowd(premise: Premise, facts: WorldFacts) -> str:
+    group = next((p for p in premise.people if p.kind == "group"), None)
+    if group is not None:
+        return group.label if group.label.startswith("the ") else f"the {group.label}"
+    group = next((p for p in premise.people if p.count > 1 and p.relation is None), None)
+    if group is not None:
+        return f"the {group.label}s" if not group.label.endswith("s") else f"the {group.label}"
+    return f"everyone in {facts.name}"

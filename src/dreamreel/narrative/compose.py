@@ -1,0 +1,520 @@
+"""Compose the story graph from plot shapes: what happens, told in the genre's voice, about
+what the request asked for.
+
+    premise + series plan (a shape an episode) -> for each episode:
+      [episode > 1: an opening card -> the last companion back or mourned, told for how the
+       last episode ended (narrative/data/arc.toml)] -> the shape's scenes -> its endings
+
+A scene becomes a beat; a scene with versions becomes a segment group that picks the telling
+written for the state (the option just taken), so the text never contradicts a choice. Each
+episode's shape variables are its own (``e<n>_<name>``); ``comp_alive`` is the companion's
+``alive_<id>``, ``trust`` the hero's trust in the wildcard across the series, and every ending
+sets ``last_ending``, which the next episode's opening reads. The series arc runs a thread
+(introduced, hinted, revealed in the finale) through the episodes' openings.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from ..model import (
+    Beat,
+    BeatVariant,
+    Choice,
+    Clause,
+    Condition,
+    ContentFlag,
+    Edge,
+    Effect,
+    Ending,
+    Episode,
+    ExtensionPoint,
+    Line,
+    Option,
+    SegmentGroup,
+    StoryGraph,
+    Variable,
+    alive_var,
+)
+from ..model.kits import BUILTIN_VARS, ChoiceT, PlotShape, ShapeScene, Telling, Test, Thread, Version
+from ..model.premise import Premise
+from .bible_builder import Cast, WorldFacts
+from .interpret import GENTLE, Intent
+from .kits import Kits
+from .rating import scan
+from .text import Person, Writer
+
+TIMEOUT = {"fast": 7.0, "medium": 10.0, "slow": 15.0}
+#: Speaking rate, words in a typical line, beats on one path through an episode, and the share
+#: of an episode's runtime that is speech: together they size the text to the target length.
+WORDS_PER_SECOND = 2.6
+WORDS_PER_LINE = 8
+BEATS_PER_PATH = 8
+SPEECH_SHARE = 0.5
+
+
+def _cond(test: Test | None, var: dict[str, str]) -> Condition | None:
+    if not test:
+        return None
+    clauses = []
+    for name, want in test.items():
+        op, value = want if isinstance(want, tuple | list) else ("==", want)
+        clauses.append(Clause(var=var[name], op=op, value=value))
+    return Condition(all_of=clauses)
+
+
+def _contradicts(test: Test | None, when: Test | None) -> bool:
+    """Whether ``test`` cannot hold where ``when`` does (both ask a variable for different values)."""
+    for name, want in (test or {}).items():
+        have = (when or {}).get(name)
+        if have is None or isinstance(have, tuple | list) or isinstance(want, tuple | list):
+            continue
+        if have != want:
+            return True
+    return False
+
+
+def _effects(set_: dict, add: dict, var: dict[str, str]) -> list[Effect]:
+    return [Effect(var=var[k], value=v) for k, v in set_.items()] + \
+        [Effect(var=var[k], op="add", value=v) for k, v in add.items()]
+
+
+def _levels(*texts: str) -> dict[ContentFlag, int]:
+    out: dict[ContentFlag, int] = {}
+    for t in texts:
+        for flag, lv in scan(t).items():
+            out[flag] = max(out.get(flag, 0), lv)
+    return out
+
+
+def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[str, PlotShape], genres: list[str],
+                rng: random.Random, start: int = 1) -> list[str]:
+    """One shape an episode: the asked-for shape opens and closes the series; between, the
+    other shapes the request names, then shapes that suit its genres, none twice until all
+    have been used. ``start``: the first episode number planned (keep going plans one more)."""
+    gentle = premise.audience == "children" or main.id == "bedtime"
+    pool = [s for s in shapes if s != main.id and (not gentle or s in GENTLE) and (gentle or s != "bedtime")]
+    suited = sorted(s for s in pool if set(shapes[s].genres) & set(genres))
+    rest = sorted(set(pool) - set(suited))
+    rng_local = random.Random(rng.random())
+    rng_local.shuffle(suited)
+    rng_local.shuffle(rest)
+    middle = [s for s in premise.shapes[1:] if s in pool] + [s for s in suited + rest if s not in premise.shapes]
+    plan: list[str] = []
+    for n in range(start, start + episodes):
+        if n == 1 or (n == start + episodes - 1 and start == 1 and episodes > 1):
+            plan.append(main.id)
+        else:
+            plan.append(middle[(n - 2) % len(middle)] if middle else main.id)
+    return plan
+
+
+@dataclass
+class Composer:
+    """Writes episodes from shapes for one story: its cast, world, writer and rng."""
+
+    intent: Intent
+    premise: Premise
+    kits: Kits
+    cast: Cast
+    facts: WorldFacts
+    writer: Writer
+    rng: random.Random
+    #: What each person is ("chef", "dragon"): role key or character id -> noun.
+    jobs: dict[str, str] = field(default_factory=dict)
+    #: The thing each episode turns on: (with article, bare noun).
+    objects: dict[int, tuple[str, str]] = field(default_factory=dict)
+    crowd: str = "everyone here"
+    thread: Thread | None = None
+    total: int = 1
+    #: What the request called each asked-for person ("shy dragon"), said where they are met.
+    introductions: dict[str, str] = field(default_factory=dict)
+    introduced: set = field(default_factory=set)
+
+    #: Beats on one path through the episode being written (its shape's default path, and the
+    #: opening of a later episode): what the episode's length is shared among.
+    path_beats: int = BEATS_PER_PATH
+
+    # --- sizes ----------------------------------------------------------------------------------
+    def word_budget(self) -> float:
+        return self.intent.target_seconds / self.path_beats * SPEECH_SHARE * WORDS_PER_SECOND
+
+    def lines_per_beat(self, role: str) -> int:
+        """Lines a scene can hold at this length: an exchange (two or more) where the runtime
+        allows, and always at the turning points (inciting, crisis, climax)."""
+        n = round(self.word_budget() / WORDS_PER_LINE) + {"slow": 1, "medium": 0, "fast": -1}[self.intent.pacing]
+        least = 2 if role in ("inciting", "crisis", "climax") or self.word_budget() >= WORDS_PER_LINE * 1.5 else 1
+        return max(least, min(6, n))
+
+    def fit_narration(self, narration: str, lines: list[Line], keep_one: bool) -> str:
+        room = self.word_budget() - sum(len(ln.text.split()) for ln in lines)
+        kept: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", narration.strip()):
+            if kept and sum(len(x.split()) for x in kept) + len(sentence.split()) > room:
+                break
+            if not kept and len(sentence.split()) > room and not keep_one:
+                break
+            kept.append(sentence)
+        return " ".join(kept)
+
+    # --- who and where --------------------------------------------------------------------------
+    def person(self, role: str, episode: int) -> Person:
+        c = self.character(role, episode)
+        return Person.of(c, job=c.job or self.jobs.get(c.id) or self.jobs.get(role, ""))
+
+    def character(self, role: str, episode: int):
+        if role == "comp":
+            return self.cast.comps[episode - 1]
+        if role == "prev":
+            return self.cast.comps[episode - 2] if episode > 1 else self.cast.hero
+        return {"hero": self.cast.hero, "villain": self.cast.villain, "wild": self.cast.wild}[role]
+
+    def place_for(self, role: str, episode: int, salt: int = 0):
+        """The episode's place for scenes of this role: every hub scene of an episode happens at the
+        same hub (a trial stays in its courtroom); the next episode moves on to the next one."""
+        specs = self.facts.specs
+        options = [p for p in self.facts.places if specs[p.id].role == role]
+        if not options:
+            near = {"home": "hub", "hub": "home", "danger": "lair", "lair": "danger", "hideout": "home",
+                    "summit": "danger", "vista": "summit"}[role]
+            options = [p for p in self.facts.places if specs[p.id].role == near] or self.facts.places
+        return options[(episode - 1 + salt) % len(options)]
+
+    def weather_phrase(self, weather: str, time_of_day: str) -> str:
+        for kit in (self.intent.world, self.intent.plot):
+            phrases = kit.weather_phrases.get(weather) or (
+                kit.weather_phrases.get(time_of_day) if time_of_day == "dawn" else None)
+            if phrases:
+                return self.rng.choice(phrases)
+        return ""
+
+    def slots(self, episode: int, place, weather: str) -> dict:
+        obj, short = self.objects[episode]
+        home = self.place_for("home", episode, 0)
+        people = {r: self.person(r, episode) for r in ("hero", "villain", "wild", "comp", "prev")}
+        stakes = self.facts.stakes
+        return dict(people, world=self.facts.name, place=place.name, home=home.name, era=self.facts.era,
+                    object=obj, object_short=short, mcguffin=obj, mcguffin_short=obj, scheme=self.facts.scheme,
+                    stakes=stakes, crowd=self.crowd, rule=self.rng.choice(self.intent.world.rules),
+                    weather=self.weather_phrase(weather, place.time_of_day) or "the air is still",
+                    hero_archetype=self.cast.hero.archetype)
+
+    # --- one beat ------------------------------------------------------------------------------
+    def telling(self, tag: str, telling: Telling, on_screen: list[str], episode: int, slots: dict,
+                role: str, keep_one: bool, lead: str = "", must_speak: str | None = None) -> tuple[str, str, list[Line]]:
+        narration = self.writer.pick(f"{tag}.narration", telling.narration, slots, fallback="{hero} at {place}.")
+        narration = f"{lead} {narration}".strip()  # the season's thread comes first, and is kept first
+        action = self.writer.pick(f"{tag}.action", telling.action, slots) if telling.action else ""
+        _, exchange = self.writer.pick_exchange(f"{tag}.exchange", telling.exchanges, slots)
+        n = self.lines_per_beat(role) if len(on_screen) > 1 else 2
+        said = [(r, e, t) for r, e, t in exchange if r in on_screen]
+        if must_speak is not None:  # someone whose return the scene is about says something
+            n = max(n, next((i + 1 for i, (r, _, _) in enumerate(said) if r == must_speak), n))
+        lines = [Line(speaker=self.character(r, episode).id, text=t, emotion=e) for r, e, t in said[:n]]
+        if not tag.startswith("arc."):  # a number or an interview belongs to the episode's own scenes
+            lines += self.form_lines(role, on_screen, episode, slots)
+        narration = self.fit_narration(narration, [ln for ln in lines if ln.delivery == "spoken"], keep_one)
+        return narration, action, lines
+
+    def introduce(self, narration: str, action: str, cast: list[str], episode: int, role: str) -> tuple[str, str]:
+        """Say what an asked-for person is where the viewer first meets them in an episode, and
+        again at its climax and ending: "Maren the shy dragon", "Samuel the chef"."""
+        for r in cast:
+            c = self.character(r, episode)
+            what = self.introductions.get(c.id)
+            key = (c.id, episode, role if role in ("climax", "resolution") else "first")
+            if not what or key in self.introduced:
+                continue
+            first = c.name.split()[0]
+            pattern = re.compile(rf"\b{re.escape(first)}\b(?!'s)(?! the )")
+            for which, text in (("narration", narration), ("action", action)):
+                if pattern.search(text):
+                    text = pattern.sub(f"{first} the {what}", text, count=1)
+                    narration, action = (text, action) if which == "narration" else (narration, text)
+                    self.introduced.add(key)
+                    break
+        return narration, action
+
+    def form_lines(self, role: str, on_screen: list[str], episode: int, slots: dict) -> list[Line]:
+        """A musical's number or a mockumentary's word to camera, where this beat's role has one."""
+        out: list[Line] = []
+        for form in self.premise.forms:
+            kit = self.kits.forms.get(form)
+            if kit is None or role not in kit.at:
+                continue
+            numbers = [[ln for ln in number if ln[0] in on_screen] for number in kit.at[role]]
+            numbers = [n for n in numbers if n]
+            if not numbers:
+                continue
+            for i in self.writer.order(f"form.{form}.{role}", len(numbers)):
+                texts = [(r, e, self.writer.fill(t, slots)) for r, e, t in numbers[i]]
+                if all(self.writer.allowed(t) for _, _, t in texts):
+                    self.writer._used[f"form.{form}.{role}"].add(i)
+                    out += [Line(speaker=self.character(r, episode).id, text=t, emotion=e,
+                                 delivery=kit.delivery) for r, e, t in texts]
+                    break
+        return out
+
+    def beat(self, bid: str, scene: ShapeScene, telling: Telling, cast: list[str], episode: int, tag: str,
+             extra_narration: str = "", must_speak: str | None = None) -> Beat:
+        place = self.place_for(scene.place, episode)
+        tod = scene.time_of_day or place.time_of_day
+        slots = self.slots(episode, place, place.weather)
+        # One sentence of narration is kept, whatever the length, where it orients the viewer: the
+        # first episode's opening, an ending, the season's thread. Elsewhere the lines carry it.
+        keep_one = (scene.role == "setup" and episode == 1) or scene.role == "resolution" or bool(extra_narration)
+        narration, action, lines = self.telling(tag, telling, cast, episode, slots, scene.role, keep_one,
+                                                lead=extra_narration, must_speak=must_speak)
+        narration, action = self.introduce(narration, action, cast, episode, scene.role)
+        tension = min(0.98, scene.tension + (0.03 * (episode - 1) if not scene.ending else 0))
+        content = _levels(narration, action, *(ln.text for ln in lines))
+        beat = Beat(id=bid, episode=episode, title=self.title(scene, place.name, slots), role=scene.role,
+                    place=place.id, time_of_day=tod, weather=place.weather,
+                    characters=[self.character(r, episode).id for r in cast], narration=narration, action=action,
+                    lines=lines, tension=round(tension, 2), tags=[scene.key, *self.intent.genres], content=content)
+        if not scene.ending:
+            beat.variants = self.variants(beat, cast, episode, slots)
+        return beat
+
+    def title(self, scene: ShapeScene, place: str, slots: dict) -> str:
+        label = scene.key.replace("_", " ").title()
+        if not self.writer.allowed(label):  # "Dead Heat" is a race, but not to a G-rated reader
+            label = scene.role.title()
+        return f"{label}: {place}"[:200]
+
+    def variants(self, beat: Beat, on_screen: list[str], episode: int, slots: dict) -> dict:
+        """A calmer and a higher-stakes telling, in the genre's voice (its calm and intense lines)."""
+        kit = self.intent.plot
+        calm_pool = [(r, e, self.writer.fill(t, slots)) for r, e, t in kit.calm_lines if r in on_screen]
+        calm_pool = [c for c in calm_pool if self.writer.allowed(c[2])]
+        calm_lines = list(beat.lines[: max(1, len(beat.lines) - 1)])
+        if calm_pool:
+            r, e, t = self.rng.choice(calm_pool)
+            calm_lines.append(Line(speaker=self.character(r, episode).id, text=t, emotion=e))
+        intense_pool = []
+        for r, e, t, levels in kit.intense_lines:
+            text = self.writer.fill(t, slots)
+            extra = {ContentFlag(f): lv for f, lv in levels.items()}
+            if r in on_screen and self.writer.allowed(text, extra):
+                intense_pool.append((r, e, text, extra))
+        intense_lines = list(beat.lines)
+        content = dict(beat.content)
+        self.rng.shuffle(intense_pool)
+        for r, e, t, extra in intense_pool[:2]:
+            intense_lines.insert(min(1, len(intense_lines)), Line(speaker=self.character(r, episode).id, text=t,
+                                                                  emotion=e))
+            for flag, lv in extra.items():
+                content[flag] = max(content.get(flag, 0), lv)
+        stakes = self.writer.fill("If this goes wrong, {stakes}.", slots)
+        intense_action = f"{beat.action} {stakes}".strip() if self.writer.allowed(stakes) else beat.action
+        for ln in intense_lines:
+            for flag, lv in scan(ln.text).items():
+                content[flag] = max(content.get(flag, 0), lv)
+        return {
+            "calm": BeatVariant(narration=beat.narration, action=beat.action, lines=calm_lines,
+                                tension=round(max(0.05, beat.tension - 0.2), 2), content=dict(beat.content),
+                                tags=["calm"]),
+            "intense": BeatVariant(narration=beat.narration, action=intense_action, lines=intense_lines,
+                                   tension=round(min(1.0, beat.tension + 0.2), 2), content=content,
+                                   tags=["intense"]),
+        }
+
+    def choice(self, cid: str, ct: ChoiceT, episode: int, node: dict[str, str], var: dict[str, str],
+               shape: PlotShape) -> Choice:
+        place = self.place_for("hub", episode, 0)
+        slots = self.slots(episode, place, place.weather)
+        options = []
+        for o in ct.options:
+            text = self.writer.pick(f"{shape.id}.choice.{cid}.{o.key}", o.text, slots, fallback=o.key.title())
+            options.append(Option(id=o.key, text=text[:200], target=node[o.to], tags=[o.key],
+                                  effects=_effects(o.set, o.add, var), condition=_cond(o.requires, var)))
+        prompt = self.writer.pick(f"{shape.id}.choice.{cid}.prompt", ct.prompt, slots, fallback="What now?")
+        # A timeout must always have somewhere to go: a default that is not always offered gives
+        # way to the first option that is.
+        default = ct.default
+        if next(o for o in ct.options if o.key == default).requires:
+            default = next((o.key for o in ct.options if not o.requires), default)
+        return Choice(id=cid, prompt=prompt[:200], options=options, default=default,
+                      timeout_s=TIMEOUT[self.intent.pacing])
+
+    # --- one episode -----------------------------------------------------------------------------
+    def variables(self, shape: PlotShape, episode: int, graph: dict) -> dict[str, str]:
+        """Shape variable -> graph variable, declaring this episode's own."""
+        e = f"e{episode}_"
+        var = {"comp_alive": alive_var(self.cast.comps[episode - 1].id), "trust": f"trust_{self.cast.wild.id}",
+               "last_ending": "last_ending"}
+        for v in shape.variables:
+            var[v.name] = f"{e}{v.name}"
+            graph["variables"].append(Variable(name=f"{e}{v.name}", type=v.type, initial=v.initial,
+                                               description=f"episode {episode}: {v.description}"))
+        return var
+
+    def arc_line(self, episode: int, slots: dict) -> str:
+        """The season's thread: introduced in episode 1, hinted in between, revealed in the last."""
+        if self.thread is None:
+            return ""
+        if episode == 1:
+            pool, key = self.thread.intro, "arc.intro"
+        elif episode == self.total and self.total > 1:
+            pool, key = self.thread.reveal, "arc.reveal"
+        else:
+            pool, key = self.thread.hint, "arc.hint"
+        line = self.writer.pick(key, pool, slots)
+        if episode == self.total and self.total > 1 and self.kits.arc is not None and self.word_budget() > 20:
+            line = f"{self.writer.pick('arc.finale', self.kits.arc.finale, slots)} {line}".strip()
+        return line
+
+    def episode(self, n: int, shape: PlotShape, graph: dict, last: bool) -> Episode:
+        e = f"e{n}_"
+        self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
+        var = self.variables(shape, n, graph)
+        node = {s.key: f"{e}{s.key}" for s in shape.scenes}
+        beats: list[Beat] = []
+        entry = node[shape.scenes[0].key]
+        opening_lines = ""
+        home = self.place_for("home", n, 0)
+        opening_slots = self.slots(n, home, home.weather)
+        if n > 1 and self.kits.arc is not None:
+            entry = f"{e}card"
+            first = shape.scenes[0]
+            card = Beat(id=entry, episode=n, title=f"Episode {n}: {home.name}"[:200], role="setup", place=home.id,
+                        time_of_day=home.time_of_day, weather=home.weather, characters=[self.cast.hero.id],
+                        narration=self.arc_line(n, opening_slots), tension=0.2, tags=["opening"],
+                        next=[Edge(target=f"{e}since")])
+            # A card has no lines to change: its calm and intense tellings differ only in weight.
+            card.variants = {"calm": BeatVariant(narration=card.narration, tension=0.1, tags=["calm"]),
+                             "intense": BeatVariant(narration=card.narration, tension=0.4, tags=["intense"])}
+            beats.append(card)
+            beats += self.aftermath(n, first, graph, node[first.key])
+        else:
+            opening_lines = self.arc_line(n, opening_slots)
+        for i, scene in enumerate(shape.scenes):
+            beats += self.scene(n, shape, scene, node, var, graph, last,
+                                opening_lines if i == 0 else "")
+        graph["beats"].extend(beats)
+        title = self.writer.pick(f"{shape.id}.episode_title", shape.episode_titles, {}, fallback=f"Episode {n}")
+        synopsis = next((b.narration for b in beats if b.role == "inciting"), beats[0].narration)
+        return Episode(number=n, title=title, entry=entry, synopsis=synopsis)
+
+    def aftermath(self, n: int, first: ShapeScene, graph: dict, then: str) -> list[Beat]:
+        """The last episode's companion back (alive) or mourned, told for how the last episode ended."""
+        assert self.kits.arc is not None
+        prev_alive = alive_var(self.cast.comps[n - 2].id)
+        candidates: list[Edge] = []
+        beats = []
+        scene = first.model_copy(update={"ending": None, "choice": None, "versions": []})
+        for alive, versions, cast in ((True, self.kits.arc.saved, ["hero", "comp", "prev"]),
+                                      (False, self.kits.arc.lost, ["hero", "comp"])):
+            for i, v in enumerate(versions):
+                bid = f"e{n}_since_{'saved' if alive else 'lost'}_{i + 1}"
+                b = self.beat(bid, scene.model_copy(update={"key": "since", "role": "setup", "place": "home"}),
+                              v, v.cast or cast, n, f"arc.{'saved' if alive else 'lost'}.{i}",
+                              must_speak="prev" if alive else None)
+                b.next = [Edge(target=then)]
+                b.tags = ["since", *b.tags[1:]]
+                beats.append(b)
+                cond = _cond(v.when, {"last_ending": "last_ending"}) or Condition()
+                cond.all_of.insert(0, Clause(var=prev_alive, value=alive))
+                candidates.append(Edge(target=bid, condition=cond))
+        graph["groups"].append(SegmentGroup(
+            id=f"e{n}_since", candidates=candidates,
+            description=f"{self.cast.comps[n - 2].name} came through, or did not; and how the last episode ended"))
+        return beats
+
+    def scene(self, n: int, shape: PlotShape, scene: ShapeScene, node: dict[str, str], var: dict[str, str],
+              graph: dict, last: bool, extra: str) -> list[Beat]:
+        tellings: list[tuple[str, Telling, list[str], Version | None]] = []
+        if scene.versions:
+            for i, v in enumerate(scene.versions):
+                tellings.append((f"{node[scene.key]}_{i + 1}", v, v.cast or scene.cast, v))
+            tellings.append((f"{node[scene.key]}_0", scene, scene.cast, None))
+        else:
+            tellings.append((node[scene.key], scene, scene.cast, None))
+        beats = []
+        for bid, telling, cast, version in tellings:
+            tag = f"{shape.id}.{scene.key}.{bid.rsplit('_', 1)[-1] if version is not None else 'base'}"
+            b = self.beat(bid, scene, telling, list(cast), n, tag, extra)
+            b.effects = _effects(scene.set, scene.add, var)
+            if scene.next is not None:
+                if isinstance(scene.next, str):
+                    b.next = [Edge(target=node[scene.next])]
+                else:
+                    # A telling written for one state leaves only by the ways that state allows.
+                    ways = [(k, t) for k, t in scene.next if not _contradicts(t, version.when if version else None)]
+                    b.next = [Edge(target=node[k], condition=_cond(t, var)) for k, t in ways]
+            elif scene.choice is not None:
+                b.choice = self.choice(f"{bid}_choice", scene.choice, n, node, var, shape)
+            else:
+                b.ending = bid
+                b.effects.append(Effect(var="last_ending", value=scene.ending))
+                slots = self.slots(n, self.place_for(scene.place, n, 0), "clear")
+                title = self.writer.pick(f"{shape.id}.ending_title.{scene.key}", scene.ending_title, slots,
+                                         fallback=scene.ending.title())
+                graph["endings"].append(Ending(id=bid, episode=n, beat=bid, title=title, kind=scene.ending,
+                                               summary=b.narration))
+                if last:
+                    hooks = [self.writer.fill(h, slots) for h in
+                             self.rng.sample(shape.hooks, k=min(2, len(shape.hooks)))]
+                    graph["extension_points"].append(ExtensionPoint(
+                        id=f"{bid}_onward", beat=bid, hooks=[h for h in hooks if h] or ["The story goes on."],
+                        carries=[]))
+            beats.append(b)
+        if scene.versions:
+            graph["groups"].append(SegmentGroup(
+                id=node[scene.key], description=f"{scene.key}, told for what came before",
+                candidates=[Edge(target=bid, condition=_cond(v.when, var) if v is not None else None)
+                            for bid, _, _, v in tellings]))
+        return beats
+
+
+def default_path_length(shape: PlotShape) -> int:
+    """Scenes on the path a viewer who never chooses takes: first scene to an ending."""
+    scenes = {s.key: s for s in shape.scenes}
+    key, seen = shape.scenes[0].key, set()
+    while key not in seen:
+        seen.add(key)
+        s = scenes[key]
+        if s.ending:
+            break
+        if s.choice:
+            key = next(o.to for o in s.choice.options if o.key == s.choice.default)
+        else:
+            key = s.next if isinstance(s.next, str) else s.next[-1][0]
+    return len(seen)
+
+
+def declare_series(cast: Cast, graph: dict) -> None:
+    """The variables every episode shares: who is alive, trust in the wildcard, the last ending."""
+    for c in cast.all:
+        graph["variables"].append(Variable(name=alive_var(c.id), type="bool", initial=True,
+                                           description=f"{c.name} is alive and in the story"))
+    graph["variables"].append(Variable(name=f"trust_{cast.wild.id}", type="int", initial=0,
+                                       description=f"how far the hero trusts {cast.wild.name}"))
+    graph["variables"].append(Variable(name="last_ending", type="str", initial=None,
+                                       description="how the last episode ended"))
+
+
+def prune(graph: StoryGraph, story_check) -> StoryGraph:
+    """Drop tellings no path can reach (a version for a state that never happens there), and the
+    group candidates that pointed at them. ``story_check(graph) -> set of unreachable beat ids``."""
+    dead = story_check(graph)
+    if not dead:
+        return graph
+    beats = [b for b in graph.beats if b.id not in dead]
+    groups = [g.model_copy(update={"candidates": [c for c in g.candidates if c.target not in dead]})
+              for g in graph.groups]
+    endings = [e for e in graph.endings if e.beat not in dead]
+    points = [x for x in graph.extension_points if x.beat not in dead]
+    return graph.model_copy(update={"beats": beats, "groups": groups, "endings": endings,
+                                    "extension_points": points})
+
+
+def finish_extension_points(graph: StoryGraph) -> StoryGraph:
+    carries = [v.name for v in graph.variables]
+    points = [x.model_copy(update={"carries": carries}) for x in graph.extension_points]
+    return graph.model_copy(update={"extension_points": points})
+
+
+__all__ = ["BUILTIN_VARS", "Composer", "declare_series", "finish_extension_points", "prune", "series_plan"]

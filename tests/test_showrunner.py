@@ -1,0 +1,201 @@
+"""The showrunner listens: a request's places, people, situation, form, rating and size are in
+the story, stories differ by plot, choices have consequences, series move."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dreamreel.errors import BadInputError
+from dreamreel.model import Request
+from dreamreel.narrative import kits as kits_mod
+from dreamreel.narrative.kits import kits, load, read_kit_file
+from dreamreel.narrative.planner import plan
+from dreamreel.narrative.premise import read
+from dreamreel.narrative.sequel import continue_story
+from dreamreel.narrative.validate import validate
+
+
+def _text(story, episode=None) -> str:
+    parts = []
+    for b in story.graph.beats:
+        if episode is None or b.episode == episode:
+            parts += [b.narration, b.action, *(ln.text for ln in b.lines)]
+            parts += [story.bible.place(b.place).name]
+    return " ".join(parts).lower()
+
+
+def _beats_with(story, word: str) -> int:
+    return sum(1 for b in story.graph.beats
+               if re.search(rf"\b{word}", " ".join([b.narration, b.action, *(ln.text for ln in b.lines),
+                                                    story.bible.place(b.place).name]).lower()))
+
+
+def test_at_least_twelve_plot_shapes_ship_as_data():
+    shapes = kits().shapes
+    assert len(shapes) >= 12
+    for s in shapes.values():
+        assert any(sc.choice for sc in s.scenes) and any(sc.ending for sc in s.scenes)
+    # Each its own plot: no two shapes share their scene keys.
+    assert len({tuple(sc.key for sc in s.scenes) for s in shapes.values()}) == len(shapes)
+
+
+def test_the_premise_holds_places_people_situation_form_era_size():
+    p = read("a heist comedy aboard a generation ship, told like a Bollywood musical, rated PG, a 10-part series")
+    assert "heist" in p.shapes
+    assert any("generation ship" in pl.label for pl in p.places)
+    assert "musical" in p.forms
+    assert p.rating == "PG" and p.episodes == 10
+    p = read("rival chefs fall in love in 1920s Paris")
+    assert "romance" in p.shapes
+    assert p.people and p.people[0].label == "chef" and p.people[0].count == 2
+    assert p.era == "1920s" and any(pl.named == "Paris" for pl in p.places)
+    p = read("a retired astronaut and her granddaughter")
+    assert [x.label for x in p.people][:2] == ["astronaut", "granddaughter"]
+    assert p.people[0].pronouns == "she" and "retired" in p.people[0].traits
+
+
+def test_words_not_understood_are_named_back():
+    story = plan(Request(prompt="a heist with a flibbertigibbet and a zorblax"), seed=0)
+    note = story.generator.get("notes", "")
+    assert "not understood" in note and "flibbertigibbet" in note and "zorblax" in note
+
+
+@pytest.mark.parametrize("prompt,words", [
+    ("a heist aboard a generation ship", ["ship"]),
+    ("a quiet grief drama in a storm-bound lighthouse, rated PG", ["lighthouse"]),
+    ("rival chefs fall in love in 1920s Paris", ["chef", "paris"]),
+    ("a children's bedtime story about a shy dragon who is afraid of the dark", ["dragon"]),
+])
+def test_asked_for_things_appear_across_several_beats(prompt, words):
+    story = plan(Request(prompt=prompt), seed=1)
+    assert validate(story).ok
+    for w in words:
+        assert _beats_with(story, w) >= 2, (w, prompt)
+
+
+def test_ratings_and_sizes_in_words_are_kept():
+    story = plan(Request(prompt="a quiet grief drama in a storm-bound lighthouse, rated PG"), seed=0)
+    assert story.request.rating == "PG"
+    story = plan(Request(prompt="a shy dragon's bedtime story"), seed=0)
+    assert story.request.rating in ("G", "PG")
+    story = plan(Request(prompt="1940s film noir crossed with hard science fiction, a 10-part series"), seed=0)
+    assert len(story.graph.episodes) == 10
+    story = plan(Request(prompt="a western, a 20-part series"), seed=0)
+    assert len(story.graph.episodes) == 12 and "up to 12" in story.generator["notes"]
+
+
+def test_different_requests_get_different_plots():
+    a = plan(Request(prompt="a heist on a submarine"), seed=0)
+    b = plan(Request(prompt="two rival bakers in a village bake-off"), seed=0)
+    assert a.generator["shapes"].split("+")[0] != b.generator["shapes"].split("+")[0]
+    keys_a = {b_.tags[0] for b_ in a.graph.beats}
+    keys_b = {b_.tags[0] for b_ in b.graph.beats}
+    assert len(keys_a & keys_b) <= 2
+
+
+def _writes(g, target: str) -> set[str]:
+    """What entering a target sets: a beat's own effects, or those of each candidate of a group."""
+    group = g.group(target)
+    if group is not None:
+        return set().union(*(_writes(g, c.target) for c in group.candidates))
+    return {e.var for e in g.beat(target).effects}
+
+
+def test_every_choice_is_read_later_and_the_next_beat_follows_the_option():
+    story = plan(Request(prompt="a heist in a casino", episodes=2), seed=2)
+    g = story.graph
+    conds = [c.condition for grp in g.groups for c in grp.candidates if c.condition]
+    conds += [o.condition for b in g.beats if b.choice for o in b.choice.options if o.condition]
+    conds += [e.condition for b in g.beats for e in b.next if e.condition]
+    read_vars = set().union(*(c.reads() for c in conds))
+    for b in g.beats:
+        if b.choice and b.episode == 1:
+            # What an option sets, and what the beat it leads to sets (an ending records how the
+            # episode ended, which the next episode's opening reads).
+            writes = {e.var for o in b.choice.options for e in o.effects}
+            writes |= set().union(*(_writes(g, o.target) for o in b.choice.options))
+            assert writes & read_vars, b.id
+    # The heist's way in: each option leads to a telling written for it.
+    pitch = next(b for b in g.beats if b.choice and {o.id for o in b.choice.options} >= {"disguise", "tunnel"})
+    group = g.group(pitch.choice.options[0].target)
+    assert group is not None and len(group.candidates) >= 3
+    tellings = {g.beat(c.target).narration + g.beat(c.target).action for c in group.candidates}
+    assert len(tellings) == len(group.candidates)
+
+
+def test_scenes_are_exchanges():
+    # Where the length allows (three minutes an episode), every scene with two people is an exchange.
+    story = plan(Request(prompt="a heist in a casino", target_seconds=180), seed=0)
+    talky = [b for b in story.graph.beats if len(b.characters) > 1 and not b.ending]
+    assert talky and all(len(b.lines) >= 2 for b in talky)
+    assert all(len({ln.speaker for ln in b.lines}) >= 2 for b in talky)
+    # In a minute, the turning points still are.
+    story = plan(Request(prompt="a heist in a casino", target_seconds=60), seed=0)
+    turns = [b for b in story.graph.beats if b.role in ("inciting", "crisis", "climax") and len(b.characters) > 1]
+    assert turns and all(len({ln.speaker for ln in b.lines}) >= 2 for b in turns)
+
+
+def test_a_series_moves_and_repeats_no_sentence():
+    story = plan(Request(prompt="a heist in a casino, four episodes"), seed=0)
+    shapes = story.generator["shapes"].split("+")
+    assert len(shapes) == 4 and len(set(shapes)) >= 2
+    seen: set[str] = set()
+    for n in range(1, 5):
+        mine = {s.strip().lower() for b in story.graph.beats if b.episode == n
+                for t in [b.narration, b.action, *(ln.text for ln in b.lines)]
+                for s in re.split(r"(?<=[.!?])\s+", t) if len(s.split()) >= 5}
+        assert len(mine & seen) <= max(1, len(mine) // 10), n
+        seen |= mine
+    # Each later episode opens on how the last one ended.
+    assert any(c.condition and any(cl.var == "last_ending" for cl in c.condition.all_of)
+               for c in story.graph.group("e2_since").candidates)
+
+
+def test_a_musical_sings_and_a_story_told_by_someone_is_narrated_by_them():
+    story = plan(Request(prompt="a heist told like a Bollywood musical"), seed=0)
+    assert sum(ln.delivery == "sung" for b in story.graph.beats for ln in b.lines) >= 4
+    story = plan(Request(prompt="a grief drama told by the ghost of a lighthouse keeper"), seed=0)
+    assert story.bible.narrator is not None
+    assert story.bible.character(story.bible.narrator).look.species == "ghost"
+
+
+def test_keep_going_uses_the_next_shape_and_stays_valid():
+    story = plan(Request(prompt="a heist on a submarine", episodes=1), seed=4)
+    ending = story.graph.endings[0].id
+    more = continue_story(story, ending)
+    assert len(more.graph.episodes) == 2 and validate(more).ok
+    assert _beats_with(more, "submarine") >= 2 or any("submarine" in p.name.lower() for p in more.bible.world.places)
+
+
+@pytest.mark.parametrize("prompt", ["dragons", "una historia de amor en Madrid", "something good",
+                                    "a silent film musical", "a gory horror for kids"])
+def test_odd_requests_still_get_a_story_and_a_note(prompt):
+    story = plan(Request(prompt=prompt), seed=0)
+    assert validate(story).ok
+    if prompt != "dragons":
+        assert story.generator.get("notes")
+
+
+def test_a_malformed_kit_file_is_one_line_naming_file_and_field(tmp_path):
+    bad = tmp_path / "broken.toml"
+    bad.write_text('[[shapes]]\nid = "x"\nlabel = "x"\n')
+    with pytest.raises(BadInputError) as e:
+        read_kit_file(bad)
+    msg = str(e.value)
+    assert "\n" not in msg and "broken.toml" in msg and "shapes.0" in msg
+    bad.write_text("not = [toml")
+    with pytest.raises(BadInputError, match="broken.toml: not valid TOML"):
+        read_kit_file(bad)
+    (tmp_path / "b.json").write_text(json.dumps({"shapes": [{"id": "Bad Id"}]}))
+    with pytest.raises(BadInputError, match=r"b.json: shapes\.0\.id"):
+        read_kit_file(tmp_path / "b.json")
+
+
+def test_another_package_adds_a_shape(tmp_path, monkeypatch):
+    src = Path(kits_mod.__file__).parent / "data" / "shapes" / "heist.toml"
+    text = src.read_text().replace('id = "heist"', 'id = "caper_plus"', 1)
+    (tmp_path / "mine.toml").write_text(text)
+    merged = load(kits_mod.builtin_paths() + [tmp_path / "mine.toml"])
+    assert "caper_plus" in merged.shapes and "heist" in merged.shapes
