@@ -34,14 +34,17 @@ RATINGS = ("G", "PG", "PG-13", "R")
 
 
 def beat_texts(story) -> dict[str, str]:
-    """What a reader sees of each beat: its words, its place's name, who its people are."""
+    """What a reader sees of each beat: its words (a line's delivery as a screenplay marks it),
+    its place's name, who its people are."""
     bible = story.bible
     places = {p.id: p.name for p in bible.world.places}
     people = {c.id: f"{c.archetype} {c.job or ''}" for c in bible.cast}
     out = {}
     for b in story.graph.beats:
         parts = [b.title, places.get(b.place, ""), b.narration, b.action]
-        parts += [ln.text for ln in b.lines]
+        # A line's delivery reads as a screenplay's parenthetical: "(sings)", "(to camera)".
+        parts += [f"({ln.delivery.replace('_', ' ')}) {ln.text}" if ln.delivery != "spoken" else ln.text
+                  for ln in b.lines]
         parts += [people.get(c, "") for c in b.characters]
         if b.choice:
             parts += [b.choice.prompt, *(o.text for o in b.choice.options)]

@@ -49,7 +49,8 @@ def test_the_film_decodes_with_picture_and_sound(film):
     assert len(frames) > 24 * 10
     # Not a slide show: consecutive frames change, and the picture is not black.
     assert np.mean([np.abs(frames[i].astype(int) - frames[i + 1]).mean() for i in range(0, 48)]) > 0
-    assert frames[len(frames) // 2].mean() > 10
+    mid = len(frames) // 2  # a noir night can be dark at any one frame; not over a second of them
+    assert max(frames[k].mean() for k in range(mid - 12, mid + 12)) > 10
     assert "real time" in proc.stderr
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Story
 from ..model.story import Beat, BeatVariant, Option
-from ..narrative.structure import WORDS_PER_SECOND
+from ..narrative.compose import WORDS_PER_SECOND
 from .drama import DramaManager
 from .engagement import Engagement
 from .path import Walk, telling

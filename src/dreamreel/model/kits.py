@@ -309,12 +309,18 @@ class Arc(Model):
 
 
 class FormKit(Model):
-    """What a form adds to a telling: lines delivered a special way at beats of given roles
-    (a musical's songs, a mockumentary's interviews to camera)."""
+    """What a form or a mood adds to a telling (an overlay; a request's forms and tone words pick
+    them): lines delivered a special way at beats of given roles (a musical's songs, a
+    mockumentary's interviews to camera), stage directions added to those beats' action (a
+    sitcom's laugh track, a silent film's intertitles), and narration that opens each episode
+    and closes each ending ("Once upon a time", "happily ever after")."""
 
     form: Ident
-    delivery: Literal["sung", "to_camera"]
-    at: dict[BeatRole, list[Annotated[list[LineT], Field(min_length=1, max_length=8)]]]
+    delivery: Literal["spoken", "sung", "to_camera"] = "spoken"
+    at: dict[BeatRole, list[Annotated[list[LineT], Field(min_length=1, max_length=8)]]] = Field(default_factory=dict)
+    actions: dict[BeatRole, list[Template]] = Field(default_factory=dict)
+    open: list[Template] = Field(default_factory=list)
+    close: list[Template] = Field(default_factory=list)
 
 
 PERSON_SLOTS = ("hero", "villain", "wild", "comp", "prev")

@@ -52,6 +52,8 @@ class Premise(Model):
     weather: Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers"] | None = None
     moods: list[ShortText] = Field(default_factory=list)
     audience: Literal["children", "family", "teens", "adults"] | None = None
+    #: The youngest viewer's age, when the request gives it ("for my 5 year old").
+    child_age: int | None = None
     forms: list[ShortText] = Field(default_factory=list)
     #: Who tells it, for a story "told by the ghost": a label among ``people``.
     narrator: ShortText | None = None

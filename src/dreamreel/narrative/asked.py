@@ -200,11 +200,11 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
 
 def objects(premise: Premise, shapes: list[PlotShape], writer: Writer, slots: dict,
             rng: random.Random) -> dict[int, tuple[str, str]]:
-    """What each episode turns on: the asked-for objects first, then each episode's shape's."""
+    """What each episode turns on: the asked-for objects, in turn; else each episode's shape's."""
     out: dict[int, tuple[str, str]] = {}
     for n, shape in enumerate(shapes, start=1):
-        if n <= len(premise.things):
-            label = premise.things[n - 1]
+        if premise.things:  # what the request named recurs through the series
+            label = premise.things[(n - 1) % len(premise.things)]
         else:
             label = writer.fill(rng.choice(shape.objects), slots, sentence=False)
         if not label.lower().startswith(("the ", "a ", "an ")):

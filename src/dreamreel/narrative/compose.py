@@ -205,7 +205,7 @@ class Composer:
     def telling(self, tag: str, telling: Telling, on_screen: list[str], episode: int, slots: dict,
                 role: str, keep_one: bool, lead: str = "", must_speak: str | None = None) -> tuple[str, str, list[Line]]:
         narration = self.writer.pick(f"{tag}.narration", telling.narration, slots, fallback="{hero} at {place}.")
-        narration = f"{lead} {narration}".strip()  # the season's thread comes first, and is kept first
+
         action = self.writer.pick(f"{tag}.action", telling.action, slots) if telling.action else ""
         _, exchange = self.writer.pick_exchange(f"{tag}.exchange", telling.exchanges, slots)
         n = self.lines_per_beat(role) if len(on_screen) > 1 else 2
@@ -215,7 +215,11 @@ class Composer:
         lines = [Line(speaker=self.character(r, episode).id, text=t, emotion=e) for r, e, t in said[:n]]
         if not tag.startswith("arc."):  # a number or an interview belongs to the episode's own scenes
             lines += self.form_lines(role, on_screen, episode, slots)
-        narration = self.fit_narration(narration, [ln for ln in lines if ln.delivery == "spoken"], keep_one)
+        narration = self.fit_narration(narration, [ln for ln in lines if ln.delivery == "spoken"],
+                                       keep_one and not lead)
+        # An episode's opening (where and when, the form's first words, the season's thread) is
+        # kept whole, before what the scene itself says.
+        narration = f"{lead} {narration}".strip()
         return narration, action, lines
 
     def introduce(self, narration: str, action: str, cast: list[str], episode: int, role: str) -> tuple[str, str]:
@@ -240,10 +244,10 @@ class Composer:
     def form_lines(self, role: str, on_screen: list[str], episode: int, slots: dict) -> list[Line]:
         """A musical's number or a mockumentary's word to camera, where this beat's role has one."""
         out: list[Line] = []
-        for form in self.premise.forms:
-            kit = self.kits.forms.get(form)
-            if kit is None or role not in kit.at:
+        for kit in self.overlays():
+            if role not in kit.at:
                 continue
+            form = kit.form
             numbers = [[ln for ln in number if ln[0] in on_screen] for number in kit.at[role]]
             numbers = [n for n in numbers if n]
             if not numbers:
@@ -257,6 +261,27 @@ class Composer:
                     break
         return out
 
+    def overlays(self):
+        """The overlays this story asked for: its forms, then its moods (data/forms.toml, overlays.toml)."""
+        names = list(dict.fromkeys([*self.premise.forms, *self.premise.moods]))
+        return [self.kits.forms[n] for n in names if n in self.kits.forms]
+
+    def overlay_text(self, what: str, role: str, slots: dict) -> str:
+        """One allowed sentence from each overlay's ``open``, ``close`` or ``actions[role]``."""
+        out = []
+        for kit in self.overlays():
+            pool = kit.actions.get(role, []) if what == "actions" else getattr(kit, what)
+            if pool:
+                out.append(self.writer.pick(f"overlay.{kit.form}.{what}.{role}", pool, slots))
+        return " ".join(t for t in out if t)
+
+    def dateline(self) -> str:
+        """Where and when, as a film's opening super says it ("Paris, 1920s."), when the request said."""
+        named = any(p.named for p in self.premise.places)
+        if not named and not self.premise.era:
+            return ""
+        return f"{self.facts.name[:1].upper()}{self.facts.name[1:]}, {self.facts.era}."
+
     def beat(self, bid: str, scene: ShapeScene, telling: Telling, cast: list[str], episode: int, tag: str,
              extra_narration: str = "", must_speak: str | None = None) -> Beat:
         place = self.place_for(scene.place, episode)
@@ -268,6 +293,10 @@ class Composer:
         narration, action, lines = self.telling(tag, telling, cast, episode, slots, scene.role, keep_one,
                                                 lead=extra_narration, must_speak=must_speak)
         narration, action = self.introduce(narration, action, cast, episode, scene.role)
+        if not tag.startswith("arc."):
+            action = f"{action} {self.overlay_text('actions', scene.role, slots)}".strip()
+            if scene.ending:
+                narration = f"{narration} {self.overlay_text('close', scene.role, slots)}".strip()
         tension = min(0.98, scene.tension + (0.03 * (episode - 1) if not scene.ending else 0))
         content = _levels(narration, action, *(ln.text for ln in lines))
         beat = Beat(id=bid, episode=episode, title=self.title(scene, place.name, slots), role=scene.role,
@@ -379,9 +408,11 @@ class Composer:
         if n > 1 and self.kits.arc is not None:
             entry = f"{e}card"
             first = shape.scenes[0]
+            opening = " ".join(t for t in (self.dateline(), self.overlay_text("open", "setup", opening_slots),
+                                           self.arc_line(n, opening_slots)) if t)
             card = Beat(id=entry, episode=n, title=f"Episode {n}: {home.name}"[:200], role="setup", place=home.id,
                         time_of_day=home.time_of_day, weather=home.weather, characters=[self.cast.hero.id],
-                        narration=self.arc_line(n, opening_slots), tension=0.2, tags=["opening"],
+                        narration=opening, tension=0.2, tags=["opening"],
                         next=[Edge(target=f"{e}since")])
             # A card has no lines to change: its calm and intense tellings differ only in weight.
             card.variants = {"calm": BeatVariant(narration=card.narration, tension=0.1, tags=["calm"]),
@@ -389,7 +420,8 @@ class Composer:
             beats.append(card)
             beats += self.aftermath(n, first, graph, node[first.key])
         else:
-            opening_lines = self.arc_line(n, opening_slots)
+            opening_lines = " ".join(t for t in (self.dateline(), self.overlay_text("open", "setup", opening_slots),
+                                                 self.arc_line(n, opening_slots)) if t)
         for i, scene in enumerate(shape.scenes):
             beats += self.scene(n, shape, scene, node, var, graph, last,
                                 opening_lines if i == 0 else "")

@@ -26,9 +26,20 @@ _NUMBER_WORDS = {
     "a few": 3, "several": 4, "dozen": 12, "a dozen": 12,
 }
 _NUM = r"(\d{1,7}|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
-_MINUTES_RE = re.compile(r"(?:about|around|roughly|~)?\s*" + _NUM + r"[\s-]*(?:minutes?|mins?)\b")
-_SECONDS_RE = re.compile(_NUM + r"[\s-]*(?:seconds?|secs?)\b")
-_HOURS_RE = re.compile(_NUM + r"[\s-]*(?:hours?|hrs?)\b")
+#: A length is an episode's only where the request says so: "two episodes of about five minutes",
+#: "90 hours long", "a 10-minute episode", "minutes each"; "the last flight leaves in six hours"
+#: is the story's clock, not its runtime.
+_RUNTIME = r"(?=[\s-]*(?:long|each|an? episode|per episode|episodes?|films?|movies?|shorts?|stor(?:y|ies)|runtime)\b)"
+_OF = r"(?:(?:episodes?|films?|movies?|shorts?|runtime|length)\s+(?:of\s+)?(?:about|around|roughly|~)?\s*)"
+
+
+def _length_re(unit: str) -> re.Pattern:
+    return re.compile(r"(?:" + _OF + _NUM + r"[\s-]*" + unit + r"\b|" + _NUM + r"[\s-]*" + unit + r"\b" + _RUNTIME + ")")
+
+
+_MINUTES_RE = _length_re(r"(?:minutes?|mins?)")
+_SECONDS_RE = _length_re(r"(?:seconds?|secs?)")
+_HOURS_RE = _length_re(r"(?:hours?|hrs?)")
 _ERA_RE = re.compile(r"\b((?:1[0-9]|20|21|22|23|24|25|26|27|28|29)[0-9]0)s\b|\b((?:1[0-9]|2[0-9])th)[- ]century\b")
 _ERA_WORDS = {
     "victorian": "Victorian era", "medieval": "medieval", "renaissance": "Renaissance",
@@ -194,11 +205,11 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     seconds = request.target_seconds
     if "target_seconds" not in request.model_fields_set:
         if m := _HOURS_RE.search(low):
-            seconds = _number(m.group(1)) * 3600
+            seconds = _number(m.group(1) or m.group(2)) * 3600
         elif m := _MINUTES_RE.search(low):
-            seconds = _number(m.group(1)) * 60
+            seconds = _number(m.group(1) or m.group(2)) * 60
         elif m := _SECONDS_RE.search(low):
-            seconds = _number(m.group(1))
+            seconds = _number(m.group(1) or m.group(2))
         elif re.search(r"\b(a minute|one minute)\b", low):
             seconds = 60
     if not 15 <= seconds <= 3600:
@@ -213,9 +224,12 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     # A story asked for children is held to PG whatever the default rating, and said so.
     if premise.audience == "children" or re.search(
             r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low):
-        if stricter(rating, "PG") != rating:
-            notes.append(f"asked for a story for children: rated PG instead of {rating}")
-            rating = "PG"
+        # The youngest (a bedtime story, a viewer of six or under) get G: nothing to frighten them.
+        young = "bedtime" in premise.shapes or (premise.child_age is not None and premise.child_age <= 6)
+        cap = "G" if young else "PG"
+        if stricter(rating, cap) != rating:
+            notes.append(f"asked for a story for {'young ' if young else ''}children: rated {cap} instead of {rating}")
+            rating = cap
     for word, flag in _STRONG_WORDS.items():
         if re.search(rf"\b{word}\b", low):
             if RATING_CEILINGS[rating][flag] < 2:

