@@ -38,13 +38,14 @@ def beat_texts(story) -> dict[str, str]:
     its place's name, who its people are."""
     bible = story.bible
     places = {p.id: p.name for p in bible.world.places}
-    people = {c.id: f"{c.archetype} {c.job or ''}" for c in bible.cast}
+    people = {c.id: " ".join(filter(None, [c.archetype, getattr(c, "job", None)])) for c in bible.cast}
     out = {}
     for b in story.graph.beats:
         parts = [b.title, places.get(b.place, ""), b.narration, b.action]
         # A line's delivery reads as a screenplay's parenthetical: "(sings)", "(to camera)".
-        parts += [f"({ln.delivery.replace('_', ' ')}) {ln.text}" if ln.delivery != "spoken" else ln.text
-                  for ln in b.lines]
+        for ln in b.lines:
+            how = getattr(ln, "delivery", "spoken")
+            parts.append(f"({how.replace('_', ' ')}) {ln.text}" if how != "spoken" else ln.text)
         parts += [people.get(c, "") for c in b.characters]
         if b.choice:
             parts += [b.choice.prompt, *(o.text for o in b.choice.options)]

@@ -234,7 +234,7 @@ class Composer:
             first = c.name.split()[0]
             pattern = re.compile(rf"\b{re.escape(first)}\b(?!'s)(?! the )")
             for which, text in (("narration", narration), ("action", action)):
-                if pattern.search(text):
+                if pattern.search(text) and self.writer.allowed(f"{first} the {what}"):
                     text = pattern.sub(f"{first} the {what}", text, count=1)
                     narration, action = (text, action) if which == "narration" else (narration, text)
                     self.introduced.add(key)
