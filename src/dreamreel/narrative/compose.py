@@ -132,6 +132,9 @@ class Composer:
     #: What the request called each asked-for person ("shy dragon"), said where they are met.
     introductions: dict[str, str] = field(default_factory=dict)
     introduced: set = field(default_factory=set)
+    #: The overlays' stage direction for each (episode, scene key).
+    directions: dict = field(default_factory=dict)
+    episode_now: int = 1
 
     #: Beats on one path through the episode being written (its shape's default path, and the
     #: opening of a later episode): what the episode's length is shared among.
@@ -267,10 +270,19 @@ class Composer:
         return [self.kits.forms[n] for n in names if n in self.kits.forms]
 
     def overlay_text(self, what: str, role: str, slots: dict) -> str:
-        """One allowed sentence from each overlay's ``open``, ``close`` or ``actions[role]``."""
+        """One allowed sentence from each overlay's ``open``, ``close`` or ``actions[role]``. A mood
+        colours an episode's opening and climax; a form (a sitcom's laugh track) marks every scene."""
         out = []
         for kit in self.overlays():
             pool = kit.actions.get(role, []) if what == "actions" else getattr(kit, what)
+            if what == "actions" and kit.form in self.premise.moods:
+                # A mood colours each episode once, at its climax, from all its directions: a long
+                # series does not hear the same line twice.
+                if role != "climax" or (self.episode_now, kit.form) in self.directions:
+                    continue
+                self.directions[(self.episode_now, kit.form)] = True
+                pool = [t for r in sorted(kit.actions) for t in kit.actions[r]]
+                role = "any"
             if pool:
                 out.append(self.writer.pick(f"overlay.{kit.form}.{what}.{role}", pool, slots))
         return " ".join(t for t in out if t)
@@ -294,9 +306,15 @@ class Composer:
                                                 lead=extra_narration, must_speak=must_speak)
         narration, action = self.introduce(narration, action, cast, episode, scene.role)
         if not tag.startswith("arc."):
-            action = f"{action} {self.overlay_text('actions', scene.role, slots)}".strip()
-            if scene.ending:
-                narration = f"{narration} {self.overlay_text('close', scene.role, slots)}".strip()
+            # One stage direction a scene, the same in each of its tellings (only one of them plays).
+            key = (episode, scene.key)
+            if key not in self.directions:
+                self.directions[key] = self.overlay_text("actions", scene.role, slots)
+            action = f"{action} {self.directions[key]}".strip()
+            if scene.ending:  # one closing line an episode, whichever of its endings plays
+                if (episode, "close") not in self.directions:
+                    self.directions[(episode, "close")] = self.overlay_text("close", scene.role, slots)
+                narration = f"{narration} {self.directions[(episode, 'close')]}".strip()
         tension = min(0.98, scene.tension + (0.03 * (episode - 1) if not scene.ending else 0))
         content = _levels(narration, action, *(ln.text for ln in lines))
         beat = Beat(id=bid, episode=episode, title=self.title(scene, place.name, slots), role=scene.role,
@@ -397,6 +415,7 @@ class Composer:
 
     def episode(self, n: int, shape: PlotShape, graph: dict, last: bool) -> Episode:
         e = f"e{n}_"
+        self.episode_now = n
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
         var = self.variables(shape, n, graph)
         node = {s.key: f"{e}{s.key}" for s in shape.scenes}
