@@ -54,6 +54,19 @@ def test_the_premise_holds_places_people_situation_form_era_size():
     p = read("a retired astronaut and her granddaughter")
     assert [x.label for x in p.people][:2] == ["astronaut", "granddaughter"]
     assert p.people[0].pronouns == "she" and "retired" in p.people[0].traits
+    # A word the vocabulary lacks, before someone it knows, says what kind: kept, not named back.
+    p = read("the health inspector is coming to a storm-bound lighthouse")
+    assert p.people[0].label == "health inspector" and not p.not_understood and p.weather == "storm"
+
+
+def test_ratings_ages_and_runtimes_as_people_write_them():
+    assert read("Funny, cozy, G.").rating == "G" and read("a G-rated war movie").rating == "G"
+    p = read("my 7 yo wants a zombie movie")
+    assert p.audience == "children" and p.child_age == 7
+    assert plan(Request(prompt="a bedtime story about an owl"), seed=0).request.rating == "G"
+    # The story's clock is not the film's length.
+    assert plan(Request(prompt="the last flight out leaves in six hours"), seed=0).request.target_seconds == 60
+    assert plan(Request(prompt="two episodes of about five minutes"), seed=0).request.target_seconds == 300
 
 
 def test_words_not_understood_are_named_back():

@@ -321,6 +321,16 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 else:
                     pending_traits = [*pending_traits, modifier.label]
             p = _person(e, m, toks, pending_traits, pending_relation)
+            # "market trader", "tea master": a word the vocabulary lacks, right before the person,
+            # says what kind; kept with them rather than named back as not understood.
+            before = toks[m.first - 1] if m.first > 0 else None
+            if (modifier is None and before is not None and before.used is None and not before.cap
+                    and before.low.isalpha() and len(before.low) > 2):
+                before.used = "person"
+                head = " ".join(w.lower() for w in m.words)  # as written: "inspector", not its synonym
+                head = head[:-1] if p.count > 1 and head.endswith("s") else head
+                p.label = f"{before.low} {head}"[:200]
+                p.words.insert(0, before.text)
             if modifier is not None:
                 if modifier.species != "human":
                     p.species = modifier.species
