@@ -694,3 +694,22 @@ def test_raw_newlines_inside_strings_are_repaired_not_rejected():
     data, notes = parse_answer('{"narration": "Fog rolls\nin.\tSilas waits.", "action": "x"}')
     assert data["narration"] == "Fog rolls in. Silas waits."
     assert "replaced control characters inside strings" in notes
+
+
+def test_a_crashing_llm_runtime_is_one_line_not_a_dead_process(tmp_path, monkeypatch):
+    """llama.cpp built natively faults on some CPUs (AMX): the model is first run in a child
+    process, and a crash there is reported as one line naming the fix, in this process."""
+    from dreamreel.narrative.llm import gguf
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF" + b"\0" * 64)
+    monkeypatch.setenv("DREAMREEL_CACHE_DIR", str(tmp_path / "cache"))
+    # The child dies the way a faulting runtime does: by a signal.
+    monkeypatch.setattr(gguf, "_PROBE", "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)")
+    with pytest.raises(BackendError) as e:
+        gguf.probe_runtime(model, "0.test")
+    assert "\n" not in str(e.value) and "crashed" in str(e.value) and "GGML_NATIVE=OFF" in str(e.value)
+    assert not list((tmp_path / "cache").rglob(".probe-ok-*"))  # a crash is not remembered as a pass
+    monkeypatch.setattr(gguf, "_PROBE", "pass")
+    gguf.probe_runtime(model, "0.test")
+    assert list((tmp_path / "cache").rglob(".probe-ok-*"))

@@ -42,6 +42,44 @@ PROMPT_BLOCK = 64
 MIN_ANSWER_TOKENS = 32
 
 
+#: A child process loads the model and evaluates a few tokens before this process does: llama.cpp
+#: built natively for a CPU that reports AMX faults on its first matrix product, and a fault in
+#: this process would end it (and a test run) with no message. Once a runtime and model have
+#: passed, a marker in the cache says so and the probe is not run again.
+_PROBE = """
+import sys, llama_cpp
+llm = llama_cpp.Llama(model_path=sys.argv[1], n_ctx=256, n_threads=1, verbose=False)
+llm.eval(llm.tokenize(b"Once upon a time there was a probe"))
+"""
+REBUILD_HINT = ('rebuild it portably: CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install --force-reinstall '
+                "--no-cache-dir --no-deps llama-cpp-python")
+
+
+def probe_runtime(model: Path, runtime_version: str, timeout: float = 300.0) -> None:
+    """Raise BackendError (one line) if llama.cpp crashes running ``model`` in a child process."""
+    import hashlib
+    import subprocess
+    import sys
+
+    key = hashlib.sha256(f"{runtime_version}|{model.resolve()}|{model.stat().st_size}".encode()).hexdigest()[:16]
+    marker = cache_dir() / "models" / f".probe-ok-{key}"
+    if marker.is_file():
+        return
+    try:
+        proc = subprocess.run([sys.executable, "-c", _PROBE, str(model)], capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise BackendError(f"the local LLM runtime did not load {model.name} within {timeout:.0f} s") from None
+    if proc.returncode < 0:
+        raise BackendError(f"the local LLM runtime (llama-cpp-python {runtime_version}) crashed loading "
+                           f"{model.name} (signal {-proc.returncode}); {REBUILD_HINT}")
+    if proc.returncode != 0:
+        last = (proc.stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
+        raise BackendError(f"llama.cpp cannot load {model}: {last[:300]}; is it a GGUF model file?")
+    with contextlib.suppress(OSError):
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+
+
 def cache_dir() -> Path:
     """Where dreamreel keeps downloaded or assembled artifacts."""
     if os.environ.get(ENV_CACHE):
@@ -180,6 +218,7 @@ class GGUFBackend:
         except ImportError:
             raise MissingDependencyError(f"the gguf LLM backend needs llama-cpp-python: {INSTALL_HINT}") from None
         path = self.model_path()
+        probe_runtime(path, llama_cpp.__version__)
         try:
             with _quiet_stderr():
                 self._llm = llama_cpp.Llama(
