@@ -53,7 +53,11 @@ def test_a_film_streams_and_its_choices_follow_the_viewer(served):
     assert status["status"] == "making" and status["pending_choice"], status
     choice = status["pending_choice"]
     # the film so far is already streaming, with the AI label on every media response
-    index = alice.get(f"/films/{film['id']}/stream/index.json")
+    # (a plot may offer its first choice within seconds; the encoder's first segment follows it
+    # closely, so give the stream a moment on a busy machine)
+    deadline = time.time() + 30
+    while (index := alice.get(f"/films/{film['id']}/stream/index.json")).status_code == 404 and time.time() < deadline:
+        time.sleep(0.2)
     assert index.status_code == 200 and index.headers["X-AI-Generated"] == "true"
     assert index.json()["segments"]
     seg = alice.get(f"/films/{film['id']}/stream/{index.json()['segments'][0]['file']}")
