@@ -201,6 +201,11 @@ def test_a_malformed_kit_file_is_one_line_naming_file_and_field(tmp_path):
     bad.write_text("not = [toml")
     with pytest.raises(BadInputError, match="broken.toml: not valid TOML"):
         read_kit_file(bad)
+    # A template naming a slot the engine never fills is refused when the file loads, not mid-story.
+    heist = Path(kits_mod.__file__).parent / "data" / "shapes" / "heist.toml"
+    bad.write_text(heist.read_text().replace("{object}", "{treasure}", 1))
+    with pytest.raises(BadInputError, match=r"broken.toml: .*unknown slot \{treasure\}"):
+        read_kit_file(bad)
     (tmp_path / "b.json").write_text(json.dumps({"shapes": [{"id": "Bad Id"}]}))
     with pytest.raises(BadInputError, match=r"b.json: shapes\.0\.id"):
         read_kit_file(tmp_path / "b.json")

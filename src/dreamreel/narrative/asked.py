@@ -21,7 +21,6 @@ from .interpret import Intent
 from .kits import Kits
 from .text import Person, Writer
 
-ROLE_KEYS = ("hero", "villain", "wild")
 #: Kinds of place drawn indoors: weather the request names stays outside them.
 INDOORS = {"interior", "office", "bar", "apartment", "ballroom", "warehouse", "lab", "spaceship", "space_station",
            "saloon", "train", "mars_dome"}

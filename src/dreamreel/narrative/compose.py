@@ -132,8 +132,9 @@ class Composer:
     #: What the request called each asked-for person ("shy dragon"), said where they are met.
     introductions: dict[str, str] = field(default_factory=dict)
     introduced: set = field(default_factory=set)
-    #: The overlays' stage direction for each (episode, scene key).
-    directions: dict = field(default_factory=dict)
+    #: What the overlays have said, so each says it once: ("scene", episode, scene key) -> its
+    #: stage direction, ("close", episode) -> the closing line, ("mood", episode, mood) -> done.
+    directions: dict[tuple, str] = field(default_factory=dict)
     episode_now: int = 1
 
     #: Beats on one path through the episode being written (its shape's default path, and the
@@ -174,7 +175,7 @@ class Composer:
             return self.cast.comps[episode - 2] if episode > 1 else self.cast.hero
         return {"hero": self.cast.hero, "villain": self.cast.villain, "wild": self.cast.wild}[role]
 
-    def place_for(self, role: str, episode: int, salt: int = 0):
+    def place_for(self, role: str, episode: int):
         """The episode's place for scenes of this role: every hub scene of an episode happens at the
         same hub (a trial stays in its courtroom); the next episode moves on to the next one."""
         specs = self.facts.specs
@@ -183,7 +184,7 @@ class Composer:
             near = {"home": "hub", "hub": "home", "danger": "lair", "lair": "danger", "hideout": "home",
                     "summit": "danger", "vista": "summit"}[role]
             options = [p for p in self.facts.places if specs[p.id].role == near] or self.facts.places
-        return options[(episode - 1 + salt) % len(options)]
+        return options[(episode - 1) % len(options)]
 
     def weather_phrase(self, weather: str, time_of_day: str) -> str:
         for kit in (self.intent.world, self.intent.plot):
@@ -195,7 +196,7 @@ class Composer:
 
     def slots(self, episode: int, place, weather: str) -> dict:
         obj, short = self.objects[episode]
-        home = self.place_for("home", episode, 0)
+        home = self.place_for("home", episode)
         people = {r: self.person(r, episode) for r in ("hero", "villain", "wild", "comp", "prev")}
         stakes = self.facts.stakes
         return dict(people, world=self.facts.name, place=place.name, home=home.name, era=self.facts.era,
@@ -278,9 +279,9 @@ class Composer:
             if what == "actions" and kit.form in self.premise.moods:
                 # A mood colours each episode once, at its climax, from all its directions: a long
                 # series does not hear the same line twice.
-                if role != "climax" or (self.episode_now, kit.form) in self.directions:
+                if role != "climax" or ("mood", self.episode_now, kit.form) in self.directions:
                     continue
-                self.directions[(self.episode_now, kit.form)] = True
+                self.directions[("mood", self.episode_now, kit.form)] = ""
                 pool = [t for r in sorted(kit.actions) for t in kit.actions[r]]
                 role = "any"
             if pool:
@@ -307,17 +308,17 @@ class Composer:
         narration, action = self.introduce(narration, action, cast, episode, scene.role)
         if not tag.startswith("arc."):
             # One stage direction a scene, the same in each of its tellings (only one of them plays).
-            key = (episode, scene.key)
+            key = ("scene", episode, scene.key)
             if key not in self.directions:
                 self.directions[key] = self.overlay_text("actions", scene.role, slots)
             action = f"{action} {self.directions[key]}".strip()
             if scene.ending:  # one closing line an episode, whichever of its endings plays
-                if (episode, "close") not in self.directions:
-                    self.directions[(episode, "close")] = self.overlay_text("close", scene.role, slots)
-                narration = f"{narration} {self.directions[(episode, 'close')]}".strip()
+                if ("close", episode) not in self.directions:
+                    self.directions[("close", episode)] = self.overlay_text("close", scene.role, slots)
+                narration = f"{narration} {self.directions[('close', episode)]}".strip()
         tension = min(0.98, scene.tension + (0.03 * (episode - 1) if not scene.ending else 0))
         content = _levels(narration, action, *(ln.text for ln in lines))
-        beat = Beat(id=bid, episode=episode, title=self.title(scene, place.name, slots), role=scene.role,
+        beat = Beat(id=bid, episode=episode, title=self.title(scene, place.name), role=scene.role,
                     place=place.id, time_of_day=tod, weather=place.weather,
                     characters=[self.character(r, episode).id for r in cast], narration=narration, action=action,
                     lines=lines, tension=round(tension, 2), tags=[scene.key, *self.intent.genres], content=content)
@@ -325,7 +326,7 @@ class Composer:
             beat.variants = self.variants(beat, cast, episode, slots)
         return beat
 
-    def title(self, scene: ShapeScene, place: str, slots: dict) -> str:
+    def title(self, scene: ShapeScene, place: str) -> str:
         label = scene.key.replace("_", " ").title()
         if not self.writer.allowed(label):  # "Dead Heat" is a race, but not to a G-rated reader
             label = scene.role.title()
@@ -370,7 +371,7 @@ class Composer:
 
     def choice(self, cid: str, ct: ChoiceT, episode: int, node: dict[str, str], var: dict[str, str],
                shape: PlotShape) -> Choice:
-        place = self.place_for("hub", episode, 0)
+        place = self.place_for("hub", episode)
         slots = self.slots(episode, place, place.weather)
         options = []
         for o in ct.options:
@@ -422,7 +423,7 @@ class Composer:
         beats: list[Beat] = []
         entry = node[shape.scenes[0].key]
         opening_lines = ""
-        home = self.place_for("home", n, 0)
+        home = self.place_for("home", n)
         opening_slots = self.slots(n, home, home.weather)
         if n > 1 and self.kits.arc is not None:
             entry = f"{e}card"
@@ -500,7 +501,7 @@ class Composer:
             else:
                 b.ending = bid
                 b.effects.append(Effect(var="last_ending", value=scene.ending))
-                slots = self.slots(n, self.place_for(scene.place, n, 0), "clear")
+                slots = self.slots(n, self.place_for(scene.place, n), "clear")
                 title = self.writer.pick(f"{shape.id}.ending_title.{scene.key}", scene.ending_title, slots,
                                          fallback=scene.ending.title())
                 graph["endings"].append(Ending(id=bid, episode=n, beat=bid, title=title, kind=scene.ending,
