@@ -39,8 +39,10 @@ from ..model.shot import (
     ShotList,
     ShotSize,
     SpeechTiming,
+    StageAction,
 )
 from ..model.story import Beat, BeatVariant, Emotion, Story
+from . import staging
 from .lighting import light
 from .props import find_macguffin, head_noun
 from .timing import estimate_timings
@@ -48,6 +50,10 @@ from .timing import estimate_timings
 #: Seconds a title card and an end card stay on screen.
 TITLE_SECONDS = 2.5
 END_SECONDS = 2.5
+#: An establishing shot holds at least this long: long enough to read the place.
+ESTABLISH_SECONDS = 2.0
+#: The shortest reaction shot (a glance still has to register).
+REACTION_MIN_SECONDS = 0.8
 #: Above this tension the camera goes handheld.
 HANDHELD_AT = 0.75
 #: Holds are multiplied by this for the viewer's pacing.
@@ -86,6 +92,8 @@ class _Piece:
     focus: str | None = None
     cues: list[_Placed] = field(default_factory=list)
     caption: str | None = None
+    action: StageAction | None = None
+    props: list[str] = field(default_factory=list)
     seed: int = 0
 
 
@@ -139,30 +147,41 @@ class _Planner:
 
         def piece(kind: ShotKind, size: ShotSize, move: CameraMove, seconds: float, *,
                   on_screen: list[str] | None = None, focus: str | None = None, cues: list[_Placed] | None = None,
-                  caption: str | None = None) -> None:
+                  caption: str | None = None, action: StageAction | None = None,
+                  props: list[str] | None = None) -> None:
             out.append(_Piece(kind, size, move, max(self.min_seconds, seconds), beat, tension, on_screen or [], focus,
-                              cues or [], caption))
+                              cues or [], caption, action, props or []))
 
         narration = self.timing(beat, -1, told.narration, "narrator") if told.narration.strip() else None
         lead = self.hold(0.6, tension)
         # The place first, then the people in it: the narration plays over the master shot of the
         # characters acting it out, or over the empty place when nobody is there.
+        # What the people do: the action text staged (the one it names first leads), holding the
+        # story's object when the beat names it. Narration never plays over people standing still.
+        action = staging.action_of(told.action) or staging.action_of(told.narration)
+        props = [self.macguffin] if self.macguffin and self.mentions(told) else []
+        actors = staging.leader(told.action or told.narration, self.story.bible.cast, present)
         if new_setting:
             move: CameraMove = "push_in" if tension >= 0.6 else "pan"
             if narration and not present:
-                piece("establishing", "wide", move, lead + narration.duration + pause,
+                piece("establishing", "wide", move, max(ESTABLISH_SECONDS, lead + narration.duration + pause),
                       cues=[(lead, narration, "neutral")])
             else:
-                piece("establishing", "wide", move, self.hold(2.0, tension))
+                # long enough to read the place, however fast the pacing
+                piece("establishing", "wide", move, max(ESTABLISH_SECONDS, self.hold(2.4, tension)))
         if narration and (present or not new_setting):
-            piece("scene", "wide", self.scene_move(tension), lead + narration.duration + pause,
-                  on_screen=present, cues=[(lead, narration, "neutral")])
+            staged = action or ("walk" if present else None)
+            move = self.scene_move(tension)
+            piece("scene", "wide", "pan" if move == "static" else move, lead + narration.duration + pause,
+                  on_screen=actors, cues=[(lead, narration, "neutral")], action=staged, props=props)
         elif present and told.action.strip():
             words = len(told.action.split())
-            piece("scene", "wide" if len(present) >= 3 else "medium", self.scene_move(tension),
-                  self.hold(min(3.5, max(1.2, words / 3.5)), tension), on_screen=present)
+            piece("scene", "wide" if len(present) >= 3 or action else "medium", self.scene_move(tension),
+                  self.hold(min(3.5, max(1.6 if action else 1.2, words / 3.5)), tension), on_screen=actors,
+                  action=action, props=props)
         if self.macguffin and self.mention and self.mentions(told) and (first_mention or rng.random() < 0.5):
-            piece("insert", "insert", "push_in", self.hold(1.4, tension), caption=self.macguffin[:200])
+            piece("insert", "insert", "push_in", max(1.5, self.hold(1.8, tension)), caption=self.macguffin[:200],
+                  props=[self.macguffin])
         reacted = False
         for i, ln in enumerate(told.lines):
             t = self.timing(beat, i, ln.text, ln.speaker)
@@ -189,8 +208,10 @@ class _Planner:
             react |= last and (not reacted or rng.random() < 1.4 * tension - 0.6)
             if listener is not None and react:
                 reacted = True
+                # reactions vary in length (a glance, a look, a long stare), never under 0.8 s
                 piece("reaction", "close_up" if tension >= 0.5 else "medium",
-                      "handheld" if tension >= HANDHELD_AT else "static", self.hold(1.2, tension),
+                      "handheld" if tension >= HANDHELD_AT else "static",
+                      max(REACTION_MIN_SECONDS, self.hold(1.2, tension)) * rng.uniform(0.85, 1.7),
                       on_screen=[listener], focus=listener)
         if not out:  # a silent beat in the same setting still gets seen
             piece("scene", "wide" if len(present) >= 3 else "medium", self.scene_move(tension),
@@ -277,7 +298,7 @@ class _Planner:
                     frames=frames, start_frame=start, place=place.id, place_kind=place.kind,
                     time_of_day=beat.time_of_day, weather=beat.weather, on_screen=p.on_screen,
                     focus=p.focus, cues=cues, lighting=lighting, tension=round(p.tension, 3),
-                    caption=p.caption, seed=p.seed)
+                    caption=p.caption, action=p.action, props=[x[:200] for x in p.props[:4]], seed=p.seed)
 
 
 class _Walk:

@@ -17,6 +17,9 @@ from .story import Emotion, VariantName
 ShotSize = Literal["wide", "medium", "close_up", "insert"]
 CameraMove = Literal["static", "pan", "push_in", "handheld"]
 ShotKind = Literal["title", "establishing", "scene", "dialogue", "reaction", "insert", "end"]
+#: What the people in a shot do, staged from the beat's action text (camera/staging.py).
+StageAction = Literal["enter", "exit", "walk", "run", "chase", "fight", "fall", "embrace", "dance", "hide",
+                      "pick_up", "hand_over"]
 
 
 class PathStep(Model):
@@ -97,6 +100,11 @@ class Shot(Model):
     tension: Unit = 0.5
     #: Title and end cards, inserts: the words on screen.
     caption: ShortText | None = None
+    #: What the people on screen do (the first of ``on_screen`` leads it), if anything.
+    action: StageAction | None = None
+    #: Props drawn in the shot (objects the beat names): held by whoever leads the action, or the
+    #: insert's subject.
+    props: list[ShortText] = Field(default_factory=list, max_length=4)
     seed: int = 0
 
 

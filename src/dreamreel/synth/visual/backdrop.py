@@ -28,7 +28,7 @@ class Backdrop:
     """The setting of one shot, ready to draw at any point of its camera move."""
 
     def __init__(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, *,
-                 pan_px: int, margin: int, zoom: float, blur: float, seed: int):
+                 pan_px: int, margin: int, zoom: float, blur: float, seed: int, year: int | None = None):
         self.width, self.height = width, height
         self.pan_px, self.margin = pan_px, margin
         lw, lh = width + pan_px + 2 * margin, height + 2 * margin
@@ -43,7 +43,7 @@ class Backdrop:
             c.translate(-lw / 2, -lh * 0.58)
             c.scale(s, s)
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
-                  weather=shot.weather, genres=genres)
+                  weather=shot.weather, genres=genres, year=year)
         RECIPES[shot.place_kind](kit)
         del canvases, surfaces
         self.flat: skia.Image | None = None

@@ -7,8 +7,9 @@ import numpy as np
 import skia
 
 from ...model.label import LABEL_TEXT
+from . import objects
 from .looks import Grade, mix
-from .paint import fill, glow, poly, stroke, vgrad
+from .paint import glow, stroke, vgrad
 
 
 @lru_cache(maxsize=8)
@@ -142,53 +143,15 @@ def draw_insert_table(c: skia.Canvas, g: Grade, rng: np.random.Generator, width:
 
 def draw_insert(c: skia.Canvas, g: Grade, caption: str, width: int, height: int, t: float) -> None:
     """An insert's moving part: the prop named by the caption's words (drifting as if held),
-    and the caption under it. Draw it over :func:`draw_insert_table`."""
+    drawn large (objects.py), and the caption under it. Draw it over :func:`draw_insert_table`."""
     u = height / 100
     words = caption.lower()
     cx, cy = width / 2 + math.sin(t * 2) * u, height * 0.48
     c.save()
     c.translate(cx, cy)
-    c.scale(u, u)
+    c.scale(u * 1.3, u * 1.3)
     c.rotate(-6 + 4 * t)
-    if any(w in words for w in ("key", "lock")):
-        gold = fill(g.c("#d8b040"))
-        c.drawCircle(-18, 0, 9, gold)
-        c.drawCircle(-18, 0, 4.5, fill(g.c("#2a1e16")))
-        c.drawRect(skia.Rect(-10, -2, 22, 2), gold)
-        for x in (12.0, 17.0):
-            c.drawRect(skia.Rect(x, 2, x + 3, 8), gold)
-    elif any(w in words for w in ("photo", "picture", "portrait")):
-        c.drawRect(skia.Rect(-24, -18, 24, 18), fill(g.c("#f0ead8")))
-        c.drawRect(skia.Rect(-20, -14, 20, 10), fill(g.c("#5a5a60")))
-        c.drawCircle(0, -4, 6, fill(g.c("#8a8a90")))
-        c.drawRect(skia.Rect(-9, 3, 9, 10), fill(g.c("#8a8a90")))
-    elif any(w in words for w in ("watch", "clock", "time")):
-        c.drawCircle(0, 0, 20, fill(g.c("#c8a040")))
-        c.drawCircle(0, 0, 17, fill(g.c("#f4efe0")))
-        for i in range(12):
-            a = i * math.pi / 6
-            c.drawLine(14 * math.cos(a), 14 * math.sin(a), 16 * math.cos(a), 16 * math.sin(a), stroke(g.c("#222222"), 0.8))
-        c.drawLine(0, 0, 0, -12, stroke(g.c("#222222"), 1.2))
-        c.drawLine(0, 0, 9 * math.cos(t * 6), 9 * math.sin(t * 6), stroke(g.c("#222222"), 1.0))
-    elif any(w in words for w in ("glass", "drink", "whisk", "bottle", "wine")):
-        c.drawPath(poly([(-8, -14), (8, -14), (6, 14), (-6, 14)]), fill(g.c("#d8e4ec", 0.35)))
-        c.drawPath(poly([(-7, -2), (7, -2), (6, 14), (-6, 14)]), fill(g.c("#c87a2a", 0.8)))
-        c.drawPath(poly([(-8, -14), (8, -14), (6, 14), (-6, 14)]), stroke(g.c("#ffffff", 0.7), 0.6))
-    elif any(w in words for w in ("map", "chart", "plan")):
-        c.drawRect(skia.Rect(-30, -20, 30, 20), fill(g.c("#e0cc98")))
-        c.drawPath(poly([(-25, 10), (-10, -5), (5, 8), (22, -12)], close=False), stroke(g.c("#a82a2a"), 0.9))
-        c.drawLine(19, -15, 25, -9, stroke(g.c("#a82a2a"), 1.0))
-        c.drawLine(25, -15, 19, -9, stroke(g.c("#a82a2a"), 1.0))
-    elif any(w in words for w in ("screen", "data", "signal", "readout", "gauge", "oxygen", "device", "chip")):
-        c.drawRoundRect(skia.Rect(-26, -17, 26, 17), 3, 3, fill(g.c("#2a3038")))
-        c.drawRoundRect(skia.Rect(-22, -13, 22, 13), 2, 2, fill(g.c("#3ad8ff", 0.9, lit=0)))
-        for i in range(4):
-            c.drawLine(-18, -8 + i * 5, -18 + 30 * ((i * 37 % 10) / 10 + 0.2 * math.sin(t * 9 + i)), -8 + i * 5,
-                       stroke(g.c("#ffffff", 0.9, lit=0), 1.2))
-    else:  # a letter
-        c.drawRect(skia.Rect(-22, -28, 22, 28), fill(g.c("#f2ecd8")))
-        for i in range(9):
-            c.drawLine(-17, -20 + i * 5, 17 - (i % 3) * 5, -20 + i * 5, stroke(g.c("#3a3a5a", 0.8), 0.7))
+    objects.draw(c, g, objects.find(words), t)
     c.restore()
     face = font("DejaVu Serif", height * 0.045, italic=True)
     centered_text(c, caption, width / 2, height * 0.88, face,

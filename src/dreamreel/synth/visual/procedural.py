@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Iterator
 
@@ -39,6 +40,8 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_insert_table,
         draw_label,
     )
+    from . import blocking, objects
+    from .creatures import head_radius, make_puppet
     from .layers import Sprite, opaque_image, surface
     from .looks import Grade, Grain, vignette_sprite
     from .puppets import Pose, Puppet
@@ -56,6 +59,31 @@ def _seed(*parts: object) -> int:
     return int.from_bytes(hashlib.sha256("|".join(map(str, parts)).encode()).digest()[:8], "little")
 
 
+def era_year(bible: Bible) -> int | None:
+    """The year the world is set in, for what may be drawn in it; None for the present or future.
+    "the 1920s" -> 1920, "1943" -> 1943, "Victorian" -> 1870; a fantasy or western world without a
+    date is set in its genre's past."""
+    era = f"{bible.world.era} {bible.style.era}".lower()
+    m = re.search(r"\b(1[0-9]|20)([0-9])0s\b|\b(1[0-9]{3}|20[0-9]{2})\b", era)
+    if m:
+        return int(m.group(1) + m.group(2) + "0") if m.group(1) else int(m.group(3))
+    for word, year in PAST_ERAS.items():
+        if word in era:
+            return year
+    if "future" in era or "present" in era or "modern" in era or "contemporary" in era:
+        return None
+    genres = set(bible.genres)
+    return 1300 if "fantasy" in genres else 1875 if "western" in genres else None
+
+
+#: Eras named in words, and a year that stands for them.
+PAST_ERAS = {"victorian": 1870, "edwardian": 1905, "regency": 1815, "georgian": 1780, "medieval": 1300,
+             "middle ages": 1300, "viking": 900, "norse": 900, "roman": 100, "ancient": 100, "renaissance": 1500,
+             "tudor": 1540, "elizabethan": 1580, "wild west": 1875, "frontier": 1870, "prohibition": 1925,
+             "jazz age": 1925, "belle epoque": 1900, "bronze age": -1200, "stone age": -10000,
+             "prehistoric": -10000, "feudal": 1300, "edo": 1750, "ming": 1500, "colonial": 1750}
+
+
 def _smooth(t: float) -> float:
     t = min(1.0, max(0.0, t))
     return t * t * (3 - 2 * t)
@@ -64,15 +92,16 @@ def _smooth(t: float) -> float:
 class _Actor:
     """A puppet placed in a shot, with its seeded habits (blink times, gesture phase)."""
 
-    def __init__(self, cid: str, puppet: Puppet, x: float, feet: float, scale: float, facing: int,
+    def __init__(self, cid: str, puppet, x: float, feet: float, scale: float, facing: int,
                  cues: list[Cue], fps: int, frames: int, rng: np.random.Generator):
         self.cid, self.puppet = cid, puppet
         self.x, self.feet, self.scale, self.facing = x, feet, scale, facing
         self.cues = cues
         self.fps = fps
-        self.body: Sprite | None = None  # the body pre-drawn at this size (see cache_body)
-        self.body_at = (0, 0)
-        self.heads: dict[tuple[str, int, int], tuple[skia.Image, int, int]] = {}
+        #: the body pre-drawn at this size, per facing (see cache_body); None: drawn whole per frame
+        self.bodies: dict[int, tuple[Sprite, tuple[int, int]]] | None = None
+        self.heads: dict[tuple[str, int, int, int], tuple[skia.Image, int, int]] = {}
+        self._sprite_args = (0, 0, 0)
         gaps = rng.uniform(1.8, 4.8, size=max(2, int(frames / fps / 1.8) + 2))
         self.blinks = (np.cumsum(gaps) - rng.uniform(0, 1.5)) * fps
         self.phase = rng.uniform(0, 6.283, 4)
@@ -81,54 +110,79 @@ class _Actor:
         """Draw legs, torso and clothes once into a tiled sprite (they only breathe and sway, which
         moves them whole): per frame that costs a few tile copies instead of re-rasterising the
         biggest shapes on screen. Only the rows that can be seen are drawn."""
+        self.bodies = {}
+        self._sprite_args = (width, height, slack)
+
+    def _body(self, facing: int) -> tuple[Sprite, tuple[int, int]] | None:
+        assert self.bodies is not None
+        if facing in self.bodies:
+            return self.bodies[facing]
+        width, height, slack = self._sprite_args
         s, p = self.scale, self.puppet
         half = (26 * p.wf + 6) * s
         y0 = max(int(self.feet - 82 * s * p.hf) - 2, -slack)
         y1 = min(int(self.feet + 2 * s) + 2, height + slack)
         if y1 <= y0:
-            return
+            return None
         x0, x1 = int(self.x - half) - 2, int(self.x + half) + 2
         arr = np.zeros((y1 - y0, x1 - x0, 4), np.uint8)
         surf = surface(arr)
         c = surf.getCanvas()
         c.translate(self.x - x0, self.feet - y0)
         c.scale(s, s)
-        p.draw_body(c, Pose(facing=self.facing))
+        p.draw_body(c, Pose(facing=facing))
         del c, surf
-        self.body, self.body_at = Sprite(arr, tile=64), (x0, y0)
+        self.bodies[facing] = (Sprite(arr, tile=64), (x0, y0))
+        return self.bodies[facing]
 
-    def draw(self, c: skia.Canvas, pose: Pose) -> None:
+    def draw(self, c: skia.Canvas, pose: Pose, mv: "blocking.Move | None" = None) -> None:
         s = self.scale
-        if self.body is None:
+        moved = mv is not None and (mv.dx or mv.dy or mv.lean)
+        if moved:
+            c.save()
+            c.translate(mv.dx, mv.dy)
+            if mv.lean:
+                c.rotate(mv.lean * pose.facing, self.x, self.feet)
+        body = self._body(pose.facing) if self.bodies is not None else None
+        if body is None:
             c.save()
             c.translate(self.x, self.feet)
             c.scale(s, s)
             self.puppet.draw(c, pose)
             c.restore()
-            return
-        c.save()
-        c.translate(self.x, self.feet)
-        c.scale(s, s)
-        self.puppet.draw_behind(c, pose)
-        c.restore()
-        self.body.draw(c, self.body_at[0] + pose.sway * 0.6 * s, self.body_at[1] + pose.breath * 0.4 * s)
-        img, hx0, hy0 = self._head(pose)
-        c.drawImage(img, hx0 + round(pose.sway * 0.8 * s), hy0 + round(pose.breath * 0.4 * s))
-        c.save()
-        c.translate(self.x, self.feet)
-        c.scale(s, s)
-        self.puppet.draw_arm(c, pose)
-        c.restore()
+        else:
+            c.save()
+            c.translate(self.x, self.feet)
+            c.scale(s, s)
+            self.puppet.draw_behind(c, pose)
+            c.restore()
+            sprite, (bx, by) = body
+            sprite.draw(c, bx + pose.sway * 0.6 * s, by + pose.breath * 0.4 * s)
+            img, hx0, hy0 = self._head(pose)
+            c.drawImage(img, hx0 + round(pose.sway * 0.8 * s), hy0 + round(pose.breath * 0.4 * s))
+            c.save()
+            c.translate(self.x, self.feet)
+            c.scale(s, s)
+            self.puppet.draw_arm(c, pose)
+            c.restore()
+        if moved:
+            c.restore()
+
+    def hand(self, pose: Pose, mv: "blocking.Move") -> tuple[float, float]:
+        """Where a held prop goes: in front of the chest, on the side the actor faces."""
+        hx, hy = self.puppet.head_center(pose)
+        return (self.x + mv.dx + (hx + pose.facing * 16) * self.scale,
+                self.feet + mv.dy + (hy + 40) * self.scale)
 
     def _head(self, pose: Pose) -> tuple[skia.Image, int, int]:
         """The head for this expression, blink and (quantised) mouth, drawn once and then reused:
         a dialogue shot needs a few dozen distinct heads over hundreds of frames."""
-        key = (pose.emotion, round(pose.blink * 2), round(pose.mouth * 8))
+        key = (pose.emotion, round(pose.blink * 2), round(pose.mouth * 8), pose.facing)
         hit = self.heads.get(key)
         if hit is not None:
             return hit
         s, p = self.scale, self.puppet
-        box = p.head_box()
+        box = p.head_box(pose.facing)
         x0, y0 = int(self.x + box.left() * s) - 2, int(self.feet + box.top() * s) - 2
         x1, y1 = int(self.x + box.right() * s) + 3, int(self.feet + box.bottom() * s) + 3
         arr = np.zeros((y1 - y0, x1 - x0, 4), np.uint8)
@@ -136,7 +190,7 @@ class _Actor:
         c = surf.getCanvas()
         c.translate(self.x - x0, self.feet - y0)
         c.scale(s, s)
-        p.draw_head(c, Pose(facing=self.facing, emotion=pose.emotion, blink=key[1] / 2, mouth=key[2] / 8))
+        p.draw_head(c, Pose(facing=pose.facing, emotion=pose.emotion, blink=key[1] / 2, mouth=key[2] / 8))
         del c, surf
         img = skia.Image.fromarray(arr, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
         self.heads[key] = (img, x0, y0)
@@ -245,7 +299,7 @@ class ProceduralBackend:
         move = shot.move
         pan_px = int(width * 0.1) if move == "pan" else 0
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
-        backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin)
+        backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible))
         weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
                           indoors=indoors, frames=shot.frames)
         actors = self._cast(shot, bible, grade, width, height, fps, rng)
@@ -258,6 +312,9 @@ class ProceduralBackend:
             for a in actors:
                 a.cache_body(width, height, margin + 2)
         twos = move == "static"
+        prop = objects.find(shot.props[0]) if shot.props else None
+        if shot.props and prop is None:
+            prop = "letter"  # something held, though not the thing named (the shot log says so)
         for j in range(first, shot.frames):
             if twos and j % 2 and j > first:
                 yield held(rgba)  # drawn on twos: the odd frame shows the even one again
@@ -286,17 +343,26 @@ class ProceduralBackend:
             # whole pixels, so the cached bodies are copied, not resampled
             c.translate(round(shake[0] - (pan - 0.5) * pan_px * DEPTHS[2]), round(shake[1]))
             if zoom != 1.0 and focus is not None:
-                fx, fy = focus.x, focus.feet - 86 * focus.scale
+                hx, hy = focus.puppet.head_center(Pose(facing=focus.facing))
+                fx, fy = focus.x + hx * focus.scale, focus.feet + hy * focus.scale  # push in on the face
                 c.translate(fx, fy)
                 c.scale(zoom, zoom)
                 c.translate(-fx, -fy)
             now = i / fps
             line = next((q for q in shot.cues if q.start <= now < q.end), None)
-            for a in actors:
+            marks = [a.x for a in actors]
+            for k, a in enumerate(actors):
                 heard = line.emotion if line is not None and line.speaker not in (a.cid, "narrator") else None
                 track = mouths.get(a.cid)
                 m = float(track[min(i, len(track) - 1)]) if track is not None and len(track) else None
-                a.draw(c, a.pose(i, m, heard))
+                pose = a.pose(i, m, heard)
+                mv = blocking.move(shot.action, k, len(actors), t, x=a.x, width=width, scale=a.scale,
+                                   seconds=shot.frames / fps, others=marks)
+                if mv.facing:
+                    pose.facing = mv.facing
+                a.draw(c, pose, mv)
+                if prop is not None and mv.holds:
+                    self._prop(c, grade, prop, *a.hand(pose, mv), a.scale * 0.28, t)
             c.restore()
             weather.draw(c, i)
             if blinds is not None:
@@ -310,18 +376,26 @@ class ProceduralBackend:
 
     # --- pieces -----------------------------------------------------------------------------
 
+    @staticmethod
+    def _prop(c: skia.Canvas, grade: Grade, name: str, x: float, y: float, scale: float, t: float) -> None:
+        c.save()
+        c.translate(x, y)
+        c.scale(scale, scale)
+        objects.draw(c, grade, name, t)
+        c.restore()
+
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
-                  margin: int) -> Backdrop:
+                  margin: int, year: int | None = None) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
-               tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur)
+               tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
-                      seed=_seed("place", shot.place, shot.place_kind))
+                      seed=_seed("place", shot.place, shot.place_kind), year=year)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)
@@ -340,40 +414,58 @@ class ProceduralBackend:
         n = len(ids)
         if n == 0:
             return []
+        rim = shot.time_of_day in ("night", "dusk") or shot.lighting.monochrome
+        puppets = {cid: make_puppet(bible.character(cid).look, grade, rim=rim) for cid in ids}
         u = height / 100
+        # Framing is by the face: medium and close shots put each face at the same height and size
+        # whatever the body (a person, a dog, a dragon); wide shots stand everyone on one ground.
+        depth = [0.0] * n
         if shot.size == "wide":
             scale = 0.36 * u
-            feet = GROUND[shot.place_kind] * u
             spread = min(0.2, 0.62 / max(1, n - 1)) if n > 1 else 0
             xs = [width * (0.5 + (k - (n - 1) / 2) * spread) for k in range(n)]
+            if n >= 3:  # a crowd stands at different depths: every other one a step back
+                depth = [0.0 if k % 2 == 0 else 1.0 for k in range(n)]
         elif shot.size == "medium":
             scale = u * 100 / 70
-            feet = 0.31 * height + 86 * scale
             xs = [width * 0.5] if n == 1 else [width * (0.5 + (k - (n - 1) / 2) * (0.5 if n == 2 else 0.32))
                                                for k in range(n)]
         else:
             scale = u * 100 / 34
-            feet = 0.47 * height + 86 * scale
             where = shot.on_screen.index(ids[0]) if ids[0] in shot.on_screen else 0
             left = where < len(shot.on_screen) / 2 or len(shot.on_screen) == 1
             xs = [width * (0.44 if left else 0.56)]
         actors = []
         for k, cid in enumerate(ids):
-            char = bible.character(cid)
+            puppet = puppets[cid]
             if shot.size == "close_up":
                 facing = 1 if xs[0] < width / 2 else -1
                 if len(shot.on_screen) == 1:
                     facing = 1 if rng.random() < 0.5 else -1
             else:
                 facing = 1 if xs[k] < width / 2 else -1 if xs[k] > width / 2 else (1 if rng.random() < 0.5 else -1)
-            puppet = Puppet(char.look, grade, rim=shot.time_of_day in ("night", "dusk") or shot.lighting.monochrome)
-            cues = [q for q in shot.cues if q.speaker == cid]
+            s = scale
             x = xs[k]
+            hx, hy = puppet.head_center(Pose(facing=facing))
+            if shot.size == "wide":
+                s = scale * (1 - 0.16 * depth[k])
+                feet = GROUND[shot.place_kind] * u - depth[k] * 4 * u
+            elif shot.size == "medium" and isinstance(puppet, Puppet):
+                feet = 0.31 * height + 86 * scale  # people keep their heights in a two-shot
+            else:
+                fit = 10.0 / head_radius(puppet)  # a face as big as a person's ...
+                s = scale * min(2.5, max(0.6, fit if shot.size == "close_up" else fit ** 0.5))  # ... or nearer it
+                feet = (0.47 if shot.size == "close_up" else 0.36) * height - hy * s
+                if shot.size == "close_up":
+                    x -= hx * s  # the face, not the feet, goes on the third
+            cues = [q for q in shot.cues if q.speaker == cid]
             if shot.size != "close_up":
                 x += float(rng.uniform(-0.015, 0.015)) * width
-            actors.append(_Actor(cid, puppet, x, feet, scale, facing, cues, fps, shot.frames,
+            actors.append(_Actor(cid, puppet, x, feet, s, facing, cues, fps, shot.frames,
                                  np.random.default_rng(_seed("actor", shot.seed, cid))))
-        return actors
+        # the back row is drawn first, so the front row stands in front of it
+        order = sorted(range(n), key=lambda k: -depth[k])
+        return [actors[k] for k in order]
 
     @staticmethod
     def _blinds(width: int, height: int) -> skia.Path:

@@ -8,6 +8,7 @@ opening, breathing and speaking gestures.
 """
 
 import math
+import re
 from dataclasses import dataclass
 
 import skia
@@ -33,6 +34,22 @@ BUILDS = {"slim": (0.85, 1.0), "average": (1.0, 1.0), "broad": (1.28, 0.98), "sm
 HATS = ("fedora", "hat", "cap", "helmet", "crown", "circlet", "bonnet", "tricorn", "boater")
 EYEWEAR = ("glasses", "spectacles", "goggles", "monocle", "patch", "visor", "mirrorshades", "pince-nez", "lorgnette")
 HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern")
+#: Humanoid species are drawn as people with the species' skin (creatures.py draws the rest).
+HUMANOID_SKIN: dict[str, str] = {
+    "zombie": "#8a9a78", "alien": "#7ab87a", "troll": "#7a8a6a", "ogre": "#8a9a5a", "orc": "#6a8a4a",
+    "yeti": "#f0f0f0", "skeleton": "#ece6d4", "mummy": "#d8ccae", "vampire": "#e8e0e4", "goblin": "#7aa04a",
+    "merfolk": "#7ac0c0", "fairy": "#f4d8e8", "elf": "#f0dcc4", "cyborg": "#b8b4b0",
+}
+ROBOTS = ("robot", "android", "droid", "machine", "ai", "a.i.", "computer", "synth")
+
+
+def species_words(species: str) -> list[str]:
+    return re.findall(r"[a-z.]+", species.lower())
+
+
+def is_robot(species: str) -> bool:
+    """A machine person (metal skin, a light for eyes). Whole words: a snail is not an 'ai'."""
+    return any(w in ROBOTS for w in species_words(species))
 
 
 @dataclass
@@ -64,9 +81,9 @@ class Puppet:
         if self.child:
             self.hf *= 0.72
         self.old = look.age == "old"
-        species = look.species.lower()
-        self.robot = _has(species, ("robot", "android", "synth", "droid", "machine", "ai"))
-        skin = (0.66, 0.7, 0.74) if self.robot else hex_rgb(look.skin)
+        self.robot = is_robot(look.species)
+        tint = next((HUMANOID_SKIN[w] for w in species_words(look.species) if w in HUMANOID_SKIN), None)
+        skin = (0.66, 0.7, 0.74) if self.robot else hex_rgb(tint or look.skin)
         hair = hex_rgb(look.hair_color)
         style = look.hair_style.lower()
         if self.old or _has(style, ("silver", "white", "grey", "gray")):
@@ -218,8 +235,8 @@ class Puppet:
         sy, _, sw, _, _, _ = self._metrics(pose)
         self._arm(c, pose.facing, pose, sw, sy, back=False)
 
-    def head_box(self) -> skia.Rect:
-        """Where the head with its hair and hat can reach, in units, at rest."""
+    def head_box(self, facing: int = 1) -> skia.Rect:
+        """Where the head with its hair and hat can reach, in units, at rest (either way it faces)."""
         hx, hy = self.head_center(Pose())
         return skia.Rect(hx - self.rx - 11, hy - self.ry - 13, hx + self.rx + 11, hy + self.ry + 4)
 

@@ -47,6 +47,18 @@ class Kit:
     tod: str
     weather: str
     genres: frozenset[str]
+    #: The world's year (None: the present day): what may stand in it (no skyline before 1900,
+    #: no neon before the 1920s).
+    year: int | None = None
+
+    @property
+    def towers(self) -> bool:
+        """Tall buildings with many windows can stand here."""
+        return self.year is None or self.year >= 1900
+
+    @property
+    def neon(self) -> bool:
+        return self.year is None or self.year >= 1925
 
     @property
     def night(self) -> bool:
@@ -164,11 +176,15 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     c.clipRect(r)
     vgrad(c, r, [k.g.c(top, lit=0), k.g.c(midc, lit=0), k.g.c(bot, lit=0)])
     if city:
-        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres)
+        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year)
         c.save()
         c.translate(r.left(), 0)
         sub.w = r.width()
-        buildings(sub, c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#1c2230", wmin=3, wmax=6, win=0.5)
+        if k.towers:
+            buildings(sub, c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#1c2230", wmin=3, wmax=6, win=0.5)
+        else:  # before towers: low roofs and chimneys
+            buildings(sub, c, r.bottom(), r.height() * 0.15, r.height() * 0.35, "#1c2230", wmin=4, wmax=7, win=0.5,
+                      roofs=True)
         c.restore()
     if blinds:
         y = r.top()
@@ -313,9 +329,13 @@ def crate(k: Kit, c: skia.Canvas, x: float, base: float, s: float, col: str) -> 
 
 def city_street(k: Kit) -> None:
     draw_sky(k, k.sky, horizon=60)
-    buildings(k, k.far, 62, 18, 42, "#2b3142", wmin=5, wmax=10, win=0.6)
-    buildings(k, k.mid, 66, 25, 55, "#3a3430", wmin=12, wmax=22, win=1.4)
-    if k.night or k.scifi:
+    if k.towers:
+        buildings(k, k.far, 62, 18, 42, "#2b3142", wmin=5, wmax=10, win=0.6)
+        buildings(k, k.mid, 66, 25, 55, "#3a3430", wmin=12, wmax=22, win=1.4)
+    else:  # an old town: two or three storeys under pitched roofs
+        buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=0.6, roofs=True)
+        buildings(k, k.mid, 66, 16, 26, "#4a3a30", wmin=12, wmax=20, win=1.4, roofs=True)
+    if (k.night or k.scifi) and k.neon:
         words = ("NOODLES", "SYNTH", "BAR", "24H", "HOTEL") if k.scifi else ("HOTEL", "BAR", "JAZZ", "DINER", "LOANS")
         font = skia.Font(skia.Typeface("DejaVu Sans", skia.FontStyle.Bold()), 3.2)
         # the canvas scales units to pixels: unhinted, linear metrics keep the letters evenly spaced
@@ -339,9 +359,15 @@ def city_street(k: Kit) -> None:
         lamp_post(k, k.near, float(x), 68, 30)
         if k.weather in ("rain", "storm") or k.night:  # wet-street reflections
             k.near.drawRect(skia.Rect(float(x) + 1.8, 73, float(x) + 4.2, 96), fill(k.g.c("#ffcf7a", 0.12, lit=0)))
-    dash = fill(k.g.c("#d9d2b0", 0.7))
-    for x in np.arange(0.0, k.w, 14.0):
-        k.near.drawRect(skia.Rect(float(x), 86, float(x) + 7, 87), dash)
+    if k.year is None or k.year >= 1920:  # lane markings came with motor traffic
+        dash = fill(k.g.c("#d9d2b0", 0.7))
+        for x in np.arange(0.0, k.w, 14.0):
+            k.near.drawRect(skia.Rect(float(x), 86, float(x) + 7, 87), dash)
+    else:  # cobbles
+        cob = fill(k.g.c("#2a2b30", 0.6))
+        for y in np.arange(74.0, 100.0, 3.0):
+            for x in np.arange((y % 6) / 2, k.w, 4.0):
+                k.near.drawOval(skia.Rect(float(x), float(y), float(x) + 3.2, float(y) + 1.6), cob)
 
 
 def alley(k: Kit) -> None:
@@ -429,9 +455,14 @@ def bar(k: Kit) -> None:
     wall(k, k.sky, "#3a2028", stripes=True)
     shelves(k, k.far, k.w * 0.1, k.w * 0.9, 24, 52, "#5a3a22")
     k.far.drawRect(skia.Rect(k.w * 0.3, 8, k.w * 0.7, 20), fill(k.g.c("#151018")))
-    col = NEON[0] if k.scifi or k.night else "#ffb23f"
-    k.far.drawRoundRect(skia.Rect(k.w * 0.33, 10, k.w * 0.67, 18), 2, 2, stroke(k.g.c(col, lit=0), 0.7))
-    glow(k.far, k.w * 0.5, 14, 26, k.g.c(col, 0.4, lit=0))
+    if k.neon:
+        col = NEON[0] if k.scifi or k.night else "#ffb23f"
+        k.far.drawRoundRect(skia.Rect(k.w * 0.33, 10, k.w * 0.67, 18), 2, 2, stroke(k.g.c(col, lit=0), 0.7))
+        glow(k.far, k.w * 0.5, 14, 26, k.g.c(col, 0.4, lit=0))
+    else:  # an inn or tavern: a painted board over the bar and a fire's glow, no electric sign
+        k.far.drawRect(skia.Rect(k.w * 0.36, 9, k.w * 0.64, 19), fill(k.g.c("#5a3a1e")))
+        k.far.drawRect(skia.Rect(k.w * 0.36, 9, k.w * 0.64, 19), stroke(k.g.c("#c8a040"), 0.6))
+        glow(k.far, k.w * 0.15, 50, 30, k.g.c("#ff9a3a", 0.35, lit=0))
     for x in np.arange(k.w * 0.15, k.w, 40.0):
         hanging_lamp(k, k.mid, float(x), 22, cone=True)
     floor(k, k.near, 70, "#2a1a14", boards=True)

@@ -1,0 +1,423 @@
+"""Non-human characters: beasts on four legs (or none), birds and ghosts, drawn from the bible's
+``Look.species`` with the same face system as people (expression, blink, mouth, listening).
+
+A species is not a drawing but a **body plan** assembled from parametric parts (size, body
+length, legs, neck, snout, ears, horns, wings, tail, spines, pattern, colours), so a species
+nobody listed is still drawn sensibly from the nearest plan: ``body_plan("lynx")`` is a cat's
+plan, and says so (``BodyPlan.substitute``) for the shot log. Humanoid species (elves, robots,
+vampires, trolls ...) stay :class:`~.puppets.Puppet` people with the species' skin.
+
+A creature obeys the puppet contract the renderer relies on: feet at (0, 0), ``draw_behind``
+(animated every frame: wings, tail), ``draw_body`` (cached, only breathes), ``draw_head`` (the
+face, cached per expression/blink/mouth), ``draw_arm`` (the front limb's gesture),
+``head_center``, ``head_box(facing)`` and the ``wf``/``hf`` extents of the body.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+import skia
+
+from ...model.bible import Look
+from .looks import Grade, hex_rgb, mix
+from .paint import fill, poly, stroke
+from .puppets import EXPRESSIONS, HUMANOID_SKIN, Pose, Puppet, is_robot, species_words
+
+
+@dataclasses.dataclass(frozen=True)
+class BodyPlan:
+    """How a creature is built. Lengths are in puppet units before ``size`` scales them."""
+
+    shape: str                    # "beast" (body on legs), "bird" (upright) or "ghost" (floating sheet)
+    size: float = 1.0             # overall scale; a person is about 1.0 tall
+    body: str = "#8a6a4a"         # main colour
+    belly: str = "#d8c0a0"
+    legs: int = 4                 # beasts: 4 or 0 (serpents)
+    neck: float = 0.3             # 0 head on the body .. 1 a long raised neck
+    snout: float = 0.5            # 0 flat face .. 1 long muzzle
+    ears: str = "point"           # point, flop, round, long, none
+    horns: str = "none"           # none, two, one (a unicorn), antlers
+    wings: bool = False
+    tail: str = "plain"           # plain, bushy, thin, spiked, none
+    spines: bool = False
+    pattern: str = "none"         # none, stripes, spots, mane
+    substitute: str | None = None  # the species it was asked for, when drawn as this plan instead
+
+    def named(self, asked: str) -> "BodyPlan":
+        return dataclasses.replace(self, substitute=asked)
+
+
+_DOG = BodyPlan("beast", 0.62, "#8a5a32", "#e0c8a0", ears="flop", snout=0.6)
+_CAT = BodyPlan("beast", 0.45, "#8c8c90", "#e8e4dc", ears="point", snout=0.2, tail="thin")
+_HORSE = BodyPlan("beast", 1.25, "#6a4028", "#8a5a3a", neck=0.9, snout=0.9, ears="point", pattern="mane")
+_BEAR = BodyPlan("beast", 1.0, "#5a3a24", "#7a5a3a", ears="round", snout=0.45, tail="none")
+_DRAGON = BodyPlan("beast", 1.35, "#3f7a4a", "#d8c070", neck=0.85, snout=0.8, ears="none", horns="two",
+                   wings=True, tail="spiked", spines=True)
+_SERPENT = BodyPlan("beast", 1.0, "#5a7a2a", "#c8c070", legs=0, neck=0.8, snout=0.55, ears="none", tail="thin")
+_BIRD = BodyPlan("bird", 0.5, "#6a5a4a", "#e0d0b8")
+_GHOST = BodyPlan("ghost", 1.0, "#e6ecf4", "#ffffff")
+
+#: Species the plans are made from; the first word that names one wins.
+PLANS: dict[str, BodyPlan] = {
+    "dragon": _DRAGON, "wyvern": _DRAGON, "sea monster": dataclasses.replace(_SERPENT, size=1.5, body="#2a6a6a"),
+    "mythical beast": dataclasses.replace(_DRAGON, wings=False, body="#7a4a8a"),
+    "monster": dataclasses.replace(_BEAR, body="#5a6a3a", horns="two", size=1.2),
+    "snake": _SERPENT, "serpent": _SERPENT, "worm": dataclasses.replace(_SERPENT, size=0.4, body="#c08080"),
+    "dog": _DOG, "puppy": dataclasses.replace(_DOG, size=0.45), "wolf": dataclasses.replace(_DOG, body="#6a6a70",
+                                                                                         ears="point", tail="bushy"),
+    "fox": dataclasses.replace(_DOG, size=0.5, body="#c8622a", ears="point", tail="bushy"),
+    "cat": _CAT, "kitten": dataclasses.replace(_CAT, size=0.35),
+    "tiger": dataclasses.replace(_CAT, size=0.95, body="#d87a2a", pattern="stripes"),
+    "lion": dataclasses.replace(_CAT, size=0.95, body="#c89a4a", pattern="mane", tail="plain"),
+    "horse": _HORSE, "pony": dataclasses.replace(_HORSE, size=0.9), "unicorn": dataclasses.replace(
+        _HORSE, body="#f2eef4", belly="#ffffff", horns="one"),
+    "zebra": dataclasses.replace(_HORSE, body="#f0f0f0", pattern="stripes"),
+    "reindeer": dataclasses.replace(_HORSE, size=1.1, body="#7a5a3a", horns="antlers", pattern="none"),
+    "deer": dataclasses.replace(_HORSE, size=1.0, body="#a8743a", horns="antlers", pattern="none"),
+    "bear": _BEAR, "polar bear": dataclasses.replace(_BEAR, body="#ecece4", belly="#ffffff"),
+    "panda": dataclasses.replace(_BEAR, body="#f2f2ee", belly="#1a1a1a", pattern="spots"),
+    "pig": dataclasses.replace(_BEAR, size=0.6, body="#e8a8a0", belly="#f0c0b8", ears="point", snout=0.3,
+                               tail="thin"),
+    "sheep": dataclasses.replace(_BEAR, size=0.65, body="#eeeae0", belly="#3a3030", ears="flop", tail="none"),
+    "rabbit": dataclasses.replace(_CAT, size=0.32, body="#b8a088", ears="long", tail="bushy"),
+    "mouse": dataclasses.replace(_CAT, size=0.22, body="#9a8a80", ears="round"),
+    "rat": dataclasses.replace(_CAT, size=0.28, body="#6a5a50", ears="round"),
+    "squirrel": dataclasses.replace(_CAT, size=0.28, body="#b05a2a", ears="point", tail="bushy"),
+    "raccoon": dataclasses.replace(_CAT, size=0.42, body="#7a7a78", pattern="stripes", tail="bushy"),
+    "otter": dataclasses.replace(_CAT, size=0.4, body="#6a4a30", ears="round"),
+    "elephant": dataclasses.replace(_BEAR, size=1.6, body="#8a8a90", ears="flop", snout=1.0, tail="thin"),
+    "mammoth": dataclasses.replace(_BEAR, size=1.6, body="#6a4a30", ears="round", snout=1.0, horns="two"),
+    "rhino": dataclasses.replace(_BEAR, size=1.2, body="#8a8a84", horns="one", ears="point", tail="thin"),
+    "cow": dataclasses.replace(_BEAR, size=1.0, body="#f0ece4", pattern="spots", horns="two", ears="flop"),
+    "goat": dataclasses.replace(_DOG, size=0.6, body="#e0d8c8", horns="two"),
+    "bird": _BIRD, "owl": dataclasses.replace(_BIRD, body="#8a6a48", belly="#d8c8a8"),
+    "parrot": dataclasses.replace(_BIRD, body="#2aa84a", belly="#e8d83a"),
+    "penguin": dataclasses.replace(_BIRD, size=0.55, body="#1e1e24", belly="#f4f4f0"),
+    "swan": dataclasses.replace(_BIRD, size=0.6, body="#f4f4f0", belly="#ffffff"),
+    "songbird": dataclasses.replace(_BIRD, size=0.3, body="#c8602a", belly="#f0d8a0"),
+    "robin": dataclasses.replace(_BIRD, size=0.3, body="#7a5a3a", belly="#d8502a"),
+    "pigeon": dataclasses.replace(_BIRD, size=0.35, body="#8a90a0", belly="#b0b4c0"),
+    "seagull": dataclasses.replace(_BIRD, size=0.4, body="#e8e8e8", belly="#ffffff"),
+    "turkey": dataclasses.replace(_BIRD, size=0.55, body="#5a3a2a", belly="#8a5a3a"),
+    "duck": dataclasses.replace(_BIRD, size=0.4, body="#3a7a3a", belly="#c8a878"),
+    "chicken": dataclasses.replace(_BIRD, size=0.4, body="#e8dcc8", belly="#ffffff"),
+    "ghost": _GHOST, "spirit": dataclasses.replace(_GHOST, body="#cfe6f2"), "phantom": _GHOST,
+    "spectre": _GHOST, "specter": _GHOST, "wraith": dataclasses.replace(_GHOST, body="#b8c0c8"),
+}
+#: Families of words that are drawn with a known plan: a lynx is a cat, a whale a sea serpent.
+NEAREST: dict[str, str] = {
+    "lynx": "cat", "leopard": "tiger", "panther": "cat", "jaguar": "tiger", "cheetah": "tiger",
+    "hound": "dog", "coyote": "wolf", "jackal": "wolf", "werewolf": "wolf", "hyena": "dog",
+    "donkey": "horse", "mule": "horse", "camel": "horse", "giraffe": "horse", "moose": "deer", "elk": "deer",
+    "badger": "raccoon", "weasel": "otter", "ferret": "otter", "mole": "mouse", "hamster": "mouse",
+    "hedgehog": "mouse", "skunk": "raccoon", "beaver": "otter", "monkey": "cat", "ape": "bear", "gorilla": "bear",
+    "yak": "cow", "bull": "cow", "ox": "cow", "buffalo": "cow", "lamb": "sheep", "hippo": "rhino",
+    "whale": "sea monster", "shark": "sea monster", "dolphin": "sea monster", "seal": "otter", "walrus": "otter",
+    "octopus": "sea monster", "squid": "sea monster", "fish": "sea monster", "eel": "snake", "newt": "snake",
+    "lizard": "snake", "crocodile": "dragon", "alligator": "dragon", "dinosaur": "dragon", "turtle": "mouse",
+    "tortoise": "mouse", "snail": "mouse", "spider": "mouse", "starfish": "sea monster", "crab": "mouse",
+    "eagle": "bird", "hawk": "bird", "crow": "bird", "raven": "bird", "hen": "chicken", "rooster": "chicken",
+    "goose": "swan", "flamingo": "swan", "phoenix": "parrot", "griffin": "dragon", "gryphon": "dragon",
+    "animal": "dog", "beast": "mythical beast", "creature": "mythical beast", "poltergeist": "ghost",
+    "banshee": "ghost", "soul": "ghost", "shade": "ghost",
+}
+def body_plan(species: str) -> BodyPlan | None:
+    """The plan a species is drawn with; None for people (humans, humanoids and robots)."""
+    s = " ".join(species_words(species))
+    if not s or s == "human" or is_robot(s) or any(w in HUMANOID_SKIN for w in s.split()):
+        return None
+    for name in sorted(PLANS, key=len, reverse=True):  # "polar bear" before "bear"
+        if re.search(rf"\b{re.escape(name)}s?\b", s):
+            return PLANS[name]
+    for word in s.split():
+        base = word[:-1] if word.endswith("s") and word[:-1] in NEAREST else word
+        if base in NEAREST:
+            return PLANS[NEAREST[base]].named(species)
+    return None
+
+
+def drawn_as(species: str) -> tuple[str, str | None]:
+    """What the renderer draws for a species, and what it substituted (None when drawn as asked):
+    for the shot log and the note that says what could not be drawn."""
+    plan = body_plan(species)
+    if plan is not None:
+        shape = next((k for k, v in PLANS.items() if v == dataclasses.replace(plan, substitute=None)), plan.shape)
+        return shape, plan.substitute
+    s = species.lower().strip() or "human"
+    if is_robot(s):
+        return "robot", None
+    if s == "human" or any(w in HUMANOID_SKIN for w in species_words(s)):
+        return s, None
+    return "human", species  # a species nobody can draw yet is played by a person
+
+
+class Creature:
+    """A non-human character's drawing, with its paints prepared once per shot."""
+
+    def __init__(self, look: Look, grade: Grade, plan: BodyPlan, *, rim: bool = False):
+        self.look, self.plan, self.g = look, plan, grade
+        # the smallest creatures are drawn a little larger than life, so a mouse can still act
+        self.k = max(0.3, plan.size) * (0.72 if look.age == "child" else 1.0)
+        g, lit = grade, 0.55
+        body = hex_rgb(plan.body)
+        belly = hex_rgb(plan.belly)
+        ghost = plan.shape == "ghost"
+        a = 0.78 if ghost else 1.0
+        self.body = fill(g.c(body, a, lit=lit, pull=0.05))
+        self.body_flat = fill(self.body.getColor(), aa=not ghost)
+        self.dark = fill(g.c(mix(body, (0, 0, 0), 0.3), a, lit=lit, pull=0.05))
+        self.belly = fill(g.c(belly, a, lit=lit, pull=0.05))
+        self.mark = fill(g.c(mix(body, (0.05, 0.04, 0.04), 0.75), lit=lit, pull=0.05))
+        self.horn = fill(g.c((0.92, 0.86, 0.7) if plan.horns != "one" else (0.95, 0.85, 0.4), lit=lit))
+        self.wing = fill(g.c(mix(body, (0, 0, 0), 0.2), 0.92, lit=lit, pull=0.05))
+        self.beak = fill(g.c((0.95, 0.68, 0.2), lit=lit))
+        edge = (0.7, 0.74, 0.82) if rim else (0.06, 0.05, 0.05)
+        self.outline = stroke(g.c(edge, 0.85, lit=0, pull=0), 0.5 if rim else 0.6)
+        self.ink = fill(g.c((0.06, 0.05, 0.06), lit=0, pull=0))
+        self.white = fill(g.c((0.97, 0.96, 0.94), lit=0.3, pull=0))
+        self.iris = fill(g.c(hex_rgb(look.eye_color) if not ghost else (0.1, 0.12, 0.2), lit=0.2, pull=0))
+        self.mouth_in = fill(g.c((0.3, 0.06, 0.08), lit=0.3, pull=0))
+        self.teeth = fill(g.c((0.96, 0.94, 0.9), lit=0.3, pull=0))
+        # extents for the renderer's cached body sprite: half width 26*wf+6 units, height 82*hf
+        self.wf = max(0.6, 1.9 * self.k) if plan.shape == "beast" else max(0.6, 0.9 * self.k)
+        self.hf = max(0.35, 1.15 * self.k)
+        self.child = look.age == "child"
+
+    # --- geometry (units: a person is about 100 tall) -----------------------------------------
+
+    def head_center(self, pose: Pose) -> tuple[float, float]:
+        k, p = self.k, self.plan
+        if p.shape == "bird":
+            return pose.sway * 0.5 * k, (-62 + pose.breath * 0.6) * k
+        if p.shape == "ghost":
+            return pose.sway * 1.2, -80 * k + pose.breath * 1.2
+        lift = 40 + 48 * p.neck if p.legs else 26 + 44 * p.neck
+        return pose.facing * (30 + 8 * p.neck) * k, (-lift + pose.breath * 0.4) * k
+
+    def head_box(self, facing: int = 1) -> skia.Rect:
+        hx, hy = self.head_center(Pose(facing=facing))
+        r = self._head_r()
+        reach = r * (1.2 + 1.4 * self.plan.snout) if self.plan.shape == "beast" else r * 1.5
+        up = r * (2.6 if self.plan.horns != "none" or self.plan.ears == "long" else 1.8)
+        return skia.Rect(hx - reach - 3, hy - up - 3, hx + reach + 3, hy + r * 1.6 + 3)
+
+    def _head_r(self) -> float:
+        return {"bird": 13.0, "ghost": 15.0}.get(self.plan.shape, 12.0) * self.k
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def draw(self, c: skia.Canvas, pose: Pose) -> None:
+        self.draw_behind(c, pose)
+        self.draw_body(c, pose)
+        self.draw_head(c, pose)
+        self.draw_arm(c, pose)
+
+    def draw_behind(self, c: skia.Canvas, pose: Pose) -> None:
+        """Wings and tail: they move every frame (a tail wags as the creature talks)."""
+        p, k, d = self.plan, self.k, pose.facing
+        wag = math.sin(pose.gesture * 2.2) * (0.4 + pose.talk)
+        if p.shape == "beast":
+            if p.tail != "none":
+                x0, y0 = -d * 34 * k, -34 * k if p.legs else -10 * k
+                tip = (x0 - d * (30 if p.tail != "thin" else 26) * k, y0 - (10 + 12 * wag) * k)
+                path = skia.Path()
+                path.moveTo(x0, y0 - 3 * k)
+                path.quadTo(x0 - d * 16 * k, y0 + 10 * k, *tip)
+                path.quadTo(x0 - d * 14 * k, y0 + 16 * k, x0, y0 + 4 * k)
+                path.close()
+                c.drawPath(path, self.body if p.tail != "bushy" else self.dark)
+                c.drawPath(path, self.outline)
+                if p.tail == "spiked":
+                    c.drawPath(poly([(tip[0], tip[1] - 4 * k), (tip[0] - d * 7 * k, tip[1]), (tip[0], tip[1] + 4 * k)]),
+                               self.horn)
+            if p.wings:
+                flap = math.sin(pose.gesture * 1.4) * (0.3 + 0.7 * pose.talk) + pose.breath * 0.2
+                base = (-d * 4 * k, -50 * k)
+                tip_y = (-112 + 18 * flap) * k
+                pts = [base, (-d * 22 * k, tip_y), (-d * 40 * k, tip_y + 14 * k), (-d * 36 * k, -70 * k),
+                       (-d * 28 * k, -62 * k), (-d * 18 * k, -56 * k)]
+                c.drawPath(poly(pts), self.wing)
+                c.drawPath(poly(pts), self.outline)
+                for x in (22, 36):
+                    c.drawLine(base[0], base[1], -d * x * k, tip_y + (0 if x == 22 else 14) * k, self.outline)
+        elif p.shape == "bird":
+            flap = (0.2 + 0.8 * pose.talk) * math.sin(pose.gesture * 2.0)
+            c.save()
+            c.rotate(-d * 12 * flap)
+            wing = skia.Rect(-d * 22 * k - 8 * k, -50 * k, -d * 22 * k + 8 * k, -16 * k)
+            c.drawOval(wing, self.wing)
+            c.restore()
+
+    def draw_body(self, c: skia.Canvas, pose: Pose) -> None:
+        p, k, d = self.plan, self.k, pose.facing
+        if p.shape == "ghost":
+            self._ghost_body(c, pose)
+            return
+        if p.shape == "bird":
+            egg = skia.Rect(-20 * k, -70 * k, 20 * k, -4 * k)
+            c.drawOval(egg, self.body_flat)
+            c.drawOval(skia.Rect(-12 * k + d * 4 * k, -52 * k, 12 * k + d * 4 * k, -8 * k), self.belly)
+            c.drawOval(egg, self.outline)
+            for side in (-1, 1):
+                x = side * 7 * k
+                c.drawLine(x, -5 * k, x, 0, stroke(self.beak.getColor(), 2.2 * k))
+            return
+        # a beast: legs, then the barrel of the body, then the neck up to the head
+        top = -52 * k if p.legs else -22 * k
+        bottom = -22 * k if p.legs else 0
+        if p.legs:
+            for i, x in enumerate((-24, -14, 16, 26)):
+                leg = skia.Rect((x * d - 4) * k, -30 * k, (x * d + 4) * k, 0)
+                c.drawRoundRect(leg, 3 * k, 3 * k, self.dark if i in (1, 2) else self.body_flat)
+                c.drawRoundRect(leg, 3 * k, 3 * k, self.outline)
+        barrel = skia.Rect(-36 * k, top, 36 * k, bottom)
+        c.drawRoundRect(barrel, 18 * k, 16 * k, self.body_flat)
+        c.drawOval(skia.Rect(-24 * k, (top + bottom) / 2, 24 * k, bottom + 1), self.belly)
+        if p.pattern == "stripes":
+            for x in range(-26, 30, 9):
+                c.drawPath(poly([(x * k, top + 1), ((x + 4) * k, top + 1), ((x + 1) * k, (top + bottom) / 2)]),
+                           self.mark)
+        elif p.pattern == "spots":
+            for x, y in ((-18, 0.3), (4, 0.2), (20, 0.45)):
+                c.drawOval(skia.Rect((x - 6) * k, top + (bottom - top) * y, (x + 6) * k,
+                                     top + (bottom - top) * y + 9 * k), self.mark)
+        c.drawRoundRect(barrel, 18 * k, 16 * k, self.outline)
+        if p.spines:
+            for x in range(-30, 24, 9):
+                c.drawPath(poly([(x * k, top + 2 * k), ((x + 4) * k, top - 7 * k), ((x + 8) * k, top + 2 * k)]),
+                           self.horn)
+        hx, hy = self.head_center(pose)
+        neck = poly([(d * 18 * k, top + 8 * k), (hx - d * 6 * k, hy + 4 * k), (hx + d * 4 * k, hy + 8 * k),
+                     (d * 34 * k, top + 14 * k)])
+        c.drawPath(neck, self.body_flat)
+        c.drawPath(neck, self.outline)
+        if p.pattern == "mane":
+            c.drawPath(poly([(d * 16 * k, top + 6 * k), (hx - d * 8 * k, hy - 4 * k), (hx - d * 2 * k, hy + 2 * k),
+                             (d * 22 * k, top + 10 * k)]), self.mark)
+
+    def _ghost_body(self, c: skia.Canvas, pose: Pose) -> None:
+        k = self.k
+        hx, hy = self.head_center(Pose())
+        path = skia.Path()
+        path.moveTo(hx - 15 * k, hy)
+        path.cubicTo(hx - 18 * k, hy + 30 * k, hx - 26 * k, -30 * k, -24 * k, -14 * k)
+        for i in range(6):  # the ragged hem
+            x0 = -24 + i * 8
+            path.quadTo((x0 + 4) * k, (-6 if i % 2 else -20) * k, (x0 + 8) * k, -14 * k)
+        path.cubicTo(26 * k, -30 * k, hx + 18 * k, hy + 30 * k, hx + 15 * k, hy)
+        path.close()
+        c.drawPath(path, self.body_flat)
+        c.drawPath(path, self.outline)
+
+    def draw_arm(self, c: skia.Canvas, pose: Pose) -> None:
+        """The front paw (or a ghost's sleeve) lifts as it talks; birds and serpents have none."""
+        p, k, d = self.plan, self.k, pose.facing
+        if p.shape == "ghost":
+            lift = pose.talk * (14 + 6 * math.sin(pose.gesture))
+            x0, y0 = d * 12 * k, -62 * k
+            x1, y1 = x0 + d * 12 * k, y0 + (12 - lift) * k
+            c.drawLine(x0, y0, x1, y1, stroke(self.body.getColor(), 7 * k))
+        elif p.shape == "beast" and p.legs and pose.talk > 0.05 and not pose.listening:
+            lift = pose.talk * (0.5 + 0.5 * math.sin(pose.gesture))
+            x = d * 22 * k
+            c.drawRoundRect(skia.Rect(x - 4 * k, -30 * k - 10 * lift * k, x + 4 * k, -10 * lift * k), 3 * k, 3 * k,
+                            self.body)
+
+    def draw_head(self, c: skia.Canvas, pose: Pose) -> None:
+        p, d = self.plan, pose.facing
+        hx, hy = self.head_center(pose)
+        r = self._head_r()
+        brow_up, brow_in, eye_open, smile, jaw = EXPRESSIONS.get(pose.emotion, EXPRESSIONS["neutral"])
+        mouth = max(jaw, min(1.0, pose.mouth))
+        if p.shape == "beast":
+            self._ears_horns(c, hx, hy, r, d)
+            # the muzzle: an upper jaw and a lower jaw that opens as it speaks
+            ln = r * (0.5 + 1.1 * p.snout)
+            drop = r * 0.55 * mouth
+            lower = poly([(hx, hy + r * 0.25), (hx + d * ln, hy + r * 0.45 + drop), (hx + d * ln * 0.9, hy + r * 0.75 + drop),
+                          (hx, hy + r * 0.8)])
+            c.drawPath(lower, self.dark)
+            if mouth > 0.08:
+                c.drawPath(poly([(hx + d * r * 0.3, hy + r * 0.3), (hx + d * ln, hy + r * 0.3),
+                                 (hx + d * ln, hy + r * 0.45 + drop), (hx + d * r * 0.3, hy + r * 0.6)]), self.mouth_in)
+            upper = skia.Rect(min(hx, hx + d * ln), hy - r * 0.35, max(hx, hx + d * ln), hy + r * 0.35)
+            c.drawRoundRect(upper, r * 0.35, r * 0.35, self.body)
+            c.drawRoundRect(upper, r * 0.35, r * 0.35, self.outline)
+            c.drawCircle(hx + d * ln, hy - r * 0.1, r * 0.16, self.ink)  # the nose
+            if smile > 0.3:  # a smile curls the corner of the mouth up
+                c.drawLine(hx + d * r * 0.4, hy + r * 0.35, hx + d * r * 0.1, hy + r * 0.1, self.outline)
+            c.drawCircle(hx, hy, r, self.body)
+            c.drawCircle(hx, hy, r, self.outline)
+            ex, ey = hx + d * r * 0.3, hy - r * 0.25
+            eyes = [(ex, ey)]
+        elif p.shape == "bird":
+            c.drawCircle(hx, hy, r, self.body)
+            c.drawCircle(hx, hy, r, self.outline)
+            bx = hx + d * r * 0.7
+            gap = r * 0.45 * mouth
+            c.drawPath(poly([(bx, hy - r * 0.2), (bx + d * r * 0.9, hy + r * 0.05), (bx, hy + r * 0.12)]), self.beak)
+            c.drawPath(poly([(bx, hy + r * 0.18 + gap * 0.3), (bx + d * r * 0.7, hy + r * 0.2 + gap),
+                             (bx, hy + r * 0.38 + gap * 0.4)]), self.beak)
+            eyes = [(hx + d * r * 0.25, hy - r * 0.2)]
+        else:  # a ghost's face: dark hollows for eyes, an open oval mouth
+            eyes = [(hx - r * 0.35 + d * r * 0.15, hy - r * 0.15), (hx + r * 0.35 + d * r * 0.15, hy - r * 0.15)]
+            mh = r * (0.1 + 0.45 * mouth)
+            c.drawOval(skia.Rect(hx + d * r * 0.15 - r * 0.22, hy + r * 0.35, hx + d * r * 0.15 + r * 0.22,
+                                 hy + r * 0.35 + mh + r * 0.08 * max(0.0, -smile)), self.ink)
+        open_ = max(0.08, eye_open * (1 - pose.blink))
+        er = r * (0.3 if p.shape != "ghost" else 0.22)
+        for ex, ey in eyes:
+            if p.shape == "ghost":
+                c.drawOval(skia.Rect(ex - er, ey - er * 1.3 * open_, ex + er, ey + er * 1.3 * open_), self.ink)
+            else:
+                c.drawOval(skia.Rect(ex - er, ey - er * open_, ex + er, ey + er * open_), self.white)
+                if open_ > 0.2:
+                    c.drawCircle(ex + d * er * 0.25, ey, er * 0.6 * min(1.0, open_), self.iris)
+                    c.drawCircle(ex + d * er * 0.25, ey, er * 0.3 * min(1.0, open_), self.ink)
+            # a brow ridge: worried, angry, surprised, as people's brows
+            by = ey - er * 1.6 - brow_up * er * 0.35
+            c.drawLine(ex - er * 1.1, by + d * brow_in * er * 0.25, ex + er * 1.1, by - d * brow_in * er * 0.25,
+                       stroke(self.ink.getColor(), max(0.5, er * 0.35)))
+
+    def _ears_horns(self, c: skia.Canvas, hx: float, hy: float, r: float, d: int) -> None:
+        p = self.plan
+        back = hx - d * r * 0.35
+        if p.ears == "point":
+            c.drawPath(poly([(back - r * 0.4, hy - r * 0.6), (back - d * r * 0.2, hy - r * 1.7), (back + r * 0.45, hy - r * 0.7)]),
+                       self.dark)
+        elif p.ears == "long":
+            c.drawRoundRect(skia.Rect(back - r * 0.3, hy - r * 2.5, back + r * 0.3, hy - r * 0.4), r * 0.3, r * 0.3, self.dark)
+        elif p.ears == "round":
+            c.drawCircle(back, hy - r * 0.9, r * 0.42, self.dark)
+        elif p.ears == "flop":
+            c.drawRoundRect(skia.Rect(back - d * r * 0.2 - r * 0.35, hy - r * 0.7, back - d * r * 0.2 + r * 0.35, hy + r * 0.9),
+                            r * 0.3, r * 0.3, self.dark)
+        if p.horns == "two":
+            for off in (-0.25, 0.25):
+                x = hx + off * r
+                c.drawPath(poly([(x - r * 0.15, hy - r * 0.8), (x - d * r * 0.5, hy - r * 2.1), (x + r * 0.2, hy - r * 0.85)]),
+                           self.horn)
+        elif p.horns == "one":
+            x = hx + d * r * 0.45
+            c.drawPath(poly([(x - r * 0.18, hy - r * 0.75), (x + d * r * 0.5, hy - r * 2.4), (x + r * 0.18, hy - r * 0.8)]),
+                       self.horn)
+        elif p.horns == "antlers":
+            st = stroke(self.horn.getColor(), r * 0.14)
+            for side in (-1, 1):
+                x = hx + side * r * 0.3
+                c.drawLine(x, hy - r * 0.8, x + side * r * 0.5, hy - r * 2.2, st)
+                c.drawLine(x + side * r * 0.25, hy - r * 1.5, x + side * r * 0.9, hy - r * 1.7, st)
+
+
+def make_puppet(look: Look, grade: Grade, *, rim: bool = False) -> "Puppet | Creature":
+    """The drawing for a character: a creature for a non-human body plan, else a person."""
+    plan = body_plan(look.species)
+    return Creature(look, grade, plan, rim=rim) if plan is not None else Puppet(look, grade, rim=rim)
+
+
+def head_radius(puppet: "Puppet | Creature") -> float:
+    """How big the face is, in units: framing scales close-ups so every face fills them alike."""
+    return puppet._head_r() if isinstance(puppet, Creature) else 10.0

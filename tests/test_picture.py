@@ -1,0 +1,149 @@
+"""The picture tells the story: creatures as characters, props that read, action staged from the
+words, places that fit their era, shot rhythm that lets places register."""
+
+import numpy as np
+import pytest
+
+from dreamreel.camera import estimate_timings, plan_shots
+from dreamreel.camera.staging import action_of
+from dreamreel.director.path import choose_path
+from dreamreel.model import Request
+from dreamreel.model.bible import Bible
+from dreamreel.model.shot import Cue
+from dreamreel.narrative.planner import plan
+from dreamreel.synth.visual import ProceduralBackend
+from dreamreel.synth.visual.creatures import body_plan, drawn_as
+from dreamreel.synth.visual.objects import find
+from dreamreel.synth.visual.procedural import era_year
+
+from test_visual import H, W, make_shot, render
+
+
+@pytest.fixture(scope="module")
+def dragon_story():
+    return plan(Request(prompt="a bedtime story about a shy dragon who is afraid of the dark, and her friend the fox"),
+                seed=0)
+
+
+def with_species(bible: Bible, cid: str, species: str) -> Bible:
+    cast = [c.model_copy(update={"look": c.look.model_copy(update={"species": species})}) if c.id == cid else c
+            for c in bible.cast]
+    return bible.model_copy(update={"cast": cast})
+
+
+@pytest.mark.parametrize("text,action", [
+    ("Mara snatches the key and runs for the door.", "run"),
+    ("They trade blows in the galley until the pot boils over.", None),
+    ("He punches the guard and they grapple on the deck.", "fight"),
+    ("She stumbles on the stair and falls.", "fall"),
+    ("At last they embrace under the lamp.", "embrace"),
+    ("The two chefs dance across the kitchen.", "dance"),
+    ("The inspector hands her the ledger.", "hand_over"),
+    ("The captain walks in, dripping.", "enter"),
+    ("Nobody says a word.", None),
+])
+def test_the_action_text_is_staged(text, action):
+    assert action_of(text) == action
+
+
+def test_species_are_drawn_as_creatures_and_substitutes_are_named():
+    assert body_plan("dragon").wings and body_plan("shy dragon").horns == "two"
+    assert body_plan("fox").legs == 4 and body_plan("ghost").shape == "ghost" and body_plan("owl").shape == "bird"
+    assert body_plan("human") is None and body_plan("robot") is None and body_plan("elf") is None
+    assert drawn_as("snail") == ("mouse", "snail")      # nearest plan, and the substitution is said
+    assert drawn_as("lynx") == ("cat", "lynx")
+    assert drawn_as("AI") == ("robot", None)
+    assert drawn_as("dragon") == ("dragon", None)
+
+
+def test_props_are_found_by_their_head_noun():
+    assert find("the late king's silver tiara") == "tiara"
+    assert find("a torn page from the visitors' book") == "letter"
+    assert find("the master override for the air plant") == "screen"
+    assert find("the judge's gavel") == "gavel"
+    assert find("a feeling of dread") is None
+
+
+def test_a_dragon_is_drawn_with_a_face_that_speaks(dragon_story):
+    bible = dragon_story.bible
+    hero = bible.cast[0]
+    assert body_plan(hero.look.species) is not None, "the asked-for dragon is a dragon in the bible"
+    cue = Cue(beat="b1", index=0, speaker=hero.id, text="I am not afraid.", emotion="afraid", start=0.0, end=2.0)
+    shot = make_shot(bible, size="close_up", on=[hero.id], focus=hero.id, cues=[cue], frames=12, tod="day",
+                     place_kind="forest")
+    frames = render(shot, bible)
+    person = render(make_shot(with_species(bible, hero.id, "human"), size="close_up", on=[hero.id], focus=hero.id,
+                              cues=[cue], frames=12, tod="day", place_kind="forest"), with_species(bible, hero.id,
+                                                                                                  "human"))
+    assert not np.array_equal(frames[0], person[0]), "a dragon is not drawn as a person"
+    # the mouth moves as the line is spoken: frames differ in the face's region
+    diffs = [np.abs(frames[i].astype(int) - frames[i + 2].astype(int))[: H * 2 // 3].mean() for i in range(0, 8, 2)]
+    assert max(diffs) > 0.05
+
+
+@pytest.mark.parametrize("species", ["dog", "ghost", "owl", "robot", "unicorn", "snake"])
+def test_every_body_plan_renders_in_every_shot_size(dragon_story, species):
+    bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, species)
+    hero = bible.cast[0].id
+    for size in ("wide", "medium", "close_up"):
+        frames = render(make_shot(bible, size=size, on=[hero, bible.cast[1].id], focus=hero, frames=4), bible)
+        assert frames[0].shape == (H, W, 4)
+
+
+def test_staged_actors_move_on_screen(dragon_story):
+    bible = dragon_story.bible
+    ids = [c.id for c in bible.cast[:2]]
+    still = render(make_shot(bible, kind="scene", size="wide", on=ids, frames=24, tod="day"), bible)
+    for action in ("run", "fight", "embrace", "enter"):
+        shot = make_shot(bible, kind="scene", size="wide", on=ids, frames=24, tod="day").model_copy(
+            update={"action": action})
+        moved = render(shot, bible)
+        first_last = np.abs(moved[0].astype(int) - moved[-1].astype(int)).mean()
+        still_first_last = np.abs(still[0].astype(int) - still[-1].astype(int)).mean()
+        assert first_last > still_first_last * 2, action
+
+
+def test_a_held_prop_is_drawn(dragon_story):
+    bible = dragon_story.bible
+    ids = [c.id for c in bible.cast[:2]]
+    base = make_shot(bible, kind="scene", size="wide", on=ids, frames=24, tod="day").model_copy(
+        update={"action": "pick_up"})
+    bare = render(base, bible)
+    held = render(base.model_copy(update={"props": ["the golden crown"]}), bible)
+    assert np.array_equal(bare[0], held[0]), "nothing is held before it is picked up"
+    assert not np.array_equal(bare[-1], held[-1]), "the crown is in hand after"
+
+
+def test_an_old_world_has_no_skyline_or_neon(dragon_story):
+    bible = dragon_story.bible
+    assert era_year(bible.model_copy(update={"world": bible.world.model_copy(update={"era": "the 1870s"})})) == 1870
+    victorian = bible.model_copy(update={"world": bible.world.model_copy(update={"era": "Victorian London"}),
+                                         "genres": ["mystery"]})
+    modern = bible.model_copy(update={"world": bible.world.model_copy(update={"era": "the present day"}),
+                                      "genres": ["mystery"]})
+    street = make_shot(bible, kind="establishing", on=[], place_kind="city_street", tod="night", frames=1)
+    old, new = render(street, victorian)[0], render(street, modern)[0]
+    # towers rise above the roofline of an old town: the top third of the frame is mostly sky there
+    top_old = np.abs(np.diff(old[: H // 3, :, :3].astype(int), axis=1)).mean()
+    top_new = np.abs(np.diff(new[: H // 3, :, :3].astype(int), axis=1)).mean()
+    assert top_old < top_new
+
+
+def test_establishing_shots_last_long_enough_to_read_the_place(dragon_story):
+    story = dragon_story
+    path = choose_path(story, "auto", seed=0)
+    shots = plan_shots(story, path, estimate_timings(story, path), fps=24)
+    for cut in shots:
+        est = [s for s in cut.shots if s.kind == "establishing"]
+        assert est and all(s.frames >= 48 for s in est)
+        scenes = [s for s in cut.shots if s.kind == "scene" and any(q.speaker == "narrator" for q in s.cues)]
+        assert all(s.move != "static" and s.action for s in scenes if s.on_screen), "narration never over a still"
+        reactions = {s.frames for s in cut.shots if s.kind == "reaction"}
+        assert len(reactions) != 1 or len([s for s in cut.shots if s.kind == "reaction"]) < 2
+
+
+def test_a_creature_film_renders_through_the_backend(dragon_story):
+    story = dragon_story
+    shot = make_shot(story.bible, kind="scene", size="wide", on=[c.id for c in story.bible.cast[:3]], frames=2)
+    frames = list(ProceduralBackend().render_shot(shot, story.bible, width=W, height=H, fps=24))
+    assert len(frames) == 2
