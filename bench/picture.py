@@ -57,25 +57,34 @@ def clips(otio: Path) -> list[dict]:
 def measure(mp4: Path, otio: Path, fps: int = 24) -> dict:
     shots = clips(otio)
     pairs: dict[int, int] = {}
+    kind_of: dict[int, str] = {}
     for s in shots:
         if s["kind"] in ("title", "end"):
             continue
         start, n = s["_start"], s["frames"]
         for off in range(0, n - 6, fps // 2):
             pairs[start + off] = start + off + 6
+            kind_of[start + off] = f'{s["kind"]}/{s["move"]}'
+
     want = set(pairs) | set(pairs.values())
     thumbs: dict[int, np.ndarray] = {}
     with av.open(str(mp4)) as box:
         for i, f in enumerate(box.decode(video=0)):
             if i in want:
                 thumbs[i] = thumb(f)
-    diffs = [float(np.abs(thumbs[a] - thumbs[b]).mean()) for a, b in pairs.items() if a in thumbs and b in thumbs]
+    measured = {a: float(np.abs(thumbs[a] - thumbs[b]).mean()) for a, b in pairs.items() if a in thumbs and b in thumbs}
+    diffs = list(measured.values())
+    static_by_kind: dict[str, int] = {}
+    for a, d in measured.items():
+        if d < STATIC_LEVELS:
+            static_by_kind[kind_of[a]] = static_by_kind.get(kind_of[a], 0) + 1
     est = [s["frames"] / fps for s in shots if s["kind"] == "establishing"]
     rea = [s["frames"] / fps for s in shots if s["kind"] == "reaction"]
     scenes = [s for s in shots if s["kind"] == "scene"]
     return {
         "samples": len(diffs),
         "near_static": round(sum(d < STATIC_LEVELS for d in diffs) / max(1, len(diffs)), 3),
+        "static_samples_by_shot": dict(sorted(static_by_kind.items(), key=lambda kv: -kv[1])),
         "establishing_seconds": {"min": round(min(est), 2) if est else None,
                                  "mean": round(statistics.mean(est), 2) if est else None},
         "reaction_seconds": {"mean": round(statistics.mean(rea), 2) if rea else None,

@@ -13,7 +13,7 @@ from dreamreel.model.shot import Cue
 from dreamreel.narrative.planner import plan
 from dreamreel.synth.visual import ProceduralBackend
 from dreamreel.synth.visual.creatures import body_plan, drawn_as
-from dreamreel.synth.visual.objects import find
+from dreamreel.synth.visual.objects import PROPS, find
 from dreamreel.synth.visual.procedural import era_year
 
 from test_visual import H, W, make_shot, render
@@ -147,3 +147,57 @@ def test_a_creature_film_renders_through_the_backend(dragon_story):
     shot = make_shot(story.bible, kind="scene", size="wide", on=[c.id for c in story.bible.cast[:3]], frames=2)
     frames = list(ProceduralBackend().render_shot(shot, story.bible, width=W, height=H, fps=24))
     assert len(frames) == 2
+
+
+@pytest.mark.parametrize("name", sorted(PROPS))
+def test_every_prop_draws_something(name):
+    from dreamreel.model.shot import Lighting
+    from dreamreel.synth.visual.layers import surface
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.objects import draw
+
+    arr = np.zeros((80, 80, 4), np.uint8)
+    surf = surface(arr)
+    c = surf.getCanvas()
+    c.translate(40, 40)
+    draw(c, Grade(Lighting(palette=["#202020", "#c0a040"]), "day"), name, 0.3)
+    del c, surf
+    assert (arr[:, :, 3] > 0).mean() > 0.04, f"{name} is nearly invisible"
+
+
+@pytest.mark.parametrize("name,description,piece", [
+    ("the lamp room", "the great lens turns above a ring of storm-lashed windows", "lens"),
+    ("the courtroom", "oak panels and a packed gallery", "judge"),
+    ("the hydroponic terraces", "stepped green decks under grow-lamps", "plants"),
+    ("the bistro kitchen", "copper pans and a roaring stove", "stove"),
+    ("the control room", "the periscope and the sonar station", "periscope"),
+    ("the terminal", "departure boards full of delays, snow against the glass", "departures"),
+    ("the longhouse", "a long fire down the middle, shields on the walls", "hearth"),
+])
+def test_places_are_dressed_from_their_words(name, description, piece):
+    from dreamreel.synth.visual.dressing import pieces
+
+    assert piece in pieces(name, description)
+
+
+def test_a_dressed_place_differs_from_its_bare_kind(dragon_story):
+    from dreamreel.model.bible import Place
+
+    bible = dragon_story.bible
+    bare = Place(id="room", name="the room", kind="interior", description="a room")
+    lamp = Place(id="room", name="the lamp room", kind="interior", description="the great lens turns")
+    frames = []
+    for place in (bare, lamp):
+        b = bible.model_copy(update={"world": bible.world.model_copy(update={"places": [place]})})
+        shot = make_shot(b, kind="establishing", on=[], place_kind="interior", tod="night", frames=1).model_copy(
+            update={"place": "room"})
+        frames.append(render(shot, b)[0])
+    assert np.abs(frames[0].astype(int) - frames[1].astype(int)).mean() > 1.0
+
+
+def test_a_species_the_renderer_lacks_is_named_in_a_note(dragon_story):
+    from dreamreel.synth.visual.creatures import substitutions
+
+    bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, "lynx")
+    notes = substitutions(bible)
+    assert len(notes) == 1 and "lynx" in notes[0] and "cat" in notes[0]

@@ -12,7 +12,8 @@ import skia
 from ...model.shot import Shot
 from .layers import Sprite, opaque_image, surface
 from .looks import Grade
-from .settings import RECIPES, Kit
+from .dressing import dress
+from .settings import INTERIOR_KINDS, RECIPES, Kit
 
 #: How far each layer moves in a pan, as a share of the pan: sky+far, mid, near (and the actors).
 DEPTHS = (0.3, 0.65, 1.0)
@@ -28,7 +29,8 @@ class Backdrop:
     """The setting of one shot, ready to draw at any point of its camera move."""
 
     def __init__(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, *,
-                 pan_px: int, margin: int, zoom: float, blur: float, seed: int, year: int | None = None):
+                 pan_px: int, margin: int, zoom: float, blur: float, seed: int, year: int | None = None,
+                 dressing: list[str] | None = None, view: str = "city"):
         self.width, self.height = width, height
         self.pan_px, self.margin = pan_px, margin
         lw, lh = width + pan_px + 2 * margin, height + 2 * margin
@@ -43,8 +45,10 @@ class Backdrop:
             c.translate(-lw / 2, -lh * 0.58)
             c.scale(s, s)
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
-                  weather=shot.weather, genres=genres, year=year)
+                  weather=shot.weather, genres=genres, year=year, view=view)
         RECIPES[shot.place_kind](kit)
+        if dressing:
+            dress(kit, dressing, floor=71.0 if shot.place_kind in INTERIOR_KINDS else 66.0)
         del canvases, surfaces
         self.flat: skia.Image | None = None
         self.layers: list[tuple[float, skia.Image | Sprite]] = []

@@ -58,9 +58,11 @@ def move(action: str | None, k: int, n: int, t: float, *, x: float, width: float
         p = _span(t, 0.5, 1.0)
         return Move(dx=off * p, dy=_bob(t, seconds, 2.2, 2 * scale) if 0 < p < 1 else 0.0,
                     facing=side if p > 0 else 0)
-    if action == "walk":
-        d = 1 if k % 2 == 0 else -1
-        return Move(dx=d * 0.06 * width * (_ease(t) - 0.5), dy=_bob(t, seconds, 2.0, 1.5 * scale), facing=d)
+    if action == "walk":  # everyone walks together, the way the leader was facing
+        d = 1 if others[0] <= width / 2 else -1
+        # walking pace: about a tenth of the frame every two seconds, whatever the shot's length
+        reach = min(0.3, 0.05 * seconds) * width
+        return Move(dx=d * reach * (t - 0.5), dy=_bob(t, seconds, 2.0, 1.5 * scale), facing=d)
     if action in ("run", "chase"):
         runner = lead or action == "chase" and k == 1
         if not runner:

@@ -146,11 +146,13 @@ def draw_insert(c: skia.Canvas, g: Grade, caption: str, width: int, height: int,
     drawn large (objects.py), and the caption under it. Draw it over :func:`draw_insert_table`."""
     u = height / 100
     words = caption.lower()
-    cx, cy = width / 2 + math.sin(t * 2) * u, height * 0.48
+    # the camera pushes in on it as a hand turns it to the light
+    e = t * t * (3 - 2 * t)
+    cx, cy = width / 2 + math.sin(t * 3) * 3 * u, height * 0.48
     c.save()
     c.translate(cx, cy)
-    c.scale(u * 1.3, u * 1.3)
-    c.rotate(-6 + 4 * t)
+    c.scale(u * (1.15 + 0.35 * e), u * (1.15 + 0.35 * e))
+    c.rotate(-12 + 16 * e)
     objects.draw(c, g, objects.find(words), t)
     c.restore()
     face = font("DejaVu Serif", height * 0.045, italic=True)

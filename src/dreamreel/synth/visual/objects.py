@@ -294,6 +294,79 @@ def _apple(c: skia.Canvas, g: Grade, t: float) -> None:
     c.drawOval(skia.Rect(3, -18, 13, -12), fill(g.c("#3a8a2a")))
 
 
+def _hat(c: skia.Canvas, g: Grade, t: float) -> None:
+    col = g.c("#b02a2a")
+    c.drawOval(skia.Rect(-26, 6, 26, 14), fill(col))
+    c.drawRoundRect(skia.Rect(-15, -16, 15, 10), 8, 8, fill(col))
+    c.drawCircle(0, -18, 5, fill(g.c("#f0e8e0")))  # a bobble
+
+
+def _toy(c: skia.Canvas, g: Grade, t: float) -> None:
+    fur = fill(g.c("#a0703a"))
+    c.drawOval(skia.Rect(-14, -2, 14, 26), fur)
+    c.drawCircle(0, -12, 11, fur)
+    for x in (-9.0, 9.0):
+        c.drawCircle(x, -21, 4.5, fur)
+    for x in (-4.0, 4.0):
+        c.drawCircle(x, -13, 1.6, fill(g.c("#1a1a1a")))
+    c.drawOval(skia.Rect(-4, -9, 4, -4), fill(g.c("#d8b080")))
+
+
+def _mask(c: skia.Canvas, g: Grade, t: float) -> None:
+    path = skia.Path()
+    path.moveTo(-28, -6)
+    path.quadTo(0, -18, 28, -6)
+    path.quadTo(20, 14, 0, 6)
+    path.quadTo(-20, 14, -28, -6)
+    c.drawPath(path, fill(g.c("#2a2a6a")))
+    for x in (-11.0, 11.0):
+        c.drawOval(skia.Rect(x - 6, -6, x + 6, 1), fill(g.c("#0a0a0a")))
+
+
+def _bell(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.save()
+    c.rotate(12 * math.sin(t * 10))
+    c.drawPath(poly([(-6, -18), (6, -18), (10, 4), (18, 12), (-18, 12), (-10, 4)]), fill(g.c("#d8a83a")))
+    c.drawCircle(0, 15, 3.5, fill(g.c("#8a6a2a")))
+    c.restore()
+
+
+def _wand(c: skia.Canvas, g: Grade, t: float) -> None:
+    from .paint import glow
+    c.drawLine(-24, 18, 18, -14, stroke(g.c("#3a2414"), 3.2))
+    glow(c, 20, -16, 16, g.c("#fff0a0", 0.6 + 0.3 * math.sin(t * 8), lit=0))
+
+
+def _ticket(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawRect(skia.Rect(-28, -13, 28, 13), fill(g.c("#e8c86a")))
+    c.drawLine(12, -13, 12, 13, stroke(g.c("#8a6a2a"), 0.8))
+    for i in range(3):
+        c.drawLine(-22, -5 + i * 5, 6 - i * 6, -5 + i * 5, stroke(g.c("#5a3a1a"), 0.9))
+
+
+def _shell(c: skia.Canvas, g: Grade, t: float) -> None:
+    path = skia.Path()
+    path.moveTo(0, 16)
+    for i in range(9):
+        a = math.pi * (1 + i / 8)
+        path.lineTo(22 * math.cos(a), 4 + 18 * math.sin(a))
+    path.close()
+    c.drawPath(path, fill(g.c("#f0c8b0")))
+    for i in range(1, 8):
+        a = math.pi * (1 + i / 8)
+        c.drawLine(0, 16, 22 * math.cos(a), 4 + 18 * math.sin(a), stroke(g.c("#c89a80"), 0.8))
+
+
+def _umbrella(c: skia.Canvas, g: Grade, t: float) -> None:
+    path = skia.Path()
+    path.moveTo(-28, 0)
+    path.quadTo(0, -34, 28, 0)
+    path.close()
+    c.drawPath(path, fill(g.c("#1a1a2a")))
+    c.drawLine(0, -16, 0, 22, stroke(g.c("#3a3a3a"), 1.4))
+    c.drawArc(skia.Rect(0, 18, 8, 26), 0, 180, False, stroke(g.c("#3a3a3a"), 1.4))
+
+
 #: Words that name each drawable prop; the longest match in a phrase wins.
 PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "key": (_key, ("key", "keys", "keycard", "lock")),
@@ -335,6 +408,14 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "badge": (_badge, ("badge", "star", "medal", "sheriff's star")),
     "feather": (_feather, ("feather", "quill", "pen")),
     "apple": (_apple, ("apple", "fruit", "pear", "orange")),
+    "hat": (_hat, ("hat", "cap", "bonnet", "beret", "helmet")),
+    "toy": (_toy, ("teddy", "bear", "toy", "doll", "plush", "puppet")),
+    "mask": (_mask, ("mask", "disguise", "masquerade")),
+    "bell": (_bell, ("bell", "chime")),
+    "wand": (_wand, ("wand", "staff", "sceptre", "scepter", "rod")),
+    "ticket": (_ticket, ("ticket", "pass", "boarding pass", "passport", "permit", "voucher")),
+    "shell": (_shell, ("shell", "seashell", "conch")),
+    "umbrella": (_umbrella, ("umbrella", "parasol")),
 }
 _INDEX = sorted(((w, name) for name, (_, words) in PROPS.items() for w in words), key=lambda x: -len(x[0]))
 

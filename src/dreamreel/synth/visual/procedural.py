@@ -42,6 +42,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
     )
     from . import blocking, objects
     from .creatures import head_radius, make_puppet
+    from .dressing import pieces, view_of
     from .layers import Sprite, opaque_image, surface
     from .looks import Grade, Grain, vignette_sprite
     from .puppets import Pose, Puppet
@@ -57,6 +58,16 @@ REACTIONS = {"angry": "afraid", "sad": "tender", "sly": "determined", "tired": "
 
 def _seed(*parts: object) -> int:
     return int.from_bytes(hashlib.sha256("|".join(map(str, parts)).encode()).digest()[:8], "little")
+
+
+def set_dressing(bible: Bible, shot: Shot) -> tuple[list[str], str]:
+    """What dresses the shot's place and what its windows look on, from the place's own words and
+    the world's (dressing.py)."""
+    place = next((p for p in bible.world.places if p.id == shot.place), None)
+    if place is None:
+        return [], "city"
+    return (pieces(place.name, place.description),
+            view_of(place.name, place.description, year=era_year(bible), world=bible.world.name))
 
 
 def era_year(bible: Bible) -> int | None:
@@ -297,9 +308,11 @@ class ProceduralBackend:
 
         indoors = shot.place_kind in INTERIOR_KINDS
         move = shot.move
-        pan_px = int(width * 0.1) if move == "pan" else 0
+        # a longer shot pans further, so the picture keeps moving however long the narration
+        pan_px = int(width * min(0.3, 0.1 + 0.02 * shot.frames / fps)) if move == "pan" else 0
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
-        backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible))
+        backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
+                                  *set_dressing(bible, shot))
         weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
                           indoors=indoors, frames=shot.frames)
         actors = self._cast(shot, bible, grade, width, height, fps, rng)
@@ -385,17 +398,18 @@ class ProceduralBackend:
         c.restore()
 
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
-                  margin: int, year: int | None = None) -> Backdrop:
+                  margin: int, year: int | None = None, dressing: list[str] | None = None,
+                  view: str = "city") -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
-               tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year)
+               tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
-                      seed=_seed("place", shot.place, shot.place_kind), year=year)
+                      seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

@@ -50,6 +50,8 @@ class Kit:
     #: The world's year (None: the present day): what may stand in it (no skyline before 1900,
     #: no neon before the 1920s).
     year: int | None = None
+    #: What windows look out on: city, sea, hills or stars (dressing.view_of).
+    view: str = "city"
 
     @property
     def towers(self) -> bool:
@@ -175,7 +177,18 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     c.save()
     c.clipRect(r)
     vgrad(c, r, [k.g.c(top, lit=0), k.g.c(midc, lit=0), k.g.c(bot, lit=0)])
-    if city:
+    if city and k.view == "sea":  # a grey-blue sea under the sky, with a line of surf
+        horizon = r.top() + r.height() * 0.62
+        c.drawRect(skia.Rect(r.left(), horizon, r.right(), r.bottom()), fill(k.g.c("#2a4a62")))
+        for i in range(4):
+            y = horizon + 1.5 + i * r.height() * 0.09
+            c.drawLine(r.left(), y, r.right(), y + 0.4, stroke(k.g.c("#8ab0c8", 0.5), 0.3))
+    elif city and k.view == "hills":
+        c.drawPath(ridge(k.rng, r.right(), r.bottom() - r.height() * 0.2, r.height() * 0.3, bumps=2, rough=0.05,
+                         bottom=r.bottom()), fill(k.g.c("#4a6a3a")))
+    elif city and k.view == "stars":
+        stars(k, c, r, 40)
+    elif city:
         sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year)
         c.save()
         c.translate(r.left(), 0)

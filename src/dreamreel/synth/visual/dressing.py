@@ -1,0 +1,448 @@
+"""Set dressing: the pieces a place's own words name, drawn into its setting.
+
+A place is drawn as one of the renderer's kinds (an interior, a spaceship, a village ...) and
+then dressed from its name and description: "the lamp room: the great lens turns above a ring of
+windows" gets a lighthouse lens and a spiral stair; "the courtroom" a judge's bench, a witness box
+and the gallery's pews; "the hydroponic terraces" rows of plants under grow-lamps. So a place
+nobody listed is still assembled from parts that fit it. ``pieces(name, description)`` says
+which (the shot log reports them); ``dress(kit, pieces, indoors)`` draws them on the middle layer
+(standing on the floor, behind the actors' marks) and the far wall.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+import skia
+
+from .paint import fill, glow, poly, stroke
+from .settings import Kit, console, crate, shelves
+
+Piece = Callable[[Kit, skia.Canvas, float, float], None]  # kit, canvas, x (centre), floor line
+
+
+def _plants(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for i in range(5):
+        px = x - 20 + i * 10
+        c.drawRect(skia.Rect(px - 4, base - 5, px + 4, base), fill(k.g.c("#5a4a3a")))
+        for j in range(5):
+            a = math.pi * (0.15 + 0.7 * j / 4)
+            c.drawOval(skia.Rect(px + 6 * math.cos(a) - 2.4, base - 6 - 7 * math.sin(a) - 1.2,
+                                 px + 6 * math.cos(a) + 2.4, base - 6 - 7 * math.sin(a) + 1.2),
+                       fill(k.g.c("#3a9a4a" if j % 2 else "#2a7a3a")))
+        glow(c, px, base - 24, 8, k.g.c("#e06aff", 0.35, lit=0))  # a grow-lamp
+        c.drawRect(skia.Rect(px - 3, base - 25, px + 3, base - 24), fill(k.g.c("#e8b0ff", lit=0)))
+
+
+def _pods(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for i in range(3):
+        px = x - 16 + i * 16
+        r = skia.Rect(px - 5, base - 30, px + 5, base)
+        c.drawRoundRect(r, 5, 5, fill(k.g.c("#9ab0c0")))
+        c.drawRoundRect(skia.Rect(px - 3.5, base - 27, px + 3.5, base - 6), 3.5, 3.5, fill(k.g.c("#cfeeff", 0.8, lit=0)))
+        glow(c, px, base - 16, 9, k.g.c("#8ae0ff", 0.3, lit=0))
+
+
+def _bunks(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for y in (base - 4, base - 16, base - 28):
+        c.drawRect(skia.Rect(x - 16, y - 4, x + 16, y), fill(k.g.c("#7a8088")))
+        c.drawRect(skia.Rect(x - 15, y - 6, x + 15, y - 4), fill(k.g.c("#c8c0b0")))
+    for px in (x - 16, x + 15):
+        c.drawRect(skia.Rect(px, base - 34, px + 1.2, base), fill(k.g.c("#4a4e54")))
+
+
+def _books(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    shelves(k, c, x - 14, x + 14, base - 40, base, "#4a3020", bottles=False, books=True)
+
+
+def _long_table(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 26, base - 10, x + 26, base - 8), fill(k.g.c("#6a4424")))
+    for px in (x - 23, x + 22):
+        c.drawRect(skia.Rect(px, base - 8, px + 1.5, base), fill(k.g.c("#4a2e18")))
+    for px in (x - 14, x, x + 12):  # cups and a platter
+        c.drawRect(skia.Rect(px, base - 12.5, px + 2, base - 10), fill(k.g.c("#b0a080")))
+    c.drawOval(skia.Rect(x - 6, base - 12, x + 4, base - 10), fill(k.g.c("#c8c0b0")))
+
+
+def _hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 12, base - 22, x + 12, base), fill(k.g.c("#6a5a50")))
+    c.drawRect(skia.Rect(x - 14, base - 24, x + 14, base - 21), fill(k.g.c("#4a3a30")))
+    c.drawRect(skia.Rect(x - 7, base - 13, x + 7, base), fill(k.g.c("#1a1210")))
+    c.drawPath(poly([(x - 5, base), (x - 2, base - 9), (x, base - 5), (x + 2, base - 11), (x + 5, base)]),
+               fill(k.g.c("#ff9a2a", lit=0)))
+    glow(c, x, base - 5, 22, k.g.c("#ff8a2a", 0.5, lit=0))
+
+
+def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 14, base - 14, x + 14, base), fill(k.g.c("#2e2e32")))
+    c.drawRect(skia.Rect(x - 10, base - 10, x + 10, base - 3), fill(k.g.c("#1a1a1c")))
+    for px in (x - 8, x + 3):
+        c.drawRect(skia.Rect(px, base - 20, px + 6, base - 14), fill(k.g.c("#9a9aa0")))
+        for j in range(2):
+            c.drawLine(px + 2 + j * 2, base - 21, px + 3 + j * 2, base - 27, stroke(k.g.c("#ffffff", 0.4, lit=0), 0.5))
+    glow(c, x, base - 6, 10, k.g.c("#ff7a2a", 0.3, lit=0))
+    for i in range(4):  # a rack of pans on the wall above
+        px = x - 12 + i * 8
+        c.drawLine(px, base - 40, px, base - 36, stroke(k.g.c("#333333"), 0.3))
+        c.drawCircle(px, base - 33, 2.6, fill(k.g.c("#b87a4a")))
+
+
+def _judge(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 22, base - 20, x + 22, base), fill(k.g.c("#5a3418")))
+    c.drawRect(skia.Rect(x - 24, base - 22, x + 24, base - 19), fill(k.g.c("#7a4a24")))
+    c.drawCircle(x, base - 36, 7, fill(k.g.c("#c8a040")))  # the seal on the wall behind
+    c.drawCircle(x, base - 36, 5, stroke(k.g.c("#7a5a1a"), 0.6))
+    c.drawRect(skia.Rect(x + 26, base - 12, x + 38, base), fill(k.g.c("#6a3c1c")))  # the witness box
+    c.drawRect(skia.Rect(x - 50, base - 7, x - 28, base - 5), fill(k.g.c("#5a3418")))  # a pew
+    c.drawRect(skia.Rect(x - 50, base - 12, x - 48, base), fill(k.g.c("#5a3418")))
+
+
+def _periscope(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    steel = fill(k.g.c("#6a747e"))
+    c.drawRect(skia.Rect(x - 2, 0, x + 2, base - 22), steel)
+    c.drawRect(skia.Rect(x - 5, base - 26, x + 5, base - 20), steel)
+    for side in (-1, 1):
+        c.drawRect(skia.Rect(x + side * 5 - (4 if side < 0 else 0), base - 24, x + side * 5 + (4 if side > 0 else 0),
+                             base - 22), fill(k.g.c("#3a3a40")))
+
+
+def _pipes(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    p = stroke(k.g.c("#7a6a5a"), 2.2)
+    for i, y in enumerate((8.0, 14.0, 20.0)):
+        c.drawLine(x - 40, y, x + 40, y, p)
+        c.drawCircle(x - 20 + i * 18, y, 2.4, fill(k.g.c("#a02a2a")))  # valve wheels
+    for px in (x - 30, x + 28):
+        c.drawLine(px, 8, px, base, stroke(k.g.c("#6a5a4a"), 2.0))
+    for i in range(3):  # gauges
+        c.drawCircle(x - 8 + i * 8, base - 30, 2.5, fill(k.g.c("#e8e0c8")))
+        c.drawLine(x - 8 + i * 8, base - 30, x - 7 + i * 8, base - 32, stroke(k.g.c("#222222"), 0.3))
+
+
+def _lens(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 4, base - 14, x + 4, base), fill(k.g.c("#3a3a40")))
+    lens = skia.Rect(x - 11, base - 42, x + 11, base - 14)
+    glow(c, x, base - 28, 40, k.g.c("#fff2b0", 0.55, lit=0))
+    c.drawRoundRect(lens, 6, 6, fill(k.g.c("#f0f4d0", 0.85, lit=0)))
+    for i in range(5):  # the Fresnel rings
+        y = base - 40 + i * 6
+        c.drawLine(x - 10, y, x + 10, y, stroke(k.g.c("#b0b890", 0.8, lit=0), 0.5))
+    c.drawRoundRect(lens, 6, 6, stroke(k.g.c("#5a5a50"), 0.8))
+
+
+def _stairs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 1, base - 60, x + 1, base), fill(k.g.c("#3a3a3a")))
+    for i in range(12):
+        y = base - 4 - i * 5
+        side = 1 if i % 2 else -1
+        c.drawPath(poly([(x, y), (x + side * 9, y - 1.5), (x + side * 9, y + 0.5), (x, y + 1)]), fill(k.g.c("#5a5a5e")))
+
+
+def _helm(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    cy = base - 20
+    wood = k.g.c("#7a4a22")
+    c.drawRect(skia.Rect(x - 2, cy, x + 2, base), fill(k.g.c("#5a3418")))
+    c.drawCircle(x, cy, 8, stroke(wood, 1.4))
+    for i in range(8):
+        a = i * math.pi / 4
+        c.drawLine(x, cy, x + 11 * math.cos(a), cy + 11 * math.sin(a), stroke(wood, 0.9))
+
+
+def _barrels(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for i, (dx, dy) in enumerate(((-10, 0), (0, 0), (10, 0), (-5, -11), (5, -11))):
+        r = skia.Rect(x + dx - 5, base + dy - 11, x + dx + 5, base + dy)
+        c.drawRoundRect(r, 3, 3, fill(k.g.c("#7a4a22")))
+        for yy in (r.top() + 2.5, r.bottom() - 2.5):
+            c.drawLine(r.left(), yy, r.right(), yy, stroke(k.g.c("#3a3a3a"), 0.6))
+
+
+def _bed(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 16, base - 8, x + 16, base - 4), fill(k.g.c("#6a4a2a")))
+    c.drawRect(skia.Rect(x - 15, base - 11, x + 15, base - 8), fill(k.g.c("#e8e0d0")))
+    c.drawRect(skia.Rect(x - 4, base - 11.5, x + 15, base - 8), fill(k.g.c("#4a6a9a")))  # the blanket
+    c.drawRoundRect(skia.Rect(x - 14, base - 13, x - 7, base - 10), 1.5, 1.5, fill(k.g.c("#f4f0e8")))
+    c.drawRect(skia.Rect(x - 17, base - 20, x - 15, base), fill(k.g.c("#5a3a1e")))
+
+
+def _throne(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 12, base - 4, x + 12, base), fill(k.g.c("#7a1a2a")))  # a dais
+    c.drawPath(poly([(x - 7, base - 4), (x - 7, base - 32), (x, base - 37), (x + 7, base - 32), (x + 7, base - 4)]),
+               fill(k.g.c("#c8a040")))
+    c.drawRect(skia.Rect(x - 5, base - 28, x + 5, base - 10), fill(k.g.c("#8a1a2a")))
+
+
+def _altar(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 12, base - 12, x + 12, base), fill(k.g.c("#d8d0c0")))
+    for px in (x - 8, x + 8):
+        c.drawRect(skia.Rect(px - 1, base - 18, px + 1, base - 12), fill(k.g.c("#f4ecd8")))
+        glow(c, px, base - 19, 6, k.g.c("#ffc060", 0.6, lit=0))
+    c.drawRect(skia.Rect(x - 0.8, base - 40, x + 0.8, base - 24), fill(k.g.c("#c8a040")))  # a cross or standard
+    c.drawRect(skia.Rect(x - 5, base - 36, x + 5, base - 34.4), fill(k.g.c("#c8a040")))
+
+
+def _desk(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 14, base - 10, x + 14, base - 8), fill(k.g.c("#5a3a20")))
+    c.drawRect(skia.Rect(x - 13, base - 8, x - 6, base), fill(k.g.c("#4a2e18")))
+    c.drawRect(skia.Rect(x + 9, base - 8, x + 11, base), fill(k.g.c("#4a2e18")))
+    c.drawRect(skia.Rect(x - 4, base - 12, x + 4, base - 10), fill(k.g.c("#efe8d8")))  # papers
+    c.drawLine(x + 9, base - 10, x + 9, base - 16, stroke(k.g.c("#2a4a2a"), 0.6))
+    c.drawPath(poly([(x + 6, base - 16), (x + 8, base - 19), (x + 10, base - 19), (x + 12, base - 16)]),
+               fill(k.g.c("#2a6a3a")))
+    glow(c, x + 9, base - 15, 8, k.g.c("#ffd68a", 0.4, lit=0))
+
+
+def _piano(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 14, base - 22, x + 14, base - 4), fill(k.g.c("#1a1414")))
+    c.drawRect(skia.Rect(x - 13, base - 12, x + 13, base - 10), fill(k.g.c("#f4f0e8")))
+    for i in range(12):
+        c.drawRect(skia.Rect(x - 12 + i * 2.2, base - 12, x - 11.2 + i * 2.2, base - 11), fill(k.g.c("#1a1414")))
+    for px in (x - 13, x + 12):
+        c.drawRect(skia.Rect(px, base - 4, px + 1, base), fill(k.g.c("#1a1414")))
+
+
+def _clock(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 4, base - 36, x + 4, base), fill(k.g.c("#5a3418")))
+    c.drawCircle(x, base - 30, 3.2, fill(k.g.c("#efe8d0")))
+    c.drawLine(x, base - 30, x + 1.5, base - 31.5, stroke(k.g.c("#222222"), 0.3))
+    c.drawLine(x, base - 22, x, base - 10, stroke(k.g.c("#c8a040"), 0.5))
+    c.drawCircle(x, base - 10, 1.5, fill(k.g.c("#c8a040")))
+
+
+def _portraits(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for i, (w, h) in enumerate(((10, 13), (8, 10), (12, 9))):
+        px = x - 22 + i * 20
+        r = skia.Rect(px - w / 2, 14, px + w / 2, 14 + h)
+        c.drawRect(r, fill(k.g.c("#c8a040")))
+        c.drawRect(r.makeInset(1.2, 1.2), fill(k.g.c(("#3a4a3a", "#4a3a2a", "#2a3a4a")[i])))
+        c.drawCircle(r.centerX(), r.centerY() - 1, min(w, h) * 0.18, fill(k.g.c("#c8a080")))
+
+
+def _bars(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 18, base - 44, x + 18, base), fill(k.g.c("#141414", 0.55)))
+    for i in range(10):
+        px = x - 18 + i * 4
+        c.drawRect(skia.Rect(px, base - 44, px + 1, base), fill(k.g.c("#5a5a60")))
+    c.drawRect(skia.Rect(x - 18, base - 24, x + 18, base - 23), fill(k.g.c("#5a5a60")))
+
+
+def _screens(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for i in range(3):
+        console(k, c, x - 24 + i * 16, base - 14, 14, 12, "#3a4048", "#5ac8ff")
+    for i in range(3):
+        r = skia.Rect(x - 24 + i * 16, base - 36, x - 12 + i * 16, base - 26)
+        c.drawRect(r, fill(k.g.c("#1a2028")))
+        c.drawRect(r.makeInset(0.8, 0.8), fill(k.g.c("#3a8ac8", 0.8, lit=0)))
+
+
+def _machines(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 14, base - 20, x + 14, base), fill(k.g.c("#5a5a5e")))
+    for cx, cy, r in ((x - 6, base - 28, 7.0), (x + 6, base - 31, 5.0)):
+        c.drawCircle(cx, cy, r, fill(k.g.c("#8a7a5a")))
+        for i in range(8):
+            a = i * math.pi / 4
+            c.drawRect(skia.Rect(cx + r * math.cos(a) - 1, cy + r * math.sin(a) - 1,
+                                 cx + r * math.cos(a) + 1, cy + r * math.sin(a) + 1), fill(k.g.c("#8a7a5a")))
+        c.drawCircle(cx, cy, r * 0.3, fill(k.g.c("#3a3a3a")))
+
+
+def _banners(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for i, col in enumerate(("#8a1a1a", "#1a3a7a", "#8a6a1a")):
+        px = x - 20 + i * 20
+        c.drawPath(poly([(px - 4, 8), (px + 4, 8), (px + 4, 30), (px, 26), (px - 4, 30)]), fill(k.g.c(col)))
+        c.drawCircle(px, 40, 4, fill(k.g.c("#7a5a3a")))  # a shield below it
+        c.drawCircle(px, 40, 1.2, fill(k.g.c("#c8c0b0")))
+
+
+def _portholes(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    outside = "#0a0f24" if k.scifi else "#2a5a7a"
+    for i in range(3):
+        px = x - 20 + i * 20
+        c.drawCircle(px, 30, 5.5, fill(k.g.c("#8a8a80")))
+        c.drawCircle(px, 30, 4.2, fill(k.g.c(outside, lit=0.3)))
+        if not k.scifi:
+            c.drawLine(px - 4, 31, px + 4, 30, stroke(k.g.c("#7ab0d0", lit=0.3), 0.4))
+
+
+def _departures(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    r = skia.Rect(x - 22, 10, x + 22, 30)
+    c.drawRect(r, fill(k.g.c("#14161a")))
+    font = skia.Font(skia.Typeface("DejaVu Sans Mono"), 2.2)
+    for i, city in enumerate(("OSLO   DELAYED", "ROME   CANCELLED", "LIMA   DELAYED", "OSAKA  BOARDING")):
+        c.drawString(city, r.left() + 2, r.top() + 4 + i * 4.4, font, fill(k.g.c("#ffc83a", lit=0)))
+    for i in range(6):  # a row of seats
+        px = x - 27 + i * 9
+        c.drawRoundRect(skia.Rect(px, base - 8, px + 7, base - 5), 1, 1, fill(k.g.c("#3a5a8a")))
+        c.drawRect(skia.Rect(px + 0.5, base - 13, px + 6.5, base - 8), fill(k.g.c("#3a5a8a")))
+
+
+def _flasks(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 16, base - 12, x + 16, base - 10), fill(k.g.c("#d8d8d0")))
+    c.drawRect(skia.Rect(x - 15, base - 10, x - 13, base), fill(k.g.c("#8a8a8a")))
+    c.drawRect(skia.Rect(x + 13, base - 10, x + 15, base), fill(k.g.c("#8a8a8a")))
+    for i, col in enumerate(("#3ad86a", "#d83a8a", "#3a8ad8", "#e8c83a")):
+        px = x - 11 + i * 7
+        c.drawCircle(px, base - 15, 2.6, fill(k.g.c(col, 0.85, lit=0)))
+        c.drawRect(skia.Rect(px - 0.7, base - 21, px + 0.7, base - 17), fill(k.g.c("#d8e4ec", 0.6)))
+
+
+def _stalls(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for i, col in enumerate(("#c83a3a", "#3a8a5a", "#d8a03a")):
+        px = x - 22 + i * 22
+        for j in range(4):
+            c.drawRect(skia.Rect(px - 9 + j * 4.5, base - 26, px - 9 + j * 4.5 + 4.5, base - 22),
+                       fill(k.g.c(col if j % 2 == 0 else "#f0e8d8")))
+        c.drawRect(skia.Rect(px - 8, base - 10, px + 8, base - 6), fill(k.g.c("#7a5a3a")))
+        for px2 in (px - 8, px + 7):
+            c.drawRect(skia.Rect(px2, base - 22, px2 + 1, base), fill(k.g.c("#5a3a1e")))
+        for j in range(4):
+            c.drawCircle(px - 6 + j * 4, base - 11, 1.6, fill(k.g.c(("#e84a2a", "#e8c82a", "#6ab82a", "#e88a2a")[j])))
+
+
+def _tent(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawPath(poly([(x - 18, base), (x, base - 22), (x + 18, base)]), fill(k.g.c("#c8b088")))
+    c.drawPath(poly([(x - 4, base), (x, base - 14), (x + 4, base)]), fill(k.g.c("#3a2a1a")))
+    c.drawPath(poly([(x - 2, base), (x + 24, base - 2), (x + 28, base)]), fill(k.g.c("#5a4a3a")))  # bedroll
+    glow(c, x + 30, base - 3, 10, k.g.c("#ff9a3a", 0.5, lit=0))  # the campfire
+
+
+def _wagon(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 18, base - 16, x + 14, base - 8), fill(k.g.c("#7a5a3a")))
+    c.drawPath(poly([(x - 17, base - 16), (x - 14, base - 30), (x + 10, base - 30), (x + 13, base - 16)]),
+               fill(k.g.c("#e8e0c8")))
+    for wx in (x - 12, x + 8):
+        c.drawCircle(wx, base - 6, 6, stroke(k.g.c("#4a2e18"), 1.0))
+        c.drawCircle(wx, base - 6, 1, fill(k.g.c("#4a2e18")))
+
+
+def _boat(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawPath(poly([(x - 26, base - 10), (x + 26, base - 10), (x + 20, base - 2), (x - 22, base - 2)]),
+               fill(k.g.c("#6a3a22")))
+    c.drawRect(skia.Rect(x - 1, base - 44, x + 1, base - 10), fill(k.g.c("#4a2e18")))
+    c.drawPath(poly([(x + 2, base - 42), (x + 20, base - 14), (x + 2, base - 14)]), fill(k.g.c("#e8e0c8")))
+    for i in range(4):  # the quay's bollards
+        c.drawRect(skia.Rect(x - 40 + i * 26, base - 4, x - 37 + i * 26, base), fill(k.g.c("#2a2a2a")))
+
+
+def _blackboard(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    r = skia.Rect(x - 22, 16, x + 22, 40)
+    c.drawRect(r, fill(k.g.c("#7a5a3a")))
+    c.drawRect(r.makeInset(1.2, 1.2), fill(k.g.c("#1e3a2a")))
+    chalk = stroke(k.g.c("#e8e8e0", 0.8), 0.4)
+    for i in range(4):
+        c.drawLine(x - 18, 21 + i * 5, x - 18 + 10 + (i * 7) % 20, 21 + i * 5, chalk)
+    for i in range(3):
+        px = x - 16 + i * 16
+        c.drawRect(skia.Rect(px - 5, base - 9, px + 5, base - 7), fill(k.g.c("#8a6a4a")))
+        c.drawRect(skia.Rect(px - 4, base - 7, px - 3, base), fill(k.g.c("#5a4a3a")))
+        c.drawRect(skia.Rect(px + 3, base - 7, px + 4, base), fill(k.g.c("#5a4a3a")))
+
+
+def _shop(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawRect(skia.Rect(x - 22, base - 12, x + 22, base), fill(k.g.c("#6a4a2a")))
+    c.drawRect(skia.Rect(x - 23, base - 13, x + 23, base - 11), fill(k.g.c("#8a6a3a")))
+    shelves(k, c, x - 20, x + 20, base - 40, base - 20, "#5a3a1e", bottles=True)
+
+
+def _crates(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    for dx, s in ((-14.0, 10.0), (-3.0, 8.0), (-9.0, 7.0)):
+        crate(k, c, x + dx, base - (10 if s == 7.0 else 0), s, "#8a6a3a")
+
+
+#: Words in a place's name or description -> the set pieces that dress it.
+PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
+    "plants": (_plants, ("hydropon", "greenhouse", "grow-lamp", "grow lamp", "garden", "orchard", "vineyard",
+                         "nursery of plants", "terraces", "herb")),
+    "pods": (_pods, ("pod", "cryo", "cold-sleep", "cold sleep", "stasis", "capsule", "sleeper")),
+    "bunks": (_bunks, ("bunk", "berth", "dormitor", "barracks", "crew quarters", "hammock")),
+    "books": (_books, ("librar", "book", "archive", "study", "scriptorium", "records")),
+    "long_table": (_long_table, ("long table", "feast", "mess", "dining", "banquet", "longhouse", "refector",
+                                 "great hall", "canteen")),
+    "hearth": (_hearth, ("hearth", "fireplace", "fireside", "longhouse", "inn", "tavern", "cottage", "lodge",
+                         "log cabin", "farmhouse")),
+    "stove": (_stove, ("kitchen", "galley", "stove", "oven", "bistro", "bakery", "restaurant", "cook", "chef",
+                       "pantry", "diner")),
+    "judge": (_judge, ("court", "judge", "tribunal", "trial", "witness", "hearing room")),
+    "periscope": (_periscope, ("periscope", "control room of the sub", "submarine", "u-boat")),
+    "pipes": (_pipes, ("engine", "boiler", "pipe", "valve", "reactor", "pump", "plant room", "machinery",
+                       "submarine", "torpedo")),
+    "lens": (_lens, ("lamp room", "lens", "lantern room", "beacon", "lighthouse")),
+    "stairs": (_stairs, ("stair", "spiral", "tower", "belfry", "lighthouse")),
+    "helm": (_helm, ("wheelhouse", "helm", "ship's wheel", "quarterdeck", "pilothouse")),
+    "barrels": (_barrels, ("cellar", "barrel", "cask", "brewery", "winery", "hold", "smuggl", "rum")),
+    "bed": (_bed, ("bedroom", "bedchamber", "nursery", "bed ", "sickroom", "cabin", "attic room", "hospital")),
+    "throne": (_throne, ("throne", "royal court", "palace hall", "audience chamber")),
+    "altar": (_altar, ("chapel", "church", "temple", "shrine", "altar", "crypt", "cathedral", "monaster")),
+    "desk": (_desk, ("office", "desk", "newsroom", "precinct", "police station", "headquarters", "study")),
+    "piano": (_piano, ("piano", "parlour", "parlor", "salon", "lounge", "jazz", "music room", "club")),
+    "clock": (_clock, ("clock", "parlour", "parlor", "drawing room", "hallway", "manor")),
+    "portraits": (_portraits, ("gallery", "portrait", "manor", "drawing room", "ancestral", "museum")),
+    "bars": (_bars, ("cell", "jail", "prison", "cage", "dungeon", "brig", "lock-up", "lockup")),
+    "screens": (_screens, ("control", "monitor", "screen", "surveillance", "mission", "studio", "server",
+                           "console", "command deck", "bridge")),
+    "machines": (_machines, ("factory", "workshop", "machine", "gear", "mill", "forge", "clockwork", "foundry")),
+    "banners": (_banners, ("castle", "great hall", "longhouse", "tapestr", "banner", "keep", "fortress", "mead")),
+    "portholes": (_portholes, ("porthole", "cabin", "submarine", "below deck", "below decks", "airlock", "hull")),
+    "departures": (_departures, ("airport", "terminal", "departure", "departures", "railway station", "platform",
+                                 "concourse", "gate ")),
+    "flasks": (_flasks, ("laborator", "lab ", "apothecar", "potion", "alchem", "infirmary", "pharmac")),
+    "stalls": (_stalls, ("market", "bazaar", "fair", "stall", "souk", "high street")),
+    "tent": (_tent, ("camp", "tent", "bivouac", "campfire")),
+    "wagon": (_wagon, ("wagon", "stagecoach", "stable", "ranch", "corral", "livery", "trail")),
+    "boat": (_boat, ("harbor", "harbour", "dock", "pier", "quay", "wharf", "marina", "port ")),
+    "blackboard": (_blackboard, ("school", "classroom", "lecture", "academy", "lesson")),
+    "shop": (_shop, ("shop", "store", "pharmacy", "boutique", "emporium", "grocer", "counter")),
+    "crates": (_crates, ("warehouse", "storeroom", "store room", "cargo", "depot", "stockroom", "loading")),
+}
+#: Pieces that hang on the far wall (drawn there, not on the floor).
+ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard"}
+
+
+def pieces(name: str, description: str = "", limit: int = 3) -> list[str]:
+    """The set pieces a place's words name, most specific first (the name before the description)."""
+    found: list[str] = []
+    for text in (name, description):
+        low = f" {text.lower()} "
+        hits = []
+        for piece, (_, words) in PIECES.items():
+            at = min((low.find(w) for w in words if re.search(rf"\b{re.escape(w)}", low)), default=-1)
+            if at >= 0 and piece not in found:
+                hits.append((at, piece))
+        found += [p for _, p in sorted(hits)]
+    return found[:limit]
+
+
+def dress(k: Kit, names: list[str], *, floor: float) -> None:
+    """Draw the pieces: the first two (the place's signature first) at the sides, where the wide
+    shot's people stand beside them rather than in front of them, a third in the middle (seen in
+    the establishing shot), each standing on ``floor`` (units) of the middle layer; wall pieces
+    on the far layer."""
+    slots = [0.17, 0.83, 0.5]
+    for i, name in enumerate(names[:3]):
+        fn = PIECES[name][0]
+        x = k.w * slots[i] + float(k.rng.uniform(-4, 4))
+        if name in ON_WALL:
+            fn(k, k.far, x, floor)
+        else:
+            fn(k, k.mid, x, floor)
+
+
+
+#: What a place's windows look out on, by its words (checked in this order); else the city.
+VIEWS: list[tuple[str, tuple[str, ...]]] = [
+    ("stars", ("space", "star", "orbit", "station", "ship's", "starship", "generation")),
+    ("sea", ("sea", "ocean", "lighthouse", "harbour", "harbor", "coast", "island", "beach", "ship", "boat", "bay",
+             "cliff", "shore", "port", "pier", "lamp room")),
+    ("hills", ("village", "farm", "cottage", "manor", "castle", "countryside", "highland", "moor", "valley",
+               "forest", "woods", "mountain", "ranch", "longhouse", "palace", "abbey", "inn", "tavern")),
+]
+
+
+def view_of(name: str, description: str, *, year: int | None, world: str = "") -> str:
+    """What the windows show: stars, sea, hills or city. A world before 1900 has no city skyline
+    to show, so its town windows look on roofs (the window draws them) and its country on hills."""
+    low = f"{name} {description} {world}".lower()
+    for view, words in VIEWS:
+        if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
+            return view
+    return "city"
