@@ -201,3 +201,22 @@ def test_a_species_the_renderer_lacks_is_named_in_a_note(dragon_story):
     bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, "lynx")
     notes = substitutions(bible)
     assert len(notes) == 1 and "lynx" in notes[0] and "cat" in notes[0]
+
+
+def test_a_job_is_worn_whatever_the_palette(dragon_story):
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.puppets import Puppet
+
+    bible = dragon_story.bible
+    look = bible.cast[0].look.model_copy(update={"species": "human", "clothing_colors": ["#3a5a2a"]})
+    grade = Grade(make_shot(bible).lighting, "day")
+    chef = Puppet(look.model_copy(update={"clothing": "chef's whites"}), grade)
+    judge = Puppet(look.model_copy(update={"clothing": "judge's robe"}), grade)
+    astronaut = Puppet(look.model_copy(update={"clothing": "spacesuit"}), grade)
+    assert chef.hat == "toque" and astronaut.hat == "bubble helmet" and judge.skirt
+
+    def lightness(p):
+        r, g, b = (p.c0.getColor() >> 16) & 255, (p.c0.getColor() >> 8) & 255, p.c0.getColor() & 255
+        return (r + g + b) / 3
+
+    assert lightness(chef) > 170 and lightness(judge) < 70

@@ -41,6 +41,25 @@ HUMANOID_SKIN: dict[str, str] = {
     "merfolk": "#7ac0c0", "fairy": "#f4d8e8", "elf": "#f0dcc4", "cyborg": "#b8b4b0",
 }
 ROBOTS = ("robot", "android", "droid", "machine", "ai", "a.i.", "computer", "synth")
+#: Costumes a job is known by: words in the clothing -> its colours (main, second) and the headwear
+#: that goes with it, so a chef is in whites and a toque and a judge in a black robe whatever the
+#: palette picked.
+COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
+    (("chef's whites", "whites"), "#f2f2ee", "#2a2a2e", "toque"),
+    (("judge's robe", "judge"), "#141418", "#f2f2ee", None),
+    (("spacesuit", "space suit", "pressure suit", "eva suit"), "#e8e8e4", "#c86a2a", "bubble helmet"),
+    (("nun's habit", "habit"), "#141418", "#f2f2ee", None),
+    (("prison uniform",), "#e8782a", "#c8601a", None),
+    (("high-visibility", "hi-vis"), "#e8d82a", "#2a2a30", None),
+    (("scrubs",), "#4a9a8a", "#3a8a7a", None),
+    (("police uniform",), "#1a2a4a", "#141a2a", "cap"),
+    (("fire gear",), "#2a2a2a", "#e8d82a", "helmet"),
+    (("maid's uniform",), "#1a1a1e", "#f2f2ee", None),
+    (("wedding dress",), "#f6f4ee", "#e8e4dc", None),
+    (("monk's robe",), "#6a4a2a", "#4a3018", None),
+    (("oilskin",), "#e8c82a", "#2a3a4a", None),
+    (("red suit with white fur",), "#c01a1a", "#f2f2ee", None),
+]
 
 
 def species_words(species: str) -> list[str]:
@@ -92,6 +111,10 @@ class Puppet:
         cols = [hex_rgb(c) for c in look.clothing_colors]
         c0 = cols[0]
         c1 = cols[1] if len(cols) > 1 else mix(c0, (0, 0, 0), 0.45)
+        worn = look.clothing.lower()
+        costume = next((x for x in COSTUMES if any(w in worn for w in x[0])), None)
+        if costume is not None:
+            c0, c1 = hex_rgb(costume[1]), hex_rgb(costume[2])
         # Clothes that are nearly black vanish in night scenes: lift them a little so the shape reads.
         c0 = mix(c0, (0.5, 0.5, 0.55), 0.18)
         c1 = mix(c1, (0.5, 0.5, 0.55), 0.12)
@@ -126,7 +149,7 @@ class Puppet:
                                                              "pressure suit", "scrubs", "uniform", "armour"))
                             else c0, lit=lit))
         self.shoe = fill(g.c((0.12, 0.1, 0.09), lit=lit))
-        self.skirt = _has(self.clothing, ("dress", "gown", "skirt", "robe", "cassock", "pinafore"))
+        self.skirt = _has(self.clothing, ("dress", "gown", "skirt", "robe", "cassock", "pinafore", "habit"))
         self.long_coat = _has(self.clothing, ("coat", "duster", "cloak", "mantle", "cape", "raincoat", "trench"))
         self.lapels = _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "coat", "tailcoat"))
         self.tie = _has(self.clothing, ("suit", "three-piece", "office", "uniform", "tailcoat", "blazer"))
@@ -138,7 +161,7 @@ class Puppet:
         if self.labcoat:
             self.c0 = fill(g.c((0.94, 0.95, 0.96), lit=lit))
             self.arm_paint = stroke(g.c((0.94, 0.95, 0.96), lit=lit), 5.6 * self.wf, aa=False)
-        self.hat = next((a for a in self.acc if _has(a, HATS)), None)
+        self.hat = next((a for a in self.acc if _has(a, HATS)), None) or (costume[3] if costume else None)
         self.eyewear = next((a for a in self.acc if _has(a, EYEWEAR)), None)
         self.held = next((a for a in self.acc if _has(a, HELD)), None)
         self.scarf = next((a for a in self.acc if _has(a, ("scarf", "bandana", "cravat", "bow tie"))), None)
@@ -201,9 +224,10 @@ class Puppet:
         c.drawPath(torso, self.c0_flat)
         c.drawPath(torso, self.outline)
         if self.skirt:
-            hem = -2 if _has(self.clothing, ("gown", "robe", "cassock")) else -24 * hf
+            hem = -2 if _has(self.clothing, ("gown", "robe", "cassock", "habit")) else -24 * hf
             skirt = poly([(-ww, wy), (ww, wy), (ww + 6 * wf, hem), (-ww - 6 * wf, hem)])
-            c.drawPath(skirt, self.c0_flat if "dress" in self.clothing or "gown" in self.clothing else self.c1_flat)
+            c.drawPath(skirt, self.c0_flat if _has(self.clothing, ("dress", "gown", "robe", "habit", "cassock"))
+                       else self.c1_flat)
             c.drawPath(skirt, self.outline)
         elif self.long_coat:
             tail = poly([(-ww, wy), (ww, wy), (ww + 2.5, -24 * hf), (d * 1.5, -25 * hf), (-ww - 2.5, -24 * hf)])
@@ -238,7 +262,7 @@ class Puppet:
     def head_box(self, facing: int = 1) -> skia.Rect:
         """Where the head with its hair and hat can reach, in units, at rest (either way it faces)."""
         hx, hy = self.head_center(Pose())
-        return skia.Rect(hx - self.rx - 11, hy - self.ry - 13, hx + self.rx + 11, hy + self.ry + 4)
+        return skia.Rect(hx - self.rx - 11, hy - self.ry - 16, hx + self.rx + 11, hy + self.ry + 4)
 
     def _torso_details(self, c: skia.Canvas, pose: Pose, sx: float, sy: float, sw: float, wy: float) -> None:
         d = pose.facing
@@ -494,6 +518,18 @@ class Puppet:
         rx, ry = self.rx, self.ry
         top = hy - ry
         p = self.hat_paint
+        if a == "toque":  # a chef's tall pleated hat
+            c.drawRoundRect(skia.Rect(hx - rx * 0.8, top - 11, hx + rx * 0.8, top + 2), 3, 3, self.white)
+            c.drawOval(skia.Rect(hx - rx - 1, top - 15, hx + rx + 1, top - 6), self.white)
+            c.drawRoundRect(skia.Rect(hx - rx * 0.8, top - 11, hx + rx * 0.8, top + 2), 3, 3, self.outline)
+            return
+        if a == "bubble helmet":  # a spacesuit's glass dome over the whole head
+            dome = skia.Rect(hx - rx - 4, top - 4, hx + rx + 4, hy + ry + 3)
+            c.drawOval(dome, fill(skia.ColorSetA(self.white.getColor(), 50)))
+            c.drawOval(dome, stroke(skia.ColorSetA(self.white.getColor(), 200), 0.9))
+            c.drawArc(skia.Rect(dome.left() + 2, dome.top() + 2, dome.right() - 6, dome.bottom() - 8), 200, 50, False,
+                      stroke(skia.ColorSetA(self.white.getColor(), 230), 1.2))
+            return
         if _has(a, ("crown", "circlet")):
             pts = [(hx - rx, top + 2)]
             for i in range(5):
