@@ -123,7 +123,8 @@ def main() -> None:
             story = folder / "story.json"
             subprocess.run([CLI, "write", req, "--episodes", "1", "-q", "-o", str(story)], check=True,
                            capture_output=True)
-            subprocess.run([CLI, "render", str(story), "--res", args.res, "-o", str(folder / "film.mp4"), "--keep"],
+            subprocess.run([CLI, "render", str(story), "--res", args.res, "-o", str(folder / "film.mp4"), "--keep",
+                            "--no-cache"],
                            check=True, capture_output=True)
             m = measure(folder / "film.mp4", folder / "film.otio")
             m["props"] = {p: find(p) for p in m["props"]}
