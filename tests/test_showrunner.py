@@ -217,3 +217,13 @@ def test_another_package_adds_a_shape(tmp_path, monkeypatch):
     (tmp_path / "mine.toml").write_text(text)
     merged = load(kits_mod.builtin_paths() + [tmp_path / "mine.toml"])
     assert "caper_plus" in merged.shapes and "heist" in merged.shapes
+
+
+def test_an_era_that_names_a_place_keeps_both_and_no_anachronism():
+    premise = read("a Victorian London detective story about a stolen tiara, with a clever dog")
+    assert premise.era == "Victorian era" and [p.named for p in premise.places] == ["London"]
+    assert premise.shapes[0] == "investigation", "a detective story is investigated, not a heist first"
+    story = plan(Request(prompt=premise.prompt), seed=0)
+    assert story.bible.world.name == "London"
+    assert "jazz" not in story.bible.world.description.lower() and "neon" not in story.bible.world.description.lower()
+    assert read("a love story in ancient Rome").places[0].named == "Rome"

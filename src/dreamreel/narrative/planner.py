@@ -99,7 +99,12 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
     logline = (f"{cast.hero.name}, {article(job)} {job}, and {cast.villain.name}, {article(against)} {against}, "
                f"in {facts.name}: {main.summary}.")
     bible = bible.model_copy(update={"narrator": narrator, "title": title[:200], "logline": logline[:4000]})
-    if (described := asked.describe(premise, data, facts)) is not None:
+    described = asked.describe(premise, data, facts)
+    if described is None and premise.era is not None:
+        # The genre's own descriptions are of its era (jazz clubs, neon): an asked-for era gets a
+        # plain one instead of an anachronism.
+        described = f"{facts.name[:1].upper()}{facts.name[1:]}, {facts.era}: {bible.tone}."
+    if described is not None:
         bible = bible.model_copy(update={"world": bible.world.model_copy(update={"description": described[:4000]})})
     graph = compose_graph(intent, premise, cast, facts, writer, rng, shapes, jobs, objects, data,
                           thread_key=f"{seed}|{request.prompt}", introductions=casting.asked_as)
