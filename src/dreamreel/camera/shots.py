@@ -209,8 +209,9 @@ class _Planner:
             if listener is not None and react:
                 reacted = True
                 # reactions vary in length (a glance, a look, a long stare), never under 0.8 s
+                # a slow push-in on the listener: the moment lands on their face
                 piece("reaction", "close_up" if tension >= 0.5 else "medium",
-                      "handheld" if tension >= HANDHELD_AT else "static",
+                      "handheld" if tension >= HANDHELD_AT else "push_in",
                       max(REACTION_MIN_SECONDS, self.hold(1.2, tension)) * rng.uniform(0.85, 1.7),
                       on_screen=[listener], focus=listener)
         if not out:  # a silent beat in the same setting still gets seen
