@@ -93,10 +93,13 @@ def write(
     seconds: Annotated[int | None, typer.Option("--seconds", help="Target length of one episode, in seconds.")] = None,
     rating: Annotated[str, typer.Option("--rating", help="Rating ceiling: G, PG, PG-13 or R.")] = "PG-13",
     genre: Annotated[list[str] | None, typer.Option("--genre", help="Force a genre (repeat to blend two).")] = None,
-    llm: Annotated[str | None, typer.Option("--llm", help="Rewrite the text with an LLM: 'gguf', "
+    llm: Annotated[str | None, typer.Option("--llm", help="Plan and write with an LLM: 'gguf', "
                                                "'gguf:PATH', or 'openai:URL'.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the outline.")] = False,
     pack: Annotated[Path | None, _PACK] = None,
+    llm_plan: Annotated[bool, typer.Option("--llm-plan/--no-llm-plan", help="With --llm: the model also reads "
+                                           "the request and frames the story (premise, title, logline, world, "
+                                           "the leads' goals), not only its text.")] = True,
 ) -> None:
     """Write a branching story for a request."""
     with user_errors():
@@ -121,11 +124,28 @@ def write(
         prof = _load_profile(profile)
         assets = _load_pack(pack)
         t0 = time.perf_counter()
-        story = plan(req, prof, seed=seed, pack=assets)
+        written = planned = backend = None
+        if llm and llm_plan and assets is None:
+            from .narrative.llm.registry import get_backend
+            from .narrative.llm_plan import plan_with
+
+            backend = get_backend(llm)
+            with err.status("LLM planner: premise, then bible"):
+                cpu0 = time.process_time()
+                story, planned = plan_with(backend, req, prof, seed=seed)
+                plan_cpu = time.process_time() - cpu0
+            err.print(f"LLM planner: {planned.summary()}")
+            for stage in planned.stages:
+                for problem in dict.fromkeys(stage.problems[-3:]):
+                    err.print(Text(f"  {stage.name}: {problem}", style="yellow"), soft_wrap=True)
+        else:
+            story = plan(req, prof, seed=seed, pack=assets)
         took = time.perf_counter() - t0
-        written = None
         if llm:
-            story, written = _rewrite(story, llm, seed, prof)
+            story, written = _rewrite(story, llm, seed, prof, backend)
+            if planned is not None:  # the ledger books both: planning's calls and the writer's
+                written.usage = backend.usage.snapshot()
+                written.cpu_seconds += plan_cpu
         if output:
             save_model(output, story)
         if written is not None:
@@ -139,11 +159,11 @@ def write(
         err.print(f"[green]{summary}[/]" + (f"; saved to {output}" if output else ""))
 
 
-def _rewrite(story, spec: str, seed: int, profile):
+def _rewrite(story, spec: str, seed: int, profile, backend=None):
     from .narrative.llm.registry import get_backend
     from .narrative.writer import rewrite
 
-    backend = get_backend(spec)
+    backend = backend or get_backend(spec)
     with Progress(TextColumn("[bold]LLM writer[/] {task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} beats"),
                   TimeElapsedColumn(), console=err, transient=False) as bar:
         task = bar.add_task(backend.name, total=len(story.graph.beats))

@@ -135,8 +135,9 @@ def genres_by_mood(text: str) -> list[GenreKit]:
     return [scored[0][2]] if scored and scored[0][0] > 0 else []
 
 
-def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
-    """Turn a request and profile into an Intent. ``rng_pick(seq)`` chooses when the text is silent."""
+def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | None = None) -> Intent:
+    """Turn a request and profile into an Intent. ``rng_pick(seq)`` chooses when the text is silent.
+    ``premise``: the request as already read (by an LLM stage); default: read here."""
     prompt = clean_prompt(request.prompt)
     if not re.search(r"[^\W\d_]{2,}", prompt):
         raise BadRequestError("the request has no words in it; describe what you want to watch, "
@@ -145,7 +146,7 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     notes: list[str] = []
 
     # Genres: explicit list first, then the text, then the viewer's tastes.
-    premise = read_premise(prompt)
+    premise = premise if premise is not None else read_premise(prompt)
     notes += premise.notes
     shapes = all_data().shapes
     if request.genres:
@@ -155,6 +156,8 @@ def interpret(request: Request, profile: Profile, rng_pick) -> Intent:
     tastes = profile.tastes.genres
     for name in tastes:
         get_kit(name)  # an unknown genre in a profile is an error, not silently ignored
+    if not kits and premise.genres:  # genres the premise names that the text's words did not (an LLM's reading)
+        kits = [get_kit(g) for g in premise.genres if g in all_kits()][:2]
     asked = [s for s in premise.shapes if s in shapes]
     if not kits and asked:
         # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..errors import BadInputError
 from ..model import Performer, Profile, Request, Story
+from ..model.premise import Premise
 from . import asked
 from .bible_builder import build_bible, build_cast, build_style, build_world, slug, world_slots
 from .compose import Composer, declare_series, finish_extension_points, prune, series_plan
@@ -40,14 +41,15 @@ CASTABLE = {"protagonist": "hero", "antagonist": "villain", "wildcard": "wild"}
 
 
 def plan(request: Request, profile: Profile | None = None, seed: int = 0, pack: Pack | None = None,
-         cast: dict[str, Performer] | None = None) -> Story:
+         cast: dict[str, Performer] | None = None, premise: Premise | None = None) -> Story:
     """Write a complete, valid story for this request and viewer (with ``pack``: only that asset
     pack's characters, settings, palettes and music). ``cast``: characters given for roles in
     ``CASTABLE`` (e.g. a viewer's likeness as the protagonist), written in from the start: their
-    names and pronouns in every line, their looks and voices."""
+    names and pronouns in every line, their looks and voices. ``premise``: the request as an LLM
+    stage read it (default: the embedded reader's)."""
     profile = profile or Profile()
     rng = _rng(seed, request, profile)
-    intent = interpret(request, profile, rng.choice)
+    intent = interpret(request, profile, rng.choice, premise)
     return plan_intent(intent, request, profile, seed, rng, pack, cast_roles=cast)
 
 
