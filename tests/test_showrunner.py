@@ -227,3 +227,11 @@ def test_an_era_that_names_a_place_keeps_both_and_no_anachronism():
     assert story.bible.world.name == "London"
     assert "jazz" not in story.bible.world.description.lower() and "neon" not in story.bible.world.description.lower()
     assert read("a love story in ancient Rome").places[0].named == "Rome"
+
+
+def test_a_genre_word_that_names_creatures_casts_them_once():
+    assert [(p.label, p.species) for p in read("dragons").people] == [("dragon", "dragon")]
+    story = plan(Request(prompt="dragons"), seed=0)
+    assert any(c.look.species == "dragon" for c in story.bible.cast)
+    pirates = read("Pirates!! but the pirates are cats. Caribbean, 1700s.")
+    assert sorted(p.label for p in pirates.people) == ["cat", "pirate"]

@@ -153,8 +153,12 @@ def _phrases_at(toks: list[Token], i: int) -> list[Match]:
     found.sort(key=lambda t: t[:3])
     out: list[Match] = []
     for n, x, _, m in found:
-        if out and (n, x) != found[0][:2]:
+        if out and n != found[0][0]:
             break
+        # A base-form reading comes second only behind a genre's or situation's word ("dragons" is a
+        # genre's word and creatures too); elsewhere the word as written wins ("crew" is not "crow").
+        if out and x != found[0][1] and out[0].kind not in ("genre", "situation"):
+            continue
         if not any(o.kind == m.kind for o in out):
             out.append(m)
     return out
@@ -343,6 +347,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 p.age = p.age or modifier.age
                 p.words.insert(0, modifier.label)
                 modifier = None
+            same = next((q for q in premise.people if q.label == p.label), None)
+            if same is not None:  # named again ("Pirates!! but the pirates are cats"): one person, not two
+                same.traits = list(dict.fromkeys([*same.traits, *p.traits]))
+                same.count = max(same.count, p.count)
+                continue
             premise.people.append(p)
             if want_narrator and premise.narrator is None:
                 premise.narrator = p.label
