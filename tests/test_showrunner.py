@@ -235,3 +235,9 @@ def test_a_genre_word_that_names_creatures_casts_them_once():
     assert any(c.look.species == "dragon" for c in story.bible.cast)
     pirates = read("Pirates!! but the pirates are cats. Caribbean, 1700s.")
     assert sorted(p.label for p in pirates.people) == ["cat", "pirate"]
+
+
+def test_asking_for_noir_or_a_western_brings_its_style_as_well_as_its_genre():
+    noir = read("1940s film noir crossed with hard science fiction")
+    assert "noir" in noir.genres and "noir_style" in noir.forms
+    assert "western_style" in read("revenge western. desert town.").forms

@@ -258,7 +258,8 @@ def read(prompt: str) -> Premise:
             m = found[0] if found else None
             # A genre's word that also names a place, a creature or a thing is both.
             also = [x for x in found[1:] if m is not None and m.kind in ("genre", "situation")
-                    and (x.kind in ("person", "place", "thing") or x.kind == "situation" != m.kind)]
+                    and (x.kind in ("person", "place", "thing") or x.kind == "situation" != m.kind
+                         or (x.kind == "form" and m.kind == "genre"))]
         if m is not None and m.kind == "era":
             # "Victorian London", "ancient Rome": the era's words name a place too, and it is asked for
             for j in range(m.first, m.last + 1):
