@@ -241,3 +241,11 @@ def test_asking_for_noir_or_a_western_brings_its_style_as_well_as_its_genre():
     noir = read("1940s film noir crossed with hard science fiction")
     assert "noir" in noir.genres and "noir_style" in noir.forms
     assert "western_style" in read("revenge western. desert town.").forms
+
+
+def test_a_story_told_by_someone_in_it_is_told_in_the_first_person():
+    story = plan(Request(prompt="Ghost story told by the ghost. An old hotel in Havana."), seed=0)
+    ghost = next(c for c in story.bible.cast if c.look.species == "ghost")
+    assert story.bible.narrator == ghost.id
+    openings = [b.narration for b in story.graph.beats if b.id == story.graph.episodes[0].entry]
+    assert any(re.search(r"\bI\b", n) for n in openings), openings
