@@ -276,8 +276,9 @@ def test_episodes_come_close_to_the_requested_length():
     speech = {(t.beat, t.index): t.duration for t in timings}
     for shots in lists:
         # A plot of ten scenes with exchanges at its turning points cannot be told in a minute:
-        # the cut keeps every line whole and trims only silence, so an episode runs long, not rushed.
-        assert 45 <= shots.seconds <= 110, shots.seconds
+        # the cut keeps every line whole and trims only silence (never a place's establishing shot
+        # below 2 s), so an episode runs long, not rushed.
+        assert 45 <= shots.seconds <= 125, shots.seconds
         # Only silent holds were shortened: every line still has its full measured length.
         for shot in shots.shots:
             for cue in shot.cues:

@@ -221,9 +221,9 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
           sandbox=None) -> None:
     import tempfile
 
-    from .synth.visual.creatures import substitutions
+    from .synth.visual.substitutes import notes
 
-    for note in substitutions(story.bible):  # what the renderer cannot draw as asked, and what it draws
+    for note in notes(story):  # what the renderer cannot draw as asked, and what it draws instead
         err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
     if budget is not None:  # estimated first: cheaper if it must be, refused if even that is too much
         from .cost.budget import film_seconds, fit

@@ -111,8 +111,9 @@ class _Planner:
         self.min_seconds = max(0.5, 1.5 / fps)  # every shot keeps at least one frame after rounding
         self.timings: dict[tuple[str, int], SpeechTiming] = {}
         self.learn(timings)
+        # What each episode turns on, as the story records it; else the object its text keeps naming.
         self.macguffin = find_macguffin(story)
-        self.mention = head_noun(self.macguffin) if self.macguffin else None
+        self.things = {e.number: e.object for e in story.graph.episodes if e.object}
 
     def learn(self, timings: list[SpeechTiming]) -> None:
         """Take in the timings of lines voiced since."""
@@ -159,7 +160,8 @@ class _Planner:
         # What the people do: the action text staged (the one it names first leads), holding the
         # story's object when the beat names it. Narration never plays over people standing still.
         action = staging.action_of(told.action) or staging.action_of(told.narration)
-        props = [self.macguffin] if self.macguffin and self.mentions(told) else []
+        thing = self.thing(beat.episode)
+        props = [thing] if thing and self.mentions(told, thing) else []
         actors = staging.leader(told.action or told.narration, self.story.bible.cast, present)
         if new_setting:
             move: CameraMove = "push_in" if tension >= 0.6 else "pan"
@@ -179,9 +181,9 @@ class _Planner:
             piece("scene", "wide" if len(present) >= 3 or action else "medium", self.scene_move(tension),
                   self.hold(min(3.5, max(1.6 if action else 1.2, words / 3.5)), tension), on_screen=actors,
                   action=action, props=props)
-        if self.macguffin and self.mention and self.mentions(told) and (first_mention or rng.random() < 0.5):
-            piece("insert", "insert", "push_in", max(1.5, self.hold(1.8, tension)), caption=self.macguffin[:200],
-                  props=[self.macguffin])
+        if thing and props and (first_mention or rng.random() < 0.5):
+            piece("insert", "insert", "push_in", max(1.5, self.hold(1.8, tension)), caption=thing[:200],
+                  props=[thing])
         reacted = False
         for i, ln in enumerate(told.lines):
             t = self.timing(beat, i, ln.text, ln.speaker)
@@ -221,10 +223,15 @@ class _Planner:
             p.seed = _hash(self.seed, self.story.id, beat.id, visit, k) & 0x7FFFFFFF
         return out
 
-    def mentions(self, told: Beat | BeatVariant) -> bool:
-        assert self.macguffin and self.mention
+    def thing(self, episode: int) -> str | None:
+        """The object this episode turns on."""
+        return self.things.get(episode, self.macguffin)
+
+    @staticmethod
+    def mentions(told: Beat | BeatVariant, thing: str) -> bool:
         text = " ".join([told.narration, told.action, *(ln.text for ln in told.lines)]).lower()
-        return self.macguffin in text or f" {self.mention}" in f" {text}"
+        bare = thing.lower()
+        return bare in text or f" {head_noun(bare)}" in f" {text}"
 
     @staticmethod
     def framing(close: bool, speaker: str, listener: str | None, present: list[str]) -> tuple[ShotSize, list[str]]:
@@ -314,7 +321,8 @@ class _Walk:
     def beat(self, beat: Beat, told: Beat | BeatVariant, visit: int) -> list[_Piece]:
         p = self.planner
         now = (beat.place, beat.time_of_day, beat.weather)
-        mention = bool(p.macguffin) and p.mentions(told)
+        thing = p.thing(beat.episode)
+        mention = bool(thing) and p.mentions(told, thing)
         pieces = p.beat_pieces(beat, told, visit, now != self.setting, mention and not self.mentioned)
         self.mentioned |= mention
         self.setting = now

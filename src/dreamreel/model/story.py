@@ -149,6 +149,9 @@ class Episode(Model):
     title: ShortText
     entry: Ident
     synopsis: Prose = ""
+    #: What the episode turns on, as its text names it ("the silver key"): the camera's inserts
+    #: show it and the renderer draws it in hand. None: read from the text (camera/props.py).
+    object: ShortText | None = None
 
 
 class StoryGraph(Model):

@@ -448,7 +448,7 @@ class Composer:
         graph["beats"].extend(beats)
         title = self.writer.pick(f"{shape.id}.episode_title", shape.episode_titles, {}, fallback=f"Episode {n}")
         synopsis = next((b.narration for b in beats if b.role == "inciting"), beats[0].narration)
-        return Episode(number=n, title=title, entry=entry, synopsis=synopsis)
+        return Episode(number=n, title=title, entry=entry, synopsis=synopsis, object=self.objects[n][0][:200])
 
     def aftermath(self, n: int, first: ShapeScene, graph: dict, then: str) -> list[Beat]:
         """The last episode's companion back (alive) or mourned, told for how the last episode ended."""

@@ -154,17 +154,6 @@ def drawn_as(species: str) -> tuple[str, str | None]:
     return "human", species  # a species nobody can draw yet is played by a person
 
 
-def substitutions(bible) -> list[str]:
-    """One line per cast member drawn as something other than what they are ("Pip (a lynx) is
-    drawn as a cat: no lynx in the renderer yet")."""
-    out = []
-    for c in bible.cast:
-        shape, sub = drawn_as(c.look.species)
-        if sub is not None:
-            out.append(f"{c.name} ({sub}) is drawn as a {shape}: the renderer has no {sub} yet")
-    return out
-
-
 class Creature:
     """A non-human character's drawing, with its paints prepared once per shot."""
 

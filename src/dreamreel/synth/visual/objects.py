@@ -367,6 +367,18 @@ def _umbrella(c: skia.Canvas, g: Grade, t: float) -> None:
     c.drawArc(skia.Rect(0, 18, 8, 26), 0, 180, False, stroke(g.c("#3a3a3a"), 1.4))
 
 
+
+def _blanket(c: skia.Canvas, g: Grade, t: float) -> None:
+    col, check = g.c("#3a5a9a"), g.c("#d8c890")
+    c.drawRoundRect(skia.Rect(-28, -18, 28, 18), 4, 4, fill(col))
+    for x in range(-22, 28, 10):
+        c.drawLine(x, -18, x, 18, stroke(check, 1.2))
+    for y in range(-12, 18, 10):
+        c.drawLine(-28, y, 28, y, stroke(check, 1.2))
+    for x in range(-26, 28, 4):  # a fringe
+        c.drawLine(x, 18, x, 22, stroke(col, 0.8))
+
+
 #: Words that name each drawable prop; the longest match in a phrase wins.
 PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "key": (_key, ("key", "keys", "keycard", "lock")),
@@ -416,6 +428,7 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "ticket": (_ticket, ("ticket", "pass", "boarding pass", "passport", "permit", "voucher")),
     "shell": (_shell, ("shell", "seashell", "conch")),
     "umbrella": (_umbrella, ("umbrella", "parasol")),
+    "blanket": (_blanket, ("blanket", "quilt", "shawl", "scarf", "cloak", "flag", "banner", "cloth", "tapestry")),
 }
 _INDEX = sorted(((w, name) for name, (_, words) in PROPS.items() for w in words), key=lambda x: -len(x[0]))
 
