@@ -75,6 +75,8 @@ class DramaManager:
         self.protect: set[str] = set()
         self.usual_pacing: Pacing = (profile or Profile()).pacing
         self.base = BASE[self.usual_pacing]
+        #: Added to the wanted tension everywhere (a fixed schedule's lean, or a population's prior).
+        self.bias = 0.0
         self.log: list[Intervention] = []
         #: The look on the shots now ("stakes", "breather"; None: as cut), and since when (wall clock).
         self.current_look: str | None = None
@@ -91,7 +93,7 @@ class DramaManager:
 
     def wanted(self, beat: Beat, estimate: Estimate | None) -> float:
         """The tension this viewer should get at this beat now."""
-        target = self.base + RISE * self._position.get(beat.id, 0.5)
+        target = self.base + self.bias + RISE * self._position.get(beat.id, 0.5)
         if estimate is not None and estimate.level == "bored":
             target += PULL * (0.5 + estimate.confidence / 2)
         elif estimate is not None and estimate.level == "overwhelmed":

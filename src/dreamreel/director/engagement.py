@@ -24,6 +24,13 @@ Level = Literal["engaged", "bored", "overwhelmed"]
 SKIP_UNIT_S = 4.0
 
 
+def _num(x: Any, default: float) -> float:
+    """A number from an event's field (a string, a bool or a NaN is not one: ``default``)."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x):
+        return default
+    return float(x)
+
+
 @dataclass
 class Estimate:
     level: Level
@@ -65,12 +72,13 @@ class Engagement:
         self._at = at if self._at is None else max(self._at, at)
 
     def observe(self, kind: str, t: float, data: dict[str, Any], at: float) -> Estimate:
-        """One event: its kind, the film time it happened at, its data, and the wall-clock time."""
+        """One event: its kind, the film time it happened at, its data, and the wall-clock time.
+        A field that is not a number where one is expected counts as missing."""
         self._decay(at)
         b = o = 0.0
         why = ""
         if kind == "seek":
-            to = float(data.get("to", t))
+            to = _num(data.get("to"), t)
             if to > t + 1.0:
                 b, why = min(2.0, (to - t) / SKIP_UNIT_S), f"skipped {to - t:.0f} s ahead"
             elif to < t - 1.0:
@@ -88,7 +96,7 @@ class Engagement:
         elif kind == "stall":
             b = 0.1
         elif kind == "watch":
-            rate = float(data.get("rate", 1.0))
+            rate = _num(data.get("rate"), 1.0)
             if rate > 1.05:
                 b, why = 0.4, f"watching at {rate:g}x"
             else:
@@ -101,7 +109,7 @@ class Engagement:
             elif data.get("face") is True:
                 b = -0.05
         elif kind == "choice" and "option" in data:
-            latency = float(data.get("latency_ms", 0)) / 1000
+            latency = _num(data.get("latency_ms"), 0.0) / 1000
             if data.get("by") == "timeout":
                 b, why = 0.6, "let a choice run out"
             elif latency < 4.0:

@@ -1,0 +1,197 @@
+"""The public harness: any viewer model watches a story under any policy, with no video made;
+and, under the honest simulator (``director.viewers``), the adaptive director against the best
+fixed schedule."""
+
+import json
+import math
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from dreamreel.director.harness import (
+    MAX_EVENTS_PER_SECOND,
+    POLICIES,
+    Event,
+    Offer,
+    Played,
+    Schedule,
+    schemas,
+    watch,
+)
+from dreamreel.errors import BadInputError
+from dreamreel.model import Request
+from dreamreel.narrative.planner import plan
+
+
+@pytest.fixture(scope="module")
+def story():
+    return plan(Request(prompt="a western, two episodes", episodes=2), seed=4)
+
+
+class Quiet:
+    """Watches to the end, sends the player's heartbeat, answers every choice with its first option."""
+
+    gone = False
+
+    def __init__(self):
+        self.seen: list[Played] = []
+        self.offers: list[Offer] = []
+
+    def see(self, played):
+        self.seen.append(played)
+        return [{"kind": "watch", "t": played.start_s + 2 * k, "data": {"rate": 1.0}} for k in range(int(played.seconds // 2))]
+
+    def choose(self, offer):
+        self.offers.append(offer)
+        return offer.options[0].id, 2.0
+
+
+def test_played_describes_the_beat_as_made(story):
+    v = Quiet()
+    viewing = watch(story, v, "as_written", seed=1)
+    assert viewing.complete and not viewing.left and viewing.problem is None
+    assert len(viewing.played) == len(v.seen) > 5
+    for p in v.seen:
+        assert p.telling == "as_written" and p.seconds > 0 and p.shots.count >= 1
+        assert 0 <= p.look.brightness <= 1 and 0 <= p.score.intensity <= 1 and p.score.tempo > 0
+    # a film is contiguous: each beat starts where the last ended (or after a card)
+    starts = [p.start_s for p in v.seen]
+    assert starts == sorted(starts) and math.isclose(viewing.seconds, v.seen[-1].start_s + v.seen[-1].seconds,
+                                                     abs_tol=0.01)
+    assert all(c.by == "viewer" for c in viewing.choices) and len(v.offers) == len(viewing.choices) > 0
+    assert all(o.options and o.timeout_s > 0 for o in v.offers)
+    # the same story, policy and seed: the same viewing
+    assert watch(story, Quiet(), "as_written", seed=1) == viewing
+
+
+def test_the_director_changes_what_is_made(story):
+    """Intense tellings, fast cutting and hard light are more words a second, shorter shots,
+    more contrast and a faster, fuller score than calm ones with soft light and long looks."""
+    hot, cold = Quiet(), Quiet()
+    watch(story, hot, Schedule(telling="intense", look="stakes", pacing="fast"), seed=1)
+    watch(story, cold, Schedule(telling="calm", look="breather", pacing="slow"), seed=1)
+
+    def mean(v, f):
+        return sum(f(p) for p in v.seen) / len(v.seen)
+
+    assert mean(hot, lambda p: p.look.contrast) > mean(cold, lambda p: p.look.contrast) + 0.2
+    assert mean(hot, lambda p: p.score.intensity) > mean(cold, lambda p: p.score.intensity) + 0.2
+    assert mean(hot, lambda p: p.score.tempo) > mean(cold, lambda p: p.score.tempo)
+    assert all(p.telling in ("intense", "as_written") and p.look.name == "stakes" for p in hot.seen)
+
+
+def test_every_policy_plays_and_an_unknown_one_is_refused(story):
+    from dreamreel.director.viewers import SimViewer, population
+
+    taste = population(1)[0]
+    for policy in POLICIES:
+        viewing = watch(story, SimViewer(taste), policy, seed=2)
+        assert viewing.played and viewing.policy == policy
+    with pytest.raises(BadInputError, match="no policy 'smart'"):
+        watch(story, Quiet(), "smart")
+    with pytest.raises(BadInputError, match="preview"):
+        watch(story, Quiet(), "oracle")
+    with pytest.raises(BadInputError, match="see"):
+        watch(story, object())
+
+
+def test_the_adaptive_director_hears_telemetry_as_the_socket_gives_it(story):
+    class Restless(Quiet):
+        def see(self, played):
+            t = played.start_s
+            return [{"kind": "skip", "t": t + 1, "data": {"wanted_s": 5}, "at": t + 1},
+                    {"kind": "hidden", "t": t + 2, "data": {}, "at": t + 2}]
+
+        def choose(self, offer):
+            return None, 0.0
+
+    viewing = watch(story, Restless(), "adaptive", seed=1)
+    kinds = {i.kind for i in viewing.interventions}
+    assert {"escalate", "palette"} <= kinds, kinds
+    assert any(p.look.name == "stakes" for p in viewing.played)
+    assert all(c.by == "director" for c in viewing.choices)
+    assert viewing.watched_s < viewing.seconds  # the skipped seconds
+    # deaf, the same director does not react
+    deaf = watch(story, Restless(), "no_telemetry", seed=1)
+    assert "palette" not in {i.kind for i in deaf.interventions}
+
+
+def test_a_viewer_that_raises_is_reported_in_one_line(story):
+    class Broken(Quiet):
+        def see(self, played):
+            if played.index == 2:
+                raise RuntimeError("model exploded\nwith a second line")
+            return super().see(played)
+
+    viewing = watch(story, Broken(), "adaptive", seed=1)
+    assert len(viewing.played) == 3 and not viewing.complete
+    assert viewing.problem.startswith("the viewer's see() raised RuntimeError")
+    assert "\n" not in viewing.problem.replace("\nwith", "")  # (their message, cut short)
+
+
+def test_malformed_events_are_dropped_as_the_socket_drops_them(story):
+    bad = [{"kind": "teleport", "t": 1}, {"kind": "seek", "t": -1, "data": {}}, "skip", None,
+           {"kind": "seek", "t": 1, "data": {"to": "far"}},  # the socket takes it; the estimate ignores "far"
+           {"kind": "watch", "t": 1, "data": {"rate": float("nan")}},
+           {"kind": "pause", "t": 1, "data": {}, "extra": 1}, {"kind": "watch", "t": 1, "data": {str(k): k for k in range(20)}}]
+
+    class Garbage(Quiet):
+        def see(self, played):
+            return bad
+
+    viewing = watch(story, Garbage(), "adaptive", seed=1)
+    assert viewing.complete
+    assert viewing.events == 2 * len(viewing.played) and viewing.rejected == 6 * len(viewing.played)
+    assert viewing.problem.startswith(f"{viewing.rejected} malformed") and "teleport" in viewing.problem
+
+    class NotAList(Quiet):
+        def see(self, played):
+            return {"kind": "play"}
+
+    assert "not a list" in watch(story, NotAList(), seed=1).problem
+
+
+def test_too_many_events_a_second_are_dropped(story):
+    class Flood(Quiet):
+        def see(self, played):
+            return [{"kind": "pointer", "t": played.start_s, "data": {}, "at": played.start_s}] * 100
+
+    viewing = watch(story, Flood(), "adaptive", seed=1)
+    assert viewing.events == MAX_EVENTS_PER_SECOND * len(viewing.played)
+    assert "events a second" in viewing.problem
+
+
+def test_a_viewer_who_never_chooses_or_answers_nonsense_lets_the_countdown_run(story):
+    for answer in ((None, 1.0), ("nope", 1.0), ("comp", -1), ("comp", "soon"), "comp", ("comp", 99.0)):
+        class Odd(Quiet):
+            def choose(self, offer, answer=answer):
+                return answer
+
+        viewing = watch(story, Odd(), "as_written", seed=1)
+        assert viewing.complete and all(c.by == "timeout" for c in viewing.choices), answer
+        if answer not in ((None, 1.0), ("comp", 99.0)):
+            assert "choose()" in viewing.problem
+
+
+def test_the_events_are_the_players_and_the_socket_agrees(story):
+    from dreamreel.serve import app
+
+    assert get_args(Event.model_fields["kind"].annotation) == get_args(app.Telemetry.model_fields["kind"].annotation)
+    assert MAX_EVENTS_PER_SECOND == app.MAX_EVENTS_PER_SECOND
+    player = (Path(app.__file__).parent / "static" / "player.js").read_text()
+    import re
+
+    sent = set(re.findall(r'send\("(\w+)"', player))
+    sent |= {k for pair in re.findall(r'send\([\w.]+ \? "(\w+)" : "(\w+)"', player) for k in pair}
+    assert {"watch", "skip", "seek", "hidden", "visible", "mute", "choice"} <= sent
+    assert sent <= set(get_args(Event.model_fields["kind"].annotation)), sent
+
+
+def test_schemas_are_exported_and_current():
+    folder = Path(__file__).parents[1] / "schemas"
+    for name, schema in schemas().items():
+        path = folder / f"{name}.schema.json"
+        assert path.exists() and json.loads(path.read_text()) == schema, \
+            f"schemas/{name}.schema.json is stale: python -c 'from dreamreel.director.harness import " \
+            f"write_schemas; write_schemas(\"schemas\")'"
