@@ -6,13 +6,20 @@ so the story stays valid whichever is told), and at a choice the viewer let run 
 option whose next beat best serves the viewer.
 
 Evaluation: a target tension curve for the episode (rising towards the climax; its level set by
-the viewer's pacing), pulled up when the viewer is bored and down when they are overwhelmed;
-and variety across re-watches: of the tellings (and, at a choice left to run out, the options)
-about as near the wanted tension, one this viewer has not seen before is preferred.
-Policy: tell the next beat in the variant whose tension is nearest the wanted one, and the moment
-the reading turns, change the look of what is about to play (``look``: see ``director.grade``),
-which reaches the viewer within seconds while the telling waits for the next beat. Each decision
-that departs from the story as written is logged with why, for "why did this happen?".
+the viewer's pacing and a population's prior lean), moved by what this viewer has shown: a lean
+of their own, learned as each beat begins (restless: up; overwhelmed: down), and the reading of
+the moment on top. (Signals do not always say which way: some overwhelmed viewers skip ahead
+just as bored ones do. Taking a move back when more distress followed it was tried, and under
+the simulator in ``director.viewers`` it did worse than trusting the signals: +17.6% against
++23.5% over the best static schedule.) And variety across
+re-watches: of the tellings (and, at a choice left to run out, the options) about as near the
+wanted tension, one this viewer has not seen before is preferred.
+Policy: every lever follows the same drive (lean plus the moment's pull): the telling of the next
+beat nearest the wanted tension, its pace (quicker cuts above a drive of PACE_AT, longer looks
+below minus it), and the look of what is about to play (``look``: see ``director.grade``), which
+reaches the viewer within seconds while the telling waits for the next beat; a look changes at
+most once every LOOK_COOLDOWN_S, unless the engagement's change detectors flag a sudden turn.
+Each decision that departs from the story as written is logged with why, for "why did this happen?".
 """
 
 from __future__ import annotations
@@ -34,10 +41,15 @@ PULL = 0.35
 #: How much further from the wanted tension a telling or option not seen before may be, and
 #: still be preferred to one seen (re-watches).
 VARIETY_SLACK = 0.15
-#: Seconds between two changes of look (a look that flickered would be noise, not direction).
+#: Seconds between two changes of look (a look that flickered would be noise, not direction),
+#: unless the change detectors flag a sudden turn.
 LOOK_COOLDOWN_S = 20.0
-#: A look is dropped once the viewer reads engaged with this confidence, this long after it began.
-LOOK_RELEASE = (0.5, 30.0)
+#: How far one beat's reading moves the viewer's own lean, at most, and how far it may go.
+LEAN_STEP = 0.12
+LEAN_MAX = 0.35
+#: The drive above which the look turns (stakes / breather), and the pace (fast / slow).
+LOOK_AT = 0.1
+PACE_AT = 0.15
 
 
 @dataclass
@@ -77,6 +89,11 @@ class DramaManager:
         self.base = BASE[self.usual_pacing]
         #: Added to the wanted tension everywhere (a fixed schedule's lean, or a population's prior).
         self.bias = 0.0
+        #: The look and pace for a viewer the director knows nothing of yet (a population's prior).
+        self.prior_look: str | None = None
+        self.prior_pacing: Pacing | None = None
+        #: This viewer's own lean, learned from their signals.
+        self.lean = 0.0
         self.log: list[Intervention] = []
         #: The look on the shots now ("stakes", "breather"; None: as cut), and since when (wall clock).
         self.current_look: str | None = None
@@ -91,17 +108,33 @@ class DramaManager:
             for i, b in enumerate(order):
                 self._position[b.id] = i / max(1, len(order) - 1)
 
+    def pull(self, estimate: Estimate | None) -> float:
+        """The moment's reading as a push on the tension (+ more, - less)."""
+        if estimate is None or estimate.level == "engaged":
+            return 0.0
+        way = 1.0 if estimate.level == "bored" else -1.0
+        return way * PULL * (0.5 + estimate.confidence / 2)
+
+    def drive(self, estimate: Estimate | None) -> float:
+        """Which way, and how far, every lever should move for this viewer now."""
+        return self.lean + self.pull(estimate)
+
+    def learn(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> None:
+        """As a beat begins: move this viewer's lean by their reading since the last beat."""
+        if estimate is None or estimate.level == "engaged":
+            return
+        way = 1.0 if estimate.level == "bored" else -1.0
+        self.lean = min(LEAN_MAX, max(-LEAN_MAX, self.lean + way * LEAN_STEP * (0.5 + estimate.confidence / 2)))
+
     def wanted(self, beat: Beat, estimate: Estimate | None) -> float:
         """The tension this viewer should get at this beat now."""
-        target = self.base + self.bias + RISE * self._position.get(beat.id, 0.5)
-        if estimate is not None and estimate.level == "bored":
-            target += PULL * (0.5 + estimate.confidence / 2)
-        elif estimate is not None and estimate.level == "overwhelmed":
-            target -= PULL * (0.5 + estimate.confidence / 2)
+        target = self.base + self.bias + RISE * self._position.get(beat.id, 0.5) + self.drive(estimate)
         return min(1.0, max(0.0, target))
 
     def variant(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> VariantName | None:
-        """The telling of ``beat`` to play (None: as written)."""
+        """The telling of ``beat`` to play (None: as written); asked as each beat begins, it first
+        learns from the reading since the last (``learn``)."""
+        self.learn(beat, estimate, at_s)
         if not beat.variants:
             return None
         want = self.wanted(beat, estimate)
@@ -117,35 +150,38 @@ class DramaManager:
                 self.log.append(Intervention(beat.id, "variety", f"Told another way this time: you have seen "
                                              f"this scene {was} before", at_s))
                 return best
-        if best is not None and estimate is not None and estimate.level != "engaged":
+        if best is not None and self.drive(estimate) != 0:
             kind = "escalate" if best == "intense" else "calm"
-            cause = "you seemed restless" if estimate.level == "bored" else "it seemed a lot at once"
+            cause = self._cause(estimate, kind == "escalate")
             detail = f" ({'; '.join(estimate.why[-2:])})" if estimate.why else ""
             self.log.append(Intervention(beat.id, kind, f"{'The stakes rise' if kind == 'escalate' else 'A breather'}: "
                                          f"{cause}{detail}", at_s))
         return best
 
+    def _cause(self, estimate: Estimate | None, more: bool) -> str:
+        if estimate is not None and estimate.level != "engaged":
+            said = "you seemed restless" if estimate.level == "bored" else "it seemed a lot at once"
+            detail = f" ({'; '.join(estimate.why[-2:])})" if estimate.why else ""
+            return said + detail
+        return "you have seemed to want more" if more else "you have seemed to want it gentler"
+
     def look(self, estimate: Estimate, now: float) -> str | None:
         """The look to change to now ("stakes", "breather", or "as_cut" to drop one), or None.
-        ``now``: wall-clock seconds (looks change at most once every LOOK_COOLDOWN_S)."""
-        want = {"bored": "stakes", "overwhelmed": "breather"}.get(estimate.level)
-        name = None
-        if now - self.look_at < LOOK_COOLDOWN_S:
+        ``now``: wall-clock seconds (looks change at most once every LOOK_COOLDOWN_S, unless the
+        change detectors flag a sudden turn)."""
+        if now - self.look_at < LOOK_COOLDOWN_S and not estimate.changed:
             return None
-        if want is not None and want != self.current_look:
-            name = want
-        elif want is None and self.current_look is not None and estimate.confidence >= LOOK_RELEASE[0] \
-                and now - self.look_at >= LOOK_RELEASE[1]:
-            name = "as_cut"
-        if name is not None:
-            self.current_look, self.look_at = (None if name == "as_cut" else name), now
-        return name
+        drive = self.drive(estimate)
+        want = "stakes" if drive > LOOK_AT else "breather" if drive < -LOOK_AT else self.prior_look
+        if want == self.current_look:
+            return None
+        self.current_look, self.look_at = want, now
+        return want or "as_cut"
 
     def looked(self, name: str, estimate: Estimate, beat: str, at_s: float) -> None:
         """Log that look ``name`` (chosen for ``estimate``) shows from film second ``at_s``, in ``beat``."""
-        detail = f" ({'; '.join(estimate.why[-2:])})" if estimate.why else ""
-        why = {"stakes": f"The light turns hard and hot: you seemed restless{detail}",
-               "breather": f"The light softens: it seemed a lot at once{detail}",
+        why = {"stakes": f"The light turns hard and hot: {self._cause(estimate, True)}",
+               "breather": f"The light softens: {self._cause(estimate, False)}",
                "as_cut": "The light settles back: you seem with the story again"}[name]
         self.log.append(Intervention(beat, "palette", why, round(at_s, 3)))
 
@@ -177,16 +213,15 @@ class DramaManager:
         return False
 
     def pacing(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> Pacing | None:
-        """Cut quicker for a bored viewer, slower for an overwhelmed one (None: their usual pace)."""
-        if estimate is None or estimate.level == "engaged":
+        """Cut quicker for a viewer who wants more, slower for one who wants less (None: their usual pace)."""
+        drive = self.drive(estimate)
+        pace: Pacing | None = "fast" if drive > PACE_AT else "slow" if drive < -PACE_AT else self.prior_pacing
+        if pace is None or pace == self.usual_pacing:
             return None
-        pace: Pacing = "fast" if estimate.level == "bored" else "slow"
-        if pace == self.usual_pacing:
-            return None
-        if not any(i.beat == beat.id and i.kind in ("escalate", "calm") for i in self.log[-3:]):
+        if pace != self.prior_pacing and not any(i.beat == beat.id and i.kind in ("escalate", "calm")
+                                                 for i in self.log[-3:]):
             self.log.append(Intervention(beat.id, "pace", f"{'Quicker cuts' if pace == 'fast' else 'Longer looks'}: "
-                                         f"{'you seemed restless' if pace == 'fast' else 'it seemed a lot at once'}",
-                                         at_s))
+                                         f"{self._cause(estimate, pace == 'fast')}", at_s))
         return pace
 
     def option(self, beat: Beat, offered: list[Option], estimate: Estimate | None,
@@ -217,7 +252,7 @@ class DramaManager:
             self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it keeps the "
                                          f"{self.goal} ending you asked for within reach", at_s))
             return best
-        if estimate is not None and estimate.level != "engaged":
+        if self.drive(estimate) != 0:
             self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it "
-                                         f"{'raises' if estimate.level == 'bored' else 'eases'} the tension", at_s))
+                                         f"{'raises' if self.drive(estimate) > 0 else 'eases'} the tension", at_s))
         return best

@@ -276,8 +276,9 @@ class Schedule(BaseModel):
 
 
 #: The best static schedule for the simulated population (``director.viewers``), fitted by
-#: ``python bench/watch.py --fit`` on the training viewers and stories, without telemetry.
-STATIC = Schedule(telling="arc", bias=0.0, look=None, pacing=None)
+#: ``bench/watch.py`` on the training viewers, stories and seeds, without telemetry (it says
+#: whether this is still the one it fits). The adaptive director starts every viewer here.
+STATIC = Schedule(telling="arc", bias=-0.2, look=None, pacing="fast")
 
 POLICIES = ("as_written", "static", "no_telemetry", "adaptive", "random", "oracle")
 Policy = str | Schedule
@@ -338,9 +339,14 @@ class _Static(_Director):
 class _Adaptive(_Director):
     """The director of ``serve/live.py``; ``reads``: whether telemetry reaches it."""
 
-    def __init__(self, story: Story, profile: Profile | None, seed: int, reads: bool):
+    def __init__(self, story: Story, profile: Profile | None, seed: int, reads: bool, prior: Schedule):
         super().__init__(story, profile, seed)
         self.reads = reads
+        # what it does for a viewer it knows nothing of yet: the population's best fixed schedule
+        if prior.telling == "arc":
+            self.drama.bias = prior.bias
+        self.drama.prior_look = self.drama.current_look = self.look = prior.look
+        self.drama.prior_pacing = prior.pacing
         self.engagement = Engagement()
         self.reading: Estimate | None = None
 
@@ -386,7 +392,7 @@ def _director(story: Story, policy: Policy, profile: Profile | None, seed: int) 
     if policy == "static":
         return _Static(story, profile, seed, STATIC)
     if policy in ("adaptive", "no_telemetry"):
-        return _Adaptive(story, profile, seed, reads=policy == "adaptive")
+        return _Adaptive(story, profile, seed, reads=policy == "adaptive", prior=STATIC)
     if policy == "random":
         return _Random(story, profile, seed)
     if policy == "oracle":
