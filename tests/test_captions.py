@@ -4,6 +4,7 @@ import html
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pytest
 import webvtt
 
@@ -72,3 +73,124 @@ def test_cues_are_clamped_to_their_shot() -> None:
     sl = ShotList(story_id="noir", episode=1, fps=24, shots=[shot(0, 0, 24, [cue("mara", "Too long.", 0.5, 3.0)])])
     (only,) = captions([sl])
     assert (only.start, only.end) == (0.5, 1.0)
+
+
+def test_a_shots_captions_and_their_subtitle_text() -> None:
+    from dreamreel.edit.captions import shot_captions, subtitle_text
+
+    sl = episodes()[0]
+    # in seconds from the shot's start (the film's captions add the shot's place in the film)
+    (narration,) = shot_captions(sl.shots[0], 24, NAMES)
+    (line,) = shot_captions(sl.shots[1], 24, NAMES)
+    assert (line.start, line.end, line.speaker) == (0.5, 2.0, "Mara Quill")
+    # the narrator's words stand alone; a character's come after their name
+    assert subtitle_text(narration) == "The rain never stopped in Port Vale."
+    assert subtitle_text(line) == "Mara Quill: Tom & I <never> met."
+
+
+# -- burned into the picture --------------------------------------------------------------------
+
+class Flat:
+    """A backend that draws a flat grey frame, held (the same picture) on odd frames."""
+
+    name, version = "flat", "1"
+
+    def requires(self) -> list[str]:
+        return []
+
+    def render_shot(self, shot, bible, *, width, height, fps, mouths=None, label=None, first=0):
+        from dreamreel.synth.visual.base import held
+
+        buf = np.full((height, width, 4), 90, np.uint8)
+        for i in range(first, shot.frames):
+            yield held(buf) if i % 2 and i > first else buf
+
+
+def test_burned_subtitles_show_only_while_a_line_is_spoken() -> None:
+    import pickle
+
+    from dreamreel.edit.burn import BOTTOM, SubtitledBackend
+    from dreamreel.model import Request
+    from dreamreel.narrative.planner import plan
+    from dreamreel.synth.visual.base import HeldFrame
+
+    bible = plan(Request(prompt="film noir, one short episode", episodes=1, target_seconds=20), seed=3).bible
+    who = bible.cast[0]
+    s = shot(0, 0, 48, [cue(who.id, "Nobody leaves this room.", 0.5, 1.25)]).model_copy(
+        update={"on_screen": [who.id], "focus": who.id})
+    burner = pickle.loads(pickle.dumps(SubtitledBackend(Flat())))  # it goes to the render workers
+    assert (burner.name, burner.version) == ("flat+subtitles", "1+burn1")  # its own cache entries
+    W, H = 640, 360
+    frames = [(f.copy(), isinstance(f, HeldFrame))
+              for f in burner.render_shot(s, bible, width=W, height=H, fps=24)]
+    assert len(frames) == 48
+    plain = np.full((H, W, 4), 90, np.uint8)
+    shown = [i for i, (f, _) in enumerate(frames) if not np.array_equal(f, plain)]
+    assert shown == list(range(12, 30))  # 0.5 s .. 1.25 s at 24 fps
+    burned = frames[20][0]
+    changed = np.argwhere((burned != plain).any(axis=2))
+    # a dark box with light text, centred, above the bottom tenth of the frame
+    assert changed[:, 0].max() < round(H * BOTTOM) and changed[:, 0].min() > H // 2
+    assert abs((changed[:, 1].min() + changed[:, 1].max()) / 2 - W / 2) <= 2
+    assert burned[..., :3].max() > 200 and burned[..., :3].min() < 60
+    # held frames stay held while the caption stays; the frame where it appears or goes is not
+    assert frames[13][1] and frames[15][1] and not frames[12][1] and not frames[30][1] and frames[31][1]
+    # a window of the shot (first=) burns the same pictures
+    tail = [f.copy() for f in burner.render_shot(s, bible, width=W, height=H, fps=24, first=20)]
+    assert all(np.array_equal(a, b[0]) for a, b in zip(tail, frames[20:]))
+
+
+def test_the_sidecar_and_the_in_file_track_in_chromium(tmp_path: Path) -> None:
+    """Chromium plays the MP4 with its subtitle track; whether it shows the in-file track as a
+    TextTrack is checked (it did not, in Chromium 156: no in-band MP4 text tracks), and the .vtt
+    beside the film, as a <track>, gives the same words."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from dreamreel.edit.encode import Encoder
+    from dreamreel.edit.captions import subtitle_text
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("needs Debian's chromium (scripts/test.sh installs it)")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    caps = captions(episodes(), NAMES)
+    with Encoder(tmp_path / "film.mp4", width=320, height=240, fps=24, subtitles="eng") as enc:
+        for c in caps:
+            enc.write_subtitle(c.start, c.end, subtitle_text(c))
+        for i in range(24 * 10):
+            enc.write_frame(np.full((240, 320, 3), i % 200, np.uint8))
+    write_vtt(tmp_path / "film.vtt", episodes(), NAMES)
+    (tmp_path / "in.html").write_text('<video id="v" src="film.mp4" muted preload="auto"></video>')
+    (tmp_path / "side.html").write_text('<video id="v" src="film.mp4" muted preload="auto">'
+                                        '<track kind="subtitles" srclang="en" src="film.vtt" default></video>')
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=chromium)
+            page = b.new_page()
+            page.goto(base + "/in.html")
+            page.wait_for_function("document.getElementById('v').readyState >= 1", timeout=20_000)
+            got = page.evaluate("""() => { const v = document.getElementById('v');
+                return {duration: v.duration, error: v.error && v.error.code,
+                        tracks: [...v.textTracks].map(t => ({kind: t.kind, language: t.language}))}; }""")
+            assert got["error"] is None and got["duration"] == pytest.approx(10.0, abs=0.1)
+            for t in got["tracks"]:  # if chromium ever shows it: tagged as English subtitles
+                assert t["language"] in ("en", "eng") and t["kind"] in ("subtitles", "captions")
+            page.goto(base + "/side.html")
+            page.wait_for_function("document.getElementById('v').textTracks.length > 0 && "
+                                   "document.getElementById('v').textTracks[0].cues && "
+                                   "document.getElementById('v').textTracks[0].cues.length > 0", timeout=20_000)
+            cues = page.evaluate("[...document.getElementById('v').textTracks[0].cues]"
+                                 ".map(c => [c.startTime, c.endTime, c.text])")
+            b.close()
+    finally:
+        server.shutdown()
+    assert [(round(a, 3), round(e, 3)) for a, e, _ in cues] == [(c.start, c.end) for c in caps]
+    assert "Tom &amp; I &lt;never&gt; met." in cues[1][2]

@@ -186,3 +186,74 @@ def test_a_chunk_that_is_not_this_films_video_is_refused(tmp_path: Path) -> None
         assert not out.exists()
     with pytest.raises(BadInputError, match="chunks=True"), Encoder(out, width=W, height=H, fps=FPS) as enc:
         enc.write_chunk(small)
+
+
+def subtitle_samples(path: Path) -> tuple[dict, list[tuple[float, float, str]]]:
+    """The MP4's text track as libavformat (what ffprobe runs on) reads it: its stream's codec and
+    tags, and each sample's (start s, end s, text), the empty gap samples left out."""
+    with av.open(str(path)) as c:
+        (s,) = c.streams.subtitles
+        info = {"codec": s.codec_context.name, "index": s.index, **dict(s.metadata),
+                "types": [x.type for x in c.streams]}
+        samples = []
+        for p in c.demux(s):
+            data = bytes(p)
+            if p.dts is None or len(data) <= 2:
+                continue
+            n = int.from_bytes(data[:2], "big")
+            samples.append((float(p.pts * p.time_base), float((p.pts + p.duration) * p.time_base),
+                            data[2:2 + n].decode("utf-8")))
+    return info, samples
+
+
+def test_the_mp4_carries_a_language_tagged_subtitle_track(tmp_path: Path) -> None:
+    out = tmp_path / "film.mp4"
+    with Encoder(out, width=W, height=H, fps=FPS, subtitles="eng", segments_dir=tmp_path / "segs") as enc:
+        enc.write_subtitle(0.25, 1.0, "Mara: Tom & I <never> met.")
+        enc.write_audio(tone(3.0))
+        for i in range(72):
+            enc.write_frame(frame(i))
+            if i == 30:
+                enc.write_subtitle(1.5, 2.25, "Two rows,\nà la fin — ünïcode")
+                enc.write_subtitle(2.0, 2.75, "starts when the last one ends")
+                enc.write_subtitle(2.9, 2.9, "no time at all: left out")
+    info, samples = subtitle_samples(out)
+    assert info["codec"] == "mov_text" and info["language"] == "eng"
+    assert info["types"] == ["video", "audio", "subtitle"]  # the picture is still the first stream
+    assert samples == [(0.25, 1.0, "Mara: Tom & I <never> met."), (1.5, 2.25, "Two rows,\nà la fin — ünïcode"),
+                       (2.25, 2.75, "starts when the last one ends")]
+    with av.open(str(out)) as c:  # the picture and sound are as before
+        assert c.streams.video[0].frames == 72 and len(list(c.decode(video=0))) == 72
+    # the stream segments carry no text track (a player takes the .vtt beside them)
+    with av.open(str(tmp_path / "segs" / INIT_NAME)) as c:
+        assert not c.streams.subtitles
+
+
+def test_subtitles_given_before_the_first_chunk_wait_for_it(tmp_path: Path) -> None:
+    from dreamreel.edit.encode import encode_chunk
+
+    chunk = tmp_path / "c.mp4"
+    encode_chunk((frame(i) for i in range(48)), chunk, width=W, height=H, fps=FPS)
+    out = tmp_path / "film.mp4"
+    with Encoder(out, width=W, height=H, fps=FPS, chunks=True, subtitles="fra") as enc:
+        enc.write_subtitle(0.5, 1.5, "Bonjour.")
+        enc.write_audio(tone(2.0))
+        enc.write_chunk(chunk)
+    info, samples = subtitle_samples(out)
+    assert info["language"] == "fra" and samples == [(0.5, 1.5, "Bonjour.")]
+    with av.open(str(out)) as c:
+        assert c.streams.video[0].frames == 48
+
+
+def test_no_subtitle_track_unless_asked_and_bad_languages_are_refused(tmp_path: Path) -> None:
+    out = tmp_path / "film.mp4"
+    with Encoder(out, width=W, height=H, fps=FPS) as enc:
+        enc.write_subtitle(0.0, 1.0, "ignored")
+        for i in range(24):
+            enc.write_frame(frame(i))
+    with av.open(str(out)) as c:
+        assert not c.streams.subtitles
+    for bad in ("en", "english", "e1g"):
+        with pytest.raises(BadInputError, match="ISO 639-2"):
+            Encoder(tmp_path / "x.mp4", width=W, height=H, fps=FPS, subtitles=bad)
+    assert not list(tmp_path.glob(".x.mp4*"))

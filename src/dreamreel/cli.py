@@ -218,7 +218,7 @@ def _label(on: bool, text: str | None, corner: str | None):
 
 def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label,
           preset: str, cache: bool, budget: float | None = None, writing: list | None = None,
-          sandbox=None) -> None:
+          sandbox=None, burn_subtitles: bool = False) -> None:
     import tempfile
 
     from .synth.visual.substitutes import notes
@@ -259,7 +259,7 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         try:
             result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
                                label=label, progress=progress, preset=preset, cache=store, writing=writing or (),
-                               sandbox=sandbox)
+                               sandbox=sandbox, burn_subtitles=burn_subtitles)
         finally:
             if scratch is not None:
                 scratch.cleanup()
@@ -303,6 +303,8 @@ _PRESET = typer.Option("--preset", help="x264 speed: ultrafast (default, fastest
                                         "the size, half the speed), faster, fast, medium, slow.")
 _BUDGET = typer.Option("--budget", help="Most this film may cost (USD, default price table): it is made at "
                                         "a lower resolution if it must be, refused if even that costs more.")
+_BURN = typer.Option("--burn-subtitles", help="Also burn the subtitles into the picture (the MP4 always carries "
+                                              "them as an English subtitle track).")
 _CACHE = typer.Option("--cache/--no-cache", help="Keep rendered shots, voices and mixes in the cache "
                                                  "(DREAMREEL_CACHE_DIR, else ~/.cache/dreamreel) for the next render.")
 
@@ -326,6 +328,7 @@ def make(
     budget: Annotated[float | None, _BUDGET] = None,
     pack: Annotated[Path | None, _PACK] = None,
     sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
+    burn_subtitles: Annotated[bool, _BURN] = False,
 ) -> None:
     """Write a story for a request and make it into a film."""
     with user_errors():
@@ -352,7 +355,8 @@ def make(
                        f"{' + '.join(story.bible.genres)}", style="bold magenta"))
         for note in filter(None, story.generator.get("notes", "").split("; ")):
             err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
-        _make(story, output, prof, choices, seed, res, keep, burned, preset, cache, budget, sandbox=policy)
+        _make(story, output, prof, choices, seed, res, keep, burned, preset, cache, budget, sandbox=policy,
+              burn_subtitles=burn_subtitles)
 
 
 @app.command()
@@ -371,13 +375,15 @@ def render(
     cache: Annotated[bool, _CACHE] = True,
     budget: Annotated[float | None, _BUDGET] = None,
     sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
+    burn_subtitles: Annotated[bool, _BURN] = False,
 ) -> None:
     """Make a film from a story file."""
     with user_errors():
         burned = _label(label, label_text, label_corner)
         loaded = _load_story(story)
         _make(loaded, output, _load_profile(profile), choices, seed, res, keep, burned, preset, cache,
-              budget, writing=_story_writing(story, loaded), sandbox=_load_sandbox(sandbox))
+              budget, writing=_story_writing(story, loaded), sandbox=_load_sandbox(sandbox),
+              burn_subtitles=burn_subtitles)
 
 
 @app.command()
@@ -461,6 +467,59 @@ def show(
             from .narrative.picture import render_picture
             render_picture(s, picture)
             err.print(f"[green]picture saved to {picture}[/]")
+
+
+@app.command()
+def shotlog(
+    film: Annotated[Path, typer.Argument(help="A film (MP4) made with --keep, or its .otio timeline.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the shot log as JSON.")] = False,
+) -> None:
+    """Print what each shot of a film shows: place, who (species, costume), props, action, and
+    what was drawn as something else."""
+    with user_errors():
+        import json
+
+        from rich.table import Table
+
+        from .edit.shotlog import entries, row
+
+        meta, log = entries(film)
+        if as_json:
+            out.print_json(json.dumps({"film": str(film), "title": meta.get("title"), "fps": meta.get("fps"),
+                                       "substituted": meta.get("substituted", []), "shots": log}))
+            return
+        rows = [row(e) for e in log]
+        table = Table(title=f"{meta.get('title') or film.stem}: {len(log)} shots", show_lines=False)
+        for col in ("#", "time", "length", "shot", "place", "who", "costume", "props", "action"):
+            table.add_column(col, justify="right" if col in ("#", "time", "length") else "left",
+                             overflow="fold")
+        for r in rows:
+            table.add_row(*r.values())
+        out.print(table)
+        for line in meta.get("substituted", []):
+            out.print(Text(f"substituted: {line}", style="yellow"), soft_wrap=True)
+
+
+@app.command("contact-sheet")
+def contact_sheet_(
+    film: Annotated[Path, typer.Argument(help="A film (MP4) made with --keep (its .otio is beside it).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The sheet (PNG).")],
+    columns: Annotated[int, typer.Option("--columns", help="Frames per row.")] = 4,
+    width: Annotated[int, typer.Option("--width", help="Width of each frame in pixels.")] = 320,
+) -> None:
+    """Draw a contact sheet: a frame from the middle of every shot, labelled with its number,
+    time, place and who is in it."""
+    with user_errors():
+        from .edit.contact_sheet import contact_sheet
+        from .edit.shotlog import entries
+
+        if film.suffix.lower() != ".mp4":
+            raise BadInputError(f"{film}: give the film (MP4); its .otio beside it says where the shots are")
+        meta, log = entries(film)
+        if not film.is_file():
+            raise BadInputError(f"{film}: no such film (its timeline is there, the MP4 is not)")
+        contact_sheet(film, meta, log, output, columns=columns, thumb_width=width)
+        err.print(f"[green]{output}: {len(log)} shots[/]")
 
 
 @app.command("export")

@@ -20,6 +20,12 @@ With ``segments_dir`` the same encoded packets are also muxed into a fragmented 
 a :class:`~dreamreel.edit.segments.SegmentWriter` cuts into MSE segments as they complete (one
 encode, two containers). A keyframe is forced at every segment boundary: every
 ``segment_seconds``, and wherever the caller passes ``keyframe=True`` (a new shot group).
+
+With ``subtitles`` (an ISO 639-2 language code, "eng") the MP4 also carries a text track
+(``mov_text``, the MP4's own subtitle format, tagged with that language): ``write_subtitle``
+gives it one caption at a time, in film order, as the cut goes; the muxer interleaves them
+with the picture and fills the gaps between captions with empty samples. The fMP4 stream
+segments carry no text (a player takes the .vtt beside them).
 """
 
 import contextlib
@@ -49,6 +55,22 @@ PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "sl
 DEFAULT_PRESET = "ultrafast"
 DEFAULT_CRF = 23
 _STOP = object()
+#: The smallest ASS header the mov_text encoder accepts (libavcodec's default style, bottom centre);
+#: the encoder is only opened, the packets are made here.
+_ASS_HEADER = ("[Script Info]\r\nScriptType: v4.00+\r\nPlayResX: 384\r\nPlayResY: 288\r\n\r\n"
+               "[V4+ Styles]\r\nFormat: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, "
+               "BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, "
+               "Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\r\n"
+               "Style: Default,Arial,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,0\r\n\r\n"
+               "[Events]\r\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\r\n")
+#: Subtitle times are kept in milliseconds.
+_SUB_TB = Fraction(1, 1000)
+
+
+def mov_text_payload(text: str) -> bytes:
+    """A mov_text sample: the UTF-8 text after its length (16 bits, big-endian); rows split at "\\n"."""
+    data = text.encode("utf-8")[:0xFFFF]
+    return len(data).to_bytes(2, "big") + data
 
 
 def chunk_options(preset: str, crf: int) -> dict[str, str]:
@@ -157,6 +179,7 @@ class Encoder:
         queue_frames: int = 8,
         chunks: bool = False,
         low_latency: bool = False,
+        subtitles: str | None = None,
     ) -> None:
         if path is None and segments_dir is None:
             raise BadInputError("Encoder needs an output path, a segments folder, or both")
@@ -180,6 +203,13 @@ class Encoder:
         self._extradata: bytes | None = None
         #: A live stream: what is encoded goes into a segment as soon as the encoder has caught up.
         self._low_latency = low_latency and segments_dir is not None
+        if subtitles is not None and (len(subtitles) != 3 or not subtitles.isascii() or not subtitles.isalpha()):
+            raise BadInputError(f"subtitle language {subtitles!r}: give a three-letter ISO 639-2 code such as 'eng'")
+        #: The MP4's text track (made beside the video stream) and the captions waiting for it.
+        self._subtitles = subtitles.lower() if subtitles is not None and self.path is not None else None
+        self._s: Any = None
+        self._subs_waiting: list[tuple[int, int, str]] = []
+        self._sub_end = 0  # ms: where the last caption given ends (the next may not start before)
 
         x264 = {"crf": str(crf), "preset": preset, "forced-idr": "1"}
         if self._segment_frames:
@@ -197,6 +227,8 @@ class Encoder:
                 self._out = av.open(self._tmp, "w", format="mp4", options={"movflags": f"use_metadata_tags{flags}"})
                 self._out.metadata.update(self._meta)
                 self._v, self._a = self._add_streams(self._out, x264, threads, audio, audio_bitrate)
+                if self._v is not None:
+                    self._add_subtitle_stream()
             if segments_dir is not None:
                 self.segments = SegmentWriter(Path(segments_dir), min_seconds=segment_seconds if low_latency else 0.0,
                                               fps=fps if low_latency else None)
@@ -249,6 +281,18 @@ class Encoder:
         )
         out.metadata.update(self._meta)
         return out
+
+    def _add_subtitle_stream(self) -> None:
+        """The MP4's text track, after its video stream (so the video stays the first stream a
+        player finds): mov_text, tagged with the language."""
+        if self._subtitles is None or self._out is None:
+            return
+        s = self._out.add_stream("mov_text")
+        s.codec_context.subtitle_header = _ASS_HEADER.encode()
+        s.time_base = _SUB_TB
+        s.metadata["language"] = self._subtitles
+        s.metadata["handler_name"] = "Subtitles"
+        self._s = s
 
     def _add_streams(self, out: Any, x264: dict[str, str], threads: int, audio: bool, bitrate: int) -> tuple[Any, Any]:
         v = None
@@ -324,6 +368,18 @@ class Encoder:
         self._audio_given += len(x)
         self._put(("a", np.ascontiguousarray(np.clip(x, -1.0, 1.0).T)))
 
+    def write_subtitle(self, start: float, end: float, text: str) -> None:
+        """Queue one caption for the MP4's text track: ``text`` (rows split at "\\n") shown from
+        ``start`` to ``end`` seconds of the film. Captions come in film order; one that starts
+        before the last one ended starts when it ends. Without ``subtitles`` it is ignored."""
+        if self._subtitles is None:
+            return
+        t0, t1 = max(round(start * 1000), self._sub_end), round(end * 1000)
+        if t1 <= t0 or not text.strip():
+            return
+        self._sub_end = t1
+        self._put(("s", (t0, t1, text)))
+
     def _put(self, item: Any) -> None:
         if self._closed:
             raise BadInputError("Encoder is closed")
@@ -356,6 +412,9 @@ class Encoder:
                     self._video_done = payload.pts + 1
                 elif kind == "c":
                     self._copy_chunk(*payload)
+                elif kind == "s":
+                    self._subs_waiting.append(payload)
+                    self._send_subtitles()
                 else:
                     self._audio_parts.append(payload)
                 # Interleave: send the audio that belongs before the end of the encoded picture.
@@ -375,6 +434,9 @@ class Encoder:
                 self._v.time_base = Fraction(1, self.fps)
                 if target is self._seg_out:
                     self._sv = self._v
+                else:
+                    self._add_subtitle_stream()
+                    self._send_subtitles()  # the captions given before the first chunk
             elif vs.codec_context.extradata != self._extradata:
                 raise BadInputError(f"chunk {path} was encoded with other settings than the film's first chunk")
             tb = vs.time_base
@@ -395,6 +457,19 @@ class Encoder:
                 self._mux(p, video=True)
                 self._video_done = max(self._video_done, frame + 1)
                 self._send_audio(until=self._video_done * self.sample_rate // self.fps)
+
+    def _send_subtitles(self) -> None:
+        """Mux the captions waiting, once the text track exists (the MP4 only: the fMP4 has none)."""
+        if self._s is None:
+            return
+        for t0, t1, text in self._subs_waiting:
+            p = av.Packet(mov_text_payload(text))
+            p.stream = self._s
+            p.time_base = _SUB_TB
+            p.pts = p.dts = t0
+            p.duration = t1 - t0
+            self._out.mux(p)
+        self._subs_waiting.clear()
 
     def _mux_video(self, packets: list[Any]) -> None:
         for p in packets:
@@ -457,6 +532,7 @@ class Encoder:
             if self._a is not None:
                 for p in self._a.encode(None):
                     self._mux(p, video=False)
+            self._send_subtitles()
             if self._seg_out is not None:
                 self._seg_out.close()
                 self._seg_out = None

@@ -2,7 +2,8 @@
 
 One video track holds a clip a shot; each clip's ``metadata["dreamreel"]`` carries the beat id,
 the shot spec (``Shot.model_dump``), the visual backend and the seed, so an editor (or a later
-re-render) knows exactly what made it. An audio track holds a clip a spoken line (from the
+re-render) knows exactly what made it, and what the shot shows (``drawn``: the shot log, see
+``edit.shotlog``: place, characters with species and costume, props, action, substitutions). An audio track holds a clip a spoken line (from the
 cues), with gaps between. Markers on the video track flag where beats and episodes begin and
 where the viewer made a choice. Times are RationalTime at the shot list's fps, so durations
 are exact frames. When ``media_url`` names the encoded film, every clip refers to its range of
@@ -15,9 +16,11 @@ from pathlib import Path
 import opentimelineio as otio
 
 from ..errors import BadInputError
+from ..model.bible import Bible
 from ..model.shot import PlayPath, ShotList
 from ..model.story import StoryGraph
 from ..store.files import write_atomic
+from .shotlog import drawn
 
 RT = otio.opentime.RationalTime
 TR = otio.opentime.TimeRange
@@ -32,8 +35,10 @@ def build_timeline(
     path: PlayPath | None = None,
     graph: StoryGraph | None = None,
     names: Mapping[str, str] | None = None,
+    bible: Bible | None = None,
 ) -> otio.schema.Timeline:
-    """The cut of these episodes (in order) as an OTIO Timeline."""
+    """The cut of these episodes (in order) as an OTIO Timeline. ``bible``: the story's, for the
+    shot log's names, species and costumes (without it, what the shots alone say)."""
     if not shotlists:
         raise BadInputError("a timeline needs at least one shot list")
     fps = shotlists[0].fps
@@ -62,6 +67,7 @@ def build_timeline(
     audio_end = 0     # frame where the dialogue track currently ends
     last_beat: str | None = None
     beat_end: dict[str, int] = {}
+    substituted: list[str] = []
     for sl in shotlists:
         video.markers.append(_marker(f"episode {sl.episode}", offset, fps, otio.schema.MarkerColor.PURPLE,
                                      {"episode": sl.episode}))
@@ -76,8 +82,10 @@ def build_timeline(
             beat_end[shot.beat] = start + shot.frames
             clip = otio.schema.Clip(name=shot.id, media_reference=reference(),
                                     source_range=TR(RT(start, fps), RT(shot.frames, fps)))
+            what = drawn(shot, bible)
+            substituted.extend(what["substituted"])
             clip.metadata["dreamreel"] = {"beat": shot.beat, "episode": shot.episode, "backend": backend,
-                                          "seed": shot.seed, "shot": shot.model_dump(mode="json")}
+                                          "seed": shot.seed, "shot": shot.model_dump(mode="json"), "drawn": what}
             video.append(clip)
             for cue in shot.cues:
                 c0 = max(start + round(cue.start * fps), audio_end)
@@ -94,6 +102,8 @@ def build_timeline(
                 audio.append(line)
                 audio_end = c1
         offset += sl.frames
+    # every thing the film draws as something else, once (the shot log's notes)
+    tl.metadata["dreamreel"]["substituted"] = list(dict.fromkeys(substituted))
     if audio_end < total:
         audio.append(otio.schema.Gap(source_range=TR(RT(0, fps), RT(total - audio_end, fps))))
 
