@@ -99,7 +99,7 @@ def test_consent_is_recorded_checked_logged_and_revocable(tmp_path):
                                                      "pronouns": "she"}, content=photo)
         assert made.status_code == 200, made.text
         grace = made.json()
-        assert grace["voice"]["pitch"] < 0
+        assert grace["voice"]["median_hz"] < 120  # the low voice she chose, kept whatever her pronouns
         assert [c["to"] for c in grace["consents"]] == [alice.get("/api/me").json()["id"]]
 
         # Alice is cast as the protagonist of her own film, and the use is logged.

