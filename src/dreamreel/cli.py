@@ -218,7 +218,8 @@ def _label(on: bool, text: str | None, corner: str | None):
 
 def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label,
           preset: str, cache: bool, budget: float | None = None, writing: list | None = None,
-          sandbox=None, burn_subtitles: bool = False) -> None:
+          sandbox=None, burn_subtitles: bool = False, visual: str | None = None,
+          voice: str | None = None) -> None:
     import tempfile
 
     from .synth.visual.substitutes import notes
@@ -238,8 +239,13 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
             lic = pack.assets.licence
             err.print(Text(f"sandbox: {pack}'s assets only, under {lic.name}; credit: {lic.attribution}",
                            style="cyan"), soft_wrap=True)
+    from .backends import make as make_backend
     from .production import make_film
     from .store.cache import Cache
+
+    # the backends asked for, before any work (an unknown or missing one is one line)
+    drawer = make_backend("visual", visual) if visual else None
+    speaker = make_backend("voice", voice) if voice else None
 
     # --no-cache: shots still go through a cache (that is how the workers hand them over), a
     # temporary one, removed afterwards.
@@ -259,7 +265,7 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         try:
             result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
                                label=label, progress=progress, preset=preset, cache=store, writing=writing or (),
-                               sandbox=sandbox, burn_subtitles=burn_subtitles)
+                               sandbox=sandbox, burn_subtitles=burn_subtitles, visual=drawer, voice=speaker)
         finally:
             if scratch is not None:
                 scratch.cleanup()
@@ -305,6 +311,10 @@ _BUDGET = typer.Option("--budget", help="Most this film may cost (USD, default p
                                         "a lower resolution if it must be, refused if even that costs more.")
 _BURN = typer.Option("--burn-subtitles", help="Also burn the subtitles into the picture (the MP4 always carries "
                                               "them as an English subtitle track).")
+_VISUAL = typer.Option("--visual", help="The visual backend that draws the shots (default: procedural; "
+                                        "`dreamreel backends` lists them).", show_default=False)
+_VOICE = typer.Option("--voice", help="The voice backend (default: piper, else espeak-ng; `dreamreel backends` "
+                                      "lists them).", show_default=False)
 _CACHE = typer.Option("--cache/--no-cache", help="Keep rendered shots, voices and mixes in the cache "
                                                  "(DREAMREEL_CACHE_DIR, else ~/.cache/dreamreel) for the next render.")
 
@@ -329,6 +339,8 @@ def make(
     pack: Annotated[Path | None, _PACK] = None,
     sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
     burn_subtitles: Annotated[bool, _BURN] = False,
+    visual: Annotated[str | None, _VISUAL] = None,
+    voice: Annotated[str | None, _VOICE] = None,
 ) -> None:
     """Write a story for a request and make it into a film."""
     with user_errors():
@@ -356,7 +368,7 @@ def make(
         for note in filter(None, story.generator.get("notes", "").split("; ")):
             err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
         _make(story, output, prof, choices, seed, res, keep, burned, preset, cache, budget, sandbox=policy,
-              burn_subtitles=burn_subtitles)
+              burn_subtitles=burn_subtitles, visual=visual, voice=voice)
 
 
 @app.command()
@@ -376,6 +388,8 @@ def render(
     budget: Annotated[float | None, _BUDGET] = None,
     sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
     burn_subtitles: Annotated[bool, _BURN] = False,
+    visual: Annotated[str | None, _VISUAL] = None,
+    voice: Annotated[str | None, _VOICE] = None,
 ) -> None:
     """Make a film from a story file."""
     with user_errors():
@@ -383,7 +397,7 @@ def render(
         loaded = _load_story(story)
         _make(loaded, output, _load_profile(profile), choices, seed, res, keep, burned, preset, cache,
               budget, writing=_story_writing(story, loaded), sandbox=_load_sandbox(sandbox),
-              burn_subtitles=burn_subtitles)
+              burn_subtitles=burn_subtitles, visual=visual, voice=voice)
 
 
 @app.command()
@@ -467,6 +481,25 @@ def show(
             from .narrative.picture import render_picture
             render_picture(s, picture)
             err.print(f"[green]picture saved to {picture}[/]")
+
+
+@app.command()
+def backends() -> None:
+    """List the visual, voice and LLM backends installed: what each runs on, how many may run at
+    once and what it costs."""
+    with user_errors():
+        from rich.table import Table
+
+        from .backends import listing
+
+        table = Table(title="backends (entry points in the dreamreel.backends group)")
+        for col in ("kind", "name", "device", "at once", "cost", "class"):
+            table.add_column(col, overflow="fold")
+        for b in listing():
+            cost = "by the price table" if b.cost_per_second is None else f"{b.cost_per_second:g} USD/s of film"
+            table.add_row(b.kind, b.name, b.device, "one per core" if b.concurrency is None else str(b.concurrency),
+                          cost, b.target)
+        out.print(table)
 
 
 @app.command()

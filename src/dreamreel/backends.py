@@ -1,0 +1,119 @@
+"""One place to find the backends that draw, voice and write: ``visual``, ``voice`` and ``llm``.
+
+A backend is a class named by an entry point ``<kind>.<name>`` in the ``dreamreel.backends``
+group (``visual.procedural``, ``voice.piper``, ``llm.gguf``), so another package adds one by
+declaring it in its own pyproject; the built-ins are listed here too, so a source checkout that
+was never ``pip install``-ed still finds them. ``dreamreel make`` and ``render`` take
+``--visual NAME`` and ``--voice NAME``; ``dreamreel backends`` lists what is installed.
+
+Each backend says what it runs on and what it costs, as class attributes (the built-ins' are
+listed here where their classes do not say): ``device`` ("cpu", "cuda", "api"), ``concurrency``
+(how many may run at once; None: one per CPU core) and ``cost_per_second`` (USD per second of
+film; None: its measured CPU time, priced by the price table, ``cost.prices``).
+
+LLM backends are made by ``narrative.llm.registry`` (which also reads a spec's argument, as in
+``openai:http://host/v1``); they are listed here with the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pkgutil import resolve_name
+from typing import Any
+
+from .errors import MissingDependencyError, UnknownNameError
+
+GROUP = "dreamreel.backends"
+KINDS = ("visual", "voice", "llm")
+
+BUILTIN: dict[str, dict[str, str]] = {
+    "visual": {"procedural": "dreamreel.synth.visual.procedural:ProceduralBackend"},
+    "voice": {"piper": "dreamreel.synth.voice.piper_voice:PiperBackend",
+              "espeak-ng": "dreamreel.synth.voice.espeak_voice:EspeakBackend"},
+    "llm": {"gguf": "dreamreel.narrative.llm.gguf:GGUFBackend",
+            "openai": "dreamreel.narrative.llm.openai_compat:OpenAICompatBackend"},
+}
+#: What the built-ins run on, for classes that do not say: (device, concurrency, cost_per_second).
+DECLARED: dict[str, tuple[str, int | None, float | None]] = {
+    "visual.procedural": ("cpu", None, None),     # a render worker per core
+    "voice.piper": ("cpu", 1, None),
+    "voice.espeak-ng": ("cpu", 1, None),
+    "llm.gguf": ("cpu", 1, None),                 # one llama.cpp model in process
+    "llm.openai": ("api", 4, None),               # priced per token by the price table
+}
+ALIASES = {"voice": {"espeak": "espeak-ng"}}
+
+
+@dataclass(frozen=True)
+class BackendInfo:
+    kind: str
+    name: str
+    target: str            # module:Class
+    device: str
+    concurrency: int | None
+    cost_per_second: float | None
+
+
+def known(kind: str) -> dict[str, str]:
+    """Backend name -> ``module:Class`` for one kind, entry points overriding the built-ins."""
+    if kind not in KINDS:
+        raise UnknownNameError(f"unknown kind of backend {kind!r}; known: {', '.join(KINDS)}")
+    found = dict(BUILTIN[kind])
+    for ep in entry_points(group=GROUP):
+        k, _, name = ep.name.partition(".")
+        if k == kind and name:
+            found[name] = ep.value
+    return dict(sorted(found.items()))
+
+
+def load_class(kind: str, name: str, target: str) -> Any:
+    try:
+        return resolve_name(target)
+    except ImportError as e:
+        raise MissingDependencyError(f"{kind} backend {name!r} ({target}) cannot be imported: {e}") from None
+    except (AttributeError, ValueError):
+        raise UnknownNameError(f"{kind} backend {name!r} points at {target}, which does not exist") from None
+
+
+def info(kind: str, name: str) -> BackendInfo:
+    """What a backend declares (its class is imported only if the built-in table does not say)."""
+    name = ALIASES.get(kind, {}).get(name, name)
+    table = known(kind)
+    if name not in table:
+        raise UnknownNameError(f"unknown {kind} backend {name!r}; known: {', '.join(table)}")
+    target = table[name]
+    fallback = DECLARED.get(f"{kind}.{name}") if target == BUILTIN[kind].get(name) else None
+    if fallback is None:
+        cls = load_class(kind, name, target)
+        fallback = (getattr(cls, "device", "cpu"), getattr(cls, "concurrency", None),
+                    getattr(cls, "cost_per_second", None))
+    device, concurrency, cost = fallback
+    return BackendInfo(kind, name, target, str(device), concurrency, cost)
+
+
+def listing() -> list[BackendInfo]:
+    """Every backend of every kind, built-in or installed."""
+    return [info(kind, name) for kind in KINDS for name in known(kind)]
+
+
+def make(kind: str, name: str) -> Any:
+    """An instance of the backend ``name`` of ``kind`` (for ``llm``, a spec such as ``gguf:/m.gguf``).
+    UnknownNameError lists the known names; MissingDependencyError says what to install."""
+    if kind == "llm":
+        from .narrative.llm.registry import get_backend
+
+        return get_backend(name)
+    name = ALIASES.get(kind, {}).get(name.strip().lower(), name.strip().lower())
+    table = known(kind)
+    if name not in table:
+        raise UnknownNameError(f"unknown {kind} backend {name!r}; known: {', '.join(table)}")
+    cls = load_class(kind, name, table[name])
+    methods = {"visual": ("render_shot", "requires"), "voice": ("speak", "requires")}[kind]
+    if not all(callable(getattr(cls, m, None)) for m in methods):
+        raise UnknownNameError(f"{kind} backend {name!r} ({table[name]}) does not implement "
+                               f"{'VisualBackend' if kind == 'visual' else 'VoiceBackend'} ({', '.join(methods)})")
+    backend = cls()
+    if kind == "visual":
+        backend.requires()  # (voices check in their constructor)
+    return backend
