@@ -309,3 +309,25 @@ def paired(a: list[float], b: list[float], *, n_boot: int = 2000, seed: int = 0)
     return {"diff": round(float(d.mean()), 4), "diff_ci": [round(float(lo), 4), round(float(hi), 4)],
             "lift": round(float(x.mean() / max(y.mean(), 1e-12) - 1), 4),
             "lift_ci": [round(float(llo), 4), round(float(lhi), 4)]}
+
+
+def schedules() -> list[Any]:
+    """The fixed schedules a static policy is chosen from: one telling for every beat, or the
+    director's tension curve leaning by a bias; with or without a look; at a pace."""
+    from .harness import Schedule
+
+    tellings = [("as_written", 0.0), ("calm", 0.0), ("intense", 0.0)] + [("arc", b) for b in (-0.2, -0.1, 0.0, 0.1, 0.2)]
+    return [Schedule(telling=t, bias=b, look=look, pacing=pace) for t, b in tellings
+            for look in (None, "stakes", "breather") for pace in (None, "slow", "fast")]
+
+
+def fit_static(stories: list[Any], tastes: list[Taste], seeds: list[int]) -> tuple[Any, float]:
+    """The fixed schedule the population enjoys most (no telemetry), and its mean value."""
+    best: tuple[float, Any] | None = None
+    for schedule in schedules():
+        rows = score(stories, tastes, [schedule], seeds)["static"]
+        mean = sum(r["value"] for r in rows) / len(rows)
+        if best is None or mean > best[0]:
+            best = (mean, schedule)
+    assert best is not None
+    return best[1], best[0]
