@@ -75,6 +75,29 @@ def test_keep_leaves_captions_timeline_and_segments(film):
     assert index["complete"] and index["segments"]
 
 
+def test_keep_leaves_dialogue_music_and_effects_stems_that_sum_to_the_mix(film):
+    import wave
+
+    folder, _, _ = film
+    stems = {}
+    for code in ("DX", "MX", "FX"):
+        with wave.open(str(folder / f"film_{code}.wav")) as w:
+            assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (2, 3, 48000)
+            raw = np.frombuffer(w.readframes(w.getnframes()), np.uint8).reshape(-1, 3)
+        ints = (raw[:, 0].astype(np.int32) | raw[:, 1].astype(np.int32) << 8 | raw[:, 2].astype(np.int32) << 16)
+        stems[code] = (np.where(ints >= 1 << 23, ints - (1 << 24), ints) / 2 ** 23).reshape(-1, 2)
+    assert stems["DX"].shape == stems["MX"].shape == stems["FX"].shape
+    with av.open(str(folder / "film.mp4")) as c:
+        mixed = np.concatenate([f.to_ndarray() for f in c.decode(audio=0)], axis=1).T
+    total = stems["DX"] + stems["MX"] + stems["FX"]
+    n = min(len(total), len(mixed))
+    assert abs(len(total) - len(mixed)) < 48000 * 0.1
+    # the film's AAC sound is the stems' sum (within the codec's error and its priming delay)
+    best = max(np.corrcoef(total[:n - 4096, 0], mixed[k:n - 4096 + k, 0])[0, 1] for k in (0, 1024, 2048))
+    assert best > 0.95
+    assert np.abs(stems["DX"]).max() > 0.05 and np.abs(stems["MX"]).max() > 0.01
+
+
 def test_same_seed_same_frames(film):
     # The pictures are hashed as rendered: libx264's bytes can differ between runs at some sizes.
     import hashlib

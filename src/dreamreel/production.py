@@ -3,7 +3,8 @@
     story -> director.path (PlayPath) -> synth.voice (speech, timings) -> camera (ShotLists)
           -> synth.music (score, ambience) -> edit.mix -> synth.visual (frames) -> edit.encode (MP4)
           -> edit.qc -> trust.provenance (a signed C2PA manifest) -> cost (what it spent);
-          with --keep also fMP4 segments, WebVTT captions and an OTIO timeline (with the shot log).
+          with --keep also fMP4 segments, WebVTT captions, an OTIO timeline (with the shot log)
+          and the dialogue, music and effects stems (film_DX.wav, film_MX.wav, film_FX.wav).
 
 The MP4 carries the captions as a subtitle track too (written as each beat is cut), and with
 ``burn_subtitles`` in the picture (drawn by the render workers, ``edit.burn``).
@@ -51,7 +52,8 @@ from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, Encoder, chunk_options
 from .edit.mix import MixReport
 from .edit.qc import QCReport, check_render
 from .edit.segments import SegmentInfo, SegmentWriter
-from .edit.soundtrack import Soundtrack
+from .edit.soundtrack import Soundtrack, stems_of
+from .edit.stems import write_stems
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
@@ -222,7 +224,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     camera = ShotPlanner(story, planned, profile=profile, fps=fps, width=width, height=height, seed=seed)
     walk = Walk(story, choices if live else planned_chooser(planned), seed=seed, variant=variant, start=start)
     speech: dict[tuple[str, int], Speech] = {}
-    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache)
+    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache, stems=keep)
     lines_total = len(voiced_lines(story, planned))
     names = {c.id: c.name for c in story.bible.cast}
     lines_done = 0
@@ -373,6 +375,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
 
     extras: list[Path] = []
     if keep:
+        extras += write_stems(out, stems_of(soundtrack.stem_parts), SAMPLE_RATE, sum(len(p) for p in audio_parts))
         extras.append(write_vtt(out.with_suffix(".vtt"), lists, names))
         extras.append(write_otio(out.with_suffix(".otio"), build_timeline(
             lists, backend=f"{visual.name}/{visual.version}", name=story.bible.title, media_url=out.name,

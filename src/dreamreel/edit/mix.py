@@ -1,6 +1,6 @@
 """The film's sound mix: dialogue over ducked music and ambience, limited, at -16 LUFS.
 
-    dialogue lines (placed, panned) + music + ambience
+    dialogue lines (placed, panned) + music + ambience + spot effects
       -> stem levels set against the dialogue's loudness (pyloudnorm, ITU-R BS.1770-4)
       -> music and ambience ducked under speech (sidechain from the dialogue's envelope,
          with look-ahead, hold, a quick attack and a slow release: no pumping between words)
@@ -207,14 +207,25 @@ def _true_peak(x: np.ndarray) -> float:
     return max(best, float(np.abs(up).max()))
 
 
+class Stems(NamedTuple):
+    """The mix in its three editors' stems (DX, MX, FX): each (n, 2) float32, summing to the mix."""
+
+    dialogue: np.ndarray
+    music: np.ndarray
+    effects: np.ndarray  # ambience and spot effects
+
+
 def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray | None, *, sample_rate: int,
         total_samples: int, target_lufs: float = -16.0, music_lu: float = -6.0, ambience_lu: float = -16.0,
-        duck_db: float = 11.0, hold_s: float = 0.8) -> tuple[np.ndarray, MixReport]:
+        duck_db: float = 11.0, hold_s: float = 0.8, effects: np.ndarray | None = None, effects_lu: float = -6.0,
+        stems: bool = False) -> tuple[np.ndarray, MixReport] | tuple[np.ndarray, MixReport, Stems]:
     """Mix to float32 stereo (total_samples, 2) at ``target_lufs`` integrated, peaks under -1 dBFS.
 
     ``music_lu`` and ``ambience_lu`` set the beds' loudness relative to the dialogue (between
-    lines); under speech they drop a further ``duck_db``. With no dialogue the music is the
-    reference. A silent mix comes back silent, with ``report.silent`` set and ``lufs`` None.
+    lines); under speech they drop a further ``duck_db``. ``effects`` (spot effects: a gavel, a
+    door) sit ``effects_lu`` against the dialogue and duck only half as far: they are action,
+    not bed. With no dialogue the music is the reference. A silent mix comes back silent, with
+    ``report.silent`` set and ``lufs`` None. ``stems``: also return the :class:`Stems`.
     """
     sr, total = int(sample_rate), int(total_samples)
     if sr <= 0:
@@ -245,6 +256,7 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
         voice[start:end, 1] += s[: end - start] * np.float32(np.sin(angle))
     bed_music = _bed(music, total, "music")
     bed_amb = _bed(ambience, total, "ambience")
+    bed_fx = _bed(effects, total, "effects")
 
     l_voice, l_music, l_amb = (meter.fast(x) for x in (voice, bed_music, bed_amb))
     reference = l_voice if l_voice > SILENT_LUFS else (l_music if l_music > SILENT_LUFS else l_amb)
@@ -254,9 +266,14 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
         music_lu = 0.0
     g_music = 10 ** ((reference + music_lu - l_music) / 20) if l_music > SILENT_LUFS else 0.0
     g_amb = 10 ** ((reference + ambience_lu - l_amb) / 20) if l_amb > SILENT_LUFS else 0.0
+    l_fx = meter.fast(bed_fx) if effects is not None else float("-inf")
+    g_fx = 10 ** ((reference + effects_lu - l_fx) / 20) if l_fx > SILENT_LUFS else 0.0
     duck, mask = _duck_curve(voice, sr, duck_db, hold_s)
-    beds = (bed_music * np.float32(g_music) + bed_amb * np.float32(g_amb)) * duck[:, None]
-    pre = voice + beds
+    part_music = bed_music * (np.float32(g_music) * duck[:, None])
+    part_fx = bed_amb * (np.float32(g_amb) * duck[:, None])
+    if g_fx > 0:
+        part_fx += bed_fx * (np.float32(g_fx) * np.sqrt(duck)[:, None])
+    pre = voice + part_music + part_fx
 
     def db(g: float) -> float | None:
         return round(20 * float(np.log10(g)), 2) if g > 0 else None
@@ -266,9 +283,10 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     loud = meter.fast(pre)
     if not np.isfinite(loud) or loud <= SILENT_LUFS:
         out = np.zeros((total, 2), dtype=np.float32)
-        return out, MixReport(lufs=None, target_lufs=target_lufs, peak=0.0, peak_dbfs=None, true_peak_dbtp=None,
+        silent = MixReport(lufs=None, target_lufs=target_lufs, peak=0.0, peak_dbfs=None, true_peak_dbtp=None,
                               ducking_db=0.0, music_gain_db=db(g_music), ambience_gain_db=db(g_amb), limiter_db=0.0,
                               lines=len(dialogue), truncated_lines=truncated, silent=True)
+        return (out, silent, Stems(out, out.copy(), out.copy())) if stems else (out, silent)
     # normalise, limit, measure again: limiting lowers loudness a little, so close the gap
     # normalise, limit, measure again: limiting lowers loudness a little, so close the gap.
     # The K-weighting is linear, so the loop reuses the weighted power of the unlimited mix
@@ -296,8 +314,13 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     out = np.clip(out, -0.99, 0.99).astype(np.float32)  # a guard only: the limiter already holds -1 dBFS
     peak = float(np.abs(out).max())
     tp = _true_peak(out)
-    return out, MixReport(
+    report = MixReport(
         lufs=round(measured, 3), target_lufs=target_lufs, peak=peak, peak_dbfs=round(20 * np.log10(peak), 2),
         true_peak_dbtp=round(20 * np.log10(tp), 2), ducking_db=round(abs(float(np.median(ducked))), 2),
         music_gain_db=db(g_music), ambience_gain_db=db(g_amb), limiter_db=round(reduction, 2),
         lines=len(dialogue), truncated_lines=truncated, silent=False)
+    if not stems:
+        return out, report
+    g2 = g[:, None]
+    return out, report, Stems((voice * g2).astype(np.float32), (part_music * g2).astype(np.float32),
+                              (part_fx * g2).astype(np.float32))

@@ -2,6 +2,7 @@
 
     shots of the next beat (or a title / end card) + their voices
       -> a score cue (ScoreStream), an ambience bed for the beat's place and weather,
+         spot effects where the action and the script call for them (edit/spotting.py),
          the lines placed where their shots put them, panned to their speakers
       -> mix() over the chunk (ducking, limiter, loudness: -16 LUFS moved by the scene's
          tension, calm scenes quieter and intense ones louder) -> crossfaded into the last chunk
@@ -32,12 +33,14 @@ from ..store.cache import Cache, cache_key
 from ..synth.music.ambience import ambience
 from ..synth.music.score import CueKind, ScoreCue, ScoreStream
 from ..synth.voice.base import Speech
-from .mix import MixReport, Placed, mix, resample
+from ..synth.music.foley import spot
+from .mix import MixReport, Placed, Stems, mix, resample
+from .spotting import Spot, spots
 
 #: Seconds two chunks' mixes overlap and crossfade (linear: the score under both is the same).
 OVERLAP_S = 0.3
 #: Bump when the soundtrack's code changes what it makes (the cache keys include it).
-VERSION = "2"
+VERSION = "3"
 #: Loudness spread between the calmest and the most intense scenes (dB), so the film has
 #: dynamics (a loudness range broadcast drama would have) instead of every scene at -16.
 DYNAMICS_DB = 10.0
@@ -82,6 +85,9 @@ class Soundtrack:
     target_lufs: float = -16.0
     cache: Cache | None = None
     reports: list[MixReport] = field(default_factory=list)
+    #: Keep the dialogue, music and effects stems (``stem_parts``, film order; see ``stems_so_far``).
+    stems: bool = False
+    stem_parts: list[np.ndarray] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         sr = self.sample_rate
@@ -193,12 +199,17 @@ class Soundtrack:
             self._digests[key] = hashlib.sha256(np.ascontiguousarray(self._voices[key]).tobytes()).hexdigest()
         return self._digests[key]
 
+    def _spots(self, chunk: _Chunk) -> list[Spot]:
+        return spots(self.story, [((self._at(frame) - chunk.start) / self.sample_rate, shot)
+                                  for frame, shot in chunk.shots], self.seed)
+
     def _mix(self, chunk: _Chunk, after: _Chunk | None) -> np.ndarray:
         a = chunk.start
         b = chunk.end + (min(self._overlap, after.end - after.start) if after is not None else 0)
         n = b - a
         lines = self._lines(chunk, a, n) + (self._lines(after, a, n) if after is not None else [])
-        key = None
+        effects = self._spots(chunk)
+        key, hit = None, None
         if self.cache is not None:
             placed = [(p.start, self._digest(k), p.pan) for p, k in lines]
             key = cache_key("mix", "soundtrack", VERSION, {
@@ -206,28 +217,47 @@ class Soundtrack:
                 "score": after.score if after is not None else
                 f"{chunk.score}|{'end' if self._ending else 'cut'}@{chunk.end}",
                 "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs + chunk.level_db,
-                "music_lu": chunk.music_lu, "duck": DUCK_DB})
+                "music_lu": chunk.music_lu, "duck": DUCK_DB, "spots": [list(e) for e in effects],
+                "stems": self.stems})
             hit = _load_mix(self.cache.get_bytes(key))
             if hit is not None:
                 out, report = hit
                 self.cached_chunks += 1
-        if key is None or hit is None:
-            out, report = self._mix_anew(chunk, a, n, [p for p, _ in lines])
+        if hit is None:
+            out, report = self._mix_anew(chunk, a, n, [p for p, _ in lines], effects)
             if self.cache is not None and key is not None:
                 self.cache.put(key, _dump_mix(out, report))
         self.reports.append(report)
-        return self._join(chunk, after, out)
+        joined = self._join(chunk, after, out)
+        if self.stems:
+            self.stem_parts.append(joined[:, 2:])
+        return np.ascontiguousarray(joined[:, :2])
 
-    def _mix_anew(self, chunk: _Chunk, a: int, n: int, lines: list[Placed]) -> tuple[np.ndarray, MixReport]:
+    def _mix_anew(self, chunk: _Chunk, a: int, n: int, lines: list[Placed],
+                  effects: list[Spot]) -> tuple[np.ndarray, MixReport]:
+        """The chunk's mix, (n, 2); with stems (n, 8): the mix, then dialogue, music, effects."""
+        sr = self.sample_rate
         music = self._music_span(a, a + n)
         bed = None
         if chunk.bed is not None:
             weather, place, seed = chunk.bed
-            bed = ambience(weather, place, n / self.sample_rate, seed=seed, sample_rate=self.sample_rate)[:n]
+            bed = ambience(weather, place, n / sr, seed=seed, sample_rate=sr)[:n]
             if bed.shape[0] < n:
                 bed = np.pad(bed, ((0, n - bed.shape[0]), (0, 0)))
-        return mix(lines, music, bed, sample_rate=self.sample_rate, total_samples=n,
-                   target_lufs=self.target_lufs + chunk.level_db, music_lu=chunk.music_lu, duck_db=DUCK_DB)
+        fx = None
+        if effects:
+            fx = np.zeros((n, 2), np.float32)
+            for e in effects:
+                at = round(e.at_s * sr)
+                if 0 <= at < n:
+                    sound = spot(e.name, seed=e.seed, sample_rate=sr, position=e.position)[: n - at]
+                    fx[at:at + sound.shape[0]] += sound
+        made = mix(lines, music, bed, sample_rate=sr, total_samples=n, target_lufs=self.target_lufs + chunk.level_db,
+                   music_lu=chunk.music_lu, duck_db=DUCK_DB, effects=fx, stems=self.stems)
+        if not self.stems:
+            return made[0], made[1]
+        out, report, stems = made  # type: ignore[misc]
+        return np.concatenate([out, stems.dialogue, stems.music, stems.effects], axis=1), report
 
     def _join(self, chunk: _Chunk, after: _Chunk | None, out: np.ndarray) -> np.ndarray:
         """Crossfade the chunk's head into the last chunk's tail; keep its own tail for the next."""
@@ -245,6 +275,12 @@ class Soundtrack:
             self._music, self._music_base = self._music[drop:], self._music_base + drop
         self.samples += own
         return out[:own]
+
+
+def stems_of(parts: list[np.ndarray]) -> Stems:
+    """The kept stem parts joined: dialogue, music and effects, each (n, 2), summing to the mix."""
+    whole = np.concatenate(parts) if parts else np.zeros((0, 6), np.float32)
+    return Stems(whole[:, 0:2], whole[:, 2:4], whole[:, 4:6])
 
 
 def _levels(story: Story) -> tuple[float, float]:
