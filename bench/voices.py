@@ -197,9 +197,9 @@ def main() -> None:
         "narrator_recall_clean": round(statistics.mean(v["recall_clean"] for v in narr), 3) if narr else None,
         "narrator_recall_mix": round(statistics.mean(v["recall_mix"] for v in narr), 3) if narr else None,
         "women_hz": sorted(v["median_hz"] for v in every if v["who"].startswith("she") and "child" not in v["who"]
-                           and v["median_hz"]),
+                           and v["who"].endswith("human") and v["median_hz"]),
         "men_hz": sorted(v["median_hz"] for v in every if v["who"].startswith("he ") and "child" not in v["who"]
-                         and v["median_hz"]),
+                         and v["who"].endswith("human") and v["median_hz"]),
         "children_hz": sorted(v["median_hz"] for v in every if "child" in v["who"] and v["median_hz"]),
         "loudness_range_lu": [f["loudness"]["loudness_range_lu"] for f in films],
         "integrated_lufs": [f["loudness"]["integrated_lufs"] for f in films],

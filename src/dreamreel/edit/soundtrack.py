@@ -129,10 +129,12 @@ class Soundtrack:
             chunk.bed = (s0.weather, s0.place_kind, seed)
         frames = sum(s.frames for s in shots)
         tension = float(np.clip(sum(s.tension * s.frames for s in shots) / frames, 0.0, 1.0))
+        melody = self._melody(placed)
         chunk.level_db = self.level(tension)
         chunk.music_lu = round(MUSIC_LU[0] + (MUSIC_LU[1] - MUSIC_LU[0]) * tension, 2)
         cue = ScoreCue(chunk.start / self.sample_rate, chunk.end / self.sample_rate, tension, kind,
-                       self._roles.get(shots[0].beat))
+                       self._roles.get(shots[0].beat), bpm=self._score.tune.bpm if melody else None,
+                       melody=melody)
         self._score.add(cue)
         self._score_hash = hashlib.sha256(f"{self._score_hash}|{cue!r}".encode()).hexdigest()
         chunk.score = self._score_hash
@@ -141,6 +143,19 @@ class Soundtrack:
         while len(self._waiting) >= 2:
             out.append(self._mix(self._waiting.pop(0), self._waiting[0]))
         return np.concatenate(out) if out else np.zeros((0, 2), np.float32)
+
+    def _melody(self, placed: list[tuple[int, Shot]]) -> tuple[tuple[float, float, int], ...]:
+        """The notes sung in these shots, in film seconds: the score plays under them."""
+        notes, seen = [], set()
+        for frame, shot in placed:
+            for cue in shot.cues:
+                voice = self.speech.get((cue.beat, cue.index))
+                if voice is None or not voice.notes or (cue.beat, cue.index) in seen:
+                    continue
+                seen.add((cue.beat, cue.index))
+                at = self._at(frame) / self.sample_rate + cue.start
+                notes += [(round(at + t, 4), d, m) for t, d, m in voice.notes]
+        return tuple(sorted(notes))
 
     def level(self, tension: float) -> float:
         """A scene's loudness against the target, by its tension against the story's usual."""

@@ -41,6 +41,28 @@ class ScoreCue:
     tension: float = 0.5
     kind: CueKind = "scene"
     role: str | None = None
+    #: A song: the tempo the singers sing at, and their notes (film seconds, seconds, midi),
+    #: which the score accompanies on their beat and doubles on its lead.
+    bpm: float | None = None
+    melody: tuple[tuple[float, float, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Tune:
+    """What the score and a film's singers agree on: its key, mode, song tempo and meter."""
+
+    key: int          # pitch class of the tonic (0 = C)
+    mode: str         # "major" or "minor"
+    bpm: float
+    meter: int = 4
+
+
+def tune_for(style: StyleGuide, genres: list[str], seed: int) -> Tune:
+    """The film's key (as the score chooses it) and a song tempo in the middle of its range."""
+    pal = palette_for(genres, style.music)
+    rng = np.random.default_rng([seed, 0])
+    key = int(pal.keys[int(rng.integers(len(pal.keys)))])
+    return Tune(key, pal.mode, float(round((pal.tempo[0] + pal.tempo[1]) / 2)), pal.meter)
 
 
 @dataclass(frozen=True)
@@ -229,13 +251,19 @@ class _Composer:
         bpm = float(round(pal.tempo[0] + (pal.tempo[1] - pal.tempo[0]) * t))
         if cue.kind == "end":
             bpm = float(pal.tempo[0])
+        if cue.bpm:
+            bpm = float(cue.bpm)
         sec = Section(cue, bpm, mode)
         beat = 60.0 / bpm
         self._beat_s = beat
         meter = pal.meter
         bar_len = beat * meter
         prog = self._progression(mode)
-        span = cue.end_s - cue.start_s
+        origin = cue.start_s
+        if cue.melody:  # bars fall where the singing starts: the band plays on the singer's beat
+            first = min(t0 for t0, _, _ in cue.melody)
+            origin = first - np.ceil(max(0.0, first - cue.start_s) / bar_len - 1e-9) * bar_len
+        span = cue.end_s - origin
         n_bars = max(1, int(np.ceil(span / bar_len - 1e-9)))
         if cue.kind == "end":  # the last bar runs to the end: the final chord is held, never clipped short
             n_bars = max(1, int(span / bar_len + 1e-9))
@@ -243,7 +271,7 @@ class _Composer:
         lo, hi = 62, 84
         if pal.lead in ("upright_bass", "cello", "twang_guitar"):
             lo, hi = 50, 72
-        lead_on = cue.kind == "title" or rng.random() < 0.55 + 0.5 * t
+        lead_on = (cue.kind == "title" or rng.random() < 0.55 + 0.5 * t) and not cue.melody
         # a sting marks a jump in tension, the arrival of the climax, a twist ending
         jump = prev_tension is not None and t >= 0.7 and t - prev_tension >= 0.25
         arrival = cue.role in ("climax", "twist") and self.last_role != cue.role
@@ -262,10 +290,10 @@ class _Composer:
             frac = b - np.floor(b)
             if pal.swing and abs(frac - 0.5) < 1e-6:
                 b = np.floor(b) + 0.5 + pal.swing * 0.5
-            return cue.start_s + bar * bar_len + b * beat
+            return origin + bar * bar_len + b * beat
 
         def add(time: float, dur: float, midi: float, v: float, inst: str | None, role: str) -> None:
-            if inst is None or time >= cue.end_s:
+            if inst is None or time >= cue.end_s or time < cue.start_s - 0.02:
                 return
             dur = min(dur, cue.end_s - time + (0.4 if not final else 0.0))  # notes may ring into the next cue
             jitter = float(rng.normal(0, 0.004)) if role != "pad" else 0.0
@@ -296,7 +324,7 @@ class _Composer:
                 self._drums(sec, at, bar, t, vel, bar == n_bars - 1 or bar % 4 == 3)
             # lead: theme in bars 0-1 of each 4-bar phrase, an answering walk in bars 2-3
             phrase_bar = bar % 4
-            if phrase_bar == 0 and bar > 0:
+            if phrase_bar == 0 and bar > 0 and not cue.melody:
                 lead_on = cue.kind == "title" or rng.random() < 0.55 + 0.5 * t
             if not lead_on or pal.lead is None:
                 continue
@@ -326,6 +354,8 @@ class _Composer:
                     if phrase_bar == 3 and ending:
                         length = max(length, 1.0)
                     add(at(bar, b), length * beat * 0.95, p, vel, pal.lead, "lead")
+        for t0, dur, m in cue.melody:  # the lead doubles the singers, in its own octave
+            add(t0, dur * 0.95, self._pitch_near(m, [m % 12], lo, hi), vel * 0.8, pal.lead or pal.comp, "lead")
         return sec
 
     def _bass(self, sec, add, at, bar, chord, prog, tones, root, t, vel, held) -> None:  # type: ignore[no-untyped-def]
@@ -570,8 +600,8 @@ class ScoreStream:
     def __init__(self, *, style: StyleGuide, genres: list[str], seed: int, sample_rate: int = 48000):
         self.sr = sample_rate
         self.palette = palette_for(genres, style.music)
-        rng = np.random.default_rng([seed, 0])
-        self.key = int(self.palette.keys[int(rng.integers(len(self.palette.keys)))])
+        self.tune = tune_for(style, genres, seed)
+        self.key = self.tune.key  # the singers sing in it too (synth/voice/sing.py)
         self._composer = _Composer(self.palette, self.key, seed)
         self._player = _Player(seed, sample_rate)
         self._prev: float | None = None

@@ -42,6 +42,8 @@ class Speech:
     samples: np.ndarray
     sample_rate: int
     words: list[WordTiming] = field(default_factory=list)
+    #: A sung line's notes: (start s, length s, midi) from the line's start (see ``sing``).
+    notes: tuple[tuple[float, float, int], ...] = ()
 
     @property
     def duration(self) -> float:

@@ -16,7 +16,9 @@ from ...errors import BadInputError, MissingDependencyError, UnknownNameError
 from ...model import Bible, Character, Story, VoiceSpec
 from ...model.shot import PlayPath, SpeechTiming
 from .base import Speech, VoiceBackend
+from ..music.score import tune_for
 from .design import deliver, design
+from .sing import sung_line
 
 #: Narrator voices to pick from: the one least like anyone in the cast is used, so a film's
 #: narrator is a woman as often as a man. Unhurried and close to the base voice's own pitch
@@ -108,7 +110,8 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
     audio by (beat id, line index), narration being index -1. ``progress(done, total)`` is
     called after each line.
     """
-    script: list[tuple[str, int, str, str, tuple[str, str | None]]] = []  # (beat, index, speaker, text, how)
+    # (beat, index, speaker, text, (emotion, direction, sung: which sung line of the beat or None))
+    script: list[tuple[str, int, str, str, tuple[str, str | None, int | None]]] = []
     for n, step in enumerate(path.steps):
         where = f"path.steps[{n}]"
         try:
@@ -123,22 +126,31 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
             told = beat.variants[step.variant]
             narration, lines = told.narration or beat.narration, told.lines
         if narration.strip():
-            script.append((beat.id, -1, "narrator", narration.strip(), ("neutral", None)))
-        script += [(beat.id, i, ln.speaker, ln.text, (ln.emotion, ln.direction)) for i, ln in enumerate(lines)]
+            script.append((beat.id, -1, "narrator", narration.strip(), ("neutral", None, None)))
+        sung = 0
+        for i, ln in enumerate(lines):
+            script.append((beat.id, i, ln.speaker, ln.text, (ln.emotion, ln.direction,
+                                                            sung if ln.delivery == "sung" else None)))
+            sung += ln.delivery == "sung"
 
     timings: list[SpeechTiming] = []
     speeches: dict[tuple[str, int], Speech] = {}
     voices: dict[str, VoiceSpec] = {}
     said: dict[tuple[str, int], str] = {}
-    for done, (beat_id, index, speaker, text, (emotion, direction)) in enumerate(script, 1):
+    tune = tune_for(story.bible.style, story.bible.genres, seed)
+    for done, (beat_id, index, speaker, text, (emotion, direction, sung)) in enumerate(script, 1):
         if speaker not in voices:
             voices[speaker] = voice_for(speaker, story.bible)
         key = (beat_id, index)
         # A beat played again usually says the same thing: voice it once. (Played again in
         # another variant, the later telling's audio is the one kept under this key.)
         if key not in speeches or said[key] != text:
-            speeches[key] = backend.speak(text, deliver(voices[speaker], emotion, direction),
-                                          seed=line_seed(seed, beat_id, index))
+            voice = deliver(voices[speaker], emotion, direction)
+            speech = backend.speak(text, voice, seed=line_seed(seed, beat_id, index))
+            if sung is not None:  # a musical's number: sung to the score's key and tempo
+                speech = sung_line(speech, tune, voice.median_hz or 115.0, answer=sung % 2 == 1,
+                                   seed=line_seed(seed, beat_id, index))
+            speeches[key] = speech
             said[key] = text
         speech = speeches[key]
         timings.append(SpeechTiming(beat=beat_id, index=index, speaker=speaker, text=text,

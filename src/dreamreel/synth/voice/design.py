@@ -183,9 +183,9 @@ def design(voice: VoiceSpec, *, pronouns: str = "they", age: str = "adult", spec
     # a description moves a voice within its register, not out of it
     median = median * semitones(_clamp(st, -4.0, 4.0))
     return voice.model_copy(update={
-        # Beyond about 85-330 Hz and a 0.93-1.34 tract words blur (the recogniser loses most)
-        "median_hz": round(voice.median_hz if voice.median_hz is not None else _clamp(median, 85.0, 330.0), 1),
-        "tract": round(voice.tract if voice.tract is not None else _clamp(tract, 0.93, 1.34), 3),
+        # Beyond about 85-320 Hz and a 0.93-1.3 tract words blur (the recogniser loses most)
+        "median_hz": round(voice.median_hz if voice.median_hz is not None else _clamp(median, 85.0, 320.0), 1),
+        "tract": round(voice.tract if voice.tract is not None else _clamp(tract, 0.93, 1.3), 3),
         "pitch_range": round(_clamp(voice.pitch_range * rng, 0.2, 2.5), 3),
         "breath": round(_clamp(voice.breath + breath, 0.0, 0.7), 3),
         # the bible's speed already read "quick"/"slow" words: only what it did not say is added

@@ -1,0 +1,89 @@
+"""Sung numbers: a musical's lyrics are sung on the score's key and tempo, and the score plays
+under the singers and doubles their tune. Pitch is measured here by autocorrelation (this
+file's own), not by Praat, which does the singing."""
+
+import numpy as np
+import pytest
+
+from dreamreel.camera import plan_shots
+from dreamreel.director import choose_path
+from dreamreel.edit.soundtrack import Soundtrack
+from dreamreel.model import Request, VoiceSpec
+from dreamreel.narrative.planner import plan
+from dreamreel.synth.music.palettes import SCALES
+from dreamreel.synth.music.score import Tune, tune_for
+from dreamreel.synth.voice import voice_lines
+from dreamreel.synth.voice.design import design
+from dreamreel.synth.voice.piper_voice import PiperBackend
+from dreamreel.synth.voice.sing import sing
+
+
+@pytest.fixture(scope="module")
+def piper() -> PiperBackend:
+    return PiperBackend()
+
+
+def f0_at(x: np.ndarray, sr: int, t: float, size_s: float = 0.05) -> float | None:
+    a = int(t * sr)
+    f = x[a:a + int(size_s * sr)].astype(np.float64)
+    if len(f) < int(size_s * sr) or np.sqrt((f ** 2).mean()) < 1e-3:
+        return None
+    f = f - f.mean()
+    ac = np.correlate(f, f, "full")[len(f) - 1:]
+    lo, hi = int(sr / 600), int(sr / 60)
+    lag = lo + int(np.argmax(ac[lo:hi]))
+    return sr / lag if ac[lag] > 0.5 * ac[0] else None
+
+
+def test_a_line_is_sung_on_its_notes_in_key_and_in_time(piper):
+    voice = design(VoiceSpec(), pronouns="she", age="adult")
+    spoken = piper.speak("There's a light I see whenever I close my eyes, and it leads me home.", voice, seed=3)
+    tune = Tune(key=2, mode="major", bpm=100.0)
+    sung, notes = sing(spoken, tune, voice.median_hz, seed=3)
+    assert len(notes) >= 10  # about one a syllable
+    assert all((m - tune.key) % 12 in SCALES["major"] for _, _, m in notes)
+    eighth = 60 / tune.bpm / 2
+    assert all(abs(d / eighth - round(d / eighth * 2) / 2) < 1e-6 for _, d, _ in notes)  # on the beat grid
+    assert sung.duration > spoken.duration  # held notes take longer than speech
+    on_pitch = []
+    for start, length, midi in notes:
+        hz = f0_at(sung.samples, sung.sample_rate, start + length / 2)
+        if hz:
+            want = 440 * 2 ** ((midi - 69) / 12)
+            on_pitch.append(abs(12 * np.log2(hz / want)) < 0.6 or abs(12 * np.log2(hz / want / 2)) < 0.6)
+    assert len(on_pitch) >= 0.7 * len(notes) and np.mean(on_pitch) >= 0.8
+    # the words move with the music and stay in order
+    starts = [w.start for w in sung.words]
+    assert starts == sorted(starts) and starts[-1] < sung.duration
+    # the tune sits in the singer's register: a woman sings around a woman's pitch
+    assert 150 < 440 * 2 ** ((np.median([m for _, _, m in notes]) - 69) / 12) < 300
+
+
+def test_a_musical_is_sung_and_the_score_plays_under_the_singers(piper):
+    story = plan(Request(prompt="a pirate musical on a stormy sea", episodes=1, target_seconds=40), seed=1)
+    path = choose_path(story, "first")
+    timings, speech = voice_lines(story, path, piper, seed=0)
+    lines = {(b.id, i): ln for b in story.graph.beats for i, ln in enumerate(b.lines)}
+    sung = [k for k, s in speech.items() if s.notes]
+    assert sung and all(lines[k].delivery == "sung" for k in sung)
+    assert all(not speech[k].notes for k in speech if k in lines and lines[k].delivery != "sung")
+    shots = plan_shots(story, path, timings)[0].shots
+    groups: list[list] = []
+    for s in shots:
+        if groups and s.beat == groups[-1][-1].beat and "title" not in (s.kind, groups[-1][-1].kind) and s.kind != "end":
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    st = Soundtrack(story, 0, 24, speech)
+    first = 0
+    for g in groups:
+        st.add(g, first)
+        first += sum(s.frames for s in g)
+    st.finish()
+    tune = tune_for(story.bible.style, story.bible.genres, 0)
+    songs = [sec for sec in st._score.sections if sec.cue.melody]
+    assert songs and all(sec.bpm == tune.bpm for sec in songs)
+    for sec in songs:  # the lead doubles the tune: same pitch classes at the same moments
+        lead = {(round(n.time, 1), round(n.midi) % 12) for n in sec.notes if n.role == "lead"}
+        tune_notes = {(round(t, 1), m % 12) for t, _, m in sec.cue.melody}
+        assert len(lead & tune_notes) >= 0.6 * len(tune_notes)
