@@ -10,7 +10,8 @@ episode is made, and then:
   heard, in any order;
 - the film's loudness: integrated (BS.1770, pyloudnorm), loudness range (EBU Tech 3342: 3 s
   short-term loudness, gated, 95th minus 10th percentile; goal >= 6 LU) and the share of time
-  that is quiet (400 ms momentary loudness under -40 LUFS);
+  that is quiet (400 ms momentary loudness under -40 LUFS) and in a pause (20 LU under the
+  integrated loudness: no speech, no music, the room's own sound);
 - the voices' real-time factor: seconds of speech made per second of voicing, from a cold
   cache (goal >= 15x; the machine's other work counts against it).
 
@@ -119,7 +120,8 @@ def loudness(x: np.ndarray, sr: int) -> dict:
     lra = float(np.percentile(short, 95) - np.percentile(short, 10)) if short.size else 0.0
     momentary = windowed(0.4, 0.1)
     return {"integrated_lufs": round(float(integrated), 2), "loudness_range_lu": round(lra, 2),
-            "quiet_share": round(float((momentary < -40).mean()), 3)}
+            "quiet_share": round(float((momentary < -40).mean()), 3),
+            "pause_share": round(float((momentary < integrated - 20).mean()), 3)}
 
 
 def one(prompt: str, res: str, tmp: Path, hear) -> dict:
@@ -204,6 +206,7 @@ def main() -> None:
         "loudness_range_lu": [f["loudness"]["loudness_range_lu"] for f in films],
         "integrated_lufs": [f["loudness"]["integrated_lufs"] for f in films],
         "quiet_share": [f["loudness"]["quiet_share"] for f in films],
+        "pause_share": [f["loudness"]["pause_share"] for f in films],
         "voices_realtime_x": [f["voices_realtime_x"] for f in films],
     }
     print(json.dumps({"films": films, "summary": summary}, indent=1))

@@ -47,6 +47,11 @@ class ScoreCue:
     melody: tuple[tuple[float, float, int], ...] = ()
 
 
+#: Scenes calmer than this get TACET_BARS of music and then silence until the next cue.
+TACET_BELOW = 0.3
+TACET_BARS = 2
+
+
 @dataclass(frozen=True)
 class Tune:
     """What the score and a film's singers agree on: its key, mode, song tempo and meter."""
@@ -300,7 +305,12 @@ class _Composer:
             sec.notes.append(Note(max(cue.start_s, time + jitter), max(0.03, dur), midi,
                                   float(np.clip(v + rng.normal(0, 0.05), 0.1, 1.0)), inst, role))
 
+        # A quiet scene's music states itself and falls silent under the talk (tacet): the film
+        # gets real pauses, and the next cue comes in fresh.
+        tacet = TACET_BARS if cue.kind == "scene" and t < TACET_BELOW and not cue.melody else None
         for bar in range(n_bars):
+            if tacet is not None and bar >= tacet:
+                break
             chord = prog[self.bar_no % len(prog)]
             last_bar = bar == n_bars - 1
             if cue.kind == "end" and (last_bar or bar == n_bars - 2 and n_bars > 2):
