@@ -96,3 +96,22 @@ def test_without_pyloudnorm_loudness_is_skipped_with_a_note(tmp_path: Path, monk
     r = check_media(out, expect_seconds=1.0, fps=FPS, width=W, height=H)
     assert "loudness_lufs" not in r.measured
     assert r.notes == ["loudness not measured: pyloudnorm is not installed (pip install pyloudnorm)"]
+
+
+def test_qc_finds_the_ai_label_on_the_picture_and_flags_a_film_without_it(tmp_path: Path) -> None:
+    from dreamreel.edit.label import labelled
+    from dreamreel.edit.qc import check_render
+    from dreamreel.model import Label
+
+    label = Label()
+    frames = [moving(i) for i in range(96)]
+    audio = speechlike(4.0, 0.2)
+    flags = np.zeros(96, bool)
+    with_label = make(tmp_path / "labelled.mp4", [f.copy() for f in labelled(frames, label, W, H)], audio)
+    without = make(tmp_path / "bare.mp4", frames, audio)
+    for path, ok in ((with_label, True), (without, False)):
+        r = check_render(path, expect_seconds=4.0, fps=FPS, width=W, height=H, black=flags, same=flags,
+                         audio=audio, sample_rate=SR, label=label)
+        found = [p for p in r.problems if p.kind == "label"]
+        assert (not found) == ok, [str(p) for p in r.problems]
+        assert r.measured["label_missing"] == (0 if ok else r.measured["label_samples"])

@@ -169,10 +169,20 @@ def test_title_card_draws_its_words(noir):
 
 @pytest.mark.parametrize("corner", [None, *CORNERS])
 def test_label_burns_into_the_corner_only(western, corner):
+    # The edit stage lays the label over whatever the backend drew (the backend draws none).
+    from dreamreel.edit.label import label_seen, labelled as over
+
+    def labelled_render(label):
+        return [f.copy() for f in over(ProceduralBackend().render_shot(shot, western, width=W, height=H, fps=FPS),
+                                       as_label(label), W, H)]
+
     shot = make_shot(western, tod="day", frames=1)
     plain = render(shot, western)[0].astype(np.int16)
+    assert np.array_equal(plain, render(shot, western, label=True)[0])  # a backend never draws it
     label = True if corner is None else Label(text="Made by AI", corner=corner)  # True: the default one
-    labelled = render(shot, western, label=label)[0].astype(np.int16)
+    labelled = labelled_render(label)[0].astype(np.int16)
+    luma = lambda f: f[..., :3].mean(axis=2).astype(np.uint8)  # noqa: E731
+    assert label_seen(luma(labelled), as_label(label)) and not label_seen(luma(plain), as_label(label))
     diff = np.abs(plain - labelled).max(axis=2) > 0
     ys, xs = np.nonzero(diff)
     assert ys.size > 50
@@ -181,7 +191,7 @@ def test_label_burns_into_the_corner_only(western, corner):
     assert (ys.max() < H * 0.2) if top else (ys.min() > H * 0.8)
     assert (xs.max() < W * 0.4) if left else (xs.min() > W * 0.6)
     if label is not True:  # its own words: the default words in the same corner look different
-        assert not np.array_equal(labelled, render(shot, western, label=Label(corner=corner))[0])
+        assert not np.array_equal(labelled, labelled_render(Label(corner=corner))[0])
 
 
 @pytest.mark.parametrize("width,height", [(W, H), (854, 480)])

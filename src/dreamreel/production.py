@@ -388,7 +388,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     audio = np.concatenate(audio_parts)
     qc = check_render(out, expect_seconds=total_frames / fps, fps=fps, width=width, height=height,
                       black=np.concatenate(writer.black), same=np.concatenate(writer.same),
-                      audio=audio, sample_rate=SAMPLE_RATE)
+                      audio=audio, sample_rate=SAMPLE_RATE, label=label)
     stages["qc"] = time.perf_counter() - t
     t = time.perf_counter()
     manifest = manifest_for(story.bible.title)

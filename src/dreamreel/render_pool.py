@@ -44,6 +44,7 @@ from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, chunk_options, encode_chun
 from .edit.qc import BLACK_LEVEL, BLACK_SHARE, FREEZE_TOLERANCE
 from .errors import DreamreelError
 from .model.bible import Bible
+from .edit.label import labelled
 from .model.label import Label, as_label
 from .model.shot import Shot
 from .store.cache import Cache, cache_key
@@ -187,10 +188,11 @@ def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | No
     try:
         scan = _Scan(job.frames)
         try:
+            # The backend draws the picture; the label is laid over it here, whatever drew it.
             frames = backend.render_shot(job.shot, job.bible, width=job.width, height=job.height, fps=job.fps,
-                                         mouths=job.mouths, label=job.label,
+                                         mouths=job.mouths, label=None,
                                          **({"first": job.first} if job.first else {}))
-            n = _encode(frames, tmp, job, scan)
+            n = _encode(labelled(frames, job.label, job.width, job.height), tmp, job, scan)
         except DreamreelError:
             raise
         except Exception as e:  # noqa: BLE001 - any backend failure becomes the labelled card
@@ -198,9 +200,8 @@ def render_job(job: ShotJob, backend: VisualBackend, cache: Cache, key: str | No
             scan = _Scan(job.frames)
             # The card comes from the built-in renderer, whatever backend just failed.
             frames = ProceduralBackend().render_shot(fallback_shot(job.shot), job.bible, width=job.width,
-                                                     height=job.height, fps=job.fps, label=job.label,
-                                                     first=job.first)
-            n = _encode(frames, tmp, job, scan)
+                                                     height=job.height, fps=job.fps, first=job.first)
+            n = _encode(labelled(frames, job.label, job.width, job.height), tmp, job, scan)
         if n != job.frames:
             raise DreamreelError(f"the {backend.name} renderer drew {n} frames for shot {job.shot.id}, "
                                  f"planned {job.frames}")

@@ -21,6 +21,8 @@ import av
 import numpy as np
 
 from ..errors import BadInputError
+from ..model.label import Label
+from .label import label_seen
 
 Severity = Literal["error", "warning"]
 #: A frame is black when fewer than this share of its pixels are brighter than BLACK_LEVEL.
@@ -42,7 +44,7 @@ def timecode(seconds: float, fps: int) -> str:
 
 @dataclass
 class Problem:
-    kind: str          # streams, resolution, fps, duration, black, frozen, silence, clipping, loudness, sync
+    kind: str          # streams, resolution, fps, duration, black, frozen, silence, clipping, loudness, sync, label
     severity: Severity
     start: float       # seconds
     end: float
@@ -204,10 +206,12 @@ def check_render(
     black_seconds: float = 1.0,
     freeze_seconds: float = 3.0,
     silence_seconds: float = 2.0,
+    label: Label | None = None,
 ) -> QCReport:
     """The QC of a film just made, without decoding it again: the container is read packet by
     packet (streams, size, rate, durations); the picture checks use the per-frame black and
     unchanged flags measured while rendering; the audio checks run on the mix that was encoded.
+    With ``label``, a few frames across the film are decoded to see the AI label is on them.
     ``check_media`` decodes everything instead (for files from elsewhere)."""
     report = QCReport(str(path))
     container, vs, as_ = _open(path, report, fps)
@@ -225,6 +229,8 @@ def check_render(
             frames += kind == "video"
     if vs is not None:
         _check_duration(report, frames, fps, expect_seconds)
+        if label is not None:
+            _check_label(path, label, report, fps)
     scan = _PictureScan(report, fps, 0.0, black_seconds, freeze_seconds)
     for b, s_ in zip(black.tolist(), same.tolist()):
         scan.add_flags(b, s_)
@@ -237,6 +243,29 @@ def check_render(
     _check_sync(report, fps)
     report.problems.sort(key=lambda q: q.start)
     return report
+
+
+def _check_label(path: str | Path, label: Label, report: QCReport, fps: int, samples: int = 6) -> None:
+    """The AI label must be on the picture: look for its words in frames spread over the film."""
+    missing = []
+    with av.open(str(path)) as container:
+        vs = container.streams.video[0]
+        duration = float(vs.duration * vs.time_base) if vs.duration else float(container.duration or 0) / 1e6
+        for k in range(samples):
+            t = duration * (k + 0.5) / samples
+            container.seek(int(t / vs.time_base), stream=vs, backward=True)
+            frame = next(container.decode(vs), None)
+            if frame is None:
+                continue
+            y = frame.to_ndarray(format="gray")
+            if not label_seen(y, label):
+                missing.append(round(float(frame.pts * vs.time_base), 3) if frame.pts is not None else t)
+    report.measured["label_samples"] = samples
+    report.measured["label_missing"] = len(missing)
+    if missing:
+        report.problems.append(Problem("label", "error", missing[0], missing[-1], timecode(missing[0], fps),
+                                       f"the AI label is not on the picture at {len(missing)} of {samples} "
+                                       f"sampled frames (first at {missing[0]:.2f} s)"))
 
 
 def _open(path: str | Path, report: QCReport, fps: int):  # type: ignore[no-untyped-def]

@@ -38,7 +38,6 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_card_text,
         draw_insert,
         draw_insert_table,
-        draw_label,
     )
     from . import blocking, objects
     from .creatures import head_radius, make_puppet
@@ -245,7 +244,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    version = "2"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    version = "3"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -262,7 +261,8 @@ class ProceduralBackend:
                     mouths: dict[str, np.ndarray] | None = None, label: Label | bool | None = None,
                     first: int = 0) -> Iterator[np.ndarray]:
         """Yield frames ``first`` .. ``shot.frames - 1`` (RGBA, H x W x 4 uint8). The same buffer is
-        reused for every frame: copy a frame to keep it past the next one."""
+        reused for every frame: copy a frame to keep it past the next one. ``label`` is not drawn
+        here: the edit stage lays it over every backend's frames (edit/label.py)."""
         self.requires()
         if width < 16 or height < 16 or fps < 1:
             raise BadInputError(f"frame size {width}x{height} at {fps} fps is too small", where=f"shot {shot.id}")
@@ -300,8 +300,6 @@ class ProceduralBackend:
                 c.drawImage(table_img, 0, 0)
                 draw_insert(c, grade, shot.caption or bible.title, width, height, i / max(1, shot.frames - 1))
                 vignette.draw(c)
-                if label:
-                    draw_label(c, width, height, label.text, label.corner)
                 grain.apply(rgba, i)
                 yield rgba
             return
@@ -382,8 +380,6 @@ class ProceduralBackend:
                 c.drawPath(blinds, blind_paint)
             weather.flash(c, i)
             vignette.draw(c)
-            if label:
-                draw_label(c, width, height, label.text, label.corner)
             grain.apply(rgba, i)
             yield rgba
 
@@ -514,7 +510,5 @@ class ProceduralBackend:
             if caption:
                 draw_card_text(c, grade, shot.kind, caption, width, height, t)
             vignette.draw(c)
-            if label:
-                draw_label(c, width, height, label.text, label.corner)
             grain.apply(rgba, i)
             yield rgba
