@@ -442,6 +442,55 @@ def serve(
 
 
 @app.command()
+def revise(
+    story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
+    note: Annotated[str, typer.Argument(help="How to revise it, in your words: 'make her angrier'.")],
+    beat: Annotated[list[str] | None, typer.Option("--beat", help="The beat to revise (repeat for several).")] = None,
+    episode: Annotated[int | None, typer.Option("--episode", help="Revise every beat of this episode.")] = None,
+    llm: Annotated[str, typer.Option("--llm", help="The model: 'gguf', 'gguf:PATH' or 'openai:URL'.")] = "gguf",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the revised story here "
+                                                "(default: over the story file).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="Hold what the model writes to this viewer's "
+                                                    "content limits and themes to avoid.")] = None,
+    max_tokens: Annotated[int | None, typer.Option("--max-tokens", help="Stop revising after this many "
+                                                   "tokens (the beats not reached stay as they are).")] = None,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+) -> None:
+    """Revise one beat (or an episode) of a story with an LLM; the rest of the story stays as it is."""
+    with user_errors():
+        from .narrative.llm.registry import get_backend
+        from .narrative.revise import revise as revise_story
+        from .store.files import save_model
+
+        loaded = _load_story(story)
+        if bool(beat) == (episode is not None):
+            raise BadInputError("name what to revise: --beat ID (one or more) or --episode N")
+        if episode is not None:
+            ids = [b.id for b in loaded.graph.beats if b.episode == episode]
+            if not ids:
+                raise BadInputError(f"the story has no episode {episode} (it has {len(loaded.graph.episodes)})")
+        else:
+            ids = list(beat or [])
+        if max_tokens is not None and max_tokens < 1:
+            raise BadInputError("--max-tokens must be at least 1")
+        prof = _load_profile(profile)
+        backend = get_backend(llm)
+        with err.status(f"revising {len(ids)} beat(s) with {backend.name}"):
+            revised, report = revise_story(loaded, backend, note, beats=ids, limits=prof.content_limits,
+                                           avoid=prof.avoid, seed=seed, token_budget=max_tokens)
+        for r in report.revisions:
+            if r.outcome in ("model", "repaired"):
+                out.print(Text(f"{r.beat} ({r.telling}): {r.after[:160]}", style="green"), soft_wrap=True)
+            elif r.outcome == "kept":
+                why = r.problems[-1] if r.problems else "no answer"
+                out.print(Text(f"{r.beat} ({r.telling}): left as it was ({why})", style="yellow"), soft_wrap=True)
+        target = output or story
+        save_model(target, revised)
+        err.print(f"LLM reviser: {report.summary()}; saved to {target}. Render it again: only the revised "
+                  f"beats' shots are drawn anew, the rest come from the cache.", soft_wrap=True)
+
+
+@app.command()
 def check(
     story: Annotated[Path, typer.Argument(help="A story file (JSON).")],
     profile: Annotated[Path | None, typer.Option("--profile", help="Also hold the story to this viewer's "
