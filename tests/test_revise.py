@@ -138,3 +138,31 @@ def test_revise_from_the_command_line_redraws_only_that_beat(faulty_server, stor
     down = subprocess.run([sys.executable, "-m", "dreamreel.cli", "revise", str(path), "angrier", "--beat", beat.id,
                            "--llm", "openai:http://127.0.0.1:9/v1"], capture_output=True, text=True, timeout=300)
     assert down.returncode == 2 and "Traceback" not in down.stderr and len(down.stderr.strip().splitlines()) == 1
+
+
+def test_the_critic_notes_what_is_missing_and_the_writer_revises_those_beats(faulty_server, story):  # noqa: F811
+    from dreamreel.narrative.critic import critique
+
+    url, behaviour = faulty_server
+    beat = talky(story)
+    wrong = {"notes": [{"beat": "no_such_beat", "problem": "x", "fix": "y"}]}       # refused by the schema
+    notes = {"notes": [{"beat": beat.id, "problem": "the ledger never appears",
+                        "fix": "have her slam the stolen ledger on the table"}]}
+    critic_answers = [wrong, notes]
+
+    def answer(body: str):
+        prompt = json.loads(body)["messages"][-1]["content"]
+        if "story editor" in prompt:
+            return 200, _chat_answer(json.dumps(critic_answers.pop(0) if len(critic_answers) > 1 else critic_answers[0]))
+        assert "slam the stolen ledger" in prompt  # the critic's fix is the writer's note
+        return 200, _chat_answer(json.dumps(angrier(beat, text="This ledger says you lied!")))
+    behaviour["body"] = answer
+    revised, report = critique(story, backend(url))
+    assert report.stage.outcome == "repaired" and report.notes[0]["beat"] == beat.id
+    assert report.revisions.changed == [beat.id]
+    assert revised.graph.beat(beat.id).lines[0].text == "This ledger says you lied!"
+    assert "revised 1 beat" in report.summary()
+    # a critic with nothing to say changes nothing
+    critic_answers[:] = [{"notes": []}]
+    same, report = critique(story, backend(url))
+    assert same == story and report.summary() == "critic: nothing to fix"

@@ -100,6 +100,8 @@ def write(
     llm_plan: Annotated[bool, typer.Option("--llm-plan/--no-llm-plan", help="With --llm: the model also reads "
                                            "the request and frames the story (premise, title, logline, world, "
                                            "the leads' goals), not only its text.")] = True,
+    critic: Annotated[bool, typer.Option("--critic/--no-critic", help="With --llm: the model then reviews the "
+                                         "story against the request and the writer revises what it notes.")] = True,
 ) -> None:
     """Write a branching story for a request."""
     with user_errors():
@@ -142,10 +144,23 @@ def write(
             story = plan(req, prof, seed=seed, pack=assets)
         took = time.perf_counter() - t0
         if llm:
+            if backend is None:  # one backend for writer and critic (one local model loaded, all calls counted)
+                from .narrative.llm.registry import get_backend
+                backend = get_backend(llm)
             story, written = _rewrite(story, llm, seed, prof, backend)
             if planned is not None:  # the ledger books both: planning's calls and the writer's
                 written.usage = backend.usage.snapshot()
                 written.cpu_seconds += plan_cpu
+            if critic:
+                from .narrative.critic import critique
+
+                with err.status("LLM critic: reading the story against the request"):
+                    story, review = critique(story, backend, limits=prof.content_limits, avoid=prof.avoid, seed=seed)
+                err.print(review.summary())
+                for note in review.notes:
+                    err.print(Text(f"  {note['beat']}: {note['problem']} -> {note['fix']}", style="cyan"),
+                              soft_wrap=True)
+                written.usage = backend.usage.snapshot()
         if output:
             save_model(output, story)
         if written is not None:

@@ -14,7 +14,8 @@ left to the embedded planner for that part only, and ``story.generator["written_
 which writer made which part. Every call's tokens and seconds are kept per stage.
 
 Not built here yet: the model writing the graph itself (beats, choices and state come from the
-planner's plot shapes) and a critic pass. Revising a beat on a note is ``narrative.revise``.
+planner's plot shapes). Revising a beat on a note is ``narrative.revise``; the critic pass,
+``narrative.critic``.
 """
 
 from __future__ import annotations
