@@ -13,7 +13,13 @@
   schedule (fitted here on the training viewers, stories and seeds, without telemetry), the same
   director deaf (no telemetry), random, and an oracle that knows each viewer's taste. Measured on
   held-out viewers, stories and seeds; paired differences and lifts with 95% bootstrap intervals
-  (goal: adaptive above the best static schedule, its interval above zero).
+  (goal: adaptive above the best static schedule, its interval above zero);
+- the learned director (``director.learning``: the adaptive director under a contextual bandit,
+  its prior fitted on sessions of the training viewers logged under exploration, each held-out
+  viewer remembered across their sessions and the bandit learning after each) against every
+  baseline the same way (goal: not below adaptive beyond noise); and off-policy evaluation:
+  policies judged from held-out sessions logged under exploration, then played to the same
+  viewers (goal: each on-policy reward inside the doubly robust estimate's interval).
 
     python bench/watch.py [--trials 3] [--viewers 100] [--no-browser] [--fit-viewers 40]
 """
@@ -77,13 +83,10 @@ def browser_trial(browser, base: str, prompt: str) -> dict:
     return out
 
 
-TRAIN = (["film noir", "a western", "space opera"], [1, 2])
-HELD_OUT = (["cozy mystery", "a haunted house", "a romance in Paris", "a pirate adventure"], [11, 12])
-
-
 def simulate(viewers: int, fit_viewers: int) -> dict:
+    from dreamreel.director import learning
     from dreamreel.director.harness import STATIC
-    from dreamreel.director.viewers import fit_static, paired, population, score
+    from dreamreel.director.viewers import HELD_OUT, TRAIN, fit_static, paired, population, score
     from dreamreel.model import Request
     from dreamreel.narrative.planner import plan
 
@@ -93,8 +96,15 @@ def simulate(viewers: int, fit_viewers: int) -> dict:
     t0 = time.perf_counter()
     static, fitted_value = fit_static(stories(TRAIN[0], 0), population(fit_viewers, "train"), TRAIN[1])
     fit_s = time.perf_counter() - t0
-    policies = ["adaptive", "as_written", static, "no_telemetry", "random", "oracle"]
-    rows = score(stories(HELD_OUT[0], 100), population(viewers, "heldout"), policies, HELD_OUT[1])
+    t1 = time.perf_counter()
+    learner = learning.prior()
+    prior_judgement = learner.judgements[0]
+    prior_s = time.perf_counter() - t1
+    policies = ["adaptive", "learned", "as_written", static, "no_telemetry", "random", "oracle"]
+    held_out = stories(HELD_OUT[0], 100)
+    t2 = time.perf_counter()
+    rows = score(held_out, population(viewers, "heldout"), policies, HELD_OUT[1], learner=learner)
+    measure_s = time.perf_counter() - t2
     value = {k: [r["value"] for r in v] for k, v in rows.items()}
 
     def share(k: str, f) -> float:  # type: ignore[no-untyped-def]
@@ -105,15 +115,44 @@ def simulate(viewers: int, fit_viewers: int) -> dict:
         "held_out": {"stories": HELD_OUT[0], "seeds": HELD_OUT[1], "viewers": viewers},
         "static_fitted": static.model_dump(), "static_fitted_train_value": round(fitted_value, 4),
         "static_stored_is_current": static == STATIC,  # the adaptive director's prior is STATIC
-        "fit_seconds": round(fit_s, 1), "measure_seconds": round(time.perf_counter() - t0 - fit_s, 1),
+        "fit_seconds": round(fit_s, 1), "prior_seconds": round(prior_s, 1), "measure_seconds": round(measure_s, 1),
         "value": {k: round(sum(v) / len(v), 4) for k, v in value.items()},
         "completed": {k: share(k, lambda r: r["complete"]) for k in rows},
         "left_bored": {k: share(k, lambda r: r["left"] == "bored") for k in rows},
         "left_overwhelmed": {k: share(k, lambda r: r["left"] == "overwhelmed") for k in rows},
         "adaptive_vs": {k: paired(value["adaptive"], value[k]) for k in value if k != "adaptive"},
+        "learned_vs": {k: paired(value["learned"], value[k]) for k in value if k != "learned"},
+        "learned": {"prior": prior_judgement, "steering_at_the_end": learner.promoted,
+                    "decisions_learned_online": learner.learned,
+                    "judgements_online": [{k: j.get(k) for k in ("promoted", "dr", "baseline_dr", "dr_diff",
+                                                                 "dr_diff_ci", "why") if k in j}
+                                          for j in learner.judgements[1:]]},
+        "off_policy": off_policy(held_out, population(min(viewers, 40), "heldout"), HELD_OUT[1], learner),
         "limits": "simulated viewers (director/viewers.py): a taste for one intensity felt from five "
                   "features of the beat as made, plus arc and novelty; real viewers differ",
     }
+
+
+def off_policy(stories: list, tastes: list, seeds: list[int], learner) -> dict:  # type: ignore[no-untyped-def]
+    """Sessions logged under exploration (``learning.LOG_EPSILON``), each policy judged from them
+    (IPS, SNIPS, DR with 95% intervals), then played to the same viewers: its mean reward a decision."""
+    from dreamreel.director import learning
+
+    t0 = time.perf_counter()
+    logged, _ = learning.collect(stories, tastes, seeds, learning.Learner(epsilon=learning.LOG_EPSILON, seed="log"))
+    model = learning.Learner(learner.save(), promoted=True)  # the learned model as it would steer, frozen
+    out: dict = {"logged_decisions": len(logged), "logged_reward": None, "policies": {}}
+    for name, policy in (("learned_model_steering", model), ("director_alone", learning.Director(epsilon=learning.EPSILON)),
+                         ("always_more", learning.Fixed(0.24)), ("always_gentler", learning.Fixed(-0.24))):
+        est = learning.evaluate(policy, logged, baseline=learning.Director(epsilon=learning.EPSILON))
+        played, _ = learning.collect(stories, tastes, seeds, policy)
+        on = sum(d.reward for d in played) / len(played)
+        out["logged_reward"] = est["logged"]
+        out["policies"][name] = {k: est[k] for k in ("ips", "ips_ci", "snips", "snips_ci", "dr", "dr_ci", "dr_diff",
+                                                       "dr_diff_ci")} | {
+            "on_policy": round(on, 4), "dr_interval_holds_it": est["dr_ci"][0] <= on <= est["dr_ci"][1]}
+    out["seconds"] = round(time.perf_counter() - t0, 1)
+    return out
 
 
 def main() -> None:
@@ -161,6 +200,9 @@ def main() -> None:
         "adaptation_p95_under_3s": (results.get("boredom_to_adapted_s_p95") or 99) < 3,
         "no_stall_at_a_choice": results.get("choice_stall_frames_max") == 0,
         "adaptive_beats_best_static": sim["diff_ci"][0] > 0,
+        "learned_not_below_adaptive": results["simulator"]["learned_vs"]["adaptive"]["diff_ci"][1] > 0,
+        "off_policy_intervals_hold": all(p["dr_interval_holds_it"]
+                                         for p in results["simulator"]["off_policy"]["policies"].values()),
     }
     print(json.dumps(results, indent=2))
 

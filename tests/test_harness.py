@@ -106,15 +106,25 @@ def test_the_adaptive_director_hears_telemetry_as_the_socket_gives_it(story):
         def choose(self, offer):
             return None, 0.0
 
+    class Overwhelmed(Restless):
+        def see(self, played):
+            t = played.start_s
+            return [{"kind": "pause", "t": t + 1, "data": {}, "at": t + 1},
+                    {"kind": "seek", "t": t + 2, "data": {"to": max(0.0, t - 6)}, "at": t + 2}]
+
     viewing = watch(story, Restless(), "adaptive", seed=1)
     kinds = {i.kind for i in viewing.interventions}
-    assert {"escalate", "palette"} <= kinds, kinds
-    assert any(p.look.name == "stakes" for p in viewing.played)
+    assert "escalate" in kinds, kinds
+    assert all(p.look.name == "stakes" for p in viewing.played)  # (the prior's look, kept)
     assert all(c.by == "director" for c in viewing.choices)
     assert viewing.watched_s < viewing.seconds  # the skipped seconds
+    gentler = watch(story, Overwhelmed(), "adaptive", seed=1)
+    assert {"calm", "palette"} <= {i.kind for i in gentler.interventions}
+    assert any(p.look.name == "breather" for p in gentler.played)
     # deaf, the same director does not react
-    deaf = watch(story, Restless(), "no_telemetry", seed=1)
-    assert "palette" not in {i.kind for i in deaf.interventions}
+    for who in (Restless, Overwhelmed):
+        deaf = watch(story, who(), "no_telemetry", seed=1)
+        assert not {"palette", "escalate", "calm"} & {i.kind for i in deaf.interventions}
 
 
 def test_a_viewer_that_raises_is_reported_in_one_line(story):
@@ -253,3 +263,24 @@ def test_the_director_learns_a_lean_for_each_viewer(story):
     assert dm.lean == LEAN_MAX  # it remembers: a settled reading does not undo what it learned
     dm.learn(beat, Engagement().estimate)
     assert dm.lean == LEAN_MAX and dm.pacing(beat, None) == "fast"
+
+
+def test_the_learned_policy_logs_its_decisions_and_remembers_the_viewer(story):
+    from dreamreel.director.learning import Learner, Memory
+
+    learner, memory, log = Learner(epsilon=0.5), Memory(lean=0.3, sessions=2), []
+    viewing = watch(story, Quiet(), "learned", seed=1, learner=learner, memory=memory, log=log)
+    assert viewing.complete and viewing.policy == "learned"
+    assert [d.beat for d in log] == [p.id for p in viewing.played]  # a decision a beat, each with its reward
+    assert all(d.reward == 1.0 and 0 < d.prob <= 1 for d in log)    # Quiet skips nothing and stays
+    assert memory.sessions == 3 and memory.completed == pytest.approx(1 / 3)  # (two earlier, unfinished)
+    nudged = {i.beat for i in viewing.interventions if i.kind == "learned"}
+    assert nudged == {d.beat for d in log if d.nudge != 0}
+
+    class Broken(Quiet):
+        def see(self, played):
+            raise RuntimeError("no")
+
+    before, log2 = Memory(), []
+    watch(story, Broken(), "learned", seed=1, learner=learner, memory=before, log=log2)
+    assert log2 == [] and before == Memory()  # a broken viewing teaches nothing

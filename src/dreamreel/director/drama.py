@@ -94,6 +94,8 @@ class DramaManager:
         self.prior_pacing: Pacing | None = None
         #: This viewer's own lean, learned from their signals.
         self.lean = 0.0
+        #: A push on the drive for this beat from outside (the bandit of ``director.learning``).
+        self.nudge = 0.0
         self.log: list[Intervention] = []
         #: The look on the shots now ("stakes", "breather"; None: as cut), and since when (wall clock).
         self.current_look: str | None = None
@@ -117,7 +119,18 @@ class DramaManager:
 
     def drive(self, estimate: Estimate | None) -> float:
         """Which way, and how far, every lever should move for this viewer now."""
-        return self.lean + self.pull(estimate)
+        return self.lean + self.nudge + self.pull(estimate)
+
+    def position(self, beat: Beat) -> float:
+        """Where ``beat`` stands in its episode, 0 (setup) .. 1 (climax)."""
+        return self._position.get(beat.id, 0.5)
+
+    def preview(self, beat: Beat, estimate: Estimate | None) -> float:
+        """The tension of the telling ``variant`` would pick now (leaving re-watches aside),
+        without learning or logging."""
+        want = self.wanted(beat, estimate)
+        tellings = [beat.tension] + [v.tension for v in beat.variants.values()]
+        return min(tellings, key=lambda t: abs(t - want))
 
     def learn(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> None:
         """As a beat begins: move this viewer's lean by their reading since the last beat."""
@@ -128,13 +141,15 @@ class DramaManager:
 
     def wanted(self, beat: Beat, estimate: Estimate | None) -> float:
         """The tension this viewer should get at this beat now."""
-        target = self.base + self.bias + RISE * self._position.get(beat.id, 0.5) + self.drive(estimate)
+        target = self.base + self.bias + RISE * self.position(beat) + self.drive(estimate)
         return min(1.0, max(0.0, target))
 
-    def variant(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> VariantName | None:
+    def variant(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0, *,
+                learn: bool = True) -> VariantName | None:
         """The telling of ``beat`` to play (None: as written); asked as each beat begins, it first
-        learns from the reading since the last (``learn``)."""
-        self.learn(beat, estimate, at_s)
+        learns from the reading since the last (``learn``; False: the caller already has)."""
+        if learn:
+            self.learn(beat, estimate, at_s)
         if not beat.variants:
             return None
         want = self.wanted(beat, estimate)

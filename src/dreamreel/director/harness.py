@@ -34,9 +34,13 @@ rating check production runs before each beat (``trust.ratings.within_rating``).
 Policies: ``as_written`` (no director), ``static`` (one fixed schedule for everyone, fitted to a
 training population without telemetry: ``STATIC``, or pass a ``Schedule``), ``no_telemetry``
 (the adaptive director, deaf), ``adaptive``, ``random`` (a random telling, pace and look each
-beat) and ``oracle`` (for viewer models with ``preview(played) -> float``, their own enjoyment
-of a beat without watching it: it plays, each beat, the candidate the viewer would enjoy most;
-an upper bound, not a director).
+beat), ``learned`` (the adaptive director under a contextual bandit that learned across
+sessions: ``director.learning``; pass ``learner=`` a ``Learner``, else the population prior
+``learning.prior()`` trained on the simulated training viewers, ``memory=`` what is remembered
+of this viewer, updated in place, and ``log=`` a list to receive the bandit's decisions with
+their rewards, for learning and off-policy evaluation) and ``oracle`` (for viewer models with
+``preview(played) -> float``, their own enjoyment of a beat without watching it: it plays, each
+beat, the candidate the viewer would enjoy most; an upper bound, not a director).
 """
 
 from __future__ import annotations
@@ -278,9 +282,9 @@ class Schedule(BaseModel):
 #: The best static schedule for the simulated population (``director.viewers``), fitted by
 #: ``bench/watch.py`` on the training viewers, stories and seeds, without telemetry (it says
 #: whether this is still the one it fits). The adaptive director starts every viewer here.
-STATIC = Schedule(telling="arc", bias=-0.2, look=None, pacing="fast")
+STATIC = Schedule(telling="arc", bias=-0.2, look="stakes", pacing="slow")
 
-POLICIES = ("as_written", "static", "no_telemetry", "adaptive", "random", "oracle")
+POLICIES = ("as_written", "static", "no_telemetry", "adaptive", "learned", "random", "oracle")
 Policy = str | Schedule
 
 
@@ -364,6 +368,23 @@ class _Adaptive(_Director):
         return self.drama.option(beat, offered, self.engagement.take(), next_beat, at_s), True
 
 
+class _Learned(_Adaptive):
+    """The adaptive director, nudged each beat by the bandit (``director.learning``)."""
+
+    def __init__(self, story: Story, profile: Profile | None, seed: int, learner: Any, memory: Any):
+        super().__init__(story, profile, seed, reads=True, prior=STATIC)
+        from .learning import Memory
+
+        # exploration draws from the learner's own stream (one across all the sessions it serves)
+        self.session = learner.session(self.drama, memory if memory is not None else Memory(), profile=profile)
+
+    def variant(self, beat: Beat, at_s: float) -> VariantName | None:
+        self.reading = self.engagement.take()
+        self.drama.learn(beat, self.reading, at_s)
+        self.session.decide(beat, self.reading, len(self.session.shares), at_s=at_s)
+        return self.drama.variant(beat, self.reading, at_s=at_s, learn=False)
+
+
 class _Random(_Director):
     def __init__(self, story: Story, profile: Profile | None, seed: int):
         super().__init__(story, profile, seed)
@@ -384,7 +405,8 @@ class _Random(_Director):
 _TREATMENTS: list[tuple[Pacing | None, str | None]] = [("slow", "breather"), (None, None), ("fast", "stakes")]
 
 
-def _director(story: Story, policy: Policy, profile: Profile | None, seed: int) -> _Director:
+def _director(story: Story, policy: Policy, profile: Profile | None, seed: int, learner: Any = None,
+              memory: Any = None) -> _Director:
     if isinstance(policy, Schedule):
         return _Static(story, profile, seed, policy)
     if policy == "as_written":
@@ -393,6 +415,10 @@ def _director(story: Story, policy: Policy, profile: Profile | None, seed: int) 
         return _Static(story, profile, seed, STATIC)
     if policy in ("adaptive", "no_telemetry"):
         return _Adaptive(story, profile, seed, reads=policy == "adaptive", prior=STATIC)
+    if policy == "learned":
+        from .learning import prior
+
+        return _Learned(story, profile, seed, learner if learner is not None else prior(), memory)
     if policy == "random":
         return _Random(story, profile, seed)
     if policy == "oracle":
@@ -575,9 +601,12 @@ def _answer(raw: Any, offer: Offer) -> tuple[str | None, float, str | None]:
 
 
 def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0, *,
-          profile: Profile | None = None) -> Viewing:
+          profile: Profile | None = None, learner: Any = None, memory: Any = None,
+          log: list | None = None) -> Viewing:
     """``viewer`` watches ``story`` under ``policy`` (see the module's doc); the film's path
-    (where nobody chooses) and the camera's decisions follow ``seed``."""
+    (where nobody chooses) and the camera's decisions follow ``seed``. For ``learned``:
+    ``learner`` (a ``learning.Learner``), ``memory`` (the viewer's ``learning.Memory``, updated
+    in place) and ``log`` (receives the bandit's decisions with their rewards)."""
     for need in ("see", "choose"):
         if not callable(getattr(viewer, need, None)):
             raise BadInputError(f"a viewer needs a {need}() method (see dreamreel.director.harness)")
@@ -585,7 +614,7 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
         raise BadInputError("the oracle policy needs a viewer with preview(played) -> enjoyment")
     name = policy if isinstance(policy, str) else f"static:{policy.telling}{policy.bias:+.2f}" \
         f"/{policy.look or 'as_cut'}/{policy.pacing or 'usual'}"
-    director = _director(story, policy, profile, seed)
+    director = _director(story, policy, profile, seed, learner, memory)
     make = _Production(story, profile, seed)
     played: list[Played] = []
     decided: list[Decided] = []
@@ -605,9 +634,9 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
         if not isinstance(director, _Adaptive) or not director.reads:
             return
         estimate = director.engagement.observe(kind, t, data, at)
-        name = director.react(estimate, at)
-        if name is not None:
-            pending_look.append((name, estimate))
+        look_name = director.react(estimate, at)
+        if look_name is not None:
+            pending_look.append((look_name, estimate))
 
     def take(raw: Any, beat_end_wall: float) -> None:
         try:
@@ -687,10 +716,10 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
             clock["wall"] += cards
             pacing = director.pacing(beat, clock["film"])
             if pending_look:  # the look the director turned to while the last beat played
-                name, estimate = pending_look[-1]
+                look_name, estimate = pending_look[-1]
                 pending_look.clear()
-                director.drama.looked(name, estimate, beat.id, clock["film"])
-                director.look = None if name == "as_cut" else name
+                director.drama.looked(look_name, estimate, beat.id, clock["film"])
+                director.look = None if look_name == "as_cut" else look_name
             if policy == "oracle":
                 step, pacing, director.look = _oracle(make, viewer, story, walk, beat, step)
             shots, told = make.beat(beat, step, walk.visits[beat.id], pacing, director.look)
@@ -704,8 +733,11 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
                 if not first_bad:
                     first_bad.append(f"see() returned {type(events).__name__}, not a list of events")
                 events = []
+            before = (clock["skipped"], counts["events"])
             for raw in events:
                 take(raw, end_wall)
+            if isinstance(director, _Learned):
+                director.session.played(seconds, clock["skipped"] - before[0], counts["events"] - before[1])
             clock["film"] += seconds
             clock["wall"] = end_wall
             if bool(getattr(viewer, "gone", False)):
@@ -719,6 +751,10 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
         problem = f"the story cannot be played: {e}"
     if problem is None and first_bad:
         problem = f"{counts['rejected']} malformed event(s) or answers dropped; the first: {first_bad[0]}"
+    if isinstance(director, _Learned) and problem is None:  # (a broken viewing teaches nothing)
+        decisions = director.session.finish(complete)
+        if log is not None:
+            log.extend(decisions)
     film_s = clock["film"]
     return Viewing(story_id=story.id, policy=name, seed=seed, played=played, choices=decided,
                    interventions=[Applied(kind=i.kind, why=i.why, beat=i.beat, at_s=i.at_s)

@@ -271,20 +271,51 @@ class _Still:
         return None, 0.0
 
 
-def score(stories: list[Any], tastes: list[Taste], policies: list[Any], seeds: list[int]) -> dict[str, list[dict]]:
+#: Where the static schedule and the bandit's prior are fitted (prompts, seeds), and where
+#: policies are measured: other stories, other seeds (and ``population(n, "heldout")``).
+TRAIN = (["film noir", "a western", "space opera"], [1, 2])
+HELD_OUT = (["cozy mystery", "a haunted house", "a romance in Paris", "a pirate adventure"], [11, 12])
+
+
+def full_seconds(story: Any, seed: int) -> float:
+    """The film's length when nobody leaves or skips (as written)."""
+    from .harness import watch
+
+    return watch(story, _Still(), "as_written", seed=seed).seconds
+
+
+def score(stories: list[Any], tastes: list[Taste], policies: list[Any], seeds: list[int], *,
+          learner: Any = None) -> dict[str, list[dict]]:
     """Every viewer watches every story at every seed under every policy (the same viewer, the
     same behaviour noise, for each policy: paired). Per policy, one row a viewing:
-    value, watched share, completed, left (why)."""
+    value, watched share, completed, left (why). ``learned`` watches as it would be served: each
+    viewer remembered from their earlier sessions here (in this order), and ``learner`` (default:
+    a fresh copy of ``learning.prior()``) learning after each session."""
     from .harness import watch
 
     out: dict[str, list[dict]] = {}
+    memories: dict[int, Any] = {}
+    if "learned" in policies and learner is None:
+        from .learning import prior
+
+        learner = prior()
     for story in stories:
         for seed in seeds:
-            full = watch(story, _Still(), "as_written", seed=seed).seconds
+            full = full_seconds(story, seed)
             for v, taste in enumerate(tastes):
                 for policy in policies:
                     viewer = SimViewer(taste, run=seed * 7919 + v)
-                    viewing = watch(story, viewer, policy, seed=seed)
+                    if policy == "learned":
+                        from .learning import GATE_EVERY, Memory
+
+                        log: list = []
+                        viewing = watch(story, viewer, policy, seed=seed, learner=learner,
+                                        memory=memories.setdefault(v, Memory()), log=log)
+                        for d in log:
+                            d.session = f"{v}/{story.id}/{seed}"
+                        learner.finished(log, gate_every=GATE_EVERY)
+                    else:
+                        viewing = watch(story, viewer, policy, seed=seed)
                     name = policy if isinstance(policy, str) else "static"
                     out.setdefault(name, []).append({
                         "value": viewer.value(full), "watched": viewer.watched / max(full, 1e-9),

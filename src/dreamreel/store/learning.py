@@ -1,0 +1,190 @@
+"""What the director learns across sessions, in the viewer database (``store.db``): the
+population's bandit model (``director.learning.Learner``), what is remembered of each viewer
+(``Memory``), and every decision the bandit took, with the probability it took it with and the
+reward that followed (the log off-policy evaluation judges new policies by).
+
+Its own tables (``bandit_models``, ``bandit_viewers``, ``bandit_decisions``) on the same engine
+as ``store.db.Database`` (SQLite or PostgreSQL), created if missing whenever it is opened::
+
+    db = Database(url)
+    learning = LearningStore(db.engine)
+    learner = learning.learner()                         # the population's model (or a new one)
+    memory = learning.memory(viewer_id)                  # what is remembered of this viewer
+    session = learner.session(drama, memory, key=session_id)
+    ...                                                  # session.decide / session.played
+    learning.finish(viewer_id, session_id, learner, session.finish(complete), memory)
+
+Viewer ids are ``store.db.Viewer.id`` (not enforced as a foreign key, so that simulated viewers
+can be stored too).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Boolean, Float, Integer, LargeBinary, String, Text, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from ..director.learning import GATE_EVERY, Decision, Learner, Memory
+
+
+class LearningBase(DeclarativeBase):
+    pass
+
+
+class BanditModel(LearningBase):
+    """A bandit's model (VW's own bytes), whether it steers, and its last judgement."""
+
+    __tablename__ = "bandit_models"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    model: Mapped[bytes] = mapped_column(LargeBinary)
+    promoted: Mapped[bool] = mapped_column(Boolean, default=False)
+    sessions: Mapped[int] = mapped_column(Integer, default=0)   # sessions learned from
+    judgement: Mapped[str] = mapped_column(Text, default="")   # the last gate's report, JSON
+    updated: Mapped[float] = mapped_column(Float)
+
+
+class BanditViewer(LearningBase):
+    """What is remembered of one viewer across sessions (``director.learning.Memory``)."""
+
+    __tablename__ = "bandit_viewers"
+    viewer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer, default=0)
+    lean: Mapped[float] = mapped_column(Float, default=0.0)
+    reward: Mapped[float] = mapped_column(Float, default=0.0)
+    completed: Mapped[float] = mapped_column(Float, default=0.0)
+    quiet: Mapped[float] = mapped_column(Float, default=0.0)
+    updated: Mapped[float] = mapped_column(Float)
+
+
+class BanditDecision(LearningBase):
+    """One decision: its context, the actions allowed, the one taken and its probability, the reward."""
+
+    __tablename__ = "bandit_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    model: Mapped[str] = mapped_column(String(64), index=True)
+    session_id: Mapped[str] = mapped_column(String(64), index=True)
+    viewer_id: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[float] = mapped_column(Float, index=True)
+    beat: Mapped[str] = mapped_column(String(64))
+    index: Mapped[int] = mapped_column(Integer)
+    context: Mapped[str] = mapped_column(Text)          # VW text of the shared context
+    actions: Mapped[str] = mapped_column(Text)          # JSON: indices into learning.ACTIONS
+    lines: Mapped[str] = mapped_column(Text)            # JSON: VW text of each allowed action
+    chosen: Mapped[int] = mapped_column(Integer)
+    prob: Mapped[float] = mapped_column(Float)
+    reward: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class LearningStore:
+    """The bandit's tables on ``engine`` (an Engine, a ``store.db.Database``, or a URL)."""
+
+    def __init__(self, engine: Engine | Any):
+        if isinstance(engine, str):
+            from .db import Database
+
+            engine = Database(engine).engine
+        self.engine: Engine = getattr(engine, "engine", engine)
+        LearningBase.metadata.create_all(self.engine)   # only what is missing
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._lock = threading.Lock()   # one learner update at a time in this process
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as s, s.begin():
+            yield s
+
+    # -- the model -------------------------------------------------------------------------
+
+    def learner(self, name: str = "director", *, fallback: Any = None) -> Learner:
+        """The stored model ``name``; if there is none, ``fallback()`` (e.g.
+        ``director.learning.prior``, fitted on simulated viewers), else a new learner, which
+        serves the director as it is until it has learned enough to be promoted."""
+        with self.session() as s:
+            row = s.get(BanditModel, name)
+            if row is not None:
+                learner = Learner(row.model, promoted=row.promoted)
+                learner.sessions = row.sessions
+                return learner
+        return fallback() if fallback is not None else Learner()
+
+    def save_learner(self, learner: Learner, name: str = "director", judgement: dict | None = None) -> None:
+        blob = learner.save()
+        with self.session() as s:
+            row = s.get(BanditModel, name)
+            if row is None:
+                row = BanditModel(name=name, model=blob, updated=time.time())
+                s.add(row)
+            row.model, row.promoted, row.sessions, row.updated = blob, learner.promoted, learner.sessions, time.time()
+            if judgement is not None:
+                row.judgement = json.dumps(judgement)
+
+    def judgement(self, name: str = "director") -> dict | None:
+        with self.session() as s:
+            row = s.get(BanditModel, name)
+            return json.loads(row.judgement) if row is not None and row.judgement else None
+
+    # -- viewers ---------------------------------------------------------------------------
+
+    def memory(self, viewer_id: str) -> Memory:
+        """What is remembered of the viewer (a new viewer: nothing yet)."""
+        with self.session() as s:
+            row = s.get(BanditViewer, viewer_id)
+            if row is None:
+                return Memory()
+            return Memory(sessions=row.sessions, lean=row.lean, reward=row.reward, completed=row.completed,
+                          quiet=row.quiet)
+
+    def remember(self, viewer_id: str, memory: Memory) -> None:
+        with self.session() as s:
+            row = s.get(BanditViewer, viewer_id)
+            if row is None:
+                row = BanditViewer(viewer_id=viewer_id, updated=time.time())
+                s.add(row)
+            row.sessions, row.lean, row.reward = memory.sessions, memory.lean, memory.reward
+            row.completed, row.quiet, row.updated = memory.completed, memory.quiet, time.time()
+
+    # -- decisions -------------------------------------------------------------------------
+
+    def log(self, viewer_id: str, session_id: str, decisions: list[Decision], model: str = "director") -> None:
+        now = time.time()
+        with self.session() as s:
+            s.add_all([BanditDecision(model=model, session_id=session_id, viewer_id=viewer_id, at=now,
+                                      beat=d.beat, index=d.index, context=d.shared,
+                                      actions=json.dumps(d.actions), lines=json.dumps(d.lines),
+                                      chosen=d.chosen, prob=d.prob, reward=d.reward) for d in decisions])
+
+    def logged(self, model: str = "director", *, since: float = 0.0, limit: int | None = None) -> list[Decision]:
+        """Logged decisions (oldest first; with ``limit``, the latest that many)."""
+        with self.session() as s:
+            q = select(BanditDecision).where(BanditDecision.model == model, BanditDecision.at >= since)
+            if limit is not None:
+                q = q.order_by(BanditDecision.id.desc()).limit(limit)
+            rows = list(s.scalars(q))
+        rows.sort(key=lambda r: r.id)
+        return [Decision(beat=r.beat, index=r.index, session=r.session_id, shared=r.context,
+                         actions=json.loads(r.actions), lines=json.loads(r.lines), chosen=r.chosen, prob=r.prob,
+                         reward=r.reward) for r in rows]
+
+    # -- a finished session ------------------------------------------------------------------
+
+    def finish(self, viewer_id: str, session_id: str, learner: Learner, decisions: list[Decision],
+               memory: Memory, *, name: str = "director", gate_every: int = GATE_EVERY) -> dict | None:
+        """A session is over (``decisions`` from ``Session.finish``, which also updated
+        ``memory``): log its decisions, remember the viewer, let the learner learn (and judge
+        itself every ``gate_every`` sessions) and store the model. The judgement, if one was made."""
+        for d in decisions:
+            d.session = session_id
+        with self._lock:
+            self.log(viewer_id, session_id, decisions, model=name)
+            self.remember(viewer_id, memory)
+            report = learner.finished(decisions, gate_every=gate_every)
+            self.save_learner(learner, name, judgement=report)
+        return report
+

@@ -1,0 +1,121 @@
+"""Learning across sessions: the bandit over the director's interventions (``director.learning``),
+its storage (``store.learning``), and off-policy evaluation from logged sessions."""
+
+import pytest
+
+from dreamreel.director import learning as L
+from dreamreel.director.drama import DramaManager
+from dreamreel.director.engagement import Estimate
+from dreamreel.director.viewers import HELD_OUT, paired, population, score
+from dreamreel.model import Request
+from dreamreel.narrative.planner import plan
+
+
+@pytest.fixture(scope="module")
+def story():
+    return plan(Request(prompt="a western, two episodes", episodes=2), seed=4)
+
+
+@pytest.fixture(scope="module")
+def held_out_stories():
+    return [plan(Request(prompt=p, episodes=2), seed=100 + i) for i, p in enumerate(HELD_OUT[0][:2])]
+
+
+def test_exploration_is_bounded(story):
+    """Never calmer for a viewer clearly restless, never more for one clearly overwhelmed, never
+    off the tension scale; the director's own choice always allowed; probabilities logged."""
+    learner = L.Learner(epsilon=1.0)  # explores every time: the bounds must still hold
+    beats = [b for b in story.graph.beats if b.variants]
+    for level, forbidden in (("bored", lambda n: n < 0), ("overwhelmed", lambda n: n > 0)):
+        drama = DramaManager(story)
+        session = learner.session(drama)
+        sure = Estimate(level, 0.9, 0.3, 2.0 if level == "bored" else 0.0, 2.0 if level != "bored" else 0.0)
+        for k, beat in enumerate(beats):
+            nudge = session.decide(beat, sure, k)
+            d = session.decisions[-1]
+            assert not forbidden(nudge) and 0 in d.actions
+            want = drama.wanted(beat, sure)
+            assert all(0.0 <= want - nudge + L.ACTIONS[i] <= 1.0 for i in d.actions if L.ACTIONS[i])
+            pmf = learner.pmf(d.shared, d.lines)
+            assert abs(sum(pmf) - 1) < 1e-9 and d.prob == pytest.approx(pmf[d.chosen])
+    # a director that was never promoted takes no nudge but its exploration
+    quiet = L.Learner(epsilon=0.0).session(DramaManager(story))
+    assert all(quiet.decide(b, None, k) == 0.0 for k, b in enumerate(beats))
+
+
+def test_the_reward_is_watch_ratio_and_completion(story):
+    beat = story.graph.beats[1]
+    for complete, shares, rewards in ((True, [1.0, 0.5, 1.0, 1.0], [2.5 / 3, 2.5 / 3, 1.0, 1.0]),
+                                      (False, [1.0, 0.5], [1.5 / 3, 0.5 / 3])):
+        memory = L.Memory()
+        session = L.Learner(epsilon=0.0).session(DramaManager(story), memory)
+        for k, share in enumerate(shares):
+            session.decide(beat, None, k)
+            session.played(10.0, 10.0 * (1 - share), 5)
+        got = [d.reward for d in session.finish(complete)]
+        assert got == pytest.approx(rewards)
+        assert memory.sessions == 1 and memory.completed == float(complete)
+        assert memory.reward == pytest.approx(sum(shares) / len(shares))
+
+
+def test_the_store_keeps_model_viewers_and_decisions(tmp_path, story):
+    from dreamreel.store.db import Database
+    from dreamreel.store.learning import LearningStore
+
+    url = f"sqlite:///{tmp_path / 'dreamreel.db'}"
+    db = Database(url)
+    store = LearningStore(db)
+    assert LearningStore(db.engine).memory("nobody") == L.Memory()  # opened twice: tables made once
+    learner = L.Learner(epsilon=0.5)
+    memory = store.memory("v1")
+    session = learner.session(DramaManager(story), memory, key="s1")
+    for k, beat in enumerate(story.graph.beats[:6]):
+        session.decide(beat, None, k)
+        session.played(8.0, 2.0 if k == 3 else 0.0, 4)
+    decisions = session.finish(True)
+    store.finish("v1", "s1", learner, decisions, memory)
+
+    again = LearningStore(url)   # another process, the same database
+    assert again.memory("v1") == memory and memory.sessions == 1
+    logged = again.logged()
+    assert [(d.beat, d.chosen, d.prob, d.reward, d.shared, d.lines) for d in logged] == \
+        [(d.beat, d.chosen, d.prob, d.reward, d.shared, d.lines) for d in decisions]
+    assert all(d.session == "s1" for d in logged)
+    loaded = again.learner()
+    assert loaded.sessions == 1 and loaded.promoted is False
+    for d in decisions:
+        assert loaded.costs(d.shared, d.lines) == pytest.approx(learner.costs(d.shared, d.lines), abs=1e-6)
+    # the viewer database's own tables are untouched and usable
+    viewer, _ = db.new_viewer()
+    assert db.viewer(viewer.id) is not None
+
+
+@pytest.fixture(scope="module")
+def prior_learner():
+    """The population prior: sessions of simulated training viewers logged under exploration,
+    learned from, and judged off-policy before it may steer."""
+    return L.prior()
+
+
+def test_learned_is_not_worse_than_adaptive_after_training(prior_learner, held_out_stories):
+    learner = L.Learner(prior_learner.save(), promoted=prior_learner.promoted)
+    rows = score(held_out_stories, population(60, "heldout"), ["adaptive", "learned"], HELD_OUT[1],
+                 learner=learner)
+    value = {k: [r["value"] for r in v] for k, v in rows.items()}
+    d = paired(value["learned"], value["adaptive"])
+    assert d["diff_ci"][1] > 0, d     # not worse beyond noise
+    assert learner.learned > 1000     # it went on learning from each session
+
+
+def test_off_policy_evaluation_lands_near_the_on_policy_measurement(prior_learner, held_out_stories):
+    """Judge policies from sessions logged under exploration, then play them to the same viewers:
+    the doubly robust estimate's interval holds the reward they got."""
+    tastes = population(40, "heldout")
+    logged, _ = L.collect(held_out_stories, tastes, HELD_OUT[1], L.Learner(epsilon=L.LOG_EPSILON, seed="log"))
+    candidate = L.Learner(prior_learner.save(), promoted=True, epsilon=L.EPSILON)  # the prior's model, steering
+    for policy in (candidate, L.Fixed(0.24)):
+        estimate = L.evaluate(policy, logged)
+        played, _ = L.collect(held_out_stories, tastes, HELD_OUT[1], policy)
+        on = sum(d.reward for d in played) / len(played)
+        assert estimate["dr_ci"][0] <= on <= estimate["dr_ci"][1], (type(policy).__name__, on, estimate)
+        assert estimate["dr_ci"][1] - estimate["dr_ci"][0] < 0.15, estimate   # and says something
