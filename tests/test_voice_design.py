@@ -189,3 +189,45 @@ def test_voice_lines_deliver_each_line_by_its_emotion(piper):
     _, speeches = voice_lines(story, PlayPath(story_id=story.id, steps=[PathStep(beat=beat.id)]), piper)
     peaks = {ln.emotion: float(np.abs(speeches[(beat.id, i)].samples).max()) for i, ln in enumerate(beat.lines)}
     assert min(peaks[e] for e in peaks if e in loud) > 1.4 * max(peaks[e] for e in peaks if e in quiet), peaks
+
+
+def test_an_off_the_shelf_recogniser_understands_the_narrator_and_the_cast(piper):
+    """pocketsphinx's en-US model (shipped in its wheel) as a stand-in listener: the share of
+    each line's words it hears, averaged over five lines."""
+    import re
+    from collections import Counter
+    from math import gcd
+
+    from pocketsphinx import Decoder
+    from scipy.signal import resample_poly
+
+    decoder = Decoder(samprate=16000, loglevel="FATAL")
+
+    def heard(speech) -> str:
+        g = gcd(16000, speech.sample_rate)
+        y = resample_poly(speech.samples.astype(np.float64), 16000 // g, speech.sample_rate // g)
+        decoder.start_utt()
+        decoder.process_raw((y / np.abs(y).max() * 0.9 * 32767).astype(np.int16).tobytes(), full_utt=True)
+        decoder.end_utt()
+        return decoder.hyp().hypstr if decoder.hyp() else ""
+
+    def recall(text: str, got: str) -> float:
+        said, bag = re.findall(r"[a-z']+", text.lower()), Counter(re.findall(r"[a-z']+", got.lower()))
+        hits = 0
+        for w in said:
+            if bag[w] > 0:
+                bag[w] -= 1
+                hits += 1
+        return hits / len(said)
+
+    lines = ["The storm came in from the north and nobody on board knew what we had taken.",
+             "She was the best cook in the city, and she knew it better than anyone.",
+             "Put the ledger back on the shelf and walk away before the judge sees you.",
+             "Every night the old keeper climbed the stairs to light the lamp.",
+             "We have three days before the ship reaches the station."]
+    voices = {"narrator": (NARRATOR_VOICES[0], 0.55), "woman": (design(VoiceSpec(), pronouns="she"), 0.55),
+              "man": (design(VoiceSpec(), pronouns="he"), 0.55),
+              "child": (design(VoiceSpec(), pronouns="she", age="child"), 0.35)}
+    for who, (voice, floor) in voices.items():
+        score = np.mean([recall(t, heard(piper.speak(t, voice, seed=i))) for i, t in enumerate(lines)])
+        assert score >= floor, (who, score)
