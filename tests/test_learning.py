@@ -56,6 +56,12 @@ def test_the_reward_is_watch_ratio_and_completion(story):
         assert got == pytest.approx(rewards)
         assert memory.sessions == 1 and memory.completed == float(complete)
         assert memory.reward == pytest.approx(sum(shares) / len(shares))
+    # a beat made ahead (a server makes a few seconds ahead) that they never reached teaches nothing
+    ahead = L.Learner(epsilon=0.0).session(DramaManager(story))
+    for k in range(3):
+        ahead.decide(beat, None)
+    ahead.played(10.0, 0.0, 3)
+    assert [d.index for d in ahead.finish(False)] == [0]
 
 
 def test_the_store_keeps_model_viewers_and_decisions(tmp_path, story):
@@ -119,3 +125,13 @@ def test_off_policy_evaluation_lands_near_the_on_policy_measurement(prior_learne
         on = sum(d.reward for d in played) / len(played)
         assert estimate["dr_ci"][0] <= on <= estimate["dr_ci"][1], (type(policy).__name__, on, estimate)
         assert estimate["dr_ci"][1] - estimate["dr_ci"][0] < 0.15, estimate   # and says something
+
+
+def test_a_server_can_tell_each_beat_watched_from_the_telemetry():
+    spans = [(0.0, 10.0), (10.0, 25.0), (25.0, 40.0), (40.0, 50.0)]
+    events = [("watch", 2.0, {"rate": 1.0}), ("skip", 12.0, {"wanted_s": 5}), ("seek", 22.0, {"to": 30.0}),
+              ("pause", 31.0, {}), ("skip", 24.0, {"wanted_s": "far"}), ("seek", 33.0, {"to": 28.0})]
+    got = L.watched_beats(spans, events)
+    # the last beat was never reached (the viewer left at 33 s)
+    assert got == [(10.0, 0.0, 1), (15.0, 8.0, 3), (15.0, 0.0, 2)]
+    assert len(L.watched_beats(spans, events, reached_s=45.0)) == 4

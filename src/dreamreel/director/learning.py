@@ -36,6 +36,7 @@ import math
 import os
 import random
 import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -121,6 +122,8 @@ class Learner:
 
         self.epsilon, self.margin, self.args = epsilon, margin, args
         self.promoted = promoted
+        #: One call into the workspace at a time (a server's films decide on threads of their own).
+        self.lock = threading.RLock()
         #: Sessions learned from since the last ``gate``, and their decisions (kept to judge by).
         self.recent: list[Decision] = []
         self.sessions = 0
@@ -147,7 +150,8 @@ class Learner:
         fd, path = tempfile.mkstemp(suffix=".vw")
         os.close(fd)
         try:
-            self.vw.save(path)
+            with self.lock:
+                self.vw.save(path)
             with open(path, "rb") as f:
                 return f.read()
         finally:
@@ -155,7 +159,8 @@ class Learner:
 
     def costs(self, shared: str, lines: list[str]) -> list[float]:
         """The model's expected cost (1 - reward) of each action."""
-        out = self.vw.predict([f"shared {shared}", *lines])
+        with self.lock:
+            out = self.vw.predict([f"shared {shared}", *lines])
         return list(out) if isinstance(out, list) else [float(out)]
 
     def pmf(self, shared: str, lines: list[str]) -> list[float]:
@@ -199,9 +204,8 @@ class Learner:
         for d in decisions:
             if d.reward is None or len(d.actions) < 2:
                 continue
-            lines = list(d.lines)
-            lines[d.chosen] = f"{d.chosen}:{1.0 - d.reward:.4f}:{d.prob:.4f} {lines[d.chosen]}"
-            self.vw.learn([f"shared {d.shared}", *lines])
+            with self.lock:
+                self.vw.learn(_labelled(d))
             n += 1
         self.learned += n
         return n
@@ -308,8 +312,10 @@ class Session:
 
     # -- the loop --------------------------------------------------------------------------
 
-    def decide(self, beat: Beat, estimate: Estimate | None, index: int, at_s: float = 0.0) -> float:
-        """The nudge for ``beat`` (set on the director: ``drama.nudge``), logged."""
+    def decide(self, beat: Beat, estimate: Estimate | None, index: int | None = None, at_s: float = 0.0) -> float:
+        """The nudge for ``beat`` (set on the director: ``drama.nudge``), logged. ``index``: the
+        beat's place in the viewing (default: the next); ``at_s``: film seconds it starts at."""
+        index = len(self.decisions) if index is None else index
         self.drama.nudge = 0.0
         allowed = self.allowed(beat, estimate)
         shared = self._context(beat, estimate, index)
@@ -340,8 +346,11 @@ class Session:
 
     def finish(self, complete: bool) -> list[Decision]:
         """The viewing is over (``complete``: it reached its ending; else they left): each
-        decision's reward, and what is remembered of the viewer. Returns the decisions."""
+        decision's reward, and what is remembered of the viewer. Returns the decisions (of the
+        beats reached: ``played`` once each)."""
         n = len(self.shares)
+        # a beat made ahead that the viewer never reached was never shown: nothing to learn
+        self.decisions = [d for d in self.decisions if d.index < n]
         for d in self.decisions:
             window = [self.shares[j] if j < n else (1.0 if complete else 0.0)
                       for j in range(d.index, d.index + HORIZON)]
@@ -350,6 +359,34 @@ class Session:
         self.memory.update(self.drama.lean, self.watched / self.seconds if self.seconds else 0.0, complete,
                            quiet=sum(self.heard) == 0)
         return self.decisions
+
+
+def watched_beats(spans: list[tuple[float, float]], events: Iterable[tuple[str, float, dict]],
+                  reached_s: float | None = None) -> list[tuple[float, float, int]]:
+    """For a server: what ``Session.played`` wants for each beat, from the player's telemetry
+    after the fact. ``spans``: each beat's (start, end) film seconds, in the order decided;
+    ``events``: (kind, t, data) as the socket took them; ``reached_s``: the furthest film second
+    the viewer reached (default: the latest event's). Per beat reached: (seconds, seconds
+    skipped in it, events in it)."""
+    from .engagement import _num
+
+    evs = [(k, float(t), d) for k, t, d in events]
+    reached = reached_s if reached_s is not None else max((t for _, t, _ in evs), default=0.0)
+    out = []
+    for start, end in spans:
+        if start > reached:
+            break
+        skipped, n = 0.0, 0
+        for kind, t, data in evs:
+            if not start <= t < end:
+                continue
+            n += 1
+            if kind == "skip":
+                skipped += min(_num(data.get("wanted_s"), 0.0), end - t)
+            elif kind == "seek" and _num(data.get("to"), t) > t:
+                skipped += min(_num(data.get("to"), t), end) - t
+        out.append((end - start, min(skipped, end - start), n))
+    return out
 
 
 # -- the population's prior --------------------------------------------------------------------
@@ -574,4 +611,4 @@ def decisions_json(decisions: list[Decision]) -> list[dict[str, Any]]:
 
 
 __all__ = ["ACTIONS", "EPSILON", "HORIZON", "Decision", "Director", "Fixed", "Learner", "Memory", "Session",
-           "collect", "evaluate", "fit", "gate", "prior", "train"]
+           "collect", "evaluate", "fit", "gate", "prior", "train", "watched_beats"]

@@ -11,7 +11,9 @@ as ``store.db.Database`` (SQLite or PostgreSQL), created if missing whenever it 
     learner = learning.learner()                         # the population's model (or a new one)
     memory = learning.memory(viewer_id)                  # what is remembered of this viewer
     session = learner.session(drama, memory, key=session_id)
-    ...                                                  # session.decide / session.played
+    ...                                                  # session.decide(beat, reading) as each beat is entered
+    for seconds, skipped, n in watched_beats(spans, events, reached_s=playhead):
+        session.played(seconds, skipped, n)              # (director.learning.watched_beats)
     learning.finish(viewer_id, session_id, learner, session.finish(complete), memory)
 
 Viewer ids are ``store.db.Viewer.id`` (not enforced as a foreign key, so that simulated viewers
