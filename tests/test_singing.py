@@ -87,3 +87,23 @@ def test_a_musical_is_sung_and_the_score_plays_under_the_singers(piper):
         lead = {(round(n.time, 1), round(n.midi) % 12) for n in sec.notes if n.role == "lead"}
         tune_notes = {(round(t, 1), m % 12) for t, _, m in sec.cue.melody}
         assert len(lead & tune_notes) >= 0.6 * len(tune_notes)
+
+
+def test_a_numbers_last_line_is_sung_by_all_its_singers_together(piper):
+    from dreamreel.synth.voice.sing import chorus, sung_line
+
+    tune = Tune(key=7, mode="major", bpm=110.0)
+    text = "So sing it out, so everyone can hear!"
+    her, him = design(VoiceSpec(), pronouns="she"), design(VoiceSpec(), pronouns="he")
+    lead = sung_line(piper.speak(text, her, seed=1), tune, her.median_hz, answer=True, seed=1)
+    together = chorus(lead, [(piper.speak(text, him, seed=2), him.median_hz)], tune, seed=1)
+    assert together.notes == lead.notes and together.words == lead.words
+    assert abs(together.duration - lead.duration) < 1e-6
+    # his voice is in it, an octave or so below hers: energy where he sings that she does not
+    sr = lead.sample_rate
+
+    def low_energy(x):
+        spec = np.abs(np.fft.rfft(x.astype(np.float64)))
+        f = np.fft.rfftfreq(len(x), 1 / sr)
+        return spec[(f > 80) & (f < 150)].sum() / spec[(f > 80) & (f < 4000)].sum()
+    assert low_energy(together.samples) > 1.5 * low_energy(lead.samples)

@@ -18,7 +18,7 @@ from ...model.shot import PlayPath, SpeechTiming
 from .base import Speech, VoiceBackend
 from ..music.score import tune_for
 from .design import deliver, design
-from .sing import sung_line
+from .sing import chorus, sung_line
 
 #: Narrator voices to pick from: the one least like anyone in the cast is used, so a film's
 #: narrator is a woman as often as a man. Unhurried and close to the base voice's own pitch
@@ -110,8 +110,9 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
     audio by (beat id, line index), narration being index -1. ``progress(done, total)`` is
     called after each line.
     """
-    # (beat, index, speaker, text, (emotion, direction, sung: which sung line of the beat or None))
-    script: list[tuple[str, int, str, str, tuple[str, str | None, int | None]]] = []
+    # (beat, index, speaker, text, (emotion, direction, sung: which sung line of the beat or None,
+    #  who joins in: a number's last line is sung by all its singers together, a chorus))
+    script: list[tuple[str, int, str, str, tuple[str, str | None, int | None, tuple[str, ...]]]] = []
     for n, step in enumerate(path.steps):
         where = f"path.steps[{n}]"
         try:
@@ -126,11 +127,14 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
             told = beat.variants[step.variant]
             narration, lines = told.narration or beat.narration, told.lines
         if narration.strip():
-            script.append((beat.id, -1, "narrator", narration.strip(), ("neutral", None, None)))
+            script.append((beat.id, -1, "narrator", narration.strip(), ("neutral", None, None, ())))
+        singers = list(dict.fromkeys(ln.speaker for ln in lines if ln.delivery == "sung"))
+        last_sung = max((i for i, ln in enumerate(lines) if ln.delivery == "sung"), default=None)
         sung = 0
         for i, ln in enumerate(lines):
+            joins = tuple(w for w in singers if w != ln.speaker) if i == last_sung and len(singers) > 1 else ()
             script.append((beat.id, i, ln.speaker, ln.text, (ln.emotion, ln.direction,
-                                                            sung if ln.delivery == "sung" else None)))
+                                                            sung if ln.delivery == "sung" else None, joins)))
             sung += ln.delivery == "sung"
 
     timings: list[SpeechTiming] = []
@@ -138,7 +142,7 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
     voices: dict[str, VoiceSpec] = {}
     said: dict[tuple[str, int], str] = {}
     tune = tune_for(story.bible.style, story.bible.genres, seed)
-    for done, (beat_id, index, speaker, text, (emotion, direction, sung)) in enumerate(script, 1):
+    for done, (beat_id, index, speaker, text, (emotion, direction, sung, joins)) in enumerate(script, 1):
         if speaker not in voices:
             voices[speaker] = voice_for(speaker, story.bible)
         key = (beat_id, index)
@@ -150,6 +154,14 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
             if sung is not None:  # a musical's number: sung to the score's key and tempo
                 speech = sung_line(speech, tune, voice.median_hz or 115.0, answer=sung % 2 == 1,
                                    seed=line_seed(seed, beat_id, index))
+                others = []
+                for k, who in enumerate(joins):
+                    if who not in voices:
+                        voices[who] = voice_for(who, story.bible)
+                    theirs = deliver(voices[who], emotion, direction)
+                    others.append((backend.speak(text, theirs, seed=line_seed(seed, beat_id, index) + k + 1),
+                                   theirs.median_hz or 115.0))
+                speech = chorus(speech, others, tune, seed=line_seed(seed, beat_id, index))
             speeches[key] = speech
             said[key] = text
         speech = speeches[key]

@@ -23,7 +23,7 @@ from ...model.shot import WordTiming
 from ..music.score import Tune
 from .base import Speech
 
-__all__ = ["Tune", "melody", "nuclei", "sing", "sung_line"]
+__all__ = ["Tune", "chorus", "melody", "nuclei", "sing", "sung_line"]
 
 from ..music.palettes import SCALES
 
@@ -69,6 +69,21 @@ def nuclei(x: np.ndarray, sr: int) -> list[tuple[float, float, float]]:
     return [(bounds[k], float(times[i]), bounds[k + 1]) for k, i in enumerate(kept) if bounds[k + 1] > bounds[k]]
 
 
+def _regroup(syl: list[tuple[float, float, float]], k: int) -> list[tuple[float, float, float]]:
+    """``syl`` merged or split to exactly ``k`` syllables (merging neighbours, splitting the longest)."""
+    syl = list(syl)
+    while len(syl) > k:
+        i = min(range(len(syl) - 1), key=lambda j: syl[j + 1][2] - syl[j][0])
+        (a, v, _), (_, _, e) = syl[i], syl[i + 1]
+        syl[i:i + 2] = [(a, v, e)]
+    while len(syl) < k:
+        i = max(range(len(syl)), key=lambda j: syl[j][2] - syl[j][0])
+        a, v, e = syl[i]
+        mid = (a + e) / 2
+        syl[i:i + 1] = [(a, (a + mid) / 2, mid), (mid, (mid + e) / 2, e)]
+    return syl
+
+
 def melody(n: int, tune: Tune, centre_hz: float, *, answer: bool, seed: int) -> list[tuple[float, int]]:
     """``n`` notes as (beats, midi): eighth notes, the last held to the end of a half bar."""
     if n <= 0:
@@ -106,10 +121,13 @@ def melody(n: int, tune: Tune, centre_hz: float, *, answer: bool, seed: int) -> 
     return list(zip(beats, notes))
 
 
-def sing(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool = False, seed: int = 0) -> tuple[Speech, list[tuple[float, float, int]]]:
+def sing(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool = False, seed: int = 0,
+         tune_notes: list[tuple[float, int]] | None = None) -> tuple[Speech, list[tuple[float, float, int]]]:
     """The line sung; and its notes as (start s, length s, midi) from the line's start.
 
-    A line with no syllable found (a shout of symbols) is returned as spoken, with no notes.
+    ``tune_notes`` ((beats, midi) a syllable): sing these instead of a new melody (a chorus
+    joining the lead), moved by octaves into this singer's register. A line with no syllable
+    found (a shout of symbols) is returned as spoken, with no notes.
     """
     import parselmouth
     from parselmouth.praat import call
@@ -120,7 +138,17 @@ def sing(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool = False, 
     syl = nuclei(x, sr)
     if not syl:
         return speech, []
-    notes = melody(len(syl), tune, centre_hz, answer=answer, seed=seed)
+    if tune_notes is not None:
+        if not tune_notes:
+            return speech, []
+        # this voice's syllables share the lead's notes in order (a syllable more or less is
+        # absorbed by the neighbouring note), each moved into this singer's octave
+        centre = _midi(centre_hz)
+        k = len(tune_notes)
+        syl = _regroup(syl, k)
+        notes = [(b, m + 12 * round((centre - m) / 12)) for b, m in tune_notes[:len(syl)]]
+    else:
+        notes = melody(len(syl), tune, centre_hz, answer=answer, seed=seed)
     beat_s = 60.0 / tune.bpm
     dur = float(len(x)) / sr
     snd = parselmouth.Sound(x, sr)
@@ -183,3 +211,26 @@ def sung_line(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool, see
     """The line sung, carrying its notes (for the score to accompany and double)."""
     sung, notes = sing(speech, tune, centre_hz, answer=answer, seed=seed)
     return Speech(sung.samples, sung.sample_rate, sung.words, tuple(notes))
+
+
+def chorus(lead: Speech, others: list[tuple[Speech, float]], tune: Tune, *, seed: int) -> Speech:
+    """``lead`` (a sung line) with ``others`` ((their spoken line, their register Hz)) singing it
+    with them on the same notes, each in their own octave, started on the lead's first note."""
+    if not lead.notes or not others:
+        return lead
+    beat_s = 60.0 / tune.bpm
+    tune_notes = [(round(d / beat_s * 4) / 4, m) for _, d, m in lead.notes]
+    mix = lead.samples.astype(np.float64).copy()
+    sr = lead.sample_rate
+    for i, (spoken, hz) in enumerate(others):
+        voice, notes = sing(spoken, tune, hz, seed=seed + i + 1, tune_notes=tune_notes)
+        if not notes or voice.sample_rate != sr:
+            continue
+        shift = int(round((lead.notes[0][0] - notes[0][0]) * sr))
+        y = voice.samples.astype(np.float64)
+        y = y[-shift:] if shift < 0 else np.concatenate([np.zeros(shift), y])
+        n = min(len(mix), len(y))
+        mix[:n] += 0.8 * y[:n]
+    peak = float(np.abs(lead.samples).max())
+    mix *= peak / max(float(np.abs(mix).max()), 1e-9)
+    return Speech(mix.astype(np.float32), sr, lead.words, lead.notes)
