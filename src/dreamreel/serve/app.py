@@ -809,4 +809,6 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         return [{"at": e.at, "kind": e.kind, "data": json.loads(e.data)}
                 for e in server.db.events(session_id, viewer.id)]
 
+    from .rooms import install  # watching together: rooms, their page and their socket
+    install(app)
     return app

@@ -158,6 +158,12 @@ class LiveFilm:
             self._react(estimate)
         return estimate
 
+    def follow(self, playhead: float, playing: bool) -> None:
+        """A room's shared clock paces production, as one viewer's player does (``serve.rooms``)."""
+        with self._cond:
+            self.playhead, self._playing, self._rate, self._heard = playhead, playing, 1.0, time.time()
+            self._cond.notify_all()
+
     def _react(self, estimate: Estimate) -> None:
         """The moment the reading turns: a new look on what is about to play, logged (and shown
         to the viewer as the reason) where the changed picture begins."""
