@@ -35,10 +35,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import re
 import threading
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -53,10 +54,14 @@ from fastapi import (
     WebSocket,
     WebSocketDisconnect,
 )
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import DreamreelError
+from ..cost.budget import film_seconds
 from ..model import Request as FilmRequest
 from ..store.db import Database, Film, Viewer
 from ..store.files import write_atomic
@@ -76,6 +81,144 @@ MAX_EVENTS_PER_SECOND = 40
 MAX_BODY_BYTES = 256_000
 #: A photo for casting (the one request allowed to be bigger).
 MAX_PHOTO_BYTES = 8_000_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one viewer (or one address) may ask of the server. Every limit is checked without
+    trusting what the client says about itself (a body is counted as it arrives, a photo's size
+    is read from its header before it is decoded)."""
+
+    #: Bytes in a request body (the photo for a likeness: ``photo_bytes``), counted as they arrive.
+    body_bytes: int = MAX_BODY_BYTES
+    photo_bytes: int = MAX_PHOTO_BYTES
+    #: Pixels in a photo, read from its header (12 MP: a phone's photo; decoding one is ~36 MB).
+    photo_pixels: int = 12_000_000
+    #: Seconds of one film (all its episodes).
+    film_seconds: int = 1800
+    #: Films one viewer may have being made at once, and their requested length in all.
+    films_at_once: int = 2
+    seconds_at_once: int = 2400
+
+
+def _clean(text: str, most: int = 200) -> str:
+    """``text`` safe to put in a reply: printable ASCII (anything else escaped), at most ``most``."""
+    out = text.encode("ascii", "backslashreplace").decode("ascii")
+    out = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in out)
+    return out if len(out) <= most else out[:most - 3] + "..."
+
+
+def _not_a_number(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    x = float(text)
+    if not math.isfinite(x):
+        raise ValueError("a number too large for JSON")
+    return x
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def strict_json(raw: bytes | str) -> Any:
+    """JSON as RFC 8259 has it: UTF-8, finite numbers (no NaN, Infinity or 1e999), no lone
+    surrogates (``"\\ud800"``). Anything else raises ``json.JSONDecodeError`` with a message
+    that does not repeat the input."""
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        data = json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+    except json.JSONDecodeError as e:
+        raise json.JSONDecodeError(e.msg, "", e.pos) from None
+    except (ValueError, RecursionError) as e:  # UnicodeDecodeError is a ValueError
+        msg = "not UTF-8" if isinstance(e, UnicodeDecodeError) else \
+            "nested too deeply" if isinstance(e, RecursionError) else str(e)
+        raise json.JSONDecodeError(msg, "", 0) from None
+    stack = [data]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, str):
+            if _SURROGATE.search(x):
+                raise json.JSONDecodeError("a lone surrogate (\\ud800-\\udfff) is not text", "", 0)
+        elif isinstance(x, dict):
+            stack.extend(x.keys())
+            stack.extend(x.values())
+        elif isinstance(x, list):
+            stack.extend(x)
+    return data
+
+
+class _StrictRequest(Request):
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = strict_json(await self.body())
+        return self._json
+
+
+class _StrictRoute(APIRoute):
+    """Every JSON body is read with ``strict_json``."""
+
+    def get_route_handler(self) -> Any:
+        handler = super().get_route_handler()
+
+        async def strict(request: Request) -> Response:
+            return await handler(_StrictRequest(request.scope, request.receive))
+
+        return strict
+
+
+class _TooLarge(HTTPException):
+    def __init__(self, limit: int):
+        super().__init__(413, f"request body over {limit} bytes")
+
+
+class _Guard:
+    """Around the whole app: a request body is counted as it arrives (with or without a
+    Content-Length) and cut off at the limit without being held; refusals are logged."""
+
+    def __init__(self, app: ASGIApp, limits: Limits):
+        self.app, self.limits = app, limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        limit = self.limits.photo_bytes if path == "/api/likenesses" else self.limits.body_bytes
+        client = (scope.get("client") or ("?",))[0]
+        length = next((v for k, v in scope.get("headers", []) if k == b"content-length"), None)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            log.warning("refused %s %s from %s: body over %d bytes", scope["method"], path, client, limit)
+            await _reply(send, 413, f"request body over {limit} bytes")
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    log.warning("refused %s %s from %s: body over %d bytes", scope["method"], path, client, limit)
+                    raise _TooLarge(limit)
+            return message
+
+        async def logged(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] in (401, 402, 403, 429):
+                # no viewer, a forged token, over budget, no consent or licence, another origin, too many
+                log.warning("refused %s %s from %s: %d", scope["method"], path, client, message["status"])
+            await send(message)
+
+        await self.app(scope, counted, logged)
+
+
+async def _reply(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
 
 
 class Casting(BaseModel):
@@ -150,6 +293,30 @@ class Telemetry(BaseModel):
     data: dict[Annotated[str, Field(max_length=32)], Scalar] = Field(default_factory=dict, max_length=16)
 
 
+def check_photo(data: bytes, most_pixels: int) -> None:
+    """Refuse a photo over ``most_pixels`` from its header, before any of it is decoded (a small
+    PNG can unpack to hundreds of MB)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:  # (reads the header only)
+            w, h = im.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return  # not a picture Pillow knows: cast_from_photo says so in its own words
+    if w * h > most_pixels:
+        raise HTTPException(413, f"the photo is {w}x{h} pixels ({w * h / 1e6:.1f} MP); send one of at most "
+                                 f"{most_pixels / 1e6:.0f} MP")
+
+
+class _JSON(JSONResponse):
+    """JSON replies in ASCII (any text survives, even a lone surrogate), never NaN."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
 def _page(name: str) -> str:
     return (files("dreamreel.serve") / "static" / name).read_text(encoding="utf-8")
 
@@ -159,7 +326,8 @@ class Server:
 
     def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
                  live_kw: dict[str, Any] | None = None, film_budget: float | None = None,
-                 viewer_budget: float | None = None, sandbox: Sandbox | None = None):
+                 viewer_budget: float | None = None, sandbox: Sandbox | None = None, limits: Limits | None = None):
+        self.limits = limits or Limits()
         self.db = Database(db_url)
         self.db.interrupt_unfinished()  # a film being made when the last server stopped is not coming
         self.data_dir = Path(data_dir)
@@ -172,7 +340,7 @@ class Server:
         if sandbox is not None:
             self.make_kw["sandbox"] = sandbox
         self.live: dict[str, LiveFilm] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._attention: Any = None
 
     def attention(self) -> Any:
@@ -198,6 +366,8 @@ class Server:
             request = FilmRequest(**fields)
         except ValidationError as e:
             raise HTTPException(422, f"bad request: {e.errors()[0]['msg']}") from None
+        # (refused before anything is written, with the least it could be; checked again once written)
+        self.admit(viewer, float(request.target_seconds if ask.seconds else 15) * (ask.episodes or 1))
         profile = None
         if viewer.profile:
             from ..model import Profile
@@ -210,11 +380,31 @@ class Server:
         if self.sandbox is not None:  # refused now, before anything is made
             self.sandbox.check(story)
         fitted = self.afford(viewer, story)
-        film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
-        for likeness_id, consent_id, role in used:
-            self.db.log_use(likeness_id, consent_id, viewer.id, film.id, role)
-        self._launch(film, story, ask.seed, profile, adaptive=ask.adaptive, fitted=fitted)
+        with self._lock:  # (two requests at once do not both fit in the room left for one)
+            self.admit(viewer, film_seconds(story))
+            film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
+            for likeness_id, consent_id, role in used:
+                self.db.log_use(likeness_id, consent_id, viewer.id, film.id, role)
+            self._launch(film, story, ask.seed, profile, adaptive=ask.adaptive, fitted=fitted)
         return film
+
+    def admit(self, viewer: Viewer, seconds: float) -> None:
+        """Refuse (429, before anything is made) a film over the length one film may have, or
+        one that would take this viewer over the films, or the seconds of film, being made at once."""
+        lim = self.limits
+        if seconds > lim.film_seconds:
+            raise HTTPException(422, f"a film here is at most {lim.film_seconds // 60} minutes "
+                                     f"(this one would be {seconds / 60:.0f}): ask for fewer or shorter episodes")
+        with self._lock:
+            making = [f for f in self.live.values() if f.viewer == viewer.id and f.status in ("queued", "making")]
+        if len(making) >= lim.films_at_once:
+            raise HTTPException(429, f"you have {len(making)} films being made already (at most {lim.films_at_once} "
+                                     f"at once): wait for one to finish")
+        busy = sum(f.length_s for f in making)
+        if busy + seconds > lim.seconds_at_once:
+            raise HTTPException(429, f"your films being made run {busy / 60:.0f} minutes already; this one "
+                                     f"({seconds / 60:.0f} min) would take you over {lim.seconds_at_once // 60} "
+                                     f"minutes at once: wait for one to finish")
 
     def spent(self, viewer: Viewer) -> float:
         """What this viewer's films have cost so far (measured, at the default prices)."""
@@ -315,6 +505,7 @@ class Server:
                                     pack=self.pack_for(story))
             n = ended["episode"] + 1
             fitted = self.afford(viewer, sequel, episodes=1)
+            self.admit(viewer, film_seconds(sequel, 1))
             new = self.db.add_film(viewer.id, f"{film.prompt.split(' (episode ')[0]} (episode {n})",
                                    sequel.bible.title, sequel.model_dump_json())
             ended["next"] = new.id
@@ -341,10 +532,12 @@ class Server:
         used = self.recheck(viewer, film)
         start = self.started(film)
         fitted = self.afford(viewer, story, episodes=1 if start else None)
-        new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
-        for likeness_id, consent_id, role in used:
-            self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
-        self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted)
+        with self._lock:
+            self.admit(viewer, film_seconds(story, 1 if start else None))
+            new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
+            for likeness_id, consent_id, role in used:
+                self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
+            self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted)
         return new
 
     def pack_for(self, story: Any) -> Any:
@@ -364,6 +557,7 @@ class Server:
         live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=res, make_kw=make_kw,
                         profile=profile, adaptive=adaptive, start=start, seen=seen, viewer=film.viewer_id,
                         notes=fitted.notes if fitted is not None else None, **self.live_kw)
+        live.length_s = film_seconds(story, 1 if start is not None else None)
         live.on_done.append(self._finished)
         with self._lock:
             self.live[film.id] = live
@@ -416,28 +610,15 @@ def _extension_endings(story_json: str) -> frozenset[str]:
 def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
                live_kw: dict[str, Any] | None = None, secure_cookies: bool = False,
                film_budget: float | None = None, viewer_budget: float | None = None,
-               sandbox: Sandbox | None = None) -> FastAPI:
+               sandbox: Sandbox | None = None, limits: Limits | None = None) -> FastAPI:
     """The app. ``make_kw`` goes to ``make_film`` (e.g. a voice backend), ``live_kw`` to each
     ``LiveFilm`` (e.g. ``lead_s=None``: make films at full speed whether watched or not)."""
     server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw, film_budget=film_budget,
-                    viewer_budget=viewer_budget, sandbox=sandbox)
-    app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None)
+                    viewer_budget=viewer_budget, sandbox=sandbox, limits=limits)
+    app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None, openapi_url=None, default_response_class=_JSON)
+    app.router.route_class = _StrictRoute
+    app.add_middleware(_Guard, limits=server.limits)
     app.state.server = server
-
-    @app.middleware("http")
-    async def _body_limit(request: Request, call_next: Any) -> Response:
-        # Nothing a viewer sends is bigger than a profile: refuse huge bodies before reading them.
-        length = request.headers.get("content-length")
-        limit = MAX_PHOTO_BYTES if request.url.path == "/api/likenesses" else MAX_BODY_BYTES
-        if length is not None and (not length.isdigit() or int(length) > limit):
-            log.warning("refused %s %s from %s: body over %d bytes", request.method, request.url.path,
-                        request.client.host if request.client else "?", limit)
-            return JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
-        response = await call_next(request)
-        if response.status_code in (401, 402, 403):  # no viewer, a forged token, over budget, no consent or licence
-            log.warning("refused %s %s from %s: %d", request.method, request.url.path,
-                        request.client.host if request.client else "?", response.status_code)
-        return response
 
     def viewer_or_401(token: str | None) -> Viewer:
         viewer = server.db.viewer_by_token(token)
@@ -467,6 +648,23 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
                                 max_age=3600 * 24 * 365)
         return response
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, e: RequestValidationError) -> JSONResponse:
+        """One line: where and what (never the input itself, which may be huge or not text)."""
+        errors = e.errors()
+        first = errors[0] if errors else {"loc": (), "msg": "invalid", "type": ""}
+        loc = [p for p in first.get("loc", ()) if p not in ("body", "query", "path")]
+        if first.get("type") == "extra_forbidden":
+            loc, msg = loc[:-1], "a field this request does not take"
+        elif first.get("type") == "json_invalid":
+            loc, msg = [], f"not JSON ({(first.get('ctx') or {}).get('error', 'cannot be read')})"
+        else:
+            msg = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+        where = ".".join(str(p) for p in loc if isinstance(p, int) or re.fullmatch(r"[A-Za-z_]{1,32}", str(p)))
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return _JSON({"detail": _clean(f"bad request: {where + ': ' if where else ''}{msg}{more}", 300)},
+                            status_code=422)
+
     @app.exception_handler(DreamreelError)
     async def _dreamreel_error(_: Request, e: DreamreelError) -> JSONResponse:
         from ..cost.budget import OverBudgetError
@@ -474,7 +672,7 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         from ..trust.likeness import ConsentError
 
         status = 403 if isinstance(e, (ConsentError, LicenceError)) else 402 if isinstance(e, OverBudgetError) else 400
-        return JSONResponse({"detail": str(e)}, status_code=status)
+        return _JSON({"detail": str(e)}, status_code=status)
 
     @app.get("/", response_class=HTMLResponse)
     def portal(dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
@@ -532,11 +730,10 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         from ..model import Profile
 
         viewer = viewer_or_401(dreamreel_token)
-        body = await request.body()
-        if len(body) > 256_000:
-            raise HTTPException(413, "a profile is at most 256 kB")
         try:
-            profile = Profile.model_validate_json(body)
+            profile = Profile.model_validate(strict_json(await request.body()))
+        except json.JSONDecodeError as e:
+            raise HTTPException(422, f"bad profile: not JSON ({e.msg})") from None
         except ValidationError as e:
             first = e.errors()[0]
             where = ".".join(str(x) for x in first["loc"])
@@ -620,9 +817,8 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         if not 1 <= len(name) <= 80:
             raise HTTPException(400, "give the name the character should have (1 to 80 characters)")
         check_days(days)
-        body = await request.body()
-        if len(body) > MAX_PHOTO_BYTES:
-            raise HTTPException(413, f"the photo is over {MAX_PHOTO_BYTES} bytes")
+        body = await request.body()  # (counted as it arrives: cut off past limits.photo_bytes)
+        check_photo(body, server.limits.photo_pixels)
         portrait = await asyncio.to_thread(cast_from_photo, body)
         likeness = server.db.add_likeness(viewer.id, name, portrait.look.model_dump_json(), portrait.thumbnail,
                                           VOICES[voice].model_dump_json(), pronouns)
@@ -774,7 +970,7 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
                     await ws.send_json({"type": "error", "detail": f"message over {MAX_MESSAGE_BYTES} bytes: dropped"})
                     continue
                 try:
-                    raw = json.loads(text)
+                    raw = strict_json(text)
                     if isinstance(raw, dict) and "frame" in raw:
                         raw = await camera_event(CameraFrame.model_validate(raw), now)
                     items = raw if isinstance(raw, list) else [raw]

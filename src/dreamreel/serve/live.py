@@ -81,6 +81,8 @@ class LiveFilm:
         self.status = "queued"
         self.error = ""
         self.seconds = 0.0
+        #: How long the film was asked to run (seconds; what a viewer's films at once add up).
+        self.length_s = 0.0
         self.pending: PendingChoice | None = None
         self.taken: list[Taken] = []
         self.spans: dict[str, tuple[float, float]] = {}   # beat id -> its latest (start, end) in seconds
