@@ -359,17 +359,17 @@ def test_two_browsers_watch_in_sync_pause_together_and_vote(tmp_path):
         host = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
         friend = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
         host.goto(base + "/")
-        room = host.evaluate("""fetch('/api/rooms', {method: 'POST', headers: {'Content-Type': 'application/json'},
-                                body: JSON.stringify({name: 'Ana'})}).then(r => r.json())""")
-        host.goto(base + room["invite"])
+        host.click("#together")  # the portal opens a room
+        host.wait_for_url("**/together/*")
         host.wait_for_selector("#host-box:not([hidden])")
+        room = host.evaluate("window.dreamreelRoom.state()")
         host.fill("#prompt", "a cozy mystery, one short episode of about thirty seconds")
         host.click("#make")
         # a friend joins from the link, as their own viewer, a little later
         host.wait_for_function("document.getElementById('video').currentTime > 1.0", timeout=120_000)
         friend.goto(base + room["invite"])
         friend.wait_for_function("document.getElementById('video').currentTime > 0.5", timeout=60_000)
-        assert friend.inner_text("#members").count("\n") == 1 and "Ana (host)" in friend.inner_text("#members")
+        assert friend.inner_text("#members").count("\n") == 1 and "Host (host)" in friend.inner_text("#members")
         # both follow the room's clock: the late joiner caught up to the live point
         friend.wait_for_timeout(2500)
         ms = 8000

@@ -274,6 +274,15 @@ $("cam").addEventListener("change", async () => {
   }, 1000);
 });
 
+// Watching together: a room for this film (friends join from its link and follow the same clock).
+$("together").addEventListener("click", async () => {
+  const r = await fetch("/api/rooms", { method: "POST", headers: { "Content-Type": "application/json" },
+                                        body: JSON.stringify({ film }) });
+  const data = await r.json();
+  if (!r.ok) { $("error").textContent = data.detail; return; }
+  location.href = data.invite;
+});
+
 window.dreamreel = { send };  // for the console (and tests) to report as the player does
 connect();
 setInterval(pump, 400);

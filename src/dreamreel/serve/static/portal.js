@@ -106,3 +106,13 @@ $("likeness").addEventListener("submit", async (ev) => {
   loadLikenesses();
 });
 loadLikenesses();
+
+// Watching together: a room of your own, then its page (with the link to give friends).
+async function openRoom(body) {
+  const r = await fetch("/api/rooms", { method: "POST", headers: { "Content-Type": "application/json" },
+                                        body: JSON.stringify(body) });
+  const data = await r.json();
+  if (!r.ok) { $("error").textContent = data.detail; return; }
+  location.href = data.invite;
+}
+$("together").addEventListener("click", () => openRoom({}));
