@@ -3,6 +3,7 @@
 never a traceback or its own input back, and nothing it sends is held whole."""
 
 import io
+import json
 import time
 
 import httpx
@@ -119,3 +120,118 @@ def test_one_viewer_cannot_ask_for_a_three_hour_film_or_many_at_once(served):
     # another viewer is not held back by Alice's films
     bob = viewer(base)
     assert bob.post("/api/films", json={"prompt": SHORT}).status_code == 200
+
+
+# -- CSRF and deletion -----------------------------------------------------------------------------
+
+
+def test_a_page_on_another_port_cannot_act_for_the_viewer(served):
+    """Same-site forgery: a page on another port of this host (its requests carry the cookie)
+    tries to make a likeness, a film and a telemetry socket; a browser says where they come from."""
+    from PIL import Image
+    from test_likeness import PORTRAIT, jpeg
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    base, _ = served
+    alice = viewer(base)
+    evil = base.rsplit(":", 1)[0] + ":1"
+    photo = jpeg(Image.open(PORTRAIT))
+    for headers in ({"Origin": evil}, {"Origin": evil, "Sec-Fetch-Site": "same-site"}, {"Sec-Fetch-Site": "same-site"},
+                    {"Sec-Fetch-Site": "cross-site"}, {"Origin": "null"}):
+        r = alice.post("/api/likenesses", params={"name": "Mallory", "agree": True}, content=photo, headers=headers)
+        assert "not this server's own" in clean(r, 403), headers
+        assert "not this server's own" in clean(alice.post("/api/films", json={"prompt": SHORT}, headers=headers), 403)
+        assert alice.delete("/api/me", headers=headers).status_code == 403
+    assert alice.get("/api/likenesses").json() == [] and alice.get("/api/films").json() == []
+    cookie = {"Cookie": f"dreamreel_token={alice.cookies['dreamreel_token']}"}
+    with pytest.raises(InvalidStatus, match="403"):  # (refused before the film is even looked up)
+        connect(base.replace("http", "ws") + "/ws/films/" + "0" * 32, additional_headers=cookie, origin=evil)
+    # the server's own pages, as a browser sends them, are let through
+    own = {"Origin": base, "Sec-Fetch-Site": "same-origin"}
+    r = alice.post("/api/likenesses", params={"name": "Grace", "agree": True}, content=photo, headers=own)
+    assert r.status_code == 200, r.text
+    assert alice.put("/api/profile", json={"pacing": "fast"}, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 200
+
+
+def test_a_revoked_consent_hides_the_likeness_and_its_thumbnail_at_once(served):
+    from PIL import Image
+    from test_likeness import PORTRAIT, jpeg
+
+    base, _ = served
+    alice, bob = viewer(base), viewer(base)
+    grace = alice.post("/api/likenesses", params={"name": "Grace", "agree": True}, content=jpeg(Image.open(PORTRAIT))).json()
+    consent = alice.post(f"/api/likenesses/{grace['id']}/consents", json={"to": bob.get("/api/me").json()["id"]}).json()
+    assert [lk["id"] for lk in bob.get("/api/likenesses").json()] == [grace["id"]]
+    assert bob.get(f"/api/likenesses/{grace['id']}/thumbnail").status_code == 200
+    assert alice.post(f"/api/consents/{consent['id']}/revoke").status_code == 200
+    assert bob.get("/api/likenesses").json() == []
+    assert bob.get(f"/api/likenesses/{grace['id']}/thumbnail").status_code == 404
+    # casting her is refused with the reason, not as if she never existed
+    r = bob.post("/api/films", json={"prompt": SHORT, "cast": [{"likeness": grace["id"], "role": "ally"}]})
+    assert "revoked" in clean(r, 403)
+    # she deletes her likeness: its consents and thumbnail go with it
+    assert bob.delete(f"/api/likenesses/{grace['id']}").status_code == 404  # not his to delete
+    gone = alice.delete(f"/api/likenesses/{grace['id']}")
+    assert gone.status_code == 200 and gone.json()["consents"] == 2, gone.text
+    assert alice.get("/api/likenesses").json() == []
+    assert alice.get(f"/api/likenesses/{grace['id']}/thumbnail").status_code == 404
+
+
+def test_a_viewer_deletes_a_film_being_made_and_then_everything_of_theirs(served):
+    from sqlalchemy import select
+    from websockets.sync.client import connect
+
+    from dreamreel.store.db import Event, Film, Viewer, WatchSession
+
+    base, app = served
+    server = app.state.server
+    alice = viewer(base)
+    film = alice.post("/api/films", json={"prompt": SHORT}).json()
+    cookie = {"Cookie": f"dreamreel_token={alice.cookies['dreamreel_token']}"}
+    with connect(base.replace("http", "ws") + f"/ws/films/{film['id']}", additional_headers=cookie) as sock:
+        json.loads(sock.recv(timeout=10))
+        sock.send(json.dumps({"kind": "play", "t": 0}))
+    folder = server.folder(film["id"])
+    deadline = time.time() + 30
+    while not folder.exists() and time.time() < deadline:
+        time.sleep(0.1)
+    live = server.live[film["id"]]
+    assert alice.delete(f"/api/films/{film['id']}").status_code == 200
+    live.join(15)
+    assert not live._thread.is_alive() and live.status == "failed" and "deleted" in live.error
+    assert not folder.exists() and alice.get(f"/api/films/{film['id']}").status_code == 404
+    with server.db.session() as s:
+        assert s.scalar(select(Film).where(Film.id == film["id"])) is None
+        assert not list(s.scalars(select(WatchSession).where(WatchSession.film_id == film["id"])))
+    # a profile, then the viewer: nothing of them is left, and their cookie is no longer anyone's
+    alice.put("/api/profile", json={"pacing": "fast"})
+    assert alice.delete("/api/profile").json()["pacing"] == "medium"
+    me = alice.get("/api/me").json()["id"]
+    second = alice.post("/api/films", json={"prompt": SHORT}).json()
+    r = alice.delete("/api/me")
+    assert r.status_code == 200 and r.json()["films"] == 1
+    assert not server.folder(second["id"]).exists()
+    with server.db.session() as s:
+        assert s.get(Viewer, me) is None and not list(s.scalars(select(Event).where(Event.viewer_id == me)))
+    assert httpx.get(base + "/api/films", cookies=cookie and {"dreamreel_token": cookie["Cookie"].split("=", 1)[1]}
+                     ).status_code == 401
+
+
+def test_new_viewers_per_address_are_rate_limited_and_idle_anonymous_ones_expire(tmp_path):
+    from dreamreel.store.db import Database
+
+    with running_server(tmp_path, limits=Limits(new_viewers_per_minute=5)) as (base, app):
+        codes = [httpx.get(base + "/").status_code for _ in range(8)]
+        assert codes[:5] == [200] * 5 and codes[5:] == [429] * 3
+        r = httpx.get(base + "/")
+        assert "at most 5 a minute" in clean(r, 429) and "dreamreel_token" not in r.cookies
+        # a viewer who keeps their cookie is not a new viewer
+        kept = httpx.get(base + "/api/me").status_code  # (no cookie: no viewer, and none made)
+        assert kept == 401
+    db = Database(f"sqlite:///{tmp_path / 'dreamreel.db'}")
+    keeper, _ = db.new_viewer()
+    db.set_profile(keeper.id, '{"pacing": "fast"}')
+    assert db.count_viewers() == 6
+    assert db.expire_anonymous(3600) == 0  # (all new)
+    assert db.expire_anonymous(0) == 5 and db.count_viewers() == 1 and db.viewer(keeper.id) is not None

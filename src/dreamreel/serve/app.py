@@ -19,6 +19,9 @@
     POST /api/films/{film}/setting  {time_of_day?, weather?}: change the setting from the next beat
     POST /api/films/{film}/steer    {ending}: steer towards a kind of ending
     POST /api/films/{film}/save     {characters}: ask the director to keep them alive
+    DELETE /api/films/{film}        the film (stopped if being made), its files, sessions and events
+    DELETE /api/likenesses/{id}     your likeness, its thumbnail, the consents you gave for it, its uses log
+    DELETE /api/profile             your profile;   DELETE /api/me: you and everything of yours
     GET  /films/{film}/stream/{f}   init.mp4, seg_NNNNN.m4s, index.json; provenance.json and
                                     episode_NN.c2pa: each streamed episode's signed C2PA manifest
     WS   /ws/films/{film}           telemetry in (play, pause, seek, ...; camera frames only if the
@@ -27,7 +30,9 @@
 A viewer is whoever holds the ``dreamreel_token`` cookie (set on their first visit to a page);
 every film, stream file, session and event is looked up together with its viewer, so one
 viewer's ids are simply not found for another. Every media response says it is AI-generated
-(``X-AI-Generated``).
+(``X-AI-Generated``). A request that changes anything, and every WebSocket handshake, must come
+from this server's own pages (Origin / Sec-Fetch-Site: no cross-site or same-site forgery).
+What a client may send is bounded (``Limits``); every refusal is one line of JSON.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from fastapi import (
     Cookie,
@@ -99,6 +105,11 @@ class Limits:
     #: Films one viewer may have being made at once, and their requested length in all.
     films_at_once: int = 2
     seconds_at_once: int = 2400
+    #: New viewers one address may be given (a burst of this many, then this many a minute).
+    new_viewers_per_minute: int = 30
+    #: A viewer who has left nothing here (no film, profile, likeness or consent) is forgotten
+    #: this long after their first visit.
+    anonymous_s: float = 86_400.0
 
 
 def _clean(text: str, most: int = 200) -> str:
@@ -173,20 +184,56 @@ class _TooLarge(HTTPException):
         super().__init__(413, f"request body over {limit} bytes")
 
 
+#: Requests that change nothing (the rest must come from this server's own pages).
+_SAFE = ("GET", "HEAD", "OPTIONS")
+
+
+def foreign(headers: list[tuple[bytes, bytes]], allowed: frozenset[str] = frozenset()) -> str | None:
+    """Why a browser's request is not from this server's own pages (None: it is, or it is not
+    from a browser). A browser says where a request comes from: ``Origin`` (on every POST, PUT,
+    DELETE and WebSocket handshake) and ``Sec-Fetch-Site``; a page on another port of the same
+    host (same-site, so the cookie goes with it) says so in both. A client that sends neither
+    is a program holding the viewer's token itself, not a page forging their request."""
+    h = {k.lower(): v.decode("latin-1").strip().lower() for k, v in headers
+         if k.lower() in (b"origin", b"sec-fetch-site", b"host")}
+    origin, site = h.get(b"origin"), h.get(b"sec-fetch-site")
+    listed = origin is not None and origin.rstrip("/") in allowed
+    if origin is not None and not listed and (origin == "null" or urlsplit(origin).netloc != h.get(b"host", "")):
+        return "refused: it came from a page that is not this server's own (its Origin)"
+    if site is not None and site != "same-origin" and not listed:
+        return "refused: it came from a page that is not this server's own (Sec-Fetch-Site)"
+    return None
+
+
 class _Guard:
     """Around the whole app: a request body is counted as it arrives (with or without a
-    Content-Length) and cut off at the limit without being held; refusals are logged."""
+    Content-Length) and cut off at the limit without being held; a request that changes
+    something, and every WebSocket handshake, must come from this server's own pages (CSRF:
+    ``foreign``); refusals are logged."""
 
-    def __init__(self, app: ASGIApp, limits: Limits):
-        self.app, self.limits = app, limits
+    def __init__(self, app: ASGIApp, limits: Limits, origins: frozenset[str] = frozenset()):
+        self.app, self.limits, self.origins = app, limits, origins
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        limit = self.limits.photo_bytes if path == "/api/likenesses" else self.limits.body_bytes
         client = (scope.get("client") or ("?",))[0]
+        if scope["type"] == "websocket" or scope["method"] not in _SAFE:
+            why = foreign(scope.get("headers", []), self.origins)
+            if why is not None:
+                log.warning("refused %s %s from %s: another site's page", scope.get("method", "WS"), path, client)
+                if scope["type"] == "websocket":
+                    await receive()  # (the handshake: refused before it is accepted, as HTTP 403)
+                    await send({"type": "websocket.close", "code": 4403, "reason": why})
+                else:
+                    await _reply(send, 403, why)
+                return
+        if scope["type"] == "websocket":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limits.photo_bytes if path == "/api/likenesses" else self.limits.body_bytes
         length = next((v for k, v in scope.get("headers", []) if k == b"content-length"), None)
         if length is not None and (not length.isdigit() or int(length) > limit):
             log.warning("refused %s %s from %s: body over %d bytes", scope["method"], path, client, limit)
@@ -206,7 +253,7 @@ class _Guard:
 
         async def logged(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] in (401, 402, 403, 429):
-                # no viewer, a forged token, over budget, no consent or licence, another origin, too many
+                # no viewer, a forged token, over budget, no consent or licence, too many
                 log.warning("refused %s %s from %s: %d", scope["method"], path, client, message["status"])
             await send(message)
 
@@ -341,7 +388,57 @@ class Server:
             self.make_kw["sandbox"] = sandbox
         self.live: dict[str, LiveFilm] = {}
         self._lock = threading.RLock()
+        #: Per address: (new viewers it may still be given, when that was counted).
+        self._welcomes: dict[str, tuple[float, float]] = {}
+        self._swept = time.monotonic()
+        self.db.expire_anonymous(self.limits.anonymous_s)
         self._attention: Any = None
+
+    def new_viewer(self, address: str) -> str:
+        """A new viewer's token, for a visit from ``address`` (429 past ``new_viewers_per_minute``).
+        Now and then, viewers who left nothing are forgotten (``Limits.anonymous_s``)."""
+        rate = self.limits.new_viewers_per_minute
+        now = time.monotonic()
+        with self._lock:
+            left, at = self._welcomes.get(address, (float(rate), now))
+            left = min(float(rate), left + (now - at) * rate / 60.0)
+            if left < 1.0:
+                raise HTTPException(429, f"too many new viewers from your address (at most {rate} a minute): "
+                                         f"try again in a minute, or keep the cookie this page gives you")
+            self._welcomes[address] = (left - 1.0, now)
+            if len(self._welcomes) > 10_000:  # forget addresses that are full again
+                self._welcomes = {a: v for a, v in self._welcomes.items() if v[0] + (now - v[1]) * rate / 60 < rate}
+            sweep = now - self._swept > 600.0
+            if sweep:
+                self._swept = now
+        if sweep:
+            threading.Thread(target=self.db.expire_anonymous, args=(self.limits.anonymous_s,), daemon=True).start()
+        return self.db.new_viewer()[1]
+
+    def delete_film(self, viewer: Viewer, film_id: str) -> bool:
+        """A viewer's film, everything recorded of it and its files (stopped first if it is
+        being made). False if it is not theirs."""
+        import shutil
+
+        if not self.db.delete_film(film_id, viewer.id):
+            return False
+        folder = self.folder(film_id)
+        with self._lock:
+            live = self.live.pop(film_id, None)
+        if live is not None and live.status in ("queued", "making"):
+            live.stop("deleted by its viewer")
+            live.on_done.append(lambda _: shutil.rmtree(folder, ignore_errors=True))  # what it wrote last
+            live.join(10.0)
+        shutil.rmtree(folder, ignore_errors=True)
+        return True
+
+    def delete_viewer(self, viewer: Viewer) -> int:
+        """The viewer and everything of theirs (``Database.delete_viewer``), their films' files too."""
+        films = [f.id for f in self.db.films(viewer.id)]
+        for film_id in films:
+            self.delete_film(viewer, film_id)
+        self.db.delete_viewer(viewer.id)
+        return len(films)
 
     def attention(self) -> Any:
         """The face detector for webcam attention, loaded when a viewer first turns it on."""
@@ -610,14 +707,17 @@ def _extension_endings(story_json: str) -> frozenset[str]:
 def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
                live_kw: dict[str, Any] | None = None, secure_cookies: bool = False,
                film_budget: float | None = None, viewer_budget: float | None = None,
-               sandbox: Sandbox | None = None, limits: Limits | None = None) -> FastAPI:
+               sandbox: Sandbox | None = None, limits: Limits | None = None,
+               origins: list[str] | tuple[str, ...] = ()) -> FastAPI:
     """The app. ``make_kw`` goes to ``make_film`` (e.g. a voice backend), ``live_kw`` to each
-    ``LiveFilm`` (e.g. ``lead_s=None``: make films at full speed whether watched or not)."""
+    ``LiveFilm`` (e.g. ``lead_s=None``: make films at full speed whether watched or not).
+    ``origins``: pages other than the server's own address that may act for its viewers (the
+    public address behind a proxy that rewrites Host, e.g. ``https://films.example.org``)."""
     server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw, film_budget=film_budget,
                     viewer_budget=viewer_budget, sandbox=sandbox, limits=limits)
     app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None, openapi_url=None, default_response_class=_JSON)
     app.router.route_class = _StrictRoute
-    app.add_middleware(_Guard, limits=server.limits)
+    app.add_middleware(_Guard, limits=server.limits, origins=frozenset(o.lower().rstrip("/") for o in origins))
     app.state.server = server
 
     def viewer_or_401(token: str | None) -> Viewer:
@@ -640,10 +740,10 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             raise HTTPException(409, f"this film is finished: {what}")
         return live
 
-    def page(name: str, token: str | None) -> HTMLResponse:
+    def page(name: str, token: str | None, request: Request) -> HTMLResponse:
         response = HTMLResponse(_page(name), headers={"Cache-Control": "no-store"})
         if server.db.viewer_by_token(token) is None:
-            _, new = server.db.new_viewer()
+            new = server.new_viewer(request.client.host if request.client else "?")
             response.set_cookie(COOKIE, new, httponly=True, samesite="strict", secure=secure_cookies,
                                 max_age=3600 * 24 * 365)
         return response
@@ -675,12 +775,12 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         return _JSON({"detail": str(e)}, status_code=status)
 
     @app.get("/", response_class=HTMLResponse)
-    def portal(dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
-        return page("portal.html", dreamreel_token)
+    def portal(request: Request, dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
+        return page("portal.html", dreamreel_token, request)
 
     @app.get("/watch/{film_id}", response_class=HTMLResponse)
-    def watch(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
-        return page("player.html", dreamreel_token)
+    def watch(film_id: str, request: Request, dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
+        return page("player.html", dreamreel_token, request)
 
     @app.get("/static/{name}")
     def static(name: str) -> Response:
@@ -715,6 +815,34 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             raise HTTPException(409, "this film is finished: no choice is waiting")
         live.choose(answer.choice_id, answer.option_id, by=answer.by)
         return {"ok": True}
+
+    @app.delete("/api/films/{film_id}")
+    def delete_film(film_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """The film is stopped if it is being made, and deleted with its files, its watch
+        sessions and their events, and the log of the likenesses cast in it."""
+        viewer = viewer_or_401(dreamreel_token)
+        film = film_or_404(film_id, viewer)
+        if not server.delete_film(viewer, film.id):
+            raise HTTPException(404, f"no film {film_id[:40]!r}")
+        return {"deleted": film.id}
+
+    @app.delete("/api/profile")
+    def delete_profile(dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Your profile is forgotten: films are made for anyone again."""
+        from ..model import Profile
+
+        viewer = viewer_or_401(dreamreel_token)
+        server.db.set_profile(viewer.id, "")
+        return Profile().model_dump(mode="json")
+
+    @app.delete("/api/me")
+    def delete_me(response: Response, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """You are forgotten: your films and their files, watch sessions and events, profile,
+        likenesses, the consents you gave and were given, and what the director learned of you."""
+        viewer = viewer_or_401(dreamreel_token)
+        films = server.delete_viewer(viewer)
+        response.delete_cookie(COOKIE)
+        return {"deleted": viewer.id, "films": films}
 
     @app.get("/api/profile")
     def get_profile(dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
@@ -840,9 +968,10 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     @app.get("/api/likenesses/{likeness_id}/thumbnail")
     def likeness_thumbnail(likeness_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:
         viewer = viewer_or_401(dreamreel_token)
-        likeness = server.db.likeness(likeness_id, viewer.id) if re.fullmatch(r"[0-9a-f]{32}", likeness_id) else None
-        if likeness is None:
-            raise HTTPException(404, f"no likeness {likeness_id!r}")
+        likeness = server.db.likeness(likeness_id, viewer.id, usable=True) \
+            if re.fullmatch(r"[0-9a-f]{32}", likeness_id) else None
+        if likeness is None:  # (a revoked or expired consent hides it at once)
+            raise HTTPException(404, f"no likeness {likeness_id[:40]!r}")
         return Response(likeness.thumbnail, media_type="image/jpeg", headers={"Cache-Control": "private, no-store"})
 
     @app.post("/api/likenesses/{likeness_id}/consents")
@@ -867,6 +996,17 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         if c is None:
             raise HTTPException(404, f"no consent {consent_id!r} of yours")
         return {"id": c.id, "revoked": c.revoked}
+
+    @app.delete("/api/likenesses/{likeness_id}")
+    def delete_likeness(likeness_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
+        """Your likeness is forgotten: its look and thumbnail, every consent you gave for it and
+        the log of its uses (films already made with it stay their viewers')."""
+        viewer = viewer_or_401(dreamreel_token)
+        likeness = own_likeness(likeness_id, viewer)
+        gone = server.db.delete_likeness(likeness.id, viewer.id)
+        if gone is None:
+            raise HTTPException(404, f"no likeness {likeness_id[:40]!r} of yours")
+        return {"deleted": likeness.id, **gone}
 
     @app.get("/api/likenesses/{likeness_id}/uses")
     def likeness_uses(likeness_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> list[dict]:

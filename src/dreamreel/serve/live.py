@@ -39,6 +39,10 @@ log = logging.getLogger("dreamreel.serve")
 ENDED = "ending.json"
 
 
+class Stopped(DreamreelError):
+    """A film stopped before its end (deleted, or the server stopping)."""
+
+
 @dataclass
 class PendingChoice:
     choice_id: str
@@ -90,6 +94,8 @@ class LiveFilm:
         #: What is said, when and by whom (film seconds), as the beats are cut.
         self.captions: list[dict[str, Any]] = []
         self._answer: str | None = None
+        #: Why the film was stopped before its end ("" while it is not).
+        self.stopped = ""
         self._cond = threading.Condition()
         #: Production keeps at most this far ahead of the viewer's playhead (while they watch), so
         #: what the director decides reaches them soon; None: as fast as it can.
@@ -127,6 +133,17 @@ class LiveFilm:
 
     def join(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
+
+    def stop(self, why: str) -> None:
+        """Stop making the film at the next beat (or at once, where it waits for the viewer)."""
+        with self._cond:
+            self.stopped = why
+            self._cond.notify_all()
+
+    def _go_on(self) -> None:
+        """Production's thread: raise Stopped once the film was stopped."""
+        if self.stopped:
+            raise Stopped(self.stopped)
 
     # -- the viewer's side ---------------------------------------------------------------
 
@@ -225,11 +242,13 @@ class LiveFilm:
     def should_wait(self, made_s: float) -> bool:
         """Wait while the viewer is more than ``lead_s`` behind (a viewer not heard from for a
         minute is not waited for: the film is finished for later)."""
+        self._go_on()
         return self.lead_s is not None and self._behind(made_s)
 
     def wait(self, made_s: float) -> None:
         with self._cond:
-            self._cond.wait_for(lambda: not self._behind(made_s), timeout=60.0)
+            self._cond.wait_for(lambda: self.stopped or not self._behind(made_s), timeout=60.0)
+        self._go_on()
 
     def steer(self, kind: str | None) -> None:
         """Steer towards an ending of ``kind`` (None: stop steering)."""
@@ -251,6 +270,7 @@ class LiveFilm:
     def _variant(self, beat: Beat) -> VariantName | None:
         """Asked as production enters each beat: the director picks its telling (and, just after,
         its pace, from the same reading of the viewer)."""
+        self._go_on()
         if not self.adaptive:
             return None
         self._reading = self.engagement.take()
@@ -273,6 +293,7 @@ class LiveFilm:
 
 
     def _on_cut(self, shots: list[Shot], first_frame: int, fps: int) -> None:
+        self._go_on()
         start = first_frame / fps
         end = start + sum(s.frames for s in shots) / fps
         names = {c.id: c.name for c in self.story.bible.cast}
@@ -302,9 +323,11 @@ class LiveFilm:
                                           for o in offered], default,
                                          choice.timeout_s, round(start, 3), round(end, 3))
             posted = time.time()
-            answered = self._cond.wait_for(lambda: self._answer is not None, timeout=self.abandon_s)
-            answer = self._answer if answered else f"abandoned:{default}"
+            answered = self._cond.wait_for(lambda: self._answer is not None or bool(self.stopped),
+                                           timeout=self.abandon_s)
+            answer = self._answer if answered and self._answer is not None else f"abandoned:{default}"
             self.pending = None
+        self._go_on()
         assert answer is not None
         by, option_id = answer.split(":", 1)
         if by != "viewer" and self.adaptive:

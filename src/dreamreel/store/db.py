@@ -26,8 +26,12 @@ from sqlalchemy import (
     String,
     Text,
     create_engine,
+    delete,
     event,
+    func,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -253,6 +257,13 @@ class Database:
             s.add_all([Event(session_id=session_id, viewer_id=viewer_id, at=now, kind=kind,
                              data=json.dumps(data, separators=(",", ":"))) for kind, data in events])
 
+    def add_event_batches(self, batches: list[tuple[str, str, float, list[tuple[str, dict]]]]) -> None:
+        """Many sockets' events in one transaction: (session, viewer, arrived at, [(kind, data)])."""
+        with self.session() as s:
+            s.add_all([Event(session_id=session_id, viewer_id=viewer_id, at=at, kind=kind,
+                             data=json.dumps(data, separators=(",", ":")))
+                       for session_id, viewer_id, at, events in batches for kind, data in events])
+
     def events(self, session_id: str, viewer_id: str) -> list[Event]:
         with self.session() as s:
             return list(s.scalars(select(Event).where(Event.session_id == session_id, Event.viewer_id == viewer_id)
@@ -268,18 +279,24 @@ class Database:
             s.add(likeness)
         return likeness
 
-    def _visible(self, viewer_id: str) -> Any:
-        """Likenesses the viewer may see: their own, and those anyone ever let them cast."""
-        return (Likeness.owner_id == viewer_id) | Likeness.id.in_(
-            select(Consent.likeness_id).where(Consent.granted_to == viewer_id))
+    def _visible(self, viewer_id: str, usable: bool) -> Any:
+        """Likenesses the viewer may see: their own, and those others let them cast (``usable``:
+        under a consent that holds now; else under any consent ever granted, revoked or not,
+        so a refusal can say why)."""
+        granted = select(Consent.likeness_id).where(Consent.granted_to == viewer_id)
+        if usable:
+            granted = granted.where(Consent.revoked.is_(None), Consent.until > time.time())
+        return (Likeness.owner_id == viewer_id) | Likeness.id.in_(granted)
 
-    def likeness(self, likeness_id: str, viewer_id: str) -> Likeness | None:
+    def likeness(self, likeness_id: str, viewer_id: str, *, usable: bool = False) -> Likeness | None:
         with self.session() as s:
-            return s.scalar(select(Likeness).where(Likeness.id == likeness_id, self._visible(viewer_id)))
+            return s.scalar(select(Likeness).where(Likeness.id == likeness_id, self._visible(viewer_id, usable)))
 
     def likenesses(self, viewer_id: str) -> list[Likeness]:
+        """The viewer's own likenesses and those they may cast now (a revoked or expired consent
+        hides its likeness, and its thumbnail, from the grantee at once)."""
         with self.session() as s:
-            return list(s.scalars(select(Likeness).where(self._visible(viewer_id)).order_by(Likeness.created)))
+            return list(s.scalars(select(Likeness).where(self._visible(viewer_id, True)).order_by(Likeness.created)))
 
     def grant(self, likeness_id: str, granted_by: str, granted_to: str, uses: list[str], until: float,
               statement: str) -> Consent:
@@ -315,3 +332,72 @@ class Database:
             if film_id is not None:
                 q = q.where(LikenessUse.film_id == film_id)
             return list(s.scalars(q))
+
+    # -- deleting ----------------------------------------------------------------------------
+
+    def delete_film(self, film_id: str, viewer_id: str) -> bool:
+        """The viewer's film and all that was recorded of it (its watch sessions, their events,
+        the uses of likenesses cast in it). False if it is not theirs."""
+        with self.session() as s:
+            film = s.scalar(select(Film).where(Film.id == film_id, Film.viewer_id == viewer_id))
+            if film is None:
+                return False
+            sessions = select(WatchSession.id).where(WatchSession.film_id == film_id)
+            s.execute(delete(Event).where(Event.session_id.in_(sessions)))
+            s.execute(delete(WatchSession).where(WatchSession.film_id == film_id))
+            s.execute(delete(LikenessUse).where(LikenessUse.film_id == film_id))
+            s.delete(film)
+            return True
+
+    def delete_likeness(self, likeness_id: str, owner_id: str) -> dict[str, int] | None:
+        """The owner's likeness (its look and thumbnail), every consent they granted for it and
+        the log of its uses. None if it is not theirs."""
+        with self.session() as s:
+            likeness = s.scalar(select(Likeness).where(Likeness.id == likeness_id, Likeness.owner_id == owner_id))
+            if likeness is None:
+                return None
+            uses = s.execute(delete(LikenessUse).where(LikenessUse.likeness_id == likeness_id)).rowcount
+            consents = s.execute(delete(Consent).where(Consent.likeness_id == likeness_id)).rowcount
+            s.delete(likeness)
+            return {"consents": consents, "uses": uses}
+
+    def delete_viewer(self, viewer_id: str) -> list[str]:
+        """The viewer and everything of theirs: films, watch sessions and events, profile,
+        likenesses, the consents they gave and were given, the uses of their likenesses, and what
+        the director learned of them (``store.learning``'s rows). Returns their films' ids (their
+        files are the caller's to remove)."""
+        with self.session() as s:
+            films = list(s.scalars(select(Film.id).where(Film.viewer_id == viewer_id)))
+            mine = select(Likeness.id).where(Likeness.owner_id == viewer_id)
+            s.execute(delete(Event).where(Event.viewer_id == viewer_id))
+            s.execute(delete(Event).where(Event.session_id.in_(select(WatchSession.id).where(
+                WatchSession.film_id.in_(films)))))
+            s.execute(delete(WatchSession).where((WatchSession.viewer_id == viewer_id) | WatchSession.film_id.in_(films)))
+            s.execute(delete(LikenessUse).where((LikenessUse.viewer_id == viewer_id) | LikenessUse.film_id.in_(films)
+                                                | LikenessUse.likeness_id.in_(mine)))
+            s.execute(delete(Consent).where((Consent.granted_by == viewer_id) | (Consent.granted_to == viewer_id)
+                                            | Consent.likeness_id.in_(mine)))
+            s.execute(delete(Likeness).where(Likeness.owner_id == viewer_id))
+            s.execute(delete(Film).where(Film.viewer_id == viewer_id))
+            have = set(inspect(s.connection()).get_table_names())
+            for table in ("bandit_viewers", "bandit_decisions"):
+                if table in have:
+                    s.execute(text(f"DELETE FROM {table} WHERE viewer_id = :v"), {"v": viewer_id})
+            s.execute(delete(Viewer).where(Viewer.id == viewer_id))
+        return films
+
+    def expire_anonymous(self, idle_s: float) -> int:
+        """Forget viewers made more than ``idle_s`` ago who have nothing here (no profile, film,
+        watch session, likeness or consent either way): a visit that left nothing. Returns how many."""
+        cutoff = time.time() - idle_s
+        has = [select(Film.viewer_id), select(WatchSession.viewer_id), select(Likeness.owner_id),
+               select(Consent.granted_to), select(Consent.granted_by)]
+        with self.session() as s:
+            idle = (Viewer.created < cutoff) & (Viewer.profile == "")
+            for q in has:
+                idle = idle & Viewer.id.not_in(q)
+            return s.execute(delete(Viewer).where(idle)).rowcount
+
+    def count_viewers(self) -> int:
+        with self.session() as s:
+            return int(s.scalar(select(func.count()).select_from(Viewer)) or 0)
