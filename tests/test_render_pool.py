@@ -111,3 +111,60 @@ def test_the_label_s_words_and_corner_are_part_of_a_shot_s_cache_key():
     keys = {key(None), key(Label()), key(Label(text="Made by AI")), key(Label(corner="top-left")),
             key(Label(text="Made by AI", corner="top-left"))}
     assert len(keys) == 5
+
+
+def test_the_workers_and_their_fork_server_leave_when_their_owner_is_killed(tmp_path):
+    """kill -9 of the process that owns the pool (a server): its workers notice and leave, and
+    the fork server with them; nothing of ~600 MB stays behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "owner.py"
+    script.write_text(
+        "import json, multiprocessing.forkserver as fs, os, time\n"
+        "from dreamreel.render_pool import RenderPool\n"
+        "pool = RenderPool(2)\n"
+        "pool.start()\n"
+        "while len(pool._executor._processes) < 2: time.sleep(0.05)\n"
+        "[f.result() for f in [pool._executor.submit(os.getpid) for _ in range(4)]]\n"
+        "print(json.dumps([*pool._executor._processes, fs._forkserver._forkserver_pid]), flush=True)\n"
+        "time.sleep(600)\n")
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = __import__("json").loads(owner.stdout.readline())
+        assert len(pids) == 3 and all(_alive(p) for p in pids)
+    finally:
+        owner.send_signal(signal.SIGKILL)
+        owner.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.1)
+    left = [p for p in pids if _alive(p)]
+    for p in left:  # (clean up before failing)
+        os.kill(p, signal.SIGKILL)
+    assert not left, f"still running after their owner was killed: {left}"
+
+
+def test_a_closed_pool_refuses_work_and_a_new_shared_pool_starts_after_shutdown():
+    from dreamreel.errors import DreamreelError
+    from dreamreel.render_pool import RenderPool, shared_pool, shutdown_shared
+
+    pool = RenderPool(1)
+    pool.close()
+    with pytest.raises(DreamreelError, match="shut down"):
+        pool.start()
+    first = shared_pool()
+    shutdown_shared()
+    assert first.closed and shared_pool() is not first and not shared_pool().closed
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its parent counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

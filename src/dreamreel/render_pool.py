@@ -27,6 +27,7 @@ import heapq
 import itertools
 import multiprocessing
 import os
+import select
 import sys
 import tempfile
 import threading
@@ -240,12 +241,39 @@ _worker_backends: dict[bytes, VisualBackend] = {}
 _worker_caches: dict[str, Cache] = {}
 
 
-def _worker_init() -> None:
+def _worker_init(owner: int | None = None) -> None:
     # One thread each for x264 and OpenCV: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import cv2
 
     cv2.setNumThreads(1)
+    if owner is not None:
+        _watch_owner(owner)
+
+
+def _watch_owner(owner: int) -> None:
+    """Leave when the process that owns the pool is gone, however it went (kill -9 included):
+    a worker would otherwise wait on its queue for ever. The fork server then goes too (it lasts
+    while any worker holds its pipe)."""
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(owner)  # readable once that process has exited (Linux 5.3)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            select.select([fd], [], [])
+        else:
+            while True:
+                try:
+                    os.kill(owner, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="dreamreel-owner-watch", daemon=True).start()
 
 
 def _worker_render(job: ShotJob, backend_blob: bytes, backend: VisualBackend, cache_root: str,
@@ -306,14 +334,19 @@ class RenderPool:
         self._order = itertools.count()
         self._handed = 0  # jobs with the worker processes now
         self._lock = threading.Lock()
+        self.closed = False
 
     def start(self) -> None:
-        """Start the workers now (they take ~0.5 s to import the renderer; do it while voicing)."""
+        """Start the workers now (they take ~0.5 s to import the renderer; do it while voicing).
+        Each watches this process and leaves when it is gone (``_watch_owner``)."""
+        if self.closed:
+            raise DreamreelError("the render workers were shut down (the server is stopping)")
         if self.workers > 0 and self._executor is None:
             # forkserver: workers never inherit the threads of the voice model or the encoder.
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["dreamreel.render_pool"])
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init)
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init,
+                                                 initargs=(os.getpid(),))
             with _main_hidden():  # workers (and the fork server) start on submit
                 for _ in range(self.workers):
                     self._executor.submit(_warm)
@@ -432,7 +465,10 @@ class RenderPool:
             self._executor = None
 
     def close(self) -> None:
+        """Cancel the shots waiting, let the workers finish the ones they draw, and stop them
+        (for good: a closed pool refuses new work)."""
         with self._lock:
+            self.closed = True
             waiting, self._waiting = self._waiting, []
         for _, _, f, _ in waiting:
             f.cancel()
@@ -453,3 +489,13 @@ def shared_pool() -> RenderPool:
         _shared = RenderPool(int(env) if env and env.isdigit() else None)
         atexit.register(_shared.close)
     return _shared
+
+
+def shutdown_shared() -> None:
+    """Stop the shared pool's workers now (a server stopping); the next ``shared_pool()`` starts
+    a new one."""
+    global _shared
+    pool, _shared = _shared, None
+    if pool is not None:
+        atexit.unregister(pool.close)
+        pool.close()
