@@ -169,7 +169,7 @@ def test_group_engagement_rules():
     assert mean.estimate.level == "engaged"  # one of three, averaged away
     assert least.estimate.level == "overwhelmed"
     # one restless member does not speed the film up for the rest (protective), but all three do
-    g = GroupEngagement()
+    g = GroupEngagement("protective")
     for who in ("b", "c"):
         g.observe_member(who, "watch", 1.0, {"rate": 1}, 1.0)
     for _ in range(2):
@@ -181,6 +181,7 @@ def test_group_engagement_rules():
     assert g.estimate.level == "bored" and g.take().level == "bored"
     g.leave("a")
     assert set(g.members) == {"b", "c"}
+    assert GroupEngagement().rule == "least"  # the rule bench/together.py found best for the worst-served member
     with pytest.raises(ValueError):
         GroupEngagement("loudest")  # type: ignore[arg-type]
 

@@ -180,7 +180,7 @@ class Room:
     """One room (its methods take the time, ``now``, so tests can drive them)."""
 
     def __init__(self, host: Viewer, host_name: str, now: float, limits: RoomLimits, *, film_id: str | None = None,
-                 limit: int | None = None, tie: TieRule = "host", rule: str = "protective"):
+                 limit: int | None = None, tie: TieRule = "host", rule: str = "least"):
         self.id = secrets.token_hex(16)
         self.code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
         self.host = host.id
@@ -203,6 +203,7 @@ class Room:
         self.seq = 0
         self.version = 0
         self.made = (0.0, False)   # the stream's seconds so far, and whether that is all
+        self.idle = False          # the clock was paused because nobody was here
         self.lock = threading.RLock()
         self._add(host, host_name, now)
 
@@ -283,6 +284,7 @@ class Room:
     def control(self, who: str, what: str, now: float, to: float | None = None) -> None:
         with self.lock:
             self.must_host(who, "pause, play or seek for the room")
+            self.idle = False
             if what == "pause":
                 self.clock.set(self.clock.now(now), now, playing=False)
             elif what == "play":
@@ -713,6 +715,7 @@ def install(app: FastAPI) -> Rooms:
                 room.version += 1
             if not any(m.online for m in room.members.values()) and room.clock.playing:
                 room.clock.set(room.clock.now(now), now, playing=False)  # nobody is watching: wait for them
+                room.idle = True
                 room.version += 1
             if live is None:
                 return
@@ -788,6 +791,9 @@ def install(app: FastAPI) -> Rooms:
         member = room.members[me]
         with room.lock:
             member.online += 1
+            if room.idle:  # paused because nobody was here: runs on now someone is
+                room.clock.set(room.clock.pos, time.time(), playing=True)
+                room.idle = False
             room.version += 1
 
         async def push() -> None:
