@@ -45,7 +45,7 @@ def test_viewers_films_sessions_and_events_stay_each_viewers_own(db):
     db.set_profile(alice.id, '{"pacing": "fast"}')
     assert json.loads(db.viewer_by_token(alice_token).profile) == {"pacing": "fast"}
     # a server that stops while a film is made: on the next start it is marked failed, not "making"
-    assert db.interrupt_unfinished() == 1
+    assert db.interrupt_unfinished() == [film.id]
     assert db.film(film.id, alice.id).status == "failed"
 
 

@@ -2,6 +2,7 @@
 (httpx and websockets against a real uvicorn server): each probe gets one clean 4xx line,
 never a traceback or its own input back, and nothing it sends is held whole."""
 
+import contextlib
 import io
 import json
 import time
@@ -235,3 +236,121 @@ def test_new_viewers_per_address_are_rate_limited_and_idle_anonymous_ones_expire
     assert db.count_viewers() == 6
     assert db.expire_anonymous(3600) == 0  # (all new)
     assert db.expire_anonymous(0) == 5 and db.count_viewers() == 1 and db.viewer(keeper.id) is not None
+
+
+# -- telemetry budgets -------------------------------------------------------------------------
+
+
+def sock(base, client, film_id, **kw):
+    from websockets.sync.client import connect
+
+    return connect(base.replace("http", "ws") + f"/ws/films/{film_id}",
+                   additional_headers={"Cookie": f"dreamreel_token={client.cookies['dreamreel_token']}"}, **kw)
+
+
+@pytest.fixture(scope="module")
+def quiet_film(served):
+    """A viewer with a film that is not being made (a row of their own), for sockets to open on."""
+    base, app = served
+    owner = viewer(base)
+    me = app.state.server.db.viewer_by_token(owner.cookies["dreamreel_token"])
+    return owner, app.state.server.db.add_film(me.id, "a western", "A Western", "{}").id
+
+
+def test_a_socket_sending_garbage_is_closed_with_the_reason(served, quiet_film):
+    from websockets.exceptions import ConnectionClosed
+
+    base, _ = served
+    owner, film = quiet_film
+    with sock(base, owner, film) as s:
+        json.loads(s.recv(timeout=10))
+        with pytest.raises(ConnectionClosed) as closed:
+            for junk in [b"\x00\xff binary", "not json", "{", "[]" * 9000, '{"kind": 1}'] * 4:
+                s.send(junk)
+                time.sleep(0.06)  # (under the message rate: it is the garbage that closes it)
+            while True:
+                s.recv(timeout=10)
+    assert closed.value.rcvd.code == 1008 and "8 bad messages" in closed.value.rcvd.reason
+
+
+def test_a_viewer_has_at_most_four_sockets_at_once(served, quiet_film):
+    from websockets.exceptions import ConnectionClosed
+
+    base, _ = served
+    owner, film = quiet_film
+    with contextlib.ExitStack() as four:
+        for _ in range(4):
+            assert json.loads(four.enter_context(sock(base, owner, film)).recv(timeout=10))["type"] == "session"
+        with sock(base, owner, film) as fifth, pytest.raises(ConnectionClosed) as closed:
+            fifth.recv(timeout=10)
+        assert closed.value.rcvd.code == 1008 and "over 4 sockets" in closed.value.rcvd.reason
+    time.sleep(0.3)
+    with sock(base, owner, film) as again:  # closed ones no longer count
+        assert json.loads(again.recv(timeout=10))["type"] == "session"
+
+
+def test_another_viewer_is_not_slowed_by_a_telemetry_flood(served, quiet_film):
+    """Two sockets send as fast as they can (reconnecting when closed) while another viewer
+    asks for GET /api/me: their p95 stays far from the 15-21 s the report measured (a fair
+    figure comes from bench/flood.py, with the server in its own process)."""
+    import threading
+
+    from websockets.exceptions import ConnectionClosed, InvalidStatus
+
+    base, _ = served
+    owner, film = quiet_film
+    calm = viewer(base)
+    stop = time.time() + 6
+    sent = {"n": 0, "closed": 0}
+
+    def flood():
+        while time.time() < stop:
+            try:
+                with sock(base, owner, film) as s:
+                    while time.time() < stop:
+                        s.send('{"kind": "pointer", "t": 1}')
+                        sent["n"] += 1
+            except (ConnectionClosed, InvalidStatus, OSError):
+                sent["closed"] += 1
+
+    floods = [threading.Thread(target=flood) for _ in range(2)]
+    for t in floods:
+        t.start()
+    lat = []
+    while time.time() < stop:
+        t0 = time.perf_counter()
+        assert calm.get("/api/me").status_code == 200
+        lat.append(time.perf_counter() - t0)
+        time.sleep(0.05)
+    for t in floods:
+        t.join()
+    lat.sort()
+    assert sent["closed"] >= 2 and lat[int(0.95 * (len(lat) - 1))] < 1.0, (sent, lat[-5:])
+
+
+# -- lifecycle ----------------------------------------------------------------------------------
+
+
+def test_finished_films_leave_memory_and_the_server_stops_its_films_when_it_stops(tmp_path, monkeypatch):
+    import dreamreel.serve.app as served_app
+
+    monkeypatch.setattr(served_app, "KEEP_FINISHED", 1)
+    with running_server(tmp_path, make_kw={"voice": backend("espeak-ng")}, live_kw={"lead_s": None, "abandon_s": 0.5},
+                        limits=Limits(films_at_once=3, new_viewers_per_minute=60)) as (base, app):
+        server = app.state.server
+        films = [viewer(base).post("/api/films", json={"prompt": SHORT, "seed": k}).json()["id"] for k in range(2)]
+        lives = [server.live[f] for f in films]
+        for live in lives:
+            live.join(240)
+        assert [lv.status for lv in lives] == ["ready", "ready"], [lv.error for lv in lives]
+        # what production held is let go; only the last finished film stays in memory
+        assert all(lv._restyle is None for lv in lives) and len([f for f in films if f in server.live]) == 1
+        gone = next(f for f in films if f not in server.live)
+        owner = lives[films.index(gone)].viewer
+        status = server.status(server.db.film(gone, owner))
+        assert status["status"] == "ready" and status["cast"] and "interventions" in status  # from status.json
+        # a film being made when the server stops is stopped and marked, not left running
+        making = viewer(base).post("/api/films", json={"prompt": SHORT}).json()["id"]
+        live = server.live[making]
+    live.join(15)
+    assert not live._thread.is_alive() and live.status == "failed" and "server stopped" in live.error

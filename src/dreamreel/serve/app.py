@@ -41,9 +41,12 @@ import asyncio
 import json
 import logging
 import math
+import queue
 import re
 import threading
 import time
+from collections import defaultdict
+from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -105,11 +108,87 @@ class Limits:
     #: Films one viewer may have being made at once, and their requested length in all.
     films_at_once: int = 2
     seconds_at_once: int = 2400
+    #: Telemetry sockets one viewer may have open at once, messages a second on each (a burst
+    #: of twice that; over it the socket is closed), bad messages before it is closed.
+    sockets_per_viewer: int = 4
+    messages_per_second: int = 20
+    bad_messages: int = 8
     #: New viewers one address may be given (a burst of this many, then this many a minute).
     new_viewers_per_minute: int = 30
     #: A viewer who has left nothing here (no film, profile, likeness or consent) is forgotten
     #: this long after their first visit.
     anonymous_s: float = 86_400.0
+
+
+class Bucket:
+    """A token bucket: ``rate`` a second, at most ``burst`` saved up."""
+
+    def __init__(self, rate: float, burst: float):
+        self.rate, self.burst, self.left, self.at = float(rate), float(burst), float(burst), None
+
+    def take(self, now: float, n: float = 1.0) -> bool:
+        if self.at is not None:
+            self.left = min(self.burst, self.left + (now - self.at) * self.rate)
+        self.at = now
+        if self.left < n:
+            return False
+        self.left -= n
+        return True
+
+    def full(self, now: float) -> bool:
+        return self.at is None or self.left + (now - self.at) * self.rate >= self.burst
+
+
+class EventWriter:
+    """Telemetry into the database on a thread of its own, many sockets' events a transaction,
+    so the event loop never waits on the database. At most ``most`` messages wait; past that,
+    new ones are dropped (and the socket is told)."""
+
+    def __init__(self, db: Database, most: int = 10_000):
+        self.db = db
+        self.dropped = 0
+        self._q: queue.Queue[tuple[str, str, float, list[tuple[str, dict]]] | None] = queue.Queue(maxsize=most)
+        self._thread = threading.Thread(target=self._run, name="dreamreel-events", daemon=True)
+        self._thread.start()
+
+    def add(self, session_id: str, viewer_id: str, events: list[tuple[str, dict]]) -> bool:
+        try:
+            self._q.put_nowait((session_id, viewer_id, time.time(), events))
+            return True
+        except queue.Full:
+            self.dropped += 1
+            return False
+
+    def _run(self) -> None:
+        done = False
+        while not done:
+            batch = [self._q.get()]
+            while len(batch) < 1000:
+                try:
+                    batch.append(self._q.get_nowait())
+                except queue.Empty:
+                    break
+            done = None in batch
+            try:
+                self.db.add_event_batches([b for b in batch if b is not None])
+            except Exception:  # noqa: BLE001 - a database error loses these events, not the writer
+                log.exception("telemetry: %d messages not stored", len(batch))
+            finally:
+                for _ in batch:
+                    self._q.task_done()
+
+    def flush(self, timeout: float) -> None:
+        """Wait (up to ``timeout`` s) until what was added so far is stored."""
+        deadline = time.monotonic() + timeout
+        while self._q.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def close(self, timeout: float = 5.0) -> None:
+        try:
+            self._q.put(None, timeout=timeout)
+        except queue.Full:
+            return
+        self._thread.join(timeout)
 
 
 def _clean(text: str, most: int = 200) -> str:
@@ -376,8 +455,12 @@ class Server:
                  viewer_budget: float | None = None, sandbox: Sandbox | None = None, limits: Limits | None = None):
         self.limits = limits or Limits()
         self.db = Database(db_url)
-        self.db.interrupt_unfinished()  # a film being made when the last server stopped is not coming
         self.data_dir = Path(data_dir)
+        # A film being made when the last server stopped is not coming: marked, its half-made
+        # files cleaned (and its stream closed where it stopped).
+        for film_id in self.db.interrupt_unfinished():
+            clean_interrupted(self.folder(film_id))
+        clean_render_temp()
         self.res = res
         self.make_kw = dict(make_kw or {})  # (a copy: the sandbox is added to it)
         self.live_kw = live_kw or {}
@@ -387,9 +470,16 @@ class Server:
         if sandbox is not None:
             self.make_kw["sandbox"] = sandbox
         self.live: dict[str, LiveFilm] = {}
+        #: What status showed of a finished film no longer in memory (read back from status.json).
+        self._kept: dict[str, dict[str, Any]] = {}
         self._lock = threading.RLock()
-        #: Per address: (new viewers it may still be given, when that was counted).
-        self._welcomes: dict[str, tuple[float, float]] = {}
+        #: Telemetry on its way to the database.
+        self.events = EventWriter(self.db)
+        global _SERVERS
+        with _SERVERS_LOCK:
+            _SERVERS += 1
+        #: Per address: the new viewers it may still be given.
+        self._welcomes: dict[str, Bucket] = {}
         self._swept = time.monotonic()
         self.db.expire_anonymous(self.limits.anonymous_s)
         self._attention: Any = None
@@ -400,20 +490,38 @@ class Server:
         rate = self.limits.new_viewers_per_minute
         now = time.monotonic()
         with self._lock:
-            left, at = self._welcomes.get(address, (float(rate), now))
-            left = min(float(rate), left + (now - at) * rate / 60.0)
-            if left < 1.0:
+            if not self._welcomes.setdefault(address, Bucket(rate / 60.0, rate)).take(now):
                 raise HTTPException(429, f"too many new viewers from your address (at most {rate} a minute): "
                                          f"try again in a minute, or keep the cookie this page gives you")
-            self._welcomes[address] = (left - 1.0, now)
             if len(self._welcomes) > 10_000:  # forget addresses that are full again
-                self._welcomes = {a: v for a, v in self._welcomes.items() if v[0] + (now - v[1]) * rate / 60 < rate}
+                self._welcomes = {a: b for a, b in self._welcomes.items() if not b.full(now)}
             sweep = now - self._swept > 600.0
             if sweep:
                 self._swept = now
         if sweep:
             threading.Thread(target=self.db.expire_anonymous, args=(self.limits.anonymous_s,), daemon=True).start()
         return self.db.new_viewer()[1]
+
+    def close(self, timeout: float = 10.0) -> None:
+        """The server stops: films being made are stopped (and marked interrupted), telemetry
+        is stored, the render workers are shut down and the database is checkpointed."""
+        from ..render_pool import shutdown_shared
+
+        with self._lock:
+            making = [f for f in self.live.values() if f.status in ("queued", "making")]
+        for live in making:
+            live.stop("interrupted: the server stopped while it was being made")
+        deadline = time.monotonic() + timeout
+        for live in making:
+            live.join(max(0.0, deadline - time.monotonic()))
+        self.events.close()
+        global _SERVERS
+        with _SERVERS_LOCK:
+            _SERVERS -= 1
+            last = _SERVERS == 0
+        if last:  # (another server in this process may still be rendering with them)
+            shutdown_shared()
+        self.db.close()
 
     def delete_film(self, viewer: Viewer, film_id: str) -> bool:
         """A viewer's film, everything recorded of it and its files (stopped first if it is
@@ -663,6 +771,15 @@ class Server:
 
     def _finished(self, live: LiveFilm) -> None:
         self.db.update_film(live.film_id, status=live.status, error=live.error, seconds=live.seconds)
+        try:  # what its status shows, for when it is no longer in memory
+            write_atomic(self.folder(live.film_id) / "status.json", json.dumps(self._live_status(live)))
+        except (OSError, DreamreelError):
+            pass
+        with self._lock:  # finished films leave memory, but for the last few (their players may still play)
+            done = sorted((f for f in self.live.values() if f.finished_at), key=lambda f: f.finished_at)
+            for old in done[:max(0, len(done) - KEEP_FINISHED)]:
+                del self.live[old.film_id]
+        _give_back_memory()
 
     def status(self, film: Film) -> dict[str, Any]:
         live = self.live.get(film.id)
@@ -676,21 +793,104 @@ class Server:
         out["can_continue"] = ended is not None and ended.get("ending") in _extension_endings(film.story)
         out["next"] = (ended or {}).get("next")
         if live is not None:
-            out["pending_choice"] = asdict(live.pending) if live.pending else None
-            out["taken"] = [asdict(t) for t in live.taken]
-            out["made_seconds"] = round(live.made_s, 3)
-            e = live.engagement.estimate
-            out["engagement"] = {"level": e.level, "confidence": e.confidence, "score": e.score}
-            out["interventions"] = [asdict(i) for i in live.drama.log]
-            out["goal"] = live.drama.goal
-            out["endings"] = sorted({e.kind for e in live.story.graph.endings})
-            out["cast"] = [{"id": c.id, "name": c.name} for c in live.story.bible.cast]
-            out["saving"] = sorted(live.drama.protect)
-            out["setting"] = live.setting
-            # What will be made instead of what was asked (a rating above the ceiling, a budget).
-            planner = live.story.generator.get("notes", "")
-            out["notes"] = ([n for n in planner.split("; ") if n] if planner else []) + live.notes
+            out.update(self._live_status(live))
+        elif film.status not in ("queued", "making"):
+            out.update(self._saved_status(film.id))
         return out
+
+    @staticmethod
+    def _live_status(live: LiveFilm) -> dict[str, Any]:
+        e = live.engagement.estimate
+        # What will be made instead of what was asked (a rating above the ceiling, a budget).
+        planner = live.story.generator.get("notes", "")
+        return {
+            "pending_choice": asdict(live.pending) if live.pending else None,
+            "taken": [asdict(t) for t in live.taken],
+            "made_seconds": round(live.made_s, 3),
+            "engagement": {"level": e.level, "confidence": e.confidence, "score": e.score},
+            "interventions": [asdict(i) for i in live.drama.log],
+            "goal": live.drama.goal,
+            "endings": sorted({e.kind for e in live.story.graph.endings}),
+            "cast": [{"id": c.id, "name": c.name} for c in live.story.bible.cast],
+            "saving": sorted(live.drama.protect),
+            "setting": live.setting,
+            "notes": ([n for n in planner.split("; ") if n] if planner else []) + live.notes,
+        }
+
+    def _saved_status(self, film_id: str) -> dict[str, Any]:
+        """A finished film's status as it was when it left memory (read once, then kept)."""
+        if film_id not in self._kept:
+            try:
+                saved = json.loads((self.folder(film_id) / "status.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}
+            if len(self._kept) > 256:
+                self._kept.clear()
+            self._kept[film_id] = saved if isinstance(saved, dict) else {}
+        return self._kept[film_id]
+
+
+#: Servers open in this process (the last one to close shuts the shared render workers down).
+_SERVERS = 0
+_SERVERS_LOCK = threading.Lock()
+
+#: Finished films kept in memory (their status as it was, for players still playing them).
+KEEP_FINISHED = 8
+
+
+def _give_back_memory() -> None:
+    """Hand freed memory back to the system (glibc keeps it otherwise: a finished film's ~100 MB)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def clean_interrupted(folder: Path) -> None:
+    """A film a stopped server was making: its temporary files go, its stream is closed where it
+    stopped (segments the index does not list go; the index says ``complete`` and
+    ``interrupted``, so a player ends there), and a stream index that cannot be read is set
+    aside (``index.json.damaged``) rather than served."""
+    from ..edit.segments import INDEX_NAME
+
+    stream = folder / "stream"
+    for where in (folder, stream):
+        for tmp in where.glob(".*.tmp") if where.is_dir() else []:
+            tmp.unlink(missing_ok=True)
+    index_file = stream / INDEX_NAME
+    if not index_file.is_file():
+        return
+    try:
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        listed = {s["file"] for s in index["segments"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        log.warning("film %s: its stream index cannot be read; set aside as %s.damaged", folder.name, INDEX_NAME)
+        index_file.replace(stream / f"{INDEX_NAME}.damaged")
+        return
+    for seg in stream.glob("seg_*.m4s"):
+        if seg.name not in listed:
+            seg.unlink(missing_ok=True)
+    index.update(complete=True, interrupted="the server stopped while it was being made")
+    write_atomic(index_file, json.dumps(index, indent=2) + "\n")
+
+
+def clean_render_temp(older_than_s: float = 3600.0) -> None:
+    """Chunks a killed render worker left half-written in the render cache's tmp folder (an
+    hour old: a render in another process may still be writing newer ones)."""
+    from ..store.cache import default_root
+
+    cutoff = time.time() - older_than_s
+    tmp = default_root() / "tmp"
+    for f in tmp.iterdir() if tmp.is_dir() else []:
+        try:
+            if f.is_file() and f.stat().st_mtime < cutoff:
+                f.unlink()
+        except OSError:
+            pass
 
 
 @lru_cache(maxsize=64)
@@ -715,10 +915,20 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
     public address behind a proxy that rewrites Host, e.g. ``https://films.example.org``)."""
     server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw, film_budget=film_budget,
                     viewer_budget=viewer_budget, sandbox=sandbox, limits=limits)
-    app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None, openapi_url=None, default_response_class=_JSON)
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> Any:
+        yield
+        await asyncio.to_thread(server.close)
+
+    app = FastAPI(title="dreamreel", docs_url=None, redoc_url=None, openapi_url=None, default_response_class=_JSON,
+                  lifespan=lifespan)
     app.router.route_class = _StrictRoute
     app.add_middleware(_Guard, limits=server.limits, origins=frozenset(o.lower().rstrip("/") for o in origins))
     app.state.server = server
+
+    writer = server.events
+    sockets: defaultdict[str, int] = defaultdict(int)  # telemetry sockets open, per viewer
+    handshakes: dict[str, Bucket] = {}  # and the sockets they may still open (a burst, then a few a second)
 
     def viewer_or_401(token: str | None) -> Viewer:
         viewer = server.db.viewer_by_token(token)
@@ -1070,24 +1280,64 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
 
     @app.websocket("/ws/films/{film_id}")
     async def telemetry(ws: WebSocket, film_id: str) -> None:
-        viewer = server.db.viewer_by_token(ws.cookies.get(COOKIE))
-        film = server.db.film(film_id, viewer.id) if viewer is not None and re.fullmatch(r"[0-9a-f]{32}", film_id) \
-            else None
+        """Telemetry in, status out. Each socket has budgets, checked before a message is parsed:
+        ``messages_per_second`` (over it, the socket is closed with the reason), bad messages
+        (``bad_messages``: then closed), events a second (over it, dropped with an error); a
+        viewer has at most ``sockets_per_viewer`` at once. Events go to the database on the
+        writer's thread, never on the event loop."""
+        lim = server.limits
+        client = ws.client.host if ws.client else "?"
+
+        def lookup() -> tuple[Viewer | None, Film | None]:
+            viewer = server.db.viewer_by_token(ws.cookies.get(COOKIE))
+            ok = viewer is not None and re.fullmatch(r"[0-9a-f]{32}", film_id)
+            return viewer, server.db.film(film_id, viewer.id) if ok and viewer is not None else None
+
+        viewer, film = await asyncio.to_thread(lookup)
         if viewer is None or film is None:
-            log.warning("refused WS %s from %s: %s", ws.url.path, ws.client.host if ws.client else "?",
-                        "no viewer" if viewer is None else "not their film")
+            log.warning("refused WS %s from %s: %s", ws.url.path, client, "no viewer" if viewer is None else "not their film")
             await ws.close(code=4404)
             return
         await ws.accept()
-        session = server.db.new_session(viewer.id, film.id)
-        await ws.send_json({"type": "session", "id": session.id})
-        budget, refill = float(MAX_EVENTS_PER_SECOND), time.monotonic()
+        now = time.monotonic()
+        if not handshakes.setdefault(viewer.id, Bucket(lim.sockets_per_viewer / 10.0, 3 * lim.sockets_per_viewer)).take(now):
+            log.warning("refused WS %s from %s: reconnecting too often", ws.url.path, client)
+            await ws.close(code=1008, reason="reconnecting too often: wait a few seconds")
+            return
+        if len(handshakes) > 10_000:
+            for who in [w for w, b in handshakes.items() if b.full(now)]:
+                del handshakes[who]
+        if sockets[viewer.id] >= lim.sockets_per_viewer:
+            log.warning("refused WS %s from %s: over %d sockets", ws.url.path, client, lim.sockets_per_viewer)
+            await ws.close(code=1008, reason=f"over {lim.sockets_per_viewer} sockets for one viewer: close another tab")
+            return
+        sockets[viewer.id] += 1
+        pusher: asyncio.Task | None = None
+        try:
+            session = await asyncio.to_thread(server.db.new_session, viewer.id, film.id)
+            await ws.send_json({"type": "session", "id": session.id})
 
-        async def push_status() -> None:
-            while True:
-                await ws.send_json({"type": "status", **server.status(film)})
-                await asyncio.sleep(0.5)
+            async def push_status() -> None:
+                while True:
+                    await ws.send_json({"type": "status", **server.status(film)})
+                    await asyncio.sleep(0.5)
 
+            pusher = asyncio.create_task(push_status())
+            await _read_telemetry(ws, viewer, film, session.id)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            if pusher is not None:
+                pusher.cancel()
+            sockets[viewer.id] -= 1
+            if sockets[viewer.id] <= 0:
+                del sockets[viewer.id]
+
+    async def _read_telemetry(ws: WebSocket, viewer: Viewer, film: Film, session_id: str) -> None:
+        lim = server.limits
+        messages = Bucket(lim.messages_per_second, 2 * lim.messages_per_second)
+        events = Bucket(MAX_EVENTS_PER_SECOND, MAX_EVENTS_PER_SECOND)
+        bad = 0
         last_frame = 0.0
 
         async def camera_event(frame: CameraFrame, now: float) -> dict[str, Any]:
@@ -1099,49 +1349,54 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             face = await asyncio.to_thread(server.attention().face, frame.frame)
             return {"kind": "webcam", "t": frame.t, "data": {"face": face}}
 
-        pusher = asyncio.create_task(push_status())
-        try:
-            while True:
-                text = await ws.receive_text()
-                now = time.monotonic()
-                budget = min(float(MAX_EVENTS_PER_SECOND), budget + (now - refill) * MAX_EVENTS_PER_SECOND)
-                refill = now
+        while True:
+            message = await ws.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            now = time.monotonic()
+            if not messages.take(now):  # (before anything else is done with it)
+                log.warning("closed WS %s: over %d messages a second", ws.url.path, lim.messages_per_second)
+                await ws.close(code=1008, reason=f"over {lim.messages_per_second} messages a second: closed")
+                return
+            text = message.get("text")
+            try:
+                if text is None:
+                    raise ValueError("telemetry is JSON text, not binary")
                 if len(text) > MAX_MESSAGE_BYTES:
-                    await ws.send_json({"type": "error", "detail": f"message over {MAX_MESSAGE_BYTES} bytes: dropped"})
-                    continue
-                try:
-                    raw = strict_json(text)
-                    if isinstance(raw, dict) and "frame" in raw:
-                        raw = await camera_event(CameraFrame.model_validate(raw), now)
-                    items = raw if isinstance(raw, list) else [raw]
-                    if len(items) > MAX_EVENTS_PER_MESSAGE:
-                        raise ValueError(f"over {MAX_EVENTS_PER_MESSAGE} events in one message")
-                    events = [Telemetry.model_validate(item) for item in items]
-                except (ValueError, ValidationError, DreamreelError) as e:
-                    detail = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
-                    await ws.send_json({"type": "error", "detail": f"bad telemetry: {detail}"})
-                    continue
-                if len(events) > budget:
-                    await ws.send_json({"type": "error", "detail": "too many events: slow down"})
-                    continue
-                budget -= len(events)
-                server.db.add_events(session.id, viewer.id,
-                                     [(e.kind, {"t": e.t, **e.data}) for e in events])
-                live = server.live.get(film.id)
-                if live is not None:
-                    now_wall = time.time()
-                    for e in events:
-                        live.observe(e.kind, e.t, e.data, now_wall)
-        except WebSocketDisconnect:
-            pass
-        finally:
-            pusher.cancel()
+                    raise ValueError(f"message over {MAX_MESSAGE_BYTES} bytes: dropped")
+                raw = strict_json(text)
+                if isinstance(raw, dict) and "frame" in raw:
+                    raw = await camera_event(CameraFrame.model_validate(raw), now)
+                items = raw if isinstance(raw, list) else [raw]
+                if len(items) > MAX_EVENTS_PER_MESSAGE:
+                    raise ValueError(f"over {MAX_EVENTS_PER_MESSAGE} events in one message")
+                got = [Telemetry.model_validate(item) for item in items]
+            except (ValueError, ValidationError, DreamreelError) as e:
+                bad += 1
+                if bad >= lim.bad_messages:
+                    log.warning("closed WS %s: %d bad messages", ws.url.path, bad)
+                    await ws.close(code=1008, reason=f"{bad} bad messages: closed")
+                    return
+                detail = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
+                await ws.send_json({"type": "error", "detail": _clean(f"bad telemetry: {detail}", 300)})
+                continue
+            if not events.take(now, len(got)):
+                await ws.send_json({"type": "error", "detail": "too many events: slow down"})
+                continue
+            if not writer.add(session_id, viewer.id, [(e.kind, {"t": e.t, **e.data}) for e in got]):
+                await ws.send_json({"type": "error", "detail": "the server is busy: events dropped"})
+            live = server.live.get(film.id)
+            if live is not None:
+                now_wall = time.time()
+                for e in got:
+                    live.observe(e.kind, e.t, e.data, now_wall)
 
     @app.get("/api/sessions/{session_id}/events")
     def session_events(session_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> list[dict]:
         viewer = viewer_or_401(dreamreel_token)
         if server.db.watch_session(session_id, viewer.id) is None:
             raise HTTPException(404, f"no session {session_id!r}")
+        writer.flush(5.0)  # (what the sockets sent until now)
         return [{"at": e.at, "kind": e.kind, "data": json.loads(e.data)}
                 for e in server.db.events(session_id, viewer.id)]
 

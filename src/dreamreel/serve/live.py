@@ -109,6 +109,7 @@ class LiveFilm:
         self._playing = False
         self._rate = 1.0
         self._restyle: Any = None  # production's handle on the shots not yet streamed
+        self.finished_at = 0.0     # (time.time(), once it is finished)
         self._look: Any = as_cut        # the director's look on the shots ...
         self._setting: Any = as_cut     # ... over the setting the viewer asked for
         self.setting: dict[str, str | None] = {"time_of_day": None, "weather": None}
@@ -199,7 +200,18 @@ class LiveFilm:
                 self.drama.looked(name, estimate, beat, at_s)
 
         self._look = LOOKS.get(name, as_cut)
-        self._restyle(compose(self._setting, self._look), shown)
+        self._restyled(compose(self._setting, self._look), shown)
+
+    def _restyled(self, change: Any, shown: Any) -> None:
+        """Hand production a new look; a production that already failed says so on its own
+        thread (its film is marked failed there), not to whoever asked for the change."""
+        restyle = self._restyle
+        if restyle is None:
+            return
+        try:
+            restyle(change, shown)
+        except Exception as e:  # noqa: BLE001 - production's own failure, reported by _run
+            log.warning("film %s: a change of look was not taken (%s)", self.film_id, type(e).__name__)
 
     def change_setting(self, time_of_day: str | None, weather: str | None) -> None:
         """The viewer's lever: from the next beat on, this time of day and weather (None: as written)."""
@@ -207,7 +219,7 @@ class LiveFilm:
             self._setting = setting(time_of_day, weather)  # type: ignore[arg-type]
             self.setting = {"time_of_day": time_of_day, "weather": weather}
             if self._restyle is not None:  # else production takes it up when it starts
-                self._restyle(compose(self._setting, self._look), None)
+                self._restyled(compose(self._setting, self._look), None)
 
     # -- the Pacer production asks before each beat, and before streaming each piece -------
 
@@ -368,5 +380,9 @@ class LiveFilm:
                 write_atomic(self.folder / ENDED, json.dumps(self.ended))
         except (OSError, DreamreelError):
             log.warning("film %s: cannot save its captions and ending", self.film_id)
+        # What production held for restyling (its encoder, sound, pictures waiting) goes now:
+        # a finished film keeps only what the viewer's status shows.
+        self._restyle = None
+        self.finished_at = time.time()
         for callback in self.on_done:
             callback(self)

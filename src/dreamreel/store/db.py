@@ -172,6 +172,16 @@ class Database:
             with self.engine.begin() as conn:
                 conn.execute(text("ALTER TABLE likenesses ADD COLUMN pronouns VARCHAR(8) DEFAULT 'they'"))
 
+    def close(self) -> None:
+        """Checkpoint (SQLite: the write-ahead log into the database file) and let go."""
+        if self.url.startswith("sqlite"):
+            try:
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # noqa: BLE001 - a busy database is checkpointed by the next one to open it
+                pass
+        self.engine.dispose()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         with self._sessions() as s, s.begin():
@@ -223,13 +233,14 @@ class Database:
         with self.session() as s:
             return list(s.scalars(select(Film).where(Film.viewer_id == viewer_id).order_by(Film.created.desc())))
 
-    def interrupt_unfinished(self) -> int:
-        """Films left queued or being made by a server that stopped: marked failed, with why."""
+    def interrupt_unfinished(self) -> list[str]:
+        """Films left queued or being made by a server that stopped: marked failed, with why.
+        Returns their ids (their half-made files are the caller's to clean)."""
         with self.session() as s:
             films = list(s.scalars(select(Film).where(Film.status.in_(["queued", "making"]))))
             for film in films:
                 film.status, film.error = "failed", "interrupted: the server stopped while it was being made"
-            return len(films)
+            return [f.id for f in films]
 
     def update_film(self, film_id: str, **fields: Any) -> None:
         with self.session() as s:

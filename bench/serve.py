@@ -1,0 +1,223 @@
+"""Benchmark the server with N viewers watching at once; prints JSON.
+
+Each viewer is a headless player against a real server (``uvicorn`` in its own process, as
+``dreamreel serve`` runs): it asks for a short film, connects the telemetry socket and reports
+play/watch as the browser player does, reads the stream's index and plays it at 1x as segments
+arrive (a stall is time the playhead had nothing to play before the film was complete), and
+answers every choice with its default when it comes. Per N (1, 2, 4, 8 by default):
+
+- ``first_frame_s``: from asking to the first segment being there to play (p50, max)
+- ``stalls``: stall seconds per viewer after the first frame (p50, max) and how many stalled
+- ``queue_wait_s``: how long films waited for a free slot (admission control), and refusals
+- ``server_rss_mb``: the server's memory (with its render workers) at the peak and after all
+  the films finished
+- ``cores_per_film``: CPU seconds the server spent per second of film made (the measured cost
+  admission control is sized from)
+
+    python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--src PATH]
+"""
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import psutil
+from websockets.asyncio.client import connect
+
+SERVER = """
+import sys, uvicorn
+from dreamreel.serve.app import create_app
+uvicorn.run(create_app(sys.argv[1], sys.argv[2], res=sys.argv[4]), host="127.0.0.1", port=int(sys.argv[3]),
+            log_level="critical")
+"""
+PROMPTS = ["a western", "film noir", "a cozy mystery", "a haunted house", "a heist", "a space adventure",
+           "a fairy tale", "a pirate story"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(db_url: str, folder: str, env: dict, res: str = "480p") -> Iterator[tuple[str, int]]:
+    """A real server in its own process (``uvicorn``, as ``dreamreel serve`` runs it): its base
+    URL and process id; stopped (SIGTERM, as a service manager does) at the end."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-c", SERVER, db_url, folder, str(port), res], env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while True:
+            try:
+                httpx.get(base + "/static/style.css", timeout=2)
+                break
+            except httpx.HTTPError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.2)
+        yield base, server.pid
+    finally:
+        server.terminate()
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def tree_rss(pid: int) -> float:
+    try:
+        p = psutil.Process(pid)
+        return sum(x.memory_info().rss for x in [p, *p.children(recursive=True)]) / 1e6
+    except psutil.Error:
+        return 0.0
+
+
+def tree_cpu(pid: int) -> float:
+    try:
+        p = psutil.Process(pid)
+        total = 0.0
+        for x in [p, *p.children(recursive=True)]:
+            t = x.cpu_times()
+            total += t.user + t.system
+        return total
+    except psutil.Error:
+        return 0.0
+
+
+async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
+    out: dict = {"viewer": k}
+    async with httpx.AsyncClient(base_url=base, timeout=120) as c:
+        await c.get("/")
+        asked = time.monotonic()
+        r = await c.post("/api/films", json={"prompt": f"{PROMPTS[k % len(PROMPTS)]}, one episode of about "
+                                                      f"{seconds} seconds", "seed": k})
+        if r.status_code != 200:
+            out["refused"] = f"{r.status_code}: {r.json().get('detail')}"
+            return out
+        film = r.json()["id"]
+        token = c.cookies["dreamreel_token"]
+        queued_until = None if r.json()["status"] == "queued" else asked
+        url = base.replace("http", "ws") + f"/ws/films/{film}"
+        async with connect(url, additional_headers={"Cookie": f"dreamreel_token={token}"}, max_queue=None) as ws:
+            await ws.recv()
+            pos, playing, first, stall, last = 0.0, False, None, 0.0, time.monotonic()
+            answered: set = set()
+            next_watch = 0.0
+            while time.monotonic() < deadline:
+                now = time.monotonic()
+                status = (await c.get(f"/api/films/{film}")).json()
+                if queued_until is None and status["status"] != "queued":
+                    queued_until = now
+                p = status.get("pending_choice")
+                if p and p["choice_id"] not in answered and pos >= p["start_s"] - 0.1:
+                    answered.add(p["choice_id"])
+                    await c.post(f"/api/films/{film}/choice", json={"choice_id": p["choice_id"],
+                                                                    "option_id": p["default"], "by": "timeout"})
+                ix = await c.get(f"/films/{film}/stream/index.json")
+                made, complete = 0.0, False
+                if ix.status_code == 200:
+                    index = ix.json()
+                    made, complete = float(index["duration"]), bool(index["complete"])
+                if first is None and made > 0:
+                    first = now - asked
+                    playing = True
+                    await ws.send(json.dumps({"kind": "play", "t": 0.0}))
+                dt = now - last
+                last = now
+                if playing:
+                    if pos + dt <= made:
+                        pos += dt
+                    else:
+                        if not complete:
+                            stall += dt - max(0.0, made - pos)
+                        pos = made
+                    if now >= next_watch:
+                        next_watch = now + 2.0
+                        await ws.send(json.dumps({"kind": "watch", "t": pos, "data": {"rate": 1.0}}))
+                if complete and pos >= made - 0.05:
+                    break
+                if status["status"] == "failed":
+                    out["failed"] = status["error"]
+                    break
+                await asyncio.sleep(0.25)
+        out.update(first_frame_s=round(first, 2) if first is not None else None, stall_s=round(stall, 2),
+                   queue_wait_s=round((queued_until or time.monotonic()) - asked, 2), film_s=round(pos, 1),
+                   finished=pos > 0 and time.monotonic() < deadline)
+    return out
+
+
+def spread(xs: list[float]) -> dict:
+    xs = sorted(x for x in xs if x is not None)
+    if not xs:
+        return {}
+    return {"p50": round(xs[len(xs) // 2], 2), "max": round(xs[-1], 2)}
+
+
+async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: float) -> dict:
+    peak = {"rss": 0.0}
+    cpu0 = tree_cpu(server_pid)
+
+    async def sample() -> None:
+        while True:
+            peak["rss"] = max(peak["rss"], tree_rss(server_pid))
+            await asyncio.sleep(0.5)
+
+    sampler = asyncio.create_task(sample())
+    t0 = time.monotonic()
+    views = await asyncio.gather(*[player(base, k, seconds, t0 + timeout) for k in range(n)])
+    wall = time.monotonic() - t0
+    sampler.cancel()
+    await asyncio.sleep(3)  # (films finish and leave memory)
+    made = sum(v.get("film_s", 0.0) for v in views)
+    return {
+        "viewers": n,
+        "first_frame_s": spread([v.get("first_frame_s") for v in views]),
+        "stall_s": {**spread([v.get("stall_s") for v in views if "stall_s" in v]),
+                    "viewers_stalled": sum(1 for v in views if v.get("stall_s", 0) > 0.5)},
+        "queue_wait_s": spread([v.get("queue_wait_s") for v in views if "queue_wait_s" in v]),
+        "refused": [v["refused"] for v in views if "refused" in v],
+        "failed": [v["failed"] for v in views if "failed" in v],
+        "wall_s": round(wall, 1),
+        "server_rss_mb": {"peak": round(peak["rss"]), "after": round(tree_rss(server_pid))},
+        "cores_per_film": round((tree_cpu(server_pid) - cpu0) / max(1e-6, made), 2),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--viewers", default="1,2,4,8")
+    ap.add_argument("--seconds", type=int, default=30)
+    ap.add_argument("--res", default="480p")
+    ap.add_argument("--timeout", type=float, default=300.0, help="most seconds one round may take")
+    ap.add_argument("--src", help="the dreamreel source folder (src/) to serve from (default: this one)")
+    a = ap.parse_args()
+    env = dict(os.environ)
+    if a.src:
+        env["PYTHONPATH"] = str(Path(a.src).resolve())
+    # An empty shot cache: every film is drawn, as a new viewer's would be.
+    env["DREAMREEL_CACHE_DIR"] = tempfile.mkdtemp(prefix="dreamreel-bench-cache-")
+    results = []
+    with tempfile.TemporaryDirectory() as tmp, served(f"sqlite:///{tmp}/dreamreel.db", tmp, env, a.res) as (base, pid):
+        idle = tree_rss(pid)
+        for n in (int(x) for x in a.viewers.split(",")):
+            results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout)))
+            print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+    print(json.dumps({"setup": {"cores": os.cpu_count(), "res": a.res, "film_seconds": a.seconds,
+                                "src": a.src or "this checkout", "server_idle_rss_mb": round(idle)},
+                      "rounds": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
