@@ -99,13 +99,31 @@ def init_keys(folder: Path | None = None, *, force: bool = False) -> Path:
             .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
             .sign(ca_key, hashes.SHA256()))
     pem = serialization.Encoding.PEM
-    write_atomic(folder / ANCHOR, ca.public_bytes(pem))
-    write_atomic(folder / CHAIN, leaf.public_bytes(pem) + ca.public_bytes(pem))
+    # The chain is written last: its presence says the key and anchor beside it are complete.
     key = leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     fd = os.open(folder / KEY, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as f:
         f.write(key)
+    write_atomic(folder / ANCHOR, ca.public_bytes(pem))
+    write_atomic(folder / CHAIN, leaf.public_bytes(pem) + ca.public_bytes(pem))
     return folder
+
+
+def _init_once(folder: Path) -> None:
+    """Make the development chain unless another process already has: a server's render
+    workers all sign at first use, and two chains made at once would leave one's anchor beside
+    the other's leaf (every film after it 'valid', never 'trusted')."""
+    import fcntl
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = open(folder / ".lock", "a")
+    except OSError as e:
+        raise OutputError(f"cannot create {folder}: {e.strerror}") from None
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / CHAIN).exists():
+            init_keys(folder)
 
 
 def load_keys(folder: Path | None = None) -> Keys:
@@ -119,7 +137,7 @@ def load_keys(folder: Path | None = None) -> Keys:
                     _read(anchors_path, "trust anchors") if anchors_path else None, development=False, where=cert)
     folder = Path(folder) if folder is not None else keys_dir()
     if not (folder / CHAIN).exists():
-        init_keys(folder)
+        _init_once(folder)
     return Keys(_read(str(folder / CHAIN), "signing chain"), _read(str(folder / KEY), "signing key"),
                 _read(anchors_path, "trust anchors") if anchors_path else _read(str(folder / ANCHOR), "trust anchors"),
                 development=True, where=str(folder))
