@@ -4,7 +4,7 @@ Each viewer is a headless player against a real server (``uvicorn`` in its own p
 ``dreamreel serve`` runs): it asks for a short film, connects the telemetry socket and reports
 play/watch as the browser player does, reads the stream's index and plays it at 1x as segments
 arrive (a stall is time the playhead had nothing to play before the film was complete), and
-answers every choice with its default when it comes. Per N (1, 2, 4, 8 by default):
+answers every choice with its default ``THINK_S`` seconds after the playhead reaches it. Per N (1, 2, 4, 8 by default):
 
 - ``first_frame_s``: from asking to the first segment being there to play (p50, max)
 - ``stalls``: stall seconds per viewer after the first frame (p50, max) and how many stalled
@@ -40,6 +40,8 @@ from dreamreel.serve.app import create_app
 uvicorn.run(create_app(sys.argv[1], sys.argv[2], res=sys.argv[4]), host="127.0.0.1", port=int(sys.argv[3]),
             log_level="critical")
 """
+#: Seconds a viewer takes to choose (as bench/watch.py's browser trials).
+THINK_S = 6.0
 PROMPTS = ["a western", "film noir", "a cozy mystery", "a haunted house", "a heist", "a space adventure",
            "a fairy tale", "a pirate story"]
 
@@ -114,6 +116,7 @@ async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
             await ws.recv()
             pos, playing, first, stall, last = 0.0, False, None, 0.0, time.monotonic()
             answered: set = set()
+            shown: dict = {}
             next_watch = 0.0
             while time.monotonic() < deadline:
                 now = time.monotonic()
@@ -121,7 +124,10 @@ async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
                 if queued_until is None and status["status"] != "queued":
                     queued_until = now
                 p = status.get("pending_choice")
-                if p and p["choice_id"] not in answered and pos >= p["start_s"] - 0.1:
+                if p and p["choice_id"] not in shown and pos >= p["start_s"] - 0.1:
+                    shown[p["choice_id"]] = now  # the player shows it: the viewer thinks THINK_S
+                if p and p["choice_id"] in shown and p["choice_id"] not in answered \
+                        and now - shown[p["choice_id"]] >= THINK_S:
                     answered.add(p["choice_id"])
                     await c.post(f"/api/films/{film}/choice", json={"choice_id": p["choice_id"],
                                                                     "option_id": p["default"], "by": "timeout"})
@@ -154,7 +160,7 @@ async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
                 await asyncio.sleep(0.25)
         out.update(first_frame_s=round(first, 2) if first is not None else None, stall_s=round(stall, 2),
                    queue_wait_s=round((queued_until or time.monotonic()) - asked, 2), film_s=round(pos, 1),
-                   finished=pos > 0 and time.monotonic() < deadline)
+                   finished=pos > 0 and time.monotonic() < deadline, wall_s=round(time.monotonic() - asked, 1))
     return out
 
 
@@ -189,6 +195,7 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
         "queue_wait_s": spread([v.get("queue_wait_s") for v in views if "queue_wait_s" in v]),
         "refused": [v["refused"] for v in views if "refused" in v],
         "failed": [v["failed"] for v in views if "failed" in v],
+        "film_s": spread([v.get("film_s") for v in views if "film_s" in v]),
         "wall_s": round(wall, 1),
         "server_rss_mb": {"peak": round(peak["rss"]), "after": round(tree_rss(server_pid))},
         "cores_per_film": round((tree_cpu(server_pid) - cpu0) / max(1e-6, made), 2),

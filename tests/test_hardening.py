@@ -354,3 +354,30 @@ def test_finished_films_leave_memory_and_the_server_stops_its_films_when_it_stop
         live = server.live[making]
     live.join(15)
     assert not live._thread.is_alive() and live.status == "failed" and "server stopped" in live.error
+
+
+# -- admission control ---------------------------------------------------------------------------
+
+
+def test_beyond_its_capacity_a_film_waits_in_a_queue_the_api_shows_then_is_refused(tmp_path):
+    from dreamreel.serve.app import live_capacity
+
+    assert live_capacity("480p", cores=2) >= 1 and live_capacity("1080p", cores=2) <= live_capacity("480p", cores=2)
+    assert live_capacity("480p", cores=16) > live_capacity("480p", cores=2)
+    with running_server(tmp_path, make_kw={"voice": backend("espeak-ng")},
+                        limits=Limits(live_films=1, waiting=1)) as (base, app):
+        first, second, third = viewer(base), viewer(base), viewer(base)
+        a = first.post("/api/films", json={"prompt": SHORT})
+        assert a.status_code == 200 and a.json()["status"] == "making", a.text
+        b = second.post("/api/films", json={"prompt": SHORT}).json()
+        assert b["status"] == "queued" and b["queue_position"] == 1 and b["capacity"] == 1
+        assert second.get(f"/api/films/{b['id']}").json()["queue_position"] == 1
+        assert "the server is full" in clean(third.post("/api/films", json={"prompt": SHORT}), 503)
+        assert third.get("/api/films").json() == []  # refused before anything was made
+        # the slot frees (the first film is deleted, or finishes): the next film starts at once
+        assert first.delete(f"/api/films/{a.json()['id']}").status_code == 200
+        deadline = time.time() + 20
+        while (s := second.get(f"/api/films/{b['id']}").json())["status"] == "queued" and time.time() < deadline:
+            time.sleep(0.1)
+        assert s["status"] == "making" and s.get("queue_position") is None
+        assert second.delete(f"/api/films/{b['id']}").status_code == 200

@@ -45,7 +45,7 @@ import queue
 import re
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -108,6 +108,10 @@ class Limits:
     #: Films one viewer may have being made at once, and their requested length in all.
     films_at_once: int = 2
     seconds_at_once: int = 2400
+    #: Films made at once (None: from this machine's cores and what a live film was measured to
+    #: cost, ``live_capacity``), and films that may wait for a free slot beyond them (then: 503).
+    live_films: int | None = None
+    waiting: int = 8
     #: Telemetry sockets one viewer may have open at once, messages a second on each (a burst
     #: of twice that; over it the socket is closed), bad messages before it is closed.
     sockets_per_viewer: int = 4
@@ -470,6 +474,8 @@ class Server:
         if sandbox is not None:
             self.make_kw["sandbox"] = sandbox
         self.live: dict[str, LiveFilm] = {}
+        #: Films waiting for a slot (admission control), first come first made.
+        self.waiting: deque[LiveFilm] = deque()
         #: What status showed of a finished film no longer in memory (read back from status.json).
         self._kept: dict[str, dict[str, Any]] = {}
         self._lock = threading.RLock()
@@ -508,7 +514,8 @@ class Server:
         from ..render_pool import shutdown_shared
 
         with self._lock:
-            making = [f for f in self.live.values() if f.status in ("queued", "making")]
+            self.waiting.clear()  # (marked interrupted by the next server to start)
+            making = [f for f in self.live.values() if f.status == "making"]
         for live in making:
             live.stop("interrupted: the server stopped while it was being made")
         deadline = time.monotonic() + timeout
@@ -533,7 +540,10 @@ class Server:
         folder = self.folder(film_id)
         with self._lock:
             live = self.live.pop(film_id, None)
-        if live is not None and live.status in ("queued", "making"):
+            if live is not None and live in self.waiting:  # never started: nothing to stop
+                self.waiting.remove(live)
+                live.status, live.error, live = "failed", "deleted by its viewer before it was made", None
+        if live is not None and live.status == "making":
             live.stop("deleted by its viewer")
             live.on_done.append(lambda _: shutil.rmtree(folder, ignore_errors=True))  # what it wrote last
             live.join(10.0)
@@ -573,6 +583,7 @@ class Server:
             raise HTTPException(422, f"bad request: {e.errors()[0]['msg']}") from None
         # (refused before anything is written, with the least it could be; checked again once written)
         self.admit(viewer, float(request.target_seconds if ask.seconds else 15) * (ask.episodes or 1))
+        self.check_room()
         profile = None
         if viewer.profile:
             from ..model import Profile
@@ -587,6 +598,7 @@ class Server:
         fitted = self.afford(viewer, story)
         with self._lock:  # (two requests at once do not both fit in the room left for one)
             self.admit(viewer, film_seconds(story))
+            self.check_room()
             film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
             for likeness_id, consent_id, role in used:
                 self.db.log_use(likeness_id, consent_id, viewer.id, film.id, role)
@@ -711,6 +723,7 @@ class Server:
             n = ended["episode"] + 1
             fitted = self.afford(viewer, sequel, episodes=1)
             self.admit(viewer, film_seconds(sequel, 1))
+            self.check_room()
             new = self.db.add_film(viewer.id, f"{film.prompt.split(' (episode ')[0]} (episode {n})",
                                    sequel.bible.title, sequel.model_dump_json())
             ended["next"] = new.id
@@ -739,6 +752,7 @@ class Server:
         fitted = self.afford(viewer, story, episodes=1 if start else None)
         with self._lock:
             self.admit(viewer, film_seconds(story, 1 if start else None))
+            self.check_room()
             new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
             for likeness_id, consent_id, role in used:
                 self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
@@ -766,8 +780,36 @@ class Server:
         live.on_done.append(self._finished)
         with self._lock:
             self.live[film.id] = live
-        live.start()
-        self.db.update_film(film.id, status="making")
+            self.waiting.append(live)
+        self._admit()
+
+    def capacity(self) -> int:
+        return self.limits.live_films if self.limits.live_films is not None else live_capacity(self.res)
+
+    def check_room(self) -> None:
+        """Refuse a film now (503, before anything is made) when every slot is taken and the
+        queue for them is full."""
+        with self._lock:
+            making = sum(1 for f in self.live.values() if f.status == "making")
+            if making >= self.capacity() and len(self.waiting) >= self.limits.waiting:
+                raise HTTPException(503, f"the server is full: {making} films are being made and "
+                                         f"{len(self.waiting)} are waiting; try again in a few minutes")
+
+    def _admit(self) -> None:
+        """Start waiting films while a slot is free (a film being made keeps its slot to the end,
+        so what is admitted does not stall for lack of machine)."""
+        while True:
+            with self._lock:
+                making = sum(1 for f in self.live.values() if f.status == "making")
+                if not self.waiting or making >= self.capacity():
+                    return
+                live = self.waiting.popleft()
+                live.start()  # ("making" from here on)
+            self.db.update_film(live.film_id, status="making")
+
+    def queue_position(self, film_id: str) -> int | None:
+        with self._lock:
+            return next((i + 1 for i, f in enumerate(self.waiting) if f.film_id == film_id), None)
 
     def _finished(self, live: LiveFilm) -> None:
         self.db.update_film(live.film_id, status=live.status, error=live.error, seconds=live.seconds)
@@ -779,6 +821,7 @@ class Server:
             done = sorted((f for f in self.live.values() if f.finished_at), key=lambda f: f.finished_at)
             for old in done[:max(0, len(done) - KEEP_FINISHED)]:
                 del self.live[old.film_id]
+        self._admit()  # its slot goes to the next film waiting
         _give_back_memory()
 
     def status(self, film: Film) -> dict[str, Any]:
@@ -794,6 +837,9 @@ class Server:
         out["next"] = (ended or {}).get("next")
         if live is not None:
             out.update(self._live_status(live))
+            if live.status == "queued":
+                out["queue_position"] = self.queue_position(film.id)
+                out["capacity"] = self.capacity()
         elif film.status not in ("queued", "making"):
             out.update(self._saved_status(film.id))
         return out
@@ -828,6 +874,23 @@ class Server:
                 self._kept.clear()
             self._kept[film_id] = saved if isinstance(saved, dict) else {}
         return self._kept[film_id]
+
+
+#: Cores to keep free for each live film so it does not stall: bench/serve.py measured 0.3-0.5
+#: CPU seconds per second of 480p film made, but production comes in bursts (a beat's shots at
+#: once, the stream a second ahead): on 2 cores 4 films at once stalled 8.7 s each (p50) and 8
+#: stalled 92 s; 0.8 a film (2 at once there) is what ran without stalls (720p, 1080p scaled).
+CORES_PER_LIVE_FILM = {"480p": 0.8, "720p": 1.0, "1080p": 1.6}
+
+
+def live_capacity(res: str, cores: int | None = None) -> int:
+    """Films this machine can make at once without stalling them: its cores (less a fifth for
+    the server itself), over what one live film costs."""
+    import os
+
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, int(cores * 0.8 / CORES_PER_LIVE_FILM.get(res, 1.0)))
 
 
 #: Servers open in this process (the last one to close shuts the shared render workers down).

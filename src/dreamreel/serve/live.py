@@ -133,7 +133,8 @@ class LiveFilm:
         self._thread.start()
 
     def join(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
+        if self._thread.ident is not None:  # (a film that waited and was never started has nothing to join)
+            self._thread.join(timeout)
 
     def stop(self, why: str) -> None:
         """Stop making the film at the next beat (or at once, where it waits for the viewer)."""
