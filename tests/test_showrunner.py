@@ -249,3 +249,20 @@ def test_a_story_told_by_someone_in_it_is_told_in_the_first_person():
     assert story.bible.narrator == ghost.id
     openings = [b.narration for b in story.graph.beats if b.id == story.graph.episodes[0].entry]
     assert any(re.search(r"\bI\b", n) for n in openings), openings
+
+
+@pytest.mark.parametrize("prompt,event", [
+    ("small town in Kerala gets ready for the big snake-boat race, and the team captain just broke his arm",
+     "the snake-boat race"),
+    ("an election in a tiny alpine village where the only two candidates are married to each other",
+     "the election"),
+    ("a courtroom drama: the trial of a lighthouse keeper", "the trial"),
+])
+def test_the_event_a_request_names_is_called_by_its_words_in_several_beats(prompt, event):
+    premise = read(prompt)
+    assert premise.event == event
+    # a compound that says which event is not read as its parts (no snake, no boat)
+    assert all(p.label not in ("snake", "boat") for p in premise.people)
+    story = plan(Request(prompt=prompt), seed=2)
+    assert validate(story).ok
+    assert _beats_with(story, re.escape(event[4:])) >= 3, event

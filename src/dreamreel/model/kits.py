@@ -82,6 +82,9 @@ class SituationWord(Model):
 
     words: list[Phrase] = Field(min_length=1)
     shape: Ident
+    #: Those of ``words`` that name an event the story can call by the request's own words
+    #: ("an election", "the big snake-boat race": the plot's ``{event}``).
+    events: list[Phrase] = Field(default_factory=list)
 
 
 class ToneWord(Model):
@@ -241,6 +244,9 @@ class PlotShape(Model):
     second: Literal["villain", "wild", "comp"] = "comp"
     #: What the plot turns on when the request names nothing ("the Meridian diamond").
     objects: list[ShortText] = Field(min_length=2)
+    #: What the plot is about as an event, where the request names none ("the contest"); a
+    #: request's own name for it wins ("the snake-boat race"). ``{event}`` in the templates.
+    event: ShortText | None = None
     stakes: list[Template] = Field(min_length=2)
     variables: list[ShapeVar] = Field(default_factory=list)
     scenes: list[ShapeScene] = Field(min_length=6)
@@ -325,7 +331,7 @@ class FormKit(Model):
 
 PERSON_SLOTS = ("hero", "villain", "wild", "comp", "prev")
 PERSON_ATTRS = ("name", "full", "job", "they", "them", "their", "They", "Their")
-WORLD_SLOTS = ("world", "place", "home", "era", "object", "object_short", "stakes", "crowd", "weather")
+WORLD_SLOTS = ("world", "place", "home", "era", "object", "object_short", "stakes", "crowd", "weather", "event")
 
 
 def template_problems(template: str, allowed: tuple[str, ...] = WORLD_SLOTS) -> list[str]:

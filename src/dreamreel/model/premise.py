@@ -46,6 +46,9 @@ class Premise(Model):
     things: list[ShortText] = Field(default_factory=list)   # "the tiara"
     #: Plot shapes asked for, strongest first ("heist").
     shapes: list[Ident] = Field(default_factory=list)
+    #: The event the request names, in its own words ("the snake-boat race"), and the shape it asks for.
+    event: ShortText | None = None
+    event_shape: Ident | None = None
     genres: list[Ident] = Field(default_factory=list)
     era: ShortText | None = None
     year: int | None = None

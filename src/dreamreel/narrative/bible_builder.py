@@ -47,6 +47,8 @@ class WorldFacts:
     era: str
     places: list[Place]
     specs: dict[str, PlaceSpec]  # place id -> spec (for its role)
+    #: What the story's plot is about as an event ("the election"): each episode's own in compose.
+    event: str = "the story"
 
 
 def slug(text: str, taken: set[str], limit: int = 3) -> str:
@@ -208,7 +210,7 @@ def cast_as_given(made: Character, asset: Character | Performer, ids: set[str]) 
 
 def world_slots(facts: WorldFacts) -> dict:
     return {"world": facts.name, "mcguffin": facts.mcguffin[0], "mcguffin_short": facts.mcguffin[1],
-            "scheme": facts.scheme, "stakes": facts.stakes, "era": facts.era}
+            "scheme": facts.scheme, "stakes": facts.stakes, "era": facts.era, "event": facts.event}
 
 
 def build_style(intent: Intent, facts: WorldFacts, rng: random.Random) -> StyleGuide:

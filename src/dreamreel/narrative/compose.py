@@ -136,6 +136,7 @@ class Composer:
     #: stage direction, ("close", episode) -> the closing line, ("mood", episode, mood) -> done.
     directions: dict[tuple, str] = field(default_factory=dict)
     episode_now: int = 1
+    event_now: str = "it"
 
     #: Beats on one path through the episode being written (its shape's default path, and the
     #: opening of a later episode): what the episode's length is shared among.
@@ -201,7 +202,8 @@ class Composer:
         stakes = self.facts.stakes
         return dict(people, world=self.facts.name, place=place.name, home=home.name, era=self.facts.era,
                     object=obj, object_short=short, mcguffin=obj, mcguffin_short=obj, scheme=self.facts.scheme,
-                    stakes=stakes, crowd=self.crowd, rule=self.rng.choice(self.intent.world.rules),
+                    stakes=stakes, crowd=self.crowd, event=self.event_now,
+                    rule=self.rng.choice(self.intent.world.rules),
                     weather=self.weather_phrase(weather, place.time_of_day) or "the air is still",
                     hero_archetype=self.cast.hero.archetype)
 
@@ -291,9 +293,12 @@ class Composer:
     def dateline(self) -> str:
         """Where and when, as a film's opening super says it ("Paris, 1920s."), when the request said."""
         named = any(p.named for p in self.premise.places)
+        # The event the request named, where this episode tells it: "Kerala, present day. The day
+        # of the snake-boat race."
+        event = f"The day of {self.event_now}." if self.event_now == self.premise.event else ""
         if not named and not self.premise.era:
-            return ""
-        return f"{self.facts.name[:1].upper()}{self.facts.name[1:]}, {self.facts.era}."
+            return event
+        return f"{self.facts.name[:1].upper()}{self.facts.name[1:]}, {self.facts.era}. {event}".strip()
 
     def beat(self, bid: str, scene: ShapeScene, telling: Telling, cast: list[str], episode: int, tag: str,
              extra_narration: str = "", must_speak: str | None = None) -> Beat:
@@ -417,6 +422,9 @@ class Composer:
     def episode(self, n: int, shape: PlotShape, graph: dict, last: bool) -> Episode:
         e = f"e{n}_"
         self.episode_now = n
+        # The request's own name for its event where this episode tells the plot it asked for.
+        asked = self.premise.event and shape.id in (self.premise.event_shape, *self.premise.shapes[:1])
+        self.event_now = self.premise.event if asked else shape.event or f"the {shape.label}"
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
         var = self.variables(shape, n, graph)
         node = {s.key: f"{e}{s.key}" for s in shape.scenes}

@@ -268,6 +268,11 @@ def read(prompt: str) -> Premise:
                     also.append(place)
         if m is None:
             m = _unknown_named_place(toks, i)
+        if m is None and "-" in t.low and _names_event(toks, i + 1):
+            # "the snake-boat race": the compound says which event; it is not a snake and a boat.
+            t.used = "situation"
+            i += 1
+            continue
         if m is None and "-" in t.low:
             # "storm-bound", "dragon-haunted": read the parts, the compound is understood if one is.
             parts = [Token(text=w, low=w, forms=_lemmas(w) | {w}, start=t.start, end=t.end) for w in t.low.split("-") if w]
@@ -364,6 +369,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "thing":
             premise.things.append(e.label)
         elif m.kind == "situation":
+            if premise.event is None and _is_event(m):
+                premise.event, premise.event_shape = _event_phrase(m, toks), e.shape
+                pending_traits = []  # "the big snake-boat race": the race is big, not the next person
             if e.shape not in premise.shapes:
                 premise.shapes.append(e.shape)
                 # A word that also names a person ("widow") asks for its plot less than one that does not.
@@ -410,6 +418,32 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         else:
             century = int(m2.group(4))
             premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
+
+
+def _is_event(m: Match) -> bool:
+    said = {" ".join(w.lower() for w in m.words)}
+    if len(m.words) == 1:
+        said |= _lemmas(m.words[0].lower())
+    return bool(said & {w.lower() for w in m.entry.events})
+
+
+def _names_event(toks: list[Token], i: int) -> bool:
+    m = _phrase_at(toks, i) if i < len(toks) else None
+    return m is not None and m.kind == "situation" and _is_event(m)
+
+
+def _event_phrase(m: Match, toks: list[Token]) -> str:
+    """The event in the request's words, with what says which one: "the snake-boat race", "the
+    hostage standoff", "the election"."""
+    words = [w.lower() for w in m.words]
+    j = m.first - 1
+    while j >= 0 and len(words) < m.last - m.first + 3:
+        t = toks[j]
+        if t.cap or not (("-" in t.low and t.used == "situation") or t.used in ("person", "thing")):
+            break
+        words.insert(0, t.low)
+        j -= 1
+    return "the " + " ".join(words)
 
 
 def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relation: str | None) -> AskedPerson:
