@@ -266,3 +266,14 @@ def test_the_event_a_request_names_is_called_by_its_words_in_several_beats(promp
     story = plan(Request(prompt=prompt), seed=2)
     assert validate(story).ok
     assert _beats_with(story, re.escape(event[4:])) >= 3, event
+
+
+def test_people_are_called_what_the_request_calls_them():
+    story = plan(Request(prompt="Ancient Egypt. A tomb builder plots to rob the pharaoh he's building the tomb for."), seed=1)
+    assert story.bible.cast[0].job == "tomb builder" and _beats_with(story, "tomb builder") >= 2
+    people = {p.called for p in read("A circus elephant escapes in 1930s Chicago and a newsboy tries to hide her").people}
+    assert "newsboy" in people  # not "courier"
+    assert {p.called for p in read("Two pen pals write letters").people} == {"pen pal"}
+    teen = read("teen coming-of-age at a boarding school")
+    assert teen.audience == "teens" and [p.label for p in teen.people] == ["teenager"]
+    assert read("a film for teens about a lighthouse").people == []

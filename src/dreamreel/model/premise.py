@@ -14,6 +14,9 @@ class AskedPerson(Model):
 
     label: ShortText                    # "dragon", "chef"
     words: list[ShortText]              # the request's words for them
+    #: What the request calls one of them, as the story should ("tomb builder", "newsboy",
+    #: "pen pal"), where ``label`` is the vocabulary's kind ("carpenter", "courier").
+    called: ShortText | None = None
     kind: Literal["occupation", "species", "relation", "age", "group"] = "occupation"
     count: int = 1
     species: ShortText = "human"

@@ -163,8 +163,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             update["conflict"] = writer.fill(role.conflict[(turn + nth) % len(role.conflict)], slots, sentence=False)
         job = bare(role.label) if role is not None else ""
         if p is not None:
-            job = p.label
-            update["archetype"] = " ".join([*p.traits, p.label])[:200]
+            job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
+            update["archetype"] = " ".join([*p.traits, job])[:200]
             if ("comp1" if key == "comp" else key) not in given:
                 look = c.look.model_copy(update={k: v for k, v in (
                     ("species", p.species), ("age", p.age), ("clothing", p.clothing)) if v})
@@ -182,7 +182,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                 narrator = c.id
         jobs[c.id] = job
         if p is not None:
-            named[c.id] = " ".join([*p.traits, p.label])
+            named[c.id] = " ".join([*p.traits, p.called or p.label])
         if job:
             update["job"] = job[:200]
         return c.model_copy(update=update)

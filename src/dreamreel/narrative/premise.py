@@ -260,6 +260,9 @@ def read(prompt: str) -> Premise:
             also = [x for x in found[1:] if m is not None and m.kind in ("genre", "situation")
                     and (x.kind in ("person", "place", "thing") or x.kind == "situation" != m.kind
                          or (x.kind == "form" and m.kind == "genre"))]
+            if m is not None and m.kind == "audience" and m.first == m.last and (i == 0 or toks[i - 1].low != "for"):
+                # "teen coming-of-age": teenagers to watch it and to be in it ("for teens" is only who watches)
+                also += [x for x in found[1:] if x.kind == "person"]
         if m is not None and m.kind == "era":
             # "Victorian London", "ancient Rome": the era's words name a place too, and it is asked for
             for j in range(m.first, m.last + 1):
@@ -337,6 +340,13 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 else:
                     pending_traits = [*pending_traits, modifier.label]
             p = _person(e, m, toks, pending_traits, pending_relation)
+            p.called = _as_written(e, m, toks)
+            before = toks[m.first - 1] if m.first > 0 else None
+            if (modifier is None and before is not None and before.used in ("thing", "place") and not before.cap
+                    and _single_match(matches, m.first - 1)):
+                # "tomb builder", "tea master", "pen pals": a thing or place right before the person
+                # says what kind (the tomb is still asked for as a place).
+                p.called = f"{before.low} {p.called}"[:200]
             # "market trader", "tea master": a word the vocabulary lacks, right before the person,
             # says what kind; kept with them rather than named back as not understood.
             before = toks[m.first - 1] if m.first > 0 else None
@@ -345,7 +355,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 before.used = "person"
                 head = " ".join(w.lower() for w in m.words)  # as written: "inspector", not its synonym
                 head = head[:-1] if p.count > 1 and head.endswith("s") else head
-                p.label = f"{before.low} {head}"[:200]
+                p.label = p.called = f"{before.low} {head}"[:200]
                 p.words.insert(0, before.text)
             if modifier is not None:
                 if modifier.species != "human":
@@ -418,6 +428,24 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         else:
             century = int(m2.group(4))
             premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
+
+
+def _as_written(e: PersonWord, m: Match, toks: list[Token]) -> str:
+    """One of them, in the request's words: the vocabulary's own spelling of what was written
+    ("fishermen" -> "fisherman", "newsboy" stays "newsboy", never its kind "courier")."""
+    n = m.last - m.first + 1
+    for exact in (True, False):
+        for w in e.words:
+            ws = w.lower().split()
+            if len(ws) == n and all(ws[k] == toks[m.first + k].low if exact else ws[k] in toks[m.first + k].forms
+                                    for k in range(n)):
+                return w.lower()
+    return " ".join(t.low for t in toks[m.first:m.last + 1])
+
+
+def _single_match(matches: list[Match], i: int) -> bool:
+    """Whether token i was read alone (a one-word thing or place, not part of a phrase)."""
+    return any(x.first == x.last == i for x in matches)
 
 
 def _is_event(m: Match) -> bool:
