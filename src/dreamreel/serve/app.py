@@ -72,10 +72,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import DreamreelError
 from ..cost.budget import film_seconds
 from ..model import Request as FilmRequest
-from ..store.db import Database, Film, Viewer
+from ..store.db import Database, Film, StoreError, Viewer
 from ..store.files import write_atomic
 from ..trust.licences import Sandbox
 from .live import ENDED, LiveFilm
+from .recovery import check_not_lost, clean_interrupted, clean_render_temp, damaged_films
 
 log = logging.getLogger("dreamreel.serve")
 COOKIE = "dreamreel_token"
@@ -460,11 +461,18 @@ class Server:
         self.limits = limits or Limits()
         self.db = Database(db_url)
         self.data_dir = Path(data_dir)
+        try:  # (a store that looks lost or damaged: one line, and no start)
+            check_not_lost(self.db, self.data_dir / "films")
+        except StoreError:
+            self.db.forget()
+            raise
         # A film being made when the last server stopped is not coming: marked, its half-made
         # files cleaned (and its stream closed where it stopped).
         for film_id in self.db.interrupt_unfinished():
             clean_interrupted(self.folder(film_id))
         clean_render_temp()
+        #: Finished films whose files do not hold, and why (reported, never served as whole).
+        self.damaged = damaged_films(self.db, self.data_dir / "films")
         self.res = res
         self.make_kw = dict(make_kw or {})  # (a copy: the sandbox is added to it)
         self.live_kw = live_kw or {}
@@ -842,6 +850,8 @@ class Server:
                 out["capacity"] = self.capacity()
         elif film.status not in ("queued", "making"):
             out.update(self._saved_status(film.id))
+        if film.id in self.damaged:
+            out["status"], out["error"] = "damaged", f"this film's files are damaged: {self.damaged[film.id]}"
         return out
 
     @staticmethod
@@ -911,49 +921,6 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
-
-
-def clean_interrupted(folder: Path) -> None:
-    """A film a stopped server was making: its temporary files go, its stream is closed where it
-    stopped (segments the index does not list go; the index says ``complete`` and
-    ``interrupted``, so a player ends there), and a stream index that cannot be read is set
-    aside (``index.json.damaged``) rather than served."""
-    from ..edit.segments import INDEX_NAME
-
-    stream = folder / "stream"
-    for where in (folder, stream):
-        for tmp in where.glob(".*.tmp") if where.is_dir() else []:
-            tmp.unlink(missing_ok=True)
-    index_file = stream / INDEX_NAME
-    if not index_file.is_file():
-        return
-    try:
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        listed = {s["file"] for s in index["segments"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        log.warning("film %s: its stream index cannot be read; set aside as %s.damaged", folder.name, INDEX_NAME)
-        index_file.replace(stream / f"{INDEX_NAME}.damaged")
-        return
-    for seg in stream.glob("seg_*.m4s"):
-        if seg.name not in listed:
-            seg.unlink(missing_ok=True)
-    index.update(complete=True, interrupted="the server stopped while it was being made")
-    write_atomic(index_file, json.dumps(index, indent=2) + "\n")
-
-
-def clean_render_temp(older_than_s: float = 3600.0) -> None:
-    """Chunks a killed render worker left half-written in the render cache's tmp folder (an
-    hour old: a render in another process may still be writing newer ones)."""
-    from ..store.cache import default_root
-
-    cutoff = time.time() - older_than_s
-    tmp = default_root() / "tmp"
-    for f in tmp.iterdir() if tmp.is_dir() else []:
-        try:
-            if f.is_file() and f.stat().st_mtime < cutoff:
-                f.unlink()
-        except OSError:
-            pass
 
 
 @lru_cache(maxsize=64)
@@ -1169,6 +1136,9 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         path = folder / "film.mp4"
         anchor_file = keys_dir() / ANCHOR
         anchors = anchor_file.read_bytes() if anchor_file.is_file() else None
+        if film.id in server.damaged:
+            return {"state": "invalid", "reason": f"this film's files are damaged: {server.damaged[film.id]}",
+                    "ai_generated": True, "episodes": []}
         episodes = [{"episode": n, "state": v.state, "reason": v.reason, "ai_generated": v.ai_generated}
                     for n, v in verify_stream(folder / "stream", anchors)] if (folder / "stream" / "init.mp4").is_file() else []
         live = server.live.get(film.id)
@@ -1176,6 +1146,8 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
             return {"state": "making", "reason": "the film is signed when it is finished", "ai_generated": True,
                     "episodes": episodes}
         verdict = verify(path, anchors)
+        if verdict.state in ("invalid", "unsigned"):  # (reported from now on: its files do not hold)
+            server.damaged[film.id] = f"film.mp4 fails verification: {verdict.reason}"
         return {"state": verdict.state, "reason": verdict.reason, "ai_generated": verdict.ai_generated,
                 "generator": (verdict.manifest or {}).get("claim_generator_info", [{}])[0].get("name"),
                 "episodes": episodes}
@@ -1330,13 +1302,21 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         film = film_or_404(film_id, viewer)
         if not _STREAM_FILE.match(name):
             raise HTTPException(404, f"no stream file {name!r}")
+        if film.id in server.damaged:
+            raise HTTPException(409, f"this film's files are damaged: {server.damaged[film.id]}")
         path = server.folder(film.id) / "stream" / name
         if not path.is_file():
             raise HTTPException(404, f"{name} is not made yet")
         if name.endswith(".json"):
             # Rewritten (atomically) as the stream grows: read it whole, never stream a file that changes.
-            return Response(path.read_bytes(), media_type="application/json",
-                            headers={**AI_HEADERS, "Cache-Control": "no-store"})
+            raw = path.read_bytes()
+            try:
+                json.loads(raw)
+            except ValueError:  # (damaged since the server started: reported from now on)
+                server.damaged[film.id] = f"stream/{name} cannot be read"
+                log.warning("film %s is damaged: stream/%s cannot be read", film.id, name)
+                raise HTTPException(409, f"this film's files are damaged: stream/{name} cannot be read") from None
+            return Response(raw, media_type="application/json", headers={**AI_HEADERS, "Cache-Control": "no-store"})
         if name.endswith(".c2pa"):  # an episode's signed manifest (C2PA's sidecar media type)
             return FileResponse(path, media_type="application/c2pa", headers=AI_HEADERS)
         return FileResponse(path, media_type="video/mp4", headers={**AI_HEADERS, "Cache-Control": "private, max-age=3600"})

@@ -36,7 +36,38 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
-from ..errors import BadInputError
+from ..errors import BadInputError, DreamreelError
+
+
+class StoreError(DreamreelError):
+    """The store a server would start on looks lost or damaged: it refuses to start rather
+    than begin an empty one over it (the message names the file and what to do)."""
+
+
+#: The first bytes of every SQLite database file.
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse (StoreError, naming the file) a database file that is not SQLite's, and one whose
+    write-ahead log is gone after an unclean stop: ``-shm`` left behind without its ``-wal``
+    (SQLite removes both on a clean close; kill -9 leaves both), for it would open as the
+    database was at its last checkpoint, recent changes silently lost."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise StoreError(f"{path}: cannot be read ({e.strerror}): refusing to start") from None
+    if head and head != _SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a SQLite database (damaged, or another file): refusing to start rather "
+                         f"than replace it; restore it from a backup, or move it aside to start an empty store")
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if head and shm.exists() and not wal.exists():
+        raise StoreError(f"{wal}: missing after an unclean stop (its changes since the last checkpoint would be "
+                         f"lost): refusing to start; put it back beside {path.name}, or remove {shm.name} to "
+                         f"start from the database as it was checkpointed")
 
 
 class Base(DeclarativeBase):
@@ -141,15 +172,27 @@ class Database:
     """Opens (and creates) the database at ``url``; hands out sessions."""
 
     def __init__(self, url: str):
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import DatabaseError
+
         self.url = url
+        #: The database file (SQLite), else None.
+        self.file: Path | None = None
+        #: Whether this opening made the database (there was no file before it).
+        self.created = False
         kwargs: dict[str, Any] = {}
         if url.startswith("sqlite"):
             path = url.split("///", 1)[-1]
             if path and path != ":memory:":
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                self.file = Path(path).expanduser()
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                check_sqlite_file(self.file)
+                self.created = not self.file.exists()
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         try:
             self.engine: Engine = create_engine(url, **kwargs)
+            #: Where the database is, for messages (a URL's password hidden).
+            self.where = str(self.file) if self.file else make_url(url).render_as_string(hide_password=True)
         except Exception as e:  # noqa: BLE001 - a bad URL is the user's to fix
             raise BadInputError(f"cannot open database {url!r}: {e}") from None
         if url.startswith("sqlite"):
@@ -159,8 +202,22 @@ class Database:
                 cur.execute("PRAGMA journal_mode=WAL")   # readers do not block the writer
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.close()
-        Base.metadata.create_all(self.engine)
-        self._add_new_columns()
+        try:
+            if self.file is not None and not self.created:
+                with self.engine.connect() as conn:
+                    found = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(3)")]
+                if found != ["ok"]:
+                    raise StoreError(f"{self.file}: damaged ({'; '.join(found)[:200]}): refusing to start; "
+                                     f"restore it from a backup, or move it aside to start an empty store")
+            Base.metadata.create_all(self.engine)
+            self._add_new_columns()
+        except DatabaseError as e:
+            self.engine.dispose()
+            raise StoreError(f"{self.where}: cannot be used as the viewer database ({e.orig}): refusing to "
+                             f"start rather than replace it; restore it from a backup, or move it aside") from None
+        except StoreError:
+            self.engine.dispose()
+            raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def _add_new_columns(self) -> None:
@@ -181,6 +238,13 @@ class Database:
             except Exception:  # noqa: BLE001 - a busy database is checkpointed by the next one to open it
                 pass
         self.engine.dispose()
+
+    def forget(self) -> None:
+        """Close and remove a database this opening made (a server that refused to start on it)."""
+        self.engine.dispose()
+        if self.created and self.file is not None:
+            for f in (self.file, Path(f"{self.file}-wal"), Path(f"{self.file}-shm")):
+                f.unlink(missing_ok=True)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -232,6 +296,19 @@ class Database:
     def films(self, viewer_id: str) -> list[Film]:
         with self.session() as s:
             return list(s.scalars(select(Film).where(Film.viewer_id == viewer_id).order_by(Film.created.desc())))
+
+    def known_films(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are films in the database."""
+        found: set[str] = set()
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                found.update(s.scalars(select(Film.id).where(Film.id.in_(ids[i:i + 500]))))
+        return found
+
+    def film_ids(self, status: str) -> list[str]:
+        """Every film (any viewer's) with this status."""
+        with self.session() as s:
+            return list(s.scalars(select(Film.id).where(Film.status == status)))
 
     def interrupt_unfinished(self) -> list[str]:
         """Films left queued or being made by a server that stopped: marked failed, with why.
