@@ -277,3 +277,11 @@ def test_people_are_called_what_the_request_calls_them():
     teen = read("teen coming-of-age at a boarding school")
     assert teen.audience == "teens" and [p.label for p in teen.people] == ["teenager"]
     assert read("a film for teens about a lighthouse").people == []
+
+
+def test_things_are_called_what_the_request_calls_them():
+    assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
+    assert read("one stolen costume, one night to get it back").things == ["the costume"]
+    assert read("a heist to steal the tiara").things == ["the tiara"]
+    story = plan(Request(prompt="Two old men play chess in a park in Tbilisi every day"), seed=0)
+    assert _beats_with(story, "chess") >= 2

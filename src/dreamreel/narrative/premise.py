@@ -377,7 +377,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "named":
             premise.places.append(AskedPlace(label=e, words=[said], named=e))
         elif m.kind == "thing":
-            premise.things.append(e.label)
+            # In the request's words ("the boots", "the costume"), not the vocabulary's kind of thing.
+            said_as = " ".join(t.low for t in toks[m.first:m.last + 1])
+            premise.things.append(e.label if said_as in e.label.lower() else f"the {said_as}")
         elif m.kind == "situation":
             if premise.event is None and _is_event(m):
                 premise.event, premise.event_shape = _event_phrase(m, toks), e.shape
