@@ -345,7 +345,7 @@ def faulty_server() -> Iterator[tuple[str, dict[str, Any]]]:
     import http.server
     import threading
 
-    behaviour: dict[str, Any] = {"status": 200, "body": "{}", "delay": 0.0, "seen": []}
+    behaviour: dict[str, Any] = {"status": 200, "body": "{}", "delay": 0.0, "seen": [], "headers": {}}
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def _answer(self) -> None:
@@ -360,6 +360,8 @@ def faulty_server() -> Iterator[tuple[str, dict[str, Any]]]:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
+                for k, v in behaviour["headers"].items():
+                    self.send_header(k, v)
                 self.send_header("Content-Length", str(len(body.encode())))
                 self.end_headers()
                 self.wfile.write(body.encode())
@@ -406,9 +408,36 @@ def test_http_failures_are_one_line_without_the_key(faulty_server, status, body,
 def test_timeout_is_a_backend_error(faulty_server):
     url, behaviour = faulty_server
     behaviour.update(delay=2.0, body=_chat_answer("{}"))
-    backend = OpenAICompatBackend(url, model="m", timeout=0.5)  # a bare host gets /v1
-    with pytest.raises(BackendError, match=r"did not answer within 0.5 s"):
+    backend = OpenAICompatBackend(url, model="m", timeout=0.5, retries=1)  # a bare host gets /v1
+    with pytest.raises(BackendError, match=r"did not answer within 0.5 s.*\(2 tries\)$"):
         backend.complete_json("hi", {"type": "object"}, max_tokens=8, seed=1, temperature=0.0)
+    assert backend.usage.failures == 1 and len(behaviour["seen"]) == 2
+
+
+def test_a_failure_that_may_pass_is_tried_again_after_a_wait(faulty_server):
+    url, behaviour = faulty_server
+    answers = [(503, '{"error": "loading model"}'), (429, "{}"), (200, _chat_answer('{"ok": 1}'))]
+    behaviour.update(body=lambda body: answers.pop(0), headers={"Retry-After": "0.2"})
+    backend = OpenAICompatBackend(url, model="m", retries=2)
+    started = time.monotonic()
+    assert backend.complete_json("hi", {"type": "object"}, max_tokens=8, seed=1, temperature=0.0) == '{"ok": 1}'
+    assert 0.4 <= time.monotonic() - started < 3  # the server's Retry-After, twice
+    assert backend.usage.calls == 1 and backend.usage.failures == 0 and backend.usage.seconds >= 0.4
+    # a request the server refuses outright is not tried again
+    behaviour.update(status=401, body="{}", seen=[], headers={})
+    with pytest.raises(BackendError, match="HTTP 401"):
+        backend.complete_json("hi", {"type": "object"}, max_tokens=8, seed=1, temperature=0.0)
+    assert len(behaviour["seen"]) == 1
+
+
+def test_timeouts_and_retries_are_set_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DREAMREEL_LLM_TIMEOUT", "7.5")
+    monkeypatch.setenv("DREAMREEL_LLM_RETRIES", "0")
+    backend = OpenAICompatBackend("http://127.0.0.1:1/v1", model="m")
+    assert backend.timeout == 7.5 and backend.retries == 0
+    monkeypatch.setenv("DREAMREEL_LLM_RETRIES", "many")
+    with pytest.raises(BadInputError, match="DREAMREEL_LLM_RETRIES='many' is not a number"):
+        OpenAICompatBackend("http://127.0.0.1:1/v1", model="m")
 
 
 def test_response_format_falls_back_and_model_is_discovered(faulty_server):

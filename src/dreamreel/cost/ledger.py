@@ -6,10 +6,11 @@ worker's CPU time for each shot it drew (a shot found in the cache cost nothing 
 process's time is shared out over episodes by their length; a shot's time goes to its episode.
 
 Writing a story with an LLM is the "writing" stage (``narrative.writer.WriteReport.cost``:
-tokens and API calls of a remote endpoint, this process's CPU time). ``dreamreel write -o
-story.json`` keeps it beside the story (``story.cost.json``, see :func:`beside`); a film made
-from that story file copies those entries into its own report (:func:`story_writing`), so a film
-knows its writing cost. ``cost.prices.priced`` charges a story's writing once however many
+tokens and API calls of a remote endpoint, this process's CPU time), booked per LLM stage as
+"writing:<stage>" when the model writes the story in stages (``narrative.llm_graph``).
+``dreamreel write -o story.json`` keeps it beside the story (``story.cost.json``, see
+:func:`beside`); a film made from that story file copies those entries into its own report
+(:func:`story_writing`), so a film knows its writing cost. ``cost.prices.priced`` charges a story's writing once however many
 reports carry the same copy.
 """
 
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 from ..errors import BadInputError
-from ..model.cost import WRITING, CostEntry, CostReport, Resource
+from ..model.cost import CostEntry, CostReport, Resource, is_writing
 from ..model.story import Story
 from ..store.files import write_atomic
 
@@ -63,7 +64,7 @@ def story_writing(story_path: str | Path, story: Story) -> list[CostEntry]:
     report = load(path)
     if report.film.split("/")[0] != story.id:
         return []
-    return [e for e in report.entries if e.stage == WRITING]
+    return [e for e in report.entries if is_writing(e.stage)]
 
 
 def save(report: CostReport, path: str | Path) -> Path:

@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError
 
 from ..errors import BadInputError
 from ..model.base import Model
-from ..model.cost import WRITING, CostReport
+from ..model.cost import CostReport, is_writing
 
 Price = Annotated[float, Field(ge=0)]
 
@@ -54,7 +54,7 @@ def money(resource: str, amount: float, table: PriceTable) -> float:
 
 def _writing_key(r: CostReport) -> tuple | None:
     """Which writing a report carries: its story and the entries themselves (a copy is equal)."""
-    entries = sorted((e.resource, e.amount) for e in r.entries if e.stage == WRITING)
+    entries = sorted((e.stage, e.resource, e.amount) for e in r.entries if is_writing(e.stage))
     return (r.film.split("/")[0], tuple(entries)) if entries else None
 
 
@@ -87,7 +87,7 @@ def priced(reports: list[CostReport], table: PriceTable = DEFAULT) -> dict:
         cost = 0.0
         key = _writing_key(r)
         pays = key is not None and payer[key] == i
-        entries = [e for e in r.entries if e.stage != WRITING or pays]
+        entries = [e for e in r.entries if not is_writing(e.stage) or pays]
         if r.entries and not entries and not r.film_seconds:
             continue  # a story whose writing a film made from it pays
         for e in entries:

@@ -6,8 +6,14 @@ from pydantic import Field
 
 from .base import SCHEMA_VERSION, Model
 
-#: The stage of writing a story with an LLM (before any film; see cost.ledger).
+#: The stage of writing a story with an LLM (before any film; see cost.ledger). Its parts are
+#: "writing:<stage>" ("writing:premise", "writing:beats", ...): the LLM's stages, booked each.
 WRITING = "writing"
+
+
+def is_writing(stage: str) -> bool:
+    """Whether a ledger stage is writing (the whole, or one of the LLM's stages)."""
+    return stage == WRITING or stage.startswith(WRITING + ":")
 
 Resource = Literal["cpu_seconds", "gpu_seconds", "llm_prompt_tokens", "llm_completion_tokens", "api_calls"]
 

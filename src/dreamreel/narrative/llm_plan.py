@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -53,6 +54,39 @@ class StageRecord:
     attempts: int = 0
     problems: list[str] = field(default_factory=list)
     usage: LLMUsage = field(default_factory=LLMUsage)
+    #: This process's CPU time over the stage's calls (a local model's whole cost; a client's share).
+    cpu_seconds: float = 0.0
+
+
+@dataclass
+class Budget:
+    """What one story may spend on the model: a token budget, and the first failure of the backend
+    (an endpoint that is down is not asked again for every later part)."""
+
+    backend: LLMBackend
+    tokens: int | None = None
+    failed: str | None = None
+    start: LLMUsage = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.start = self.backend.usage.snapshot()
+
+    @property
+    def spent(self) -> int:
+        used = self.backend.usage.since(self.start)
+        return used.prompt_tokens + used.completion_tokens
+
+    @property
+    def left(self) -> int | None:
+        return None if self.tokens is None else max(0, self.tokens - self.spent)
+
+    def stop(self) -> str | None:
+        """Why no more calls may be made, or None."""
+        if self.failed:
+            return self.failed
+        if self.tokens is not None and self.spent >= self.tokens:
+            return f"the token budget ({self.tokens}) is spent"
+        return None
 
 
 @dataclass
@@ -61,11 +95,21 @@ class PlanReport:
     stages: list[StageRecord] = field(default_factory=list)
 
     def written_by(self) -> dict[str, str]:
-        return {s.name: "llm" if s.outcome != "planner" else "planner" for s in self.stages}
+        """Stage -> "llm", "planner", or "llm k/n" where the model made k of its n parts."""
+        by: dict[str, list[bool]] = {}
+        for s in self.stages:
+            by.setdefault(s.name, []).append(s.outcome != "planner")
+        return {k: "llm" if all(v) else "planner" if not any(v) else f"llm {sum(v)}/{len(v)}"
+                for k, v in by.items()}
 
     def summary(self) -> str:
-        parts = [f"{s.name} by {'the model' if s.outcome != 'planner' else 'the planner'}"
-                 f"{' after repair' if s.outcome == 'repaired' else ''} ({s.attempts} call(s))" for s in self.stages]
+        parts = []
+        for name, who in self.written_by().items():
+            mine = [s for s in self.stages if s.name == name]
+            calls = sum(s.usage.calls for s in mine)
+            repaired = sum(s.outcome == "repaired" for s in mine)
+            by = {"llm": "the model", "planner": "the planner"}.get(who, f"the model ({who[4:]} parts)")
+            parts.append(f"{name} by {by}{f', {repaired} after repair' if repaired else ''} ({calls} call(s))")
         used = sum(s.usage.prompt_tokens + s.usage.completion_tokens for s in self.stages)
         return "; ".join(parts) + f"; {used} tokens"
 
@@ -179,14 +223,20 @@ def content_check(rating: str, limits: Mapping[ContentFlag, int] | None,
 
 def run_stage(backend: LLMBackend, record: StageRecord, build: Callable[[Sequence[str]], str],
               model: type[BaseModel], check: Callable[[BaseModel], list[str]], *, repairs: int, seed: int,
-              max_tokens: int, temperature: float = 0.4) -> BaseModel | None:
+              max_tokens: int, temperature: float = 0.4, budget: Budget | None = None) -> BaseModel | None:
     """Ask, validate, and send the problems back up to ``repairs`` times; None when every attempt
-    failed (the caller keeps the planner's part). A backend failure ends the stage at once."""
+    failed (the caller keeps the planner's part). A backend failure ends the stage at once (and,
+    with a ``budget``, every later stage); a spent token budget ends it before the next call."""
     schema = model.model_json_schema()
     problems: list[str] = []
     before = backend.usage.snapshot()
+    cpu0 = time.process_time()
     try:
         for attempt in range(repairs + 1):
+            why = budget.stop() if budget is not None else None
+            if why:
+                record.problems.append(why)
+                return None
             record.attempts += 1
             raw = backend.complete_json(build(problems), schema, max_tokens=max_tokens, seed=seed + attempt,
                                         temperature=temperature)
@@ -206,9 +256,12 @@ def run_stage(backend: LLMBackend, record: StageRecord, build: Callable[[Sequenc
         return None
     except BackendError as e:
         record.problems.append(f"the model failed: {e}")
+        if budget is not None:
+            budget.failed = f"not asked: the model failed earlier ({e})"
         return None
     finally:
         record.usage = backend.usage.since(before)
+        record.cpu_seconds = time.process_time() - cpu0
 
 
 def _said(words: str, request: str) -> bool:
@@ -276,8 +329,43 @@ def apply_bible(story: Story, answer: BaseModel) -> Story:
         "title": a["title"], "logline": a["logline"], "world": world, "cast": cast})})
 
 
+def read_premise(backend: LLMBackend, request: Request, report: PlanReport, check: Callable[[BaseModel], list[str]],
+                 *, seed: int = 0, repairs: int = 2, budget: Budget | None = None) -> Premise:
+    """Stage "premise": the embedded reading of the request, with what the model found that it missed."""
+    base = read(request.prompt)
+    stage = StageRecord("premise")
+    report.stages.append(stage)
+    answer = run_stage(backend, stage, lambda problems: _prompt(_PREMISE_HEAD, _PREMISE_EXAMPLE,
+                                                                 request.prompt[:600], problems),
+                       premise_model(), premise_check(request.prompt, check), repairs=repairs, seed=seed,
+                       max_tokens=360, budget=budget)
+    return merge_premise(base, answer) if answer is not None else base
+
+
+def frame(backend: LLMBackend, story: Story, report: PlanReport, check: Callable[[BaseModel], list[str]], *,
+          seed: int = 0, repairs: int = 2, budget: Budget | None = None) -> Story:
+    """Stage "bible": the model's title, logline, world and the leads' goals over the planner's."""
+    stage = StageRecord("bible")
+    report.stages.append(stage)
+    hero = next(c for c in story.bible.cast if c.role == "protagonist")
+    villain = next((c for c in story.bible.cast if c.role == "antagonist"), hero)
+    task = {"request": story.request.prompt[:600], "hero": f"{hero.name}, {hero.job or hero.archetype}",
+            "villain": f"{villain.name}, {villain.job or villain.archetype}",
+            "world": f"{story.bible.world.name}, {story.bible.world.era}"}
+    framed = run_stage(backend, stage, lambda problems: _prompt(_BIBLE_HEAD, _BIBLE_EXAMPLE, task, problems),
+                       BibleAnswer, check, repairs=repairs, seed=seed + 100, max_tokens=420, budget=budget)
+    return apply_bible(story, framed) if framed is not None else story
+
+
+def recorded(story: Story, backend: LLMBackend, report: PlanReport) -> Story:
+    """``story`` with who wrote which part (``generator.written_by``) and the model named."""
+    generator = dict(story.generator, written_by=",".join(f"{k}={v}" for k, v in report.written_by().items()),
+                     llm=f"{backend.name}: {backend.version}"[:200])
+    return story.model_copy(update={"generator": generator})
+
+
 def plan_with(backend: LLMBackend, request: Request, profile: Profile | None = None, seed: int = 0, *,
-              repairs: int = 2) -> tuple[Story, PlanReport]:
+              repairs: int = 2, budget: Budget | None = None) -> tuple[Story, PlanReport]:
     """A story framed by the model (premise and bible stages) and built by the embedded planner;
     the planner's parts stand wherever the model failed."""
     from .planner import plan
@@ -285,29 +373,7 @@ def plan_with(backend: LLMBackend, request: Request, profile: Profile | None = N
     profile = profile or Profile()
     report = PlanReport(backend=backend.name)
     check = content_check(request.rating, profile.content_limits, profile.avoid)
-    base = read(request.prompt)
-
-    stage = StageRecord("premise")
-    report.stages.append(stage)
-    model = premise_model()
-    answer = run_stage(backend, stage, lambda problems: _prompt(_PREMISE_HEAD, _PREMISE_EXAMPLE,
-                                                                 request.prompt[:600], problems),
-                       model, premise_check(request.prompt, check), repairs=repairs, seed=seed, max_tokens=360)
-    premise = merge_premise(base, answer) if answer is not None else base
+    premise = read_premise(backend, request, report, check, seed=seed, repairs=repairs, budget=budget)
     story = plan(request, profile, seed=seed, premise=premise)
-
-    stage = StageRecord("bible")
-    report.stages.append(stage)
-    hero = next(c for c in story.bible.cast if c.role == "protagonist")
-    villain = next((c for c in story.bible.cast if c.role == "antagonist"), hero)
-    task = {"request": request.prompt[:600], "hero": f"{hero.name}, {hero.job or hero.archetype}",
-            "villain": f"{villain.name}, {villain.job or villain.archetype}",
-            "world": f"{story.bible.world.name}, {story.bible.world.era}"}
-    framed = run_stage(backend, stage, lambda problems: _prompt(_BIBLE_HEAD, _BIBLE_EXAMPLE, task, problems),
-                       BibleAnswer, check, repairs=repairs, seed=seed + 100, max_tokens=420)
-    if framed is not None:
-        story = apply_bible(story, framed)
-    generator = dict(story.generator, written_by=",".join(f"{k}={v}" for k, v in report.written_by().items()),
-                     llm=f"{backend.name}: {backend.version}"[:200])
-    return story.model_copy(update={"generator": generator}), report
-
+    story = frame(backend, story, report, check, seed=seed, repairs=repairs, budget=budget)
+    return recorded(story, backend, report), report

@@ -13,6 +13,12 @@ or a 500 that names response_format, as llama-cpp-python's server sends) and rem
 first form that worked. Every failure a user can fix (nothing listening, wrong key, wrong
 URL, server error, timeout) becomes one BackendError line; the API key never appears in a
 message.
+
+A call that fails in a way that may pass on its own (a timeout, a dropped connection, HTTP
+429, 502, 503 or 504) is tried again up to ``retries`` times, waiting 0.5 s, 1 s, 2 s, ...
+(or what the server's Retry-After asks, up to 10 s); the wait and the failed tries count in
+the call's seconds. ``DREAMREEL_LLM_TIMEOUT`` (seconds a try may take) and
+``DREAMREEL_LLM_RETRIES`` set them for the command line.
 """
 
 import os
@@ -27,6 +33,13 @@ from .base import LLMUsage, Requirement
 ENV_URL = "DREAMREEL_LLM_URL"
 ENV_KEY = "DREAMREEL_LLM_KEY"
 ENV_MODEL = "DREAMREEL_LLM_MODEL"
+ENV_TIMEOUT = "DREAMREEL_LLM_TIMEOUT"
+ENV_RETRIES = "DREAMREEL_LLM_RETRIES"
+
+#: Statuses worth trying again after a wait (rate limits, a proxy or server briefly unable).
+TRANSIENT = (429, 502, 503, 504)
+BACKOFF_S = 0.5
+MAX_WAIT_S = 10.0
 
 #: Response formats, strictest first (see the module docstring).
 FORMATS = ("json_schema", "json_object_schema", "json_object", "plain")
@@ -48,6 +61,16 @@ def _normalise_url(url: str) -> httpx.URL:
     return parsed.copy_with(path=path or "/v1")
 
 
+def _env_number(name: str, default, kind):  # type: ignore[no-untyped-def]
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return kind(raw)
+    except ValueError:
+        raise BadInputError(f"{name}={raw!r} is not a number") from None
+
+
 def _shown(url: httpx.URL) -> str:
     """The URL as safe to print: no user info, no query (either could carry a secret)."""
     return str(url.copy_with(username=None, password=None, query=None))
@@ -59,8 +82,15 @@ class OpenAICompatBackend:
     name = "openai"
 
     def __init__(self, base_url: str | None = None, api_key: str | None = None, model: str | None = None,
-                 timeout: float = 120.0):
+                 timeout: float | None = None, retries: int | None = None):
         url = base_url or os.environ.get(ENV_URL)
+        timeout = timeout if timeout is not None else _env_number(ENV_TIMEOUT, 120.0, float)
+        retries = retries if retries is not None else _env_number(ENV_RETRIES, 2, int)
+        if not timeout > 0:
+            raise BadInputError(f"the LLM timeout must be more than 0 seconds, got {timeout}")
+        if retries < 0:
+            raise BadInputError(f"LLM retries must be 0 or more, got {retries}")
+        self.retries = retries
         if not url:
             raise BadInputError(f"no LLM endpoint given: use openai:URL (e.g. openai:http://127.0.0.1:8080/v1) "
                                 f"or set {ENV_URL}")
@@ -121,6 +151,33 @@ class OpenAICompatBackend:
         except httpx.HTTPError as e:
             raise self._fail(f"LLM endpoint {where} failed: {type(e).__name__}: {e}") from None
 
+    def _wait(self, attempt: int, resp: httpx.Response | None) -> float:
+        wait = BACKOFF_S * 2 ** attempt
+        if resp is not None:
+            try:
+                wait = float(resp.headers.get("Retry-After", wait))
+            except ValueError:
+                pass
+        return min(max(wait, 0.0), MAX_WAIT_S)
+
+    def _send_retrying(self, method: str, path: str, body: dict[str, Any] | None = None) -> httpx.Response:
+        """``_send``, tried again after a wait when the failure may pass (see the module docstring)."""
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            try:
+                resp = self._send(method, path, body)
+            except BackendError as e:
+                if last:
+                    raise BackendError(f"{e} ({attempt + 1} tries)" if attempt else str(e)) from None
+                self.usage.failures -= 1  # counted once, for the try that ends the call
+                time.sleep(self._wait(attempt, None))
+                continue
+            if resp.status_code in TRANSIENT and not last:
+                time.sleep(self._wait(attempt, resp))
+                continue
+            return resp
+        raise AssertionError("unreachable")
+
     def _check(self, resp: httpx.Response, path: str) -> None:
         where = f"{_shown(self.base_url)}/{path}"
         code = resp.status_code
@@ -149,7 +206,7 @@ class OpenAICompatBackend:
         """The configured model, else the first one the server lists (llama.cpp and vLLM serve one)."""
         if self.model:
             return self.model
-        resp = self._send("GET", "models")
+        resp = self._send_retrying("GET", "models")
         self._check(resp, "models")
         data = self._json(resp, "models")
         try:
@@ -194,7 +251,7 @@ class OpenAICompatBackend:
             body.pop("response_format", None)
             if fmt is not None:
                 body["response_format"] = fmt
-            resp = self._send("POST", "chat/completions", body)
+            resp = self._send_retrying("POST", "chat/completions", body)
             if kind != kinds[-1] and self._rejects_format(resp):
                 continue
             self._check(resp, "chat/completions")
