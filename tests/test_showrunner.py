@@ -285,3 +285,11 @@ def test_things_are_called_what_the_request_calls_them():
     assert read("a heist to steal the tiara").things == ["the tiara"]
     story = plan(Request(prompt="Two old men play chess in a park in Tbilisi every day"), seed=0)
     assert _beats_with(story, "chess") >= 2
+
+
+def test_places_by_their_other_names_and_the_place_called_as_asked():
+    assert [p.named for p in read("tense hostage standoff inside a Swiss bank").places if p.named] == ["Switzerland"]
+    assert [p.named for p in read("G-rated war movie. Stalingrad, winter 1942.").places] == ["Stalingrad"]
+    assert [p.named for p in read("Rio during Carnival").places if p.named] == ["Rio de Janeiro"]
+    story = plan(Request(prompt="Two old men play chess in a park in Tbilisi every day"), seed=1)
+    assert "the park" in [p.name for p in story.bible.world.places]

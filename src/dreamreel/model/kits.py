@@ -41,6 +41,14 @@ class Room(Model):
     weather: Weather | None = None
 
 
+class PlaceName(Model):
+    """Other names a named place goes by: its people's adjective ("Swiss"), an old name
+    ("Stalingrad"), a short one ("Rio"). Matched capitalised, as the gazetteer's names are."""
+
+    words: list[Phrase] = Field(min_length=1)
+    name: ShortText                     # the name the story uses: "Switzerland"
+
+
 class PlaceWord(Model):
     """A kind of place a request can name ("lighthouse", "generation ship", "courtroom")."""
 
@@ -137,6 +145,7 @@ class Vocabulary(Model):
     eras: list[EraWord] = Field(default_factory=list)
     traits: list[TraitWord] = Field(default_factory=list)
     weathers: list[WeatherWord] = Field(default_factory=list)
+    place_names: list[PlaceName] = Field(default_factory=list)
     #: Words understood as carrying no story content ("story", "film", "about", "please", "watch").
     fillers: list[Phrase] = Field(default_factory=list)
 

@@ -63,8 +63,14 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     places: list[Place] = []
     specs: dict[str, PlaceSpec] = {}
     weather_from = intent.flavor or intent.plot
-    for k in kinds[:3]:
+    said = [p.words[0].lower() for p in premise.places if p.kind is not None]
+    for k, words in list(zip(kinds, said))[:3]:
         for room in k.rooms:
+            if room.role == "hub" and room.kind not in ("village", "city_street", "beach") and \
+                    not any(words.split()[-1] in r.name for r in k.rooms):
+                # Where most scenes happen is called what the request called the place ("the park",
+                # "the tiny bookshop's" counter would not read): the place's own rooms stay as they are.
+                room = room.model_copy(update={"name": f"the {words}"})
             pid = slug(room.name, taken)
             weather = room.weather or (rng.choice(weather_from.weathers) if weather_from.weathers and
                                        k.vehicle is False and rng.random() < 0.3 else "clear")

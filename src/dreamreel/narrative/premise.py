@@ -189,6 +189,17 @@ def _gazetteer() -> dict[str, str]:
     return out
 
 
+@cache
+def _other_names() -> dict[str, str]:
+    """The vocabulary's other names for places ("Swiss", "Stalingrad", "Rio")."""
+    return {w.lower(): e.name for e in kits().vocabulary.place_names for w in e.words}
+
+
+@cache
+def _place_names() -> dict[str, str]:
+    return {**_gazetteer(), **_other_names()}
+
+
 #: Words after which a capitalised name is a place ("in Galicia", "across Siberia").
 _PLACE_PREPOSITIONS = {"in", "at", "on", "near", "across", "from", "over", "under", "outside", "around",
                        "through", "to", "of", "aboard", "beneath", "beyond", "inside"}
@@ -214,11 +225,11 @@ def _named_place(toks: list[Token], i: int) -> Match | None:
     """A named city or country ("Paris", "New York", "Rio de Janeiro"), capitalised as written."""
     if not toks[i].text[:1].isupper():
         return None
-    names = _gazetteer()
+    names = _place_names()
     for n in (4, 3, 2, 1):
         if i + n <= len(toks):
             phrase = " ".join(t.low for t in toks[i:i + n])
-            if phrase in names and (n > 1 or len(phrase) > 3):
+            if phrase in names and (n > 1 or len(phrase) > 3 or phrase in _other_names()):
                 return Match("named", names[phrase], i, i + n - 1, [t.text for t in toks[i:i + n]])
     return None
 
@@ -251,7 +262,9 @@ def read(prompt: str) -> Premise:
         if t.used == "filler":
             i += 1
             continue
-        m = _named_place(toks, i) if t.cap or i == 0 else None
+        # A name at a sentence's start is a place too ("Stalingrad, winter 1942."), unless the
+        # word is one the vocabulary reads otherwise ("Reading" is not the town).
+        m = _named_place(toks, i) if t.cap or i == 0 or (t.text[:1].isupper() and t.low not in _index()) else None
         also: list[Match] = []
         if m is None:
             found = _phrases_at(toks, i)
@@ -373,6 +386,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 premise.narrator = p.label
                 want_narrator = False
         elif m.kind == "place":
+            before = toks[m.first - 1] if m.first > 0 else None
+            if before is not None and before.text.lower().endswith("'s") and not before.cap:
+                said = f"{before.text.lower()} {said}"  # "a dentist's office"
             premise.places.append(AskedPlace(label=e.label, words=[said], kind=v.places.index(e)))
         elif m.kind == "named":
             premise.places.append(AskedPlace(label=e, words=[said], named=e))
