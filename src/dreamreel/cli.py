@@ -18,10 +18,43 @@ from rich.text import Text
 from . import __version__
 from .errors import BadInputError, DreamreelError
 
-app = typer.Typer(name="dreamreel", help="Personalized, adaptive generative film.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
+
+
+class _OneLineUsage(typer.core.TyperGroup):
+    """A mistyped command line (an unknown option, a missing argument, a bad value) is one line
+    and exit 2, like every other error, not a boxed usage screen."""
+
+    def main(self, *args, standalone_mode: bool = True, **kw):  # type: ignore[override]
+        try:  # (typer 0.2x carries its own copy of click)
+            from typer._click import exceptions as click
+        except ImportError:
+            from click import exceptions as click
+
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kw)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kw)
+        except click.NoArgsIsHelpError as e:
+            e.show()
+            sys.exit(2)
+        except click.UsageError as e:
+            where = e.ctx.command_path if e.ctx is not None else "dreamreel"
+            err.print(Text.assemble(("error: ", "bold red"), f"{e.format_message()} (see `{where} --help`)"),
+                      soft_wrap=True)
+            sys.exit(2)
+        except click.ClickException as e:
+            err.print(Text.assemble(("error: ", "bold red"), e.format_message()), soft_wrap=True)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            err.print("interrupted")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+app = typer.Typer(name="dreamreel", help="Personalized, adaptive generative film.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False, cls=_OneLineUsage)
 
 
 @contextmanager
@@ -77,6 +110,9 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """dreamreel writes, shoots, voices, scores and streams a branching film for one viewer."""
 
 
+_MAX_TOKENS = typer.Option("--max-tokens", help="With --llm: most tokens (prompt and completion) the model may "
+                           "spend on this story, every stage and the critic; past it the parts not yet written "
+                           "keep the planner's.")
 _PACK = typer.Option("--pack", help="Write the story with this licensed asset pack's characters, settings, "
                      "palettes and music only (a pack.json, a folder or a .zip).")
 _SANDBOX = typer.Option("--sandbox", help="Refuse anything outside this licensed asset pack (implies --pack when "
@@ -97,11 +133,12 @@ def write(
                                                "'gguf:PATH', or 'openai:URL'.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the outline.")] = False,
     pack: Annotated[Path | None, _PACK] = None,
-    llm_plan: Annotated[bool, typer.Option("--llm-plan/--no-llm-plan", help="With --llm: the model also reads "
-                                           "the request and frames the story (premise, title, logline, world, "
-                                           "the leads' goals), not only its text.")] = True,
+    llm_plan: Annotated[bool, typer.Option("--llm-plan/--no-llm-plan", help="With --llm: the model plans and "
+                                           "writes the story in stages (premise, plot, bible, outline, beats, "
+                                           "dialogue); --no-llm-plan: it only rewrites the planner's text.")] = True,
     critic: Annotated[bool, typer.Option("--critic/--no-critic", help="With --llm: the model then reviews the "
                                          "story against the request and the writer revises what it notes.")] = True,
+    max_tokens: Annotated[int | None, _MAX_TOKENS] = None,
 ) -> None:
     """Write a branching story for a request."""
     with user_errors():
@@ -109,7 +146,6 @@ def write(
 
         from .model import Request
         from .narrative.outline import outline
-        from .narrative.planner import plan
         from .store.files import first_error, save_model
 
         fields: dict = {"prompt": request, "rating": rating}
@@ -126,45 +162,12 @@ def write(
         prof = _load_profile(profile)
         assets = _load_pack(pack)
         t0 = time.perf_counter()
-        written = planned = backend = None
-        if llm and llm_plan and assets is None:
-            from .narrative.llm.registry import get_backend
-            from .narrative.llm_plan import plan_with
-
-            backend = get_backend(llm)
-            with err.status("LLM planner: premise, then bible"):
-                cpu0 = time.process_time()
-                story, planned = plan_with(backend, req, prof, seed=seed)
-                plan_cpu = time.process_time() - cpu0
-            err.print(f"LLM planner: {planned.summary()}")
-            for stage in planned.stages:
-                for problem in dict.fromkeys(stage.problems[-3:]):
-                    err.print(Text(f"  {stage.name}: {problem}", style="yellow"), soft_wrap=True)
-        else:
-            story = plan(req, prof, seed=seed, pack=assets)
+        story, cost = _written(req, prof, seed, assets, llm, llm_plan, critic, max_tokens)
         took = time.perf_counter() - t0
-        if llm:
-            if backend is None:  # one backend for writer and critic (one local model loaded, all calls counted)
-                from .narrative.llm.registry import get_backend
-                backend = get_backend(llm)
-            story, written = _rewrite(story, llm, seed, prof, backend)
-            if planned is not None:  # the ledger books both: planning's calls and the writer's
-                written.usage = backend.usage.snapshot()
-                written.cpu_seconds += plan_cpu
-            if critic:
-                from .narrative.critic import critique
-
-                with err.status("LLM critic: reading the story against the request"):
-                    story, review = critique(story, backend, limits=prof.content_limits, avoid=prof.avoid, seed=seed)
-                err.print(review.summary())
-                for note in review.notes:
-                    err.print(Text(f"  {note['beat']}: {note['problem']} -> {note['fix']}", style="cyan"),
-                              soft_wrap=True)
-                written.usage = backend.usage.snapshot()
         if output:
             save_model(output, story)
-        if written is not None:
-            _writing_cost(written, written.cost(story.id), output)
+        if cost is not None:
+            _writing_cost(cost, output)
         if not quiet:
             for part in outline(story):
                 out.print(part)
@@ -172,6 +175,63 @@ def write(
         summary = (f"{len(g.episodes)} episodes, {len(g.beats)} beats, "
                    f"{sum(1 for b in g.beats if b.choice)} choices, {len(g.endings)} endings, written in {took:.2f}s")
         err.print(f"[green]{summary}[/]" + (f"; saved to {output}" if output else ""))
+
+
+def _written(req, prof, seed: int, assets, llm: str | None, llm_plan: bool, critic: bool, max_tokens: int | None):
+    """The story for a request, and what writing it cost (None without an LLM): with ``llm``, the
+    model plans and writes it in stages (``llm_plan``) or rewrites the planner's text, then the
+    critic reviews it; the planner's parts stand wherever the model failed."""
+    from .narrative.planner import plan
+
+    if max_tokens is not None and (not llm or max_tokens < 1):
+        raise BadInputError("--max-tokens needs --llm and must be at least 1" if llm else
+                            "--max-tokens is a budget for the LLM: give --llm too")
+    if not llm:
+        return plan(req, prof, seed=seed, pack=assets), None
+    from .narrative.llm.registry import get_backend
+    from .narrative.llm_plan import Budget
+
+    backend = get_backend(llm)  # one backend for every stage (one local model loaded, all calls counted)
+    budget = Budget(backend, tokens=max_tokens)
+    if llm_plan and assets is None:
+        from .narrative.llm_graph import write_with
+
+        with err.status("LLM writer: premise, plot, bible, outline, beats, dialogue") as status:
+            story, report = write_with(backend, req, prof, seed=seed, budget=budget,
+                                       progress=lambda what: status.update(f"LLM writer: {what}"))
+        err.print(f"LLM writer: {report.summary()}", soft_wrap=True)
+        for line in report.table():
+            err.print(f"  {line}", soft_wrap=True)
+        failed = [s for s in report.stages if s.outcome == "planner" and s.problems]
+        for stage in failed[:6]:
+            err.print(Text(f"  {stage.name} {getattr(stage, 'part', '')}: kept the planner's "
+                           f"({stage.problems[-1]})", style="yellow"), soft_wrap=True)
+        if len(failed) > 6:
+            err.print(Text(f"  and {len(failed) - 6} more parts kept the planner's", style="yellow"))
+    else:
+        if max_tokens is not None:
+            raise BadInputError("--max-tokens bounds the model's staged writing: drop --no-llm-plan (and --pack)")
+        story, report = _rewrite(plan(req, prof, seed=seed, pack=assets), llm, seed, prof, backend)
+    if critic:
+        from .narrative.critic import critique
+        from .narrative.llm_plan import StageRecord
+
+        before, cpu0 = backend.usage.snapshot(), time.process_time()
+        with err.status("LLM critic: reading the story against the request"):
+            story, review = critique(story, backend, limits=prof.content_limits, avoid=prof.avoid, seed=seed,
+                                     token_budget=budget.left)
+        err.print(review.summary())
+        for note in review.notes:
+            err.print(Text(f"  {note['beat']}: {note['problem']} -> {note['fix']}", style="cyan"), soft_wrap=True)
+        if hasattr(report, "stages"):  # booked as its own stage
+            rec = StageRecord("critic", outcome=review.stage.outcome, usage=backend.usage.since(before),
+                              cpu_seconds=time.process_time() - cpu0)
+            report.stages.append(rec)
+            report.cpu_seconds += rec.cpu_seconds
+        else:
+            report.usage = backend.usage.snapshot()
+            report.cpu_seconds += time.process_time() - cpu0
+    return story, report.cost(story.id)
 
 
 def _rewrite(story, spec: str, seed: int, profile, backend=None):
@@ -192,17 +252,20 @@ def _rewrite(story, spec: str, seed: int, profile, backend=None):
     return story, report
 
 
-def _writing_cost(written, report, story_path: Path | None) -> None:
+def _writing_cost(report, story_path: Path | None) -> None:
     """One line of what writing cost; its cost report kept beside the story file (story.cost.json)."""
     from .cost.ledger import beside, save
     from .cost.prices import priced
 
-    u = written.usage
-    tokens = f"{u.prompt_tokens} prompt + {u.completion_tokens} completion tokens"
-    spent = (f"{tokens}, {u.calls} API calls" if written.remote else f"a local model ({tokens}, not priced)")
+    spent: dict[str, float] = {}
+    for e in report.entries:
+        spent[e.resource] = spent.get(e.resource, 0.0) + e.amount
+    tokens = (f"{spent.get('llm_prompt_tokens', 0):.0f} prompt + {spent.get('llm_completion_tokens', 0):.0f} "
+              f"completion tokens, {spent.get('api_calls', 0):.0f} API calls, " if "api_calls" in spent else
+              "a local model (its CPU time), ")
     where = save(report, beside(story_path)) if story_path else None
-    err.print(f"writing cost: {spent}, {written.cpu_seconds:.2f} CPU s: ${priced([report])['total']:.5f} at the "
-              "default prices" + (f"; {where} (`dreamreel cost {where}`)" if where else ""), soft_wrap=True)
+    err.print(f"writing cost: {tokens}{spent.get('cpu_seconds', 0):.2f} CPU s: ${priced([report])['total']:.5f} at "
+              "the default prices" + (f"; {where} (`dreamreel cost {where}`)" if where else ""), soft_wrap=True)
 
 
 def _story_writing(path: Path, story) -> list:
@@ -229,6 +292,25 @@ def _label(on: bool, text: str | None, corner: str | None):
         first = e.errors()[0]
         raise BadInputError(f"--label-{first['loc'][0]}: {first['msg'].removeprefix('Value error, ')}") from None
     return label if on else None
+
+
+def _check_film_options(output: Path, res: str, preset: str, choices: str) -> None:
+    """What a film will be made with, checked before any work (before the story is written)."""
+    from .edit.encode import PRESETS
+    from .errors import OutputError
+    from .production import RESOLUTIONS
+
+    if res not in RESOLUTIONS:
+        raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
+    if preset not in PRESETS:
+        raise BadInputError(f"unknown --preset {preset!r}; use one of {', '.join(PRESETS)}")
+    if output.suffix.lower() != ".mp4":
+        raise BadInputError(f"{output}: the film is an MP4; give an output path ending in .mp4")
+    if not (output.parent if str(output.parent) else Path(".")).is_dir():
+        raise OutputError(f"cannot write {output}: folder {output.parent} does not exist")
+    if choices not in ("auto", "first") and not Path(choices).is_file():
+        raise BadInputError(f"--choices {choices!r}: auto, first, or a JSON file of {{choice_id: option_id}} "
+                            f"(no such file)")
 
 
 def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label,
@@ -366,6 +448,7 @@ def make(
         from .store.files import first_error
 
         burned = _label(label, label_text, label_corner)
+        _check_film_options(output, res, preset, choices)
 
         fields: dict = {"prompt": request, "rating": rating}
         if episodes is not None:
@@ -409,6 +492,7 @@ def render(
     """Make a film from a story file."""
     with user_errors():
         burned = _label(label, label_text, label_corner)
+        _check_film_options(output, res, preset, choices)
         loaded = _load_story(story)
         _make(loaded, output, _load_profile(profile), choices, seed, res, keep, burned, preset, cache,
               budget, writing=_story_writing(story, loaded), sandbox=_load_sandbox(sandbox),
@@ -450,10 +534,11 @@ def serve(
         url = db or f"sqlite:///{folder / 'dreamreel.db'}"
         policy = _load_sandbox(sandbox)
         burned = _label(True, label_text, label_corner)
+        served = create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget,
+                            sandbox=policy, make_kw={"label": burned})  # (a lost or damaged store stops it here)
         err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})"
                   + (f"; a sandbox of {policy}" if policy is not None else ""))
-        uvicorn.run(create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget,
-                               sandbox=policy, make_kw={"label": burned}), host=host, port=port, log_level="warning")
+        uvicorn.run(served, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -26,7 +26,7 @@ from typing import Any, Literal
 from .. import __version__
 from ..errors import BadInputError, DreamreelError, OutputError
 from ..model.label import Label, as_label
-from ..store.files import write_atomic
+from ..store.files import umask, write_atomic
 
 #: IPTC's term for media made by a trained model (the C2PA digitalSourceType).
 TRAINED_ALGORITHMIC_MEDIA = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
@@ -193,6 +193,8 @@ def sign(path: str | Path, manifest: dict[str, Any], keys: Keys) -> Path:
     try:
         with c2pa.Builder(manifest) as builder, signer:
             builder.sign_file(str(path), tmp, signer)
+        # mkstemp makes 0600 files: the signed film gets the permissions a plain open() would give it.
+        os.chmod(tmp, 0o666 & ~umask())
         os.replace(tmp, path)
     except c2pa.C2paError as e:
         raise ProvenanceError(f"cannot sign {path}: {e}") from None
