@@ -438,13 +438,17 @@ def make(
     burn_subtitles: Annotated[bool, _BURN] = False,
     visual: Annotated[str | None, _VISUAL] = None,
     voice: Annotated[str | None, _VOICE] = None,
+    llm: Annotated[str | None, typer.Option("--llm", help="Plan and write the story with an LLM: 'gguf', "
+                                               "'gguf:PATH', or 'openai:URL' (as `dreamreel write`).")] = None,
+    critic: Annotated[bool, typer.Option("--critic/--no-critic", help="With --llm: the model reviews the "
+                                         "story and the writer revises what it notes.")] = True,
+    max_tokens: Annotated[int | None, _MAX_TOKENS] = None,
 ) -> None:
     """Write a story for a request and make it into a film."""
     with user_errors():
         from pydantic import ValidationError
 
         from .model import Request
-        from .narrative.planner import plan
         from .store.files import first_error
 
         burned = _label(label, label_text, label_corner)
@@ -460,13 +464,14 @@ def make(
         prof = _load_profile(profile)
         policy = _load_sandbox(sandbox)
         assets = _load_pack(pack) if pack is not None else policy.packs[0] if policy is not None else None
-        story = plan(req, prof, seed=seed, pack=assets)
+        story, writing = _written(req, prof, seed, assets, llm, True, critic, max_tokens)
         err.print(Text(f"{story.bible.title}: {len(story.graph.episodes)} episode(s), "
                        f"{' + '.join(story.bible.genres)}", style="bold magenta"))
         for note in filter(None, story.generator.get("notes", "").split("; ")):
             err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
         _make(story, output, prof, choices, seed, res, keep, burned, preset, cache, budget, sandbox=policy,
-              burn_subtitles=burn_subtitles, visual=visual, voice=voice)
+              burn_subtitles=burn_subtitles, visual=visual, voice=voice,
+              writing=writing.entries if writing is not None else None)
 
 
 @app.command()

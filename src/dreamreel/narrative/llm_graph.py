@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model
@@ -126,6 +126,15 @@ class GraphReport(PlanReport):
     remote: bool = False
     #: This process's CPU time over the whole writing (the planner's and the validator's too).
     cpu_seconds: float = 0.0
+    #: Told "<stage> <part>" as each part is begun (a command's progress line).
+    progress: Callable[[str], None] | None = field(default=None, repr=False)
+
+    def start(self, record: StageRecord) -> StageRecord:
+        self.stages.append(record)
+        if self.progress is not None:
+            done = sum(s.usage.calls for s in self.stages)
+            self.progress(f"{record.name} {getattr(record, 'part', '')} ({done} calls so far)")
+        return record
 
     @property
     def usage(self) -> LLMUsage:
@@ -309,7 +318,7 @@ def choose_plots(backend: LLMBackend, story: Story, premise, request: Request, p
     gentle = premise.audience == "children" or (asked == ["bedtime"])
     shapes = sorted(s for s in data.shapes if not gentle or s in GENTLE or s in asked)
     record = PartRecord("plot", part="series")
-    report.stages.append(record)
+    report.start(record)
     task = {"request": request.prompt[:600], "episodes": n, "plots": {s: data.shapes[s].summary for s in shapes}}
     answer = run_stage(backend, record, lambda problems: _prompt(_PLOT_HEAD, _PLOT_EXAMPLE, task, problems),
                        plot_model(shapes, n), _both(check, _plot_check(asked[0] if asked else None, gentle, n),
@@ -398,7 +407,7 @@ def outline(backend: LLMBackend, graph: _Graph, report: GraphReport, check, *, s
             chunk = dict(scenes[k:k + SCENES_PER_CALL])
             ids = list(chunk)
             record = PartRecord("outline", part=f"{ids[0]}..{ids[-1]}" if len(ids) > 1 else ids[0])
-            report.stages.append(record)
+            report.start(record)
             story = graph.story
             task = {"story": story.bible.title, "request": story.request.prompt[:400],
                     "episode": f"{ep.title}: {ep.synopsis}"[:300],
@@ -483,7 +492,7 @@ def write_beats(backend: LLMBackend, graph: _Graph, report: GraphReport, check, 
         story = graph.story
         beat = story.graph.beat(beat_id)
         record = PartRecord("beats", part=beat_id)
-        report.stages.append(record)
+        report.start(record)
         task: dict[str, Any] = {"story": story.bible.title, "scene": beat.title,
                                 "purpose": purposes.get(beat_id) or _clip(beat.narration, 200),
                                 "where": story.bible.place(beat.place).name, "time": beat.time_of_day,
@@ -539,7 +548,7 @@ def write_dialogue(backend: LLMBackend, graph: _Graph, report: GraphReport, chec
         if not speakers or (only is not None and beat_id not in only):
             continue
         record = PartRecord("dialogue", part=beat_id)
-        report.stages.append(record)
+        report.start(record)
         task = {"scene": beat.title, "where": story.bible.place(beat.place).name, "tone": story.bible.tone,
                 "narration": _clip(beat.narration, 240), "action": _clip(beat.action, 200),
                 "people": _people(story, speakers, traits=True)}
@@ -566,8 +575,8 @@ def write_dialogue(backend: LLMBackend, graph: _Graph, report: GraphReport, chec
 
 
 def write_with(backend: LLMBackend, request: Request, profile: Profile | None = None, seed: int = 0, *,
-               repairs: int = 2, budget: Budget | None = None,
-               beats: Sequence[str] | None = None) -> tuple[Story, GraphReport]:
+               repairs: int = 2, budget: Budget | None = None, beats: Sequence[str] | None = None,
+               progress: Callable[[str], None] | None = None) -> tuple[Story, GraphReport]:
     """A story the model planned and wrote stage by stage (see the module docstring), the
     planner's parts standing wherever it failed. ``beats``: write only these beats' text and
     dialogue (the rest keep the planner's), e.g. to try a model on a few."""
@@ -575,7 +584,8 @@ def write_with(backend: LLMBackend, request: Request, profile: Profile | None = 
 
     cpu0 = time.process_time()
     profile = profile or Profile()
-    report = GraphReport(backend=backend.name, remote=any(r.kind == "network" for r in backend.requires()))
+    report = GraphReport(backend=backend.name, remote=any(r.kind == "network" for r in backend.requires()),
+                         progress=progress)
     check = content_check(request.rating, profile.content_limits, profile.avoid)
     premise = read_premise(backend, request, report, check, seed=seed, repairs=repairs, budget=budget)
     story = plan(request, profile, seed=seed, premise=premise)
