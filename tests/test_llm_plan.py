@@ -294,18 +294,24 @@ def test_write_records_each_stage_in_the_ledger_beside_the_story(faulty_server, 
     behaviour["body"] = Filler()
     out = tmp_path / "story.json"
     result = CliRunner().invoke(app, ["write", ONE, "--llm", f"openai:{url}/v1", "--rating", "G", "--episodes", "1",
-                                      "--no-critic", "--max-tokens", "400", "-o", str(out), "-q"],
+                                      "--max-tokens", "400", "-o", str(out), "-q"],
                                 env={"DREAMREEL_LLM_MODEL": "m"})
     assert result.exit_code == 0, result.output
     story = load_model(out, Story, "story")
     assert story.generator["written_by"].startswith("premise=llm,plot=llm,bible=llm")
     assert "token budget (400) is spent" in result.output
+    assert "critic: not asked (the token budget (400) is spent)" in result.output
     cost = load(out.with_suffix(".cost.json"))
     stages = {e.stage for e in cost.entries}
     assert {"writing:premise", "writing:plot", "writing:outline"} <= stages
     assert story_writing(out, story) == [e for e in cost.entries]
     tokens = sum(e.amount for e in cost.entries if e.resource.startswith("llm_"))
     assert 400 <= tokens < 400 + 17
+    # a budget without a model to spend it on is one line, before anything is made
+    film = tmp_path / "film.mp4"
+    refused = CliRunner().invoke(app, ["make", ONE, "-o", str(film), "--max-tokens", "10"])
+    assert refused.exit_code == 2 and "--max-tokens is a budget for the LLM: give --llm too" in refused.output
+    assert not film.exists()
 
 
 @pytest.mark.slow

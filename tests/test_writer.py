@@ -490,7 +490,7 @@ def test_what_writing_through_an_api_spent_is_booked_and_priced(faulty_server, t
                               timeout=300, cwd=tmp_path)
 
     proc = dreamreel("write", "a cozy mystery", "--episodes", "1", "--seconds", "15", "--seed", "2",
-                     "-o", "story.json", "-q", "--llm", f"openai:{url}/v1")
+                     "-o", "story.json", "-q", "--llm", f"openai:{url}/v1", "--no-llm-plan")
     assert proc.returncode == 0, proc.stderr
     calls = sum(path.endswith("/chat/completions") for path, _ in behaviour["seen"])
     assert calls > 0

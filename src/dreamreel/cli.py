@@ -212,7 +212,9 @@ def _written(req, prof, seed: int, assets, llm: str | None, llm_plan: bool, crit
         if max_tokens is not None:
             raise BadInputError("--max-tokens bounds the model's staged writing: drop --no-llm-plan (and --pack)")
         story, report = _rewrite(plan(req, prof, seed=seed, pack=assets), llm, seed, prof, backend)
-    if critic:
+    if critic and budget.stop():
+        err.print(Text(f"critic: not asked ({budget.stop()})", style="yellow"), soft_wrap=True)
+    elif critic:
         from .narrative.critic import critique
         from .narrative.llm_plan import StageRecord
 

@@ -13,9 +13,10 @@ with the validator's messages for a bounded number of repairs; a stage that stil
 left to the embedded planner for that part only, and ``story.generator["written_by"]`` records
 which writer made which part. Every call's tokens and seconds are kept per stage.
 
-Not built here yet: the model writing the graph itself (beats, choices and state come from the
-planner's plot shapes). Revising a beat on a note is ``narrative.revise``; the critic pass,
-``narrative.critic``.
+The model planning the plot and outline and writing every beat and its dialogue, on these two
+stages, is ``narrative.llm_graph``. Revising a beat on a note is ``narrative.revise``; the critic
+pass, ``narrative.critic``. A :class:`Budget` shared by every stage of a story stops asking once its
+tokens are spent or the backend has failed.
 """
 
 from __future__ import annotations
