@@ -12,7 +12,8 @@ planner: no vocabulary, no premise, no shape. Per set it reports:
   the place it happens in, or what its characters are); eras also count when the world's era
   names them.
 - constraint_violations: validator errors, a rating above the one asked for, a wrong episode count.
-- sentence reuse across requests and across a series' episodes (character names normalised),
+- sentence reuse across requests, across requests that share no plot shape (what is left is the
+  engine's voice, not a plot told twice) and across a series' episodes (character names normalised),
   distinct-2 (distinct word pairs over all pairs), choices whose state a later condition reads
   (what the options set, or what the beat each leads to sets on entry) and the mean number of
   conditions reading it per choice, and seconds per story.
@@ -126,6 +127,7 @@ def check(set_name: str, seed: int) -> dict:
     refused: list[str] = []
     times: list[float] = []
     all_sentences: list[set[str]] = []
+    all_shapes: list[set[str]] = []
     series_reuse: list[float] = []
     pairs_total, pairs = 0, Counter()
     choices = read = 0
@@ -158,6 +160,7 @@ def check(set_name: str, seed: int) -> dict:
             violations.append(f"{r['id']}: {len(story.graph.episodes)} episodes, asked {r['episodes']}")
         sents = sentences(story)
         all_sentences.append({s for _, s in sents})
+        all_shapes.append(set(str(story.generator.get("shapes", "")).split("+")))
         by_ep: dict[int, set[str]] = {}
         for ep, s in sents:
             by_ep.setdefault(ep, set()).add(s)
@@ -177,16 +180,22 @@ def check(set_name: str, seed: int) -> dict:
         c, rd, counts = choice_reads(story)
         choices, read = choices + c, read + rd
         reads += counts
-    shared = []
+    shared, unrelated = [], []
     for i, mine in enumerate(all_sentences):
         others = set().union(*(s for j, s in enumerate(all_sentences) if j != i)) if len(all_sentences) > 1 else set()
         shared.append(len(mine & others) / max(1, len(mine)))
+        # Stories that share no plot shape with this one: what is common there is the engine's
+        # voice (genre lines, openings), not a plot told twice.
+        apart = [s for j, s in enumerate(all_sentences) if j != i and not (all_shapes[j] & all_shapes[i])]
+        if apart:
+            unrelated.append(len(mine & set().union(*apart)) / max(1, len(mine)))
     return {
         "set": set_name, "requests": len(reqs), "stories": len(times), "refused": refused,
         "element_coverage": round(kept / max(1, total), 3), "elements": total,
         "coverage_by_kind": {k: round(sum(v) / len(v), 3) for k, v in sorted(by_kind.items())},
         "constraint_violations": len(violations), "violations": violations[:20],
         "sentence_reuse_across_requests": round(statistics.mean(shared), 3) if shared else None,
+        "sentence_reuse_across_unrelated_requests": round(statistics.mean(unrelated), 3) if unrelated else None,
         "sentence_reuse_across_episodes": round(statistics.mean(series_reuse), 3) if series_reuse else None,
         "distinct_2": round(len(pairs) / max(1, pairs_total), 3),
         "choices": choices, "choices_read_later": round(read / max(1, choices), 3),

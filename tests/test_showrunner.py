@@ -293,3 +293,10 @@ def test_places_by_their_other_names_and_the_place_called_as_asked():
     assert [p.named for p in read("Rio during Carnival").places if p.named] == ["Rio de Janeiro"]
     story = plan(Request(prompt="Two old men play chess in a park in Tbilisi every day"), seed=1)
     assert "the park" in [p.name for p in story.bible.world.places]
+
+
+def test_a_later_episode_opens_on_what_the_last_one_was_about():
+    story = plan(Request(prompt="an election in a tiny alpine village", episodes=3), seed=2)
+    openings = " ".join(" ".join([b.narration, *(ln.text for ln in b.lines)]) for b in story.graph.beats
+                        if b.episode == 2 and b.id.startswith("e2_since")).lower()
+    assert "the election" in openings, openings

@@ -340,7 +340,8 @@ class FormKit(Model):
 
 PERSON_SLOTS = ("hero", "villain", "wild", "comp", "prev")
 PERSON_ATTRS = ("name", "full", "job", "they", "them", "their", "They", "Their")
-WORLD_SLOTS = ("world", "place", "home", "era", "object", "object_short", "stakes", "crowd", "weather", "event")
+WORLD_SLOTS = ("world", "place", "home", "era", "object", "object_short", "stakes", "crowd", "weather", "event",
+               "last")
 
 
 def template_problems(template: str, allowed: tuple[str, ...] = WORLD_SLOTS) -> list[str]:

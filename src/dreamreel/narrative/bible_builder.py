@@ -210,7 +210,8 @@ def cast_as_given(made: Character, asset: Character | Performer, ids: set[str]) 
 
 def world_slots(facts: WorldFacts) -> dict:
     return {"world": facts.name, "mcguffin": facts.mcguffin[0], "mcguffin_short": facts.mcguffin[1],
-            "scheme": facts.scheme, "stakes": facts.stakes, "era": facts.era, "event": facts.event}
+            "scheme": facts.scheme, "stakes": facts.stakes, "era": facts.era, "event": facts.event,
+            "last": "all that"}
 
 
 def build_style(intent: Intent, facts: WorldFacts, rng: random.Random) -> StyleGuide:

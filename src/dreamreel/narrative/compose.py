@@ -136,7 +136,8 @@ class Composer:
     #: stage direction, ("close", episode) -> the closing line, ("mood", episode, mood) -> done.
     directions: dict[tuple, str] = field(default_factory=dict)
     episode_now: int = 1
-    event_now: str = "it"
+    event_now: str | None = None
+    last_event: str = "all that"
 
     #: Beats on one path through the episode being written (its shape's default path, and the
     #: opening of a later episode): what the episode's length is shared among.
@@ -202,7 +203,7 @@ class Composer:
         stakes = self.facts.stakes
         return dict(people, world=self.facts.name, place=place.name, home=home.name, era=self.facts.era,
                     object=obj, object_short=short, mcguffin=obj, mcguffin_short=obj, scheme=self.facts.scheme,
-                    stakes=stakes, crowd=self.crowd, event=self.event_now,
+                    stakes=stakes, crowd=self.crowd, event=self.event_now, last=self.last_event,
                     rule=self.rng.choice(self.intent.world.rules),
                     weather=self.weather_phrase(weather, place.time_of_day) or "the air is still",
                     hero_archetype=self.cast.hero.archetype)
@@ -424,6 +425,8 @@ class Composer:
         self.episode_now = n
         # The request's own name for its event where this episode tells the plot it asked for.
         asked = self.premise.event and shape.id in (self.premise.event_shape, *self.premise.shapes[:1])
+        # What the last episode was about, as the next one's opening recalls it ("after the election").
+        self.last_event = self.event_now or "all that"
         self.event_now = self.premise.event if asked else shape.event or f"the {shape.label}"
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
         var = self.variables(shape, n, graph)
