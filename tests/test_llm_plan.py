@@ -147,6 +147,8 @@ class Filler:
             return self.fill(schema, node["anyOf"][0], index)
         if "enum" in node:
             return node["enum"][index % len(node["enum"])]
+        if "const" in node:
+            return node["const"]
         kind = node.get("type")
         if kind == "object":
             return {k: self.fill(schema, v, index) for k, v in node.get("properties", {}).items()}
@@ -209,6 +211,26 @@ def test_the_model_writes_every_stage_and_the_story_says_so(faulty_server):  # n
     priced_ = priced([cost])
     assert set(priced_["stages"]) >= {"writing:premise", "writing:beats", "writing:dialogue"}
     assert priced_["resources"]["api_calls"] == sum(d["calls"] for d in stages.values())
+
+
+def test_the_model_chooses_each_episodes_plot_and_the_graph_is_composed_from_it(faulty_server):  # noqa: F811
+    url, behaviour = faulty_server
+    picks = [["revenge", "siege", "heist", "survival"], ["revenge", "siege", "heist", "revenge"]]
+
+    def spoil(stage, value, prompt):
+        if stage == "plot":  # first the series does not close on its first plot, then it does
+            for episode, plot in zip(value["episodes"], picks.pop(0) if len(picks) > 1 else picks[0]):
+                episode["plot"] = plot
+        return value
+    behaviour["body"] = Filler(spoil)
+    req = Request(prompt="a story about a knight and a baker", rating="PG", episodes=4)
+    assert plan(req).generator["shapes"] != "revenge+siege+heist+revenge"
+    story, report = write_with(backend(url), req)
+    assert validate(story).ok and story.generator["shapes"] == "revenge+siege+heist+revenge"
+    plot = next(s for s in report.stages if s.name == "plot")
+    assert plot.outcome == "repaired" and "closes the series with the first episode's plot" in plot.problems[0]
+    assert all("number" in e.title and "number" in e.synopsis for e in story.graph.episodes)
+    assert report.written_by()["dialogue"] == "llm"
 
 
 def test_a_bad_part_falls_back_to_the_planner_for_that_part_only(faulty_server):  # noqa: F811
