@@ -300,3 +300,22 @@ def test_a_later_episode_opens_on_what_the_last_one_was_about():
     openings = " ".join(" ".join([b.narration, *(ln.text for ln in b.lines)]) for b in story.graph.beats
                         if b.episode == 2 and b.id.startswith("e2_since")).lower()
     assert "the election" in openings, openings
+
+
+@pytest.mark.parametrize("prompt,rating", [
+    ("a pirate adventure, keep it G please", "G"), ("a spooky tale for young kids", "G"),
+    ("nothing scary, my toddler is watching: farm animals", "G"), ("suitable for all ages: a talking car", "G"),
+    ("a cozy mystery, U certificate", "G"), ("a thriller, 12A", "PG-13"), ("PG only: a dragon quest", "PG"),
+])
+def test_ratings_as_people_write_them_are_never_exceeded(prompt, rating):
+    order = ["G", "PG", "PG-13", "R"]
+    assert order.index(plan(Request(prompt=prompt), seed=0).request.rating) <= order.index(rating)
+
+
+@pytest.mark.parametrize("prompt,episodes", [
+    ("a five episode arc", 5), ("a trilogy", 3), ("a two-parter", 2), ("a series of four", 4),
+    ("a limited series, 6 eps", 6), ("a dozen episodes", 12), ("episodes: 4", 4), ("an episode about a cat", 1),
+    ("the last flight leaves in six hours", None),
+])
+def test_sizes_as_people_write_them(prompt, episodes):
+    assert read(prompt).episodes == episodes

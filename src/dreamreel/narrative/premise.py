@@ -22,7 +22,17 @@ from .kits import kits
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
 _RATED = re.compile(r"\b(?:rated|rating|rating of)\s+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b"
-                    r"|\b(g|pg|r)[- ]rated\b", re.I)
+                    r"|\b(g|pg|r)[- ]rated\b"
+                    r"|\b(?:keep it|make it|strictly|only)\s+(g|pg)\b(?!-)|\b(g|pg)\s+(?:only|please)\b", re.I)
+#: British certificates, as people write them: "a U certificate", "12A", "rated 15".
+_CERTIFICATE = re.compile(r"\b(?:(u)[- ](?:certificate|rated|cert)|(?:certificate|cert|rated)\s+(u|12a?|15|18))\b"
+                          r"|\b(12a)\b", re.I)
+_CERTIFICATES = {"u": "G", "12": "PG-13", "12a": "PG-13", "15": "R", "18": "R"}
+#: The youngest viewers, named without an age: G whatever else is asked.
+_YOUNGEST = re.compile(r"\b(?:toddlers?|preschool(?:ers?)?|pre-school(?:ers?)?|tots|little ones?|(?:young|little|small)"
+                       r" (?:kids|children|ones)|my baby|under[- ]fives?|nursery)\b", re.I)
+#: Suitable for every age: what G means.
+_ALL_AGES = re.compile(r"\b(?:(?:for|suitable for) all(?: ages)?|all[- ]ages|any age|every age)\b", re.I)
 #: A rating written on its own, as people list what they want: "Funny, cozy, G." "adventure, PG."
 _BARE_RATING = re.compile(r"(?:^|[,.;:(]\s*)(G|PG|PG-13)(?=\s*(?:[,.;:)!]|$))")
 #: A child's age: "my 7 yo", "my daughter (9)", "for a 6-year-old".
@@ -33,9 +43,14 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
                  "twenty": 20, "a": 1, "an": 1, "single": 1, "couple": 2, "few": 3, "several": 4, "dozen": 12}
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_EPISODES = re.compile(_NUM + r"(?:[\s-]+(?:(?!minute|min\b|hour|hr\b|second|sec\b)[a-z-]+\s+){0,2}?)"
-                       r"(?:episodes?|parts?|chapters?|instal?ments?)\b"
-                       r"|" + _NUM + r"-part\b|" + _NUM + r"-episode\b")
+_EPISODES = re.compile(r"\b" + _NUM + r"(?:[\s-]+(?:(?!minute|min\b|hour|hr\b|second|sec\b)[a-z-]+\s+){0,2}?)"
+                       r"(?:episodes?|eps?|parts?|chapters?|instal?l?ments?)\b"
+                       r"|\b" + _NUM + r"-part\b|\b" + _NUM + r"-episode\b"
+                       r"|\b(?:a )?(?:series|season|saga) of " + _NUM + r"\b"
+                       r"|\b(?:episodes|parts)\s*[:=]\s*" + _NUM + r"\b|\b(\d{1,2})\s*x\s*episodes\b")
+#: Sizes people name by a word: "a trilogy", "a two-parter".
+_SIZE_WORDS = {"trilogy": 3, "two-parter": 2, "two parter": 2, "double bill": 2, "tetralogy": 4, "duology": 2,
+               "one-shot": 1, "one shot": 1, "three-parter": 3, "four-parter": 4}
 #: Words that ask for more than one story-telling unit but name no number ("a series").
 _SERIES = re.compile(r"\b(series|season|saga|serial)\b")
 MAX_EPISODES = 12
@@ -235,7 +250,9 @@ def _named_place(toks: list[Token], i: int) -> Match | None:
 
 
 def _spans_understood(low: str) -> list[tuple[int, int]]:
-    spans = [m.span() for r in (_RATED, _DIGITS_ERA, _EPISODES) for m in r.finditer(low)]
+    sizes = re.compile(r"\b(?:" + "|".join(map(re.escape, _SIZE_WORDS)) + r")\b")
+    spans = [m.span() for r in (_RATED, _CERTIFICATE, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES)
+             for m in r.finditer(low)]
     return spans
 
 
@@ -513,21 +530,52 @@ def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relat
                        clothing=e.clothing, accessories=list(e.accessories), voice=e.voice)
 
 
+def _episodes_asked(low: str) -> int | None:
+    """The episode count a request names, the number nearest its word ("a five episode arc" is
+    five, not "a"), or a word that is a size ("a trilogy")."""
+    best: tuple[int, int] | None = None
+    for start in re.finditer(r"\b" + _NUM, low):
+        m = _EPISODES.match(low, start.start())
+        if m is None:
+            continue
+        token = next(g for g in m.groups() if g)
+        between = len(low[m.start():m.end()].split()) - 1
+        if token in ("a", "an") and between > 1:
+            continue  # "a five episode arc": the article belongs to the phrase, not the count
+        n = int(token) if token.isdigit() else _NUMBER_WORDS[token]
+        if best is None or between < best[0]:
+            best = (between, n)
+    for m in re.finditer(r"\b(?:series|season|saga) of " + _NUM + r"\b|\b(?:episodes|parts)\s*[:=]\s*" + _NUM + r"\b", low):
+        token = next(g for g in m.groups() if g)
+        best = best or (0, int(token) if token.isdigit() else _NUMBER_WORDS[token])
+    if best is not None:
+        return best[1]
+    for word, n in _SIZE_WORDS.items():
+        if re.search(rf"\b{re.escape(word)}\b", low):
+            return n
+    return None
+
+
 def _size_and_rating(premise: Premise, low: str) -> None:
     if m := _RATED.search(low):
-        r = (m.group(1) or m.group(2) or m.group(3)).upper().replace("PG13", "PG-13")
+        r = next(g for g in m.groups() if g).upper().replace("PG13", "PG-13")
         premise.rating = r  # type: ignore[assignment]
+    elif m := _CERTIFICATE.search(low):
+        premise.rating = _CERTIFICATES[next(g for g in m.groups() if g).lower()]  # type: ignore[assignment]
     elif m := _BARE_RATING.search(premise.prompt):
         premise.rating = m.group(1)  # type: ignore[assignment]
+    elif _ALL_AGES.search(low):
+        premise.rating = "G"
     ages = [int(next(g for g in m.groups() if g)) for m in _CHILD_AGE.finditer(premise.prompt)]
+    if _YOUNGEST.search(low):
+        ages.append(4)  # "for young kids", "my toddler": the youngest, whatever else is said
     if any(a <= 12 for a in ages):
         premise.audience = premise.audience if premise.audience == "children" else "children"
         premise.child_age = min(a for a in ages if a <= 12)
     if premise.audience == "family" and premise.rating is None:
         premise.rating = "PG"  # for the whole family: nothing a child should not see
-    if m := _EPISODES.search(low):
-        token = next(g for g in m.groups() if g)
-        n = int(token) if token.isdigit() else _NUMBER_WORDS[token]
+    n = _episodes_asked(low)
+    if n is not None:
         if n > MAX_EPISODES:
             premise.notes.append(f"asked for {n} episodes; dreamreel writes up to {MAX_EPISODES} at a time, so "
                                  f"this is {MAX_EPISODES} (keep going for more)")
