@@ -306,6 +306,10 @@ def test_a_later_episode_opens_on_what_the_last_one_was_about():
     ("a pirate adventure, keep it G please", "G"), ("a spooky tale for young kids", "G"),
     ("nothing scary, my toddler is watching: farm animals", "G"), ("suitable for all ages: a talking car", "G"),
     ("a cozy mystery, U certificate", "G"), ("a thriller, 12A", "PG-13"), ("PG only: a dragon quest", "PG"),
+    ("a story for my class of second graders about the moon", "PG"), ("for kindergarteners, a farm adventure", "G"),
+    ("a zombie story my kids can watch", "PG"), ("a ghost story safe for my 5 and 8 year olds", "G"),
+    ("G (general audiences) space story", "G"), ("kid appropriate zombie story", "PG"),
+    ("gentle enough for a six-year-old: a storm at sea", "G"),
 ])
 def test_ratings_as_people_write_them_are_never_exceeded(prompt, rating):
     order = ["G", "PG", "PG-13", "R"]
@@ -315,6 +319,7 @@ def test_ratings_as_people_write_them_are_never_exceeded(prompt, rating):
 @pytest.mark.parametrize("prompt,episodes", [
     ("a five episode arc", 5), ("a trilogy", 3), ("a two-parter", 2), ("a series of four", 4),
     ("a limited series, 6 eps", 6), ("a dozen episodes", 12), ("episodes: 4", 4), ("an episode about a cat", 1),
+    ("a 4-parter", 4), ("a quadrilogy", 4),
     ("the last flight leaves in six hours", None),
 ])
 def test_sizes_as_people_write_them(prompt, episodes):

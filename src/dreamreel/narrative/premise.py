@@ -21,7 +21,8 @@ from ..model.premise import AskedPerson, AskedPlace, Premise
 from .kits import kits
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
-_RATED = re.compile(r"\b(?:rated|rating|rating of)\s+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b"
+_RATED = re.compile(r"\b(?:rated|rating|rating of)[\s-]+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b"
+                    r"|\b(g) \(general audiences?\)"
                     r"|\b(g|pg|r)[- ]rated\b"
                     r"|\b(?:keep it|make it|strictly|only)\s+(g|pg)\b(?!-)|\b(g|pg)\s+(?:only|please)\b", re.I)
 #: British certificates, as people write them: "a U certificate", "12A", "rated 15".
@@ -31,6 +32,24 @@ _CERTIFICATES = {"u": "G", "12": "PG-13", "12a": "PG-13", "15": "R", "18": "R"}
 #: The youngest viewers, named without an age: G whatever else is asked.
 _YOUNGEST = re.compile(r"\b(?:toddlers?|preschool(?:ers?)?|pre-school(?:ers?)?|tots|little ones?|(?:young|little|small)"
                        r" (?:kids|children|ones)|my baby|under[- ]fives?|nursery)\b", re.I)
+#: Children named as who watches, however it is put: "for my class of second graders", "my kids
+#: can watch", "kid-appropriate", "for my little brother", "safe for kids".
+_KIDS = (r"(?:kids?|kiddos?|children|child|son|daughter|twins|little (?:brother|sister|one)|nephew|niece|"
+         r"grand(?:kids?|children|child|son|daughter)|students|pupils|class|classroom|schoolkids|youngsters|"
+         r"young readers|kindergarten(?:ers)?|grade ?schoolers|(?:elementary|primary) school(?: kids)?|"
+         r"school assembly|(?:first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)) graders?|cub scouts|brownies)")
+_FOR_CHILDREN = re.compile(r"\bfor (?:my |our |a |the |your |his |her )?(?:class of |little )?" + _KIDS + r"\b"
+                           r"|\b(?:my|our) " + _KIDS + r" (?:can|could|will|would|wants?|is|are|loves?|likes?)\b"
+                           r"|\b(?:kids?|child|children)[- ](?:appropriate|safe|suitable|friendly)\b"
+                           r"|\b(?:appropriate|safe|suitable|okay|ok|fine) for (?:my |our )?" + _KIDS + r"\b", re.I)
+#: A school grade or kindergarten: an age ("4th grader": about 9).
+_GRADE = re.compile(r"\b(?:(first|second|third|fourth|fifth|sixth)|(\d)(?:st|nd|rd|th)) graders?\b|\b(kindergarten)", re.I)
+_GRADE_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+#: Ages listed together: "my 5 and 8 year olds", "ages 6-9".
+_AGES = re.compile(r"\b(\d{1,2})(?:\s*(?:,|and|&|-|to)\s*\d{1,2})+[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
+                   r"|\bages? (\d{1,2})\b|\b(\d{1,2})[\s-]*yrs?[\s-]*old\b", re.I)
+#: Safe for a family to watch together, said without a rating.
+_WHOLESOME = re.compile(r"\b(?:wholesome|no violence|nothing violent|non-violent|disney[- ]style|pixar[- ]style)\b", re.I)
 #: Suitable for every age: what G means.
 _ALL_AGES = re.compile(r"\b(?:(?:for|suitable for) all(?: ages)?|all[- ]ages|any age|every age)\b", re.I)
 #: A rating written on its own, as people list what they want: "Funny, cozy, G." "adventure, PG."
@@ -50,7 +69,8 @@ _EPISODES = re.compile(r"\b" + _NUM + r"(?:[\s-]+(?:(?!minute|min\b|hour|hr\b|se
                        r"|\b(?:episodes|parts)\s*[:=]\s*" + _NUM + r"\b|\b(\d{1,2})\s*x\s*episodes\b")
 #: Sizes people name by a word: "a trilogy", "a two-parter".
 _SIZE_WORDS = {"trilogy": 3, "two-parter": 2, "two parter": 2, "double bill": 2, "tetralogy": 4, "duology": 2,
-               "one-shot": 1, "one shot": 1, "three-parter": 3, "four-parter": 4}
+               "quadrilogy": 4, "one-shot": 1, "one shot": 1, "three-parter": 3, "four-parter": 4, "five-parter": 5,
+               "2-parter": 2, "3-parter": 3, "4-parter": 4, "5-parter": 5}
 #: Words that ask for more than one story-telling unit but name no number ("a series").
 _SERIES = re.compile(r"\b(series|season|saga|serial)\b")
 MAX_EPISODES = 12
@@ -545,7 +565,8 @@ def _episodes_asked(low: str) -> int | None:
         n = int(token) if token.isdigit() else _NUMBER_WORDS[token]
         if best is None or between < best[0]:
             best = (between, n)
-    for m in re.finditer(r"\b(?:series|season|saga) of " + _NUM + r"\b|\b(?:episodes|parts)\s*[:=]\s*" + _NUM + r"\b", low):
+    for m in re.finditer(r"\b(?:series|season|saga) of " + _NUM + r"\b|\b(?:episodes|parts|episode count)\s*[:=]\s*"
+                         + _NUM + r"\b", low):
         token = next(g for g in m.groups() if g)
         best = best or (0, int(token) if token.isdigit() else _NUMBER_WORDS[token])
     if best is not None:
@@ -564,11 +585,21 @@ def _size_and_rating(premise: Premise, low: str) -> None:
         premise.rating = _CERTIFICATES[next(g for g in m.groups() if g).lower()]  # type: ignore[assignment]
     elif m := _BARE_RATING.search(premise.prompt):
         premise.rating = m.group(1)  # type: ignore[assignment]
-    elif _ALL_AGES.search(low):
+    elif _ALL_AGES.search(low) or re.search(r"\bgeneral audiences?\b", low):
         premise.rating = "G"
     ages = [int(next(g for g in m.groups() if g)) for m in _CHILD_AGE.finditer(premise.prompt)]
+    ages += [int(next(g for g in m.groups() if g)) for m in _AGES.finditer(low)]
+    ages += [_NUMBER_WORDS[m.group(1)] for m in re.finditer(r"\b(" + "|".join(_NUMBER_WORDS) + r")[\s-]+years?[\s-]+olds?\b", low)
+             if _NUMBER_WORDS[m.group(1)] > 1]
+    for m in _GRADE.finditer(low):
+        grade = m.group(1) or m.group(2)
+        ages.append(5 if m.group(3) else 5 + (_GRADE_WORDS[grade] if grade in _GRADE_WORDS else int(grade)))
     if _YOUNGEST.search(low):
         ages.append(4)  # "for young kids", "my toddler": the youngest, whatever else is said
+    if _FOR_CHILDREN.search(low):
+        premise.audience = "children"
+    elif _WHOLESOME.search(low) and premise.audience is None:
+        premise.audience = "family"
     if any(a <= 12 for a in ages):
         premise.audience = premise.audience if premise.audience == "children" else "children"
         premise.child_age = min(a for a in ages if a <= 12)
