@@ -55,6 +55,12 @@ BEATS_PER_PATH = 8
 SPEECH_SHARE = 0.5
 
 
+#: When a later episode happens, as its opening super says it.
+LATER = ["The next morning.", "A week later.", "Three days on.", "That winter.", "A month later.", "The spring after.",
+         "Some weeks later.", "Early the next year.", "That same night.", "Two days after.", "At the end of summer.",
+         "Much later."]
+
+
 def _cond(test: Test | None, var: dict[str, str]) -> Condition | None:
     if not test:
         return None
@@ -213,7 +219,9 @@ class Composer:
                 role: str, keep_one: bool, lead: str = "", must_speak: str | None = None) -> tuple[str, str, list[Line]]:
         narration = self.writer.pick(f"{tag}.narration", telling.narration, slots, fallback="{hero} at {place}.")
 
-        action = self.writer.pick(f"{tag}.action", telling.action, slots) if telling.action else ""
+        # A scene told again in a later episode (the series' own plot closes it) does not repeat its
+        # stage direction word for word: it has none rather than the same one.
+        action = self.writer.pick(f"{tag}.action", telling.action, slots, fresh=True) if telling.action else ""
         _, exchange = self.writer.pick_exchange(f"{tag}.exchange", telling.exchanges, slots)
         n = self.lines_per_beat(role) if len(on_screen) > 1 else 2
         said = [(r, e, t) for r, e, t in exchange if r in on_screen]
@@ -299,7 +307,10 @@ class Composer:
         event = f"The day of {self.event_now}." if self.event_now == self.premise.event else ""
         if not named and not self.premise.era:
             return event
-        return f"{self.facts.name[:1].upper()}{self.facts.name[1:]}, {self.facts.era}. {event}".strip()
+        # Later episodes' supers say when, as well as where, so no two are the same.
+        later = self.writer.pick("dateline.later", LATER, {}, fresh=True) if self.episode_now > 1 else ""
+        return " ".join(t for t in (f"{self.facts.name[:1].upper()}{self.facts.name[1:]}, {self.facts.era}.",
+                                    later, event) if t)
 
     def beat(self, bid: str, scene: ShapeScene, telling: Telling, cast: list[str], episode: int, tag: str,
              extra_narration: str = "", must_speak: str | None = None) -> Beat:

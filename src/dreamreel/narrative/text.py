@@ -85,9 +85,12 @@ class Writer:
         used = self._used.setdefault(key, set())
         return sorted(idx, key=lambda i: i in used)
 
-    def pick(self, key: str, templates: Sequence[str], slots: dict, fallback: str = "") -> str:
-        """The first allowed filling of a template, preferring ones this story has not used."""
+    def pick(self, key: str, templates: Sequence[str], slots: dict, fallback: str = "", fresh: bool = False) -> str:
+        """The first allowed filling of a template, preferring ones this story has not used
+        (``fresh``: only those; nothing once all are used, rather than say a sentence twice)."""
         for i in self.order(key, len(templates)):
+            if fresh and i in self._used.get(key, ()):
+                continue
             text = self.fill(templates[i], slots)
             if self.allowed(text):
                 self._used[key].add(i)
