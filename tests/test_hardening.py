@@ -332,9 +332,9 @@ def test_another_viewer_is_not_slowed_by_a_telemetry_flood(served, quiet_film):
 
 
 def test_finished_films_leave_memory_and_the_server_stops_its_films_when_it_stops(tmp_path, monkeypatch):
-    import dreamreel.serve.app as served_app
+    import dreamreel.serve.server as served_server
 
-    monkeypatch.setattr(served_app, "KEEP_FINISHED", 1)
+    monkeypatch.setattr(served_server, "KEEP_FINISHED", 1)
     with running_server(tmp_path, make_kw={"voice": backend("espeak-ng")}, live_kw={"lead_s": None, "abandon_s": 0.5},
                         limits=Limits(films_at_once=3, new_viewers_per_minute=60)) as (base, app):
         server = app.state.server

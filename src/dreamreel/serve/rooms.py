@@ -44,7 +44,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from fastapi import Cookie, FastAPI, HTTPException, Request, Response, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter, Cookie, FastAPI, HTTPException, Request, Response, WebSocket, WebSocketDisconnect
 from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -52,7 +52,11 @@ from ..director.group import GroupEngagement, keeps_out, strictest
 from ..errors import DreamreelError
 from ..model import Profile, Story
 from ..store.db import Viewer
-from .app import _STREAM_FILE, AI_HEADERS, NewFilm, Telemetry, _page
+from .guard import StrictRoute
+from .routes.pages import page_text as _page
+from .schemas import NewFilm, Telemetry
+from .server import AI_HEADERS
+from .server import STREAM_FILE as _STREAM_FILE
 
 log = logging.getLogger("dreamreel.serve")
 COOKIE = "dreamreel_token"
@@ -512,6 +516,7 @@ def install(app: FastAPI) -> Rooms:
     server = app.state.server
     rooms = Rooms()
     app.state.rooms = rooms
+    router = APIRouter(route_class=StrictRoute)  # (included at the end, with every route below)
 
     def viewer_or_401(token: str | None) -> Viewer:
         viewer = server.db.viewer_by_token(token)
@@ -559,15 +564,15 @@ def install(app: FastAPI) -> Rooms:
             live.engagement = room.group
         room.version += 1
 
-    @app.get("/together/room.js")
+    @router.get("/together/room.js")
     def room_js() -> Response:
         return Response(_page("room.js"), media_type="text/javascript")
 
-    @app.get("/together/room.css")
+    @router.get("/together/room.css")
     def room_css() -> Response:
         return Response(_page("room.css"), media_type="text/css")
 
-    @app.get("/together/{code}", response_class=HTMLResponse)
+    @router.get("/together/{code}", response_class=HTMLResponse)
     def room_page(code: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
         response = HTMLResponse(_page("room.html"), headers={"Cache-Control": "no-store"})
         if server.db.viewer_by_token(dreamreel_token) is None:  # a friend's first visit: their own viewer
@@ -575,7 +580,7 @@ def install(app: FastAPI) -> Rooms:
             response.set_cookie(COOKIE, new, httponly=True, samesite="lax", max_age=3600 * 24 * 365)
         return response
 
-    @app.post("/api/rooms")
+    @router.post("/api/rooms")
     def new_room(ask: NewRoom, request: Request,
                  dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         origin_ok(request)
@@ -590,7 +595,7 @@ def install(app: FastAPI) -> Rooms:
             adopt(room, film.id)
         return room.view(viewer.id, time.time())
 
-    @app.post("/api/rooms/join")
+    @router.post("/api/rooms/join")
     def join_room(ask: JoinRoom, request: Request,
                   dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         origin_ok(request)
@@ -600,12 +605,12 @@ def install(app: FastAPI) -> Rooms:
         room.join(viewer, ask.name, now, story_of(room) if viewer.id not in room.members else None)
         return room.view(viewer.id, now)
 
-    @app.get("/api/rooms/{room_id}")
+    @router.get("/api/rooms/{room_id}")
     def room_status(room_id: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer = viewer_or_401(dreamreel_token)
         return room_or_404(room_id, viewer).view(viewer.id, time.time())
 
-    @app.post("/api/rooms/{room_id}/film")
+    @router.post("/api/rooms/{room_id}/film")
     def room_film(room_id: str, ask: NewFilm, request: Request,
                   dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         """The host starts the room's film: written and made once, for the strictest of the
@@ -629,7 +634,7 @@ def install(app: FastAPI) -> Rooms:
             room.vote, room.made = None, (0.0, False)
         return room.view(viewer.id, time.time())
 
-    @app.post("/api/rooms/{room_id}/settings")
+    @router.post("/api/rooms/{room_id}/settings")
     def room_settings(room_id: str, ask: RoomSettings, request: Request,
                       dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer, room = acting(room_id, request, dreamreel_token)
@@ -644,14 +649,14 @@ def install(app: FastAPI) -> Rooms:
             room.version += 1
         return room.view(viewer.id, time.time())
 
-    @app.post("/api/rooms/{room_id}/remove")
+    @router.post("/api/rooms/{room_id}/remove")
     def remove_member(room_id: str, ask: Removal, request: Request,
                       dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer, room = acting(room_id, request, dreamreel_token)
         room.remove(viewer.id, ask.member)
         return room.view(viewer.id, time.time())
 
-    @app.post("/api/rooms/{room_id}/close")
+    @router.post("/api/rooms/{room_id}/close")
     def close_room(room_id: str, request: Request,
                    dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer, room = acting(room_id, request, dreamreel_token)
@@ -660,20 +665,20 @@ def install(app: FastAPI) -> Rooms:
             rooms.by_code.pop(room.code, None)
         return {"ok": True, "closed": True}
 
-    @app.post("/api/rooms/{room_id}/leave")
+    @router.post("/api/rooms/{room_id}/leave")
     def leave_room(room_id: str, request: Request,
                    dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer, room = acting(room_id, request, dreamreel_token)
         room.leave(viewer.id)
         return {"ok": True}
 
-    @app.post("/api/rooms/{room_id}/vote")
+    @router.post("/api/rooms/{room_id}/vote")
     def vote(room_id: str, ask: Ballot, request: Request,
              dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer, room = acting(room_id, request, dreamreel_token)
         return room.ballot(viewer.id, ask.choice_id, ask.option_id, time.time()).view(viewer.id)
 
-    @app.get("/api/rooms/{room_id}/captions")
+    @router.get("/api/rooms/{room_id}/captions")
     def room_captions(room_id: str, since: int = 0,
                       dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer = viewer_or_401(dreamreel_token)
@@ -688,7 +693,7 @@ def install(app: FastAPI) -> Rooms:
         since = max(0, since)
         return {"next": len(cues), "cues": cues[since:]}
 
-    @app.get("/together/{room_id}/stream/{name}")
+    @router.get("/together/{room_id}/stream/{name}")
     def room_stream(room_id: str, name: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> Response:
         viewer = viewer_or_401(dreamreel_token)
         room = room_or_404(room_id, viewer)
@@ -772,7 +777,7 @@ def install(app: FastAPI) -> Rooms:
 
     # -- the room's socket ---------------------------------------------------------------
 
-    @app.websocket("/ws/rooms/{room_id}")
+    @router.websocket("/ws/rooms/{room_id}")
     async def room_socket(ws: WebSocket, room_id: str) -> None:
         viewer = server.db.viewer_by_token(ws.cookies.get(COOKIE))
         room = rooms.get(room_id)
@@ -865,4 +870,5 @@ def install(app: FastAPI) -> Rooms:
                 member.online = max(0, member.online - 1)
                 room.version += 1
 
+    app.include_router(router)
     return rooms

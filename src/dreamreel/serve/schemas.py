@@ -1,0 +1,212 @@
+"""What the API takes and gives: the typed bodies of requests (checked strictly: unknown fields
+refused, every string and list bounded) and the replies whose shape is stable.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Casting(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    likeness: str = Field(max_length=64)
+    #: A role (protagonist, antagonist, ally ...) or a character id.
+    role: str = Field(default="protagonist", max_length=64)
+
+
+Use = Literal["protagonist", "any_role"]
+
+
+def _any_role() -> list[Use]:
+    return ["any_role"]
+
+
+class Grant(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    to: str = Field(max_length=64)          # the other viewer's code (GET /api/me)
+    uses: list[Use] = Field(default_factory=_any_role, max_length=2)
+    days: int = Field(default=30, ge=1, le=365)
+
+
+class NewFilm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    #: Real people to cast (each with their recorded consent to you).
+    cast: list[Casting] = Field(default_factory=list, max_length=4)
+    prompt: str = Field(min_length=3, max_length=2000)
+    episodes: int | None = Field(default=None, ge=1, le=12)
+    seconds: int | None = Field(default=None, ge=10, le=900)
+    rating: Literal["G", "PG", "PG-13", "R"] = "PG-13"
+    seed: int = Field(default=0, ge=0, le=2**31)
+    #: Let the director adapt the film to how it is watched (False: as written, choices as made).
+    adaptive: bool = True
+
+
+class Steer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ending: Literal["triumph", "bittersweet", "tragedy", "twist", "open"] | None
+
+
+class Save(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    characters: list[Annotated[str, Field(max_length=64)]] = Field(max_length=16)
+
+
+class Setting(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    time_of_day: Literal["dawn", "day", "dusk", "night"] | None = None
+    weather: Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers"] | None = None
+
+
+class ChoiceAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    choice_id: str = Field(max_length=64)
+    option_id: str = Field(max_length=64)
+    by: Literal["viewer", "timeout"] = "viewer"
+
+
+Scalar = float | int | bool | Annotated[str, Field(max_length=200)]
+
+
+class CameraFrame(BaseModel):
+    """Webcam attention (only when the viewer turns it on): a tiny grey picture, checked for a
+    face and dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+    frame: str = Field(max_length=12_000)  # base64 JPEG or PNG
+    t: float = Field(ge=0, le=1e6)
+
+
+class Telemetry(BaseModel):
+    """One thing the viewer did, as the player saw it."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["play", "pause", "seek", "skip", "replay", "watch", "hidden", "visible", "mute", "volume",
+                  "choice", "pointer", "stall", "ended", "webcam"]
+    t: float = Field(ge=0, le=1e6)  # the film's time when it happened
+    data: dict[Annotated[str, Field(max_length=32)], Scalar] = Field(default_factory=dict, max_length=16)
+
+
+# -- replies -------------------------------------------------------------------------------------
+# (A film's status is left a plain object: it grows with every lever the player gets.)
+
+
+class Ok(BaseModel):
+    ok: bool = True
+
+
+class Steered(Ok):
+    goal: str | None
+
+
+class Saving(Ok):
+    saving: list[str]
+
+
+class SettingChanged(Ok):
+    time_of_day: str | None
+    weather: str | None
+
+
+class SandboxPack(BaseModel):
+    name: str
+    version: str
+    publisher: str
+    licence: str
+    attribution: str
+    characters: list[str]
+
+
+class Me(BaseModel):
+    #: The viewer's code: a friend who lets them cast their likeness grants consent to it.
+    id: str
+    #: The asset packs this server keeps to (None: no sandbox).
+    sandbox: list[SandboxPack] | None
+
+
+class ConsentView(BaseModel):
+    id: str
+    to: str
+    uses: list[str]
+    until: float
+    revoked: float | None
+    statement: str
+
+
+class LikenessView(BaseModel):
+    id: str
+    name: str
+    yours: bool
+    look: dict[str, Any]
+    voice: dict[str, Any] | None
+    pronouns: str
+    consents: list[ConsentView]
+
+
+class NewLikeness(LikenessView):
+    notes: list[str]
+    #: The photo carried a location (dropped with the photo).
+    location_dropped: bool
+
+
+class Granted(BaseModel):
+    id: str
+    to: str
+    uses: list[str]
+    until: float
+    statement: str
+
+
+class Revoked(BaseModel):
+    id: str
+    revoked: float | None
+
+
+class LikenessUse(BaseModel):
+    film: str
+    by: str
+    role: str
+    consent: str
+    at: float
+
+
+class Deleted(BaseModel):
+    deleted: str
+
+
+class LikenessDeleted(Deleted):
+    consents: int
+    uses: int
+
+
+class ViewerDeleted(Deleted):
+    films: int
+
+
+class Captions(BaseModel):
+    #: Ask again from this number for the cues made since.
+    next: int
+    cues: list[dict[str, Any]]
+
+
+class EpisodeProof(BaseModel):
+    episode: int
+    state: str
+    reason: str
+    ai_generated: bool
+
+
+class Provenance(BaseModel):
+    #: trusted, valid, invalid, unsigned, or making (signed when it is finished).
+    state: str
+    reason: str
+    ai_generated: bool
+    generator: str | None = None
+    episodes: list[EpisodeProof]
+
+
+class StoredEvent(BaseModel):
+    at: float
+    kind: str
+    data: dict[str, Any]

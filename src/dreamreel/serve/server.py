@@ -1,0 +1,578 @@
+"""The server's state: the database, the films being made and waiting (admission control),
+where films live on disk, telemetry on its way to the database, and what status shows of a film.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+import re
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import HTTPException
+from pydantic import ValidationError
+
+from ..cost.budget import film_seconds
+from ..errors import DreamreelError
+from ..model import Request as FilmRequest
+from ..store.db import Database, Film, StoreError, Viewer
+from ..store.files import write_atomic
+from ..trust.licences import Sandbox
+from .guard import Bucket, Limits
+from .live import ENDED, LiveFilm
+from .recovery import check_not_lost, clean_interrupted, clean_render_temp, damaged_films
+from .schemas import NewFilm
+
+log = logging.getLogger("dreamreel.serve")
+COOKIE = "dreamreel_token"
+#: Beside a continuation: the episode and state it began from.
+STARTED = "start.json"
+AI_HEADERS = {"X-AI-Generated": "true", "X-Content-Label": "AI-generated film made with dreamreel"}
+STREAM_FILE = re.compile(r"^(init\.mp4|index\.json|seg_\d{5}\.m4s|episode_\d{2}\.c2pa|provenance\.json)$")
+
+
+class EventWriter:
+    """Telemetry into the database on a thread of its own, many sockets' events a transaction,
+    so the event loop never waits on the database. At most ``most`` messages wait; past that,
+    new ones are dropped (and the socket is told)."""
+
+    def __init__(self, db: Database, most: int = 10_000):
+        self.db = db
+        self.dropped = 0
+        self._q: queue.Queue[tuple[str, str, float, list[tuple[str, dict]]] | None] = queue.Queue(maxsize=most)
+        self._thread = threading.Thread(target=self._run, name="dreamreel-events", daemon=True)
+        self._thread.start()
+
+    def add(self, session_id: str, viewer_id: str, events: list[tuple[str, dict]]) -> bool:
+        try:
+            self._q.put_nowait((session_id, viewer_id, time.time(), events))
+            return True
+        except queue.Full:
+            self.dropped += 1
+            return False
+
+    def _run(self) -> None:
+        done = False
+        while not done:
+            batch = [self._q.get()]
+            while len(batch) < 1000:
+                try:
+                    batch.append(self._q.get_nowait())
+                except queue.Empty:
+                    break
+            done = None in batch
+            try:
+                self.db.add_event_batches([b for b in batch if b is not None])
+            except Exception:  # noqa: BLE001 - a database error loses these events, not the writer
+                log.exception("telemetry: %d messages not stored", len(batch))
+            finally:
+                for _ in batch:
+                    self._q.task_done()
+
+    def flush(self, timeout: float) -> None:
+        """Wait (up to ``timeout`` s) until what was added so far is stored."""
+        deadline = time.monotonic() + timeout
+        while self._q.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def close(self, timeout: float = 5.0) -> None:
+        try:
+            self._q.put(None, timeout=timeout)
+        except queue.Full:
+            return
+        self._thread.join(timeout)
+
+
+
+class Server:
+    """The app's state: the database, the films being made, where films live on disk."""
+
+    def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
+                 live_kw: dict[str, Any] | None = None, film_budget: float | None = None,
+                 viewer_budget: float | None = None, sandbox: Sandbox | None = None, limits: Limits | None = None):
+        self.limits = limits or Limits()
+        self.db = Database(db_url)
+        self.data_dir = Path(data_dir)
+        try:  # (a store that looks lost or damaged: one line, and no start)
+            check_not_lost(self.db, self.data_dir / "films")
+        except StoreError:
+            self.db.forget()
+            raise
+        # A film being made when the last server stopped is not coming: marked, its half-made
+        # files cleaned (and its stream closed where it stopped).
+        for film_id in self.db.interrupt_unfinished():
+            clean_interrupted(self.folder(film_id))
+        clean_render_temp()
+        #: Finished films whose files do not hold, and why (reported, never served as whole).
+        self.damaged = damaged_films(self.db, self.data_dir / "films")
+        self.res = res
+        self.make_kw = dict(make_kw or {})  # (a copy: the sandbox is added to it)
+        self.live_kw = live_kw or {}
+        self.film_budget, self.viewer_budget = film_budget, viewer_budget
+        #: A studio's sandbox: every film is written from its packs, and nothing outside them is made.
+        self.sandbox = sandbox
+        if sandbox is not None:
+            self.make_kw["sandbox"] = sandbox
+        self.live: dict[str, LiveFilm] = {}
+        #: Films waiting for a slot (admission control), first come first made.
+        self.waiting: deque[LiveFilm] = deque()
+        #: What status showed of a finished film no longer in memory (read back from status.json).
+        self._kept: dict[str, dict[str, Any]] = {}
+        self._lock = threading.RLock()
+        #: Telemetry on its way to the database.
+        self.events = EventWriter(self.db)
+        global _SERVERS
+        with _SERVERS_LOCK:
+            _SERVERS += 1
+        #: Per address: the new viewers it may still be given.
+        self._welcomes: dict[str, Bucket] = {}
+        self._swept = time.monotonic()
+        self.db.expire_anonymous(self.limits.anonymous_s)
+        self._attention: Any = None
+        #: Cookies only over HTTPS (a server behind TLS).
+        self.secure_cookies = False
+        #: Telemetry sockets open per viewer, and the sockets each may still open (a burst, then a few a second).
+        self.sockets: defaultdict[str, int] = defaultdict(int)
+        self.handshakes: dict[str, Bucket] = {}
+
+    def new_viewer(self, address: str) -> str:
+        """A new viewer's token, for a visit from ``address`` (429 past ``new_viewers_per_minute``).
+        Now and then, viewers who left nothing are forgotten (``Limits.anonymous_s``)."""
+        rate = self.limits.new_viewers_per_minute
+        now = time.monotonic()
+        with self._lock:
+            if not self._welcomes.setdefault(address, Bucket(rate / 60.0, rate)).take(now):
+                raise HTTPException(429, f"too many new viewers from your address (at most {rate} a minute): "
+                                         f"try again in a minute, or keep the cookie this page gives you")
+            if len(self._welcomes) > 10_000:  # forget addresses that are full again
+                self._welcomes = {a: b for a, b in self._welcomes.items() if not b.full(now)}
+            sweep = now - self._swept > 600.0
+            if sweep:
+                self._swept = now
+        if sweep:
+            threading.Thread(target=self.db.expire_anonymous, args=(self.limits.anonymous_s,), daemon=True).start()
+        return self.db.new_viewer()[1]
+
+    def close(self, timeout: float = 10.0) -> None:
+        """The server stops: films being made are stopped (and marked interrupted), telemetry
+        is stored, the render workers are shut down and the database is checkpointed."""
+        from ..render_pool import shutdown_shared
+
+        with self._lock:
+            self.waiting.clear()  # (marked interrupted by the next server to start)
+            making = [f for f in self.live.values() if f.status == "making"]
+        for live in making:
+            live.stop("interrupted: the server stopped while it was being made")
+        deadline = time.monotonic() + timeout
+        for live in making:
+            live.join(max(0.0, deadline - time.monotonic()))
+        self.events.close()
+        global _SERVERS
+        with _SERVERS_LOCK:
+            _SERVERS -= 1
+            last = _SERVERS == 0
+        if last:  # (another server in this process may still be rendering with them)
+            shutdown_shared()
+        self.db.close()
+
+    def delete_film(self, viewer: Viewer, film_id: str) -> bool:
+        """A viewer's film, everything recorded of it and its files (stopped first if it is
+        being made). False if it is not theirs."""
+        import shutil
+
+        if not self.db.delete_film(film_id, viewer.id):
+            return False
+        folder = self.folder(film_id)
+        with self._lock:
+            live = self.live.pop(film_id, None)
+            if live is not None and live in self.waiting:  # never started: nothing to stop
+                self.waiting.remove(live)
+                live.status, live.error, live = "failed", "deleted by its viewer before it was made", None
+        if live is not None and live.status == "making":
+            live.stop("deleted by its viewer")
+            live.on_done.append(lambda _: shutil.rmtree(folder, ignore_errors=True))  # what it wrote last
+            live.join(10.0)
+        shutil.rmtree(folder, ignore_errors=True)
+        return True
+
+    def delete_viewer(self, viewer: Viewer) -> int:
+        """The viewer and everything of theirs (``Database.delete_viewer``), their films' files too."""
+        films = [f.id for f in self.db.films(viewer.id)]
+        for film_id in films:
+            self.delete_film(viewer, film_id)
+        self.db.delete_viewer(viewer.id)
+        return len(films)
+
+    def attention(self) -> Any:
+        """The face detector for webcam attention, loaded when a viewer first turns it on."""
+        if self._attention is None:
+            from ..director.attention import Attention
+
+            self._attention = Attention()
+        return self._attention
+
+    def folder(self, film_id: str) -> Path:
+        return self.data_dir / "films" / film_id
+
+    def start_film(self, viewer: Viewer, ask: NewFilm) -> Film:
+        from ..narrative.planner import plan
+
+        fields: dict[str, Any] = {"prompt": ask.prompt, "rating": ask.rating}
+        if ask.episodes is not None:
+            fields["episodes"] = ask.episodes
+        if ask.seconds is not None:
+            fields["target_seconds"] = ask.seconds
+        try:
+            request = FilmRequest(**fields)
+        except ValidationError as e:
+            raise HTTPException(422, f"bad request: {e.errors()[0]['msg']}") from None
+        # (refused before anything is written, with the least it could be; checked again once written)
+        self.admit(viewer, float(request.target_seconds if ask.seconds else 15) * (ask.episodes or 1))
+        self.check_room()
+        profile = None
+        if viewer.profile:
+            from ..model import Profile
+            profile = Profile.model_validate_json(viewer.profile)
+        written_in, replacing, used = self.cast(viewer, [(c.likeness, c.role) for c in ask.cast])
+        story = plan(request, profile, seed=ask.seed, pack=self.sandbox.packs[0] if self.sandbox else None,
+                     cast=written_in)
+        for likeness, role in replacing:
+            story = self.cast_over(story, likeness, role)
+        if self.sandbox is not None:  # refused now, before anything is made
+            self.sandbox.check(story)
+        fitted = self.afford(viewer, story)
+        with self._lock:  # (two requests at once do not both fit in the room left for one)
+            self.admit(viewer, film_seconds(story))
+            self.check_room()
+            film = self.db.add_film(viewer.id, ask.prompt, story.bible.title, story.model_dump_json())
+            for likeness_id, consent_id, role in used:
+                self.db.log_use(likeness_id, consent_id, viewer.id, film.id, role)
+            self._launch(film, story, ask.seed, profile, adaptive=ask.adaptive, fitted=fitted)
+        return film
+
+    def admit(self, viewer: Viewer, seconds: float) -> None:
+        """Refuse (429, before anything is made) a film over the length one film may have, or
+        one that would take this viewer over the films, or the seconds of film, being made at once."""
+        lim = self.limits
+        if seconds > lim.film_seconds:
+            raise HTTPException(422, f"a film here is at most {lim.film_seconds // 60} minutes "
+                                     f"(this one would be {seconds / 60:.0f}): ask for fewer or shorter episodes")
+        with self._lock:
+            making = [f for f in self.live.values() if f.viewer == viewer.id and f.status in ("queued", "making")]
+        if len(making) >= lim.films_at_once:
+            raise HTTPException(429, f"you have {len(making)} films being made already (at most {lim.films_at_once} "
+                                     f"at once): wait for one to finish")
+        busy = sum(f.length_s for f in making)
+        if busy + seconds > lim.seconds_at_once:
+            raise HTTPException(429, f"your films being made run {busy / 60:.0f} minutes already; this one "
+                                     f"({seconds / 60:.0f} min) would take you over {lim.seconds_at_once // 60} "
+                                     f"minutes at once: wait for one to finish")
+
+    def spent(self, viewer: Viewer) -> float:
+        """What this viewer's films have cost so far (measured, at the default prices)."""
+        from ..cost.ledger import load
+        from ..cost.prices import priced
+
+        reports = [load(p) for f in self.db.films(viewer.id) if (p := self.folder(f.id) / "cost.json").is_file()]
+        return priced(reports)["total"] if reports else 0.0
+
+    def afford(self, viewer: Viewer, story: Any, episodes: int | None = None) -> Any:
+        """How this film can be made within the film's and the viewer's budgets (cheaper if it
+        must be); OverBudgetError, before anything is made, if not at all."""
+        from ..cost.budget import film_seconds, fit
+
+        left = [self.film_budget] if self.film_budget is not None else []
+        if self.viewer_budget is not None:
+            left.append(self.viewer_budget - self.spent(viewer))
+        budget = min(left) if left else None
+        return fit(film_seconds(story, episodes), self.res, budget, live=True)
+
+    def cast(self, viewer: Viewer, wanted: list[tuple[str, str]]) -> tuple[dict[str, Any], list[tuple[Any, str]],
+                                                                         list[tuple[str, str, str]]]:
+        """Real people to cast, each only with a valid consent to this viewer for the role
+        (ConsentError otherwise, before anything is written). A likeness in a leading part
+        (protagonist, antagonist, wildcard) is written into the story from the start, so its
+        lines say their name and pronouns; in another part it replaces who was written there
+        (``cast_over``). Returns (performers to write in, by role), (likeness, role) to cast over,
+        and the uses (likeness, consent, role) to log."""
+        from ..narrative.planner import CASTABLE
+        from ..trust.likeness import as_performer, require_consent
+
+        if wanted and self.sandbox is not None:
+            from ..trust.licences import LicenceError
+
+            raise LicenceError(f"this server is a sandbox of {self.sandbox}: only its own characters are cast, "
+                               f"not likenesses")
+        written_in: dict[str, Any] = {}
+        replacing, used = [], []
+        for likeness_id, role in wanted:
+            likeness, consent = require_consent(self.db, likeness_id, viewer.id, role)
+            used.append((likeness.id, consent.id, role))
+            if role in CASTABLE and role not in written_in:
+                written_in[role] = as_performer(likeness)
+            else:
+                replacing.append((likeness, role))
+        return written_in, replacing, used
+
+    @staticmethod
+    def cast_over(story: Any, likeness: Any, role: str) -> Any:
+        from ..model.bible import Look, VoiceSpec
+        from ..trust.likeness import cast_into
+
+        voice = VoiceSpec.model_validate_json(likeness.voice) if likeness.voice else None
+        return cast_into(story, role, likeness.name, Look.model_validate_json(likeness.look), voice)[0]
+
+    def recheck(self, viewer: Viewer, film: Film) -> list[tuple[str, str, str]]:
+        """Before a film's story is made again (keep going, watch again): every likeness it cast
+        must still have a valid consent (a revoked one stops it, with ConsentError)."""
+        from ..trust.likeness import require_consent
+
+        out = []
+        for use in self.db.uses(film_id=film.id):
+            _, consent = require_consent(self.db, use.likeness_id, viewer.id, use.role)
+            out.append((use.likeness_id, consent.id, use.role))
+        return out
+
+    def ended(self, film: Film) -> dict[str, Any] | None:
+        """Where a finished film ended ({"ending", "episode", "state"}, and "next" once continued)."""
+        try:
+            return json.loads((self.folder(film.id) / ENDED).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def started(self, film: Film) -> tuple[int, dict[str, Any]] | None:
+        """Where a continuation began: (episode, state then); None for a film from the beginning."""
+        try:
+            episode, state = json.loads((self.folder(film.id) / STARTED).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return int(episode), dict(state)
+
+    def continue_film(self, viewer: Viewer, film: Film, seed: int) -> Film:
+        """Keep going: a new film of the story's next episode, from the ending and state this
+        one reached (asking twice gives the same film)."""
+        from ..model import Profile, Story
+        from ..narrative.sequel import continue_story
+
+        ended = self.ended(film)
+        if ended is None:
+            raise HTTPException(409, "this film has not reached an ending yet: keep going from its end")
+        used = self.recheck(viewer, film)
+        with self._lock:
+            if ended.get("next") and self.db.film(ended["next"], viewer.id) is not None:
+                return self.db.film(ended["next"], viewer.id)  # type: ignore[return-value]
+            story = Story.model_validate_json(film.story)
+            profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
+            sequel = continue_story(story, ended["ending"], profile=profile, seed=seed,
+                                    pack=self.pack_for(story))
+            n = ended["episode"] + 1
+            fitted = self.afford(viewer, sequel, episodes=1)
+            self.admit(viewer, film_seconds(sequel, 1))
+            self.check_room()
+            new = self.db.add_film(viewer.id, f"{film.prompt.split(' (episode ')[0]} (episode {n})",
+                                   sequel.bible.title, sequel.model_dump_json())
+            ended["next"] = new.id
+            write_atomic(self.folder(film.id) / ENDED, json.dumps(ended))
+            for likeness_id, consent_id, role in used:
+                self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
+        self._launch(new, sequel, seed, profile, adaptive=True, start=(n, ended["state"]), fitted=fitted)
+        return new
+
+    def again(self, viewer: Viewer, film: Film, seed: int) -> Film:
+        """The same story once more, for the same viewer: the director prefers the tellings and
+        branches they have not seen in their earlier viewings of it."""
+        from ..director.drama import Seen
+        from ..model import Profile, Story
+        from ..model.shot import PathStep
+
+        story = Story.model_validate_json(film.story)
+        seen = Seen()
+        for earlier in self.db.films(viewer.id):
+            ended = self.ended(earlier)
+            if ended and ended.get("played") and json.loads(earlier.story).get("id") == story.id:
+                seen.add(story, [PathStep.model_validate(s) for s in ended["played"]])
+        profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
+        used = self.recheck(viewer, film)
+        start = self.started(film)
+        fitted = self.afford(viewer, story, episodes=1 if start else None)
+        with self._lock:
+            self.admit(viewer, film_seconds(story, 1 if start else None))
+            self.check_room()
+            new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
+            for likeness_id, consent_id, role in used:
+                self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
+            self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted)
+        return new
+
+    def pack_for(self, story: Any) -> Any:
+        """The sandbox's pack a story was written from (None: none of them)."""
+        shas = {a.sha256 for a in story.assets}
+        return next((p for p in self.sandbox.packs if p.sha256 in shas), None) if self.sandbox else None
+
+    def _launch(self, film: Film, story: Any, seed: int, profile: Any, *, adaptive: bool,
+                start: Any = None, seen: Any = None, fitted: Any = None) -> None:
+        if start is not None:  # a continuation: where it goes on from, kept for watching it again
+            self.folder(film.id).mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder(film.id) / STARTED, json.dumps(list(start)))
+        res, make_kw = self.res, dict(self.make_kw)
+        if fitted is not None:  # the budget's way of making it
+            res = fitted.res
+            make_kw.setdefault("prefetch", fitted.prefetch)
+        live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=res, make_kw=make_kw,
+                        profile=profile, adaptive=adaptive, start=start, seen=seen, viewer=film.viewer_id,
+                        notes=fitted.notes if fitted is not None else None, **self.live_kw)
+        live.length_s = film_seconds(story, 1 if start is not None else None)
+        live.on_done.append(self._finished)
+        with self._lock:
+            self.live[film.id] = live
+            self.waiting.append(live)
+        self._admit()
+
+    def capacity(self) -> int:
+        return self.limits.live_films if self.limits.live_films is not None else live_capacity(self.res)
+
+    def check_room(self) -> None:
+        """Refuse a film now (503, before anything is made) when every slot is taken and the
+        queue for them is full."""
+        with self._lock:
+            making = sum(1 for f in self.live.values() if f.status == "making")
+            if making >= self.capacity() and len(self.waiting) >= self.limits.waiting:
+                raise HTTPException(503, f"the server is full: {making} films are being made and "
+                                         f"{len(self.waiting)} are waiting; try again in a few minutes")
+
+    def _admit(self) -> None:
+        """Start waiting films while a slot is free (a film being made keeps its slot to the end,
+        so what is admitted does not stall for lack of machine)."""
+        while True:
+            with self._lock:
+                making = sum(1 for f in self.live.values() if f.status == "making")
+                if not self.waiting or making >= self.capacity():
+                    return
+                live = self.waiting.popleft()
+                live.start()  # ("making" from here on)
+            self.db.update_film(live.film_id, status="making")
+
+    def queue_position(self, film_id: str) -> int | None:
+        with self._lock:
+            return next((i + 1 for i, f in enumerate(self.waiting) if f.film_id == film_id), None)
+
+    def _finished(self, live: LiveFilm) -> None:
+        self.db.update_film(live.film_id, status=live.status, error=live.error, seconds=live.seconds)
+        try:  # what its status shows, for when it is no longer in memory
+            write_atomic(self.folder(live.film_id) / "status.json", json.dumps(self._live_status(live)))
+        except (OSError, DreamreelError):
+            pass
+        with self._lock:  # finished films leave memory, but for the last few (their players may still play)
+            done = sorted((f for f in self.live.values() if f.finished_at), key=lambda f: f.finished_at)
+            for old in done[:max(0, len(done) - KEEP_FINISHED)]:
+                del self.live[old.film_id]
+        self._admit()  # its slot goes to the next film waiting
+        _give_back_memory()
+
+    def status(self, film: Film) -> dict[str, Any]:
+        live = self.live.get(film.id)
+        out: dict[str, Any] = {"id": film.id, "title": film.title, "prompt": film.prompt,
+                               "status": live.status if live else film.status,
+                               "error": live.error if live else film.error, "created": film.created,
+                               "watch": f"/watch/{film.id}", "stream": f"/films/{film.id}/stream/index.json"}
+        # (Pushed twice a second to every player: a film being made has no ending yet, so the
+        # disk is read only for finished films.)
+        ended = live.ended if live is not None and live.status != "ready" else self.ended(film)
+        out["can_continue"] = ended is not None and ended.get("ending") in _extension_endings(film.story)
+        out["next"] = (ended or {}).get("next")
+        if live is not None:
+            out.update(self._live_status(live))
+            if live.status == "queued":
+                out["queue_position"] = self.queue_position(film.id)
+                out["capacity"] = self.capacity()
+        elif film.status not in ("queued", "making"):
+            out.update(self._saved_status(film.id))
+        if film.id in self.damaged:
+            out["status"], out["error"] = "damaged", f"this film's files are damaged: {self.damaged[film.id]}"
+        return out
+
+    @staticmethod
+    def _live_status(live: LiveFilm) -> dict[str, Any]:
+        e = live.engagement.estimate
+        # What will be made instead of what was asked (a rating above the ceiling, a budget).
+        planner = live.story.generator.get("notes", "")
+        return {
+            "pending_choice": asdict(live.pending) if live.pending else None,
+            "taken": [asdict(t) for t in live.taken],
+            "made_seconds": round(live.made_s, 3),
+            "engagement": {"level": e.level, "confidence": e.confidence, "score": e.score},
+            "interventions": [asdict(i) for i in live.drama.log],
+            "goal": live.drama.goal,
+            "endings": sorted({e.kind for e in live.story.graph.endings}),
+            "cast": [{"id": c.id, "name": c.name} for c in live.story.bible.cast],
+            "saving": sorted(live.drama.protect),
+            "setting": live.setting,
+            "notes": ([n for n in planner.split("; ") if n] if planner else []) + live.notes,
+        }
+
+    def _saved_status(self, film_id: str) -> dict[str, Any]:
+        """A finished film's status as it was when it left memory (read once, then kept)."""
+        if film_id not in self._kept:
+            try:
+                saved = json.loads((self.folder(film_id) / "status.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}
+            if len(self._kept) > 256:
+                self._kept.clear()
+            self._kept[film_id] = saved if isinstance(saved, dict) else {}
+        return self._kept[film_id]
+
+
+#: Cores to keep free for each live film so it does not stall: bench/serve.py measured 0.3-0.5
+#: CPU seconds per second of 480p film made, but production comes in bursts (a beat's shots at
+#: once, the stream a second ahead): on 2 cores 4 films at once stalled 8.7 s each (p50) and 8
+#: stalled 92 s; 0.8 a film (2 at once there) is what ran without stalls (720p, 1080p scaled).
+CORES_PER_LIVE_FILM = {"480p": 0.8, "720p": 1.0, "1080p": 1.6}
+
+
+def live_capacity(res: str, cores: int | None = None) -> int:
+    """Films this machine can make at once without stalling them: its cores (less a fifth for
+    the server itself), over what one live film costs."""
+    import os
+
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, int(cores * 0.8 / CORES_PER_LIVE_FILM.get(res, 1.0)))
+
+
+#: Servers open in this process (the last one to close shuts the shared render workers down).
+_SERVERS = 0
+_SERVERS_LOCK = threading.Lock()
+
+#: Finished films kept in memory (their status as it was, for players still playing them).
+KEEP_FINISHED = 8
+
+
+def _give_back_memory() -> None:
+    """Hand freed memory back to the system (glibc keeps it otherwise: a finished film's ~100 MB)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+@lru_cache(maxsize=64)
+def _extension_endings(story_json: str) -> frozenset[str]:
+    """The endings a story can go on from (extension points): parsed once per story."""
+    try:
+        graph = json.loads(story_json)["graph"]
+    except (ValueError, KeyError):
+        return frozenset()
+    points = {x["beat"] for x in graph.get("extension_points", [])}
+    return frozenset(e["id"] for e in graph.get("endings", []) if e["beat"] in points)
