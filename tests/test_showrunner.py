@@ -324,3 +324,13 @@ def test_ratings_as_people_write_them_are_never_exceeded(prompt, rating):
 ])
 def test_sizes_as_people_write_them(prompt, episodes):
     assert read(prompt).episodes == episodes
+
+
+def test_a_place_the_vocabulary_lacks_is_still_the_place_and_said_so():
+    premise = read("a musical set in a Queens laundromat where everyone's secrets come out in the wash")
+    assert [p.words for p in premise.places if p.named is None] == [["laundromat"]]
+    assert any("laundromat" in n for n in premise.notes) and "wash" in premise.not_understood
+    assert read("a romance in a hurry").places == []
+    story = plan(Request(prompt="a quiet ghost story at a crematorium"), seed=0)
+    assert validate(story).ok and "the crematorium" in [p.name for p in story.bible.world.places]
+    assert _beats_with(story, "crematorium") >= 2

@@ -65,11 +65,16 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     weather_from = intent.flavor or intent.plot
     said = [p.words[0].lower() for p in premise.places if p.kind is not None]
     for k, words in list(zip(kinds, said))[:3]:
+        # Where most scenes happen is called what the request called the place ("the park", "the
+        # laundromat"): the hub, or the home where the hub is the street outside.
+        outdoors = ("village", "city_street", "beach")
+        hub = next((r for r in k.rooms if r.role == "hub"), None)
+        main = hub if hub is not None and hub.kind not in outdoors else \
+            next((r for r in k.rooms if r.role == "home" and r.kind not in outdoors), None)
+        if any(words.split()[-1] in r.name for r in k.rooms):
+            main = None
         for room in k.rooms:
-            if room.role == "hub" and room.kind not in ("village", "city_street", "beach") and \
-                    not any(words.split()[-1] in r.name for r in k.rooms):
-                # Where most scenes happen is called what the request called the place ("the park",
-                # "the tiny bookshop's" counter would not read): the place's own rooms stay as they are.
+            if room is main:
                 room = room.model_copy(update={"name": f"the {words}"})
             pid = slug(room.name, taken)
             weather = room.weather or (rng.choice(weather_from.weathers) if weather_from.weathers and

@@ -352,6 +352,8 @@ def read(prompt: str) -> Premise:
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
             premise.notes.append(note)
+    if not foreign:
+        _places_not_in_the_vocabulary(premise, toks)
     unknown = [t.text for t in toks if t.used is None and len(t.low) > 2 and t.low not in _NUMBER_WORDS]
     premise.not_understood = list(dict.fromkeys(unknown))
     content = [t for t in toks if t.used not in ("filler", "size")]
@@ -483,6 +485,48 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         else:
             century = int(m2.group(4))
             premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
+
+
+#: Where a place is named ("set in a laundromat", "inside an old observatory").
+_WHERE = {"in", "at", "inside", "aboard", "on", "near", "into", "outside", "behind", "beneath", "under", "within",
+          "around", "across"}
+#: Words after "in a" that are not places: "in a hurry", "at a time", "on a whim".
+_NOT_PLACES = {"hurry", "nutshell", "way", "moment", "row", "time", "loss", "whim", "sense", "word", "minute", "while",
+               "bit", "flash", "trance", "coma", "rage", "daze", "panic", "jam", "pinch", "bind", "fix", "mood", "state",
+               "style", "tone", "voice", "sentence", "episode", "series", "film", "movie", "story", "world", "future",
+               "past", "day", "night", "week", "year", "month", "hour", "lot", "sort", "kind", "manner", "fashion",
+               "genre", "twist", "dream", "nightmare", "loop", "race", "fight", "battle", "war", "relationship",
+               "pickle", "rut", "fog", "daydream", "snap", "heartbeat", "second", "mess", "wash", "dark", "end",
+               "meantime", "air", "open", "middle", "news", "spotlight", "making", "long", "short", "family", "end",
+               "first", "last", "beginning", "style", "mode", "spirit", "vein", "tradition", "shape", "form"}
+#: What a place nobody listed is drawn as: an interior with a counter, a back room, a street door.
+_SOME_PLACE = "a shop"
+
+
+def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
+    """A word the vocabulary lacks, where the request names a place ("set in a Queens
+    laundromat"), is a place: called by its word, drawn as the nearest place there is (a shop's
+    rooms), and said so in a note."""
+    v = kits().vocabulary
+    some = next((i for i, p in enumerate(v.places) if p.label == _SOME_PLACE), None)
+    if some is None:
+        return
+    for i, t in enumerate(toks):
+        if t.used is not None or t.cap or not t.low.isalpha() or len(t.low) < 4 or t.low in _NOT_PLACES \
+                or t.low.endswith(("ing", "ly", "ed")):
+            continue
+        j, between = i - 1, 0
+        while j >= 0 and between < 2 and toks[j].low not in ("a", "an", "the") and \
+                (toks[j].used in (None, "named", "trait") or toks[j].cap):
+            j, between = j - 1, between + 1
+        if j < 1 or toks[j].low not in ("a", "an", "the") or toks[j - 1].low not in _WHERE:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
+            continue  # "in a tiny glass case", "a corn maze": the noun comes later
+        t.used = "place"
+        premise.places.append(AskedPlace(label=f"a {t.low}", words=[t.low], kind=some))
+        premise.notes.append(f"drew the {t.low} as the nearest place it knows, {_SOME_PLACE}")
 
 
 def _as_written(e: PersonWord, m: Match, toks: list[Token]) -> str:
