@@ -334,3 +334,11 @@ def test_a_place_the_vocabulary_lacks_is_still_the_place_and_said_so():
     story = plan(Request(prompt="a quiet ghost story at a crematorium"), seed=0)
     assert validate(story).ok and "the crematorium" in [p.name for p in story.bible.world.places]
     assert _beats_with(story, "crematorium") >= 2
+
+
+def test_someone_the_vocabulary_lacks_is_still_in_the_cast():
+    premise = read("a ghost and the taxidermist who stuffs her cat")
+    assert [p.called for p in premise.people][:2] == ["ghost", "taxidermist"]
+    assert read("a silver locket").people == [] and read("a letter from home").people == []
+    story = plan(Request(prompt="a lonely taxidermist in a snowed-in village"), seed=0)
+    assert story.bible.cast[0].job == "taxidermist" and _beats_with(story, "taxidermist") >= 2

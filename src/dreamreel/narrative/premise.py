@@ -354,6 +354,7 @@ def read(prompt: str) -> Premise:
             premise.notes.append(note)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
+        _people_not_in_the_vocabulary(premise, toks)
     unknown = [t.text for t in toks if t.used is None and len(t.low) > 2 and t.low not in _NUMBER_WORDS]
     premise.not_understood = list(dict.fromkeys(unknown))
     content = [t for t in toks if t.used not in ("filler", "size")]
@@ -527,6 +528,59 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         t.used = "place"
         premise.places.append(AskedPlace(label=f"a {t.low}", words=[t.low], kind=some))
         premise.notes.append(f"drew the {t.low} as the nearest place it knows, {_SOME_PLACE}")
+
+
+#: Endings of words for what people do ("lamplighter", "taxidermist", "ferryman").
+_AGENTIVE = ("er", "or", "ist", "ian", "man", "woman", "smith", "wright", "eer", "ess", "ant", "ent")
+#: Words with those endings that are rarely someone: "a letter", "a mirror", "the river".
+_NOT_PEOPLE = {"letter", "mirror", "river", "water", "corner", "summer", "winter", "number", "power", "paper", "silver",
+               "center", "centre", "order", "matter", "manner", "weather", "monster", "chapter", "poster", "border",
+               "dinner", "tower", "flower", "shower", "thunder", "danger", "color", "colour", "door", "floor", "error",
+               "mayor", "tenor", "honor", "honour", "humor", "humour", "horror", "terror", "harbor", "harbour",
+               "motor", "sensor", "elevator", "mentor", "sailor", "tailor", "parlor", "parlour", "armor", "armour",
+               "vapor", "flavor", "favor", "labor", "neighbor", "ancient", "moment", "element", "giant", "servant",
+               "talent", "event", "accent", "agent", "student", "patient", "parent", "tenant", "plant", "restaurant",
+               "elephant", "infant", "merchant", "peasant", "lieutenant", "sergeant", "assistant", "president",
+               "dress", "mess", "chess", "fortress", "princess", "actress", "waitress", "goddess", "duchess",
+               "countess", "empress", "heiress", "mistress", "hostess", "stewardess", "seamstress", "wilderness",
+               "darkness", "business", "madness", "happiness", "access", "process", "success", "address", "guardian",
+               "librarian", "musician", "magician", "comedian", "historian", "physician", "politician", "technician",
+               "civilian", "barbarian", "vegetarian", "median", "engineer", "pioneer", "volunteer", "career",
+               "career", "after", "never", "over", "under", "ever", "other", "either", "whether", "rather", "together",
+               "another", "further", "later", "better", "faster", "bigger", "older", "younger", "sister", "brother",
+               "mother", "father", "daughter", "master", "computer", "character", "theater", "theatre", "quarter",
+               "ginger", "burger", "butter", "ladder", "hammer", "finger", "anger", "hunger", "cancer", "soccer",
+               "lavender", "calendar", "cellar", "collar", "dollar", "pillar", "altar", "sugar", "cigar", "radar",
+               "solar", "polar", "lunar", "sonar", "man", "woman", "human", "german", "roman", "woman"}
+
+
+def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
+    """A word the vocabulary lacks that names someone ("a lamplighter who...", "the taxidermist")
+    is one of the people, called by its word: a word for what people do after "a" or "the"
+    ("-er", "-ist", "-man"...), or any word right before "who"."""
+    for i, t in enumerate(toks):
+        if t.used is not None or t.cap or not t.low.isalpha() or len(t.low) < 5 or t.low in _NOT_PEOPLE:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        who = nxt is not None and nxt.low in ("who", "whose")
+        if not who and not t.low.endswith(_AGENTIVE):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 2 and toks[j].low not in ("a", "an", "the", "his", "her", "their", "my") and \
+                toks[j].used in (None, "trait"):
+            j -= 1
+        if j < 0 or toks[j].low not in ("a", "an", "the", "his", "her", "their", "my"):
+            continue
+        if nxt is not None and not who and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
+            continue  # "a silver locket": the noun comes later
+        # In the request's order: whoever is named first leads.
+        at = sum(1 for q in premise.people
+                 if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
+        t.used = "person"
+        plural = t.low.endswith("s") and not t.low.endswith("ss")
+        called = t.low[:-1] if plural else t.low
+        premise.people.insert(min(at, len(premise.people)),
+                              AskedPerson(label=called, words=[t.text], called=called, count=2 if plural else 1))
 
 
 def _as_written(e: PersonWord, m: Match, toks: list[Token]) -> str:
