@@ -108,7 +108,7 @@ class AudienceWord(Model):
 class FormWord(Model):
     words: list[Phrase] = Field(min_length=1)
     form: Literal["musical", "mockumentary", "found_footage", "fairy_tale", "sitcom", "documentary", "anthology",
-                  "told_by", "silent", "opera", "western_style", "noir_style"]
+                  "told_by", "silent", "opera", "western_style", "noir_style", "tragedy", "epistolary"]
 
 
 class EraWord(Model):
@@ -331,6 +331,8 @@ class FormKit(Model):
     and closes each ending ("Once upon a time", "happily ever after")."""
 
     form: Ident
+    #: Other forms this overlay tells too ("musical" sings an opera's numbers).
+    serves: list[Ident] = Field(default_factory=list)
     delivery: Literal["spoken", "sung", "to_camera"] = "spoken"
     at: dict[BeatRole, list[Annotated[list[LineT], Field(min_length=1, max_length=8)]]] = Field(default_factory=dict)
     actions: dict[BeatRole, list[Template]] = Field(default_factory=dict)

@@ -279,7 +279,9 @@ class Composer:
     def overlays(self):
         """The overlays this story asked for: its forms, then its moods (data/forms.toml, overlays.toml)."""
         names = list(dict.fromkeys([*self.premise.forms, *self.premise.moods]))
-        return [self.kits.forms[n] for n in names if n in self.kits.forms]
+        serving = {s: kit for kit in self.kits.forms.values() for s in kit.serves}
+        kits = [self.kits.forms.get(n) or serving.get(n) for n in names]
+        return list({id(k): k for k in kits if k is not None}.values())
 
     def overlay_text(self, what: str, role: str, slots: dict) -> str:
         """One allowed sentence from each overlay's ``open``, ``close`` or ``actions[role]``. A mood
