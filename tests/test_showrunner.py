@@ -353,3 +353,10 @@ def test_a_tragedy_has_its_chorus_letters_are_read_and_an_opera_sings():
     assert _beats_with(letters, "dear") >= 2 and _beats_with(letters, "letter") >= 2
     opera = plan(Request(prompt="a rock opera about a haunted lighthouse"), seed=1)
     assert any(ln.delivery == "sung" for b in opera.graph.beats for ln in b.lines)
+
+
+def test_a_lead_the_request_calls_she_is_a_she():
+    for prompt in ("revenge western. desert town. she waited eleven years for this.",
+                   "coming of age: the summer she turned twelve"):
+        for seed in range(3):
+            assert plan(Request(prompt=prompt), seed=seed).bible.cast[0].pronouns == "she", (prompt, seed)

@@ -61,6 +61,9 @@ class Premise(Model):
     #: The youngest viewer's age, when the request gives it ("for my 5 year old").
     child_age: int | None = None
     forms: list[ShortText] = Field(default_factory=list)
+    #: The lead's pronouns where the request says "she" or "he" of someone it does not name
+    #: ("she waited eleven years for this", "the summer she turned twelve").
+    lead_pronouns: Literal["she", "he"] | None = None
     #: Who tells it, for a story "told by the ghost": a label among ``people``.
     narrator: ShortText | None = None
     rating: Rating | None = None

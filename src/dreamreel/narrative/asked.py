@@ -166,6 +166,10 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         nonlocal narrator
         p = asked.get(key)
         update: dict = {}
+        lead = premise.lead_pronouns if key == "hero" and (p is None or p.pronouns is None) else None
+        if lead and lead != c.pronouns and key not in given:
+            # "she waited eleven years for this": the lead is a she, whoever else the plot casts.
+            update.update(pronouns=lead, name=pick_name(intent.plot, lead, rng, used))
         if role is not None:
             # Companions take the role's archetypes in turn, so no two are the same person.
             turn = start.setdefault(key[:4], rng.randrange(len(role.archetypes))) + nth

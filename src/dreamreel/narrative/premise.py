@@ -347,6 +347,9 @@ def read(prompt: str) -> Premise:
         i = m.last + 1
 
     _assemble(premise, matches, toks)
+    subject = next((t.low for t in toks if t.low in ("she", "he")), None)
+    if subject and not any(p.pronouns for p in premise.people):
+        premise.lead_pronouns = subject  # type: ignore[assignment]
     _size_and_rating(premise, low)
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
