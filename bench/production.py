@@ -9,13 +9,17 @@ For a one-episode story of about 60 s (noir crossed with hard sci-fi), at 720p a
 - a second render of the same story (every shot from the cache);
 - the renderer alone (one core) and the encoder alone (same preset, every core) on the same
   frames (the first 240 of the film): the whole pipeline's frames per second against what the
-  encoder reaches by itself (goal: at least half).
+  encoder reaches by itself (goal: at least half);
+- the CPU seconds it took (this process and the render workers, per second of film: what the
+  cores must supply, whatever else the machine is doing) and the machine's 1-minute load average
+  before and after: on a shared machine the wall-clock figures are only comparable at like loads.
 
 Each resolution runs in its own process so its peak memory is its own.
 """
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -58,6 +62,22 @@ def worker_peaks_mb() -> list[float]:
     return peaks
 
 
+def worker_cpu_seconds() -> float:
+    """CPU seconds the render workers have used (they start with the film: all of it is its)."""
+    from dreamreel.render_pool import shared_pool
+
+    executor = shared_pool()._executor
+    total = 0.0
+    for pid in list(getattr(executor, "_processes", {}) or {}):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 def part(res: str) -> dict:
     from dreamreel.camera import plan_shots
     from dreamreel.director import choose_path
@@ -77,10 +97,18 @@ def part(res: str) -> dict:
         cache = Cache(Path(tmp) / "cache")  # empty: the first render draws every shot
         film = Path(tmp) / "film.mp4"
         t0 = time.perf_counter()
+        load = os.getloadavg()[0]
+        cpu0 = resource.getrusage(resource.RUSAGE_SELF)
         stop = first_segment_watch(Path(tmp) / "film.segments", t0, out)
         result = make_film(story, film, choices="first", res=res, keep=True, voice=voice, cache=cache)
         total = time.perf_counter() - t0
         stop.set()
+        cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+        main_cpu = cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime
+        workers_cpu = worker_cpu_seconds()
+        out["load_average_1min"] = [round(load, 2), round(os.getloadavg()[0], 2)]
+        out["cpu_seconds"] = {"main": round(main_cpu, 2), "workers": round(workers_cpu, 2),
+                              "per_film_second": round((main_cpu + workers_cpu) / result.seconds, 3)}
         out.update({
             "film_seconds": round(result.seconds, 2), "work_seconds": round(total, 2),
             "realtime_factor": round(result.seconds / total, 2),

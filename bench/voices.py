@@ -20,6 +20,7 @@ episode is made, and then:
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -186,6 +187,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="the first request only")
     args = ap.parse_args()
     hear = recogniser()
+    load = os.getloadavg()[0]
     films = []
     with tempfile.TemporaryDirectory(prefix="dreamreel-voices-") as tmp:
         for prompt in REQUESTS[:1] if args.quick else REQUESTS:
@@ -208,6 +210,8 @@ def main() -> None:
         "quiet_share": [f["loudness"]["quiet_share"] for f in films],
         "pause_share": [f["loudness"]["pause_share"] for f in films],
         "voices_realtime_x": [f["voices_realtime_x"] for f in films],
+        # the machine's 1-minute load average before and after (the speed is only comparable at like loads)
+        "load_average_1min": [round(load, 2), round(os.getloadavg()[0], 2)],
     }
     print(json.dumps({"films": films, "summary": summary}, indent=1))
 

@@ -50,10 +50,10 @@ from .edit.burn import SubtitledBackend
 from .edit.captions import shot_captions, subtitle_text, write_vtt
 from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, Encoder, chunk_options
 from .edit.mix import MixReport
-from .edit.qc import QCReport, check_render
+from .edit.qc import QCReport, check_render, check_sound
 from .edit.segments import SegmentInfo, SegmentWriter
-from .edit.soundtrack import Soundtrack, stems_of
-from .edit.stems import write_stems
+from .edit.soundtrack import Soundtrack
+from .edit.stems import StemWriter
 from .edit.timeline import build_timeline, write_otio
 from .errors import BadInputError, OutputError
 from .model import Profile, Story
@@ -234,6 +234,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     segments_dir = Path(segments) if segments is not None else out.with_name(out.stem + ".segments") if keep else None
     writer: _InOrder | None = None
     signer: _StreamSigner | None = None
+    extras: list[Path] = []
+    stems: StemWriter | None = None
 
     def manifest_for(title: str) -> dict:
         manifest = film_manifest(title, story_id=story.id, seed=seed, visible_label=label, backends={
@@ -249,6 +251,9 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                      segments_dir=segments_dir, segment_seconds=keyframe_s, chunks=True,
                      low_latency=pacer is not None, subtitles=subtitles) as enc:
             key_every = max(1, round(keyframe_s * fps))
+            if keep:
+                stems = StemWriter(out, SAMPLE_RATE)
+                extras += stems.paths
             if enc.segments is not None:  # a stream: labelled in its index, each episode signed as it is out
                 enc.segments.meta = {"ai_generated": True, "label": label.text if label else None,
                                      "provenance": STREAM_PROVENANCE}
@@ -292,6 +297,10 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
             def hand_over(sound: np.ndarray, *, last: bool = False) -> None:
                 assert writer is not None
                 audio_parts.append(sound)
+                if stems is not None:  # written as they are made, not held
+                    for part in soundtrack.stem_parts:
+                        stems.add(part)
+                    soundtrack.stem_parts.clear()
                 writer.give_audio(sound, soundtrack.samples, last=last)
 
             def flush() -> None:
@@ -340,6 +349,11 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     cut = camera.cut(beat.episode, [])
                     episode_start = total_frames
                     shoot(cut.title(beat))
+                    if episode_start == 0:
+                        # The film's opening card goes out with its own sound now (a hard
+                        # cut into the first scene), so the first segment never waits for
+                        # the first beat to be voiced.
+                        flush()
                 t = time.perf_counter()
                 timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
                 speech.update(said)
@@ -364,32 +378,43 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
             rest = soundtrack.finish()
             spent["audio"] += time.perf_counter() - t
             hand_over(rest, last=True)
+            # While the last shots are drawn: the sound's QC and the files kept beside the film
+            # need only the cut and the mix, which are done.
+            t = time.perf_counter()
+            audio = np.concatenate(audio_parts)
+            sound = check_sound(audio, SAMPLE_RATE, fps=fps)
+            spent["qc"] = time.perf_counter() - t
+            if stems is not None:
+                stems.close(len(audio))
+            if keep:
+                extras.append(write_vtt(out.with_suffix(".vtt"), lists, names))
+                extras.append(write_otio(out.with_suffix(".otio"), build_timeline(
+                    lists, backend=f"{visual.name}/{visual.version}", name=story.bible.title, media_url=out.name,
+                    path=PlayPath(story_id=story.id, steps=walk.steps), graph=story.graph, names=names,
+                    bible=story.bible)))
             writer.finish()
+    except BaseException:
+        if stems is not None:
+            stems.close()
+        for path in extras:  # no film: nothing beside it either
+            path.unlink(missing_ok=True)
+        raise
     finally:
         if writer is not None:
             writer.close()
     if signer is not None:
         signer.check()
-    stages = {**spent, "pictures_and_encode": time.perf_counter() - t0 - sum(spent.values())}
+    qc_before = spent.pop("qc", 0.0)
+    stages = {**spent, "pictures_and_encode": time.perf_counter() - t0 - sum(spent.values()) - qc_before}
     results = writer.results
-
-    extras: list[Path] = []
-    if keep:
-        extras += write_stems(out, stems_of(soundtrack.stem_parts), SAMPLE_RATE, sum(len(p) for p in audio_parts))
-        extras.append(write_vtt(out.with_suffix(".vtt"), lists, names))
-        extras.append(write_otio(out.with_suffix(".otio"), build_timeline(
-            lists, backend=f"{visual.name}/{visual.version}", name=story.bible.title, media_url=out.name,
-            path=PlayPath(story_id=story.id, steps=walk.steps), graph=story.graph, names=names,
-            bible=story.bible)))
     if segments_dir is not None:
         extras.append(segments_dir)
 
     t = time.perf_counter()
-    audio = np.concatenate(audio_parts)
     qc = check_render(out, expect_seconds=total_frames / fps, fps=fps, width=width, height=height,
                       black=np.concatenate(writer.black), same=np.concatenate(writer.same),
-                      audio=audio, sample_rate=SAMPLE_RATE, label=label)
-    stages["qc"] = time.perf_counter() - t
+                      audio=audio, sample_rate=SAMPLE_RATE, label=label, sound=sound)
+    stages["qc"] = time.perf_counter() - t + qc_before
     t = time.perf_counter()
     manifest = manifest_for(story.bible.title)
     sign(out, manifest, keys)

@@ -53,20 +53,32 @@ def patch_for(label: Label, width: int, height: int, channels: int = 4) -> Patch
 
 
 def labelled(frames: Iterable[np.ndarray], label: Label | None, width: int, height: int) -> Iterator[np.ndarray]:
-    """``frames`` with ``label`` laid over each (None: as they are). A held frame stays held."""
+    """``frames`` with ``label`` laid over each (None: as they are). A held frame stays held.
+
+    Each frame is yielded as the consumer's until it asks for the next (as frames from a
+    backend are). The label is laid on the backend's own frame, and the few pixels under it are
+    put back when the next frame is asked for, so the backend finds its frame as it left it:
+    copying a whole 720p frame cost more than the label itself. A frame that cannot be written
+    to is copied first."""
     if label is None:
         yield from frames
         return
     buf: np.ndarray | None = None
     for frame in frames:
-        if isinstance(frame, HeldFrame) and buf is not None:
-            yield held(buf)
-            continue
-        if buf is None or buf.shape != frame.shape:
-            buf = np.empty(frame.shape, np.uint8)
-        np.copyto(buf, frame)
-        composite(buf, patch_for(label, width, height, frame.shape[2]))
-        yield buf
+        patch = patch_for(label, width, height, frame.shape[2])
+        h, w = patch.keep.shape[:2]
+        target = frame.view(np.ndarray)
+        if not target.flags.writeable:
+            if buf is None or buf.shape != frame.shape:
+                buf = np.empty(frame.shape, np.uint8)
+            np.copyto(buf, target)
+            target = buf
+        under = target[patch.y:patch.y + h, patch.x:patch.x + w].copy()
+        composite(target, patch)
+        try:
+            yield held(target) if isinstance(frame, HeldFrame) else target
+        finally:  # (also when the consumer stops early)
+            target[patch.y:patch.y + h, patch.x:patch.x + w] = under
 
 
 def label_seen(luma: np.ndarray, label: Label) -> bool:

@@ -207,12 +207,14 @@ def check_render(
     freeze_seconds: float = 3.0,
     silence_seconds: float = 2.0,
     label: Label | None = None,
+    sound: QCReport | None = None,
 ) -> QCReport:
     """The QC of a film just made, without decoding it again: the container is read packet by
     packet (streams, size, rate, durations); the picture checks use the per-frame black and
-    unchanged flags measured while rendering; the audio checks run on the mix that was encoded.
-    With ``label``, a few frames across the film are decoded to see the AI label is on them.
-    ``check_media`` decodes everything instead (for files from elsewhere)."""
+    unchanged flags measured while rendering; the audio checks run on the mix that was encoded
+    (or come as ``sound``: :func:`check_sound`'s report, made while the pictures were still
+    being drawn). With ``label``, a few frames across the film are decoded to see the AI label
+    is on them. ``check_media`` decodes everything instead (for files from elsewhere)."""
     report = QCReport(str(path))
     container, vs, as_ = _open(path, report, fps)
     with container:
@@ -237,11 +239,25 @@ def check_render(
     scan.finish()
     if as_ is not None:
         report.measured.update(sample_rate=as_.codec_context.sample_rate, audio_seconds=round(ends["audio"], 6))
-        if audio is not None:
+        if sound is not None:
+            report.problems += sound.problems
+            report.measured.update(sound.measured)
+            report.notes += sound.notes
+        elif audio is not None:
             check_samples(np.ascontiguousarray(audio.T, np.float32), sample_rate, report, fps=fps,
                           target_lufs=target_lufs, silence_seconds=silence_seconds)
     _check_sync(report, fps)
     report.problems.sort(key=lambda q: q.start)
+    return report
+
+
+def check_sound(audio: np.ndarray, sample_rate: int, *, fps: int, target_lufs: float | None = -16.0,
+                silence_seconds: float = 2.0) -> QCReport:
+    """The audio checks of ``check_render`` on the mix alone, (n, 2) float: they need no file, so
+    they can run before the film is written (pass the report to ``check_render`` as ``sound``)."""
+    report = QCReport("mix")
+    check_samples(np.ascontiguousarray(audio.T, np.float32), sample_rate, report, fps=fps, target_lufs=target_lufs,
+                  silence_seconds=silence_seconds)
     return report
 
 

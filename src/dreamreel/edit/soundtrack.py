@@ -40,7 +40,7 @@ from .spotting import Spot, spots
 #: Seconds two chunks' mixes overlap and crossfade (linear: the score under both is the same).
 OVERLAP_S = 0.3
 #: Bump when the soundtrack's code changes what it makes (the cache keys include it).
-VERSION = "3"
+VERSION = "4"
 #: Loudness spread between the calmest and the most intense scenes (dB), so the film has
 #: dynamics (a loudness range broadcast drama would have) instead of every scene at -16.
 DYNAMICS_DB = 10.0

@@ -5,18 +5,19 @@ than the whole rest of a frame in skia's CPU raster). The renderer draws flat sh
 grade is applied to each *colour* before it is used: time-of-day light, key, contrast, warmth,
 a pull toward the shot's palette, and monochrome. The picture that comes out is graded for free.
 Grain is a precomputed noise buffer XOR-ed into the low bits of the finished frame (grey, so
-monochrome stays monochrome); the vignette is a tiled sprite whose clear centre is skipped.
+monochrome stays monochrome); the vignette multiplies only the spans where it shows.
 """
 
 import colorsys
 
 from functools import lru_cache
 
+import cv2
 import numpy as np
 import skia
 
 from ...model.shot import Lighting
-from .layers import Sprite, surface
+from .layers import surface
 
 RGB = tuple[float, float, float]
 
@@ -88,14 +89,41 @@ class Grade:
                                  int(b * 255 + 0.5))
 
 
-def vignette_sprite(width: int, height: int, strength: float) -> Sprite:
-    """A dark radial edge, drawn over the finished frame (its clear middle costs nothing).
-    Made once per size and strength (to the hundredth) and shared: shots differ only by that."""
+class Vignette:
+    """A dark radial edge, laid over the finished frame in place.
+
+    Band by band (32 rows), only the spans where it shows are touched: each is multiplied by
+    its ``255 - alpha`` with OpenCV, twice the speed of skia blending the same black sprite (it
+    was ~2 ms of a 720p frame); the clear middle costs nothing."""
+
+    BAND = 32
+
+    def __init__(self, alpha: np.ndarray, min_alpha: int = 6):
+        self.spans: list[tuple[int, int, int, int, np.ndarray]] = []
+        height = alpha.shape[0]
+        for y0 in range(0, height, self.BAND):
+            y1 = min(height, y0 + self.BAND)
+            cols = np.concatenate([[False], alpha[y0:y1].max(axis=0) > min_alpha, [False]])
+            edges = np.flatnonzero(np.diff(cols.astype(np.int8)))
+            for x0, x1 in zip(edges[::2], edges[1::2]):
+                keep = np.full((y1 - y0, x1 - x0, 4), 255, np.uint8)
+                keep[..., :3] = (255 - alpha[y0:y1, x0:x1])[..., None]
+                self.spans.append((y0, y1, int(x0), int(x1), keep))
+
+    def apply(self, rgba: np.ndarray) -> None:
+        for y0, y1, x0, x1, keep in self.spans:
+            region = rgba[y0:y1, x0:x1]
+            cv2.multiply(region, keep, dst=region, scale=1 / 255)
+
+
+def vignette_for(width: int, height: int, strength: float) -> Vignette:
+    """The vignette for a frame size and strength (to the hundredth), made once and shared:
+    shots differ only by that."""
     return _vignette(width, height, round(strength, 2))
 
 
 @lru_cache(maxsize=16)
-def _vignette(width: int, height: int, strength: float) -> Sprite:
+def _vignette(width: int, height: int, strength: float) -> Vignette:
     arr = np.zeros((height, width, 4), np.uint8)
     surf = surface(arr)
     canvas = surf.getCanvas()
@@ -107,7 +135,7 @@ def _vignette(width: int, height: int, strength: float) -> Sprite:
     # no dither: dithered near-zero alpha gives invalid premultiplied pixels (a bright ring)
     canvas.drawRect(skia.Rect(0, 0, width, height), skia.Paint(Shader=shader))
     del canvas, surf
-    return Sprite(arr, tile=64, min_alpha=6)
+    return Vignette(arr[..., 3])
 
 
 class Grain:

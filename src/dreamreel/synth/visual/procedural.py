@@ -43,7 +43,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
     from .creatures import head_radius, make_puppet
     from .dressing import pieces, view_of
     from .layers import Sprite, opaque_image, surface
-    from .looks import Grade, Grain, vignette_sprite
+    from .looks import Grade, Grain, Vignette, vignette_for
     from .puppets import Pose, Puppet
     from .settings import GROUND, INTERIOR_KINDS
     from .weather import Weather
@@ -244,7 +244,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    version = "3"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    version = "4"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -286,7 +286,7 @@ class ProceduralBackend:
         c = surf.getCanvas()
         rng = np.random.default_rng(_seed("shot", shot.seed))
         grain = Grain(width, height, shot.lighting.grain, _seed("grain", shot.seed))
-        vignette = vignette_sprite(width, height, 0.3 + 0.45 * shot.lighting.contrast)
+        vignette = vignette_for(width, height, 0.3 + 0.45 * shot.lighting.contrast)
         if shot.kind in ("title", "end"):
             yield from self._card(shot, grade, c, rgba, width, height, fps, grain, vignette, label, first)
             return
@@ -299,7 +299,7 @@ class ProceduralBackend:
             for i in range(first, shot.frames):
                 c.drawImage(table_img, 0, 0)
                 draw_insert(c, grade, shot.caption or bible.title, width, height, i / max(1, shot.frames - 1))
-                vignette.draw(c)
+                vignette.apply(rgba)
                 grain.apply(rgba, i)
                 yield rgba
             return
@@ -379,7 +379,7 @@ class ProceduralBackend:
             if blinds is not None:
                 c.drawPath(blinds, blind_paint)
             weather.flash(c, i)
-            vignette.draw(c)
+            vignette.apply(rgba)
             grain.apply(rgba, i)
             yield rgba
 
@@ -489,7 +489,7 @@ class ProceduralBackend:
         return p
 
     def _card(self, shot: Shot, grade: Grade, c: skia.Canvas, rgba: np.ndarray, width: int,
-              height: int, fps: int, grain: Grain, vignette: Sprite, label: Label | None,
+              height: int, fps: int, grain: Grain, vignette: Vignette, label: Label | None,
               first: int) -> Iterator[np.ndarray]:
         bg = np.zeros((height, width, 4), np.uint8)
         bs = surface(bg)
@@ -509,6 +509,6 @@ class ProceduralBackend:
             motes.draw(c, i)
             if caption:
                 draw_card_text(c, grade, shot.kind, caption, width, height, t)
-            vignette.draw(c)
+            vignette.apply(rgba)
             grain.apply(rgba, i)
             yield rgba
