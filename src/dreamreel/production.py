@@ -52,6 +52,7 @@ from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, Encoder, chunk_options
 from .edit.mix import MixReport
 from .edit.qc import QCReport, check_render, check_sound
 from .edit.segments import SegmentInfo, SegmentWriter
+from .edit.shotlog import icons_shown
 from .edit.soundtrack import Soundtrack
 from .edit.stems import StemWriter
 from .edit.timeline import build_timeline, write_otio
@@ -76,7 +77,7 @@ from .synth.visual import ProceduralBackend, VisualBackend
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
 from .synth.voice.cached import CachedVoice
-from .trust.licences import Sandbox, asset_ingredients, assets_assertion
+from .trust.licences import Sandbox, asset_ingredients, assets_assertion, icon_ingredients, icons_assertion
 from .trust.provenance import (
     STREAM_PROVENANCE,
     Keys,
@@ -244,6 +245,10 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         if story.assets:  # the licensed packs its characters, places, colours and music came from
             manifest["ingredients"] += asset_ingredients(story.assets)
             manifest["assertions"].append(assets_assertion(story.assets))
+        shown = icons_shown([shot for sl in lists for shot in sl.shots], story.bible)
+        if shown:  # props drawn from an open-licensed icon library, each with its licence and credit
+            manifest["ingredients"] += icon_ingredients(shown)
+            manifest["assertions"].append(icons_assertion(shown))
         return manifest
     try:
         with Encoder(out, width=width, height=height, fps=fps, sample_rate=SAMPLE_RATE, title=story.bible.title,

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import BadInputError
 from ..model.bible import Bible, Character
+from ..model.pack import IconRef
 from ..model.shot import Shot
 
 #: What the renderer draws for a prop it has no drawing of (``procedural``: held as a letter).
@@ -51,10 +52,29 @@ def character(cid: str, bible: Bible | None, *, focus: bool = False) -> dict[str
 
 
 def prop(named: str) -> dict[str, Any]:
-    from ..synth.visual import objects
+    """A prop as drawn; ``asset``: the icon library it came from (its licence and credit), if any."""
+    from ..synth.visual import icons, objects
 
     found = objects.find(named)
-    return {"named": named, "drawn": found or FALLBACK_PROP, "substituted": found is None}
+    out: dict[str, Any] = {"named": named, "drawn": found or FALLBACK_PROP, "substituted": found is None}
+    ref = icons.ref(found) if found is not None else None
+    if ref is not None:
+        out["asset"] = f"{ref.icon_set}:{ref.icon} ({ref.licence.attribution})"
+    return out
+
+
+def icons_shown(shots: list[Shot], bible: Bible) -> list[IconRef]:
+    """The icons (``synth.visual.icons``) these shots show, once each, in order: what the film's
+    manifest lists as ingredients with their licences."""
+    from ..synth.visual import icons
+
+    out: dict[tuple[str, str], IconRef] = {}
+    for shot in shots:
+        for p in drawn(shot, bible)["props"]:
+            ref = icons.ref(p["drawn"]) if not p["substituted"] else None
+            if ref is not None:
+                out.setdefault((ref.icon_set, ref.icon), ref)
+    return list(out.values())
 
 
 def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:

@@ -104,3 +104,16 @@ class PackRef(Model):
     #: SHA-256 of the pack's ``pack.json`` bytes: the exact assets, not just their name.
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
     licence: Licence
+
+
+class IconRef(Model):
+    """An icon a film shows, from an open-licensed icon library (``synth.visual.icons``): what
+    the film's manifest records of it, as of an asset pack."""
+
+    icon_set: ShortText                   # the set's Iconify prefix ("game-icons")
+    set_name: ShortText                   # "Game Icons"
+    version: ShortText                    # the installed package's version
+    icon: ShortText                       # "anvil"
+    licence: Licence
+    #: SHA-256 of the set's ``icons.json``: the exact drawings.
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]

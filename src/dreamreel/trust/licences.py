@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import BadInputError
 from ..model import Story
-from ..model.pack import PackRef
+from ..model.pack import IconRef, PackRef
 from ..narrative.assets import Pack
 
 
@@ -96,13 +96,29 @@ class Sandbox:
                                + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
 
 
+def _ingredient(title: str, fmt: str, document: str, instance: str) -> dict[str, Any]:
+    return {"title": title, "format": fmt, "relationship": "componentOf", "document_id": document,
+            "instance_id": instance}
+
+
 def asset_ingredients(refs: list[PackRef]) -> list[dict[str, Any]]:
     """C2PA ingredients: each pack a film's assets came from."""
-    return [{"title": f"{r.name} {r.version} (asset pack by {r.publisher})", "format": "application/json",
-             "relationship": "componentOf", "document_id": f"dreamreel:pack:{r.id}",
-             "instance_id": f"dreamreel:pack:{r.id}@{r.version}:sha256:{r.sha256}"} for r in refs]
+    return [_ingredient(f"{r.name} {r.version} (asset pack by {r.publisher})", "application/json",
+                        f"dreamreel:pack:{r.id}", f"dreamreel:pack:{r.id}@{r.version}:sha256:{r.sha256}") for r in refs]
 
 
 def assets_assertion(refs: list[PackRef]) -> dict[str, Any]:
     """The packs with their licences, as a manifest assertion (the ingredient has no room for them)."""
     return {"label": "dreamreel.assets", "data": {"packs": [r.model_dump(mode="json") for r in refs]}}
+
+
+def icon_ingredients(refs: list[IconRef]) -> list[dict[str, Any]]:
+    """C2PA ingredients: each icon a film shows from an open-licensed icon library, with its credit."""
+    return [_ingredient(f"{r.icon} from {r.set_name} {r.version} ({r.licence.attribution})", "image/svg+xml",
+                        f"dreamreel:icon:{r.icon_set}:{r.icon}",
+                        f"dreamreel:icon:{r.icon_set}:{r.icon}@{r.version}:sha256:{r.sha256}") for r in refs]
+
+
+def icons_assertion(refs: list[IconRef]) -> dict[str, Any]:
+    """The icons with their sets' licences and credits, as a manifest assertion."""
+    return {"label": "dreamreel.icons", "data": {"icons": [r.model_dump(mode="json") for r in refs]}}

@@ -12,9 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import skia
 
+from . import icons
 from .looks import Grade
 from .paint import fill, poly, stroke
 
@@ -430,22 +432,33 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "umbrella": (_umbrella, ("umbrella", "parasol")),
     "blanket": (_blanket, ("blanket", "quilt", "shawl", "scarf", "cloak", "flag", "banner", "cloth", "tapestry")),
 }
-_INDEX = sorted(((w, name) for name, (_, words) in PROPS.items() for w in words), key=lambda x: -len(x[0]))
+
+
+@lru_cache(maxsize=4)
+def _index(with_icons: frozenset[str]) -> list[tuple[str, str]]:
+    """(word, prop) longest word first; an installed icon's words win over the same words here."""
+    words = {w: name for name, (_, ws) in PROPS.items() for w in ws}
+    words.update({w: name for name in with_icons for w in icons.ICON_PROPS[name][3]})
+    return sorted(words.items(), key=lambda x: -len(x[0]))
 
 
 def find(text: str) -> str | None:
     """The prop a phrase names ("the late king's silver tiara" -> "tiara"), or None. The head
-    noun (the last word before 'of'/'for'...) is preferred over words in its modifiers."""
+    noun (the last word before 'of'/'for'...) is preferred over words in its modifiers. Props
+    of the icon library (``icons``) are found only when it is installed."""
     low = text.lower()
     head = re.split(r"\b(?:of|for|from|to|in|on|with|that|which)\b", low)[0]
+    index = _index(frozenset(icons.available()))
     for scope in (head, low):
-        for word, name in _INDEX:
+        for word, name in index:
             if re.search(rf"\b{re.escape(word)}\b", scope):
                 return name
     return None
 
 
 def draw(c: skia.Canvas, g: Grade, name: str | None, t: float = 0.0) -> None:
-    """Draw the prop ``name`` (a key of PROPS) centred on the canvas origin; unknown: a letter."""
-    fn = PROPS[name][0] if name in PROPS else _letter
-    fn(c, g, t)
+    """Draw the prop ``name`` (a key of PROPS, or of ``icons.ICON_PROPS`` when installed)
+    centred on the canvas origin; unknown: a letter."""
+    if name is not None and icons.draw(c, g, name):  # installed, an icon is drawn first
+        return
+    (PROPS[name][0] if name in PROPS else _letter)(c, g, t)

@@ -39,7 +39,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_insert,
         draw_insert_table,
     )
-    from . import blocking, objects
+    from . import blocking, icons, objects
     from .creatures import head_radius, make_puppet
     from .dressing import pieces, view_of
     from .layers import Sprite, opaque_image, surface
@@ -244,15 +244,22 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    version = "4"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "4"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
         self._cache_size = cache_size
 
+    @property
+    def version(self) -> str:
+        """The drawing's version, and which icon library its props come from (``icons``)."""
+        lib = icons.digest() if skia is not None else ""
+        return f"{self.DRAWING}+icons-{lib}" if lib else self.DRAWING
+
     def requires(self) -> list[str]:
         if skia is None:
             raise MissingDependencyError("the procedural renderer needs skia-python: pip install skia-python")
+        icons.check()  # a broken or unlicensed icon set: one line, before any work
         return ["skia-python", "numpy"]
 
     # --- per shot ---------------------------------------------------------------------------
