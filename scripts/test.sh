@@ -27,4 +27,8 @@ npm ci --no-audit --no-fund --loglevel=error
 export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
 python -m pip install --disable-pip-version-check -q -e ".[test]"
 
+# Lint and type checks first (configured in pyproject.toml): a failure stops here, before the tests.
+python -m ruff check src tests bench scripts
+python -m mypy
+
 python -m pytest -q "$@"

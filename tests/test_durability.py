@@ -42,6 +42,7 @@ def crashed_store(data: Path) -> str:
     return out.stdout.strip()
 
 
+@pytest.mark.slow  # (starts dreamreel in a process of its own, or a server)
 def test_a_lost_write_ahead_log_or_database_stops_the_start_and_names_the_file(tmp_path):
     film = crashed_store(tmp_path)
     wal = tmp_path / "dreamreel.db-wal"
@@ -65,6 +66,7 @@ def test_a_lost_write_ahead_log_or_database_stops_the_start_and_names_the_file(t
     assert not (tmp_path / "dreamreel.db").exists()
 
 
+@pytest.mark.slow  # (starts dreamreel in a process of its own, or a server)
 def test_a_garbage_database_file_is_named_in_one_line_not_replaced(tmp_path):
     db_file = tmp_path / "dreamreel.db"
     db_file.write_bytes(b"these are not the bytes of a database\n" * 200)
@@ -81,6 +83,7 @@ def test_a_garbage_database_file_is_named_in_one_line_not_replaced(tmp_path):
     refused(serve(tmp_path), str(db_file), "refusing to start")
 
 
+@pytest.mark.slow  # (starts dreamreel in a process of its own, or a server)
 def test_damaged_film_files_are_reported_not_served_as_whole(tmp_path):
     db = Database(f"sqlite:///{tmp_path / 'dreamreel.db'}")
     v, token = db.new_viewer()

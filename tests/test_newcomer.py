@@ -8,6 +8,7 @@ from pathlib import Path
 
 import av
 import numpy as np
+import pytest
 
 from dreamreel.trust.provenance import film_manifest, load_keys, sign
 
@@ -51,6 +52,7 @@ def test_a_mistyped_command_line_is_one_line_not_a_box():
     one_line(dreamreel("make", "a western", "-o", "film.mp4", "--seed", "many"), "--seed")
 
 
+@pytest.mark.slow  # (six processes of dreamreel, each importing production)
 def test_options_are_checked_before_the_story_is_written(tmp_path):
     out = str(tmp_path / "film.mp4")
     # (nothing written first: no title, no notes, no progress; just the one line)

@@ -160,6 +160,11 @@ class LikenessUse(Base):
     at: Mapped[float] = mapped_column(Float)
 
 
+def _count(result: Any) -> int:
+    """Rows a DELETE removed (a cursor's result: SQLAlchemy's ``Result`` type does not say so)."""
+    return int(result.rowcount)
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -444,8 +449,8 @@ class Database:
             likeness = s.scalar(select(Likeness).where(Likeness.id == likeness_id, Likeness.owner_id == owner_id))
             if likeness is None:
                 return None
-            uses = s.execute(delete(LikenessUse).where(LikenessUse.likeness_id == likeness_id)).rowcount
-            consents = s.execute(delete(Consent).where(Consent.likeness_id == likeness_id)).rowcount
+            uses = _count(s.execute(delete(LikenessUse).where(LikenessUse.likeness_id == likeness_id)))
+            consents = _count(s.execute(delete(Consent).where(Consent.likeness_id == likeness_id)))
             s.delete(likeness)
             return {"consents": consents, "uses": uses}
 
@@ -484,7 +489,7 @@ class Database:
             idle = (Viewer.created < cutoff) & (Viewer.profile == "")
             for q in has:
                 idle = idle & Viewer.id.not_in(q)
-            return s.execute(delete(Viewer).where(idle)).rowcount
+            return _count(s.execute(delete(Viewer).where(idle)))
 
     def count_viewers(self) -> int:
         with self.session() as s:
