@@ -109,6 +109,12 @@ def test_dreamreel_make_keeps_within_its_budget(tmp_path):
                         capture_output=True, text=True, env=os.environ.copy(), timeout=300)
     assert ok.returncode == 0, ok.stderr
     assert "480p instead of 720p" in ok.stderr
+    # its cost report names the film it belongs to: the title, and the signed file's SHA-256
+    import hashlib
+
+    report = json.loads((tmp_path / "yes.cost.json").read_text())
+    assert report["film"].endswith("/yes.mp4") and report["title"]
+    assert report["sha256"] == hashlib.sha256((tmp_path / "yes.mp4").read_bytes()).hexdigest()
     import av
 
     with av.open(str(tmp_path / "yes.mp4")) as c:

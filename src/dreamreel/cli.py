@@ -26,16 +26,16 @@ class _OneLineUsage(typer.core.TyperGroup):
     """A mistyped command line (an unknown option, a missing argument, a bad value) is one line
     and exit 2, like every other error, not a boxed usage screen."""
 
-    def main(self, *args, standalone_mode: bool = True, **kw):  # type: ignore[override]
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def]
         try:  # (typer 0.2x carries its own copy of click)
             from typer._click import exceptions as click
         except ImportError:
-            from click import exceptions as click
+            from click import exceptions as click  # type: ignore[no-redef]
 
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kw)
+            return super().main(args, prog_name, complete_var, False, **extra)
         try:
-            rv = super().main(*args, standalone_mode=False, **kw)
+            rv = super().main(args, prog_name, complete_var, False, **extra)
         except click.NoArgsIsHelpError as e:
             e.show()
             sys.exit(2)
@@ -380,10 +380,10 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
     for extra in result.extras:
         err.print(f"kept {extra}")
     if result.cost is not None:
-        from .cost.ledger import save
+        from .cost.ledger import named, save
         from .cost.prices import priced
 
-        where = save(result.cost, output.with_suffix(".cost.json"))
+        where = save(named(result.cost, story.bible.title, result.path), output.with_suffix(".cost.json"))
         p = priced([result.cost])
         err.print(f"cost: ${p['total']:.5f} ({p['per_hour_of_film']:.4f} $ per hour of film at the default prices); "
                   f"{where} (`dreamreel cost {where}`)")

@@ -67,6 +67,17 @@ def story_writing(story_path: str | Path, story: Story) -> list[CostEntry]:
     return [e for e in report.entries if is_writing(e.stage)]
 
 
+def named(report: CostReport, title: str, film: str | Path) -> CostReport:
+    """The report with the film it belongs to named: its title and its file's SHA-256."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with Path(film).open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return report.model_copy(update={"title": title[:200], "sha256": digest.hexdigest()})
+
+
 def save(report: CostReport, path: str | Path) -> Path:
     return write_atomic(path, report.model_dump_json(indent=2) + "\n")
 

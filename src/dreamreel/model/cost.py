@@ -27,7 +27,11 @@ class CostEntry(Model):
 
 class CostReport(Model):
     schema_version: int = SCHEMA_VERSION
+    #: Which film: "<story id>/<file name>" for a film made by `dreamreel make`, the film's id on a server.
     film: Annotated[str, Field(max_length=200)]
+    #: The film's title, and the SHA-256 of the signed MP4 the report belongs to ("": not made yet).
+    title: Annotated[str, Field(max_length=200)] = ""
+    sha256: Annotated[str, Field(max_length=64)] = ""
     viewer: Annotated[str, Field(max_length=64)] = ""
     #: Seconds of film each episode made (episode number as a string key, for JSON).
     film_seconds: dict[str, float] = Field(default_factory=dict)

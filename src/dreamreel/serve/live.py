@@ -361,10 +361,10 @@ class LiveFilm:
                                **self.make_kw)
             self.seconds = result.seconds
             if result.cost is not None:
-                from ..cost.ledger import save
+                from ..cost.ledger import named, save
 
-                save(result.cost.model_copy(update={"viewer": self.viewer, "film": self.film_id}),
-                     self.folder / "cost.json")
+                report = named(result.cost, self.story.bible.title, self.folder / "film.mp4")
+                save(report.model_copy(update={"viewer": self.viewer, "film": self.film_id}), self.folder / "cost.json")
             assert result.played is not None
             last = self.story.graph.beat(result.played.steps[-1].beat)
             self.ended = {"ending": last.ending, "episode": last.episode, "state": result.state,
