@@ -6,11 +6,12 @@ process by llama-cpp-python under a grammar from each stage's JSON Schema, or an
 (``--llm openai:http://127.0.0.1:8080/v1``). One request, one episode by default; the machine's
 other work counts against the seconds.
 
-    python bench/llm_story.py ["a request"] [--llm gguf] [--episodes 1] [--threads 1] [--seed 1]
+    python bench/llm_story.py ["a request"] [--llm gguf] [--episodes 1] [--threads 1] [--seed 1] [--beats N]
 """
 
 import argparse
 import json
+import sys
 import time
 
 from dreamreel.model import Request
@@ -31,6 +32,8 @@ def main() -> None:
     ap.add_argument("--rating", default="PG")
     ap.add_argument("--max-tokens", type=int, default=None)
     ap.add_argument("--show", type=int, default=3, help="beats whose text to print as the model wrote it")
+    ap.add_argument("--beats", type=int, default=None, help="write only the first N beats (the rest: the planner's)")
+    ap.add_argument("--progress", action="store_true", help="say each part as it is begun, on stderr")
     args = ap.parse_args()
 
     backend = GGUFBackend(n_threads=args.threads) if args.llm == "gguf" else get_backend(args.llm)
@@ -40,7 +43,11 @@ def main() -> None:
     load = time.perf_counter() - started
     request = Request(prompt=args.request, rating=args.rating, episodes=args.episodes)
     started = time.perf_counter()
-    story, report = write_with(backend, request, seed=args.seed, budget=Budget(backend, tokens=args.max_tokens))
+    def progress(what: str) -> None:
+        if args.progress:
+            print(f"{time.perf_counter() - started:7.1f} s  {what}", file=sys.stderr, flush=True)
+    story, report = write_with(backend, request, seed=args.seed, budget=Budget(backend, tokens=args.max_tokens),
+                               beats=args.beats, progress=progress)
     wall = time.perf_counter() - started
     stages = {name: {k: round(v, 2) if isinstance(v, float) else v for k, v in d.items()}
               for name, d in report.per_stage().items()}

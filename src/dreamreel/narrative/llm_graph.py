@@ -575,11 +575,12 @@ def write_dialogue(backend: LLMBackend, graph: _Graph, report: GraphReport, chec
 
 
 def write_with(backend: LLMBackend, request: Request, profile: Profile | None = None, seed: int = 0, *,
-               repairs: int = 2, budget: Budget | None = None, beats: Sequence[str] | None = None,
+               repairs: int = 2, budget: Budget | None = None, beats: Sequence[str] | int | None = None,
                progress: Callable[[str], None] | None = None) -> tuple[Story, GraphReport]:
     """A story the model planned and wrote stage by stage (see the module docstring), the
     planner's parts standing wherever it failed. ``beats``: write only these beats' text and
-    dialogue (the rest keep the planner's), e.g. to try a model on a few."""
+    dialogue, or the first ``beats`` of the story (the rest keep the planner's), e.g. to try a
+    model on a few."""
     from .planner import plan
 
     cpu0 = time.process_time()
@@ -594,6 +595,8 @@ def write_with(backend: LLMBackend, request: Request, profile: Profile | None = 
     story = frame(backend, story, report, check, seed=seed, repairs=repairs, budget=budget)
     graph = _Graph(story, profile)
     check = content_check(story.request.rating, profile.content_limits, profile.avoid)  # the rating as resolved
+    if isinstance(beats, int):
+        beats = [b.id for b in graph.story.graph.beats[:beats]]
     purposes = outline(backend, graph, report, check, seed=seed, repairs=repairs, budget=budget)
     write_beats(backend, graph, report, check, purposes, seed=seed, repairs=repairs, budget=budget, only=beats)
     write_dialogue(backend, graph, report, check, seed=seed, repairs=repairs, budget=budget, only=beats)
