@@ -55,8 +55,8 @@ def main() -> None:
     for s in report.stages:
         if s.outcome == "planner" and s.problems:
             fell_back.setdefault(s.name, []).append(f"{getattr(s, 'part', '')}: {s.problems[-1][:140]}")
-    written = [b for b in story.graph.beats if not any(p.startswith(f"beats {b.id}")
-                                                       for p in report.planner_parts())]
+    by_model = {getattr(s, "part", "") for s in report.stages if s.name == "beats" and s.outcome != "planner"}
+    written = [b for b in story.graph.beats if b.id in by_model]
     print(json.dumps({
         "request": args.request, "backend": f"{backend.name}: {backend.version}", "load_s": round(load, 1),
         "wall_s": round(wall, 1), "valid": validate(story).ok, "written_by": story.generator["written_by"],

@@ -331,7 +331,7 @@ def choose_plots(backend: LLMBackend, story: Story, premise, request: Request, p
     if "+".join(plots) != story.generator.get("shapes"):
         chosen = premise.model_copy(update={"shapes": [plots[0], *plots[1:-1]]})
         story = plan(request, profile, seed=seed, premise=chosen)
-    episodes = [e.model_copy(update={"title": a["title"], "synopsis": a["synopsis"]})
+    episodes = [e.model_copy(update={"title": a["title"], "synopsis": _clip(a["synopsis"], 300)})
                 for e, a in zip(story.graph.episodes, plan_)]
     return story.model_copy(update={"graph": story.graph.model_copy(update={"episodes": episodes})})
 
@@ -505,6 +505,8 @@ def write_beats(backend: LLMBackend, graph: _Graph, report: GraphReport, check, 
             a = answer.model_dump(by_alias=True)
 
             def update(b: Beat) -> dict[str, Any]:
+                # text the grammar cut at its longest is cut back to its last whole sentence
+                a["narration"], a["action"] = _clip(a["narration"], 320), _clip(a["action"], 220)
                 fields: dict[str, Any] = {"narration": a["narration"], "action": a["action"],
                                           "content": _declared(b, a["narration"] + " " + a["action"])}
                 if b.choice and "choice" in a:
@@ -559,7 +561,7 @@ def write_dialogue(backend: LLMBackend, graph: _Graph, report: GraphReport, chec
 
             def update(b: Beat) -> dict[str, Any]:
                 # a line keeps how it was delivered (sung, to camera) where one stood in its place
-                lines = [Line(speaker=ln["speaker"], text=ln["text"], emotion=ln["emotion"],
+                lines = [Line(speaker=ln["speaker"], text=_clip(ln["text"], 140), emotion=ln["emotion"],
                               delivery=b.lines[i].delivery if i < len(b.lines) else "spoken")
                          for i, ln in enumerate(said)]
                 return {"lines": lines, "content": _declared(b, " ".join(ln.text for ln in lines))}
