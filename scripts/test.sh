@@ -25,7 +25,9 @@ npm ci --no-audit --no-fund --loglevel=error
 # The package with its test extras; llama-cpp-python compiles from source (several minutes, once).
 # Built portably: a native build faults in llama.cpp's AMX code on CPUs that report AMX.
 export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
-python -m pip install --disable-pip-version-check -q -e ".[test]"
+# (not -q: the compile is minutes long, and pip says when each build starts and finishes)
+echo "installing the test extras (the first time, llama-cpp-python compiles for several minutes)"
+python -m pip install --disable-pip-version-check -e ".[test]"
 
 # Lint and type checks first (configured in pyproject.toml): a failure stops here, before the tests.
 python -m ruff check src tests bench scripts
