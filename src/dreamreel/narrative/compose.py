@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -95,13 +96,20 @@ def _levels(*texts: str) -> dict[ContentFlag, int]:
     return out
 
 
+def allowed_middle_plots(premise: Premise, main: str, shapes: Iterable[str]) -> list[str]:
+    """The plots that may fill a series' middle episodes when ``main`` opens and closes it: any
+    other plot, only the gentle ones for children (or a bedtime series), and never bedtime for
+    anyone else. (The planner and the LLM's plot stage both keep to this one rule.)"""
+    gentle = premise.audience == "children" or main == "bedtime"
+    return [s for s in shapes if s != main and (not gentle or s in GENTLE) and (gentle or s != "bedtime")]
+
+
 def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[str, PlotShape], genres: list[str],
                 rng: random.Random, start: int = 1) -> list[str]:
     """One shape an episode: the asked-for shape opens and closes the series; between, the
     other shapes the request names, then shapes that suit its genres, none twice until all
     have been used. ``start``: the first episode number planned (keep going plans one more)."""
-    gentle = premise.audience == "children" or main.id == "bedtime"
-    pool = [s for s in shapes if s != main.id and (not gentle or s in GENTLE) and (gentle or s != "bedtime")]
+    pool = allowed_middle_plots(premise, main.id, shapes)
     suited = sorted(s for s in pool if set(shapes[s].genres) & set(genres))
     rest = sorted(set(pool) - set(suited))
     rng_local = random.Random(rng.random())
@@ -593,4 +601,5 @@ def finish_extension_points(graph: StoryGraph) -> StoryGraph:
     return graph.model_copy(update={"extension_points": points})
 
 
-__all__ = ["BUILTIN_VARS", "Composer", "declare_series", "finish_extension_points", "prune", "series_plan"]
+__all__ = ["BUILTIN_VARS", "Composer", "allowed_middle_plots", "declare_series", "finish_extension_points", "prune",
+           "series_plan"]

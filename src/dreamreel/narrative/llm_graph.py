@@ -42,7 +42,9 @@ from pydantic import BaseModel, Field, create_model
 
 from ..model import Profile, Request, Story
 from ..model.cost import WRITING, CostEntry, CostReport, Resource
+from ..model.premise import Premise
 from ..model.story import Beat, Emotion, Line
+from .compose import allowed_middle_plots
 from .interpret import GENTLE
 from .kits import kits as all_data
 from .llm.base import LLMBackend, LLMUsage
@@ -286,7 +288,8 @@ def plot_model(shapes: Sequence[str], episodes: int) -> type[BaseModel]:
         Annotated[list[episode], Field(min_length=episodes, max_length=episodes)], ...))  # type: ignore[valid-type]
 
 
-def _plot_check(asked: str | None, gentle: bool, episodes: int) -> Callable[[BaseModel], list[str]]:
+def _plot_check(asked: str | None, premise: Premise, shapes: Sequence[str],
+                episodes: int) -> Callable[[BaseModel], list[str]]:
     def check(answer: BaseModel) -> list[str]:
         plots = [e["plot"] for e in answer.model_dump()["episodes"]]
         problems = []
@@ -294,14 +297,17 @@ def _plot_check(asked: str | None, gentle: bool, episodes: int) -> Callable[[Bas
             problems.append(f"the request asks for the plot {asked!r}: episode 1's plot must be {asked!r}")
         if episodes > 1 and plots[-1] != plots[0]:
             problems.append(f"the last episode closes the series with the first episode's plot ({plots[0]!r})")
+        allowed = allowed_middle_plots(premise, plots[0], shapes)  # (the planner's own rule)
         for n, p in enumerate(plots[1:-1], start=2):
+            if p in allowed:
+                continue
             if p == plots[0]:
                 problems.append(f"episode {n}'s plot must differ from the first and last episode's ({p!r})")
-            elif gentle and p not in GENTLE:
-                problems.append(f"episode {n}'s plot {p!r} is too dark for this audience; choose one of "
-                                f"{', '.join(GENTLE)}")
-            elif not gentle and p == "bedtime":
+            elif p == "bedtime":
                 problems.append(f"episode {n}'s plot 'bedtime' is for children's stories only")
+            else:
+                problems.append(f"episode {n}'s plot {p!r} is too dark for this audience; choose one of "
+                                f"{', '.join(allowed)}")
         return problems
     return check
 
@@ -321,8 +327,8 @@ def choose_plots(backend: LLMBackend, story: Story, premise, request: Request, p
     report.start(record)
     task = {"request": request.prompt[:600], "episodes": n, "plots": {s: data.shapes[s].summary for s in shapes}}
     answer = run_stage(backend, record, lambda problems: _prompt(_PLOT_HEAD, _PLOT_EXAMPLE, task, problems),
-                       plot_model(shapes, n), _both(check, _plot_check(asked[0] if asked else None, gentle, n),
-                                                    echo_check(story)),
+                       plot_model(shapes, n),
+                       _both(check, _plot_check(asked[0] if asked else None, premise, shapes, n), echo_check(story)),
                        repairs=repairs, seed=seed + 200, max_tokens=90 + 110 * n, budget=budget)
     if answer is None:
         return story
