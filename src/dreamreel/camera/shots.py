@@ -133,6 +133,13 @@ class _Planner:
                                 f"({t.speaker}: {t.text[:40]!r}); voice this path again")
         return t
 
+    @property
+    def tight(self) -> bool:
+        """The episode is over its target length: the cut keeps to what tells the story (a place
+        is established when it changes, not when only the hour or weather does; one reaction a
+        beat; one insert of the object) before it shortens the holds."""
+        return self.fit < 1.0
+
     def hold(self, base: float, tension: float) -> float:
         return max(self.min_seconds, base * self.pace * tension_factor(tension) * self.fit)
 
@@ -181,7 +188,8 @@ class _Planner:
             piece("scene", "wide" if len(present) >= 3 or action else "medium", self.scene_move(tension),
                   self.hold(min(3.5, max(1.6 if action else 1.2, words / 3.5)), tension), on_screen=actors,
                   action=action, props=props)
-        if thing and props and (first_mention or rng.random() < 0.5):
+        # Tight for time (see episode_fit): the object gets its close look once, not again.
+        if thing and props and (first_mention or (not self.tight and rng.random() < 0.5)):
             piece("insert", "insert", "push_in", max(1.5, self.hold(1.8, tension)), caption=thing[:200],
                   props=[thing])
         reacted = False
@@ -206,8 +214,9 @@ class _Planner:
             turn = not last and told.lines[i + 1].speaker != ln.speaker
             # Reactions come at turns, more often as tension rises; every exchange gets at least one,
             # and a tense one often closes on the listener's face as well.
-            react = turn and rng.random() < 0.25 + 0.6 * tension
-            react |= last and (not reacted or rng.random() < 1.4 * tension - 0.6)
+            # Tight for time, only the exchange's last line lands on the listener.
+            react = turn and not self.tight and rng.random() < 0.25 + 0.6 * tension
+            react |= last and (not reacted or (not self.tight and rng.random() < 1.4 * tension - 0.6))
             if listener is not None and react:
                 reacted = True
                 # reactions vary in length (a glance, a look, a long stare), never under 0.8 s
@@ -323,7 +332,8 @@ class _Walk:
         now = (beat.place, beat.time_of_day, beat.weather)
         thing = p.thing(beat.episode)
         mention = bool(thing) and p.mentions(told, thing)
-        pieces = p.beat_pieces(beat, told, visit, now != self.setting, mention and not self.mentioned)
+        moved = now != self.setting if not p.tight else self.setting is None or now[0] != self.setting[0]
+        pieces = p.beat_pieces(beat, told, visit, moved, mention and not self.mentioned)
         self.mentioned |= mention
         self.setting = now
         return pieces
@@ -414,13 +424,18 @@ def episode_fit(planner: _Planner, number: int, steps: list, target: float) -> f
         finally:
             planner.fit = 1.0
 
-    full = total(1.0)
-    if full <= target * 1.05:
+    if total(1.0) <= target * 1.05:
         return 1.0
+    # Over the target, the cut goes tight (any fit under 1: see _Planner.tight) and then shortens
+    # the holds as far as it needs.
+    tight = 1.0 - FIT_STEP
+    full = total(tight)
+    if full <= target:
+        return tight
     least = total(MIN_FIT)
     if least >= target:
         return MIN_FIT
-    fit = MIN_FIT + (1 - MIN_FIT) * (target - least) / (full - least)
+    fit = MIN_FIT + (tight - MIN_FIT) * (target - least) / (full - least)
     return max(MIN_FIT, round(fit / FIT_STEP) * FIT_STEP)
 
 
