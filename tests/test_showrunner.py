@@ -280,6 +280,23 @@ def test_people_are_called_what_the_request_calls_them():
     assert read("a film for teens about a lighthouse").people == []
 
 
+def test_someone_who_is_secretly_someone_else_is_one_person_and_the_story_reveals_it():
+    spy = read("The carpet seller in the Grand Bazaar is secretly a double agent.")
+    assert [(p.called, p.secret) for p in spy.people] == [("carpet seller", "double agent")]
+    assert "secretly" not in spy.not_understood
+    robot = read("a robot disguised as a butler").people
+    assert [(p.called, p.secret, p.species) for p in robot] == [("butler", "robot", "robot")]
+    assert len(read("a chef and a pilot who fall in love").people) == 2  # two people, no secret
+    story = plan(Request(prompt="Istanbul, 1950s. The carpet seller in the Grand Bazaar is secretly a double agent."),
+                 seed=0)
+    assert [c.job for c in story.bible.cast].count("carpet seller") == 1
+    assert not any(c.job == "double agent" for c in story.bible.cast)
+    hinted = [b for b in story.graph.beats if b.role in ("midpoint", "crisis") and "carpet seller" in b.narration]
+    told = [b for b in story.graph.beats if "double agent" in b.narration]
+    assert hinted and not any("double agent" in b.narration for b in hinted)  # hinted, never named early
+    assert {b.role for b in told} >= {"climax", "resolution"}  # revealed at the climax, and after
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

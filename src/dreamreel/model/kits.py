@@ -312,6 +312,18 @@ class Thread(Model):
     reveal: list[Template] = Field(min_length=1)
 
 
+class Secret(Model):
+    """What is said of someone the request says is secretly someone else ("the carpet seller is
+    secretly a double agent"): hints while it is hidden, the reveal at the climax, what it means
+    after. Slots: ``{who}`` (the person, with .their etc.), ``{cover}`` (what everyone takes them
+    for: "carpet seller"; ``{cover_a}`` with its article), ``{secret}`` (what they are, with its
+    article: "a double agent")."""
+
+    hint: list[Template] = Field(min_length=1)
+    reveal: list[Template] = Field(min_length=1)
+    after: list[Template] = Field(min_length=1)
+
+
 class Arc(Model):
     """How a later episode opens: the last companion back (``saved``) or mourned (``lost``), each
     told for how the last episode ended (versions by ``last_ending``); and the season's threads."""
@@ -321,6 +333,7 @@ class Arc(Model):
     threads: list[Thread] = Field(min_length=1)
     #: Said at the start of a series' last episode.
     finale: list[Template] = Field(min_length=1)
+    secret: Secret | None = None
 
 
 class FormKit(Model):
@@ -346,7 +359,12 @@ WORLD_SLOTS = ("world", "place", "home", "era", "object", "object_short", "stake
                "last")
 
 
-def template_problems(template: str, allowed: tuple[str, ...] = WORLD_SLOTS) -> list[str]:
+#: The slots only ``arc.secret`` has.
+SECRET_SLOTS = ("cover", "cover_a", "secret")
+
+
+def template_problems(template: str, allowed: tuple[str, ...] = WORLD_SLOTS,
+                      people: tuple[str, ...] = PERSON_SLOTS) -> list[str]:
     """What is wrong with a template's slots: unknown names, bad attributes, broken braces."""
     try:
         fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
@@ -355,7 +373,7 @@ def template_problems(template: str, allowed: tuple[str, ...] = WORLD_SLOTS) -> 
     out = []
     for f in fields:
         base, _, attr = f.partition(".")
-        if base in PERSON_SLOTS:
+        if base in people:
             if attr and attr not in PERSON_ATTRS:
                 out.append(f"unknown attribute {{{f}}} in {template!r}")
         elif base not in allowed or attr:
@@ -393,7 +411,10 @@ class KitFile(Model):
         data = self.model_dump(exclude={"vocabulary"})
         for path, text in _walk_templates(data, ""):
             allowed = tuple(s for s in WORLD_SLOTS if s != "object" or ".objects." not in path)
-            problems = template_problems(text, allowed)
+            people: tuple[str, ...] = PERSON_SLOTS
+            if path.startswith(".arc.secret."):
+                allowed, people = allowed + SECRET_SLOTS, people + ("who",)
+            problems = template_problems(text, allowed, people)
             if problems:
                 raise ValueError(f"{path.strip('.')}: {problems[0]}")
         return self

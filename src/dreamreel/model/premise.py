@@ -25,6 +25,10 @@ class AskedPerson(Model):
     traits: list[ShortText] = Field(default_factory=list)
     #: Relation words ("rival", "granddaughter") that place them against or beside the lead.
     relation: ShortText | None = None
+    #: What they really are, hidden until the story reveals it, as the request says it: "the
+    #: carpet seller is secretly a double agent", "a robot disguised as a butler" (a butler,
+    #: secretly a robot).
+    secret: ShortText | None = None
     clothing: ShortText | None = None
     accessories: list[ShortText] = Field(default_factory=list)
     voice: ShortText | None = None

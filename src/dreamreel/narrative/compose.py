@@ -264,6 +264,27 @@ class Composer:
                     break
         return narration, action
 
+    def secret_text(self, role: str, episode: int, slots: dict) -> str:
+        """What is said of someone who is secretly someone else ("the carpet seller is secretly a
+        double agent"): hinted at the middle of each episode, revealed at the climax of the last,
+        and what it means at its ending (arc.toml's ``secret``)."""
+        told = self.kits.arc.secret if self.kits.arc is not None else None
+        last = episode >= self.total
+        when = "hint" if role in ("midpoint", "crisis") else "reveal" if role == "climax" and last \
+            else "after" if role == "resolution" and last else None
+        if told is None or when is None:
+            return ""
+        out = []
+        for p in self.premise.people:
+            cover = p.called or p.label
+            c = next((c for c in self.cast.all if p.secret and c.job == cover), None)
+            if c is None or p.secret is None:
+                continue
+            secret = p.secret if p.secret.split()[0] in ("a", "an", "the") else f"{_a(p.secret)} {p.secret}"
+            filled = dict(slots, who=Person.of(c, job=cover), cover=cover, cover_a=f"{_a(cover)} {cover}", secret=secret)
+            out.append(self.writer.pick(f"secret.{when}", getattr(told, when), filled, fresh=when == "hint"))
+        return " ".join(t for t in out if t)
+
     def form_lines(self, role: str, on_screen: list[str], episode: int, slots: dict) -> list[Line]:
         """A musical's number or a mockumentary's word to camera, where this beat's role has one."""
         out: list[Line] = []
@@ -334,6 +355,10 @@ class Composer:
                                                 lead=extra_narration, must_speak=must_speak)
         narration, action = self.introduce(narration, action, cast, episode, scene.role)
         if not tag.startswith("arc."):
+            key = ("secret", episode, scene.key)
+            if key not in self.directions:
+                self.directions[key] = self.secret_text(scene.role, episode, slots)
+            narration = f"{narration} {self.directions[key]}".strip()
             # One stage direction a scene, the same in each of its tellings (only one of them plays).
             key = ("scene", episode, scene.key)
             if key not in self.directions:
@@ -551,6 +576,10 @@ class Composer:
                 candidates=[Edge(target=bid, condition=_cond(v.when, var) if v is not None else None)
                             for bid, _, _, v in tellings]))
         return beats
+
+
+def _a(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
 
 
 def default_path_length(shape: PlotShape) -> int:

@@ -367,6 +367,35 @@ def read(prompt: str) -> Premise:
     return premise
 
 
+#: Words between two people that make them one person: the first is secretly the second ("the
+#: carpet seller in the bazaar is secretly a double agent", "a baker who is really a werewolf"),
+#: or passes for the second ("a robot disguised as a butler").
+_SECRETLY = (("secretly",), ("really",), ("actually",), ("in", "fact"), ("in", "truth"), ("in", "reality"),
+             ("turns", "out", "to", "be"), ("turn", "out", "to", "be"), ("also",))
+_PASSING = (("disguised", "as"), ("posing", "as"), ("pretending", "to", "be"), ("masquerading", "as"),
+            ("passing", "as"), ("passing", "for"), ("undercover", "as"), ("in", "disguise", "as"))
+_BEING = {"is", "was", "are", "were", "who", "whose", "that", "turns", "turn", "be"}
+
+
+def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]) -> str | None:
+    """"secret" when the words between two people say the first is secretly the second, "cover"
+    when the first passes for the second, None when they are two people."""
+    if second.first <= first.last or re.search(r"[.!?;]", premise.prompt[toks[first.last].end:toks[second.first].start]):
+        return None
+    words = [t.low for t in toks[first.last + 1:second.first]]
+    while words and words[-1] in ("a", "an", "the"):
+        words.pop()
+    if len(words) > 8:
+        return None
+    for tail in _PASSING:
+        if tuple(words[-len(tail):]) == tail:
+            return "cover"
+    for tail in _SECRETLY:
+        if tuple(words[-len(tail):]) == tail and _BEING & set(words):
+            return "secret"
+    return None
+
+
 def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None:
     """Turn matches into the premise: traits attach to the next person, a pronoun after a person
     fixes theirs, "told by"/"narrated by" names the narrator."""
@@ -376,6 +405,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     v = kits().vocabulary
     modifier: PersonWord | None = None
     specific: dict[str, int] = {}
+    last: tuple[AskedPerson, Match] | None = None  # the person named last, and where
     for n, m in enumerate(matches):
         e = m.entry
         said = " ".join(m.words)
@@ -419,12 +449,27 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 p.age = p.age or modifier.age
                 p.words.insert(0, modifier.label)
                 modifier = None
+            one = _one_person(premise, last[1], m, toks) if last is not None else None
+            if last is not None and one is not None:
+                owner = last[0]
+                for t in toks[last[1].last + 1:m.first]:
+                    t.used = t.used or "filler"  # "secretly", "disguised as": understood
+                if one == "secret":  # the carpet seller, secretly a double agent
+                    owner.secret = p.called or p.label
+                else:  # a robot disguised as a butler: a butler to all, secretly a robot
+                    owner.secret = owner.called or owner.label
+                    owner.called, owner.label = p.called, p.label
+                owner.traits = list(dict.fromkeys([*owner.traits, *p.traits]))[:8]
+                last = None
+                continue
             same = next((q for q in premise.people if q.label == p.label), None)
             if same is not None:  # named again ("Pirates!! but the pirates are cats"): one person, not two
                 same.traits = list(dict.fromkeys([*same.traits, *p.traits]))
                 same.count = max(same.count, p.count)
+                last = (same, m)
                 continue
             premise.people.append(p)
+            last = (p, m)
             if want_narrator and premise.narrator is None:
                 premise.narrator = p.label
                 want_narrator = False
