@@ -14,6 +14,13 @@ from dreamreel.serve.app import create_app
 @contextlib.contextmanager
 def running_server(folder: Path, **kw):
     app = create_app(f"sqlite:///{folder / 'dreamreel.db'}", folder, **{"res": "480p", **kw})
+    with running_app(app) as (base, app):
+        yield base, app
+
+
+@contextlib.contextmanager
+def running_app(app):
+    """An app made elsewhere (e.g. by `dreamreel serve`), served the same way."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -1,15 +1,20 @@
-"""One place to find the backends that draw, voice and write: ``visual``, ``voice`` and ``llm``.
+"""One place to find the backends that draw, voice, score and write: ``visual``, ``voice``, ``music``
+and ``llm``.
 
 A backend is a class named by an entry point ``<kind>.<name>`` in the ``dreamreel.backends``
 group (``visual.procedural``, ``voice.piper``, ``llm.gguf``), so another package adds one by
 declaring it in its own pyproject; the built-ins are listed here too, so a source checkout that
-was never ``pip install``-ed still finds them. ``dreamreel make`` and ``render`` take
-``--visual NAME`` and ``--voice NAME``; ``dreamreel backends`` lists what is installed.
+was never ``pip install``-ed still finds them. ``dreamreel make``, ``render`` and ``serve`` take
+``--visual NAME``, ``--voice NAME`` and ``--music NAME``; ``dreamreel backends`` lists what is
+installed.
 
 Each backend says what it runs on and what it costs, as class attributes (the built-ins' are
 listed here where their classes do not say): ``device`` ("cpu", "cuda", "api"), ``concurrency``
 (how many may run at once; None: one per CPU core) and ``cost_per_second`` (USD per second of
-film; None: its measured CPU time, priced by the price table, ``cost.prices``).
+film; None: its measured CPU time, priced by the price table, ``cost.prices``). The render pool
+hands a visual backend's shots to at most ``concurrency`` workers at once; a server admits no
+more live films at once than its visual backend's ``concurrency``; a budget's estimate adds each
+chosen backend's ``cost_per_second`` (``declared`` reads them from a backend in hand).
 
 LLM backends are made by ``narrative.llm.registry`` (which also reads a spec's argument, as in
 ``openai:http://host/v1``); they are listed here with the others.
@@ -25,12 +30,13 @@ from typing import Any
 from .errors import MissingDependencyError, UnknownNameError
 
 GROUP = "dreamreel.backends"
-KINDS = ("visual", "voice", "llm")
+KINDS = ("visual", "voice", "music", "llm")
 
 BUILTIN: dict[str, dict[str, str]] = {
     "visual": {"procedural": "dreamreel.synth.visual.procedural:ProceduralBackend"},
     "voice": {"piper": "dreamreel.synth.voice.piper_voice:PiperBackend",
               "espeak-ng": "dreamreel.synth.voice.espeak_voice:EspeakBackend"},
+    "music": {"procedural": "dreamreel.synth.music.procedural:ProceduralMusic"},
     "llm": {"gguf": "dreamreel.narrative.llm.gguf:GGUFBackend",
             "openai": "dreamreel.narrative.llm.openai_compat:OpenAICompatBackend"},
 }
@@ -39,6 +45,7 @@ DECLARED: dict[str, tuple[str, int | None, float | None]] = {
     "visual.procedural": ("cpu", None, None),     # a render worker per core
     "voice.piper": ("cpu", 1, None),
     "voice.espeak-ng": ("cpu", 1, None),
+    "music.procedural": ("cpu", 1, None),         # one composer a film, in the film's own thread
     "llm.gguf": ("cpu", 1, None),                 # one llama.cpp model in process
     "llm.openai": ("api", 4, None),               # priced per token by the price table
 }
@@ -109,11 +116,38 @@ def make(kind: str, name: str) -> Any:
     if name not in table:
         raise UnknownNameError(f"unknown {kind} backend {name!r}; known: {', '.join(table)}")
     cls = load_class(kind, name, table[name])
-    methods = {"visual": ("render_shot", "requires"), "voice": ("speak", "requires")}[kind]
+    methods = {"visual": ("render_shot", "requires"), "voice": ("speak", "requires"),
+               "music": ("stream", "requires")}[kind]
     if not all(callable(getattr(cls, m, None)) for m in methods):
         raise UnknownNameError(f"{kind} backend {name!r} ({table[name]}) does not implement "
-                               f"{'VisualBackend' if kind == 'visual' else 'VoiceBackend'} ({', '.join(methods)})")
+                               f"{PROTOCOLS[kind]} ({', '.join(methods)})")
     backend = cls()
-    if kind == "visual":
+    if kind != "voice":
         backend.requires()  # (voices check in their constructor)
+    declared(kind, backend)  # (a concurrency that is not a number: one line now, not mid-film)
     return backend
+
+
+def price(chosen: dict[str, Any]) -> float:
+    """What the backends in hand (kind -> backend; None: the built-in default) declare a second
+    of film costs, in all (USD; a backend priced by its CPU time adds nothing here)."""
+    return sum(declared(kind, b).cost_per_second or 0.0 for kind, b in chosen.items() if b is not None)
+
+
+PROTOCOLS = {"visual": "VisualBackend", "voice": "VoiceBackend", "music": "MusicBackend"}
+
+
+def declared(kind: str, backend: Any) -> BackendInfo:
+    """What a backend in hand declares: its own attributes, else the built-in table's line for
+    its class, else a CPU backend that runs one per core and is priced by its CPU time. (A
+    wrapper, such as the subtitle burner, passes its inner backend's attributes through.)"""
+    target = f"{type(backend).__module__}:{type(backend).__qualname__}"
+    name = next((n for n, t in BUILTIN.get(kind, {}).items() if t == target), None)
+    fallback = DECLARED.get(f"{kind}.{name}", ("cpu", None, None))
+    device, concurrency, cost = (getattr(backend, attr, default) for attr, default in
+                                 zip(("device", "concurrency", "cost_per_second"), fallback))
+    if concurrency is not None and (not isinstance(concurrency, int) or concurrency < 1):
+        raise UnknownNameError(f"{kind} backend {getattr(backend, 'name', target)!r} declares concurrency "
+                               f"{concurrency!r}; it must be a whole number of at least 1, or None (one per core)")
+    return BackendInfo(kind, str(getattr(backend, "name", name or "")), target, str(device), concurrency,
+                       None if cost is None else float(cost))

@@ -318,17 +318,19 @@ def _check_film_options(output: Path, res: str, preset: str, choices: str) -> No
 def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label,
           preset: str, cache: bool, budget: float | None = None, writing: list | None = None,
           sandbox=None, burn_subtitles: bool = False, visual: str | None = None,
-          voice: str | None = None) -> None:
+          voice: str | None = None, music: str | None = None) -> None:
     import tempfile
 
     from .synth.visual.substitutes import notes
 
+    chosen = _backends(visual, voice, music)
     for note in notes(story):  # what the renderer cannot draw as asked, and what it draws instead
         err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
     if budget is not None:  # estimated first: cheaper if it must be, refused if even that is too much
+        from .backends import price
         from .cost.budget import film_seconds, fit
 
-        fitted = fit(film_seconds(story), res, budget)
+        fitted = fit(film_seconds(story), res, budget, per_second=price(chosen))
         res = fitted.res
         for note in fitted.notes:
             err.print(Text(f"budget: {note} (about {fitted.estimate:.5f} USD)", style="yellow"))
@@ -338,13 +340,8 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
             lic = pack.assets.licence
             err.print(Text(f"sandbox: {pack}'s assets only, under {lic.name}; credit: {lic.attribution}",
                            style="cyan"), soft_wrap=True)
-    from .backends import make as make_backend
     from .production import make_film
     from .store.cache import Cache
-
-    # the backends asked for, before any work (an unknown or missing one is one line)
-    drawer = make_backend("visual", visual) if visual else None
-    speaker = make_backend("voice", voice) if voice else None
 
     # --no-cache: shots still go through a cache (that is how the workers hand them over), a
     # temporary one, removed afterwards.
@@ -364,7 +361,7 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         try:
             result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
                                label=label, progress=progress, preset=preset, cache=store, writing=writing or (),
-                               sandbox=sandbox, burn_subtitles=burn_subtitles, visual=drawer, voice=speaker)
+                               sandbox=sandbox, burn_subtitles=burn_subtitles, **chosen)
         finally:
             if scratch is not None:
                 scratch.cleanup()
@@ -414,8 +411,19 @@ _VISUAL = typer.Option("--visual", help="The visual backend that draws the shots
                                         "`dreamreel backends` lists them).", show_default=False)
 _VOICE = typer.Option("--voice", help="The voice backend (default: piper, else espeak-ng; `dreamreel backends` "
                                       "lists them).", show_default=False)
+_MUSIC = typer.Option("--music", help="The music backend that scores the film (default: procedural; "
+                                      "`dreamreel backends` lists them).", show_default=False)
 _CACHE = typer.Option("--cache/--no-cache", help="Keep rendered shots, voices and mixes in the cache "
                                                  "(DREAMREEL_CACHE_DIR, else ~/.cache/dreamreel) for the next render.")
+
+
+def _backends(visual: str | None, voice: str | None, music: str | None) -> dict:
+    """The backends asked for, made before any work (an unknown or missing one is one line);
+    None where the default is asked for."""
+    from .backends import make
+
+    return {"visual": make("visual", visual) if visual else None, "voice": make("voice", voice) if voice else None,
+            "music": make("music", music) if music else None}
 
 
 @app.command()
@@ -440,6 +448,7 @@ def make(
     burn_subtitles: Annotated[bool, _BURN] = False,
     visual: Annotated[str | None, _VISUAL] = None,
     voice: Annotated[str | None, _VOICE] = None,
+    music: Annotated[str | None, _MUSIC] = None,
     llm: Annotated[str | None, typer.Option("--llm", help="Plan and write the story with an LLM: 'gguf', "
                                                "'gguf:PATH', or 'openai:URL' (as `dreamreel write`).")] = None,
     critic: Annotated[bool, typer.Option("--critic/--no-critic", help="With --llm: the model reviews the "
@@ -472,7 +481,7 @@ def make(
         for note in filter(None, story.generator.get("notes", "").split("; ")):
             err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
         _make(story, output, prof, choices, seed, res, keep, burned, preset, cache, budget, sandbox=policy,
-              burn_subtitles=burn_subtitles, visual=visual, voice=voice,
+              burn_subtitles=burn_subtitles, visual=visual, voice=voice, music=music,
               writing=writing.entries if writing is not None else None)
 
 
@@ -495,6 +504,7 @@ def render(
     burn_subtitles: Annotated[bool, _BURN] = False,
     visual: Annotated[str | None, _VISUAL] = None,
     voice: Annotated[str | None, _VOICE] = None,
+    music: Annotated[str | None, _MUSIC] = None,
 ) -> None:
     """Make a film from a story file."""
     with user_errors():
@@ -503,7 +513,7 @@ def render(
         loaded = _load_story(story)
         _make(loaded, output, _load_profile(profile), choices, seed, res, keep, burned, preset, cache,
               budget, writing=_story_writing(story, loaded), sandbox=_load_sandbox(sandbox),
-              burn_subtitles=burn_subtitles, visual=visual, voice=voice)
+              burn_subtitles=burn_subtitles, visual=visual, voice=voice, music=music)
 
 
 @app.command()
@@ -522,6 +532,9 @@ def serve(
     sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
     label_text: Annotated[str | None, _LABEL_TEXT] = None,
     label_corner: Annotated[str | None, _LABEL_CORNER] = None,
+    visual: Annotated[str | None, _VISUAL] = None,
+    voice: Annotated[str | None, _VOICE] = None,
+    music: Annotated[str | None, _MUSIC] = None,
 ) -> None:
     """Serve the portal and the player: films made while they are watched (always with the
     burnt-in label: a server cannot turn it off)."""
@@ -533,6 +546,8 @@ def serve(
 
         if res not in RESOLUTIONS:
             raise BadInputError(f"unknown resolution {res!r}; use one of {', '.join(RESOLUTIONS)}")
+        # every film the server makes draws, speaks and scores with these: checked now, not at the first film
+        chosen = {k: v for k, v in _backends(visual, voice, music).items() if v is not None}
         folder = data.expanduser()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -542,9 +557,11 @@ def serve(
         policy = _load_sandbox(sandbox)
         burned = _label(True, label_text, label_corner)
         served = create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget,
-                            sandbox=policy, make_kw={"label": burned})  # (a lost or damaged store stops it here)
+                            sandbox=policy, make_kw={"label": burned, **chosen})  # (a lost or damaged store stops it here)
         err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})"
-                  + (f"; a sandbox of {policy}" if policy is not None else ""))
+                  + (f"; a sandbox of {policy}" if policy is not None else "")
+                  + "".join(f"; {kind} by {b.name}" for kind, b in chosen.items())
+                  + f"; {served.state.server.capacity()} film(s) made at once")
         uvicorn.run(served, host=host, port=port, log_level="warning")
 
 
@@ -641,7 +658,7 @@ def show(
 
 @app.command()
 def backends() -> None:
-    """List the visual, voice and LLM backends installed: what each runs on, how many may run at
+    """List the visual, voice, music and LLM backends installed: what each runs on, how many may run at
     once and what it costs."""
     with user_errors():
         from rich.table import Table

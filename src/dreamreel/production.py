@@ -73,6 +73,7 @@ from .render_pool import (
     shared_pool,
 )
 from .store.cache import Cache
+from .synth.music import MusicBackend, ProceduralMusic
 from .synth.visual import ProceduralBackend, VisualBackend
 from .synth.voice import default_backend, mouth_track, voice_lines
 from .synth.voice.base import Speech, VoiceBackend
@@ -151,7 +152,7 @@ def mouths_for(shot: Shot, speech: dict[tuple[str, int], Speech], fps: int) -> d
 
 def make_film(story: Story, output: str | Path, *, profile: Profile | None = None, choices: Choices | Chooser = "auto",
               seed: int = 0, res: str = "720p", fps: int = 24, keep: bool = False, label: Label | bool | None = True,
-              voice: VoiceBackend | None = None, visual: VisualBackend | None = None,
+              voice: VoiceBackend | None = None, visual: VisualBackend | None = None, music: MusicBackend | None = None,
               progress: Progress | None = None, cache: Cache | None = None, pool: RenderPool | None = None,
               preset: str = DEFAULT_PRESET, segments: str | Path | None = None,
               on_cut: Callable[[list[Shot], int, int], None] | None = None,
@@ -187,6 +188,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     :class:`~dreamreel.model.Label`; False or None: none, which the signed manifest records).
     ``subtitles``: the language the MP4's subtitle track is tagged with (ISO 639-2; None: no track).
     ``burn_subtitles``: also draw the captions into the picture (``edit.burn``).
+    ``visual``, ``voice``, ``music``: the backends that draw, speak and score (``backends.make``;
+    None: the procedural renderer, piper else espeak-ng, the procedural composer).
     """
     label = as_label(label)
     if res not in RESOLUTIONS:
@@ -210,6 +213,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     if burn_subtitles:
         visual = SubtitledBackend(visual)
     visual.requires()
+    music = music or ProceduralMusic()
     pool = pool or shared_pool()
     pool.start()  # the workers load the renderer while the first beat is voiced
     cache = cache or Cache()
@@ -225,7 +229,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     camera = ShotPlanner(story, planned, profile=profile, fps=fps, width=width, height=height, seed=seed)
     walk = Walk(story, choices if live else planned_chooser(planned), seed=seed, variant=variant, start=start)
     speech: dict[tuple[str, int], Speech] = {}
-    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache, stems=keep)
+    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache, stems=keep, music=music)
     lines_total = len(voiced_lines(story, planned))
     names = {c.id: c.name for c in story.bible.cast}
     lines_done = 0
@@ -241,7 +245,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     def manifest_for(title: str) -> dict:
         manifest = film_manifest(title, story_id=story.id, seed=seed, visible_label=label, backends={
             "planner": str(story.generator.get("planner", "")), "visual": f"{visual.name}/{visual.version}",
-            "voice": backend.name, "music": "dreamreel.score", "encoder": f"libx264/{preset}"})
+            "voice": backend.name, "music": f"{music.name}/{music.version}", "encoder": f"libx264/{preset}"})
         if story.assets:  # the licensed packs its characters, places, colours and music came from
             manifest["ingredients"] += asset_ingredients(story.assets)
             manifest["assertions"].append(assets_assertion(story.assets))

@@ -42,6 +42,7 @@ import av
 import cv2
 import numpy as np
 
+from .backends import declared
 from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, chunk_options, encode_chunk
 from .edit.qc import BLACK_LEVEL, BLACK_SHARE, FREEZE_TOLERANCE
 from .errors import DreamreelError
@@ -331,7 +332,9 @@ class RenderPool:
 
     Jobs wait here, by priority and then in the order given, and go to the workers only as they
     free up, so an urgent job waits for at most the shot each worker is drawing, never behind a
-    queue already handed to the processes."""
+    queue already handed to the processes. A backend that declares a ``concurrency``
+    (``backends.declared``: one GPU, a rate-limited API) has at most that many of its shots out
+    at once; its other shots wait while other backends' shots take the free workers."""
 
     def __init__(self, workers: int | None = None):
         self.workers = (os.cpu_count() or 1) if workers is None else workers
@@ -342,6 +345,9 @@ class RenderPool:
         self._waiting: list[tuple[int, int, Future[ShotResult], tuple]] = []  # a heap
         self._order = itertools.count()
         self._handed = 0  # jobs with the worker processes now
+        #: Per backend (its blob): its shots out now (with the workers or drawn here), and how many may be.
+        self._busy: dict[bytes, int] = {}
+        self._caps: dict[bytes, int] = {}
         self._lock = threading.Lock()
         #: Set once the workers of the current executor are started (jobs wait here until then).
         self._up = threading.Event()
@@ -399,6 +405,9 @@ class RenderPool:
         assert self._executor is not None
         blob = hashlib.sha256(f"{type(backend).__module__}.{type(backend).__qualname__}/{backend.version}"
                               .encode()).digest()
+        at_once = declared("visual", backend).concurrency
+        with self._lock:
+            self._caps[blob] = min(self.workers, at_once or self.workers)
         for j, k in zip(jobs, keys):
             hit = cached_result(j, k, cache)  # hits are answered here, without a trip to a worker
             if hit is not None:
@@ -429,12 +438,20 @@ class RenderPool:
             with self._lock:
                 if not self._waiting or self._handed >= self.workers:
                     return
-                here = not self._up.is_set()
-                if here and (self._drawing_here or self._waiting[0][3][0].shot.kind not in ("title", "end")):
+                # the first in line whose backend has a slot free (the heap's order: priority, then given)
+                entry = min((w for w in self._waiting if self._busy.get(w[3][1], 0) < self._caps.get(w[3][1], 1)),
+                            default=None)
+                if entry is None:
                     return
-                _, _, f, args = heapq.heappop(self._waiting)
+                here = not self._up.is_set()
+                if here and (self._drawing_here or entry[3][0].shot.kind not in ("title", "end")):
+                    return
+                self._waiting.remove(entry)
+                heapq.heapify(self._waiting)
+                _, _, f, args = entry
                 if f.running() or f.done() or not f.set_running_or_notify_cancel():
                     continue  # handed over already (it was asked for twice), or cancelled while it waited
+                self._busy[args[1]] = self._busy.get(args[1], 0) + 1
                 if here:
                     self._drawing_here = True
                 else:
@@ -445,10 +462,10 @@ class RenderPool:
             try:
                 inner = self._submit(*args)
             except BaseException as e:  # noqa: BLE001 - delivered through the future
-                self._done_one()
+                self._done_one(args[1])
                 f.set_exception(e)
                 continue
-            inner.add_done_callback(lambda inner, f=f: self._relay(inner, f))
+            inner.add_done_callback(lambda inner, f=f, blob=args[1]: self._relay(inner, f, blob))
 
     def _draw_here(self, f: Future[ShotResult], job: ShotJob, blob: bytes, backend: VisualBackend, cache: Cache,
                    key: str) -> None:
@@ -459,10 +476,11 @@ class RenderPool:
         finally:
             with self._lock:
                 self._drawing_here = False
+                self._busy[blob] -= 1
             self._pump()
 
-    def _relay(self, inner: Future[ShotResult], f: Future[ShotResult]) -> None:
-        self._done_one()
+    def _relay(self, inner: Future[ShotResult], f: Future[ShotResult], blob: bytes) -> None:
+        self._done_one(blob)
         if inner.cancelled():
             f.set_exception(BrokenProcessPool("the render workers were stopped"))
         elif inner.exception() is not None:
@@ -471,9 +489,10 @@ class RenderPool:
             f.set_result(inner.result())
         self._pump()
 
-    def _done_one(self) -> None:
+    def _done_one(self, blob: bytes) -> None:
         with self._lock:
             self._handed -= 1
+            self._busy[blob] -= 1
 
     def _submit(self, job: ShotJob, blob: bytes, backend: VisualBackend, cache: Cache, key: str) -> Future[ShotResult]:
         assert self._executor is not None

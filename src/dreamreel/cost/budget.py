@@ -2,6 +2,8 @@
 
     estimate = CPU seconds a second of film takes at a resolution (measured on the embedded
                default, see CPU_PER_FILM_SECOND) x the film's length x the CPU price
+               + what the chosen backends declare a second of film costs (``backends``:
+               ``cost_per_second``, USD, e.g. a paid API), x the film's length
     over budget -> no branches drawn ahead at choices (live films) -> a lower resolution, step by
                step -> refused with what it would cost and what is left
 
@@ -42,23 +44,28 @@ def film_seconds(story: Story, episodes: int | None = None) -> float:
     return float(story.request.target_seconds) * (episodes or len(story.graph.episodes))
 
 
-def estimate(seconds: float, res: str, *, prefetch: bool = False, table: PriceTable = DEFAULT) -> float:
-    cpu = CPU_PER_FILM_SECOND[res] * seconds * (1 + PREFETCH_SHARE if prefetch else 1)
-    return cpu * table.cpu_hour / 3600
+def estimate(seconds: float, res: str, *, prefetch: bool = False, table: PriceTable = DEFAULT,
+             per_second: float = 0.0) -> float:
+    """``per_second``: what the backends declare a second of film costs besides their CPU time
+    (drawing branches ahead draws more film, so it scales with the prefetch share too)."""
+    share = 1 + PREFETCH_SHARE if prefetch else 1
+    cpu = CPU_PER_FILM_SECOND[res] * seconds * share
+    return cpu * table.cpu_hour / 3600 + per_second * seconds * share
 
 
 def fit(seconds: float, res: str, budget: float | None, *, spent: float = 0.0, live: bool = False,
-        table: PriceTable = DEFAULT) -> Fitted:
-    """The best way to make ``seconds`` of film at ``res`` (or lower) within ``budget - spent``."""
+        table: PriceTable = DEFAULT, per_second: float = 0.0) -> Fitted:
+    """The best way to make ``seconds`` of film at ``res`` (or lower) within ``budget - spent``;
+    ``per_second``: the chosen backends' declared price a second of film (``backends.price``)."""
     if res not in CPU_PER_FILM_SECOND:
         raise DreamreelError(f"unknown resolution {res!r}")
     if budget is None:
-        return Fitted(res, live, estimate(seconds, res, prefetch=live, table=table))
+        return Fitted(res, live, estimate(seconds, res, prefetch=live, table=table, per_second=per_second))
     left = budget - spent
     steps = [(res, True)] if live else []
     steps += [(r, False) for r in ORDER[ORDER.index(res):]]
     for r, prefetch in steps:
-        cost = estimate(seconds, r, prefetch=prefetch, table=table)
+        cost = estimate(seconds, r, prefetch=prefetch, table=table, per_second=per_second)
         if cost <= left:
             notes = []
             if live and not prefetch:
@@ -66,7 +73,7 @@ def fit(seconds: float, res: str, budget: float | None, *, spent: float = 0.0, l
             if r != res:
                 notes.append(f"made at {r} instead of {res} (budget)")
             return Fitted(r, prefetch, cost, notes)
-    cheapest = estimate(seconds, ORDER[-1], table=table)
+    cheapest = estimate(seconds, ORDER[-1], table=table, per_second=per_second)
     raise OverBudgetError(f"this film would cost about {cheapest:.5f} {table.currency} even at {ORDER[-1]}; "
                           f"the budget has {max(0.0, left):.5f} {table.currency} left (of {budget:.5f}); "
                           f"ask for a shorter film or a bigger budget")

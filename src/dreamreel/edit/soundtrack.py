@@ -1,7 +1,7 @@
 """The film's soundtrack, made a beat at a time while the film is cut and drawn.
 
     shots of the next beat (or a title / end card) + their voices
-      -> a score cue (ScoreStream), an ambience bed for the beat's place and weather,
+      -> a score cue (to the music backend's ScoreWriter), an ambience bed for the beat's place and weather,
          spot effects where the action and the script call for them (edit/spotting.py),
          the lines placed where their shots put them, panned to their speakers
       -> mix() over the chunk (ducking, limiter, loudness: -16 LUFS moved by the scene's
@@ -31,7 +31,9 @@ from ..model.shot import Shot
 from ..model.story import Story
 from ..store.cache import Cache, cache_key
 from ..synth.music.ambience import ambience
-from ..synth.music.score import CueKind, ScoreCue, ScoreStream
+from ..synth.music.base import MusicBackend
+from ..synth.music.procedural import ProceduralMusic
+from ..synth.music.score import CueKind, ScoreCue, tune_for
 from ..synth.voice.base import Speech
 from ..synth.music.foley import spot
 from .mix import MixReport, Placed, Stems, mix, resample
@@ -88,11 +90,16 @@ class Soundtrack:
     #: Keep the dialogue, music and effects stems (``stem_parts``, film order; see ``stems_so_far``).
     stems: bool = False
     stem_parts: list[np.ndarray] = field(default_factory=list)
+    #: Who writes the score (None: the procedural composer).
+    music: MusicBackend | None = None
 
     def __post_init__(self) -> None:
         sr = self.sample_rate
-        self._score = ScoreStream(style=self.story.bible.style, genres=self.story.bible.genres, seed=self.seed,
-                                  sample_rate=sr)
+        music = self.music or ProceduralMusic()
+        bible = self.story.bible
+        self._score = music.stream(style=bible.style, genres=bible.genres, seed=self.seed, sample_rate=sr)
+        # The singers' tempo (synth/voice/casting.py sings in the same tune, whoever scores).
+        self._tune = tune_for(bible.style, bible.genres, self.seed)
         self._roles = {b.id: (self.story.graph.ending(b.ending).kind if b.ending else b.role)
                        for b in self.story.graph.beats}
         self._waiting: list[_Chunk] = []
@@ -108,7 +115,8 @@ class Soundtrack:
         self._centre, self._trim = _levels(self.story)
         style = self.story.bible.style
         self._score_hash = hashlib.sha256(json.dumps(
-            [VERSION, style.model_dump(mode="json"), sorted(self.story.bible.genres), self.seed, sr]).encode()).hexdigest()
+            [VERSION, style.model_dump(mode="json"), sorted(self.story.bible.genres), self.seed, sr,
+             f"{music.name}/{music.version}"]).encode()).hexdigest()
 
     def _at(self, frame: int) -> int:
         return round(frame * self.sample_rate / self.fps)
@@ -133,7 +141,7 @@ class Soundtrack:
         chunk.level_db = self.level(tension)
         chunk.music_lu = round(MUSIC_LU[0] + (MUSIC_LU[1] - MUSIC_LU[0]) * tension, 2)
         cue = ScoreCue(chunk.start / self.sample_rate, chunk.end / self.sample_rate, tension, kind,
-                       self._roles.get(shots[0].beat), bpm=self._score.tune.bpm if melody else None,
+                       self._roles.get(shots[0].beat), bpm=self._tune.bpm if melody else None,
                        melody=melody)
         self._score.add(cue)
         self._score_hash = hashlib.sha256(f"{self._score_hash}|{cue!r}".encode()).hexdigest()

@@ -292,7 +292,13 @@ class Server:
         if self.viewer_budget is not None:
             left.append(self.viewer_budget - self.spent(viewer))
         budget = min(left) if left else None
-        return fit(film_seconds(story, episodes), self.res, budget, live=True)
+        return fit(film_seconds(story, episodes), self.res, budget, live=True, per_second=self.price())
+
+    def price(self) -> float:
+        """What the server's backends declare a second of film costs beyond their CPU time (USD)."""
+        from ..backends import price
+
+        return price({kind: self.make_kw.get(kind) for kind in ("visual", "voice", "music")})
 
     def cast(self, viewer: Viewer, wanted: list[tuple[str, str]]) -> tuple[dict[str, Any], list[tuple[Any, str]],
                                                                          list[tuple[str, str, str]]]:
@@ -436,7 +442,12 @@ class Server:
         self._admit()
 
     def capacity(self) -> int:
-        return self.limits.live_films if self.limits.live_films is not None else live_capacity(self.res)
+        if self.limits.live_films is not None:
+            return self.limits.live_films
+        from ..backends import declared
+
+        visual = self.make_kw.get("visual")
+        return live_capacity(self.res, concurrency=declared("visual", visual).concurrency if visual else None)
 
     def check_room(self) -> None:
         """Refuse a film now (503, before anything is made) when every slot is taken and the
@@ -537,14 +548,17 @@ class Server:
 CORES_PER_LIVE_FILM = {"480p": 0.8, "720p": 1.0, "1080p": 1.6}
 
 
-def live_capacity(res: str, cores: int | None = None) -> int:
+def live_capacity(res: str, cores: int | None = None, concurrency: int | None = None) -> int:
     """Films this machine can make at once without stalling them: its cores (less a fifth for
-    the server itself), over what one live film costs."""
+    the server itself), over what one live film costs; and no more than the visual backend
+    declares it draws at once (``concurrency``; None: one per core), as each live film keeps
+    the drawer busy just ahead of its viewer: one film more would wait on the others' shots."""
     import os
 
     if cores is None:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, int(cores * 0.8 / CORES_PER_LIVE_FILM.get(res, 1.0)))
+    films = max(1, int(cores * 0.8 / CORES_PER_LIVE_FILM.get(res, 1.0)))
+    return min(films, concurrency) if concurrency is not None else films
 
 
 #: Servers open in this process (the last one to close shuts the shared render workers down).
