@@ -914,10 +914,11 @@ def verify(
 
 @app.command()
 def schemas(folder: Annotated[Path, typer.Argument(help="Folder to write the JSON Schemas into.")] = Path("schemas")) -> None:
-    """Export the JSON Schemas of dreamreel's file formats."""
+    """Export the JSON Schemas of dreamreel's file formats and of the server's replies."""
     with user_errors():
         from .model.schemas import write_schemas
-        for path in write_schemas(folder):
+        from .serve.schemas import DOCUMENTS as API_DOCUMENTS
+        for path in write_schemas(folder, API_DOCUMENTS):
             err.print(f"wrote {path}")
 
 

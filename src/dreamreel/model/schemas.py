@@ -1,7 +1,10 @@
 """JSON Schemas of the persisted formats, for other tools and languages."""
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from .bible import Bible
 from .cost import CostReport
@@ -24,10 +27,13 @@ def schema_text(model) -> str:
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
-def write_schemas(folder: str | Path) -> list[Path]:
+def write_schemas(folder: str | Path, more: Mapping[str, type[BaseModel]] | None = None) -> list[Path]:
+    """Write each document's ``<name>.schema.json`` into ``folder``; ``more``: other stages'
+    documents (the server's replies), passed in so this package imports no later stage."""
     # Imported here so the model package itself stays free of I/O.
     from ..store.files import write_atomic
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    return [write_atomic(folder / f"{name}.schema.json", schema_text(m)) for name, m in DOCUMENTS.items()]
+    return [write_atomic(folder / f"{name}.schema.json", schema_text(m))
+            for name, m in {**DOCUMENTS, **(more or {})}.items()]

@@ -1,5 +1,6 @@
 """What the API takes and gives: the typed bodies of requests (checked strictly: unknown fields
-refused, every string and list bounded) and the replies whose shape is stable.
+refused, every string and list bounded) and the typed replies (the film's status among them,
+exported as a JSON Schema by ``dreamreel schemas``).
 """
 
 from __future__ import annotations
@@ -89,7 +90,96 @@ class Telemetry(BaseModel):
 
 
 # -- replies -------------------------------------------------------------------------------------
-# (A film's status is left a plain object: it grows with every lever the player gets.)
+
+
+class Offered(BaseModel):
+    id: str
+    text: str
+    #: Keeps the ending the viewer steers towards within reach.
+    toward_goal: bool = False
+    #: Would cost the life of someone the viewer asked to save.
+    costs_a_life: bool = False
+
+
+class WaitingChoice(BaseModel):
+    choice_id: str
+    beat_id: str
+    prompt: str
+    options: list[Offered]
+    default: str
+    timeout_s: float
+    #: Where the beat holding the choice plays in the film (seconds).
+    start_s: float
+    end_s: float
+    posted: float
+
+
+class TakenChoice(BaseModel):
+    choice_id: str
+    option_id: str
+    #: Who chose: the viewer, the countdown running out, nobody (abandoned), or a telling followed.
+    by: str
+    latency_s: float
+
+
+class EngagementView(BaseModel):
+    level: str
+    confidence: float
+    score: float
+
+
+class InterventionView(BaseModel):
+    """Something the director changed for the viewer, and why (the player's "why did this happen?")."""
+
+    beat: str
+    kind: str
+    why: str
+    at_s: float
+
+
+class CastMember(BaseModel):
+    id: str
+    name: str
+
+
+class SettingView(BaseModel):
+    time_of_day: str | None = None
+    weather: str | None = None
+
+
+class FilmStatus(BaseModel):
+    """A film as its viewer sees it: asked for, queued, being made (the choice waiting, what the
+    director did and why), finished, failed or damaged. Pushed to the player twice a second; a
+    finished film's is what it was when it finished (fields it did not have then take defaults)."""
+
+    id: str
+    title: str
+    prompt: str
+    status: Literal["queued", "making", "ready", "failed", "damaged"]
+    error: str | None = None
+    created: float
+    watch: str
+    stream: str
+    #: The story can go on from the ending it reached ("keep going").
+    can_continue: bool = False
+    #: The film that goes on from this one, once asked for.
+    next: str | None = None
+    #: Waiting for a slot: its place in the queue (1: next), and how many films are made at once.
+    queue_position: int | None = None
+    capacity: int | None = None
+    pending_choice: WaitingChoice | None = None
+    taken: list[TakenChoice] = Field(default_factory=list)
+    made_seconds: float = 0.0
+    engagement: EngagementView | None = None
+    interventions: list[InterventionView] = Field(default_factory=list)
+    #: The kind of ending the viewer steers towards.
+    goal: str | None = None
+    endings: list[str] = Field(default_factory=list)
+    cast: list[CastMember] = Field(default_factory=list)
+    saving: list[str] = Field(default_factory=list)
+    setting: SettingView = Field(default_factory=SettingView)
+    #: What is made other than as asked (a rating above the ceiling, a budget).
+    notes: list[str] = Field(default_factory=list)
 
 
 class Ok(BaseModel):
@@ -210,3 +300,7 @@ class StoredEvent(BaseModel):
     at: float
     kind: str
     data: dict[str, Any]
+
+
+#: The API's replies exported as JSON Schemas beside the file formats' (``dreamreel schemas``).
+DOCUMENTS: dict[str, type[BaseModel]] = {"film-status": FilmStatus}

@@ -28,7 +28,7 @@ from ..trust.licences import Sandbox
 from .guard import Bucket, Limits
 from .live import ENDED, LiveFilm
 from .recovery import check_not_lost, clean_interrupted, clean_render_temp, damaged_films
-from .schemas import NewFilm
+from .schemas import FilmStatus, NewFilm
 
 log = logging.getLogger("dreamreel.serve")
 COOKIE = "dreamreel_token"
@@ -488,6 +488,7 @@ class Server:
         _give_back_memory()
 
     def status(self, film: Film) -> dict[str, Any]:
+        """The film's ``FilmStatus`` (checked against it: what the API and the player's socket send)."""
         live = self.live.get(film.id)
         out: dict[str, Any] = {"id": film.id, "title": film.title, "prompt": film.prompt,
                                "status": live.status if live else film.status,
@@ -507,7 +508,13 @@ class Server:
             out.update(self._saved_status(film.id))
         if film.id in self.damaged:
             out["status"], out["error"] = "damaged", f"this film's files are damaged: {self.damaged[film.id]}"
-        return out
+        try:
+            return FilmStatus.model_validate(out).model_dump(mode="json")
+        except ValidationError:  # (a status.json written by another version, or damaged: shown without it)
+            log.warning("film %s: its saved status does not read; shown without it", film.id)
+            saved = self._saved_status(film.id)
+            kept = {k: v for k, v in out.items() if k not in saved or k in _OWN}
+            return FilmStatus.model_validate(kept).model_dump(mode="json")
 
     @staticmethod
     def _live_status(live: LiveFilm) -> dict[str, Any]:
@@ -567,6 +574,8 @@ _SERVERS_LOCK = threading.Lock()
 
 #: Finished films kept in memory (their status as it was, for players still playing them).
 KEEP_FINISHED = 8
+#: What a film's status says from the database, never from a saved status.json.
+_OWN = frozenset({"id", "title", "prompt", "status", "error", "created", "watch", "stream", "can_continue", "next"})
 
 
 def _give_back_memory() -> None:

@@ -19,6 +19,7 @@ from ..schemas import (
     ChoiceAnswer,
     Deleted,
     EpisodeProof,
+    FilmStatus,
     NewFilm,
     Ok,
     Provenance,
@@ -35,17 +36,17 @@ log = logging.getLogger("dreamreel.serve")
 router = APIRouter(route_class=StrictRoute)
 
 
-@router.post("/api/films")
+@router.post("/api/films", response_model=FilmStatus)
 def new_film(ask: NewFilm, server: ServerDep, viewer: ViewerDep) -> dict[str, Any]:
     return server.status(server.start_film(viewer, ask))
 
 
-@router.get("/api/films")
+@router.get("/api/films", response_model=list[FilmStatus])
 def list_films(server: ServerDep, viewer: ViewerDep) -> list[dict[str, Any]]:
     return [server.status(f) for f in server.db.films(viewer.id)]
 
 
-@router.get("/api/films/{film_id}")
+@router.get("/api/films/{film_id}", response_model=FilmStatus)
 def film_status(server: ServerDep, film: FilmDep) -> dict[str, Any]:
     return server.status(film)
 
@@ -68,13 +69,13 @@ def delete_film(server: ServerDep, viewer: ViewerDep, film: FilmDep) -> Deleted:
     return Deleted(deleted=film.id)
 
 
-@router.post("/api/films/{film_id}/continue")
+@router.post("/api/films/{film_id}/continue", response_model=FilmStatus)
 def keep_going(server: ServerDep, viewer: ViewerDep, film: FilmDep) -> dict[str, Any]:
     """Keep going: write and stream the next episode, continuing the story and its state."""
     return server.status(server.continue_film(viewer, film, seed=int(time.time()) % 2**31))
 
 
-@router.post("/api/films/{film_id}/again")
+@router.post("/api/films/{film_id}/again", response_model=FilmStatus)
 def watch_again(server: ServerDep, viewer: ViewerDep, film: FilmDep) -> dict[str, Any]:
     """The same story again, told with variety: what you saw before is avoided where it can be."""
     return server.status(server.again(viewer, film, seed=int(time.time() * 1000) % 2**31))
