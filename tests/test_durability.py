@@ -13,6 +13,7 @@ from serving import running_server
 
 from dreamreel.serve.app import Server
 from dreamreel.store.db import Database, StoreError
+from dreamreel.trust.provenance import film_manifest, load_keys, sign
 
 SERVE = [sys.executable, "-m", "dreamreel.cli", "serve", "--port", "1"]
 
@@ -83,11 +84,27 @@ def test_a_garbage_database_file_is_named_in_one_line_not_replaced(tmp_path):
     refused(serve(tmp_path), str(db_file), "refusing to start")
 
 
+def signed_mp4(path: Path) -> Path:
+    """A tiny real MP4 (a second of changing grey), signed with this machine's chain as films are."""
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w") as out:
+        video = out.add_stream("libx264", rate=24)
+        video.width, video.height, video.pix_fmt = 64, 64, "yuv420p"
+        for i in range(24):
+            frame = av.VideoFrame.from_ndarray(np.full((64, 64, 3), i * 10, np.uint8), format="rgb24")
+            out.mux(video.encode(frame))
+        out.mux(video.encode())
+    return sign(path, film_manifest("a western", backends={}), load_keys())
+
+
 @pytest.mark.slow  # (starts dreamreel in a process of its own, or a server)
 def test_damaged_film_files_are_reported_not_served_as_whole(tmp_path):
     db = Database(f"sqlite:///{tmp_path / 'dreamreel.db'}")
     v, token = db.new_viewer()
-    films = {name: db.add_film(v.id, "a western", name, "{}").id for name in ("whole", "short", "torn", "unsigned")}
+    films = {name: db.add_film(v.id, "a western", name, "{}").id
+             for name in ("whole", "short", "torn", "unsigned", "signed", "tampered")}
     for film_id in films.values():
         db.update_film(film_id, status="ready")
     db.close()
@@ -98,12 +115,22 @@ def test_damaged_film_files_are_reported_not_served_as_whole(tmp_path):
         (stream / "seg_00000.m4s").write_bytes(b"\0" * (7 if name == "short" else 10))
         index = {"init": "init.mp4", "complete": True, "segments": [{"file": "seg_00000.m4s", "bytes": 10}]}
         (stream / "index.json").write_text(json.dumps(index)[:30] if name == "torn" else json.dumps(index))
-        if name != "unsigned":
+        if name in ("signed", "tampered"):
+            signed_mp4(stream.parent / "film.mp4")
+        elif name != "unsigned":
             (stream.parent / "film.mp4").write_bytes(b"\0" * 64)
+    # One bit of the tampered film's picture changed after it was signed.
+    tampered = tmp_path / "films" / films["tampered"] / "film.mp4"
+    data = bytearray(tampered.read_bytes())
+    data[data.index(b"mdat") + 40] ^= 0x01
+    tampered.write_bytes(bytes(data))
     with running_server(tmp_path) as (base, _):
         client = httpx.Client(base_url=base, cookies={"dreamreel_token": token})
         status = {name: client.get(f"/api/films/{films[name]}").json() for name in films}
-        assert status["whole"]["status"] == "ready"
+        assert status["signed"]["status"] == "ready", status["signed"]
+        # A signed MP4 that no longer verifies is damaged from the start, before anyone asks for its provenance.
+        assert status["tampered"]["status"] == "damaged" and "film.mp4 fails verification" in status["tampered"]["error"]
+        assert status["whole"]["status"] == "damaged" and "fails verification" in status["whole"]["error"]
         assert status["short"]["status"] == "damaged" and "seg_00000.m4s is 7 bytes" in status["short"]["error"]
         assert status["torn"]["status"] == "damaged" and "index.json cannot be read" in status["torn"]["error"]
         assert status["unsigned"]["status"] == "damaged" and "film.mp4" in status["unsigned"]["error"]
@@ -111,9 +138,13 @@ def test_damaged_film_files_are_reported_not_served_as_whole(tmp_path):
             got = client.get(f"/films/{films[name]}/stream/index.json")
             assert got.status_code == 409 and "damaged" in got.json()["detail"]
             assert client.get(f"/api/films/{films[name]}/provenance").json()["state"] == "invalid"
-        assert client.get(f"/films/{films['whole']}/stream/index.json").status_code == 200
-        # The whole film's signed MP4 fails verification (it is not one): reported from then on.
-        proof = client.get(f"/api/films/{films['whole']}/provenance").json()
-        assert proof["state"] in ("invalid", "unsigned")
-        assert client.get(f"/api/films/{films['whole']}").json()["status"] == "damaged"
+        assert client.get(f"/films/{films['signed']}/stream/index.json").status_code == 200
+        assert client.get(f"/api/films/{films['signed']}/provenance").json()["state"] in ("trusted", "valid")
+        # The "whole" film's MP4 is not a signed one: its stream is not served as if it were whole.
+        assert client.get(f"/api/films/{films['whole']}/provenance").json()["state"] == "invalid"
         assert client.get(f"/films/{films['whole']}/stream/seg_00000.m4s").status_code == 409
+        # A signed film damaged while the server runs is found when its provenance is asked for.
+        signed = tmp_path / "films" / films["signed"] / "film.mp4"
+        signed.write_bytes(tampered.read_bytes())
+        assert client.get(f"/api/films/{films['signed']}/provenance").json()["state"] == "invalid"
+        assert client.get(f"/api/films/{films['signed']}").json()["status"] == "damaged"

@@ -3,16 +3,19 @@ that stopped, and finished films whose files are damaged.
 
 A lost or damaged store stops the start with one line naming the file (``StoreError``): a server
 never begins an empty store over films it cannot account for. A film made when the last server
-stopped is closed where it stopped; a finished film whose files do not hold is reported (its
-status says ``damaged`` and why) and its stream is not served as if it were whole.
+stopped is closed where it stopped; a finished film whose files do not hold (its stream, or its
+signed MP4, whose C2PA signature is verified at start) is reported (its status says ``damaged``
+and why) and its stream is not served as if it were whole.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..store.db import Database, StoreError
@@ -45,7 +48,7 @@ def check_not_lost(db: Database, films_dir: Path) -> None:
 def film_damage(folder: Path) -> str | None:
     """Why a finished film's files cannot be served as they are (None: they hold): its stream
     index must read, and its init segment and every segment it lists must be there at the size
-    it says; the signed film must be there (its signature is checked when asked for)."""
+    it says; the signed film must be there (its signature: ``signature_damage``)."""
     from ..edit.segments import INDEX_NAME
 
     stream = folder / "stream"
@@ -76,11 +79,32 @@ def film_damage(folder: Path) -> str | None:
     return None
 
 
+def signature_damage(film: Path, anchors: bytes | None) -> str | None:
+    """Why a finished film's signed MP4 does not verify (None: its C2PA signature and hashes hold;
+    a chain this server does not trust is not damage)."""
+    from ..trust.provenance import verify
+
+    verdict = verify(film, anchors)
+    return None if verdict.ok else f"film.mp4 fails verification: {verdict.reason}"
+
+
 def damaged_films(db: Database, films_dir: Path) -> dict[str, str]:
-    """Finished films whose files do not hold, with why (each logged in one line)."""
+    """Finished films whose files do not hold, with why (each logged in one line). Every signed
+    MP4 is verified (its whole file hashed: bench/serve_start.py measures it per film), a few at
+    once (c2pa works outside the GIL)."""
+    from ..trust.provenance import ANCHOR, keys_dir
+
+    anchor_file = keys_dir() / ANCHOR
+    anchors = anchor_file.read_bytes() if anchor_file.is_file() else None
+
+    def damage(film_id: str) -> str | None:
+        return film_damage(films_dir / film_id) or signature_damage(films_dir / film_id / "film.mp4", anchors)
+
+    ids = db.film_ids("ready")
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        found = list(pool.map(damage, ids))
     out = {}
-    for film_id in db.film_ids("ready"):
-        why = film_damage(films_dir / film_id)
+    for film_id, why in zip(ids, found):
         if why is not None:
             log.warning("film %s is damaged: %s (reported, not served as whole)", film_id, why)
             out[film_id] = why
