@@ -11,7 +11,9 @@ episode is made, and then:
 - the film's loudness: integrated (BS.1770, pyloudnorm), loudness range (EBU Tech 3342: 3 s
   short-term loudness, gated, 95th minus 10th percentile; goal >= 6 LU) and the share of time
   that is quiet (400 ms momentary loudness under -40 LUFS) and in a pause (20 LU under the
-  integrated loudness: no speech, no music, the room's own sound);
+  integrated loudness: no speech, no music, the room's own sound); and where the story called
+  for quiet (edit/quiet.py: scene changes, tense holds, pauses, whispers), how long, and how
+  loud the film is there (momentary windows wholly inside);
 - the voices' real-time factor: seconds of speech made per second of voicing, from a cold
   cache (goal >= 15x; the machine's other work counts against it), and per CPU-second (which
   other work changes far less), with the machine's load average before and after.
@@ -99,7 +101,7 @@ def film_audio(mp4: Path) -> tuple[np.ndarray, int]:
     return x, sr
 
 
-def loudness(x: np.ndarray, sr: int) -> dict:
+def loudness(x: np.ndarray, sr: int, quiet: list[tuple[float, float, str]] | None = None) -> dict:
     meter = pyloudnorm.Meter(sr)
     integrated = meter.integrated_loudness(x)
     stages = [meter._filters[k] for k in ("high_shelf", "high_pass")]
@@ -121,9 +123,42 @@ def loudness(x: np.ndarray, sr: int) -> dict:
     short = short[short > rel]
     lra = float(np.percentile(short, 95) - np.percentile(short, 10)) if short.size else 0.0
     momentary = windowed(0.4, 0.1)
-    return {"integrated_lufs": round(float(integrated), 2), "loudness_range_lu": round(lra, 2),
-            "quiet_share": round(float((momentary < -40).mean()), 3),
-            "pause_share": round(float((momentary < integrated - 20).mean()), 3)}
+    out = {"integrated_lufs": round(float(integrated), 2), "loudness_range_lu": round(lra, 2),
+           "quiet_share": round(float((momentary < -40).mean()), 3),
+           "pause_share": round(float((momentary < integrated - 20).mean()), 3)}
+    if quiet is not None:  # the hushes: what the film sounds like where the story called for quiet
+        spans: dict[str, dict] = {}
+        for a, b, why in quiet:
+            row = spans.setdefault(why, {"count": 0, "seconds": 0.0, "windows": []})
+            row["count"] += 1
+            row["seconds"] += b - a
+            if why != "whisper":  # under a whisper the words are what is left to hear
+                first, last = int(np.ceil(a / 0.1)), int((b - 0.4) / 0.1)
+                row["windows"] += list(momentary[first:last + 1])
+        for row in spans.values():
+            w = np.asarray(row.pop("windows"))
+            row["seconds"] = round(row["seconds"], 1)
+            if w.size:
+                row["median_momentary_lufs"] = round(float(np.median(w)), 1)
+                row["under_minus_40_share"] = round(float((w < -40).mean()), 3)
+        out["hushes"] = spans
+        out["hushed_share"] = round(sum(b - a for a, b, _ in quiet) / (len(x) / sr), 3)
+    return out
+
+
+def hushed(story, result) -> list[tuple[float, float, str]] | None:  # type: ignore[no-untyped-def]
+    """Where the soundtrack let the music and ambience drop out (film seconds, why); None
+    before edit/quiet.py existed (so the bench runs on older trees too)."""
+    try:
+        from dreamreel.edit.quiet import hushes
+    except ImportError:
+        return None
+    out, offset = [], 0
+    for sl in result.lists:
+        placed = [((offset + s.start_frame) / sl.fps, s) for s in sl.shots]
+        out += [(h.start_s, h.end_s, h.why) for h in hushes(story, placed, sl.fps)]
+        offset += sum(s.frames for s in sl.shots)
+    return out
 
 
 def one(prompt: str, res: str, tmp: Path, hear) -> dict:
@@ -178,7 +213,7 @@ def one(prompt: str, res: str, tmp: Path, hear) -> dict:
             "recall_mix": round(statistics.mean(row["mix"]), 3),
         }
     return {"request": prompt, "seconds": round(result.seconds, 1), "voices": voices,
-            "loudness": loudness(audio, sr),
+            "loudness": loudness(audio, sr, hushed(story, result)),
             "voices_realtime_x": round(spoken_s / max(voicing_s, 1e-9), 1),
             # seconds of speech per CPU-second (every thread of this process): what other work on
             # the machine does not change much; two idle cores give up to about twice it
@@ -213,6 +248,7 @@ def main() -> None:
         "integrated_lufs": [f["loudness"]["integrated_lufs"] for f in films],
         "quiet_share": [f["loudness"]["quiet_share"] for f in films],
         "pause_share": [f["loudness"]["pause_share"] for f in films],
+        "hushed_share": [f["loudness"].get("hushed_share") for f in films],
         "voices_realtime_x": [f["voices_realtime_x"] for f in films],
         "voices_speech_per_cpu_second": [f["voices_speech_per_cpu_second"] for f in films],
         # the machine's 1-minute load average before and after (the speed is only comparable at like loads)

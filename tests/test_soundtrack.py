@@ -7,7 +7,7 @@ import pytest
 
 from dreamreel.camera import plan_shots
 from dreamreel.director import choose_path
-from dreamreel.edit.soundtrack import Soundtrack, stems_of
+from dreamreel.edit.soundtrack import Soundtrack, beat_runs, stems_of
 from dreamreel.edit.spotting import MIN_APART_S, spots
 from dreamreel.model import Request
 from dreamreel.narrative.planner import plan
@@ -24,13 +24,7 @@ def cut():
     path = choose_path(story, "first")
     timings, speech = voice_lines(story, path, backend("espeak-ng"))
     shots = plan_shots(story, path, timings)[0].shots
-    beats: list[list] = []
-    for s in shots:  # what production feeds it: the title, each beat's shots, the end card
-        if beats and s.beat == beats[-1][-1].beat and "title" not in (s.kind, beats[-1][-1].kind) and s.kind != "end":
-            beats[-1].append(s)
-        else:
-            beats.append([s])
-    return story, speech, beats, sum(s.frames for s in shots)
+    return story, speech, beat_runs(shots), sum(s.frames for s in shots)
 
 
 def make(cut, cache=None, stems=False):
@@ -104,3 +98,48 @@ def test_action_and_script_call_for_spot_effects():
     struck.graph.beat(beat.id).narration = "The judge brings the gavel down. Outside, someone dives into the harbour."
     names = {f.name for f in spots(struck, [(0.0, s) for s in shots if s.beat == beat.id][:1])}
     assert {"gavel", "splash"} & names
+
+
+def momentary(x: np.ndarray, at: float, to: float) -> np.ndarray:
+    """BS.1770 momentary loudness (400 ms windows, 100 ms apart) of stereo ``x`` between two
+    times, LUFS (K-weighting from pyloudnorm's meter)."""
+    from scipy import signal
+
+    meter = pyloudnorm.Meter(SR)
+    y = x.astype(np.float64)
+    for f in (meter._filters[k] for k in ("high_shelf", "high_pass")):
+        y = signal.lfilter(f.b, f.a, y, axis=0) * f.passband_gain
+    power = np.concatenate([[0.0], np.cumsum((y ** 2).sum(axis=1))])
+    w = int(0.4 * SR)
+    starts = np.arange(int(at * SR), int(to * SR) - w + 1, int(0.1 * SR))
+    with np.errstate(divide="ignore"):
+        return -0.691 + 10 * np.log10(np.maximum((power[starts + w] - power[starts]) / w, 1e-20))
+
+
+def test_where_the_story_calls_for_quiet_the_music_and_ambience_drop_out(cut):
+    story, speech, beats, frames = cut
+    # one line the script says is whispered
+    whispered = next(c for group in beats for s in group if s.kind == "dialogue" for c in s.cues)
+    hushed = story.model_copy(deep=True)
+    hushed.graph.beat(whispered.beat).lines[whispered.index].direction = "whispered, leaning close"
+    st, _, audio, _ = make((hushed, speech, beats, frames), stems=True)
+    stems = stems_of(st.stem_parts)
+    why = {h.why for h in st.hushes}
+    assert {"scene change", "whisper"} <= why
+    for h in st.hushes:
+        inside = slice(int((h.start_s + 0.02) * SR), int(h.end_s * SR))
+        # no score, no room tone: the music stem is silent, and so is the effects stem where
+        # no spot effect (a door, thunder) was called for
+        assert np.abs(stems.music[inside]).max() < 1e-3, h
+        if h.why == "whisper":
+            assert np.abs(stems.dialogue[inside]).max() > 0.05  # the words are there, alone
+    scene = [h for h in st.hushes if h.why == "scene change" and h.end_s - h.start_s >= 0.8]
+    assert scene
+    quiet = [momentary(stems.effects + stems.music, h.start_s, h.end_s).max() for h in scene]
+    assert sum(q < -50 for q in quiet) >= len(quiet) - 1  # one may hold a called-for effect
+    # and the film as a whole breathes: real silence (momentary under -40 LUFS) is no rarity
+    film = momentary(audio, 0, audio.shape[0] / SR)
+    assert (film < -40).mean() >= 0.05
+    # the music comes back after a hush: it is a pause, not the end of the score
+    later = [h for h in scene if h.end_s + 3 < audio.shape[0] / SR]
+    assert any(np.abs(stems.music[int((h.end_s + 1) * SR):int((h.end_s + 3) * SR)]).max() > 0.01 for h in later)

@@ -218,7 +218,8 @@ class Stems(NamedTuple):
 def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray | None, *, sample_rate: int,
         total_samples: int, target_lufs: float = -16.0, music_lu: float = -6.0, ambience_lu: float = -16.0,
         duck_db: float = 11.0, hold_s: float = 0.8, effects: np.ndarray | None = None, effects_lu: float = -6.0,
-        stems: bool = False) -> tuple[np.ndarray, MixReport] | tuple[np.ndarray, MixReport, Stems]:
+        stems: bool = False, bed_gain: np.ndarray | None = None
+        ) -> tuple[np.ndarray, MixReport] | tuple[np.ndarray, MixReport, Stems]:
     """Mix to float32 stereo (total_samples, 2) at ``target_lufs`` integrated, peaks under -1 dBFS.
 
     ``music_lu`` and ``ambience_lu`` set the beds' loudness relative to the dialogue (between
@@ -226,6 +227,8 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     door) sit ``effects_lu`` against the dialogue and duck only half as far: they are action,
     not bed. With no dialogue the music is the reference. A silent mix comes back silent, with
     ``report.silent`` set and ``lufs`` None. ``stems``: also return the :class:`Stems`.
+    ``bed_gain`` (total_samples,): music and ambience are multiplied by it after their levels
+    are set (0 where the story calls for quiet: edit/quiet.py), so a hush is real silence.
     """
     sr, total = int(sample_rate), int(total_samples)
     if sr <= 0:
@@ -269,8 +272,14 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     l_fx = meter.fast(bed_fx) if effects is not None else float("-inf")
     g_fx = 10 ** ((reference + effects_lu - l_fx) / 20) if l_fx > SILENT_LUFS else 0.0
     duck, mask = _duck_curve(voice, sr, duck_db, hold_s)
-    part_music = bed_music * (np.float32(g_music) * duck[:, None])
-    part_fx = bed_amb * (np.float32(g_amb) * duck[:, None])
+    beds = duck
+    if bed_gain is not None:
+        hush = np.asarray(bed_gain, dtype=np.float32)
+        if hush.shape != (total,) or not np.all(np.isfinite(hush)):
+            raise BadInputError(f"bed gain must be {total} finite values, got shape {hush.shape}", where="bed_gain")
+        beds = duck * hush
+    part_music = bed_music * (np.float32(g_music) * beds[:, None])
+    part_fx = bed_amb * (np.float32(g_amb) * beds[:, None])
     if g_fx > 0:
         part_fx += bed_fx * (np.float32(g_fx) * np.sqrt(duck)[:, None])
     pre = voice + part_music + part_fx

@@ -3,6 +3,7 @@
     shots of the next beat (or a title / end card) + their voices
       -> a score cue (to the music backend's ScoreWriter), an ambience bed for the beat's place and weather,
          spot effects where the action and the script call for them (edit/spotting.py),
+         hushes where the story calls for quiet (edit/quiet.py: music and ambience drop out),
          the lines placed where their shots put them, panned to their speakers
       -> mix() over the chunk (ducking, limiter, loudness: -16 LUFS moved by the scene's
          tension, calm scenes quieter and intense ones louder) -> crossfaded into the last chunk
@@ -37,12 +38,13 @@ from ..synth.music.score import CueKind, ScoreCue, tune_for
 from ..synth.voice.base import Speech
 from ..synth.music.foley import spot
 from .mix import MixReport, Placed, Stems, mix, resample
+from .quiet import Hush, bed_gain, hushes
 from .spotting import Spot, spots
 
 #: Seconds two chunks' mixes overlap and crossfade (linear: the score under both is the same).
 OVERLAP_S = 0.3
 #: Bump when the soundtrack's code changes what it makes (the cache keys include it).
-VERSION = "4"
+VERSION = "5"
 #: Loudness spread between the calmest and the most intense scenes (dB), so the film has
 #: dynamics (a loudness range broadcast drama would have) instead of every scene at -16.
 DYNAMICS_DB = 10.0
@@ -90,6 +92,8 @@ class Soundtrack:
     #: Keep the dialogue, music and effects stems (``stem_parts``, film order; see ``stems_so_far``).
     stems: bool = False
     stem_parts: list[np.ndarray] = field(default_factory=list)
+    #: Where the music and ambience dropped out, and why (film seconds; edit/quiet.py).
+    hushes: list[Hush] = field(default_factory=list)
     #: Who writes the score (None: the procedural composer).
     music: MusicBackend | None = None
 
@@ -226,12 +230,25 @@ class Soundtrack:
         return spots(self.story, [((self._at(frame) - chunk.start) / self.sample_rate, shot)
                                   for frame, shot in chunk.shots], self.seed)
 
+    def _hushes(self, chunk: _Chunk) -> list[Hush]:
+        """The chunk's quiet spans, in film seconds."""
+        sr = self.sample_rate
+        placed = [((self._at(frame) - chunk.start) / sr, shot) for frame, shot in chunk.shots]
+        return [h._replace(start_s=h.start_s + chunk.start / sr, end_s=h.end_s + chunk.start / sr)
+                for h in hushes(self.story, placed, self.fps)]
+
     def _mix(self, chunk: _Chunk, after: _Chunk | None) -> np.ndarray:
         a = chunk.start
         b = chunk.end + (min(self._overlap, after.end - after.start) if after is not None else 0)
         n = b - a
         lines = self._lines(chunk, a, n) + (self._lines(after, a, n) if after is not None else [])
         effects = self._spots(chunk)
+        own = self._hushes(chunk)
+        self.hushes += own
+        # the next chunk's hushes too: its scene change is quiet from the cut, so this one's
+        # music is down by then, under the crossfade
+        quiet = [(round(h.start_s - a / self.sample_rate, 4), round(h.end_s - a / self.sample_rate, 4))
+                 for h in own + (self._hushes(after) if after is not None else [])]
         key, hit = None, None
         if self.cache is not None:
             placed = [(p.start, self._digest(k), p.pan) for p, k in lines]
@@ -241,13 +258,13 @@ class Soundtrack:
                 f"{chunk.score}|{'end' if self._ending else 'cut'}@{chunk.end}",
                 "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs + chunk.level_db,
                 "music_lu": chunk.music_lu, "duck": DUCK_DB, "spots": [list(e) for e in effects],
-                "stems": self.stems})
+                "quiet": quiet, "stems": self.stems})
             hit = _load_mix(self.cache.get_bytes(key))
             if hit is not None:
                 out, report = hit
                 self.cached_chunks += 1
         if hit is None:
-            out, report = self._mix_anew(chunk, a, n, [p for p, _ in lines], effects)
+            out, report = self._mix_anew(chunk, a, n, [p for p, _ in lines], effects, quiet)
             if self.cache is not None and key is not None:
                 self.cache.put(key, _dump_mix(out, report))
         self.reports.append(report)
@@ -257,7 +274,7 @@ class Soundtrack:
         return np.ascontiguousarray(joined[:, :2])
 
     def _mix_anew(self, chunk: _Chunk, a: int, n: int, lines: list[Placed],
-                  effects: list[Spot]) -> tuple[np.ndarray, MixReport]:
+                  effects: list[Spot], quiet: list[tuple[float, float]]) -> tuple[np.ndarray, MixReport]:
         """The chunk's mix, (n, 2); with stems (n, 8): the mix, then dialogue, music, effects."""
         sr = self.sample_rate
         music = self._music_span(a, a + n)
@@ -276,7 +293,8 @@ class Soundtrack:
                     sound = spot(e.name, seed=e.seed, sample_rate=sr, position=e.position)[: n - at]
                     fx[at:at + sound.shape[0]] += sound
         made = mix(lines, music, bed, sample_rate=sr, total_samples=n, target_lufs=self.target_lufs + chunk.level_db,
-                   music_lu=chunk.music_lu, duck_db=DUCK_DB, effects=fx, stems=self.stems)
+                   music_lu=chunk.music_lu, duck_db=DUCK_DB, effects=fx, stems=self.stems,
+                   bed_gain=bed_gain(quiet, n, sr))
         if not self.stems:
             return made[0], made[1]
         out, report, stems = made  # type: ignore[misc]
@@ -298,6 +316,18 @@ class Soundtrack:
             self._music, self._music_base = self._music[drop:], self._music_base + drop
         self.samples += own
         return out[:own]
+
+
+def beat_runs(shots: list[Shot]) -> list[list[Shot]]:
+    """A cut's shots as production hands them to ``Soundtrack.add``: the title card, each beat's
+    shots, the end card (for a cut made whole, as tests and benches make one)."""
+    runs: list[list[Shot]] = []
+    for s in shots:
+        if runs and s.beat == runs[-1][-1].beat and "title" not in (s.kind, runs[-1][-1].kind) and s.kind != "end":
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return runs
 
 
 def stems_of(parts: list[np.ndarray]) -> Stems:
