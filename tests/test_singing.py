@@ -7,7 +7,7 @@ import pytest
 
 from dreamreel.camera import plan_shots
 from dreamreel.director import choose_path
-from dreamreel.edit.soundtrack import Soundtrack
+from dreamreel.edit.soundtrack import Soundtrack, beat_runs
 from dreamreel.model import Request, VoiceSpec
 from dreamreel.narrative.planner import plan
 from dreamreel.synth.music.palettes import SCALES
@@ -59,27 +59,28 @@ def test_a_line_is_sung_on_its_notes_in_key_and_in_time(piper):
     assert 150 < 440 * 2 ** ((np.median([m for _, _, m in notes]) - 69) / 12) < 300
 
 
-def test_a_musical_is_sung_and_the_score_plays_under_the_singers(piper):
+@pytest.fixture(scope="module")
+def musical(piper):
+    """A musical voiced, cut and scored: (story, speech, shots, soundtrack)."""
     story = plan(Request(prompt="a pirate musical on a stormy sea", episodes=1, target_seconds=40), seed=1)
     path = choose_path(story, "first")
     timings, speech = voice_lines(story, path, piper, seed=0)
+    shots = plan_shots(story, path, timings)[0].shots
+    st = Soundtrack(story, 0, 24, speech)
+    first = 0
+    for g in beat_runs(shots):
+        st.add(g, first)
+        first += sum(s.frames for s in g)
+    st.finish()
+    return story, speech, shots, st
+
+
+def test_a_musical_is_sung_and_the_score_plays_under_the_singers(musical):
+    story, speech, shots, st = musical
     lines = {(b.id, i): ln for b in story.graph.beats for i, ln in enumerate(b.lines)}
     sung = [k for k, s in speech.items() if s.notes]
     assert sung and all(lines[k].delivery == "sung" for k in sung)
     assert all(not speech[k].notes for k in speech if k in lines and lines[k].delivery != "sung")
-    shots = plan_shots(story, path, timings)[0].shots
-    groups: list[list] = []
-    for s in shots:
-        if groups and s.beat == groups[-1][-1].beat and "title" not in (s.kind, groups[-1][-1].kind) and s.kind != "end":
-            groups[-1].append(s)
-        else:
-            groups.append([s])
-    st = Soundtrack(story, 0, 24, speech)
-    first = 0
-    for g in groups:
-        st.add(g, first)
-        first += sum(s.frames for s in g)
-    st.finish()
     tune = tune_for(story.bible.style, story.bible.genres, 0)
     songs = [sec for sec in st._score.sections if sec.cue.melody]
     assert songs and all(sec.bpm == tune.bpm for sec in songs)
@@ -107,3 +108,56 @@ def test_a_numbers_last_line_is_sung_by_all_its_singers_together(piper):
         f = np.fft.rfftfreq(len(x), 1 / sr)
         return spec[(f > 80) & (f < 150)].sum() / spec[(f > 80) & (f < 4000)].sum()
     assert low_energy(together.samples) > 1.5 * low_energy(lead.samples)
+    # he sings a harmony, not the tune an octave down: at each note, his part's pitch is
+    # heard, and where the tune's octave below would be is quieter
+    assert len(together.harmony) == len(lead.notes)
+    assert all((m - h) % 12 in (3, 4, 5, 7, 8, 9) for (_, _, m), (_, _, h) in zip(lead.notes, together.harmony))
+    x = together.samples.astype(np.float64)
+
+    def band(t, d, hz):
+        n = int(max(0.06, 0.6 * d) * sr)
+        a = int((t + d / 2) * sr) - n // 2
+        seg = x[a:a + n] * np.hanning(n)
+        spec = np.abs(np.fft.rfft(seg, 8 * n))
+        f = np.fft.rfftfreq(8 * n, 1 / sr)
+        return spec[(f > hz * 0.97) & (f < hz * 1.03)].max()
+    hz = lambda m: 440 * 2 ** ((m - 69) / 12)  # noqa: E731
+    heard = [band(t, d, hz(h)) > band(t, d, hz(m - 12)) for (t, d, m), (_, _, h) in zip(lead.notes, together.harmony)]
+    assert np.mean(heard) >= 0.7
+
+
+def test_sung_lines_start_on_the_songs_bar_lines_and_the_chorus_sings_in_harmony(musical):
+    story, speech, shots, st = musical
+    tune = tune_for(story.bible.style, story.bible.genres, 0)
+    bar = 60 / tune.bpm * tune.meter
+    sections = [sec for sec in st._score.sections if sec.cue.melody]
+    placed = 0
+    for s in shots:
+        for c in s.cues:
+            voice = speech[(c.beat, c.index)]
+            if not voice.notes:
+                continue
+            first = s.start_frame / 24 + c.start + voice.notes[0][0]
+            sec = next(x for x in sections if x.cue.start_s - 1e-6 <= first < x.cue.end_s)
+            bars = (first - sec.origin) / bar
+            assert abs(bars - round(bars)) * bar < 0.002, (c.beat, c.index, bars)  # on a bar line, to 2 ms
+            placed += 1
+    assert placed >= 6
+    together = [(s, c) for s in shots for c in s.cues if speech[(c.beat, c.index)].harmony]
+    assert together, "a number's last line is sung by its singers together"
+    intervals, on_chord = [], []
+    for s, c in together:
+        voice = speech[(c.beat, c.index)]
+        at = s.start_frame / 24 + c.start
+        sec = next(x for x in sections if x.cue.start_s - 1e-6 <= at + voice.notes[0][0] < x.cue.end_s)
+        for (t, d, m), (t2, _, h) in zip(voice.notes, voice.harmony):
+            assert t2 == t
+            intervals.append((m - h) % 12)
+            when = at + t + min(d / 2, 0.05)
+            pads = {round(n.midi) % 12 for n in sec.notes if n.role == "pad" and n.time <= when < n.time + n.dur}
+            on_chord.append(h % 12 in pads)
+    # thirds and sixths (else a fourth or a fifth), never the tune's own note or its octave, no seconds
+    assert np.mean([iv in (3, 4, 8, 9) for iv in intervals]) >= 0.7
+    assert all(iv in (3, 4, 5, 7, 8, 9) for iv in intervals)
+    # tones of the chord the band plays under them at that bar
+    assert np.mean(on_chord) >= 0.95

@@ -23,6 +23,7 @@ beats' shots (and their render seeds) unchanged.
 """
 
 import hashlib
+import math
 import random
 from dataclasses import dataclass, field
 
@@ -228,9 +229,37 @@ class _Planner:
         if not out:  # a silent beat in the same setting still gets seen
             piece("scene", "wide" if len(present) >= 3 else "medium", self.scene_move(tension),
                   self.hold(2.0, tension), on_screen=present)
+        self.on_the_bar(out)
         for k, p in enumerate(out):
             p.seed = _hash(self.seed, self.story.id, beat.id, visit, k) & 0x7FFFFFFF
         return out
+
+    def on_the_bar(self, pieces: list[_Piece]) -> None:
+        """A song's lines start on its bar lines. The beat's first sung line sets the grid (the
+        score's song section starts its bars on that line's first note); every later one has
+        its first note moved to the first bar line it can reach: the pause before it (or the
+        shot's lead-in) taken up or drawn out, never overlapping the line before. Shots are
+        counted as the cut rounds them to frames, so the grid holds to the sample."""
+        origin: float | None = None
+        t0 = 0.0  # seconds from the beat's start to the piece's start, as cut to frames
+        for p in pieces:
+            done = 0.0  # where the piece's last line ended
+            for k in range(len(p.cues)):
+                offset, timing, emotion = p.cues[k]
+                song = timing.song
+                if song is not None:
+                    if origin is None:
+                        origin = t0 + offset + song.first_note
+                    else:
+                        bar = song.beat_s * song.meter
+                        earliest = t0 + done + song.first_note
+                        on_bar = origin + math.ceil((earliest - origin) / bar - 1e-6) * bar
+                        shift = on_bar - song.first_note - t0 - offset
+                        p.cues[k:] = [(o + shift, t, e) for o, t, e in p.cues[k:]]
+                        p.seconds = max(self.min_seconds, p.seconds + shift)
+                        offset += shift
+                done = offset + timing.duration
+            t0 += max(1, round(p.seconds * self.fps)) / self.fps
 
     def thing(self, episode: int) -> str | None:
         """The object this episode turns on."""

@@ -44,6 +44,15 @@ class WordTiming(Model):
     end: Annotated[float, Field(ge=0)]
 
 
+class SungTiming(Model):
+    """A sung line in its song: where its first note falls (seconds from the line's start) and
+    the song's beat, so the cut can start the line on a bar line of the score."""
+
+    first_note: Annotated[float, Field(ge=0)]
+    beat_s: Annotated[float, Field(gt=0)]
+    meter: Annotated[int, Field(ge=2, le=12)] = 4
+
+
 class SpeechTiming(Model):
     """A line as voiced: its length and where each word falls (seconds from the line's start)."""
 
@@ -53,6 +62,7 @@ class SpeechTiming(Model):
     text: str
     duration: Annotated[float, Field(gt=0)]
     words: list[WordTiming] = Field(default_factory=list)
+    song: SungTiming | None = None
 
 
 class Cue(Model):

@@ -22,6 +22,7 @@ from ...errors import BadInputError
 from ...model.bible import StyleGuide
 from ...model.shot import Shot, ShotList
 from .dsp import fade, pan_gains, reverb
+from .harmony import song_chords
 from .instruments import DRUMS, INSTRUMENTS, drum
 from .palettes import CHORDS, SCALES, Palette, palette_for
 
@@ -92,6 +93,9 @@ class Section:
     cue: ScoreCue
     bpm: float
     mode: str
+    origin: float = 0.0  # film seconds of its first bar line (a song's: where the singing starts)
+    #: A song's chords, from its sung notes (harmony.song_chords): bar index -> (degree, quality).
+    song: dict[int, tuple[int, str]] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
 
@@ -268,6 +272,9 @@ class _Composer:
         if cue.melody:  # bars fall where the singing starts: the band plays on the singer's beat
             first = min(t0 for t0, _, _ in cue.melody)
             origin = first - np.ceil(max(0.0, first - cue.start_s) / bar_len - 1e-9) * bar_len
+        sec.origin = origin
+        if cue.melody:  # the band plays the chords the singers' tune asks for (what the chorus harmonises)
+            sec.song = song_chords(cue.melody, self.key, pal.mode, origin=origin, bar_s=bar_len, beat_s=beat)
         span = cue.end_s - origin
         n_bars = max(1, int(np.ceil(span / bar_len - 1e-9)))
         if cue.kind == "end":  # the last bar runs to the end: the final chord is held, never clipped short
@@ -311,7 +318,7 @@ class _Composer:
         for bar in range(n_bars):
             if tacet is not None and bar >= tacet:
                 break
-            chord = prog[self.bar_no % len(prog)]
+            chord = sec.song.get(bar, prog[self.bar_no % len(prog)])
             last_bar = bar == n_bars - 1
             if cue.kind == "end" and (last_bar or bar == n_bars - 2 and n_bars > 2):
                 chord = final_chord if last_bar else (7, "7")

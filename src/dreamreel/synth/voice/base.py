@@ -44,6 +44,8 @@ class Speech:
     words: list[WordTiming] = field(default_factory=list)
     #: A sung line's notes: (start s, length s, midi) from the line's start (see ``sing``).
     notes: tuple[tuple[float, float, int], ...] = ()
+    #: A chorus's harmony parts' notes, the same way (see ``sing.chorus``).
+    harmony: tuple[tuple[float, float, int], ...] = ()
 
     @property
     def duration(self) -> float:

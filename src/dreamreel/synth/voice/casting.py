@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ...errors import BadInputError, MissingDependencyError, UnknownNameError
 from ...model import Bible, Character, Story, VoiceSpec
-from ...model.shot import PlayPath, SpeechTiming
+from ...model.shot import PlayPath, SpeechTiming, SungTiming
 from .base import Speech, VoiceBackend
 from ..music.score import tune_for
 from .design import deliver, design
@@ -165,8 +165,11 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
             speeches[key] = speech
             said[key] = text
         speech = speeches[key]
+        # a sung line tells the cut where its first note is, so it can start it on a bar line
+        song = SungTiming(first_note=speech.notes[0][0], beat_s=60.0 / tune.bpm, meter=tune.meter) \
+            if speech.notes else None
         timings.append(SpeechTiming(beat=beat_id, index=index, speaker=speaker, text=text,
-                                    duration=speech.duration, words=speech.words))
+                                    duration=speech.duration, words=speech.words, song=song))
         if progress is not None:
             progress(done, len(script))
     return timings, speeches

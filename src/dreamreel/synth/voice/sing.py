@@ -20,12 +20,17 @@ import math
 import numpy as np
 
 from ...model.shot import WordTiming
+from ..music.harmony import harmony
 from ..music.score import Tune
 from .base import Speech
 
 __all__ = ["Tune", "chorus", "melody", "nuclei", "sing", "sung_line"]
 
 from ..music.palettes import SCALES
+
+
+#: Seconds a sung line rings on after its last note ends.
+RELEASE_S = 0.1
 
 
 def _midi(hz: float) -> float:
@@ -117,17 +122,22 @@ def melody(n: int, tune: Tune, centre_hz: float, *, answer: bool, seed: int) -> 
         if rng.random() < 0.35:
             beats[i] = 0.75
     held = sum(beats[:-1])
-    beats[-1] = max(1.5, math.ceil((held + 1.5) / 2) * 2 - held)  # the last note held to a half bar
+    # the last note held to an eighth short of a half bar: the singer breathes there, and the
+    # next line can come in on the bar line (the cut starts sung lines on bars)
+    beats[-1] = math.ceil((held + 2.0) / 2) * 2 - held - 0.5
     return list(zip(beats, notes))
 
 
 def sing(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool = False, seed: int = 0,
-         tune_notes: list[tuple[float, int]] | None = None) -> tuple[Speech, list[tuple[float, float, int]]]:
+         tune_notes: list[tuple[float, int]] | None = None,
+         transpose: bool = True) -> tuple[Speech, list[tuple[float, float, int]]]:
     """The line sung; and its notes as (start s, length s, midi) from the line's start.
 
     ``tune_notes`` ((beats, midi) a syllable): sing these instead of a new melody (a chorus
-    joining the lead), moved by octaves into this singer's register. A line with no syllable
-    found (a shout of symbols) is returned as spoken, with no notes.
+    joining the lead), moved by octaves into this singer's register unless ``transpose`` is
+    False (a harmony part, already placed). A line with no syllable found (a shout of
+    symbols) is returned as spoken, with no notes. The line ends RELEASE_S after its last
+    note, so the next line can come in on the next bar.
     """
     import parselmouth
     from parselmouth.praat import call
@@ -146,7 +156,7 @@ def sing(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool = False, 
         centre = _midi(centre_hz)
         k = len(tune_notes)
         syl = _regroup(syl, k)
-        notes = [(b, m + 12 * round((centre - m) / 12)) for b, m in tune_notes[:len(syl)]]
+        notes = [(b, m + 12 * round((centre - m) / 12) if transpose else m) for b, m in tune_notes[:len(syl)]]
     else:
         notes = melody(len(syl), tune, centre_hz, answer=answer, seed=seed)
     beat_s = 60.0 / tune.bpm
@@ -201,6 +211,11 @@ def sing(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool = False, 
         return out + (t - segs[-1][1])
     peak_in, peak_out = float(np.abs(x).max()), float(np.abs(sung).max())
     y = (sung * (peak_in / peak_out if peak_out > 1e-9 else 1.0)).astype(np.float32)
+    end = int((t_out + RELEASE_S) * sr)  # what the speech had after its last syllable is let go
+    if len(y) > end:
+        y = y[:end].copy()
+        fade = min(int(0.05 * sr), end)
+        y[end - fade:] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
     total = len(y) / sr
     words = [WordTiming(word=w.word, start=round(min(remap(w.start), total), 4),
                         end=round(min(max(remap(w.end), remap(w.start)), total), 4)) for w in speech.words]
@@ -214,16 +229,21 @@ def sung_line(speech: Speech, tune: Tune, centre_hz: float, *, answer: bool, see
 
 
 def chorus(lead: Speech, others: list[tuple[Speech, float]], tune: Tune, *, seed: int) -> Speech:
-    """``lead`` (a sung line) with ``others`` ((their spoken line, their register Hz)) singing it
-    with them on the same notes, each in their own octave, started on the lead's first note."""
+    """``lead`` (a sung line) with ``others`` ((their spoken line, their register Hz)) singing
+    it with them in harmony: each sings the chord tones of the song's harmony at that bar a
+    third or a sixth from the tune (the next singer the next chord tone), in their own
+    register, on the lead's syllables and beats (synth/music/harmony.py; the score plays the
+    same chords under it). The parts' notes are kept in ``harmony``."""
     if not lead.notes or not others:
         return lead
     beat_s = 60.0 / tune.bpm
-    tune_notes = [(round(d / beat_s * 4) / 4, m) for _, d, m in lead.notes]
     mix = lead.samples.astype(np.float64).copy()
     sr = lead.sample_rate
+    parts: list[tuple[float, float, int]] = []
     for i, (spoken, hz) in enumerate(others):
-        voice, notes = sing(spoken, tune, hz, seed=seed + i + 1, tune_notes=tune_notes)
+        part = harmony(lead.notes, tune.key, tune.mode, centre=_midi(hz), beat_s=beat_s, meter=tune.meter, part=i)
+        tune_notes = [(round(d / beat_s * 4) / 4, m) for _, d, m in part]
+        voice, notes = sing(spoken, tune, hz, seed=seed + i + 1, tune_notes=tune_notes, transpose=False)
         if not notes or voice.sample_rate != sr:
             continue
         shift = int(round((lead.notes[0][0] - notes[0][0]) * sr))
@@ -231,6 +251,7 @@ def chorus(lead: Speech, others: list[tuple[Speech, float]], tune: Tune, *, seed
         y = y[-shift:] if shift < 0 else np.concatenate([np.zeros(shift), y])
         n = min(len(mix), len(y))
         mix[:n] += 0.8 * y[:n]
+        parts += part[:len(notes)]
     peak = float(np.abs(lead.samples).max())
     mix *= peak / max(float(np.abs(mix).max()), 1e-9)
-    return Speech(mix.astype(np.float32), sr, lead.words, lead.notes)
+    return Speech(mix.astype(np.float32), sr, lead.words, lead.notes, tuple(parts))
