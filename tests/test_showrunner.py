@@ -297,6 +297,16 @@ def test_someone_who_is_secretly_someone_else_is_one_person_and_the_story_reveal
     assert {b.role for b in told} >= {"climax", "resolution"}  # revealed at the climax, and after
 
 
+def test_a_mistyped_word_is_read_as_the_word_meant_and_the_viewer_is_told():
+    p = read("a film for the whole famly about a detectve and a gost")
+    assert p.audience == "family" and p.rating == "PG"
+    assert {x.label for x in p.people} == {"detective", "ghost"}
+    assert "famly" not in p.not_understood and any("'famly' as 'family'" in n for n in p.notes)
+    # Only English is read for typos, and only words that are not English words already.
+    assert read("una historia de amor en Madrid").people == []
+    assert read("a loud band").notes == []
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

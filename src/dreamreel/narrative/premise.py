@@ -100,6 +100,8 @@ class Token:
     end: int
     used: str | None = None             # what understood it
     cap: bool = False                   # capitalised in the request (not at a sentence start)
+    #: The word it was read as, where it looked mistyped ("famly" -> "family").
+    meant: str | None = None
 
 
 @dataclass
@@ -120,7 +122,8 @@ def _lemmas(word: str) -> set[str]:
     return out
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str, mistyped: bool = True) -> list[Token]:
+    """The request's words; ``mistyped``: also read a word that looks mistyped as what it was meant as."""
     out: list[Token] = []
     for m in _WORD.finditer(text):
         raw = m.group(0).replace("’", "'")
@@ -132,8 +135,42 @@ def tokens(text: str) -> list[Token]:
         prev = text[:m.start()].rstrip()
         cap = raw[:1].isupper() and bool(prev) and prev[-1] not in ".!?:;\"'("
         forms = _lemmas(base) | {low}
-        out.append(Token(text=raw, low=base, forms=forms, start=m.start(), end=m.end(), cap=cap))
+        meant = _mistyped(base) if mistyped and not cap else None
+        if meant is not None:
+            forms |= _lemmas(meant)
+        out.append(Token(text=raw, low=base, forms=forms, start=m.start(), end=m.end(), cap=cap, meant=meant))
     return out
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Every word of every phrase the reader knows."""
+    return frozenset(w for entries in _index().values() for words, _, _ in entries for w in words)
+
+
+def _mistyped(word: str) -> str | None:
+    """The vocabulary word a typo was meant as: one letter dropped, added, changed or two swapped
+    ("famly", "detectve", "gost"), for a word of four letters or more that is neither an
+    English word (lemminflect's tables) nor one the reader knows; None when not exactly one fits."""
+    from lemminflect import getAllLemmas
+
+    known = _known_words()
+    if len(word) < 4 or word in known or word in FOREIGN or not word.isalpha() or getAllLemmas(word):
+        return None
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in cuts if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in cuts if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in cuts for c in _LETTERS}
+    fits = sorted(e for e in edits if e in known and len(e) >= 5)
+    # A typo more often drops a letter than adds one ("lonly" is lonely, not only), and a plural
+    # is the same word ("pirats": pirate or pirates).
+    fits = [e for e in fits if len(e) >= len(word)] or fits
+    fits = [e for e in fits if not any(e in (f + "s", f + "es") for f in fits)]
+    return fits[0] if len(fits) == 1 else None
 
 
 @cache
@@ -279,11 +316,13 @@ def _spans_understood(low: str) -> list[tuple[int, int]]:
 def read(prompt: str) -> Premise:
     """The premise of a request (cleaned text). Deterministic: no randomness here."""
     low = prompt.lower()
-    toks = tokens(prompt)
+    toks = tokens(prompt, mistyped=False)
     premise = Premise(prompt=prompt)
     matches: list[Match] = []
     spans = _spans_understood(low)
     foreign = [t for t in toks if t.low in FOREIGN]
+    if not foreign:  # typos are read as English words only in English ("historia" is not "historian")
+        toks = tokens(prompt)
     if len(foreign) >= 2 and len(foreign) >= 0.2 * len(toks):
         for t in foreign:
             t.used = "filler"
@@ -358,6 +397,9 @@ def read(prompt: str) -> Premise:
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
+    meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
+    if meant:
+        premise.notes.append(f"read {', '.join(dict.fromkeys(meant))}")
     unknown = [t.text for t in toks if t.used is None and len(t.low) > 2 and t.low not in _NUMBER_WORDS]
     premise.not_understood = list(dict.fromkeys(unknown))
     content = [t for t in toks if t.used not in ("filler", "size")]
