@@ -307,6 +307,15 @@ def test_a_mistyped_word_is_read_as_the_word_meant_and_the_viewer_is_told():
     assert read("a loud band").notes == []
 
 
+@pytest.mark.parametrize("prompt,audience", [
+    ("una historia de piratas para niños", "children"), ("un film pour enfants sur un dragon", "children"),
+    ("ein Film für die ganze Familie, ohne Gewalt", "family"), ("una storia di fantasmi, niente violenza", "family"),
+])
+def test_who_a_film_is_for_is_kept_in_other_languages_too(prompt, audience):
+    assert read(prompt).audience == audience
+    assert plan(Request(prompt=prompt), seed=0).request.rating in ("G", "PG")
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

@@ -50,6 +50,15 @@ _AGES = re.compile(r"\b(\d{1,2})(?:\s*(?:,|and|&|-|to)\s*\d{1,2})+[\s-]*(?:years
                    r"|\bages? (\d{1,2})\b|\b(\d{1,2})[\s-]*yrs?[\s-]*old\b", re.I)
 #: Safe for a family to watch together, said without a rating.
 _WHOLESOME = re.compile(r"\b(?:wholesome|no violence|nothing violent|non-violent|disney[- ]style|pixar[- ]style)\b", re.I)
+#: The same in the other languages viewers write in most (dreamreel reads English, but who a
+#: film is for is never guessed above what was asked): for children; for a family or nothing violent.
+_FOR_CHILDREN_ABROAD = re.compile(r"\b(?:para (?:los |las |mis |nuestros )?(?:niños|niñas|crianças|criancas|meninos)"
+                                  r"|pour (?:les |mes |nos )?enfants|für (?:die |meine |unsere )?kinder|kinderfilm"
+                                  r"|per (?:i |i miei |bambini|ragazzi)\w*|per bambini|infantil|pour enfants)\b", re.I)
+_WHOLESOME_ABROAD = re.compile(r"\b(?:sin violencia|sem violência|sem violencia|sans violence|ohne gewalt|keine gewalt"
+                               r"|senza violenza|niente violenza|nessuna violenza|para toda la familia|en familia"
+                               r"|para (?:a |toda a )?família|en famille|pour toute la famille|für die ganze familie"
+                               r"|familienfilm|per tutta la famiglia|in famiglia)\b", re.I)
 #: Suitable for every age: what G means.
 _ALL_AGES = re.compile(r"\b(?:(?:for|suitable for) all(?: ages)?|all[- ]ages|any age|every age)\b", re.I)
 #: A rating written on its own, as people list what they want: "Funny, cozy, G." "adventure, PG."
@@ -784,9 +793,9 @@ def _size_and_rating(premise: Premise, low: str) -> None:
         ages.append(5 if m.group(3) else 5 + (_GRADE_WORDS[grade] if grade in _GRADE_WORDS else int(grade)))
     if _YOUNGEST.search(low):
         ages.append(4)  # "for young kids", "my toddler": the youngest, whatever else is said
-    if _FOR_CHILDREN.search(low):
+    if _FOR_CHILDREN.search(low) or _FOR_CHILDREN_ABROAD.search(low):
         premise.audience = "children"
-    elif _WHOLESOME.search(low) and premise.audience is None:
+    elif (_WHOLESOME.search(low) or _WHOLESOME_ABROAD.search(low)) and premise.audience is None:
         premise.audience = "family"
     if any(a <= 12 for a in ages):
         premise.audience = premise.audience if premise.audience == "children" else "children"
