@@ -37,7 +37,8 @@ What a client may send is bounded (``Limits``); every refusal is one line of JSO
 The parts: ``guard`` (limits, strict JSON, CSRF), ``schemas`` (the typed requests and replies),
 ``server`` (the state: database, films made and waiting), ``deps`` (the current viewer and their
 film, as FastAPI dependencies), ``routes/`` (an APIRouter an area: pages, films, likenesses,
-viewer, telemetry) and ``rooms`` (watching together); ``recovery`` is what a server finds at start.
+viewer, telemetry), ``rooms`` (watching together) and ``tellings`` (shared tellings); ``recovery`` is
+what a server finds at start.
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
 
     for area in (pages, films, likenesses, viewer, telemetry):
         app.include_router(area.router)
-    from .rooms import install  # watching together: rooms, their page and their socket
-    install(app)
+    from . import rooms, tellings
+    rooms.install(app)      # watching together: rooms, their page and their socket
+    tellings.install(app)   # shared tellings: links to a film's telling, and where paths diverged
     return app

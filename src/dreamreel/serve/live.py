@@ -61,8 +61,23 @@ class PendingChoice:
 class Taken:
     choice_id: str
     option_id: str
-    by: str          # "viewer", "timeout" or "abandoned"
+    by: str          # "viewer", "timeout", "abandoned" or "shared" (given by a shared telling)
     latency_s: float
+
+
+#: Beside a film once production stops (finished or not): its seed and the path it played so far
+#: (each beat, its telling, the option taken): what a shared telling gives a friend.
+TELLING = "telling.json"
+
+
+@dataclass
+class Replay:
+    """Another telling to follow (a shared one): its ``steps`` ({beat, variant, option}) as
+    production meets them, and its first ``choices`` choices answered as it answered them; from
+    there on (or wherever this film's path leaves those steps) the viewer chooses."""
+
+    steps: list[dict[str, Any]]
+    choices: int
 
 
 class LiveFilm:
@@ -89,6 +104,11 @@ class LiveFilm:
         self.length_s = 0.0
         self.pending: PendingChoice | None = None
         self.taken: list[Taken] = []
+        #: The path played so far: {"beat", "variant", "option"} a beat entered.
+        self.steps: list[dict[str, Any]] = []
+        #: A shared telling this film follows (set before it starts), and how far it has.
+        self.replay: Replay | None = None
+        self._replayed = 0  # (-1: it left the shared telling)
         self.spans: dict[str, tuple[float, float]] = {}   # beat id -> its latest (start, end) in seconds
         self.made_s = 0.0                                  # film seconds cut so far
         #: What is said, when and by whom (film seconds), as the beats are cut.
@@ -350,12 +370,52 @@ class LiveFilm:
         self.taken.append(Taken(choice.id, option_id, by, round(time.time() - posted, 3)))
         return next(o for o in offered if o.id == option_id)
 
+    def _told(self, beat: Beat) -> VariantName | None:
+        """The telling of each beat production enters: the shared telling's while this film
+        follows one, else the director's; recorded in ``steps``."""
+        given = self._follow(beat)
+        told = self._variant(beat) if given is False else given
+        self.steps.append({"beat": beat.id, "variant": told if told in beat.variants else None, "option": None})
+        return told  # type: ignore[return-value]
+
+    def _follow(self, beat: Beat) -> VariantName | None | bool:
+        """The shared telling's telling of ``beat`` while this film follows it (False: it does not)."""
+        r = self.replay
+        if r is None or self._replayed < 0:
+            return False
+        if self._replayed >= len(r.steps) or r.steps[self._replayed].get("beat") != beat.id:
+            self._replayed = -1
+            return False
+        self._go_on()
+        step = r.steps[self._replayed]
+        self._replayed += 1
+        if self.adaptive:
+            self._reading = self.engagement.take()  # (the pace is still this viewer's)
+        return step.get("variant")
+
+    def _answered(self, beat: Beat, offered: list[Option], visit: int) -> Option:
+        """Each choice: the shared telling's answer while this film follows it and has answers
+        to give (up to its branch point), else the viewer's (``_chooser``); recorded in ``steps``."""
+        r, option = self.replay, None
+        if r is not None and self._replayed > 0 and r.steps[self._replayed - 1].get("beat") == beat.id:
+            if sum(1 for t in self.taken if t.by == "shared") < r.choices:
+                option = next((o for o in offered if o.id == r.steps[self._replayed - 1].get("option")), None)
+            self._replayed = self._replayed if option is not None else -1  # (the branch point: the viewer's now)
+        if option is not None:
+            assert beat.choice is not None
+            self.taken.append(Taken(beat.choice.id, option.id, "shared", 0.0))
+        else:
+            option = self._chooser(beat, offered, visit)
+        if self.steps and self.steps[-1]["beat"] == beat.id:
+            self.steps[-1]["option"] = option.id
+        return option
+
     def _run(self) -> None:
         from ..production import make_film
 
         try:
-            result = make_film(self.story, self.folder / "film.mp4", choices=self._chooser, seed=self.seed,
-                               res=self.res, segments=self.stream_dir, on_cut=self._on_cut, variant=self._variant,
+            result = make_film(self.story, self.folder / "film.mp4", choices=self._answered, seed=self.seed,
+                               res=self.res, segments=self.stream_dir, on_cut=self._on_cut, variant=self._told,
                                pacer=self, pacing=self._pacing, keyframe_s=1.0, start=self.start_at,
                                profile=self.profile,
                                **self.make_kw)
@@ -379,6 +439,8 @@ class LiveFilm:
             write_atomic(self.folder / "captions.json", json.dumps(self.captions))
             if self.ended is not None:
                 write_atomic(self.folder / ENDED, json.dumps(self.ended))
+            write_atomic(self.folder / TELLING, json.dumps({"seed": self.seed, "steps": self.steps,
+                                                            "complete": self.status == "ready"}))
         except (OSError, DreamreelError):
             log.warning("film %s: cannot save its captions and ending", self.film_id)
         # What production held for restyling (its encoder, sound, pictures waiting) goes now:

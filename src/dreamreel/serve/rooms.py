@@ -27,7 +27,13 @@ lets the director choose for the room. Engagement is read per member and combine
 (``director.group``); the film is written to the strictest of the members' profiles, and a
 member whose profile excludes a film already made is told so and not let in.
 
-Rooms live in memory (a restart ends them). Every reply is one line; a flood of reactions or
+Rooms live in the database (``store.together``): each is saved as it changes (who is in it, the
+host, the rule, the film, what was decided) and, while it plays, its position every second; a
+server that starts again opens them as they were, paused where they were (a room that was playing
+plays on as soon as a member's socket reconnects). A film being made when the server stopped is
+interrupted, as for one viewer: the room keeps what was made, and the host starts the next one.
+A room nothing happened in for a week (``RoomLimits.kept_s``) is closed rather than opened again.
+Every reply is one line; a flood of reactions or
 chat is answered "slow down" and dropped; chat is plain text (the page shows it as text).
 """
 
@@ -52,6 +58,7 @@ from ..director.group import GroupEngagement, keeps_out, strictest
 from ..errors import DreamreelError
 from ..model import Profile, Story
 from ..store.db import Viewer
+from ..store.together import SavedRoom, TogetherStore
 from .guard import StrictRoute
 from .routes.pages import page_text as _page
 from .schemas import NewFilm, Telemetry
@@ -100,6 +107,8 @@ class RoomLimits:
     events_per_s: float = 40
     #: Bad codes one viewer may try a minute (a code is 6 of 32 letters: guessing is slow).
     bad_codes_per_min: int = 10
+    #: A room nothing happened in for this long is not opened again when the server starts.
+    kept_s: float = 7 * 24 * 3600
 
 
 @dataclass
@@ -209,7 +218,54 @@ class Room:
         self.made = (0.0, False)   # the stream's seconds so far, and whether that is all
         self.idle = False          # the clock was paused because nobody was here
         self.lock = threading.RLock()
+        self.saved_at = (-1, 0.0)  # the version last saved, and when
         self._add(host, host_name, now)
+
+    # -- in the database -------------------------------------------------------------------
+
+    def saved(self, now: float) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """What the database keeps of this room now (``store.together.RoomRow``'s fields, and its
+        members'); notes it as saved."""
+        with self.lock:
+            self.saved_at = (self.version, now)
+            fields = {"id": self.id, "code": self.code, "viewer_id": self.host, "created": self.created,
+                      "invite_until": self.invite_until, "limit": self.limit, "tie": self.tie,
+                      "rule": self.group.rule, "film_id": self.film_id or "", "title": self.title,
+                      "closed": self.closed, "pos": round(self.clock.now(now), 3),
+                      "playing": self.clock.playing or self.idle, "decided": json.dumps(self.decided),
+                      "removed": json.dumps(sorted(self.removed))}
+            return fields, [{"viewer_id": m.id, "name": m.name, "joined": m.joined} for m in self.members.values()]
+
+    def position(self, now: float) -> tuple[str, float, bool]:
+        """Where the room's film is now (all that changes while it plays); notes it as saved."""
+        with self.lock:
+            self.saved_at = (self.saved_at[0], now)
+            return self.id, round(self.clock.now(now), 3), self.clock.playing or self.idle
+
+    @classmethod
+    def restore(cls, saved: SavedRoom, viewers: dict[str, Viewer], limits: RoomLimits, now: float) -> Room | None:
+        """A room as the database kept it, paused where it was (it plays on when a member's socket
+        connects, if it was playing); None if its host is gone. Members who are gone are left out."""
+        row = saved.row
+        host = viewers.get(row.viewer_id)
+        names = {m.viewer_id: m for m in saved.members}
+        if host is None or row.viewer_id not in names:
+            return None
+        room = cls(host, names[row.viewer_id].name, row.created, limits, film_id=row.film_id or None,
+                   limit=row.limit, tie=row.tie if row.tie in ("host", "director") else "host",  # type: ignore[arg-type]
+                   rule=row.rule)
+        room.id, room.code, room.invite_until, room.title = row.id, row.code, row.invite_until, row.title
+        room.members.clear()
+        room.profiles.clear()
+        for m in saved.members:
+            if m.viewer_id in viewers:
+                room._add(viewers[m.viewer_id], m.name, m.joined)
+        room.removed = saved.removed
+        room.decided = saved.decided
+        room.clock = Clock(pos=row.pos, at=now, playing=False)
+        room.idle = row.playing
+        room.saved_at = (room.version, now)
+        return room
 
     # -- membership ----------------------------------------------------------------------
 
@@ -420,15 +476,58 @@ def clean_text(text: str) -> str:
 
 
 class Rooms:
-    """Every room on this server, by id and by invite code."""
+    """Every room on this server, by id and by invite code; kept in ``store`` (if given)."""
 
-    def __init__(self, limits: RoomLimits | None = None):
+    def __init__(self, limits: RoomLimits | None = None, store: TogetherStore | None = None):
         self.limits = limits or RoomLimits()
+        self.store = store
         self.by_id: dict[str, Room] = {}
         self.by_code: dict[str, Room] = {}
         self.lock = threading.RLock()
         self._bad: dict[str, deque[float]] = {}
         self._ticker: asyncio.Task | None = None
+
+    def restore(self, viewer: Any, now: float) -> int:
+        """The rooms the store kept (``viewer(id) -> Viewer | None``); returns how many."""
+        if self.store is None:
+            return 0
+        n = 0
+        for saved in self.store.open_rooms(since=now - self.limits.kept_s):
+            ids = {saved.row.viewer_id, *(m.viewer_id for m in saved.members)}
+            viewers = {i: v for i in ids if (v := viewer(i)) is not None}
+            room = Room.restore(saved, viewers, self.limits, now)
+            if room is not None:
+                with self.lock:
+                    self.by_id[room.id] = room
+                    if room.code not in self.by_code:
+                        self.by_code[room.code] = room
+                n += 1
+        return n
+
+    def save(self, *rooms: Room, now: float | None = None) -> None:
+        """Keep these rooms as they are now: all of a room that changed, only the position of one
+        that just plays on (a database error is logged: the room carries on)."""
+        if self.store is None or not rooms:
+            return
+        now = time.time() if now is None else now
+        changed = [r for r in rooms if r.version != r.saved_at[0]]
+        moved = [r for r in rooms if r.version == r.saved_at[0]]
+        try:
+            if changed:
+                self.store.save_rooms([r.saved(now) for r in changed])
+            if moved:
+                self.store.save_positions([r.position(now) for r in moved])
+        except Exception:  # noqa: BLE001 - the room goes on in memory; the next save catches up
+            log.exception("rooms: %d not saved", len(rooms))
+
+    def changed(self, now: float) -> list[Room]:
+        """Rooms to save: changed since they were last saved, or playing (their position, each second)."""
+        out = []
+        for room in list(self.by_id.values()):
+            version, at = room.saved_at
+            if room.version != version or (room.clock.playing and not room.clock.waiting and now - at >= 1.0):
+                out.append(room)
+        return out
 
     def open(self, host: Viewer, name: str, now: float, **kw: Any) -> Room:
         with self.lock:
@@ -436,7 +535,8 @@ class Rooms:
             while room.code in self.by_code:
                 room.code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
             self.by_id[room.id], self.by_code[room.code] = room, room
-            return room
+        self.save(room, now=now)
+        return room
 
     def by_invite(self, viewer: Viewer, code: str, now: float) -> Room:
         code = code.strip().upper()
@@ -514,7 +614,8 @@ def _stream_made(folder: Any) -> tuple[float, bool]:
 def install(app: FastAPI) -> Rooms:
     """Add rooms to the app (``app.state.server`` is the ``Server``)."""
     server = app.state.server
-    rooms = Rooms()
+    rooms = Rooms(store=TogetherStore(server.db.engine))
+    rooms.restore(server.db.viewer, time.time())  # (the rooms a server before this one kept)
     app.state.rooms = rooms
     router = APIRouter(route_class=StrictRoute)  # (included at the end, with every route below)
 
@@ -562,6 +663,7 @@ def install(app: FastAPI) -> Rooms:
             if not isinstance(live.engagement, GroupEngagement):
                 room.group.members[""] = live.engagement  # the owner's own player, as it was
             live.engagement = room.group
+            live.bandit = None  # (a room's film is the group's: no one viewer's session to learn from)
         room.version += 1
 
     @router.get("/together/room.js")
@@ -593,6 +695,7 @@ def install(app: FastAPI) -> Rooms:
         room = rooms.open(viewer, ask.name, time.time(), limit=ask.limit, tie=ask.tie)
         if film is not None:
             adopt(room, film.id)
+            rooms.save(room)
         return room.view(viewer.id, time.time())
 
     @router.post("/api/rooms/join")
@@ -603,6 +706,7 @@ def install(app: FastAPI) -> Rooms:
         now = time.time()
         room = rooms.by_invite(viewer, ask.code, now)
         room.join(viewer, ask.name, now, story_of(room) if viewer.id not in room.members else None)
+        rooms.save(room, now=now)
         return room.view(viewer.id, now)
 
     @router.get("/api/rooms/{room_id}")
@@ -632,6 +736,7 @@ def install(app: FastAPI) -> Rooms:
             adopt(room, film.id)
             room.clock = Clock(at=time.time())
             room.vote, room.made = None, (0.0, False)
+        rooms.save(room)
         return room.view(viewer.id, time.time())
 
     @router.post("/api/rooms/{room_id}/settings")
@@ -647,6 +752,7 @@ def install(app: FastAPI) -> Rooms:
             if ask.tie is not None:
                 room.tie = ask.tie
             room.version += 1
+        rooms.save(room)
         return room.view(viewer.id, time.time())
 
     @router.post("/api/rooms/{room_id}/remove")
@@ -654,6 +760,7 @@ def install(app: FastAPI) -> Rooms:
                       dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer, room = acting(room_id, request, dreamreel_token)
         room.remove(viewer.id, ask.member)
+        rooms.save(room)
         return room.view(viewer.id, time.time())
 
     @router.post("/api/rooms/{room_id}/close")
@@ -663,6 +770,7 @@ def install(app: FastAPI) -> Rooms:
         room.close(viewer.id)
         with rooms.lock:
             rooms.by_code.pop(room.code, None)
+        rooms.save(room)
         return {"ok": True, "closed": True}
 
     @router.post("/api/rooms/{room_id}/leave")
@@ -670,6 +778,7 @@ def install(app: FastAPI) -> Rooms:
                    dreamreel_token: Annotated[str | None, Cookie()] = None) -> dict[str, Any]:
         viewer, room = acting(room_id, request, dreamreel_token)
         room.leave(viewer.id)
+        rooms.save(room)
         return {"ok": True}
 
     @router.post("/api/rooms/{room_id}/vote")
@@ -766,6 +875,7 @@ def install(app: FastAPI) -> Rooms:
         room.version += 1
 
     async def ticker() -> None:
+        saved = 0.0
         while True:
             now = time.time()
             for room in list(rooms.by_id.values()):
@@ -773,6 +883,10 @@ def install(app: FastAPI) -> Rooms:
                     tick(room, now)
                 except Exception:  # one room's trouble stops no other
                     log.exception("room %s: tick failed", room.id)
+            if now - saved >= 1.0:  # what changed, and where the playing rooms are, once a second
+                saved = now
+                if changed := rooms.changed(now):
+                    await asyncio.to_thread(rooms.save, *changed, now=now)
             await asyncio.sleep(0.1)
 
     # -- the room's socket ---------------------------------------------------------------

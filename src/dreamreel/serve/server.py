@@ -417,13 +417,30 @@ class Server:
             self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted)
         return new
 
+    def shared(self, viewer: Viewer, source: Film, seed: int, replay: Any) -> Film:
+        """A friend's film of a shared telling (``serve.tellings``): the sharer's story, from where
+        it began, following ``replay`` (a ``live.Replay``), made for this viewer's profile and
+        within their limits and budget."""
+        from ..model import Profile, Story
+
+        story = Story.model_validate_json(source.story)
+        profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
+        start = self.started(source)
+        fitted = self.afford(viewer, story, episodes=1 if start else None)
+        with self._lock:
+            self.admit(viewer, film_seconds(story, 1 if start else None))
+            self.check_room()
+            new = self.db.add_film(viewer.id, f"shared with you: {source.title}", story.bible.title, source.story)
+            self._launch(new, story, seed, profile, adaptive=True, start=start, fitted=fitted, replay=replay)
+        return new
+
     def pack_for(self, story: Any) -> Any:
         """The sandbox's pack a story was written from (None: none of them)."""
         shas = {a.sha256 for a in story.assets}
         return next((p for p in self.sandbox.packs if p.sha256 in shas), None) if self.sandbox else None
 
     def _launch(self, film: Film, story: Any, seed: int, profile: Any, *, adaptive: bool,
-                start: Any = None, seen: Any = None, fitted: Any = None) -> None:
+                start: Any = None, seen: Any = None, fitted: Any = None, replay: Any = None) -> None:
         if start is not None:  # a continuation: where it goes on from, kept for watching it again
             self.folder(film.id).mkdir(parents=True, exist_ok=True)
             write_atomic(self.folder(film.id) / STARTED, json.dumps(list(start)))
@@ -434,6 +451,7 @@ class Server:
         live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=res, make_kw=make_kw,
                         profile=profile, adaptive=adaptive, start=start, seen=seen, viewer=film.viewer_id,
                         notes=fitted.notes if fitted is not None else None, **self.live_kw)
+        live.replay = replay  # (a shared telling it follows)
         live.length_s = film_seconds(story, 1 if start is not None else None)
         live.on_done.append(self._finished)
         with self._lock:

@@ -165,6 +165,17 @@ def _count(result: Any) -> int:
     return int(result.rowcount)
 
 
+def _delete_rows(s: Session, key: str, of: str) -> None:
+    """A film's (or a viewer's) rows in the tables of watching together (``store.together``),
+    where the database has them."""
+    from .together import FILM_COLUMNS, VIEWER_COLUMNS
+
+    have = set(inspect(s.connection()).get_table_names())
+    for table, column in (FILM_COLUMNS if of == "film" else VIEWER_COLUMNS).items():
+        if table in have:
+            s.execute(text(f"DELETE FROM {table} WHERE {column} = :k"), {"k": key})
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -439,6 +450,7 @@ class Database:
             s.execute(delete(Event).where(Event.session_id.in_(sessions)))
             s.execute(delete(WatchSession).where(WatchSession.film_id == film_id))
             s.execute(delete(LikenessUse).where(LikenessUse.film_id == film_id))
+            _delete_rows(s, film_id, "film")
             s.delete(film)
             return True
 
@@ -476,6 +488,9 @@ class Database:
             for table in ("bandit_viewers", "bandit_decisions"):
                 if table in have:
                     s.execute(text(f"DELETE FROM {table} WHERE viewer_id = :v"), {"v": viewer_id})
+            for film_id in films:
+                _delete_rows(s, film_id, "film")
+            _delete_rows(s, viewer_id, "viewer")
             s.execute(delete(Viewer).where(Viewer.id == viewer_id))
         return films
 

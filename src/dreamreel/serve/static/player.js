@@ -7,7 +7,7 @@ const base = `/films/${film}/stream/`;
 const video = $("video");
 let sourceBuffer = null, mediaSource = null, appended = 0, initDone = false, complete = false, busy = false;
 let pending = null, shownChoice = null, socket = null, queue = [];
-let interventions = [], shownInterventions = new Set(), toastUntil = 0, canContinue = false;
+let interventions = [], shownInterventions = new Set(), toastUntil = 0, canContinue = false, choicesMade = 0;
 const answered = new Set();  // choices answered here, until the server's status stops showing them
 const choiceKey = (p) => `${p.choice_id}@${p.posted}`;
 
@@ -27,6 +27,8 @@ function connect() {
       pending = msg.pending_choice || null;
       interventions = msg.interventions || [];
       canContinue = !!msg.can_continue;
+      // (a film still being made is shared from the choices made so far; a finished one from its start)
+      if (msg.taken) choicesMade = msg.status === "ready" ? 0 : msg.taken.length;
       if (msg.cast && $("save").options.length === 1)
         for (const c of msg.cast) { const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; $("save").append(o); }
       $("title").textContent = msg.title || "";
@@ -282,6 +284,17 @@ $("together").addEventListener("click", async () => {
   const data = await r.json();
   if (!r.ok) { $("error").textContent = data.detail; return; }
   location.href = data.invite;
+});
+
+// A shared telling: a link a friend opens to watch this telling, or to choose from here on.
+$("share").addEventListener("click", async () => {
+  const r = await fetch(`/api/films/${film}/share`, { method: "POST", headers: { "Content-Type": "application/json" },
+                                                      body: JSON.stringify({ at: choicesMade }) });
+  const data = await r.json();
+  if (!r.ok) { $("error").textContent = data.detail; return; }
+  $("share-link").value = new URL(data.link, location.href).href;
+  $("share-link").hidden = false;
+  $("share-link").select();
 });
 
 window.dreamreel = { send };  // for the console (and tests) to report as the player does
