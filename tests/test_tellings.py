@@ -221,6 +221,7 @@ def test_a_room_outlives_a_server_restart(tmp_path):
         assert one_line(ana.get(f"/api/rooms/{room['id']}"), 404)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 def test_the_share_page_in_a_browser(tmp_path):
     from playwright.sync_api import sync_playwright
