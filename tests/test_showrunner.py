@@ -316,6 +316,14 @@ def test_who_a_film_is_for_is_kept_in_other_languages_too(prompt, audience):
     assert plan(Request(prompt=prompt), seed=0).request.rating in ("G", "PG")
 
 
+def test_a_second_plot_asked_for_runs_beneath_a_single_episode():
+    story = plan(Request(prompt="a western about a woman's revenge, and a romance, just one episode"), seed=0)
+    assert story.generator["shapes"] == "revenge" and len(story.graph.episodes) == 1
+    loved = {b.role for b in story.graph.beats if re.search(r"\b(love|romance|kiss)", b.narration.lower())}
+    assert {"setup", "midpoint", "resolution"} <= loved  # introduced, carried, paid off
+    assert all(s.strand is not None for s in kits().shapes.values())
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

@@ -238,6 +238,17 @@ class ShapeVar(Model):
     description: ShortText
 
 
+class Strand(Model):
+    """The plot told as a second story under another (a B-story): where a request asks for two
+    situations ("a western about a woman's revenge, and a romance") and an episode can tell only
+    one, the other runs beneath it: introduced at its setup, carried at its midpoint, paid off
+    at its ending. Any plot's people and world may be named; the plot's own may not."""
+
+    intro: list[Template] = Field(min_length=1)
+    middle: list[Template] = Field(min_length=1)
+    payoff: list[Template] = Field(min_length=1)
+
+
 class PlotShape(Model):
     """A plot as data: one episode's scenes, choices, state and endings."""
 
@@ -263,6 +274,8 @@ class PlotShape(Model):
     hooks: list[Template] = Field(min_length=2)
     titles: list[Template] = Field(min_length=2)
     episode_titles: list[ShortText] = Field(min_length=4)
+    #: How this plot runs beneath another's, when a request asks for both.
+    strand: Strand | None = None
 
     @model_validator(mode="after")
     def _flow_resolves(self) -> "PlotShape":

@@ -142,6 +142,8 @@ class Composer:
     objects: dict[int, tuple[str, str]] = field(default_factory=dict)
     crowd: str = "everyone here"
     thread: Thread | None = None
+    #: Plots the request asked for that no episode tells: each runs beneath (see strand_text).
+    strands: list[PlotShape] = field(default_factory=list)
     total: int = 1
     #: What the request called each asked-for person ("shy dragon"), said where they are met.
     introductions: dict[str, str] = field(default_factory=dict)
@@ -264,6 +266,19 @@ class Composer:
                     break
         return narration, action
 
+    def strand_text(self, role: str, episode: int, slots: dict) -> str:
+        """The second plot a request asked for, where no episode tells it: run beneath this one
+        (the shape's ``strand``), introduced at the first episode's setup, carried at each
+        midpoint, paid off at the last episode's ending."""
+        when = "intro" if role == "setup" and episode == 1 else "middle" if role == "midpoint" \
+            else "payoff" if role == "resolution" and episode >= self.total else None
+        if when is None:
+            return ""
+        out = [self.writer.pick(f"strand.{shape.id}.{when}", getattr(shape.strand, when), slots,
+                                   fresh=when == "middle")
+               for shape in self.strands if shape.strand is not None]
+        return " ".join(t for t in out if t)
+
     def secret_text(self, role: str, episode: int, slots: dict) -> str:
         """What is said of someone who is secretly someone else ("the carpet seller is secretly a
         double agent"): hinted at the middle of each episode, revealed at the climax of the last,
@@ -355,9 +370,10 @@ class Composer:
                                                 lead=extra_narration, must_speak=must_speak)
         narration, action = self.introduce(narration, action, cast, episode, scene.role)
         if not tag.startswith("arc."):
-            key = ("secret", episode, scene.key)
+            key = ("woven", episode, scene.key)
             if key not in self.directions:
-                self.directions[key] = self.secret_text(scene.role, episode, slots)
+                self.directions[key] = " ".join(t for t in (self.strand_text(scene.role, episode, slots),
+                                                            self.secret_text(scene.role, episode, slots)) if t)
             narration = f"{narration} {self.directions[key]}".strip()
             # One stage direction a scene, the same in each of its tellings (only one of them plays).
             key = ("scene", episode, scene.key)

@@ -150,7 +150,9 @@ def compose_graph(intent: Intent, premise, cast, facts, writer: Writer, rng: ran
     total = first + len(shapes) - 1
     composer = Composer(intent, premise, data, cast, facts, writer, rng, jobs=jobs, objects=objects,
                         crowd=asked.crowd(premise, facts), total=max(total, intent.episodes),
-                        thread=thread_of(thread_key, data), introductions=introductions or {})
+                        thread=thread_of(thread_key, data), introductions=introductions or {},
+                        strands=[data.shapes[s] for s in premise.shapes
+                                 if s in data.shapes and s not in {x.id for x in shapes}][:1])
     episodes = [composer.episode(n, shape, graph, last=n == total) for n, shape in enumerate(shapes, start=first)]
     return StoryGraph(episodes=[*before, *episodes], **graph)
 
