@@ -324,6 +324,13 @@ def test_a_second_plot_asked_for_runs_beneath_a_single_episode():
     assert all(s.strand is not None for s in kits().shapes.values())
 
 
+@pytest.mark.parametrize("prompt,n", [("4x30 minute episodes of a hospital drama", 4), ("a miniseries of four", 4),
+                                      ("cuatro episodios de una historia de amor", 4), ("ein Krimi in vier Folgen", 4),
+                                      ("quattro episodi", 4), ("une série en trois épisodes", 3)])
+def test_episode_counts_as_people_write_them_in_more_ways(prompt, n):
+    assert read(prompt).episodes == n
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

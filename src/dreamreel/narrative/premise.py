@@ -76,6 +76,15 @@ _EPISODES = re.compile(r"\b" + _NUM + r"(?:[\s-]+(?:(?!minute|min\b|hour|hr\b|se
                        r"|\b" + _NUM + r"-part\b|\b" + _NUM + r"-episode\b"
                        r"|\b(?:a )?(?:series|season|saga) of " + _NUM + r"\b"
                        r"|\b(?:episodes|parts)\s*[:=]\s*" + _NUM + r"\b|\b(\d{1,2})\s*x\s*episodes\b")
+#: Episode counts in the other languages requests come in most: "cuatro episodios", "vier Folgen".
+_NUMBERS_ABROAD = {w: n for n, words in enumerate([
+    "", "un uno una um uma une ein eine", "dos dois duas deux due zwei", "tres três trois tre drei",
+    "cuatro quatro quatre quattro vier", "cinco cinq cinque fünf", "seis six sei sechs", "siete sete sept sette sieben",
+    "ocho oito huit otto acht", "nueve nove neuf neun", "diez dez dix dieci zehn", "once onze undici elf",
+    "doce doze douze dodici zwölf"]) for w in words.split()}
+_EPISODES_ABROAD = re.compile(r"\b(\d{1,2}|" + "|".join(sorted(_NUMBERS_ABROAD, key=len, reverse=True)) + r")\s+"
+                              r"(?:episodios?|episódios?|épisodes?|episodi|episodio|folgen|teilen?|partes|parties"
+                              r"|capítulos|chapitres|capitoli|puntate)\b")
 #: Sizes people name by a word: "a trilogy", "a two-parter".
 _SIZE_WORDS = {"trilogy": 3, "two-parter": 2, "two parter": 2, "double bill": 2, "tetralogy": 4, "duology": 2,
                "quadrilogy": 4, "one-shot": 1, "one shot": 1, "three-parter": 3, "four-parter": 4, "five-parter": 5,
@@ -762,12 +771,14 @@ def _episodes_asked(low: str) -> int | None:
         n = int(token) if token.isdigit() else _NUMBER_WORDS[token]
         if best is None or between < best[0]:
             best = (between, n)
-    for m in re.finditer(r"\b(?:series|season|saga) of " + _NUM + r"\b|\b(?:episodes|parts|episode count)\s*[:=]\s*"
-                         + _NUM + r"\b", low):
+    for m in re.finditer(r"\b(?:mini-?series|series|season|saga) of " + _NUM + r"\b|\b(?:episodes|parts|episode count)"
+                         r"\s*[:=]\s*" + _NUM + r"\b|\b(\d{1,2})\s*x\s*\d{1,3}[\s-]*(?:minutes?|mins?)\b", low):
         token = next(g for g in m.groups() if g)
         best = best or (0, int(token) if token.isdigit() else _NUMBER_WORDS[token])
     if best is not None:
         return best[1]
+    if m := _EPISODES_ABROAD.search(low):
+        return int(m.group(1)) if m.group(1).isdigit() else _NUMBERS_ABROAD[m.group(1)]
     for word, n in _SIZE_WORDS.items():
         if re.search(rf"\b{re.escape(word)}\b", low):
             return n
