@@ -331,6 +331,12 @@ def test_episode_counts_as_people_write_them_in_more_ways(prompt, n):
     assert read(prompt).episodes == n
 
 
+@pytest.mark.parametrize("prompt", ["for babies", "for my grandson who is five", "G rating", "a film with a U rating",
+                                    "kid friendly and totally not scary", "for children under 5", "suitable for everyone"])
+def test_g_asked_in_more_ways_is_g(prompt):
+    assert plan(Request(prompt=prompt), seed=0).request.rating == "G"
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

@@ -24,14 +24,15 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
 _RATED = re.compile(r"\b(?:rated|rating|rating of)[\s-]+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b"
                     r"|\b(g) \(general audiences?\)"
                     r"|\b(g|pg|r)[- ]rated\b"
-                    r"|\b(?:keep it|make it|strictly|only)\s+(g|pg)\b(?!-)|\b(g|pg)\s+(?:only|please)\b", re.I)
+                    r"|\b(?:keep it|make it|strictly|only)\s+(g|pg)\b(?!-)|\b(g|pg)\s+(?:only|please)\b"
+                    r"|\b(g|pg-13|pg)[\s-]+(?:rating|certificate|cert)\b", re.I)
 #: British certificates, as people write them: "a U certificate", "12A", "rated 15".
-_CERTIFICATE = re.compile(r"\b(?:(u)[- ](?:certificate|rated|cert)|(?:certificate|cert|rated)\s+(u|12a?|15|18))\b"
+_CERTIFICATE = re.compile(r"\b(?:(u)[- ](?:certificate|rated|cert|rating)|(?:certificate|cert|rated)\s+(u|12a?|15|18))\b"
                           r"|\b(12a)\b", re.I)
 _CERTIFICATES = {"u": "G", "12": "PG-13", "12a": "PG-13", "15": "R", "18": "R"}
 #: The youngest viewers, named without an age: G whatever else is asked.
 _YOUNGEST = re.compile(r"\b(?:toddlers?|preschool(?:ers?)?|pre-school(?:ers?)?|tots|little ones?|(?:young|little|small)"
-                       r" (?:kids|children|ones)|my baby|under[- ]fives?|nursery)\b", re.I)
+                       r" (?:kids|children|ones)|my baby|babies|a baby|infants?|under[- ]fives?|nursery|pre-?k)\b", re.I)
 #: Children named as who watches, however it is put: "for my class of second graders", "my kids
 #: can watch", "kid-appropriate", "for my little brother", "safe for kids".
 _KIDS = (r"(?:kids?|kiddos?|children|child|son|daughter|twins|little (?:brother|sister|one)|nephew|niece|"
@@ -60,7 +61,11 @@ _WHOLESOME_ABROAD = re.compile(r"\b(?:sin violencia|sem violência|sem violencia
                                r"|para (?:a |toda a )?família|en famille|pour toute la famille|für die ganze familie"
                                r"|familienfilm|per tutta la famiglia|in famiglia)\b", re.I)
 #: Suitable for every age: what G means.
-_ALL_AGES = re.compile(r"\b(?:(?:for|suitable for) all(?: ages)?|all[- ]ages|any age|every age)\b", re.I)
+_ALL_AGES = re.compile(r"\b(?:(?:for|suitable for) all(?: ages)?|all[- ]ages|any age|every age"
+                       r"|(?:suitable|fine|safe|okay|ok) for (?:everyone|everybody|anyone))\b", re.I)
+#: Nothing frightening, asked for children: what G is for.
+_NOT_SCARY = re.compile(r"\b(?:not|nothing|never|no|without anything) (?:at all )?(?:too |very |remotely |totally )?"
+                        r"(?:scary|frightening|spooky|creepy)\b|\b(?:totally|completely|absolutely) not scary\b", re.I)
 #: A rating written on its own, as people list what they want: "Funny, cozy, G." "adventure, PG."
 _BARE_RATING = re.compile(r"(?:^|[,.;:(]\s*)(G|PG|PG-13)(?=\s*(?:[,.;:)!]|$))")
 #: A child's age: "my 7 yo", "my daughter (9)", "for a 6-year-old".
@@ -70,6 +75,12 @@ _DIGITS_ERA = re.compile(r"\b(1[0-9]|20|21|22|23|24|25|26|27|28|29)([0-9])0s\b|\
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
                  "twenty": 20, "a": 1, "an": 1, "single": 1, "couple": 2, "few": 3, "several": 4, "dozen": 12}
+#: Ages in words: one to twelve ("a" is not an age: "my son is a pirate").
+_AGE_WORDS = {w: n for w, n in _NUMBER_WORDS.items() if w.isalpha() and w not in ("a", "an", "single", "couple", "few",
+                                                                                  "several", "dozen")}
+#: A child's age said after them: "my niece is 6", "my grandson, who is five", "children under 5".
+_AGE_AFTER = re.compile(r"\b" + _KIDS + r",? (?:who is|who's|is|aged|age) (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b"
+                        r"|\b" + _KIDS + r" under (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b", re.I)
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _EPISODES = re.compile(r"\b" + _NUM + r"(?:[\s-]+(?:(?!minute|min\b|hour|hr\b|second|sec\b)[a-z-]+\s+){0,2}?)"
                        r"(?:episodes?|eps?|parts?|chapters?|instal?l?ments?)\b"
@@ -802,6 +813,10 @@ def _size_and_rating(premise: Premise, low: str) -> None:
     for m in _GRADE.finditer(low):
         grade = m.group(1) or m.group(2)
         ages.append(5 if m.group(3) else 5 + (_GRADE_WORDS[grade] if grade in _GRADE_WORDS else int(grade)))
+    for m in _AGE_AFTER.finditer(low):
+        said = m.group(1) or m.group(2)
+        n = int(said) if said.isdigit() else _AGE_WORDS[said]
+        ages.append(n - 1 if m.group(2) else n)  # "under 5": four at most
     if _YOUNGEST.search(low):
         ages.append(4)  # "for young kids", "my toddler": the youngest, whatever else is said
     if _FOR_CHILDREN.search(low) or _FOR_CHILDREN_ABROAD.search(low):
@@ -811,6 +826,8 @@ def _size_and_rating(premise: Premise, low: str) -> None:
     if any(a <= 12 for a in ages):
         premise.audience = premise.audience if premise.audience == "children" else "children"
         premise.child_age = min(a for a in ages if a <= 12)
+    if premise.audience == "children" and premise.rating is None and _NOT_SCARY.search(low):
+        premise.rating = "G"  # for children, and nothing frightening: what G means
     if premise.audience == "family" and premise.rating is None:
         premise.rating = "PG"  # for the whole family: nothing a child should not see
     n = _episodes_asked(low)
