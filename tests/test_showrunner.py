@@ -337,6 +337,13 @@ def test_g_asked_in_more_ways_is_g(prompt):
     assert plan(Request(prompt=prompt), seed=0).request.rating == "G"
 
 
+@pytest.mark.parametrize("prompt,moods", [("something good, just nothing depressing", ["hopeful"]),
+                                           ("a not too scary ghost story", []), ("a survival thriller", ["tense"]),
+                                           ("a horror film", ["scary"]), ("a sad comedy", ["sad"])])
+def test_a_tone_turned_around_and_a_genre_felt_as_itself(prompt, moods):
+    assert read(prompt).moods == moods
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

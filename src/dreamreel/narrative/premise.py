@@ -448,6 +448,14 @@ _PASSING = (("disguised", "as"), ("posing", "as"), ("pretending", "to", "be"), (
 _BEING = {"is", "was", "are", "were", "who", "whose", "that", "turns", "turn", "be"}
 
 
+#: Words that turn a tone around: "nothing depressing", "not too scary", "never dark".
+_NEGATORS = {"not", "no", "nothing", "never", "without", "non", "none", "nor", "zero", "less"}
+_OPPOSITE = {"sad": "hopeful", "dark": "hopeful", "scary": "cozy", "tense": "quiet", "quiet": "", "funny": "",
+             "cozy": "", "hopeful": "", "romantic": "", "epic": ""}
+#: The mood a genre carries when the request names none.
+_GENRE_MOOD = {"thriller": "tense", "horror": "scary", "comedy": "funny", "adventure": "epic", "noir": "dark"}
+
+
 def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]) -> str | None:
     """"secret" when the words between two people say the first is secretly the second, "cover"
     when the first passes for the second, None when they are two people."""
@@ -477,6 +485,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     modifier: PersonWord | None = None
     specific: dict[str, int] = {}
     last: tuple[AskedPerson, Match] | None = None  # the person named last, and where
+    unfelt: set[str] = set()  # genres asked for with their feeling turned down
     for n, m in enumerate(matches):
         e = m.entry
         said = " ".join(m.words)
@@ -568,8 +577,12 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 pending_relation = "rival"
                 continue
         elif m.kind == "tone":
-            if e.mood not in premise.moods:
-                premise.moods.append(e.mood)
+            mood = e.mood
+            if any(t.low in _NEGATORS for t in toks[max(0, m.first - 2):m.first]):
+                # "nothing depressing", "not scary": the other way, or no mood at all
+                mood = _OPPOSITE.get(mood, "")
+            if mood and mood not in premise.moods:
+                premise.moods.append(mood)
         elif m.kind == "audience":
             premise.audience = premise.audience or e.audience
             if any(w.lower() in ("bedtime", "lullaby", "goodnight") for w in m.words) and "bedtime" not in premise.shapes:
@@ -587,8 +600,14 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "genre":
             if e.name not in premise.genres:
                 premise.genres.append(e.name)
+            if any(t.low in _NEGATORS for t in toks[max(0, m.first - 2):m.first]):
+                unfelt.add(e.name)  # "a not too scary ghost story": a horror, not felt as one
         if m.kind in ("person", "place", "named", "thing"):
             pending_traits, pending_relation = [], None
+    # A genre asked for without a tone has its own: a thriller is tense, a horror film scary.
+    if not premise.moods:
+        premise.moods = list(dict.fromkeys(_GENRE_MOOD[g] for g in premise.genres
+                                           if g in _GENRE_MOOD and g not in unfelt))[:1]
     # The most specific situation leads: "rival chefs fall in love" is a romance between rivals.
     premise.shapes.sort(key=lambda sh: -specific.get(sh, 0))
     # Traits left with nobody to attach to describe the lead ("something cozy and shy" is rare).
