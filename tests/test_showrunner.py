@@ -344,6 +344,14 @@ def test_a_tone_turned_around_and_a_genre_felt_as_itself(prompt, moods):
     assert read(prompt).moods == moods
 
 
+def test_a_place_is_called_what_the_request_calls_it():
+    # the word before the place says which kind, and the world is called as asked
+    assert [p.words[0] for p in read("a story set in a bowling alley").places] == ["bowling alley"]
+    assert "karaoke" not in read("a story set in a karaoke bar").not_understood
+    story = plan(Request(prompt="a story set in a refugee camp"), seed=0)
+    assert _beats_with(story, "refugee camp") >= 2
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

@@ -42,7 +42,10 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     if named:
         name = named
     elif kinds:
-        name = f"the {bare(kinds[0].label)}"
+        # Called what the request called it ("the refugee camp", "the carnival"), not the kind of
+        # place it is drawn as ("a shanty town", "an amusement park").
+        said_first = next(p.words[0].lower() for p in premise.places if p.kind is not None)
+        name = f"the {said_first}" if not said_first.startswith(("the ", "a ", "an ")) else said_first
     era = premise.era or facts.era
     latest = max((k.since for k in kinds if k.since is not None), default=None)
     genre_year = _year(facts.era)

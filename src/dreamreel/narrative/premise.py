@@ -448,6 +448,11 @@ _PASSING = (("disguised", "as"), ("posing", "as"), ("pretending", "to", "be"), (
 _BEING = {"is", "was", "are", "were", "who", "whose", "that", "turns", "turn", "be"}
 
 
+#: Words before a place that do not say what kind of place it is.
+_NOT_KINDS = {"the", "and", "but", "for", "from", "into", "onto", "with", "inside", "outside", "near", "set", "about",
+              "this", "that", "some", "any", "our", "their", "his", "her", "its", "my", "your", "whole", "same", "own",
+              "old", "new", "big", "small", "little", "tiny", "huge", "abandoned", "empty", "local", "nearby", "one",
+              "two", "three", "every", "each", "another", "other", "very", "only", "just", "called", "named"}
 #: Words that turn a tone around: "nothing depressing", "not too scary", "never dark".
 _NEGATORS = {"not", "no", "nothing", "never", "without", "non", "none", "nor", "zero", "less"}
 _OPPOSITE = {"sad": "hopeful", "dark": "hopeful", "scary": "cozy", "tense": "quiet", "quiet": "", "funny": "",
@@ -557,6 +562,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             before = toks[m.first - 1] if m.first > 0 else None
             if before is not None and before.text.lower().endswith("'s") and not before.cap:
                 said = f"{before.text.lower()} {said}"  # "a dentist's office"
+            elif (before is not None and before.used is None and not before.cap and before.low.isalpha()
+                  and len(before.low) > 2 and before.low not in _NOT_KINDS):
+                # "a bowling alley", "a karaoke bar", "a wind farm": the word before says which kind
+                before.used = "place"
+                said = f"{before.low} {said}"
             premise.places.append(AskedPlace(label=e.label, words=[said], kind=v.places.index(e)))
         elif m.kind == "named":
             premise.places.append(AskedPlace(label=e, words=[said], named=e))
@@ -664,8 +674,13 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         if nxt is not None and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
             continue  # "in a tiny glass case", "a corn maze": the noun comes later
         t.used = "place"
-        premise.places.append(AskedPlace(label=f"a {t.low}", words=[t.low], kind=some))
-        premise.notes.append(f"drew the {t.low} as the nearest place it knows, {_SOME_PLACE}")
+        # "a bowling alley": the words between the article and the place say which kind
+        kind_words = [x for x in toks[j + 1:i] if x.used is None and not x.cap and x.low.isalpha()]
+        for x in kind_words:
+            x.used = "place"
+        called = " ".join([*(x.low for x in kind_words), t.low])
+        premise.places.append(AskedPlace(label=f"a {called}", words=[called], kind=some))
+        premise.notes.append(f"drew the {called} as the nearest place it knows, {_SOME_PLACE}")
 
 
 #: Endings of words for what people do ("lamplighter", "taxidermist", "ferryman").
