@@ -278,6 +278,7 @@ def test_people_are_called_what_the_request_calls_them():
     teen = read("teen coming-of-age at a boarding school")
     assert teen.audience == "teens" and [p.label for p in teen.people] == ["teenager"]
     assert read("a film for teens about a lighthouse").people == []
+    assert [p.called for p in read("a story about a kite maker").people] == ["kite maker"]
 
 
 def test_someone_who_is_secretly_someone_else_is_one_person_and_the_story_reveals_it():

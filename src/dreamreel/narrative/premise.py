@@ -720,7 +720,7 @@ def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
             continue
         j = i - 1
         while j >= 0 and i - j <= 2 and toks[j].low not in ("a", "an", "the", "his", "her", "their", "my") and \
-                toks[j].used in (None, "trait"):
+                (toks[j].used in (None, "trait") or (toks[j].used == "thing" and j == i - 1)):
             j -= 1
         if j < 0 or toks[j].low not in ("a", "an", "the", "his", "her", "their", "my"):
             continue
@@ -732,6 +732,8 @@ def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         t.used = "person"
         plural = t.low.endswith("s") and not t.low.endswith("ss")
         called = t.low[:-1] if plural else t.low
+        if toks[i - 1].used == "thing":  # "a kite maker", "a clock mender": the thing says what they make
+            called = f"{toks[i - 1].low} {called}"
         premise.people.insert(min(at, len(premise.people)),
                               AskedPerson(label=called, words=[t.text], called=called, count=2 if plural else 1))
 
