@@ -353,6 +353,16 @@ def test_a_place_is_called_what_the_request_calls_it():
     assert _beats_with(story, "refugee camp") >= 2
 
 
+@pytest.mark.parametrize("prompt,form,word", [("a radio play about a lighthouse keeper", "radio_play", "sound:"),
+                                               ("a telenovela about rival bakers", "soap", "drama"),
+                                               ("a stage play about a king", "stage_play", "stage"),
+                                               ("told as a diary: a girl in 1940s London", "diary", "diary")])
+def test_more_forms_shape_the_telling(prompt, form, word):
+    assert form in read(prompt).forms
+    story = plan(Request(prompt=prompt), seed=0)
+    assert _beats_with(story, word) >= 3
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

@@ -108,7 +108,8 @@ class AudienceWord(Model):
 class FormWord(Model):
     words: list[Phrase] = Field(min_length=1)
     form: Literal["musical", "mockumentary", "found_footage", "fairy_tale", "sitcom", "documentary", "anthology",
-                  "told_by", "silent", "opera", "western_style", "noir_style", "tragedy", "epistolary"]
+                  "told_by", "silent", "opera", "western_style", "noir_style", "tragedy", "epistolary", "radio_play",
+                  "stage_play", "soap", "diary"]
 
 
 class EraWord(Model):

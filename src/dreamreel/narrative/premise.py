@@ -772,6 +772,9 @@ def _event_phrase(m: Match, toks: list[Token]) -> str:
     """The event in the request's words, with what says which one: "the snake-boat race", "the
     hostage standoff", "the election"."""
     words = [w.lower() for w in m.words]
+    if len(words) == 1 and words[0].endswith("ed") and words[0] not in m.entry.events:
+        # "shipwrecked": the event is the shipwreck
+        words = [next((e for e in m.entry.events if e in _lemmas(words[0])), words[0])]
     j = m.first - 1
     while j >= 0 and len(words) < m.last - m.first + 3:
         t = toks[j]
