@@ -349,6 +349,7 @@ def test_a_place_is_called_what_the_request_calls_it():
     # the word before the place says which kind, and the world is called as asked
     assert [p.words[0] for p in read("a story set in a bowling alley").places] == ["bowling alley"]
     assert "karaoke" not in read("a story set in a karaoke bar").not_understood
+    assert [p.label for p in read("a radio play about a lighthouse keeper").places] == ["a lighthouse"]
     story = plan(Request(prompt="a story set in a refugee camp"), seed=0)
     assert _beats_with(story, "refugee camp") >= 2
 

@@ -512,6 +512,13 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     pending_traits = [*pending_traits, modifier.label]
             p = _person(e, m, toks, pending_traits, pending_relation)
             p.called = _as_written(e, m, toks)
+            for k in range(m.first, m.last):
+                # "a lighthouse keeper", "a hotel manager": where they work is asked for too
+                place = next((x for words, kind, x in _index().get(toks[k].low, ())
+                              if kind == "place" and len(words) == 1), None)
+                if place is not None and not any(q.kind == v.places.index(place) for q in premise.places):
+                    premise.places.append(AskedPlace(label=place.label, words=[toks[k].low],
+                                                     kind=v.places.index(place)))
             before = toks[m.first - 1] if m.first > 0 else None
             if (modifier is None and before is not None and before.used in ("thing", "place") and not before.cap
                     and _single_match(matches, m.first - 1)):
