@@ -76,7 +76,7 @@ def part_gguf(beats: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=["planner", "requests", "gguf"])
-    ap.add_argument("--set", default="public", choices=["public", "heldout"])
+    ap.add_argument("--set", default="public", choices=["public", "heldout", "heldout2"])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--gguf-beats", type=int, default=4)
     a = ap.parse_args()
