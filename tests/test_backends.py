@@ -112,6 +112,15 @@ def test_render_draws_with_the_backend_named_on_the_command_line(plugin, tmp_pat
     with av.open(str(out)) as c:
         frame = next(c.decode(video=0)).to_ndarray(format="rgb24").astype(int)
     assert np.abs(frame[100, 100] - (0, 128, 128)).max() < 12
+    # what the backend declares it charges is booked with the film's cost, and priced
+    from dreamreel.cost.ledger import load
+    from dreamreel.cost.prices import priced
+
+    report = load(tmp_path / "teal.cost.json")
+    declared = sum(e.amount for e in report.entries if e.resource == "declared_usd" and e.stage == "pictures")
+    assert declared == pytest.approx(0.0005 * report.seconds, rel=0.01)  # every shot drawn (a fresh cache)
+    assert not any(e.resource == "declared_usd" and e.stage != "pictures" for e in report.entries)
+    assert priced([report])["stages"]["pictures"] >= declared
     bad = runner.invoke(app, ["render", str(tmp_path / "story.json"), "-o", str(tmp_path / "x.mp4"),
                               "--voice", "kazoo"])
     assert bad.exit_code == 2 and "known: espeak-ng, piper" in bad.output and not (tmp_path / "x.mp4").exists()

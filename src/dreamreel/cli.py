@@ -815,7 +815,8 @@ def cost(
     spent = report["resources"]
     shown = [f"{spent[k]:{f}} {what}" for k, f, what in (
         ("cpu_seconds", ".1f", "CPU s"), ("gpu_seconds", ".1f", "GPU s"), ("llm_prompt_tokens", ".0f", "prompt tokens"),
-        ("llm_completion_tokens", ".0f", "completion tokens"), ("api_calls", ".0f", "API calls")) if k in spent]
+        ("llm_completion_tokens", ".0f", "completion tokens"), ("api_calls", ".0f", "API calls"),
+        ("declared_usd", ".5f", "USD the backends charge")) if k in spent]
     out.print("spent: " + ", ".join(shown) if shown else "spent: nothing")
     per_hour = report["per_hour_of_film"]
     out.print(f"total {report['total']:.5f} {cur} for {report['film_seconds']:.0f} s of film: "

@@ -431,6 +431,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     episode_of = {shot.id: shot.episode for sl in lists for shot in sl.shots}
     for r in results:  # the pictures: each worker's CPU time for the shots it drew
         ledger.add("pictures", "cpu_seconds", r.cpu_seconds, episode_of.get(r.shot_id, 0))
+    book_declared(ledger, results, lists, fps, visual=visual, voice=backend.backend, music=music)
     cost = ledger.close({sl.episode: sl.seconds for sl in lists})
     failed = [(r.shot_id, r.failed) for r in results if r.failed]
     shots = [shot for sl in lists for shot in sl.shots]
@@ -696,6 +697,25 @@ class _StreamSigner:
     def check(self) -> None:
         if self.error is not None:
             raise self.error
+
+
+def book_declared(ledger: Ledger, results: list[ShotResult], lists: list[ShotList], fps: int, *,
+                  visual: VisualBackend, voice: VoiceBackend, music: MusicBackend) -> None:
+    """What the backends declare they charge (``cost_per_second``, USD): the pictures for the
+    shots drawn this time (a shot from the cache is not paid for again), the voices and the
+    score for each episode's length."""
+    from .backends import declared
+
+    drawing = declared("visual", visual).cost_per_second
+    if drawing:
+        episode_of = {shot.id: shot.episode for sl in lists for shot in sl.shots}
+        for r in results:
+            if not r.cached:
+                ledger.add("pictures", "declared_usd", drawing * r.frames / fps, episode_of.get(r.shot_id, 0))
+    for stage, price in (("voices", declared("voice", voice).cost_per_second),
+                         ("music", declared("music", music).cost_per_second)):
+        for sl in lists if price else ():
+            ledger.add(stage, "declared_usd", price * sl.seconds, sl.episode)
 
 
 def summarise_mix(reports: list[MixReport], qc: QCReport, audio: np.ndarray) -> MixReport:

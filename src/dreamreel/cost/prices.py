@@ -29,6 +29,7 @@ class PriceTable(Model):
     llm_prompt_mtok: Price = 0.15     # a million prompt tokens
     llm_completion_mtok: Price = 0.60  # a million completion tokens
     api_call: Price = 0.0
+    usd: Price = 1.0                  # one US dollar in this table's currency (backends declare prices in USD)
 
 
 DEFAULT = PriceTable()
@@ -48,7 +49,7 @@ def load_prices(path: str | Path | None) -> PriceTable:
 def money(resource: str, amount: float, table: PriceTable) -> float:
     rate = {"cpu_seconds": table.cpu_hour / 3600, "gpu_seconds": table.gpu_hour / 3600,
             "llm_prompt_tokens": table.llm_prompt_mtok / 1e6, "llm_completion_tokens": table.llm_completion_mtok / 1e6,
-            "api_calls": table.api_call}[resource]
+            "api_calls": table.api_call, "declared_usd": table.usd}[resource]
     return amount * rate
 
 

@@ -15,7 +15,10 @@ def is_writing(stage: str) -> bool:
     """Whether a ledger stage is writing (the whole, or one of the LLM's stages)."""
     return stage == WRITING or stage.startswith(WRITING + ":")
 
-Resource = Literal["cpu_seconds", "gpu_seconds", "llm_prompt_tokens", "llm_completion_tokens", "api_calls"]
+#: ``declared_usd``: what a backend declares it charges (its ``cost_per_second``, USD, times the
+#: seconds of film it made), booked as money since no resource of ours measures it.
+Resource = Literal["cpu_seconds", "gpu_seconds", "llm_prompt_tokens", "llm_completion_tokens", "api_calls",
+                   "declared_usd"]
 
 
 class CostEntry(Model):
