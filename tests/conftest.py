@@ -45,6 +45,8 @@ SLOW_TESTS = {
     "test_harness.py::test_with_adaptation_switched_off_it_does_not",
     "test_learning.py::test_learned_is_not_worse_than_adaptive_after_training",
     "test_learning.py::test_off_policy_evaluation_lands_near_the_on_policy_measurement",
+    "test_live_learning.py::test_a_live_film_logs_what_its_viewer_did_and_a_restart_keeps_it",
+    "test_live_learning.py::test_the_learned_model_steers_live_films_once_the_gate_promotes_it",
     "test_llm_plan.py::test_the_model_chooses_each_episodes_plot_and_the_graph_is_composed_from_it",
     "test_singing.py::test_a_musical_is_sung_and_the_score_plays_under_the_singers",
     "test_validate.py::test_random_stories_never_crash_and_agree_with_a_player",

@@ -135,3 +135,6 @@ def test_a_server_can_tell_each_beat_watched_from_the_telemetry():
     # the last beat was never reached (the viewer left at 33 s)
     assert got == [(10.0, 0.0, 1), (15.0, 8.0, 3), (15.0, 0.0, 2)]
     assert len(L.watched_beats(spans, events, reached_s=45.0)) == 4
+    # the browser player's -> key sends a skip, then the seek it makes: one skip, as far as it went
+    pair = [("skip", 3.0, {"wanted_s": 5}), ("seek", 3.0, {"to": 6.0})]
+    assert L.watched_beats([(0.0, 10.0)], pair, reached_s=10.0) == [(10.0, 3.0, 2)]

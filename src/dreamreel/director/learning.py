@@ -211,11 +211,13 @@ class Learner:
         return n
 
     def session(self, drama: DramaManager, memory: Memory | None = None, *, seed: Any = None,
-                explore: bool = True, profile: Profile | None = None, key: str = "") -> Session:
+                explore: bool = True, profile: Profile | None = None, key: str = "",
+                carry: float = CARRY) -> Session:
         """A viewing under this learner: ``memory`` is the viewer's (updated in place when it
-        finishes), ``key`` names the viewing in the log."""
+        finishes), ``key`` names the viewing in the log, ``carry`` how much of their remembered
+        lean they start with."""
         return Session(self, drama, memory if memory is not None else Memory(), seed=seed, explore=explore,
-                       profile=profile, key=key)
+                       profile=profile, key=key, carry=carry)
 
 
 class Director(Learner):
@@ -248,14 +250,14 @@ class Session:
     learned from the reading), ``played`` once its telemetry is in, ``finish`` at the end."""
 
     def __init__(self, learner: Learner, drama: DramaManager, memory: Memory, *, seed: Any = None,
-                 explore: bool = True, profile: Profile | None = None, key: str = ""):
+                 explore: bool = True, profile: Profile | None = None, key: str = "", carry: float = CARRY):
         self.learner, self.drama, self.memory = learner, drama, memory
         self.key = key
         self.explore = explore
         self.rng = learner.rng if seed is None else random.Random(f"bandit:{seed}")
         self.profile = profile
         # a viewer the director has met starts near where it left them
-        drama.lean = CARRY * memory.lean
+        drama.lean = carry * memory.lean
         self.decisions: list[Decision] = []
         self.shares: list[float] = []   # each beat's watch ratio, in order
         self.heard: list[int] = []      # each beat's telemetry events
@@ -372,6 +374,9 @@ def watched_beats(spans: list[tuple[float, float]], events: Iterable[tuple[str, 
 
     evs = [(k, float(t), d) for k, t, d in events]
     reached = reached_s if reached_s is not None else max((t for _, t, _ in evs), default=0.0)
+    # The browser player sends a skip, then the seek it makes (as far as the film is there): one
+    # skip, counted by how far it went.
+    ahead = [t for k, t, d in evs if k == "seek" and _num(d.get("to"), t) > t]
     out = []
     for start, end in spans:
         if start > reached:
@@ -381,7 +386,7 @@ def watched_beats(spans: list[tuple[float, float]], events: Iterable[tuple[str, 
             if not start <= t < end:
                 continue
             n += 1
-            if kind == "skip":
+            if kind == "skip" and not any(abs(s - t) <= 1.0 for s in ahead):
                 skipped += min(_num(data.get("wanted_s"), 0.0), end - t)
             elif kind == "seek" and _num(data.get("to"), t) > t:
                 skipped += min(_num(data.get("to"), t), end) - t

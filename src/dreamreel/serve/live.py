@@ -10,7 +10,10 @@ The loop closes here: telemetry from the player feeds the viewer's engagement es
 drama manager reads it the moment it turns (a new look on the shots not yet streamed: the
 stream runs only ``stream_lead_s`` ahead of the playhead, so it shows within seconds), as each
 beat is entered (which telling to play, at what pace) and at each choice the viewer let run
-out (which option to take), logging why.
+out (which option to take), logging why. With a bandit session (``bandit``: the server's
+``serve.learning``), each beat's decision is also the bandit's, and once the viewer is done with
+the film (the player says it ended, or nothing is heard from it for ``viewer_idle_s``) the
+``on_viewed`` callbacks learn from what they watched of each beat.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..director.drama import DramaManager, Seen
-from ..director.engagement import Engagement, Estimate
+from ..director.engagement import Engagement, Estimate, _num
 from ..director.grade import LOOKS, as_cut, compose, setting
 from ..director.path import Start
 from ..errors import BadInputError, DreamreelError
@@ -37,6 +40,8 @@ from ..store.files import write_atomic
 log = logging.getLogger("dreamreel.serve")
 #: Beside a finished film: the ending it reached and the state then (what "keep going" goes on from).
 ENDED = "ending.json"
+#: Telemetry events a film keeps for the bandit's reward (the socket allows 40 a second).
+MAX_HEARD = 50_000
 
 
 class Stopped(DreamreelError):
@@ -87,7 +92,7 @@ class LiveFilm:
                  abandon_s: float = 180.0, make_kw: dict[str, Any] | None = None, profile: Profile | None = None,
                  adaptive: bool = True, lead_s: float | None = 6.0, stream_lead_s: float = 1.0,
                  connect_grace_s: float = 15.0, start: Start | None = None, seen: Seen | None = None,
-                 viewer: str = "", notes: list[str] | None = None):
+                 viewer: str = "", notes: list[str] | None = None, viewer_idle_s: float = 60.0):
         self.film_id, self.story, self.folder = film_id, story, Path(folder)
         self.seed, self.res, self.abandon_s = seed, res, abandon_s
         self.make_kw = make_kw or {}
@@ -140,6 +145,20 @@ class LiveFilm:
         self.adaptive = adaptive
         self._thread = threading.Thread(target=self._run, name=f"film-{film_id[:8]}", daemon=True)
         self.on_done: list[Any] = []
+        #: The bandit's session for this viewing (``director.learning.Session``; None: the director alone).
+        self.bandit: Any = None
+        #: Called with this film once its viewer is done with it (only for a film made whole, with a bandit).
+        self.on_viewed: list[Any] = []
+        #: What the player sent, (kind, film seconds, data) as taken (the bandit's reward is read from it).
+        self.heard: list[tuple[str, float, dict[str, Any]]] = []
+        #: Each beat's (start, end) film seconds, in the order production entered them.
+        self.beat_spans: list[tuple[float, float]] = []
+        #: The furthest film second the viewer's player reached, and whether it said the film ended.
+        self.reached = 0.0
+        self.seen_end = False
+        #: The viewer is taken to be done with a made film once nothing is heard from them this long.
+        self.viewer_idle_s = viewer_idle_s
+        self._let_go = False
 
     @property
     def stream_dir(self) -> Path:
@@ -193,6 +212,10 @@ class LiveFilm:
                 self._rate = float(data.get("rate", self._rate)) if kind == "watch" else self._rate
             elif kind in ("pause", "stall", "ended"):
                 self._playing = False
+            if len(self.heard) < MAX_HEARD:
+                self.heard.append((kind, t, data))
+            self.reached = max(self.reached, t, _num(data.get("to"), t) if kind == "seek" else t)
+            self.seen_end = self.seen_end or kind == "ended"
             self._cond.notify_all()
         estimate = self.engagement.observe(kind, t, data, at)
         if self.adaptive:
@@ -307,7 +330,13 @@ class LiveFilm:
         if not self.adaptive:
             return None
         self._reading = self.engagement.take()
-        return self.drama.variant(beat, self._reading, at_s=self.made_s)
+        bandit = self.bandit
+        if bandit is None:
+            return self.drama.variant(beat, self._reading, at_s=self.made_s)
+        # the director learns from the reading first; the bandit's nudge (logged) then moves its drive
+        self.drama.learn(beat, self._reading, self.made_s)
+        bandit.decide(beat, self._reading, len(self.beat_spans), at_s=self.made_s)   # (its place in beat_spans)
+        return self.drama.variant(beat, self._reading, at_s=self.made_s, learn=False)
 
     def _pacing(self, beat: Beat) -> Pacing | None:
         return self.drama.pacing(beat, self._reading, at_s=self.made_s) if self.adaptive else None
@@ -339,6 +368,7 @@ class LiveFilm:
             frame += shot.frames
         if shots[0].kind not in ("title", "end"):  # a batch is one beat's shots, or one card
             self.spans[shots[0].beat] = (start, end)
+            self.beat_spans.append((start, end))
         self.made_s = end
 
     def _chooser(self, beat: Beat, offered: list[Option], visit: int) -> Option:
@@ -449,3 +479,37 @@ class LiveFilm:
         self.finished_at = time.time()
         for callback in self.on_done:
             callback(self)
+        if self.bandit is not None and self.on_viewed and self.status == "ready" and self._viewer_done():
+            for callback in self.on_viewed:
+                try:
+                    callback(self)
+                except Exception:  # noqa: BLE001 - learning's failure loses this lesson, not the film
+                    log.exception("film %s: not learned from", self.film_id)
+
+    def _viewer_done(self) -> bool:
+        """Wait (on production's thread, the film made) until the viewer is done with it: the
+        player said it ended, or nothing was heard from it for ``viewer_idle_s`` (at most as long
+        again as the film runs, and ``abandon_s``). False if the film was stopped meanwhile (the
+        server stopping, or the film deleted): a viewing cut short by the server teaches nothing."""
+        longest = time.time() + self.seconds + self.abandon_s
+        with self._cond:
+            while not (self.stopped or self.seen_end or self._let_go or time.time() - self._heard >= self.viewer_idle_s
+                       or time.time() >= longest):
+                self._cond.wait(timeout=1.0)
+            return not self.stopped
+
+    def let_go(self) -> None:
+        """Stop waiting for the viewer (the film leaves the server's memory: no more of their
+        telemetry reaches it): what was heard is what is learned from."""
+        with self._cond:
+            self._let_go = True
+            self._cond.notify_all()
+
+    @property
+    def viewing(self) -> bool:
+        """Is production's thread still at work (making the film, or waiting for its viewer)?"""
+        return self._thread.is_alive()
+
+    def complete(self) -> bool:
+        """Did the viewer reach the film's end (its player said so, or reached its last second)?"""
+        return self.status == "ready" and (self.seen_end or self.reached >= self.made_s - 1.0)

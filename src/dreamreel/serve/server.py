@@ -26,6 +26,7 @@ from ..store.db import Database, Film, StoreError, Viewer
 from ..store.files import write_atomic
 from ..trust.licences import Sandbox
 from .guard import Bucket, Limits
+from .learning import LiveLearning
 from .live import ENDED, LiveFilm
 from .recovery import check_not_lost, clean_interrupted, clean_render_temp, damaged_films
 from .schemas import FilmStatus, NewFilm
@@ -96,7 +97,8 @@ class Server:
 
     def __init__(self, db_url: str, data_dir: Path, *, res: str = "720p", make_kw: dict[str, Any] | None = None,
                  live_kw: dict[str, Any] | None = None, film_budget: float | None = None,
-                 viewer_budget: float | None = None, sandbox: Sandbox | None = None, limits: Limits | None = None):
+                 viewer_budget: float | None = None, sandbox: Sandbox | None = None, limits: Limits | None = None,
+                 learn_kw: dict[str, Any] | None = None):
         self.limits = limits or Limits()
         self.db = Database(db_url)
         self.data_dir = Path(data_dir)
@@ -128,6 +130,8 @@ class Server:
         self._lock = threading.RLock()
         #: Telemetry on its way to the database.
         self.events = EventWriter(self.db)
+        #: The learning director: its bandit, fed by each adaptive film's viewing (``serve.learning``).
+        self.learning = LiveLearning(self.db, **(learn_kw or {}))
         global _SERVERS
         with _SERVERS_LOCK:
             _SERVERS += 1
@@ -168,10 +172,14 @@ class Server:
         with self._lock:
             self.waiting.clear()  # (marked interrupted by the next server to start)
             making = [f for f in self.live.values() if f.status == "making"]
+            # (made, and waiting for their viewers to be done: a viewing the server cut short teaches nothing)
+            viewed = [f for f in self.live.values() if f.status != "making" and f.viewing]
         for live in making:
             live.stop("interrupted: the server stopped while it was being made")
+        for live in viewed:
+            live.stop("the server stopped")
         deadline = time.monotonic() + timeout
-        for live in making:
+        for live in making + viewed:
             live.join(max(0.0, deadline - time.monotonic()))
         self.events.close()
         global _SERVERS
@@ -199,6 +207,8 @@ class Server:
             live.stop("deleted by its viewer")
             live.on_done.append(lambda _: shutil.rmtree(folder, ignore_errors=True))  # what it wrote last
             live.join(10.0)
+        elif live is not None:
+            live.stop("deleted by its viewer")   # (made: nothing is learned from it)
         shutil.rmtree(folder, ignore_errors=True)
         return True
 
@@ -454,6 +464,9 @@ class Server:
         live.replay = replay  # (a shared telling it follows)
         live.length_s = film_seconds(story, 1 if start is not None else None)
         live.on_done.append(self._finished)
+        if adaptive:
+            live.bandit = self.learning.session(film.id, film.viewer_id, live.drama, profile)
+            live.on_viewed.append(self.learning.viewed)
         with self._lock:
             self.live[film.id] = live
             self.waiting.append(live)
@@ -502,6 +515,7 @@ class Server:
             done = sorted((f for f in self.live.values() if f.finished_at), key=lambda f: f.finished_at)
             for old in done[:max(0, len(done) - KEEP_FINISHED)]:
                 del self.live[old.film_id]
+                old.let_go()
         self._admit()  # its slot goes to the next film waiting
         _give_back_memory()
 

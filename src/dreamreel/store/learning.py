@@ -15,6 +15,11 @@ as ``store.db.Database`` (SQLite or PostgreSQL), created if missing whenever it 
     for seconds, skipped, n in watched_beats(spans, events, reached_s=playhead):
         session.played(seconds, skipped, n)              # (director.learning.watched_beats)
     learning.finish(viewer_id, session_id, learner, session.finish(complete), memory)
+    learning.verdict()                                   # whether the gate lets the model steer, and why
+
+The gate survives a restart: the model as it was at the last judgement is kept beside the
+population's (``<name>@judged``) and judged on the decisions logged since, none of which it
+learned from (``judge``).
 
 Viewer ids are ``store.db.Viewer.id`` (not enforced as a foreign key, so that simulated viewers
 can be stored too).
@@ -29,11 +34,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Boolean, Float, Integer, LargeBinary, String, Text, select
+from sqlalchemy import Boolean, Float, Integer, LargeBinary, String, Text, distinct, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
-from ..director.learning import GATE_EVERY, Decision, Learner, Memory
+from ..director.learning import GATE_EVERY, Decision, Learner, Memory, gate
+
+#: Beside a model ``name``: the model as it was when it was last judged (the next to be judged).
+JUDGED = "{}@judged"
 
 
 class LearningBase(DeclarativeBase):
@@ -116,6 +124,17 @@ class LearningStore:
                 return learner
         return fallback() if fallback is not None else Learner()
 
+    def _snapshot(self, learner: Learner, name: str) -> None:
+        """Keep ``learner``'s model as it is now as the next to be judged (on what is logged from now)."""
+        blob, now = learner.save(), time.time()
+        with self.session() as s:
+            row = s.get(BanditModel, JUDGED.format(name))
+            if row is None:
+                s.add(BanditModel(name=JUDGED.format(name), model=blob, promoted=False, sessions=learner.sessions,
+                                  updated=now))
+            else:
+                row.model, row.sessions, row.updated = blob, learner.sessions, now
+
     def save_learner(self, learner: Learner, name: str = "director", judgement: dict | None = None) -> None:
         blob = learner.save()
         with self.session() as s:
@@ -131,6 +150,61 @@ class LearningStore:
         with self.session() as s:
             row = s.get(BanditModel, name)
             return json.loads(row.judgement) if row is not None and row.judgement else None
+
+    # -- the gate --------------------------------------------------------------------------
+
+    def judge(self, learner: Learner, name: str = "director", *, commit: bool = True) -> dict[str, Any]:
+        """The off-policy gate (``director.learning.gate``: doubly robust, weights clipped,
+        sessions resampled): the model as it was at the last judgement, judged on the decisions
+        logged since. Its verdict says whether ``learner`` (that model, and what it learned
+        since) steers from now on, and a new snapshot is kept to be judged next; with too few
+        decisions to judge by, the verdict stands and the log keeps accumulating. With
+        ``commit`` False nothing changes (what the gate would say now). The judgement."""
+        with self.session() as s:
+            row = s.get(BanditModel, JUDGED.format(name))
+            blob, since = (row.model, row.updated) if row is not None else (None, 0.0)
+        logged = self.logged(name, since=since)
+        if blob is None:   # (a model stored before snapshots were kept: judged as it is now)
+            blob = learner.save()
+        candidate = Learner(blob, epsilon=learner.epsilon, margin=learner.margin, args=learner.args,
+                            promoted=learner.promoted)
+        report = gate(candidate, logged)
+        report.update(judged_at=round(time.time(), 3), since=round(since, 3),
+                      sessions_judged=len({d.session for d in logged}))
+        if commit:
+            learner.promoted = candidate.promoted
+            if "dr" in report:   # judged: the next judgement is of the model as it is now
+                self._snapshot(learner, name)
+        return report
+
+    def since_judged(self, name: str = "director") -> int:
+        """Sessions logged since the last judgement."""
+        with self.session() as s:
+            row = s.get(BanditModel, JUDGED.format(name))
+            since = row.updated if row is not None else 0.0
+            return int(s.scalar(select(func.count(distinct(BanditDecision.session_id))).where(
+                BanditDecision.model == name, BanditDecision.at >= since)) or 0)
+
+    def verdict(self, name: str = "director", *, gate_every: int = GATE_EVERY) -> dict[str, Any]:
+        """For an operator: whether the model steers live films, the last judgement, and what
+        is logged (sessions, decisions, viewers remembered)."""
+        with self.session() as s:
+            row = s.get(BanditModel, name)
+            decisions = int(s.scalar(select(func.count()).select_from(BanditDecision)
+                                     .where(BanditDecision.model == name)) or 0)
+            rewarded = int(s.scalar(select(func.count()).select_from(BanditDecision).where(
+                BanditDecision.model == name, BanditDecision.reward.is_not(None))) or 0)
+            sessions = int(s.scalar(select(func.count(distinct(BanditDecision.session_id)))
+                                    .where(BanditDecision.model == name)) or 0)
+            viewers = int(s.scalar(select(func.count()).select_from(BanditViewer)) or 0)
+            model = None if row is None else {"promoted": row.promoted, "sessions_learned": row.sessions,
+                                              "updated": round(row.updated, 3)}
+            last = json.loads(row.judgement) if row is not None and row.judgement else None
+        since = self.since_judged(name)
+        return {"model": model, "steers": bool(model and model["promoted"]),
+                "sessions_logged": sessions, "decisions_logged": decisions, "decisions_rewarded": rewarded,
+                "viewers_remembered": viewers, "sessions_since_judgement": since, "judged_every": gate_every,
+                "last_judgement": last}
 
     # -- viewers ---------------------------------------------------------------------------
 
@@ -179,14 +253,23 @@ class LearningStore:
     def finish(self, viewer_id: str, session_id: str, learner: Learner, decisions: list[Decision],
                memory: Memory, *, name: str = "director", gate_every: int = GATE_EVERY) -> dict | None:
         """A session is over (``decisions`` from ``Session.finish``, which also updated
-        ``memory``): log its decisions, remember the viewer, let the learner learn (and judge
-        itself every ``gate_every`` sessions) and store the model. The judgement, if one was made."""
+        ``memory``): log its decisions, remember the viewer, let the learner learn, store the
+        model, and once ``gate_every`` sessions were logged since the last judgement (0: never)
+        judge it (``judge``). The judgement, if one was made."""
         for d in decisions:
             d.session = session_id
         with self._lock:
+            with self.session() as s:
+                first = s.get(BanditModel, JUDGED.format(name)) is None
+            if first:   # the model as it is before it learns from the first session logged
+                self._snapshot(learner, name)
             self.log(viewer_id, session_id, decisions, model=name)
             self.remember(viewer_id, memory)
-            report = learner.finished(decisions, gate_every=gate_every)
+            learner.learn(decisions)
+            learner.sessions += 1
+            report = None
+            if gate_every and self.since_judged(name) >= gate_every:
+                report = self.judge(learner, name)
             self.save_learner(learner, name, judgement=report)
         return report
 
