@@ -664,7 +664,6 @@ def install(app: FastAPI) -> Rooms:
                 room.group.members[""] = live.engagement  # the owner's own player, as it was
             live.engagement = room.group
             live.bandit = None  # (a room's film is the group's: no one viewer's session to learn from)
-            live.bandit = None  # (a room's film is the group's: no one viewer's session to learn from)
         room.version += 1
 
     @router.get("/together/room.js")
