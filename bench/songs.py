@@ -16,7 +16,8 @@ and for every line a chorus sings together: the interval the other voice sings a
 tune, heard in the audio (at each note's middle: the strongest pitch besides the tune's own,
 by subharmonic summation over the spectrum with the tune's harmonics left out), as shares of
 unisons/octaves, thirds/sixths and fourths/fifths; and (where the voice stage says which notes
-the parts sang) the share of those that are tones of the chord the score's pads hold there.
+the parts sang) the share of those that are tones of the chord the score's pads and comping
+play in that bar (its bass where it has neither).
 
     python bench/songs.py [--quick]
 """
@@ -52,9 +53,10 @@ def other_voice(x: np.ndarray, sr: int, t: float, d: float, lead_hz: float, cent
     freqs = np.fft.rfftfreq(8 * n, 1 / sr)
 
     def mag(f: float) -> float:
-        # the lead's harmonics (within 4 %: its scoops and vibrato) carry the lead, not the other voice
+        # the lead's harmonics carry the lead, not the other voice: left out within 4 % (its
+        # scoops and vibrato) or the window's main lobe, whichever is wider
         k = round(f / lead_hz)
-        if k >= 1 and abs(f - k * lead_hz) < 0.04 * f:
+        if k >= 1 and abs(f - k * lead_hz) < max(0.04 * f, 2.5 * sr / n):
             return 0.0
         i = int(round(f / freqs[1]))
         return float(spec[max(0, i - 2):i + 3].max()) if i < len(spec) else 0.0
@@ -139,9 +141,13 @@ def one(prompt: str, hear_pitch) -> dict:  # type: ignore[no-untyped-def]
                 kinds["unison_octave" if iv == 0 else "third_sixth" if iv in (3, 4, 8, 9)
                       else "fourth_fifth" if iv in (5, 7) else "other"] += 1
             for t, d, hm in getattr(sp, "harmony", ()):
-                tt = at + t + min(d / 2, 0.05)
-                pads = {round(n.midi) % 12 for n in sec.notes if n.role == "pad" and n.time <= tt < n.time + n.dur}
-                chord_tone.append(hm % 12 in pads)
+                # the chord the band plays in that bar: its pads' and comping's notes (else the bass's)
+                bar_no = math.floor((at + t - origin) / bar_s + 1e-3)
+                a0 = origin + bar_no * bar_s
+                played = [n for n in sec.notes if n.time < a0 + bar_s - 0.05 and n.time + n.dur > a0 + 0.05]
+                chord = {round(n.midi) % 12 for n in played if n.role in ("pad", "comp")} or \
+                    {round(n.midi) % 12 for n in played if n.role == "bass"}
+                chord_tone.append(hm % 12 in chord)
     heard = sum(kinds.values())
 
     def q(xs: list[float], p: float) -> float | None:
