@@ -364,6 +364,14 @@ def test_more_forms_shape_the_telling(prompt, form, word):
     assert _beats_with(story, word) >= 3
 
 
+def test_whoever_the_lead_acts_against_is_the_opposition():
+    story = plan(Request(prompt="a con artist swindles a rich widow"), seed=0)
+    assert story.generator["shapes"].startswith("con") and story.bible.cast[1].job == "widow"  # the mark
+    knight = plan(Request(prompt="a knight fights a dragon"), seed=0)
+    assert knight.generator["shapes"].startswith("monster") and knight.bible.cast[1].look.species == "dragon"
+    assert read("a chef and a waiter fall in love").people[1].relation is None
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

@@ -280,6 +280,11 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
     shapes = all_data().shapes
     if asked:
         return asked[0]
+    # A creature set against the lead ("a knight fights a dragon") is a monster to overcome.
+    against = [p for p in premise.people if p.relation == "rival"]
+    if against and against[0].species not in ("human", "dog", "cat", "horse") and "monster" in shapes \
+            and premise.audience != "children":
+        return "monster"
     if premise.audience == "children":
         gentle = [s for s in GENTLE if s in shapes]
         pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle

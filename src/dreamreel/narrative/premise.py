@@ -118,6 +118,11 @@ PRIORITY = ("genre", "situation", "audience", "form", "place", "person", "thing"
             "filler")
 #: Relation words that set a person against the lead, not beside them.
 AGAINST = {"rival", "enemy", "nemesis", "villain", "foe", "arch-enemy", "archenemy", "bully"}
+#: What someone does to the one they are against: whoever comes after it is the opposition
+#: ("a con artist swindles a rich widow": the widow is the mark, not the partner).
+AGAINST_VERBS = {"swindle", "con", "cheat", "rob", "dupe", "trick", "fleece", "blackmail", "hunt", "stalk", "chase",
+                 "kidnap", "betray", "frame", "defraud", "scam", "hustle", "outwit", "outsmart", "double-cross",
+                 "sue", "fight", "battle", "challenge", "duel", "oppose", "defy", "haunt", "terrorize", "terrorise"}
 
 
 @dataclass
@@ -510,7 +515,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     pending_relation = "rival" if modifier.label in AGAINST else modifier.label
                 else:
                     pending_traits = [*pending_traits, modifier.label]
-            p = _person(e, m, toks, pending_traits, pending_relation)
+            against = bool(premise.people) and any(t.forms & AGAINST_VERBS for t in toks[max(0, m.first - 3):m.first]
+                                                   if t.used in (None, "situation", "filler"))
+            p = _person(e, m, toks, pending_traits, "rival" if against else pending_relation)
+            if against:
+                p.relation = "rival"
             p.called = _as_written(e, m, toks)
             for k in range(m.first, m.last):
                 # "a lighthouse keeper", "a hotel manager": where they work is asked for too
