@@ -372,6 +372,14 @@ def test_whoever_the_lead_acts_against_is_the_opposition():
     assert read("a chef and a waiter fall in love").people[1].relation is None
 
 
+def test_a_childrens_story_is_for_children_not_about_one():
+    p = read("a children's bedtime story about a shy dragon who is afraid of the dark")
+    assert [x.label for x in p.people] == ["dragon"] and p.audience == "children"
+    story = plan(Request(prompt="a children's bedtime story about a shy dragon who is afraid of the dark"), seed=0)
+    assert story.bible.cast[0].look.species == "dragon"  # the dragon leads
+    assert [x.called for x in read("two kids find a treasure map").people] == ["kid"]
+
+
 def test_things_are_called_what_the_request_calls_them():
     assert read("a girl trades her voice to a sea witch for a pair of boots").things == ["the boots"]
     assert read("one stolen costume, one night to get it back").things == ["the costume"]

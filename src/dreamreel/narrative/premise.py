@@ -466,6 +466,19 @@ _OPPOSITE = {"sad": "hopeful", "dark": "hopeful", "scary": "cozy", "tense": "qui
 _GENRE_MOOD = {"thriller": "tense", "horror": "scary", "comedy": "funny", "adventure": "epic", "noir": "dark"}
 
 
+_FOR_WHOM = {"child", "children", "kid", "kids", "toddler", "toddlers", "baby", "babies"}
+_WORKS = {"story", "stories", "film", "films", "movie", "movies", "show", "shows", "tale", "tales", "book", "books",
+          "series", "cartoon", "bedtime", "musical", "programme", "program", "tv", "television", "opera", "theatre"}
+
+
+def _for_them(m: Match, toks: list[Token]) -> bool:
+    """A possessive children's word before a kind of work: "a children's story", "a kids' show"."""
+    last = toks[m.last]
+    nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
+    return (m.first == m.last and last.low in _FOR_WHOM and nxt is not None and nxt.low in _WORKS
+            and (last.text.endswith(("'s", "’s", "s")) and last.low != "child"))
+
+
 def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]) -> str | None:
     """"secret" when the words between two people say the first is secretly the second, "cover"
     when the first passes for the second, None when they are two people."""
@@ -508,6 +521,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if e.trait.lower() in AGAINST or said.lower() in AGAINST:
                 pending_relation = "rival"
             pending_traits.append(e.trait)
+            continue
+        if m.kind == "person" and _for_them(m, toks):
+            # "a children's bedtime story", "a kids' film": who it is for, not who is in it
+            premise.audience = premise.audience or "children"
             continue
         if m.kind == "person":
             if modifier is not None:
