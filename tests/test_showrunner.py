@@ -378,6 +378,9 @@ def test_a_childrens_story_is_for_children_not_about_one():
     story = plan(Request(prompt="a children's bedtime story about a shy dragon who is afraid of the dark"), seed=0)
     assert story.bible.cast[0].look.species == "dragon"  # the dragon leads
     assert [x.called for x in read("two kids find a treasure map").people] == ["kid"]
+    # the plot's own creatures are drawn as what its words say they are
+    cast = {c.job: c.look.species for c in story.bible.cast}
+    assert cast.get("owl") == "owl" and cast.get("mouse") == "mouse"
 
 
 def test_things_are_called_what_the_request_calls_them():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+from functools import cache
 
 from ..model import Character, Place
 from ..model.kits import PlotShape, RoleT
@@ -18,7 +19,7 @@ from ..model.premise import AskedPerson, Premise
 from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
 from .interpret import Intent
-from .kits import Kits
+from .kits import Kits, kits
 from .text import Person, Writer
 
 #: Kinds of place drawn indoors: weather the request names stays outside them.
@@ -169,6 +170,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         nonlocal narrator
         p = asked.get(key)
         update: dict = {}
+        creature_word = ""
         lead = premise.lead_pronouns if key == "hero" and (p is None or p.pronouns is None) else None
         if lead and lead != c.pronouns and key not in given:
             # "she waited eleven years for this": the lead is a she, whoever else the plot casts.
@@ -177,9 +179,16 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             # Companions take the role's archetypes in turn, so no two are the same person.
             turn = start.setdefault(key[:4], rng.randrange(len(role.archetypes))) + nth
             update["archetype"] = writer.fill(role.archetypes[turn % len(role.archetypes)], slots, sentence=False)[:200]
+            kind = creature(update["archetype"])
+            if p is None and kind is not None and key not in given:
+                # "a grumpy old owl who wants everyone quiet": drawn and voiced as an owl, and
+                # called one where the plot's label names another creature ("the cat")
+                update["look"] = c.look.model_copy(update={"species": kind[1]})
+                if creature(role.label) is not None:
+                    creature_word = kind[0]
             update["goal"] = writer.fill(role.goal[(turn + nth) % len(role.goal)], slots, sentence=False)
             update["conflict"] = writer.fill(role.conflict[(turn + nth) % len(role.conflict)], slots, sentence=False)
-        job = bare(role.label) if role is not None else ""
+        job = creature_word or (bare(role.label) if role is not None else "")
         if p is not None:
             job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
             update["archetype"] = " ".join([*p.traits, job])[:200]
@@ -213,6 +222,19 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         narrator = hero.id
     return Casting(dataclasses.replace(base, hero=hero, villain=villain, wild=wild, comps=comps), jobs, narrator,
                    named)
+
+
+def creature(text: str) -> tuple[str, str] | None:
+    """(word, species) where a plot's own description of someone names a creature ("a sleepy
+    tortoise": tortoise, turtle); None for people."""
+    table = _creatures()
+    return next(((w, table[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in table), None)
+
+
+@cache
+def _creatures() -> dict[str, str]:
+    return {w.lower(): p.species for p in kits().vocabulary.people if p.kind == "species" and p.species != "human"
+            for w in p.words if " " not in w}
 
 
 def objects(premise: Premise, shapes: list[PlotShape], writer: Writer, slots: dict,
