@@ -113,7 +113,7 @@ def test_no_endpoint_reaches_another_viewers_data(served, caplog):
     bob = viewer(base)
     bodies = {"/api/films/{film_id}/choice": {"choice_id": "c", "option_id": "o"},
               "/api/films/{film_id}/steer": {"ending": None}, "/api/films/{film_id}/save": {"characters": []},
-              "/api/films/{film_id}/setting": {},
+              "/api/films/{film_id}/setting": {}, "/api/films/{film_id}/revise": {"note": "angrier", "episode": 1},
               "/api/likenesses/{likeness_id}/consents": {"to": bob.get("/api/me").json()["id"], "days": 1}}
     forged = httpx.Client(base_url=base, cookies={"dreamreel_token": alice.cookies["dreamreel_token"][:-2] + "xy"})
     nobody = httpx.Client(base_url=base)

@@ -532,6 +532,8 @@ def serve(
     sandbox: Annotated[list[Path] | None, _SANDBOX] = None,
     label_text: Annotated[str | None, _LABEL_TEXT] = None,
     label_corner: Annotated[str | None, _LABEL_CORNER] = None,
+    llm: Annotated[str | None, typer.Option("--llm", help="A model to revise films with, for their owners "
+                                            "(in the player): 'gguf', 'gguf:PATH' or 'openai:URL'.")] = None,
     visual: Annotated[str | None, _VISUAL] = None,
     voice: Annotated[str | None, _VOICE] = None,
     music: Annotated[str | None, _MUSIC] = None,
@@ -556,8 +558,12 @@ def serve(
         url = db or f"sqlite:///{folder / 'dreamreel.db'}"
         policy = _load_sandbox(sandbox)
         burned = _label(True, label_text, label_corner)
+        writer = None
+        if llm is not None:  # (a bad spec: one line, before it listens)
+            from .narrative.llm.registry import get_backend
+            writer = get_backend(llm)
         served = create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget,
-                            sandbox=policy, make_kw={"label": burned, **chosen})  # (a lost or damaged store stops it here)
+                            sandbox=policy, llm=writer, make_kw={"label": burned, **chosen})  # (a lost or damaged store stops it here)
         err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})"
                   + (f"; a sandbox of {policy}" if policy is not None else "")
                   + "".join(f"; {kind} by {b.name}" for kind, b in chosen.items())

@@ -7,6 +7,8 @@
     GET  /api/films/{film}          its status, the choice waiting (if any), what was chosen
     POST /api/films/{film}/choice   {choice_id, option_id, by?}
     POST /api/films/{film}/continue keep going: the next episode, from where this film ended
+    POST /api/films/{film}/revise   {note, beat? | episode?}: the owner has the server's LLM rewrite a scene
+                                    or an episode; a new film of it, only the revised scenes drawn again
     GET  /api/films/{film}/provenance  its signed C2PA manifests (the film; each streamed episode), verified
     GET  /api/me                    your viewer code (give it to a friend who lets you cast them)
     POST /api/likenesses?name=&agree=true&days=&voice=low|middle|high&pronouns=she|he|they  body: your photo -> your
@@ -47,7 +49,7 @@ import asyncio
 import re
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -61,6 +63,9 @@ from .routes.telemetry import MAX_EVENTS_PER_MESSAGE, MAX_EVENTS_PER_SECOND, MAX
 from .schemas import NewFilm, Telemetry
 from .server import AI_HEADERS, COOKIE, KEEP_FINISHED, STREAM_FILE, Server, live_capacity
 
+if TYPE_CHECKING:
+    from ..narrative.llm.base import LLMBackend
+
 __all__ = ["AI_HEADERS", "COOKIE", "KEEP_FINISHED", "MAX_BODY_BYTES", "MAX_EVENTS_PER_MESSAGE",
            "MAX_EVENTS_PER_SECOND", "MAX_MESSAGE_BYTES", "MAX_PHOTO_BYTES", "STREAM_FILE", "Bucket", "Limits",
            "NewFilm", "Server", "Telemetry", "create_app", "live_capacity", "strict_json"]
@@ -70,14 +75,16 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
                live_kw: dict[str, Any] | None = None, secure_cookies: bool = False,
                film_budget: float | None = None, viewer_budget: float | None = None,
                sandbox: Sandbox | None = None, limits: Limits | None = None,
-               origins: list[str] | tuple[str, ...] = ()) -> FastAPI:
+               llm: LLMBackend | None = None, origins: list[str] | tuple[str, ...] = ()) -> FastAPI:
     """The app. ``make_kw`` goes to ``make_film`` (e.g. a voice backend), ``live_kw`` to each
     ``LiveFilm`` (e.g. ``lead_s=None``: make films at full speed whether watched or not).
     ``origins``: pages other than the server's own address that may act for its viewers (the
-    public address behind a proxy that rewrites Host, e.g. ``https://films.example.org``)."""
+    public address behind a proxy that rewrites Host, e.g. ``https://films.example.org``).
+    ``llm``: the model that revises films for their owners (``serve.revising``; None: not here)."""
     server = Server(db_url, Path(data_dir), res=res, make_kw=make_kw, live_kw=live_kw, film_budget=film_budget,
                     viewer_budget=viewer_budget, sandbox=sandbox, limits=limits)
     server.secure_cookies = secure_cookies
+    server.llm = llm
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:

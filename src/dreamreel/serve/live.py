@@ -105,6 +105,8 @@ class LiveFilm:
         self.status = "queued"
         self.error = ""
         self.seconds = 0.0
+        #: Once made: shots drawn and found in the render cache, and the beats drawn ({drawn, cached, beats}).
+        self.shots: dict[str, Any] | None = None
         #: How long the film was asked to run (seconds; what a viewer's films at once add up).
         self.length_s = 0.0
         self.pending: PendingChoice | None = None
@@ -450,6 +452,10 @@ class LiveFilm:
                                profile=self.profile,
                                **self.make_kw)
             self.seconds = result.seconds
+            drawn = set(result.drawn)
+            self.shots = {"drawn": result.rendered_shots, "cached": result.cached_shots,
+                          "beats": sorted({shot.beat for cut in result.lists for shot in cut.shots
+                                           if shot.id in drawn and shot.kind not in ("title", "end")})}
             if result.cost is not None:
                 from ..cost.ledger import named, save
 

@@ -67,6 +67,16 @@ class ChoiceAnswer(BaseModel):
     by: Literal["viewer", "timeout"] = "viewer"
 
 
+class Revise(BaseModel):
+    """A film's owner asks the server's LLM to rewrite one scene (``beat``) or a whole ``episode``."""
+
+    model_config = ConfigDict(extra="forbid")
+    #: How to revise it, in the owner's words: "make her angrier".
+    note: str = Field(min_length=1, max_length=500)
+    beat: str | None = Field(default=None, max_length=64)
+    episode: int | None = Field(default=None, ge=1, le=12)
+
+
 Scalar = float | int | bool | Annotated[str, Field(max_length=200)]
 
 
@@ -147,6 +157,34 @@ class SettingView(BaseModel):
     weather: str | None = None
 
 
+class Scene(BaseModel):
+    """Where a beat played in the film (what the player's revise control names)."""
+
+    beat: str
+    episode: int
+    start_s: float
+    end_s: float
+
+
+class ShotsMade(BaseModel):
+    """Once a film is made: shots drawn for it, shots found already drawn (the render cache),
+    and the beats whose shots were drawn (a revised film: the revised ones)."""
+
+    drawn: int
+    cached: int
+    beats: list[str]
+
+
+class Revision(BaseModel):
+    """What a revised film revises, and how."""
+
+    of: str
+    note: str
+    beats: list[str]
+    #: What the model did ("2 of 3 tellings revised (1 beats); 340 tokens").
+    summary: str
+
+
 class FilmStatus(BaseModel):
     """A film as its viewer sees it: asked for, queued, being made (the choice waiting, what the
     director did and why), finished, failed or damaged. Pushed to the player twice a second; a
@@ -180,6 +218,12 @@ class FilmStatus(BaseModel):
     setting: SettingView = Field(default_factory=SettingView)
     #: What is made other than as asked (a rating above the ceiling, a budget).
     notes: list[str] = Field(default_factory=list)
+    #: The scenes made so far, in the order they play.
+    scenes: list[Scene] = Field(default_factory=list)
+    shots: ShotsMade | None = None
+    #: The server has an LLM: the film's owner may revise a scene or an episode (POST .../revise).
+    can_revise: bool = False
+    revision: Revision | None = None
 
 
 class Ok(BaseModel):

@@ -142,6 +142,10 @@ class Server:
         self._attention: Any = None
         #: Cookies only over HTTPS (a server behind TLS).
         self.secure_cookies = False
+        #: The LLM that revises films for their owners (``serve.revising``; None: not on this server).
+        self.llm: Any = None
+        #: Revised films: what each revises ({"of", "note", "beats", "summary"}), for their status.
+        self.revisions: dict[str, dict[str, Any]] = {}
         #: Telemetry sockets open per viewer, and the sockets each may still open (a burst, then a few a second).
         self.sockets: defaultdict[str, int] = defaultdict(int)
         self.handshakes: dict[str, Bucket] = {}
@@ -508,7 +512,8 @@ class Server:
     def _finished(self, live: LiveFilm) -> None:
         self.db.update_film(live.film_id, status=live.status, error=live.error, seconds=live.seconds)
         try:  # what its status shows, for when it is no longer in memory
-            write_atomic(self.folder(live.film_id) / "status.json", json.dumps(self._live_status(live)))
+            saved = {**self._live_status(live), "revision": self.revisions.get(live.film_id)}
+            write_atomic(self.folder(live.film_id) / "status.json", json.dumps(saved))
         except (OSError, DreamreelError):
             pass
         with self._lock:  # finished films leave memory, but for the last few (their players may still play)
@@ -531,6 +536,8 @@ class Server:
         ended = live.ended if live is not None and live.status != "ready" else self.ended(film)
         out["can_continue"] = ended is not None and ended.get("ending") in _extension_endings(film.story)
         out["next"] = (ended or {}).get("next")
+        out["can_revise"] = self.llm is not None
+        out["revision"] = self.revisions.get(film.id)  # (a finished film's is in its saved status)
         if live is not None:
             out.update(self._live_status(live))
             if live.status == "queued":
@@ -565,6 +572,8 @@ class Server:
             "saving": sorted(live.drama.protect),
             "setting": live.setting,
             "notes": ([n for n in planner.split("; ") if n] if planner else []) + live.notes,
+            "scenes": _scenes(live),
+            "shots": live.shots,
         }
 
     def _saved_status(self, film_id: str) -> dict[str, Any]:
@@ -620,6 +629,14 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
+
+
+def _scenes(live: LiveFilm) -> list[dict[str, Any]]:
+    """Where each beat made so far plays (its latest telling), in film order."""
+    episode = {b.id: b.episode for b in live.story.graph.beats}
+    spans = sorted(list(live.spans.items()), key=lambda item: item[1][0])  # (a copy: production adds to it)
+    return [{"beat": b, "episode": episode.get(b, 1), "start_s": round(s, 3), "end_s": round(e, 3)}
+            for b, (s, e) in spans]
 
 
 @lru_cache(maxsize=64)

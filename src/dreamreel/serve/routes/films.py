@@ -1,6 +1,6 @@
 """A viewer's films: asking for one, its status, the levers pulled while it is made (a choice,
-steering, saving, the setting), keeping going and watching again, its captions, its stream and
-its signed provenance, and deleting it."""
+steering, saving, the setting), keeping going, watching again and revising it, its captions, its
+stream and its signed provenance, and deleting it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Response
 from fastapi.responses import FileResponse
 
-from ..deps import FilmDep, ServerDep, ViewerDep, live_or_409
+from ..deps import FilmDep, ServerDep, ViewerDep, is_id, live_or_409
 from ..guard import StrictRoute
 from ..schemas import (
     Captions,
@@ -23,6 +23,7 @@ from ..schemas import (
     NewFilm,
     Ok,
     Provenance,
+    Revise,
     Save,
     Saving,
     Setting,
@@ -79,6 +80,19 @@ def keep_going(server: ServerDep, viewer: ViewerDep, film: FilmDep) -> dict[str,
 def watch_again(server: ServerDep, viewer: ViewerDep, film: FilmDep) -> dict[str, Any]:
     """The same story again, told with variety: what you saw before is avoided where it can be."""
     return server.status(server.again(viewer, film, seed=int(time.time() * 1000) % 2**31))
+
+
+@router.post("/api/films/{film_id}/revise", response_model=FilmStatus)
+def revise(film_id: str, ask: Revise, server: ServerDep, viewer: ViewerDep) -> dict[str, Any]:
+    """Rewrite a scene (``beat``) or an episode of your film with the server's LLM, as ``note``
+    asks: a new film of the revised story, made the way this one went, only the revised scenes
+    drawn again (``serve.revising``)."""
+    from ..revising import revise_film
+
+    film = server.db.film(film_id, viewer.id) if is_id(film_id) else None
+    if film is None:  # (another viewer's film is as good as missing)
+        raise HTTPException(404, f"no film {film_id[:40]!r} of yours: only a film's owner can revise it")
+    return server.status(revise_film(server, viewer, film, ask))
 
 
 @router.get("/api/films/{film_id}/provenance")

@@ -27,6 +27,7 @@ function connect() {
       pending = msg.pending_choice || null;
       interventions = msg.interventions || [];
       canContinue = !!msg.can_continue;
+      revisable(msg);
       // (a film still being made is shared from the choices made so far; a finished one from its start)
       if (msg.taken) choicesMade = msg.status === "ready" ? 0 : msg.taken.length;
       if (msg.cast && $("save").options.length === 1)
@@ -295,6 +296,45 @@ $("share").addEventListener("click", async () => {
   $("share-link").value = new URL(data.link, location.href).href;
   $("share-link").hidden = false;
   $("share-link").select();
+});
+
+// Revising (the film's owner, on a server with an LLM): the scene playing, or its episode,
+// rewritten as the note asks; the revised film, made the way this one went (only the revised
+// scenes are drawn again), takes this one's place in the player.
+let scenes = [], reviseReady = false;
+function revisable(msg) {
+  scenes = msg.scenes || [];
+  if (!reviseReady) {
+    reviseReady = true;
+    $("revise").disabled = !msg.can_revise;
+    if (!msg.can_revise)
+      $("revise-state").textContent = "This server has no model to revise films with (its owner can start it with --llm).";
+  }
+  const r = msg.revision;
+  if (r && !$("revised-from").textContent) {
+    const link = document.createElement("a");
+    link.href = `/watch/${r.of}`;
+    link.textContent = "the film it revises";
+    $("revised-from").append(`Revised (\u201c${r.note}\u201d, ${r.summary}) from `, link);
+  }
+}
+function sceneNow() {
+  let now = scenes[0] || null;
+  for (const s of scenes) if (s.start_s <= (video.currentTime || 0) + 0.05) now = s;
+  return now;
+}
+$("revise").addEventListener("click", async () => {
+  const note = $("revise-note").value.trim(), scene = sceneNow();
+  if (!note) { $("revise-state").textContent = "Say how to revise it first: \u201cmake her angrier\u201d."; return; }
+  if (!scene) { $("revise-state").textContent = "Nothing has played yet to revise."; return; }
+  const ask = $("revise-what").value === "episode" ? { note, episode: scene.episode } : { note, beat: scene.beat };
+  $("revise").disabled = true;
+  $("revise-state").textContent = "The model is rewriting it\u2026 (a local model can take a minute)";
+  const r = await fetch(`/api/films/${film}/revise`, { method: "POST", headers: { "Content-Type": "application/json" },
+                                                       body: JSON.stringify(ask) });
+  const data = await r.json();
+  if (!r.ok) { $("revise-state").textContent = data.detail; $("revise").disabled = false; return; }
+  location.href = data.watch;  // it starts streaming at once
 });
 
 window.dreamreel = { send };  // for the console (and tests) to report as the player does
