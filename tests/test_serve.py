@@ -109,11 +109,13 @@ def test_no_endpoint_reaches_another_viewers_data(served, caplog):
     with ws(base, alice, film["id"]) as sock:
         session = json.loads(sock.recv(timeout=10))["id"]
     ids = {"film_id": film["id"], "likeness_id": grace["id"], "consent_id": grace["consents"][0]["id"],
-           "name": "init.mp4", "session_id": session}
+           "name": "init.mp4", "session_id": session,
+           "token": "0" * 32, "other_id": "0" * 32}  # (a shared telling's token, another film: not Bob's)
     bob = viewer(base)
     bodies = {"/api/films/{film_id}/choice": {"choice_id": "c", "option_id": "o"},
               "/api/films/{film_id}/steer": {"ending": None}, "/api/films/{film_id}/save": {"characters": []},
-              "/api/films/{film_id}/setting": {}, "/api/films/{film_id}/revise": {"note": "angrier", "episode": 1},
+              "/api/films/{film_id}/setting": {}, "/api/shares/{token}/watch": {"how": "same"},
+              "/api/films/{film_id}/revise": {"note": "angrier", "episode": 1},
               "/api/likenesses/{likeness_id}/consents": {"to": bob.get("/api/me").json()["id"], "days": 1}}
     forged = httpx.Client(base_url=base, cookies={"dreamreel_token": alice.cookies["dreamreel_token"][:-2] + "xy"})
     nobody = httpx.Client(base_url=base)
