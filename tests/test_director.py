@@ -28,6 +28,19 @@ def test_skipping_and_leaving_the_tab_reads_as_bored():
     assert est.score < 0.6
 
 
+def test_the_skip_key_and_the_seek_it_makes_count_once():
+    # The browser player's skip key sends a skip, then the seek it makes.
+    keyed, seeked = Engagement(), Engagement()
+    keyed.observe("skip", 10, {"wanted_s": 5}, 10.0)
+    keyed.observe("seek", 10, {"to": 15}, 10.1)
+    seeked.observe("seek", 10, {"to": 15}, 10.1)
+    assert keyed.boredom == pytest.approx(seeked.boredom, abs=0.01)  # one skip of 5 s, not a skip plus a seek
+    apart = Engagement()
+    apart.observe("skip", 10, {"wanted_s": 5}, 10.0)
+    apart.observe("seek", 30, {"to": 40}, 30.0)  # a seek twenty seconds later is its own signal
+    assert apart.boredom > 2.0
+
+
 def test_rewinding_and_pausing_reads_as_overwhelmed():
     e = Engagement()
     for k in range(3):

@@ -50,6 +50,7 @@ class Engagement:
         self.boredom = 0.0
         self.overload = 0.0
         self._at: float | None = None
+        self._skipped_at: float | None = None  # wall time of the last skip (its seek follows)
         self._adwin = drift.ADWIN(delta=0.05)
         self._drop = drift.PageHinkley(min_instances=4, delta=0.01, threshold=0.6, mode="down")
         self.recent: list[str] = []
@@ -81,10 +82,16 @@ class Engagement:
             to = _num(data.get("to"), t)
             if to > t + 1.0:
                 b, why = min(2.0, (to - t) / SKIP_UNIT_S), f"skipped {to - t:.0f} s ahead"
+                if self._skipped_at is not None and 0.0 <= at - self._skipped_at <= 1.0:
+                    # The player's skip key sends a skip and then the seek it makes: one skip,
+                    # as far as it went, not two.
+                    b = max(0.0, b - 1.0)
+                self._skipped_at = None
             elif to < t - 1.0:
                 o, why = 0.5, f"went back {t - to:.0f} s"
         elif kind == "skip":
             b, why = 1.0, "skipped"
+            self._skipped_at = at
         elif kind == "hidden":
             b, why = 0.8, "left the tab"
         elif kind == "mute":
