@@ -55,7 +55,7 @@ _WHOLESOME = re.compile(r"\b(?:wholesome|no violence|nothing violent|non-violent
 #: film is for is never guessed above what was asked): for children; for a family or nothing violent.
 _FOR_CHILDREN_ABROAD = re.compile(r"\b(?:para (?:los |las |mis |nuestros )?(?:niños|niñas|crianças|criancas|meninos)"
                                   r"|pour (?:les |mes |nos )?enfants|für (?:die |meine |unsere )?kinder|kinderfilm"
-                                  r"|per (?:i |i miei |bambini|ragazzi)\w*|per bambini|infantil|pour enfants)\b", re.I)
+                                  r"|per (?:i )?(?:bambini|ragazzi)|infantil)\b", re.I)
 _WHOLESOME_ABROAD = re.compile(r"\b(?:sin violencia|sem violência|sem violencia|sans violence|ohne gewalt|keine gewalt"
                                r"|senza violenza|niente violenza|nessuna violenza|para toda la familia|en familia"
                                r"|para (?:a |toda a )?família|en famille|pour toute la famille|für die ganze familie"
@@ -156,8 +156,7 @@ def _lemmas(word: str) -> set[str]:
     return out
 
 
-def tokens(text: str, mistyped: bool = True) -> list[Token]:
-    """The request's words; ``mistyped``: also read a word that looks mistyped as what it was meant as."""
+def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _WORD.finditer(text):
         raw = m.group(0).replace("’", "'")
@@ -169,11 +168,16 @@ def tokens(text: str, mistyped: bool = True) -> list[Token]:
         prev = text[:m.start()].rstrip()
         cap = raw[:1].isupper() and bool(prev) and prev[-1] not in ".!?:;\"'("
         forms = _lemmas(base) | {low}
-        meant = _mistyped(base) if mistyped and not cap else None
-        if meant is not None:
-            forms |= _lemmas(meant)
-        out.append(Token(text=raw, low=base, forms=forms, start=m.start(), end=m.end(), cap=cap, meant=meant))
+        out.append(Token(text=raw, low=base, forms=forms, start=m.start(), end=m.end(), cap=cap))
     return out
+
+
+def _read_typos(toks: list[Token]) -> None:
+    """Read each word that looks mistyped as the word meant, as well as what was written."""
+    for t in toks:
+        t.meant = None if t.cap else _mistyped(t.low)
+        if t.meant is not None:
+            t.forms |= _lemmas(t.meant)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -350,13 +354,13 @@ def _spans_understood(low: str) -> list[tuple[int, int]]:
 def read(prompt: str) -> Premise:
     """The premise of a request (cleaned text). Deterministic: no randomness here."""
     low = prompt.lower()
-    toks = tokens(prompt, mistyped=False)
+    toks = tokens(prompt)
     premise = Premise(prompt=prompt)
     matches: list[Match] = []
     spans = _spans_understood(low)
     foreign = [t for t in toks if t.low in FOREIGN]
     if not foreign:  # typos are read as English words only in English ("historia" is not "historian")
-        toks = tokens(prompt)
+        _read_typos(toks)
     if len(foreign) >= 2 and len(foreign) >= 0.2 * len(toks):
         for t in foreign:
             t.used = "filler"
@@ -460,8 +464,8 @@ _NOT_KINDS = {"the", "and", "but", "for", "from", "into", "onto", "with", "insid
               "two", "three", "every", "each", "another", "other", "very", "only", "just", "called", "named"}
 #: Words that turn a tone around: "nothing depressing", "not too scary", "never dark".
 _NEGATORS = {"not", "no", "nothing", "never", "without", "non", "none", "nor", "zero", "less"}
-_OPPOSITE = {"sad": "hopeful", "dark": "hopeful", "scary": "cozy", "tense": "quiet", "quiet": "", "funny": "",
-             "cozy": "", "hopeful": "", "romantic": "", "epic": ""}
+#: A mood turned around; any other turned around is no mood at all.
+_OPPOSITE = {"sad": "hopeful", "dark": "hopeful", "scary": "cozy", "tense": "quiet"}
 #: The mood a genre carries when the request names none.
 _GENRE_MOOD = {"thriller": "tense", "horror": "scary", "comedy": "funny", "adventure": "epic", "noir": "dark"}
 
@@ -476,7 +480,7 @@ def _for_them(m: Match, toks: list[Token]) -> bool:
     last = toks[m.last]
     nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
     return (m.first == m.last and last.low in _FOR_WHOM and nxt is not None and nxt.low in _WORKS
-            and (last.text.endswith(("'s", "’s", "s")) and last.low != "child"))
+            and last.text.lower().endswith("s"))  # "children's", "kids'" (not "a child story")
 
 
 def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]) -> str | None:
