@@ -169,7 +169,11 @@ def test_the_learned_model_steers_live_films_once_the_gate_promotes_it(tmp_path)
         film = bob.post("/api/films", json={"prompt": PROMPT}).json()
         status = made(bob, film["id"])
         learned = [i for i in status["interventions"] if i["kind"] == "learned"]
-        assert learned and all("viewers like you" in i["why"] for i in learned), status["interventions"]
+        # the model's own pick says so; the bandit still explores a few beats (EPSILON), and says that
+        steered = [i for i in learned if "viewers like you" in i["why"]]
+        tried = [i for i in learned if "trying what suits you" in i["why"]]
+        assert steered and len(steered) + len(tried) == len(learned), status["interventions"]
+        assert len(tried) < len(steered), status["interventions"]
         # nobody watched it in the player: no reward, so nothing is logged or learned
         live = app.state.server.live[film["id"]]
         deadline = time.time() + 60
