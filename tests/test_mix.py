@@ -91,6 +91,16 @@ def test_ducking_is_smooth_and_recovers() -> None:
     assert np.abs(np.diff(env)).max() < 2.5
 
 
+def test_a_line_then_long_silence_is_measured_as_pyloudnorm_measures_it() -> None:
+    # The mix's meter guards its filters against denormals (silence after a line): the figure
+    # must still be the standard's, and a silent stretch must stay silent.
+    line = resample(speech_like(2.0, 5), VOICE_SR, SR)
+    out, report = mix([Placed(SR // 2, line)], None, None, sample_rate=SR, total_samples=12 * SR)
+    measured = pyloudnorm.Meter(SR).integrated_loudness(out.astype(np.float64))
+    assert abs(measured + 16.0) <= 0.1 and abs(report.lufs - measured) < 0.01
+    assert not np.any(out[4 * SR:])
+
+
 def test_silence_is_a_defined_result() -> None:
     out, report = mix([], np.zeros((SR, 2), dtype=np.float32), None, sample_rate=SR, total_samples=SR)
     assert out.shape == (SR, 2) and not np.any(out)

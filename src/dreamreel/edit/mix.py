@@ -19,6 +19,7 @@ from scipy import ndimage, signal
 
 from ..errors import BadInputError
 from ..model.base import Model
+from ..synth.music.dsp import guarded
 
 CEILING = 10 ** (-1.0 / 20)   # limiter ceiling: -1 dBFS sample peak (headroom for AAC and inter-sample peaks)
 SILENT_LUFS = -70.0           # BS.1770's absolute gate: anything quieter is silence
@@ -87,11 +88,11 @@ class _Loudness:
         """pyloudnorm's integrated loudness, LUFS (-inf for silence)."""
         if not np.any(x):
             return float("-inf")
-        return float(self.meter.integrated_loudness(self._looped(x).astype(np.float64)))
+        return float(self.meter.integrated_loudness(guarded(self._looped(x)).astype(np.float64)))
 
     def energy(self, x: np.ndarray) -> np.ndarray:
         """K-weighted power per sample, summed over channels (BS.1770 gains are 1.0 for L and R)."""
-        y = signal.sosfilt(self.sos.astype(np.float32), np.asarray(x, dtype=np.float32), axis=0)
+        y = signal.sosfilt(self.sos.astype(np.float32), guarded(x), axis=0)
         sq = np.square(y)
         if sq.ndim == 2:
             sq = sq[:, 0] + sq[:, 1] if sq.shape[1] == 2 else sq.sum(axis=1)
@@ -289,18 +290,17 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
 
     block = max(1, int(BLOCK_S * sr))
     ducked = 20 * np.log10(np.maximum(duck[: mask.shape[0] * block: block][mask], 1e-6)) if mask.any() else np.zeros(1)
-    loud = meter.fast(pre)
+    # The K-weighting is linear, so the loop below reuses the weighted power of the unlimited
+    # mix and only re-gates it under each new gain curve; pyloudnorm checks the result.
+    power = meter.energy(pre)
+    loud = meter.gated(power) if np.any(pre) else float("-inf")
     if not np.isfinite(loud) or loud <= SILENT_LUFS:
         out = np.zeros((total, 2), dtype=np.float32)
         silent = MixReport(lufs=None, target_lufs=target_lufs, peak=0.0, peak_dbfs=None, true_peak_dbtp=None,
                               ducking_db=0.0, music_gain_db=db(g_music), ambience_gain_db=db(g_amb), limiter_db=0.0,
                               lines=len(dialogue), truncated_lines=truncated, silent=True)
         return (out, silent, Stems(out, out.copy(), out.copy())) if stems else (out, silent)
-    # normalise, limit, measure again: limiting lowers loudness a little, so close the gap
     # normalise, limit, measure again: limiting lowers loudness a little, so close the gap.
-    # The K-weighting is linear, so the loop reuses the weighted power of the unlimited mix
-    # and only re-gates it under each new gain curve; pyloudnorm checks the result.
-    power = meter.energy(pre)
     gain_db = target_lufs - loud
     slope, last = 1.0, None  # loudness gained per dB of gain: under 1 once the limiter bites
     for _ in range(12):
