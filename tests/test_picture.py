@@ -50,7 +50,7 @@ def test_species_are_drawn_as_creatures_and_substitutes_are_named():
     assert body_plan("dragon").wings and body_plan("shy dragon").horns == "two"
     assert body_plan("fox").legs == 4 and body_plan("ghost").shape == "ghost" and body_plan("owl").shape == "bird"
     assert body_plan("human") is None and body_plan("robot") is None and body_plan("elf") is None
-    assert drawn_as("snail") == ("mouse", "snail")      # nearest plan, and the substitution is said
+    assert drawn_as("snail") == ("tortoise", "snail")   # nearest plan, and the substitution is said
     assert drawn_as("lynx") == ("cat", "lynx")
     assert drawn_as("AI") == ("robot", None)
     assert drawn_as("dragon") == ("dragon", None)
@@ -81,7 +81,8 @@ def test_a_dragon_is_drawn_with_a_face_that_speaks(dragon_story):
     assert max(diffs) > 0.05
 
 
-@pytest.mark.parametrize("species", ["dog", "ghost", "owl", "robot", "unicorn", "snake"])
+@pytest.mark.parametrize("species", ["dog", "ghost", "owl", "robot", "unicorn", "snake", "hedgehog", "octopus",
+                                     "tortoise"])
 def test_every_body_plan_renders_in_every_shot_size(dragon_story, species):
     bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, species)
     hero = bible.cast[0].id
@@ -220,3 +221,43 @@ def test_a_job_is_worn_whatever_the_palette(dragon_story):
         return (r + g + b) / 3
 
     assert lightness(chef) > 170 and lightness(judge) < 70
+
+
+def test_a_hedgehog_an_octopus_and_a_tortoise_are_drawn_as_themselves():
+    # were drawn as a mouse, a sea serpent and a mouse
+    assert drawn_as("hedgehog") == ("hedgehog", None) and body_plan("hedgehog").coat == "spines"
+    assert drawn_as("octopus") == ("octopus", None) and body_plan("octopus").shape == "octopus"
+    assert drawn_as("old tortoise") == ("tortoise", None) and body_plan("tortoise").coat == "shell"
+    assert drawn_as("porcupine") == ("porcupine", None)
+
+
+def test_a_creature_wears_its_job(dragon_story):
+    from dreamreel.synth.visual.creatures import Creature, attire
+    from dreamreel.synth.visual.looks import Grade
+
+    bible = dragon_story.bible
+    look = bible.cast[0].look
+    postman = look.model_copy(update={"species": "hedgehog", "clothing": "uniform and satchel",
+                                      "accessories": ["mailbag"]})
+    chef = look.model_copy(update={"species": "octopus", "clothing": "chef's whites", "accessories": []})
+    assert attire(postman, body_plan("hedgehog"))[0] == "cap" and attire(postman, body_plan("hedgehog"))[2]
+    hat, colour, _ = attire(chef, body_plan("octopus"))
+    assert hat == "toque" and colour.lower() == "#f2f2ee"
+    assert attire(look.model_copy(update={"species": "ghost"}), body_plan("ghost")) == (None, None, False)
+    # the hat is drawn: the head with it differs from the head without
+    grade = Grade(make_shot(bible).lighting, "day")
+    bare = look.model_copy(update={"species": "hedgehog", "clothing": "fur", "accessories": []})
+    heads = []
+    for who in (postman, bare):
+        arr = np.zeros((120, 120, 4), np.uint8)
+        from dreamreel.synth.visual.layers import surface
+        from dreamreel.synth.visual.puppets import Pose
+
+        surf = surface(arr)
+        c = surf.getCanvas()
+        c.translate(60, 110)
+        c.scale(4, 4)
+        Creature(who, grade, body_plan("hedgehog")).draw(c, Pose())
+        del c, surf
+        heads.append(arr.astype(int))
+    assert np.abs(heads[0] - heads[1]).mean() > 1.0

@@ -24,14 +24,15 @@ import skia
 from ...model.bible import Look
 from .looks import Grade, hex_rgb, mix
 from .paint import fill, poly, stroke
-from .puppets import EXPRESSIONS, HUMANOID_SKIN, Pose, Puppet, is_robot, species_words
+from .puppets import COSTUMES, EXPRESSIONS, HATS, HUMANOID_SKIN, Pose, Puppet, is_robot, species_words
 
 
 @dataclasses.dataclass(frozen=True)
 class BodyPlan:
     """How a creature is built. Lengths are in puppet units before ``size`` scales them."""
 
-    shape: str                    # "beast" (body on legs), "bird" (upright) or "ghost" (floating sheet)
+    shape: str                    # "beast" (body on legs), "bird" (upright), "ghost" (floating sheet) or
+                                  # "octopus" (a mantle over waving arms)
     size: float = 1.0             # overall scale; a person is about 1.0 tall
     body: str = "#8a6a4a"         # main colour
     belly: str = "#d8c0a0"
@@ -44,6 +45,9 @@ class BodyPlan:
     tail: str = "plain"           # plain, bushy, thin, spiked, none
     spines: bool = False
     pattern: str = "none"         # none, stripes, spots, mane
+    leg: float = 1.0              # leg length: 1 a dog's .. 0.4 a hedgehog's stubby legs
+    coat: str = "fur"             # fur, spines (a hedgehog's back), shell (a tortoise's dome)
+    coat_color: str = "#4a3424"   # the spines' or the shell's colour
     substitute: str | None = None  # the species it was asked for, when drawn as this plan instead
 
     def named(self, asked: str) -> "BodyPlan":
@@ -59,6 +63,11 @@ _DRAGON = BodyPlan("beast", 1.35, "#3f7a4a", "#d8c070", neck=0.85, snout=0.8, ea
 _SERPENT = BodyPlan("beast", 1.0, "#5a7a2a", "#c8c070", legs=0, neck=0.8, snout=0.55, ears="none", tail="thin")
 _BIRD = BodyPlan("bird", 0.5, "#6a5a4a", "#e0d0b8")
 _GHOST = BodyPlan("ghost", 1.0, "#e6ecf4", "#ffffff")
+_HEDGEHOG = BodyPlan("beast", 0.26, "#b08a64", "#ecd8bc", ears="round", snout=0.65, tail="none", leg=0.45,
+                     coat="spines", coat_color="#4a3424")
+_TORTOISE = BodyPlan("beast", 0.42, "#8a9468", "#c8c098", neck=0.15, snout=0.3, ears="none", tail="none", leg=0.45,
+                     coat="shell", coat_color="#7a6230")
+_OCTOPUS = BodyPlan("octopus", 0.85, "#c8566a", "#f0a8b0", legs=0, ears="none", tail="none")
 
 #: Species the plans are made from; the first word that names one wins.
 PLANS: dict[str, BodyPlan] = {
@@ -104,6 +113,10 @@ PLANS: dict[str, BodyPlan] = {
     "turkey": dataclasses.replace(_BIRD, size=0.55, body="#5a3a2a", belly="#8a5a3a"),
     "duck": dataclasses.replace(_BIRD, size=0.4, body="#3a7a3a", belly="#c8a878"),
     "chicken": dataclasses.replace(_BIRD, size=0.4, body="#e8dcc8", belly="#ffffff"),
+    "hedgehog": _HEDGEHOG, "porcupine": dataclasses.replace(_HEDGEHOG, size=0.4, body="#6a5a4a",
+                                                             coat_color="#2a221c"),
+    "tortoise": _TORTOISE, "turtle": dataclasses.replace(_TORTOISE, body="#6a9a6a", coat_color="#4a6a3a"),
+    "octopus": _OCTOPUS, "squid": dataclasses.replace(_OCTOPUS, body="#e0a080", belly="#f4d0b8"),
     "ghost": _GHOST, "spirit": dataclasses.replace(_GHOST, body="#cfe6f2"), "phantom": _GHOST,
     "spectre": _GHOST, "specter": _GHOST, "wraith": dataclasses.replace(_GHOST, body="#b8c0c8"),
 }
@@ -113,12 +126,13 @@ NEAREST: dict[str, str] = {
     "hound": "dog", "coyote": "wolf", "jackal": "wolf", "werewolf": "wolf", "hyena": "dog",
     "donkey": "horse", "mule": "horse", "camel": "horse", "giraffe": "horse", "moose": "deer", "elk": "deer",
     "badger": "raccoon", "weasel": "otter", "ferret": "otter", "mole": "mouse", "hamster": "mouse",
-    "hedgehog": "mouse", "skunk": "raccoon", "beaver": "otter", "monkey": "cat", "ape": "bear", "gorilla": "bear",
+    "skunk": "raccoon", "beaver": "otter", "monkey": "cat", "ape": "bear", "gorilla": "bear",
     "yak": "cow", "bull": "cow", "ox": "cow", "buffalo": "cow", "lamb": "sheep", "hippo": "rhino",
     "whale": "sea monster", "shark": "sea monster", "dolphin": "sea monster", "seal": "otter", "walrus": "otter",
-    "octopus": "sea monster", "squid": "sea monster", "fish": "sea monster", "eel": "snake", "newt": "snake",
-    "lizard": "snake", "crocodile": "dragon", "alligator": "dragon", "dinosaur": "dragon", "turtle": "mouse",
-    "tortoise": "mouse", "snail": "mouse", "spider": "mouse", "starfish": "sea monster", "crab": "mouse",
+    "cuttlefish": "octopus", "jellyfish": "octopus", "fish": "sea monster", "eel": "snake", "newt": "snake",
+    "lizard": "snake", "crocodile": "dragon", "alligator": "dragon", "dinosaur": "dragon",
+    "terrapin": "turtle", "snail": "tortoise", "armadillo": "hedgehog", "shrew": "mouse", "spider": "mouse",
+    "starfish": "sea monster", "crab": "mouse",
     "eagle": "bird", "hawk": "bird", "crow": "bird", "raven": "bird", "hen": "chicken", "rooster": "chicken",
     "goose": "swan", "flamingo": "swan", "phoenix": "parrot", "griffin": "dragon", "gryphon": "dragon",
     "animal": "dog", "beast": "mythical beast", "creature": "mythical beast", "poltergeist": "ghost",
@@ -154,6 +168,23 @@ def drawn_as(species: str) -> tuple[str, str | None]:
     return "human", species  # a species nobody can draw yet is played by a person
 
 
+def attire(look: Look, plan: BodyPlan) -> tuple[str | None, str | None, bool]:
+    """What a creature wears of its clothing, so a hedgehog postman or an octopus chef reads as
+    one: the job's headwear (a toque, a cap, a helmet, a crown), a coat in the costume's colour
+    (a neckerchief on the big, the spined and the shelled), and a bag when it carries one."""
+    if plan.shape == "ghost":
+        return None, None, False  # a ghost's sheet is its clothing
+    worn = look.clothing.lower()
+    things = [a.lower() for a in look.accessories] + [worn]
+    costume = next((x for x in COSTUMES if any(w in worn for w in x[0])), None)
+    hat = next((a for a in things if any(w in a for w in HATS + ("tiara",))), None)
+    hat = hat or (costume[3] if costume else None) or ("cap" if "uniform" in worn else None)
+    white_coat = any(w in worn for w in ("lab coat", "white coat"))
+    colour = costume[1] if costume else "#f0f2f4" if white_coat else look.clothing_colors[0]
+    bag = any(any(w in a for w in ("satchel", "mailbag", "bag", "pouch")) for a in things)
+    return hat, colour, bag
+
+
 class Creature:
     """A non-human character's drawing, with its paints prepared once per shot."""
 
@@ -175,12 +206,25 @@ class Creature:
         self.wing = fill(g.c(mix(body, (0, 0, 0), 0.2), 0.92, lit=lit, pull=0.05))
         self.beak = fill(g.c((0.95, 0.68, 0.2), lit=lit))
         edge = (0.7, 0.74, 0.82) if rim else (0.06, 0.05, 0.05)
-        self.outline = stroke(g.c(edge, 0.85, lit=0, pull=0), 0.5 if rim else 0.6)
+        # a small creature's lines thin with it: a mouse framed as big as a face keeps a fine line
+        self.outline = stroke(g.c(edge, 0.85, lit=0, pull=0), (0.5 if rim else 0.6) * math.sqrt(min(1.0, self.k)))
         self.ink = fill(g.c((0.06, 0.05, 0.06), lit=0, pull=0))
         self.white = fill(g.c((0.97, 0.96, 0.94), lit=0.3, pull=0))
         self.iris = fill(g.c(hex_rgb(look.eye_color) if not ghost else (0.1, 0.12, 0.2), lit=0.2, pull=0))
         self.mouth_in = fill(g.c((0.3, 0.06, 0.08), lit=0.3, pull=0))
         self.teeth = fill(g.c((0.96, 0.94, 0.9), lit=0.3, pull=0))
+        coat = hex_rgb(plan.coat_color)
+        self.coat = fill(g.c(coat, lit=lit, pull=0.05))
+        self.coat_tip = stroke(g.c(mix(coat, (1, 1, 1), 0.45), lit=lit, pull=0.05), 0.9 * self.k)
+        self.hat, worn, self.bag = attire(look, plan)
+        cloth = hex_rgb(worn) if worn else (0.5, 0.5, 0.5)
+        self.cloth = fill(g.c(mix(cloth, (0.5, 0.5, 0.55), 0.15), lit=lit))
+        self.cloth_dark = fill(g.c(mix(cloth, (0, 0, 0), 0.35), lit=lit))
+        self.leather = fill(g.c((0.45, 0.28, 0.14), lit=lit))
+        self.gold = fill(g.c((0.92, 0.76, 0.3), lit=lit))
+        # a coat on the back of a small or middling beast; the big, spined and shelled wear a neckerchief
+        self.cloth_worn = worn is not None
+        self.coated = self.cloth_worn and plan.coat == "fur" and plan.size < 1.0
         # extents for the renderer's cached body sprite: half width 26*wf+6 units, height 82*hf
         self.wf = max(0.6, 1.9 * self.k) if plan.shape == "beast" else max(0.6, 0.9 * self.k)
         self.hf = max(0.35, 1.15 * self.k)
@@ -194,18 +238,23 @@ class Creature:
             return pose.sway * 0.5 * k, (-62 + pose.breath * 0.6) * k
         if p.shape == "ghost":
             return pose.sway * 1.2, -80 * k + pose.breath * 1.2
-        lift = 40 + 48 * p.neck if p.legs else 26 + 44 * p.neck
+        if p.shape == "octopus":
+            return pose.sway * 0.8, (-58 + pose.breath * 0.8) * k
+        lift = 40 - 30 * (1 - p.leg) + 48 * p.neck if p.legs else 26 + 44 * p.neck
         return pose.facing * (30 + 8 * p.neck) * k, (-lift + pose.breath * 0.4) * k
 
     def head_box(self, facing: int = 1) -> skia.Rect:
         hx, hy = self.head_center(Pose(facing=facing))
         r = self._head_r()
-        reach = r * (1.2 + 1.4 * self.plan.snout) if self.plan.shape == "beast" else r * 1.5
-        up = r * (2.6 if self.plan.horns != "none" or self.plan.ears == "long" else 1.8)
+        reach = r * (1.5 + 1.4 * self.plan.snout) if self.plan.shape == "beast" else r * 1.5
+        up = r * (2.6 if self.plan.horns != "none" or self.plan.ears == "long" or self.plan.shape == "octopus"
+                  else 1.8)
+        if self.hat:  # the hat sits on the crown of the head (on an octopus, of its mantle)
+            up = max(up, r * (3.6 if self.plan.shape == "octopus" else 2.6))
         return skia.Rect(hx - reach - 3, hy - up - 3, hx + reach + 3, hy + r * 1.6 + 3)
 
     def _head_r(self) -> float:
-        return {"bird": 13.0, "ghost": 15.0}.get(self.plan.shape, 12.0) * self.k
+        return {"bird": 13.0, "ghost": 15.0, "octopus": 15.0}.get(self.plan.shape, 12.0) * self.k
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -221,7 +270,7 @@ class Creature:
         wag = math.sin(pose.gesture * 2.2) * (0.4 + pose.talk)
         if p.shape == "beast":
             if p.tail != "none":
-                x0, y0 = -d * 34 * k, -34 * k if p.legs else -10 * k
+                x0, y0 = -d * 34 * k, (-34 + 30 * (1 - p.leg)) * k if p.legs else -10 * k
                 tip = (x0 - d * (30 if p.tail != "thin" else 26) * k, y0 - (10 + 12 * wag) * k)
                 path = skia.Path()
                 path.moveTo(x0, y0 - 3 * k)
@@ -243,6 +292,8 @@ class Creature:
                 c.drawPath(poly(pts), self.outline)
                 for x in (22, 36):
                     c.drawLine(base[0], base[1], -d * x * k, tip_y + (0 if x == 22 else 14) * k, self.outline)
+        elif p.shape == "octopus":
+            self._arms(c, pose)
         elif p.shape == "bird":
             flap = (0.2 + 0.8 * pose.talk) * math.sin(pose.gesture * 2.0)
             c.save()
@@ -256,21 +307,29 @@ class Creature:
         if p.shape == "ghost":
             self._ghost_body(c, pose)
             return
+        if p.shape == "octopus":
+            return  # its arms wave (draw_behind) and its mantle is its head
         if p.shape == "bird":
             egg = skia.Rect(-20 * k, -70 * k, 20 * k, -4 * k)
             c.drawOval(egg, self.body_flat)
             c.drawOval(skia.Rect(-12 * k + d * 4 * k, -52 * k, 12 * k + d * 4 * k, -8 * k), self.belly)
+            if self.coated:  # a waistcoat over the breast
+                for side in (-1, 1):
+                    c.drawPath(poly([(d * 4 * k + side * 2 * k, -50 * k), (d * 4 * k + side * 15 * k, -42 * k),
+                                     (d * 4 * k + side * 13 * k, -14 * k), (d * 4 * k + side * 2 * k, -12 * k)]),
+                               self.cloth)
             c.drawOval(egg, self.outline)
             for side in (-1, 1):
                 x = side * 7 * k
                 c.drawLine(x, -5 * k, x, 0, stroke(self.beak.getColor(), 2.2 * k))
             return
         # a beast: legs, then the barrel of the body, then the neck up to the head
-        top = -52 * k if p.legs else -22 * k
-        bottom = -22 * k if p.legs else 0
+        drop = 30 * (1 - p.leg) * k  # short legs bring the body down to the ground
+        top = -52 * k + drop if p.legs else -22 * k
+        bottom = -22 * k + drop if p.legs else 0
         if p.legs:
             for i, x in enumerate((-24, -14, 16, 26)):
-                leg = skia.Rect((x * d - 4) * k, -30 * k, (x * d + 4) * k, 0)
+                leg = skia.Rect((x * d - 4) * k, -30 * k + drop, (x * d + 4) * k, 0)
                 c.drawRoundRect(leg, 3 * k, 3 * k, self.dark if i in (1, 2) else self.body_flat)
                 c.drawRoundRect(leg, 3 * k, 3 * k, self.outline)
         barrel = skia.Rect(-36 * k, top, 36 * k, bottom)
@@ -285,6 +344,27 @@ class Creature:
                 c.drawOval(skia.Rect((x - 6) * k, top + (bottom - top) * y, (x + 6) * k,
                                      top + (bottom - top) * y + 9 * k), self.mark)
         c.drawRoundRect(barrel, 18 * k, 16 * k, self.outline)
+        if self.coated:  # a coat over the back, like a dog's jacket, with its collar at the neck
+            back = skia.Path()
+            back.addRoundRect(skia.Rect(-30 * k, top - 2 * k, 30 * k, (top + bottom) / 2 + 3 * k), 12 * k, 10 * k)
+            c.drawPath(back, self.cloth)
+            c.drawPath(back, self.outline)
+            c.drawRect(skia.Rect(-30 * k, (top + bottom) / 2 - 1 * k, 30 * k, (top + bottom) / 2 + 3 * k),
+                       self.cloth_dark)
+        elif self.cloth_worn:  # the big, spined and shelled wear a neckerchief in the costume's colour
+            nx, ny = d * 30 * k, top + 4 * k
+            c.drawPath(poly([(nx - 9 * k, ny - 4 * k), (nx + 9 * k, ny - 6 * k), (nx + d * 2 * k, ny + 9 * k)]),
+                       self.cloth)
+        if p.coat == "spines":
+            self._spines(c, d, top, bottom)
+        elif p.coat == "shell":
+            self._shell(c, top, bottom)
+        if self.bag:  # a bag on a strap, at the flank away from the head
+            c.drawLine(d * 22 * k, top + 2 * k, -d * 12 * k, bottom - 6 * k, stroke(self.leather.getColor(), 2.4 * k))
+            bag = skia.Rect(-d * 12 * k - 9 * k, bottom - 14 * k, -d * 12 * k + 9 * k, bottom + 1 * k)
+            c.drawRoundRect(bag, 2 * k, 2 * k, self.leather)
+            c.drawRect(skia.Rect(bag.left(), bag.top(), bag.right(), bag.top() + 5 * k), self.cloth_dark)
+            c.drawRoundRect(bag, 2 * k, 2 * k, self.outline)
         if p.spines:
             for x in range(-30, 24, 9):
                 c.drawPath(poly([(x * k, top + 2 * k), ((x + 4) * k, top - 7 * k), ((x + 8) * k, top + 2 * k)]),
@@ -297,6 +377,57 @@ class Creature:
         if p.pattern == "mane":
             c.drawPath(poly([(d * 16 * k, top + 6 * k), (hx - d * 8 * k, hy - 4 * k), (hx - d * 2 * k, hy + 2 * k),
                              (d * 22 * k, top + 10 * k)]), self.mark)
+
+    def _spines(self, c: skia.Canvas, d: int, top: float, bottom: float) -> None:
+        """A hedgehog's back: a dome of spikes from the rump to behind the head."""
+        k = self.k
+        cx, cy, rx, ry = -d * 4 * k, (top + bottom) / 2 + 2 * k, 40 * k, 34 * k
+        pts = [(cx + d * rx * 0.92, cy)]
+        n = 17
+        for i in range(n + 1):
+            a = math.pi * i / n
+            rr = 1.0 if i % 2 else 0.82
+            pts.append((cx + d * math.cos(a) * rx * rr, cy - math.sin(a) * ry * rr))
+        pts.append((cx - d * rx * 0.92, cy))
+        dome = poly(pts)
+        c.drawPath(dome, self.coat)
+        for i in range(1, n, 2):  # pale tips along the quills
+            a = math.pi * i / n
+            c.drawLine(cx + d * math.cos(a) * rx * 0.6, cy - math.sin(a) * ry * 0.6,
+                       cx + d * math.cos(a) * rx * 0.92, cy - math.sin(a) * ry * 0.92, self.coat_tip)
+        c.drawPath(dome, self.outline)
+
+    def _shell(self, c: skia.Canvas, top: float, bottom: float) -> None:
+        """A tortoise's domed shell with its plates, over the body."""
+        k = self.k
+        dome = skia.Rect(-40 * k, top - 14 * k, 40 * k, bottom + 10 * k)
+        c.drawArc(dome, 180, 180, True, self.coat)
+        line = stroke(self.mark.getColor(), 1.1 * k)
+        cy = (dome.top() + dome.bottom()) / 2
+        for x in (-14, 14):
+            c.drawLine(x * k, cy, x * 0.8 * k, dome.top() + 6 * k, line)
+        c.drawArc(skia.Rect(-26 * k, dome.top() + 8 * k, 26 * k, cy + 20 * k), 180, 180, False, line)
+        c.drawArc(dome, 180, 180, True, self.outline)
+        c.drawRect(skia.Rect(-41 * k, cy - 3 * k, 41 * k, cy + 1 * k), self.belly)
+
+    def _arms(self, c: skia.Canvas, pose: Pose) -> None:
+        """An octopus's arms, curling out from under the mantle and waving as it talks."""
+        k = self.k
+        hx, hy = self.head_center(pose)
+        r = self._head_r()
+        edge = stroke(self.outline.getColor(), 6.2 * k)
+        edge.setStrokeCap(skia.Paint.kRound_Cap)
+        flesh = stroke(self.body.getColor(), 5.0 * k)
+        flesh.setStrokeCap(skia.Paint.kRound_Cap)
+        for i in range(6):
+            t = (i - 2.5) / 2.5
+            wave = math.sin(pose.gesture * 1.6 + i * 1.3) * (0.5 + pose.talk) * 5 * k
+            path = skia.Path()
+            path.moveTo(hx + t * r * 0.7, hy + r * 0.6)
+            path.cubicTo(hx + t * r * 1.1, hy + r * 1.6, t * 30 * k + wave, -14 * k, t * 40 * k + wave, -3 * k)
+            path.quadTo(t * 48 * k + wave, -1 * k, t * 46 * k + wave, -8 * k)  # the curled tip
+            c.drawPath(path, edge)
+            c.drawPath(path, flesh)
 
     def _ghost_body(self, c: skia.Canvas, pose: Pose) -> None:
         k = self.k
@@ -320,10 +451,21 @@ class Creature:
             x0, y0 = d * 12 * k, -62 * k
             x1, y1 = x0 + d * 12 * k, y0 + (12 - lift) * k
             c.drawLine(x0, y0, x1, y1, stroke(self.body.getColor(), 7 * k))
+        elif p.shape == "octopus" and pose.talk > 0.05 and not pose.listening:
+            hx, hy = self.head_center(pose)
+            r = self._head_r()
+            lift = pose.talk * (0.6 + 0.4 * math.sin(pose.gesture))
+            arm = skia.Path()
+            arm.moveTo(hx + d * r * 0.5, hy + r * 0.7)
+            arm.quadTo(hx + d * r * 1.4, hy + r * 1.2, hx + d * r * 1.7, hy + r * (0.9 - lift))
+            c.drawPath(arm, stroke(self.outline.getColor(), 6.2 * k))
+            c.drawPath(arm, stroke(self.body.getColor(), 5.0 * k))
         elif p.shape == "beast" and p.legs and pose.talk > 0.05 and not pose.listening:
             lift = pose.talk * (0.5 + 0.5 * math.sin(pose.gesture))
             x = d * 22 * k
-            c.drawRoundRect(skia.Rect(x - 4 * k, -30 * k - 10 * lift * k, x + 4 * k, -10 * lift * k), 3 * k, 3 * k,
+            y = -30 * (1 - p.leg) * k  # the top of a short leg
+            c.drawRoundRect(skia.Rect(x - 4 * k, y - 30 * p.leg * k - 10 * lift * k, x + 4 * k, y - 10 * lift * k),
+                            3 * k, 3 * k,
                             self.body)
 
     def draw_head(self, c: skia.Canvas, pose: Pose) -> None:
@@ -334,8 +476,9 @@ class Creature:
         mouth = max(jaw, min(1.0, pose.mouth))
         if p.shape == "beast":
             self._ears_horns(c, hx, hy, r, d)
-            # the muzzle: an upper jaw and a lower jaw that opens as it speaks
-            ln = r * (0.5 + 1.1 * p.snout)
+            # the muzzle: an upper jaw and a lower jaw that opens as it speaks; never shorter than
+            # reaches past the round of the head, or a mouse's or a cat's mouth would be hidden
+            ln = r * max(1.3, 0.5 + 1.1 * p.snout)
             drop = r * 0.55 * mouth
             lower = poly([(hx, hy + r * 0.25), (hx + d * ln, hy + r * 0.45 + drop), (hx + d * ln * 0.9, hy + r * 0.75 + drop),
                           (hx, hy + r * 0.8)])
@@ -362,13 +505,29 @@ class Creature:
             c.drawPath(poly([(bx, hy + r * 0.18 + gap * 0.3), (bx + d * r * 0.7, hy + r * 0.2 + gap),
                              (bx, hy + r * 0.38 + gap * 0.4)]), self.beak)
             eyes = [(hx + d * r * 0.25, hy - r * 0.2)]
+        elif p.shape == "octopus":  # a mantle above a face that looks out at us, a round mouth
+            mantle = skia.Rect(hx - r * 1.15, hy - r * 2.2, hx + r * 1.15, hy + r * 0.95)
+            c.drawOval(mantle, self.body)
+            for sx, sy in ((-0.5, -1.5), (0.35, -1.75), (0.6, -1.1)):
+                c.drawCircle(hx + sx * r, hy + sy * r, r * 0.13, self.dark)
+            c.drawOval(mantle, self.outline)
+            if self.coated:  # a neckerchief where the arms begin
+                c.drawPath(poly([(hx - r * 0.8, hy + r * 0.7), (hx + r * 0.8, hy + r * 0.7), (hx, hy + r * 1.25)]),
+                           self.cloth)
+            eyes = [(hx - r * 0.42 + d * r * 0.12, hy - r * 0.15), (hx + r * 0.42 + d * r * 0.12, hy - r * 0.15)]
+            mh = r * (0.08 + 0.4 * mouth)
+            c.drawOval(skia.Rect(hx + d * r * 0.12 - r * 0.2, hy + r * 0.35, hx + d * r * 0.12 + r * 0.2,
+                                 hy + r * 0.35 + mh), self.mouth_in)
+            if smile > 0.3:
+                c.drawArc(skia.Rect(hx + d * r * 0.12 - r * 0.3, hy + r * 0.15, hx + d * r * 0.12 + r * 0.3,
+                                    hy + r * 0.5 + mh), 20, 140, False, self.outline)
         else:  # a ghost's face: dark hollows for eyes, an open oval mouth
             eyes = [(hx - r * 0.35 + d * r * 0.15, hy - r * 0.15), (hx + r * 0.35 + d * r * 0.15, hy - r * 0.15)]
             mh = r * (0.1 + 0.45 * mouth)
             c.drawOval(skia.Rect(hx + d * r * 0.15 - r * 0.22, hy + r * 0.35, hx + d * r * 0.15 + r * 0.22,
                                  hy + r * 0.35 + mh + r * 0.08 * max(0.0, -smile)), self.ink)
         open_ = max(0.08, eye_open * (1 - pose.blink))
-        er = r * (0.3 if p.shape != "ghost" else 0.22)
+        er = r * (0.3 if p.shape != "ghost" else 0.22) * (0.85 if p.shape == "octopus" else 1.0)
         for ex, ey in eyes:
             if p.shape == "ghost":
                 c.drawOval(skia.Rect(ex - er, ey - er * 1.3 * open_, ex + er, ey + er * 1.3 * open_), self.ink)
@@ -381,6 +540,54 @@ class Creature:
             by = ey - er * 1.6 - brow_up * er * 0.35
             c.drawLine(ex - er * 1.1, by + d * brow_in * er * 0.25, ex + er * 1.1, by - d * brow_in * er * 0.25,
                        stroke(self.ink.getColor(), max(0.5, er * 0.35)))
+        if self.hat:
+            top = hy - r * (2.15 if p.shape == "octopus" else 0.95)
+            self._hat(c, hx, top, r, d)
+
+    def _hat(self, c: skia.Canvas, hx: float, top: float, r: float, d: int) -> None:
+        """The job's headwear sitting on the crown of the head (``top``), sized to the head."""
+        a = self.hat or ""
+        if a == "toque":
+            band = skia.Rect(hx - r * 0.6, top - r * 0.85, hx + r * 0.6, top + r * 0.15)
+            puff = skia.Rect(hx - r * 0.85, top - r * 1.3, hx + r * 0.85, top - r * 0.55)
+            c.drawRect(band, self.white)
+            c.drawOval(puff, self.white)
+            c.drawRect(band, self.outline)
+            c.drawOval(puff, self.outline)
+        elif a == "bubble helmet":
+            dome = skia.Rect(hx - r * 1.4, top - r * 0.5, hx + r * 1.4, top + r * 2.4)
+            c.drawOval(dome, fill(skia.ColorSetA(self.white.getColor(), 50)))
+            c.drawOval(dome, stroke(skia.ColorSetA(self.white.getColor(), 210), max(0.6, r * 0.08)))
+        elif any(w in a for w in ("crown", "circlet", "tiara")):
+            pts = [(hx - r * 0.6, top + r * 0.15)]
+            for i in range(4):
+                x = hx - r * 0.6 + (i + 0.5) * r * 0.3
+                pts += [(x, top - r * 0.45), (x + r * 0.15, top)]
+            pts.append((hx + r * 0.6, top + r * 0.15))
+            c.drawPath(poly(pts), self.gold)
+            c.drawPath(poly(pts), self.outline)
+        elif "helmet" in a:
+            dome = skia.Rect(hx - r * 0.9, top - r * 0.55, hx + r * 0.9, top + r * 0.75)
+            c.drawArc(dome, 180, 180, True, self.cloth)
+            c.drawArc(dome, 180, 180, True, self.outline)
+            c.drawRect(skia.Rect(hx - r * 1.05, top + r * 0.05, hx + r * 1.05, top + r * 0.2), self.cloth_dark)
+        elif any(w in a for w in ("cap", "boater", "bonnet")):  # a peaked cap, the peak the way it faces
+            dome = skia.Rect(hx - r * 0.75, top - r * 0.45, hx + r * 0.75, top + r * 0.45)
+            c.drawArc(dome, 180, 180, True, self.cloth_dark)
+            c.drawArc(dome, 180, 180, True, self.outline)
+            peak = skia.Rect(min(hx + d * r * 0.3, hx + d * r * 1.15), top - r * 0.02,
+                             max(hx + d * r * 0.3, hx + d * r * 1.15), top + r * 0.16)
+            c.drawRoundRect(peak, r * 0.08, r * 0.08, self.ink)
+        elif any(w in a for w in ("pointed", "witch", "wizard", "tricorn")):
+            tri = poly([(hx - r * 0.9, top + r * 0.15), (hx - d * r * 0.2, top - r * 1.4), (hx + r * 0.9, top + r * 0.15)])
+            c.drawPath(tri, self.cloth_dark)
+            c.drawPath(tri, self.outline)
+        else:  # a brimmed hat
+            crown = skia.Rect(hx - r * 0.55, top - r * 0.6, hx + r * 0.55, top + r * 0.1)
+            brim = skia.Rect(hx - r * 1.0, top, hx + r * 1.0, top + r * 0.22)
+            for shape in (crown, brim):
+                c.drawRoundRect(shape, r * 0.12, r * 0.12, self.cloth_dark)
+                c.drawRoundRect(shape, r * 0.12, r * 0.12, self.outline)
 
     def _ears_horns(self, c: skia.Canvas, hx: float, hy: float, r: float, d: int) -> None:
         p = self.plan
