@@ -10,7 +10,8 @@
 - props: objects the shots hold or show, and what each is drawn as (None: a stand-in letter).
 
 The requests were written before any figure was looked at and are not in bench/requests.
-Each film is one episode. Usage: python bench/picture.py [--quick] [--res 480p]
+Each film is one episode. Usage: python bench/picture.py [--quick] [--res 480p] [--requests FILE]
+(FILE: one request a line, for requests of your own written before looking at any film).
 """
 
 import argparse
@@ -111,9 +112,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="the first two requests only")
     ap.add_argument("--res", default="480p")
+    ap.add_argument("--requests", type=Path, help="a file of requests, one a line (instead of the built-in six)")
     args = ap.parse_args()
     from dreamreel.synth.visual.objects import find
-    requests = REQUESTS[:2] if args.quick else REQUESTS
+    requests = REQUESTS
+    if args.requests is not None:
+        try:
+            requests = [r.strip() for r in args.requests.read_text().splitlines() if r.strip()]
+        except OSError as e:
+            sys.exit(f"--requests {args.requests}: cannot read it ({e.strerror})")
+        if not requests:
+            sys.exit(f"--requests {args.requests}: no requests in it (one a line)")
+    requests = requests[:2] if args.quick else requests
     films = []
     with tempfile.TemporaryDirectory() as tmp:
         for k, req in enumerate(requests):
