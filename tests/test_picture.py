@@ -174,6 +174,9 @@ def test_every_prop_draws_something(name):
     ("the control room", "the periscope and the sonar station", "periscope"),
     ("the terminal", "departure boards full of delays, snow against the glass", "departures"),
     ("the longhouse", "a long fire down the middle, shields on the walls", "hearth"),
+    ("the bakery", "glass cases of loaves and tarts and a bell on the door", "bread_oven"),
+    ("the bakery", "glass cases of loaves and tarts and a bell on the door", "loaves"),
+    ("the flour store", "sacks of flour stacked to the ceiling", "sacks"),
 ])
 def test_places_are_dressed_from_their_words(name, description, piece):
     from dreamreel.synth.visual.dressing import pieces

@@ -89,6 +89,62 @@ def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
         c.drawCircle(px, base - 33, 2.6, fill(k.g.c("#b87a4a")))
 
 
+def _bread_oven(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A baker's brick oven: a dome with a glowing arched mouth, a peel leaning beside it."""
+    c.drawRect(skia.Rect(x - 20, base - 12, x + 20, base), fill(k.g.c("#8a4a32")))
+    dome = skia.Rect(x - 20, base - 40, x + 20, base - 4)
+    c.drawArc(dome, 180, 180, True, fill(k.g.c("#a85a3a")))
+    brick = stroke(k.g.c("#6a3222"), 0.5)
+    for y in (base - 9, base - 15, base - 21):
+        c.drawLine(x - 20, y, x + 20, y, brick)
+    mouth = skia.Path()
+    mouth.addRoundRect(skia.Rect(x - 8, base - 24, x + 8, base - 10), 7, 7)
+    c.drawPath(mouth, fill(k.g.c("#2a1208")))
+    glow(c, x, base - 15, 16, k.g.c("#ff8a2a", 0.55, lit=0))
+    c.drawPath(poly([(x - 6, base - 10), (x - 2, base - 18), (x + 1, base - 13), (x + 4, base - 19), (x + 6, base - 10)]),
+               fill(k.g.c("#ffb040", lit=0)))
+    c.drawRect(skia.Rect(x - 3, base - 42, x + 3, base - 32), fill(k.g.c("#6a3222")))  # the flue
+    c.drawLine(x + 24, base, x + 30, base - 34, stroke(k.g.c("#b08a5a"), 1.2))  # the peel
+    c.drawOval(skia.Rect(x + 27, base - 42, x + 35, base - 31), fill(k.g.c("#b08a5a")))
+
+
+def _loaves(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A baker's rack of loaves, rolls and plaited bread, and a counter of cakes in front."""
+    wood, crust, dark = k.g.c("#7a5232"), k.g.c("#d0904a"), k.g.c("#a8662e")
+    c.drawRect(skia.Rect(x - 18, base - 44, x + 18, base - 14), fill(k.g.c("#4a3020")))
+    for i, y in enumerate((base - 34, base - 24, base - 14)):
+        c.drawRect(skia.Rect(x - 18, y - 0.8, x + 18, y + 0.8), fill(wood))
+        for j in range(4 if i != 1 else 6):
+            if i == 1:  # round rolls
+                px = x - 15 + j * 6
+                c.drawOval(skia.Rect(px - 2.6, y - 4, px + 2.6, y - 0.6), fill(crust))
+            else:  # long loaves with slashes
+                px = x - 14 + j * 9
+                c.drawOval(skia.Rect(px - 4, y - 5, px + 4, y - 0.6), fill(crust if j % 2 else dark))
+                for sx in (-2, 0, 2):
+                    c.drawLine(px + sx - 0.8, y - 4, px + sx + 0.8, y - 2, stroke(k.g.c("#f0d0a0"), 0.4))
+    c.drawRect(skia.Rect(x - 22, base - 12, x + 22, base), fill(k.g.c("#8a6a4a")))  # the counter
+    c.drawRect(skia.Rect(x - 23, base - 13, x + 23, base - 11), fill(k.g.c("#e8e0d0")))
+    for px, col in ((x - 14, "#f0c8d0"), (x, "#e8d8b0"), (x + 14, "#7a4a2a")):  # cakes on stands
+        c.drawRect(skia.Rect(px - 0.5, base - 16, px + 0.5, base - 13), fill(k.g.c("#d8d8d8")))
+        c.drawRoundRect(skia.Rect(px - 4.5, base - 21, px + 4.5, base - 16), 1.5, 1.5, fill(k.g.c(col)))
+        c.drawCircle(px, base - 21.5, 0.9, fill(k.g.c("#c02a3a")))
+
+
+def _sacks(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """Flour or grain sacks, stacked and slumped, one open at the top."""
+    cloth, edge = k.g.c("#e4dcc4"), stroke(k.g.c("#8a7a5a"), 0.5)
+    for dx, dy, w, h in ((-14, 0, 12, 16), (-1, 0, 12, 17), (12, 0, 11, 15), (-8, -15, 12, 15), (5, -16, 11, 14)):
+        sx, sb = x + dx, base + dy
+        body = skia.Path()
+        body.addRoundRect(skia.Rect(sx - w / 2, sb - h, sx + w / 2, sb), 4, 4)
+        c.drawPath(body, fill(cloth))
+        c.drawPath(body, edge)
+        c.drawLine(sx - w / 2 + 2, sb - h + 3, sx + w / 2 - 2, sb - h + 3, edge)  # the tie
+        c.drawRect(skia.Rect(sx - 2.5, sb - h * 0.55, sx + 2.5, sb - h * 0.3), fill(k.g.c("#6a8aa0", 0.8)))
+    c.drawOval(skia.Rect(x + 18, base - 3, x + 30, base), fill(k.g.c("#f4f0e6")))  # spilt flour
+
+
 def _judge(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawRect(skia.Rect(x - 22, base - 20, x + 22, base), fill(k.g.c("#5a3418")))
     c.drawRect(skia.Rect(x - 24, base - 22, x + 24, base - 19), fill(k.g.c("#7a4a24")))
@@ -360,7 +416,11 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
                                  "great hall", "canteen")),
     "hearth": (_hearth, ("hearth", "fireplace", "fireside", "longhouse", "inn", "tavern", "cottage", "lodge",
                          "log cabin", "farmhouse")),
-    "stove": (_stove, ("kitchen", "galley", "stove", "oven", "bistro", "bakery", "restaurant", "cook", "chef",
+    "bread_oven": (_bread_oven, ("bakery", "bakehouse", "bake house", "baker", "bread oven", "ovens", "pizzeria")),
+    "loaves": (_loaves, ("bakery", "bakehouse", "baker", "loaves", "bread", "patisserie", "pastry", "cake shop",
+                         "tea room", "tearoom", "scone", "tart")),
+    "sacks": (_sacks, ("flour", "sack", "granary", "grain store")),
+    "stove": (_stove, ("kitchen", "galley", "stove", "oven", "bistro", "restaurant", "cook", "chef",
                        "pantry", "diner")),
     "judge": (_judge, ("court", "judge", "tribunal", "trial", "witness", "hearing room")),
     "periscope": (_periscope, ("periscope", "control room of the sub", "submarine", "u-boat")),
