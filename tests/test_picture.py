@@ -264,3 +264,13 @@ def test_a_creature_wears_its_job(dragon_story):
         del c, surf
         heads.append(arr.astype(int))
     assert np.abs(heads[0] - heads[1]).mean() > 1.0
+
+
+def test_snow_lies_on_the_ground(dragon_story):
+    bible = dragon_story.bible
+    grounds = {}
+    for weather in ("clear", "snow"):
+        shot = make_shot(bible, kind="establishing", size="wide", on=[], place_kind="village", tod="day",
+                         weather=weather, frames=1)
+        grounds[weather] = render(shot, bible)[0][H * 3 // 4:, :, :3].mean()
+    assert grounds["snow"] > grounds["clear"] + 40, grounds

@@ -111,6 +111,8 @@ def mix_hex(a: str, b: str, t: float) -> str:
 
 
 def ground(k: Kit, c: skia.Canvas, y: float, top: str, bottom: str) -> None:
+    if k.weather == "snow":  # snow falling lies on the ground too: a snowy village is white underfoot
+        top, bottom = mix_hex(top, "#eef2f6", 0.85), mix_hex(bottom, "#c4ccd8", 0.8)
     vgrad(c, skia.Rect(0, y, k.w, 100), [k.g.c(top), k.g.c(bottom)])
 
 
@@ -790,6 +792,9 @@ def village(k: Kit) -> None:
         k.mid.drawLine(x, top + 6, x + hw, top + 6, beam)
         k.mid.drawLine(x + hw / 2, top, x + hw / 2, 70, beam)
         k.mid.drawPath(poly([(x - 2, top), (x + hw / 2, top - hw * 0.45), (x + hw + 2, top)]), fill(k.g.c("#6a3a2a")))
+        if k.weather == "snow":  # snow on the roof, thickest at the ridge
+            k.mid.drawPath(poly([(x - 1, top - 1.2), (x + hw / 2, top - hw * 0.45), (x + hw + 1, top - 1.2),
+                                 (x + hw / 2, top - hw * 0.3)]), fill(k.g.c("#f0f4f8")))
         k.mid.drawRect(skia.Rect(x + hw * 0.7, top - hw * 0.4, x + hw * 0.8, top - hw * 0.15), fill(k.g.c("#5a4a42")))
         lit = k.tod != "day"
         k.mid.drawRect(skia.Rect(x + 2, top + 9, x + 6, top + 13),
