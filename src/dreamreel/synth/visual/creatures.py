@@ -45,6 +45,7 @@ class BodyPlan:
     tail: str = "plain"           # plain, bushy, thin, spiked, none
     spines: bool = False
     pattern: str = "none"         # none, stripes, spots, mane
+    trunk: bool = False           # an elephant's trunk instead of a muzzle
     leg: float = 1.0              # leg length: 1 a dog's .. 0.4 a hedgehog's stubby legs
     coat: str = "fur"             # fur, spines (a hedgehog's back), shell (a tortoise's dome)
     coat_color: str = "#4a3424"   # the spines' or the shell's colour
@@ -97,8 +98,10 @@ PLANS: dict[str, BodyPlan] = {
     "squirrel": dataclasses.replace(_CAT, size=0.28, body="#b05a2a", ears="point", tail="bushy"),
     "raccoon": dataclasses.replace(_CAT, size=0.42, body="#7a7a78", pattern="stripes", tail="bushy"),
     "otter": dataclasses.replace(_CAT, size=0.4, body="#6a4a30", ears="round"),
-    "elephant": dataclasses.replace(_BEAR, size=1.6, body="#8a8a90", ears="flop", snout=1.0, tail="thin"),
-    "mammoth": dataclasses.replace(_BEAR, size=1.6, body="#6a4a30", ears="round", snout=1.0, horns="two"),
+    "elephant": dataclasses.replace(_BEAR, size=1.6, body="#8a8a90", belly="#9c9ca2", ears="big", snout=1.0,
+                                    tail="thin", trunk=True),
+    "mammoth": dataclasses.replace(_BEAR, size=1.6, body="#6a4a30", ears="round", snout=1.0, horns="two",
+                                   trunk=True),
     "rhino": dataclasses.replace(_BEAR, size=1.2, body="#8a8a84", horns="one", ears="point", tail="thin"),
     "cow": dataclasses.replace(_BEAR, size=1.0, body="#f0ece4", pattern="spots", horns="two", ears="flop"),
     "goat": dataclasses.replace(_DOG, size=0.6, body="#e0d8c8", horns="two"),
@@ -251,7 +254,7 @@ class Creature:
                   else 1.8)
         if self.hat:  # the hat sits on the crown of the head (on an octopus, of its mantle)
             up = max(up, r * (3.6 if self.plan.shape == "octopus" else 2.6))
-        return skia.Rect(hx - reach - 3, hy - up - 3, hx + reach + 3, hy + r * 1.6 + 3)
+        return skia.Rect(hx - reach - 3, hy - up - 3, hx + reach + 3, hy + r * (2.4 if self.plan.trunk else 1.6) + 3)
 
     def _head_r(self) -> float:
         return {"bird": 13.0, "ghost": 15.0, "octopus": 15.0}.get(self.plan.shape, 12.0) * self.k
@@ -476,6 +479,10 @@ class Creature:
         mouth = max(jaw, min(1.0, pose.mouth))
         if p.shape == "beast":
             self._ears_horns(c, hx, hy, r, d)
+            if p.trunk:
+                self._trunk(c, pose, hx, hy, r, d, mouth, smile)
+                eyes = [(hx + d * r * 0.3, hy - r * 0.25)]
+        if p.shape == "beast" and not p.trunk:
             # the muzzle: an upper jaw and a lower jaw that opens as it speaks; never shorter than
             # reaches past the round of the head, or a mouse's or a cat's mouth would be hidden
             ln = r * max(1.3, 0.5 + 1.1 * p.snout)
@@ -496,6 +503,8 @@ class Creature:
             c.drawCircle(hx, hy, r, self.outline)
             ex, ey = hx + d * r * 0.3, hy - r * 0.25
             eyes = [(ex, ey)]
+        elif p.shape == "beast":
+            pass  # the trunk's face is drawn
         elif p.shape == "bird":
             c.drawCircle(hx, hy, r, self.body)
             c.drawCircle(hx, hy, r, self.outline)
@@ -589,6 +598,30 @@ class Creature:
                 c.drawRoundRect(shape, r * 0.12, r * 0.12, self.cloth_dark)
                 c.drawRoundRect(shape, r * 0.12, r * 0.12, self.outline)
 
+    def _trunk(self, c: skia.Canvas, pose: Pose, hx: float, hy: float, r: float, d: int, mouth: float,
+               smile: float) -> None:
+        """An elephant's face: the mouth under the trunk's root opens as it speaks, the trunk hangs
+        from the front of the head and its tip lifts while it talks."""
+        drop = r * 0.45 * mouth
+        c.drawPath(poly([(hx + d * r * 0.2, hy + r * 0.5), (hx + d * r * 1.05, hy + r * 0.75),
+                         (hx + d * r * 0.9, hy + r * 1.0 + drop), (hx + d * r * 0.2, hy + r * 1.0)]),
+                   self.mouth_in if mouth > 0.08 else self.dark)
+        c.drawCircle(hx, hy, r * 1.08, self.body)
+        c.drawCircle(hx, hy, r * 1.08, self.outline)
+        lift = (0.5 * mouth + 0.3 * max(0.0, smile)) * r
+        trunk = skia.Path()
+        trunk.moveTo(hx + d * r * 0.55, hy - r * 0.55)
+        trunk.cubicTo(hx + d * r * 1.6, hy - r * 0.2, hx + d * r * 1.5, hy + r * 1.2, hx + d * r * (1.35 + 0.3 * lift / r),
+                      hy + r * 2.1 - lift)
+        trunk.lineTo(hx + d * r * 1.0, hy + r * 2.0 - lift * 0.8)
+        trunk.cubicTo(hx + d * r * 1.05, hy + r * 1.0, hx + d * r * 1.0, hy + r * 0.3, hx + d * r * 0.45, hy + r * 0.25)
+        trunk.close()
+        c.drawPath(trunk, self.body)
+        c.drawPath(trunk, self.outline)
+        for i in range(3):  # the creases
+            y = hy + r * (0.9 + i * 0.35)
+            c.drawLine(hx + d * r * 1.08, y, hx + d * r * 1.38, y - r * 0.05, self.outline)
+
     def _ears_horns(self, c: skia.Canvas, hx: float, hy: float, r: float, d: int) -> None:
         p = self.plan
         back = hx - d * r * 0.35
@@ -599,6 +632,10 @@ class Creature:
             c.drawRoundRect(skia.Rect(back - r * 0.3, hy - r * 2.5, back + r * 0.3, hy - r * 0.4), r * 0.3, r * 0.3, self.dark)
         elif p.ears == "round":
             c.drawCircle(back, hy - r * 0.9, r * 0.42, self.dark)
+        elif p.ears == "big":  # an elephant's fan of an ear, behind the head
+            ear = skia.Rect(back - r * 1.2, hy - r * 1.1, back + r * 0.4, hy + r * 1.1)
+            c.drawOval(ear, self.dark)
+            c.drawOval(ear, self.outline)
         elif p.ears == "flop":
             c.drawRoundRect(skia.Rect(back - d * r * 0.2 - r * 0.35, hy - r * 0.7, back - d * r * 0.2 + r * 0.35, hy + r * 0.9),
                             r * 0.3, r * 0.3, self.dark)
