@@ -177,6 +177,7 @@ def test_every_prop_draws_something(name):
     ("the bakery", "glass cases of loaves and tarts and a bell on the door", "bread_oven"),
     ("the bakery", "glass cases of loaves and tarts and a bell on the door", "loaves"),
     ("the flour store", "sacks of flour stacked to the ceiling", "sacks"),
+    ("the circus", "the ring under the big top, the band playing", "big_top"),
 ])
 def test_places_are_dressed_from_their_words(name, description, piece):
     from dreamreel.synth.visual.dressing import pieces

@@ -145,6 +145,24 @@ def _sacks(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawOval(skia.Rect(x + 18, base - 3, x + 30, base), fill(k.g.c("#f4f0e6")))  # spilt flour
 
 
+def _big_top(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A circus tent's striped canvas sweeping down from its king pole, bunting, and the ring's
+    red kerb with a star-painted pedestal in it."""
+    top = 4.0
+    for i in range(-10, 10):  # the stripes fan out from the pole's top
+        col = "#c8283a" if i % 2 else "#f2ece0"
+        c.drawPath(poly([(x, top), (x + i * 12, base - 30), (x + (i + 1) * 12, base - 30)]), fill(k.g.c(col)))
+    c.drawRect(skia.Rect(x - 1.2, top, x + 1.2, base), fill(k.g.c("#8a6a3a")))  # the king pole
+    for i in range(13):  # bunting along the canvas's edge
+        px = x - 120 + i * 20
+        c.drawPath(poly([(px, base - 30), (px + 6, base - 30), (px + 3, base - 25)]),
+                   fill(k.g.c(("#e8c82a", "#2a6ac8", "#c8283a")[i % 3])))
+    c.drawOval(skia.Rect(x - 44, base - 6, x + 44, base + 4), stroke(k.g.c("#b8202a"), 2.4))  # the ring
+    c.drawRect(skia.Rect(x - 6, base - 8, x + 6, base - 1), fill(k.g.c("#2a4ac8")))  # the pedestal
+    c.drawOval(skia.Rect(x - 6.5, base - 9.5, x + 6.5, base - 6.5), fill(k.g.c("#e8c82a")))
+    glow(c, x, base - 20, 26, k.g.c("#fff0b0", 0.35, lit=0))  # the spotlight
+
+
 def _judge(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawRect(skia.Rect(x - 22, base - 20, x + 22, base), fill(k.g.c("#5a3418")))
     c.drawRect(skia.Rect(x - 24, base - 22, x + 24, base - 19), fill(k.g.c("#7a4a24")))
@@ -446,6 +464,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "departures": (_departures, ("airport", "terminal", "departure", "departures", "railway station", "platform",
                                  "concourse", "gate ")),
     "flasks": (_flasks, ("laborator", "lab ", "apothecar", "potion", "alchem", "infirmary", "pharmac")),
+    "big_top": (_big_top, ("circus", "big top", "ringmaster", "ring under", "the ring", "trapeze", "high wire")),
     "stalls": (_stalls, ("market", "bazaar", "fair", "stall", "souk", "high street")),
     "tent": (_tent, ("camp", "tent", "bivouac", "campfire")),
     "wagon": (_wagon, ("wagon", "stagecoach", "stable", "ranch", "corral", "livery", "trail")),
@@ -455,7 +474,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "crates": (_crates, ("warehouse", "storeroom", "store room", "cargo", "depot", "stockroom", "loading")),
 }
 #: Pieces that hang on the far wall (drawn there, not on the floor).
-ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard"}
+ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard", "big_top"}
 
 
 def pieces(name: str, description: str = "", limit: int = 3) -> list[str]:
