@@ -82,7 +82,7 @@ def test_a_dragon_is_drawn_with_a_face_that_speaks(dragon_story):
 
 
 @pytest.mark.parametrize("species", ["dog", "ghost", "owl", "robot", "unicorn", "snake", "hedgehog", "octopus",
-                                     "tortoise", "elephant"])
+                                     "tortoise", "elephant", "bee"])
 def test_every_body_plan_renders_in_every_shot_size(dragon_story, species):
     bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, species)
     hero = bible.cast[0].id
@@ -234,6 +234,8 @@ def test_a_hedgehog_an_octopus_and_a_tortoise_are_drawn_as_themselves():
     assert drawn_as("old tortoise") == ("tortoise", None) and body_plan("tortoise").coat == "shell"
     assert drawn_as("porcupine") == ("porcupine", None)
     assert body_plan("circus elephant").trunk and body_plan("elephant").ears == "big"  # was a grey bear
+    assert drawn_as("bee") == ("bee", None) and body_plan("bee").insect  # was a person
+    assert drawn_as("wasp") == ("bee", "wasp") and drawn_as("moth") == ("butterfly", "moth")
 
 
 def test_a_creature_wears_its_job(dragon_story):

@@ -45,6 +45,7 @@ class BodyPlan:
     tail: str = "plain"           # plain, bushy, thin, spiked, none
     spines: bool = False
     pattern: str = "none"         # none, stripes, spots, mane
+    insect: bool = False          # birds only: buzzing wings, feelers and a mouth instead of a beak
     trunk: bool = False           # an elephant's trunk instead of a muzzle
     leg: float = 1.0              # leg length: 1 a dog's .. 0.4 a hedgehog's stubby legs
     coat: str = "fur"             # fur, spines (a hedgehog's back), shell (a tortoise's dome)
@@ -116,6 +117,10 @@ PLANS: dict[str, BodyPlan] = {
     "turkey": dataclasses.replace(_BIRD, size=0.55, body="#5a3a2a", belly="#8a5a3a"),
     "duck": dataclasses.replace(_BIRD, size=0.4, body="#3a7a3a", belly="#c8a878"),
     "chicken": dataclasses.replace(_BIRD, size=0.4, body="#e8dcc8", belly="#ffffff"),
+    "bee": dataclasses.replace(_BIRD, size=0.3, body="#f0c020", belly="#f0c020", pattern="stripes", insect=True),
+    "butterfly": dataclasses.replace(_BIRD, size=0.3, body="#3a2a3a", belly="#5a4a5a", insect=True),
+    "firefly": dataclasses.replace(_BIRD, size=0.28, body="#4a4a30", belly="#e8f060", insect=True),
+    "beetle": dataclasses.replace(_BIRD, size=0.3, body="#2a6a4a", belly="#1a3a2a", insect=True),
     "hedgehog": _HEDGEHOG, "porcupine": dataclasses.replace(_HEDGEHOG, size=0.4, body="#6a5a4a",
                                                              coat_color="#2a221c"),
     "tortoise": _TORTOISE, "turtle": dataclasses.replace(_TORTOISE, body="#6a9a6a", coat_color="#4a6a3a"),
@@ -135,7 +140,9 @@ NEAREST: dict[str, str] = {
     "cuttlefish": "octopus", "jellyfish": "octopus", "fish": "sea monster", "eel": "snake", "newt": "snake",
     "lizard": "snake", "crocodile": "dragon", "alligator": "dragon", "dinosaur": "dragon",
     "terrapin": "turtle", "snail": "tortoise", "armadillo": "hedgehog", "shrew": "mouse", "spider": "mouse",
-    "starfish": "sea monster", "crab": "mouse",
+    "starfish": "sea monster", "crab": "mouse", "wasp": "bee", "bumblebee": "bee", "hornet": "bee",
+    "moth": "butterfly", "ladybird": "beetle", "ladybug": "beetle", "ant": "beetle", "cricket": "beetle",
+    "grasshopper": "beetle", "dragonfly": "butterfly", "glow-worm": "firefly", "insect": "beetle", "bug": "beetle",
     "eagle": "bird", "hawk": "bird", "crow": "bird", "raven": "bird", "hen": "chicken", "rooster": "chicken",
     "goose": "swan", "flamingo": "swan", "phoenix": "parrot", "griffin": "dragon", "gryphon": "dragon",
     "animal": "dog", "beast": "mythical beast", "creature": "mythical beast", "poltergeist": "ghost",
@@ -251,6 +258,7 @@ class Creature:
         r = self._head_r()
         reach = r * (1.5 + 1.4 * self.plan.snout) if self.plan.shape == "beast" else r * 1.5
         up = r * (2.6 if self.plan.horns != "none" or self.plan.ears == "long" or self.plan.shape == "octopus"
+                  or self.plan.insect
                   else 1.8)
         if self.hat:  # the hat sits on the crown of the head (on an octopus, of its mantle)
             up = max(up, r * (3.6 if self.plan.shape == "octopus" else 2.6))
@@ -297,6 +305,16 @@ class Creature:
                     c.drawLine(base[0], base[1], -d * x * k, tip_y + (0 if x == 22 else 14) * k, self.outline)
         elif p.shape == "octopus":
             self._arms(c, pose)
+        elif p.insect:  # two clear wings that buzz
+            buzz = math.sin(pose.gesture * 9.0) * (0.5 + 0.5 * pose.talk)
+            glass = fill(skia.ColorSetA(self.white.getColor(), 150))
+            for lean, length in ((28 + 10 * buzz, 30), (8 - 8 * buzz, 24)):
+                c.save()
+                c.rotate(-d * lean, -d * 6 * k, -52 * k)
+                wing = skia.Rect(-d * 6 * k - 7 * k, -52 * k - length * k, -d * 6 * k + 7 * k, -52 * k)
+                c.drawOval(wing, glass)
+                c.drawOval(wing, self.outline)
+                c.restore()
         elif p.shape == "bird":
             flap = (0.2 + 0.8 * pose.talk) * math.sin(pose.gesture * 2.0)
             c.save()
@@ -321,10 +339,16 @@ class Creature:
                     c.drawPath(poly([(d * 4 * k + side * 2 * k, -50 * k), (d * 4 * k + side * 15 * k, -42 * k),
                                      (d * 4 * k + side * 13 * k, -14 * k), (d * 4 * k + side * 2 * k, -12 * k)]),
                                self.cloth)
+            if p.insect and p.pattern == "stripes":  # a bee's black bands
+                c.save()
+                c.clipPath(skia.Path().addOval(egg), doAntiAlias=True)
+                for y in (-52, -38, -24):
+                    c.drawRect(skia.Rect(-20 * k, y * k, 20 * k, (y + 6) * k), self.mark)
+                c.restore()
             c.drawOval(egg, self.outline)
             for side in (-1, 1):
                 x = side * 7 * k
-                c.drawLine(x, -5 * k, x, 0, stroke(self.beak.getColor(), 2.2 * k))
+                c.drawLine(x, -5 * k, x, 0, stroke((self.ink if p.insect else self.beak).getColor(), 2.2 * k))
             return
         # a beast: legs, then the barrel of the body, then the neck up to the head
         drop = 30 * (1 - p.leg) * k  # short legs bring the body down to the ground
@@ -505,6 +529,18 @@ class Creature:
             eyes = [(ex, ey)]
         elif p.shape == "beast":
             pass  # the trunk's face is drawn
+        elif p.insect:  # feelers, and a small mouth that opens where a bird's beak would be
+            feeler = stroke(self.ink.getColor(), max(0.4, r * 0.08))
+            for lean in (0.2, 0.7):
+                tip = (hx + d * r * lean, hy - r * 2.1)
+                c.drawLine(hx + d * r * 0.1, hy - r * 0.8, *tip, feeler)
+                c.drawCircle(*tip, r * 0.16, self.ink)
+            c.drawCircle(hx, hy, r, self.mark if p.pattern == "stripes" else self.body)
+            c.drawCircle(hx, hy, r, self.outline)
+            mh = r * (0.08 + 0.35 * mouth)
+            c.drawOval(skia.Rect(hx + d * r * 0.55 - r * 0.18, hy + r * 0.3, hx + d * r * 0.55 + r * 0.18, hy + r * 0.3 + mh),
+                       self.mouth_in)
+            eyes = [(hx + d * r * 0.3, hy - r * 0.2)]
         elif p.shape == "bird":
             c.drawCircle(hx, hy, r, self.body)
             c.drawCircle(hx, hy, r, self.outline)
