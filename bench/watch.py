@@ -15,7 +15,8 @@
   held-out viewers, stories and seeds; paired differences and lifts with 95% bootstrap intervals
   (goal: adaptive above the best static schedule, its interval above zero);
 - the learned director (``director.learning``: the adaptive director under a contextual bandit,
-  its prior fitted on sessions of the training viewers logged under exploration, each held-out
+  its prior fitted here on sessions of the training viewers logged under exploration (and
+  compared with the one a server starts from, ``director/data/prior.json``), each held-out
   viewer remembered across their sessions and the bandit learning after each) against every
   baseline the same way (goal: not below adaptive beyond noise); and off-policy evaluation:
   policies judged from held-out sessions logged under exploration, then played to the same
@@ -85,7 +86,7 @@ def browser_trial(browser, base: str, prompt: str) -> dict:
 
 def simulate(viewers: int, fit_viewers: int) -> dict:
     from dreamreel.director import learning
-    from dreamreel.director.harness import STATIC
+    from dreamreel.director.schedule import STATIC
     from dreamreel.director.viewers import HELD_OUT, TRAIN, fit_static, paired, population, score
     from dreamreel.model import Request
     from dreamreel.narrative.planner import plan
@@ -97,8 +98,12 @@ def simulate(viewers: int, fit_viewers: int) -> dict:
     static, fitted_value = fit_static(stories(TRAIN[0], 0), population(fit_viewers, "train"), TRAIN[1])
     fit_s = time.perf_counter() - t0
     t1 = time.perf_counter()
-    learner = learning.prior()
+    fitted, fitted_on = learning.fit_prior()   # fitted here, as the static schedule is
+    learner = fitted.learner()
     prior_judgement = learner.judgements[0]
+    # a server starts from the shipped prior (director/data/prior.json): is it the one fitted here?
+    prior_drift = learning.drift(learner, learning.Prior.model_validate_json(
+        learning.PRIOR_FILE.read_text(encoding="utf-8")).learner(), fitted_on[:500])
     prior_s = time.perf_counter() - t1
     policies = ["adaptive", "learned", "as_written", static, "no_telemetry", "random", "oracle"]
     held_out = stories(HELD_OUT[0], 100)
@@ -114,7 +119,9 @@ def simulate(viewers: int, fit_viewers: int) -> dict:
         "viewings_per_policy": len(value["adaptive"]),
         "held_out": {"stories": HELD_OUT[0], "seeds": HELD_OUT[1], "viewers": viewers},
         "static_fitted": static.model_dump(), "static_fitted_train_value": round(fitted_value, 4),
-        "static_stored_is_current": static == STATIC,  # the adaptive director's prior is STATIC
+        "static_stored_is_current": static == STATIC,  # the adaptive director (bench and server) starts at STATIC
+        "prior_shipped_is_current": prior_drift < 1e-3,  # (the learned director's; python scripts/fit_prior.py)
+        "prior_shipped_drift": round(prior_drift, 6),
         "fit_seconds": round(fit_s, 1), "prior_seconds": round(prior_s, 1), "measure_seconds": round(measure_s, 1),
         "value": {k: round(sum(v) / len(v), 4) for k, v in value.items()},
         "completed": {k: share(k, lambda r: r["complete"]) for k in rows},

@@ -184,6 +184,87 @@ def test_a_viewer_who_never_chooses_or_answers_nonsense_lets_the_countdown_run(s
             assert "choose()" in viewing.problem
 
 
+def test_any_failure_of_the_viewer_object_is_one_line_and_teaches_nothing(story):
+    from dreamreel.director.learning import Learner, Memory
+
+    class Unprintable:
+        def __str__(self):
+            raise RuntimeError("cannot print me")
+
+    class Leaves(Quiet):
+        @property
+        def gone(self):
+            raise KeyError("gone")
+
+    class ChoiceRaises(Quiet):
+        def choose(self, offer):
+            raise ValueError("no idea\nat all")
+
+    class OddOption(Quiet):
+        def choose(self, offer):
+            return [offer.options[0].id], 1.0   # (unhashable)
+
+    class OddLatency(Quiet):
+        def choose(self, offer):
+            return offer.options[0].id, Unprintable()
+
+    class OddEvents(Quiet):
+        def see(self, played):
+            return [Unprintable(), {"kind": "watch", "t": played.start_s, "data": {"rate": Unprintable()}}]
+
+    class OddPreview(Quiet):
+        def preview(self, played):
+            return "lots"
+
+    cases = [(Leaves(), "adaptive", "the viewer's gone raised KeyError"),
+             (ChoiceRaises(), "adaptive", "the viewer's choose() raised ValueError: no idea at all"),
+             (OddOption(), "adaptive", "choose() picked"),
+             (OddLatency(), "adaptive", "choose() gave latency '<a Unprintable>'"),
+             (OddEvents(), "adaptive", "malformed event(s)"),
+             (OddPreview(), "oracle", "the viewer's preview() raised ValueError")]
+    for viewer, policy, said in cases:
+        viewing = watch(story, viewer, policy, seed=1)
+        assert viewing.problem is not None and "\n" not in viewing.problem, viewing.problem
+        assert said in viewing.problem, viewing.problem
+    # a broken viewing under the learner: nothing logged, nothing remembered
+    for viewer in (Leaves(), ChoiceRaises()):
+        memory, log = Memory(), []
+        watch(story, viewer, "learned", seed=1, learner=Learner(epsilon=0.5), memory=memory, log=log)
+        assert log == [] and memory == Memory()
+    # malformed events reach no director: it hears what a silent viewer's would
+    class Silent(Quiet):
+        def see(self, played):
+            return []
+
+    assert [p.telling for p in watch(story, OddEvents(), "adaptive", seed=1).played] == \
+        [p.telling for p in watch(story, Silent(), "adaptive", seed=1).played]
+
+
+def test_a_live_film_starts_where_the_measured_adaptive_director_does(story, tmp_path):
+    """The server's director is the one bench/watch.py measures: for a viewer it knows nothing of
+    yet, a live film tells, paces and lights each beat as the harness's adaptive policy does (the
+    population's schedule, STATIC); a viewer whose profile asks for a pace keeps it."""
+    from dreamreel.director.grade import LOOKS, as_cut
+    from dreamreel.director.harness import STATIC
+    from dreamreel.model import Profile
+    from dreamreel.serve.live import LiveFilm
+
+    class Silent(Quiet):
+        def see(self, played):
+            return []
+
+    for profile, usual in ((None, "medium"), (Profile(pacing="fast"), "fast")):
+        viewing = watch(story, Silent(), "adaptive", seed=1, profile=profile)
+        live = LiveFilm("f" * 32, story, tmp_path, seed=1, profile=profile)
+        assert live._look is LOOKS[STATIC.look]
+        made = [(live._variant(story.graph.beat(p.id)) or "as_written", live._pacing(story.graph.beat(p.id)) or usual)
+                for p in viewing.played]
+        assert made == [(p.telling, p.pacing) for p in viewing.played]
+        assert {p.look.name for p in viewing.played} == {STATIC.look}
+        assert {p.pacing for p in viewing.played} == {STATIC.pacing if profile is None else "fast"}
+    assert LiveFilm("f" * 32, story, tmp_path, adaptive=False)._look is as_cut   # a fixed film is as cut
+
+
 def test_the_events_are_the_players_and_the_socket_agrees(story):
     from dreamreel.serve import app
 

@@ -96,6 +96,28 @@ def test_the_store_keeps_model_viewers_and_decisions(tmp_path, story):
     assert db.viewer(viewer.id) is not None
 
 
+def test_the_shipped_prior_is_labelled_and_a_new_database_starts_from_it_counting_nothing(tmp_path, story):
+    from dreamreel.store.learning import LearningStore
+
+    shipped = L.shipped_prior()
+    assert "simulated viewers" in shipped.label and shipped.viewers == L.PRIOR_VIEWERS and shipped.sessions > 0
+    learner = shipped.learner()
+    assert not learner.promoted and learner.sessions == 0   # it never steers by itself
+    session = L.Learner(epsilon=1.0).session(DramaManager(story), key="probe")
+    for k, beat in enumerate(b for b in story.graph.beats if b.variants):
+        session.decide(beat, None, k)
+    probe = [d for d in session.decisions if len(d.actions) > 1]
+    assert L.drift(learner, L.Learner(), probe) > 0.01   # it has learned something
+
+    store = LearningStore(f"sqlite:///{tmp_path / 'dreamreel.db'}")
+    assert store.seed(shipped) and not store.seed(shipped)   # once: a model already there is kept
+    seen = store.verdict()
+    assert seen.prior is not None and seen.prior.label == shipped.label and seen.prior.sessions == shipped.sessions
+    assert seen.sessions_logged == 0 and seen.model is not None and seen.model.sessions_learned == 0
+    assert not seen.steers and seen.last_judgement is None
+    assert L.drift(store.learner(), learner, probe) < 1e-6
+
+
 @pytest.fixture(scope="module")
 def prior_learner():
     """The population prior: sessions of simulated training viewers logged under exploration,

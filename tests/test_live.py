@@ -8,6 +8,7 @@ import av
 import numpy as np
 import pytest
 
+from dreamreel.director.schedule import Schedule
 from dreamreel.edit.segments import read_index
 from dreamreel.model import Request
 from dreamreel.narrative.planner import plan
@@ -60,7 +61,10 @@ def frames_of(path) -> list[np.ndarray]:
 def test_a_restless_viewer_sees_the_new_look_within_seconds(story, tmp_path):
     made = {}
     for name, restless in (("calm", None), ("restless", 8.0)):
-        live = LiveFilm(f"film-{name}", story, tmp_path / name, seed=1, res="480p", connect_grace_s=60)
+        # (from a director with no look yet: a server's starts at the population's, STATIC's
+        # "stakes", which a restless viewer already has; this is how fast any new look shows)
+        live = LiveFilm(f"film-{name}", story, tmp_path / name, seed=1, res="480p", connect_grace_s=60,
+                        schedule=Schedule())
         report: dict = {}
         live.start()
         viewer = threading.Thread(target=watch, args=(live,),

@@ -1,8 +1,10 @@
 """The learning director on a real server: each live film's decisions are logged in the server's
 database with their context, the nudge taken, its probability and the reward its viewer gave (what
 they watched of each beat, and whether they reached the end); the population's model and what is
-remembered of each viewer survive a restart; the learned model steers live films only once the
-off-policy gate finds it better than the adaptive director, and `dreamreel learning` says so."""
+remembered of each viewer survive a restart; a new server starts from the population prior (fitted
+on simulated viewers, labelled, none of its sessions counted); the learned model steers live films
+only once the off-policy gate finds it better than the adaptive director, and `dreamreel learning`
+and GET /api/learning say so."""
 
 import json
 import time
@@ -18,7 +20,7 @@ from dreamreel.director import learning as L
 from dreamreel.director.drama import DramaManager
 from dreamreel.model import Request
 from dreamreel.narrative.planner import plan
-from dreamreel.store.learning import LearningStore
+from dreamreel.store.learning import LearningStore, Verdict
 from dreamreel.synth.voice import backend
 
 PROMPT = "film noir, one short episode of about twenty seconds"
@@ -62,7 +64,7 @@ def promoted_database(folder, gate_every: int = 8) -> LearningStore:
 def test_the_gate_is_kept_in_the_database_and_shown_to_the_operator(tmp_path):
     promoted_database(tmp_path)
     again = LearningStore(f"sqlite:///{tmp_path / 'dreamreel.db'}")   # a restart
-    assert again.learner().promoted and again.verdict()["steers"]
+    assert again.learner().promoted and again.verdict().steers
     said = verdict(tmp_path)
     assert "steers live films: yes" in said and "promoted: better than the director alone" in said
     assert "16 sessions" in said and "3 viewers remembered" in said
@@ -129,6 +131,11 @@ def test_a_live_film_logs_what_its_viewer_did_and_a_restart_keeps_it(tmp_path):
             deadline = time.time() + 60
             while live.viewing and time.time() < deadline:
                 time.sleep(0.2)
+        # the operator's view, typed: started from the labelled prior, whose sessions are not counted
+        seen = Verdict.model_validate(alice.get("/api/learning").json())
+        assert seen.prior is not None and "simulated viewers" in seen.prior.label and seen.prior.sessions > 0
+        assert seen.sessions_logged == 1 and seen.model.sessions_learned == 1 and not seen.steers
+        assert httpx.get(base + "/api/learning").status_code == 401   # (a viewer of this server)
         store = LearningStore(url)
         logged = store.logged()
         # every beat the viewer saw: its context, the nudges allowed, the one taken, its probability, its reward
@@ -148,6 +155,7 @@ def test_a_live_film_logs_what_its_viewer_did_and_a_restart_keeps_it(tmp_path):
         costs = [app.state.server.learning.learner.costs(d.shared, d.lines) for d in logged]
         said = verdict(tmp_path)
         assert "steers live films: no, the adaptive director" in said and "logged: 1 sessions" in said
+        assert "started from: the population prior" in said
 
     with running_server(tmp_path, **SERVED) as (base, app):   # restarted
         learner = app.state.server.learning.learner
@@ -179,4 +187,4 @@ def test_the_learned_model_steers_live_films_once_the_gate_promotes_it(tmp_path)
         deadline = time.time() + 60
         while live.viewing and time.time() < deadline:
             time.sleep(0.2)
-        assert LearningStore(f"sqlite:///{tmp_path / 'dreamreel.db'}").verdict()["sessions_logged"] == 16
+        assert LearningStore(f"sqlite:///{tmp_path / 'dreamreel.db'}").verdict().sessions_logged == 16

@@ -842,12 +842,11 @@ def learning(
 ) -> None:
     """The learning director on a server: whether the off-policy gate lets its model steer live
     films (else the adaptive director steers), why, and what is logged."""
-    import json as _json
     from datetime import datetime, timezone
 
-    with user_errors():
-        from .store.learning import LearningStore
+    from .store.learning import Judgement, LearningStore
 
+    with user_errors():
         folder = data.expanduser()
         if db is None and not (folder / "dreamreel.db").is_file():
             raise BadInputError(f"no server database in {folder}: give the folder `dreamreel serve --data` uses, "
@@ -855,37 +854,41 @@ def learning(
         store = LearningStore(db or f"sqlite:///{folder / 'dreamreel.db'}")
         report = store.verdict()
         if judge:
-            report["judged_now"] = store.judge(store.learner(), commit=False)
+            report.judged_now = Judgement.model_validate(store.judge(store.learner(), commit=False))
     if as_json:
-        out.print_json(_json.dumps(report))
+        out.print_json(report.model_dump_json(exclude_none=True))
         return
 
-    def said(j: dict) -> str:
-        at = datetime.fromtimestamp(j["judged_at"], timezone.utc).strftime("%Y-%m-%d %H:%M UTC") \
-            if "judged_at" in j else "?"
-        if "dr" not in j:
-            return f"{j.get('why', '?')} ({at})"
-        lo, hi = j["dr_diff_ci"]
-        return (f"{'promoted' if j['promoted'] else 'not promoted'}: {j['why']} ({at}; doubly robust reward a "
-                f"decision {j['dr']:.3f} against the director's {j['baseline_dr']:.3f}, difference "
-                f"{j['dr_diff']:+.3f} [{lo:+.3f}, {hi:+.3f}], overlap {j['overlap']:.2f}, on {j['decisions']} "
-                f"decisions of {j['sessions']} sessions)")
+    def said(j: Judgement) -> str:
+        at = datetime.fromtimestamp(j.judged_at, timezone.utc).strftime("%Y-%m-%d %H:%M UTC") \
+            if j.judged_at is not None else "?"
+        if j.dr is None or j.dr_diff_ci is None:
+            return f"{j.why} ({at})"
+        lo, hi = j.dr_diff_ci
+        return (f"{'promoted' if j.promoted else 'not promoted'}: {j.why} ({at}; doubly robust reward a "
+                f"decision {j.dr:.3f} against the director's {j.baseline_dr or 0:.3f}, difference "
+                f"{j.dr_diff or 0:+.3f} [{lo:+.3f}, {hi:+.3f}], overlap {j.overlap or 0:.2f}, on {j.decisions} "
+                f"decisions of {j.sessions} sessions)")
 
-    model = report["model"]
+    model = report.model
     if model is None:
         out.print("no model yet: no viewing has been learned from (the adaptive director steers)")
     else:
-        out.print(f"steers live films: {'yes, the learned model' if report['steers'] else 'no, the adaptive director'}"
-                  f" (learned from {model['sessions_learned']} sessions)")
-    out.print(f"logged: {report['sessions_logged']} sessions, {report['decisions_logged']} decisions "
-              f"({report['decisions_rewarded']} with a reward), {report['viewers_remembered']} viewers remembered")
-    last = report["last_judgement"]
+        out.print(f"steers live films: {'yes, the learned model' if report.steers else 'no, the adaptive director'}"
+                  f" (learned from {model.sessions_learned} sessions)")
+    if report.prior is not None:
+        p = report.prior
+        out.print(f"started from: the {p.label} ({p.viewers} simulated viewers, {p.sessions} sessions, "
+                  f"none counted below)")
+    out.print(f"logged: {report.sessions_logged} sessions, {report.decisions_logged} decisions "
+              f"({report.decisions_rewarded} with a reward), {report.viewers_remembered} viewers remembered")
+    last = report.last_judgement
     out.print(f"last judgement: {said(last)}" if last else "last judgement: none yet")
-    out.print(f"next judgement: after {max(0, report['judged_every'] - report['sessions_since_judgement'])} more "
-              f"sessions ({report['sessions_since_judgement']} logged since the last; judged every "
-              f"{report['judged_every']})")
-    if "judged_now" in report:
-        out.print(f"judged now: {said(report['judged_now'])}")
+    out.print(f"next judgement: after {max(0, report.judged_every - report.sessions_since_judgement)} more "
+              f"sessions ({report.sessions_since_judgement} logged since the last; judged every "
+              f"{report.judged_every})")
+    if report.judged_now is not None:
+        out.print(f"judged now: {said(report.judged_now)}")
 
 
 pack_app = typer.Typer(help="Licensed asset packs: a studio's characters, settings, palettes and music.",

@@ -63,6 +63,7 @@ from ..model.story import Beat, Option, VariantName
 from .drama import DramaManager, Intervention
 from .engagement import Engagement, Estimate, _num
 from .path import Walk, choose_path, telling
+from .schedule import STATIC, Schedule, start
 
 # -- what the viewer sees ------------------------------------------------------------------
 
@@ -265,25 +266,6 @@ class Viewer(Protocol):
 
 # -- policies --------------------------------------------------------------------------------
 
-TellingRule = Literal["as_written", "calm", "intense", "arc"]
-
-
-class Schedule(BaseModel):
-    """A fixed schedule, the same for every viewer: which telling (one for every beat, or
-    ``arc``: the director's tension curve moved by ``bias``), a look on every shot, a pace."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    telling: TellingRule = "arc"
-    bias: float = 0.0
-    look: Literal["stakes", "breather"] | None = None
-    pacing: Pacing | None = None
-
-
-#: The best static schedule for the simulated population (``director.viewers``), fitted by
-#: ``bench/watch.py`` on the training viewers, stories and seeds, without telemetry (it says
-#: whether this is still the one it fits). The adaptive director starts every viewer here.
-STATIC = Schedule(telling="arc", bias=-0.2, look="stakes", pacing="slow")
-
 POLICIES = ("as_written", "static", "no_telemetry", "adaptive", "learned", "random", "oracle")
 Policy = str | Schedule
 
@@ -347,10 +329,8 @@ class _Adaptive(_Director):
         super().__init__(story, profile, seed)
         self.reads = reads
         # what it does for a viewer it knows nothing of yet: the population's best fixed schedule
-        if prior.telling == "arc":
-            self.drama.bias = prior.bias
-        self.drama.prior_look = self.drama.current_look = self.look = prior.look
-        self.drama.prior_pacing = prior.pacing
+        # (as a server's live films do: serve.live)
+        self.look = start(self.drama, prior, profile)
         self.engagement = Engagement()
         self.reading: Estimate | None = None
 
@@ -576,27 +556,36 @@ class _ViewerFailed(Exception):
     pass
 
 
+def _shown(x: Any, n: int) -> str:
+    """``x`` as text for a one-line report, cut at ``n`` (a viewer's object may not print)."""
+    try:
+        text = str(x)
+    except Exception:  # noqa: BLE001 - its own __str__ failed: name its type instead
+        text = f"<a {type(x).__name__}>"
+    return " ".join(text.split())[:n]
+
+
 def _call(what: str, f: Callable[[], Any]) -> Any:
     try:
         return f()
     except Exception as e:  # noqa: BLE001 - a viewer model's bug is reported, not raised
-        raise _ViewerFailed(f"the viewer's {what} raised {type(e).__name__}: {str(e)[:200]}") from None
+        raise _ViewerFailed(f"the viewer's {what} raised {type(e).__name__}: {_shown(e, 200)}") from None
 
 
 def _answer(raw: Any, offer: Offer) -> tuple[str | None, float, str | None]:
     """(option, latency, what was wrong with the answer)."""
     if not (isinstance(raw, (tuple, list)) and len(raw) == 2):
-        return None, offer.timeout_s, f"choose() returned {str(raw)[:60]!r}, not (option_id or None, latency_s)"
+        return None, offer.timeout_s, f"choose() returned {_shown(raw, 60)!r}, not (option_id or None, latency_s)"
     option, latency = raw
     try:
         latency = float(latency)
-    except (TypeError, ValueError):
-        return None, offer.timeout_s, f"choose() gave latency {str(latency)[:40]!r}, not seconds"
+    except Exception:  # noqa: BLE001 - whatever it is, it is not seconds
+        return None, offer.timeout_s, f"choose() gave latency {_shown(latency, 40)!r}, not seconds"
     if not latency >= 0:  # (NaN too)
         return None, offer.timeout_s, f"choose() gave latency {latency}, not seconds >= 0"
-    if option is not None and option not in {o.id for o in offer.options}:
+    if option is not None and (not isinstance(option, str) or option not in {o.id for o in offer.options}):
         # the server refuses an option not on offer: the countdown runs out
-        return None, offer.timeout_s, f"choose() picked {str(option)[:40]!r}, not on offer at {offer.choice}"
+        return None, offer.timeout_s, f"choose() picked {_shown(option, 40)!r}, not on offer at {offer.choice}"
     return option, latency, None
 
 
@@ -643,11 +632,11 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
             if not isinstance(raw, dict):
                 raise ValueError(f"an event is a JSON object, not {type(raw).__name__}")
             ev = Event.model_validate(raw)
-        except (ValueError, ValidationError) as e:
+        except Exception as e:  # noqa: BLE001 - whatever fails to validate is a malformed event
             counts["rejected"] += 1
             if not first_bad:
                 detail = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
-                first_bad.append(f"{str(raw)[:80]}: {detail}")
+                first_bad.append(f"{_shown(raw, 80)}: {_shown(detail, 120)}")
             return
         at = beat_end_wall if ev.at is None else ev.at
         # the socket's rate bound: MAX_EVENTS_PER_SECOND, refilled as wall time passes
@@ -740,7 +729,7 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
                 director.session.played(seconds, clock["skipped"] - before[0], counts["events"] - before[1])
             clock["film"] += seconds
             clock["wall"] = end_wall
-            if bool(getattr(viewer, "gone", False)):
+            if _call("gone", lambda: bool(getattr(viewer, "gone", False))):
                 left = True
                 break
         else:
@@ -773,7 +762,7 @@ def _oracle(make: _Production, viewer: Any, story: Story, walk: Walk, beat: Beat
         for pacing, look in _TREATMENTS:
             shots, told = make.beat(beat, cand, walk.visits[beat.id], pacing, look, preview=True)
             p = make.played(beat, cand, 0, shots, told, pacing, look, 0.0, [])
-            score = float(_call("preview()", lambda p=p: viewer.preview(p)))
+            score = _call("preview()", lambda p=p: float(viewer.preview(p)))
             if best is None or score > best[0]:
                 best = (score, cand, pacing, look)
     assert best is not None

@@ -26,12 +26,15 @@ with the probability it was taken with, so a new policy can be judged from logge
 before anyone sees it (``evaluate``: inverse propensity and doubly robust).
 
 A returning viewer starts where the director left them: their remembered lean (``Memory``).
-The population's model is the prior every viewer starts from; it learns from each finished
-session. Both persist in the database through ``store.learning.LearningStore``.
+The population's model starts from a prior fitted on simulated viewers (``Prior``, shipped in
+``data/prior.json``: labelled so, never counted as anyone's sessions, never steering by itself)
+and learns from each finished session. Both persist in the database through
+``store.learning.LearningStore``.
 """
 
 from __future__ import annotations
 
+import base64
 import math
 import os
 import random
@@ -39,9 +42,13 @@ import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from ..model import Profile
+from ..model.base import SCHEMA_VERSION
 from ..model.story import Beat
 from .drama import LEAN_MAX, DramaManager, Intervention
 from .engagement import Estimate
@@ -462,29 +469,86 @@ def train(logged: list[Decision], *, passes: int = 3, **kw: Any) -> tuple[Learne
     return learner, report
 
 
-_PRIOR: list[tuple[bytes, dict[str, Any]]] = []
+#: Where the population prior ships (``fit_prior``; ``python scripts/fit_prior.py`` writes it).
+PRIOR_FILE = Path(__file__).parent / "data" / "prior.json"
+#: What a prior is, said wherever it is shown.
+PRIOR_LABEL = ("population prior: a model fitted on simulated viewers (director.viewers), not on anyone's "
+               "sessions; it never steers by itself")
+
+
+class Prior(BaseModel):
+    """The population prior as shipped: a bandit model fitted on simulated training viewers'
+    sessions (logged under exploration, ``LOG_EPSILON``), labelled as such. Its sessions are
+    the simulator's: a server seeded with it counts none of them as logged."""
+
+    model_config = ConfigDict(extra="forbid")
+    schema_version: int = SCHEMA_VERSION
+    label: str = PRIOR_LABEL
+    vowpalwabbit: str
+    args: str
+    viewers: int
+    sessions: int
+    decisions: int
+    #: The gate's report on the held half of those simulated sessions (``train``): what the
+    #: simulator says of it, not a verdict on real viewers.
+    judgement: dict[str, Any]
+    model: str   # VW's own bytes, base64
+
+    def learner(self) -> Learner:
+        """A fresh learner from this prior, not promoted: only the gate, judging sessions logged
+        since, lets a model steer."""
+        learner = Learner(base64.b64decode(self.model))
+        learner.judgements.append(dict(self.judgement))
+        return learner
+
+
+def fit_prior() -> tuple[Prior, list[Decision]]:
+    """Fit the population prior (about ten seconds on 2 idle cores): every simulated training
+    viewer (``viewers.TRAIN``, ``PRIOR_VIEWERS``) watches every training story at every seed under
+    exploration, and ``train`` learns from those sessions. The prior, and the decisions it was
+    fitted on (to compare two priors by)."""
+    import vowpalwabbit
+
+    from ..model import Request
+    from ..narrative.planner import plan
+    from .viewers import TRAIN, population
+
+    prompts, seeds = TRAIN
+    stories = [plan(Request(prompt=p, episodes=2), seed=i) for i, p in enumerate(prompts)]
+    logged, _ = collect(stories, population(PRIOR_VIEWERS, "train"), list(seeds), Learner(epsilon=LOG_EPSILON))
+    learner, report = train(logged)
+    return Prior(vowpalwabbit=vowpalwabbit.__version__, args=VW_ARGS, viewers=PRIOR_VIEWERS,
+                 sessions=len({d.session for d in logged}), decisions=len(logged), judgement=report,
+                 model=base64.b64encode(learner.save()).decode()), logged
+
+
+def drift(a: Learner, b: Learner, decisions: list[Decision]) -> float:
+    """The largest difference between two models' expected costs over ``decisions``' contexts
+    (0: they predict alike)."""
+    return max((abs(x - y) for d in decisions for x, y in zip(a.costs(d.shared, d.lines), b.costs(d.shared, d.lines))),
+               default=0.0)
+
+
+_PRIOR: list[Prior] = []
+
+
+def shipped_prior() -> Prior:
+    """The population prior shipped with dreamreel (``PRIOR_FILE``), or, where it is missing or
+    was fitted with other options, one fitted now (once a process)."""
+    if not _PRIOR:
+        got: Prior | None = None
+        if PRIOR_FILE.is_file():
+            got = Prior.model_validate_json(PRIOR_FILE.read_text(encoding="utf-8"))
+            if got.args != VW_ARGS:
+                got = None
+        _PRIOR.append(got if got is not None else fit_prior()[0])
+    return _PRIOR[0]
 
 
 def prior() -> Learner:
-    """A fresh copy of the population prior fitted on the simulated training viewers, stories
-    and seeds (``viewers.TRAIN``; sessions logged under exploration, ``LOG_EPSILON``; trained once
-    a process, about ten seconds). A server starts from the one in its database instead
-    (``store.learning``)."""
-    if not _PRIOR:
-        from ..model import Request
-        from ..narrative.planner import plan
-        from .viewers import TRAIN, population
-
-        prompts, seeds = TRAIN
-        stories = [plan(Request(prompt=p, episodes=2), seed=i) for i, p in enumerate(prompts)]
-        logged, _ = collect(stories, population(PRIOR_VIEWERS, "train"), list(seeds), Learner(epsilon=LOG_EPSILON))
-        learner, report = train(logged)
-        report["sessions"], report["viewers"] = len({d.session for d in logged}), PRIOR_VIEWERS
-        _PRIOR.append((learner.save(), report))
-    model, report = _PRIOR[0]
-    learner = Learner(model, promoted=bool(report["promoted"]))
-    learner.judgements.append(dict(report))
-    return learner
+    """A fresh learner from the population prior (``shipped_prior``), not promoted. A server
+    seeds its database with it once (``store.learning``), then goes on from what it learns."""
+    return shipped_prior().learner()
 
 
 # -- off-policy evaluation ------------------------------------------------------------------------
@@ -615,5 +679,6 @@ def decisions_json(decisions: list[Decision]) -> list[dict[str, Any]]:
     return [asdict(d) for d in decisions]
 
 
-__all__ = ["ACTIONS", "EPSILON", "HORIZON", "Decision", "Director", "Fixed", "Learner", "Memory", "Session",
-           "collect", "evaluate", "fit", "gate", "prior", "train", "watched_beats"]
+__all__ = ["ACTIONS", "EPSILON", "HORIZON", "PRIOR_FILE", "PRIOR_LABEL", "Decision", "Director", "Fixed", "Learner",
+           "Memory", "Prior", "Session", "collect", "drift", "evaluate", "fit", "fit_prior", "gate", "prior",
+           "shipped_prior", "train", "watched_beats"]

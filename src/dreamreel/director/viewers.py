@@ -345,7 +345,7 @@ def paired(a: list[float], b: list[float], *, n_boot: int = 2000, seed: int = 0)
 def schedules() -> list[Any]:
     """The fixed schedules a static policy is chosen from: one telling for every beat, or the
     director's tension curve leaning by a bias; with or without a look; at a pace."""
-    from .harness import Schedule
+    from .schedule import Schedule
 
     tellings = [("as_written", 0.0), ("calm", 0.0), ("intense", 0.0)] + [("arc", b) for b in (-0.2, -0.1, 0.0, 0.1, 0.2)]
     return [Schedule(telling=t, bias=b, look=look, pacing=pace) for t, b in tellings

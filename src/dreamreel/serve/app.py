@@ -58,7 +58,7 @@ from fastapi.responses import JSONResponse
 from ..errors import DreamreelError
 from ..trust.licences import Sandbox
 from .guard import MAX_BODY_BYTES, MAX_PHOTO_BYTES, AsciiJSON, Bucket, Guard, Limits, StrictRoute, clean, strict_json
-from .routes import films, likenesses, pages, telemetry, viewer
+from .routes import films, learning, likenesses, pages, telemetry, viewer
 from .routes.telemetry import MAX_EVENTS_PER_MESSAGE, MAX_EVENTS_PER_SECOND, MAX_MESSAGE_BYTES
 from .schemas import NewFilm, Telemetry
 from .server import AI_HEADERS, COOKIE, KEEP_FINISHED, STREAM_FILE, Server, live_capacity
@@ -123,7 +123,7 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         status = 403 if isinstance(e, (ConsentError, LicenceError)) else 402 if isinstance(e, OverBudgetError) else 400
         return AsciiJSON({"detail": str(e)}, status_code=status)
 
-    for area in (pages, films, likenesses, viewer, telemetry):
+    for area in (pages, films, likenesses, viewer, telemetry, learning):
         app.include_router(area.router)
     from . import rooms, tellings
     rooms.install(app)      # watching together: rooms, their page and their socket

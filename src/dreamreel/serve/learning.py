@@ -2,15 +2,17 @@
 director's interventions, rewarded by what each film's viewer did, kept in the server's database
 (``store.learning``: the population's model, what is remembered of each viewer, every decision).
 
-One learner a server, loaded from the database (a new database: a new model, which serves the
-director as it is) and, for each adaptive film of one viewer, a ``Session`` with what is
+One learner a server, loaded from the database (a new database is first seeded with the
+population prior, ``director.learning.shipped_prior``: a model fitted on simulated viewers,
+labelled so in ``bandit_priors``, counting none of their sessions as logged and never steering
+by itself) and, for each adaptive film of one viewer, a ``Session`` with what is
 remembered of them. As production enters each beat the bandit picks a nudge on the director's
 drive (``LiveFilm._variant``), logged with its context and the probability it was taken with.
 Once the viewer is done with the film, each beat's watch ratio is read from the telemetry the
 film heard (``learning.watched_beats``); the reward is that and whether they reached the end,
 never the director's own estimate. The decisions are logged, the viewer remembered, the model
 learns, and every ``GATE_EVERY`` sessions the off-policy gate judges whether its model steers
-(``LearningStore.judge``). ``dreamreel learning`` shows the verdict.
+(``LearningStore.judge``). ``dreamreel learning`` and ``GET /api/learning`` show the verdict.
 
 Until the gate promotes the model, the adaptive director steers as it is: the bandit only
 explores, ``EPSILON`` of the beats, among nudges that make sense then (a telling the story has,
@@ -25,8 +27,8 @@ import logging
 import threading
 from typing import Any
 
-from ..director.learning import CARRY, GATE_EVERY, Session, watched_beats
-from ..store.learning import LearningStore
+from ..director.learning import CARRY, GATE_EVERY, Session, shipped_prior, watched_beats
+from ..store.learning import LearningStore, Verdict
 
 log = logging.getLogger("dreamreel.serve")
 
@@ -34,8 +36,10 @@ log = logging.getLogger("dreamreel.serve")
 class LiveLearning:
     """The bandit of a server's live films, on its database (``db``: a ``store.db.Database``)."""
 
-    def __init__(self, db: Any, *, gate_every: int = GATE_EVERY):
+    def __init__(self, db: Any, *, gate_every: int = GATE_EVERY, prior: bool = True):
         self.store = LearningStore(db)
+        if prior:   # a new database starts from the population prior (labelled; no session counted)
+            self.store.seed(shipped_prior())
         self.learner = self.store.learner()
         self.gate_every = gate_every
         self._lock = threading.Lock()
@@ -64,5 +68,5 @@ class LiveLearning:
             log.info("the learning director was judged: %s", report.get("why"))
         return report
 
-    def verdict(self) -> dict[str, Any]:
+    def verdict(self) -> Verdict:
         return self.store.verdict(gate_every=self.gate_every)

@@ -10,10 +10,13 @@ The loop closes here: telemetry from the player feeds the viewer's engagement es
 drama manager reads it the moment it turns (a new look on the shots not yet streamed: the
 stream runs only ``stream_lead_s`` ahead of the playhead, so it shows within seconds), as each
 beat is entered (which telling to play, at what pace) and at each choice the viewer let run
-out (which option to take), logging why. With a bandit session (``bandit``: the server's
-``serve.learning``), each beat's decision is also the bandit's, and once the viewer is done with
-the film (the player says it ended, or nothing is heard from it for ``viewer_idle_s``) the
-``on_viewed`` callbacks learn from what they watched of each beat.
+out (which option to take), logging why. It starts a viewer it knows nothing of where the
+harness's ``adaptive`` policy does (``director.schedule.STATIC``: the population's best fixed
+schedule, its lean, look and pace), so it is the director ``bench/watch.py`` measures. With a
+bandit session (``bandit``: the server's ``serve.learning``), each beat's decision is also the
+bandit's, and once the viewer is done with the film (the player says it ended, or nothing is
+heard from it for ``viewer_idle_s``) the ``on_viewed`` callbacks learn from what they watched
+of each beat.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from ..director.drama import DramaManager, Seen
 from ..director.engagement import Engagement, Estimate, _num
 from ..director.grade import LOOKS, as_cut, compose, setting
 from ..director.path import Start
+from ..director.schedule import STATIC, Schedule
+from ..director.schedule import start as start_from
 from ..errors import BadInputError, DreamreelError
 from ..model import Profile, Story
 from ..model.profile import Pacing
@@ -92,7 +97,8 @@ class LiveFilm:
                  abandon_s: float = 180.0, make_kw: dict[str, Any] | None = None, profile: Profile | None = None,
                  adaptive: bool = True, lead_s: float | None = 6.0, stream_lead_s: float = 1.0,
                  connect_grace_s: float = 15.0, start: Start | None = None, seen: Seen | None = None,
-                 viewer: str = "", notes: list[str] | None = None, viewer_idle_s: float = 60.0):
+                 viewer: str = "", notes: list[str] | None = None, viewer_idle_s: float = 60.0,
+                 schedule: Schedule = STATIC):
         self.film_id, self.story, self.folder = film_id, story, Path(folder)
         self.seed, self.res, self.abandon_s = seed, res, abandon_s
         self.make_kw = make_kw or {}
@@ -145,6 +151,8 @@ class LiveFilm:
         self.profile = profile
         self.drama = DramaManager(story, profile, seen)
         self.adaptive = adaptive
+        if adaptive:   # the director the bench measures starts from the population's schedule
+            self._look = LOOKS.get(start_from(self.drama, schedule, profile) or "", as_cut)
         self._thread = threading.Thread(target=self._run, name=f"film-{film_id[:8]}", daemon=True)
         self.on_done: list[Any] = []
         #: The bandit's session for this viewing (``director.learning.Session``; None: the director alone).
@@ -290,7 +298,7 @@ class LiveFilm:
     def attach(self, restyle: Any) -> None:
         with self._cond:
             self._restyle = restyle
-            if self.setting != {"time_of_day": None, "weather": None}:
+            if self.setting != {"time_of_day": None, "weather": None} or self._look is not as_cut:
                 restyle(compose(self._setting, self._look), None)
 
     def _behind(self, made_s: float) -> bool:

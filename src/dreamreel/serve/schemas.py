@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..store.learning import Verdict
+
 
 class Casting(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -347,4 +349,4 @@ class StoredEvent(BaseModel):
 
 
 #: The API's replies exported as JSON Schemas beside the file formats' (``dreamreel schemas``).
-DOCUMENTS: dict[str, type[BaseModel]] = {"film-status": FilmStatus}
+DOCUMENTS: dict[str, type[BaseModel]] = {"film-status": FilmStatus, "learning-verdict": Verdict}

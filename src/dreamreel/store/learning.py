@@ -3,11 +3,13 @@ population's bandit model (``director.learning.Learner``), what is remembered of
 (``Memory``), and every decision the bandit took, with the probability it took it with and the
 reward that followed (the log off-policy evaluation judges new policies by).
 
-Its own tables (``bandit_models``, ``bandit_viewers``, ``bandit_decisions``) on the same engine
-as ``store.db.Database`` (SQLite or PostgreSQL), created if missing whenever it is opened::
+Its own tables (``bandit_models``, ``bandit_priors``, ``bandit_viewers``, ``bandit_decisions``) on
+the same engine as ``store.db.Database`` (SQLite or PostgreSQL), created if missing whenever it
+is opened::
 
     db = Database(url)
     learning = LearningStore(db.engine)
+    learning.seed(director.learning.shipped_prior())     # a new database starts from the prior
     learner = learning.learner()                         # the population's model (or a new one)
     memory = learning.memory(viewer_id)                  # what is remembered of this viewer
     session = learner.session(drama, memory, key=session_id)
@@ -15,7 +17,7 @@ as ``store.db.Database`` (SQLite or PostgreSQL), created if missing whenever it 
     for seconds, skipped, n in watched_beats(spans, events, reached_s=playhead):
         session.played(seconds, skipped, n)              # (director.learning.watched_beats)
     learning.finish(viewer_id, session_id, learner, session.finish(complete), memory)
-    learning.verdict()                                   # whether the gate lets the model steer, and why
+    learning.verdict()                                   # whether the gate lets the model steer, and why (typed)
 
 The gate survives a restart: the model as it was at the last judgement is kept beside the
 population's (``<name>@judged``) and judged on the decisions logged since, none of which it
@@ -27,6 +29,7 @@ can be stored too).
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 import time
@@ -34,14 +37,76 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Boolean, Float, Integer, LargeBinary, String, Text, distinct, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
-from ..director.learning import GATE_EVERY, Decision, Learner, Memory, gate
+from ..director.learning import GATE_EVERY, Decision, Learner, Memory, Prior, gate
+from ..model.base import SCHEMA_VERSION
 
 #: Beside a model ``name``: the model as it was when it was last judged (the next to be judged).
 JUDGED = "{}@judged"
+
+
+# -- what an operator is told (``verdict``: the CLI's ``dreamreel learning``, a server's /api/learning)
+
+
+class Judgement(BaseModel):
+    """One judgement of the off-policy gate (``director.learning.gate``); the figures are there
+    when there were enough decisions to judge by."""
+
+    model_config = ConfigDict(extra="ignore")
+    promoted: bool
+    why: str
+    judged_at: float | None = None      # (time.time())
+    since: float | None = None          # judged on the decisions logged from then
+    sessions_judged: int | None = None
+    decisions: int | None = None
+    sessions: int | None = None
+    logged: float | None = None         # the logging policy's own mean reward a decision
+    dr: float | None = None             # the model's, doubly robust ...
+    dr_ci: list[float] | None = None    # ... with its 95% interval (sessions resampled)
+    baseline_dr: float | None = None    # the director alone's
+    dr_diff: float | None = None        # the model's minus the director's ...
+    dr_diff_ci: list[float] | None = None
+    overlap: float | None = None        # the share of the log that speaks for the model
+
+
+class ModelView(BaseModel):
+    promoted: bool
+    sessions_learned: int               # sessions here it learned from (the prior's are not counted)
+    updated: float
+
+
+class PriorView(BaseModel):
+    """The prior the model was seeded with: fitted on simulated viewers, never counted as logged."""
+
+    label: str
+    viewers: int                        # simulated viewers it was fitted on
+    sessions: int                       # their simulated sessions (none of them logged here)
+    decisions: int
+    seeded: float                       # when this database took it (time.time())
+    #: What the gate said of it on simulated sessions it was not fitted on (not a verdict on real viewers).
+    simulated_judgement: Judgement
+
+
+class Verdict(BaseModel):
+    """Whether the learned model steers live films (else the adaptive director does), why, and
+    what is logged."""
+
+    schema_version: int = SCHEMA_VERSION
+    model: ModelView | None             # None: no model yet
+    steers: bool
+    prior: PriorView | None             # None: the model started empty
+    sessions_logged: int
+    decisions_logged: int
+    decisions_rewarded: int
+    viewers_remembered: int
+    sessions_since_judgement: int
+    judged_every: int
+    last_judgement: Judgement | None
+    judged_now: Judgement | None = None  # (``dreamreel learning --judge``: what the gate would say now)
 
 
 class LearningBase(DeclarativeBase):
@@ -71,6 +136,18 @@ class BanditViewer(LearningBase):
     completed: Mapped[float] = mapped_column(Float, default=0.0)
     quiet: Mapped[float] = mapped_column(Float, default=0.0)
     updated: Mapped[float] = mapped_column(Float)
+
+
+class BanditPrior(LearningBase):
+    """The prior a model was seeded with (``director.learning.Prior``): fitted on simulated
+    viewers, kept apart from what was logged here, so it is never counted as anyone's sessions."""
+
+    __tablename__ = "bandit_priors"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)   # the model it seeded
+    label: Mapped[str] = mapped_column(Text)
+    fitted: Mapped[str] = mapped_column(Text)   # JSON: the Prior less its model (viewers, sessions, judgement)
+    model: Mapped[bytes] = mapped_column(LargeBinary)
+    seeded: Mapped[float] = mapped_column(Float)
 
 
 class BanditDecision(LearningBase):
@@ -123,6 +200,31 @@ class LearningStore:
                 learner.sessions = row.sessions
                 return learner
         return fallback() if fallback is not None else Learner()
+
+    def seed(self, prior: Prior, name: str = "director") -> bool:
+        """Start model ``name`` from ``prior`` if it has no model yet (a new database): the model
+        is the prior's, not promoted, learned from no session here; the prior is kept beside it
+        (``bandit_priors``), labelled. Whether it was seeded."""
+        blob = base64.b64decode(prior.model)
+        with self.session() as s:
+            if s.get(BanditModel, name) is not None:
+                return False
+            now = time.time()
+            s.add(BanditModel(name=name, model=blob, promoted=False, sessions=0, updated=now))
+            s.merge(BanditPrior(name=name, label=prior.label, model=blob, seeded=now,
+                                fitted=prior.model_dump_json(exclude={"model"})))
+        return True
+
+    def prior(self, name: str = "director") -> PriorView | None:
+        """The prior model ``name`` was seeded with (None: it started empty)."""
+        with self.session() as s:
+            row = s.get(BanditPrior, name)
+            if row is None:
+                return None
+            fitted = json.loads(row.fitted)
+            return PriorView(label=row.label, viewers=fitted["viewers"], sessions=fitted["sessions"],
+                             decisions=fitted["decisions"], seeded=round(row.seeded, 3),
+                             simulated_judgement=Judgement.model_validate(fitted["judgement"]))
 
     def _snapshot(self, learner: Learner, name: str) -> None:
         """Keep ``learner``'s model as it is now as the next to be judged (on what is logged from now)."""
@@ -185,9 +287,9 @@ class LearningStore:
             return int(s.scalar(select(func.count(distinct(BanditDecision.session_id))).where(
                 BanditDecision.model == name, BanditDecision.at >= since)) or 0)
 
-    def verdict(self, name: str = "director", *, gate_every: int = GATE_EVERY) -> dict[str, Any]:
-        """For an operator: whether the model steers live films, the last judgement, and what
-        is logged (sessions, decisions, viewers remembered)."""
+    def verdict(self, name: str = "director", *, gate_every: int = GATE_EVERY) -> Verdict:
+        """For an operator: whether the model steers live films, the last judgement, the prior it
+        started from, and what is logged (sessions, decisions, viewers remembered)."""
         with self.session() as s:
             row = s.get(BanditModel, name)
             decisions = int(s.scalar(select(func.count()).select_from(BanditDecision)
@@ -197,14 +299,13 @@ class LearningStore:
             sessions = int(s.scalar(select(func.count(distinct(BanditDecision.session_id)))
                                     .where(BanditDecision.model == name)) or 0)
             viewers = int(s.scalar(select(func.count()).select_from(BanditViewer)) or 0)
-            model = None if row is None else {"promoted": row.promoted, "sessions_learned": row.sessions,
-                                              "updated": round(row.updated, 3)}
-            last = json.loads(row.judgement) if row is not None and row.judgement else None
-        since = self.since_judged(name)
-        return {"model": model, "steers": bool(model and model["promoted"]),
-                "sessions_logged": sessions, "decisions_logged": decisions, "decisions_rewarded": rewarded,
-                "viewers_remembered": viewers, "sessions_since_judgement": since, "judged_every": gate_every,
-                "last_judgement": last}
+            model = None if row is None else ModelView(promoted=row.promoted, sessions_learned=row.sessions,
+                                                       updated=round(row.updated, 3))
+            last = Judgement.model_validate_json(row.judgement) if row is not None and row.judgement else None
+        return Verdict(model=model, steers=bool(model and model.promoted), prior=self.prior(name),
+                       sessions_logged=sessions, decisions_logged=decisions, decisions_rewarded=rewarded,
+                       viewers_remembered=viewers, sessions_since_judgement=self.since_judged(name),
+                       judged_every=gate_every, last_judgement=last)
 
     # -- viewers ---------------------------------------------------------------------------
 
