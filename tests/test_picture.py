@@ -236,6 +236,7 @@ def test_a_hedgehog_an_octopus_and_a_tortoise_are_drawn_as_themselves():
     assert body_plan("circus elephant").trunk and body_plan("elephant").ears == "big"  # was a grey bear
     assert drawn_as("bee") == ("bee", None) and body_plan("bee").insect  # was a person
     assert drawn_as("wasp") == ("bee", "wasp") and drawn_as("moth") == ("butterfly", "moth")
+    assert drawn_as("kangaroo") == ("rabbit", "kangaroo")  # was played by a person
 
 
 def test_a_creature_wears_its_job(dragon_story):

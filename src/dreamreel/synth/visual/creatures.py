@@ -147,6 +147,8 @@ NEAREST: dict[str, str] = {
     "goose": "swan", "flamingo": "swan", "phoenix": "parrot", "griffin": "dragon", "gryphon": "dragon",
     "animal": "dog", "beast": "mythical beast", "creature": "mythical beast", "poltergeist": "ghost",
     "banshee": "ghost", "soul": "ghost", "shade": "ghost",
+    "kangaroo": "rabbit", "wallaby": "rabbit", "hare": "rabbit", "koala": "bear", "wombat": "bear", "sloth": "bear",
+    "platypus": "otter", "meerkat": "otter", "mongoose": "otter", "lemur": "cat", "llama": "horse", "alpaca": "sheep",
 }
 def body_plan(species: str) -> BodyPlan | None:
     """The plan a species is drawn with; None for people (humans, humanoids and robots)."""
