@@ -76,17 +76,30 @@ def _hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 
 def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
-    c.drawRect(skia.Rect(x - 14, base - 14, x + 14, base), fill(k.g.c("#2e2e32")))
-    c.drawRect(skia.Rect(x - 10, base - 10, x + 10, base - 3), fill(k.g.c("#1a1a1c")))
-    for px in (x - 8, x + 3):
-        c.drawRect(skia.Rect(px, base - 20, px + 6, base - 14), fill(k.g.c("#9a9aa0")))
-        for j in range(2):
-            c.drawLine(px + 2 + j * 2, base - 21, px + 3 + j * 2, base - 27, stroke(k.g.c("#ffffff", 0.4, lit=0), 0.5))
-    glow(c, x, base - 6, 10, k.g.c("#ff7a2a", 0.3, lit=0))
-    for i in range(4):  # a rack of pans on the wall above
-        px = x - 12 + i * 8
-        c.drawLine(px, base - 40, px, base - 36, stroke(k.g.c("#333333"), 0.3))
-        c.drawCircle(px, base - 33, 2.6, fill(k.g.c("#b87a4a")))
+    """A cook's range, big and bright enough to read in a wide shot: a steel range with an oven
+    door, pots steaming on the burners, a hood above and copper pans on a rail."""
+    steel, dark = k.g.c("#8c9096"), k.g.c("#3a3c40")
+    c.drawRect(skia.Rect(x - 20, base - 20, x + 20, base), fill(steel))
+    c.drawRect(skia.Rect(x - 20, base - 21.5, x + 20, base - 19), fill(k.g.c("#b8bcc2")))  # the hob
+    door = skia.Rect(x - 14, base - 15, x + 14, base - 3)
+    c.drawRect(door, fill(dark))
+    c.drawRect(door.makeInset(3, 3), fill(k.g.c("#ff9a4a", 0.8, lit=0)))  # the lit oven's window
+    c.drawRect(skia.Rect(x - 11, base - 17.5, x + 11, base - 16.5), fill(k.g.c("#d8dce0")))  # the door's handle
+    for px, w, h in ((x - 14, 10, 7), (x + 3, 12, 5)):  # a stockpot and a pan
+        c.drawRect(skia.Rect(px, base - 21.5 - h, px + w, base - 21.5), fill(k.g.c("#a0a4aa")))
+        c.drawRect(skia.Rect(px - 1, base - 22.5 - h, px + w + 1, base - 21.5 - h), fill(dark))
+        for j in range(3):  # steam
+            sx = px + 2 + j * (w - 4) / 2
+            c.drawLine(sx, base - 24 - h, sx + 1.5, base - 31 - h, stroke(k.g.c("#ffffff", 0.45, lit=0), 0.7))
+    glow(c, x, base - 9, 16, k.g.c("#ff7a2a", 0.35, lit=0))
+    c.drawPath(poly([(x - 24, base - 46), (x + 24, base - 46), (x + 16, base - 38), (x - 16, base - 38)]),
+               fill(steel))  # the hood
+    c.drawRect(skia.Rect(x - 5, base - 60, x + 5, base - 46), fill(steel))
+    c.drawLine(x - 26, base - 52, x - 12, base - 52, stroke(k.g.c("#333333"), 0.5))  # the pan rail
+    for i in range(3):
+        px = x - 24 + i * 6
+        c.drawLine(px, base - 52, px, base - 49, stroke(k.g.c("#333333"), 0.3))
+        c.drawCircle(px, base - 46.5, 2.6, fill(k.g.c("#c8804a")))
 
 
 def _bread_oven(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
