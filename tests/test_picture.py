@@ -61,6 +61,7 @@ def test_props_are_found_by_their_head_noun():
     assert find("a torn page from the visitors' book") == "letter"
     assert find("the master override for the air plant") == "screen"
     assert find("the judge's gavel") == "gavel"
+    assert find("the letters") == "letter" and find("the spare keys") == "key"  # plurals were stand-ins
     assert find("a feeling of dread") is None
 
 

@@ -451,7 +451,8 @@ def find(text: str) -> str | None:
     index = _index(frozenset(icons.available()))
     for scope in (head, low):
         for word, name in index:
-            if re.search(rf"\b{re.escape(word)}\b", scope):
+            plural = "es" if word.endswith(("x", "ch", "sh")) else "s" if not word.endswith("s") else ""
+            if re.search(rf"\b{re.escape(word)}(?:{plural})?\b", scope):  # "the letters" is a letter
                 return name
     return None
 
