@@ -252,6 +252,6 @@ def test_a_backend_s_declared_price_goes_into_the_budget_and_its_concurrency_int
         fit(60, "720p", cpu_only * 2, per_second=backends.price({"visual": Paid()}))
     assert fit(60, "720p", 1.0, live=True, per_second=0.01).prefetch is True
     assert fit(60, "720p", 0.65, live=True, per_second=0.01).prefetch is False  # no guesses drawn at its price
-    # films at once: the cores' bound, and no more than the visual backend draws at once
-    assert live_capacity("480p", cores=8) == 8 and live_capacity("480p", cores=8, concurrency=3) == 3
-    assert live_capacity("480p", cores=2, concurrency=4) == 2
+    # films at once: the cores' bound (``serve.admission``), and no more than the visual backend draws at once
+    assert live_capacity("480p", cores=8) > 3 and live_capacity("480p", cores=8, concurrency=3) == 3
+    assert live_capacity("480p", cores=2, concurrency=40) == live_capacity("480p", cores=2) < 40

@@ -10,11 +10,15 @@ installed.
 
 Each backend says what it runs on and what it costs, as class attributes (the built-ins' are
 listed here where their classes do not say): ``device`` ("cpu", "cuda", "api"), ``concurrency``
-(how many may run at once; None: one per CPU core) and ``cost_per_second`` (USD per second of
-film; None: its measured CPU time, priced by the price table, ``cost.prices``). The render pool
-hands a visual backend's shots to at most ``concurrency`` workers at once; a server admits no
-more live films at once than its visual backend's ``concurrency``; a budget's estimate adds each
-chosen backend's ``cost_per_second`` (``declared`` reads them from a backend in hand).
+(how many may run at once; None: one per CPU core), ``cost_per_second`` (USD per second of
+film; None: its measured CPU time, priced by the price table, ``cost.prices``) and
+``cpu_per_second`` (CPU seconds this machine spends on a second of film; a visual backend's at
+720p, scaling with the pixels; None: unknown, taken as a built-in's of its kind). The render
+pool hands a visual backend's shots to at most ``concurrency`` workers at once; a server admits
+live films by their summed ``cpu_per_second`` against its cores, and no more at once than a
+visual backend's ``concurrency`` or a voice or music backend's off the CPU
+(``serve.admission``); a budget's estimate adds each chosen backend's ``cost_per_second``
+(``declared`` reads them from a backend in hand).
 
 LLM backends are made by ``narrative.llm.registry`` (which also reads a spec's argument, as in
 ``openai:http://host/v1``); they are listed here with the others.
@@ -40,14 +44,16 @@ BUILTIN: dict[str, dict[str, str]] = {
     "llm": {"gguf": "dreamreel.narrative.llm.gguf:GGUFBackend",
             "openai": "dreamreel.narrative.llm.openai_compat:OpenAICompatBackend"},
 }
-#: What the built-ins run on, for classes that do not say: (device, concurrency, cost_per_second).
-DECLARED: dict[str, tuple[str, int | None, float | None]] = {
-    "visual.procedural": ("cpu", None, None),     # a render worker per core
-    "voice.piper": ("cpu", 1, None),
-    "voice.espeak-ng": ("cpu", 1, None),
-    "music.procedural": ("cpu", 1, None),         # one composer a film, in the film's own thread
-    "llm.gguf": ("cpu", 1, None),                 # one llama.cpp model in process
-    "llm.openai": ("api", 4, None),               # priced per token by the price table
+#: What the built-ins run on, for classes that do not say: (device, concurrency, cost_per_second,
+#: cpu_per_second). The CPU figures are bench/production.py's at 720p (0.41 CPU s a second of
+#: film in all, the render workers' 0.24 of it) split by stage; piper speaks at ~19x real time.
+DECLARED: dict[str, tuple[str, int | None, float | None, float | None]] = {
+    "visual.procedural": ("cpu", None, None, 0.25),   # a render worker per core; drawing and encoding
+    "voice.piper": ("cpu", 1, None, 0.06),            # one voice a film, in the film's own thread
+    "voice.espeak-ng": ("cpu", 1, None, 0.01),
+    "music.procedural": ("cpu", 1, None, 0.10),       # one composer a film, with the mix
+    "llm.gguf": ("cpu", 1, None, None),               # one llama.cpp model in process
+    "llm.openai": ("api", 4, None, None),             # priced per token by the price table
 }
 ALIASES = {"voice": {"espeak": "espeak-ng"}}
 
@@ -60,6 +66,7 @@ class BackendInfo:
     device: str
     concurrency: int | None
     cost_per_second: float | None
+    cpu_per_second: float | None = None
 
 
 def known(kind: str) -> dict[str, str]:
@@ -94,9 +101,9 @@ def info(kind: str, name: str) -> BackendInfo:
     if fallback is None:
         cls = load_class(kind, name, target)
         fallback = (getattr(cls, "device", "cpu"), getattr(cls, "concurrency", None),
-                    getattr(cls, "cost_per_second", None))
-    device, concurrency, cost = fallback
-    return BackendInfo(kind, name, target, str(device), concurrency, cost)
+                    getattr(cls, "cost_per_second", None), getattr(cls, "cpu_per_second", None))
+    device, concurrency, cost, cpu = fallback
+    return BackendInfo(kind, name, target, str(device), concurrency, cost, cpu)
 
 
 def listing() -> list[BackendInfo]:
@@ -143,11 +150,15 @@ def declared(kind: str, backend: Any) -> BackendInfo:
     wrapper, such as the subtitle burner, passes its inner backend's attributes through.)"""
     target = f"{type(backend).__module__}:{type(backend).__qualname__}"
     name = next((n for n, t in BUILTIN.get(kind, {}).items() if t == target), None)
-    fallback = DECLARED.get(f"{kind}.{name}", ("cpu", None, None))
-    device, concurrency, cost = (getattr(backend, attr, default) for attr, default in
-                                 zip(("device", "concurrency", "cost_per_second"), fallback))
+    fallback = DECLARED.get(f"{kind}.{name}", ("cpu", None, None, None))
+    device, concurrency, cost, cpu = (getattr(backend, attr, default) for attr, default in
+                                      zip(("device", "concurrency", "cost_per_second", "cpu_per_second"), fallback))
+    who = f"{kind} backend {getattr(backend, 'name', target)!r}"
     if concurrency is not None and (not isinstance(concurrency, int) or concurrency < 1):
-        raise UnknownNameError(f"{kind} backend {getattr(backend, 'name', target)!r} declares concurrency "
-                               f"{concurrency!r}; it must be a whole number of at least 1, or None (one per core)")
+        raise UnknownNameError(f"{who} declares concurrency {concurrency!r}; it must be a whole number of "
+                               f"at least 1, or None (one per core)")
+    if cpu is not None and (isinstance(cpu, bool) or not isinstance(cpu, (int, float)) or not 0 <= cpu < 1e6):
+        raise UnknownNameError(f"{who} declares cpu_per_second {cpu!r}; it must be a number of CPU seconds "
+                               f"a second of film (0 or more), or None (unknown)")
     return BackendInfo(kind, str(getattr(backend, "name", name or "")), target, str(device), concurrency,
-                       None if cost is None else float(cost))
+                       None if cost is None else float(cost), None if cpu is None else float(cpu))

@@ -672,12 +672,13 @@ def backends() -> None:
         from .backends import listing
 
         table = Table(title="backends (entry points in the dreamreel.backends group)")
-        for col in ("kind", "name", "device", "at once", "cost", "class"):
+        for col in ("kind", "name", "device", "at once", "CPU s/s of film", "cost", "class"):
             table.add_column(col, overflow="fold")
         for b in listing():
             cost = "by the price table" if b.cost_per_second is None else f"{b.cost_per_second:g} USD/s of film"
+            cpu = "?" if b.cpu_per_second is None else f"{b.cpu_per_second:g}" + (" at 720p" if b.kind == "visual" else "")
             table.add_row(b.kind, b.name, b.device, "one per core" if b.concurrency is None else str(b.concurrency),
-                          cost, b.target)
+                          cpu, cost, b.target)
         out.print(table)
 
 

@@ -169,6 +169,9 @@ class LiveFilm:
         #: The viewer is taken to be done with a made film once nothing is heard from them this long.
         self.viewer_idle_s = viewer_idle_s
         self._let_go = False
+        #: Asked while nobody watches this film: should it wait for films someone watches (the
+        #: server's admission control, ``serve.admission.yields``)? None: never.
+        self.yields: Any = None
 
     @property
     def stream_dir(self) -> Path:
@@ -287,6 +290,10 @@ class LiveFilm:
             return self.playhead
         return self.playhead + min(4.0, time.time() - self._heard) * self._rate
 
+    def lead(self) -> float:
+        """Film seconds made ahead of the viewer's playhead now."""
+        return self.made_s - self._playhead_now()
+
     def ahead(self, at_s: float) -> float:
         if self.lead_s is None or not self._watching():
             return float("-inf")
@@ -307,13 +314,20 @@ class LiveFilm:
 
     def should_wait(self, made_s: float) -> bool:
         """Wait while the viewer is more than ``lead_s`` behind (a viewer not heard from for a
-        minute is not waited for: the film is finished for later)."""
+        minute is not waited for: the film is finished for later, but only while no film someone
+        watches needs the machine: ``yields``)."""
         self._go_on()
-        return self.lead_s is not None and self._behind(made_s)
+        return (self.lead_s is not None and self._behind(made_s)) or self._yielding()
+
+    def _yielding(self) -> bool:
+        return self.yields is not None and not self._watching() and bool(self.yields())
 
     def wait(self, made_s: float) -> None:
         with self._cond:
             self._cond.wait_for(lambda: self.stopped or not self._behind(made_s), timeout=60.0)
+        while not self.stopped and self._yielding():  # (the others' progress is not signalled here)
+            with self._cond:
+                self._cond.wait(timeout=1.0)
         self._go_on()
 
     def steer(self, kind: str | None) -> None:

@@ -207,6 +207,8 @@ class FilmStatus(BaseModel):
     #: Waiting for a slot: its place in the queue (1: next), and how many films are made at once.
     queue_position: int | None = None
     capacity: int | None = None
+    #: Why the queue waits now (None: its first film starts at the next look).
+    waiting_for: str | None = None
     pending_choice: WaitingChoice | None = None
     taken: list[TakenChoice] = Field(default_factory=list)
     made_seconds: float = 0.0

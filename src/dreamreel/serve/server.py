@@ -25,6 +25,7 @@ from ..model import Request as FilmRequest
 from ..store.db import Database, Film, StoreError, Viewer
 from ..store.files import write_atomic
 from ..trust.licences import Sandbox
+from . import admission
 from .guard import Bucket, Limits
 from .learning import LiveLearning
 from .live import ENDED, LiveFilm
@@ -149,6 +150,13 @@ class Server:
         #: Telemetry sockets open per viewer, and the sockets each may still open (a burst, then a few a second).
         self.sockets: defaultdict[str, int] = defaultdict(int)
         self.handshakes: dict[str, Bucket] = {}
+        #: This machine's plan for live films (``serve.admission``), and why the queue waits now.
+        self.plan = self._plan()
+        self.holding: str | None = None
+        # Films waiting are admitted as soon as the films being made are far enough ahead of
+        # their viewers (which nothing signals: looked at twice a second while any film waits).
+        self._closing = threading.Event()
+        threading.Thread(target=self._admitting, name="dreamreel-admission", daemon=True).start()
 
     def new_viewer(self, address: str) -> str:
         """A new viewer's token, for a visit from ``address`` (429 past ``new_viewers_per_minute``).
@@ -173,6 +181,7 @@ class Server:
         is stored, the render workers are shut down and the database is checkpointed."""
         from ..render_pool import shutdown_shared
 
+        self._closing.set()
         with self._lock:
             self.waiting.clear()  # (marked interrupted by the next server to start)
             making = [f for f in self.live.values() if f.status == "making"]
@@ -468,6 +477,7 @@ class Server:
         live.replay = replay  # (a shared telling it follows)
         live.length_s = film_seconds(story, 1 if start is not None else None)
         live.on_done.append(self._finished)
+        live.yields = self._yields
         if adaptive:
             live.bandit = self.learning.session(film.id, film.viewer_id, live.drama, profile)
             live.on_viewed.append(self.learning.viewed)
@@ -476,13 +486,15 @@ class Server:
             self.waiting.append(live)
         self._admit()
 
-    def capacity(self) -> int:
-        if self.limits.live_films is not None:
-            return self.limits.live_films
-        from ..backends import declared
+    def _plan(self) -> admission.Plan:
+        if self.limits.live_films is not None:  # (a number given: that many, whatever they cost)
+            return admission.Plan(cores=1.0, cost=0.0, most=self.limits.live_films)
+        chosen = {k: self.make_kw.get(k) for k in ("visual", "voice", "music")}
+        return admission.plan_for(self.res, chosen)
 
-        visual = self.make_kw.get("visual")
-        return live_capacity(self.res, concurrency=declared("visual", visual).concurrency if visual else None)
+    def capacity(self) -> int:
+        """Films made at once for viewers watching them (``serve.admission``)."""
+        return self.plan.films
 
     def check_room(self) -> None:
         """Refuse a film now (503, before anything is made) when every slot is taken and the
@@ -493,17 +505,38 @@ class Server:
                 raise HTTPException(503, f"the server is full: {making} films are being made and "
                                          f"{len(self.waiting)} are waiting; try again in a few minutes")
 
+    def loads(self) -> list[admission.Load]:
+        """The films being made, as admission sees them (call with the lock held)."""
+        return [admission.Load(watched=f.watched(), lead_s=f.lead(), choosing=f.pending is not None)
+                for f in self.live.values() if f.status == "making"]
+
     def _admit(self) -> None:
-        """Start waiting films while a slot is free (a film being made keeps its slot to the end,
-        so what is admitted does not stall for lack of machine)."""
-        while True:
-            with self._lock:
-                making = sum(1 for f in self.live.values() if f.status == "making")
-                if not self.waiting or making >= self.capacity():
-                    return
-                live = self.waiting.popleft()
-                live.start()  # ("making" from here on)
-            self.db.update_film(live.film_id, status="making")
+        """Start the first film waiting while admission allows (``admission.why_wait``: the
+        plan has room for it, and every watched film being made is ahead of its viewer), one at
+        a time: the next is looked at once this one is ahead of its own viewer."""
+        with self._lock:
+            if not self.waiting:
+                self.holding = None
+                return
+            self.holding = admission.why_wait(self.plan, self.loads())
+            if self.holding is not None:
+                return
+            live = self.waiting.popleft()
+            live.start()  # ("making" from here on)
+        self.db.update_film(live.film_id, status="making")
+
+    def _admitting(self) -> None:
+        while not self._closing.wait(0.5):
+            if self.waiting:
+                try:
+                    self._admit()
+                except Exception:  # noqa: BLE001 - the next look tries again
+                    log.exception("admission: a waiting film was not started")
+
+    def _yields(self) -> bool:
+        """Should a film nobody watches wait for the others now?"""
+        with self._lock:
+            return admission.yields(self.plan, self.loads(), len(self.waiting))
 
     def queue_position(self, film_id: str) -> int | None:
         with self._lock:
@@ -543,6 +576,7 @@ class Server:
             if live.status == "queued":
                 out["queue_position"] = self.queue_position(film.id)
                 out["capacity"] = self.capacity()
+                out["waiting_for"] = self.holding
         elif film.status not in ("queued", "making"):
             out.update(self._saved_status(film.id))
         if film.id in self.damaged:
@@ -589,24 +623,12 @@ class Server:
         return self._kept[film_id]
 
 
-#: Cores to keep free for each live film so it does not stall: bench/serve.py measured 0.3-0.5
-#: CPU seconds per second of 480p film made, but production comes in bursts (a beat's shots at
-#: once, the stream a second ahead): on 2 cores 4 films at once stalled 8.7 s each (p50) and 8
-#: stalled 92 s; 0.8 a film (2 at once there) is what ran without stalls (720p, 1080p scaled).
-CORES_PER_LIVE_FILM = {"480p": 0.8, "720p": 1.0, "1080p": 1.6}
-
-
 def live_capacity(res: str, cores: int | None = None, concurrency: int | None = None) -> int:
-    """Films this machine can make at once without stalling them: its cores (less a fifth for
-    the server itself), over what one live film costs; and no more than the visual backend
-    declares it draws at once (``concurrency``; None: one per core), as each live film keeps
-    the drawer busy just ahead of its viewer: one film more would wait on the others' shots."""
-    import os
-
-    if cores is None:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    films = max(1, int(cores * 0.8 / CORES_PER_LIVE_FILM.get(res, 1.0)))
-    return min(films, concurrency) if concurrency is not None else films
+    """Films this machine makes at once at ``res`` with the built-in backends, each at least
+    ``admission.MARGIN`` times faster than it plays (``admission.Plan``), and no more than a
+    visual backend declares it draws at once (``concurrency``; None: no bound)."""
+    return admission.Plan(float(cores if cores is not None else admission.cores()), admission.film_cost(res),
+                          concurrency).films
 
 
 #: Servers open in this process (the last one to close shuts the shared render workers down).

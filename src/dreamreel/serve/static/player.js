@@ -34,7 +34,8 @@ function connect() {
         for (const c of msg.cast) { const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; $("save").append(o); }
       $("title").textContent = msg.title || "";
       $("state").textContent = `${msg.status}` + (msg.error ? `: ${msg.error}` : "") +
-        (msg.queue_position ? ` (waiting for a free slot: ${msg.queue_position - 1} ahead of you)` : "") +
+        (msg.queue_position ? ` (waiting for a free slot: ${msg.queue_position - 1} ahead of you` +
+          (msg.waiting_for ? `; ${msg.waiting_for}` : "") + ")" : "") +
         (msg.notes && msg.notes.length ? ` (${msg.notes.join("; ")})` : "");
       if (msg.status === "failed") $("error").textContent = msg.error;
     }

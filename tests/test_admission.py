@@ -1,0 +1,135 @@
+"""Admission control: a live film starts only while production stays ahead of every watched
+film's playback (``serve.admission``); beyond that it waits in a queue the API shows, and a film
+nobody watches yields to films someone does."""
+
+import time
+
+import pytest
+from serving import running_server
+
+from dreamreel import backends
+from dreamreel.errors import UnknownNameError
+from dreamreel.model import Request
+from dreamreel.narrative.planner import plan
+from dreamreel.serve import admission
+from dreamreel.serve.admission import MARGIN, READY_LEAD_S, Load, Plan, film_cost, plan_for, why_wait, yields
+from dreamreel.serve.app import Limits
+from dreamreel.serve.live import LiveFilm
+from dreamreel.synth.voice import backend
+
+SHORT = "a western, one short episode of about fifteen seconds"
+
+
+class Costly:
+    """A visual backend that says a second of its film takes this machine a thousand CPU seconds."""
+
+    name, version, cpu_per_second = "costly", "1", 1000.0
+
+    def requires(self) -> list[str]:
+        return []
+
+    def render_shot(self, *a, **kw):  # pragma: no cover - the film it would draw is never admitted
+        raise AssertionError("not drawn in these tests")
+
+
+class OnTheGpu:
+    name, version, device, concurrency = "gpu-voice", "1", "cuda", 1
+
+
+@pytest.mark.parametrize("res", ["480p", "720p", "1080p"])
+@pytest.mark.parametrize("cores", [1, 2, 3, 4, 8, 16, 64])
+def test_every_film_admitted_is_made_faster_than_it_plays_with_margin_and_one_more_would_not_be(res, cores):
+    p = plan_for(res, n_cores=cores)
+    assert p.films >= 1
+    if p.cost * MARGIN <= cores * admission.USABLE:  # (a machine too small for one film still makes one)
+        assert p.rate(p.films) >= MARGIN > 1.0   # each admitted film's production stays ahead of playback
+    assert p.rate(p.films + 1) < MARGIN          # one more would not be
+    assert plan_for("480p", n_cores=cores).films >= plan_for("1080p", n_cores=cores).films
+
+
+def test_the_cost_comes_from_what_the_visual_voice_and_music_backends_declare():
+    built_in = {k: backends.info(k, n).cpu_per_second for k, n in
+                (("visual", "procedural"), ("voice", "piper"), ("music", "procedural"))}
+    assert all(v is not None and v > 0 for v in built_in.values())   # each one declares its CPU cost
+    assert backends.info("voice", "piper").concurrency == 1 and backends.info("music", "procedural").concurrency == 1
+    at_720 = sum(built_in.values()) * admission.LIVE_EXTRA
+    assert film_cost("720p") == pytest.approx(at_720)
+    # pictures scale with the pixels; voices and music do not
+    assert film_cost("480p") == pytest.approx(at_720 - built_in["visual"] * admission.LIVE_EXTRA * (1 - 854 * 480 / (1280 * 720)))
+    espeak = backend("espeak-ng")
+    assert film_cost("720p", {"voice": espeak}) < film_cost("720p")   # espeak-ng declares it costs less
+    assert plan_for("720p", {"visual": Costly()}, n_cores=64).films == 1
+    # a voice on a shared GPU bounds the films at once by its concurrency; one on the CPU (each film its own) does not
+    assert plan_for("480p", {"voice": OnTheGpu()}, n_cores=64).films == 1
+    assert plan_for("480p", {"voice": espeak}, n_cores=64).films > 1
+    assert film_cost("720p", {"voice": OnTheGpu()}) < film_cost("720p")  # (its CPU: none)
+
+    class Nonsense(Costly):
+        cpu_per_second = "a lot"
+
+    with pytest.raises(UnknownNameError, match="cpu_per_second 'a lot'"):
+        backends.declared("visual", Nonsense())
+
+
+def test_a_film_waits_until_the_plan_has_room_and_every_watched_film_is_ahead_of_its_viewer():
+    three = Plan(cores=2.0, cost=admission.USABLE * 2 / (3 * MARGIN))
+    assert three.films == 3
+    ahead = Load(watched=True, lead_s=READY_LEAD_S + 1)
+    assert why_wait(three, []) is None and why_wait(three, [ahead, ahead]) is None
+    assert "as many as this machine makes at once" in why_wait(three, [ahead] * 3)
+    just_started = Load(watched=True, lead_s=0.0)
+    assert "not yet far enough ahead" in why_wait(three, [ahead, just_started])   # films start one at a time
+    # waiting on its viewer's choice, or watched by nobody: not the machine's doing
+    assert why_wait(three, [ahead, Load(watched=True, lead_s=0.0, choosing=True)]) is None
+    nobody = Load(watched=False, lead_s=-30.0)
+    assert why_wait(three, [ahead, ahead, nobody]) is None          # takes no share of the plan ...
+    assert yields(three, [ahead, ahead, nobody], waiting=1)         # ... and yields while a film waits
+    assert yields(three, [just_started, nobody], waiting=0)         # or a watched film is not yet ahead
+    assert not yields(three, [ahead, nobody], waiting=0)
+    # films nobody watches cost memory while they wait: past twice the plan, the queue waits for them
+    # to finish, and so they do not yield to it
+    assert "as many as this server holds" in why_wait(three, [nobody] * 6)
+    assert not yields(three, [nobody] * 6, waiting=1)
+
+
+def test_a_film_nobody_watches_waits_while_watched_films_need_the_machine(tmp_path):
+    story = plan(Request(prompt="a western", episodes=1, target_seconds=30), seed=5)
+    live = LiveFilm("film-parked", story, tmp_path / "f", seed=1, res="480p")
+    need = {"now": True}
+    live.yields = lambda: need["now"]
+    assert not live.watched() and live.should_wait(0.0)   # nobody watches it: it waits for the others
+    need["now"] = False
+    assert not live.should_wait(0.0)                      # nobody else needs the machine: it goes on
+    need["now"] = True
+    live.observe("play", 0.0, {}, time.time())
+    assert live.watched() and not live.should_wait(0.0)   # its viewer is back: it is made for them
+
+
+def test_beyond_the_plan_a_film_queues_with_its_position_and_why_then_starts(tmp_path):
+    import httpx
+
+    with running_server(tmp_path, make_kw={"voice": backend("espeak-ng")}, limits=Limits(live_films=1)) as (base, app):
+        server = app.state.server
+        alice, bob = (httpx.Client(base_url=base, timeout=60) for _ in range(2))
+        assert alice.get("/").status_code == 200 and bob.get("/").status_code == 200
+        first = alice.post("/api/films", json={"prompt": SHORT, "seed": 1}).json()
+        assert first["status"] == "making"
+        server.live[first["id"]].observe("pause", 0.0, {}, time.time())  # its viewer is there, watching
+        second = bob.post("/api/films", json={"prompt": SHORT, "seed": 2}).json()
+        assert second["status"] == "queued" and second["queue_position"] == 1 and second["capacity"] == 1
+        shown = bob.get(f"/api/films/{second['id']}").json()
+        assert shown["queue_position"] == 1 and "as many as this machine makes at once" in shown["waiting_for"]
+        assert alice.delete(f"/api/films/{first['id']}").status_code == 200  # its slot is free: the next starts
+        deadline = time.time() + 30
+        while (s := bob.get(f"/api/films/{second['id']}").json())["status"] == "queued":
+            assert time.time() < deadline, s
+            time.sleep(0.2)
+        assert s["status"] == "making" and s.get("queue_position") is None and s.get("waiting_for") is None
+        assert bob.delete(f"/api/films/{second['id']}").status_code == 200
+
+
+def test_a_server_s_capacity_is_its_plan(tmp_path):
+    with running_server(tmp_path, make_kw={"visual": Costly(), "voice": backend("espeak-ng")}) as (base, app):
+        server = app.state.server
+        assert server.capacity() == 1 == server.plan.films
+        assert server.plan.cost == pytest.approx(film_cost("480p", {"visual": Costly(), "voice": backend("espeak-ng")}))
