@@ -271,7 +271,10 @@ def test_a_room_watches_one_film_keeps_to_the_strictest_profile_and_votes(tmp_pa
 
         with socket(base, ana, room["id"]) as wa, socket(base, bo, room["id"]) as wb:
             # the clock runs for everyone, and the stream follows it
-            state, _ = until(wb, lambda m: m["type"] == "room" and m["clock"]["pos"] > 1.0, 90)
+            # (where the clock is now: its last setting run on at its rate; a film made ahead of
+            # the clock is never waited for, so the setting itself may stay at 0)
+            state, _ = until(wb, lambda m: m["type"] == "room" and
+                             m["clock"]["pos"] + (m["now"] - m["clock"]["at"]) * m["clock"]["rate"] > 1.0, 90)
             assert bo.get(f"/together/{room['id']}/stream/index.json").status_code == 200
             wb.send(json.dumps({"type": "pause"}))
             assert until(wb, lambda m: m["type"] == "error")[0]["detail"] == \

@@ -487,20 +487,22 @@ class LiveFilm:
             last = self.story.graph.beat(result.played.steps[-1].beat)
             self.ended = {"ending": last.ending, "episode": last.episode, "state": result.state,
                           "played": [step.model_dump(mode="json") for step in result.played.steps]}
-            self.status = "ready"
+            outcome: tuple[str, str] = ("ready", self.error)
         except DreamreelError as e:
-            self.status, self.error = "failed", str(e)
+            outcome = ("failed", str(e))
         except Exception as e:
             log.exception("film %s failed", self.film_id)
-            self.status, self.error = "failed", f"internal error: {type(e).__name__}"
+            outcome = ("failed", f"internal error: {type(e).__name__}")
         try:  # these outlive this object: a finished film is served (and continued) from its folder
             write_atomic(self.folder / "captions.json", json.dumps(self.captions))
             if self.ended is not None:
                 write_atomic(self.folder / ENDED, json.dumps(self.ended))
             write_atomic(self.folder / TELLING, json.dumps({"seed": self.seed, "steps": self.steps,
-                                                            "complete": self.status == "ready"}))
+                                                            "complete": outcome[0] == "ready"}))
         except (OSError, DreamreelError):
             log.warning("film %s: cannot save its captions and ending", self.film_id)
+        # Ready only now: a ready film's ending is read from its folder (to keep going from it).
+        self.status, self.error = outcome
         # What production held for restyling (its encoder, sound, pictures waiting) goes now:
         # a finished film keeps only what the viewer's status shows.
         self._restyle = None
