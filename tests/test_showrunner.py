@@ -463,3 +463,35 @@ def test_a_lead_the_request_calls_she_is_a_she():
                    "coming of age: the summer she turned twelve"):
         for seed in range(3):
             assert plan(Request(prompt=prompt), seed=seed).bible.cast[0].pronouns == "she", (prompt, seed)
+
+
+def test_a_childrens_story_is_never_a_romance():
+    for prompt in ("a children's bedtime story about a shy dragon who is afraid of the dark",
+                   "a bedtime story for kids about a brave little mouse"):
+        for seed in range(8):
+            assert "romance" not in plan(Request(prompt=prompt), seed=seed).generator["shapes"], (prompt, seed)
+
+
+def test_a_persons_pronoun_is_read_from_what_follows_them():
+    assert read("an old beekeeper talks to her bees").people[0].pronouns == "she"
+    assert read("a lighthouse keeper alone with his grief").people[0].pronouns == "he"
+    # "her" as an object is someone else: the knight is not she
+    assert read("a knight rescues her from a tower").people[0].pronouns is None
+
+
+def test_the_devil_in_a_deal_with_the_devil_is_cast_and_kin_stand_with_the_lead():
+    story = plan(Request(prompt="a fiddler and his wife make a deal with the devil"), seed=0)
+    roles = {c.job: c for c in story.bible.cast}
+    assert roles["devil"].look.species == "demon" and roles["devil"].role == "antagonist"
+    assert roles["wife"].role != "antagonist"  # his wife is on his side, not the opposition
+    # a con artist is one person, not a con artist and an artist
+    assert [p.label for p in read("a con artist swindles a rich widow").people] == ["con artist", "widow"]
+
+
+def test_creatures_have_creature_names_and_nobody_shares_one():
+    story = plan(Request(prompt="a children's bedtime story about a shy dragon who is afraid of the dark"), seed=0)
+    names = [c.name for c in story.bible.cast]
+    assert len(set(names)) == len(names)
+    # a dragon is not given a person's surname
+    dragon = next(c for c in story.bible.cast if c.look.species == "dragon")
+    assert len(dragon.name.split()) == 1

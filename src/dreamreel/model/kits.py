@@ -263,6 +263,10 @@ class PlotShape(Model):
     #: The part the second person a request names plays ("rival chefs fall in love": the beloved
     #: is ``villain`` in a romance, the one to win over; in a heist, the second is crew: ``comp``).
     second: Literal["villain", "wild", "comp"] = "comp"
+    #: The part someone close to the lead plays ("a fiddler and his wife", "her brother"): at their
+    #: side even where the second person named opposes them, unless the plot is about winning
+    #: someone over (a romance: ``villain``).
+    kin: Literal["villain", "wild", "comp"] = "comp"
     #: What the plot turns on when the request names nothing ("the Meridian diamond").
     objects: list[ShortText] = Field(min_length=2)
     #: What the plot is about as an event, where the request names none ("the contest"); a

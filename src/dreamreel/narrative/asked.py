@@ -127,10 +127,19 @@ def asked_as(premise: Premise, cast: list[Character]) -> dict[str, str]:
     return {c.id: c.archetype for c in cast if c.job in labels and c.archetype.endswith(c.job or "")}
 
 
-def parts(premise: Premise, second: str = "comp") -> dict[str, AskedPerson]:
+#: Relations that put someone at the lead's side ("his wife", "her brother", "a best friend").
+_KIN = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "grandfather", "grandparent", "mother",
+                  "father", "parent", "daughter", "son", "sister", "brother", "sibling", "twin", "aunt", "uncle",
+                  "cousin", "niece", "nephew", "best friend", "imaginary friend", "husband", "wife", "partner",
+                  "boyfriend", "girlfriend", "fiancé", "fiancée", "lover", "godmother", "godparent", "sidekick",
+                  "apprentice"])
+
+
+def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str, AskedPerson]:
     """Which story function each asked-for person plays. The first named leads; a rival (or the
     second of "rival chefs") opposes; the next takes the part the plot gives a second person
-    (``second``), then the first companion, the opposition and the wildcard."""
+    (``second``), or someone close to the lead the part it gives kin (``kin``), then the first
+    companion, the opposition and the wildcard."""
     out: dict[str, AskedPerson] = {}
     queue: list[AskedPerson] = []
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
@@ -142,6 +151,10 @@ def parts(premise: Premise, second: str = "comp") -> dict[str, AskedPerson]:
             out["hero"] = p
         elif p.relation == "rival" and "villain" not in out:
             out["villain"] = p
+        elif p.relation in _KIN:
+            free = [k for k in dict.fromkeys([kin, "comp", "wild"]) if k not in out]
+            if free:
+                out[free[0]] = p
         elif second not in out:
             out[second] = p
         elif "comp" not in out:
@@ -157,7 +170,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
          rng: random.Random, given: set[str], slots: dict) -> Casting:
     """The cast with the asked-for people in their parts and every part shaped by the plot
     (archetype, goal, conflict); what each is, as a noun; who narrates; how the request named them."""
-    asked = parts(premise, shape.second)
+    asked = parts(premise, shape.second, shape.kin)
     used = {w for c in base.all for w in c.name.split()}
     slots = dict(slots, hero=Person.of(base.hero), villain=Person.of(base.villain), wild=Person.of(base.wild),
                  comp=Person.of(base.comps[0]), prev=Person.of(base.hero))
@@ -165,6 +178,9 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     narrator: str | None = None
     start: dict[str, int] = {}
     named: dict[str, str] = {}
+    # The parts' templates, filled again once everyone has their final name (a renamed lead or a
+    # creature must not be called by the name the genre gave them first).
+    written: dict[str, tuple[str | None, str, str]] = {}
 
     def fit(c: Character, key: str, role: RoleT | None, nth: int = 0) -> Character:
         nonlocal narrator
@@ -179,7 +195,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             # Companions take the role's archetypes in turn, so no two are the same person.
             turn = start.setdefault(key[:4], rng.randrange(len(role.archetypes))) + nth
             update["archetype"] = writer.fill(role.archetypes[turn % len(role.archetypes)], slots, sentence=False)[:200]
-            kind = creature(update["archetype"])
+            # the part's description names the creature ("a grumpy old owl"), else its label does ("the owl")
+            kind = creature(update["archetype"], figurative=False) or creature(role.label)
             if p is None and kind is not None and key not in given:
                 # "a grumpy old owl who wants everyone quiet": drawn and voiced as an owl, and
                 # called one where the plot's label names another creature ("the cat")
@@ -188,6 +205,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                     creature_word = kind[0]
             update["goal"] = writer.fill(role.goal[(turn + nth) % len(role.goal)], slots, sentence=False)
             update["conflict"] = writer.fill(role.conflict[(turn + nth) % len(role.conflict)], slots, sentence=False)
+            written[c.id] = (None if p is not None else role.archetypes[turn % len(role.archetypes)],
+                             role.goal[(turn + nth) % len(role.goal)], role.conflict[(turn + nth) % len(role.conflict)])
         job = creature_word or (bare(role.label) if role is not None else "")
         if p is not None:
             job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
@@ -207,6 +226,11 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                     update["traits"] = list(dict.fromkeys([*p.traits, *c.traits]))[:8]
             if premise.narrator and p.label == premise.narrator:
                 narrator = c.id
+        species = update.get("look", c.look).species
+        if species != "human" and ("comp1" if key == "comp" else key) not in given:
+            # a dragon is not "Sorrel Greymantle": a creature gets a storybook name, a machine a designation
+            update["name"] = creature_name(species, update.get("pronouns", c.pronouns), intent, rng, used) \
+                or update.get("name", c.name)
         jobs[c.id] = job
         if p is not None:
             named[c.id] = " ".join([*p.traits, p.called or p.label])
@@ -218,17 +242,72 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     villain = fit(base.villain, "villain", shape.roles.get("villain"))
     wild = fit(base.wild, "wild", shape.roles.get("wild"))
     comps = [fit(c, "comp" if i == 0 else f"comp{i + 1}", shape.roles.get("comp"), i) for i, c in enumerate(base.comps)]
+    final = dict(slots, hero=Person.of(hero), villain=Person.of(villain), wild=Person.of(wild),
+                 comp=Person.of(comps[0]), prev=Person.of(hero))
+
+    def named_right(c: Character) -> Character:
+        if c.id not in written:
+            return c
+        arch, goal, conflict = written[c.id]
+        update = {"goal": writer.fill(goal, final, sentence=False), "conflict": writer.fill(conflict, final, sentence=False)}
+        if arch is not None:
+            update["archetype"] = writer.fill(arch, final, sentence=False)[:200]
+        return c.model_copy(update=update)
+
+    hero, villain, wild = named_right(hero), named_right(villain), named_right(wild)
+    comps = [named_right(c) for c in comps]
     if premise.narrator and narrator is None:
         narrator = hero.id
     return Casting(dataclasses.replace(base, hero=hero, villain=villain, wild=wild, comps=comps), jobs, narrator,
                    named)
 
 
-def creature(text: str) -> tuple[str, str] | None:
+#: Beings that are people in all but kind keep people's names ("a vampire", "the ghost of the
+#: lighthouse keeper", "an elf").
+_PEOPLE_LIKE = frozenset(["alien", "android", "angel", "cyborg", "dwarf", "elf", "fairy", "ghost", "giant", "gnome",
+                          "goblin", "imaginary", "merfolk", "mummy", "skeleton", "spirit", "troll", "vampire",
+                          "werewolf", "zombie", "toy"])
+#: Machines are called by what they were built as.
+_MACHINE_NAMES = ("Unit Seven", "Atlas", "Ferrous", "K-11", "Cog", "Tally", "Orrery", "Bolt", "Vesper-3", "Halo",
+                  "Quill", "Argo", "Dex", "Lumen", "Sprocket", "Nine")
+_MACHINES = frozenset(["robot", "AI", "construct"])
+#: Old names for the one who deals ("a deal with the devil"), by pronoun.
+_DEVIL_NAMES = {"he": ("Mr Scratch", "Old Nick", "Mr Grey", "Mephisto", "Nicholas Scratch"),
+                "she": ("Madam Scratch", "Lilith", "Mistress Grey", "Old Meg", "Mother Crossways"),
+                "they": ("Scratch", "Mephisto", "Grey", "Crossways", "Hob")}
+
+
+def creature_name(species: str, pronoun: str, intent: Intent, rng: random.Random, used: set[str]) -> str | None:
+    """What a non-human character is called: a machine's designation, the devil's old names, and
+    for a creature one storybook first name, alliterative where the genre has one ("Olive" the
+    owl, "Mabel" the mouse). None: a being that keeps a person's name."""
+    if species in _PEOPLE_LIKE:
+        return None
+    if species in _MACHINES:
+        pool = list(_MACHINE_NAMES)
+    elif species == "demon":
+        pool = list(_DEVIL_NAMES.get(pronoun, _DEVIL_NAMES["they"]))
+    else:
+        pool = list(intent.plot.names_first.get(pronoun) or intent.plot.names_first.get("they") or [])
+    free = [n for n in pool if not set(n.split()) & used]
+    if not free:
+        return None  # every such name is taken: keep the person's name rather than repeat one
+    name = rng.choice([n for n in free if n[:1].lower() == species[:1].lower()] or free)
+    used.update(name.split())
+    return name
+
+
+#: Creatures whose names also call people something ("a mole in the agency", "a loan shark").
+_FIGURES_OF_SPEECH = frozenset(["mole", "rat", "snake", "shark", "weasel", "pig", "vulture", "hawk", "dove", "worm"])
+
+
+def creature(text: str, figurative: bool = True) -> tuple[str, str] | None:
     """(word, species) where a plot's own description of someone names a creature ("a sleepy
-    tortoise": tortoise, turtle); None for people."""
+    tortoise": tortoise, turtle); None for people. ``figurative=False``: a word that also calls a
+    person something ("the mole") is read as the person."""
     table = _creatures()
-    return next(((w, table[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in table), None)
+    return next(((w, table[w]) for w in re.findall(r"[a-z]+", text.lower())
+                 if w in table and (figurative or w not in _FIGURES_OF_SPEECH)), None)
 
 
 @cache

@@ -17,8 +17,8 @@ from .genres.kit import GenreKit
 from .kits import kits as all_data
 from .premise import read as read_premise
 
-#: Plots that suit a story for children.
-GENTLE = ("bedtime", "quest", "rivalry", "errors", "romance", "siege")
+#: Plots that suit a story for children (a love story only where the request asks for one).
+GENTLE = ("bedtime", "quest", "rivalry", "errors", "siege")
 
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -396,6 +396,13 @@ def read(prompt: str) -> Premise:
                 place = _named_place(toks, j)
                 if place is not None and place.last <= m.last:
                     also.append(place)
+        if m is not None and m.kind == "situation":
+            # "a deal with the devil": the situation names someone in it, and they are cast too.
+            # ("a con artist" is a situation and a person already: its "artist" is no one else.)
+            cast = {k for x in also if x.kind == "person" for k in range(x.first, x.last + 1)}
+            for j in range(m.first + 1, m.last + 1):
+                also += [x for x in _phrases_at(toks, j)[:1]
+                         if x.kind == "person" and x.last <= m.last and j not in cast]
         if m is None:
             m = _unknown_named_place(toks, i)
         if m is None and "-" in t.low and _names_event(toks, i + 1):
@@ -822,19 +829,36 @@ def _event_phrase(m: Match, toks: list[Token]) -> str:
     return "the " + " ".join(words)
 
 
+#: Subject, possessive and reflexive forms: they name the person the clause is about.
+_OWN_PRONOUN = {"she": "she", "hers": "she", "herself": "she", "he": "he", "his": "he", "himself": "he"}
+#: Words after "her" that make it an object ("the knight saves her from...") rather than "her bees".
+_AFTER_OBJECT_HER = frozenset("""and or but so to from in on at with for into out away back up down again off
+    forever home until before after because when while as that who the a an""".split())
+
+
+def _pronoun_after(m: Match, toks: list[Token]) -> str | None:
+    """The pronoun of the person ``m`` read from the words after it, before anyone else is named:
+    "a retired astronaut and her granddaughter", "an old beekeeper talks to her bees",
+    "a lighthouse keeper alone with his grief". "Him" and an object "her" are someone else's."""
+    for k in range(m.last + 1, min(len(toks), m.last + 7)):
+        t = toks[k]
+        if t.used == "person":
+            return None
+        if t.low == "her":
+            after = toks[k + 1].low if k + 1 < len(toks) else ""
+            if after and after not in _AFTER_OBJECT_HER:
+                return "she"
+        elif t.low in _OWN_PRONOUN:
+            return _OWN_PRONOUN[t.low]
+    return None
+
+
 def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relation: str | None) -> AskedPerson:
     last = toks[m.last]
     plural = last.low not in {w.split()[-1] for w in e.words} and last.low.endswith("s")
     pronouns = e.pronouns
-    nxt = toks[m.last + 1].low if m.last + 1 < len(toks) else ""
-    nxt2 = toks[m.last + 2].low if m.last + 2 < len(toks) else ""
     if pronouns is None:
-        # "a retired astronaut and her granddaughter": the pronoun after the person is theirs.
-        for w in (nxt, nxt2):
-            if w in ("her", "she", "hers", "herself"):
-                pronouns = "she"
-            elif w in ("his", "he", "him", "himself"):
-                pronouns = "he"
+        pronouns = _pronoun_after(m, toks)
     if e.kind == "relation" and relation is None:
         relation = e.label
     return AskedPerson(label=e.label, words=[" ".join(m.words)], kind=e.kind, count=2 if plural else 1,
