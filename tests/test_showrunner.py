@@ -495,3 +495,31 @@ def test_creatures_have_creature_names_and_nobody_shares_one():
     # a dragon is not given a person's surname
     dragon = next(c for c in story.bible.cast if c.look.species == "dragon")
     assert len(dragon.name.split()) == 1
+
+
+def test_a_short_length_asked_is_told_short_and_said_when_it_cannot_be_met():
+    from dreamreel.director.path import choose_path
+
+    short = plan(Request(prompt="a heist thriller, one short episode of about twenty seconds"), seed=0)
+    full = plan(Request(prompt="a heist thriller, one episode"), seed=0)
+    assert short.request.target_seconds == 20 and full.request.target_seconds == 60
+    played = [short.graph.beat(s.beat) for s in choose_path(short, seed=0).steps]
+    assert len(played) < len(choose_path(full, seed=0, episodes=[1]).steps)  # side scenes passed over
+    assert all(len(b.lines) <= 1 for b in played)  # one line a scene
+    assert validate(short).ok and [c for b in short.graph.beats if (c := b.choice)]  # still a choice, still valid
+    # the shortest it can be told is said, once, with a figure
+    assert re.search(r"an episode of 20 s is shorter than this story can be told: .* about \d+ s an episode",
+                     short.generator["notes"])
+    # a length nobody asked for is the story's own: no note, nothing passed over
+    assert "shorter than" not in full.generator.get("notes", "")
+    # the length's words are understood, and a story's clock is not its length
+    assert read("two episodes of forty-five minutes each, a space opera").not_understood == []
+    assert plan(Request(prompt="the last flight leaves in six hours"), seed=0).request.target_seconds == 60
+
+
+def test_lengths_in_words_are_read_and_a_clock_is_not_a_length():
+    for prompt, seconds in (("a thirty-second horror short", 30), ("a five-minute animated film about a fox", 300),
+                            ("a heist, one episode of about twenty seconds", 20),
+                            ("the last flight leaves in six hours", 60),
+                            ("a ten-minute walk to the film festival goes wrong", 60)):
+        assert plan(Request(prompt=prompt), seed=0).request.target_seconds == seconds, prompt

@@ -54,6 +54,13 @@ WORDS_PER_SECOND = 2.6
 WORDS_PER_LINE = 8
 BEATS_PER_PATH = 8
 SPEECH_SHARE = 0.5
+#: Below this many seconds a scene on the path of a length the viewer asked for, an episode is
+#: told short: its side scenes are passed over and each scene keeps one line (a 30 s short
+#: cannot hold nine scenes of talk).
+SHORT_SCENE_S = 5.0
+#: Roles a short episode may pass over, where the scene offers no choice, ends nothing, changes
+#: no state and leads on to one scene.
+SIDE_ROLES = frozenset({"escalation", "subplot", "midpoint"})
 
 
 #: When a later episode happens, as its opening super says it.
@@ -158,6 +165,10 @@ class Composer:
     #: Beats on one path through the episode being written (its shape's default path, and the
     #: opening of a later episode): what the episode's length is shared among.
     path_beats: int = BEATS_PER_PATH
+    #: The episode being written is told short (see SHORT_SCENE_S).
+    short: bool = False
+    #: Per episode, about how long its default path runs at the least (see spoken_seconds).
+    shortest: dict[int, float] = field(default_factory=dict)
 
     # --- sizes ----------------------------------------------------------------------------------
     def word_budget(self) -> float:
@@ -233,7 +244,7 @@ class Composer:
         # stage direction word for word: it has none rather than the same one.
         action = self.writer.pick(f"{tag}.action", telling.action, slots, fresh=True) if telling.action else ""
         _, exchange = self.writer.pick_exchange(f"{tag}.exchange", telling.exchanges, slots)
-        n = self.lines_per_beat(role) if len(on_screen) > 1 else 2
+        n = 1 if self.short else self.lines_per_beat(role) if len(on_screen) > 1 else 2
         said = [(r, e, t) for r, e, t in exchange if r in on_screen]
         if must_speak is not None:  # someone whose return the scene is about says something
             n = max(n, next((i + 1 for i, (r, _, _) in enumerate(said) if r == must_speak), n))
@@ -491,8 +502,15 @@ class Composer:
         self.last_event = self.event_now or "all that"
         self.event_now = self.premise.event if asked else shape.event or f"the {shape.label}"
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
+        # (Only a length the viewer asked for: the default is a guess, and the story sets it.)
+        self.short = self.intent.length_asked and self.intent.target_seconds / self.path_beats < SHORT_SCENE_S
+        passed = side_scenes(shape) if self.short else {}
+        if passed:
+            self.path_beats = default_path_length(shape, passed) + (2 if n > 1 else 0)
         var = self.variables(shape, n, graph)
         node = {s.key: f"{e}{s.key}" for s in shape.scenes}
+        for key in passed:  # whatever led to a scene passed over leads past it
+            node[key] = node[passed[key]]
         beats: list[Beat] = []
         entry = node[shape.scenes[0].key]
         opening_lines = ""
@@ -516,9 +534,13 @@ class Composer:
             opening_lines = " ".join(t for t in (self.dateline(), self.overlay_text("open", "setup", opening_slots),
                                                  self.arc_line(n, opening_slots)) if t)
         for i, scene in enumerate(shape.scenes):
-            beats += self.scene(n, shape, scene, node, var, graph, last,
-                                opening_lines if i == 0 else "")
+            if scene.key not in passed:
+                beats += self.scene(n, shape, scene, node, var, graph, last,
+                                    opening_lines if i == 0 else "")
         graph["beats"].extend(beats)
+        by_id = {b.id: b for b in beats}
+        played = [by_id.get(node[k]) or by_id.get(f"{node[k]}_0") for k in default_path(shape, passed)]
+        self.shortest[n] = spoken_seconds([b for b in played if b is not None])
         title = self.writer.pick(f"{shape.id}.episode_title", shape.episode_titles, {}, fallback=f"Episode {n}")
         synopsis = next((b.narration for b in beats if b.role == "inciting"), beats[0].narration)
         return Episode(number=n, title=title, entry=entry, synopsis=synopsis, object=self.objects[n][0][:200])
@@ -598,12 +620,14 @@ def _a(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeiou" else "a"
 
 
-def default_path_length(shape: PlotShape) -> int:
-    """Scenes on the path a viewer who never chooses takes: first scene to an ending."""
+def default_path(shape: PlotShape, passed: dict[str, str] | None = None) -> list[str]:
+    """The scenes a viewer who never chooses plays: first scene to an ending (less the scenes
+    ``passed`` over: scene key -> the scene told instead)."""
     scenes = {s.key: s for s in shape.scenes}
-    key, seen = shape.scenes[0].key, set()
+    passed = passed or {}
+    key, seen = shape.scenes[0].key, []
     while key not in seen:
-        seen.add(key)
+        seen.append(key)
         s = scenes[key]
         if s.ending:
             break
@@ -611,7 +635,38 @@ def default_path_length(shape: PlotShape) -> int:
             key = next(o.to for o in s.choice.options if o.key == s.choice.default)
         else:
             key = s.next if isinstance(s.next, str) else s.next[-1][0]
-    return len(seen)
+        key = passed.get(key, key)
+    return seen
+
+
+def default_path_length(shape: PlotShape, passed: dict[str, str] | None = None) -> int:
+    return len(default_path(shape, passed))
+
+
+#: Seconds an episode's cards take, and a scene's pictures at the least besides its speech.
+CARDS_S, SCENE_HOLD_S = 5.0, 3.0
+
+
+def spoken_seconds(beats: list[Beat]) -> float:
+    """About how long ``beats`` run at the least: their words at the speaking rate, and holds."""
+    words = sum(len(b.narration.split()) + sum(len(ln.text.split()) for ln in b.lines) for b in beats)
+    return CARDS_S + words / WORDS_PER_SECOND + SCENE_HOLD_S * len(beats)
+
+
+def side_scenes(shape: PlotShape) -> dict[str, str]:
+    """The scenes a short episode passes over (SIDE_ROLES), each with the scene told instead."""
+    side = {s.key: s.next for s in shape.scenes[1:]
+            if s.role in SIDE_ROLES and s.choice is None and s.ending is None and not s.set and not s.add
+            and isinstance(s.next, str)}
+    out: dict[str, str] = {}
+    for key in side:
+        then, seen = side[key], {key}
+        while then in side and then not in seen:  # two side scenes in a row lead past both
+            seen.add(then)
+            then = side[then]
+        if then not in side:
+            out[key] = then  # type: ignore[assignment]
+    return out
 
 
 def declare_series(cast: Cast, graph: dict) -> None:

@@ -15,31 +15,12 @@ from ..model.premise import Premise
 from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 from .kits import kits as all_data
+from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, length_number
 from .premise import read as read_premise
 
 #: Plots that suit a story for children (a love story only where the request asks for one).
 GENTLE = ("bedtime", "quest", "rivalry", "errors", "siege")
 
-_NUMBER_WORDS = {
-    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
-    "a few": 3, "several": 4, "dozen": 12, "a dozen": 12,
-}
-_NUM = r"(\d{1,7}|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
-#: A length is an episode's only where the request says so: "two episodes of about five minutes",
-#: "90 hours long", "a 10-minute episode", "minutes each"; "the last flight leaves in six hours"
-#: is the story's clock, not its runtime.
-_RUNTIME = r"(?=[\s-]*(?:long|each|an? episode|per episode|episodes?|films?|movies?|shorts?|stor(?:y|ies)|runtime)\b)"
-_OF = r"(?:(?:episodes?|films?|movies?|shorts?|runtime|length)\s+(?:of\s+)?(?:about|around|roughly|~)?\s*)"
-
-
-def _length_re(unit: str) -> re.Pattern:
-    return re.compile(r"(?:" + _OF + _NUM + r"[\s-]*" + unit + r"\b|" + _NUM + r"[\s-]*" + unit + r"\b" + _RUNTIME + ")")
-
-
-_MINUTES_RE = _length_re(r"(?:minutes?|mins?)")
-_SECONDS_RE = _length_re(r"(?:seconds?|secs?)")
-_HOURS_RE = _length_re(r"(?:hours?|hrs?)")
 _ERA_RE = re.compile(r"\b((?:1[0-9]|20|21|22|23|24|25|26|27|28|29)[0-9]0)s\b|\b((?:1[0-9]|2[0-9])th)[- ]century\b")
 _ERA_WORDS = {
     "victorian": "Victorian era", "medieval": "medieval", "renaissance": "Renaissance",
@@ -86,6 +67,8 @@ class Intent:
     #: What the request asked for, as read, and the plot shape that tells it.
     premise: Premise | None = None
     shape: str = "heist"
+    #: The length was asked for (a field or the request's words), not the default.
+    length_asked: bool = False
 
     @property
     def genres(self) -> list[str]:
@@ -97,10 +80,6 @@ def clean_prompt(text: str) -> str:
     """Drop control characters and collapse whitespace; keep every printable character."""
     text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _number(token: str) -> int:
-    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
 
 
 def find_genres(text: str) -> list[GenreKit]:
@@ -206,15 +185,19 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         raise BadRequestError(f"the request asks for {episodes} episodes; dreamreel writes 1 to 12 episodes at a time "
                               "(ask to keep going for more)")
     seconds = request.target_seconds
-    if "target_seconds" not in request.model_fields_set:
-        if m := _HOURS_RE.search(low):
-            seconds = _number(m.group(1) or m.group(2)) * 3600
-        elif m := _MINUTES_RE.search(low):
-            seconds = _number(m.group(1) or m.group(2)) * 60
-        elif m := _SECONDS_RE.search(low):
-            seconds = _number(m.group(1) or m.group(2))
+    length_asked = "target_seconds" in request.model_fields_set
+    if not length_asked:
+        length_asked = True
+        if m := HOURS_RE.search(low):
+            seconds = length_number(m.group(1) or m.group(2)) * 3600
+        elif m := MINUTES_RE.search(low):
+            seconds = length_number(m.group(1) or m.group(2)) * 60
+        elif m := SECONDS_RE.search(low):
+            seconds = length_number(m.group(1) or m.group(2))
         elif re.search(r"\b(a minute|one minute)\b", low):
             seconds = 60
+        else:
+            length_asked = False
     if not 15 <= seconds <= 3600:
         raise BadRequestError(f"the request asks for episodes of {seconds} seconds; an episode can be 15 seconds "
                               "to 60 minutes long")
@@ -272,7 +255,8 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         notes.append("not understood: " + ", ".join(premise.not_understood[:12]))
     return Intent(plot=plot, world=world, flavor=flavor, episodes=episodes, target_seconds=seconds, rating=rating,
                   limits=limits, avoid=list(profile.avoid), pacing=pacing, era=era, moods=moods,
-                  looks=dict(profile.tastes.looks), notes=notes, premise=premise, shape=shape)
+                  looks=dict(profile.tastes.looks), notes=notes, premise=premise, shape=shape,
+                  length_asked=length_asked)
 
 
 def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) -> str:

@@ -154,6 +154,12 @@ def compose_graph(intent: Intent, premise, cast, facts, writer: Writer, rng: ran
                         strands=[data.shapes[s] for s in premise.shapes
                                  if s in data.shapes and s not in {x.id for x in shapes}][:1])
     episodes = [composer.episode(n, shape, graph, last=n == total) for n, shape in enumerate(shapes, start=first)]
+    # A length no telling of the story fits is said, not passed over: its cards, its words and
+    # a moment for each scene take longer than that.
+    shortest = max(composer.shortest.values(), default=0.0)
+    if intent.length_asked and shortest > intent.target_seconds * 1.3:
+        intent.notes.append(f"an episode of {intent.target_seconds} s is shorter than this story can be told: "
+                            f"told as short as it goes, about {round(shortest / 5) * 5:.0f} s an episode")
     return StoryGraph(episodes=[*before, *episodes], **graph)
 
 

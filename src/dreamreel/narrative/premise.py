@@ -344,9 +344,40 @@ def _named_place(toks: list[Token], i: int) -> Match | None:
     return None
 
 
+#: An episode's length, in the words a request says it: "two episodes of about five minutes",
+#: "90 hours long", "a 10-minute episode", "a thirty-second horror short", "minutes each".
+#: "The last flight leaves in six hours" or "a ten-minute walk to the film" is the story's
+#: clock, not its runtime. (The planner's intent reads the number.)
+_LENGTH_WORDS = {
+    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+    "a few": 3, "several": 4, "dozen": 12, "a dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "forty-five": 45, "forty five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+}
+_LENGTH_NUM = r"(\d{1,7}|" + "|".join(sorted(map(re.escape, _LENGTH_WORDS), key=len, reverse=True)) + ")"
+_RUNTIME = (r"(?=(?:[\s-]+(?!(?:to|in|of|from|for|before|after|until|till|left|away|later|ago)\b)[a-z]+){0,2}?"
+            r"[\s-]*(?:long|each|an? episode|per episode|episodes?|films?|movies?|shorts?|stor(?:y|ies)|runtime)\b)")
+_OF = r"(?:(?:episodes?|films?|movies?|shorts?|runtime|length)\s+(?:of\s+)?(?:about|around|roughly|~)?\s*)"
+
+
+def _length_re(unit: str) -> re.Pattern:
+    return re.compile(r"(?:" + _OF + _LENGTH_NUM + r"[\s-]*" + unit + r"\b|" + _LENGTH_NUM + r"[\s-]*" + unit + r"\b"
+                      + _RUNTIME + ")")
+
+
+MINUTES_RE = _length_re(r"(?:minutes?|mins?)")
+SECONDS_RE = _length_re(r"(?:seconds?|secs?)")
+HOURS_RE = _length_re(r"(?:hours?|hrs?)")
+
+
+def length_number(token: str) -> int:
+    return int(token) if token.isdigit() else _LENGTH_WORDS[token]
+
+
 def _spans_understood(low: str) -> list[tuple[int, int]]:
     sizes = re.compile(r"\b(?:" + "|".join(map(re.escape, _SIZE_WORDS)) + r")\b")
-    spans = [m.span() for r in (_RATED, _CERTIFICATE, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES)
+    spans = [m.span() for r in (_RATED, _CERTIFICATE, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES,
+                                   SECONDS_RE, MINUTES_RE, HOURS_RE)
              for m in r.finditer(low)]
     return spans
 

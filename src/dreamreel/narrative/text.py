@@ -56,6 +56,11 @@ class Person:
         return cls.named(c.name, c.pronouns, job)
 
 
+#: A time said twice in one sentence, once by the template and once by a place's name ("Dawn
+#: finds Pavel alone at the embankment at dawn"): the second goes.
+_TWICE_WHEN = re.compile(r"(?i)\b(dawn|dusk|midnight|sunrise|sunset|night)\b([^.!?]*?) at \1\b")
+
+
 class Writer:
     """Picks and fills templates for one story, deterministically from its rng."""
 
@@ -75,7 +80,7 @@ class Writer:
 
     def fill(self, template: str, slots: dict, sentence: bool = True) -> str:
         """Fill a template; ``sentence`` capitalises sentence starts (not for goals read mid-sentence)."""
-        text = template.format(**slots)
+        text = _TWICE_WHEN.sub(r"\1\2", template.format(**slots))
         return sentence_case(text) if sentence else text.strip()
 
     def order(self, key: str, n: int) -> list[int]:
