@@ -11,7 +11,8 @@
 
 The requests were written before any figure was looked at and are not in bench/requests.
 Each film is one episode. Usage: python bench/picture.py [--quick] [--res 480p] [--requests FILE]
-(FILE: one request a line, for requests of your own written before looking at any film).
+(FILE: one request a line, for requests of your own written before looking at any film; lines
+starting with # are notes, such as what each request must show).
 """
 
 import argparse
@@ -118,7 +119,8 @@ def main() -> None:
     requests = REQUESTS
     if args.requests is not None:
         try:
-            requests = [r.strip() for r in args.requests.read_text().splitlines() if r.strip()]
+            requests = [r.strip() for r in args.requests.read_text().splitlines()
+                        if r.strip() and not r.lstrip().startswith("#")]
         except OSError as e:
             sys.exit(f"--requests {args.requests}: cannot read it ({e.strerror})")
         if not requests:
