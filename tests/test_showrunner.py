@@ -523,3 +523,27 @@ def test_lengths_in_words_are_read_and_a_clock_is_not_a_length():
                             ("the last flight leaves in six hours", 60),
                             ("a ten-minute walk to the film festival goes wrong", 60)):
         assert plan(Request(prompt=prompt), seed=0).request.target_seconds == seconds, prompt
+
+
+def test_a_complication_no_plot_tells_runs_beneath_the_story():
+    # what the request asks to happen, where no plot shape tells it, is in the story, not named back
+    for prompt, words in (("a survival thriller at an airport; someone has sabotaged the last plane", ("sabot",)),
+                          ("a submarine in 1943, and the captain is losing his mind", ("madness", "mind")),
+                          ("the rowing team captain just broke his arm before the big race", ("arm",))):
+        p = read(prompt)
+        assert p.complications and not {"sabotaged", "mind", "arm"} & set(p.not_understood), prompt
+        story = plan(Request(prompt=prompt), seed=0)
+        told = [b for b in story.graph.beats if any(w in b.narration.lower() for w in words)]
+        assert len({b.role for b in told}) >= 2, prompt  # introduced, and paid off
+    # a word a person or a plot claims keeps its reading: an heir is cast, a mix-up is a comedy of errors
+    assert read("the heir to a fortune").people[0].label == "heir"
+    assert "errors" in read("a mix-up at a wedding").shapes
+
+
+def test_a_complication_file_with_an_unknown_slot_is_one_line(tmp_path):
+    bad = tmp_path / "c.toml"
+    bad.write_text('[[complications]]\nid = "x"\nwords = ["x"]\n[complications.strand]\n'
+                   'intro = ["{hero} and {nobody}"]\nmiddle = ["m"]\npayoff = ["p"]\n')
+    with pytest.raises(BadInputError) as e:
+        read_kit_file(bad)
+    assert "\n" not in str(e.value) and "nobody" in str(e.value)

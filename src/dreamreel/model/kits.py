@@ -250,6 +250,18 @@ class Strand(Model):
     payoff: list[Template] = Field(min_length=1)
 
 
+class Complication(Model):
+    """Something a request asks to happen that no plot shape tells on its own ("someone has
+    sabotaged it", "the captain is losing his mind", "just broke his arm"): it runs under
+    whatever plot is told, the way a strand does (introduced at the first setup, carried at
+    each midpoint, paid off at the last ending)."""
+
+    id: Ident
+    #: The words that ask for it, as the request reader matches them (lemmas: "sabotaged" is "sabotage").
+    words: list[Phrase] = Field(min_length=1)
+    strand: Strand
+
+
 class PlotShape(Model):
     """A plot as data: one episode's scenes, choices, state and endings."""
 
@@ -422,6 +434,7 @@ class KitFile(Model):
     shapes: list[PlotShape] = Field(default_factory=list)
     arc: Arc | None = None
     forms: list[FormKit] = Field(default_factory=list)
+    complications: list[Complication] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _slots_known(self) -> "KitFile":

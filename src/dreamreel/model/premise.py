@@ -53,6 +53,8 @@ class Premise(Model):
     things: list[ShortText] = Field(default_factory=list)   # "the tiara"
     #: Plot shapes asked for, strongest first ("heist").
     shapes: list[Ident] = Field(default_factory=list)
+    #: Complications asked for that no shape tells alone ("sabotage", "madness"): they run beneath.
+    complications: list[Ident] = Field(default_factory=list)
     #: The event the request names, in its own words ("the snake-boat race"), and the shape it asks for.
     event: ShortText | None = None
     event_shape: Ident | None = None

@@ -39,7 +39,7 @@ from ..model import (
     Variable,
     alive_var,
 )
-from ..model.kits import BUILTIN_VARS, ChoiceT, PlotShape, ShapeScene, Telling, Test, Thread, Version
+from ..model.kits import BUILTIN_VARS, ChoiceT, Complication, PlotShape, ShapeScene, Telling, Test, Thread, Version
 from ..model.premise import Premise
 from .bible_builder import Cast, WorldFacts
 from .interpret import GENTLE, Intent
@@ -151,6 +151,8 @@ class Composer:
     thread: Thread | None = None
     #: Plots the request asked for that no episode tells: each runs beneath (see strand_text).
     strands: list[PlotShape] = field(default_factory=list)
+    #: Complications the request asked for that no plot tells (sabotage, an injury): run beneath too.
+    complications: list[Complication] = field(default_factory=list)
     total: int = 1
     #: What the request called each asked-for person ("shy dragon"), said where they are met.
     introductions: dict[str, str] = field(default_factory=dict)
@@ -278,16 +280,17 @@ class Composer:
         return narration, action
 
     def strand_text(self, role: str, episode: int, slots: dict) -> str:
-        """The second plot a request asked for, where no episode tells it: run beneath this one
-        (the shape's ``strand``), introduced at the first episode's setup, carried at each
-        midpoint, paid off at the last episode's ending."""
+        """The second plot a request asked for, where no episode tells it, and the complications it
+        asked for (sabotage, an injury): run beneath this one (each one's ``strand``), introduced
+        at the first episode's setup, carried at each midpoint, paid off at the last ending."""
         when = "intro" if role == "setup" and episode == 1 else "middle" if role == "midpoint" \
             else "payoff" if role == "resolution" and episode >= self.total else None
         if when is None:
             return ""
-        out = [self.writer.pick(f"strand.{shape.id}.{when}", getattr(shape.strand, when), slots,
-                                   fresh=when == "middle")
-               for shape in self.strands if shape.strand is not None]
+        under = [(f"strand.{shape.id}", shape.strand) for shape in self.strands if shape.strand is not None]
+        under += [(f"complication.{c.id}", c.strand) for c in self.complications]
+        out = [self.writer.pick(f"{key}.{when}", getattr(strand, when), slots, fresh=when == "middle")
+               for key, strand in under]
         return " ".join(t for t in out if t)
 
     def secret_text(self, role: str, episode: int, slots: dict) -> str:

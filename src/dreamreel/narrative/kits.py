@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.metadata import entry_points
@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import BadInputError, UnknownNameError
-from ..model.kits import Arc, FormKit, KitFile, PlotShape, Vocabulary
+from ..model.kits import Arc, Complication, FormKit, KitFile, PlotShape, Vocabulary
 from ..store.files import first_error
 
 GROUP = "dreamreel.kits"
@@ -70,6 +70,7 @@ class Kits:
     shapes: dict[str, PlotShape]
     arc: Arc | None
     forms: dict[str, FormKit]
+    complications: dict[str, Complication] = field(default_factory=dict)
 
     def shape(self, name: str) -> PlotShape:
         try:
@@ -83,16 +84,18 @@ def merge(files: list[KitFile]) -> Kits:
     vocab: dict[str, list] = {f: [] for f in Vocabulary.model_fields if f != "schema_version"}
     shapes: dict[str, PlotShape] = {}
     forms: dict[str, FormKit] = {}
+    complications: dict[str, Complication] = {}
     arc: Arc | None = None
     for kf in files:
         arc = kf.arc or arc
         forms.update({f.form: f for f in kf.forms})
+        complications.update({c.id: c for c in kf.complications})
         if kf.vocabulary is not None:
             for name in vocab:
                 vocab[name] += list(getattr(kf.vocabulary, name))
         for s in kf.shapes:
             shapes[s.id] = s
-    return Kits(vocabulary=Vocabulary(**vocab), shapes=shapes, arc=arc, forms=forms)
+    return Kits(vocabulary=Vocabulary(**vocab), shapes=shapes, arc=arc, forms=forms, complications=complications)
 
 
 def load(paths: list[Path]) -> Kits:

@@ -152,7 +152,9 @@ def compose_graph(intent: Intent, premise, cast, facts, writer: Writer, rng: ran
                         crowd=asked.crowd(premise, facts), total=max(total, intent.episodes),
                         thread=thread_of(thread_key, data), introductions=introductions or {},
                         strands=[data.shapes[s] for s in premise.shapes
-                                 if s in data.shapes and s not in {x.id for x in shapes}][:1])
+                                 if s in data.shapes and s not in {x.id for x in shapes}][:1],
+                        complications=[data.complications[c] for c in premise.complications
+                                       if c in data.complications][:2])
     episodes = [composer.episode(n, shape, graph, last=n == total) for n, shape in enumerate(shapes, start=first)]
     # A length no telling of the story fits is said, not passed over: its cards, its words and
     # a moment for each scene take longer than that.

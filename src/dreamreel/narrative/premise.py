@@ -114,8 +114,8 @@ CLASHES = {("silent", "musical"): ("silent", "a silent film cannot sing: made as
            ("documentary", "fairy_tale"): ("documentary", "a documentary of a fairy tale: told as a fairy tale "
                                                           "with interviews")}
 #: Which reading wins when two vocabularies hold the same words ("film noir": a genre before a form).
-PRIORITY = ("genre", "situation", "audience", "form", "place", "person", "thing", "era", "tone", "weather", "trait",
-            "filler")
+PRIORITY = ("genre", "situation", "complication", "audience", "form", "place", "person", "thing", "era", "tone",
+            "weather", "trait", "filler")
 #: Relation words that set a person against the lead, not beside them.
 AGAINST = {"rival", "enemy", "nemesis", "villain", "foe", "arch-enemy", "archenemy", "bully"}
 #: What someone does to the one they are against: whoever comes after it is the opposition
@@ -233,6 +233,9 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, object]]]:
     for kit in all_kits().values():
         for alias in (*kit.aliases, kit.name, kit.label):
             add(alias, "genre", kit)
+    for c in kits().complications.values():
+        for w in c.words:
+            add(w, "complication", c)
     for w in v.fillers:
         add(w, "filler", None)
     for lst in idx.values():
@@ -661,6 +664,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if said.lower() in AGAINST:  # "rival chefs": a rivalry, and the second chef opposes the first
                 pending_relation = "rival"
                 continue
+        elif m.kind == "complication":
+            if e.id not in premise.complications:
+                premise.complications.append(e.id)
         elif m.kind == "tone":
             mood = e.mood
             if any(t.low in _NEGATORS for t in toks[max(0, m.first - 2):m.first]):
