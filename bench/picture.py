@@ -10,7 +10,7 @@
 - props: objects the shots hold or show, and what each is drawn as (None: a stand-in letter).
 
 The requests were written before any figure was looked at and are not in bench/requests.
-Each film is one episode. Usage: python bench/picture.py [--quick] [--res 480p] [--requests FILE]
+Each film is one episode. Usage: python bench/picture.py [--quick] [--res 480p] [--requests FILE] [--keep DIR]
 (FILE: one request a line, for requests of your own written before looking at any film; lines
 starting with # are notes, such as what each request must show).
 """
@@ -114,6 +114,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="the first two requests only")
     ap.add_argument("--res", default="480p")
     ap.add_argument("--requests", type=Path, help="a file of requests, one a line (instead of the built-in six)")
+    ap.add_argument("--keep", type=Path, help="copy each film (story, MP4, OTIO) to KEEP/fN, for contact sheets")
     args = ap.parse_args()
     from dreamreel.synth.visual.objects import find
     requests = REQUESTS
@@ -141,6 +142,8 @@ def main() -> None:
             m = measure(folder / "film.mp4", folder / "film.otio")
             m["props"] = {p: find(p) for p in m["props"]}
             films.append({"request": req, **m, "creatures": cast_drawn(story)})
+            if args.keep is not None:
+                shutil.copytree(folder, args.keep / folder.name, dirs_exist_ok=True)
     static = [f["near_static"] for f in films]
     est = [f["establishing_seconds"]["min"] for f in films if f["establishing_seconds"]["min"] is not None]
     print(json.dumps({
