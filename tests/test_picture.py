@@ -280,3 +280,79 @@ def test_snow_lies_on_the_ground(dragon_story):
                          weather=weather, frames=1)
         grounds[weather] = render(shot, bible)[0][H * 3 // 4:, :, :3].mean()
     assert grounds["snow"] > grounds["clear"] + 40, grounds
+
+
+def test_small_creatures_keep_their_size_beside_people(dragon_story):
+    """A mouse, a bee or an owl in a two-shot is small beside the person (was as big as them); a
+    close-up still fills the frame with the face."""
+    from dreamreel.synth.visual.creatures import PERSON_UNITS, head_radius
+    from dreamreel.synth.visual.puppets import Pose
+
+    backend = ProceduralBackend()
+    rng = np.random.default_rng(0)
+    for species, most in (("mouse", 0.15), ("bee", 0.15), ("owl", 0.4)):
+        bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, species)
+        bible = with_species(bible, bible.cast[1].id, "human")
+        beast, person = bible.cast[0].id, bible.cast[1].id
+        for size in ("wide", "medium"):
+            shot = make_shot(bible, size=size, on=[person, beast], focus=beast, frames=2, tod="day",
+                             place_kind="interior")
+            actors = {a.cid: a for a in backend._cast(shot, bible, _grade(shot), W, H, 24, rng)}
+            small, big = actors[beast], actors[person]
+            tall = (small.puppet._head_r() - small.puppet.head_center(Pose())[1]) * small.scale
+            assert tall < most * PERSON_UNITS * big.scale, (species, size)
+        close = make_shot(bible, size="close_up", on=[beast], focus=beast, frames=2, tod="day", place_kind="interior")
+        (a,) = backend._cast(close, bible, _grade(close), W, H, 24, rng)
+        assert head_radius(a.puppet) * a.scale > 0.15 * H, f"a {species}'s face reads in its close-up"
+
+
+def _grade(shot):
+    from dreamreel.synth.visual.looks import Grade
+
+    return Grade(shot.lighting, shot.time_of_day)
+
+
+def test_a_butterfly_has_coloured_wings(dragon_story):
+    bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, "butterfly")
+    hero = bible.cast[0].id
+    frame = render(make_shot(bible, size="medium", on=[hero], focus=hero, frames=2, tod="day",
+                             place_kind="interior"), bible)[0][..., :3].astype(int)
+    r, g, b = frame[..., 0], frame[..., 1], frame[..., 2]
+    orange = (r > 180) & (r - b > 110) & (g > 70)
+    assert orange.mean() > 0.01, "its wings are coloured, not clear"
+
+
+@pytest.mark.parametrize("name,description,year,wall,floor_,light,piece", [
+    ("the laundromat", "open all night", None, "tile", "tiles", "fluorescent", "washers"),
+    ("the dentist's waiting room", "magazines nobody reads", None, "plaster", "tiles", "fluorescent", "chairs"),
+    ("the bowling alley", "the league final", 1975, "panel", "lanes", "bulbs", "scoreboard"),
+    ("the greenhouse", "glass and iron and ferns", 1870, "glass", "flags", "daylight", "plant_benches"),
+    ("the recording studio", "a red light over the door", None, "padded", "carpet", "dim", "mic"),
+    ("the barber's", "old men arguing", 1962, "plaster", "checker", "bulbs", "barber_chairs"),
+    ("the sorting office", "sacks of letters", None, "panel", "tiles", "bulbs", "pigeonholes"),
+    ("the waiting room", "harsh strip lights", 1905, "plaster", "tiles", "bulbs", "chairs"),  # no tubes in 1905
+    ("the back room", "bare brick walls, lit by a single candle", None, "brick", "boards", "lanterns", None),
+])
+def test_rooms_are_built_from_their_words_and_era(name, description, year, wall, floor_, light, piece):
+    from dreamreel.synth.visual.dressing import pieces
+    from dreamreel.synth.visual.rooms import room_of
+
+    room = room_of(name, description, year=year)
+    assert room is not None and (room.wall, room.floor, room.light) == (wall, floor_, light)
+    assert piece is None or piece in pieces(name, description)
+
+
+def test_a_room_nobody_described_is_the_plain_interior_and_a_venue_is_not(dragon_story):
+    from dreamreel.model.bible import Place
+    from dreamreel.synth.visual.rooms import room_of
+
+    assert room_of("the room", "a room") is None
+    bible = dragon_story.bible
+    frames = []
+    for place in (Place(id="room", name="the room", kind="interior", description="a room"),
+                  Place(id="room", name="the launderette", kind="interior", description="a room")):
+        b = bible.model_copy(update={"world": bible.world.model_copy(update={"places": [place]})})
+        shot = make_shot(b, kind="establishing", on=[], place_kind="interior", tod="night", frames=1).model_copy(
+            update={"place": "room"})
+        frames.append(render(shot, b)[0])
+    assert np.abs(frames[0].astype(int) - frames[1].astype(int)).mean() > 3.0

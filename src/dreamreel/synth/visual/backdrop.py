@@ -13,6 +13,7 @@ from ...model.shot import Shot
 from .layers import Sprite, opaque_image, surface
 from .looks import Grade
 from .dressing import dress
+from .rooms import Room, draw_room
 from .settings import INTERIOR_KINDS, RECIPES, Kit
 
 #: How far each layer moves in a pan, as a share of the pan: sky+far, mid, near (and the actors).
@@ -30,7 +31,7 @@ class Backdrop:
 
     def __init__(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, *,
                  pan_px: int, margin: int, zoom: float, blur: float, seed: int, year: int | None = None,
-                 dressing: list[str] | None = None, view: str = "city"):
+                 dressing: list[str] | None = None, view: str = "city", room: Room | None = None):
         self.width, self.height = width, height
         self.pan_px, self.margin = pan_px, margin
         lw, lh = width + pan_px + 2 * margin, height + 2 * margin
@@ -46,7 +47,10 @@ class Backdrop:
             c.scale(s, s)
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
                   weather=shot.weather, genres=genres, year=year, view=view)
-        RECIPES[shot.place_kind](kit)
+        if room is not None:  # an interior built from its words (rooms.py) instead of the kind's own
+            draw_room(kit, room)
+        else:
+            RECIPES[shot.place_kind](kit)
         if dressing:
             dress(kit, dressing, floor=71.0 if shot.place_kind in INTERIOR_KINDS else 66.0)
         del canvases, surfaces

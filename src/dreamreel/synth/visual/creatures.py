@@ -47,6 +47,9 @@ class BodyPlan:
     pattern: str = "none"         # none, stripes, spots, mane
     insect: bool = False          # birds only: buzzing wings, feelers and a mouth instead of a beak
     trunk: bool = False           # an elephant's trunk instead of a muzzle
+    wing_color: str | None = None  # insects: broad coloured wings (a butterfly's) instead of clear ones
+    life: float | None = None     # how tall it stands in life beside a grown person (1.0), where that is
+                                  # less than drawn: a mouse 0.05, an owl 0.25 (see life_scale)
     leg: float = 1.0              # leg length: 1 a dog's .. 0.4 a hedgehog's stubby legs
     coat: str = "fur"             # fur, spines (a hedgehog's back), shell (a tortoise's dome)
     coat_color: str = "#4a3424"   # the spines' or the shell's colour
@@ -56,19 +59,19 @@ class BodyPlan:
         return dataclasses.replace(self, substitute=asked)
 
 
-_DOG = BodyPlan("beast", 0.62, "#8a5a32", "#e0c8a0", ears="flop", snout=0.6)
-_CAT = BodyPlan("beast", 0.45, "#8c8c90", "#e8e4dc", ears="point", snout=0.2, tail="thin")
+_DOG = BodyPlan("beast", 0.62, "#8a5a32", "#e0c8a0", ears="flop", snout=0.6, life=0.35)
+_CAT = BodyPlan("beast", 0.45, "#8c8c90", "#e8e4dc", ears="point", snout=0.2, tail="thin", life=0.18)
 _HORSE = BodyPlan("beast", 1.25, "#6a4028", "#8a5a3a", neck=0.9, snout=0.9, ears="point", pattern="mane")
 _BEAR = BodyPlan("beast", 1.0, "#5a3a24", "#7a5a3a", ears="round", snout=0.45, tail="none")
 _DRAGON = BodyPlan("beast", 1.35, "#3f7a4a", "#d8c070", neck=0.85, snout=0.8, ears="none", horns="two",
                    wings=True, tail="spiked", spines=True)
 _SERPENT = BodyPlan("beast", 1.0, "#5a7a2a", "#c8c070", legs=0, neck=0.8, snout=0.55, ears="none", tail="thin")
-_BIRD = BodyPlan("bird", 0.5, "#6a5a4a", "#e0d0b8")
+_BIRD = BodyPlan("bird", 0.5, "#6a5a4a", "#e0d0b8", life=0.15)
 _GHOST = BodyPlan("ghost", 1.0, "#e6ecf4", "#ffffff")
 _HEDGEHOG = BodyPlan("beast", 0.26, "#b08a64", "#ecd8bc", ears="round", snout=0.65, tail="none", leg=0.45,
-                     coat="spines", coat_color="#4a3424")
+                     coat="spines", coat_color="#4a3424", life=0.07)
 _TORTOISE = BodyPlan("beast", 0.42, "#8a9468", "#c8c098", neck=0.15, snout=0.3, ears="none", tail="none", leg=0.45,
-                     coat="shell", coat_color="#7a6230")
+                     coat="shell", coat_color="#7a6230", life=0.1)
 _OCTOPUS = BodyPlan("octopus", 0.85, "#c8566a", "#f0a8b0", legs=0, ears="none", tail="none")
 
 #: Species the plans are made from; the first word that names one wins.
@@ -76,11 +79,11 @@ PLANS: dict[str, BodyPlan] = {
     "dragon": _DRAGON, "wyvern": _DRAGON, "sea monster": dataclasses.replace(_SERPENT, size=1.5, body="#2a6a6a"),
     "mythical beast": dataclasses.replace(_DRAGON, wings=False, body="#7a4a8a"),
     "monster": dataclasses.replace(_BEAR, body="#5a6a3a", horns="two", size=1.2),
-    "snake": _SERPENT, "serpent": _SERPENT, "worm": dataclasses.replace(_SERPENT, size=0.4, body="#c08080"),
-    "dog": _DOG, "puppy": dataclasses.replace(_DOG, size=0.45), "wolf": dataclasses.replace(_DOG, body="#6a6a70",
+    "snake": _SERPENT, "serpent": _SERPENT, "worm": dataclasses.replace(_SERPENT, size=0.4, body="#c08080", life=0.02),
+    "dog": _DOG, "puppy": dataclasses.replace(_DOG, size=0.45, life=0.2), "wolf": dataclasses.replace(_DOG, body="#6a6a70",
                                                                                          ears="point", tail="bushy"),
-    "fox": dataclasses.replace(_DOG, size=0.5, body="#c8622a", ears="point", tail="bushy"),
-    "cat": _CAT, "kitten": dataclasses.replace(_CAT, size=0.35),
+    "fox": dataclasses.replace(_DOG, size=0.5, body="#c8622a", ears="point", tail="bushy", life=0.25),
+    "cat": _CAT, "kitten": dataclasses.replace(_CAT, size=0.35, life=0.1),
     "tiger": dataclasses.replace(_CAT, size=0.95, body="#d87a2a", pattern="stripes"),
     "lion": dataclasses.replace(_CAT, size=0.95, body="#c89a4a", pattern="mane", tail="plain"),
     "horse": _HORSE, "pony": dataclasses.replace(_HORSE, size=0.9), "unicorn": dataclasses.replace(
@@ -91,14 +94,14 @@ PLANS: dict[str, BodyPlan] = {
     "bear": _BEAR, "polar bear": dataclasses.replace(_BEAR, body="#ecece4", belly="#ffffff"),
     "panda": dataclasses.replace(_BEAR, body="#f2f2ee", belly="#1a1a1a", pattern="spots"),
     "pig": dataclasses.replace(_BEAR, size=0.6, body="#e8a8a0", belly="#f0c0b8", ears="point", snout=0.3,
-                               tail="thin"),
+                               tail="thin", life=0.4),
     "sheep": dataclasses.replace(_BEAR, size=0.65, body="#eeeae0", belly="#3a3030", ears="flop", tail="none"),
-    "rabbit": dataclasses.replace(_CAT, size=0.32, body="#b8a088", ears="long", tail="bushy"),
-    "mouse": dataclasses.replace(_CAT, size=0.22, body="#9a8a80", ears="round"),
-    "rat": dataclasses.replace(_CAT, size=0.28, body="#6a5a50", ears="round"),
-    "squirrel": dataclasses.replace(_CAT, size=0.28, body="#b05a2a", ears="point", tail="bushy"),
-    "raccoon": dataclasses.replace(_CAT, size=0.42, body="#7a7a78", pattern="stripes", tail="bushy"),
-    "otter": dataclasses.replace(_CAT, size=0.4, body="#6a4a30", ears="round"),
+    "rabbit": dataclasses.replace(_CAT, size=0.32, body="#b8a088", ears="long", tail="bushy", life=0.15),
+    "mouse": dataclasses.replace(_CAT, size=0.22, body="#9a8a80", ears="round", life=0.05),
+    "rat": dataclasses.replace(_CAT, size=0.28, body="#6a5a50", ears="round", life=0.07),
+    "squirrel": dataclasses.replace(_CAT, size=0.28, body="#b05a2a", ears="point", tail="bushy", life=0.1),
+    "raccoon": dataclasses.replace(_CAT, size=0.42, body="#7a7a78", pattern="stripes", tail="bushy", life=0.2),
+    "otter": dataclasses.replace(_CAT, size=0.4, body="#6a4a30", ears="round", life=0.2),
     "elephant": dataclasses.replace(_BEAR, size=1.6, body="#8a8a90", belly="#9c9ca2", ears="big", snout=1.0,
                                     tail="thin", trunk=True),
     "mammoth": dataclasses.replace(_BEAR, size=1.6, body="#6a4a30", ears="round", snout=1.0, horns="two",
@@ -106,21 +109,22 @@ PLANS: dict[str, BodyPlan] = {
     "rhino": dataclasses.replace(_BEAR, size=1.2, body="#8a8a84", horns="one", ears="point", tail="thin"),
     "cow": dataclasses.replace(_BEAR, size=1.0, body="#f0ece4", pattern="spots", horns="two", ears="flop"),
     "goat": dataclasses.replace(_DOG, size=0.6, body="#e0d8c8", horns="two"),
-    "bird": _BIRD, "owl": dataclasses.replace(_BIRD, body="#8a6a48", belly="#d8c8a8"),
-    "parrot": dataclasses.replace(_BIRD, body="#2aa84a", belly="#e8d83a"),
+    "bird": _BIRD, "owl": dataclasses.replace(_BIRD, body="#8a6a48", belly="#d8c8a8", life=0.25),
+    "parrot": dataclasses.replace(_BIRD, body="#2aa84a", belly="#e8d83a", life=0.2),
     "penguin": dataclasses.replace(_BIRD, size=0.55, body="#1e1e24", belly="#f4f4f0"),
     "swan": dataclasses.replace(_BIRD, size=0.6, body="#f4f4f0", belly="#ffffff"),
-    "songbird": dataclasses.replace(_BIRD, size=0.3, body="#c8602a", belly="#f0d8a0"),
-    "robin": dataclasses.replace(_BIRD, size=0.3, body="#7a5a3a", belly="#d8502a"),
-    "pigeon": dataclasses.replace(_BIRD, size=0.35, body="#8a90a0", belly="#b0b4c0"),
-    "seagull": dataclasses.replace(_BIRD, size=0.4, body="#e8e8e8", belly="#ffffff"),
+    "songbird": dataclasses.replace(_BIRD, size=0.3, body="#c8602a", belly="#f0d8a0", life=0.07),
+    "robin": dataclasses.replace(_BIRD, size=0.3, body="#7a5a3a", belly="#d8502a", life=0.07),
+    "pigeon": dataclasses.replace(_BIRD, size=0.35, body="#8a90a0", belly="#b0b4c0", life=0.15),
+    "seagull": dataclasses.replace(_BIRD, size=0.4, body="#e8e8e8", belly="#ffffff", life=0.2),
     "turkey": dataclasses.replace(_BIRD, size=0.55, body="#5a3a2a", belly="#8a5a3a"),
-    "duck": dataclasses.replace(_BIRD, size=0.4, body="#3a7a3a", belly="#c8a878"),
-    "chicken": dataclasses.replace(_BIRD, size=0.4, body="#e8dcc8", belly="#ffffff"),
-    "bee": dataclasses.replace(_BIRD, size=0.3, body="#f0c020", belly="#f0c020", pattern="stripes", insect=True),
-    "butterfly": dataclasses.replace(_BIRD, size=0.3, body="#3a2a3a", belly="#5a4a5a", insect=True),
-    "firefly": dataclasses.replace(_BIRD, size=0.28, body="#4a4a30", belly="#e8f060", insect=True),
-    "beetle": dataclasses.replace(_BIRD, size=0.3, body="#2a6a4a", belly="#1a3a2a", insect=True),
+    "duck": dataclasses.replace(_BIRD, size=0.4, body="#3a7a3a", belly="#c8a878", life=0.2),
+    "chicken": dataclasses.replace(_BIRD, size=0.4, body="#e8dcc8", belly="#ffffff", life=0.25),
+    "bee": dataclasses.replace(_BIRD, size=0.3, body="#f0c020", belly="#f0c020", pattern="stripes", insect=True, life=0.015),
+    "butterfly": dataclasses.replace(_BIRD, size=0.3, body="#3a2a3a", belly="#5a4a5a", insect=True,
+                                     wing_color="#f0861c", life=0.03),
+    "firefly": dataclasses.replace(_BIRD, size=0.28, body="#4a4a30", belly="#e8f060", insect=True, life=0.015),
+    "beetle": dataclasses.replace(_BIRD, size=0.3, body="#2a6a4a", belly="#1a3a2a", insect=True, life=0.02),
     "hedgehog": _HEDGEHOG, "porcupine": dataclasses.replace(_HEDGEHOG, size=0.4, body="#6a5a4a",
                                                              coat_color="#2a221c"),
     "tortoise": _TORTOISE, "turtle": dataclasses.replace(_TORTOISE, body="#6a9a6a", coat_color="#4a6a3a"),
@@ -217,6 +221,11 @@ class Creature:
         self.horn = fill(g.c((0.92, 0.86, 0.7) if plan.horns != "one" else (0.95, 0.85, 0.4), lit=lit))
         self.wing = fill(g.c(mix(body, (0, 0, 0), 0.2), 0.92, lit=lit, pull=0.05))
         self.beak = fill(g.c((0.95, 0.68, 0.2), lit=lit))
+        if plan.wing_color:
+            wc = hex_rgb(plan.wing_color)
+            self.wing_paint = fill(g.c(wc, lit=lit, pull=0.05))
+            self.wing_border = stroke(g.c(mix(wc, (0.04, 0.03, 0.03), 0.85), lit=lit, pull=0.05), 5.0 * self.k)
+            self.wing_eye = fill(g.c(mix(wc, (1.0, 0.95, 0.6), 0.6), lit=lit, pull=0.05))
         edge = (0.7, 0.74, 0.82) if rim else (0.06, 0.05, 0.05)
         # a small creature's lines thin with it: a mouse framed as big as a face keeps a fine line
         self.outline = stroke(g.c(edge, 0.85, lit=0, pull=0), (0.5 if rim else 0.6) * math.sqrt(min(1.0, self.k)))
@@ -307,6 +316,8 @@ class Creature:
                     c.drawLine(base[0], base[1], -d * x * k, tip_y + (0 if x == 22 else 14) * k, self.outline)
         elif p.shape == "octopus":
             self._arms(c, pose)
+        elif p.insect and p.wing_color:  # a butterfly's coloured wings, opening and closing
+            self._painted_wings(c, pose)
         elif p.insect:  # two clear wings that buzz
             buzz = math.sin(pose.gesture * 9.0) * (0.5 + 0.5 * pose.talk)
             glass = fill(skia.ColorSetA(self.white.getColor(), 150))
@@ -323,6 +334,36 @@ class Creature:
             c.rotate(-d * 12 * flap)
             wing = skia.Rect(-d * 22 * k - 8 * k, -50 * k, -d * 22 * k + 8 * k, -16 * k)
             c.drawOval(wing, self.wing)
+            c.restore()
+
+    def _painted_wings(self, c: skia.Canvas, pose: Pose) -> None:
+        """A butterfly's two pairs of wings spread either side of the body: a big forewing and a
+        rounder hindwing in the wing colour, a dark border with pale spots and an eyespot on each
+        forewing. They open and close slowly, faster as it talks."""
+        k = self.k
+        beat = 0.62 + 0.38 * abs(math.cos(pose.gesture * (1.3 + 2.5 * pose.talk)))
+        for side in (-1, 1):
+            c.save()
+            c.translate(0, -48 * k)
+            c.scale(side * beat, 1.0)
+            fore = skia.Path()
+            fore.moveTo(0, -2 * k)
+            fore.cubicTo(10 * k, -34 * k, 40 * k, -46 * k, 46 * k, -34 * k)
+            fore.cubicTo(50 * k, -22 * k, 34 * k, -6 * k, 2 * k, 2 * k)
+            fore.close()
+            hind = skia.Path()
+            hind.moveTo(2 * k, 0)
+            hind.cubicTo(30 * k, 2 * k, 40 * k, 22 * k, 26 * k, 32 * k)
+            hind.cubicTo(14 * k, 40 * k, 4 * k, 22 * k, 0, 6 * k)
+            hind.close()
+            for wing in (hind, fore):
+                c.drawPath(wing, self.wing_paint)
+                c.drawPath(wing, self.wing_border)
+                c.drawPath(wing, self.outline)
+            for x, y in ((41, -36), (45, -28), (37, -42), (24, 30), (32, 22)):  # pale spots in the border
+                c.drawCircle(x * k, y * k, 1.6 * k, self.white)
+            c.drawCircle(28 * k, -26 * k, 5 * k, self.mark)  # the eyespot
+            c.drawCircle(28 * k, -26 * k, 2.4 * k, self.wing_eye)
             c.restore()
 
     def draw_body(self, c: skia.Canvas, pose: Pose) -> None:
@@ -698,6 +739,20 @@ def make_puppet(look: Look, grade: Grade, *, rim: bool = False) -> "Puppet | Cre
     """The drawing for a character: a creature for a non-human body plan, else a person."""
     plan = body_plan(look.species)
     return Creature(look, grade, plan, rim=rim) if plan is not None else Puppet(look, grade, rim=rim)
+
+
+#: A grown person's drawn height in units (feet to the top of the head).
+PERSON_UNITS = 105.0
+
+
+def life_scale(puppet: "Puppet | Creature", floor: float) -> float:
+    """How much smaller than drawn a creature stands beside people (1.0: as drawn): its size in
+    life against a grown person, but never under ``floor`` of a person, so a bee in a wide shot is
+    still a bee and not a speck. Only shrinks: a creature drawn at its size keeps it."""
+    if not isinstance(puppet, Creature) or puppet.plan.life is None:
+        return 1.0
+    drawn = (puppet._head_r() - puppet.head_center(Pose())[1]) / PERSON_UNITS
+    return min(1.0, max(puppet.plan.life * (0.72 if puppet.child else 1.0), floor) / drawn)
 
 
 def head_radius(puppet: "Puppet | Creature") -> float:

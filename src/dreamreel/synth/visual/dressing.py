@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import skia
 
+from . import rooms
 from .paint import fill, glow, poly, stroke
 from .settings import Kit, console, crate, shelves
 
@@ -438,7 +439,7 @@ def _crates(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 #: Words in a place's name or description -> the set pieces that dress it.
 PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
-    "plants": (_plants, ("hydropon", "greenhouse", "grow-lamp", "grow lamp", "garden", "orchard", "vineyard",
+    "plants": (_plants, ("hydropon", "grow-lamp", "grow lamp", "garden", "orchard", "vineyard",
                          "nursery of plants", "terraces", "herb")),
     "pods": (_pods, ("pod", "cryo", "cold-sleep", "cold sleep", "stasis", "capsule", "sleeper")),
     "bunks": (_bunks, ("bunk", "berth", "dormitor", "barracks", "crew quarters", "hammock")),
@@ -485,9 +486,40 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "blackboard": (_blackboard, ("school", "classroom", "lecture", "academy", "lesson")),
     "shop": (_shop, ("shop", "store", "pharmacy", "boutique", "emporium", "grocer", "counter")),
     "crates": (_crates, ("warehouse", "storeroom", "store room", "cargo", "depot", "stockroom", "loading")),
+    # everyday rooms (rooms.py builds their walls, floor and light from the same words)
+    "washers": (rooms.washers, ("laundromat", "launderette", "laundrette", "laundry", "washing machine", "washer",
+                                "dryer", "wash house", "spin cycle")),
+    "barber_chairs": (rooms.barber_chairs, ("barber", "hairdresser", "hair salon", "beauty parlo", "beauty salon",
+                                            "haircut")),
+    "barber_pole": (rooms.barber_pole, ("barber",)),
+    "mic": (rooms.mic, ("recording studio", "sound studio", "microphone", "vocal booth", "rehearsal room",
+                        "radio station", "recording session", "studio")),
+    "mixing_desk": (rooms.mixing_desk, ("recording studio", "sound studio", "mixing desk", "mixing console",
+                                        "sound desk", "radio station", "producer's booth")),
+    "chairs": (rooms.chairs, ("waiting room", "waiting area", "reception", "dentist", "surgery", "clinic",
+                              "doctor's", "chairs", "row of seats", "laundromat", "launderette")),
+    "low_table": (rooms.low_table, ("waiting room", "magazine", "coffee table", "dentist", "lobby", "laundromat",
+                                    "launderette", "folding table")),
+    "reception": (rooms.reception, ("reception", "front desk", "receptionist", "lobby", "hotel", "dentist",
+                                    "surgery", "clinic", "post office", "bank", "teller", "box office")),
+    "plant_benches": (rooms.plant_benches, ("greenhouse", "glasshouse", "hothouse", "conservatory", "orangery",
+                                            "palm house", "botanical", "florist", "flower shop", "potting shed",
+                                            "seedling", "orchid")),
+    "glass_counter": (rooms.glass_counter, ("pawn", "jewel", "watchmaker", "display case", "display counter",
+                                            "curio")),
+    "crowded_shelves": (rooms.crowded_shelves, ("pawn", "junk shop", "antique", "second-hand", "second hand",
+                                                "thrift", "bric-a-brac", "curio", "record shop", "music shop",
+                                                "repair shop", "lost property")),
+    "pigeonholes": (rooms.pigeonholes, ("post office", "sorting office", "mailroom", "mail room", "pigeonhole",
+                                        "pigeon-hole", "hotel lobby", "key rack")),
+    "parcels": (rooms.parcels, ("post office", "parcel", "package", "sorting office", "mailroom", "courier")),
+    "lockers": (rooms.lockers, ("locker", "changing room", "gym", "dressing room")),
+    "scoreboard": (rooms.scoreboard, ("bowling", "skittle", "ten-pin", "tenpin")),
+    "potted_plant": (rooms.potted_plant, ("potted", "fern", "ficus", "houseplant", "pot plant", "rubber plant")),
 }
 #: Pieces that hang on the far wall (drawn there, not on the floor).
-ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard", "big_top"}
+ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
+           "scoreboard", "mixing_desk"}
 
 
 def pieces(name: str, description: str = "", limit: int = 3) -> list[str]:

@@ -40,17 +40,25 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_insert_table,
     )
     from . import blocking, icons, objects
-    from .creatures import head_radius, make_puppet
+    from .creatures import head_radius, life_scale, make_puppet
     from .dressing import pieces, view_of
     from .layers import Sprite, opaque_image, surface
+    from .paint import fill
     from .looks import Grade, Grain, Vignette, vignette_for
     from .puppets import Pose, Puppet
+    from .rooms import Room, room_of, venue_of
     from .settings import GROUND, INTERIOR_KINDS
     from .weather import Weather
 except ImportError:
     skia = None  # type: ignore[assignment]
 
 ZOOM = {"wide": 1.0, "medium": 1.3, "close_up": 1.75, "insert": 1.0}
+#: The least a creature is drawn beside people, as a share of a grown person's height: in a wide
+#: shot (where a person is about a third of the frame) and in a medium one (a person's head and
+#: shoulders fill it). Smaller creatures than that are drawn this big, so they can still act.
+WIDE_FLOOR, MEDIUM_FLOOR = 0.12, 0.07
+#: Kinds of place that are drawn as a room built from the place's words where they say what it is.
+COMPOSED_KINDS = frozenset({"interior", "apartment", "office", "warehouse"})
 #: How a listener's face answers what they hear.
 REACTIONS = {"angry": "afraid", "sad": "tender", "sly": "determined", "tired": "neutral", "determined": "determined"}
 
@@ -59,14 +67,20 @@ def _seed(*parts: object) -> int:
     return int.from_bytes(hashlib.sha256("|".join(map(str, parts)).encode()).digest()[:8], "little")
 
 
-def set_dressing(bible: Bible, shot: Shot) -> tuple[list[str], str]:
-    """What dresses the shot's place and what its windows look on, from the place's own words and
-    the world's (dressing.py)."""
+def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None]":
+    """What dresses the shot's place, what its windows look on (dressing.py), and for a room how
+    its walls, floor and light are built (rooms.py), from the place's own words and the world's."""
     place = next((p for p in bible.world.places if p.id == shot.place), None)
     if place is None:
-        return [], "city"
+        return [], "city", None
+    year = era_year(bible)
+    room = None
+    if shot.place_kind in COMPOSED_KINDS:  # a plain room, or another kind of room the words say is a venue
+        room = room_of(place.name, place.description, year=year)
+        if shot.place_kind != "interior" and venue_of(place.name, place.description) is None:
+            room = None
     return (pieces(place.name, place.description),
-            view_of(place.name, place.description, year=era_year(bible), world=bible.world.name))
+            view_of(place.name, place.description, year=year, world=bible.world.name), room)
 
 
 def era_year(bible: Bible) -> int | None:
@@ -115,6 +129,8 @@ class _Actor:
         gaps = rng.uniform(1.8, 4.8, size=max(2, int(frames / fps / 1.8) + 2))
         self.blinks = (np.cumsum(gaps) - rng.uniform(0, 1.5)) * fps
         self.phase = rng.uniform(0, 6.283, 4)
+        #: what a small creature stands on beside people: its top and front, and their paints
+        self.perch: tuple[skia.Rect, skia.Rect, skia.Paint, skia.Paint] | None = None
 
     def cache_body(self, width: int, height: int, slack: int) -> None:
         """Draw legs, torso and clothes once into a tiled sprite (they only breathe and sway, which
@@ -147,6 +163,10 @@ class _Actor:
 
     def draw(self, c: skia.Canvas, pose: Pose, mv: "blocking.Move | None" = None) -> None:
         s = self.scale
+        if self.perch is not None:
+            top, front, top_paint, front_paint = self.perch
+            c.drawRect(top, top_paint)
+            c.drawRect(front, front_paint)
         moved = mv is not None and (mv.dx or mv.dy or mv.lean)
         if moved:
             c.save()
@@ -244,7 +264,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "12"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "13"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -402,17 +422,19 @@ class ProceduralBackend:
 
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
-                  view: str = "city") -> Backdrop:
+                  view: str = "city", room: "Room | None" = None) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
-               tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view)
+               tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
+               room)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
-                      seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view)
+                      seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
+                      room=room)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)
@@ -433,6 +455,7 @@ class ProceduralBackend:
             return []
         rim = shot.time_of_day in ("night", "dusk") or shot.lighting.monochrome
         puppets = {cid: make_puppet(bible.character(cid).look, grade, rim=rim) for cid in ids}
+        with_people = any(isinstance(p, Puppet) for p in puppets.values())
         u = height / 100
         # Framing is by the face: medium and close shots put each face at the same height and size
         # whatever the body (a person, a dog, a dragon); wide shots stand everyone on one ground.
@@ -464,11 +487,21 @@ class ProceduralBackend:
             s = scale
             x = xs[k]
             hx, hy = puppet.head_center(Pose(facing=facing))
-            if shot.size == "wide":
-                s = scale * (1 - 0.16 * depth[k])
+            perch = None
+            if shot.size == "wide":  # one ground, everyone at their size in life (a mouse small)
+                s = scale * (1 - 0.16 * depth[k]) * life_scale(puppet, WIDE_FLOOR)
                 feet = GROUND[shot.place_kind] * u - depth[k] * 4 * u
             elif shot.size == "medium" and isinstance(puppet, Puppet):
                 feet = 0.31 * height + 86 * scale  # people keep their heights in a two-shot
+            elif shot.size == "medium" and with_people and life_scale(puppet, MEDIUM_FLOOR) < 1.0:
+                # beside people a small creature keeps its size in life (a little more, so it can
+                # act): its face low in the frame, and where its feet would show, on a table top
+                s = scale * life_scale(puppet, MEDIUM_FLOOR)
+                feet = min(0.31 * height + 86 * scale, 0.66 * height - hy * s)
+                if feet < 0.96 * height:
+                    perch = feet
+                else:  # its feet at the frame's foot: below it, not on a sliver of table
+                    feet = max(feet, height + 2.0)
             else:
                 fit = 10.0 / head_radius(puppet)  # a face as big as a person's ...
                 s = scale * min(2.5, max(0.6, fit if shot.size == "close_up" else fit ** 0.5))  # ... or nearer it
@@ -478,8 +511,14 @@ class ProceduralBackend:
             cues = [q for q in shot.cues if q.speaker == cid]
             if shot.size != "close_up":
                 x += float(rng.uniform(-0.015, 0.015)) * width
-            actors.append(_Actor(cid, puppet, x, feet, s, facing, cues, fps, shot.frames,
-                                 np.random.default_rng(_seed("actor", shot.seed, cid))))
+            actor = _Actor(cid, puppet, x, feet, s, facing, cues, fps, shot.frames,
+                           np.random.default_rng(_seed("actor", shot.seed, cid)))
+            if perch is not None:  # a table's edge coming in from the creature's side of the frame
+                x0, x1 = (x - 0.2 * width, width + 4.0) if x >= width / 2 else (-4.0, x + 0.2 * width)
+                actor.perch = (skia.Rect(x0, perch, x1, perch + 0.022 * height),
+                               skia.Rect(x0, perch + 0.022 * height, x1, height + 4.0),
+                               fill(grade.c((0.62, 0.45, 0.3), lit=0.55)), fill(grade.c((0.34, 0.22, 0.14), lit=0.55)))
+            actors.append(actor)
         # the back row is drawn first, so the front row stands in front of it
         order = sorted(range(n), key=lambda k: -depth[k])
         return [actors[k] for k in order]

@@ -1,0 +1,602 @@
+"""Rooms composed from their words: walls, floor and light, and the fixtures that say what a room is.
+
+A place drawn as a plain interior ("the laundromat", "the dentist's waiting room", "a bowling
+alley", "the greenhouse", "the recording studio") is assembled from parametric elements instead
+of the one wallpapered room: ``room_of(name, description, year)`` reads the place's words for
+what its walls are (plaster, tile, panelling, brick, glass, padded), its floor (boards, tiles,
+checkerboard, carpet, flagstones, polished lanes) and its light (fluorescent tubes, hanging
+bulbs, daylight through glass, a dim warm glow, lanterns), first from the kind of place the words
+name (a venue) and then from single words ("tiled", "brick", "strip lights"), and keeps each to
+the world's era: no fluorescent tube before 1940 (bulbs then, lanterns before 1890). The fixtures
+are set pieces (dressing.PIECES), found from the same words: washers, a row of waiting-room
+chairs, a reception counter, a microphone and a mixing desk, barber chairs and a mirror,
+pigeonholes, lockers, benches of potted plants ...
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import skia
+
+from .paint import fill, glow, poly, stroke, vgrad
+from .settings import Kit, floor, mix_hex, shelves, wall, window
+
+
+@dataclass(frozen=True)
+class Room:
+    """How an interior is built: its walls, floor and light (each a word and a colour)."""
+
+    wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded
+    wall_color: str = "#8a8070"
+    floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes
+    floor_color: str = "#5a3b26"
+    light: str = "bulbs"         # fluorescent, bulbs, daylight, dim, lanterns
+    window: bool = True
+
+
+#: Kinds of place by the words that name them (checked longest first), and how each is built.
+VENUES: dict[str, Room] = {
+    "laundromat": Room("tile", "#b8c4c0", "tiles", "#8a9490", "fluorescent", window=True),
+    "waiting room": Room("plaster", "#a8bca8", "tiles", "#9a9a8a", "fluorescent"),
+    "surgery": Room("plaster", "#b4c8c4", "tiles", "#a0a49a", "fluorescent"),
+    "clinic": Room("plaster", "#b4c8c4", "tiles", "#a0a49a", "fluorescent"),
+    "bowling": Room("panel", "#4a3050", "lanes", "#c89a5a", "bulbs", window=False),
+    "greenhouse": Room("glass", "#9ab8a8", "flags", "#7a7064", "daylight"),
+    "recording studio": Room("padded", "#3a3440", "carpet", "#3a2a2a", "dim", window=False),
+    "barbershop": Room("plaster", "#c8b89a", "checker", "#d8d0c0", "bulbs"),
+    "hair salon": Room("plaster", "#d0b8b0", "checker", "#d8d0c0", "bulbs"),
+    "pawn": Room("panel", "#5a4030", "boards", "#4a3020", "bulbs"),
+    "post office": Room("panel", "#7a6a50", "tiles", "#8a7a62", "bulbs"),
+    "locker room": Room("tile", "#a8b4b8", "tiles", "#7a8488", "fluorescent", window=False),
+    "gym": Room("brick", "#8a5a44", "boards", "#8a6a44", "fluorescent"),
+    "ward": Room("plaster", "#c8d4d0", "tiles", "#a8aca4", "fluorescent"),
+    "bank": Room("panel", "#6a5038", "checker", "#c8c0b0", "bulbs"),
+    "lobby": Room("panel", "#8a6a48", "checker", "#c8bca8", "bulbs"),
+    "pharmacy": Room("plaster", "#d0d8d0", "tiles", "#b0b4a8", "fluorescent"),
+    "jeweller": Room("panel", "#4a3a30", "carpet", "#5a2a2a", "bulbs"),
+    "florist": Room("plaster", "#c8d0b8", "flags", "#8a8070", "daylight"),
+    "record shop": Room("brick", "#7a4a3a", "boards", "#4a3424", "bulbs"),
+    "music shop": Room("brick", "#7a4a3a", "boards", "#4a3424", "bulbs"),
+    "repair shop": Room("brick", "#6a5a4a", "boards", "#4a3a2a", "bulbs"),
+    "garage": Room("brick", "#7a6a5a", "flags", "#5a5a58", "fluorescent"),
+    "basement": Room("brick", "#5a4a40", "flags", "#4a4644", "dim", window=False),
+    "cellar": Room("brick", "#5a4a40", "flags", "#4a4644", "lanterns", window=False),
+    "classroom": Room("plaster", "#c8c0a0", "boards", "#7a5a3a", "fluorescent"),
+    "office": Room("plaster", "#b0a890", "carpet", "#5a5a60", "fluorescent"),
+    "police station": Room("plaster", "#a8b0a0", "tiles", "#7a7a70", "fluorescent"),
+    "station": Room("tile", "#c8c0a8", "tiles", "#8a8478", "bulbs"),
+    "café": Room("plaster", "#c89a6a", "checker", "#d8d0c0", "bulbs"),
+    "cafe": Room("plaster", "#c89a6a", "checker", "#d8d0c0", "bulbs"),
+    "diner": Room("tile", "#d8d0c0", "checker", "#d8d0c0", "fluorescent"),
+    "library": Room("panel", "#5a4030", "carpet", "#4a3a3a", "bulbs"),
+    "chapel": Room("plaster", "#c8c0b0", "flags", "#8a8478", "daylight"),
+    "workshop": Room("brick", "#6a5a4a", "boards", "#4a3a2a", "bulbs"),
+    "studio": Room("plaster", "#d8d4cc", "boards", "#8a6a48", "daylight"),
+}
+#: Other words for the venues above.
+SAME: dict[str, str] = {
+    "launderette": "laundromat", "laundrette": "laundromat", "laundry": "laundromat", "wash house": "laundromat",
+    "dentist": "surgery", "dental": "surgery", "doctor's": "surgery", "gp": "surgery", "vet's": "surgery",
+    "veterinary": "surgery", "reception": "waiting room", "bowling alley": "bowling",
+    "glasshouse": "greenhouse", "hothouse": "greenhouse", "conservatory": "greenhouse", "orangery": "greenhouse",
+    "palm house": "greenhouse", "botanical": "greenhouse", "sound studio": "recording studio",
+    "rehearsal room": "recording studio", "barber": "barbershop", "barber's": "barbershop", "barber shop": "barbershop",
+    "hairdresser": "hair salon", "beauty parlour": "hair salon", "beauty parlor": "hair salon",
+    "beauty salon": "hair salon",
+    "pawnshop": "pawn", "pawnbroker": "pawn", "junk shop": "pawn", "antique shop": "pawn", "second-hand": "pawn",
+    "thrift": "pawn", "pawn shop": "pawn", "sorting office": "post office", "mailroom": "post office",
+    "changing room": "locker room", "dressing room": "locker room", "boxing gym": "gym", "gymnasium": "gym",
+    "hospital": "ward", "infirmary": "ward", "sanatorium": "ward", "chemist": "pharmacy", "drugstore": "pharmacy",
+    "apothecary": "pharmacy", "jewellery": "jeweller", "jewelry": "jeweller", "jeweler": "jeweller",
+    "flower shop": "florist", "record store": "record shop", "guitar shop": "music shop", "hotel": "lobby",
+    "foyer": "lobby", "front desk": "lobby", "watchmaker": "repair shop", "clockmaker": "repair shop",
+    "mechanic": "garage", "coffee shop": "cafe", "tea room": "cafe", "tearoom": "cafe", "canteen": "diner",
+    "precinct": "police station", "schoolroom": "classroom", "newsroom": "office", "bookshop": "library",
+    "bookstore": "library", "train station": "station", "railway station": "station", "waiting hall": "station",
+    "photo studio": "studio", "artist's studio": "studio", "atelier": "studio",
+}
+#: Single words that say what a room is made of or lit by, whatever it is.
+WALL_WORDS = {"tile": ("tiled", "tiles", "tile"), "panel": ("panelled", "paneled", "panelling", "wood panel"),
+              "brick": ("brick", "bricks", "exposed brick"), "glass": ("glass walls", "glass roof", "glass panes"),
+              "padded": ("padded", "soundproof", "foam")}
+FLOOR_WORDS = {"checker": ("checkerboard", "chequered", "checkered", "black and white floor"),
+               "carpet": ("carpet", "carpeted", "rug"), "flags": ("flagstone", "flagged", "stone floor", "concrete"),
+               "tiles": ("linoleum", "lino")}
+LIGHT_WORDS = {"fluorescent": ("fluorescent", "strip light", "strip-light", "tube light", "striplight"),
+               "lanterns": ("candle", "candlelit", "lantern", "oil lamp", "gaslight", "gaslit"),
+               "dim": ("dim", "dimly", "gloomy", "half-dark", "shadowy"),
+               "daylight": ("skylight", "sunlit", "sun-drenched", "daylight")}
+
+
+def _word(low: str, w: str) -> int:
+    """Where ``w`` stands in ``low`` as a whole word (or its plural); -1 if nowhere."""
+    m = re.search(rf"\b{re.escape(w)}(?:s|es)?\b", low)
+    return m.start() if m else -1
+
+
+def _first(low: str, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` stands in ``low``; -1 if none of them does."""
+    at = [a for w in words if (a := _word(low, w)) >= 0]
+    return min(at) if at else -1
+
+
+def venue_of(name: str, description: str = "") -> str | None:
+    """The venue a place's words name, from its name before its description."""
+    for text in (name, description):
+        low = f" {text.lower()} "
+        hits = [(at, -len(w), w if w in VENUES else SAME[w]) for w in list(VENUES) + list(SAME)
+                if (at := _word(low, w)) >= 0]
+        if hits:
+            return min(hits)[2]
+    return None
+
+
+def room_of(name: str, description: str = "", *, year: int | None = None) -> Room | None:
+    """How an interior is built from its words and era; None when the words say nothing of it
+    (the renderer's own interior is drawn then)."""
+    venue = venue_of(name, description)
+    room = VENUES[venue] if venue else None
+    low = f" {name} {description} ".lower()
+    said = {}
+    for part, table in (("wall", WALL_WORDS), ("floor", FLOOR_WORDS), ("light", LIGHT_WORDS)):
+        places = [(at, v) for v, words in table.items() if (at := _first(low, words)) >= 0]
+        found = min(places) if places else None
+        if found:
+            said[part] = found[1]
+    if room is None and not said:
+        return None
+    room = room or Room()
+    if said:
+        room = Room(said.get("wall", room.wall), room.wall_color, said.get("floor", room.floor), room.floor_color,
+                    said.get("light", room.light), room.window)
+    # the era's light: no fluorescent tube before 1940, no electric bulb before 1890
+    light = room.light
+    if year is not None and light == "fluorescent" and year < 1940:
+        light = "bulbs"
+    if year is not None and light == "bulbs" and year < 1890:
+        light = "lanterns"
+    if light != room.light:
+        room = Room(room.wall, room.wall_color, room.floor, room.floor_color, light, room.window)
+    return room
+
+
+# --- the shell: walls, floor, light ------------------------------------------------------------
+
+FLOOR_LINE = 70.0
+
+
+def draw_room(k: Kit, room: Room) -> None:
+    """Walls, floor and light of a composed interior, on the sky (walls), far (windows) and near
+    (floor) layers; the fixtures are dressed on after (dressing.dress)."""
+    y = FLOOR_LINE
+    if room.wall == "glass":
+        _glass_walls(k, y)
+    else:
+        wall(k, k.sky, room.wall_color, trim=None if room.wall in ("tile", "padded", "brick") else
+             mix_hex(room.wall_color, "#000000", 0.45))
+        {"tile": _tiles, "brick": _bricks, "padded": _padding, "panel": _panels}.get(room.wall, _nothing)(k, room, y)
+        if room.window:
+            window(k, k.far, skia.Rect(k.w * 0.5 - 16, 14, k.w * 0.5 + 16, 44), "#3a3a38",
+                   blinds=room.light == "fluorescent")
+    if room.floor == "lanes":
+        _lanes(k, room, y)
+    elif room.floor == "checker":
+        _checker(k, room, y)
+    else:
+        floor(k, k.near, y, room.floor_color, boards=room.floor == "boards", tiles=room.floor in ("tiles", "flags"))
+        if room.floor == "carpet":  # a rug laid in the middle of the room, seen in perspective
+            cx = k.w / 2
+            rug = poly([(cx - 30, y + 6), (cx + 30, y + 6), (cx + 52, y + 26), (cx - 52, y + 26)])
+            k.near.drawPath(rug, fill(k.g.c(mix_hex(room.floor_color, "#8a3a2a", 0.5), 0.8)))
+            k.near.drawPath(rug, stroke(k.g.c(mix_hex(room.floor_color, "#d8b060", 0.5), 0.8), 0.8))
+    {"fluorescent": _tubes, "bulbs": _bulbs, "daylight": _daylight, "dim": _dim, "lanterns": _lanterns}[room.light](k, y)
+
+
+def _nothing(k: Kit, room: Room, y: float) -> None:
+    return None
+
+
+def _tiles(k: Kit, room: Room, y: float) -> None:
+    line = stroke(k.g.c(mix_hex(room.wall_color, "#ffffff", 0.35)), 0.25)
+    for yy in range(int(y) - 36, int(y), 4):
+        k.sky.drawLine(0, yy, k.w, yy, line)
+    for xx in range(0, int(k.w) + 4, 4):
+        k.sky.drawLine(xx, y - 36, xx, y, line)
+    k.sky.drawRect(skia.Rect(0, y - 37, k.w, y - 36), fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.3))))
+
+
+def _bricks(k: Kit, room: Room, y: float) -> None:
+    line = stroke(k.g.c(mix_hex(room.wall_color, "#000000", 0.35)), 0.3)
+    for row, yy in enumerate(range(2, int(y), 3)):
+        k.sky.drawLine(0, yy, k.w, yy, line)
+        for xx in range(-3 * (row % 2), int(k.w), 6):
+            k.sky.drawLine(xx, yy, xx, yy + 3, line)
+
+
+def _padding(k: Kit, room: Room, y: float) -> None:
+    """Sound panels: padded squares in rows, with a darker seam."""
+    face = fill(k.g.c(mix_hex(room.wall_color, "#7a5a8a", 0.3)))
+    seam = stroke(k.g.c(mix_hex(room.wall_color, "#000000", 0.5)), 0.4)
+    for yy in range(6, int(y) - 6, 11):
+        for xx in range(2, int(k.w), 11):
+            r = skia.Rect(xx, yy, xx + 10, yy + 10)
+            k.sky.drawRoundRect(r, 1.5, 1.5, face)
+            k.sky.drawRoundRect(r, 1.5, 1.5, seam)
+
+
+def _panels(k: Kit, room: Room, y: float) -> None:
+    line = stroke(k.g.c(mix_hex(room.wall_color, "#000000", 0.4)), 0.35)
+    for xx in range(3, int(k.w), 14):
+        k.sky.drawRect(skia.Rect(xx, y - 12, xx + 11, y - 3), line)
+        k.sky.drawRect(skia.Rect(xx, 8, xx + 11, y - 18), line)
+
+
+def _glass_walls(k: Kit, y: float) -> None:
+    """A glasshouse: the sky through panes in a white iron frame, a pitched roof of glass."""
+    from .settings import draw_sky
+
+    draw_sky(k, k.sky, horizon=y)
+    frame = stroke(k.g.c("#e8ece4"), 0.9)
+    thin = stroke(k.g.c("#d8ddd4", 0.8), 0.4)
+    sheen = fill(k.g.c("#ffffff", 0.06, lit=0))
+    k.far.drawRect(skia.Rect(0, 0, k.w, y), sheen)
+    for xx in range(0, int(k.w) + 12, 12):
+        k.far.drawLine(xx, 0, xx, y, frame)
+        k.far.drawLine(xx + 6, 10, xx + 6, y, thin)
+    for yy in (10.0, 26.0, 42.0, 56.0):
+        k.far.drawLine(0, yy, k.w, yy, thin if yy != 10.0 else frame)
+    for xx in range(0, int(k.w) + 24, 24):  # the roof's glazing bars running up to the ridge
+        k.far.drawLine(xx, 10, xx + 8, 0, frame)
+    k.far.drawRect(skia.Rect(0, y - 6, k.w, y), fill(k.g.c("#8a8478")))  # a low stone plinth
+
+
+def _lanes(k: Kit, room: Room, y: float) -> None:
+    """Bowling lanes: polished wood running back to the pins at the far wall, gutters between."""
+    wood = room.floor_color
+    vgrad(k.near, skia.Rect(0, y, k.w, 100), [k.g.c(mix_hex(wood, "#000000", 0.2)), k.g.c(wood)])
+    gutter = fill(k.g.c("#2a2624"))
+    pin = fill(k.g.c("#f4f0e8"))
+    neck = fill(k.g.c("#c8302a"))
+    vanish = k.w / 2
+    n = max(4, int(k.w / 40))
+    # the pin deck: a dark band along the foot of the wall, each lane's pins in a triangle
+    k.sky.drawRect(skia.Rect(0, y - 12, k.w, y), fill(k.g.c("#1a1618")))
+    for i in range(n + 1):
+        xb = k.w * (i / n)
+        xt = vanish + (xb - vanish) * 0.45
+        k.near.drawPath(poly([(xt - 0.8, y), (xt + 0.8, y), (xb + 3, 100), (xb - 3, 100)]), gutter)
+        if i < n:
+            cx = vanish + (k.w * ((i + 0.5) / n) - vanish) * 0.45
+            for row, count in enumerate((4, 3, 2, 1)):
+                for j in range(count):
+                    px = cx + (j - (count - 1) / 2) * 2.2
+                    py = y - 1.5 - (3 - row) * 0.6
+                    k.far.drawOval(skia.Rect(px - 0.7, py - 3.2, px + 0.7, py), pin)
+                    k.far.drawRect(skia.Rect(px - 0.6, py - 2.4, px + 0.6, py - 2.0), neck)
+            glow(k.far, cx, y - 3, 7, k.g.c("#fff0c8", 0.35, lit=0))
+            k.far.drawRect(skia.Rect(cx - 6, y - 20, cx + 6, y - 13), fill(k.g.c("#2a2030")))  # the masking panel
+            k.far.drawCircle(cx, y - 16.5, 2.2, fill(k.g.c(("#e84a3a", "#3a8ae8", "#e8c83a", "#4ae86a")[i % 4], lit=0)))
+    line = stroke(k.g.c("#ffffff", 0.18, lit=0), 0.3)  # the shine of the oiled boards
+    for yy in (y + 6, y + 15, y + 27):
+        k.near.drawLine(0, yy, k.w, yy, line)
+
+
+def _checker(k: Kit, room: Room, y: float) -> None:
+    light, dark = room.floor_color, mix_hex(room.floor_color, "#1a1a1a", 0.8)
+    vgrad(k.near, skia.Rect(0, y, k.w, 100), [k.g.c(mix_hex(light, "#000000", 0.25)), k.g.c(light)])
+    paint = fill(k.g.c(dark))
+    rows = [y, y + 3, y + 7, y + 12, y + 19, y + 28, y + 40, 100.0]
+    vanish = k.w / 2
+    for r in range(len(rows) - 1):
+        t0, t1 = rows[r], rows[r + 1]
+        f0, f1 = 0.45 + 1.15 * (t0 - y) / 30, 0.45 + 1.15 * (t1 - y) / 30
+        for i in range(-30, 30):
+            if (i + r) % 2:
+                continue
+            xa, xb = i * 6.0, (i + 1) * 6.0
+            k.near.drawPath(poly([(vanish + xa * f0, t0), (vanish + xb * f0, t0), (vanish + xb * f1, t1),
+                                  (vanish + xa * f1, t1)]), paint)
+
+
+def _tubes(k: Kit, y: float) -> None:
+    """Fluorescent tubes on the ceiling: a cold flat light that washes the whole room."""
+    k.sky.drawRect(skia.Rect(0, 0, k.w, y), fill(k.g.c("#e8f4ff", 0.08, lit=0)))
+    for x in range(12, int(k.w), 36):
+        k.far.drawRect(skia.Rect(x, 3, x + 20, 5), fill(k.g.c("#d8dcd8")))
+        k.far.drawRect(skia.Rect(x + 1, 4.6, x + 19, 5.8), fill(k.g.c("#f4fbff", lit=0)))
+        glow(k.far, x + 10, 5.5, 14, k.g.c("#dff0ff", 0.35, lit=0))
+
+
+def _bulbs(k: Kit, y: float) -> None:
+    from .settings import hanging_lamp
+
+    for x in range(int(k.w * 0.22), int(k.w), int(k.w * 0.28) or 1):
+        hanging_lamp(k, k.far, x, 16, cone=False)
+
+
+def _daylight(k: Kit, y: float) -> None:
+    shader = skia.GradientShader.MakeLinear([skia.Point(0, 0), skia.Point(0, y + 30)],
+                                            [k.g.c("#fff6d8", 0.22, lit=0), skia.ColorSetARGB(0, 0, 0, 0)])
+    for x in range(0, int(k.w), 40):  # shafts of sun falling slantwise
+        k.far.drawPath(poly([(x, 0), (x + 14, 0), (x + 30, y + 30), (x + 16, y + 30)]),
+                       skia.Paint(Shader=shader, BlendMode=skia.BlendMode.kPlus, AntiAlias=True))
+
+
+def _dim(k: Kit, y: float) -> None:
+    k.sky.drawRect(skia.Rect(0, 0, k.w, y), fill(k.g.c("#000000", 0.35, lit=0)))
+    for x in (k.w * 0.3, k.w * 0.7):
+        glow(k.far, x, y - 30, 26, k.g.c("#ffb86a", 0.35, lit=0))
+
+
+def _lanterns(k: Kit, y: float) -> None:
+    for x in (k.w * 0.25, k.w * 0.75):
+        k.far.drawLine(x, 0, x, 14, stroke(k.g.c("#2a2420"), 0.4))
+        k.far.drawRect(skia.Rect(x - 1.6, 14, x + 1.6, 19), fill(k.g.c("#3a2e22")))
+        k.far.drawRect(skia.Rect(x - 1.0, 15, x + 1.0, 18.2), fill(k.g.c("#ffc870", lit=0)))
+        glow(k.far, x, 16.5, 18, k.g.c("#ffb050", 0.45, lit=0))
+
+
+# --- fixtures (set pieces: kit, canvas, x (centre), floor line) ----------------------------------
+
+def washers(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A row of front-loading washers (round glass doors, washing tumbling in some), dryers stacked
+    on top at one end."""
+    body, edge = fill(k.g.c("#e8eae6")), stroke(k.g.c("#8a908c"), 0.35)
+    glass, rim = fill(k.g.c("#5a6a78")), stroke(k.g.c("#b8bec0"), 0.8)
+    cloth = [fill(k.g.c(col)) for col in ("#c84a4a", "#4a7ac8", "#e8c84a", "#6ab86a")]
+    for i in range(4):
+        x0 = x - 24 + i * 12
+        stacked = (base - 11,) if i else (base - 11, base - 22)
+        for top in stacked:
+            r = skia.Rect(x0, top, x0 + 11, top + 11)
+            c.drawRect(r, body)
+            c.drawRect(r, edge)
+            c.drawRect(skia.Rect(x0 + 1, top + 1, x0 + 10, top + 2.2), fill(k.g.c("#c8ccc8")))
+            cx, cy = x0 + 5.5, top + 6.6
+            c.drawCircle(cx, cy, 3.4, glass)
+            if (i + int(top)) % 2 == 0:  # washing in the drum
+                for j, p in enumerate(cloth[:3]):
+                    a = j * 2.1 + i
+                    c.drawCircle(cx + 1.4 * math.cos(a), cy + 1.4 * math.sin(a), 1.2, p)
+            c.drawCircle(cx, cy, 3.4, rim)
+
+
+def chairs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A row of waiting-room chairs, joined on one rail, and a coat left on one."""
+    seat, leg = fill(k.g.c("#3a6a8a")), stroke(k.g.c("#4a4a4c"), 0.6)
+    c.drawLine(x - 22, base - 6, x + 22, base - 6, leg)
+    for i in range(5):
+        cx = x - 20 + i * 10
+        c.drawRoundRect(skia.Rect(cx - 4, base - 8, cx + 4, base - 6), 0.8, 0.8, seat)
+        c.drawRoundRect(skia.Rect(cx - 3.6, base - 15, cx + 3.6, base - 8.5), 1.2, 1.2, seat)
+        c.drawLine(cx - 3, base - 6, cx - 3, base, leg)
+        c.drawLine(cx + 3, base - 6, cx + 3, base, leg)
+    c.drawPath(poly([(x + 7, base - 14), (x + 13, base - 14), (x + 14, base - 5), (x + 6, base - 6)]),
+               fill(k.g.c("#7a4a2a")))
+
+
+def low_table(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A low table of magazines and a potted plant beside it."""
+    c.drawRect(skia.Rect(x - 10, base - 5, x + 10, base - 4), fill(k.g.c("#8a6a48")))
+    for px in (x - 9, x + 8):
+        c.drawRect(skia.Rect(px, base - 4, px + 1, base), fill(k.g.c("#5a4630")))
+    for i, col in enumerate(("#d84a4a", "#e8d8a8", "#4a8ad8")):
+        c.drawRect(skia.Rect(x - 7 + i * 5, base - 5.8 + i * 0.2, x - 3 + i * 5, base - 5), fill(k.g.c(col)))
+    potted_plant(k, c, x + 16, base)
+
+
+def potted_plant(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    c.drawPath(poly([(x - 3, base - 6), (x + 3, base - 6), (x + 2.2, base), (x - 2.2, base)]), fill(k.g.c("#a85a3a")))
+    for j in range(7):
+        a = math.pi * (0.1 + 0.8 * j / 6)
+        c.drawOval(skia.Rect(x + 7 * math.cos(a) - 3, base - 9 - 10 * math.sin(a) - 1.4,
+                             x + 7 * math.cos(a) + 3, base - 9 - 10 * math.sin(a) + 1.4),
+                   fill(k.g.c("#3a8a4a" if j % 2 else "#2a6a3a")))
+
+
+def reception(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A reception counter: a high front, a bell, a lamp and papers on top."""
+    c.drawRect(skia.Rect(x - 18, base - 13, x + 18, base), fill(k.g.c("#b8a88a")))
+    c.drawRect(skia.Rect(x - 19, base - 14.2, x + 19, base - 12.6), fill(k.g.c("#6a5038")))
+    c.drawRect(skia.Rect(x - 12, base - 10, x + 12, base - 4), stroke(k.g.c("#8a7a5c"), 0.4))
+    c.drawArc(skia.Rect(x + 10, base - 16.4, x + 13, base - 13.6), 180, 180, True, fill(k.g.c("#d8b84a")))
+    c.drawRect(skia.Rect(x - 8, base - 15, x - 2, base - 14.2), fill(k.g.c("#f0ece0")))
+    c.drawLine(x - 14, base - 14, x - 14, base - 19, stroke(k.g.c("#2a2a2a"), 0.5))
+    glow(c, x - 14, base - 19, 6, k.g.c("#ffe0a0", 0.4, lit=0))
+
+
+def mic(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A microphone on a boom stand with a pop screen, a music stand and headphones on a hook."""
+    pole = stroke(k.g.c("#2a2a2e"), 0.7)
+    c.drawLine(x - 3, base, x, base - 3, pole)
+    c.drawLine(x + 3, base, x, base - 3, pole)
+    c.drawLine(x, base - 3, x, base - 24, pole)
+    c.drawLine(x, base - 24, x + 7, base - 27, pole)
+    c.drawRoundRect(skia.Rect(x + 6, base - 30.5, x + 9, base - 25.5), 1.5, 1.5, fill(k.g.c("#8a8c90")))
+    c.drawCircle(x + 5, base - 28, 2.4, stroke(k.g.c("#1a1a1a", 0.8), 0.3))
+    c.drawCircle(x + 5, base - 28, 2.2, fill(k.g.c("#1a1a1a", 0.3)))
+    c.drawLine(x - 12, base, x - 12, base - 14, stroke(k.g.c("#3a3a3e"), 0.5))  # a music stand
+    c.drawPath(poly([(x - 17, base - 19), (x - 7, base - 19), (x - 8, base - 13), (x - 16, base - 13)]),
+               fill(k.g.c("#3a3a3e")))
+    c.drawRect(skia.Rect(x - 15.5, base - 18.5, x - 8.5, base - 14), fill(k.g.c("#f0ece0")))
+
+
+def mixing_desk(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """The control room: a sloping desk of faders and lit meters, speakers either side, under the
+    glass of the control-room window."""
+    c.drawRect(skia.Rect(x - 22, base - 34, x + 22, base - 16), fill(k.g.c("#1a2430")))
+    c.drawRect(skia.Rect(x - 22, base - 34, x + 22, base - 16), stroke(k.g.c("#5a5a60"), 0.8))
+    glow(c, x, base - 25, 20, k.g.c("#6ab0ff", 0.15, lit=0))
+    c.drawPath(poly([(x - 20, base - 9), (x + 20, base - 9), (x + 22, base - 13), (x - 22, base - 13)]),
+               fill(k.g.c("#3a3a40")))
+    c.drawRect(skia.Rect(x - 20, base - 9, x + 20, base), fill(k.g.c("#2a2a2e")))
+    for i in range(14):
+        fx = x - 18.5 + i * 2.8
+        c.drawLine(fx, base - 12.4, fx, base - 9.6, stroke(k.g.c("#9a9aa0"), 0.3))
+        c.drawRect(skia.Rect(fx - 0.6, base - 11.5 + (i * 7 % 5) * 0.3, fx + 0.6, base - 10.6 + (i * 7 % 5) * 0.3),
+                   fill(k.g.c("#e8e8e8")))
+        c.drawCircle(fx, base - 14.2, 0.4, fill(k.g.c(("#6ae86a", "#e8c84a", "#e84a4a")[i % 3], lit=0)))
+    for sx in (x - 26, x + 22):
+        c.drawRect(skia.Rect(sx, base - 22, sx + 5, base - 13), fill(k.g.c("#18181a")))
+        c.drawCircle(sx + 2.5, base - 16, 1.6, fill(k.g.c("#4a4a4e")))
+
+
+def barber_chairs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """Two barber chairs (chrome and red leather) facing a long mirror over a shelf of tools."""
+    mirror = skia.Rect(x - 24, base - 36, x + 24, base - 20)
+    c.drawRect(mirror, fill(k.g.c("#a8c0c8")))
+    c.drawPath(poly([(x - 20, base - 36), (x - 14, base - 36), (x - 24, base - 26), (x - 24, base - 30)]),
+               fill(k.g.c("#ffffff", 0.35, lit=0)))
+    c.drawRect(mirror, stroke(k.g.c("#c8c0a8"), 0.9))
+    c.drawRect(skia.Rect(x - 24, base - 20, x + 24, base - 18.6), fill(k.g.c("#e8e4dc")))
+    for i, col in enumerate(("#4a8ad8", "#d8d8d0", "#4ac88a", "#d8a84a", "#c84a4a")):
+        c.drawRect(skia.Rect(x - 20 + i * 8, base - 23, x - 18.6 + i * 8, base - 20), fill(k.g.c(col)))
+    chrome, leather = fill(k.g.c("#c8ccd0")), fill(k.g.c("#a82a2a"))
+    for cx in (x - 12, x + 12):
+        c.drawRect(skia.Rect(cx - 1, base - 5, cx + 1, base - 1), chrome)
+        c.drawOval(skia.Rect(cx - 4, base - 1.6, cx + 4, base + 0.4), chrome)
+        c.drawRoundRect(skia.Rect(cx - 5, base - 8, cx + 5, base - 5), 1, 1, leather)
+        c.drawRoundRect(skia.Rect(cx - 4.4, base - 17, cx + 4.4, base - 8), 1.4, 1.4, leather)
+        c.drawRect(skia.Rect(cx - 6, base - 10, cx - 4.6, base - 6), chrome)
+        c.drawRect(skia.Rect(cx + 4.6, base - 10, cx + 6, base - 6), chrome)
+        c.drawRect(skia.Rect(cx - 2.5, base - 19, cx + 2.5, base - 17), leather)
+
+
+def barber_pole(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A barber's pole on the wall: red, white and blue spiralling in a glass tube."""
+    r = skia.Rect(x - 1.8, base - 40, x + 1.8, base - 24)
+    c.drawRect(r, fill(k.g.c("#f4f0ec")))
+    c.save()
+    c.clipRect(r)
+    for i, yy in enumerate(range(int(base) - 44, int(base) - 20, 3)):
+        c.drawPath(poly([(x - 2, yy + 2), (x + 2, yy), (x + 2, yy + 1.2), (x - 2, yy + 3.2)]),
+                   fill(k.g.c("#c82a2a" if i % 2 else "#2a4ab8")))
+    c.restore()
+    for yy in (base - 41.5, base - 24):
+        c.drawRoundRect(skia.Rect(x - 2.4, yy, x + 2.4, yy + 1.5), 0.6, 0.6, fill(k.g.c("#c8ccd0")))
+
+
+def glass_counter(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A glass display counter: rings, watches and trinkets on velvet behind the glass, a till."""
+    c.drawRect(skia.Rect(x - 20, base - 3, x + 20, base), fill(k.g.c("#3a2a1e")))
+    case = skia.Rect(x - 20, base - 12, x + 20, base - 3)
+    c.drawRect(case, fill(k.g.c("#4a1a2a")))
+    for i in range(9):
+        gx = x - 17 + i * 4.2
+        col = ("#e8c84a", "#d8d8e0", "#e8c84a")[i % 3]
+        c.drawCircle(gx, base - 7 - (i % 2) * 2, 1.1, stroke(k.g.c(col, lit=0.3), 0.45))
+    c.drawRect(case, fill(k.g.c("#d8f0ff", 0.15, lit=0)))
+    c.drawRect(case, stroke(k.g.c("#c8ccd0"), 0.5))
+    c.drawLine(x - 18, base - 11, x - 10, base - 4, stroke(k.g.c("#ffffff", 0.4, lit=0), 0.4))
+    c.drawRect(skia.Rect(x + 8, base - 17, x + 16, base - 12), fill(k.g.c("#6a6458")))  # the till
+    c.drawRect(skia.Rect(x + 9, base - 19.5, x + 15, base - 17), fill(k.g.c("#3a3630")))
+
+
+def crowded_shelves(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """Shelves crowded with what people have left: a guitar, clocks, a radio, a typewriter, lamps."""
+    shelves(k, c, x - 16, x + 16, base - 42, base, "#4a3020", bottles=False)
+    for i, yy in enumerate((base - 30.5, base - 16.5, base - 2.5)):
+        for j in range(4):
+            gx = x - 13 + j * 8 + (i % 2) * 2
+            kind = (i * 4 + j) % 4
+            if kind == 0:
+                c.drawCircle(gx, yy - 2.6, 2.4, fill(k.g.c("#d8c8a0")))
+                c.drawCircle(gx, yy - 2.6, 2.4, stroke(k.g.c("#6a5030"), 0.4))
+            elif kind == 1:
+                c.drawRect(skia.Rect(gx - 3, yy - 4, gx + 3, yy), fill(k.g.c("#7a4a2a")))
+                c.drawCircle(gx + 1.4, yy - 2, 1.1, fill(k.g.c("#2a2420")))
+            elif kind == 2:
+                c.drawRect(skia.Rect(gx - 3, yy - 3, gx + 3, yy), fill(k.g.c("#3a3a3e")))
+            else:
+                c.drawLine(gx, yy, gx, yy - 4, stroke(k.g.c("#8a8a80"), 0.5))
+                c.drawPath(poly([(gx - 2, yy - 4), (gx + 2, yy - 4), (gx + 1, yy - 6), (gx - 1, yy - 6)]),
+                           fill(k.g.c("#c8a84a")))
+    c.drawOval(skia.Rect(x + 16, base - 12, x + 24, base), fill(k.g.c("#b8743a")))  # a guitar leaning on them
+    c.drawOval(skia.Rect(x + 17, base - 17, x + 23, base - 9), fill(k.g.c("#b8743a")))
+    c.drawCircle(x + 20, base - 7, 1.2, fill(k.g.c("#2a1a10")))
+    c.drawLine(x + 20, base - 16, x + 21, base - 30, stroke(k.g.c("#4a2a14"), 1.0))
+
+
+def pigeonholes(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A wall of pigeonholes with letters and parcels in them."""
+    r = skia.Rect(x - 16, base - 46, x + 16, base - 20)
+    c.drawRect(r, fill(k.g.c("#3a2a1a")))
+    for row in range(5):
+        for col in range(7):
+            cell = skia.Rect(r.left() + 1 + col * 4.4, r.top() + 1 + row * 5, r.left() + 4.6 + col * 4.4,
+                             r.top() + 5.2 + row * 5)
+            c.drawRect(cell, fill(k.g.c("#1a120a")))
+            if (row * 7 + col) % 3:
+                c.drawRect(skia.Rect(cell.left() + 0.4, cell.bottom() - 2.2, cell.right() - 0.4, cell.bottom()),
+                           fill(k.g.c("#f0e8d8" if (row + col) % 2 else "#d8c8a0")))
+
+
+def parcels(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """Parcels tied with string stacked by a weighing scale."""
+    for dx, dy, w, h in ((-12, 0, 9, 6), (-3, 0, 7, 5), (-10, -6, 6, 4), (5, 0, 6, 7)):
+        r = skia.Rect(x + dx, base + dy - h, x + dx + w, base + dy)
+        c.drawRect(r, fill(k.g.c("#b08a5a")))
+        c.drawLine(r.centerX(), r.top(), r.centerX(), r.bottom(), stroke(k.g.c("#e8dcc0"), 0.3))
+        c.drawLine(r.left(), r.centerY(), r.right(), r.centerY(), stroke(k.g.c("#e8dcc0"), 0.3))
+    c.drawRect(skia.Rect(x + 14, base - 3, x + 22, base), fill(k.g.c("#3a3a3e")))  # a scale
+    c.drawLine(x + 18, base - 3, x + 18, base - 6, stroke(k.g.c("#3a3a3e"), 0.6))
+    c.drawRect(skia.Rect(x + 14.5, base - 7, x + 21.5, base - 6), fill(k.g.c("#c8a84a")))
+
+
+def lockers(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A row of tall metal lockers with vents, and a bench before them."""
+    for i in range(6):
+        r = skia.Rect(x - 21 + i * 7, base - 32, x - 14.4 + i * 7, base - 2)
+        c.drawRect(r, fill(k.g.c("#5a7a9a" if i % 2 else "#527290")))
+        c.drawRect(r, stroke(k.g.c("#2a3a4a"), 0.3))
+        for v in range(3):
+            c.drawLine(r.left() + 1.5, r.top() + 2 + v, r.right() - 1.5, r.top() + 2 + v, stroke(k.g.c("#2a3a4a"), 0.25))
+        c.drawRect(skia.Rect(r.right() - 1.8, r.centerY() - 1.5, r.right() - 1.1, r.centerY() + 1.5),
+                   fill(k.g.c("#c8ccd0")))
+    c.drawRect(skia.Rect(x - 20, base - 5, x + 20, base - 3.8), fill(k.g.c("#8a6a48")))
+
+
+def plant_benches(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """Slatted benches of potted plants, ferns and seedlings in trays, a palm above them."""
+    wood = fill(k.g.c("#7a5a3a"))
+    c.drawRect(skia.Rect(x - 24, base - 10, x + 24, base - 8.6), wood)
+    for px in (x - 22, x - 1, x + 21):
+        c.drawRect(skia.Rect(px, base - 8.6, px + 1.2, base), wood)
+    for i in range(8):
+        px = x - 21 + i * 6
+        c.drawPath(poly([(px - 2, base - 13), (px + 2, base - 13), (px + 1.5, base - 10), (px - 1.5, base - 10)]),
+                   fill(k.g.c("#b8643a")))
+        for j in range(4):
+            a = math.pi * (0.15 + 0.7 * j / 3)
+            c.drawOval(skia.Rect(px + 4 * math.cos(a) - 1.8, base - 14 - 5 * math.sin(a) - 0.9,
+                                 px + 4 * math.cos(a) + 1.8, base - 14 - 5 * math.sin(a) + 0.9),
+                       fill(k.g.c(("#3a9a4a", "#2a7a3a", "#5ab05a")[(i + j) % 3])))
+        if i % 3 == 1:
+            c.drawCircle(px, base - 17, 1.2, fill(k.g.c(("#e84a7a", "#f0c83a")[i % 2])))
+    c.drawLine(x + 26, base, x + 26, base - 30, stroke(k.g.c("#6a5030"), 1.4))  # a palm in a tub
+    for a in range(6):
+        ang = math.pi * (0.05 + 0.18 * a)
+        c.drawLine(x + 26, base - 30, x + 26 + 12 * math.cos(ang), base - 30 - 7 * math.sin(ang) + 4,
+                   stroke(k.g.c("#3a8a3a"), 1.6))
+    c.drawRect(skia.Rect(x + 22, base - 5, x + 30, base), fill(k.g.c("#5a4a3a")))
+
+
+def scoreboard(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """Score screens hung above the lanes (a chalk board in a world before them), and a rack of balls."""
+    old = k.year is not None and k.year < 1960
+    for sx in (x - 30, x + 8):
+        r = skia.Rect(sx, base - 52, sx + 22, base - 42)
+        c.drawRect(r, fill(k.g.c("#1e2a22" if old else "#101828")))
+        c.drawRect(r, stroke(k.g.c("#5a5048"), 0.6))
+        for j in range(6):
+            col = "#e8e8e0" if old else "#ffb84a"
+            c.drawRect(skia.Rect(sx + 1.5 + j * 3.4, base - 49, sx + 3.5 + j * 3.4, base - 45),
+                       fill(k.g.c(col, 0.85, lit=0)))
+    for i in range(5):  # the ball rack
+        c.drawCircle(x - 8 + i * 4, base - 4, 1.8, fill(k.g.c(("#2a4ad8", "#d82a4a", "#2a2a2a", "#8a2ad8",
+                                                                 "#2ad88a")[i])))
+    c.drawRect(skia.Rect(x - 11, base - 2.4, x + 11, base), fill(k.g.c("#6a6a70")))
+
