@@ -472,7 +472,8 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "bars": (_bars, ("cell", "jail", "prison", "cage", "dungeon", "brig", "lock-up", "lockup")),
     "screens": (_screens, ("control", "monitor", "screen", "surveillance", "mission", "studio", "server",
                            "console", "command deck", "bridge")),
-    "machines": (_machines, ("factory", "workshop", "machine", "gear", "mill", "forge", "clockwork", "foundry")),
+    "machines": (_machines, ("factory", "workshop", "machinery", "machine room", "machine shop", "gear", "mill",
+                             "forge", "clockwork", "foundry")),
     "banners": (_banners, ("castle", "great hall", "longhouse", "tapestr", "banner", "keep", "fortress", "mead")),
     "portholes": (_portholes, ("porthole", "cabin", "submarine", "below deck", "below decks", "airlock", "hull")),
     "departures": (_departures, ("airport", "terminal", "departure", "departures", "railway station", "platform",
@@ -490,7 +491,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "washers": (rooms.washers, ("laundromat", "launderette", "laundrette", "laundry", "washing machine", "washer",
                                 "dryer", "wash house", "spin cycle")),
     "barber_chairs": (rooms.barber_chairs, ("barber", "hairdresser", "hair salon", "beauty parlo", "beauty salon",
-                                            "haircut")),
+                                            "haircut", "scissors", "shave", "shaving")),
     "barber_pole": (rooms.barber_pole, ("barber",)),
     "mic": (rooms.mic, ("recording studio", "sound studio", "microphone", "vocal booth", "rehearsal room",
                         "radio station", "recording session", "studio")),
@@ -515,11 +516,16 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "parcels": (rooms.parcels, ("post office", "parcel", "package", "sorting office", "mailroom", "courier")),
     "lockers": (rooms.lockers, ("locker", "changing room", "gym", "dressing room")),
     "scoreboard": (rooms.scoreboard, ("bowling", "skittle", "ten-pin", "tenpin")),
+    "band_gear": (rooms.band_gear, ("recording studio", "amp", "amplifier", "drum kit", "drums", "drummer", "guitar", "live room",
+                                    "rehearsal room", "gig", "bandstand")),
+    "mirror": (rooms.mirror, ("mirror", "dressing table", "vanity")),
     "potted_plant": (rooms.potted_plant, ("potted", "fern", "ficus", "houseplant", "pot plant", "rubber plant")),
 }
+#: Each piece's place in PIECES: where one word names several, the one listed first is the signature.
+ORDER = {name: i for i, name in enumerate(PIECES)}
 #: Pieces that hang on the far wall (drawn there, not on the floor).
 ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
-           "scoreboard", "mixing_desk"}
+           "scoreboard", "mixing_desk", "mirror"}
 
 
 def pieces(name: str, description: str = "", limit: int = 3) -> list[str]:
@@ -532,7 +538,7 @@ def pieces(name: str, description: str = "", limit: int = 3) -> list[str]:
             at = min((low.find(w) for w in words if re.search(rf"\b{re.escape(w)}", low)), default=-1)
             if at >= 0 and piece not in found:
                 hits.append((at, piece))
-        found += [p for _, p in sorted(hits)]
+        found += [p for _, p in sorted(hits, key=lambda h: (h[0], ORDER[h[1]]))]  # a tie: the signature first
     return found[:limit]
 
 

@@ -58,7 +58,7 @@ ZOOM = {"wide": 1.0, "medium": 1.3, "close_up": 1.75, "insert": 1.0}
 #: shoulders fill it). Smaller creatures than that are drawn this big, so they can still act.
 WIDE_FLOOR, MEDIUM_FLOOR = 0.12, 0.07
 #: Kinds of place that are drawn as a room built from the place's words where they say what it is.
-COMPOSED_KINDS = frozenset({"interior", "apartment", "office", "warehouse"})
+COMPOSED_KINDS = frozenset({"interior", "apartment", "office", "warehouse", "lab", "bar"})
 #: How a listener's face answers what they hear.
 REACTIONS = {"angry": "afraid", "sad": "tender", "sly": "determined", "tired": "neutral", "determined": "determined"}
 
@@ -264,7 +264,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "13"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "14"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()

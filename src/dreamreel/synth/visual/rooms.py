@@ -75,6 +75,7 @@ VENUES: dict[str, Room] = {
     "chapel": Room("plaster", "#c8c0b0", "flags", "#8a8478", "daylight"),
     "workshop": Room("brick", "#6a5a4a", "boards", "#4a3a2a", "bulbs"),
     "studio": Room("plaster", "#d8d4cc", "boards", "#8a6a48", "daylight"),
+    "shed": Room("panel", "#7a6448", "boards", "#5a4a36", "daylight"),
 }
 #: Other words for the venues above.
 SAME: dict[str, str] = {
@@ -96,7 +97,9 @@ SAME: dict[str, str] = {
     "mechanic": "garage", "coffee shop": "cafe", "tea room": "cafe", "tearoom": "cafe", "canteen": "diner",
     "precinct": "police station", "schoolroom": "classroom", "newsroom": "office", "bookshop": "library",
     "bookstore": "library", "train station": "station", "railway station": "station", "waiting hall": "station",
-    "photo studio": "studio", "artist's studio": "studio", "atelier": "studio",
+    "photo studio": "studio", "artist's studio": "studio", "atelier": "studio", "live room": "recording studio",
+    "control booth": "recording studio", "break room": "office", "staff room": "office", "staffroom": "office",
+    "cubicle": "office", "potting shed": "shed", "toolshed": "shed", "tool shed": "shed", "summerhouse": "shed",
 }
 #: Single words that say what a room is made of or lit by, whatever it is.
 WALL_WORDS = {"tile": ("tiled", "tiles", "tile"), "panel": ("panelled", "paneled", "panelling", "wood panel"),
@@ -582,6 +585,49 @@ def plant_benches(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
         c.drawLine(x + 26, base - 30, x + 26 + 12 * math.cos(ang), base - 30 - 7 * math.sin(ang) + 4,
                    stroke(k.g.c("#3a8a3a"), 1.6))
     c.drawRect(skia.Rect(x + 22, base - 5, x + 30, base), fill(k.g.c("#5a4a3a")))
+
+
+def band_gear(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A band's gear: a drum kit (bass drum, snare, toms, cymbals) beside an amplifier stack, a
+    guitar on its stand and a cable snaking across the floor."""
+    shell, skin = fill(k.g.c("#a82a3a")), fill(k.g.c("#ece6da"))
+    metal, gold = stroke(k.g.c("#9a9aa0"), 0.5), fill(k.g.c("#d8b84a", 0.9))
+    c.drawCircle(x - 8, base - 6, 6, skin)  # the bass drum, head on
+    c.drawCircle(x - 8, base - 6, 6, stroke(k.g.c("#a82a3a"), 1.2))
+    c.drawCircle(x - 8, base - 6, 2.4, fill(k.g.c("#2a2a2e")))
+    for tx, ty in ((-13, -14), (-3, -14)):  # toms on the drum
+        c.drawRoundRect(skia.Rect(x + tx - 2.6, base + ty - 1.5, x + tx + 2.6, base + ty + 2.5), 1, 1, shell)
+    c.drawRoundRect(skia.Rect(x + 1, base - 8, x + 6, base - 5.5), 0.8, 0.8, shell)  # the snare on its stand
+    c.drawLine(x + 3.5, base - 5.5, x + 3.5, base, metal)
+    for cx, cy in ((x - 18, base - 20), (x + 4, base - 21)):  # cymbals on stands
+        c.drawLine(cx, cy, cx, base, metal)
+        c.drawOval(skia.Rect(cx - 4, cy - 0.7, cx + 4, cy + 0.7), gold)
+    amp = skia.Rect(x + 10, base - 18, x + 22, base)
+    c.drawRect(amp, fill(k.g.c("#1c1c1e")))
+    c.drawRect(skia.Rect(amp.left() + 1, amp.top() + 3.5, amp.right() - 1, amp.bottom() - 1), fill(k.g.c("#3a3430")))
+    for yy in (base - 11, base - 5):
+        c.drawCircle(x + 16, yy, 2.2, fill(k.g.c("#141414")))
+    c.drawRect(skia.Rect(amp.left() + 1, amp.top() + 1, amp.right() - 1, amp.top() + 2.5), fill(k.g.c("#c8a86a")))
+    c.drawOval(skia.Rect(x + 24, base - 9, x + 30, base - 1), fill(k.g.c("#2a4ab8")))  # a guitar on its stand
+    c.drawLine(x + 27, base - 8, x + 28, base - 20, stroke(k.g.c("#3a2a1a"), 0.9))
+    cable = skia.Path()
+    cable.moveTo(x + 22, base - 2)
+    cable.cubicTo(x + 10, base + 6, x - 10, base - 1, x - 24, base + 4)
+    c.drawPath(cable, stroke(k.g.c("#111111"), 0.4))
+
+
+def mirror(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A mirror on the wall over a narrow shelf of bottles, combs and a pair of scissors."""
+    r = skia.Rect(x - 10, base - 44, x + 10, base - 24)
+    c.drawRoundRect(r, 1.5, 1.5, fill(k.g.c("#a8bcc4")))
+    c.drawPath(poly([(x - 6, base - 44), (x - 1, base - 44), (x - 10, base - 33), (x - 10, base - 38)]),
+               fill(k.g.c("#ffffff", 0.3, lit=0)))
+    c.drawRoundRect(r, 1.5, 1.5, stroke(k.g.c("#8a7048"), 1.0))
+    c.drawRect(skia.Rect(x - 12, base - 22, x + 12, base - 21), fill(k.g.c("#d8d0c0")))
+    for i, col in enumerate(("#4a8ad8", "#d8a84a", "#4ac88a")):
+        c.drawRect(skia.Rect(x - 9 + i * 3, base - 25, x - 7.8 + i * 3, base - 22), fill(k.g.c(col)))
+    c.drawLine(x + 3, base - 22.5, x + 8, base - 24.5, stroke(k.g.c("#c8ccd0"), 0.4))
+    c.drawLine(x + 3, base - 24.5, x + 8, base - 22.5, stroke(k.g.c("#c8ccd0"), 0.4))
 
 
 def scoreboard(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
