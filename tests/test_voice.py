@@ -130,6 +130,39 @@ def test_nothing_to_say_is_a_short_silence(piper, espeak):
         assert 0 < speech.duration < 1 and not speech.samples.any() and speech.words == []
 
 
+def test_a_line_a_voice_cannot_say_as_written_is_read_as_well_as_it_can_be():
+    from dreamreel.synth.voice.reading import read
+
+    for nothing in (" ", "...", "@#$%!", "🙂🙂🚂", "ཀཁག"):  # held as a pause, and said so
+        r = read(nothing)
+        assert r.silent and r.notes, nothing
+    r = read("Hello 你好 friend, look 🙂 here.")  # the Chinese in Chinese, the emoji left out
+    assert r.runs == (("Hello", None), ("你好", "cmn"), ("friend, look here.", None))
+    assert any("emoji" in n for n in r.notes) and any("Mandarin" in n for n in r.notes)
+    assert read("Привет, как дела? Где ключ?").runs == (("Привет, как дела? Где ключ?", "ru"),)
+    assert read("こんにちは、東京へ行きます。").runs[0][1] == "ja"  # kanji among kana is Japanese
+    assert read(LINE) == read(LINE) and read(LINE).runs == ((LINE, None),) and not read(LINE).notes
+    assert read("x " * 1000).notes and not read("x " * 1000).silent  # long: voiced whole, noted
+
+
+@pytest.mark.parametrize("text", ["@#$%!", "🙂🙂🚂", " "])
+def test_symbols_and_emoji_are_not_read_out_as_their_names(piper, espeak, text):
+    for be in (piper, espeak):  # not "at hash dollar percent", not "slightly smiling face"
+        speech = be.speak(text, VoiceSpec())
+        assert 0 < speech.duration < 1 and not speech.samples.any() and speech.words == []
+
+
+def test_another_script_is_spoken_in_its_language_not_spelled_letter_by_letter(piper, espeak):
+    for be in (piper, espeak):
+        for text, most in (("你好，我们走吧。", 3.3), ("Привет, как дела?", 2.4), ("مرحبا بكم", 2.0)):
+            speech = be.speak(text, VoiceSpec())
+            # spelled out ("Chinese letter, Chinese letter ...") these took 3.2-5.8 s
+            assert 0.5 < speech.duration < most, (be.name, text, speech.duration)
+            assert np.abs(speech.samples).max() > 0.1 and len(speech.words) == len(text_words(text))
+        mixed = be.speak("Hello 你好 friend, look 🙂 here.", VoiceSpec())
+        assert [w.word for w in mixed.words] == ["Hello", "你好", "friend", "look", "here"]
+
+
 def test_espeak_fallback_speaks_in_character(espeak):
     text = "Hello there, my old friend. Where have you been?"
     low, high = espeak.speak(text, LOW), espeak.speak(text, HIGH)

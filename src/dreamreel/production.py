@@ -50,7 +50,7 @@ from .edit.burn import SubtitledBackend
 from .edit.captions import shot_captions, subtitle_text, write_vtt
 from .edit.encode import DEFAULT_CRF, DEFAULT_PRESET, Encoder, chunk_options
 from .edit.mix import MixReport
-from .edit.qc import QCReport, check_render, check_sound
+from .edit.qc import QCReport, check_lines, check_render, check_sound
 from .edit.segments import SegmentInfo, SegmentWriter
 from .edit.shotlog import icons_shown
 from .edit.soundtrack import Soundtrack
@@ -423,6 +423,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     qc = check_render(out, expect_seconds=total_frames / fps, fps=fps, width=width, height=height,
                       black=np.concatenate(writer.black), same=np.concatenate(writer.same),
                       audio=audio, sample_rate=SAMPLE_RATE, label=label, sound=sound)
+    check_lines(qc, lists, fps)  # lines a voice could not say as written: where, and what it did
     stages["qc"] = time.perf_counter() - t + qc_before
     t = time.perf_counter()
     manifest = manifest_for(story.bible.title)

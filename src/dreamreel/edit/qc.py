@@ -3,16 +3,18 @@
 ``check_media`` decodes a finished file with PyAV and checks: a video and an audio stream,
 resolution, frame rate, duration (within a frame of the plan), black runs, frozen runs,
 silence, clipping, loudness (EBU R128 via pyloudnorm, when installed) and whether audio and
-picture last as long as each other. ``check_frames`` runs the picture checks on one shot's
-rendered frames before encoding. ``check_render`` is the QC after every render: it reads the
-new file packet by packet and uses what was measured while making it, instead of decoding.
+picture last as long as each other. ``check_lines`` warns at each line a voice could not say
+as written (held as a pause, said in another language, part left unsaid). ``check_frames``
+runs the picture checks on one shot's rendered frames before encoding. ``check_render`` is the
+QC after every render: it reads the new file packet by packet and uses what was measured while
+making it, instead of decoding.
 
 Thresholds are arguments with defaults that suit dreamreel's films: a black or frozen run is a
 problem past ``black_seconds``/``freeze_seconds`` (title cards and held looks are shorter),
 silence past ``silence_seconds`` under -60 dBFS, clipping at samples within 0.1 dB of full scale.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -22,6 +24,7 @@ import numpy as np
 
 from ..errors import BadInputError
 from ..model.label import Label
+from ..model.shot import ShotList
 from .label import label_seen
 
 Severity = Literal["error", "warning"]
@@ -44,7 +47,7 @@ def timecode(seconds: float, fps: int) -> str:
 
 @dataclass
 class Problem:
-    kind: str          # streams, resolution, fps, duration, black, frozen, silence, clipping, loudness, sync, label
+    kind: str          # streams, resolution, fps, duration, black, frozen, silence, clipping, loudness, sync, label, voice
     severity: Severity
     start: float       # seconds
     end: float
@@ -249,6 +252,33 @@ def check_render(
     _check_sync(report, fps)
     report.problems.sort(key=lambda q: q.start)
     return report
+
+
+def check_lines(report: QCReport, lists: Sequence[ShotList], fps: int) -> None:
+    """A warning at each line a voice could not say as written (synth/voice/reading.py): held as
+    a pause (nothing to say), said in another language, emoji or a script left unsaid. Once a
+    line, at its first place in the film."""
+    from ..synth.voice.reading import read
+
+    seen: set[tuple[str, int, str]] = set()
+    offset = 0
+    for sl in lists:
+        for shot in sl.shots:
+            at = (offset + shot.start_frame) / fps
+            for cue in shot.cues:
+                if (cue.beat, cue.index, cue.text) in seen:
+                    continue
+                seen.add((cue.beat, cue.index, cue.text))
+                notes = read(cue.text).notes
+                if notes:
+                    who = "the narration" if cue.index < 0 else f"{cue.speaker}'s line {cue.index + 1}"
+                    shown = " ".join(cue.text.split())
+                    shown = repr(shown if len(shown) <= 40 else shown[:39] + "…")
+                    report.problems.append(Problem(
+                        "voice", "warning", at + cue.start, at + cue.end, timecode(at + cue.start, fps),
+                        f"{who} in {cue.beat} {shown}: {'; '.join(notes)}"))
+        offset += sum(s.frames for s in sl.shots)
+    report.problems.sort(key=lambda q: q.start)
 
 
 def check_sound(audio: np.ndarray, sample_rate: int, *, fps: int, target_lufs: float | None = -16.0,

@@ -39,8 +39,11 @@ from .base import (
     tilt,
     voiced_spans,
 )
+from .reading import read
 
 _INSTALL = "apt-get install -y espeak-ng"
+#: Bumped whenever the processing here changes what comes out (for the content cache).
+PROCESSING_VERSION = "2"
 BASE_WPM = 165
 LANGUAGE = "en-us"
 _PHRASE_END = re.compile(r"[,.;:!?]+(?:\s|$)")
@@ -54,7 +57,8 @@ class EspeakBackend:
     def __init__(self) -> None:
         self.requires()
         out = subprocess.run([self._exe(), "--version"], capture_output=True, text=True, check=False)
-        self.version = out.stdout.strip().split(":", 1)[-1].split("Data at")[0].strip() or "unknown"
+        self.version = (out.stdout.strip().split(":", 1)[-1].split("Data at")[0].strip() or "unknown") + \
+            f", dreamreel {PROCESSING_VERSION}"
 
     @staticmethod
     def _exe() -> str:
@@ -67,10 +71,23 @@ class EspeakBackend:
         self._exe()
 
     def speak(self, text: str, voice: VoiceSpec, *, seed: int = 0) -> Speech:
-        words = text_words(text)
-        if not words:
+        reading = read(text)  # what can be said, and in which language (reading.py)
+        if reading.silent:
             return silence(22050)
-        args = [self._exe(), "--stdin", "-b", "1", "-v", LANGUAGE + _variant(voice),
+        rate, parts = 22050, []
+        for run, language in reading.runs:
+            rate, pcm = self._say(run, language or LANGUAGE, voice)
+            parts.append(pcm)
+        pcm = np.concatenate(parts)
+        if len(pcm) == 0:
+            return silence(rate)
+        audio = tilt(pcm.astype(np.float32) / 32768.0, rate, voice.timbre)
+        audio = leveled(audio, voice.level_db) if designed(voice) else normalize(audio)
+        return Speech(audio, rate, _estimate_words(reading.text, voiced_spans(audio, rate)))
+
+    def _say(self, text: str, language: str, voice: VoiceSpec) -> tuple[int, np.ndarray]:
+        """espeak-ng's samples (int16, mono) for ``text`` in ``language``."""
+        args = [self._exe(), "--stdin", "-b", "1", "-v", language + _variant(voice),
                 "-p", str(_pitch(voice)), "-s", str(round(BASE_WPM * voice.speed))]
         with tempfile.TemporaryDirectory(prefix="dreamreel-espeak-") as tmp:
             wav_path = Path(tmp) / "line.wav"
@@ -85,11 +102,7 @@ class EspeakBackend:
             pcm = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
             if w.getnchannels() > 1:
                 pcm = pcm.reshape(-1, w.getnchannels())[:, 0]
-        if len(pcm) == 0:
-            return silence(rate)
-        audio = tilt(pcm.astype(np.float32) / 32768.0, rate, voice.timbre)
-        audio = leveled(audio, voice.level_db) if designed(voice) else normalize(audio)
-        return Speech(audio, rate, _estimate_words(text, voiced_spans(audio, rate)))
+        return rate, pcm
 
 
 #: espeak-ng's voices at -p 50, and how many -p units an octave is (measured with Praat).

@@ -40,6 +40,7 @@ from ...errors import BackendError
 from ...model import VoiceSpec
 from ...model.shot import WordTiming
 from . import convert
+from .reading import read
 from .base import (
     MissingDependencyError,
     designed,
@@ -56,7 +57,7 @@ PITCH_SEMITONES = 6.0
 #: Half a frame (Ceil's mean round-up) over the mean raw frames of a phoneme id (~1.5).
 CEIL_BIAS = 0.33
 #: Bumped whenever the processing here changes what comes out (for the content cache).
-PROCESSING_VERSION = "3"
+PROCESSING_VERSION = "4"
 #: The bundled voice's own median pitch (measured over 40 lines: 84-97 Hz, median 91).
 BASE_HZ = 91.0
 
@@ -215,7 +216,9 @@ class PiperBackend:
         chunks: list[np.ndarray] = []
         phones: list[tuple[str, int, int]] = []  # (phoneme, first sample, end sample)
         offset = 0
-        for i, sentence in enumerate(m.voice.phonemize(text)):
+        reading = read(text)  # what can be said, and in which language (reading.py)
+        sentences = [s for run, lang in reading.runs for s in _phonemize(m, run, lang)]
+        for i, sentence in enumerate(sentences):
             ids, spans = self._ids(m, sentence)
             if len(spans) == 0:
                 continue
@@ -237,7 +240,7 @@ class PiperBackend:
         else:
             audio = normalize(audio)
         scale = float(ratio) / m.sample_rate  # model samples -> output seconds
-        return Speech(audio, m.sample_rate, self._words(m, text, phones, scale))
+        return Speech(audio, m.sample_rate, self._words(m, reading.text, phones, scale))
 
     @staticmethod
     def _ids(m: _Model, phonemes: list[str]) -> tuple[list[int], list[tuple[str, tuple[int, int]]]]:
@@ -313,7 +316,22 @@ def _timing(word: str, start: float, end: float) -> WordTiming:
 
 
 def _phoneme_count(m: _Model, word: str) -> int:
-    return max(1, sum(ph not in _PUNCT and ph != " " for s in m.voice.phonemize(word) for ph in s))
+    return max(1, sum(ph not in _PUNCT and ph != " " for run, lang in read(word).runs
+                      for s in _phonemize(m, run, lang) for ph in s))
+
+
+def _phonemize(m: _Model, text: str, language: str | None) -> list[list[str]]:
+    """Phonemes by sentence: in the voice's own language, or (a line in another script) in
+    ``language`` by espeak-ng's rules for it; the voice's phoneme set is IPA and covers them."""
+    if language is None:
+        return m.voice.phonemize(text)
+    import piper.voice as pv
+
+    if pv._ESPEAK_PHONEMIZER is None:
+        m.voice.phonemize(".")  # piper makes its espeak-ng phonemizer on first use
+    with pv._ESPEAK_PHONEMIZER_LOCK:
+        assert pv._ESPEAK_PHONEMIZER is not None
+        return [s for s in pv._ESPEAK_PHONEMIZER.phonemize(language, text) if s]
 
 
 def _align(words: list[int], groups: list[int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
