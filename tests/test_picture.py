@@ -334,6 +334,7 @@ def test_a_butterfly_has_coloured_wings(dragon_story):
     ("the back room", "bare brick walls, lit by a single candle", None, "brick", "boards", "lanterns", None),
     ("the live room", "amps, drum kit and cables everywhere", None, "padded", "carpet", "dim", "band_gear"),
     ("the potting shed", "seed trays and a radio", 1870, "panel", "boards", "daylight", "plant_benches"),
+    ("the vocal booth", "a stool and a pair of headphones", None, "padded", "carpet", "dim", "mic"),
 ])
 def test_rooms_are_built_from_their_words_and_era(name, description, year, wall, floor_, light, piece):
     from dreamreel.synth.visual.dressing import pieces

@@ -98,7 +98,7 @@ SAME: dict[str, str] = {
     "precinct": "police station", "schoolroom": "classroom", "newsroom": "office", "bookshop": "library",
     "bookstore": "library", "train station": "station", "railway station": "station", "waiting hall": "station",
     "photo studio": "studio", "artist's studio": "studio", "atelier": "studio", "live room": "recording studio",
-    "control booth": "recording studio", "break room": "office", "staff room": "office", "staffroom": "office",
+    "control booth": "recording studio", "vocal booth": "recording studio", "sound booth": "recording studio", "break room": "office", "staff room": "office", "staffroom": "office",
     "cubicle": "office", "potting shed": "shed", "toolshed": "shed", "tool shed": "shed", "summerhouse": "shed",
 }
 #: Single words that say what a room is made of or lit by, whatever it is.
