@@ -3,8 +3,10 @@ where dreamreel ships it (``director/data/prior.json``); prints what was fitted,
 
     python scripts/fit_prior.py
 
-Run it after changing the simulator, the director or the bandit's features: tests/test_learning.py
-fails while the shipped prior is not the one this fits.
+Run it after changing the planner, the simulator, the director or the bandit's features, and
+after ``python scripts/fit_static.py`` (the learned director starts every viewer at
+``schedule.STATIC``, so the prior is fitted from there; it records which). ``bench/watch.py`` fits
+one again and reports whether the shipped one is still it (``prior_shipped_is_current``).
 """
 
 import json

@@ -243,9 +243,9 @@ def test_any_failure_of_the_viewer_object_is_one_line_and_teaches_nothing(story)
 def test_a_live_film_starts_where_the_measured_adaptive_director_does(story, tmp_path):
     """The server's director is the one bench/watch.py measures: for a viewer it knows nothing of
     yet, a live film tells, paces and lights each beat as the harness's adaptive policy does (the
-    population's schedule, STATIC); a viewer whose profile asks for a pace keeps it."""
+    population's schedule it can start at, START); a viewer whose profile asks for a pace keeps it."""
     from dreamreel.director.grade import LOOKS, as_cut
-    from dreamreel.director.harness import STATIC
+    from dreamreel.director.harness import START
     from dreamreel.model import Profile
     from dreamreel.serve.live import LiveFilm
 
@@ -256,12 +256,12 @@ def test_a_live_film_starts_where_the_measured_adaptive_director_does(story, tmp
     for profile, usual in ((None, "medium"), (Profile(pacing="fast"), "fast")):
         viewing = watch(story, Silent(), "adaptive", seed=1, profile=profile)
         live = LiveFilm("f" * 32, story, tmp_path, seed=1, profile=profile)
-        assert live._look is LOOKS[STATIC.look]
+        assert live._look is LOOKS.get(START.look or "", as_cut)
         made = [(live._variant(story.graph.beat(p.id)) or "as_written", live._pacing(story.graph.beat(p.id)) or usual)
                 for p in viewing.played]
         assert made == [(p.telling, p.pacing) for p in viewing.played]
-        assert {p.look.name for p in viewing.played} == {STATIC.look}
-        assert {p.pacing for p in viewing.played} == {STATIC.pacing if profile is None else "fast"}
+        assert {p.look.name for p in viewing.played} == {START.look}
+        assert {p.pacing for p in viewing.played} == {(START.pacing or usual) if profile is None else "fast"}
     assert LiveFilm("f" * 32, story, tmp_path, adaptive=False)._look is as_cut   # a fixed film is as cut
 
 

@@ -61,7 +61,7 @@ def frames_of(path) -> list[np.ndarray]:
 def test_a_restless_viewer_sees_the_new_look_within_seconds(story, tmp_path):
     made = {}
     for name, restless in (("calm", None), ("restless", 8.0)):
-        # (from a director with no look yet: a server's starts at the population's, STATIC's
+        # (from a director with no look yet: a server's starts at the population's, START's
         # "stakes", which a restless viewer already has; this is how fast any new look shows)
         live = LiveFilm(f"film-{name}", story, tmp_path / name, seed=1, res="480p", connect_grace_s=60,
                         schedule=Schedule())

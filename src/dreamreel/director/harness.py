@@ -33,7 +33,7 @@ rating check production runs before each beat (``trust.ratings.within_rating``).
 
 Policies: ``as_written`` (no director), ``static`` (one fixed schedule for everyone, fitted to a
 training population without telemetry: ``STATIC``, or pass a ``Schedule``), ``no_telemetry``
-(the adaptive director, deaf), ``adaptive``, ``random`` (a random telling, pace and look each
+(the adaptive director, deaf), ``adaptive`` (starting every viewer at ``START``), ``random`` (a random telling, pace and look each
 beat), ``learned`` (the adaptive director under a contextual bandit that learned across
 sessions: ``director.learning``; pass ``learner=`` a ``Learner``, else the population prior
 ``learning.prior()`` trained on the simulated training viewers, ``memory=`` what is remembered
@@ -63,7 +63,7 @@ from ..model.story import Beat, Option, VariantName
 from .drama import DramaManager, Intervention
 from .engagement import Engagement, Estimate, _num
 from .path import Walk, choose_path, telling
-from .schedule import STATIC, Schedule, start
+from .schedule import START, STATIC, Schedule, start
 
 # -- what the viewer sees ------------------------------------------------------------------
 
@@ -329,7 +329,7 @@ class _Adaptive(_Director):
         super().__init__(story, profile, seed)
         self.reads = reads
         # what it does for a viewer it knows nothing of yet: the population's best fixed schedule
-        # (as a server's live films do: serve.live)
+        # it can start at (schedule.START; as a server's live films do: serve.live)
         self.look = start(self.drama, prior, profile)
         self.engagement = Engagement()
         self.reading: Estimate | None = None
@@ -352,7 +352,7 @@ class _Learned(_Adaptive):
     """The adaptive director, nudged each beat by the bandit (``director.learning``)."""
 
     def __init__(self, story: Story, profile: Profile | None, seed: int, learner: Any, memory: Any):
-        super().__init__(story, profile, seed, reads=True, prior=STATIC)
+        super().__init__(story, profile, seed, reads=True, prior=START)
         from .learning import Memory
 
         # exploration draws from the learner's own stream (one across all the sessions it serves)
@@ -394,7 +394,7 @@ def _director(story: Story, policy: Policy, profile: Profile | None, seed: int, 
     if policy == "static":
         return _Static(story, profile, seed, STATIC)
     if policy in ("adaptive", "no_telemetry"):
-        return _Adaptive(story, profile, seed, reads=policy == "adaptive", prior=STATIC)
+        return _Adaptive(story, profile, seed, reads=policy == "adaptive", prior=START)
     if policy == "learned":
         from .learning import prior
 
@@ -800,6 +800,6 @@ def write_schemas(folder: str | Path) -> list[Path]:
             for name, s in schemas().items()]
 
 
-__all__ = ["POLICIES", "STATIC", "Applied", "Decided", "Event", "Intervention", "LineSaid", "LookMade", "Offer",
+__all__ = ["POLICIES", "START", "STATIC", "Applied", "Decided", "Event", "Intervention", "LineSaid", "LookMade", "Offer",
            "OfferOption", "Played", "Schedule", "ScoreMade", "ShotsMade", "Viewer", "Viewing", "schemas", "watch",
            "write_schemas"]

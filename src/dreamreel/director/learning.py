@@ -493,6 +493,8 @@ class Prior(BaseModel):
     #: simulator says of it, not a verdict on real viewers.
     judgement: dict[str, Any]
     model: str   # VW's own bytes, base64
+    #: where the director started every viewer while the sessions were logged (``schedule.START``)
+    static: dict[str, Any] | None = None
 
     def learner(self) -> Learner:
         """A fresh learner from this prior, not promoted: only the gate, judging sessions logged
@@ -509,17 +511,14 @@ def fit_prior() -> tuple[Prior, list[Decision]]:
     fitted on (to compare two priors by)."""
     import vowpalwabbit
 
-    from ..model import Request
-    from ..narrative.planner import plan
-    from .viewers import TRAIN, population
+    from .schedule import START
+    from .viewers import TRAIN, population, stories
 
-    prompts, seeds = TRAIN
-    stories = [plan(Request(prompt=p, episodes=2), seed=i) for i, p in enumerate(prompts)]
-    logged, _ = collect(stories, population(PRIOR_VIEWERS, "train"), list(seeds), Learner(epsilon=LOG_EPSILON))
+    logged, _ = collect(stories(), population(PRIOR_VIEWERS, "train"), list(TRAIN[1]), Learner(epsilon=LOG_EPSILON))
     learner, report = train(logged)
     return Prior(vowpalwabbit=vowpalwabbit.__version__, args=VW_ARGS, viewers=PRIOR_VIEWERS,
                  sessions=len({d.session for d in logged}), decisions=len(logged), judgement=report,
-                 model=base64.b64encode(learner.save()).decode()), logged
+                 model=base64.b64encode(learner.save()).decode(), static=START.model_dump()), logged
 
 
 def drift(a: Learner, b: Learner, decisions: list[Decision]) -> float:

@@ -2,15 +2,26 @@
 
 A ``Schedule`` is the same for every viewer: which telling (one for every beat, or ``arc``: the
 director's tension curve moved by ``bias``), a look on every shot, a pace. ``STATIC`` is the best
-one for the simulated population (``director.viewers``), fitted by ``bench/watch.py`` on the
-training viewers, stories and seeds without telemetry (it says whether this is still the one it
-fits). ``start`` puts a drama manager there, so the harness's ``adaptive`` policy and a server's
-live films (``serve.live``) are one director, the one the bench measures.
+one for the simulated population (``director.viewers``), fitted without telemetry on the
+training viewers, stories and seeds (``viewers.fit_population_static``) by
+``python scripts/fit_static.py``, which writes it with how it was fitted to ``STATIC_FILE``
+(``director/data/static.json``); ``bench/watch.py`` fits it again and says whether this is still
+the one it fits.
+
+``START`` is where the adaptive director starts a viewer it knows nothing of yet: the best of
+the schedules it can start at (``arc``: its own tension curve, with a lean, a look, a pace; it
+cannot tell every beat one way and still adapt), fitted in the same run. It is ``STATIC`` when
+that is an ``arc`` schedule; when the best fixed schedule tells every beat as written (or calm,
+or intense), the adaptive director does not start there, since starting it at an unleaned curve
+instead is another schedule altogether. ``start`` puts a drama manager at ``START``, so the
+harness's ``adaptive`` and ``learned`` policies and a server's live films (``serve.live``) are one
+director, the one the bench measures.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -32,11 +43,37 @@ class Schedule(BaseModel):
     pacing: Pacing | None = None
 
 
+class Fitted(BaseModel):
+    """``STATIC`` and ``START`` as shipped, with how they were fitted (``scripts/fit_static.py``
+    writes it)."""
+
+    model_config = ConfigDict(extra="forbid")
+    schedule: Schedule
+    #: the mean value (enjoyment a second) of the training viewings under it
+    value: float
+    #: the best schedule the adaptive director can start at (``startable``), and its value
+    start: Schedule
+    start_value: float
+    #: the fit: viewers, population, stories, seeds, schedules tried, the runners-up
+    fitted_on: dict[str, Any]
+
+
+#: Where ``STATIC`` ships.
+STATIC_FILE = Path(__file__).parent / "data" / "static.json"
+_FITTED = Fitted.model_validate_json(STATIC_FILE.read_text(encoding="utf-8"))
 #: The best static schedule for the simulated population (see the module's doc).
-STATIC = Schedule(telling="arc", bias=-0.2, look="stakes", pacing="slow")
+STATIC = _FITTED.schedule
+#: Where the adaptive director starts every viewer (see the module's doc).
+START = _FITTED.start
 
 
-def start(drama: DramaManager, schedule: Schedule = STATIC, profile: Profile | None = None) -> str | None:
+def startable(schedule: Schedule) -> bool:
+    """Whether the adaptive director can start at ``schedule`` (``start``): its tension curve
+    with a lean, a look and a pace."""
+    return schedule.telling == "arc"
+
+
+def start(drama: DramaManager, schedule: Schedule = START, profile: Profile | None = None) -> str | None:
     """Start ``drama`` where ``schedule`` is, for a viewer it knows nothing of yet: its lean on
     the tension curve, its look and its pace. A viewer whose profile asks for a pace other than
     the usual keeps it (they told us; the prior is for those who did not). The look to put on
@@ -49,4 +86,4 @@ def start(drama: DramaManager, schedule: Schedule = STATIC, profile: Profile | N
     return schedule.look
 
 
-__all__ = ["STATIC", "Schedule", "TellingRule", "start"]
+__all__ = ["START", "STATIC", "STATIC_FILE", "Fitted", "Schedule", "TellingRule", "start", "startable"]

@@ -352,13 +352,49 @@ def schedules() -> list[Any]:
             for look in (None, "stakes", "breather") for pace in (None, "slow", "fast")]
 
 
-def fit_static(stories: list[Any], tastes: list[Taste], seeds: list[int]) -> tuple[Any, float]:
-    """The fixed schedule the population enjoys most (no telemetry), and its mean value."""
-    best: tuple[float, Any] | None = None
+#: Training viewers the static schedule is fitted on (``fit_population_static``).
+STATIC_VIEWERS = 40
+
+
+def stories(prompts: list[str] | None = None, base: int = 0) -> list[Any]:
+    """The stories policies are fitted on (default: ``TRAIN``'s prompts) or measured on
+    (``HELD_OUT``'s, base 100): two episodes each, the ``i``-th prompt planned at seed ``base + i``."""
+    from ..model import Request
+    from ..narrative.planner import plan
+
+    return [plan(Request(prompt=p, episodes=2), seed=base + i) for i, p in enumerate(TRAIN[0] if prompts is None
+                                                                                     else prompts)]
+
+
+def fit_population_static(viewers: int = STATIC_VIEWERS) -> Any:
+    """The best static schedule for the training population (``viewers`` of
+    ``population(n, "train")``, ``TRAIN``'s stories and seeds, no telemetry), and the best the
+    adaptive director can start at, with their mean values and how they were fitted: what
+    ``schedule.STATIC`` and ``schedule.START`` should be (a ``schedule.Fitted``;
+    ``python scripts/fit_static.py`` writes it)."""
+    from .schedule import Fitted, startable
+
+    ranked: list[tuple[float, Any]] = []
+    best, value = fit_static(stories(), population(viewers, "train"), TRAIN[1], ranked=ranked)
+    start_value, start = next((v, s) for v, s in ranked if startable(s))
+    return Fitted(schedule=best, value=round(value, 4), start=start, start_value=round(start_value, 4), fitted_on={
+        "how": "every schedule (viewers.schedules) played without telemetry to the training viewers "
+               "(viewers.fit_population_static): the highest mean value is STATIC, the highest of the "
+               "arc ones START",
+        "viewers": viewers, "population": "train", "stories": TRAIN[0], "episodes": 2, "seeds": TRAIN[1],
+        "schedules_tried": len(ranked),
+        "runners_up": [{"value": round(v, 4), **s.model_dump()} for v, s in ranked[1:6]]})
+
+
+def fit_static(stories: list[Any], tastes: list[Taste], seeds: list[int], *,
+               ranked: list[tuple[float, Any]] | None = None) -> tuple[Any, float]:
+    """The fixed schedule the population enjoys most (no telemetry), and its mean value; every
+    schedule tried, with its mean value, best first, into ``ranked`` if given."""
+    tried: list[tuple[float, Any]] = []
     for schedule in schedules():
         rows = score(stories, tastes, [schedule], seeds)["static"]
-        mean = sum(r["value"] for r in rows) / len(rows)
-        if best is None or mean > best[0]:
-            best = (mean, schedule)
-    assert best is not None
-    return best[1], best[0]
+        tried.append((sum(r["value"] for r in rows) / len(rows), schedule))
+    tried.sort(key=lambda x: -x[0])   # (stable: of equals, the first tried)
+    if ranked is not None:
+        ranked[:] = tried
+    return tried[0][1], tried[0][0]

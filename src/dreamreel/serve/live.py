@@ -11,8 +11,8 @@ drama manager reads it the moment it turns (a new look on the shots not yet stre
 stream runs only ``stream_lead_s`` ahead of the playhead, so it shows within seconds), as each
 beat is entered (which telling to play, at what pace) and at each choice the viewer let run
 out (which option to take), logging why. It starts a viewer it knows nothing of where the
-harness's ``adaptive`` policy does (``director.schedule.STATIC``: the population's best fixed
-schedule, its lean, look and pace), so it is the director ``bench/watch.py`` measures. With a
+harness's ``adaptive`` policy does (``director.schedule.START``: the population's best fixed
+schedule the director can start at, its lean, look and pace), so it is the director ``bench/watch.py`` measures. With a
 bandit session (``bandit``: the server's ``serve.learning``), each beat's decision is also the
 bandit's, and once the viewer is done with the film (the player says it ended, or nothing is
 heard from it for ``viewer_idle_s``) the ``on_viewed`` callbacks learn from what they watched
@@ -33,7 +33,7 @@ from ..director.drama import DramaManager, Seen
 from ..director.engagement import Engagement, Estimate, _num
 from ..director.grade import LOOKS, as_cut, compose, setting
 from ..director.path import Start
-from ..director.schedule import STATIC, Schedule
+from ..director.schedule import START, Schedule
 from ..director.schedule import start as start_from
 from ..errors import BadInputError, DreamreelError
 from ..model import Profile, Story
@@ -98,7 +98,7 @@ class LiveFilm:
                  adaptive: bool = True, lead_s: float | None = 6.0, stream_lead_s: float = 1.0,
                  connect_grace_s: float = 15.0, start: Start | None = None, seen: Seen | None = None,
                  viewer: str = "", notes: list[str] | None = None, viewer_idle_s: float = 60.0,
-                 schedule: Schedule = STATIC):
+                 schedule: Schedule = START):
         self.film_id, self.story, self.folder = film_id, story, Path(folder)
         self.seed, self.res, self.abandon_s = seed, res, abandon_s
         self.make_kw = make_kw or {}
