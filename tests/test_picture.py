@@ -359,3 +359,27 @@ def test_a_room_nobody_described_is_the_plain_interior_and_a_venue_is_not(dragon
             update={"place": "room"})
         frames.append(render(shot, b)[0])
     assert np.abs(frames[0].astype(int) - frames[1].astype(int)).mean() > 3.0
+
+
+@pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard"])
+def test_a_rooms_fixtures_keep_to_its_era(piece):
+    """A Victorian laundry has washtubs and a mangle, not electric washers; a 1930s studio a desk
+    of dials and a disc lathe, not faders; a 1950s bowling alley a chalk board, not score screens."""
+    import skia
+
+    from dreamreel.model.shot import Lighting
+    from dreamreel.synth.visual.dressing import PIECES
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.settings import Kit
+
+    drawn = []
+    for year in (1890, None):
+        arr = np.zeros((100, 200, 4), np.uint8)
+        surf = skia.Surface(arr)
+        c = surf.getCanvas()
+        kit = Kit(c, c, c, c, 100, Grade(Lighting(palette=["#202020", "#c0a040"]), "day"), np.random.default_rng(0),
+                  "day", "clear", frozenset(), year)
+        PIECES[piece][0](kit, c, 50, 70)
+        del c, surf
+        drawn.append(arr.astype(int))
+    assert (np.abs(drawn[0] - drawn[1]).max(axis=2) > 10).mean() > 0.01, "drawn the same in 1890 as today"

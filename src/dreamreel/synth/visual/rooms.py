@@ -346,7 +346,10 @@ def _lanterns(k: Kit, y: float) -> None:
 
 def washers(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     """A row of front-loading washers (round glass doors, washing tumbling in some), dryers stacked
-    on top at one end."""
+    on top at one end; before the 1930s, wooden washtubs with washboards and a mangle."""
+    if k.year is not None and k.year < 1930:
+        _washtubs(k, c, x, base)
+        return
     body, edge = fill(k.g.c("#e8eae6")), stroke(k.g.c("#8a908c"), 0.35)
     glass, rim = fill(k.g.c("#5a6a78")), stroke(k.g.c("#b8bec0"), 0.8)
     cloth = [fill(k.g.c(col)) for col in ("#c84a4a", "#4a7ac8", "#e8c84a", "#6ab86a")]
@@ -365,6 +368,27 @@ def washers(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
                     a = j * 2.1 + i
                     c.drawCircle(cx + 1.4 * math.cos(a), cy + 1.4 * math.sin(a), 1.2, p)
             c.drawCircle(cx, cy, 3.4, rim)
+
+
+def _washtubs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    wood, hoop = fill(k.g.c("#8a6a44")), stroke(k.g.c("#3a3430"), 0.6)
+    for i in range(3):
+        cx = x - 18 + i * 12
+        tub = poly([(cx - 5, base - 9), (cx + 5, base - 9), (cx + 4, base), (cx - 4, base)])
+        c.drawPath(tub, wood)
+        for yy in (base - 7, base - 2.5):
+            c.drawLine(cx - 4.8, yy, cx + 4.8, yy, hoop)
+        c.drawOval(skia.Rect(cx - 5, base - 10, cx + 5, base - 8), fill(k.g.c("#c8d8e0", 0.9)))
+        board = skia.Rect(cx + 1, base - 16, cx + 5, base - 8)  # a washboard leaning in the tub
+        c.drawRect(board, fill(k.g.c("#b89a6a")))
+        for yy in range(int(base) - 15, int(base) - 9, 1):
+            c.drawLine(board.left() + 0.5, yy, board.right() - 0.5, yy, stroke(k.g.c("#8a8a88"), 0.2))
+    mx = x + 22  # a mangle: two rollers on an iron frame, a crank wheel
+    c.drawLine(mx - 4, base, mx - 3, base - 14, stroke(k.g.c("#2a2a2c"), 0.9))
+    c.drawLine(mx + 4, base, mx + 3, base - 14, stroke(k.g.c("#2a2a2c"), 0.9))
+    for yy in (base - 13, base - 10.6):
+        c.drawRoundRect(skia.Rect(mx - 3.5, yy - 1.1, mx + 3.5, yy + 1.1), 1, 1, fill(k.g.c("#d8ccb0")))
+    c.drawCircle(mx + 5, base - 12, 3, stroke(k.g.c("#2a2a2c"), 0.5))
 
 
 def chairs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
@@ -429,7 +453,19 @@ def mic(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 def mixing_desk(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     """The control room: a sloping desk of faders and lit meters, speakers either side, under the
-    glass of the control-room window."""
+    glass of the control-room window; before the 1950s a wooden desk of big dials and a
+    disc-cutting lathe instead of faders."""
+    if k.year is not None and k.year < 1950:
+        c.drawRect(skia.Rect(x - 22, base - 34, x + 22, base - 16), fill(k.g.c("#1a2420")))
+        c.drawRect(skia.Rect(x - 22, base - 34, x + 22, base - 16), stroke(k.g.c("#6a5034"), 1.0))
+        c.drawRect(skia.Rect(x - 20, base - 12, x + 6, base), fill(k.g.c("#6a4a2a")))
+        for i in range(4):
+            c.drawCircle(x - 16 + i * 6, base - 8, 1.8, fill(k.g.c("#1a1a1a")))
+            c.drawLine(x - 16 + i * 6, base - 8, x - 15.2 + i * 6, base - 9.4, stroke(k.g.c("#e8e0c8"), 0.3))
+        c.drawRect(skia.Rect(x + 9, base - 8, x + 21, base), fill(k.g.c("#3a3a3a")))  # the lathe
+        c.drawOval(skia.Rect(x + 10, base - 9.5, x + 20, base - 7.5), fill(k.g.c("#111111")))
+        c.drawLine(x + 20, base - 12, x + 15, base - 8.5, stroke(k.g.c("#9a9aa0"), 0.5))
+        return
     c.drawRect(skia.Rect(x - 22, base - 34, x + 22, base - 16), fill(k.g.c("#1a2430")))
     c.drawRect(skia.Rect(x - 22, base - 34, x + 22, base - 16), stroke(k.g.c("#5a5a60"), 0.8))
     glow(c, x, base - 25, 20, k.g.c("#6ab0ff", 0.15, lit=0))
