@@ -91,6 +91,39 @@ def test_ducking_is_smooth_and_recovers() -> None:
     assert np.abs(np.diff(env)).max() < 2.5
 
 
+def test_the_beds_go_deeper_under_the_narrators_voice_over() -> None:
+    total = 8 * SR
+    t = np.arange(total) / SR
+    tone = (0.3 * np.sin(2 * np.pi * 60 * t)).astype(np.float32)
+    line = resample(speech_like(2.0, 0), VOICE_SR, SR)
+    sos = signal.butter(4, (45, 80), "bandpass", fs=SR, output="sos")
+
+    def under(voice_over: bool) -> float:  # the bed under the line against the bed before it, dB
+        out, _ = mix([Placed(3 * SR, line, 0.0, voice_over)], tone, None, sample_rate=SR, total_samples=total)
+        bed = np.abs(signal.hilbert(signal.sosfilt(sos, out[:, 0])))
+        return float(20 * np.log10(bed[int(1.5 * SR):int(2.5 * SR)].mean() / bed[int(3.5 * SR):int(4.5 * SR)].mean()))
+    in_scene, voice_over = under(False), under(True)
+    assert 9.0 < in_scene and 6.0 < voice_over - in_scene < 10.0
+
+
+def test_where_the_beds_drop_out_the_place_keeps_its_room_tone(film) -> None:  # type: ignore[no-untyped-def]
+    lines, music, amb = film
+    total = 20 * SR
+    hush = np.ones(total, np.float32)
+    hush[int(5.5 * SR):int(6.8 * SR)] = 0.0  # between lines 1 and 2: the story calls for quiet
+    _, _, stems = mix(lines, music, amb, sample_rate=SR, total_samples=total, bed_gain=hush, stems=True)
+    _, _, silent = mix(lines, music, amb, sample_rate=SR, total_samples=total, bed_gain=hush, stems=True,
+                       room_lu=None)
+    quiet = slice(int(5.8 * SR), int(6.6 * SR))
+    meter = pyloudnorm.Meter(SR, block_size=0.2)
+    assert np.abs(stems.music[quiet]).max() < 1e-4  # the score stops
+    assert not silent.effects[quiet].any()  # (as it was: digital zero)
+    # the rain goes on, 44 LU under the dialogue: about -60 LUFS in a film at -16, not zero
+    room = meter.integrated_loudness(stems.effects[quiet].astype(np.float64))
+    speech = meter.integrated_loudness(stems.dialogue[int(2.2 * SR):int(4.8 * SR)].astype(np.float64))
+    assert -50 < room - speech < -38, (room, speech)
+
+
 def test_a_line_then_long_silence_is_measured_as_pyloudnorm_measures_it() -> None:
     # The mix's meter guards its filters against denormals (silence after a line): the figure
     # must still be the standard's, and a silent stretch must stay silent.

@@ -116,7 +116,7 @@ def momentary(x: np.ndarray, at: float, to: float) -> np.ndarray:
         return -0.691 + 10 * np.log10(np.maximum((power[starts + w] - power[starts]) / w, 1e-20))
 
 
-def test_where_the_story_calls_for_quiet_the_music_and_ambience_drop_out(cut):
+def test_where_the_story_calls_for_quiet_the_music_drops_out_and_the_room_tone_stays(cut):
     story, speech, beats, frames = cut
     # one line the script says is whispered
     whispered = next(c for group in beats for s in group if s.kind == "dialogue" for c in s.cues)
@@ -128,8 +128,7 @@ def test_where_the_story_calls_for_quiet_the_music_and_ambience_drop_out(cut):
     assert {"scene change", "whisper"} <= why
     for h in st.hushes:
         inside = slice(int((h.start_s + 0.02) * SR), int(h.end_s * SR))
-        # no score, no room tone: the music stem is silent, and so is the effects stem where
-        # no spot effect (a door, thunder) was called for
+        # no score: the music stem is silent (the effects stem holds the place's room tone)
         assert np.abs(stems.music[inside]).max() < 1e-3, h
         if h.why == "whisper":
             assert np.abs(stems.dialogue[inside]).max() > 0.05  # the words are there, alone
@@ -137,6 +136,9 @@ def test_where_the_story_calls_for_quiet_the_music_and_ambience_drop_out(cut):
     assert scene
     quiet = [momentary(stems.effects + stems.music, h.start_s, h.end_s).max() for h in scene]
     assert sum(q < -50 for q in quiet) >= len(quiet) - 1  # one may hold a called-for effect
+    # ... and quiet is the place's room tone, never digital zero (a real film's silence)
+    floor = [momentary(audio, h.start_s, h.end_s).min() for h in scene]
+    assert all(-72 < q for q in floor), floor
     # and the film as a whole breathes: real silence (momentary under -40 LUFS) is no rarity
     film = momentary(audio, 0, audio.shape[0] / SR)
     assert (film < -40).mean() >= 0.05

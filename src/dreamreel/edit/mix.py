@@ -3,7 +3,8 @@
     dialogue lines (placed, panned) + music + ambience + spot effects
       -> stem levels set against the dialogue's loudness (pyloudnorm, ITU-R BS.1770-4)
       -> music and ambience ducked under speech (sidechain from the dialogue's envelope,
-         with look-ahead, hold, a quick attack and a slow release: no pumping between words)
+         with look-ahead, hold, a quick attack and a slow release: no pumping between words);
+         where the story calls for quiet the music goes and the ambience holds a room-tone floor
       -> integrated loudness normalised to the target, a look-ahead peak limiter keeps every
          sample under -1 dBFS, iterated until the loudness sits on the target.
 
@@ -24,14 +25,22 @@ from ..synth.music.dsp import guarded
 CEILING = 10 ** (-1.0 / 20)   # limiter ceiling: -1 dBFS sample peak (headroom for AAC and inter-sample peaks)
 SILENT_LUFS = -70.0           # BS.1770's absolute gate: anything quieter is silence
 BLOCK_S = 0.01                # sidechain resolution
+#: Where music and ambience drop out (a hush), the place's ambience stays this far under the
+#: dialogue (LU): room tone, about -60 LUFS in a film at -16.
+ROOM_LU = -44.0
+#: How much further music and ambience duck under a voice-over than under a line said in the
+#: scene (dB): the narrator has no face to read, so the words alone must carry.
+VOICE_OVER_DB = 8.0
 
 
 class Placed(NamedTuple):
-    """A dialogue line on the timeline: first sample, mono float samples, pan -1 left .. 1 right."""
+    """A dialogue line on the timeline: first sample, mono float samples, pan -1 left .. 1 right;
+    ``voice_over``: a narrator's, not said in the scene (the beds go deeper under it)."""
 
     start: int
     samples: np.ndarray
     pan: float = 0.0
+    voice_over: bool = False
 
 
 class MixReport(Model):
@@ -136,14 +145,16 @@ def _bed(x: np.ndarray | None, total: int, where: str) -> np.ndarray:
     return out
 
 
-def _duck_curve(dialogue: np.ndarray, sr: int, depth_db: float, hold_s: float = 0.8) -> tuple[np.ndarray, np.ndarray]:
+def _duck_curve(dialogue: np.ndarray, sr: int, depth_db: float, hold_s: float = 0.8,
+                deeper: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per-sample gain (linear) for the beds, and the per-block speech mask.
 
     The sidechain is the dialogue's 10 ms RMS; speech is anything within 35 dB of its loud
     blocks. The mask is held ``hold_s`` over gaps between words and between the lines of one
     exchange (so the music does not swell back between every line), and starts 80 ms early
     (we know the lines in advance, so the music is already down when a word starts); the
-    gain follows it with a 60 ms attack and a 400 ms release.
+    gain follows it with a 60 ms attack and a 400 ms release. ``deeper`` (per block, dB): more
+    depth where it is set (under a voice-over).
     """
     total = dialogue.shape[0]
     block = max(1, int(BLOCK_S * sr))
@@ -160,7 +171,7 @@ def _duck_curve(dialogue: np.ndarray, sr: int, depth_db: float, hold_s: float = 
         mask = ndimage.binary_closing(mask, structure=np.ones(hold)) | mask
         ahead = int(0.08 / BLOCK_S)
         mask = mask | np.concatenate([mask[ahead:], np.zeros(ahead, dtype=bool)])
-    target = np.where(mask, -depth_db, 0.0)
+    target = np.where(mask, -depth_db - (deeper[:nb] if deeper is not None else 0.0), 0.0)
     env = np.empty(nb)
     a_att = 1 - np.exp(-BLOCK_S / 0.06)
     a_rel = 1 - np.exp(-BLOCK_S / 0.4)
@@ -219,17 +230,21 @@ class Stems(NamedTuple):
 def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray | None, *, sample_rate: int,
         total_samples: int, target_lufs: float = -16.0, music_lu: float = -6.0, ambience_lu: float = -16.0,
         duck_db: float = 11.0, hold_s: float = 0.8, effects: np.ndarray | None = None, effects_lu: float = -6.0,
-        stems: bool = False, bed_gain: np.ndarray | None = None
-        ) -> tuple[np.ndarray, MixReport] | tuple[np.ndarray, MixReport, Stems]:
+        stems: bool = False, bed_gain: np.ndarray | None = None, room_lu: float | None = ROOM_LU,
+        voice_over_db: float = VOICE_OVER_DB) -> tuple[np.ndarray, MixReport] | tuple[np.ndarray, MixReport, Stems]:
     """Mix to float32 stereo (total_samples, 2) at ``target_lufs`` integrated, peaks under -1 dBFS.
 
     ``music_lu`` and ``ambience_lu`` set the beds' loudness relative to the dialogue (between
-    lines); under speech they drop a further ``duck_db``. ``effects`` (spot effects: a gavel, a
-    door) sit ``effects_lu`` against the dialogue and duck only half as far: they are action,
-    not bed. With no dialogue the music is the reference. A silent mix comes back silent, with
+    lines); under speech they drop a further ``duck_db``, and under a voice-over
+    (``Placed.voice_over``: the narrator) ``voice_over_db`` more: it is not in the scene, and
+    nothing in the scene should cover it. ``effects`` (spot effects: a gavel, a door) sit
+    ``effects_lu`` against the dialogue and duck only half as far: they are action, not bed.
+    With no dialogue the music is the reference. A silent mix comes back silent, with
     ``report.silent`` set and ``lufs`` None. ``stems``: also return the :class:`Stems`.
     ``bed_gain`` (total_samples,): music and ambience are multiplied by it after their levels
-    are set (0 where the story calls for quiet: edit/quiet.py), so a hush is real silence.
+    are set (0 where the story calls for quiet: edit/quiet.py). The music goes; the ambience
+    stays at ``room_lu`` against the dialogue (the place's own room tone, as a film's silence
+    is never digital zero; None: it goes too).
     """
     sr, total = int(sample_rate), int(total_samples)
     if sr <= 0:
@@ -241,6 +256,8 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     meter = _Loudness(sr)
     voice = np.zeros((total, 2), dtype=np.float32)
     truncated = 0
+    block = max(1, int(BLOCK_S * sr))
+    deeper = np.zeros(-(-total // block) + 1)  # per sidechain block: extra depth under a voice-over
     for i, line in enumerate(dialogue):
         where = f"dialogue[{i}]"
         s = np.asarray(line.samples, dtype=np.float32)
@@ -258,6 +275,9 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
         angle = (float(line.pan) + 1) * np.pi / 4
         voice[start:end, 0] += s[: end - start] * np.float32(np.cos(angle))
         voice[start:end, 1] += s[: end - start] * np.float32(np.sin(angle))
+        if line.voice_over and voice_over_db > 0:
+            ahead = int(0.08 / BLOCK_S)  # as the mask's look-ahead: down before the first word
+            deeper[max(0, start // block - ahead): -(-end // block) + 1] = voice_over_db
     bed_music = _bed(music, total, "music")
     bed_amb = _bed(ambience, total, "ambience")
     bed_fx = _bed(effects, total, "effects")
@@ -272,15 +292,18 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     g_amb = 10 ** ((reference + ambience_lu - l_amb) / 20) if l_amb > SILENT_LUFS else 0.0
     l_fx = meter.fast(bed_fx) if effects is not None else float("-inf")
     g_fx = 10 ** ((reference + effects_lu - l_fx) / 20) if l_fx > SILENT_LUFS else 0.0
-    duck, mask = _duck_curve(voice, sr, duck_db, hold_s)
+    duck, mask = _duck_curve(voice, sr, duck_db, hold_s, deeper if deeper.any() else None)
     beds = duck
     if bed_gain is not None:
         hush = np.asarray(bed_gain, dtype=np.float32)
         if hush.shape != (total,) or not np.all(np.isfinite(hush)):
             raise BadInputError(f"bed gain must be {total} finite values, got shape {hush.shape}", where="bed_gain")
         beds = duck * hush
+    room = beds
+    if bed_gain is not None and room_lu is not None and room_lu < ambience_lu:
+        room = duck * np.maximum(hush, np.float32(10 ** ((room_lu - ambience_lu) / 20)))
     part_music = bed_music * (np.float32(g_music) * beds[:, None])
-    part_fx = bed_amb * (np.float32(g_amb) * beds[:, None])
+    part_fx = bed_amb * (np.float32(g_amb) * room[:, None])
     if g_fx > 0:
         part_fx += bed_fx * (np.float32(g_fx) * np.sqrt(duck)[:, None])
     pre = voice + part_music + part_fx
@@ -288,7 +311,6 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     def db(g: float) -> float | None:
         return round(20 * float(np.log10(g)), 2) if g > 0 else None
 
-    block = max(1, int(BLOCK_S * sr))
     ducked = 20 * np.log10(np.maximum(duck[: mask.shape[0] * block: block][mask], 1e-6)) if mask.any() else np.zeros(1)
     # The K-weighting is linear, so the loop below reuses the weighted power of the unlimited
     # mix and only re-gates it under each new gain curve; pyloudnorm checks the result.

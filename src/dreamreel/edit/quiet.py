@@ -1,17 +1,18 @@
-"""Quiet: where the story calls for the music and the ambience to drop out.
+"""Quiet: where the story calls for the music to drop out and the ambience to fall to room tone.
 
     a scene change (the cut to an establishing shot)  -> the new place opens in silence, up to
         SCENE_S or until its first words
     a tense held moment (a beat at tension >= TENSE_AT closing on a listener's face)
                                                        -> the look plays in silence
     a pause the script asks for ("a long pause", "silence", "she holds her breath"; or a line
-        with nothing to say, "...")                    -> the beat's held shots (reactions,
+        with nothing a voice can say, "...", "@#$%!")  -> the beat's held shots (reactions,
         inserts, action with no words) and the unspoken line play in silence
-    a whisper (a line directed "whispered", "under her breath") -> nothing under it
+    a whisper (a line directed "whispered", "under her breath") -> only the room under it
 
 Spot effects stay (a door in a silent room is the point); the mix takes the hushes as a gain
 on its music and ambience (``bed_gain``): down over RAMP_DOWN_S before a hush, back over
-RAMP_UP_S after it.
+RAMP_UP_S after it. The ambience never goes below the mix's room tone (edit/mix.py ROOM_LU):
+a film's silence is the place's own quiet sound, not digital zero.
 """
 
 import re
@@ -22,6 +23,7 @@ import numpy as np
 from ..model.shot import Cue, Shot
 from ..model.story import Line, Story
 from ..synth.voice.design import WHISPER
+from ..synth.voice.reading import read
 
 #: A new place opens on this much silence at most.
 SCENE_S = 1.2
@@ -36,7 +38,6 @@ PAUSE = re.compile(
     r"\b(?:pause[sd]?|silen(?:ce|t|tly)|hush(?:ed)?|wordless(?:ly)?|holds? (?:his|her|their|its|a) breath|"
     r"held (?:his|her|their|its) breath|(?:no ?one|nobody) (?:speaks|says|moves)|says nothing|not a sound|"
     r"quiet (?:falls|descends|settles)|beat of quiet)\b", re.IGNORECASE)
-SPEAKABLE = re.compile(r"[^\W_]")
 
 
 class Hush(NamedTuple):
@@ -80,7 +81,7 @@ def hushes(story: Story, shots: list[tuple[float, Shot]], fps: float) -> list[Hu
             line = _line(story, cue)
             if line is None:
                 continue
-            if not SPEAKABLE.search(line.text):
+            if read(line.text).silent:  # nothing a voice can say: held as a pause
                 out.append(Hush(at + cue.start, at + cue.end, "pause"))
             elif line.direction and WHISPER.search(line.direction):
                 out.append(Hush(at + max(0.0, cue.start - 0.1), at + cue.end + 0.15, "whisper"))

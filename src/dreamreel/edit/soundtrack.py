@@ -3,10 +3,12 @@
     shots of the next beat (or a title / end card) + their voices
       -> a score cue (to the music backend's ScoreWriter), an ambience bed for the beat's place and weather,
          spot effects where the action and the script call for them (edit/spotting.py),
-         hushes where the story calls for quiet (edit/quiet.py: music and ambience drop out),
+         hushes where the story calls for quiet (edit/quiet.py: the music drops out, the
+         ambience falls to the place's room tone),
          the lines placed where their shots put them, panned to their speakers
-      -> mix() over the chunk (ducking, limiter, loudness: -16 LUFS moved by the scene's
-         tension, calm scenes quieter and intense ones louder) -> crossfaded into the last chunk
+      -> mix() over the chunk (ducking, deeper under the narrator's voice-over; limiter;
+         loudness: -16 LUFS moved by the scene's tension, calm scenes quieter and intense ones
+         louder) -> crossfaded into the last chunk
 
 A chunk is mixed once the next chunk is known: the score of a cue is final only when the next
 cue is written, and a line that starts right after the cut belongs under the crossfade. So the
@@ -37,14 +39,14 @@ from ..synth.music.procedural import ProceduralMusic
 from ..synth.music.score import CueKind, ScoreCue, tune_for
 from ..synth.voice.base import Speech
 from ..synth.music.foley import spot
-from .mix import MixReport, Placed, Stems, mix, resample
+from .mix import ROOM_LU, VOICE_OVER_DB, MixReport, Placed, Stems, mix, resample
 from .quiet import Hush, bed_gain, hushes
 from .spotting import Spot, spots
 
 #: Seconds two chunks' mixes overlap and crossfade (linear: the score under both is the same).
 OVERLAP_S = 0.3
 #: Bump when the soundtrack's code changes what it makes (the cache keys include it).
-VERSION = "5"
+VERSION = "6"
 #: Loudness spread between the calmest and the most intense scenes (dB), so the film has
 #: dynamics (a loudness range broadcast drama would have) instead of every scene at -16.
 DYNAMICS_DB = 10.0
@@ -218,7 +220,8 @@ class Soundtrack:
                 key = (cue.beat, cue.index)
                 if key not in self._voices:
                     self._voices[key] = resample(voice.samples, voice.sample_rate, self.sample_rate)
-                out.append((Placed(at, self._voices[key], speaker_pan(shot, cue.speaker)), key))
+                out.append((Placed(at, self._voices[key], speaker_pan(shot, cue.speaker),
+                                   voice_over=cue.speaker == "narrator"), key))
         return out
 
     def _digest(self, key: tuple[str, int]) -> str:
@@ -251,13 +254,13 @@ class Soundtrack:
                  for h in own + (self._hushes(after) if after is not None else [])]
         key, hit = None, None
         if self.cache is not None:
-            placed = [(p.start, self._digest(k), p.pan) for p, k in lines]
+            placed = [(p.start, self._digest(k), p.pan, p.voice_over) for p, k in lines]
             key = cache_key("mix", "soundtrack", VERSION, {
                 # the music under this chunk is final once the next cue is written (or the score ends)
                 "score": after.score if after is not None else
                 f"{chunk.score}|{'end' if self._ending else 'cut'}@{chunk.end}",
                 "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs + chunk.level_db,
-                "music_lu": chunk.music_lu, "duck": DUCK_DB, "spots": [list(e) for e in effects],
+                "music_lu": chunk.music_lu, "duck": [DUCK_DB, VOICE_OVER_DB, ROOM_LU], "spots": [list(e) for e in effects],
                 "quiet": quiet, "stems": self.stems})
             hit = _load_mix(self.cache.get_bytes(key))
             if hit is not None:
