@@ -4,17 +4,21 @@ Each viewer is a headless player against a real server (``uvicorn`` in its own p
 ``dreamreel serve`` runs): it asks for a short film, connects the telemetry socket and reports
 play/watch as the browser player does, reads the stream's index and plays it at 1x as segments
 arrive (a stall is time the playhead had nothing to play before the film was complete), and
-answers every choice with its default ``THINK_S`` seconds after the playhead reaches it. Per N (1, 2, 4, 8 by default):
+answers every choice with its default ``--think`` seconds (``THINK_S``) after the playhead reaches it, or when
+the player's countdown runs out, if sooner (``serve.live.countdown_s``). Per N (1, 2, 4, 8 by default):
 
 - ``first_frame_s``: from asking to the first segment being there to play (p50, max)
-- ``stalls``: stall seconds per viewer after the first frame (p50, max) and how many stalled
+- ``stalls``: stall seconds per viewer after the first frame (p50, max) and how many stalled;
+  ``at_choices``: those within two seconds after the end of a choice's scene (the film waited for
+  the answer, then made the branch), of ``choices`` put to the viewers; and each viewer's stalls
+  as [film second, seconds]
 - ``queue_wait_s``: how long films waited for a free slot (admission control), and refusals
 - ``server_rss_mb``: the server's memory (with its render workers) at the peak and after all
   the films finished
 - ``cores_per_film``: CPU seconds the server spent per second of film made (the measured cost
   admission control is sized from)
 
-    python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--src PATH]
+    python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--think 6] [--src PATH]
 """
 
 import argparse
@@ -33,6 +37,8 @@ from pathlib import Path
 import httpx
 import psutil
 from websockets.asyncio.client import connect
+
+from dreamreel.serve.live import countdown_s
 
 SERVER = """
 import sys, uvicorn
@@ -98,7 +104,7 @@ def tree_cpu(pid: int) -> float:
         return 0.0
 
 
-async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
+async def player(base: str, k: int, seconds: int, deadline: float, think: float = THINK_S) -> dict:
     out: dict = {"viewer": k}
     async with httpx.AsyncClient(base_url=base, timeout=120) as c:
         await c.get("/")
@@ -117,6 +123,8 @@ async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
             pos, playing, first, stall, last = 0.0, False, None, 0.0, time.monotonic()
             answered: set = set()
             shown: dict = {}
+            ends: dict = {}  # choice id -> where its beat ends (the film goes on past it only once answered)
+            stalls: list = []  # [film second, seconds] each time the playhead ran out
             next_watch = 0.0
             while time.monotonic() < deadline:
                 now = time.monotonic()
@@ -124,10 +132,14 @@ async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
                 if queued_until is None and status["status"] != "queued":
                     queued_until = now
                 p = status.get("pending_choice")
+                if p:
+                    ends[p["choice_id"]] = p["end_s"]
                 if p and p["choice_id"] not in shown and pos >= p["start_s"] - 0.1:
-                    shown[p["choice_id"]] = now  # the player shows it: the viewer thinks THINK_S
+                    # the player shows it and counts down (as player.js): the viewer thinks ``think`` seconds
+                    lasts = countdown_s(p["timeout_s"], p["answer_by_s"], pos) if "answer_by_s" in p else p["timeout_s"]
+                    shown[p["choice_id"]] = (now, min(think, lasts))
                 if p and p["choice_id"] in shown and p["choice_id"] not in answered \
-                        and now - shown[p["choice_id"]] >= THINK_S:
+                        and now - shown[p["choice_id"]][0] >= shown[p["choice_id"]][1]:
                     answered.add(p["choice_id"])
                     await c.post(f"/api/films/{film}/choice", json={"choice_id": p["choice_id"],
                                                                     "option_id": p["default"], "by": "timeout"})
@@ -147,7 +159,13 @@ async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
                         pos += dt
                     else:
                         if not complete:
-                            stall += dt - max(0.0, made - pos)
+                            lost = dt - max(0.0, made - pos)
+                            stall += lost
+                            if stalls and abs(stalls[-1][0] - made) < 0.05 and stalls[-1][2] >= now - dt - 0.3:
+                                stalls[-1][1] += lost
+                                stalls[-1][2] = now
+                            else:
+                                stalls.append([made, lost, now])
                         pos = made
                     if now >= next_watch:
                         next_watch = now + 2.0
@@ -158,7 +176,12 @@ async def player(base: str, k: int, seconds: int, deadline: float) -> dict:
                     out["failed"] = status["error"]
                     break
                 await asyncio.sleep(0.25)
+        # A stall at a choice: the playhead ran out within two seconds after the end of a choice's beat
+        # (production waited for the answer, then made what it chose).
+        at_choices = sum(lost for at, lost, _ in stalls if any(-0.5 <= at - end <= 2.0 for end in ends.values()))
         out.update(first_frame_s=round(first, 2) if first is not None else None, stall_s=round(stall, 2),
+                   stall_at_choices_s=round(at_choices, 2), choices=len(ends),
+                   stalls=[[round(at, 1), round(lost, 2)] for at, lost, _ in stalls if lost >= 0.1],
                    queue_wait_s=round((queued_until or time.monotonic()) - asked, 2), film_s=round(pos, 1),
                    finished=pos > 0 and time.monotonic() < deadline, wall_s=round(time.monotonic() - asked, 1))
     return out
@@ -171,7 +194,7 @@ def spread(xs: list[float]) -> dict:
     return {"p50": round(xs[len(xs) // 2], 2), "max": round(xs[-1], 2)}
 
 
-async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: float) -> dict:
+async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: float, think: float) -> dict:
     peak = {"rss": 0.0}
     cpu0 = tree_cpu(server_pid)
 
@@ -182,7 +205,7 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
 
     sampler = asyncio.create_task(sample())
     t0 = time.monotonic()
-    views = await asyncio.gather(*[player(base, k, seconds, t0 + timeout) for k in range(n)])
+    views = await asyncio.gather(*[player(base, k, seconds, t0 + timeout, think) for k in range(n)])
     wall = time.monotonic() - t0
     sampler.cancel()
     await asyncio.sleep(3)  # (films finish and leave memory)
@@ -191,7 +214,10 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
         "viewers": n,
         "first_frame_s": spread([v.get("first_frame_s") for v in views]),
         "stall_s": {**spread([v.get("stall_s") for v in views if "stall_s" in v]),
-                    "viewers_stalled": sum(1 for v in views if v.get("stall_s", 0) > 0.5)},
+                    "viewers_stalled": sum(1 for v in views if v.get("stall_s", 0) > 0.5),
+                    "at_choices": spread([v.get("stall_at_choices_s") for v in views if "stall_s" in v]),
+                    "choices": sum(v.get("choices", 0) for v in views)},
+        "stalls": [v.get("stalls", []) for v in views],
         "queue_wait_s": spread([v.get("queue_wait_s") for v in views if "queue_wait_s" in v]),
         "refused": [v["refused"] for v in views if "refused" in v],
         "failed": [v["failed"] for v in views if "failed" in v],
@@ -208,6 +234,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--res", default="480p")
     ap.add_argument("--timeout", type=float, default=300.0, help="most seconds one round may take")
+    ap.add_argument("--think", type=float, default=THINK_S,
+                    help="seconds each viewer takes to choose (past the countdown: the countdown chooses)")
     ap.add_argument("--src", help="the dreamreel source folder (src/) to serve from (default: this one)")
     a = ap.parse_args()
     env = dict(os.environ)
@@ -219,9 +247,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, served(f"sqlite:///{tmp}/dreamreel.db", tmp, env, a.res) as (base, pid):
         idle = tree_rss(pid)
         for n in (int(x) for x in a.viewers.split(",")):
-            results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout)))
+            results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout, a.think)))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
-    print(json.dumps({"setup": {"cores": os.cpu_count(), "res": a.res, "film_seconds": a.seconds,
+    print(json.dumps({"setup": {"cores": os.cpu_count(), "res": a.res, "film_seconds": a.seconds, "think_s": a.think,
                                 "src": a.src or "this checkout", "server_idle_rss_mb": round(idle)},
                       "rounds": results}, indent=2))
 

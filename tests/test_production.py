@@ -255,3 +255,61 @@ def test_a_live_viewer_is_asked_at_each_choice_as_the_film_gets_there(film, tmp_
         assert after and (after[0] == target or graph.group(target) is not None)
     index = json.loads((tmp_path / "live.segments" / "index.json").read_text())
     assert index["complete"] and abs(index["duration"] - result.seconds) < 0.1
+
+
+def test_a_live_viewer_is_asked_at_once_and_the_branches_are_voiced_while_they_choose(film, tmp_path):
+    """A choice is put to the viewer as soon as the beat holding it is cut, not after every
+    branch on offer has been voiced and drawn: their thinking time is what makes the branches
+    (so the one they pick is ready), and their pick, not a guess, is what plays."""
+    import threading
+
+    from dreamreel.director import choose_path
+    from dreamreel.production import make_film
+    from dreamreel.store.cache import Cache
+    from dreamreel.synth.voice import backend
+
+    _, story, _ = film
+    graph = story.graph
+    steps = [graph.beat(s.beat) for s in choose_path(story, "first").steps]
+    n = next(i for i, b in enumerate(steps) if b.choice)
+    first, before = steps[n], steps[:n + 1]
+    targets = [o.target for o in first.choice.options]
+    branches = [graph.beat(c.target) for t in targets for c in (graph.group(t).candidates if graph.group(t) else [])]
+    branches += [graph.beat(t) for t in targets if graph.group(t) is None]
+    said = {told.narration.strip() for b in branches for told in [b, *b.variants.values()] if told.narration}
+    said |= {ln.text for b in branches for told in [b, *b.variants.values()] for ln in told.lines}
+    said -= {ln.text for b in before for told in [b, *b.variants.values()] for ln in told.lines}
+    said -= {told.narration.strip() for b in before for told in [b, *b.variants.values()]}
+    asked, voicing = threading.Event(), threading.Event()
+    waited: list[bool] = []
+
+    class Voice:  # a branch's line is voiced only once the viewer has been asked
+        def __init__(self, inner):
+            self.inner, self.name, self.version = inner, inner.name, inner.version
+
+        def requires(self):
+            self.inner.requires()
+
+        def speak(self, text, voice, *, seed=0):
+            if text in said:
+                waited.append(asked.wait(60))
+                voicing.set()
+            return self.inner.speak(text, voice, seed=seed)
+
+    picks = []
+
+    def viewer(beat, offered, visit):
+        if beat.id == first.id:
+            asked.set()
+            voicing.wait(60)  # thinking while a branch is voiced
+        picks.append((beat.id, offered[-1].id))
+        return offered[-1]
+
+    result = make_film(story, tmp_path / "live.mp4", choices=viewer, res="480p", voice=Voice(backend("espeak-ng")),
+                       segments=tmp_path / "live.segments", cache=Cache(tmp_path / "cache"))
+    assert waited and all(waited)  # asked before any branch was voiced
+    played = [s.beat for sl in result.lists for s in sl.shots]
+    for beat_id, option in picks:  # what plays next is what the viewer picked
+        target = next(o.target for o in graph.beat(beat_id).choice.options if o.id == option)
+        after = played[max(i for i, b in enumerate(played) if b == beat_id) + 1:]
+        assert after and (after[0] == target or graph.group(target) is not None)

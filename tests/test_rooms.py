@@ -134,6 +134,21 @@ def test_votes_one_countdown_and_the_tie_rule():
     assert "closed" in refused(lambda: room.ballot("bo", "c2", "a", 41.0), 409)  # after the countdown
 
 
+def test_a_vote_closes_while_its_scene_still_plays():
+    """As an interactive title's countdown runs over the last seconds of its scene: a vote opened
+    with little scene left closes by the time the film needs the answer to go on without a stall
+    (the story's ten seconds would run past the scene), but never sooner than MIN_COUNTDOWN_S."""
+    from dreamreel.serve.live import MIN_COUNTDOWN_S
+
+    room = Rooms().open(person("host"), "", 0.0)
+    # the choice's scene plays from 22 s to 30.5 s of the film; the answer is wanted by 27.5 s
+    choice = SimpleNamespace(**vars(pending()), start_s=22.0, end_s=30.5, answer_by_s=27.5)
+    assert room.open_vote(choice, 100.0, at_s=22.0).closes == pytest.approx(105.5)
+    assert room.open_vote(choice, 100.0, at_s=26.0).closes == pytest.approx(100.0 + MIN_COUNTDOWN_S)
+    long = SimpleNamespace(**{**vars(choice), "answer_by_s": 60.0})
+    assert room.open_vote(long, 100.0, at_s=22.0).closes == pytest.approx(110.0)  # the story's countdown
+
+
 def test_reactions_and_chat_are_rate_limited_and_plain_text():
     room = Rooms(RoomLimits(reactions=(3, 1.0), chat=(2, 0.5), chat_chars=50)).open(person("host"), "", 0.0)
     for i in range(3):

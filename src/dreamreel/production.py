@@ -23,6 +23,8 @@ chunks in order with the audio, as they arrive. QC reads the finished file witho
 from __future__ import annotations
 
 import dataclasses
+import functools
+import logging
 import threading
 import time
 from collections import deque
@@ -62,7 +64,7 @@ from .model.cost import CostEntry, CostReport
 from .model.label import Label, as_label
 from .model.profile import Pacing
 from .model.shot import PathStep, PlayPath, Shot, ShotList
-from .model.story import Beat, VariantName
+from .model.story import Beat, Option, VariantName
 from .render_pool import (
     AHEAD,
     NORMAL,
@@ -89,6 +91,7 @@ from .trust.provenance import (
 )
 from .trust.ratings import within_rating
 
+_log = logging.getLogger("dreamreel.production")
 RESOLUTIONS = {"720p": (1280, 720), "1080p": (1920, 1080), "480p": (854, 480)}
 SAMPLE_RATE = 48000
 #: Length of a stream segment: keyframes fall at least this often inside a shot.
@@ -158,6 +161,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               on_cut: Callable[[list[Shot], int, int], None] | None = None,
               variant: VariantName | Callable[[Beat], VariantName | None] | None = None,
               pacer: Pacer | None = None, pacing: Callable[[Beat], Pacing | None] | None = None,
+              likely: Callable[[Beat], tuple[VariantName | None, Pacing | None]] | None = None,
               keyframe_s: float = SEGMENT_SECONDS, start: Start | None = None,
               keys: Keys | None = None, prefetch: bool = True, sandbox: Sandbox | None = None,
               writing: Sequence[CostEntry] = (), subtitles: str | None = SUBTITLE_LANGUAGE,
@@ -178,6 +182,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     ``pacer``: keeps production just ahead of a live viewer, and the stream just ahead of their
     playhead, so what the director changes (``Pacer.attach``) reaches them within seconds.
     ``pacing``: asked at each beat for a pace other than the profile's (None: the profile's).
+    ``likely``: the telling and pace ``variant`` and ``pacing`` would likely give a beat (a branch
+    drawn ahead while a live viewer chooses is drawn so, for the real cut to find it drawn).
     ``keyframe_s``: a keyframe at least this often (the stream can be cut and changed there).
     ``start``: (episode, state) to begin from: a viewer going on from where an earlier film left them.
     ``keys``: the chain that signs the film's C2PA manifest (default: ``trust.provenance.load_keys()``).
@@ -227,7 +233,15 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     planned = choose_path(story, "first" if live else choices, seed=seed,
                           variant=variant if isinstance(variant, str) else None, start=start)
     camera = ShotPlanner(story, planned, profile=profile, fps=fps, width=width, height=height, seed=seed)
-    walk = Walk(story, choices if live else planned_chooser(planned), seed=seed, variant=variant, start=start)
+    ahead: _Ahead | None = None  # the branches of the choice now put to a live viewer, drawn meanwhile
+
+    def chosen(beat: Beat, offered: list[Option], visit: int) -> Option:
+        assert callable(choices)
+        option = choices(beat, offered, visit)
+        if ahead is not None:  # (the branches not taken are given up at once)
+            ahead.choose(option.id)
+        return option
+    walk = Walk(story, chosen if live else planned_chooser(planned), seed=seed, variant=variant, start=start)
     speech: dict[tuple[str, int], Speech] = {}
     soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache, stems=keep, music=music)
     lines_total = len(voiced_lines(story, planned))
@@ -326,16 +340,37 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     if signer is not None:
                         signer.episode_done(cut.number, episode_start / fps, total_frames / fps)
 
-            def draw_ahead(cut: EpisodeCut, beat: Beat) -> None:
-                for option in walk.offered(beat):
-                    nxt = walk.target(beat, option)
-                    if nxt.episode != beat.episode:
-                        continue
-                    step = PathStep(beat=nxt.id)
-                    timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
-                    shots = writer.styled(cut.preview(nxt, nxt, walk.visits.get(nxt.id, 0) + 1, timings))
-                    # into the cache (the real cut finds them there), after the film's own shots
-                    pool.render(jobs_for(shots, said), visual, cache, AHEAD)
+            def draw_ahead(cut: EpisodeCut, beat: Beat) -> _Ahead:
+                """The first beat of every branch on offer (the story's default first), voiced and
+                drawn into the cache (the real cut finds them there) on a thread, while the viewer
+                is asked."""
+                assert beat.choice is not None
+                default = beat.choice.default
+                offered = sorted(walk.offered(beat), key=lambda o: o.id != default)
+                branches = {o.id: walk.target(beat, o) for o in offered}
+                visits = {nxt.id: walk.visits.get(nxt.id, 0) + 1 for nxt in branches.values()}
+
+                def draw(nxt: Beat, given_up: Callable[[], bool]) -> list[ShotJob]:
+                    """Voice and cut a branch as it is likely to be told and paced; its shots to draw."""
+                    assert writer is not None
+
+                    def heard(done: int, total: int) -> None:
+                        if given_up():
+                            raise _GivenUp
+
+                    told, pace = likely(nxt) if likely is not None else (None, None)
+                    step = PathStep(beat=nxt.id, variant=told if told in nxt.variants else None)
+                    timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed,
+                                                progress=heard)
+                    if given_up():
+                        raise _GivenUp
+                    return jobs_for(writer.styled(cut.preview(nxt, telling(story, step), visits[nxt.id], timings,
+                                                              pacing=pace)), said)
+
+                def render(jobs: list[ShotJob]) -> list[Future[ShotResult]]:  # after the film's own shots
+                    return pool.render(jobs, visual, cache, AHEAD)
+
+                return _Ahead({o: nxt for o, nxt in branches.items() if nxt.episode == beat.episode}, draw, render)
 
             cut: EpisodeCut | None = None
             last: Beat | None = None
@@ -348,7 +383,17 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     # The viewer is far behind: hand over all that is made, then wait for them.
                     flush()
                     pacer.wait(made)
-                step = next(walk, None)
+                if choosing and prefetch:
+                    assert last is not None and cut is not None
+                    ahead = draw_ahead(cut, last)
+                    ahead.start()
+                try:
+                    step = next(walk, None)  # (at a choice: the viewer is asked now, while its branches are drawn)
+                finally:
+                    if ahead is not None:
+                        ahead.choose(None)
+                        ahead.join()  # (at most the line it is voicing of the branch taken)
+                        ahead = None
                 if step is None:
                     break
                 step = within_rating(story, walk, profile)  # before any of it is drawn or streamed
@@ -377,11 +422,9 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     flush()
                 last = beat
                 if beat.choice is not None and live:
-                    # The viewer decides while this beat plays: hand over all of it now, and draw
-                    # the first beat of every branch on offer, so the one they pick is ready.
+                    # The viewer decides while this beat plays: hand over all of it now, and ask
+                    # them at once (the first beat of every branch on offer is drawn meanwhile).
                     flush()
-                    if prefetch:
-                        draw_ahead(cut, beat)
             close_episode()
             t = time.perf_counter()
             rest = soundtrack.finish()
@@ -444,6 +487,62 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       lists=lists, extras=extras, manifest=manifest, signed_by=keys.where, cost=cost,
                       played=PlayPath(story_id=story.id, steps=walk.steps),
                       state=dict(walk.state))
+
+
+class _GivenUp(Exception):
+    """A branch drawn ahead that the viewer did not take: left at the line it was voicing."""
+
+
+class _Ahead(threading.Thread):
+    """Draws the branches of a choice while the viewer chooses: each is voiced and cut
+    (``draw(beat, given_up)``, in the order given) and its first shot sent to be drawn
+    (``render``), then the rest of every branch, so whichever they pick starts without a wait.
+    Once they have chosen (``choose``), a branch not taken is given up at its next line, the
+    others are not sent, and their shots still waiting for a worker are taken back."""
+
+    def __init__(self, branches: dict[str, Beat], draw: Callable[[Beat, Callable[[], bool]], list[ShotJob]],
+                 render: Callable[[list[ShotJob]], list[Future[ShotResult]]]):
+        super().__init__(name="dreamreel-draw-ahead", daemon=True)
+        self.branches, self.draw, self._render = branches, draw, render
+        self.taken: str | None = None  # the beat chosen ("": none of these, or production stopped)
+        self._sent: list[tuple[str, Future[ShotResult]]] = []
+        self._lock = threading.Lock()
+
+    def render(self, beat_id: str, jobs: list[ShotJob]) -> None:
+        with self._lock:
+            if self._given_up(beat_id):
+                return
+            self._sent += [(beat_id, f) for f in self._render(jobs)]
+
+    def choose(self, option_id: str | None) -> None:
+        with self._lock:
+            if self.taken is None:
+                branch = self.branches.get(option_id or "")
+                self.taken = branch.id if branch is not None else ""
+                for beat_id, f in self._sent:
+                    if beat_id != self.taken:
+                        f.cancel()  # (one being drawn is finished; one waiting never starts)
+
+    def _given_up(self, beat_id: str) -> bool:
+        return self.taken is not None and self.taken != beat_id
+
+    def run(self) -> None:
+        rest: list[tuple[str, list[ShotJob]]] = []
+        for beat in self.branches.values():
+            if self.taken is not None:
+                break
+            try:
+                jobs = self.draw(beat, functools.partial(self._given_up, beat.id))
+            except _GivenUp:
+                continue
+            except Exception as e:  # noqa: BLE001 - a guess drawn ahead; the real cut draws it if it is needed
+                _log.warning("a branch drawn ahead failed (%s: %s)", type(e).__name__, e)
+                continue
+            self.render(beat.id, jobs[:1])
+            rest.append((beat.id, jobs[1:]))
+        for beat_id, jobs in rest:
+            if jobs:
+                self.render(beat_id, jobs)
 
 
 class Pacer(Protocol):

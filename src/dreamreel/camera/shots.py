@@ -416,12 +416,12 @@ class EpisodeCut:
             planner.pacing, planner.pace = usual, PACE[usual]
 
     def preview(self, beat: Beat, told: Beat | BeatVariant, visit: int,
-                timings: list[SpeechTiming] | None = None) -> list[Shot]:
+                timings: list[SpeechTiming] | None = None, pacing: Pacing | None = None) -> list[Shot]:
         """The shots ``beat`` would get if it came next, without cutting it (to render a branch
         before the viewer picks it: the same shots, so the real cut finds them rendered)."""
         saved = (self._walk.setting, self._walk.mentioned, self._n, self._frame, list(self.shots))
         try:
-            return self.beat(beat, told, visit, timings)
+            return self.beat(beat, told, visit, timings, pacing)
         finally:
             self._walk.setting, self._walk.mentioned, self._n, self._frame, self.shots = saved
 

@@ -57,6 +57,11 @@ class Engagement:
         self.estimate = Estimate("engaged", 0.5, 1.0, 0.0, 0.0)
         self._peak: Estimate | None = None  # the strongest estimate since the last take()
 
+    def peek(self) -> Estimate:
+        """What ``take`` would give now, without starting over."""
+        peak = self._peak
+        return self.estimate if peak is None or peak.level == "engaged" else peak
+
     def take(self) -> Estimate:
         """The strongest reading since the last take (a viewer bored a moment ago, who has since
         settled back, still asked for a change), then start over from now."""

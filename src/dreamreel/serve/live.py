@@ -21,6 +21,7 @@ of each beat.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import threading
@@ -47,6 +48,19 @@ log = logging.getLogger("dreamreel.serve")
 ENDED = "ending.json"
 #: Telemetry events a film keeps for the bandit's reward (the socket allows 40 a second).
 MAX_HEARD = 50_000
+#: Film seconds production needs after a choice is answered before what was chosen plays (the
+#: branch's voices, cut and first shots, drawn ahead while the viewer chose: bench/serve.py).
+ANSWER_LEAD_S = 3.0
+#: A choice's countdown is never shorter than this, however little of its scene is left.
+MIN_COUNTDOWN_S = 5.0
+
+
+def countdown_s(timeout_s: float, answer_by_s: float, at_s: float) -> float:
+    """How long a choice put to the viewer at film second ``at_s`` counts down: the story's
+    ``timeout_s``, or less, so that it runs out by ``answer_by_s`` (as an interactive title's
+    countdown runs over the last seconds of its scene) and the pick it makes is ready before the
+    scene ends; never under ``MIN_COUNTDOWN_S``."""
+    return min(timeout_s, max(MIN_COUNTDOWN_S, answer_by_s - at_s))
 
 
 class Stopped(DreamreelError):
@@ -64,6 +78,8 @@ class PendingChoice:
     #: Where the beat holding the choice plays in the film (seconds).
     start_s: float
     end_s: float
+    #: Answered by this film second, the film goes on without a stall (``countdown_s``).
+    answer_by_s: float = 0.0
     posted: float = field(default_factory=time.time)
 
 
@@ -365,6 +381,16 @@ class LiveFilm:
     def _pacing(self, beat: Beat) -> Pacing | None:
         return self.drama.pacing(beat, self._reading, at_s=self.made_s) if self.adaptive else None
 
+    def _likely(self, beat: Beat) -> tuple[VariantName | None, Pacing | None]:
+        """The telling and pace the director would give ``beat`` if it began now (a branch on offer,
+        drawn ahead as it is likely to be cut): a guess, which learns nothing and logs nothing."""
+        if not self.adaptive:
+            return None, None
+        guess = copy.copy(self.drama)
+        guess.log = []
+        reading = self.engagement.peek()
+        return guess.variant(beat, reading, at_s=self.made_s), guess.pacing(beat, reading, at_s=self.made_s)
+
     def _next_beats(self, offered: list[Option]) -> dict[str, Beat]:
         graph = self.story.graph
         out = {}
@@ -408,7 +434,8 @@ class LiveFilm:
                                            "toward_goal": bool(goal and self.drama.reaches(o.target, goal)),
                                            "costs_a_life": self.drama.kills(o)}
                                           for o in offered], default,
-                                         choice.timeout_s, round(start, 3), round(end, 3))
+                                         choice.timeout_s, round(start, 3), round(end, 3),
+                                         round(max(start, end - ANSWER_LEAD_S), 3))
             posted = time.time()
             answered = self._cond.wait_for(lambda: self._answer is not None or bool(self.stopped),
                                            timeout=self.abandon_s)
@@ -470,7 +497,8 @@ class LiveFilm:
         try:
             result = make_film(self.story, self.folder / "film.mp4", choices=self._answered, seed=self.seed,
                                res=self.res, segments=self.stream_dir, on_cut=self._on_cut, variant=self._told,
-                               pacer=self, pacing=self._pacing, keyframe_s=1.0, start=self.start_at,
+                               pacer=self, pacing=self._pacing, likely=self._likely, keyframe_s=1.0,
+                               start=self.start_at,
                                profile=self.profile,
                                **self.make_kw)
             self.seconds = result.seconds

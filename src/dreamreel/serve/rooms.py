@@ -60,6 +60,7 @@ from ..model import Profile, Story
 from ..store.db import Viewer
 from ..store.together import SavedRoom, TogetherStore
 from .guard import StrictRoute
+from .live import countdown_s
 from .routes.pages import page_text as _page
 from .schemas import NewFilm, Telemetry
 from .server import AI_HEADERS
@@ -359,11 +360,15 @@ class Room:
 
     # -- votes ---------------------------------------------------------------------------
 
-    def open_vote(self, pending: Any, now: float, log_from: int = 0) -> Vote:
+    def open_vote(self, pending: Any, now: float, log_from: int = 0, at_s: float | None = None) -> Vote:
+        """A vote on the film's pending choice, open from ``now`` for its countdown: as the player's,
+        it runs out by the time the film must have its answer not to stall (``live.countdown_s``)
+        where the room's clock is at film second ``at_s``."""
+        lasts = pending.timeout_s if at_s is None else countdown_s(pending.timeout_s, pending.answer_by_s, at_s)
         with self.lock:
             self.vote = Vote(pending.choice_id, pending.beat_id, pending.prompt,
                              [{"id": o["id"], "text": o["text"]} for o in pending.options], pending.default,
-                             pending.posted, now, now + pending.timeout_s, _log_from=log_from)
+                             pending.posted, now, now + lasts, _log_from=log_from)
             self.version += 1
             return self.vote
 
@@ -838,7 +843,7 @@ def install(app: FastAPI) -> Rooms:
             v = room.vote
             if p is not None and (v is None or (v.choice_id, v.posted) != (p.choice_id, p.posted)) \
                     and room.clock.now(now) >= p.start_s - 0.05:
-                room.open_vote(p, now, len(live.drama.log))
+                room.open_vote(p, now, len(live.drama.log), at_s=room.clock.now(now))
             v = room.vote
             if v is not None and v.result is None and room.due(now):
                 decide(room, live, v)

@@ -123,6 +123,10 @@ class WaitingChoice(BaseModel):
     #: Where the beat holding the choice plays in the film (seconds).
     start_s: float
     end_s: float
+    #: Answered by this film second, the film goes on without a stall: the player's countdown
+    #: runs out by then, or after ``min_countdown_s``, whichever is later (and within ``timeout_s``).
+    answer_by_s: float
+    min_countdown_s: float = 5.0
     posted: float
 
 

@@ -28,7 +28,7 @@ from ..trust.licences import Sandbox
 from . import admission
 from .guard import Bucket, Limits
 from .learning import LiveLearning
-from .live import ENDED, LiveFilm
+from .live import ENDED, MIN_COUNTDOWN_S, LiveFilm
 from .recovery import check_not_lost, clean_interrupted, clean_render_temp, damaged_films
 from .schemas import FilmStatus, NewFilm
 
@@ -595,7 +595,7 @@ class Server:
         # What will be made instead of what was asked (a rating above the ceiling, a budget).
         planner = live.story.generator.get("notes", "")
         return {
-            "pending_choice": asdict(live.pending) if live.pending else None,
+            "pending_choice": {**asdict(live.pending), "min_countdown_s": MIN_COUNTDOWN_S} if live.pending else None,
             "taken": [asdict(t) for t in live.taken],
             "made_seconds": round(live.made_s, 3),
             "engagement": {"level": e.level, "confidence": e.confidence, "score": e.score},

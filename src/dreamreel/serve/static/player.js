@@ -103,7 +103,10 @@ function bufferedAhead() {
 }
 
 function showChoice(p) {
-  shownChoice = { id: p.choice_id, key: choiceKey(p), shownAt: performance.now(), timeout: p.timeout_s * 1000,
+  // The countdown runs out by the time the film needs the answer to go on without a stall (as an
+  // interactive title's runs over the last seconds of its scene), however long the story allows.
+  const lasts = Math.min(p.timeout_s, Math.max(p.min_countdown_s || 0, (p.answer_by_s ?? Infinity) - video.currentTime));
+  shownChoice = { id: p.choice_id, key: choiceKey(p), shownAt: performance.now(), timeout: lasts * 1000,
                   fallback: p.default };
   $("choice-prompt").textContent = p.prompt;
   const box = $("choice-options");
