@@ -547,3 +547,13 @@ def test_a_complication_file_with_an_unknown_slot_is_one_line(tmp_path):
     with pytest.raises(BadInputError) as e:
         read_kit_file(bad)
     assert "\n" not in str(e.value) and "nobody" in str(e.value)
+
+
+def test_a_place_is_what_the_request_calls_it_and_a_short_is_one_film():
+    # the last word of "a seaside bookshop" is the place; the first says where it stands
+    assert [p.label for p in read("a cozy mystery in a seaside bookshop").places] == ["a bookshop", "a beach"]
+    story = plan(Request(prompt="a 90-second sci-fi short about a lonely robot gardener on Mars"), seed=0)
+    assert len(story.graph.episodes) == 1 and story.request.target_seconds == 90
+    names = {p.name for p in story.bible.world.places}
+    assert "Mars" in names and "the mars" not in names  # a proper name as it is written
+    assert "the Moon" in {p.name for p in plan(Request(prompt="a love story on the Moon"), seed=0).bible.world.places}

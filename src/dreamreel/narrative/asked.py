@@ -45,8 +45,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     elif kinds:
         # Called what the request called it ("the refugee camp", "the carnival"), not the kind of
         # place it is drawn as ("a shanty town", "an amusement park").
-        said_first = next(p.words[0].lower() for p in premise.places if p.kind is not None)
-        name = f"the {said_first}" if not said_first.startswith(("the ", "a ", "an ")) else said_first
+        name = _called(next(p.words[0] for p in premise.places if p.kind is not None))
     era = premise.era or facts.era
     latest = max((k.since for k in kinds if k.since is not None), default=None)
     genre_year = _year(facts.era)
@@ -67,7 +66,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     places: list[Place] = []
     specs: dict[str, PlaceSpec] = {}
     weather_from = intent.flavor or intent.plot
-    said = [p.words[0].lower() for p in premise.places if p.kind is not None]
+    said = [p.words[0] for p in premise.places if p.kind is not None]
     for k, words in list(zip(kinds, said))[:3]:
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
@@ -75,11 +74,11 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         hub = next((r for r in k.rooms if r.role == "hub"), None)
         main = hub if hub is not None and hub.kind not in outdoors else \
             next((r for r in k.rooms if r.role == "home" and r.kind not in outdoors), None)
-        if any(words.split()[-1] in r.name for r in k.rooms):
+        if any(words.split()[-1].lower() in r.name for r in k.rooms):
             main = None
         for room in k.rooms:
             if room is main:
-                room = room.model_copy(update={"name": f"the {words}"})
+                room = room.model_copy(update={"name": _called(words)})
             pid = slug(room.name, taken)
             weather = room.weather or (rng.choice(weather_from.weathers) if weather_from.weathers and
                                        k.vehicle is False and rng.random() < 0.3 else "clear")
@@ -91,6 +90,21 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             specs[pid] = PlaceSpec(name=room.name, kind=room.kind, role=room.role, description=room.description,
                                    time_of_day=tod, weather=weather)
     return dataclasses.replace(facts, name=name, era=era, places=places, specs=specs)
+
+
+#: Proper names of places that English still gives an article ("on the Moon", not "on Moon").
+_THE_NAMES = frozenset({"moon", "arctic", "antarctic", "sahara", "amazon", "pacific", "atlantic", "alps", "himalayas",
+                        "andes", "caribbean", "mediterranean", "outback", "highlands", "west", "east", "north", "south"})
+
+
+def _called(said: str) -> str:
+    """A place as the request called it: "the laundromat"; a proper name as it is ("Mars"), but
+    "the Moon"."""
+    if said.lower().startswith(("the ", "a ", "an ")):
+        return said.lower()
+    if said[:1].isupper() and said.lower() not in _THE_NAMES:
+        return said
+    return f"the {said if said[:1].isupper() else said.lower()}"
 
 
 def _year(era: str) -> int | None:

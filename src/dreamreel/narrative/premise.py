@@ -645,7 +645,14 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 # "a bowling alley", "a karaoke bar", "a wind farm": the word before says which kind
                 before.used = "place"
                 said = f"{before.low} {said}"
-            premise.places.append(AskedPlace(label=e.label, words=[said], kind=v.places.index(e)))
+            asked = AskedPlace(label=e.label, words=[said], kind=v.places.index(e))
+            if before is not None and before.used == "place" and premise.places and premise.places[-1].kind is not None \
+                    and not said.startswith(before.low):
+                # "a seaside bookshop", "a mountain cabin": the last word is the place, the one
+                # before it where it stands; the place comes first (it is where scenes happen).
+                premise.places.insert(len(premise.places) - 1, asked)
+            else:
+                premise.places.append(asked)
         elif m.kind == "named":
             premise.places.append(AskedPlace(label=e, words=[said], named=e))
         elif m.kind == "thing":
@@ -930,7 +937,15 @@ def _episodes_asked(low: str) -> int | None:
     for word, n in _SIZE_WORDS.items():
         if re.search(rf"\b{re.escape(word)}\b", low):
             return n
+    if _A_SHORT.search(low):
+        return 1
     return None
+
+
+#: "a 90-second sci-fi short about...", "a short film", "a horror short": one film, one episode
+#: ("one short episode", "a short story about" say nothing of the count).
+_A_SHORT = re.compile(r"\bshort(?:[\s-]+(?:film|movie))?\b(?=\s*(?:about|on|of|set|where|in|with|for|that|,|\.|;|!|$))"
+                      r"|\bshort[\s-]+(?:film|movie)s?\b")
 
 
 def _size_and_rating(premise: Premise, low: str) -> None:
