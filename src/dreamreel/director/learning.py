@@ -495,6 +495,8 @@ class Prior(BaseModel):
     model: str   # VW's own bytes, base64
     #: where the director started every viewer while the sessions were logged (``schedule.START``)
     static: dict[str, Any] | None = None
+    #: the digest of the director's code the fit ran (``fingerprint.code(fingerprint.PRIOR_FIT)``)
+    code: str | None = None
 
     def learner(self) -> Learner:
         """A fresh learner from this prior, not promoted: only the gate, judging sessions logged
@@ -511,6 +513,7 @@ def fit_prior() -> tuple[Prior, list[Decision]]:
     fitted on (to compare two priors by)."""
     import vowpalwabbit
 
+    from .fingerprint import PRIOR_FIT, code
     from .schedule import START
     from .viewers import TRAIN, population, stories
 
@@ -518,7 +521,8 @@ def fit_prior() -> tuple[Prior, list[Decision]]:
     learner, report = train(logged)
     return Prior(vowpalwabbit=vowpalwabbit.__version__, args=VW_ARGS, viewers=PRIOR_VIEWERS,
                  sessions=len({d.session for d in logged}), decisions=len(logged), judgement=report,
-                 model=base64.b64encode(learner.save()).decode(), static=START.model_dump()), logged
+                 model=base64.b64encode(learner.save()).decode(), static=START.model_dump(),
+                 code=code(PRIOR_FIT)), logged
 
 
 def drift(a: Learner, b: Learner, decisions: list[Decision]) -> float:

@@ -56,6 +56,8 @@ class Fitted(BaseModel):
     start_value: float
     #: the fit: viewers, population, stories, seeds, schedules tried, the runners-up
     fitted_on: dict[str, Any]
+    #: the digest of the director's code the fit ran (``fingerprint.code(fingerprint.STATIC_FIT)``)
+    code: str | None = None
 
 
 #: Where ``STATIC`` ships.

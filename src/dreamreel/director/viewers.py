@@ -372,12 +372,14 @@ def fit_population_static(viewers: int = STATIC_VIEWERS) -> Any:
     adaptive director can start at, with their mean values and how they were fitted: what
     ``schedule.STATIC`` and ``schedule.START`` should be (a ``schedule.Fitted``;
     ``python scripts/fit_static.py`` writes it)."""
+    from .fingerprint import STATIC_FIT, code
     from .schedule import Fitted, startable
 
     ranked: list[tuple[float, Any]] = []
     best, value = fit_static(stories(), population(viewers, "train"), TRAIN[1], ranked=ranked)
     start_value, start = next((v, s) for v, s in ranked if startable(s))
-    return Fitted(schedule=best, value=round(value, 4), start=start, start_value=round(start_value, 4), fitted_on={
+    return Fitted(schedule=best, value=round(value, 4), start=start, start_value=round(start_value, 4),
+                  code=code(STATIC_FIT), fitted_on={
         "how": "every schedule (viewers.schedules) played without telemetry to the training viewers "
                "(viewers.fit_population_static): the highest mean value is STATIC, the highest of the "
                "arc ones START",
