@@ -146,7 +146,7 @@ _KIN = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "gra
                   "father", "parent", "daughter", "son", "sister", "brother", "sibling", "twin", "aunt", "uncle",
                   "cousin", "niece", "nephew", "best friend", "imaginary friend", "husband", "wife", "partner",
                   "boyfriend", "girlfriend", "fiancé", "fiancée", "lover", "godmother", "godparent", "sidekick",
-                  "apprentice"])
+                  "apprentice", "friend"])
 
 
 def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str, AskedPerson]:
@@ -166,7 +166,7 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str
         elif p.relation == "rival" and "villain" not in out:
             out["villain"] = p
         elif p.relation in _KIN:
-            free = [k for k in dict.fromkeys([kin, "comp", "wild"]) if k not in out]
+            free = [k for k in dict.fromkeys([kin, "comp", "comp2", "wild"]) if k not in out]
             if free:
                 out[free[0]] = p
         elif second not in out:

@@ -114,6 +114,37 @@ def genres_by_mood(text: str) -> list[GenreKit]:
     return [scored[0][2]] if scored and scored[0][0] > 0 else []
 
 
+#: The genres a place's world suits, when the request names a plot but no genre: a survival
+#: story in a lighthouse is an adventure at sea, not science fiction on Mars.
+_WORLD_GENRES = {
+    "space": ("scifi", "horror", "thriller"), "digital": ("cyberpunk", "scifi"),
+    "city": ("noir", "thriller", "mystery", "comedy", "romance", "cyberpunk"),
+    "town": ("mystery", "comedy", "romance", "western", "horror"),
+    "countryside": ("mystery", "comedy", "romance", "adventure", "horror", "fantasy"),
+    "desert": ("western", "adventure", "postapoc"),
+    "underground": ("adventure", "horror", "fantasy", "thriller"), "swamp": ("horror", "adventure", "fantasy"),
+}
+_WILD_GENRES = ("adventure", "fantasy", "horror", "mystery", "comedy", "romance")  # sea, sky, snow, forest...
+#: Genres a children's story is not told in when another suits.
+_NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc"}
+
+
+def _fitting(premise: Premise, suits: list[str]) -> list[str]:
+    """The genres a plot suits, those that fit the asked places' worlds and audience first."""
+    v = all_data().vocabulary
+    worlds = [v.places[p.kind].world for p in premise.places if p.kind is not None]
+    fits = [g for g in suits if any(g in _WORLD_GENRES.get(w, _WILD_GENRES) for w in worlds if w)] if worlds else []
+    if premise.audience == "children":
+        kind = [g for g in suits if g not in _NOT_FOR_CHILDREN]
+        fits = [g for g in fits if g in kind] or kind
+    if premise.era is None:
+        return list(dict.fromkeys([*fits, *suits]))
+    # a past era is not science fiction's future ("a survival story in 1925")
+    past = premise.year is not None and premise.year < 1990
+    return list(dict.fromkeys([g for g in [*fits, *suits] if not (past and g in ("scifi", "cyberpunk"))]
+                              or [*fits, *suits]))
+
+
 def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | None = None) -> Intent:
     """Turn a request and profile into an Intent. ``rng_pick(seq)`` chooses when the text is silent.
     ``premise``: the request as already read (by an LLM stage); default: read here."""
@@ -140,7 +171,7 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     asked = [s for s in premise.shapes if s in shapes]
     if not kits and asked:
         # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.
-        suits = [g for g in shapes[asked[0]].genres if g in all_kits()]
+        suits = _fitting(premise, [g for g in shapes[asked[0]].genres if g in all_kits()])
         mood_kits = genres_by_mood(low)
         kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
     if not kits:
@@ -189,11 +220,11 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if not length_asked:
         length_asked = True
         if m := HOURS_RE.search(low):
-            seconds = length_number(m.group(1) or m.group(2)) * 3600
+            seconds = length_number(next(g for g in m.groups() if g)) * 3600
         elif m := MINUTES_RE.search(low):
-            seconds = length_number(m.group(1) or m.group(2)) * 60
+            seconds = length_number(next(g for g in m.groups() if g)) * 60
         elif m := SECONDS_RE.search(low):
-            seconds = length_number(m.group(1) or m.group(2))
+            seconds = length_number(next(g for g in m.groups() if g))
         elif re.search(r"\b(a minute|one minute)\b", low):
             seconds = 60
         else:

@@ -123,6 +123,13 @@ AGAINST = {"rival", "enemy", "nemesis", "villain", "foe", "arch-enemy", "archene
 AGAINST_VERBS = {"swindle", "con", "cheat", "rob", "dupe", "trick", "fleece", "blackmail", "hunt", "stalk", "chase",
                  "kidnap", "betray", "frame", "defraud", "scam", "hustle", "outwit", "outsmart", "double-cross",
                  "sue", "fight", "battle", "challenge", "duel", "oppose", "defy", "haunt", "terrorize", "terrorise"}
+#: Words that put a crime on someone who did not do it: the plot is clearing their name, not a heist.
+_ACCUSED = {"framed", "frame", "accused", "accuse", "blamed", "blame", "charged", "convicted", "suspected", "suspect",
+            "arrested", "jailed", "imprisoned"}
+#: What someone does with a friend: whoever comes after it stands with them ("befriends a seal",
+#: "adopts a stray", "two brothers race sled dogs": their dogs, not their rivals).
+WITH_VERBS = {"befriend", "adopt", "rescue", "tame", "raise", "train", "nurse", "feed", "ride", "race", "mush",
+              "meet", "help", "protect", "guard", "find", "keep", "love", "walk", "shelter", "hide", "follow"}
 
 
 @dataclass
@@ -363,9 +370,15 @@ _RUNTIME = (r"(?=(?:[\s-]+(?!(?:to|in|of|from|for|before|after|until|till|left|a
 _OF = r"(?:(?:episodes?|films?|movies?|shorts?|runtime|length)\s+(?:of\s+)?(?:about|around|roughly|~)?\s*)"
 
 
+#: A length said on its own, as the request's last words or between commas or brackets
+#: ("..., 45 seconds", "(about 2 minutes)"): nothing else in a request is said that way.
+_ALONE_BEFORE = r"(?:^|[,;:(\u2014\u2013]|\s-\s)\s*(?:about|around|roughly|~|under|max(?:imum)?|at most|only)?\s*"
+_ALONE_AFTER = r"(?:\s+(?:long|total|max|tops|or so|or less))?\s*(?=[.,;)!?\u2014\u2013]|\s-\s|$)"
+
+
 def _length_re(unit: str) -> re.Pattern:
     return re.compile(r"(?:" + _OF + _LENGTH_NUM + r"[\s-]*" + unit + r"\b|" + _LENGTH_NUM + r"[\s-]*" + unit + r"\b"
-                      + _RUNTIME + ")")
+                      + _RUNTIME + "|" + _ALONE_BEFORE + _LENGTH_NUM + r"[\s-]*" + unit + r"\b" + _ALONE_AFTER + ")")
 
 
 MINUTES_RE = _length_re(r"(?:minutes?|mins?)")
@@ -551,6 +564,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     want_narrator = False
     v = kits().vocabulary
     modifier: PersonWord | None = None
+    owner: tuple[PersonWord, Match] | None = None  # the person a possessive names ("the keeper's")
+    describing: list[str] = []  # things that say what someone is ("sled dogs")
     specific: dict[str, int] = {}
     last: tuple[AskedPerson, Match] | None = None  # the person named last, and where
     unfelt: set[str] = set()  # genres asked for with their feeling turned down
@@ -559,8 +574,12 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         said = " ".join(m.words)
         nxt = matches[n + 1] if n + 1 < len(matches) else None
         if m.kind == "person" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
-            # "rival chefs", "robot butler", "child detective": the first word describes the second.
-            modifier = e
+            if toks[m.last].text.lower().endswith(("'s", "s'", "\u2019s")):
+                # "a lighthouse keeper's daughter": the keeper is someone too, not a kind of daughter
+                owner = (e, m)
+            else:
+                # "rival chefs", "robot butler", "child detective": the first word describes the second.
+                modifier = e
             continue
         if m.kind == "trait":
             if e.trait.lower() in AGAINST or said.lower() in AGAINST:
@@ -582,14 +601,20 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             p = _person(e, m, toks, pending_traits, "rival" if against else pending_relation)
             if against:
                 p.relation = "rival"
+            elif premise.people and p.relation is None and any(
+                    t.forms & WITH_VERBS for t in toks[max(0, m.first - 3):m.first] if t.used in (None, "situation", "filler")):
+                p.relation = "friend"
             p.called = _as_written(e, m, toks)
-            for k in range(m.first, m.last):
-                # "a lighthouse keeper", "a hotel manager": where they work is asked for too
-                place = next((x for words, kind, x in _index().get(toks[k].low, ())
-                              if kind == "place" and len(words) == 1), None)
-                if place is not None and not any(q.kind == v.places.index(place) for q in premise.places):
-                    premise.places.append(AskedPlace(label=place.label, words=[toks[k].low],
-                                                     kind=v.places.index(place)))
+            _workplace(premise, m, toks)
+            kin_of: AskedPerson | None = None
+            if owner is not None:
+                kin_of = _person(owner[0], owner[1], toks, [], None)
+                kin_of.called = _as_written(owner[0], owner[1], toks)
+                _workplace(premise, owner[1], toks)
+                if p.relation in _CHILDREN_OF:  # the keeper's daughter: the keeper is her parent
+                    kin_of.relation, p.relation = "parent", None
+                p.called = f"{kin_of.called}'s {p.called}"[:200]
+                owner = None
             before = toks[m.first - 1] if m.first > 0 else None
             if (modifier is None and before is not None and before.used in ("thing", "place") and not before.cap
                     and _single_match(matches, m.first - 1)):
@@ -632,6 +657,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 last = (same, m)
                 continue
             premise.people.append(p)
+            if kin_of is not None:
+                premise.people.append(kin_of)
             last = (p, m)
             if want_narrator and premise.narrator is None:
                 premise.narrator = p.label
@@ -658,8 +685,18 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "thing":
             # In the request's words ("the boots", "the costume"), not the vocabulary's kind of thing.
             said_as = " ".join(t.low for t in toks[m.first:m.last + 1])
-            premise.things.append(e.label if said_as in e.label.lower() else f"the {said_as}")
+            thing = e.label if said_as in e.label.lower() else f"the {said_as}"
+            if nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
+                describing.append(thing)  # "sled dogs", "kite maker": what they are, less what it turns on
+            else:
+                premise.things.append(thing)
         elif m.kind == "situation":
+            if e.shape == "heist" and any(t.forms & _ACCUSED for t in toks[max(0, m.first - 4):m.first]):
+                # "framed for a theft", "accused of stealing": the crime is theirs to disprove
+                if not {"trial", "investigation"} & set(premise.shapes):
+                    premise.shapes.append("investigation")
+                    specific["investigation"] = 0.5
+                continue
             if premise.event is None and _is_event(m):
                 premise.event, premise.event_shape = _event_phrase(m, toks), e.shape
                 pending_traits = []  # "the big snake-boat race": the race is big, not the next person
@@ -702,6 +739,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 unfelt.add(e.name)  # "a not too scary ghost story": a horror, not felt as one
         if m.kind in ("person", "place", "named", "thing"):
             pending_traits, pending_relation = [], None
+    premise.things += [t for t in describing if t not in premise.things]
     # A genre asked for without a tone has its own: a thriller is tense, a horror film scary.
     if not premise.moods:
         premise.moods = list(dict.fromkeys(_GENRE_MOOD[g] for g in premise.genres
@@ -722,6 +760,20 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         else:
             century = int(m2.group(4))
             premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
+
+
+#: Relations that make the person a possessive names their parent ("a lighthouse keeper's daughter").
+_CHILDREN_OF = {"daughter", "son", "child", "kid", "granddaughter", "grandson", "grandchild", "twin"}
+
+
+def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
+    """A place named in a person's words is asked for too: "a lighthouse keeper", "a hotel manager"."""
+    v = kits().vocabulary
+    for k in range(m.first, m.last):
+        place = next((x for words, kind, x in _index().get(toks[k].low, ())
+                      if kind == "place" and len(words) == 1), None)
+        if place is not None and not any(q.kind == v.places.index(place) for q in premise.places):
+            premise.places.append(AskedPlace(label=place.label, words=[toks[k].low], kind=v.places.index(place)))
 
 
 #: Where a place is named ("set in a laundromat", "inside an old observatory").
@@ -939,6 +991,9 @@ def _episodes_asked(low: str) -> int | None:
             return n
     if _A_SHORT.search(low):
         return 1
+    if not re.search(r"\b(?:episodes?|series|season|parts?|chapters?|instal?ments?|each)\b", low) and any(
+            r.search(low) for r in (SECONDS_RE, MINUTES_RE, HOURS_RE)):
+        return 1  # "..., 45 seconds", "a ten-minute film": one length and no episodes is one film
     return None
 
 
