@@ -181,7 +181,11 @@ def test_a_viewer_who_never_chooses_or_answers_nonsense_lets_the_countdown_run(s
         viewing = watch(story, Odd(), "as_written", seed=1)
         assert viewing.complete and all(c.by == "timeout" for c in viewing.choices), answer
         if answer not in ((None, 1.0), ("comp", 99.0)):
-            assert "choose()" in viewing.problem
+            # each nonsense answer dropped and counted, as the socket drops a malformed event
+            assert viewing.rejected == len(viewing.choices) > 0, answer
+            assert viewing.problem.startswith(f"{viewing.rejected} malformed") and "choose()" in viewing.problem
+        elif answer == (None, 1.0):  # (letting it run out is no fault)
+            assert viewing.rejected == 0 and viewing.problem is None
 
 
 def test_any_failure_of_the_viewer_object_is_one_line_and_teaches_nothing(story):

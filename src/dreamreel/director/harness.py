@@ -251,7 +251,7 @@ class Viewing(_Out):
     left: bool            # the viewer left before the end
     complete: bool        # the film reached its last ending
     events: int           # events taken
-    rejected: int         # events dropped as malformed (as the socket drops them)
+    rejected: int         # events dropped as malformed (as the socket drops them), and answers to a choice
     problem: str | None = None   # one line: what went wrong with the viewer or the story
 
 
@@ -674,8 +674,10 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
         feed("choice", start, {"shown": choice.id}, shown_at)
         raw = _call("choose()", lambda: viewer.choose(offer.model_copy(deep=True)))
         option_id, latency, bad = _answer(raw, offer)
-        if bad and not first_bad:
-            first_bad.append(bad)
+        if bad:  # (an answer the server would refuse: dropped and counted, as a malformed event is)
+            counts["rejected"] += 1
+            if not first_bad:
+                first_bad.append(bad)
         if option_id is None or latency >= offer.timeout_s:
             latency = offer.timeout_s
             feed("choice", start + latency, {"choice": choice.id, "option": default.id, "by": "timeout",
