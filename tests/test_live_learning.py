@@ -73,6 +73,12 @@ def test_the_gate_is_kept_in_the_database_and_shown_to_the_operator(tmp_path):
     assert "too few" in now["judged_now"]["why"] and now["steers"]
     bad = CliRunner().invoke(cli, ["learning", "--data", str(tmp_path / "nowhere")])
     assert bad.exit_code == 2 and "no server database" in bad.output
+    # a mistyped --db is refused in one line, and no database is made there
+    for url, said in ((f"sqlite:///{tmp_path / 'nowhere' / 'dreamreel.db'}", "no server database at"),
+                      ("not a url", "is not a database URL")):
+        bad = CliRunner().invoke(cli, ["learning", "--db", url])
+        assert bad.exit_code == 2 and said in bad.output and len(bad.output.strip().splitlines()) == 1, bad.output
+    assert not (tmp_path / "nowhere").exists()
 
 
 def answer_choices(client, film_id, status) -> None:

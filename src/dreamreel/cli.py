@@ -852,6 +852,16 @@ def learning(
         if db is None and not (folder / "dreamreel.db").is_file():
             raise BadInputError(f"no server database in {folder}: give the folder `dreamreel serve --data` uses, "
                                 f"or --db")
+        if db is not None:  # a report: never a new database where a URL was mistyped
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError
+
+            try:
+                url = make_url(db)
+            except ArgumentError:
+                raise BadInputError(f"--db {db!r} is not a database URL (e.g. sqlite:////srv/dreamreel.db)") from None
+            if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).is_file()):
+                raise BadInputError(f"no server database at {db}: give the URL `dreamreel serve --db` uses")
         store = LearningStore(db or f"sqlite:///{folder / 'dreamreel.db'}")
         report = store.verdict()
         if judge:
