@@ -165,7 +165,8 @@ def test_r_rating_allows_the_stronger_variant():
 
 def test_pacing_changes_how_much_is_said():
     def lines(pacing):
-        s = plan(Request(prompt="a cozy mystery", target_seconds=60), Profile(pacing=pacing), seed=4)
+        # (at a length with room for it: a one-minute film says one line a scene at any pacing)
+        s = plan(Request(prompt="a cozy mystery", target_seconds=180), Profile(pacing=pacing), seed=4)
         return sum(len(b.lines) for b in s.graph.beats)
     assert lines("slow") > lines("fast")
 

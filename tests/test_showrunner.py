@@ -557,3 +557,37 @@ def test_a_place_is_what_the_request_calls_it_and_a_short_is_one_film():
     names = {p.name for p in story.bible.world.places}
     assert "Mars" in names and "the mars" not in names  # a proper name as it is written
     assert "the Moon" in {p.name for p in plan(Request(prompt="a love story on the Moon"), seed=0).bible.world.places}
+
+
+def test_whose_someone_is_and_whom_they_befriend():
+    # "a lighthouse keeper's daughter": the daughter leads, the keeper is her parent, the lighthouse is the place
+    p = read("a lighthouse keeper's daughter befriends a seal during a winter storm, for kids")
+    assert [(x.label, x.relation) for x in p.people] == [("daughter", None), ("lighthouse keeper", "parent"),
+                                                         ("seal", "friend")]
+    assert p.places[0].label == "a lighthouse"
+    story = plan(Request(prompt=p.prompt), seed=0)
+    assert story.bible.cast[0].job == "lighthouse keeper's daughter"
+    seal = next(c for c in story.bible.cast if c.look.species == "seal")
+    assert seal.role != "antagonist"  # the one she befriends stands with her
+    assert "lighthouse" in story.bible.world.name.lower() and "scifi" not in story.generator["genres"]
+    # the things that say what someone is come after what the story turns on
+    assert read("two brothers race sled dogs to bring medicine to a sick town").things == ["the medicine", "the sled"]
+
+
+def test_a_film_of_seconds_is_that_long():
+    from dreamreel.camera.shots import plan_shots
+    from dreamreel.camera.timing import estimate_timings
+    from dreamreel.director.path import choose_path
+
+    # a length said on its own is the film's, and one length with no episodes is one film
+    for prompt, seconds in (("an astronaut stranded on a space station must fix the oxygen before it runs out, "
+                             "45 seconds", 45), ("a cozy mystery in a bakery, 30 seconds", 30),
+                            ("a heist comedy aboard a generation ship (about 1 minute)", 60)):
+        story = plan(Request(prompt=prompt), seed=0)
+        assert story.request.target_seconds == seconds and len(story.graph.episodes) == 1, prompt
+        assert validate(story).ok and [b for b in story.graph.beats if b.choice]  # still a choice
+        path = choose_path(story, seed=0)
+        runtime = sum(s.seconds for s in plan_shots(story, path, estimate_timings(story, path)))
+        assert runtime <= seconds * 1.35, (prompt, runtime)  # (45, 31 and 78 s at this commit)
+    # "each" and episodes keep the series
+    assert len(plan(Request(prompt="a western, three episodes of 2 minutes"), seed=0).graph.episodes) == 3

@@ -58,9 +58,15 @@ SPEECH_SHARE = 0.5
 #: told short: its side scenes are passed over and each scene keeps one line (a 30 s short
 #: cannot hold nine scenes of talk).
 SHORT_SCENE_S = 5.0
+#: About how long a scene told in full runs (its exchange, narration and pictures): an episode
+#: whose asked-for length gives its scenes less is told short.
+FULL_SCENE_S = 10.0
 #: Roles a short episode may pass over, where the scene offers no choice, ends nothing, changes
 #: no state and leads on to one scene.
 SIDE_ROLES = frozenset({"escalation", "subplot", "midpoint"})
+#: The turning points, which stay exchanges in a short episode of at least MIN_EXCHANGE_S.
+TURNS = frozenset({"inciting", "crisis", "climax"})
+MIN_EXCHANGE_S = 45
 
 
 #: When a later episode happens, as its opening super says it.
@@ -169,6 +175,8 @@ class Composer:
     path_beats: int = BEATS_PER_PATH
     #: The episode being written is told short (see SHORT_SCENE_S).
     short: bool = False
+    #: ...and so short that only its opening, one choice and its endings are told.
+    every: bool = False
     #: Per episode, about how long its default path runs at the least (see spoken_seconds).
     shortest: dict[int, float] = field(default_factory=dict)
 
@@ -240,13 +248,19 @@ class Composer:
     # --- one beat ------------------------------------------------------------------------------
     def telling(self, tag: str, telling: Telling, on_screen: list[str], episode: int, slots: dict,
                 role: str, keep_one: bool, lead: str = "", must_speak: str | None = None) -> tuple[str, str, list[Line]]:
-        narration = self.writer.pick(f"{tag}.narration", telling.narration, slots, fallback="{hero} at {place}.")
+        told = telling.narration
+        if self.short and len(told) > 2:  # a short film tells each scene in its shorter words
+            told = sorted(told, key=len)[:max(2, len(told) // 2)]
+        narration = self.writer.pick(f"{tag}.narration", told, slots, fallback="{hero} at {place}.")
 
         # A scene told again in a later episode (the series' own plot closes it) does not repeat its
         # stage direction word for word: it has none rather than the same one.
         action = self.writer.pick(f"{tag}.action", telling.action, slots, fresh=True) if telling.action else ""
         _, exchange = self.writer.pick_exchange(f"{tag}.exchange", telling.exchanges, slots)
-        n = 1 if self.short else self.lines_per_beat(role) if len(on_screen) > 1 else 2
+        n = self.lines_per_beat(role) if len(on_screen) > 1 else 2
+        if self.short:  # a short film's turning points are still exchanges (in under 45 s, nothing is);
+            # its other scenes say one line
+            n = min(n, 2 if role in TURNS and self.intent.target_seconds >= MIN_EXCHANGE_S else 1)
         said = [(r, e, t) for r, e, t in exchange if r in on_screen]
         if must_speak is not None:  # someone whose return the scene is about says something
             n = max(n, next((i + 1 for i, (r, _, _) in enumerate(said) if r == must_speak), n))
@@ -506,14 +520,28 @@ class Composer:
         self.event_now = self.premise.event if asked else shape.event or f"the {shape.label}"
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
         # (Only a length the viewer asked for: the default is a guess, and the story sets it.)
-        self.short = self.intent.length_asked and self.intent.target_seconds / self.path_beats < SHORT_SCENE_S
+        room = self.intent.target_seconds - CARDS_S  # seconds for the scenes
+        self.short = self.intent.length_asked and room / self.path_beats < FULL_SCENE_S
         passed = side_scenes(shape) if self.short else {}
+        every = self.every = False
         if passed:
             self.path_beats = default_path_length(shape, passed) + (2 if n > 1 else 0)
+            if room / self.path_beats < SHORT_SCENE_S + SCENE_HOLD_S:
+                # still too long (a 30 s film): only the opening, the choices and the endings are told
+                passed = side_scenes(shape, every=True)
+                every = self.every = True
+                if room / (default_path_length(shape, passed) + (2 if n > 1 else 0)) < SHORT_SCENE_S + SCENE_HOLD_S:
+                    later = later_choices(shape, passed)  # and of its choices only the first
+                    shape, passed = taken_by_default(shape, later), passed | later
+                self.path_beats = default_path_length(shape, passed) + (2 if n > 1 else 0)
         var = self.variables(shape, n, graph)
         node = {s.key: f"{e}{s.key}" for s in shape.scenes}
-        for key in passed:  # whatever led to a scene passed over leads past it
-            node[key] = node[passed[key]]
+        for key in passed:  # whatever led to a scene passed over leads past it (and past the next, if passed too)
+            to, seen = passed[key], {key}
+            while to in passed and to not in seen:
+                seen.add(to)
+                to = passed[to]
+            node[key] = f"{e}{to}"
         beats: list[Beat] = []
         entry = node[shape.scenes[0].key]
         opening_lines = ""
@@ -540,6 +568,8 @@ class Composer:
             if scene.key not in passed:
                 beats += self.scene(n, shape, scene, node, var, graph, last,
                                     opening_lines if i == 0 else "")
+        if every:  # a film of seconds: a scene told in narration says no line besides
+            beats = [told_once(b) for b in beats]
         graph["beats"].extend(beats)
         by_id = {b.id: b for b in beats}
         played = [by_id.get(node[k]) or by_id.get(f"{node[k]}_0") for k in default_path(shape, passed)]
@@ -638,7 +668,9 @@ def default_path(shape: PlotShape, passed: dict[str, str] | None = None) -> list
             key = next(o.to for o in s.choice.options if o.key == s.choice.default)
         else:
             key = s.next if isinstance(s.next, str) else s.next[-1][0]
-        key = passed.get(key, key)
+        hops = 0
+        while key in passed and hops < len(passed):  # past every scene passed over in a row
+            key, hops = passed[key], hops + 1
     return seen
 
 
@@ -656,11 +688,13 @@ def spoken_seconds(beats: list[Beat]) -> float:
     return CARDS_S + words / WORDS_PER_SECOND + SCENE_HOLD_S * len(beats)
 
 
-def side_scenes(shape: PlotShape) -> dict[str, str]:
-    """The scenes a short episode passes over (SIDE_ROLES), each with the scene told instead."""
+def side_scenes(shape: PlotShape, every: bool = False) -> dict[str, str]:
+    """The scenes a short episode passes over (SIDE_ROLES), each with the scene told instead.
+    ``every``: every scene after the first that offers no choice, ends nothing, changes no state
+    and leads on to one scene."""
     side = {s.key: s.next for s in shape.scenes[1:]
-            if s.role in SIDE_ROLES and s.choice is None and s.ending is None and not s.set and not s.add
-            and isinstance(s.next, str)}
+            if (every or s.role in SIDE_ROLES) and not s.set and not s.add
+            and s.choice is None and s.ending is None and isinstance(s.next, str)}
     out: dict[str, str] = {}
     for key in side:
         then, seen = side[key], {key}
@@ -670,6 +704,54 @@ def side_scenes(shape: PlotShape) -> dict[str, str]:
         if then not in side:
             out[key] = then  # type: ignore[assignment]
     return out
+
+
+def later_choices(shape: PlotShape, passed: dict[str, str]) -> dict[str, str]:
+    """The choice scenes after the first on the default path, each with the scene its default
+    option leads to (a 30 s film has time for one choice)."""
+    scenes = {s.key: s for s in shape.scenes}
+    out: dict[str, str] = {}
+    choices = [k for k in default_path(shape, passed) if scenes[k].choice is not None]
+    for key in choices[1:]:
+        choice = scenes[key].choice
+        assert choice is not None
+        to = next(o.to for o in choice.options if o.key == choice.default)
+        out[key] = passed.get(to, to)
+    for key, to in out.items():  # a passed choice leading to another passed choice leads past both
+        seen = {key}
+        while to in out and to not in seen:
+            seen.add(to)
+            to = out[to]
+        out[key] = to
+    return {k: v for k, v in out.items() if v not in out}
+
+
+def taken_by_default(shape: PlotShape, later: dict[str, str]) -> PlotShape:
+    """The shape with each choice in ``later`` taken as its default: what the default option
+    sets is set on entering the scene it leads to (the story after it reads it as chosen)."""
+    scenes = {s.key: s for s in shape.scenes}
+    effects: dict[str, tuple[dict, dict]] = {}
+    for key, to in later.items():
+        choice = scenes[key].choice
+        assert choice is not None
+        o = next(o for o in choice.options if o.key == choice.default)
+        s_, a_ = effects.setdefault(to, ({}, {}))
+        s_.update(o.set)
+        for k, v in o.add.items():
+            a_[k] = a_.get(k, 0) + v
+    return shape.model_copy(update={"scenes": [
+        s.model_copy(update={"set": {**effects[s.key][0], **s.set},
+                             "add": {k: effects[s.key][1].get(k, 0) + s.add.get(k, 0)
+                                     for k in effects[s.key][1].keys() | s.add.keys()}})
+        if s.key in effects else s for s in shape.scenes]})
+
+
+def told_once(b: Beat) -> Beat:
+    """The beat with its lines dropped wherever its narration already tells it."""
+    if b.choice is not None or not b.narration or not b.lines:
+        return b
+    variants = {k: v.model_copy(update={"lines": []}) if v.narration else v for k, v in b.variants.items()}
+    return b.model_copy(update={"lines": [], "variants": variants})
 
 
 def declare_series(cast: Cast, graph: dict) -> None:
@@ -684,12 +766,15 @@ def declare_series(cast: Cast, graph: dict) -> None:
 
 
 def prune(graph: StoryGraph, story_check) -> StoryGraph:
-    """Drop tellings no path can reach (a version for a state that never happens there), and the
-    group candidates that pointed at them. ``story_check(graph) -> set of unreachable beat ids``."""
+    """Drop tellings no path can reach (a version for a state that never happens there, an
+    ending only a choice a short film does not offer leads to), the group candidates and edges
+    that pointed at them. ``story_check(graph) -> set of unreachable beat ids``."""
     dead = story_check(graph)
     if not dead:
         return graph
-    beats = [b for b in graph.beats if b.id not in dead]
+    beats = [b if not any(e.target in dead for e in b.next)
+             else b.model_copy(update={"next": [e for e in b.next if e.target not in dead]})
+             for b in graph.beats if b.id not in dead]  # an edge to an ending never reached goes with it
     groups = [g.model_copy(update={"candidates": [c for c in g.candidates if c.target not in dead]})
               for g in graph.groups]
     endings = [e for e in graph.endings if e.beat not in dead]

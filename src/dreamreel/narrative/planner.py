@@ -171,7 +171,7 @@ def pruned(story: Story) -> Story:
 
     def unreachable(graph) -> set[str]:
         report = validate(story.model_copy(update={"graph": graph}))
-        return {p.beat for p in report.problems if p.code == "unreachable_beat" and p.beat}
+        return {p.beat for p in report.problems if p.code in ("unreachable_beat", "unreachable_ending") and p.beat}
 
     graph = finish_extension_points(prune(story.graph, unreachable))
     return story.model_copy(update={"graph": graph})
