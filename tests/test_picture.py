@@ -56,6 +56,18 @@ def test_species_are_drawn_as_creatures_and_substitutes_are_named():
     assert drawn_as("dragon") == ("dragon", None)
 
 
+def test_common_animals_are_never_played_by_a_person():
+    """A frog, a bat, an ostrich or a guinea pig is drawn as an animal (they used to be drawn as a
+    person in a coat); a stand-in keeps the asked animal's size: a kangaroo is not a rabbit's size."""
+    for species in ("frog", "toad", "bat", "ostrich", "peacock", "sparrow", "lizard", "guinea pig", "lobster",
+                    "chipmunk", "cobra", "yeti"):
+        assert drawn_as(species)[0] != "human", species
+    assert drawn_as("frog") == ("frog", None) and drawn_as("guinea pig") == ("mouse", "guinea pig")
+    assert drawn_as("kangaroo") == ("rabbit", "kangaroo")
+    assert body_plan("kangaroo").size > 2 * body_plan("rabbit").size and body_plan("kangaroo").life is None
+    assert body_plan("koala").life < 0.5  # drawn from a bear's plan, at a koala's size beside people
+
+
 def test_props_are_found_by_their_head_noun():
     assert find("the late king's silver tiara") == "tiara"
     assert find("a torn page from the visitors' book") == "letter"
@@ -304,6 +316,41 @@ def test_small_creatures_keep_their_size_beside_people(dragon_story):
         close = make_shot(bible, size="close_up", on=[beast], focus=beast, frames=2, tod="day", place_kind="interior")
         (a,) = backend._cast(close, bible, _grade(close), W, H, 24, rng)
         assert head_radius(a.puppet) * a.scale > 0.15 * H, f"a {species}'s face reads in its close-up"
+
+
+@pytest.mark.parametrize("species", ["mouse", "hedgehog", "bee"])
+def test_a_creature_on_a_table_top_stays_on_it_or_hops_down(dragon_story, species):
+    """A small creature standing on a table top beside a person never walks off its edge into thin
+    air nor sinks into it: moving toward the person it stops at the edge; running off it hops down
+    (or flies off) and is out of the frame by the shot's end (it used to hang in the air)."""
+    from dreamreel.synth.visual.blocking import LEAVING
+
+    backend = ProceduralBackend()
+    bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, species)
+    bible = with_species(bible, bible.cast[1].id, "human")
+    beast, person = bible.cast[0].id, bible.cast[1].id
+    for action in ("walk", "run", "chase", "fight", "embrace", "hand_over", "hide", "dance", "enter", "exit"):
+        for on in ([beast, person], [person, beast]):
+            shot = make_shot(bible, kind="scene", size="medium", on=on, frames=48, tod="day",
+                             place_kind="interior").model_copy(update={"action": action})
+            actors = backend._cast(shot, bible, _grade(shot), W, H, 24, np.random.default_rng(0))
+            k, small = next((k, a) for k, a in enumerate(actors) if a.cid == beast)
+            assert small.perch is not None, "a small creature beside a person stands on a table top"
+            top = small.perch[0]
+            off, seen = False, []
+            for i in range(49):
+                mv = small.move(action, k, len(actors), i / 48, width=W, seconds=2.0, marks=[a.x for a in actors])
+                x, y = small.x + mv.dx, small.feet + mv.dy
+                seen.append(0 <= x <= W and 0 <= y <= H)
+                if top.left() <= x <= top.right():
+                    assert y <= top.top() + 0.5, (action, on, i, "sinks into the table top")
+                else:
+                    assert action in LEAVING, (action, on, i, "walks off the edge")
+                    off = True
+                    if species == "bee":  # it flies off: up, away from the top
+                        assert y <= top.top() + 0.5, (action, on, i)
+            if off and species != "bee":  # it hopped down off the table (or up onto it): gone at one end
+                assert not (seen[0] and seen[-1]), (action, on, "left hanging in the air")
 
 
 def _grade(shot):

@@ -9,7 +9,7 @@ so any frame can be drawn on its own (the renderer and its cache rely on that).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -101,3 +101,28 @@ def move(action: str | None, k: int, n: int, t: float, *, x: float, width: float
         return Move(dx=toward * max(0.0, gap / 2 - 24 * scale) * p, facing=toward,
                     holds=(t < 0.55) if lead else (t >= 0.55))
     return Move()
+
+
+#: Actions that carry the mover far across the frame: a creature on a table top that runs past its
+#: edge hops down (or flies off) instead of stopping there.
+LEAVING = ("run", "chase", "enter", "exit")
+
+
+def on_surface(mv: Move, action: str | None, *, x: float, left: float, right: float, pad: float,
+               flies: bool = False) -> Move:
+    """Keep a small creature standing on a table top (``left``..``right`` in pixels; an edge off the
+    frame is +-inf) on it: its feet never pass an edge into thin air or sink into the top. A move
+    toward someone beside the table (a fight, a hand-over) stops at the edge; one that leaves
+    (``LEAVING``) goes on as a hop down: a short arc up off the edge, then a drop out of the bottom of
+    the frame (a flier rises away instead). ``pad`` keeps the body's middle that far inside."""
+    lo, hi = left + pad, right - pad
+    feet = x + mv.dx
+    if lo <= feet <= hi:
+        return replace(mv, dy=min(mv.dy, 0.0))
+    edge = hi if feet > hi else lo
+    if action not in LEAVING:
+        return replace(mv, dx=edge - x, dy=min(mv.dy, 0.0))
+    u = abs(feet - edge) / (2 * pad)  # the hop, in units of two body lengths past the edge
+    if flies:
+        return replace(mv, dy=-u * 1.5 * pad - 0.5 * pad * math.sin(min(u, 1.0) * math.pi))
+    return replace(mv, dy=4 * pad * u * (u - 1), lean=mv.lean + 25 * min(1.0, u))

@@ -73,6 +73,10 @@ _HEDGEHOG = BodyPlan("beast", 0.26, "#b08a64", "#ecd8bc", ears="round", snout=0.
 _TORTOISE = BodyPlan("beast", 0.42, "#8a9468", "#c8c098", neck=0.15, snout=0.3, ears="none", tail="none", leg=0.45,
                      coat="shell", coat_color="#7a6230", life=0.1)
 _OCTOPUS = BodyPlan("octopus", 0.85, "#c8566a", "#f0a8b0", legs=0, ears="none", tail="none")
+_FROG = BodyPlan("beast", 0.3, "#4a9a3a", "#d8e8a0", neck=0.0, snout=0.1, ears="none", tail="none", leg=0.5,
+                 life=0.04)
+_LIZARD = BodyPlan("beast", 0.32, "#5a8a3a", "#c8d890", neck=0.1, snout=0.55, ears="none", tail="thin", leg=0.4,
+                   life=0.04)
 
 #: Species the plans are made from; the first word that names one wins.
 PLANS: dict[str, BodyPlan] = {
@@ -129,6 +133,9 @@ PLANS: dict[str, BodyPlan] = {
                                                              coat_color="#2a221c"),
     "tortoise": _TORTOISE, "turtle": dataclasses.replace(_TORTOISE, body="#6a9a6a", coat_color="#4a6a3a"),
     "octopus": _OCTOPUS, "squid": dataclasses.replace(_OCTOPUS, body="#e0a080", belly="#f4d0b8"),
+    "frog": _FROG, "toad": dataclasses.replace(_FROG, body="#7a6a3a", belly="#c8b888"),
+    "lizard": _LIZARD, "gecko": dataclasses.replace(_LIZARD, body="#8ab04a"),
+    "chameleon": dataclasses.replace(_LIZARD, body="#3aa85a", belly="#e0d060"),
     "ghost": _GHOST, "spirit": dataclasses.replace(_GHOST, body="#cfe6f2"), "phantom": _GHOST,
     "spectre": _GHOST, "specter": _GHOST, "wraith": dataclasses.replace(_GHOST, body="#b8c0c8"),
 }
@@ -141,8 +148,8 @@ NEAREST: dict[str, str] = {
     "skunk": "raccoon", "beaver": "otter", "monkey": "cat", "ape": "bear", "gorilla": "bear",
     "yak": "cow", "bull": "cow", "ox": "cow", "buffalo": "cow", "lamb": "sheep", "hippo": "rhino",
     "whale": "sea monster", "shark": "sea monster", "dolphin": "sea monster", "seal": "otter", "walrus": "otter",
-    "cuttlefish": "octopus", "jellyfish": "octopus", "fish": "sea monster", "eel": "snake", "newt": "snake",
-    "lizard": "snake", "crocodile": "dragon", "alligator": "dragon", "dinosaur": "dragon",
+    "cuttlefish": "octopus", "jellyfish": "octopus", "fish": "sea monster", "eel": "snake", "newt": "lizard",
+    "salamander": "lizard", "axolotl": "lizard", "iguana": "lizard", "tadpole": "frog", "crocodile": "dragon", "alligator": "dragon", "dinosaur": "dragon",
     "terrapin": "turtle", "snail": "tortoise", "armadillo": "hedgehog", "shrew": "mouse", "spider": "mouse",
     "starfish": "sea monster", "crab": "mouse", "wasp": "bee", "bumblebee": "bee", "hornet": "bee",
     "moth": "butterfly", "ladybird": "beetle", "ladybug": "beetle", "ant": "beetle", "cricket": "beetle",
@@ -153,19 +160,59 @@ NEAREST: dict[str, str] = {
     "banshee": "ghost", "soul": "ghost", "shade": "ghost",
     "kangaroo": "rabbit", "wallaby": "rabbit", "hare": "rabbit", "koala": "bear", "wombat": "bear", "sloth": "bear",
     "platypus": "otter", "meerkat": "otter", "mongoose": "otter", "lemur": "cat", "llama": "horse", "alpaca": "sheep",
+    "bat": "bird", "vulture": "bird", "falcon": "bird", "kestrel": "bird", "stork": "swan", "heron": "swan",
+    "crane": "swan", "pelican": "swan", "ostrich": "turkey", "emu": "turkey", "dodo": "turkey", "kiwi": "chicken",
+    "peacock": "turkey", "puffin": "penguin", "toucan": "parrot", "macaw": "parrot", "cockatoo": "parrot",
+    "budgie": "parrot", "canary": "songbird", "sparrow": "songbird", "finch": "songbird", "wren": "songbird",
+    "blackbird": "songbird", "hummingbird": "songbird", "nightingale": "songbird", "lark": "songbird",
+    "magpie": "bird", "jackdaw": "bird", "cuckoo": "bird", "woodpecker": "bird", "kingfisher": "bird",
+    "opossum": "raccoon", "possum": "raccoon", "chipmunk": "squirrel", "gerbil": "mouse", "guinea pig": "mouse",
+    "goldfish": "sea monster", "salmon": "sea monster", "trout": "sea monster", "seahorse": "sea monster",
+    "lobster": "octopus", "shrimp": "octopus", "prawn": "octopus", "cobra": "snake", "python": "snake",
+    "viper": "snake", "rattlesnake": "snake", "adder": "snake", "anaconda": "snake", "kraken": "octopus",
+    "yeti": "bear", "bigfoot": "bear", "sasquatch": "bear", "minotaur": "bear", "hydra": "dragon",
+    "tyrannosaurus": "dragon", "raptor": "dragon", "pterodactyl": "dragon", "cyclops": "monster", "ogre": "monster",
+    "pegasus": "unicorn",
+}
+#: How tall a creature drawn from another's plan stands in life beside a grown person (1.0), where
+#: that differs from the plan's own: a kangaroo is not a rabbit's size, nor a koala a bear's.
+LIFE: dict[str, float] = {
+    "kangaroo": 0.9, "wallaby": 0.55, "koala": 0.3, "wombat": 0.35, "sloth": 0.35, "hare": 0.25,
+    "ostrich": 1.2, "emu": 1.0, "dodo": 0.45, "peacock": 0.5, "kiwi": 0.2, "stork": 0.6, "heron": 0.55,
+    "crane": 0.7, "pelican": 0.6, "bat": 0.08, "vulture": 0.35, "hummingbird": 0.03, "gerbil": 0.05,
+    "guinea pig": 0.08, "chipmunk": 0.07, "goldfish": 0.04, "seahorse": 0.05, "lobster": 0.12, "shrimp": 0.03,
+    "prawn": 0.03, "hamster": 0.05, "crab": 0.06, "spider": 0.02, "monkey": 0.35, "lemur": 0.25, "meerkat": 0.15,
+    "yeti": 1.3, "bigfoot": 1.3, "sasquatch": 1.3, "gorilla": 0.9, "minotaur": 1.2,
 }
 def body_plan(species: str) -> BodyPlan | None:
     """The plan a species is drawn with; None for people (humans, humanoids and robots)."""
     s = " ".join(species_words(species))
     if not s or s == "human" or is_robot(s) or any(w in HUMANOID_SKIN for w in s.split()):
         return None
-    for name in sorted(PLANS, key=len, reverse=True):  # "polar bear" before "bear"
-        if re.search(rf"\b{re.escape(name)}s?\b", s):
-            return PLANS[name]
-    for word in s.split():
+    near = _nearest(s)
+    if near is None or " " not in near[0]:  # a two-word name ("guinea pig") before its last word's plan
+        for name in sorted(PLANS, key=len, reverse=True):  # "polar bear" before "bear"
+            if re.search(rf"\b{re.escape(name)}s?\b", s):
+                return PLANS[name]
+    if near is None:
+        return None
+    word, name = near
+    plan = PLANS[name].named(species)
+    life = LIFE.get(word)
+    if life is None:
+        return plan
+    if life > plan.size:  # bigger than its stand-in: drawn at its own size
+        return dataclasses.replace(plan, size=life, life=None)
+    return dataclasses.replace(plan, life=life)
+
+
+def _nearest(s: str) -> tuple[str, str] | None:
+    """The word of ``s`` that ``NEAREST`` knows (two-word names first), and the plan it is drawn as."""
+    words = s.split()
+    for word in [" ".join(words[i:i + 2]) for i in range(len(words) - 1)] + words:
         base = word[:-1] if word.endswith("s") and word[:-1] in NEAREST else word
         if base in NEAREST:
-            return PLANS[NEAREST[base]].named(species)
+            return base, NEAREST[base]
     return None
 
 
@@ -174,6 +221,9 @@ def drawn_as(species: str) -> tuple[str, str | None]:
     for the shot log and the note that says what could not be drawn."""
     plan = body_plan(species)
     if plan is not None:
+        near = _nearest(" ".join(species_words(species))) if plan.substitute else None
+        if near is not None:
+            return near[1], plan.substitute
         shape = next((k for k, v in PLANS.items() if v == dataclasses.replace(plan, substitute=None)), plan.shape)
         return shape, plan.substitute
     s = species.lower().strip() or "human"
@@ -758,3 +808,8 @@ def life_scale(puppet: "Puppet | Creature", floor: float) -> float:
 def head_radius(puppet: "Puppet | Creature") -> float:
     """How big the face is, in units: framing scales close-ups so every face fills them alike."""
     return puppet._head_r() if isinstance(puppet, Creature) else 10.0
+
+
+def flies(puppet: "Puppet | Creature") -> bool:
+    """Whether it leaves a table top by flying off (birds, insects, winged beasts), not hopping down."""
+    return isinstance(puppet, Creature) and (puppet.plan.shape == "bird" or puppet.plan.wings)

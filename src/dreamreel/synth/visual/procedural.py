@@ -40,7 +40,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_insert_table,
     )
     from . import blocking, icons, objects
-    from .creatures import head_radius, life_scale, make_puppet
+    from .creatures import flies, head_radius, life_scale, make_puppet
     from .dressing import pieces, view_of
     from .layers import Sprite, opaque_image, surface
     from .paint import fill
@@ -131,6 +131,8 @@ class _Actor:
         self.phase = rng.uniform(0, 6.283, 4)
         #: what a small creature stands on beside people: its top and front, and their paints
         self.perch: tuple[skia.Rect, skia.Rect, skia.Paint, skia.Paint] | None = None
+        #: the top's ends its feet keep between (an end off the frame is infinite), and its half-body
+        self.surface: tuple[float, float, float] | None = None
 
     def cache_body(self, width: int, height: int, slack: int) -> None:
         """Draw legs, torso and clothes once into a tiled sprite (they only breathe and sway, which
@@ -198,6 +200,15 @@ class _Actor:
         if moved:
             c.restore()
 
+    def move(self, action: str | None, k: int, n: int, t: float, *, width: float, seconds: float,
+             marks: list[float]) -> "blocking.Move":
+        """Where the staged action has this actor at progress ``t``: actor ``k`` of ``n`` (0 leads)."""
+        mv = blocking.move(action, k, n, t, x=self.x, width=width, scale=self.scale, seconds=seconds, others=marks)
+        if self.surface is not None:  # a creature on a table top stays on it, or hops down
+            lo, hi, pad = self.surface
+            mv = blocking.on_surface(mv, action, x=self.x, left=lo, right=hi, pad=pad, flies=flies(self.puppet))
+        return mv
+
     def hand(self, pose: Pose, mv: "blocking.Move") -> tuple[float, float]:
         """Where a held prop goes: in front of the chest, on the side the actor faces."""
         hx, hy = self.puppet.head_center(pose)
@@ -264,7 +275,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "16"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "17"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -394,8 +405,7 @@ class ProceduralBackend:
                 track = mouths.get(a.cid)
                 m = float(track[min(i, len(track) - 1)]) if track is not None and len(track) else None
                 pose = a.pose(i, m, heard)
-                mv = blocking.move(shot.action, k, len(actors), t, x=a.x, width=width, scale=a.scale,
-                                   seconds=shot.frames / fps, others=marks)
+                mv = a.move(shot.action, k, len(actors), t, width=width, seconds=shot.frames / fps, marks=marks)
                 if mv.facing:
                     pose.facing = mv.facing
                 a.draw(c, pose, mv)
@@ -518,6 +528,8 @@ class ProceduralBackend:
                 actor.perch = (skia.Rect(x0, perch, x1, perch + 0.022 * height),
                                skia.Rect(x0, perch + 0.022 * height, x1, height + 4.0),
                                fill(grade.c((0.62, 0.45, 0.3), lit=0.55)), fill(grade.c((0.34, 0.22, 0.14), lit=0.55)))
+                actor.surface = (-math.inf if x0 < 0 else x0, math.inf if x1 > width else x1,
+                                 0.6 * (26 * puppet.wf + 6) * s)
             actors.append(actor)
         # the back row is drawn first, so the front row stands in front of it
         order = sorted(range(n), key=lambda k: -depth[k])
