@@ -240,6 +240,37 @@ def test_a_job_is_worn_whatever_the_palette(dragon_story):
     assert lightness(chef) > 170 and lightness(judge) < 70
 
 
+def test_a_diver_wears_a_brass_helmet_and_a_suit_in_one_piece(dragon_story):
+    """A deep-sea diver in a diving suit is in a round brass helmet, face seen through its port and
+    hair hidden (was a flat cap over a jacket with lapels and a tie); a one-piece suit has no tie."""
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.puppets import Puppet
+
+    cast = list(dragon_story.bible.cast)
+    look = cast[0].look.model_copy(update={"species": "human", "clothing": "diving suit",
+                                           "accessories": ["brass helmet", "oxygen tank"]})
+    grade = Grade(make_shot(dragon_story.bible).lighting, "day")
+    diver = Puppet(look, grade)
+    assert diver.helmeted and not diver.lapels and not diver.tie
+    for worn in ("wetsuit", "spacesuit", "pressure suit liner"):
+        p = Puppet(look.model_copy(update={"clothing": worn, "accessories": []}), grade)
+        assert not p.tie and not p.lapels and not p.helmeted, worn
+    assert Puppet(look.model_copy(update={"clothing": "business suit", "accessories": []}), grade).tie
+
+    def brass_share(lk):
+        cast[0] = cast[0].model_copy(update={"look": lk})
+        bible = dragon_story.bible.model_copy(update={"cast": cast})
+        shot = make_shot(bible, size="close_up", on=[cast[0].id], focus=cast[0].id, frames=1, tod="day",
+                         place_kind="interior")
+        f = render(shot, bible)[0][:, :, :3].astype(int)
+        r, g, b = f[..., 0], f[..., 1], f[..., 2]
+        return float(((r - b > 90) & (g - b > 40) & (r > 150)).mean())
+
+    plain = look.model_copy(update={"clothing": "jacket", "accessories": [], "hair_color": "#2b1d14"})
+    helmet, bare = brass_share(look.model_copy(update={"hair_color": "#2b1d14"})), brass_share(plain)
+    assert helmet > bare + 0.08, (helmet, bare)
+
+
 def test_a_hedgehog_an_octopus_and_a_tortoise_are_drawn_as_themselves():
     # were drawn as a mouse, a sea serpent and a mouse
     assert drawn_as("hedgehog") == ("hedgehog", None) and body_plan("hedgehog").coat == "spines"

@@ -48,6 +48,8 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("chef's whites", "whites"), "#f2f2ee", "#2a2a2e", "toque"),
     (("judge's robe", "judge"), "#141418", "#f2f2ee", None),
     (("spacesuit", "space suit", "pressure suit", "eva suit"), "#e8e8e4", "#c86a2a", "bubble helmet"),
+    (("diving suit", "diving dress", "diver's suit", "standard diving"), "#a08c62", "#5a4a32", "diving helmet"),
+    (("wetsuit", "wet suit"), "#1c1e24", "#2a5a9a", None),
     (("nun's habit", "habit"), "#141418", "#f2f2ee", None),
     (("prison uniform",), "#e8782a", "#c8601a", None),
     (("high-visibility", "hi-vis"), "#e8d82a", "#2a2a30", None),
@@ -60,6 +62,11 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("oilskin",), "#e8c82a", "#2a3a4a", None),
     (("red suit with white fur",), "#c01a1a", "#f2f2ee", None),
 ]
+
+#: Clothes in one piece, arms to ankles: no lapels or tie, legs in the suit's colour.
+ONE_PIECE = ("diving suit", "diving dress", "diver's suit", "wetsuit", "wet suit", "spacesuit", "space suit",
+             "pressure suit", "eva suit", "flight suit", "jumpsuit", "boiler suit", "suit liner", "overall",
+             "coverall")
 
 
 def species_words(species: str) -> list[str]:
@@ -142,17 +149,21 @@ class Puppet:
         self.lip = stroke(g.c(mix(skin, (0.35, 0.05, 0.08), 0.55), lit=lit, pull=0), 0.75)
         self.cheek = fill(g.c((0.9, 0.35, 0.35), 0.18, lit=lit, pull=0))
         self.metal = fill(g.c((0.78, 0.72, 0.55), lit=lit, pull=0))
+        self.brass = fill(g.c((0.8, 0.58, 0.22), lit=lit, pull=0))
         self.arm_paint = stroke(g.c(c0, lit=lit), 5.6 * self.wf, aa=False)
         self.arm_back = stroke(g.c(mix(c0, (0, 0, 0), 0.3), lit=lit), 5.6 * self.wf, aa=False)
         self.arm_edge = stroke(g.c(edge, 0.9, lit=0, pull=0), 5.6 * self.wf + 1.3)
-        self.leg = fill(g.c(c1 if not _has(self.clothing, ("overall", "coverall", "suit liner", "flight suit",
-                                                             "pressure suit", "scrubs", "uniform", "armour"))
-                            else c0, lit=lit))
+        # a one-piece suit (a diver's, an astronaut's, a mechanic's) has no lapels or tie, and its legs
+        # are the suit's colour
+        one_piece = _has(self.clothing, ONE_PIECE)
+        self.leg = fill(g.c(c1 if not (one_piece or _has(self.clothing, ("scrubs", "uniform", "armour"))) else c0,
+                            lit=lit))
         self.shoe = fill(g.c((0.12, 0.1, 0.09), lit=lit))
         self.skirt = _has(self.clothing, ("dress", "gown", "skirt", "robe", "cassock", "pinafore", "habit"))
         self.long_coat = _has(self.clothing, ("coat", "duster", "cloak", "mantle", "cape", "raincoat", "trench"))
-        self.lapels = _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "coat", "tailcoat"))
-        self.tie = _has(self.clothing, ("suit", "three-piece", "office", "uniform", "tailcoat", "blazer"))
+        self.lapels = not one_piece and _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "coat", "tailcoat"))
+        self.tie = not one_piece and _has(self.clothing, ("suit", "three-piece", "office", "uniform", "tailcoat",
+                                                          "blazer"))
         self.badge = _has(self.clothing, ("uniform", "police", "security")) or any("badge" in a or "star" in a for a in self.acc)
         self.armour = _has(self.clothing, ("armour", "armor", "plate", "shell"))
         self.apron = "apron" in self.clothing
@@ -162,6 +173,8 @@ class Puppet:
             self.c0 = fill(g.c((0.94, 0.95, 0.96), lit=lit))
             self.arm_paint = stroke(g.c((0.94, 0.95, 0.96), lit=lit), 5.6 * self.wf, aa=False)
         self.hat = next((a for a in self.acc if _has(a, HATS)), None) or (costume[3] if costume else None)
+        #: a diver's helmet hides the hair (a spacesuit's glass dome does not)
+        self.helmeted = self.hat is not None and _has(self.hat, ("diving helmet", "brass helmet", "diver's helmet"))
         self.eyewear = next((a for a in self.acc if _has(a, EYEWEAR)), None)
         self.held = next((a for a in self.acc if _has(a, HELD)), None)
         self.scarf = next((a for a in self.acc if _has(a, ("scarf", "bandana", "cravat", "bow tie"))), None)
@@ -344,6 +357,8 @@ class Puppet:
         return p
 
     def _back_hair(self, c: skia.Canvas, pose: Pose) -> None:
+        if self.helmeted:
+            return
         s = self.hair_style
         hx, hy = self.head_center(pose)
         rx, ry = self.rx, self.ry
@@ -450,6 +465,8 @@ class Puppet:
         c.drawPath(p, self.lip)
 
     def _front_hair(self, c: skia.Canvas, pose: Pose, hx: float, hy: float) -> None:
+        if self.helmeted:
+            return
         s = self.hair_style
         rx, ry = self.rx, self.ry
         d = pose.facing
@@ -529,6 +546,24 @@ class Puppet:
             c.drawOval(dome, stroke(skia.ColorSetA(self.white.getColor(), 200), 0.9))
             c.drawArc(skia.Rect(dome.left() + 2, dome.top() + 2, dome.right() - 6, dome.bottom() - 8), 200, 50, False,
                       stroke(skia.ColorSetA(self.white.getColor(), 230), 1.2))
+            return
+        if self.helmeted:
+            # a diver's round brass helmet over the whole head, the face seen through its front port
+            d = pose.facing
+            port = skia.Point(hx + d * 2.2, hy + 2.2)
+            shell = skia.Path()
+            shell.addCircle(hx, hy, ry + 3)
+            shell.addCircle(port.x(), port.y(), ry * 0.8)
+            shell.setFillType(skia.PathFillType.kEvenOdd)
+            c.drawPath(shell, self.brass)
+            c.drawPath(shell, self.outline)
+            c.drawCircle(port.x(), port.y(), ry * 0.8, fill(skia.ColorSetA(self.white.getColor(), 40)))
+            c.drawCircle(port.x(), port.y(), ry * 0.8 + 1.2, stroke(self.metal.getColor(), 1.4))
+            for k in range(6):  # the port's bolts
+                ang = k * math.pi / 3 + 0.5
+                c.drawCircle(port.x() + (ry * 0.8 + 1.2) * math.cos(ang), port.y() + (ry * 0.8 + 1.2) * math.sin(ang),
+                             0.7, self.ink)
+            c.drawRoundRect(skia.Rect(hx - rx - 2, hy + ry + 1, hx + rx + 2, hy + ry + 3.8), 1.2, 1.2, self.brass)
             return
         if _has(a, ("crown", "circlet")):
             pts = [(hx - rx, top + 2)]
