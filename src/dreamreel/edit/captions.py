@@ -69,7 +69,7 @@ def shot_captions(shot: Shot, fps: int, names: Mapping[str, str] | None = None) 
         speaker = names.get(cue.speaker, NARRATOR if cue.speaker == "narrator" else cue.speaker)
         # Cues end inside their shot in a valid plan; clamp so a caption never outlives the shot.
         end = min(cue.end, shot.frames / fps)
-        if end <= cue.start:
+        if end <= cue.start or not cue.text.strip():  # an empty line is a held beat: nothing to read
             continue
         out.extend(_split(cue.start, end, speaker, cue.text))
     return out

@@ -13,9 +13,10 @@ How a graph plays (the director, the exporters and the validator all follow this
   condition holds (Netflix-style segment groups).
 """
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import SCHEMA_VERSION, Ident, Model, Prose, ShortText, Unit
 from .bible import Bible, TimeOfDay, Weather
@@ -35,15 +36,61 @@ VariantName = Literal["calm", "intense"]
 Levels = dict[ContentFlag, Annotated[int, Field(ge=0, le=3)]]
 
 
+#: The most characters one line holds once validated: a longer one becomes several lines.
+LINE_CHARS = 600
+#: Where a long line may be cut, best first: after a sentence, a clause, a word.
+#: (Chinese and Japanese put no space after their stops and commas.)
+_CUTS = (re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|(?<=[\u3002\uff01\uff1f])\s*"),
+         re.compile(r"(?<=[,;:\u2014])\s+|(?<=[\u3001\uff0c])\s*"), re.compile(r"\s+"))
+
+
 class Line(Model):
+    """One character's line. An empty (or blank) text is a held beat: a pause in the speaker's
+    shot. A text over 600 characters is accepted: its beat splits it at sentence boundaries
+    into several lines of the same speaker, so a writer (an ink import, an LLM, a revision)
+    never has a scene refused for one long speech."""
+
     speaker: Ident
-    text: Annotated[str, Field(min_length=1, max_length=600)]
+    text: str
     emotion: Emotion = "neutral"
     #: A parenthetical for the actor, e.g. "under her breath".
     direction: ShortText | None = None
     #: How it is delivered: spoken in the scene, sung (a musical's number, to the score's
     #: melody), or said to camera (a mockumentary's interview).
     delivery: Literal["spoken", "sung", "to_camera"] = "spoken"
+
+
+def _pieces(text: str, limit: int, level: int = 0) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut at the best boundary there is
+    (a sentence, then a clause, then a word; a run with no space at all, as Chinese is
+    written, at ``limit``), consecutive pieces joined while they fit."""
+    if len(text) <= limit:
+        return [text]
+    if level == len(_CUTS):
+        return [text[i:i + limit] for i in range(0, len(text), limit)]
+    out: list[str] = []
+    for part in (p for p in _CUTS[level].split(text) if p):
+        for piece in _pieces(part, limit, level + 1):
+            sep = "" if out and out[-1][-1] in "\u3001\u3002\uff01\uff0c\uff1f" else " "
+            if out and len(out[-1]) + len(sep) + len(piece) <= limit:
+                out[-1] = f"{out[-1]}{sep}{piece}"
+            else:
+                out.append(piece)
+    return out
+
+
+def split_long(lines: list[Line], limit: int = LINE_CHARS) -> list[Line]:
+    """Each line over ``limit`` characters as several lines of the same speaker, emotion,
+    direction and delivery, cut at sentence boundaries (clauses or words where a sentence is
+    itself too long); nothing is dropped."""
+    out: list[Line] = []
+    for line in lines:
+        text = " ".join(line.text.split())
+        if len(line.text) <= limit:
+            out.append(line)
+        else:
+            out += [line.model_copy(update={"text": t}) for t in _pieces(text, limit)]
+    return out
 
 
 class Edge(Model):
@@ -87,6 +134,11 @@ class BeatVariant(Model):
     content: Levels = Field(default_factory=dict)
     tags: list[ShortText] = Field(default_factory=list)
 
+    @field_validator("lines")
+    @classmethod
+    def _split_long_lines(cls, lines: list[Line]) -> list[Line]:
+        return split_long(lines)
+
 
 class Beat(Model):
     id: Ident
@@ -108,6 +160,11 @@ class Beat(Model):
     next: list[Edge] = Field(default_factory=list)
     ending: Ident | None = None
     variants: dict[VariantName, BeatVariant] = Field(default_factory=dict)
+
+    @field_validator("lines")
+    @classmethod
+    def _split_long_lines(cls, lines: list[Line]) -> list[Line]:
+        return split_long(lines)
 
     def reads(self) -> set[str]:
         out: set[str] = set()
