@@ -1,8 +1,9 @@
-"""Lines as writers hand them in (an ink import, an LLM, a revision): empty or very long. Each
-loads, is voiced and is captioned."""
+"""Lines as writers hand them in (an ink import, an LLM, a revision): empty, very long, or in
+another language written in Latin letters. Each loads, is voiced and is captioned."""
 
 import json
 
+import numpy as np
 import pytest
 
 from dreamreel.edit.captions import shot_captions
@@ -12,6 +13,7 @@ from dreamreel.model.story import LINE_CHARS, Beat, Story
 from dreamreel.narrative.planner import plan
 from dreamreel.synth.voice.base import text_words
 from dreamreel.synth.voice.espeak_voice import EspeakBackend
+from dreamreel.synth.voice.language import language_of
 from dreamreel.synth.voice.piper_voice import PiperBackend
 from dreamreel.synth.voice.reading import read
 
@@ -74,3 +76,49 @@ def test_an_empty_line_has_no_caption_and_a_long_one_is_captioned_whole():
     caps = shot_captions(shot, 24)
     assert caps and caps[0].start >= 0.5  # nothing shown for the held beat
     assert text_words(" ".join(c.text for c in caps)) == text_words(SPEECH[:LINE_CHARS])
+
+
+FOREIGN = [("Je ne sais pas, mon ami.", "fr"), ("¡Vámonos, ahora!", "es"), ("Ich weiß es nicht.", "de"),
+           ("Wo ist der Schlüssel?", "de"), ("¿Dónde está la llave?", "es"), ("Nous sommes perdus, capitaine.", "fr"),
+           ("Non lo so, amico mio.", "it"), ("Eu não sei, meu amigo.", "pt"), ("Ik weet het niet.", "nl")]
+#: English that names places and people or borrows a word: read as English.
+ENGLISH = ["Paris, 1920s.", "Rio de Janeiro, 1980s.", "Buenos Aires, 1970s.", "Sure thing, señor.",
+           "Déjà vu again, Inspector?", "Chiara and Giovanni went to the piazza.", "Hasta la vista, baby.",
+           "No.", "Amen.", "Hm.", "Where is the key?", "Not Esperanza.", "Ludwig van Beethoven wrote it."]
+
+
+def test_a_line_in_french_spanish_or_german_is_spoken_in_its_language_and_named():
+    for text, lang in FOREIGN:
+        r = read(text)
+        assert r.runs == ((text, lang),), text
+        assert len(r.notes) == 1 and "detected" in r.notes[0]
+    assert read("Je ne sais pas, mon ami.").notes == ("French detected: spoken with French pronunciation",)
+    # a sentence too short to judge takes its neighbour's language; English in the line stays English
+    assert read("Bonjour, Marie. Je ne sais pas, mon ami.").runs == (("Bonjour, Marie. Je ne sais pas, mon ami.", "fr"),)
+    assert read("Ich weiß es nicht. Let's go home.").runs == (("Ich weiß es nicht.", "de"), ("Let's go home.", None))
+
+
+def test_english_lines_are_never_read_as_another_language(story):
+    for text in ENGLISH:
+        assert language_of(text) is None and read(text).runs == ((text, None),) and not read(text).notes, text
+    for prompt, seed in (("film noir, one short episode", 3), ("a heist comedy in Marseille", 1),
+                         ("a telenovela in 1980s Rio de Janeiro, two episodes", 2)):
+        written = story if seed == 3 else plan(Request(prompt=prompt), seed=seed)
+        for beat in written.graph.beats:
+            for text in [beat.narration, *(ln.text for ln in beat.lines)]:
+                assert all(lang is None for _, lang in read(text).runs), text
+
+
+def test_a_foreign_line_keeps_the_characters_voice():
+    import parselmouth
+
+    woman = VoiceSpec(median_hz=210.0, tract=1.17)
+    for backend in (PiperBackend(), EspeakBackend()):
+        for text, _ in FOREIGN[:3]:
+            speech = backend.speak(text, woman, seed=1)
+            pitch = parselmouth.Sound(speech.samples.astype(np.float64), speech.sample_rate).to_pitch(
+                pitch_floor=60, pitch_ceiling=500).selected_array["frequency"]
+            median = float(np.median(pitch[pitch > 0]))
+            assert abs(median / 210.0 - 1) < 0.12, (backend.name, text, median)  # her pitch, not the voice's own
+            assert [w.word for w in speech.words] == text_words(text)
+            assert 0.5 < speech.duration < 3.5

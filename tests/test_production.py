@@ -150,12 +150,12 @@ def test_a_story_naming_a_missing_character_is_refused(film, tmp_path):
 def test_lines_a_voice_cannot_say_are_held_or_said_in_their_language_and_named_in_the_qc(film, tmp_path):
     folder, _, _ = film
     data = json.loads((folder / "story.json").read_text())
-    bad = ["@#$%!", "Привет, как дела? Где ключ?", " ", "🙂🙂🚂", "Hello 你好 friend, look 🙂 here."]
-    k = 0
-    for beat in data["graph"]["beats"]:
+    bad = ["@#$%!", "Привет, как дела? Где ключ?", " ", "🙂🙂🚂", "Hello 你好 friend, look 🙂 here.", "",
+           "Je ne sais pas, mon ami."]
+    for beat in data["graph"]["beats"]:  # every scene with lines says all of them, whatever path plays
         for lines in [beat["lines"], *(v["lines"] for v in beat["variants"].values())]:
-            for line in lines:
-                line["text"], k = bad[k % len(bad)], k + 1
+            if lines:
+                lines[:] = [dict(lines[0], text=text) for text in bad]
     (tmp_path / "story.json").write_text(json.dumps(data, ensure_ascii=False))
     proc = dreamreel("render", str(tmp_path / "story.json"), "-o", str(tmp_path / "film.mp4"), "--res", "480p",
                      "--choices", "first")
@@ -163,6 +163,7 @@ def test_lines_a_voice_cannot_say_are_held_or_said_in_their_language_and_named_i
     said = " ".join(proc.stderr.split())  # the QC names each line, where it is, and what the voice did
     assert "warning voice:" in said and "held as a pause" in said
     assert "Cyrillic script spoken as Russian" in said or "Han script spoken as Mandarin" in said
+    assert "an empty line: held as a pause" in said and "French detected" in said
     with av.open(str(tmp_path / "film.mp4")) as c:
         audio = np.concatenate([f.to_ndarray() for f in c.decode(audio=0)], axis=1).T
     assert audio.shape[0] > 48000 * 5 and np.abs(audio).max() > 0.1

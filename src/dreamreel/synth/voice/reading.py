@@ -9,14 +9,19 @@ QC agree on what was said (production turns the notes into QC warnings, at the l
 * another script (Cyrillic, Chinese, Arabic, Greek ...) -> each run of it is spoken in its
   language by espeak-ng's phonemes for that language (piper keeps the character's voice;
   an English phonemizer would spell it letter by letter: "Chinese letter, Chinese letter");
+* another language in Latin letters (French, Spanish, German ...: :mod:`.language`) -> each
+  such sentence is spoken by espeak-ng's phonemes for that language, the same way;
 * a script no voice here reads -> that run is left unsaid;
 * a very long line is voiced whole (the captions split it); nothing is cut.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+
+from . import language
 
 #: Unicode script (the first word of a letter's name) -> (espeak-ng language, language's name).
 #: Each is in both the system's espeak-ng and the espeak-ng data piper ships.
@@ -33,6 +38,8 @@ SCRIPTS: dict[str, tuple[str, str]] = {
 #: Scripts the voice's own (English) phonemizer reads.
 OWN = {"LATIN", "FULLWIDTH", "DIGIT"}
 _SHOWN = {"CJK": "Han", "KANA": "Japanese"}
+#: Where a sentence ends inside a run of Latin letters.
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+")
 #: Longer than this many characters, a line is said to be long in the notes (it is still voiced whole).
 LONG_CHARS = 600
 
@@ -99,12 +106,15 @@ def read(text: str) -> Reading:
     out: list[tuple[str, str | None]] = []
     unread: list[str] = []
     told: list[str] = []
-    for chunk, script in runs:
+    for chunk, script in _by_language(runs):
         chunk = " ".join(chunk.split())
         if not any(ch.isalnum() for ch in chunk):
             continue
         if script in (None, "LATIN"):
             lang = None
+        elif script in language.LANGUAGES:
+            lang = script
+            told.append(f"{language.name(script)} detected: spoken with {language.name(script)} pronunciation")
         elif script == "KANA" or script in SCRIPTS:
             lang, name = ("ja", "Japanese") if script == "KANA" else SCRIPTS[script]
             told.append(f"{_SHOWN.get(script, script.title())} script spoken as {name}")
@@ -123,3 +133,21 @@ def read(text: str) -> Reading:
     if len(text) > LONG_CHARS:
         notes.append(f"a long line ({len(text)} characters): voiced whole")
     return Reading(tuple(out), tuple(notes))
+
+
+def _by_language(runs: list[list]) -> list[list]:
+    """Runs of Latin letters cut into sentences, each sentence in another language marked with
+    that language's espeak-ng code in place of its script (consecutive ones joined)."""
+    out: list[list] = []
+    for chunk, script in runs:
+        if script != "LATIN":
+            out.append([chunk, script])
+            continue
+        sentences = [p for p in _SENTENCE_END.split(chunk) if p.strip()]
+        for sentence, lang in zip(sentences, language.languages(sentences)):
+            mark = lang or "LATIN"
+            if out and out[-1][1] == mark:
+                out[-1][0] += " " + sentence
+            else:
+                out.append([sentence, mark])
+    return out
