@@ -14,6 +14,12 @@ episode is made, and then:
   integrated loudness: no speech, no music, the room's own sound); and where the story called
   for quiet (edit/quiet.py: scene changes, tense holds, pauses, whispers), how long, and how
   loud the film is there (momentary windows wholly inside);
+- delivery (one designed voice, one sentence): each emotion's length, median pitch, pitch
+  movement (semitones' spread) and level against the neutral line, and how much of a whisper
+  is voiced; a sung line: the share of its notes sung within 60 cents of the melody;
+- other languages: French, Spanish and German lines, which language each was read as and the
+  speaker's median pitch there; and how many of the films' English lines were read as another
+  language (goal: none);
 - the voices' real-time factor: seconds of speech made per second of voicing, from a cold
   cache (goal >= 15x; the machine's other work counts against it), and per CPU-second (which
   other work changes far less), with the machine's load average before and after.
@@ -212,12 +218,88 @@ def one(prompt: str, res: str, tmp: Path, hear) -> dict:
             "recall_clean": round(statistics.mean(row["clean"]), 3),
             "recall_mix": round(statistics.mean(row["mix"]), 3),
         }
-    return {"request": prompt, "seconds": round(result.seconds, 1), "voices": voices,
+    return {"request": prompt, "story": story, "seconds": round(result.seconds, 1), "voices": voices,
             "loudness": loudness(audio, sr, hushed(story, result)),
             "voices_realtime_x": round(spoken_s / max(voicing_s, 1e-9), 1),
             # seconds of speech per CPU-second (every thread of this process): what other work on
             # the machine does not change much; two idle cores give up to about twice it
             "voices_speech_per_cpu_second": round(spoken_s / max(voicing_cpu, 1e-9), 1)}
+
+
+def _pitch(x: np.ndarray, sr: int) -> np.ndarray:
+    import parselmouth
+
+    f0 = parselmouth.Sound(np.asarray(x, np.float64), sr).to_pitch(pitch_floor=60, pitch_ceiling=600)
+    return f0.selected_array["frequency"]
+
+
+def _level_db(x: np.ndarray) -> float:
+    return 20 * float(np.log10(max(float(np.sqrt(np.mean(np.asarray(x, np.float64) ** 2))), 1e-9)))
+
+
+def delivery() -> dict:
+    """Emotion prosody and a sung line, measured on one designed voice (seeded: same figures
+    on every run, whatever the load)."""
+    from dreamreel.model import VoiceSpec
+    from dreamreel.synth.music.score import Tune
+    from dreamreel.synth.voice.design import deliver, design
+    from dreamreel.synth.voice.piper_voice import PiperBackend
+    from dreamreel.synth.voice.sing import sing
+
+    piper = PiperBackend()
+    voice = design(VoiceSpec(), pronouns="she", age="adult")
+    text = "I told you never to come back here, and you came back anyway."
+    said = {e: piper.speak(text, deliver(voice, e), seed=2) for e in ("neutral", "angry", "afraid", "sad", "tender")}
+    said["whisper"] = piper.speak(text, deliver(voice, "neutral", "under her breath"), seed=2)
+    base = said["neutral"]
+    base_voiced = int((_pitch(base.samples, base.sample_rate) > 0).sum())
+    rows = {}
+    for e, sp in said.items():
+        f0 = _pitch(sp.samples, sp.sample_rate)
+        v = f0[f0 > 0]
+        if v.size < 0.3 * base_voiced:  # a whisper: too few voiced frames for a pitch to mean anything
+            v = np.zeros(0)
+        rows[e] = {"length_x": round(sp.duration / base.duration, 2),
+                   "median_hz": round(float(np.median(v)), 1) if v.size else None,
+                   "pitch_spread_st": round(float(np.std(12 * np.log2(v / np.median(v)))), 2) if v.size else None,
+                   "level_db": round(_level_db(sp.samples) - _level_db(base.samples), 1),
+                   "voiced_x": round(int((f0 > 0).sum()) / max(1, base_voiced), 2)}
+    spoken = piper.speak("There's a light I see whenever I close my eyes, and it leads me home.", voice, seed=3)
+    sung, notes = sing(spoken, Tune(key=2, mode="major", bpm=100.0), voice.median_hz or 200.0, seed=3)
+    hits = heard = 0
+    for start, length, midi in notes:
+        a = int((start + length * 0.3) * sung.sample_rate)
+        f0 = _pitch(sung.samples[a: a + int(length * 0.4 * sung.sample_rate) + 1], sung.sample_rate) \
+            if length * 0.4 > 0.05 else np.zeros(0)
+        f0 = f0[f0 > 0]
+        if f0.size:
+            heard += 1
+            cents = 1200 * np.log2(float(np.median(f0)) / (440 * 2 ** ((midi - 69) / 12)))
+            hits += abs((cents + 600) % 1200 - 600) < 60  # an octave off is still the note
+    return {"emotions": rows, "sung": {"notes": len(notes), "heard": heard,
+                                       "on_pitch_share": round(hits / max(1, heard), 3)}}
+
+
+def languages(stories) -> dict:  # type: ignore[no-untyped-def]
+    """Lines in other languages (spoken in them, in the character's voice) and English lines
+    misread as another language."""
+    from dreamreel.model import VoiceSpec
+    from dreamreel.synth.voice.piper_voice import PiperBackend
+    from dreamreel.synth.voice.reading import read
+
+    piper = PiperBackend()
+    voice = VoiceSpec(median_hz=210.0, tract=1.17)
+    rows = {}
+    for text in ("Je ne sais pas, mon ami.", "¡Vámonos, ahora!", "Ich weiß es nicht, mein Freund."):
+        sp = piper.speak(text, voice, seed=1)
+        f0 = _pitch(sp.samples, sp.sample_rate)
+        rows[text] = {"read_as": [lang or "en" for _, lang in read(text).runs], "designed_hz": 210.0,
+                      "median_hz": round(float(np.median(f0[f0 > 0])), 1), "seconds": round(sp.duration, 2)}
+    english = [t for st in stories for b in st.graph.beats
+               for t in [b.narration, *(ln.text for ln in b.lines)] if t.strip()]
+    misread = [t for t in english if any(lang for _, lang in read(t).runs)]
+    return {"lines": rows, "english_lines": len(english), "english_read_as_another_language": len(misread),
+            "misread": misread[:5]}
 
 
 def main() -> None:
@@ -232,6 +314,7 @@ def main() -> None:
         for prompt in REQUESTS[:1] if args.quick else REQUESTS:
             films.append(one(prompt, args.res, Path(tmp), hear))
             print(f"made: {prompt}", file=sys.stderr)
+    stories = [f.pop("story") for f in films]
     every = [v for f in films for v in f["voices"].values()]
     narr = [v for f in films for v in f["voices"].values() if v["who"] == "narrator"]
     summary = {
@@ -254,7 +337,8 @@ def main() -> None:
         # the machine's 1-minute load average before and after (the speed is only comparable at like loads)
         "load_average_1min": [round(load, 2), round(os.getloadavg()[0], 2)],
     }
-    print(json.dumps({"films": films, "summary": summary}, indent=1))
+    print(json.dumps({"films": films, "summary": summary, "delivery": delivery(), "languages": languages(stories)},
+                     indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":
