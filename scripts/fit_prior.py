@@ -5,8 +5,9 @@ where dreamreel ships it (``director/data/prior.json``); prints what was fitted,
 
 Run it after changing the planner, the simulator, the director or the bandit's features, and
 after ``python scripts/fit_static.py`` (the learned director starts every viewer at
-``schedule.STATIC``, so the prior is fitted from there; it records which). ``bench/watch.py`` fits
-one again and reports whether the shipped one is still it (``prior_shipped_is_current``).
+``schedule.START``, so the prior is fitted from there; it records which, and the digest of the
+code it ran: ``tests/test_director_data.py`` checks both). ``bench/watch.py`` fits one again and
+reports whether the shipped one is still it (``prior_shipped_is_current``).
 """
 
 import json

@@ -10,9 +10,11 @@ a pace) is played without telemetry to the training viewers (``population(n, "tr
 training stories and seeds (``viewers.TRAIN``); the one with the highest mean value is STATIC,
 the highest of those on the tension curve START (a few minutes on 2 cores). Run it after the
 planner, the simulator or the director change, then ``python scripts/fit_prior.py`` (the learned
-director starts at START too, so its prior follows it). ``bench/watch.py`` fits both again and
-reports whether the shipped ones are still them (``static_stored_is_current``,
-``start_stored_is_current``).
+director starts at START too, so its prior follows it). The file records the digest of the
+director code the fit ran (``director.fingerprint``), and ``tests/test_director_data.py`` fails
+when that code changed since; ``bench/watch.py`` fits both again and reports whether the shipped
+ones are still them (``static_stored_is_current``, ``start_stored_is_current``), which also
+catches a change to the planner or the camera.
 """
 
 import argparse
