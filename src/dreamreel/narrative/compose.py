@@ -408,7 +408,7 @@ class Composer:
             if key not in self.directions:
                 self.directions[key] = self.overlay_text("actions", scene.role, slots)
             action = f"{action} {self.directions[key]}".strip()
-            if scene.ending:  # one closing line an episode, whichever of its endings plays
+            if scene.ending and not self.every:  # one closing line an episode, whichever ending plays (not in seconds)
                 if ("close", episode) not in self.directions:
                     self.directions[("close", episode)] = self.overlay_text("close", scene.role, slots)
                 narration = f"{narration} {self.directions[('close', episode)]}".strip()
@@ -534,6 +534,8 @@ class Composer:
                     later = later_choices(shape, passed)  # and of its choices only the first
                     shape, passed = taken_by_default(shape, later), passed | later
                 self.path_beats = default_path_length(shape, passed) + (2 if n > 1 else 0)
+        if self.premise.audience == "children" or "cozy" in self.premise.moods:
+            shape = spared(shape)
         var = self.variables(shape, n, graph)
         node = {s.key: f"{e}{s.key}" for s in shape.scenes}
         for key in passed:  # whatever led to a scene passed over leads past it (and past the next, if passed too)
@@ -744,6 +746,26 @@ def taken_by_default(shape: PlotShape, later: dict[str, str]) -> PlotShape:
                              "add": {k: effects[s.key][1].get(k, 0) + s.add.get(k, 0)
                                      for k in effects[s.key][1].keys() | s.add.keys()}})
         if s.key in effects else s for s in shape.scenes]})
+
+
+def spared(shape: PlotShape) -> PlotShape:
+    """The shape without the options that cost a companion's life (a children's or cozy story
+    never offers them; the endings only they led to are pruned), where two options remain."""
+    def kills(o) -> bool:
+        return o.set.get("comp_alive") is False
+
+    scenes = []
+    for s in shape.scenes:
+        kept = [o for o in s.choice.options if not kills(o)] if s.choice else []
+        if s.choice is None or len(kept) == len(s.choice.options) or len(kept) < 2 \
+                or all(o.requires for o in kept):
+            scenes.append(s)
+            continue
+        default = s.choice.default if any(o.key == s.choice.default for o in kept) else \
+            next(o.key for o in kept if not o.requires)
+        scenes.append(s.model_copy(update={"choice": s.choice.model_copy(update={"options": kept,
+                                                                                  "default": default})}))
+    return shape.model_copy(update={"scenes": scenes})
 
 
 def told_once(b: Beat) -> Beat:

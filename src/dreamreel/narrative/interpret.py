@@ -247,6 +247,10 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         if stricter(rating, cap) != rating:
             notes.append(f"asked for a story for {'young ' if young else ''}children: rated {cap} instead of {rating}")
             rating = cap
+    elif "cozy" in premise.moods and "rating" not in request.model_fields_set and premise.rating is None \
+            and stricter(rating, "PG") != rating:
+        notes.append(f"asked for something cozy: rated PG instead of {rating}")
+        rating = "PG"
     for word, flag in _STRONG_WORDS.items():
         if re.search(rf"\b{word}\b", low):
             if RATING_CEILINGS[rating][flag] < 2:
@@ -305,7 +309,13 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
         pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle
     else:
         pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id != "bedtime")
-    return rng_pick(pool or sorted(shapes))
+    # A genre that is a plot ("a cozy mystery": someone finds out whodunit) is told as one.
+    told_as = [s for s in _GENRE_PLOTS.get(genres[0] if genres else "", ()) if s in pool]
+    return rng_pick(told_as or pool or sorted(shapes))
+
+
+#: Genres whose name promises a plot, and the plots that keep the promise.
+_GENRE_PLOTS = {"mystery": ("investigation", "trial"), "romance": ("romance", "errors", "rivalry")}
 
 
 __all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret"]

@@ -606,6 +606,13 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 p.relation = "friend"
             p.called = _as_written(e, m, toks)
             _workplace(premise, m, toks)
+            if m.first >= 2 and toks[m.first - 1].low in ("a", "an", "the") and toks[m.first - 2].low in _AT_THEIRS:
+                # "a comedy at the dentist": the dentist's surgery is the place, the dentist is in it
+                theirs = next((x for words, kind, x in _index().get(f"{toks[m.last].low}'s", ())
+                               if kind == "place"), None)
+                if theirs is not None and not any(q.kind == v.places.index(theirs) for q in premise.places):
+                    premise.places.insert(0, AskedPlace(label=theirs.label, words=[theirs.words[0]],
+                                                        kind=v.places.index(theirs)))
             kin_of: AskedPerson | None = None
             if owner is not None:
                 kin_of = _person(owner[0], owner[1], toks, [], None)
@@ -735,6 +742,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "genre":
             if e.name not in premise.genres:
                 premise.genres.append(e.name)
+            for w in m.words[:-1]:  # "a cozy mystery", "a dark fantasy": the genre's own tone word is felt
+                mood = next((x.mood for words, kind, x in _index().get(w.lower(), ())
+                             if kind == "tone" and len(words) == 1), None)
+                if mood and mood not in premise.moods:
+                    premise.moods.append(mood)
             if any(t.low in _NEGATORS for t in toks[max(0, m.first - 2):m.first]):
                 unfelt.add(e.name)  # "a not too scary ghost story": a horror, not felt as one
         if m.kind in ("person", "place", "named", "thing"):
@@ -762,6 +774,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
 
 
+#: "at the dentist", "off to the vet": where someone is named for where they work.
+_AT_THEIRS = {"at", "to", "from"}
 #: Relations that make the person a possessive names their parent ("a lighthouse keeper's daughter").
 _CHILDREN_OF = {"daughter", "son", "child", "kid", "granddaughter", "grandson", "grandchild", "twin"}
 
