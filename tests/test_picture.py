@@ -413,6 +413,8 @@ def test_a_butterfly_has_coloured_wings(dragon_story):
     ("the live room", "amps, drum kit and cables everywhere", None, "padded", "carpet", "dim", "band_gear"),
     ("the potting shed", "seed trays and a radio", 1870, "panel", "boards", "daylight", "plant_benches"),
     ("the vocal booth", "a stool and a pair of headphones", None, "padded", "carpet", "dim", "mic"),
+    ("the ice rink", "empty seats all round", None, "plaster", "ice", "fluorescent", None),
+    ("the skating rink", "a Sunday afternoon", 1885, "plaster", "ice", "lanterns", None),
 ])
 def test_rooms_are_built_from_their_words_and_era(name, description, year, wall, floor_, light, piece):
     from dreamreel.synth.visual.dressing import pieces
@@ -437,6 +439,54 @@ def test_a_room_nobody_described_is_the_plain_interior_and_a_venue_is_not(dragon
             update={"place": "room"})
         frames.append(render(shot, b)[0])
     assert np.abs(frames[0].astype(int) - frames[1].astype(int)).mean() > 3.0
+
+
+@pytest.mark.parametrize("name,description,year,never", [
+    ("the rare books vault", "a climate-controlled room of locked cases", 1870, "screens"),
+    ("the control room", "banks of monitors", 1900, "screens"),
+    ("the reef", "coral and bright fish", None, "bars"),                # "bright" is no brig
+    ("the lamp room", "where the lighthouse keeper sleeps", None, "banners"),  # a keeper is no keep
+    ("the den", "an octopus's tentacles everywhere", None, "tent"),
+    ("the inner office", "an innocent clerk", None, "hearth"),          # no inn
+    ("the wine cellar", "racks of dusty bottles", None, "bars"),         # a cellar is no cell
+])
+def test_a_place_is_dressed_with_nothing_its_words_or_era_rule_out(name, description, year, never):
+    """The set pieces come from the place's words, not from words that merely begin like them,
+    and none the world's era could not have (screens in a Victorian vault)."""
+    from dreamreel.synth.visual.dressing import pieces
+
+    assert never not in pieces(name, description, year=year)
+    assert "barrels" in pieces("the wine cellar", "") and "bars" in pieces("the cells", "")
+    assert "screens" in pieces("the rare books vault", "a climate-controlled room of locked cases")
+
+
+def test_a_room_before_electric_light_has_an_oil_lamp_and_a_wreck_is_under_water(dragon_story):
+    """A Victorian room's lamp is an oil lamp (was an electric lamp with a shade); a sunken galleon
+    is drawn under the sea, blue-green with no sky or rain (was a ship's deck in the rain)."""
+    from dreamreel.model.bible import Place
+    from dreamreel.synth.visual.dressing import view_of
+
+    assert view_of("the sunken galleon", "barrels and ropes", year=None) == "wreck"
+    assert view_of("the reef", "coral and fish", year=None) == "underwater"
+    assert view_of("the rigging", "over the sea", year=None, world="the deep-sea diver's ship") == "sea"
+    bible = dragon_story.bible
+
+    def frame(name, kind, description, era, weather="clear"):
+        place = Place(id="p", name=name, kind=kind, description=description)
+        b = bible.model_copy(update={"world": bible.world.model_copy(update={"places": [place], "era": era})})
+        shot = make_shot(b, kind="establishing", size="wide", on=[], place_kind=kind, tod="day", frames=1,
+                         weather=weather).model_copy(update={"place": "p"})
+        return render(shot, b)[0][..., :3].astype(int)
+
+    old, new = frame("the parlour", "interior", "a quiet room", "1870s"), frame("the parlour", "interior",
+                                                                               "a quiet room", "1990s")
+    lamp = (slice(int(H * 0.36), int(H * 0.6)), slice(int(W * 0.7), int(W * 0.86)))
+    assert np.abs(old[lamp] - new[lamp]).mean() > 4, "the lamp is not the same lamp in 1870 as today"
+    deck, wreck = (frame(n, "sea", "barrels and ropes", "", weather="rain") for n in ("the deck", "the sunken galleon"))
+    top = wreck[: H // 3]
+    assert top[..., 2].mean() > top[..., 0].mean() + 40 and top[..., 1].mean() > top[..., 0].mean() + 30, \
+        "blue-green water where the sky was"
+    assert np.abs(deck.astype(int) - wreck).mean() > 20
 
 
 @pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard"])

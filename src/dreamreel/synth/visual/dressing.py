@@ -528,14 +528,33 @@ ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard", "big_top"
            "scoreboard", "mixing_desk", "mirror"}
 
 
-def pieces(name: str, description: str = "", limit: int = 3) -> list[str]:
-    """The set pieces a place's words name, most specific first (the name before the description)."""
+#: Pieces that cannot stand in a world before this year (None: only in the present or future):
+#: a Victorian "climate-controlled" vault has no screens, a medieval cell no cryo pods.
+SINCE: dict[str, int | None] = {"screens": 1950, "pods": None}
+
+
+#: Words that begin with a piece's word but mean something else: a "bright" room has no brig's
+#: bars, a lighthouse "keeper" no castle keep, an octopus's "tentacles" no tent, an "inner" room no inn.
+FALSE_FRIENDS = ("bright", "brigade", "cello", "inner", "innocen", "inning", "rumour", "rumor", "rumbl", "rummag",
+                 "keeper", "holding", "household", "holder", "message", "messeng", "messy", "million", "fairy",
+                 "fairly", "campaign", "campus", "trailer", "courtesy", "courteous", "podium", "podcast", "ample",
+                 "amphib", "gigantic", "tartan", "pierc", "pumpkin", "forged", "forger", "forget", "forgiv",
+                 "tentacle", "tentativ", "storey", "docket", "bankrupt", "sacked", "cooki", "engineer", "gateau",
+                 "helmet", "stableman", "shopping", "herbert", "judgement", "judgment", "cellar")
+
+
+def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None) -> list[str]:
+    """The set pieces a place's words name, most specific first (the name before the description),
+    leaving out those the world's era (``year``; None: the present) cannot have."""
     found: list[str] = []
     for text in (name, description):
         low = f" {text.lower()} "
         hits = []
         for piece, (_, words) in PIECES.items():
-            at = min((low.find(w) for w in words if re.search(rf"\b{re.escape(w)}", low)), default=-1)
+            if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
+                continue
+            at = min((m.start() for w in words for m in re.finditer(rf"\b{re.escape(w)}[\w'-]*", low)
+                      if not any(len(f) > len(w) and m.group(0).startswith(f) for f in FALSE_FRIENDS)), default=-1)
             if at >= 0 and piece not in found:
                 hits.append((at, piece))
         found += [p for _, p in sorted(hits, key=lambda h: (h[0], ORDER[h[1]]))]  # a tie: the signature first
@@ -568,9 +587,24 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+#: Places under the sea, by their own words (not the world's: a diver's ship is still on the sea):
+#: a wreck's, or the open water's; their windows (portholes) look on water too.
+UNDER: list[tuple[str, tuple[str, ...]]] = [
+    ("wreck", ("sunken", "shipwreck", "wreck of", "galleon's grave", "sunk ")),
+    ("underwater", ("underwater", "under water", "under the sea", "undersea", "seabed", "sea bed", "sea floor",
+                    "seafloor", "ocean floor", "sea-floor", "reef", "submarine", "bathysphere", "abyss",
+                    "deep-sea", "kelp forest", "sea cave")),
+]
+
+
 def view_of(name: str, description: str, *, year: int | None, world: str = "") -> str:
-    """What the windows show: stars, sea, hills or city. A world before 1900 has no city skyline
-    to show, so its town windows look on roofs (the window draws them) and its country on hills."""
+    """What the windows show: under water (a wreck or open water), stars, sea, hills or city. A world
+    before 1900 has no city skyline to show, so its town windows look on roofs (the window draws
+    them) and its country on hills."""
+    own = f"{name} {description} ".lower()
+    for view, words in UNDER:
+        if any(re.search(rf"\b{re.escape(w)}", own) for w in words):
+            return view
     low = f"{name} {description} {world}".lower()
     for view, words in VIEWS:
         if any(re.search(rf"\b{re.escape(w)}", low) for w in words):

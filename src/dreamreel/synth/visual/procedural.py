@@ -47,7 +47,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
     from .looks import Grade, Grain, Vignette, vignette_for
     from .puppets import Pose, Puppet
     from .rooms import Room, room_of, venue_of
-    from .settings import GROUND, INTERIOR_KINDS
+    from .settings import GROUND, INTERIOR_KINDS, UNDERWATER
     from .weather import Weather
 except ImportError:
     skia = None  # type: ignore[assignment]
@@ -79,7 +79,7 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         room = room_of(place.name, place.description, year=year)
         if shot.place_kind != "interior" and venue_of(place.name, place.description) is None:
             room = None
-    return (pieces(place.name, place.description),
+    return (pieces(place.name, place.description, year=year),
             view_of(place.name, place.description, year=year, world=bible.world.name), room)
 
 
@@ -275,7 +275,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "18"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "19"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -342,19 +342,21 @@ class ProceduralBackend:
                 yield rgba
             return
 
-        indoors = shot.place_kind in INTERIOR_KINDS
         move = shot.move
         # a longer shot pans further, so the picture keeps moving however long the narration
         pan_px = int(width * min(0.3, 0.1 + 0.02 * shot.frames / fps)) if move == "pan" else 0
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
+        dressing, view, room = set_dressing(bible, shot)
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
-                                  *set_dressing(bible, shot))
+                                  dressing, view, room)
+        # no rain or snow falls under a roof, nor under the sea
+        indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER)
         weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
                           indoors=indoors, frames=shot.frames)
         actors = self._cast(shot, bible, grade, width, height, fps, rng)
         pan_dir = 1 if rng.random() < 0.5 else -1
         shake_ph = rng.uniform(0, 6.283, 4)
-        blinds = self._blinds(width, height) if noir and indoors else None
+        blinds = self._blinds(width, height) if noir and shot.place_kind in INTERIOR_KINDS else None
         blind_paint = skia.Paint(Color=skia.ColorSetARGB(105, 0, 0, 0), AntiAlias=False)
         focus = next((a for a in actors if a.cid == shot.focus), actors[0] if actors else None)
         if move != "push_in":  # a push-in scales the actors every frame: draw them whole instead

@@ -31,7 +31,7 @@ class Room:
 
     wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded
     wall_color: str = "#8a8070"
-    floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes
+    floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes, ice
     floor_color: str = "#5a3b26"
     light: str = "bulbs"         # fluorescent, bulbs, daylight, dim, lanterns
     window: bool = True
@@ -44,6 +44,7 @@ VENUES: dict[str, Room] = {
     "surgery": Room("plaster", "#b4c8c4", "tiles", "#a0a49a", "fluorescent"),
     "clinic": Room("plaster", "#b4c8c4", "tiles", "#a0a49a", "fluorescent"),
     "bowling": Room("panel", "#4a3050", "lanes", "#c89a5a", "bulbs", window=False),
+    "ice rink": Room("plaster", "#2a3448", "ice", "#e4eef4", "fluorescent", window=False),
     "greenhouse": Room("glass", "#9ab8a8", "flags", "#7a7064", "daylight"),
     "recording studio": Room("padded", "#3a3440", "carpet", "#3a2a2a", "dim", window=False),
     "barbershop": Room("plaster", "#c8b89a", "checker", "#d8d0c0", "bulbs"),
@@ -82,6 +83,8 @@ SAME: dict[str, str] = {
     "launderette": "laundromat", "laundrette": "laundromat", "laundry": "laundromat", "wash house": "laundromat",
     "dentist": "surgery", "dental": "surgery", "doctor's": "surgery", "gp": "surgery", "vet's": "surgery",
     "veterinary": "surgery", "reception": "waiting room", "bowling alley": "bowling",
+    "skating rink": "ice rink", "rink": "ice rink", "ice arena": "ice rink", "ice stadium": "ice rink",
+    "hockey arena": "ice rink",
     "glasshouse": "greenhouse", "hothouse": "greenhouse", "conservatory": "greenhouse", "orangery": "greenhouse",
     "palm house": "greenhouse", "botanical": "greenhouse", "sound studio": "recording studio",
     "rehearsal room": "recording studio", "barber": "barbershop", "barber's": "barbershop", "barber shop": "barbershop",
@@ -186,6 +189,8 @@ def draw_room(k: Kit, room: Room) -> None:
                    blinds=room.light == "fluorescent")
     if room.floor == "lanes":
         _lanes(k, room, y)
+    elif room.floor == "ice":
+        _ice(k, room, y)
     elif room.floor == "checker":
         _checker(k, room, y)
     else:
@@ -254,6 +259,34 @@ def _glass_walls(k: Kit, y: float) -> None:
     for xx in range(0, int(k.w) + 24, 24):  # the roof's glazing bars running up to the ridge
         k.far.drawLine(xx, 10, xx + 8, 0, frame)
     k.far.drawRect(skia.Rect(0, y - 6, k.w, y), fill(k.g.c("#8a8478")))  # a low stone plinth
+
+
+def _ice(k: Kit, room: Room, y: float) -> None:
+    """An ice rink: tiers of empty seats up the far wall, the boards (white, a yellow kick plate,
+    glass above) along the foot of it, and the pale ice with its painted lines and the lights'
+    sheen on it."""
+    seat = fill(k.g.c("#8a2a36"))
+    riser = fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.35)))
+    for row, yy in enumerate(range(int(y) - 44, int(y) - 16, 5)):  # the stands, each row a step
+        k.sky.drawRect(skia.Rect(0, yy + 3.2, k.w, yy + 5), riser)
+        for xx in range(-2 * (row % 2), int(k.w), 4):
+            k.sky.drawRoundRect(skia.Rect(xx, yy, xx + 2.8, yy + 3.2), 0.6, 0.6, seat)
+    k.far.drawRect(skia.Rect(0, y - 16, k.w, y - 6), fill(k.g.c("#dcecf4", 0.16, lit=0)))  # the glass
+    k.far.drawRect(skia.Rect(0, y - 6, k.w, y), fill(k.g.c("#f2f4f4")))
+    k.far.drawRect(skia.Rect(0, y - 1.4, k.w, y), fill(k.g.c("#e8c82a")))
+    post = stroke(k.g.c("#9aa4aa"), 0.3)
+    for xx in range(0, int(k.w) + 12, 12):
+        k.far.drawLine(xx, y - 16, xx, y - 6, post)
+    ice = room.floor_color
+    vgrad(k.near, skia.Rect(0, y, k.w, 100), [k.g.c(mix_hex(ice, "#8aa4b8", 0.35)), k.g.c(ice)])
+    for yy, colour, wid in ((y + 7, "#3a6ad8", 1.0), (y + 15, "#d83a3a", 1.3), (y + 26, "#3a6ad8", 1.6)):
+        k.near.drawRect(skia.Rect(0, yy, k.w, yy + wid), fill(k.g.c(colour, 0.8)))
+    cx = k.w / 2  # the centre circle, flattened by the floor's perspective
+    k.near.drawOval(skia.Rect(cx - 18, y + 11, cx + 18, y + 19.5), stroke(k.g.c("#3a6ad8", 0.8), 0.5))
+    sheen = fill(k.g.c("#ffffff", 0.22, lit=0))
+    for i in range(5):  # the lights mirrored in the ice
+        xx = k.w * (0.1 + 0.2 * i)
+        k.near.drawOval(skia.Rect(xx - 5, y + 3, xx + 5, y + 30), sheen)
 
 
 def _lanes(k: Kit, room: Room, y: float) -> None:

@@ -188,6 +188,11 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     elif city and k.view == "hills":
         c.drawPath(ridge(k.rng, r.right(), r.bottom() - r.height() * 0.2, r.height() * 0.3, bumps=2, rough=0.05,
                          bottom=r.bottom()), fill(k.g.c("#4a6a3a")))
+    elif city and k.view in UNDERWATER:  # a porthole on deep water, bubbles rising
+        vgrad(c, r, [k.g.c("#1e7a8a"), k.g.c("#0a2a3a")])
+        for i in range(5):
+            bx = r.left() + r.width() * float(k.rng.uniform(0.15, 0.85))
+            c.drawCircle(bx, r.top() + r.height() * (0.2 + 0.15 * i), 0.6 + 0.2 * i, stroke(k.g.c("#cfeef4", 0.6), 0.25))
     elif city and k.view == "stars":
         stars(k, c, r, 40)
     elif city:
@@ -445,6 +450,11 @@ def interior(k: Kit, *, paper: str = "#6b5a48", blinds: bool = True) -> None:
     floor(k, k.near, 70, "#5a3b26", boards=True)
     lampx = k.w * 0.78
     k.mid.drawRect(skia.Rect(lampx - 6, 58, lampx + 6, 70), fill(k.g.c("#3b2a1e")))
+    if k.year is not None and k.year < 1890:  # before electric light: an oil lamp on the cabinet
+        k.mid.drawRect(skia.Rect(lampx - 1.8, 54, lampx + 1.8, 58), fill(k.g.c("#a8823a")))
+        k.mid.drawOval(skia.Rect(lampx - 1.3, 47.5, lampx + 1.3, 54), fill(k.g.c("#f4e6b8", 0.55, lit=0.3)))
+        glow(k.mid, lampx, 51, 11, k.g.c("#ffc070", 0.55, lit=0))
+        return
     k.mid.drawLine(lampx, 58, lampx, 44, stroke(k.g.c("#222222"), 0.5))
     k.mid.drawPath(poly([(lampx - 4, 44), (lampx - 2, 38), (lampx + 2, 38), (lampx + 4, 44)]),
                    fill(k.g.c("#e8d8a8", lit=0.3)))
@@ -717,7 +727,14 @@ def mountain(k: Kit) -> None:
         k.near.drawOval(skia.Rect(x, 84, x + float(k.rng.uniform(4, 10)), 90), fill(k.g.c("#7a7a70")))
 
 
+#: Views (dressing.view_of) of places under the sea.
+UNDERWATER = ("wreck", "underwater")
+
+
 def sea(k: Kit) -> None:
+    if k.view in UNDERWATER:
+        underwater(k)
+        return
     draw_sky(k, k.sky, horizon=58)
     k.far.drawPath(ridge(k.rng, k.w * 0.4, 58, 4, bumps=2, bottom=58.5), fill(k.g.c("#3a4a5a")))
     vgrad(k.mid, skia.Rect(0, 58, k.w, 100), [k.g.c("#2a5a7a"), k.g.c("#0e2a40")])
@@ -733,6 +750,45 @@ def sea(k: Kit) -> None:
     k.near.drawLine(0, 64, k.w, 64, rail)
     for x in np.arange(0.0, k.w, 8.0):
         k.near.drawLine(float(x), 64, float(x), 74, rail)
+
+
+def underwater(k: Kit) -> None:
+    """Under the sea: blue-green water darkening with depth, shafts of light from the surface, a
+    sandy bed with rocks and swaying weed, bubbles; at a wreck, a sunken ship's broken hull and
+    masts lying on the bed."""
+    vgrad(k.sky, skia.Rect(0, 0, k.w, 100), [k.g.c("#2a9aa8"), k.g.c("#12586a"), k.g.c("#072634")])
+    shaft = skia.Paint(Color=k.g.c("#d8f4f0", 0.1, lit=0), BlendMode=skia.BlendMode.kPlus, AntiAlias=True)
+    for i in range(int(k.w / 40) + 1):
+        x = i * 40.0 + float(k.rng.uniform(0, 20))
+        k.sky.drawPath(poly([(x, 0), (x + 7, 0), (x + 22, 80), (x + 12, 80)]), shaft)
+    k.far.drawPath(ridge(k.rng, k.w, 74, 10, bumps=4, bottom=100), fill(k.g.c("#0e3a44")))
+    if k.view == "wreck":  # the hull on its side, ribs showing through a hole, a broken mast
+        hx = k.w * 0.62
+        hull = poly([(hx - 40, 74), (hx - 34, 52), (hx + 30, 46), (hx + 44, 58), (hx + 40, 74)])
+        k.far.drawPath(hull, fill(k.g.c("#3a2a1e")))
+        plank = stroke(k.g.c("#22180f"), 0.4)
+        for j in range(1, 5):
+            k.far.drawLine(hx - 37 + j * 0.8, 74 - j * 5.2, hx + 42 - j * 0.6, 74 - j * 4.2, plank)
+        k.far.drawPath(poly([(hx - 6, 60), (hx + 8, 57), (hx + 10, 70), (hx - 4, 72)]), fill(k.g.c("#0a1c22")))
+        rib = stroke(k.g.c("#4a3626"), 0.8)
+        for j in range(4):
+            k.far.drawLine(hx - 4 + j * 3.6, 59, hx - 2 + j * 3.4, 71, rib)
+        k.far.drawLine(hx - 20, 52, hx - 52, 22, stroke(k.g.c("#2e2218"), 1.6))  # the mast, leaning
+        k.far.drawLine(hx - 40, 36, hx - 28, 42, stroke(k.g.c("#2e2218"), 0.8))
+    ground(k, k.near, 76, "#c8b48a", "#6a6048")
+    for i in range(int(k.w / 18) + 1):
+        x = i * 18.0 + float(k.rng.uniform(-5, 5))
+        if i % 3 == 0:
+            k.mid.drawOval(skia.Rect(x - 5, 72, x + 5, 79), fill(k.g.c("#3a4a48")))
+        weed = skia.Path()
+        weed.moveTo(x + 6, 80)
+        weed.cubicTo(x + 2, 70, x + 10, 64, x + 5, 54 + float(k.rng.uniform(0, 6)))
+        k.mid.drawPath(weed, stroke(k.g.c("#2a6a3a"), 1.1))
+    bubble = stroke(k.g.c("#dff4f4", 0.55, lit=0), 0.3)
+    for i in range(int(k.w / 25) + 1):
+        x = i * 25.0 + float(k.rng.uniform(0, 12))
+        for j in range(4):
+            k.mid.drawCircle(x + (j % 2) * 1.2, 66 - j * 11 - float(k.rng.uniform(0, 4)), 0.6 + 0.25 * j, bubble)
 
 
 def beach(k: Kit) -> None:
