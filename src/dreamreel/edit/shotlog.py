@@ -8,7 +8,8 @@ the same words as the note ``dreamreel make`` prints). The OTIO timeline keeps i
 for ``dreamreel shotlog`` and ``dreamreel contact-sheet``.
 
 What is "drawn" is the built-in procedural renderer's reading of the shot (``synth.visual``:
-``creatures.drawn_as``, the costumes in ``puppets.COSTUMES``, ``objects.find``).
+``creatures.drawn_as``, the costumes in ``puppets.COSTUMES``, ``objects.find``, and
+``substitutes.place_note`` for a room drawn plain because nothing in its words is known).
 """
 
 from __future__ import annotations
@@ -87,6 +88,13 @@ def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:
     if shot.kind in ("title", "end"):
         out["card"] = shot.caption or ("The End" if shot.kind == "end" else "")
         return out
+    if place is not None and bible is not None:
+        from ..synth.visual.procedural import era_year
+        from ..synth.visual.substitutes import place_note
+
+        note = place_note(place, shot.place_kind, era_year(bible))
+        if note is not None:
+            out["substituted"].append(note)
     out["characters"] = [character(cid, bible, focus=cid == shot.focus) for cid in shot.on_screen]
     things = list(shot.props)
     if (shot.kind == "insert" or shot.size == "insert") and not things:

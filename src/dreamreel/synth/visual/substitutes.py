@@ -2,9 +2,33 @@
 line each, for the user (the CLI prints them before rendering) and for the shot log."""
 
 from ...camera.props import find_macguffin
+from ...model.bible import Bible, Place
 from ...model.story import Story
 from . import objects
 from .creatures import drawn_as
+from .dressing import pieces, view_of
+from .rooms import room_of
+
+#: What an interior whose words the renderer knows nothing of is drawn as.
+PLAIN_ROOM = "a plain room"
+
+
+def place_note(place: Place, kind: str, year: int | None) -> str | None:
+    """The line saying a place is drawn as a plain room (its words name no room the renderer builds,
+    no set piece and nothing under the sea: "the car", "the tunnel"); None when its words are drawn.
+    Other kinds of place are drawn as their kind (a street, a sea, a train)."""
+    if kind != "interior" or room_of(place.name, place.description, year=year) is not None \
+            or pieces(place.name, place.description, year=year) \
+            or view_of(place.name, place.description, year=year) in ("wreck", "underwater"):
+        return None
+    return f"{place.name} is drawn as {PLAIN_ROOM}: the renderer has nothing for it yet"
+
+
+def place_notes(bible: Bible) -> list[str]:
+    from .procedural import era_year
+
+    year = era_year(bible)
+    return [n for p in bible.world.places if (n := place_note(p, p.kind, year)) is not None]
 
 
 def notes(story: Story) -> list[str]:
@@ -17,4 +41,4 @@ def notes(story: Story) -> list[str]:
     for thing in dict.fromkeys(t for t in things if t):
         if objects.find(thing) is None:
             out.append(f"{thing} is drawn as a folded letter: the renderer has no drawing of it yet")
-    return out
+    return out + place_notes(story.bible)
