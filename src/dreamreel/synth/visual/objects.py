@@ -187,6 +187,36 @@ def _necklace(c: skia.Canvas, g: Grade, t: float) -> None:
     c.drawPath(poly([(-6, 6), (0, -2), (6, 6), (0, 16)]), fill(g.c("#c02a4a", lit=0.3)))
 
 
+def _spectacles(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A pair of round spectacles, lenses catching the light, the arms folded back."""
+    rim = stroke(g.c("#2a2420"), 2.2)
+    for x in (-13, 13):
+        c.drawCircle(x, 0, 10, fill(g.c("#d8ecf4", 0.35, lit=0)))
+        c.drawCircle(x, 0, 10, rim)
+        c.drawLine(x - 5, -4, x - 1, -7, stroke(g.c("#ffffff", 0.8, lit=0), 1.2))
+    c.drawArc(skia.Rect(-4, -4, 4, 4), 200, 140, False, rim)  # the bridge
+    c.drawLine(-23, -1, -28, 6, rim)
+    c.drawLine(23, -1, 28, 6, rim)
+
+
+def _case(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A briefcase or suitcase: leather, a handle on top, brass clasps."""
+    c.drawRoundRect(skia.Rect(-28, -14, 28, 18), 4, 4, fill(g.c("#5a3a22")))
+    c.drawRoundRect(skia.Rect(-28, -14, 28, 18), 4, 4, stroke(g.c("#2a1a10"), 1.2))
+    c.drawLine(-28, -4, 28, -4, stroke(g.c("#3a2416"), 1.0))
+    c.drawRoundRect(skia.Rect(-9, -22, 9, -14), 3, 3, stroke(g.c("#3a2416"), 2.6))
+    for x in (-16, 16):
+        c.drawRect(skia.Rect(x - 3, -7, x + 3, -1), fill(g.c("#d8b040")))
+
+
+def _loaf(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A loaf of bread: a golden crust, darker on top, slashed."""
+    c.drawOval(skia.Rect(-30, -13, 30, 15), fill(g.c("#c08a40")))
+    c.drawOval(skia.Rect(-27, -13, 27, 7), fill(g.c("#a06a2a")))
+    for x in (-14, 0, 14):
+        c.drawLine(x - 5, -4, x + 5, -10, stroke(g.c("#f0d8a0"), 2.0))
+
+
 def _photo(c: skia.Canvas, g: Grade, t: float) -> None:
     c.drawRect(skia.Rect(-24, -18, 24, 18), fill(g.c("#f0ead8")))
     c.drawRect(skia.Rect(-20, -14, 20, 10), fill(g.c("#5a5a60")))
@@ -430,6 +460,11 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "ticket": (_ticket, ("ticket", "pass", "boarding pass", "passport", "permit", "voucher")),
     "shell": (_shell, ("shell", "seashell", "conch")),
     "umbrella": (_umbrella, ("umbrella", "parasol")),
+    "spectacles": (_spectacles, ("spectacles", "eyeglasses", "reading glasses", "pince-nez", "monocle",
+                                 "sunglasses", "specs")),
+    "case": (_case, ("briefcase", "suitcase", "attache case", "attaché case", "valise", "luggage", "satchel",
+                     "handbag", "holdall")),
+    "loaf": (_loaf, ("bread", "loaf", "loaves", "baguette", "bun", "buns")),
     "blanket": (_blanket, ("blanket", "quilt", "shawl", "scarf", "cloak", "flag", "banner", "cloth", "tapestry")),
 }
 
