@@ -6,7 +6,7 @@ import pytest
 from dreamreel.director import learning as L
 from dreamreel.director.drama import DramaManager
 from dreamreel.director.engagement import Estimate
-from dreamreel.director.viewers import HELD_OUT, paired, population, score
+from dreamreel.director.viewers import HELD_OUT, paired, population, score, stories
 from dreamreel.model import Request
 from dreamreel.narrative.planner import plan
 
@@ -135,15 +135,18 @@ def test_learned_is_not_worse_than_adaptive_after_training(prior_learner, held_o
     assert learner.learned > 1000     # it went on learning from each session
 
 
-def test_off_policy_evaluation_lands_near_the_on_policy_measurement(prior_learner, held_out_stories):
+def test_off_policy_evaluation_lands_near_the_on_policy_measurement(prior_learner):
     """Judge policies from sessions logged under exploration, then play them to the same viewers:
-    the doubly robust estimate's interval holds the reward they got."""
+    the doubly robust estimate's interval holds the reward they got. On every held-out story, as
+    bench/watch.py judges: on one story alone it reads low by up to 0.06 a decision (it judges a
+    decision with the rest of its session as the logger played it), so two of them were not enough."""
+    every = stories(HELD_OUT[0], 100)
     tastes = population(40, "heldout")
-    logged, _ = L.collect(held_out_stories, tastes, HELD_OUT[1], L.Learner(epsilon=L.LOG_EPSILON, seed="log"))
+    logged, _ = L.collect(every, tastes, HELD_OUT[1], L.Learner(epsilon=L.LOG_EPSILON, seed="log"))
     candidate = L.Learner(prior_learner.save(), promoted=True, epsilon=L.EPSILON)  # the prior's model, steering
     for policy in (candidate, L.Fixed(0.24)):
         estimate = L.evaluate(policy, logged)
-        played, _ = L.collect(held_out_stories, tastes, HELD_OUT[1], policy)
+        played, _ = L.collect(every, tastes, HELD_OUT[1], policy)
         on = sum(d.reward for d in played) / len(played)
         assert estimate["dr_ci"][0] <= on <= estimate["dr_ci"][1], (type(policy).__name__, on, estimate)
         assert estimate["dr_ci"][1] - estimate["dr_ci"][0] < 0.15, estimate   # and says something
