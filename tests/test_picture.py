@@ -225,22 +225,23 @@ def test_a_species_the_renderer_lacks_is_named_in_a_note(dragon_story):
 
 
 def test_a_room_it_has_nothing_for_is_named_in_the_note_and_the_shot_log(dragon_story):
-    """A room whose words the renderer knows nothing of ("the car") is still drawn (a plain room),
+    """A room whose words the renderer knows nothing of ("the tunnel") is still drawn (a plain room),
     and the note and the shot log say so; a room it builds (a laundromat) or dresses is not named."""
     from dreamreel.edit.shotlog import drawn
     from dreamreel.model.bible import Place
     from dreamreel.synth.visual.substitutes import notes
 
-    places = [Place(id="car", name="the car", kind="interior", description="a long drive at night"),
+    places = [Place(id="car", name="the tunnel", kind="interior", description="a long walk in the dark"),
               Place(id="wash", name="the laundromat", kind="interior", description="open all night"),
               Place(id="road", name="the road", kind="city_street", description="a long drive at night")]
     bible = dragon_story.bible
     bible = bible.model_copy(update={"world": bible.world.model_copy(update={"places": places})})
     said = notes(dragon_story.model_copy(update={"bible": bible}))
-    assert "the car is drawn as a plain room: the renderer has nothing for it yet" in said
+    assert "the tunnel is drawn as a plain room: the renderer has nothing for it yet" in said
     assert not any("laundromat" in n or "the road" in n for n in said)
     shot = make_shot(bible, kind="scene", place_kind="interior", frames=1).model_copy(update={"place": "car"})
-    assert "the car is drawn as a plain room: the renderer has nothing for it yet" in drawn(shot, bible)["substituted"]
+    assert "the tunnel is drawn as a plain room: the renderer has nothing for it yet" in \
+        drawn(shot, bible)["substituted"]
     assert drawn(shot.model_copy(update={"place": "wash"}), bible)["substituted"] == []
 
 
@@ -438,6 +439,8 @@ def test_a_butterfly_has_coloured_wings(dragon_story):
     ("the vocal booth", "a stool and a pair of headphones", None, "padded", "carpet", "dim", "mic"),
     ("the ice rink", "empty seats all round", None, "plaster", "ice", "fluorescent", None),
     ("the skating rink", "a Sunday afternoon", 1885, "plaster", "ice", "lanterns", None),
+    ("the back seat", "crumbs and old maps", None, "car", "carpet", "dim", None),  # a car's cabin
+    ("the car park", "level three, half empty", None, "brick", "flags", "fluorescent", None),  # not a car's cabin
 ])
 def test_rooms_are_built_from_their_words_and_era(name, description, year, wall, floor_, light, piece):
     from dreamreel.synth.visual.dressing import pieces

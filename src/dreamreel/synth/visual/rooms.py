@@ -29,7 +29,7 @@ from .settings import Kit, floor, mix_hex, shelves, wall, window
 class Room:
     """How an interior is built: its walls, floor and light (each a word and a colour)."""
 
-    wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded
+    wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded; "car": a car's cabin
     wall_color: str = "#8a8070"
     floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes, ice
     floor_color: str = "#5a3b26"
@@ -45,6 +45,7 @@ VENUES: dict[str, Room] = {
     "clinic": Room("plaster", "#b4c8c4", "tiles", "#a0a49a", "fluorescent"),
     "bowling": Room("panel", "#4a3050", "lanes", "#c89a5a", "bulbs", window=False),
     "ice rink": Room("plaster", "#2a3448", "ice", "#e4eef4", "fluorescent", window=False),
+    "car": Room("car", "#3a3a42", "carpet", "#222226", "dim", window=False),
     "greenhouse": Room("glass", "#9ab8a8", "flags", "#7a7064", "daylight"),
     "recording studio": Room("padded", "#3a3440", "carpet", "#3a2a2a", "dim", window=False),
     "barbershop": Room("plaster", "#c8b89a", "checker", "#d8d0c0", "bulbs"),
@@ -85,6 +86,11 @@ SAME: dict[str, str] = {
     "veterinary": "surgery", "reception": "waiting room", "bowling alley": "bowling",
     "skating rink": "ice rink", "rink": "ice rink", "ice arena": "ice rink", "ice stadium": "ice rink",
     "hockey arena": "ice rink",
+    "back seat": "car", "backseat": "car", "front seat": "car", "driver's seat": "car", "passenger seat": "car",
+    "taxi": "car", "cab": "car", "limousine": "car", "limo": "car", "getaway car": "car", "patrol car": "car",
+    "car park": "garage", "parking garage": "garage", "car wash": "garage", "dining car": "diner",
+    "buffet car": "diner", "baggage car": "shed", "freight car": "shed", "boxcar": "shed", "box car": "shed",
+    "sleeping car": "shed", "sleeper car": "shed",
     "glasshouse": "greenhouse", "hothouse": "greenhouse", "conservatory": "greenhouse", "orangery": "greenhouse",
     "palm house": "greenhouse", "botanical": "greenhouse", "sound studio": "recording studio",
     "rehearsal room": "recording studio", "barber": "barbershop", "barber's": "barbershop", "barber shop": "barbershop",
@@ -178,6 +184,9 @@ def draw_room(k: Kit, room: Room) -> None:
     """Walls, floor and light of a composed interior, on the sky (walls), far (windows) and near
     (floor) layers; the fixtures are dressed on after (dressing.dress)."""
     y = FLOOR_LINE
+    if room.wall == "car":
+        _car_cabin(k, room)
+        return
     if room.wall == "glass":
         _glass_walls(k, y)
     else:
@@ -259,6 +268,37 @@ def _glass_walls(k: Kit, y: float) -> None:
     for xx in range(0, int(k.w) + 24, 24):  # the roof's glazing bars running up to the ridge
         k.far.drawLine(xx, 10, xx + 8, 0, frame)
     k.far.drawRect(skia.Rect(0, y - 6, k.w, y), fill(k.g.c("#8a8478")))  # a low stone plinth
+
+
+def _car_cabin(k: Kit, room: Room) -> None:
+    """Inside a car, looking forward: the roof lining and pillars round the windscreen, the road
+    running ahead to the horizon through it, the mirror, the dashboard and wheel, and the backs of
+    the front seats (in a medium shot the people seem to sit in it)."""
+    from .settings import SKIES
+
+    cx, trim = k.w / 2, room.wall_color
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 100), fill(k.g.c(trim)))
+    glass = poly([(cx - 62, 12), (cx + 62, 12), (cx + 80, 52), (cx - 80, 52)])
+    k.sky.save()
+    k.sky.clipPath(glass, doAntiAlias=True)
+    top, _, bot = SKIES[k.tod]
+    vgrad(k.sky, skia.Rect(0, 12, k.w, 42), [k.g.c(top, lit=0), k.g.c(bot, lit=0)])
+    k.sky.drawRect(skia.Rect(0, 40, k.w, 52), fill(k.g.c("#3e4a34")))  # the verges
+    k.sky.drawPath(poly([(cx - 1.5, 40), (cx + 1.5, 40), (cx + 60, 52), (cx - 60, 52)]), fill(k.g.c("#3a3a3e")))
+    dash = fill(k.g.c("#e8e0c0"))
+    for i in range(4):  # the centre line, dashes growing as they near
+        y0 = 40.5 + i * 3.0
+        k.sky.drawRect(skia.Rect(cx - 0.2 - i * 0.2, y0, cx + 0.2 + i * 0.2, y0 + 1.0 + i * 0.5), dash)
+    k.sky.restore()
+    k.sky.drawPath(glass, stroke(k.g.c(mix_hex(trim, "#000000", 0.45)), 1.6))
+    k.far.drawRoundRect(skia.Rect(cx - 9, 14, cx + 9, 19), 1.5, 1.5, fill(k.g.c("#16161a")))  # the mirror
+    k.far.drawRect(skia.Rect(0, 52, k.w, 62), fill(k.g.c(mix_hex(trim, "#000000", 0.55))))  # the dashboard
+    k.far.drawCircle(cx - 40, 61, 9, stroke(k.g.c("#121214"), 1.8))  # the wheel
+    seat = fill(k.g.c(mix_hex(trim, "#5a4a3a", 0.4)))
+    for x in (cx - 40, cx + 40):  # the backs of the front seats, headrests on top
+        k.mid.drawRoundRect(skia.Rect(x - 17, 54, x + 17, 84), 5, 5, seat)
+        k.mid.drawRoundRect(skia.Rect(x - 8, 45, x + 8, 53), 3, 3, seat)
+    k.near.drawRect(skia.Rect(0, 84, k.w, 100), fill(k.g.c(room.floor_color)))
 
 
 def _ice(k: Kit, room: Room, y: float) -> None:
