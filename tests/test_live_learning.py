@@ -123,7 +123,8 @@ def test_a_live_film_logs_what_its_viewer_did_and_a_restart_keeps_it(tmp_path):
             made(alice, film["id"], heartbeat)
             live = app.state.server.live[film["id"]]
             spans = list(live.beat_spans)
-            assert len(spans) >= 4 and live.bandit is not None
+            # (three beats since 10f591d; what is checked needs a beat after the skipped one)
+            assert len(spans) >= 3 and live.bandit is not None
             # then the rest as the player sends it: a skip in the second beat (the -> key: a skip,
             # and the seek it makes), the heartbeat to the end, and the end
             s1, e1 = spans[1]
