@@ -515,7 +515,30 @@ def test_a_room_before_electric_light_has_an_oil_lamp_and_a_wreck_is_under_water
     assert np.abs(deck.astype(int) - wreck).mean() > 20
 
 
-@pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard"])
+@pytest.mark.parametrize("recipe", ["alley", "rooftop", "warehouse", "bar"])
+def test_a_place_before_electric_light_and_towers_keeps_to_its_era(recipe):
+    """In the 1870s an alley's end shows roofs and chimneys, not a skyline of towers; a rooftop has
+    no radio mast; a warehouse or a bar hangs lanterns, not electric lamps throwing beams."""
+    import skia
+
+    from dreamreel.model.shot import Lighting
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.settings import RECIPES, Kit
+
+    drawn = []
+    for year in (1870, None):
+        arr = np.zeros((100, 200, 4), np.uint8)
+        surf = skia.Surface(arr)
+        c = surf.getCanvas()
+        kit = Kit(c, c, c, c, 200, Grade(Lighting(palette=["#202020", "#c0a040"]), "night"),
+                  np.random.default_rng(0), "night", "clear", frozenset(), year)
+        RECIPES[recipe](kit)
+        del c, surf
+        drawn.append(arr.astype(int))
+    assert (np.abs(drawn[0] - drawn[1]).max(axis=2) > 10).mean() > 0.01, "drawn the same in 1870 as today"
+
+
+@pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard", "stove"])
 def test_a_rooms_fixtures_keep_to_its_era(piece):
     """A Victorian laundry has washtubs and a mangle, not electric washers; a 1930s studio a desk
     of dials and a disc lathe, not faders; a 1950s bowling alley a chalk board, not score screens."""

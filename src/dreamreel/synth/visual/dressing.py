@@ -78,8 +78,10 @@ def _hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     """A cook's range, big and bright enough to read in a wide shot: a steel range with an oven
-    door, pots steaming on the burners, a hood above and copper pans on a rail."""
-    steel, dark = k.g.c("#8c9096"), k.g.c("#3a3c40")
+    door, pots steaming on the burners, a hood above and copper pans on a rail; before 1900 a
+    black cast-iron range with a stovepipe instead of the steel and the hood."""
+    old = k.year is not None and k.year < 1900
+    steel, dark = k.g.c("#2e2c2c" if old else "#8c9096"), k.g.c("#3a3c40")
     c.drawRect(skia.Rect(x - 20, base - 20, x + 20, base), fill(steel))
     c.drawRect(skia.Rect(x - 20, base - 21.5, x + 20, base - 19), fill(k.g.c("#b8bcc2")))  # the hob
     door = skia.Rect(x - 14, base - 15, x + 14, base - 3)
@@ -93,9 +95,13 @@ def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
             sx = px + 2 + j * (w - 4) / 2
             c.drawLine(sx, base - 24 - h, sx + 1.5, base - 31 - h, stroke(k.g.c("#ffffff", 0.45, lit=0), 0.7))
     glow(c, x, base - 9, 16, k.g.c("#ff7a2a", 0.35, lit=0))
-    c.drawPath(poly([(x - 24, base - 46), (x + 24, base - 46), (x + 16, base - 38), (x - 16, base - 38)]),
-               fill(steel))  # the hood
-    c.drawRect(skia.Rect(x - 5, base - 60, x + 5, base - 46), fill(steel))
+    if old:  # the stovepipe, up from the back of the range, a brass rail along its front
+        c.drawRect(skia.Rect(x + 12, base - 64, x + 16, base - 21.5), fill(steel))
+        c.drawRect(skia.Rect(x - 20, base - 19, x + 20, base - 18), fill(k.g.c("#c8a040")))
+    else:
+        c.drawPath(poly([(x - 24, base - 46), (x + 24, base - 46), (x + 16, base - 38), (x - 16, base - 38)]),
+                   fill(steel))  # the hood
+        c.drawRect(skia.Rect(x - 5, base - 60, x + 5, base - 46), fill(steel))
     c.drawLine(x - 26, base - 52, x - 12, base - 52, stroke(k.g.c("#333333"), 0.5))  # the pan rail
     for i in range(3):
         px = x - 24 + i * 6

@@ -249,6 +249,12 @@ def floor(k: Kit, c: skia.Canvas, y: float, color: str, *, boards: bool = False,
 
 
 def hanging_lamp(k: Kit, c: skia.Canvas, x: float, y: float, color: str = "#ffd98a", cone: bool = True) -> None:
+    if k.year is not None and k.year < 1890:  # before electric light: a lantern on a chain, no beam
+        c.drawLine(x, 0, x, y - 3, stroke(k.g.c("#2a2420"), 0.3))
+        c.drawRect(skia.Rect(x - 1.6, y - 3, x + 1.6, y + 2), fill(k.g.c("#3a2e22")))
+        c.drawRect(skia.Rect(x - 1.0, y - 2, x + 1.0, y + 1.2), fill(k.g.c("#ffc870", lit=0)))
+        glow(c, x, y, 12, k.g.c("#ffb050", 0.45, lit=0))
+        return
     c.drawLine(x, 0, x, y - 2, stroke(k.g.c("#111111"), 0.3))
     c.drawPath(poly([(x - 3, y), (x - 1.2, y - 2.2), (x + 1.2, y - 2.2), (x + 3, y)]), fill(k.g.c("#222222")))
     if cone:
@@ -392,7 +398,10 @@ def city_street(k: Kit) -> None:
 
 def alley(k: Kit) -> None:
     draw_sky(k, k.sky, horizon=40)
-    buildings(k, k.far, 60, 30, 55, "#242833", wmin=6, wmax=12, win=0.8)
+    if k.towers:
+        buildings(k, k.far, 60, 30, 55, "#242833", wmin=6, wmax=12, win=0.8)
+    else:  # before towers: roofs and chimneys over the alley's end
+        buildings(k, k.far, 60, 14, 26, "#242833", wmin=6, wmax=12, win=0.8, roofs=True)
     brick = "#4a2e26"
     for side in (0, 1):
         x0 = 0 if side == 0 else k.w * 0.62
@@ -427,7 +436,7 @@ def alley(k: Kit) -> None:
 
 def rooftop(k: Kit) -> None:
     draw_sky(k, k.sky, horizon=66)
-    buildings(k, k.far, 70, 10, 35, "#262b38", wmin=4, wmax=9, win=0.5)
+    buildings(k, k.far, 70, 10, 35 if k.towers else 18, "#262b38", wmin=4, wmax=9, win=0.5, roofs=not k.towers)
     tank = k.w * 0.72
     m = k.mid
     for lx in (tank + 1, tank + 11):
@@ -435,9 +444,10 @@ def rooftop(k: Kit) -> None:
     m.drawRect(skia.Rect(tank - 1, 30, tank + 13, 48), fill(k.g.c("#5a3e2a")))
     m.drawPath(poly([(tank - 2, 30), (tank + 6, 24), (tank + 14, 30)]), fill(k.g.c("#3a2a1e")))
     m.drawRect(skia.Rect(k.w * 0.2, 50, k.w * 0.2 + 5, 70), fill(k.g.c("#6b3a2a")))
-    m.drawLine(k.w * 0.45, 70, k.w * 0.45, 30, stroke(k.g.c("#222222"), 0.4))
-    m.drawLine(k.w * 0.45 - 4, 36, k.w * 0.45 + 4, 36, stroke(k.g.c("#222222"), 0.4))
-    glow(m, k.w * 0.45, 30, 4, k.g.c("#ff3030", 0.7, lit=0))
+    if k.year is None or k.year >= 1920:  # a radio mast with its warning light: not before radio
+        m.drawLine(k.w * 0.45, 70, k.w * 0.45, 30, stroke(k.g.c("#222222"), 0.4))
+        m.drawLine(k.w * 0.45 - 4, 36, k.w * 0.45 + 4, 36, stroke(k.g.c("#222222"), 0.4))
+        glow(m, k.w * 0.45, 30, 4, k.g.c("#ff3030", 0.7, lit=0))
     ground(k, k.near, 70, "#4a4a4e", "#2a2a2e")
     k.near.drawRect(skia.Rect(0, 66, k.w, 71), fill(k.g.c("#6a625a")))
 
