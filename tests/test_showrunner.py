@@ -603,3 +603,24 @@ def test_a_cozy_mystery_is_a_mystery_nobody_dies_in_and_the_dentist_is_a_place()
         assert not killing and validate(story).ok
     p = read("a comedy at the dentist")
     assert p.places[0].label == "a dentist's surgery" and p.people[0].label == "dentist"
+
+
+def test_where_they_work_how_it_feels_and_animals_that_do_not_talk():
+    # a request that names no place happens where its lead works; a city named keeps both
+    assert [p.label for p in read("an old fisherman and his dog, a quiet drama").places] == ["a harbour"]
+    assert [p.label for p in read("rival chefs fall in love in 1920s Paris").places] == ["Paris", "a restaurant"]
+    assert [p.named for p in read("pirates in the Caribbean").places if p.named] == ["the Caribbean"]
+    # a quiet drama is a quiet plot in a genre that feels that way, not a thriller by chance
+    for seed in range(3):
+        story = plan(Request(prompt="an old fisherman and his dog, a quiet drama"), seed=seed)
+        assert story.generator["shapes"].split("+")[0] in ("grief", "coming_of_age")
+        assert story.generator["genres"] in ("romance", "mystery", "adventure")
+        dog = next(c for c in story.bible.cast if c.look.species == "dog")
+        assert dog.role not in ("antagonist", "wildcard")  # the old man's dog is his companion
+        # a dog in a grown-up drama barks; it says no lines
+        assert not [ln for b in story.graph.beats for ln in b.lines if ln.speaker == dog.id]
+    assert read("Beekeeper vs. billionaire").people[1].relation == "rival"
+    # in a story for children, animals talk
+    kids = plan(Request(prompt="a hedgehog and a fox go on a picnic, for kids"), seed=0)
+    talkers = {c.id for c in kids.bible.cast if c.look.species in ("hedgehog", "fox")}
+    assert {ln.speaker for b in kids.graph.beats for ln in b.lines} & talkers

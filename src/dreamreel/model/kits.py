@@ -76,6 +76,9 @@ class PersonWord(Model):
     accessories: list[ShortText] = Field(default_factory=list, max_length=4)
     #: A voice description the voice stage reads ("small and bright").
     voice: ShortText | None = None
+    #: Where they work, a place's label ("a harbour" for a fisherman): the story's place when the
+    #: request names none.
+    place: ShortText | None = None
 
 
 class ThingWord(Model):

@@ -149,6 +149,15 @@ _KIN = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "gra
                   "apprentice", "friend"])
 
 
+#: Beings that talk in any story: people in all but kind, machines, the fantastic, parrots.
+TALKERS = frozenset(["AI", "alien", "android", "angel", "construct", "cyborg", "demon", "dragon", "dwarf", "elf",
+                     "fairy", "ghost", "giant", "gnome", "goblin", "griffin", "kaiju", "merfolk", "monster", "mummy",
+                     "mythical beast", "parrot", "robot", "sea monster", "skeleton", "spirit", "toy", "troll",
+                     "unicorn", "vampire", "werewolf", "yeti", "zombie"])
+#: Who can take any part: people, and the beings that talk like them.
+_ANY_PART = frozenset(["human", *TALKERS])
+
+
 def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str, AskedPerson]:
     """Which story function each asked-for person plays. The first named leads; a rival (or the
     second of "rival chefs") opposes; the next takes the part the plot gives a second person
@@ -165,8 +174,10 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str
             out["hero"] = p
         elif p.relation == "rival" and "villain" not in out:
             out["villain"] = p
-        elif p.relation in _KIN:
-            free = [k for k in dict.fromkeys([kin, "comp", "comp2", "wild"]) if k not in out]
+        elif p.relation in _KIN or (p.species not in _ANY_PART and p.relation != "rival"):
+            # kin stand with the lead; so does an animal (a dog is nobody's hired guide or villain)
+            free = [k for k in dict.fromkeys([kin, "comp", "comp2", "wild"]) if k not in out
+                    and (p.species in _ANY_PART or k in ("comp", "comp2"))]
             if free:
                 out[free[0]] = p
         elif second not in out:

@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..model.kits import BUILTIN_VARS, ChoiceT, Complication, PlotShape, ShapeScene, Telling, Test, Thread, Version
 from ..model.premise import Premise
+from .asked import TALKERS
 from .bible_builder import Cast, WorldFacts
 from .interpret import GENTLE, Intent
 from .kits import Kits
@@ -67,6 +68,25 @@ SIDE_ROLES = frozenset({"escalation", "subplot", "midpoint"})
 #: The turning points, which stay exchanges in a short episode of at least MIN_EXCHANGE_S.
 TURNS = frozenset({"inciting", "crisis", "climax"})
 MIN_EXCHANGE_S = 45
+
+
+_TALKING = re.compile(r"\b(?:talking|talks?|speaks?|speaking|chatty|says)\b", re.I)
+#: What an animal that does not talk does where its line was.
+ANIMAL_SOUNDS = {
+    "dog": "barks twice", "cat": "flicks its tail and mews", "horse": "snorts and stamps", "seal": "barks and slaps a flipper",
+    "owl": "hoots softly", "bird": "chirps", "songbird": "trills", "crow": "caws", "seagull": "screeches",
+    "mouse": "squeaks", "rat": "squeaks", "wolf": "growls low", "fox": "yips", "pig": "grunts", "cow": "lows",
+    "sheep": "bleats", "goat": "bleats", "donkey": "brays", "duck": "quacks", "chicken": "clucks",
+    "lion": "rumbles a growl", "tiger": "snarls", "big cat": "snarls", "bear": "huffs", "polar bear": "huffs",
+    "dolphin": "clicks and whistles", "whale": "sings somewhere below", "elephant": "trumpets",
+    "monkey": "chatters", "ape": "hoots", "frog": "croaks", "snake": "hisses", "penguin": "honks",
+    "reindeer": "snorts", "otter": "chirps", "rabbit": "thumps a foot", "hedgehog": "snuffles",
+}
+
+
+#: ...and what any animal may do instead, in turn.
+ANIMAL_MOVES = ("pricks up its ears", "settles down, watching", "noses at the nearest hand", "goes very still",
+                "circles once and sits", "looks from one face to the other")
 
 
 #: When a later episode happens, as its opening super says it.
@@ -207,6 +227,22 @@ class Composer:
         c = self.character(role, episode)
         return Person.of(c, job=c.job or self.jobs.get(c.id) or self.jobs.get(role, ""))
 
+    def speaks(self, role: str, episode: int) -> bool:
+        """Whether this part says its lines: people and talking beings do; an animal does only in a
+        story where animals talk (for children, a fantasy, or "her talking tortoise")."""
+        species = self.character(role, episode).look.species
+        if species == "human" or species in TALKERS:
+            return True
+        return self.premise.audience == "children" or "fantasy" in self.intent.genres or \
+            bool(_TALKING.search(self.premise.prompt))
+
+    def sound(self, role: str, episode: int) -> str:
+        """What an animal does instead of a line: "Hattie barks twice."."""
+        c = self.character(role, episode)
+        does = [ANIMAL_SOUNDS[c.look.species]] if c.look.species in ANIMAL_SOUNDS else []
+        does = self.writer.pick(f"sound.{c.id}", [*does, *ANIMAL_MOVES], {})  # the least used first
+        return f"{c.name.split()[0]} {does[:1].lower()}{does[1:].rstrip('.')}."
+
     def character(self, role: str, episode: int):
         if role == "comp":
             return self.cast.comps[episode - 1]
@@ -261,7 +297,10 @@ class Composer:
         if self.short:  # a short film's turning points are still exchanges (in under 45 s, nothing is);
             # its other scenes say one line
             n = min(n, 2 if role in TURNS and self.intent.target_seconds >= MIN_EXCHANGE_S else 1)
-        said = [(r, e, t) for r, e, t in exchange if r in on_screen]
+        said = [(r, e, t) for r, e, t in exchange if r in on_screen and self.speaks(r, episode)]
+        mute = next((r for r, _, _ in exchange if r in on_screen and not self.speaks(r, episode)), None)
+        if mute is not None:  # an animal answers the way animals do
+            action = f"{action} {self.sound(mute, episode)}".strip()
         if must_speak is not None:  # someone whose return the scene is about says something
             n = max(n, next((i + 1 for i, (r, _, _) in enumerate(said) if r == must_speak), n))
         lines = [Line(speaker=self.character(r, episode).id, text=t, emotion=e) for r, e, t in said[:n]]
@@ -431,7 +470,8 @@ class Composer:
     def variants(self, beat: Beat, on_screen: list[str], episode: int, slots: dict) -> dict:
         """A calmer and a higher-stakes telling, in the genre's voice (its calm and intense lines)."""
         kit = self.intent.plot
-        calm_pool = [(r, e, self.writer.fill(t, slots)) for r, e, t in kit.calm_lines if r in on_screen]
+        calm_pool = [(r, e, self.writer.fill(t, slots)) for r, e, t in kit.calm_lines
+                     if r in on_screen and self.speaks(r, episode)]
         calm_pool = [c for c in calm_pool if self.writer.allowed(c[2])]
         calm_lines = list(beat.lines[: max(1, len(beat.lines) - 1)])
         if calm_pool:
@@ -441,7 +481,7 @@ class Composer:
         for r, e, t, levels in kit.intense_lines:
             text = self.writer.fill(t, slots)
             extra = {ContentFlag(f): lv for f, lv in levels.items()}
-            if r in on_screen and self.writer.allowed(text, extra):
+            if r in on_screen and self.speaks(r, episode) and self.writer.allowed(text, extra):
                 intense_pool.append((r, e, text, extra))
         intense_lines = list(beat.lines)
         content = dict(beat.content)

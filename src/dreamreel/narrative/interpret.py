@@ -125,6 +125,13 @@ _WORLD_GENRES = {
     "underground": ("adventure", "horror", "fantasy", "thriller"), "swamp": ("horror", "adventure", "fantasy"),
 }
 _WILD_GENRES = ("adventure", "fantasy", "horror", "mystery", "comedy", "romance")  # sea, sky, snow, forest...
+#: The genres that feel a certain way, best first, for a request that names a mood and no genre.
+_MOOD_GENRES = {"quiet": ("romance", "mystery", "adventure"), "sad": ("romance", "mystery"),
+                "cozy": ("comedy", "mystery", "romance"), "hopeful": ("adventure", "comedy", "romance"),
+                "dark": ("noir", "horror", "thriller"), "tense": ("thriller", "noir", "mystery"), "scary": ("horror",),
+                "funny": ("comedy",), "romantic": ("romance",), "epic": ("fantasy", "adventure")}
+#: Plots that a quiet or sad request with no plot of its own is told as.
+_MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",)}
 #: Genres a children's story is not told in when another suits.
 _NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc"}
 
@@ -176,6 +183,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
     if not kits:
         kits = genres_by_mood(low)
+        if not kits and premise.moods:  # "a quiet drama": the genres that feel that way, fitted to the place
+            fitting = _fitting(premise, [g for g in _MOOD_GENRES.get(premise.moods[0], ()) if g in all_kits()])
+            kits = [get_kit(rng_pick(sorted(fitting[:2])))] if fitting else []
         if kits:
             notes.append(f"the request names no genre; its mood suggests {kits[0].label}")
     if not kits:
@@ -309,8 +319,11 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
         pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle
     else:
         pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id != "bedtime")
-    # A genre that is a plot ("a cozy mystery": someone finds out whodunit) is told as one.
-    told_as = [s for s in _GENRE_PLOTS.get(genres[0] if genres else "", ()) if s in pool]
+    # A genre that is a plot ("a cozy mystery": someone finds out whodunit) is told as one; a
+    # quiet or sad request that names no genre as a quiet or sad plot.
+    by_genre = [s for s in _GENRE_PLOTS.get(genres[0] if genres else "", ()) if s in pool]
+    by_mood = [s for s in _MOOD_PLOTS.get(premise.moods[0] if premise.moods else "", ()) if s in pool]
+    told_as = (by_genre or by_mood) if premise.genres else (by_mood or by_genre)
     return rng_pick(told_as or pool or sorted(shapes))
 
 

@@ -95,6 +95,10 @@ def merge(files: list[KitFile]) -> Kits:
                 vocab[name] += list(getattr(kf.vocabulary, name))
         for s in kf.shapes:
             shapes[s.id] = s
+    places = {p.label for p in vocab["places"]}
+    for p in vocab["people"]:
+        if p.place is not None and p.place not in places:
+            raise BadInputError(f"vocabulary: {p.label!r} works at {p.place!r}, which is no place the vocabulary knows")
     return Kits(vocabulary=Vocabulary(**vocab), shapes=shapes, arc=arc, forms=forms, complications=complications)
 
 

@@ -122,7 +122,8 @@ AGAINST = {"rival", "enemy", "nemesis", "villain", "foe", "arch-enemy", "archene
 #: ("a con artist swindles a rich widow": the widow is the mark, not the partner).
 AGAINST_VERBS = {"swindle", "con", "cheat", "rob", "dupe", "trick", "fleece", "blackmail", "hunt", "stalk", "chase",
                  "kidnap", "betray", "frame", "defraud", "scam", "hustle", "outwit", "outsmart", "double-cross",
-                 "sue", "fight", "battle", "challenge", "duel", "oppose", "defy", "haunt", "terrorize", "terrorise"}
+                 "sue", "fight", "battle", "challenge", "duel", "oppose", "defy", "haunt", "terrorize", "terrorise",
+                 "vs", "versus", "against"}
 #: Words that put a crime on someone who did not do it: the plot is clearing their name, not a heist.
 _ACCUSED = {"framed", "frame", "accused", "accuse", "blamed", "blame", "charged", "convicted", "suspected", "suspect",
             "arrested", "jailed", "imprisoned"}
@@ -489,6 +490,7 @@ def read(prompt: str) -> Premise:
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
+        _where_they_work(premise)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
         premise.notes.append(f"read {', '.join(dict.fromkeys(meant))}")
@@ -790,6 +792,18 @@ def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
             premise.places.append(AskedPlace(label=place.label, words=[toks[k].low], kind=v.places.index(place)))
 
 
+def _where_they_work(premise: Premise) -> None:
+    """A request that names no place happens where its lead works: an old fisherman's story at
+    the harbour, a baker's at the bakery."""
+    if any(p.kind is not None for p in premise.places) or not premise.people:
+        return  # (a city named is where; where they work is still which rooms: "chefs in Paris")
+    v = kits().vocabulary
+    word = next((w for w in v.people if w.label == premise.people[0].label and w.place), None)
+    if word is not None:
+        kind = next(i for i, p in enumerate(v.places) if p.label == word.place)
+        premise.places.append(AskedPlace(label=word.place, words=[v.places[kind].words[0]], kind=kind))
+
+
 #: Where a place is named ("set in a laundromat", "inside an old observatory").
 _WHERE = {"in", "at", "inside", "aboard", "on", "near", "into", "outside", "behind", "beneath", "under", "within",
           "around", "across"}
@@ -934,6 +948,8 @@ def _event_phrase(m: Match, toks: list[Token]) -> str:
         t = toks[j]
         if t.cap or not (("-" in t.low and t.used == "situation") or t.used in ("person", "thing")):
             break
+        if t.used == "person" and t.low.endswith("s") and not t.low.endswith("ss"):
+            break  # "two brothers race": who races, not which race (a compound says "dog show")
         words.insert(0, t.low)
         j -= 1
     return "the " + " ".join(words)
