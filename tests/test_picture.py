@@ -229,6 +229,7 @@ def test_a_room_it_has_nothing_for_is_named_in_the_note_and_the_shot_log(dragon_
     and the note and the shot log say so; a room it builds (a laundromat) or dresses is not named."""
     from dreamreel.edit.shotlog import drawn
     from dreamreel.model.bible import Place
+    from dreamreel.synth.visual.procedural import set_dressing
     from dreamreel.synth.visual.substitutes import notes
 
     places = [Place(id="car", name="the tunnel", kind="interior", description="a long walk in the dark"),
@@ -243,6 +244,13 @@ def test_a_room_it_has_nothing_for_is_named_in_the_note_and_the_shot_log(dragon_
     assert "the tunnel is drawn as a plain room: the renderer has nothing for it yet" in \
         drawn(shot, bible)["substituted"]
     assert drawn(shot.model_copy(update={"place": "wash"}), bible)["substituted"] == []
+    # a room that says nothing of itself is dressed as the world it is in: the stacks of a library
+    stacks = Place(id="stacks", name="the stacks", kind="interior", description="where nobody goes after closing")
+    aisle = stacks.model_copy(update={"id": "aisle", "name": "the far aisle"})
+    world = bible.world.model_copy(update={"name": "the lending library", "places": [stacks, aisle]})
+    library = bible.model_copy(update={"world": world})
+    assert not any("aisle" in n or "stacks" in n for n in notes(dragon_story.model_copy(update={"bible": library})))
+    assert set_dressing(library, shot.model_copy(update={"place": "aisle"}))[0] == ["books"]
 
 
 def test_a_job_is_worn_whatever_the_palette(dragon_story):

@@ -92,7 +92,7 @@ def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:
         from ..synth.visual.procedural import era_year
         from ..synth.visual.substitutes import place_note
 
-        note = place_note(place, shot.place_kind, era_year(bible))
+        note = place_note(place, shot.place_kind, era_year(bible), bible.world.name)
         if note is not None:
             out["substituted"].append(note)
     out["characters"] = [character(cid, bible, focus=cid == shot.focus) for cid in shot.on_screen]

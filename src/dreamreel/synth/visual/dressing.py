@@ -449,7 +449,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
                          "nursery of plants", "terraces", "herb")),
     "pods": (_pods, ("pod", "cryo", "cold-sleep", "cold sleep", "stasis", "capsule", "sleeper")),
     "bunks": (_bunks, ("bunk", "berth", "dormitor", "barracks", "crew quarters", "hammock")),
-    "books": (_books, ("librar", "book", "archive", "study", "scriptorium", "records")),
+    "books": (_books, ("librar", "book", "archive", "study", "scriptorium", "records", "the stacks")),
     "long_table": (_long_table, ("long table", "feast", "mess", "dining", "banquet", "longhouse", "refector",
                                  "great hall", "canteen")),
     "hearth": (_hearth, ("hearth", "fireplace", "fireside", "longhouse", "inn", "tavern", "cottage", "lodge",

@@ -79,7 +79,11 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         room = room_of(place.name, place.description, year=year)
         if shot.place_kind != "interior" and venue_of(place.name, place.description) is None:
             room = None
-    return (pieces(place.name, place.description, year=year),
+    # a room its own words say nothing of is dressed as the world it is in ("the stacks" of a library)
+    dressing = pieces(place.name, place.description, year=year)
+    if not dressing and shot.place_kind == "interior":
+        dressing = pieces(bible.world.name, year=year)
+    return (dressing,
             view_of(place.name, place.description, year=year, world=bible.world.name), room)
 
 
@@ -275,7 +279,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "22"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "23"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()

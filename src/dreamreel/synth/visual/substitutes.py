@@ -13,12 +13,12 @@ from .rooms import room_of
 PLAIN_ROOM = "a plain room"
 
 
-def place_note(place: Place, kind: str, year: int | None) -> str | None:
+def place_note(place: Place, kind: str, year: int | None, world: str = "") -> str | None:
     """The line saying a place is drawn as a plain room (its words name no room the renderer builds,
-    no set piece and nothing under the sea: "the car", "the tunnel"); None when its words are drawn.
-    Other kinds of place are drawn as their kind (a street, a sea, a train)."""
+    no set piece and nothing under the sea, nor do the ``world``'s name's: "the tunnel"); None when
+    they are drawn. Other kinds of place are drawn as their kind (a street, a sea, a train)."""
     if kind != "interior" or room_of(place.name, place.description, year=year) is not None \
-            or pieces(place.name, place.description, year=year) \
+            or pieces(place.name, place.description, year=year) or pieces(world, year=year) \
             or view_of(place.name, place.description, year=year) in ("wreck", "underwater"):
         return None
     return f"{place.name} is drawn as {PLAIN_ROOM}: the renderer has nothing for it yet"
@@ -28,7 +28,7 @@ def place_notes(bible: Bible) -> list[str]:
     from .procedural import era_year
 
     year = era_year(bible)
-    return [n for p in bible.world.places if (n := place_note(p, p.kind, year)) is not None]
+    return [n for p in bible.world.places if (n := place_note(p, p.kind, year, bible.world.name)) is not None]
 
 
 def notes(story: Story) -> list[str]:
