@@ -624,3 +624,14 @@ def test_where_they_work_how_it_feels_and_animals_that_do_not_talk():
     kids = plan(Request(prompt="a hedgehog and a fox go on a picnic, for kids"), seed=0)
     talkers = {c.id for c in kids.bible.cast if c.look.species in ("hedgehog", "fox")}
     assert {ln.speaker for b in kids.graph.beats for ln in b.lines} & talkers
+
+
+def test_a_story_told_short_or_spared_is_saved_and_read_back_whole():
+    from dreamreel.model.story import Story
+
+    for prompt, seed in (("short and sweet: a lonely lighthouse robot gets a letter. one short episode.", 3),
+                         ("Three episodes, kids'-show silliness: a penguin detective in Antarctica solves the case "
+                          "of the missing fish. Suitable for children.", 0)):
+        story = plan(Request(prompt=prompt), seed=seed)
+        again = Story.model_validate_json(story.model_dump_json())
+        assert validate(again).ok and validate(again).errors == validate(story).errors == 0

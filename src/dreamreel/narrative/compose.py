@@ -834,11 +834,14 @@ def prune(graph: StoryGraph, story_check) -> StoryGraph:
     dead = story_check(graph)
     if not dead:
         return graph
+    groups = [g.model_copy(update={"candidates": [c for c in g.candidates if c.target not in dead]})
+              for g in graph.groups]
+    # a group left with no telling was never reached either (a story saved with one cannot be read back)
+    dead |= {g.id for g in groups if not g.candidates}
+    groups = [g for g in groups if g.candidates]
     beats = [b if not any(e.target in dead for e in b.next)
              else b.model_copy(update={"next": [e for e in b.next if e.target not in dead]})
              for b in graph.beats if b.id not in dead]  # an edge to an ending never reached goes with it
-    groups = [g.model_copy(update={"candidates": [c for c in g.candidates if c.target not in dead]})
-              for g in graph.groups]
     endings = [e for e in graph.endings if e.beat not in dead]
     points = [x for x in graph.extension_points if x.beat not in dead]
     return graph.model_copy(update={"beats": beats, "groups": groups, "endings": endings,
