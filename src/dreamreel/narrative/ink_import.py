@@ -462,7 +462,7 @@ def _is_name(name: str) -> bool:
 
 def detect_speaker(text: str) -> tuple[str, str] | None:
     """(name, words) when a line reads as dialogue: ``Name: words`` or ``"Words," said Name.``"""
-    if len(text) > 600:  # longer than a Line may be; also keeps the patterns below cheap
+    if len(text) > 4000:  # keeps the patterns below cheap (a long speech is split into lines by its beat)
         return None
     m = _COLON_LINE.match(text)
     if m and _is_name(m["name"].strip()):
@@ -810,7 +810,7 @@ class _Builder:
                 emotion = keys.get("emotion")
                 direction = keys.get("direction")
                 delivery = keys.get("delivery")
-                lines.append(Line(speaker=cid, text=_short(words, 600),
+                lines.append(Line(speaker=cid, text=words,  # a long speech: its beat splits it, losing nothing
                                   emotion=emotion if emotion in get_args(Emotion) else "neutral",
                                   direction=_short(direction) if direction else None,
                                   delivery=delivery if delivery in ("sung", "to_camera") else "spoken"))
