@@ -635,3 +635,12 @@ def test_a_story_told_short_or_spared_is_saved_and_read_back_whole():
         story = plan(Request(prompt=prompt), seed=seed)
         again = Story.model_validate_json(story.model_dump_json())
         assert validate(again).ok and validate(again).errors == validate(story).errors == 0
+
+
+def test_a_part_given_in_so_many_words_is_that_part():
+    p = read("the cat is the only witness to a murder at a country house")
+    assert [(x.label, x.relation) for x in p.people] == [("cat", "witness")] and "witness" not in p.not_understood
+    story = plan(Request(prompt=p.prompt), seed=0)
+    cat = next(c for c in story.bible.cast if c.look.species == "cat")
+    assert cat.role == "wildcard" and story.bible.cast[0].look.species == "human"  # someone else investigates
+    assert read("the butler is the killer").people[0].relation == "rival"

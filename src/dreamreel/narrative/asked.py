@@ -169,11 +169,18 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str
     people = [p for p in premise.people if p.kind != "group"] or premise.people[:1]
     for p in people:
         queue += [p] * min(p.count, 2)
+    # The first named leads, unless the request names them the opposition or a witness.
+    leads = [p for p in queue if p.relation not in ("rival", "witness")]
+    if leads:
+        out["hero"] = leads[0]
+        queue.remove(leads[0])
     for p in queue:
-        if "hero" not in out:
+        if "hero" not in out and p.relation not in ("rival", "witness"):
             out["hero"] = p
         elif p.relation == "rival" and "villain" not in out:
             out["villain"] = p
+        elif p.relation == "witness" and "wild" not in out:
+            out["wild"] = p  # the one who saw it: the plot's wildcard
         elif p.relation in _KIN or (p.species not in _ANY_PART and p.relation != "rival"):
             # kin stand with the lead; so does an animal (a dog is nobody's hired guide or villain)
             free = [k for k in dict.fromkeys([kin, "comp", "comp2", "wild"]) if k not in out

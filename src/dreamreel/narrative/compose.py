@@ -231,7 +231,7 @@ class Composer:
         """Whether this part says its lines: people and talking beings do; an animal does only in a
         story where animals talk (for children, a fantasy, or "her talking tortoise")."""
         species = self.character(role, episode).look.species
-        if species == "human" or species in TALKERS:
+        if species == "human" or species in TALKERS or role == "hero":  # a lead animal is a story's voice
             return True
         return self.premise.audience == "children" or "fantasy" in self.intent.genres or \
             bool(_TALKING.search(self.premise.prompt))

@@ -601,6 +601,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             against = bool(premise.people) and any(t.forms & AGAINST_VERBS for t in toks[max(0, m.first - 3):m.first]
                                                    if t.used in (None, "situation", "filler"))
             p = _person(e, m, toks, pending_traits, "rival" if against else pending_relation)
+            part = _part_named(m, toks)
+            if part is not None:  # "the cat is the only witness", "the butler is the killer"
+                p.relation = part
             if against:
                 p.relation = "rival"
             elif premise.people and p.relation is None and any(
@@ -774,6 +777,28 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         else:
             century = int(m2.group(4))
             premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
+
+
+#: Parts a request gives someone in so many words ("the cat is the only witness"): the
+#: relation that puts them in that part.
+_PARTS = {"witness": "witness", "killer": "rival", "murderer": "rival", "culprit": "rival", "villain": "rival",
+          "thief": "rival", "traitor": "rival", "spy": "rival", "mastermind": "rival", "suspect": "witness"}
+
+
+def _part_named(m: Match, toks: list[Token]) -> str | None:
+    """The part "<someone> is/was the (only|real|secret) <part>" gives them, marking those words
+    understood."""
+    k = m.last + 1
+    if k + 1 >= len(toks) or toks[k].low not in ("is", "was", "are", "were") or toks[k + 1].low not in ("the", "a"):
+        return None
+    k += 2
+    if k < len(toks) and toks[k].low in ("only", "real", "secret", "true", "last", "sole", "one"):
+        k += 1
+    if k >= len(toks) or toks[k].low not in _PARTS:
+        return None
+    for t in toks[m.last + 1:k + 1]:
+        t.used = t.used or "filler"
+    return _PARTS[toks[k].low]
 
 
 #: "at the dentist", "off to the vet": where someone is named for where they work.
