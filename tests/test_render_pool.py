@@ -71,27 +71,72 @@ def test_a_bad_preset_is_refused_before_any_work(story, tmp_path):
     assert not (tmp_path / "x.mp4").exists()
 
 
-def test_an_urgent_shot_is_drawn_before_the_queue_of_shots_given_before_it(tmp_path):
-    from dreamreel.render_pool import AHEAD, URGENT, ShotJob
+def test_the_pool_draws_first_what_any_viewer_needs_first(tmp_path):
+    """Earliest deadline first across films: two films' shots interleave by when each viewer's
+    playback reaches them, a branch just chosen jumps ahead of both, guesses (branches drawn
+    ahead) come after every shot a viewer will certainly see, and a film nobody watches last."""
+    import time
+
+    from dreamreel.render_pool import GUESS, NEEDED, ShotJob
     from dreamreel.synth.visual import ProceduralBackend
     from test_visual import make_shot
 
     bible = plan(Request(prompt="a western about a stolen gold shipment"), seed=3).bible
+    visual = ProceduralBackend()
     pool, cache = RenderPool(workers=1), Cache(tmp_path / "c")
+
+    def job(seed, frames=24):
+        return ShotJob(make_shot(bible, frames=frames, seed=seed), bible, 320, 180, 24)
+
     try:
-        def jobs(n, seed0):
-            return [ShotJob(make_shot(bible, frames=24, seed=seed0 + i), bible, 320, 180, 24) for i in range(n)]
-        guesses = pool.render(jobs(8, 100), ProceduralBackend(), cache, AHEAD)
-        own = pool.render(jobs(4, 200), ProceduralBackend(), cache)
-        urgent = pool.render(jobs(1, 300), ProceduralBackend(), cache, URGENT)[0]
-        u = urgent.result().started
-        own_t, guess_t = [f.result().started for f in own], [f.result().started for f in guesses]
-        # at most the job already with the worker (and the one after) go first; then the urgent one, then the
-        # film's own shots, then the guesses
-        assert sum(t < u for t in own_t + guess_t) <= 2
-        assert max(own_t) < sorted(guess_t)[-3]
+        pool.render([job(1, 2)], visual, cache)[0].result()  # the worker is up
+        # the one worker is busy with a long shot: everything below waits in line meanwhile
+        busy = pool.render([job(2, 480)], visual, cache)[0]
+        while not busy.running():
+            time.sleep(0.01)
+        now = time.monotonic()
+
+        def at(s):
+            return lambda: now + s
+
+        a = pool.render([job(10), job(11)], visual, cache, NEEDED, [at(10), at(30)])      # film A's viewer
+        b = pool.render([job(20), job(21)], visual, cache, NEEDED, [at(20), at(40)])      # film B's viewer
+        guesses = pool.render([job(30), job(31)], visual, cache, GUESS, [at(5), at(6)])  # A's branches, drawn ahead
+        nobody = pool.render([job(40)], visual, cache, NEEDED, [lambda: float("inf")])    # nobody watches it
+        chosen = pool.render([job(31)], visual, cache, NEEDED, [at(1)])                   # the branch A's viewer took
+        assert chosen[0] is guesses[1]  # the same drawing, not a second one
+        assert busy.result().started < min(f.result().started for f in [*a, *b, *guesses, *nobody])
+        order = sorted([("A+10", a[0]), ("A+30", a[1]), ("B+20", b[0]), ("B+40", b[1]), ("guess", guesses[0]),
+                        ("chosen", chosen[0]), ("nobody", nobody[0])], key=lambda x: x[1].result().started)
+        assert [name for name, _ in order] == ["chosen", "A+10", "B+20", "A+30", "B+40", "guess", "nobody"]
     finally:
         pool.close()
+
+
+def test_a_live_film_s_shots_are_due_when_its_viewer_reaches_them(story, tmp_path):
+    """What the pool orders by: a shot is due when the viewer's playhead gets to it, later while
+    they pause, and never while nobody watches (the film then waits for the watched ones)."""
+    import time
+
+    from dreamreel.production import due_by
+    from dreamreel.render_pool import ShotJob
+    from dreamreel.serve.live import LiveFilm
+    from test_visual import make_shot
+
+    live = LiveFilm("f" * 16, story, tmp_path / "f", res="480p")
+    jobs = [ShotJob(make_shot(story.bible, frames=48, seed=i), story.bible, 320, 180, 24) for i in range(3)]
+    dues = due_by(live, jobs, 0)
+    assert dues is not None and dues[0]() == float("inf")  # no player has been heard from
+    live.observe("play", 0.0, {}, time.time())
+    live.observe("watch", 10.0, {"rate": 1.0}, time.time())
+    dues = due_by(live, jobs, 24 * 12)  # from film second 12: seconds 12, 14 and 16
+    now = time.monotonic()
+    assert [round(d() - now) for d in dues] == [2, 4, 6]
+    assert due_by(None, jobs, 0) is None  # no viewer: made in order
+    live.observe("pause", 10.0, {}, time.time())
+    first = dues[0]()
+    time.sleep(0.2)
+    assert dues[0]() > first  # paused: needed later the longer they pause
 
 
 def test_the_label_s_words_and_corner_are_part_of_a_shot_s_cache_key():

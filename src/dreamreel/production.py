@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import math
 import threading
 import time
 from collections import deque
@@ -32,7 +33,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -63,12 +64,12 @@ from .model import Profile, Story
 from .model.cost import CostEntry, CostReport
 from .model.label import Label, as_label
 from .model.profile import Pacing
-from .model.shot import PathStep, PlayPath, Shot, ShotList
+from .model.shot import PathStep, PlayPath, Shot, ShotList, SpeechTiming
 from .model.story import Beat, Option, VariantName
 from .render_pool import (
-    AHEAD,
-    NORMAL,
-    URGENT,
+    GUESS,
+    NEEDED,
+    Due,
     RenderPool,
     ShotJob,
     ShotResult,
@@ -92,8 +93,14 @@ from .trust.provenance import (
 from .trust.ratings import within_rating
 
 _log = logging.getLogger("dreamreel.production")
+T = TypeVar("T")
 RESOLUTIONS = {"720p": (1280, 720), "1080p": (1920, 1080), "480p": (854, 480)}
 SAMPLE_RATE = 48000
+#: A live film hands over the sound it holds back (for a crossfade into the next beat) once its
+#: viewer is this close to the end of the sound already handed over: voicing and cutting the
+#: next beat takes about this long on 2 cores under load (bench/serve.py), and the stream
+#: cannot go past the sound.
+SOUND_LEAD_S = 4.0
 #: Length of a stream segment: keyframes fall at least this often inside a shot.
 SEGMENT_SECONDS = 2.0
 #: The language of the film's words, as the MP4's subtitle track is tagged (ISO 639-2).
@@ -296,8 +303,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 as_cut = shots
                 shots = writer.styled(shots)
                 jobs = jobs_for(shots, speech)
-                priority = NORMAL if pacer is None or pacer.watched() else AHEAD
-                writer.add(jobs, pool.render(jobs, visual, cache, priority), as_cut)
+                writer.add(jobs, pool.render(jobs, visual, cache, NEEDED, due_by(pacer, jobs, total_frames)), as_cut)
                 first = total_frames
                 at = first
                 for shot in shots:  # the captions into the MP4's text track, as they are cut
@@ -349,6 +355,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 offered = sorted(walk.offered(beat), key=lambda o: o.id != default)
                 branches = {o.id: walk.target(beat, o) for o in offered}
                 visits = {nxt.id: walk.visits.get(nxt.id, 0) + 1 for nxt in branches.values()}
+                starts = total_frames  # where every branch would begin
 
                 def draw(nxt: Beat, given_up: Callable[[], bool]) -> list[ShotJob]:
                     """Voice and cut a branch as it is likely to be told and paced; its shots to draw."""
@@ -367,8 +374,12 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     return jobs_for(writer.styled(cut.preview(nxt, telling(story, step), visits[nxt.id], timings,
                                                               pacing=pace)), said)
 
-                def render(jobs: list[ShotJob]) -> list[Future[ShotResult]]:  # after the film's own shots
-                    return pool.render(jobs, visual, cache, AHEAD)
+                def render(jobs: list[ShotJob]) -> list[Future[ShotResult]]:
+                    # All due when the branches would begin (the choice's scene is the last one
+                    # cut), so a film's guesses go in the order given: every branch's first shot,
+                    # then the rest, the likeliest branch first; once one is chosen, its shots are
+                    # due where they play.
+                    return pool.render(jobs, visual, cache, GUESS, due_by(pacer, [], 0, [starts / fps] * len(jobs)))
 
                 return _Ahead({o: nxt for o, nxt in branches.items() if nxt.episode == beat.episode}, draw, render)
 
@@ -383,6 +394,12 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     # The viewer is far behind: hand over all that is made, then wait for them.
                     flush()
                     pacer.wait(made)
+                elif pacer is not None and not choosing and \
+                        -math.inf < pacer.ahead(soundtrack.samples / SAMPLE_RATE) < SOUND_LEAD_S:
+                    # The viewer is about to reach the end of the sound handed over (the film's
+                    # opening, or production behind): the last beat's sound now, with a hard join,
+                    # rather than after the next beat is voiced and cut (the stream waits for it).
+                    flush()
                 if choosing and prefetch:
                     assert last is not None and cut is not None
                     ahead = draw_ahead(cut, last)
@@ -398,7 +415,13 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     break
                 step = within_rating(story, walk, profile)  # before any of it is drawn or streamed
                 beat = story.graph.beat(step.beat)
+                voicing: Future[tuple[list[SpeechTiming], dict[tuple[str, int], Speech]]] | None = None
                 if cut is None or beat.episode != cut.number:
+                    # The episode's first beat is voiced while the cards before it (the last
+                    # episode's end, its title) are cut, mixed and drawn: it is what the viewer
+                    # waits for once they are over.
+                    voicing = in_background(voice_lines, story, PlayPath(story_id=story.id, steps=[step]), backend,
+                                            seed=seed)
                     close_episode()
                     cut = camera.cut(beat.episode, [])
                     episode_start = total_frames
@@ -408,8 +431,9 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                         # cut into the first scene), so the first segment never waits for
                         # the first beat to be voiced.
                         flush()
-                t = time.perf_counter()
-                timings, said = voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed)
+                t = time.perf_counter()  # (voices: only the time production waited for them)
+                timings, said = (voicing.result() if voicing is not None else
+                                 voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed))
                 speech.update(said)
                 lines_done += len(timings)
                 report("voices", min(lines_done, lines_total), lines_total)
@@ -489,6 +513,20 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                       state=dict(walk.state))
 
 
+def in_background(fn: Callable[..., T], *args: object, **kw: object) -> Future[T]:
+    """``fn(*args, **kw)`` on a thread of its own; its result (or error) from the future."""
+    f: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            f.set_result(fn(*args, **kw))
+        except BaseException as e:  # noqa: BLE001 - raised where the result is asked for
+            f.set_exception(e)
+
+    threading.Thread(target=run, name="dreamreel-voicing", daemon=True).start()
+    return f
+
+
 class _GivenUp(Exception):
     """A branch drawn ahead that the viewer did not take: left at the line it was voicing."""
 
@@ -566,12 +604,8 @@ class Pacer(Protocol):
 
     def ahead(self, at_s: float) -> float:
         """Seconds of film from the viewer's playhead to ``at_s`` (minus infinity when nobody is
-        watching: everything is due now)."""
-        ...
-
-    def watched(self) -> bool:
-        """Is someone watching now? (A film nobody watches is finished for later, after the
-        shots of films being watched.)"""
+        watching: everything is due now, and a film nobody watches is drawn after the shots of
+        films being watched, ``due_by``)."""
         ...
 
     def attach(self, restyle: Callable[[Restyle, Callable[[float], None]], None]) -> None:
@@ -579,6 +613,27 @@ class Pacer(Protocol):
         ``restyle(change, shown)``; ``shown(at_s)`` is told where the change first shows, when
         it goes into the stream."""
         ...
+
+
+def due_by(pacer: Pacer | None, jobs: list[ShotJob], first_frame: int,
+           starts: list[float] | None = None) -> list[Due] | None:
+    """When playback needs each of ``jobs`` (shots one after another from film frame
+    ``first_frame``; or pieces starting at film seconds ``starts``): the moment the viewer's
+    playhead reaches it, for the pool to draw first what any viewer needs first (None: no viewer,
+    the film is made in order)."""
+    if pacer is None:
+        return None
+    if starts is None:
+        starts, frame = [], first_frame
+        for job in jobs:
+            starts.append(frame / job.fps)
+            frame += job.frames
+    return [functools.partial(_due, pacer, at) for at in starts]
+
+
+def _due(pacer: Pacer, at_s: float) -> float:
+    ahead = pacer.ahead(at_s)
+    return math.inf if ahead == -math.inf else time.monotonic() + ahead
 
 
 #: A piece whose changed version is not drawn yet goes into the stream as first drawn once the
@@ -678,7 +733,8 @@ class _InOrder(threading.Thread):
                 # A job a piece, so the first one is drawn (and streamed) as soon as can be.
                 jobs = [dataclasses.replace(p.job, shot=shot, first=p.shot_frame, end=p.shot_frame + p.count)
                         for p in pieces]
-                for p, job, future in zip(pieces, jobs, self.pool.render(jobs, self.visual, self.cache, URGENT)):
+                due = due_by(self.pacer, [], 0, [p.film_frame / p.job.fps for p in pieces])
+                for p, job, future in zip(pieces, jobs, self.pool.render(jobs, self.visual, self.cache, NEEDED, due)):
                     if p.fallback is None:
                         p.fallback = (p.job, p.future, p.offset)
                     p.job, p.future, p.offset, p.change = job, future, 0, self._change

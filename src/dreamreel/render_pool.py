@@ -23,8 +23,8 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
-import heapq
 import itertools
+import math
 import multiprocessing
 import os
 import select
@@ -32,7 +32,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -322,17 +322,48 @@ def _main_hidden() -> Iterator[None]:
 _HIDING = threading.RLock()
 
 
-#: Priorities: a live director's change first, then the film's own shots, then guesses (the
-#: branches drawn ahead while a viewer chooses).
-URGENT, NORMAL, AHEAD = 0, 1, 2
+#: What a shot is for: playback will show it (a film's own shots, a live director's change), or
+#: it is a guess (a branch drawn ahead while the viewer chooses: only one of them is taken).
+NEEDED, GUESS = 0, 1
+
+#: When a shot is needed, on the ``time.monotonic()`` clock, asked each time the pool picks its
+#: next job (a viewer who pauses moves their shots back); ``math.inf``: nobody is watching.
+Due = Callable[[], float]
+
+
+@dataclass(eq=False)
+class Waiting:
+    """A job waiting for a worker (``args``: what ``_submit`` takes)."""
+
+    rank: int                  # NEEDED or GUESS
+    due: Due | None            # None: needed when it was given (a film made for later, in order)
+    given: float               # time.monotonic() when it was given
+    order: int                 # ties: in the order given
+    future: Future[ShotResult]
+    args: tuple
+
+    def line(self) -> tuple[int, float, int]:
+        """Its place in line (lowest first), earliest deadline first across every film:
+        what someone watching needs, by when playback reaches it; then the guesses drawn for
+        someone watching, by when their branch would play; then what nobody watches, in order."""
+        due = self.given if self.due is None else self.due()
+        if due == math.inf:
+            return 2, 0.0, self.order
+        return self.rank, due, self.order
+
+
+def next_in_line(waiting: list[Waiting]) -> Waiting | None:
+    """The job that goes to the next free worker (see ``Waiting.line``)."""
+    return min(waiting, key=Waiting.line, default=None)
 
 
 class RenderPool:
     """Renders shots on ``workers`` processes (0: in this process). Reusable across films.
 
-    Jobs wait here, by priority and then in the order given, and go to the workers only as they
-    free up, so an urgent job waits for at most the shot each worker is drawing, never behind a
-    queue already handed to the processes. A backend that declares a ``concurrency``
+    Jobs wait here and go to the workers only as they free up, earliest deadline first across
+    every film (``Waiting.line``): a job needed soon waits for at most the shot each worker is
+    drawing, never behind a queue already handed to the processes, nor behind another film's
+    shots that play later. A backend that declares a ``concurrency``
     (``backends.declared``: one GPU, a rate-limited API) has at most that many of its shots out
     at once; its other shots wait while other backends' shots take the free workers."""
 
@@ -342,7 +373,7 @@ class RenderPool:
         #: Shots being drawn, by key: asking again for one (a branch rendered ahead, then chosen)
         #: waits for the same work instead of doing it twice.
         self._inflight: dict[str, Future[ShotResult]] = {}
-        self._waiting: list[tuple[int, int, Future[ShotResult], tuple]] = []  # a heap
+        self._waiting: list[Waiting] = []
         self._order = itertools.count()
         self._handed = 0  # jobs with the worker processes now
         #: Per backend (its blob): its shots out now (with the workers or drawn here), and how many may be.
@@ -386,10 +417,12 @@ class RenderPool:
 
             threading.Thread(target=spawn, name="dreamreel-pool-start", daemon=True).start()
 
-    def render(self, jobs: list[ShotJob], backend: VisualBackend, cache: Cache,
-               priority: int = NORMAL) -> list[Future[ShotResult]]:
+    def render(self, jobs: list[ShotJob], backend: VisualBackend, cache: Cache, rank: int = NEEDED,
+               due: Sequence[Due] | None = None) -> list[Future[ShotResult]]:
         """Submit every job; the futures complete in any order, results are in ``jobs`` order.
-        ``priority``: URGENT, NORMAL or AHEAD (see the class docstring)."""
+        ``rank``: NEEDED or GUESS; ``due``: when each job is needed (None: now, in the order given).
+        A job asked for again while it waits (a guess, then chosen) takes the better rank and
+        that caller's deadline (the earlier deadline, where the rank is the same)."""
         keys = [shot_key(j, backend) for j in jobs]
         futures: list[Future[ShotResult]] = []
         if self.workers == 0:
@@ -408,7 +441,8 @@ class RenderPool:
         at_once = declared("visual", backend).concurrency
         with self._lock:
             self._caps[blob] = min(self.workers, at_once or self.workers)
-        for j, k in zip(jobs, keys):
+        dues: Sequence[Due | None] = due if due is not None else [None] * len(jobs)
+        for j, k, d in zip(jobs, keys, dues):
             hit = cached_result(j, k, cache)  # hits are answered here, without a trip to a worker
             if hit is not None:
                 f = Future()
@@ -416,15 +450,19 @@ class RenderPool:
                 futures.append(f)
             elif k in self._inflight and not self._inflight[k].done():
                 f = self._inflight[k]
-                with self._lock:  # still waiting: asked for more urgently now (a branch ahead, chosen)
-                    if not f.running() and any(w[2] is f and w[0] > priority for w in self._waiting):
-                        heapq.heappush(self._waiting, (priority, next(self._order), f, next(
-                            w[3] for w in self._waiting if w[2] is f)))
+                with self._lock:  # still waiting: asked for again (a branch drawn ahead, chosen)
+                    w = next((w for w in self._waiting if w.future is f), None)
+                    if w is not None and rank < w.rank:
+                        w.rank, w.due = rank, d if d is not None else w.due
+                    elif w is not None and rank == w.rank and d is not None and (w.due is None or d() < w.due()):
+                        w.due = d  # (the same shot twice in a film: due at its first showing)
+                self._pump()
                 futures.append(f)
             else:
                 f = Future()
                 with self._lock:
-                    heapq.heappush(self._waiting, (priority, next(self._order), f, (j, blob, backend, cache, k)))
+                    self._waiting.append(Waiting(rank, d, time.monotonic(), next(self._order), f,
+                                                 (j, blob, backend, cache, k)))
                 self._pump()
                 self._inflight[k] = f
                 f.add_done_callback(lambda _f, k=k: self._inflight.pop(k, None))
@@ -438,17 +476,16 @@ class RenderPool:
             with self._lock:
                 if not self._waiting or self._handed >= self.workers:
                     return
-                # the first in line whose backend has a slot free (the heap's order: priority, then given)
-                entry = min((w for w in self._waiting if self._busy.get(w[3][1], 0) < self._caps.get(w[3][1], 1)),
-                            default=None)
+                # the first in line whose backend has a slot free
+                entry = next_in_line([w for w in self._waiting
+                                      if self._busy.get(w.args[1], 0) < self._caps.get(w.args[1], 1)])
                 if entry is None:
                     return
                 here = not self._up.is_set()
-                if here and (self._drawing_here or entry[3][0].shot.kind not in ("title", "end")):
+                if here and (self._drawing_here or entry.args[0].shot.kind not in ("title", "end")):
                     return
                 self._waiting.remove(entry)
-                heapq.heapify(self._waiting)
-                _, _, f, args = entry
+                f, args = entry.future, entry.args
                 if f.running() or f.done() or not f.set_running_or_notify_cancel():
                     continue  # handed over already (it was asked for twice), or cancelled while it waited
                 self._busy[args[1]] = self._busy.get(args[1], 0) + 1
@@ -539,8 +576,8 @@ class RenderPool:
         with self._lock:
             self.closed = True
             waiting, self._waiting = self._waiting, []
-        for _, _, f, _ in waiting:
-            f.cancel()
+        for w in waiting:
+            w.future.cancel()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
