@@ -10,15 +10,18 @@ the player's countdown runs out, if sooner (``serve.live.countdown_s``). Per N (
 - ``first_frame_s``: from asking to the first segment being there to play (p50, max)
 - ``stalls``: stall seconds per viewer after the first frame (p50, max) and how many stalled;
   ``at_choices``: those within two seconds after the end of a choice's scene (the film waited for
-  the answer, then made the branch), of ``choices`` put to the viewers; and each viewer's stalls
-  as [film second, seconds]
+  the answer, then made the branch), of ``choices`` put to the viewers; ``at_opening``: those in
+  the film's first ``OPENING_S`` seconds (the title card and the first scene, made while it
+  plays); and each viewer's stalls as [film second, seconds]
 - ``queue_wait_s``: how long films waited for a free slot (admission control), and refusals
 - ``server_rss_mb``: the server's memory (with its render workers) at the peak and after all
   the films finished
 - ``cores_per_film``: CPU seconds the server spent per second of film made (the measured cost
   admission control is sized from)
 
-    python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--think 6] [--src PATH]
+    python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--think 6[,10]] [--src PATH]
+
+``--think 6,10`` runs every round once for each: a round per (think, viewers), on one server.
 """
 
 import argparse
@@ -48,6 +51,8 @@ uvicorn.run(create_app(sys.argv[1], sys.argv[2], res=sys.argv[4]), host="127.0.0
 """
 #: Seconds a viewer takes to choose (as bench/watch.py's browser trials).
 THINK_S = 6.0
+#: A stall before this film second is one at the opening.
+OPENING_S = 10.0
 PROMPTS = ["a western", "film noir", "a cozy mystery", "a haunted house", "a heist", "a space adventure",
            "a fairy tale", "a pirate story"]
 
@@ -104,13 +109,13 @@ def tree_cpu(pid: int) -> float:
         return 0.0
 
 
-async def player(base: str, k: int, seconds: int, deadline: float, think: float = THINK_S) -> dict:
-    out: dict = {"viewer": k}
+async def player(base: str, k: int, seconds: int, deadline: float, think: float = THINK_S, seed: int = 0) -> dict:
+    out: dict = {"viewer": k, "seed": seed}
     async with httpx.AsyncClient(base_url=base, timeout=120) as c:
         await c.get("/")
         asked = time.monotonic()
         r = await c.post("/api/films", json={"prompt": f"{PROMPTS[k % len(PROMPTS)]}, one episode of about "
-                                                      f"{seconds} seconds", "seed": k})
+                                                      f"{seconds} seconds", "seed": seed})
         if r.status_code != 200:
             out["refused"] = f"{r.status_code}: {r.json().get('detail')}"
             return out
@@ -179,8 +184,10 @@ async def player(base: str, k: int, seconds: int, deadline: float, think: float 
         # A stall at a choice: the playhead ran out within two seconds after the end of a choice's beat
         # (production waited for the answer, then made what it chose).
         at_choices = sum(lost for at, lost, _ in stalls if any(-0.5 <= at - end <= 2.0 for end in ends.values()))
+        at_opening = sum(lost for at, lost, _ in stalls if at < OPENING_S)
         out.update(first_frame_s=round(first, 2) if first is not None else None, stall_s=round(stall, 2),
-                   stall_at_choices_s=round(at_choices, 2), choices=len(ends),
+                   stall_at_choices_s=round(at_choices, 2), stall_at_opening_s=round(at_opening, 2),
+                   choices=len(ends),
                    stalls=[[round(at, 1), round(lost, 2)] for at, lost, _ in stalls if lost >= 0.1],
                    queue_wait_s=round((queued_until or time.monotonic()) - asked, 2), film_s=round(pos, 1),
                    finished=pos > 0 and time.monotonic() < deadline, wall_s=round(time.monotonic() - asked, 1))
@@ -194,7 +201,8 @@ def spread(xs: list[float]) -> dict:
     return {"p50": round(xs[len(xs) // 2], 2), "max": round(xs[-1], 2)}
 
 
-async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: float, think: float) -> dict:
+async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: float, think: float,
+                   first_seed: int = 0) -> dict:
     peak = {"rss": 0.0}
     cpu0 = tree_cpu(server_pid)
 
@@ -205,17 +213,19 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
 
     sampler = asyncio.create_task(sample())
     t0 = time.monotonic()
-    views = await asyncio.gather(*[player(base, k, seconds, t0 + timeout, think) for k in range(n)])
+    views = await asyncio.gather(*[player(base, k, seconds, t0 + timeout, think, first_seed + k) for k in range(n)])
     wall = time.monotonic() - t0
     sampler.cancel()
     await asyncio.sleep(3)  # (films finish and leave memory)
     made = sum(v.get("film_s", 0.0) for v in views)
     return {
         "viewers": n,
+        "think_s": think,
         "first_frame_s": spread([v.get("first_frame_s") for v in views]),
         "stall_s": {**spread([v.get("stall_s") for v in views if "stall_s" in v]),
                     "viewers_stalled": sum(1 for v in views if v.get("stall_s", 0) > 0.5),
                     "at_choices": spread([v.get("stall_at_choices_s") for v in views if "stall_s" in v]),
+                    "at_opening": spread([v.get("stall_at_opening_s") for v in views if "stall_s" in v]),
                     "choices": sum(v.get("choices", 0) for v in views)},
         "stalls": [v.get("stalls", []) for v in views],
         "queue_wait_s": spread([v.get("queue_wait_s") for v in views if "queue_wait_s" in v]),
@@ -234,8 +244,9 @@ def main() -> None:
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--res", default="480p")
     ap.add_argument("--timeout", type=float, default=300.0, help="most seconds one round may take")
-    ap.add_argument("--think", type=float, default=THINK_S,
-                    help="seconds each viewer takes to choose (past the countdown: the countdown chooses)")
+    ap.add_argument("--think", default=str(THINK_S),
+                    help="seconds each viewer takes to choose (past the countdown: the countdown chooses); "
+                         "several, comma-separated: the rounds are run for each")
     ap.add_argument("--src", help="the dreamreel source folder (src/) to serve from (default: this one)")
     a = ap.parse_args()
     env = dict(os.environ)
@@ -246,10 +257,12 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as tmp, served(f"sqlite:///{tmp}/dreamreel.db", tmp, env, a.res) as (base, pid):
         idle = tree_rss(pid)
-        for n in (int(x) for x in a.viewers.split(",")):
-            results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout, a.think)))
-            print(json.dumps(results[-1]), file=sys.stderr, flush=True)
-    print(json.dumps({"setup": {"cores": os.cpu_count(), "res": a.res, "film_seconds": a.seconds, "think_s": a.think,
+        for think in (float(x) for x in a.think.split(",")):
+            for n in (int(x) for x in a.viewers.split(",")):
+                # Each round's films are new ones (seeds not used before): none is found in the shot cache.
+                results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout, think, 100 * len(results))))
+                print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+    print(json.dumps({"setup": {"cores": os.cpu_count(), "res": a.res, "film_seconds": a.seconds,
                                 "src": a.src or "this checkout", "server_idle_rss_mb": round(idle)},
                       "rounds": results}, indent=2))
 
