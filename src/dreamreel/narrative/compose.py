@@ -84,6 +84,14 @@ ANIMAL_SOUNDS = {
 }
 
 
+#: What only hands, or words, can do: an animal that does not talk does something else.
+_HANDS = re.compile(r"\b(?:hands?|fingers?|palms?|arms|fists?|thumbs?|pockets?|writes?|wrote|reads?|signs?|types?|"
+                    r"phones?|calls|drives?|pours?|pins?|tapes?|folds?|unfolds?|counts?|pays?|sells?|buys?|shakes|"
+                    r"lights?|says|said|asks?|tells?|explains?|whispers?|shouts?|laughs?|smiles?|nods?|shrugs?|"
+                    r"winks?|frowns?|sighs?|hires?|signals?|unlocks?|locks?|knocks?|opens?|closes?|carries|"
+                    r"holds?|lifts?|hangs?|packs?|unpacks?|spreads?|sets? out|puts? on|takes? off|wears?|dressed|paper|map|"
+                    r"letters?|envelope|keys?|money|purse|coat|glass|cup|pen|draws? (?:the|a|up))\b",
+                    re.I)
 #: ...and what any animal may do instead, in turn.
 ANIMAL_MOVES = ("pricks up its ears", "settles down, watching", "noses at the nearest hand", "goes very still",
                 "circles once and sits", "looks from one face to the other")
@@ -235,6 +243,20 @@ class Composer:
             return True
         return self.premise.audience == "children" or "fantasy" in self.intent.genres or \
             bool(_TALKING.search(self.premise.prompt))
+
+    def as_animals_do(self, text: str, cast: list[str], episode: int) -> str:
+        """The text with each sentence in which an animal that does not talk does what only hands
+        or words can ("Cecily holds up a key between two fingers") told as an animal would do it."""
+        mute = {self.character(r, episode).name.split()[0]: r for r in cast if not self.speaks(r, episode)}
+        if not mute or not text:
+            return text
+        out = []
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            who = next((n for n in mute if re.match(rf"{re.escape(n)}\b", sentence)), None)
+            if who is not None and _HANDS.search(sentence):
+                sentence = self.sound(mute[who], episode)
+            out.append(sentence)
+        return " ".join(out)
 
     def sound(self, role: str, episode: int) -> str:
         """What an animal does instead of a line: "Hattie barks twice."."""
@@ -435,6 +457,7 @@ class Composer:
         keep_one = (scene.role == "setup" and episode == 1) or scene.role == "resolution" or bool(extra_narration)
         narration, action, lines = self.telling(tag, telling, cast, episode, slots, scene.role, keep_one,
                                                 lead=extra_narration, must_speak=must_speak)
+        narration, action = (self.as_animals_do(t, cast, episode) for t in (narration, action))
         narration, action = self.introduce(narration, action, cast, episode, scene.role)
         if not tag.startswith("arc."):
             key = ("woven", episode, scene.key)
