@@ -1,7 +1,7 @@
 """A reader's check of stories against the requests that asked for them; prints JSON.
 
     python bench/requests_check.py                 # the public set (bench/requests/public.toml)
-    python bench/requests_check.py --set heldout   # a set kept aside: report, never tune to it (also heldout2)
+    python bench/requests_check.py --set heldout   # a set kept aside: report, never tune to it (also heldout2, heldout3)
 
 The request sets were written by someone who had not seen the engine (bench/requests/README.md).
 This check reads only the finished story, the way a reader would, and shares nothing with the
@@ -208,7 +208,7 @@ def check(set_name: str, seed: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", default="public", choices=["public", "heldout", "heldout2"])
+    ap.add_argument("--set", default="public", choices=["public", "heldout", "heldout2", "heldout3"])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--missed", action="store_true", help="list the elements each request lost")
     a = ap.parse_args()
