@@ -360,8 +360,8 @@ class Composer:
         at the first episode's setup, carried at each midpoint, paid off at the last ending."""
         when = "intro" if role == "setup" and episode == 1 else "middle" if role == "midpoint" \
             else "payoff" if role == "resolution" and episode >= self.total else None
-        if when is None:
-            return ""
+        if when is None or (when == "middle" and self.short):
+            return ""  # a short film introduces and pays off what runs beneath, and no more
         under = [(f"strand.{shape.id}", shape.strand) for shape in self.strands if shape.strand is not None]
         under += [(f"complication.{c.id}", c.strand) for c in self.complications]
         out = [self.writer.pick(f"{key}.{when}", getattr(strand, when), slots, fresh=when == "middle")
@@ -583,11 +583,13 @@ class Composer:
         self.event_now = self.premise.event if asked else shape.event or f"the {shape.label}"
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
         # (Only a length the viewer asked for: the default is a guess, and the story sets it.)
-        room = self.intent.target_seconds - CARDS_S  # seconds for the scenes
+        # seconds for the scenes: less the cards, and what runs beneath (introduced and paid off)
+        beneath = sum(1 for x in self.strands if x.strand is not None) + len(self.complications)
+        room = self.intent.target_seconds - CARDS_S - WOVEN_S * beneath
         self.short = self.intent.length_asked and room / self.path_beats < FULL_SCENE_S
         passed = side_scenes(shape) if self.short else {}
         every = self.every = False
-        if passed:
+        if self.short:
             self.path_beats = default_path_length(shape, passed) + (2 if n > 1 else 0)
             if room / self.path_beats < SHORT_SCENE_S + SCENE_HOLD_S:
                 # still too long (a 30 s film): only the opening, the choices and the endings are told
@@ -745,6 +747,9 @@ def default_path_length(shape: PlotShape, passed: dict[str, str] | None = None) 
 
 #: Seconds an episode's cards take, and a scene's pictures at the least besides its speech.
 CARDS_S, SCENE_HOLD_S = 5.0, 3.0
+#: Seconds a strand running beneath the plot (a second plot, a complication) adds: its
+#: introduction and its payoff.
+WOVEN_S = 8.0
 
 
 def spoken_seconds(beats: list[Beat]) -> float:

@@ -817,13 +817,20 @@ def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
             premise.places.append(AskedPlace(label=place.label, words=[toks[k].low], kind=v.places.index(place)))
 
 
+#: Traits that say someone no longer works where their job is.
+_NO_LONGER = {"retired", "former", "ex", "old-time", "washed-up", "disgraced", "fired", "unemployed"}
+
+
 def _where_they_work(premise: Premise) -> None:
     """A request that names no place happens where its lead works: an old fisherman's story at
     the harbour, a baker's at the bakery."""
     if any(p.kind is not None for p in premise.places) or not premise.people:
         return  # (a city named is where; where they work is still which rooms: "chefs in Paris")
     v = kits().vocabulary
-    word = next((w for w in v.people if w.label == premise.people[0].label and w.place), None)
+    lead = premise.people[0]
+    if set(lead.traits) & _NO_LONGER:
+        return  # a retired astronaut is not in space
+    word = next((w for w in v.people if w.label == lead.label and w.place), None)
     if word is not None:
         kind = next(i for i, p in enumerate(v.places) if p.label == word.place)
         premise.places.append(AskedPlace(label=word.place, words=[v.places[kind].words[0]], kind=kind))
