@@ -66,6 +66,9 @@ def test_common_animals_are_never_played_by_a_person():
     assert drawn_as("kangaroo") == ("rabbit", "kangaroo")
     assert body_plan("kangaroo").size > 2 * body_plan("rabbit").size and body_plan("kangaroo").life is None
     assert body_plan("koala").life < 0.5  # drawn from a bear's plan, at a koala's size beside people
+    for species in ("narwhal", "chimp", "scorpion", "red panda", "boar", "sphinx"):
+        assert drawn_as(species)[0] != "human", species
+    assert body_plan("tiger").life > 2 * body_plan("cat").life  # a tiger is not a house cat's size
 
 
 def test_props_are_found_by_their_head_noun():

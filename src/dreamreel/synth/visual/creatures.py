@@ -88,8 +88,9 @@ PLANS: dict[str, BodyPlan] = {
                                                                                          ears="point", tail="bushy"),
     "fox": dataclasses.replace(_DOG, size=0.5, body="#c8622a", ears="point", tail="bushy", life=0.25),
     "cat": _CAT, "kitten": dataclasses.replace(_CAT, size=0.35, life=0.1),
-    "tiger": dataclasses.replace(_CAT, size=0.95, body="#d87a2a", pattern="stripes"),
-    "lion": dataclasses.replace(_CAT, size=0.95, body="#c89a4a", pattern="mane", tail="plain"),
+    "tiger": dataclasses.replace(_CAT, size=0.95, body="#d87a2a", pattern="stripes", life=0.55),
+    "lion": dataclasses.replace(_CAT, size=0.95, body="#c89a4a", pattern="mane", tail="plain", life=0.6),
+    # (a big cat is not a house cat's size beside people)
     "horse": _HORSE, "pony": dataclasses.replace(_HORSE, size=0.9), "unicorn": dataclasses.replace(
         _HORSE, body="#f2eef4", belly="#ffffff", horns="one"),
     "zebra": dataclasses.replace(_HORSE, body="#f0f0f0", pattern="stripes"),
@@ -115,13 +116,13 @@ PLANS: dict[str, BodyPlan] = {
     "goat": dataclasses.replace(_DOG, size=0.6, body="#e0d8c8", horns="two"),
     "bird": _BIRD, "owl": dataclasses.replace(_BIRD, body="#8a6a48", belly="#d8c8a8", life=0.25),
     "parrot": dataclasses.replace(_BIRD, body="#2aa84a", belly="#e8d83a", life=0.2),
-    "penguin": dataclasses.replace(_BIRD, size=0.55, body="#1e1e24", belly="#f4f4f0"),
+    "penguin": dataclasses.replace(_BIRD, size=0.55, body="#1e1e24", belly="#f4f4f0", life=0.4),
     "swan": dataclasses.replace(_BIRD, size=0.6, body="#f4f4f0", belly="#ffffff"),
     "songbird": dataclasses.replace(_BIRD, size=0.3, body="#c8602a", belly="#f0d8a0", life=0.07),
     "robin": dataclasses.replace(_BIRD, size=0.3, body="#7a5a3a", belly="#d8502a", life=0.07),
     "pigeon": dataclasses.replace(_BIRD, size=0.35, body="#8a90a0", belly="#b0b4c0", life=0.15),
     "seagull": dataclasses.replace(_BIRD, size=0.4, body="#e8e8e8", belly="#ffffff", life=0.2),
-    "turkey": dataclasses.replace(_BIRD, size=0.55, body="#5a3a2a", belly="#8a5a3a"),
+    "turkey": dataclasses.replace(_BIRD, size=0.55, body="#5a3a2a", belly="#8a5a3a", life=0.4),
     "duck": dataclasses.replace(_BIRD, size=0.4, body="#3a7a3a", belly="#c8a878", life=0.2),
     "chicken": dataclasses.replace(_BIRD, size=0.4, body="#e8dcc8", belly="#ffffff", life=0.25),
     "bee": dataclasses.replace(_BIRD, size=0.3, body="#f0c020", belly="#f0c020", pattern="stripes", insect=True, life=0.015),
@@ -173,6 +174,17 @@ NEAREST: dict[str, str] = {
     "yeti": "bear", "bigfoot": "bear", "sasquatch": "bear", "minotaur": "bear", "hydra": "dragon",
     "tyrannosaurus": "dragon", "raptor": "dragon", "pterodactyl": "dragon", "cyclops": "monster", "ogre": "monster",
     "pegasus": "unicorn",
+    "narwhal": "sea monster", "orca": "sea monster", "manatee": "sea monster", "dugong": "sea monster",
+    "porpoise": "sea monster", "stingray": "sea monster", "pufferfish": "sea monster", "clownfish": "sea monster",
+    "anglerfish": "sea monster", "swordfish": "sea monster", "catfish": "sea monster", "carp": "sea monster",
+    "koi": "sea monster", "piranha": "sea monster", "tuna": "sea monster", "leviathan": "sea monster",
+    "tapir": "pig", "anteater": "bear", "aardvark": "pig", "capybara": "pig", "warthog": "pig", "boar": "pig",
+    "hippopotamus": "rhino", "bison": "cow", "antelope": "deer", "gazelle": "deer", "impala": "deer",
+    "caribou": "reindeer", "ram": "sheep", "puma": "cat", "cougar": "cat", "bobcat": "cat", "ocelot": "cat",
+    "dingo": "dog", "grizzly": "bear", "red panda": "raccoon", "chimpanzee": "bear", "chimp": "bear",
+    "orangutan": "bear", "baboon": "bear", "scorpion": "beetle", "centipede": "snake", "slug": "worm",
+    "basilisk": "snake", "wyrm": "dragon", "sphinx": "lion", "manticore": "lion", "chimera": "mythical beast",
+    "hippogriff": "dragon",
 }
 #: How tall a creature drawn from another's plan stands in life beside a grown person (1.0), where
 #: that differs from the plan's own: a kangaroo is not a rabbit's size, nor a koala a bear's.
@@ -183,6 +195,10 @@ LIFE: dict[str, float] = {
     "guinea pig": 0.08, "chipmunk": 0.07, "goldfish": 0.04, "seahorse": 0.05, "lobster": 0.12, "shrimp": 0.03,
     "prawn": 0.03, "hamster": 0.05, "crab": 0.06, "spider": 0.02, "monkey": 0.35, "lemur": 0.25, "meerkat": 0.15,
     "yeti": 1.3, "bigfoot": 1.3, "sasquatch": 1.3, "gorilla": 0.9, "minotaur": 1.2,
+    "red panda": 0.2, "chimpanzee": 0.6, "chimp": 0.6, "orangutan": 0.7, "baboon": 0.45, "capybara": 0.3,
+    "aardvark": 0.35, "scorpion": 0.02, "centipede": 0.02, "slug": 0.01, "puma": 0.4, "cougar": 0.4,
+    "bobcat": 0.3, "ocelot": 0.25, "clownfish": 0.03, "pufferfish": 0.05, "piranha": 0.05, "koi": 0.08,
+    "carp": 0.08, "catfish": 0.1,
 }
 def body_plan(species: str) -> BodyPlan | None:
     """The plan a species is drawn with; None for people (humans, humanoids and robots)."""
