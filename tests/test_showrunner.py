@@ -644,3 +644,10 @@ def test_a_part_given_in_so_many_words_is_that_part():
     cat = next(c for c in story.bible.cast if c.look.species == "cat")
     assert cat.role == "wildcard" and story.bible.cast[0].look.species == "human"  # someone else investigates
     assert read("the butler is the killer").people[0].relation == "rival"
+
+
+def test_a_trial_nobody_placed_is_held_in_a_courtroom():
+    story = plan(Request(prompt="a smuggler's parrot testifies at a pirate trial in 1720s Jamaica"), seed=0)
+    assert story.generator["shapes"].startswith("trial") and story.bible.world.name == "Jamaica"
+    assert "the courtroom" in [p.name for p in story.bible.world.places]
+    assert story.bible.cast[0].look.species == "parrot"

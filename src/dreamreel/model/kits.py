@@ -282,6 +282,9 @@ class PlotShape(Model):
     #: side even where the second person named opposes them, unless the plot is about winning
     #: someone over (a romance: ``villain``).
     kin: Literal["villain", "wild", "comp"] = "comp"
+    #: Where this plot happens when the request names no place: a vocabulary place's label ("a
+    #: courtroom" for a trial).
+    place: ShortText | None = None
     #: What the plot turns on when the request names nothing ("the Meridian diamond").
     objects: list[ShortText] = Field(min_length=2)
     #: What the plot is about as an event, where the request names none ("the contest"); a

@@ -823,10 +823,17 @@ _NO_LONGER = {"retired", "former", "ex", "old-time", "washed-up", "disgraced", "
 
 def _where_they_work(premise: Premise) -> None:
     """A request that names no place happens where its lead works: an old fisherman's story at
-    the harbour, a baker's at the bakery."""
-    if any(p.kind is not None for p in premise.places) or not premise.people:
+    the harbour, a baker's at the bakery; else where its plot happens (a trial in a courtroom)."""
+    if any(p.kind is not None for p in premise.places):
         return  # (a city named is where; where they work is still which rooms: "chefs in Paris")
     v = kits().vocabulary
+    shape = kits().shapes.get(premise.shapes[0]) if premise.shapes else None
+    if shape is not None and shape.place is not None:
+        kind = next(i for i, p in enumerate(v.places) if p.label == shape.place)
+        premise.places.append(AskedPlace(label=shape.place, words=[v.places[kind].words[0]], kind=kind))
+        return
+    if not premise.people:
+        return
     lead = premise.people[0]
     if set(lead.traits) & _NO_LONGER:
         return  # a retired astronaut is not in space
