@@ -651,3 +651,20 @@ def test_a_trial_nobody_placed_is_held_in_a_courtroom():
     assert story.generator["shapes"].startswith("trial") and story.bible.world.name == "Jamaica"
     assert "the courtroom" in [p.name for p in story.bible.world.places]
     assert story.bible.cast[0].look.species == "parrot"
+
+
+def test_requests_nobody_on_the_team_tried_first():
+    # a haunted nursery is a room in a horror, not a film for toddlers: the R asked for holds
+    story = plan(Request(prompt="an exorcist is called to a haunted nursery, rated R"), seed=0)
+    assert story.request.rating == "R" and "horror" in story.generator["genres"]
+    # what someone runs is a place; an age before an occupation is one person
+    assert [p.label for p in read("a grumpy wizard runs a laundromat in modern Tokyo").places] == \
+        ["Tokyo", "a laundromat"]
+    hacker = read("a teenage hacker exposes a corrupt mayor in 2040s Lagos").people[0]
+    assert hacker.label == "hacker" and hacker.traits == ["teenage"]
+    # a real place and no genre: a genre that fits it, never a fantasy world or a far future
+    for seed in range(3):
+        story = plan(Request(prompt="two sisters inherit a failing vineyard in Tuscany"), seed=seed)
+        assert story.generator["genres"] not in ("fantasy", "scifi", "cyberpunk") and story.bible.world.name == "Tuscany"
+    assert "postapoc" in plan(Request(prompt="the last librarian on Earth guards the books from looters"),
+                              seed=0).generator["genres"]

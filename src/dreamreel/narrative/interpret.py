@@ -136,20 +136,26 @@ _MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",)}
 _NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc"}
 
 
+def _fits(premise: Premise, genres: list[str]) -> list[str]:
+    """Those of ``genres`` that fit the asked places' worlds, the audience and the era."""
+    v = all_data().vocabulary
+    worlds = [w for p in premise.places if p.kind is not None and (w := v.places[p.kind].world)]
+    fits = [g for g in genres if any(g in _WORLD_GENRES.get(w, _WILD_GENRES) for w in worlds)] if worlds else []
+    if premise.audience == "children":
+        kind = [g for g in genres if g not in _NOT_FOR_CHILDREN]
+        fits = [g for g in fits if g in kind] or kind
+    # a past era is not science fiction's future ("a survival story in 1925"), and a real place
+    # named is not a fantasy world ("a vineyard in Tuscany")
+    past = premise.year is not None and premise.year < 1990
+    real = any(p.named for p in premise.places)
+    return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not (real and g == "fantasy")]
+
+
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     """The genres a plot suits, those that fit the asked places' worlds and audience first."""
-    v = all_data().vocabulary
-    worlds = [v.places[p.kind].world for p in premise.places if p.kind is not None]
-    fits = [g for g in suits if any(g in _WORLD_GENRES.get(w, _WILD_GENRES) for w in worlds if w)] if worlds else []
-    if premise.audience == "children":
-        kind = [g for g in suits if g not in _NOT_FOR_CHILDREN]
-        fits = [g for g in fits if g in kind] or kind
-    if premise.era is None:
-        return list(dict.fromkeys([*fits, *suits]))
-    # a past era is not science fiction's future ("a survival story in 1925")
     past = premise.year is not None and premise.year < 1990
-    return list(dict.fromkeys([g for g in [*fits, *suits] if not (past and g in ("scifi", "cyberpunk"))]
-                              or [*fits, *suits]))
+    rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk"))] or suits
+    return list(dict.fromkeys([*_fits(premise, suits), *rest]))
 
 
 def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | None = None) -> Intent:
@@ -196,6 +202,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         else:
             disliked = {n for n, w in tastes.items() if w < 0}
             pool = [k for k in all_kits().values() if k.name not in disliked] or list(all_kits().values())
+            # where it is set, who it is for and when narrow the pool (a Tuscan vineyard is no cyberpunk)
+            fitting = set(_fits(premise, [k.name for k in pool]))
+            pool = [k for k in pool if k.name in fitting] or pool
             kits = [rng_pick(sorted(pool, key=lambda k: k.name))]
             notes.append(f"the request names no genre; chose {kits[0].label}")
     flavor = None

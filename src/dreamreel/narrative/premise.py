@@ -32,7 +32,8 @@ _CERTIFICATE = re.compile(r"\b(?:(u)[- ](?:certificate|rated|cert|rating)|(?:cer
 _CERTIFICATES = {"u": "G", "12": "PG-13", "12a": "PG-13", "15": "R", "18": "R"}
 #: The youngest viewers, named without an age: G whatever else is asked.
 _YOUNGEST = re.compile(r"\b(?:toddlers?|preschool(?:ers?)?|pre-school(?:ers?)?|tots|little ones?|(?:young|little|small)"
-                       r" (?:kids|children|ones)|my baby|babies|a baby|infants?|under[- ]fives?|nursery|pre-?k)\b", re.I)
+                       r" (?:kids|children|ones)|my baby|babies|a baby|infants?|under[- ]fives?|nursery (?:school|class|kids|children|age)|"
+                       r"(?:for|at) (?:the |my |our )?nursery|pre-?k)\b", re.I)  # (not "a haunted nursery": a room)
 #: Children named as who watches, however it is put: "for my class of second graders", "my kids
 #: can watch", "kid-appropriate", "for my little brother", "safe for kids".
 _KIDS = (r"(?:kids?|kiddos?|children|child|son|daughter|twins|little (?:brother|sister|one)|nephew|niece|"
@@ -566,6 +567,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     want_narrator = False
     v = kits().vocabulary
     modifier: PersonWord | None = None
+    modifier_said = ""
     owner: tuple[PersonWord, Match] | None = None  # the person a possessive names ("the keeper's")
     describing: list[str] = []  # things that say what someone is ("sled dogs")
     specific: dict[str, int] = {}
@@ -575,13 +577,15 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         e = m.entry
         said = " ".join(m.words)
         nxt = matches[n + 1] if n + 1 < len(matches) else None
-        if m.kind == "person" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
+        # (the next word's person, past a genre the same word names: "teenage hacker")
+        nxt_person = next((x for x in matches[n + 1:n + 3] if x.kind == "person" and x.first == m.last + 1), None)
+        if m.kind == "person" and nxt_person is not None:
             if toks[m.last].text.lower().endswith(("'s", "s'", "\u2019s")):
                 # "a lighthouse keeper's daughter": the keeper is someone too, not a kind of daughter
                 owner = (e, m)
             else:
                 # "rival chefs", "robot butler", "child detective": the first word describes the second.
-                modifier = e
+                modifier, modifier_said = e, said.lower()
             continue
         if m.kind == "trait":
             if e.trait.lower() in AGAINST or said.lower() in AGAINST:
@@ -597,7 +601,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 if modifier.kind == "relation" or modifier.label in AGAINST:
                     pending_relation = "rival" if modifier.label in AGAINST else modifier.label
                 else:
-                    pending_traits = [*pending_traits, modifier.label]
+                    pending_traits = [*pending_traits, modifier_said]  # as written: "teenage", not "teenager"
             against = bool(premise.people) and any(t.forms & AGAINST_VERBS for t in toks[max(0, m.first - 3):m.first]
                                                    if t.used in (None, "situation", "filler"))
             p = _person(e, m, toks, pending_traits, "rival" if against else pending_relation)
@@ -846,6 +850,9 @@ def _where_they_work(premise: Premise) -> None:
 #: Where a place is named ("set in a laundromat", "inside an old observatory").
 _WHERE = {"in", "at", "inside", "aboard", "on", "near", "into", "outside", "behind", "beneath", "under", "within",
           "around", "across"}
+#: What someone does with a business ("runs a laundromat", "inherits a failing garage"): what
+#: follows is a place.
+_KEEPS = {"run", "own", "manage", "open", "inherit", "buy", "reopen", "save", "rescue"}
 #: Words after "in a" that are not places: "in a hurry", "at a time", "on a whim".
 _NOT_PLACES = {"hurry", "nutshell", "way", "moment", "row", "time", "loss", "whim", "sense", "word", "minute", "while",
                "bit", "flash", "trance", "coma", "rage", "daze", "panic", "jam", "pinch", "bind", "fix", "mood", "state",
@@ -854,7 +861,11 @@ _NOT_PLACES = {"hurry", "nutshell", "way", "moment", "row", "time", "loss", "whi
                "genre", "twist", "dream", "nightmare", "loop", "race", "fight", "battle", "war", "relationship",
                "pickle", "rut", "fog", "daydream", "snap", "heartbeat", "second", "mess", "wash", "dark", "end",
                "meantime", "air", "open", "middle", "news", "spotlight", "making", "long", "short", "family", "end",
-               "first", "last", "beginning", "style", "mode", "spirit", "vein", "tradition", "shape", "form"}
+               "first", "last", "beginning", "style", "mode", "spirit", "vein", "tradition", "shape", "form",
+               # what one runs, opens or saves that is no place
+               "marathon", "scam", "campaign", "errand", "experiment", "test", "risk", "check", "gauntlet",
+               "program", "programme", "mile", "meeting", "account", "letter", "file", "case", "investigation",
+               "life", "soul", "marriage", "friendship", "secret", "gift", "present", "door", "window", "fortune"}
 #: What a place nobody listed is drawn as: an interior with a counter, a back room, a street door.
 _SOME_PLACE = "a shop"
 
@@ -875,7 +886,8 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         while j >= 0 and between < 2 and toks[j].low not in ("a", "an", "the") and \
                 (toks[j].used in (None, "named", "trait") or toks[j].cap):
             j, between = j - 1, between + 1
-        if j < 1 or toks[j].low not in ("a", "an", "the") or toks[j - 1].low not in _WHERE:
+        if j < 1 or toks[j].low not in ("a", "an", "the") or \
+                (toks[j - 1].low not in _WHERE and not toks[j - 1].forms & _KEEPS):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
