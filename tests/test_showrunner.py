@@ -688,3 +688,15 @@ def test_people_are_named_as_people_are_where_the_story_is_set():
     la = plan(Request(prompt="a noir in 1940s Los Angeles"), seed=0).bible.cast[0]
     assert la.name.split()[0] in noir.names_first[la.pronouns]
     assert read("a noir in 1940s Los Angeles").not_understood == []  # 'Los' is a name, not Spanish
+
+
+def test_who_is_in_it_says_the_genre_and_a_region_says_its_rooms():
+    # a witch's story is a fantasy, a robot's science fiction, where the request names no genre
+    assert plan(Request(prompt="a young witch opens a bakery in a seaside town"), seed=0).generator["genres"] == "fantasy"
+    robot = plan(Request(prompt="a lonely robot finds a flower in a junkyard, no dialogue"), seed=0)
+    assert robot.generator["genres"] == "scifi" and "the crusher" in [p.name for p in robot.bible.world.places]
+    # a region named is its kind of place; a war names its era
+    assert [p.label for p in read("penguins in Antarctica planning a heist").places] == \
+        ["Antarctica", "a polar research station"]
+    assert read("a nurse in a field hospital during the Crimean War").year == 1854
+    assert read("a time-travelling chef cooks for Napoleon").era == "the Napoleonic era"

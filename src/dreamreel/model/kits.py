@@ -49,6 +49,9 @@ class PlaceName(Model):
     name: ShortText                     # the name the story uses: "Switzerland"
     #: Its country (ISO 3166 alpha-2), where it has one: whose names its people have.
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    #: What kind of place it is, a vocabulary place's label ("a desert" for the Sahara): its
+    #: rooms, where the request names no kind of place.
+    kind: ShortText | None = None
 
 
 class PlaceWord(Model):

@@ -137,6 +137,25 @@ _MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",)}
 _NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc"}
 
 
+#: People whose kind says the genre, when the request names none.
+_PEOPLE_GENRE = {
+    "witch": "fantasy", "wizard": "fantasy", "warlock": "fantasy", "sorcerer": "fantasy", "knight": "fantasy",
+    "alchemist": "fantasy", "dragon": "fantasy", "fairy": "fantasy", "elf": "fantasy", "dwarf": "fantasy",
+    "troll": "fantasy", "unicorn": "fantasy", "griffin": "fantasy", "goblin": "fantasy", "gnome": "fantasy",
+    "robot": "scifi", "android": "scifi", "alien": "scifi", "AI": "scifi", "cyborg": "scifi", "astronaut": "scifi",
+    "vampire": "horror", "ghost": "horror", "zombie": "horror", "werewolf": "horror", "demon": "horror",
+    "mummy": "horror", "cowboy": "western", "cowgirl": "western", "sheriff": "western", "outlaw": "western",
+    "detective": "mystery", "spy": "thriller", "pirate": "adventure", "explorer": "adventure",
+    "treasure hunter": "adventure", "hacker": "cyberpunk", "gangster": "noir",
+}
+
+
+def _people_genres(premise: Premise) -> list[str]:
+    """The genres the asked-for people's kinds say, in the order they are named."""
+    kinds = [g for p in premise.people for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
+    return list(dict.fromkeys(kinds))
+
+
 def _fits(premise: Premise, genres: list[str]) -> list[str]:
     """Those of ``genres`` that fit the asked places' worlds, the audience and the era."""
     v = all_data().vocabulary
@@ -186,8 +205,13 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if not kits and asked:
         # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.
         suits = _fitting(premise, [g for g in shapes[asked[0]].genres if g in all_kits()])
+        suits = [g for g in _people_genres(premise) if g in suits] + suits  # a witch's quest is a fantasy
         mood_kits = genres_by_mood(low)
         kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
+    if not kits and (theirs := [g for g in _people_genres(premise)
+                                if g in all_kits() and (premise.audience != "children" or g not in _NOT_FOR_CHILDREN)]):
+        kits = [get_kit(theirs[0])]  # "a young witch opens a bakery": a fantasy
+        notes.append(f"the request names no genre; its people suggest {kits[0].label}")
     if not kits:
         kits = genres_by_mood(low)
         if not kits and premise.moods:  # "a quiet drama": the genres that feel that way, fitted to the place

@@ -99,6 +99,9 @@ def merge(files: list[KitFile]) -> Kits:
     for p in vocab["people"]:
         if p.place is not None and p.place not in places:
             raise BadInputError(f"vocabulary: {p.label!r} works at {p.place!r}, which is no place the vocabulary knows")
+    for n in vocab["place_names"]:
+        if n.kind is not None and n.kind not in places:
+            raise BadInputError(f"vocabulary: place name {n.name!r} is {n.kind!r}, which is no place the vocabulary knows")
     for s in shapes.values():
         if s.place is not None and s.place not in places:
             raise BadInputError(f"plot shape {s.id}: place {s.place!r} is no place the vocabulary knows")

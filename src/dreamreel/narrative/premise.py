@@ -328,6 +328,12 @@ def _countries() -> dict[str, str]:
     return out
 
 
+@cache
+def _kinds() -> dict[str, str]:
+    """Named place -> the kind of place it is, where the vocabulary's place names say."""
+    return {e.name: e.kind for e in kits().vocabulary.place_names if e.kind}
+
+
 def country_of(place: str) -> str | None:
     """The country of a named place, where the gazetteer or the vocabulary knows it."""
     return _countries().get(place)
@@ -855,6 +861,11 @@ def _where_they_work(premise: Premise) -> None:
     if any(p.kind is not None for p in premise.places):
         return  # (a city named is where; where they work is still which rooms: "chefs in Paris")
     v = kits().vocabulary
+    region = next((k for p in premise.places if p.named and (k := _kinds().get(p.named))), None)
+    if region is not None:  # "penguins in Antarctica": a polar research station's rooms
+        kind = next(i for i, p in enumerate(v.places) if p.label == region)
+        premise.places.append(AskedPlace(label=region, words=[v.places[kind].words[0]], kind=kind))
+        return
     shape = kits().shapes.get(premise.shapes[0]) if premise.shapes else None
     if shape is not None and shape.place is not None:
         kind = next(i for i, p in enumerate(v.places) if p.label == shape.place)
