@@ -5,7 +5,7 @@ import pyloudnorm
 import pytest
 from scipy import signal
 
-from dreamreel.edit.mix import MixReport, Placed, mix, resample
+from dreamreel.edit.mix import MixReport, Placed, dialogue_loudness, mix, resample
 from dreamreel.errors import BadInputError
 from dreamreel.model.bible import StyleGuide
 from dreamreel.synth.music import ScoreCue, score
@@ -191,3 +191,24 @@ def test_resample_keeps_pitch_and_length() -> None:
     assert resample(np.zeros((VOICE_SR, 2), dtype=np.float32), VOICE_SR, SR).shape == (SR, 2)
     with pytest.raises(BadInputError):
         resample(tone, 0, SR)
+
+
+def test_a_piece_of_a_scene_keeps_its_dialogue_where_the_whole_scene_puts_it(film) -> None:  # type: ignore[no-untyped-def]
+    # a quiet line, then two loud ones: normalised alone, the quiet line's piece would be pushed
+    # up to the target; given the whole scene's dialogue loudness it stays where the scene has it
+    lines, music, amb = film
+    quiet = [lines[0]._replace(samples=lines[0].samples * np.float32(0.25)), *lines[1:]]
+    n = 6 * SR  # the first line's piece
+    scene = dialogue_loudness(quiet, sample_rate=SR, total_samples=20 * SR)
+    kw = {"sample_rate": SR, "stems": True}
+    _, _, whole = mix(quiet, music, amb, total_samples=20 * SR, **kw)
+    _, _, alone = mix(quiet[:1], music[:n], amb[:n], total_samples=n, **kw)
+    out, report, piece = mix(quiet[:1], music[:n], amb[:n], total_samples=n, dialogue_lufs=scene, **kw)
+    said = slice(2 * SR, 5 * SR)
+
+    def db(x: np.ndarray) -> float:
+        return 20 * float(np.log10(np.sqrt(np.mean(np.square(x[said], dtype=np.float64)))))
+    assert abs(db(piece.dialogue) - db(whole.dialogue)) < 1.0  # (the beds around it are the piece's own)
+    assert db(alone.dialogue) - db(whole.dialogue) > 4.0  # what the piece would have been, mixed on its own
+    measured = pyloudnorm.Meter(SR).integrated_loudness(out.astype(np.float64))
+    assert report.lufs is not None and abs(report.lufs - measured) < 0.01 and abs(measured - report.target_lufs) < 0.1

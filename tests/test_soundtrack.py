@@ -145,3 +145,34 @@ def test_where_the_story_calls_for_quiet_the_music_drops_out_and_the_room_tone_s
     # the music comes back after a hush: it is a pause, not the end of the score
     later = [h for h in scene if h.end_s + 3 < audio.shape[0] / SR]
     assert any(np.abs(stems.music[int((h.end_s + 1) * SR):int((h.end_s + 3) * SR)]).max() > 0.01 for h in later)
+
+
+def test_a_beat_mixed_in_pieces_gives_its_first_seconds_at_once_and_sounds_as_in_one(cut):
+    story, speech, beats, frames = cut
+    one, _, whole, _ = make(cut, stems=True)
+    st = Soundtrack(story, 0, 24, speech, stems=True)
+    parts, first = [], 0
+    for k, group in enumerate(beats):
+        parts.append(st.add(group, first, split_s=4.0 if k == 1 else None))
+        first += sum(s.frames for s in group)
+    parts.append(st.finish())
+    audio = np.concatenate(parts)
+    title = sum(s.frames for s in beats[0]) * SR // 24
+    beat = sum(s.frames for s in beats[1]) * SR // 24
+    # the title and the first beat's first seconds come out as soon as the beat is added, not all of it
+    assert title + 4 * SR <= parts[1].shape[0] < title + beat - 2 * SR
+    assert audio.shape == whole.shape
+    stems = stems_of(st.stem_parts)
+    assert np.abs(stems.dialogue + stems.music + stems.effects - audio).max() < 1e-4
+    assert st.hushes == one.hushes  # the beat's quiet spans, each once
+    # every 3 s of the beat about as loud as mixed in one piece, and no click where the pieces join
+    meter = pyloudnorm.Meter(SR)
+    for a in range(title, title + beat - 3 * SR, SR):
+        here, there = (meter.integrated_loudness(x[a:a + 3 * SR].astype(np.float64)) for x in (audio, whole))
+        assert abs(here - there) < 1.0
+    jumps = np.abs(np.diff(audio, axis=0)).max(axis=1)
+    edge = parts[1].shape[0]
+    assert jumps[edge - 2:edge + 2].max() <= max(np.percentile(jumps, 99.9), 0.05)
+    # the rest of the film is untouched
+    after = title + beat + SR
+    assert np.array_equal(audio[after:], whole[after:])

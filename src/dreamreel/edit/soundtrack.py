@@ -26,7 +26,7 @@ again mixes nothing, and the score is only played where a chunk has to be mixed 
 import hashlib
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -39,12 +39,14 @@ from ..synth.music.procedural import ProceduralMusic
 from ..synth.music.score import CueKind, ScoreCue, tune_for
 from ..synth.voice.base import Speech
 from ..synth.music.foley import spot
-from .mix import ROOM_LU, VOICE_OVER_DB, MixReport, Placed, Stems, mix, resample
+from .mix import ROOM_LU, VOICE_OVER_DB, MixReport, Placed, Stems, dialogue_loudness, mix, resample
 from .quiet import Hush, bed_gain, hushes
 from .spotting import Spot, spots
 
 #: Seconds two chunks' mixes overlap and crossfade (linear: the score under both is the same).
 OVERLAP_S = 0.3
+#: The shortest pause in the dialogue a beat is split in (``Soundtrack.add(split_s=...)``): seconds.
+PAUSE_S = 0.12
 #: Bump when the soundtrack's code changes what it makes (the cache keys include it).
 VERSION = "6"
 #: Loudness spread between the calmest and the most intense scenes (dB), so the film has
@@ -77,6 +79,12 @@ class _Chunk:
     score: str = ""  # running hash of the score's cues up to and including this chunk's
     level_db: float = 0.0  # this chunk's loudness against the film's target (quiet scenes sit lower)
     music_lu: float = -6.0  # its music against its dialogue
+    #: The whole beat's shots and its first film sample, where the beat is mixed in pieces
+    #: (``add(split_s=...)``): its effects and hushes are spotted over the whole beat, as one chunk's are.
+    whole: list[tuple[int, Shot]] = field(default_factory=list)
+    origin: int = 0
+    #: A piece's: the loudness of the whole beat's dialogue, so each piece sits where the whole would.
+    dialogue_lufs: float | None = None
 
 
 @dataclass
@@ -127,15 +135,22 @@ class Soundtrack:
     def _at(self, frame: int) -> int:
         return round(frame * self.sample_rate / self.fps)
 
-    def add(self, shots: list[Shot], first_frame: int) -> np.ndarray:
+    def add(self, shots: list[Shot], first_frame: int, *, split_s: float | None = None) -> np.ndarray:
         """The next beat's (or card's) shots, the first starting at film frame ``first_frame``.
-        Returns the audio that became final: (n, 2) float32, possibly empty."""
+        Returns the audio that became final: (n, 2) float32, possibly empty.
+
+        ``split_s``: mix the beat in two pieces, the first ending in the first pause between
+        two lines at least this far in, and return that first piece's sound now (a live film's
+        opening: its first seconds are heard before the whole scene is mixed; the first piece
+        costs about its share of the beat). The score, effects and hushes are the beat's, as
+        unsplit, and each piece is levelled so its dialogue sits where the whole beat's would;
+        the beds are set against each piece's own lines, and the pieces crossfade as beats do."""
         placed, frame = [], first_frame
         for shot in shots:
             placed.append((frame, shot))
             frame += shot.frames
         kind: CueKind = "title" if shots[0].kind == "title" else "end" if shots[-1].kind == "end" else "scene"
-        chunk = _Chunk(self._at(first_frame), self._at(frame), kind, placed)
+        chunk = _Chunk(self._at(first_frame), self._at(frame), kind, placed, whole=placed, origin=self._at(first_frame))
         scene = [s for s in shots if s.kind not in ("title", "end")]
         if scene:
             s0 = scene[0]
@@ -152,11 +167,41 @@ class Soundtrack:
         self._score.add(cue)
         self._score_hash = hashlib.sha256(f"{self._score_hash}|{cue!r}".encode()).hexdigest()
         chunk.score = self._score_hash
-        self._waiting.append(chunk)
+        at = self._split(chunk, split_s) if split_s is not None else None
+        n = chunk.end - chunk.start
+        whole = float("-inf") if at is None else dialogue_loudness(
+            [p for p, _, _ in self._lines(chunk, chunk.start, n)], sample_rate=self.sample_rate, total_samples=n)
+        if at is None or not np.isfinite(whole):
+            self._waiting.append(chunk)
+        else:
+            self._waiting += [replace(chunk, end=at, dialogue_lufs=round(whole, 4)),
+                              replace(chunk, start=at, dialogue_lufs=round(whole, 4))]
         out = []
         while len(self._waiting) >= 2:
             out.append(self._mix(self._waiting.pop(0), self._waiting[0]))
         return np.concatenate(out) if out else np.zeros((0, 2), np.float32)
+
+    def _split(self, chunk: _Chunk, split_s: float) -> int | None:
+        """Where the second piece starts (a film sample; see ``add``): inside the first pause
+        in the dialogue (PAUSE_S or longer, between lines or between a line's words) at least
+        ``split_s`` into the beat with words on each side; None if there is none."""
+        n = chunk.end - chunk.start
+        block = round(0.01 * self.sample_rate)
+        nb = -(-n // block)
+        energy = np.zeros(nb)
+        for p, _, _ in self._lines(chunk, chunk.start, n):
+            x = p.samples[: n - p.start].astype(np.float64)
+            energy += np.bincount((p.start + np.arange(x.shape[0])) // block, np.square(x), minlength=nb)[:nb]
+        if not energy.any():
+            return None
+        words = energy > energy.max() * 1e-5  # within 50 dB of the loudest 10 ms
+        need = round(PAUSE_S / 0.01)
+        said = np.cumsum(words)
+        for i in range(round(split_s / 0.01), nb - need):
+            # a pause starting at block i, words before it and after it
+            if said[i + need - 1] == (said[i - 1] if i else 0) and said[i - 1] > 0 and said[-1] > said[i + need - 1]:
+                return chunk.start + (i + need // 2) * block
+        return None
 
     def _melody(self, placed: list[tuple[int, Shot]]) -> tuple[tuple[float, float, int], ...]:
         """The notes sung in these shots, in film seconds: the score plays under them."""
@@ -207,21 +252,29 @@ class Soundtrack:
             out[: hi - lo] = self._music[lo:hi]
         return out
 
-    def _lines(self, chunk: _Chunk, a: int, n: int) -> list[tuple[Placed, tuple[str, int]]]:
+    def _lines(self, chunk: _Chunk, a: int, n: int) -> list[tuple[Placed, tuple[str, int], int]]:
+        """The lines starting in samples [a, a + n) (a piece: every line sounding there, cut to
+        it, as the pieces beside it carry the rest), each with its key and its start from a."""
         out = []
         for frame, shot in chunk.shots:
             for cue in shot.cues:
                 voice = self.speech.get((cue.beat, cue.index))
                 if voice is None:
                     continue
-                at = self._at(frame) + round(cue.start * self.sample_rate) - a
-                if not 0 <= at < n:
-                    continue
                 key = (cue.beat, cue.index)
                 if key not in self._voices:
                     self._voices[key] = resample(voice.samples, voice.sample_rate, self.sample_rate)
-                out.append((Placed(at, self._voices[key], speaker_pan(shot, cue.speaker),
-                                   voice_over=cue.speaker == "narrator"), key))
+                samples = self._voices[key]
+                at = self._at(frame) + round(cue.start * self.sample_rate) - a
+                if chunk.dialogue_lufs is None:
+                    if not 0 <= at < n:
+                        continue
+                else:
+                    if at >= n or at + samples.shape[0] <= 0:
+                        continue
+                    samples = samples[max(0, -at): n - at]
+                out.append((Placed(max(0, at), samples, speaker_pan(shot, cue.speaker),
+                                   voice_over=cue.speaker == "narrator"), key, at))
         return out
 
     def _digest(self, key: tuple[str, int]) -> str:
@@ -230,51 +283,64 @@ class Soundtrack:
         return self._digests[key]
 
     def _spots(self, chunk: _Chunk) -> list[Spot]:
-        return spots(self.story, [((self._at(frame) - chunk.start) / self.sample_rate, shot)
-                                  for frame, shot in chunk.shots], self.seed)
+        """The beat's effects from its start to the chunk's end, in seconds from the chunk's
+        start (one a piece before began rings on into it)."""
+        sr = self.sample_rate
+        shift = (chunk.origin - chunk.start) / sr
+        found = spots(self.story, [((self._at(frame) - chunk.origin) / sr, shot) for frame, shot in chunk.whole],
+                      self.seed)
+        if shift == 0:
+            return [e for e in found if e.at_s < (chunk.end - chunk.start) / sr]
+        return [e._replace(at_s=round(e.at_s + shift, 3)) for e in found if e.at_s + shift < (chunk.end - chunk.start) / sr]
 
     def _hushes(self, chunk: _Chunk) -> list[Hush]:
-        """The chunk's quiet spans, in film seconds."""
+        """The beat's quiet spans, in film seconds (all of them: a piece hears those beside it)."""
         sr = self.sample_rate
-        placed = [((self._at(frame) - chunk.start) / sr, shot) for frame, shot in chunk.shots]
-        return [h._replace(start_s=h.start_s + chunk.start / sr, end_s=h.end_s + chunk.start / sr)
+        placed = [((self._at(frame) - chunk.origin) / sr, shot) for frame, shot in chunk.whole]
+        return [h._replace(start_s=h.start_s + chunk.origin / sr, end_s=h.end_s + chunk.origin / sr)
                 for h in hushes(self.story, placed, self.fps)]
 
     def _mix(self, chunk: _Chunk, after: _Chunk | None) -> np.ndarray:
         a = chunk.start
         b = chunk.end + (min(self._overlap, after.end - after.start) if after is not None else 0)
         n = b - a
-        lines = self._lines(chunk, a, n) + (self._lines(after, a, n) if after is not None else [])
+        # (a piece's own lines reach into the next piece's: it places them already)
+        lines = self._lines(chunk, a, n) + (self._lines(after, a, n) if after is not None and
+                                            after.origin != chunk.origin else [])
         effects = self._spots(chunk)
         own = self._hushes(chunk)
-        self.hushes += own
+        sr = self.sample_rate
+        self.hushes += [h for h in own if chunk.dialogue_lufs is None  # (a piece records those begun in it)
+                        or chunk.start <= round(h.start_s * sr) < chunk.end]
         # the next chunk's hushes too: its scene change is quiet from the cut, so this one's
-        # music is down by then, under the crossfade
-        quiet = [(round(h.start_s - a / self.sample_rate, 4), round(h.end_s - a / self.sample_rate, 4))
-                 for h in own + (self._hushes(after) if after is not None else [])]
+        # music is down by then, under the crossfade (a piece of the same beat has them already)
+        nxt = self._hushes(after) if after is not None and after.origin != chunk.origin else []
+        quiet = [(round(h.start_s - a / sr, 4), round(h.end_s - a / sr, 4)) for h in own + nxt]
         key, hit = None, None
         if self.cache is not None:
-            placed = [(p.start, self._digest(k), p.pan, p.voice_over) for p, k in lines]
+            placed = [(at, self._digest(k), p.pan, p.voice_over) for p, k, at in lines]
             key = cache_key("mix", "soundtrack", VERSION, {
                 # the music under this chunk is final once the next cue is written (or the score ends)
                 "score": after.score if after is not None else
                 f"{chunk.score}|{'end' if self._ending else 'cut'}@{chunk.end}",
                 "span": [a, b], "bed": chunk.bed, "lines": placed, "target": self.target_lufs + chunk.level_db,
                 "music_lu": chunk.music_lu, "duck": [DUCK_DB, VOICE_OVER_DB, ROOM_LU], "spots": [list(e) for e in effects],
-                "quiet": quiet, "stems": self.stems})
+                "quiet": quiet, "stems": self.stems,
+                **({"dialogue": chunk.dialogue_lufs} if chunk.dialogue_lufs is not None else {})})
             hit = _load_mix(self.cache.get_bytes(key))
             if hit is not None:
                 out, report = hit
                 self.cached_chunks += 1
         if hit is None:
-            out, report = self._mix_anew(chunk, a, n, [p for p, _ in lines], effects, quiet)
+            out, report = self._mix_anew(chunk, a, n, [p for p, _, _ in lines], effects, quiet)
             if self.cache is not None and key is not None:
                 self.cache.put(key, _dump_mix(out, report))
         self.reports.append(report)
         joined = self._join(chunk, after, out)
         if self.stems:
             self.stem_parts.append(joined[:, 2:])
-        return np.ascontiguousarray(joined[:, :2])
+            return np.ascontiguousarray(joined[:, :2])
+        return joined
 
     def _mix_anew(self, chunk: _Chunk, a: int, n: int, lines: list[Placed],
                   effects: list[Spot], quiet: list[tuple[float, float]]) -> tuple[np.ndarray, MixReport]:
@@ -292,12 +358,13 @@ class Soundtrack:
             fx = np.zeros((n, 2), np.float32)
             for e in effects:
                 at = round(e.at_s * sr)
-                if 0 <= at < n:
-                    sound = spot(e.name, seed=e.seed, sample_rate=sr, position=e.position)[: n - at]
-                    fx[at:at + sound.shape[0]] += sound
+                if at < n:
+                    sound = spot(e.name, seed=e.seed, sample_rate=sr, position=e.position)
+                    sound = sound[max(0, -at): max(0, -at) + n - max(0, at)]  # (one begun before rings on)
+                    fx[max(0, at):max(0, at) + sound.shape[0]] += sound
         made = mix(lines, music, bed, sample_rate=sr, total_samples=n, target_lufs=self.target_lufs + chunk.level_db,
                    music_lu=chunk.music_lu, duck_db=DUCK_DB, effects=fx, stems=self.stems,
-                   bed_gain=bed_gain(quiet, n, sr))
+                   bed_gain=bed_gain(quiet, n, sr), dialogue_lufs=chunk.dialogue_lufs)
         if not self.stems:
             return made[0], made[1]
         out, report, stems = made  # type: ignore[misc]
@@ -305,8 +372,7 @@ class Soundtrack:
 
     def _join(self, chunk: _Chunk, after: _Chunk | None, out: np.ndarray) -> np.ndarray:
         """Crossfade the chunk's head into the last chunk's tail; keep its own tail for the next."""
-        n = out.shape[0]
-        out = out.copy()
+        n = out.shape[0]  # (out is this chunk's own: written in place)
         if self._tail is not None:
             k = min(self._tail.shape[0], n)
             ramp = np.linspace(0.0, 1.0, k, endpoint=False, dtype=np.float32)[:, None]
