@@ -101,6 +101,12 @@ SAMPLE_RATE = 48000
 #: next beat takes about this long on 2 cores under load (bench/serve.py), and the stream
 #: cannot go past the sound.
 SOUND_LEAD_S = 4.0
+#: A live film's first beat is mixed in two pieces, the first ending in the first pause in its
+#: dialogue this many seconds in (``Soundtrack.add(split_s=...)``): that piece costs its share of
+#: the beat's mixing (0.32 of 1.09 CPU s on bench/production.py's first beat), so its sound can be
+#: out while the title card plays, and the rest is mixed while it plays (the whole beat in one
+#: piece took 4-7 s under load before the stream could go past the card).
+OPENING_SPLIT_S = 4.0
 #: Length of a stream segment: keyframes fall at least this often inside a shot.
 SEGMENT_SECONDS = 2.0
 #: The language of the film's words, as the MP4's subtitle track is tagged (ISO 639-2).
@@ -295,8 +301,9 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
             if pacer is not None:
                 pacer.attach(writer.restyle)
 
-            def shoot(shots: list[Shot]) -> None:
-                """Send a beat's shots to the pool, its sound to the encoder, and whatever is ready."""
+            def shoot(shots: list[Shot], split_s: float | None = None) -> None:
+                """Send a beat's shots to the pool, its sound to the encoder, and whatever is ready
+                (``split_s``: the beat's first seconds' sound now, see ``OPENING_SPLIT_S``)."""
                 nonlocal total_frames
                 assert writer is not None
                 t = time.perf_counter()
@@ -314,7 +321,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 if on_cut is not None:
                     on_cut(shots, first, fps)
                 t_audio = time.perf_counter()
-                sound = soundtrack.add(shots, first)
+                sound = soundtrack.add(shots, first, split_s=split_s)
                 spent["audio"] += time.perf_counter() - t_audio
                 spent["camera"] += t_audio - t
                 hand_over(sound)
@@ -416,6 +423,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 step = within_rating(story, walk, profile)  # before any of it is drawn or streamed
                 beat = story.graph.beat(step.beat)
                 voicing: Future[tuple[list[SpeechTiming], dict[tuple[str, int], Speech]]] | None = None
+                opening = cut is None  # the film's first beat
                 if cut is None or beat.episode != cut.number:
                     # The episode's first beat is voiced while the cards before it (the last
                     # episode's end, its title) are cut, mixed and drawn: it is what the viewer
@@ -439,7 +447,9 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 report("voices", min(lines_done, lines_total), lines_total)
                 spent["voices"] += time.perf_counter() - t
                 shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings,
-                               pacing=pacing(beat) if pacing is not None else None))
+                               pacing=pacing(beat) if pacing is not None else None),
+                      # (a live film's opening: its viewer waits at the end of the title card)
+                      OPENING_SPLIT_S if pacer is not None and opening else None)
                 if live and last is not None and last.choice is not None:
                     # The beat a viewer just chose: its sound now, not after the next beat, so
                     # the stream goes on the moment they pick.
