@@ -700,3 +700,13 @@ def test_who_is_in_it_says_the_genre_and_a_region_says_its_rooms():
         ["Antarctica", "a polar research station"]
     assert read("a nurse in a field hospital during the Crimean War").year == 1854
     assert read("a time-travelling chef cooks for Napoleon").era == "the Napoleonic era"
+
+
+def test_what_someone_does_is_not_a_place_and_a_room_is_not_a_second_place():
+    # "trains" is what the kangaroo does; "as a boxer" is what it is
+    p = read("a kangaroo trains as a boxer in a run-down gym for the fight of his life")
+    assert [x.label for x in p.places] == ["a boxing gym"] and [x.called for x in p.people] == ["kangaroo boxer"]
+    # the kitchen of a farmhouse is the farm's kitchen, not a restaurant
+    assert [x.label for x in read("a frog on the kitchen table in a farmhouse").places] == ["a farm"]
+    assert [x.label for x in read("a struggling family circus in rural Ireland").places] == ["a circus", "Ireland"]
+    assert "heist" in read("a cat burglar drops through a skylight into a museum").shapes

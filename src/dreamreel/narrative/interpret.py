@@ -119,7 +119,7 @@ def genres_by_mood(text: str) -> list[GenreKit]:
 #: story in a lighthouse is an adventure at sea, not science fiction on Mars.
 _WORLD_GENRES = {
     "space": ("scifi", "horror", "thriller"), "digital": ("cyberpunk", "scifi"),
-    "city": ("noir", "thriller", "mystery", "comedy", "romance", "cyberpunk"),
+    "city": ("noir", "thriller", "mystery", "comedy", "romance", "cyberpunk", "adventure"),
     "town": ("mystery", "comedy", "romance", "western", "horror"),
     "countryside": ("mystery", "comedy", "romance", "adventure", "horror", "fantasy"),
     "desert": ("western", "adventure", "postapoc"),
@@ -167,8 +167,10 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
     # a past era is not science fiction's future ("a survival story in 1925"), and a real place
     # named is not a fantasy world ("a vineyard in Tuscany")
     past = premise.year is not None and premise.year < 1990
+    # a real place with no time asked is today's, not a fantasy's or a far future's
+    unreal = {"fantasy"} | ({"scifi", "cyberpunk", "postapoc"} if premise.era is None else set())
     real = any(p.named for p in premise.places)
-    return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not (real and g == "fantasy")]
+    return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not (real and g in unreal)]
 
 
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:

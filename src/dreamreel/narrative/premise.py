@@ -572,7 +572,8 @@ def _for_them(m: Match, toks: list[Token]) -> bool:
 
 def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]) -> str | None:
     """"secret" when the words between two people say the first is secretly the second, "cover"
-    when the first passes for the second, None when they are two people."""
+    when the first passes for the second, "is" when the first works or trains as the second,
+    None when they are two people."""
     if second.first <= first.last or re.search(r"[.!?;]", premise.prompt[toks[first.last].end:toks[second.first].start]):
         return None
     words = [t.low for t in toks[first.last + 1:second.first]]
@@ -586,6 +587,8 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
     for tail in _SECRETLY:
         if tuple(words[-len(tail):]) == tail and _BEING & set(words):
             return "secret"
+    if 2 <= len(words) <= 3 and words[-1] == "as" and words[0] not in ("such", "same", "as"):
+        return "is"  # "a kangaroo trains as a boxer", "a ghost works as a butler": they are it
     return None
 
 
@@ -688,7 +691,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 owner = last[0]
                 for t in toks[last[1].last + 1:m.first]:
                     t.used = t.used or "filler"  # "secretly", "disguised as": understood
-                if one == "secret":  # the carpet seller, secretly a double agent
+                if one == "is":  # the kangaroo who trains as a boxer: a kangaroo boxer
+                    owner.called = f"{owner.called or owner.label} {p.called or p.label}"[:200]
+                elif one == "secret":  # the carpet seller, secretly a double agent
                     owner.secret = p.called or p.label
                 else:  # a robot disguised as a butler: a butler to all, secretly a robot
                     owner.secret = owner.called or owner.label
@@ -711,6 +716,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 want_narrator = False
         elif m.kind == "place":
             before = toks[m.first - 1] if m.first > 0 else None
+            said_as = toks[m.first]
+            if before is not None and before.used == "person" and m.first == m.last and not said_as.cap \
+                    and any(said_as.low == f + "s" for f in said_as.forms):
+                toks[m.first].used = "filler"  # "a kangaroo trains as a boxer": what they do, not a train
+                continue
             if before is not None and before.text.lower().endswith("'s") and not before.cap:
                 said = f"{before.text.lower()} {said}"  # "a dentist's office"
             elif (before is not None and before.used is None and not before.cap and before.low.isalpha()
@@ -718,6 +728,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 # "a bowling alley", "a karaoke bar", "a wind farm": the word before says which kind
                 before.used = "place"
                 said = f"{before.low} {said}"
+            inside = _room_of(m, toks)
+            if inside is not None and any(toks[m.last].low in r.name for r in inside.rooms):
+                continue  # "the kitchen table in a farmhouse": the farmhouse's kitchen, not a restaurant
             asked = AskedPlace(label=e.label, words=[said], kind=v.places.index(e))
             if before is not None and before.used == "place" and premise.places and premise.places[-1].kind is not None \
                     and not said.startswith(before.low):
@@ -855,6 +868,16 @@ def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
 _NO_LONGER = {"retired", "former", "ex", "old-time", "washed-up", "disgraced", "fired", "unemployed"}
 
 
+def _room_of(m: Match, toks: list[Token]):
+    """The place a place word is said to be in, a few words on ("the kitchen table in a
+    farmhouse": the farm), or None."""
+    for k in range(m.last + 1, min(len(toks) - 2, m.last + 5)):
+        if toks[k].low in ("in", "inside", "of", "at") and toks[k + 1].low in ("a", "an", "the") \
+                and toks[k + 2].used == "place":
+            return next((x for words, kind, x in _index().get(toks[k + 2].low, ()) if kind == "place"), None)
+    return None
+
+
 def _where_they_work(premise: Premise) -> None:
     """A request that names no place happens where its lead works: an old fisherman's story at
     the harbour, a baker's at the bakery; else where its plot happens (a trial in a courtroom)."""
@@ -900,7 +923,9 @@ _NOT_PLACES = {"hurry", "nutshell", "way", "moment", "row", "time", "loss", "whi
                # what one runs, opens or saves that is no place
                "marathon", "scam", "campaign", "errand", "experiment", "test", "risk", "check", "gauntlet",
                "program", "programme", "mile", "meeting", "account", "letter", "file", "case", "investigation",
-               "life", "soul", "marriage", "friendship", "secret", "gift", "present", "door", "window", "fortune"}
+               "life", "soul", "marriage", "friendship", "secret", "gift", "present", "door", "window", "fortune",
+               # parts of a place, not places: "the edge of the kitchen table"
+               "edge", "table", "corner", "side", "top", "bottom", "floor", "ceiling", "wall", "roof", "doorstep"}
 #: What a place nobody listed is drawn as: an interior with a counter, a back room, a street door.
 _SOME_PLACE = "a shop"
 
