@@ -710,3 +710,6 @@ def test_what_someone_does_is_not_a_place_and_a_room_is_not_a_second_place():
     assert [x.label for x in read("a frog on the kitchen table in a farmhouse").places] == ["a farm"]
     assert [x.label for x in read("a struggling family circus in rural Ireland").places] == ["a circus", "Ireland"]
     assert "heist" in read("a cat burglar drops through a skylight into a museum").shapes
+    # a retired astronaut is no longer in space: no science fiction asked, no space station
+    retired = read("a retired astronaut teaches her grandson to fix an old radio")
+    assert retired.genres == [] and retired.places == []

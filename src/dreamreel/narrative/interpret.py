@@ -16,7 +16,7 @@ from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 from .kits import kits as all_data
 from .names import local
-from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, length_number
+from .premise import HOURS_RE, MINUTES_RE, NO_LONGER, SECONDS_RE, length_number
 from .premise import read as read_premise
 
 #: Plots that suit a story for children (a love story only where the request asks for one).
@@ -83,6 +83,9 @@ def clean_prompt(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_NO_LONGER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(NO_LONGER)) + r")[\s-]+$")
+
+
 def find_genres(text: str) -> list[GenreKit]:
     """Genres named in the text, in order of first mention (aliases matched as whole words)."""
     low = text.lower()
@@ -91,6 +94,8 @@ def find_genres(text: str) -> list[GenreKit]:
         best = None
         for alias in kit.aliases:
             m = re.search(r"(?<![a-z])" + re.escape(alias.lower()) + r"(?![a-z])", low)
+            if m and _NO_LONGER_BEFORE.search(low[:m.start()]):
+                continue  # "a retired astronaut": no longer in space
             if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(alias) > best[1])):
                 best = (m.start(), len(alias))
         if best:
@@ -152,7 +157,8 @@ _PEOPLE_GENRE = {
 
 def _people_genres(premise: Premise) -> list[str]:
     """The genres the asked-for people's kinds say, in the order they are named."""
-    kinds = [g for p in premise.people for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
+    kinds = [g for p in premise.people if not set(p.traits) & NO_LONGER  # a retired astronaut is not in space
+             for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
     return list(dict.fromkeys(kinds))
 
 

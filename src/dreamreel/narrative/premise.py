@@ -792,6 +792,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "era":
             premise.era, premise.year = premise.era or e.era, premise.year or e.year
         elif m.kind == "genre":
+            if m.first > 0 and toks[m.first - 1].low in NO_LONGER:
+                continue  # "a retired astronaut" asks for no science fiction
             if e.name not in premise.genres:
                 premise.genres.append(e.name)
             for w in m.words[:-1]:  # "a cozy mystery", "a dark fantasy": the genre's own tone word is felt
@@ -865,7 +867,7 @@ def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
 
 
 #: Traits that say someone no longer works where their job is.
-_NO_LONGER = {"retired", "former", "ex", "old-time", "washed-up", "disgraced", "fired", "unemployed"}
+NO_LONGER = {"retired", "former", "ex", "old-time", "washed-up", "disgraced", "fired", "unemployed"}
 
 
 def _room_of(m: Match, toks: list[Token]):
@@ -897,7 +899,7 @@ def _where_they_work(premise: Premise) -> None:
     if not premise.people:
         return
     lead = premise.people[0]
-    if set(lead.traits) & _NO_LONGER:
+    if set(lead.traits) & NO_LONGER:
         return  # a retired astronaut is not in space
     word = next((w for w in v.people if w.label == lead.label and w.place), None)
     if word is not None:
