@@ -713,3 +713,17 @@ def test_what_someone_does_is_not_a_place_and_a_room_is_not_a_second_place():
     # a retired astronaut is no longer in space: no science fiction asked, no space station
     retired = read("a retired astronaut teaches her grandson to fix an old radio")
     assert retired.genres == [] and retired.places == []
+
+
+def test_the_same_seed_gives_the_same_story_in_any_process():
+    # (set and hash order differ between processes: nothing a story holds may depend on them)
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from dreamreel.model import Request; from dreamreel.narrative.planner import plan; "
+            "print(hashlib.sha256(plan(Request(prompt='film noir, one short episode of 30 seconds'), seed=3)"
+            ".model_dump_json().encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
+    assert len(digests) == 1

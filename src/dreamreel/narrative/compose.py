@@ -811,8 +811,8 @@ def taken_by_default(shape: PlotShape, later: dict[str, str]) -> PlotShape:
             a_[k] = a_.get(k, 0) + v
     return shape.model_copy(update={"scenes": [
         s.model_copy(update={"set": {**effects[s.key][0], **s.set},
-                             "add": {k: effects[s.key][1].get(k, 0) + s.add.get(k, 0)
-                                     for k in effects[s.key][1].keys() | s.add.keys()}})
+                             "add": {k: effects[s.key][1].get(k, 0) + s.add.get(k, 0)  # (in a fixed order)
+                                     for k in dict.fromkeys([*effects[s.key][1], *s.add])}})
         if s.key in effects else s for s in shape.scenes]})
 
 
