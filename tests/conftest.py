@@ -4,8 +4,13 @@ temporary folders, never the user's."""
 import os
 import tempfile
 
-os.environ.setdefault("DREAMREEL_CACHE_DIR", tempfile.mkdtemp(prefix="dreamreel-test-cache-"))
-os.environ.setdefault("DREAMREEL_KEYS_DIR", tempfile.mkdtemp(prefix="dreamreel-test-keys-"))
+#: The folders made here, removed when the run ends (a run's shot cache is gigabytes: left
+#: behind, a hundred runs filled a disk).
+_MADE: list[str] = []
+for _var, _prefix in (("DREAMREEL_CACHE_DIR", "dreamreel-test-cache-"), ("DREAMREEL_KEYS_DIR", "dreamreel-test-keys-")):
+    if _var not in os.environ:
+        os.environ[_var] = tempfile.mkdtemp(prefix=_prefix)
+        _MADE.append(os.environ[_var])
 
 
 # A library's native thread panicked while the interpreter shut down after a full run (a Rust
@@ -23,6 +28,11 @@ def pytest_unconfigure(config):
     import os
     import sys
 
+    if not hasattr(config, "workerinput"):
+        import shutil
+
+        for made in _MADE:
+            shutil.rmtree(made, ignore_errors=True)
     if "code" in _STATUS and not hasattr(config, "workerinput"):
         sys.stdout.flush()
         sys.stderr.flush()
