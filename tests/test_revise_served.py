@@ -44,7 +44,7 @@ def served(tmp_path_factory):
     with running_server(folder, make_kw={"voice": voice("espeak-ng")},
                         live_kw={"lead_s": None, "abandon_s": 1.0}) as (base, app):
         alice = viewer(base)
-        made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": 20, "rating": "PG", "adaptive": False})
+        made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": 30, "rating": "PG", "adaptive": False})
         assert made.status_code == 200, made.text
         yield base, app, alice, ready(alice, made.json()["id"])
 
