@@ -727,3 +727,8 @@ def test_the_same_seed_gives_the_same_story_in_any_process():
     digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
     assert len(digests) == 1
+
+
+def test_someones_ghost_is_them():
+    people = read("a nervous bride and her grandmother's ghost plan a wedding in 1960s Dublin").people
+    assert [(p.label, p.called) for p in people] == [("bride", "bride"), ("ghost", "grandmother's ghost")]

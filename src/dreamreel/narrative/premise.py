@@ -656,6 +656,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     premise.places.insert(0, AskedPlace(label=theirs.label, words=[theirs.words[0]],
                                                         kind=v.places.index(theirs)))
             kin_of: AskedPerson | None = None
+            if owner is not None and p.species in ("ghost", "spirit"):
+                p.called = f"{_as_written(owner[0], owner[1], toks)}'s {p.called}"[:200]  # her grandmother's
+                owner = None  # ghost is the grandmother: one person, not two
             if owner is not None:
                 kin_of = _person(owner[0], owner[1], toks, [], None)
                 kin_of.called = _as_written(owner[0], owner[1], toks)
