@@ -732,3 +732,18 @@ def test_the_same_seed_gives_the_same_story_in_any_process():
 def test_someones_ghost_is_them():
     people = read("a nervous bride and her grandmother's ghost plan a wedding in 1960s Dublin").people
     assert [(p.label, p.called) for p in people] == [("bride", "bride"), ("ghost", "grandmother's ghost")]
+
+
+def test_someone_who_died_is_remembered_not_cast():
+    """"Her late husband" and "his dead wife" died before the story: nobody plays them alive, the
+    story is one of grief when nothing else is asked, and the story names them as the request does."""
+    premise = read("a widowed baker tries to reopen her late husband's bakery before the harvest fair")
+    husband = next(p for p in premise.people if p.relation == "husband")
+    assert husband.called == "late husband" and "dead" in husband.traits
+    assert [p.words for p in premise.places] == [["bakery"]]  # her husband's bakery is the bakery
+    for prompt, gone in (("an old man talks to his dead wife at the lighthouse", "wife"),
+                         ("a widow grieves her late husband in a fishing village", "husband")):
+        story = plan(Request(prompt=prompt, episodes=1, target_seconds=180), seed=2)
+        assert story.generator["shapes"] == "grief"
+        assert not any(gone in (c.job or "") for c in story.bible.cast)
+        assert f"late {gone}" in story.model_dump_json()

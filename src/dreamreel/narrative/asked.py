@@ -166,7 +166,9 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str
     out: dict[str, AskedPerson] = {}
     queue: list[AskedPerson] = []
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
-    people = [p for p in premise.people if p.kind != "group"] or premise.people[:1]
+    # Someone who died before the story ("her late husband") is remembered, not cast: ``lost``.
+    alive = [p for p in premise.people if not gone(p)]
+    people = [p for p in alive if p.kind != "group"] or alive[:1]
     for p in people:
         queue += [p] * min(p.count, 2)
     # The first named leads, unless the request names them the opposition or a witness.
@@ -363,6 +365,22 @@ def objects(premise: Premise, shapes: list[PlotShape], writer: Writer, slots: di
     return out
 
 
+def gone(person: AskedPerson) -> bool:
+    """Dead before the story starts and not back as a ghost: remembered, never on screen."""
+    return "dead" in person.traits and person.species == "human"
+
+
+def lost(premise: Premise, hero: Person | None) -> str:
+    """The one who is gone, as the request names them ("her late husband"), for ``{lost}``.
+    Before the cast is final (archetypes), the lead's pronoun is not known: "the late husband"."""
+    dead = next((p for p in premise.people if gone(p)), None)
+    if dead is None:
+        return "the one who is gone"
+    said = (dead.called or dead.label).split()
+    said = ["late", *[w for w in said if w not in ("late", "dead", "deceased", "departed")]]
+    return f"{hero.their if hero is not None else 'the'} {' '.join(said)}"
+
+
 def slots_for(premise: Premise, facts: WorldFacts, base: Cast) -> dict:
     """Every slot a template may name, before the episode's object is known (it may not be named)."""
     from .bible_builder import world_slots
@@ -370,7 +388,8 @@ def slots_for(premise: Premise, facts: WorldFacts, base: Cast) -> dict:
     home = next((p for p in facts.places if facts.specs[p.id].role == "home"), facts.places[0])
     return dict(world_slots(facts), home=home.name, place=home.name, weather="the air is still",
                 crowd=crowd(premise, facts), hero=Person.of(base.hero), villain=Person.of(base.villain),
-                wild=Person.of(base.wild), comp=Person.of(base.comps[0]), prev=Person.of(base.hero))
+                wild=Person.of(base.wild), comp=Person.of(base.comps[0]), prev=Person.of(base.hero),
+                lost=lost(premise, None))
 
 
 def crowd(premise: Premise, facts: WorldFacts) -> str:

@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..model.kits import BUILTIN_VARS, ChoiceT, Complication, PlotShape, ShapeScene, Telling, Test, Thread, Version
 from ..model.premise import Premise
+from . import asked
 from .asked import TALKERS
 from .bible_builder import Cast, WorldFacts
 from .interpret import GENTLE, Intent
@@ -299,6 +300,7 @@ class Composer:
         return dict(people, world=self.facts.name, place=place.name, home=home.name, era=self.facts.era,
                     object=obj, object_short=short, mcguffin=obj, mcguffin_short=obj, scheme=self.facts.scheme,
                     stakes=stakes, crowd=self.crowd, event=self.event_now, last=self.last_event,
+                    lost=asked.lost(self.premise, people["hero"]),
                     rule=self.rng.choice(self.intent.world.rules),
                     weather=self.weather_phrase(weather, place.time_of_day) or "the air is still",
                     hero_archetype=self.cast.hero.archetype)

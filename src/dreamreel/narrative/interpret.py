@@ -210,6 +210,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if not kits and premise.genres:  # genres the premise names that the text's words did not (an LLM's reading)
         kits = [get_kit(g) for g in premise.genres if g in all_kits()][:2]
     asked = [s for s in premise.shapes if s in shapes]
+    if not asked and "grief" in shapes and any("dead" in p.traits and p.species == "human" and p.relation
+                                                for p in premise.people):
+        asked = ["grief"]  # someone close has died ("talks to his dead wife") and no other plot is asked for
     if not kits and asked:
         # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.
         suits = _fitting(premise, [g for g in shapes[asked[0]].genres if g in all_kits()])

@@ -679,9 +679,14 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if (modifier is None and before is not None and before.used is None and not before.cap
                     and before.low.isalpha() and len(before.low) > 2):
                 before.used = "person"
-                head = " ".join(w.lower() for w in m.words)  # as written: "inspector", not its synonym
+                head = " ".join(t.low for t in toks[m.first:m.last + 1])  # as written: "inspector", not its synonym
                 head = head[:-1] if p.count > 1 and head.endswith("s") else head
-                p.label = p.called = f"{before.low} {head}"[:200]
+                if before.low in _DEAD and e.kind == "relation":
+                    # "her late husband": gone before the story starts, not someone in it
+                    p.traits = list(dict.fromkeys([*p.traits, "dead"]))
+                    p.called = f"{before.low} {head}"[:200]
+                else:
+                    p.label = p.called = f"{before.low} {head}"[:200]
                 p.words.insert(0, before.text)
             if modifier is not None:
                 if modifier.species != "human":
@@ -725,7 +730,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 toks[m.first].used = "filler"  # "a kangaroo trains as a boxer": what they do, not a train
                 continue
             if before is not None and before.text.lower().endswith("'s") and not before.cap:
-                said = f"{before.text.lower()} {said}"  # "a dentist's office"
+                if not any(q.relation is not None and before.low in q.called.split() for q in premise.people if q.called):
+                    said = f"{before.text.lower()} {said}"  # "a dentist's office" (not "her husband's bakery")
             elif (before is not None and before.used is None and not before.cap and before.low.isalpha()
                   and len(before.low) > 2 and before.low not in _NOT_KINDS):
                 # "a bowling alley", "a karaoke bar", "a wind farm": the word before says which kind
@@ -870,6 +876,8 @@ def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
 
 
 #: Traits that say someone no longer works where their job is.
+#: Words before someone close that say they died before the story ("her late husband").
+_DEAD = {"late", "dead", "deceased", "departed"}
 NO_LONGER = {"retired", "former", "ex", "old-time", "washed-up", "disgraced", "fired", "unemployed"}
 
 
