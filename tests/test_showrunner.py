@@ -747,3 +747,11 @@ def test_someone_who_died_is_remembered_not_cast():
         assert story.generator["shapes"] == "grief"
         assert not any(gone in (c.job or "") for c in story.bible.cast)
         assert f"late {gone}" in story.model_dump_json()
+
+
+def test_where_it_is_set_comes_before_what_someone_is_and_a_dark_horse_is_a_person():
+    story = plan(Request(prompt="two rival street magicians compete for a spot at a Las Vegas casino, 40 seconds"), seed=0)
+    assert story.bible.world.name == "Las Vegas"
+    first = next(b for b in story.graph.beats if b.place)
+    assert "casino" in first.place or "dealers" in first.place  # a casino's rooms, not a street corner
+    assert all(c.look.species == "human" for c in story.bible.cast)  # "the dark horse" is the rival nobody backed

@@ -335,12 +335,19 @@ def creature_name(species: str, pronoun: str, intent: Intent, rng: random.Random
 _FIGURES_OF_SPEECH = frozenset(["mole", "rat", "snake", "shark", "weasel", "pig", "vulture", "hawk", "dove", "worm"])
 
 
+#: Phrases that call a person by an animal's name.
+_IDIOMS = re.compile(r"\b(dark horse|lone wolf|old fox|cold fish|night owl|early bird|eager beaver|"
+                     r"social butterfly|top dog|underdog|black sheep|copycat|cash cow|guinea pig|sitting duck|"
+                     r"lame duck|fat cat|scaredy[- ]cat|busy bee|queen bee|bookworm|card shark|loan shark)\b")
+
+
 def creature(text: str, figurative: bool = True) -> tuple[str, str] | None:
     """(word, species) where a plot's own description of someone names a creature ("a sleepy
     tortoise": tortoise, turtle); None for people. ``figurative=False``: a word that also calls a
     person something ("the mole") is read as the person."""
     table = _creatures()
-    return next(((w, table[w]) for w in re.findall(r"[a-z]+", text.lower())
+    low = _IDIOMS.sub(" ", text.lower())  # "the dark horse" is a person nobody backed, not a horse
+    return next(((w, table[w]) for w in re.findall(r"[a-z]+", low)
                  if w in table and (figurative or w not in _FIGURES_OF_SPEECH)), None)
 
 

@@ -603,6 +603,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     modifier_said = ""
     owner: tuple[PersonWord, Match] | None = None  # the person a possessive names ("the keeper's")
     describing: list[str] = []  # things that say what someone is ("sled dogs")
+    describing_places: list[AskedPlace] = []  # places that say what someone is ("street magicians")
     specific: dict[str, int] = {}
     last: tuple[AskedPerson, Match] | None = None  # the person named last, and where
     unfelt: set[str] = set()  # genres asked for with their feeling turned down
@@ -741,6 +742,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if inside is not None and any(toks[m.last].low in r.name for r in inside.rooms):
                 continue  # "the kitchen table in a farmhouse": the farmhouse's kitchen, not a restaurant
             asked = AskedPlace(label=e.label, words=[said], kind=v.places.index(e))
+            if nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
+                describing_places.append(asked)  # "street magicians": where they work, not where it is set
             if before is not None and before.used == "place" and premise.places and premise.places[-1].kind is not None \
                     and not said.startswith(before.low):
                 # "a seaside bookshop", "a mountain cabin": the last word is the place, the one
@@ -819,6 +822,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     if not premise.moods:
         premise.moods = list(dict.fromkeys(_GENRE_MOOD[g] for g in premise.genres
                                            if g in _GENRE_MOOD and g not in unfelt))[:1]
+    # A place said to be where it happens ("at a Las Vegas casino") comes before one that only
+    # says what someone is ("two street magicians"): scenes happen in the first.
+    if describing_places and any(p.kind is not None and all(p is not q for q in describing_places)
+                                 for p in premise.places):
+        premise.places = [p for p in premise.places if all(p is not q for q in describing_places)] + describing_places
     # The most specific situation leads: "rival chefs fall in love" is a romance between rivals.
     premise.shapes.sort(key=lambda sh: -specific.get(sh, 0))
     # Traits left with nobody to attach to describe the lead ("something cozy and shy" is rare).
