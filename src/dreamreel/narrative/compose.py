@@ -606,11 +606,7 @@ class Composer:
         var = self.variables(shape, n, graph)
         node = {s.key: f"{e}{s.key}" for s in shape.scenes}
         for key in passed:  # whatever led to a scene passed over leads past it (and past the next, if passed too)
-            to, seen = passed[key], {key}
-            while to in passed and to not in seen:
-                seen.add(to)
-                to = passed[to]
-            node[key] = f"{e}{to}"
+            node[key] = f"{e}{past(passed, key)}"
         beats: list[Beat] = []
         entry = node[shape.scenes[0].key]
         opening_lines = ""
@@ -722,6 +718,16 @@ def _a(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeiou" else "a"
 
 
+def past(skips: dict[str, str], key: str) -> str:
+    """Where ``key`` leads once every scene skipped in a row is passed (scene key -> the scene
+    told instead); in a loop of skipped scenes, where the loop closes."""
+    seen: set[str] = set()
+    while key in skips and key not in seen:
+        seen.add(key)
+        key = skips[key]
+    return key
+
+
 def default_path(shape: PlotShape, passed: dict[str, str] | None = None) -> list[str]:
     """The scenes a viewer who never chooses plays: first scene to an ending (less the scenes
     ``passed`` over: scene key -> the scene told instead)."""
@@ -737,9 +743,7 @@ def default_path(shape: PlotShape, passed: dict[str, str] | None = None) -> list
             key = next(o.to for o in s.choice.options if o.key == s.choice.default)
         else:
             key = s.next if isinstance(s.next, str) else s.next[-1][0]
-        hops = 0
-        while key in passed and hops < len(passed):  # past every scene passed over in a row
-            key, hops = passed[key], hops + 1
+        key = past(passed, key)
     return seen
 
 
@@ -767,15 +771,8 @@ def side_scenes(shape: PlotShape, every: bool = False) -> dict[str, str]:
     side = {s.key: s.next for s in shape.scenes[1:]
             if (every or s.role in SIDE_ROLES) and not s.set and not s.add
             and s.choice is None and s.ending is None and isinstance(s.next, str)}
-    out: dict[str, str] = {}
-    for key in side:
-        then, seen = side[key], {key}
-        while then in side and then not in seen:  # two side scenes in a row lead past both
-            seen.add(then)
-            then = side[then]
-        if then not in side:
-            out[key] = then  # type: ignore[assignment]
-    return out
+    ends = {key: past(side, key) for key in side}  # type: ignore[arg-type]
+    return {key: to for key, to in ends.items() if to not in side}  # (a loop of side scenes is told)
 
 
 def later_choices(shape: PlotShape, passed: dict[str, str]) -> dict[str, str]:
@@ -789,13 +786,8 @@ def later_choices(shape: PlotShape, passed: dict[str, str]) -> dict[str, str]:
         assert choice is not None
         to = next(o.to for o in choice.options if o.key == choice.default)
         out[key] = passed.get(to, to)
-    for key, to in out.items():  # a passed choice leading to another passed choice leads past both
-        seen = {key}
-        while to in out and to not in seen:
-            seen.add(to)
-            to = out[to]
-        out[key] = to
-    return {k: v for k, v in out.items() if v not in out}
+    ends = {key: past(out, key) for key in out}  # a passed choice leading to another leads past both
+    return {key: to for key, to in ends.items() if to not in out}
 
 
 def taken_by_default(shape: PlotShape, later: dict[str, str]) -> PlotShape:
