@@ -755,3 +755,12 @@ def test_where_it_is_set_comes_before_what_someone_is_and_a_dark_horse_is_a_pers
     first = next(b for b in story.graph.beats if b.place)
     assert "casino" in first.place or "dealers" in first.place  # a casino's rooms, not a street corner
     assert all(c.look.species == "human" for c in story.bible.cast)  # "the dark horse" is the rival nobody backed
+
+
+def test_a_request_naming_no_genre_is_not_told_as_horror_or_out_of_its_years():
+    for seed in range(6):
+        story = plan(Request(prompt="a retired jazz drummer teaches a troubled teenager to play in 1970s New Orleans",
+                             episodes=1), seed=seed)
+        assert story.generator["genres"] not in ("horror", "western", "noir", "cyberpunk", "postapoc"), seed
+    assert read("G-rated war movie. Stalingrad, winter 1942.").shapes == ["siege"]
+    assert read("two brothers fight a price war between their shops").shapes == ["rivalry"]

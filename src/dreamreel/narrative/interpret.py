@@ -138,6 +138,12 @@ _MOOD_GENRES = {"quiet": ("romance", "mystery", "adventure"), "sad": ("romance",
                 "funny": ("comedy",), "romantic": ("romance",), "epic": ("fantasy", "adventure")}
 #: Plots that a quiet or sad request with no plot of its own is told as.
 _MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",)}
+#: Genres a request that names none, and whose places do not suggest them, is not told in.
+_UNREAL = {"fantasy", "scifi", "cyberpunk", "postapoc"}
+#: Genres told only when something asks for them (a word, a mood, a person or a place's world).
+_ASK_FIRST = {"horror", "cyberpunk", "postapoc"}
+#: Genres that belong to their years, not chosen unasked for a story set in others.
+_PERIOD = {"western": (1840, 1920), "noir": (1930, 1965)}
 #: Genres a children's story is not told in when another suits.
 _NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc"}
 
@@ -151,7 +157,8 @@ _PEOPLE_GENRE = {
     "vampire": "horror", "ghost": "horror", "zombie": "horror", "werewolf": "horror", "demon": "horror",
     "mummy": "horror", "cowboy": "western", "cowgirl": "western", "sheriff": "western", "outlaw": "western",
     "detective": "mystery", "spy": "thriller", "pirate": "adventure", "explorer": "adventure",
-    "treasure hunter": "adventure", "hacker": "cyberpunk", "gangster": "noir",
+    "treasure hunter": "adventure", "hacker": "cyberpunk", "gangster": "noir", "prince": "fantasy",
+    "princess": "fantasy", "squire": "fantasy", "jester": "fantasy", "ogre": "fantasy",
 }
 
 
@@ -240,7 +247,12 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
             pool = [k for k in all_kits().values() if k.name not in disliked] or list(all_kits().values())
             # where it is set, who it is for and when narrow the pool (a Tuscan vineyard is no cyberpunk)
             fitting = set(_fits(premise, [k.name for k in pool]))
-            pool = [k for k in pool if k.name in fitting] or pool
+            pool = [k for k in pool if k.name in fitting] or [k for k in pool if k.name not in _UNREAL] or pool
+            # nobody asking for a jazz drummer and a teenager is shown a gothic horror unasked, nor
+            # a western in the 1970s
+            pool = [k for k in pool if k.name not in _ASK_FIRST and not (
+                premise.year is not None and k.name in _PERIOD
+                and not _PERIOD[k.name][0] <= premise.year <= _PERIOD[k.name][1])] or pool
             kits = [rng_pick(sorted(pool, key=lambda k: k.name))]
             notes.append(f"the request names no genre; chose {kits[0].label}")
     flavor = None
