@@ -369,3 +369,28 @@ def test_the_learned_policy_logs_its_decisions_and_remembers_the_viewer(story):
     before, log2 = Memory(), []
     watch(story, Broken(), "learned", seed=1, learner=learner, memory=before, log=log2)
     assert log2 == [] and before == Memory()  # a broken viewing teaches nothing
+
+
+def test_a_restless_viewer_hears_a_pulse_under_the_score_and_a_deaf_director_plays_none(story):
+    from dreamreel.synth.music.pulse import LIFT
+
+    class Restless(Quiet):
+        def see(self, played):
+            self.seen.append(played)
+            t = played.start_s
+            return [{"kind": "skip", "t": t + 1, "data": {"wanted_s": 5}, "at": t + 1},
+                    {"kind": "hidden", "t": t + 2, "data": {}, "at": t + 2}]
+
+    v = Restless()
+    viewing = watch(story, v, "adaptive", seed=1)
+    pulses = [i for i in viewing.interventions if i.kind == "pulse"]
+    assert pulses and "restless" in pulses[0].why
+    # live it sounds within seconds; the harness shows a beat whole, so from the next beat on
+    pulsed = [p for p in v.seen if p.score.pulse]
+    assert pulsed and pulsed[0].index >= 1 and "pulse" in {i.kind for i in pulsed[0].interventions}
+    # in the score as made: drums at the genre's top tempo, the intensity raised by their share
+    plain = [p for p in v.seen if not p.score.pulse]
+    assert all(p.score.intensity >= LIFT for p in pulsed)
+    assert min(p.score.tempo for p in pulsed) >= max(p.score.tempo for p in plain)
+    deaf = watch(story, Restless(), "no_telemetry", seed=1)
+    assert not any(p.score.pulse for p in deaf.played)

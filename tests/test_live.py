@@ -1,5 +1,6 @@
 """A film made while it is watched: the stream stays just ahead of the viewer, and when the
-viewer turns restless the director's new look reaches the picture within seconds.
+viewer turns restless the director's new look reaches the picture within seconds, and a pulse
+under the sound reaches their ears within seconds even where the look has nothing left to give.
 
 The shots are drawn in this process (``RenderPool(0)``): a change of look is then drawn before
 the viewer's player moves on, so where it first shows depends on how far the stream ran ahead,
@@ -12,7 +13,7 @@ import av
 import numpy as np
 import pytest
 
-from dreamreel.director.schedule import Schedule
+from dreamreel.director.schedule import START, Schedule
 from dreamreel.edit.segments import read_index
 from dreamreel.model import Request
 from dreamreel.narrative.planner import plan
@@ -57,18 +58,12 @@ def watch(live: LiveFilm, *, rate: float, restless_at: float | None, report: dic
         time.sleep(0.1)
 
 
-def frames_of(path) -> list[np.ndarray]:
-    with av.open(str(path)) as c:
-        return [f.to_ndarray(format="rgb24")[::8, ::8].astype(np.int16) for f in c.decode(video=0)]
-
-
-def test_a_restless_viewer_sees_the_new_look_within_seconds(story, tmp_path):
+def films(story, folder, schedule: Schedule) -> dict[str, tuple[LiveFilm, dict]]:
+    """The same film made for a calm viewer and for one who turns restless 8 s in."""
     made = {}
     for name, restless in (("calm", None), ("restless", 8.0)):
-        # (from a director with no look yet: a server's starts at the population's, START's
-        # "stakes", which a restless viewer already has; this is how fast any new look shows)
-        live = LiveFilm(f"film-{name}", story, tmp_path / name, seed=1, res="480p", connect_grace_s=60,
-                        schedule=Schedule(), make_kw={"pool": RenderPool(0)})
+        live = LiveFilm(f"film-{name}", story, folder / name, seed=1, res="480p", connect_grace_s=60,
+                        schedule=schedule, make_kw={"pool": RenderPool(0)})
         report: dict = {}
         live.start()
         viewer = threading.Thread(target=watch, args=(live,),
@@ -78,7 +73,29 @@ def test_a_restless_viewer_sees_the_new_look_within_seconds(story, tmp_path):
         viewer.join(10)
         assert live.status == "ready", live.error
         made[name] = (live, report)
+    return made
 
+
+def sound_of(path) -> np.ndarray:
+    with av.open(str(path)) as c:
+        return np.concatenate([f.to_ndarray()[0] for f in c.decode(audio=0)])
+
+
+def low_band(x: np.ndarray) -> float:
+    """Energy under 150 Hz (where the heartbeat thumps)."""
+    spectrum = np.abs(np.fft.rfft(x)) ** 2
+    return float(spectrum[: round(150 * len(x) / 48000)].sum())
+
+
+def frames_of(path) -> list[np.ndarray]:
+    with av.open(str(path)) as c:
+        return [f.to_ndarray(format="rgb24")[::8, ::8].astype(np.int16) for f in c.decode(video=0)]
+
+
+def test_a_restless_viewer_sees_the_new_look_within_seconds(story, tmp_path):
+    # (from a director with no look yet: a server's starts at the population's, START's
+    # "stakes", which a restless viewer already has; this is how fast any new look shows)
+    made = films(story, tmp_path, Schedule())
     live, report = made["restless"]
     looks = [i for i in live.drama.log if i.kind == "palette"]
     assert looks and "restless" in looks[0].why
@@ -96,3 +113,26 @@ def test_a_restless_viewer_sees_the_new_look_within_seconds(story, tmp_path):
     assert all(np.array_equal(a, b) for a, b in zip(calm[:k - 1], restless[:k - 1]))
     after = [np.abs(a - b).mean() for a, b in zip(calm[k:min(k + 24, beat_end)], restless[k:min(k + 24, beat_end)])]
     assert after and min(after) > 2.0, after
+
+
+def test_a_restless_viewer_who_has_the_stakes_look_hears_a_pulse_within_seconds(story, tmp_path):
+    # a server's director: every viewer starts with the stakes look, so no new look is left
+    assert START.look == "stakes"
+    made = films(story, tmp_path, START)
+    live, report = made["restless"]
+    pulses = [i for i in live.drama.log if i.kind == "pulse"]
+    assert pulses and "restless" in pulses[0].why, live.drama.log
+    at = pulses[0].at_s
+    assert not [i for i in live.drama.log if i.kind == "palette" and i.at_s <= at]
+    # heard from the first piece of sound not yet streamed when the signal came: within seconds of
+    # film, inside the beat playing (not at the next one)
+    assert report["signal_s"] < at < report["signal_s"] + 3.0
+    beat_end = next(e for s, e in live.spans.values() if s <= at < e)
+    assert at + 2.5 < beat_end
+    # Same story, seed and choices: the sound is the calm film's up to the pulse, and after it
+    # has the heartbeat's low thumps under it
+    calm, restless = sound_of(made["calm"][0].folder / "film.mp4"), sound_of(live.folder / "film.mp4")
+    k = round(at * 48000)
+    assert np.allclose(calm[:k - 4096], restless[:k - 4096], atol=1e-4)
+    after = slice(k + 24000, k + 120000)  # 0.5 .. 2.5 s into it
+    assert low_band(restless[after]) > 2 * low_band(calm[after])

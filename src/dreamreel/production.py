@@ -178,7 +178,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
               keyframe_s: float = SEGMENT_SECONDS, start: Start | None = None,
               keys: Keys | None = None, prefetch: bool = True, sandbox: Sandbox | None = None,
               writing: Sequence[CostEntry] = (), subtitles: str | None = SUBTITLE_LANGUAGE,
-              burn_subtitles: bool = False) -> FilmResult:
+              burn_subtitles: bool = False, cut_as: Story | None = None) -> FilmResult:
     """Render the path the choices take through ``story`` into an MP4 at ``output``.
 
     The film is made a beat at a time: each beat is voiced and cut, its shots go to the render
@@ -207,6 +207,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     :class:`~dreamreel.model.Label`; False or None: none, which the signed manifest records).
     ``subtitles``: the language the MP4's subtitle track is tagged with (ISO 639-2; None: no track).
     ``burn_subtitles``: also draw the captions into the picture (``edit.burn``).
+    ``cut_as``: the story this one revises: every scene's holds are cut as that film's were, so
+    only the revised scenes' shots change (``camera.shots.ShotPlanner``).
     ``visual``, ``voice``, ``music``: the backends that draw, speak and score (``backends.make``;
     None: the procedural renderer, piper else espeak-ng, the procedural composer).
     """
@@ -245,7 +247,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     # advance: this one, or (when a viewer chooses as it plays) the path of first options.
     planned = choose_path(story, "first" if live else choices, seed=seed,
                           variant=variant if isinstance(variant, str) else None, start=start)
-    camera = ShotPlanner(story, planned, profile=profile, fps=fps, width=width, height=height, seed=seed)
+    camera = ShotPlanner(story, planned, profile=profile, fps=fps, width=width, height=height, seed=seed,
+                         cut_as=cut_as)
     ahead: _Ahead | None = None  # the branches of the choice now put to a live viewer, drawn meanwhile
 
     def chosen(beat: Beat, offered: list[Option], visit: int) -> Option:
@@ -603,6 +606,9 @@ class Pacer(Protocol):
 
     #: Film seconds of stream to keep ahead of the viewer's playhead.
     stream_lead_s: float
+    #: A filter on the sound as it goes into the stream: ``sound(samples, at)`` for the piece
+    #: starting at film sample ``at`` (None: as mixed; see ``synth.music.pulse``).
+    sound: Callable[[np.ndarray, int], np.ndarray] | None
 
     def should_wait(self, made_s: float) -> bool:
         """With ``made_s`` seconds of film made, should production wait for the viewer?"""
@@ -677,7 +683,9 @@ class _InOrder(threading.Thread):
     while the caller goes on voicing and cutting later beats.
 
     Live (``pacer``): shots go in a keyframe interval at a time, each only when the viewer is
-    within ``stream_lead_s`` of it; until then ``restyle`` can have it drawn again, changed."""
+    within ``stream_lead_s`` of it; until then ``restyle`` can have it drawn again, changed. The
+    sound is held back with them, each piece's going to the encoder just before its picture, through
+    the pacer's ``sound`` filter (a layer the director adds, heard a second after it asks)."""
 
     def __init__(self, enc: Encoder, pool: RenderPool, visual: VisualBackend, cache: Cache,
                  progress: Callable[[int], None], *, pacer: Pacer | None = None, piece_frames: int | None = None):
@@ -697,6 +705,9 @@ class _InOrder(threading.Thread):
         self._on_shown: dict[int, Callable[[float], None]] = {}
         self._done: dict[Future[ShotResult], ShotResult] = {}
         self._audio_samples = 0
+        #: Live: the sound given but not yet in the encoder, from film sample ``_audio_out`` on.
+        self._held: deque[np.ndarray] = deque()
+        self._audio_out = 0
         self._video_frames = 0
         self._cut_frames = 0
         self._all_given = False
@@ -751,9 +762,11 @@ class _InOrder(threading.Thread):
 
     def give_audio(self, samples: np.ndarray, total: int, *, last: bool = False) -> None:
         self.check()
-        if samples.shape[0]:
+        if samples.shape[0] and self.pacer is None:
             self.enc.write_audio(samples)  # queued before any chunk that needs it is written
         with self._cond:
+            if samples.shape[0] and self.pacer is not None:
+                self._held.append(samples)
             self._audio_samples, self._all_given = total, last
             self._cond.notify()
 
@@ -769,9 +782,12 @@ class _InOrder(threading.Thread):
                     while not self._closing and not self._ready():
                         # Waiting on the viewer is polled: their playhead moves without telling us.
                         self._cond.wait(timeout=0.05 if self.pacer is not None else None)
-                    if self._closing or not self.pending:
-                        return
-                    piece = self.pending.popleft()
+                    closing = self._closing
+                    piece = self.pending.popleft() if self.pending and not closing else None
+                if piece is None:
+                    if not closing:  # (the film's last sound, outside the lock: its filter logs)
+                        self._sound_out(None)
+                    return
                 job, future, offset = self._choose(piece)
                 if piece.change and future is piece.future and piece.change in self._on_shown:
                     self._on_shown.pop(piece.change)(piece.film_frame / piece.job.fps)
@@ -779,6 +795,7 @@ class _InOrder(threading.Thread):
                 if result is None:
                     result = self._done[future] = self.pool.result(future, job, self.visual, self.cache)
                     self.results.append(result)
+                self._sound_out((self._video_frames + piece.count) * SAMPLE_RATE // piece.job.fps)
                 self.enc.write_chunk(result.path, offset, piece.count)
                 self.black.append(result.black[offset:offset + piece.count])
                 self.same.append(result.same[offset:offset + piece.count])
@@ -786,6 +803,24 @@ class _InOrder(threading.Thread):
                 self.progress(self._video_frames)
         except BaseException as e:  # noqa: BLE001 - raised on the caller's thread by check()
             self.error = e
+
+    def _sound_out(self, until: int | None) -> None:
+        """Live: hand the encoder the sound held back, up to film sample ``until`` (None: all of
+        it), through the pacer's ``sound`` filter."""
+        if self.pacer is None:
+            return
+        with self._cond:
+            parts = []
+            while self._held and (until is None or self._audio_out < until):
+                x = self._held.popleft()
+                take = x.shape[0] if until is None else min(x.shape[0], until - self._audio_out)
+                if take < x.shape[0]:
+                    self._held.appendleft(x[take:])
+                parts.append((self._audio_out, x[:take]))
+                self._audio_out += take
+        sound = self.pacer.sound
+        for at, x in parts:
+            self.enc.write_audio(sound(x, at) if sound is not None else x)
 
     def _choose(self, piece: _Piece) -> tuple[ShotJob, Future[ShotResult], int]:
         """The changed piece if it is drawn in time, else the piece as first drawn."""

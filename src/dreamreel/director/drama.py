@@ -19,6 +19,9 @@ beat nearest the wanted tension, its pace (quicker cuts above a drive of PACE_AT
 below minus it), and the look of what is about to play (``look``: see ``director.grade``), which
 reaches the viewer within seconds while the telling waits for the next beat; a look changes at
 most once every LOOK_COOLDOWN_S, unless the engagement's change detectors flag a sudden turn.
+And the pulse (``pulse``): while the moment's reading is restless, a heartbeat under the score
+on the sound not yet streamed (``synth.music.pulse``), the one lever that reaches a restless viewer
+within the beat playing when they already have the stakes look (every viewer starts with it).
 Each decision that departs from the story as written is logged with why, for "why did this happen?".
 """
 
@@ -44,6 +47,9 @@ VARIETY_SLACK = 0.15
 #: Seconds between two changes of look (a look that flickered would be noise, not direction),
 #: unless the change detectors flag a sudden turn.
 LOOK_COOLDOWN_S = 20.0
+#: Seconds a pulse, once started or stopped, stays so (a throb that came and went with each
+#: event would be noise), unless the change detectors flag a sudden turn.
+PULSE_HOLD_S = 10.0
 #: How far one beat's reading moves the viewer's own lean, at most, and how far it may go.
 LEAN_STEP = 0.12
 LEAN_MAX = 0.35
@@ -55,7 +61,7 @@ PACE_AT = 0.15
 @dataclass
 class Intervention:
     beat: str
-    kind: str            # escalate, calm, pace, steer, palette
+    kind: str            # escalate, calm, pace, steer, palette, pulse
     why: str
     at_s: float = 0.0    # film time the changed beat starts
 
@@ -100,6 +106,9 @@ class DramaManager:
         #: The look on the shots now ("stakes", "breather"; None: as cut), and since when (wall clock).
         self.current_look: str | None = None
         self.look_at = -1e9
+        #: Whether the pulse throbs under the score now, and since when (wall clock).
+        self.pulsing = False
+        self.pulse_at = -1e9
         self._position: dict[str, float] = {}
         by_episode: dict[int, list[Beat]] = {}
         for b in story.graph.beats:
@@ -199,6 +208,22 @@ class DramaManager:
                "breather": f"The light softens: {self._cause(estimate, False)}",
                "as_cut": "The light settles back: you seem with the story again"}[name]
         self.log.append(Intervention(beat, "palette", why, round(at_s, 3)))
+
+    def pulse(self, estimate: Estimate, now: float) -> bool | None:
+        """Start (True) or stop (False) the pulse now, or None: it throbs while the moment's
+        reading is restless (the lean plays no part: it is the next beat's to answer), and holds
+        PULSE_HOLD_S after each turn unless the change detectors flag a sudden one."""
+        want = estimate.level == "bored"
+        if want == self.pulsing or (now - self.pulse_at < PULSE_HOLD_S and not estimate.changed):
+            return None
+        self.pulsing, self.pulse_at = want, now
+        return want
+
+    def pulsed(self, on: bool, estimate: Estimate, beat: str, at_s: float) -> None:
+        """Log that the pulse starts (``on``) or stops from film second ``at_s``, in ``beat``."""
+        why = f"A pulse comes in under the scene: {self._cause(estimate, True)}" if on else \
+            "The pulse fades: you seem with the story again"
+        self.log.append(Intervention(beat, "pulse", why, round(at_s, 3)))
 
     def kills(self, option: Option) -> bool:
         """Does taking ``option`` cost the life of a character the viewer asked to save?"""

@@ -20,8 +20,10 @@
 
 Everything runs as it does live (``serve/live.py``): each event is checked as the socket checks
 it (a malformed one is dropped, as the socket drops it, and counted), fed to the engagement
-estimate, and the director reacts the moment the reading turns (a new look from the next beat:
-live, within about two seconds); as each beat is entered it picks the telling and the pace, and
+estimate, and the director reacts the moment the reading turns (a new look, and for a restless
+viewer a pulse under the score, from the next beat: live, within about two seconds, inside the
+beat playing; the harness shows a beat whole, so what such a lever does to the rest of the beat
+it was asked in is not counted); as each beat is entered it picks the telling and the pace, and
 at a choice let run out it picks the option. A viewer that raises ends the viewing, reported in
 one line (``Viewing.problem``); so does a story that cannot be played.
 
@@ -100,10 +102,13 @@ class LookMade(_Out):
 class ScoreMade(_Out):
     tempo: float          # beats a minute
     intensity: float      # 0..1: the tension the score follows (sparse chords .. drums and running eighths)
+    #: a heartbeat under it, the director's (``synth.music.pulse``): drums at the genre's top tempo,
+    #: so the tempo heard is that and the intensity is raised by the pulse's share
+    pulse: bool = False
 
 
 class Applied(_Out):
-    kind: str             # escalate, calm, pace, palette, steer, variety
+    kind: str             # escalate, calm, pace, palette, pulse, steer, variety
     why: str
     beat: str = ""
     at_s: float = 0.0
@@ -290,6 +295,10 @@ class _Director:
         """A look to change to now ("stakes", "breather", "as_cut"), or None."""
         return None
 
+    def pulse(self, estimate: Estimate, at: float) -> bool | None:
+        """Start (True) or stop (False) the pulse under the score now, or None."""
+        return None
+
     def option(self, beat: Beat, offered: list[Option], next_beat: dict[str, Beat], default: Option,
                at_s: float) -> tuple[Option, bool]:
         """The option when the countdown ran out, and whether the director picked it."""
@@ -343,6 +352,9 @@ class _Adaptive(_Director):
 
     def react(self, estimate: Estimate, at: float) -> str | None:
         return self.drama.look(estimate, at)
+
+    def pulse(self, estimate: Estimate, at: float) -> bool | None:
+        return self.drama.pulse(estimate, at)
 
     def option(self, beat, offered, next_beat, default, at_s):  # type: ignore[no-untyped-def]
         return self.drama.option(beat, offered, self.engagement.take(), next_beat, at_s), True
@@ -505,8 +517,9 @@ class _Production:
         return [change(s) for s in shots], told
 
     def played(self, beat: Beat, step: PathStep, index: int, shots: list[Shot], told: Any, pacing: Pacing | None,
-               look: str | None, start_s: float, applied: list[Applied]) -> Played:
+               look: str | None, start_s: float, applied: list[Applied], *, pulse: bool = False) -> Played:
         from ..narrative import rating
+        from ..synth.music.pulse import LIFT
 
         fps = self.camera.fps
         frames = sum(s.frames for s in shots) or 1
@@ -525,6 +538,8 @@ class _Production:
         # the score follows the shots' tension, as synth.music.cues_from_shots sets a cue's
         intensity = min(1.0, max(0.0, sum(s.tension * s.frames for s in shots) / frames))
         tempo = self.tempo[0] + (self.tempo[1] - self.tempo[0]) * intensity
+        if pulse:  # drums at the top of the genre's tempo range under it (synth.music.pulse)
+            intensity, tempo = intensity + LIFT * (1 - intensity), float(self.tempo[1])
         text = "\n".join([told.narration, told.action, *(ln.text for ln in told.lines)])
         content = {f.value: lv for f, lv in told.content.items()}
         for flag, level in rating.scan(text).items():
@@ -544,7 +559,7 @@ class _Production:
                                     saturation=mean(lambda s: 0.0 if s.lighting.monochrome
                                                     else _saturation(s.lighting.palette)),
                                     warmth=mean(lambda s: s.lighting.warmth), name=look),
-                      score=ScoreMade(tempo=round(tempo, 1), intensity=round(intensity, 4)),
+                      score=ScoreMade(tempo=round(tempo, 1), intensity=round(intensity, 4), pulse=pulse),
                       has_choice=beat.choice is not None, ending=beat.ending is not None,
                       interventions=applied)
 
@@ -612,6 +627,8 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
     clock = {"wall": 0.0, "film": 0.0, "skipped": 0.0}
     bucket = {"tokens": float(MAX_EVENTS_PER_SECOND), "at": 0.0}
     pending_look: list[tuple[str, Estimate]] = []
+    pending_pulse: list[tuple[bool, Estimate]] = []
+    pulsing = False
     logged = {"n": 0}
 
     def take_log() -> list[Applied]:
@@ -626,6 +643,9 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
         look_name = director.react(estimate, at)
         if look_name is not None:
             pending_look.append((look_name, estimate))
+        pulse = director.pulse(estimate, at)
+        if pulse is not None:
+            pending_pulse.append((pulse, estimate))
 
     def take(raw: Any, beat_end_wall: float) -> None:
         try:
@@ -711,11 +731,18 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
                 pending_look.clear()
                 director.drama.looked(look_name, estimate, beat.id, clock["film"])
                 director.look = None if look_name == "as_cut" else look_name
+            if pending_pulse:  # (one that started and stopped again in the last beat never sounded)
+                on, estimate = pending_pulse[-1]
+                pending_pulse.clear()
+                if on != pulsing:
+                    director.drama.pulsed(on, estimate, beat.id, clock["film"])
+                    pulsing = on
             if policy == "oracle":
                 step, pacing, director.look = _oracle(make, viewer, story, walk, beat, step)
             shots, told = make.beat(beat, step, walk.visits[beat.id], pacing, director.look)
             seconds = sum(s.frames for s in shots) / make.camera.fps
-            p = make.played(beat, step, len(played), shots, told, pacing, director.look, clock["film"], take_log())
+            p = make.played(beat, step, len(played), shots, told, pacing, director.look, clock["film"], take_log(),
+                            pulse=pulsing)
             played.append(p)
             end_wall = clock["wall"] + seconds
             events = _call("see()", lambda: viewer.see(p.model_copy(deep=True)))

@@ -7,8 +7,9 @@ or the default when the countdown runs out. If nobody answers at all (the viewer
 default is taken after ``abandon_s``, so no thread waits for ever.
 
 The loop closes here: telemetry from the player feeds the viewer's engagement estimate, and the
-drama manager reads it the moment it turns (a new look on the shots not yet streamed: the
-stream runs only ``stream_lead_s`` ahead of the playhead, so it shows within seconds), as each
+drama manager reads it the moment it turns (a new look on the shots not yet streamed, and for
+a restless viewer a pulse under the sound not yet streamed, ``synth.music.pulse``: the stream
+runs only ``stream_lead_s`` ahead of the playhead, so they show within seconds), as each
 beat is entered (which telling to play, at what pace) and at each choice the viewer let run
 out (which option to take), logging why. It starts a viewer it knows nothing of where the
 harness's ``adaptive`` policy does (``director.schedule.START``: the population's best fixed
@@ -26,9 +27,12 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..director.drama import DramaManager, Seen
 from ..director.engagement import Engagement, Estimate, _num
@@ -42,6 +46,8 @@ from ..model.profile import Pacing
 from ..model.shot import Shot
 from ..model.story import Beat, Option, VariantName
 from ..store.files import write_atomic
+from ..synth.music.palettes import palette_for
+from ..synth.music.pulse import Heartbeat
 
 log = logging.getLogger("dreamreel.serve")
 #: Beside a finished film: the ending it reached and the state then (what "keep going" goes on from).
@@ -159,6 +165,9 @@ class LiveFilm:
         self._rate = 1.0
         self._restyle: Any = None  # production's handle on the shots not yet streamed
         self.finished_at = 0.0     # (time.time(), once it is finished)
+        #: The pulse the director lays under the sound as it streams (production's ``Pacer.sound``).
+        self.heartbeat = Heartbeat(palette_for(story.bible.genres, story.bible.style.music).tempo[1])
+        self.sound: Callable[[np.ndarray, int], np.ndarray] | None = self.heartbeat if adaptive else None
         self._look: Any = as_cut        # the director's look on the shots ...
         self._setting: Any = as_cut     # ... over the setting the viewer asked for
         self.setting: dict[str, str | None] = {"time_of_day": None, "weather": None}
@@ -262,18 +271,27 @@ class LiveFilm:
         to the viewer as the reason) where the changed picture begins."""
         now = time.time()
         with self._cond:
-            name = self.drama.look(estimate, now) if self._restyle is not None else None
-            if name is None:
-                return
+            attached = self._restyle is not None
+            name = self.drama.look(estimate, now) if attached else None
+            pulse = self.drama.pulse(estimate, now) if attached else None
+        if pulse is not None:
+            self.heartbeat.turn(pulse, lambda at_s: self._logged(lambda beat: self.drama.pulsed(
+                pulse, estimate, beat, at_s), at_s))
+        if name is None:
+            return
 
         def shown(at_s: float) -> None:  # on production's streaming thread
-            spans = list(self.spans.items())  # (a copy: the production thread adds to it)
-            beat = next((b for b, (s, e) in spans if s <= at_s < e), "")
-            with self._cond:
-                self.drama.looked(name, estimate, beat, at_s)
+            self._logged(lambda beat: self.drama.looked(name, estimate, beat, at_s), at_s)
 
         self._look = LOOKS.get(name, as_cut)
         self._restyled(compose(self._setting, self._look), shown)
+
+    def _logged(self, log_in: Any, at_s: float) -> None:
+        """Log a change where it first shows (film second ``at_s``), in the beat playing there."""
+        spans = list(self.spans.items())  # (a copy: the production thread adds to it)
+        beat = next((b for b, (s, e) in spans if s <= at_s < e), "")
+        with self._cond:
+            log_in(beat)
 
     def _restyled(self, change: Any, shown: Any) -> None:
         """Hand production a new look; a production that already failed says so on its own
