@@ -741,6 +741,9 @@ def test_someone_who_died_is_remembered_not_cast():
     husband = next(p for p in premise.people if p.relation == "husband")
     assert husband.called == "late husband" and "dead" in husband.traits
     assert [p.words for p in premise.places] == [["bakery"]]  # her husband's bakery is the bakery
+    will = read("three siblings fight over their grandmother's will in a crumbling Scottish castle")
+    assert "dead" in next(p for p in will.people if p.label == "grandmother").traits
+    assert read("a rich uncle's funeral turns into a murder mystery").shapes[0] == "investigation"
     for prompt, gone in (("an old man talks to his dead wife at the lighthouse", "wife"),
                          ("a widow grieves her late husband in a fishing village", "husband")):
         story = plan(Request(prompt=prompt, episodes=1, target_seconds=180), seed=2)

@@ -509,6 +509,7 @@ def read(prompt: str) -> Premise:
         i = m.last + 1
 
     _assemble(premise, matches, toks)
+    _left_behind(premise)
     subject = next((t.low for t in toks if t.low in ("she", "he")), None)
     if subject and not any(p.pronouns for p in premise.people):
         premise.lead_pronouns = subject  # type: ignore[assignment]
@@ -560,6 +561,20 @@ _GENRE_MOOD = {"thriller": "tense", "horror": "scary", "comedy": "funny", "adven
 _FOR_WHOM = {"child", "children", "kid", "kids", "toddler", "toddlers", "baby", "babies"}
 _WORKS = {"story", "stories", "film", "films", "movie", "movies", "show", "shows", "tale", "tales", "book", "books",
           "series", "cartoon", "bedtime", "musical", "programme", "program", "tv", "television", "opera", "theatre"}
+
+
+#: What someone leaves when they die: "their grandmother's will" says she has.
+_LEFT_BEHIND = re.compile(r"'s\s+(?:last\s+)?(?:will|estate|inheritance|fortune|funeral|grave|ashes|memorial|wake|"
+                          r"legacy|obituary)\b")
+
+
+def _left_behind(premise: Premise) -> None:
+    """Someone whose will, funeral or ashes the request names has died before the story."""
+    low = premise.prompt.lower().replace("\u2019", "'")
+    for p in premise.people:
+        said = (p.words[-1].split() or [""])[-1].lower().replace("\u2019", "'")
+        if p.relation is not None and said.endswith("'s") and re.search(re.escape(said[:-2]) + _LEFT_BEHIND.pattern, low):
+            p.traits = list(dict.fromkeys([*p.traits, "dead"]))
 
 
 def _for_them(m: Match, toks: list[Token]) -> bool:
