@@ -220,6 +220,23 @@ def test_another_package_adds_a_shape(tmp_path, monkeypatch):
     assert "caper_plus" in merged.shapes and "heist" in merged.shapes
 
 
+@pytest.mark.parametrize("text,said", [
+    ('[vocabulary]\n[[vocabulary.people]]\nwords = ["glassblower"]\nlabel = "glassblower"\nkind = "occupation"\nplace = "a glassworks"\n',
+     "'glassblower' works at 'a glassworks', which is no place the vocabulary knows"),
+    ('[vocabulary]\n[[vocabulary.place_names]]\nwords = ["Murano"]\nname = "Murano"\nkind = "a lagoon island"\n',
+     "place name 'Murano' is 'a lagoon island', which is no place the vocabulary knows"),
+])
+def test_a_kit_naming_a_place_nobody_knows_is_one_line(tmp_path, text, said):
+    (tmp_path / "mine.toml").write_text(text)
+    with pytest.raises(BadInputError) as e:
+        load(kits_mod.builtin_paths() + [tmp_path / "mine.toml"])
+    assert said in str(e.value) and "\n" not in str(e.value)
+    heist = (Path(kits_mod.__file__).parent / "data" / "shapes" / "heist.toml").read_text()
+    (tmp_path / "mine.toml").write_text(heist.replace('id = "heist"', 'id = "heist2"\nplace = "a vault city"', 1))
+    with pytest.raises(BadInputError, match="plot shape heist2: place 'a vault city' is no place the vocabulary knows"):
+        load(kits_mod.builtin_paths() + [tmp_path / "mine.toml"])
+
+
 def test_an_era_that_names_a_place_keeps_both_and_no_anachronism():
     premise = read("a Victorian London detective story about a stolen tiara, with a clever dog")
     assert premise.era == "Victorian era" and [p.named for p in premise.places] == ["London"]
