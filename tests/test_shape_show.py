@@ -139,3 +139,12 @@ def test_the_companion_cannot_be_sent_on_in_a_part_they_already_have():
     story = _story("a village puts on a pantomime")
     with pytest.raises(BadInputError, match="swap"):
         _played(story, ["hand", "mend", "swap"])
+
+
+def test_a_show_runs_beneath_another_plot_without_taking_its_event():
+    story = _story("a bank heist during a concert")
+    assert story.generator["shapes"] == "heist"
+    told = " ".join(b.narration for b in story.graph.beats)
+    assert "show to put on" in told or "a performance" in told  # the show's strand opens
+    assert "the curtain goes up at last" in told or "takes a bow on the first night" in told  # and pays off
+    assert "bow at the heist" not in told and "lead in the heist" not in told
