@@ -140,6 +140,21 @@ class TraitWord(Model):
     trait: ShortText
 
 
+class WordSet(Model):
+    """Words the request reader treats alike, named by what they tell it: ``against`` ("rival",
+    "nemesis": someone against the lead), ``against_verbs`` (what is done to them: "swindle"),
+    ``with_verbs`` (what is done with a friend: "befriend"), ``accused`` ("framed": the crime is
+    theirs to disprove), ``witness_parts``/``rival_parts`` ("the cat is the only witness", "the
+    butler is the killer"), ``died`` ("her late husband"), ``left_behind`` ("her grandmother's
+    will": she has died), ``no_longer`` ("a retired astronaut" is not in space), ``keeps`` ("runs a
+    laundromat": a place follows), ``children_of`` ("the keeper's daughter": the keeper is her
+    parent), ``not_places`` ("in a hurry") and ``not_people`` ("a letter" is nobody)."""
+
+    name: Literal["against", "against_verbs", "with_verbs", "accused", "witness_parts", "rival_parts", "died",
+                  "left_behind", "no_longer", "keeps", "children_of", "not_places", "not_people"]
+    words: list[Phrase] = Field(min_length=1)
+
+
 class Vocabulary(Model):
     """Everything the request reader knows. Several files merge (entry points add more)."""
 
@@ -155,6 +170,8 @@ class Vocabulary(Model):
     traits: list[TraitWord] = Field(default_factory=list)
     weathers: list[WeatherWord] = Field(default_factory=list)
     place_names: list[PlaceName] = Field(default_factory=list)
+    #: Word lists the reader's rules use (``WordSet.name`` says which).
+    word_sets: list[WordSet] = Field(default_factory=list)
     #: Words understood as carrying no story content ("story", "film", "about", "please", "watch").
     fillers: list[Phrase] = Field(default_factory=list)
 

@@ -7,6 +7,7 @@ so a prompt that tries to inject instructions has nothing to inject into.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..errors import BadRequestError
 from ..model import Profile, Request
@@ -16,7 +17,7 @@ from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 from .kits import kits as all_data
 from .names import local
-from .premise import HOURS_RE, MINUTES_RE, NO_LONGER, SECONDS_RE, length_number
+from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, length_number, words
 from .premise import read as read_premise
 
 #: Plots that suit a story for children (a love story only where the request asks for one).
@@ -83,7 +84,10 @@ def clean_prompt(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_NO_LONGER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(NO_LONGER)) + r")[\s-]+$")
+@cache
+def _no_longer_before() -> re.Pattern:
+    """ "retired ", "former " just before a genre's word ("a retired astronaut")."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words("no_longer")))) + r")[\s-]+$")
 
 
 def find_genres(text: str) -> list[GenreKit]:
@@ -94,7 +98,7 @@ def find_genres(text: str) -> list[GenreKit]:
         best = None
         for alias in kit.aliases:
             m = re.search(r"(?<![a-z])" + re.escape(alias.lower()) + r"(?![a-z])", low)
-            if m and _NO_LONGER_BEFORE.search(low[:m.start()]):
+            if m and _no_longer_before().search(low[:m.start()]):
                 continue  # "a retired astronaut": no longer in space
             if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(alias) > best[1])):
                 best = (m.start(), len(alias))
@@ -164,7 +168,7 @@ _PEOPLE_GENRE = {
 
 def _people_genres(premise: Premise) -> list[str]:
     """The genres the asked-for people's kinds say, in the order they are named."""
-    kinds = [g for p in premise.people if not set(p.traits) & NO_LONGER  # a retired astronaut is not in space
+    kinds = [g for p in premise.people if not set(p.traits) & words("no_longer")  # a retired astronaut is not in space
              for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
     return list(dict.fromkeys(kinds))
 

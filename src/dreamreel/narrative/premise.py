@@ -117,21 +117,6 @@ CLASHES = {("silent", "musical"): ("silent", "a silent film cannot sing: made as
 #: Which reading wins when two vocabularies hold the same words ("film noir": a genre before a form).
 PRIORITY = ("genre", "situation", "complication", "audience", "form", "place", "person", "thing", "era", "tone",
             "weather", "trait", "filler")
-#: Relation words that set a person against the lead, not beside them.
-AGAINST = {"rival", "enemy", "nemesis", "villain", "foe", "arch-enemy", "archenemy", "bully"}
-#: What someone does to the one they are against: whoever comes after it is the opposition
-#: ("a con artist swindles a rich widow": the widow is the mark, not the partner).
-AGAINST_VERBS = {"swindle", "con", "cheat", "rob", "dupe", "trick", "fleece", "blackmail", "hunt", "stalk", "chase",
-                 "kidnap", "betray", "frame", "defraud", "scam", "hustle", "outwit", "outsmart", "double-cross",
-                 "sue", "fight", "battle", "challenge", "duel", "oppose", "defy", "haunt", "terrorize", "terrorise",
-                 "vs", "versus", "against"}
-#: Words that put a crime on someone who did not do it: the plot is clearing their name, not a heist.
-_ACCUSED = {"framed", "frame", "accused", "accuse", "blamed", "blame", "charged", "convicted", "suspected", "suspect",
-            "arrested", "jailed", "imprisoned"}
-#: What someone does with a friend: whoever comes after it stands with them ("befriends a seal",
-#: "adopts a stray", "two brothers race sled dogs": their dogs, not their rivals).
-WITH_VERBS = {"befriend", "adopt", "rescue", "tame", "raise", "train", "nurse", "feed", "ride", "race", "mush",
-              "meet", "help", "protect", "guard", "find", "keep", "love", "walk", "shelter", "hide", "follow"}
 
 
 @dataclass
@@ -563,9 +548,18 @@ _WORKS = {"story", "stories", "film", "films", "movie", "movies", "show", "shows
           "series", "cartoon", "bedtime", "musical", "programme", "program", "tv", "television", "opera", "theatre"}
 
 
-#: What someone leaves when they die: "their grandmother's will" says she has.
-_LEFT_BEHIND = re.compile(r"'s\s+(?:last\s+)?(?:will|estate|inheritance|fortune|funeral|grave|ashes|memorial|wake|"
-                          r"legacy|obituary)\b")
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word set the reader's rules use, from the vocabulary (``WordSet``): "against", "no_longer"..."""
+    return frozenset(w for ws in kits().vocabulary.word_sets if ws.name == name for w in ws.words)
+
+
+@cache
+def _left_behind_re() -> str:
+    """What someone leaves when they die, after their name: "'s will", "'s last will"."""
+    return r"'s\s+(?:last\s+)?(?:" + "|".join(map(re.escape, sorted(words("left_behind")))) + r")\b"
 
 
 def _left_behind(premise: Premise) -> None:
@@ -573,7 +567,7 @@ def _left_behind(premise: Premise) -> None:
     low = premise.prompt.lower().replace("\u2019", "'")
     for p in premise.people:
         said = (p.words[-1].split() or [""])[-1].lower().replace("\u2019", "'")
-        if p.relation is not None and said.endswith("'s") and re.search(re.escape(said[:-2]) + _LEFT_BEHIND.pattern, low):
+        if p.relation is not None and said.endswith("'s") and re.search(re.escape(said[:-2]) + _left_behind_re(), low):
             p.traits = list(dict.fromkeys([*p.traits, "dead"]))
 
 
@@ -637,7 +631,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 modifier, modifier_said = e, said.lower()
             continue
         if m.kind == "trait":
-            if e.trait.lower() in AGAINST or said.lower() in AGAINST:
+            if e.trait.lower() in words("against") or said.lower() in words("against"):
                 pending_relation = "rival"
             pending_traits.append(e.trait)
             continue
@@ -647,11 +641,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             continue
         if m.kind == "person":
             if modifier is not None:
-                if modifier.kind == "relation" or modifier.label in AGAINST:
-                    pending_relation = "rival" if modifier.label in AGAINST else modifier.label
+                if modifier.kind == "relation" or modifier.label in words("against"):
+                    pending_relation = "rival" if modifier.label in words("against") else modifier.label
                 else:
                     pending_traits = [*pending_traits, modifier_said]  # as written: "teenage", not "teenager"
-            against = bool(premise.people) and any(t.forms & AGAINST_VERBS for t in toks[max(0, m.first - 3):m.first]
+            against = bool(premise.people) and any(t.forms & words("against_verbs") for t in toks[max(0, m.first - 3):m.first]
                                                    if t.used in (None, "situation", "filler"))
             p = _person(e, m, toks, pending_traits, "rival" if against else pending_relation)
             part = _part_named(m, toks)
@@ -660,7 +654,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if against:
                 p.relation = "rival"
             elif premise.people and p.relation is None and any(
-                    t.forms & WITH_VERBS for t in toks[max(0, m.first - 3):m.first] if t.used in (None, "situation", "filler")):
+                    t.forms & words("with_verbs") for t in toks[max(0, m.first - 3):m.first] if t.used in (None, "situation", "filler")):
                 p.relation = "friend"
             p.called = _as_written(e, m, toks)
             _workplace(premise, m, toks)
@@ -679,7 +673,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 kin_of = _person(owner[0], owner[1], toks, [], None)
                 kin_of.called = _as_written(owner[0], owner[1], toks)
                 _workplace(premise, owner[1], toks)
-                if p.relation in _CHILDREN_OF:  # the keeper's daughter: the keeper is her parent
+                if p.relation in words("children_of"):  # the keeper's daughter: the keeper is her parent
                     kin_of.relation, p.relation = "parent", None
                 p.called = f"{kin_of.called}'s {p.called}"[:200]
                 owner = None
@@ -697,7 +691,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 before.used = "person"
                 head = " ".join(t.low for t in toks[m.first:m.last + 1])  # as written: "inspector", not its synonym
                 head = head[:-1] if p.count > 1 and head.endswith("s") else head
-                if before.low in _DEAD and e.kind == "relation":
+                if before.low in words("died") and e.kind == "relation":
                     # "her late husband": gone before the story starts, not someone in it
                     p.traits = list(dict.fromkeys([*p.traits, "dead"]))
                     p.called = f"{before.low} {head}"[:200]
@@ -777,7 +771,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             else:
                 premise.things.append(thing)
         elif m.kind == "situation":
-            if e.shape == "heist" and any(t.forms & _ACCUSED for t in toks[max(0, m.first - 4):m.first]):
+            if e.shape == "heist" and any(t.forms & words("accused") for t in toks[max(0, m.first - 4):m.first]):
                 # "framed for a theft", "accused of stealing": the crime is theirs to disprove
                 if not {"trial", "investigation"} & set(premise.shapes):
                     premise.shapes.append("investigation")
@@ -791,7 +785,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 # A word that also names a person ("widow") asks for its plot less than one that does not.
                 shared = any(x.kind == "person" and x.first == m.first for x in matches)
                 specific[e.shape] = len(m.words) - (0.5 if shared else 0)
-            if said.lower() in AGAINST:  # "rival chefs": a rivalry, and the second chef opposes the first
+            if said.lower() in words("against"):  # "rival chefs": a rivalry, and the second chef opposes the first
                 pending_relation = "rival"
                 continue
         elif m.kind == "complication":
@@ -819,7 +813,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "era":
             premise.era, premise.year = premise.era or e.era, premise.year or e.year
         elif m.kind == "genre":
-            if m.first > 0 and toks[m.first - 1].low in NO_LONGER:
+            if m.first > 0 and toks[m.first - 1].low in words("no_longer"):
                 continue  # "a retired astronaut" asks for no science fiction
             if e.name not in premise.genres:
                 premise.genres.append(e.name)
@@ -860,10 +854,6 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             premise.era, premise.year = f"{century}th century", (century - 1) * 100 + 50
 
 
-#: Parts a request gives someone in so many words ("the cat is the only witness"): the
-#: relation that puts them in that part.
-_PARTS = {"witness": "witness", "killer": "rival", "murderer": "rival", "culprit": "rival", "villain": "rival",
-          "thief": "rival", "traitor": "rival", "spy": "rival", "mastermind": "rival", "suspect": "witness"}
 
 
 def _part_named(m: Match, toks: list[Token]) -> str | None:
@@ -875,17 +865,15 @@ def _part_named(m: Match, toks: list[Token]) -> str | None:
     k += 2
     if k < len(toks) and toks[k].low in ("only", "real", "secret", "true", "last", "sole", "one"):
         k += 1
-    if k >= len(toks) or toks[k].low not in _PARTS:
+    if k >= len(toks) or toks[k].low not in words("witness_parts") | words("rival_parts"):
         return None
     for t in toks[m.last + 1:k + 1]:
         t.used = t.used or "filler"
-    return _PARTS[toks[k].low]
+    return "witness" if toks[k].low in words("witness_parts") else "rival"
 
 
 #: "at the dentist", "off to the vet": where someone is named for where they work.
 _AT_THEIRS = {"at", "to", "from"}
-#: Relations that make the person a possessive names their parent ("a lighthouse keeper's daughter").
-_CHILDREN_OF = {"daughter", "son", "child", "kid", "granddaughter", "grandson", "grandchild", "twin"}
 
 
 def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
@@ -898,10 +886,6 @@ def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
             premise.places.append(AskedPlace(label=place.label, words=[toks[k].low], kind=v.places.index(place)))
 
 
-#: Traits that say someone no longer works where their job is.
-#: Words before someone close that say they died before the story ("her late husband").
-_DEAD = {"late", "dead", "deceased", "departed"}
-NO_LONGER = {"retired", "former", "ex", "old-time", "washed-up", "disgraced", "fired", "unemployed"}
 
 
 def _room_of(m: Match, toks: list[Token]):
@@ -933,7 +917,7 @@ def _where_they_work(premise: Premise) -> None:
     if not premise.people:
         return
     lead = premise.people[0]
-    if set(lead.traits) & NO_LONGER:
+    if set(lead.traits) & words("no_longer"):
         return  # a retired astronaut is not in space
     word = next((w for w in v.people if w.label == lead.label and w.place), None)
     if word is not None:
@@ -944,24 +928,6 @@ def _where_they_work(premise: Premise) -> None:
 #: Where a place is named ("set in a laundromat", "inside an old observatory").
 _WHERE = {"in", "at", "inside", "aboard", "on", "near", "into", "outside", "behind", "beneath", "under", "within",
           "around", "across"}
-#: What someone does with a business ("runs a laundromat", "inherits a failing garage"): what
-#: follows is a place.
-_KEEPS = {"run", "own", "manage", "open", "inherit", "buy", "reopen", "save", "rescue"}
-#: Words after "in a" that are not places: "in a hurry", "at a time", "on a whim".
-_NOT_PLACES = {"hurry", "nutshell", "way", "moment", "row", "time", "loss", "whim", "sense", "word", "minute", "while",
-               "bit", "flash", "trance", "coma", "rage", "daze", "panic", "jam", "pinch", "bind", "fix", "mood", "state",
-               "style", "tone", "voice", "sentence", "episode", "series", "film", "movie", "story", "world", "future",
-               "past", "day", "night", "week", "year", "month", "hour", "lot", "sort", "kind", "manner", "fashion",
-               "genre", "twist", "dream", "nightmare", "loop", "race", "fight", "battle", "war", "relationship",
-               "pickle", "rut", "fog", "daydream", "snap", "heartbeat", "second", "mess", "wash", "dark", "end",
-               "meantime", "air", "open", "middle", "news", "spotlight", "making", "long", "short", "family", "end",
-               "first", "last", "beginning", "style", "mode", "spirit", "vein", "tradition", "shape", "form",
-               # what one runs, opens or saves that is no place
-               "marathon", "scam", "campaign", "errand", "experiment", "test", "risk", "check", "gauntlet",
-               "program", "programme", "mile", "meeting", "account", "letter", "file", "case", "investigation",
-               "life", "soul", "marriage", "friendship", "secret", "gift", "present", "door", "window", "fortune",
-               # parts of a place, not places: "the edge of the kitchen table"
-               "edge", "table", "corner", "side", "top", "bottom", "floor", "ceiling", "wall", "roof", "doorstep"}
 #: What a place nobody listed is drawn as: an interior with a counter, a back room, a street door.
 _SOME_PLACE = "a shop"
 
@@ -975,7 +941,7 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
     if some is None:
         return
     for i, t in enumerate(toks):
-        if t.used is not None or t.cap or not t.low.isalpha() or len(t.low) < 4 or t.low in _NOT_PLACES \
+        if t.used is not None or t.cap or not t.low.isalpha() or len(t.low) < 4 or t.low in words("not_places") \
                 or t.low.endswith(("ing", "ly", "ed")):
             continue
         j, between = i - 1, 0
@@ -983,7 +949,7 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
                 (toks[j].used in (None, "named", "trait") or toks[j].cap):
             j, between = j - 1, between + 1
         if j < 1 or toks[j].low not in ("a", "an", "the") or \
-                (toks[j - 1].low not in _WHERE and not toks[j - 1].forms & _KEEPS):
+                (toks[j - 1].low not in _WHERE and not toks[j - 1].forms & words("keeps")):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
@@ -1000,26 +966,6 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
 
 #: Endings of words for what people do ("lamplighter", "taxidermist", "ferryman").
 _AGENTIVE = ("er", "or", "ist", "ian", "man", "woman", "smith", "wright", "eer", "ess", "ant", "ent")
-#: Words with those endings that are rarely someone: "a letter", "a mirror", "the river".
-_NOT_PEOPLE = {"letter", "mirror", "river", "water", "corner", "summer", "winter", "number", "power", "paper", "silver",
-               "center", "centre", "order", "matter", "manner", "weather", "monster", "chapter", "poster", "border",
-               "dinner", "tower", "flower", "shower", "thunder", "danger", "color", "colour", "door", "floor", "error",
-               "mayor", "tenor", "honor", "honour", "humor", "humour", "horror", "terror", "harbor", "harbour",
-               "motor", "sensor", "elevator", "mentor", "sailor", "tailor", "parlor", "parlour", "armor", "armour",
-               "vapor", "flavor", "favor", "labor", "neighbor", "ancient", "moment", "element", "giant", "servant",
-               "talent", "event", "accent", "agent", "student", "patient", "parent", "tenant", "plant", "restaurant",
-               "elephant", "infant", "merchant", "peasant", "lieutenant", "sergeant", "assistant", "president",
-               "dress", "mess", "chess", "fortress", "princess", "actress", "waitress", "goddess", "duchess",
-               "countess", "empress", "heiress", "mistress", "hostess", "stewardess", "seamstress", "wilderness",
-               "darkness", "business", "madness", "happiness", "access", "process", "success", "address", "guardian",
-               "librarian", "musician", "magician", "comedian", "historian", "physician", "politician", "technician",
-               "civilian", "barbarian", "vegetarian", "median", "engineer", "pioneer", "volunteer", "career",
-               "career", "after", "never", "over", "under", "ever", "other", "either", "whether", "rather", "together",
-               "another", "further", "later", "better", "faster", "bigger", "older", "younger", "sister", "brother",
-               "mother", "father", "daughter", "master", "computer", "character", "theater", "theatre", "quarter",
-               "ginger", "burger", "butter", "ladder", "hammer", "finger", "anger", "hunger", "cancer", "soccer",
-               "lavender", "calendar", "cellar", "collar", "dollar", "pillar", "altar", "sugar", "cigar", "radar",
-               "solar", "polar", "lunar", "sonar", "man", "woman", "human", "german", "roman", "woman"}
 
 
 def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
@@ -1027,7 +973,7 @@ def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
     is one of the people, called by its word: a word for what people do after "a" or "the"
     ("-er", "-ist", "-man"...), or any word right before "who"."""
     for i, t in enumerate(toks):
-        if t.used is not None or t.cap or not t.low.isalpha() or len(t.low) < 5 or t.low in _NOT_PEOPLE:
+        if t.used is not None or t.cap or not t.low.isalpha() or len(t.low) < 5 or t.low in words("not_people"):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         who = nxt is not None and nxt.low in ("who", "whose")
