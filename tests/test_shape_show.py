@@ -53,9 +53,17 @@ def test_a_performance_asked_for_is_told_as_a_show(prompt):
     ("a concert pianist mourns her husband", "grief"),
     ("a bank heist during a concert", "heist"),
     ("A circus elephant escapes in 1930s Chicago and a newsboy tries to hide her", "survival"),
+    ("a wedding rehearsal dinner goes wrong", "romance"),
+    ("a rock star goes on tour and falls in love", "romance"),
 ])
 def test_other_plots_keep_their_own_shape(prompt, shape):
     assert _story(prompt).generator["shapes"].split("+")[0] == shape
+
+
+@pytest.mark.parametrize("prompt", ["a gig-economy courier in Lagos", "a detective finally gets the lead she needs",
+                                    "a travel vlogger's world tour of haunted castles"])
+def test_words_that_only_look_like_a_show_are_not_one(prompt):
+    assert "show" not in _story(prompt).generator["shapes"].split("+")
 
 
 def test_the_show_is_named_in_the_requests_own_words_across_the_story():
