@@ -193,6 +193,32 @@ def test_editing_one_beat_leaves_the_other_beats_shots_alone(noir):
         assert spec(before, b) == spec(after, b)
 
 
+def test_a_revised_scene_leaves_every_other_shot_as_it_was():
+    """A revision is cut as its original was: here the revised scene is so much shorter that its
+    episode would fit the asked length untrimmed, and every other shot of it would change."""
+    from dreamreel.camera.shots import ShotPlanner
+    from dreamreel.model import Request
+    from dreamreel.narrative.planner import plan
+
+    story = plan(Request(prompt="a courtroom drama about a stolen ledger", target_seconds=45, rating="PG"), seed=0)
+    path = choose_path(story, "first", seed=0)
+    data = story.model_dump()
+    beat = next(b for b in data["graph"]["beats"] if b["id"] == "e1_charge")
+    beat["lines"] = [{**beat["lines"][0], "text": "You lied to this court, and I can prove it!"}]
+    revised = Story.model_validate(data)
+    assert ShotPlanner(revised, path).fit(1) != ShotPlanner(story, path).fit(1)  # (what would have changed)
+
+    def shots(lists):  # each beat's shots, as their drawings are keyed (render_pool.shot_key)
+        out: dict[str, list] = {}
+        for s in (s for sl in lists for s in sl.shots):
+            out.setdefault(s.beat, []).append(s.model_dump(exclude={"id", "start_frame"}))
+        return out
+    before = shots(plan_shots(story, path, estimate_timings(story, path)))
+    after = shots(plan_shots(revised, path, estimate_timings(revised, path), cut_as=story))
+    assert before.keys() == after.keys()
+    assert [b for b in before if before[b] != after[b]] == ["e1_charge"]
+
+
 def test_bad_timings_and_paths_are_one_line_errors(noir):
     path = choose_path(noir, "first", episodes=[1])
     timings = estimate_timings(noir, path)

@@ -472,7 +472,11 @@ class ShotPlanner:
     """The camera for one played path, an episode at a time (see ``plan_shots`` for all at once)."""
 
     def __init__(self, story: Story, path: PlayPath, *, profile: Profile | None = None, fps: int = 24,
-                 width: int = 1280, height: int = 720, title_cards: bool = True, seed: int | None = None):
+                 width: int = 1280, height: int = 720, title_cards: bool = True, seed: int | None = None,
+                 cut_as: Story | None = None):
+        """``cut_as``: the story this one revises (the same graph, some beats told otherwise):
+        each episode's holds are scaled as that story's were (``episode_fit``), not to this
+        one's words, so a revised scene leaves every other scene's shots as they were."""
         if path.story_id != story.id:
             raise BadInputError(f"the path is for story {path.story_id!r}, not {story.id!r}")
         if not 1 <= fps <= 120:
@@ -494,25 +498,34 @@ class ShotPlanner:
             self.episodes.setdefault(beat.episode, []).append((beat, told, visits[beat.id]))
             self.steps.setdefault(beat.episode, []).append(step)
         self._estimated = _Planner(story, estimate_timings(story, path), profile, fps, self.seed)
+        self._cut_as = None if cut_as is None else ShotPlanner(
+            cut_as, path.model_copy(update={"story_id": cut_as.id}), profile=profile, fps=fps, width=width,
+            height=height, title_cards=title_cards, seed=self.seed)
+
+    def fit(self, number: int) -> float:
+        """How episode ``number``'s holds are scaled (``episode_fit``; with ``cut_as``, as that story's were)."""
+        if self._cut_as is not None:
+            return self._cut_as.fit(number)
+        return episode_fit(self._estimated, number, self.episodes[number], float(self.story.request.target_seconds))
 
     def cut(self, number: int, timings: list[SpeechTiming]) -> EpisodeCut:
         """An episode's cut, to be fed its beats; ``timings`` may grow as lines are voiced."""
-        steps = self.episodes[number]
-        fit = episode_fit(self._estimated, number, steps, float(self.story.request.target_seconds))
+        fit = self.fit(number)
         planner = _Planner(self.story, timings, self.profile, self.fps, self.seed)
         return EpisodeCut(planner, number, fit, self.width, self.height, self.title_cards)
 
 
 def plan_shots(story: Story, path: PlayPath, timings: list[SpeechTiming], *, profile: Profile | None = None,
                fps: int = 24, width: int = 1280, height: int = 720, title_cards: bool = True,
-               seed: int | None = None) -> list[ShotList]:
+               seed: int | None = None, cut_as: Story | None = None) -> list[ShotList]:
     """One ShotList per episode the path visits, in play order.
 
     ``timings`` gives the duration of every voiced line (see ``director.path.voiced_lines``);
     ``seed`` defaults to the story's seed. ``title_cards=False`` leaves out the title and end cards.
+    ``cut_as``: the story this one revises (see ``ShotPlanner``).
     """
     planner = ShotPlanner(story, path, profile=profile, fps=fps, width=width, height=height,
-                          title_cards=title_cards, seed=seed)
+                          title_cards=title_cards, seed=seed, cut_as=cut_as)
     out = []
     for number, steps in planner.episodes.items():
         cut = planner.cut(number, timings)
