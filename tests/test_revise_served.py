@@ -36,15 +36,22 @@ def ready(client, film_id):
     return status
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+#: The lengths of film asked for. Both put the talky scene second, so the player must seek past
+#: what it has appended; at 45 s the revised scene is shorter and its episode would fit the
+#: length untrimmed, which would have changed every other shot of that episode.
+LENGTHS = [20, 45]
+
+
+@pytest.fixture(scope="module", params=LENGTHS, ids=lambda s: f"{s}s")
+def served(tmp_path_factory, request):
     """A server (its model set by each test) and one finished film of Alice's, made as written,
     nobody answering its choices."""
     folder = tmp_path_factory.mktemp("revise")
     with running_server(folder, make_kw={"voice": voice("espeak-ng")},
                         live_kw={"lead_s": None, "abandon_s": 1.0}) as (base, app):
         alice = viewer(base)
-        made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": 30, "rating": "PG", "adaptive": False})
+        made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": request.param, "rating": "PG",
+                                              "adaptive": False, "seed": 0})
         assert made.status_code == 200, made.text
         yield base, app, alice, ready(alice, made.json()["id"])
 
@@ -145,9 +152,12 @@ def test_the_player_revises_the_scene_playing(served, faulty_server):  # noqa: F
                               "url": base}])
         page = context.new_page()
         page.goto(f"{base}/watch/{original['id']}")
+        # The owner pauses in the scene as soon as the film opens, before the player has appended
+        # it: a finished film can be sought anywhere at once (the player fetches that part first)
         page.wait_for_function("document.getElementById('video').duration > 0", timeout=60_000)
         page.evaluate(f"document.getElementById('video').pause(); "
                       f"document.getElementById('video').currentTime = {scene['start_s'] + 0.2}")
+        assert page.evaluate("document.getElementById('video').currentTime") == pytest.approx(scene["start_s"] + 0.2)
         page.click("#revise-box summary")
         assert page.is_enabled("#revise")
         page.fill("#revise-note", "make her angrier")
@@ -156,6 +166,8 @@ def test_the_player_revises_the_scene_playing(served, faulty_server):  # noqa: F
         page.wait_for_function("document.getElementById('revised-from').textContent.includes('make her angrier')",
                                timeout=30_000)
         assert page.get_attribute("#revised-from a", "href") == f"/watch/{original['id']}"
+        revised = alice.get(f"/api/films/{page.url.rsplit('/', 1)[-1]}").json()
+        assert revised["revision"]["beats"] == [beat.id]  # the scene it was paused in
         browser.close()
     sent = json.loads(behaviour["seen"][-1][1])["messages"][-1]["content"]
     assert "make her angrier" in sent and beat.narration[:40] in sent

@@ -69,6 +69,9 @@ def revise_film(server: Server, viewer: Viewer, film: Film, ask: Revise) -> Film
     if server.sandbox is not None:
         server.sandbox.check(revised)
     live = server.live.get(film.id)
+    # Cut as the film revised was (a revision of a revision: as its original), so the scenes
+    # not revised keep their shots' lengths, and so their drawings.
+    cut_as = (live.make_kw.get("cut_as") if live is not None else None) or story
     start = server.started(film)
     fitted = server.afford(viewer, revised, episodes=1 if start else None)
     steps = list(path.get("steps", []))
@@ -85,5 +88,5 @@ def revise_film(server: Server, viewer: Viewer, film: Film, ask: Revise) -> Film
         server.revisions[new.id] = revision
         server._launch(new, revised, int(path.get("seed", 0)), profile,
                        adaptive=live.adaptive if live is not None else True, start=start, fitted=fitted,
-                       replay=Replay(steps, len(choices_of(story, steps))))
+                       replay=Replay(steps, len(choices_of(story, steps))), cut_as=cut_as)
     return new

@@ -463,7 +463,10 @@ class Server:
         return next((p for p in self.sandbox.packs if p.sha256 in shas), None) if self.sandbox else None
 
     def _launch(self, film: Film, story: Any, seed: int, profile: Any, *, adaptive: bool,
-                start: Any = None, seen: Any = None, fitted: Any = None, replay: Any = None) -> None:
+                start: Any = None, seen: Any = None, fitted: Any = None, replay: Any = None,
+                cut_as: Any = None) -> None:
+        """Make ``film`` of ``story`` for its viewer (queued until admitted); ``cut_as``: the
+        story it revises (``production.make_film``)."""
         if start is not None:  # a continuation: where it goes on from, kept for watching it again
             self.folder(film.id).mkdir(parents=True, exist_ok=True)
             write_atomic(self.folder(film.id) / STARTED, json.dumps(list(start)))
@@ -471,6 +474,8 @@ class Server:
         if fitted is not None:  # the budget's way of making it
             res = fitted.res
             make_kw.setdefault("prefetch", fitted.prefetch)
+        if cut_as is not None:
+            make_kw["cut_as"] = cut_as
         live = LiveFilm(film.id, story, self.folder(film.id), seed=seed, res=res, make_kw=make_kw,
                         profile=profile, adaptive=adaptive, start=start, seen=seen, viewer=film.viewer_id,
                         notes=fitted.notes if fitted is not None else None, **self.live_kw)

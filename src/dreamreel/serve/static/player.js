@@ -5,7 +5,9 @@ const $ = (id) => document.getElementById(id);
 const film = location.pathname.split("/").pop();
 const base = `/films/${film}/stream/`;
 const video = $("video");
-let sourceBuffer = null, mediaSource = null, appended = 0, initDone = false, complete = false, busy = false;
+let sourceBuffer = null, mediaSource = null, initDone = false, complete = false, busy = false, sized = false;
+const appended = new Set();  // the segments in the source buffer, by their place in the index
+let placed = false;  // the viewer moved the playhead before anything played
 let pending = null, shownChoice = null, socket = null, queue = [];
 let interventions = [], shownInterventions = new Set(), toastUntil = 0, canContinue = false, choicesMade = 0;
 const answered = new Set();  // choices answered here, until the server's status stops showing them
@@ -76,14 +78,24 @@ async function pump() {
       await append(init);
       initDone = true;
     }
-    while (appended < index.segments.length) {
-      const seg = await fetchBytes(index.segments[appended].file);
+    if (index.complete && !sized && !sourceBuffer.updating) {
+      // A finished film is its whole length at once: left open-ended, as a stream being made is,
+      // the browser lets the playhead go only as far as what is appended (a seek further on is
+      // taken back there, and "the scene playing" is then the wrong one).
+      const end = video.buffered.length ? video.buffered.end(video.buffered.length - 1) : 0;
+      mediaSource.duration = Math.max(index.duration, end);
+      sized = true;
+    }
+    while (appended.size < index.segments.length) {
+      const n = nextSegment(index.segments);
+      const seg = await fetchBytes(index.segments[n].file);
       if (!seg) break;
       await append(seg);
-      appended += 1;
-      if (appended === 1) video.play().catch(() => { $("state").textContent = "press play"; });
+      appended.add(n);
+      if (appended.size === 1 && !placed && !video.seeking)
+        video.play().catch(() => { $("state").textContent = "press play"; });
     }
-    if (index.complete && appended === index.segments.length && !complete) {
+    if (index.complete && appended.size === index.segments.length && !complete) {
       complete = true;
       showCredentials();
       if (mediaSource.readyState === "open") mediaSource.endOfStream();
@@ -93,6 +105,18 @@ async function pump() {
   } finally {
     busy = false;
   }
+}
+
+// The segment to fetch next: the first missing one from the playhead on (a seek in a finished
+// film plays from there at once), else the first missing one before it.
+function nextSegment(segments) {
+  let first = -1;
+  for (let n = 0; n < segments.length; n++) {
+    if (appended.has(n)) continue;
+    if (segments[n].start + segments[n].duration > video.currentTime + 0.05) return n;
+    if (first < 0) first = n;
+  }
+  return first;
 }
 
 function bufferedAhead() {
@@ -170,7 +194,10 @@ let lastPointer = 0, lastWatch = 0;
 video.addEventListener("play", () => send("play"));
 video.addEventListener("pause", () => send("pause"));
 video.addEventListener("timeupdate", () => { if (!video.seeking) lastTime = video.currentTime; });
-video.addEventListener("seeking", () => send("seek", { to: video.currentTime }, lastTime));
+video.addEventListener("seeking", () => {
+  if (!appended.size) placed = true;  // (put somewhere before the film began: it waits there, paused)
+  send("seek", { to: video.currentTime }, lastTime);
+});
 video.addEventListener("volumechange", () => send(video.muted ? "mute" : "volume", { volume: video.volume }));
 video.addEventListener("waiting", () => send("stall"));
 video.addEventListener("ended", () => send("ended"));
