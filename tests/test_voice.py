@@ -256,6 +256,75 @@ def test_voice_lines_with_piper_is_reproducible(piper):
     assert a_t == b_t and all(np.array_equal(a_s[k].samples, b_s[k].samples) for k in a_s)
 
 
+class _OneAtATime:
+    """piper as a backend that does not say it may voice lines side by side."""
+
+    def __init__(self, inner: PiperBackend):
+        self.inner, self.name, self.version = inner, inner.name, inner.version
+        self.spoken: list[str] = []
+
+    def requires(self) -> None:
+        self.inner.requires()
+
+    def speak(self, text: str, voice: VoiceSpec, *, seed: int = 0) -> Speech:
+        self.spoken.append(text)
+        return self.inner.speak(text, voice, seed=seed)
+
+
+def test_lines_voiced_side_by_side_are_the_lines_voiced_one_at_a_time(piper):
+    # piper voices a film's lines two at a time: the film must not change for it, nor its order
+    assert piper.lines_at_once == 2
+    story = plan(Request(prompt="film noir in a rainy city"), seed=1)
+    path = _path(story, 2)
+    path = path.model_copy(update={"steps": [*path.steps, path.steps[0]]})  # a beat played again
+    seen: list[tuple[int, int]] = []
+    a_t, a_s = voice_lines(story, path, piper, seed=3, progress=lambda d, t: seen.append((d, t)))
+    single = _OneAtATime(piper)
+    b_t, b_s = voice_lines(story, path, single, seed=3)
+    assert a_t == b_t and a_s.keys() == b_s.keys()
+    assert all(np.array_equal(a_s[k].samples, b_s[k].samples) and a_s[k].words == b_s[k].words for k in a_s)
+    assert seen == [(i, len(a_t)) for i in range(1, len(a_t) + 1)]
+    assert len(single.spoken) == len(a_s) < len(a_t)  # the beat played again is voiced once
+
+
+def test_voicing_stops_when_told_to_and_voices_little_more(piper):
+    # a branch given up (production raises from progress) stops after the line in hand
+    story = plan(Request(prompt="film noir in a rainy city"), seed=1)
+    path = _path(story, 2)
+
+    class GivenUp(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        if done == 1:
+            raise GivenUp
+
+    counted = _OneAtATime(piper)
+    counted.lines_at_once = 2  # type: ignore[attr-defined]
+    with pytest.raises(GivenUp):
+        voice_lines(story, path, counted, progress=progress)
+    assert 1 <= len(counted.spoken) <= 3
+
+
+def test_warming_up_loads_the_voice_and_is_quiet_when_none_is_installed():
+    from dreamreel.errors import MissingDependencyError
+    from dreamreel.synth.voice.casting import warm_up
+
+    class Missing:
+        name, version = "missing", "0"
+
+        def requires(self) -> None:
+            raise MissingDependencyError("not installed")
+
+        def speak(self, text: str, voice: VoiceSpec, *, seed: int = 0) -> Speech:
+            raise MissingDependencyError("not installed: run `pip install it`")
+
+    warm_up(Missing())  # a server without the voice still starts
+    warmed = _OneAtATime(PiperBackend())
+    warm_up(warmed)
+    assert warmed.spoken == ["Ready."]
+
+
 def test_voice_lines_rejects_a_path_that_does_not_fit_the_story(espeak):
     story = plan(Request(prompt="film noir in a rainy city"), seed=1)
     with pytest.raises(BadInputError, match=r"path.steps\[0\].*'nowhere'"):

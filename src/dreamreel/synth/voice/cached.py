@@ -7,6 +7,7 @@ edited, voices only the lines that changed.
 
 import io
 import json
+import threading
 
 import numpy as np
 
@@ -40,7 +41,9 @@ class CachedVoice:
     def __init__(self, backend: VoiceBackend, cache: Cache):
         self.backend, self.cache = backend, cache
         self.name, self.version = backend.name, backend.version
+        self.lines_at_once: int = getattr(backend, "lines_at_once", 1)
         self.hits = self.misses = 0
+        self._count = threading.Lock()  # (lines may be voiced side by side)
 
     def requires(self) -> None:
         self.backend.requires()
@@ -49,10 +52,13 @@ class CachedVoice:
         key = cache_key("speech", self.name, self.version, {"text": text, "voice": voice, "seed": seed})
         data = self.cache.get_bytes(key)
         hit = speech_from_bytes(data) if data is not None else None
+        with self._count:
+            if hit is not None:
+                self.hits += 1
+            else:
+                self.misses += 1
         if hit is not None:
-            self.hits += 1
             return hit
-        self.misses += 1
         speech = self.backend.speak(text, voice, seed=seed)
         self.cache.put(key, speech_bytes(speech))
         return speech

