@@ -784,3 +784,13 @@ def test_a_request_naming_no_genre_is_not_told_as_horror_or_out_of_its_years():
         assert story.generator["genres"] not in ("horror", "western", "noir", "cyberpunk", "postapoc"), seed
     assert read("G-rated war movie. Stalingrad, winter 1942.").shapes == ["siege"]
     assert read("two brothers fight a price war between their shops").shapes == ["rivalry"]
+
+
+def test_an_animal_story_for_children_is_peopled_by_animals():
+    """Every asked-for one is an animal, in a world where animals talk: the parts nobody asked for
+    are their neighbours, not people; a dog with an owner stays among people."""
+    story = plan(Request(prompt="a detective duck solves the case of the missing pond, for 5 year olds"), seed=0)
+    assert all(c.look.species != "human" for c in story.bible.cast)
+    assert len({c.look.species for c in story.bible.cast}) >= 4
+    owner = plan(Request(prompt="a dog who talks helps his owner win a bake-off"), seed=0)
+    assert any(c.look.species == "human" for c in owner.bible.cast)

@@ -205,6 +205,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     """The cast with the asked-for people in their parts and every part shaped by the plot
     (archetype, goal, conflict); what each is, as a noun; who narrates; how the request named them."""
     asked = parts(premise, shape.second, shape.kin)
+    neighbours = _neighbours(premise, intent.genres)
     used = {w for c in base.all for w in c.name.split()}
     slots = dict(slots, hero=Person.of(base.hero), villain=Person.of(base.villain), wild=Person.of(base.wild),
                  comp=Person.of(base.comps[0]), prev=Person.of(base.hero))
@@ -215,6 +216,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     # The parts' templates, filled again once everyone has their final name (a renamed lead or a
     # creature must not be called by the name the genre gave them first).
     written: dict[str, tuple[str | None, str, str]] = {}
+    named_by_kind: list[str] = []  # the parts given to an animal story's neighbours, in turn
 
     def fit(c: Character, key: str, role: RoleT | None, nth: int = 0) -> Character:
         nonlocal narrator
@@ -237,6 +239,10 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                 update["look"] = c.look.model_copy(update={"species": kind[1]})
                 if creature(role.label) is not None:
                     creature_word = kind[0]
+            elif p is None and neighbours and key not in given:
+                # an animal story's other parts are its lead's neighbours: a heron suspect, a frog witness
+                update["look"] = c.look.model_copy(update={"species": neighbours[len(named_by_kind) % len(neighbours)]})
+                named_by_kind.append(key)
             update["goal"] = writer.fill(role.goal[(turn + nth) % len(role.goal)], slots, sentence=False)
             update["conflict"] = writer.fill(role.conflict[(turn + nth) % len(role.conflict)], slots, sentence=False)
             written[c.id] = (None if p is not None else role.archetypes[turn % len(role.archetypes)],
@@ -294,6 +300,47 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         narrator = hero.id
     return Casting(dataclasses.replace(base, hero=hero, villain=villain, wild=wild, comps=comps), jobs, narrator,
                    named)
+
+
+#: Words that make a story's animals talk, whoever it is for ("her talking tortoise").
+TALKING = re.compile(r"\b(?:talking|talks?|speaks?|speaking|chatty|says)\b", re.I)
+
+
+def talking_world(premise: Premise, genres: list[str]) -> bool:
+    """Whether a story's animals talk: for children, in a fantasy, or where the request says so."""
+    return premise.audience == "children" or "fantasy" in genres or bool(TALKING.search(premise.prompt))
+
+
+#: Who lives near where an animal story is set (by the place's world): its other parts.
+_NEIGHBOURS = {
+    "sea": ("seagull", "crab", "seal", "otter", "turtle", "octopus"),
+    "river": ("otter", "frog", "beaver", "swan", "newt", "rat"),
+    "forest": ("fox", "owl", "badger", "rabbit", "squirrel", "hedgehog"),
+    "countryside": ("pig", "sheep", "goat", "cow", "chicken", "donkey"),
+    "town": ("cat", "dog", "mouse", "pigeon", "hedgehog", "squirrel"),
+    "city": ("pigeon", "rat", "raccoon", "cat", "dog", "mouse"),
+    "snow": ("penguin", "seal", "polar bear", "reindeer", "owl", "fox"),
+    "desert": ("camel", "lizard", "snake", "beetle", "fox", "crow"),
+    "mountains": ("goat", "eagle", "bear", "llama", "owl", "rabbit"),
+    "swamp": ("frog", "crocodile", "snake", "turtle", "newt", "owl"),
+    "sky": ("eagle", "owl", "crow", "songbird", "pigeon", "bat"),
+    "underground": ("mole", "worm", "beetle", "rat", "badger", "spider"),
+}
+_WOODLAND = ("fox", "owl", "rabbit", "badger", "mouse", "hedgehog")
+
+
+def _neighbours(premise: Premise, genres: list[str]) -> tuple[str, ...]:
+    """The animals who take the parts nobody asked for, in a story whose every asked-for one is an
+    animal that talks ("a detective duck solves the case of the missing pond, for 5 year olds");
+    empty for any other story (a dog among people stays among people)."""
+    people = [p for p in premise.people if p.kind != "group" and not gone(p)]
+    animals = set(_creatures().values()) - _PEOPLE_LIKE - _MACHINES - {"dragon", "monster", "mythical beast"}
+    if not people or not all(p.species in animals for p in people) or not talking_world(premise, genres):
+        return ()
+    v = kits().vocabulary
+    world = next((v.places[p.kind].world for p in premise.places if p.kind is not None and v.places[p.kind].world), None)
+    pool = _NEIGHBOURS.get(world or "", _WOODLAND)
+    return tuple(a for a in pool if a not in {p.species for p in people}) or pool
 
 
 #: Beings that are people in all but kind keep people's names ("a vampire", "the ghost of the

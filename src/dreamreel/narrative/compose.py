@@ -71,7 +71,6 @@ TURNS = frozenset({"inciting", "crisis", "climax"})
 MIN_EXCHANGE_S = 45
 
 
-_TALKING = re.compile(r"\b(?:talking|talks?|speaks?|speaking|chatty|says)\b", re.I)
 #: What an animal that does not talk does where its line was.
 ANIMAL_SOUNDS = {
     "dog": "barks twice", "cat": "flicks its tail and mews", "horse": "snorts and stamps", "seal": "barks and slaps a flipper",
@@ -242,8 +241,7 @@ class Composer:
         species = self.character(role, episode).look.species
         if species == "human" or species in TALKERS or role == "hero":  # a lead animal is a story's voice
             return True
-        return self.premise.audience == "children" or "fantasy" in self.intent.genres or \
-            bool(_TALKING.search(self.premise.prompt))
+        return asked.talking_world(self.premise, self.intent.genres)
 
     def as_animals_do(self, text: str, cast: list[str], episode: int) -> str:
         """The text with each sentence in which an animal that does not talk does what only hands
