@@ -794,3 +794,10 @@ def test_an_animal_story_for_children_is_peopled_by_animals():
     assert len({c.look.species for c in story.bible.cast}) >= 4
     owner = plan(Request(prompt="a dog who talks helps his owner win a bake-off"), seed=0)
     assert any(c.look.species == "human" for c in owner.bible.cast)
+
+
+def test_the_opening_super_places_the_film_against_its_event():
+    """A plot that builds up to its event opens before it, not on the day."""
+    play = plan(Request(prompt="a shy girl plays Juliet in the school play", episodes=1), seed=0)
+    assert play.graph.beats[0].narration.startswith("Three weeks before the school play.")
+    assert "The day of" not in play.graph.beats[0].narration

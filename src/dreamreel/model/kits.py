@@ -312,6 +312,9 @@ class PlotShape(Model):
     #: What the plot is about as an event, where the request names none ("the contest"); a
     #: request's own name for it wins ("the snake-boat race"). ``{event}`` in the templates.
     event: ShortText | None = None
+    #: How a film's opening super places it against the request's event, where the plot builds
+    #: up to it ("Three weeks before {event}."); by default it is that day ("The day of {event}.").
+    opening: Template | None = None
     stakes: list[Template] = Field(min_length=2)
     variables: list[ShapeVar] = Field(default_factory=list)
     scenes: list[ShapeScene] = Field(min_length=6)

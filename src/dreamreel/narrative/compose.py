@@ -196,6 +196,7 @@ class Composer:
     directions: dict[tuple, str] = field(default_factory=dict)
     episode_now: int = 1
     event_now: str | None = None
+    opening: str = "The day of {event}."  # the episode's shape's opening super, against its event
     last_event: str = "all that"
 
     #: Beats on one path through the episode being written (its shape's default path, and the
@@ -345,6 +346,9 @@ class Composer:
             if not what or key in self.introduced:
                 continue
             first = c.name.split()[0]
+            if re.search(rf"\b{re.escape(first)}\b,? (?:the|a|an) (?:[\w-]+ ){{0,3}}{re.escape(what.split()[-1])}\b", narration + " " + action):
+                self.introduced.add(key)  # the text says it already: "K-11, the robot,"
+                continue
             pattern = re.compile(rf"\b{re.escape(first)}\b(?!'s)(?! the )")
             for which, text in (("narration", narration), ("action", action)):
                 if pattern.search(text) and self.writer.allowed(f"{first} the {what}"):
@@ -439,7 +443,7 @@ class Composer:
         named = any(p.named for p in self.premise.places)
         # The event the request named, where this episode tells it: "Kerala, present day. The day
         # of the snake-boat race."
-        event = f"The day of {self.event_now}." if self.event_now == self.premise.event else ""
+        event = self.opening.format(event=self.event_now) if self.event_now == self.premise.event else ""
         if not named and not self.premise.era:
             return event
         # Later episodes' supers say when, as well as where, so no two are the same.
@@ -581,6 +585,7 @@ class Composer:
         # What the last episode was about, as the next one's opening recalls it ("after the election").
         self.last_event = self.event_now or "all that"
         self.event_now = self.premise.event if asked else shape.event or f"the {shape.label}"
+        self.opening = shape.opening or "The day of {event}."
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
         # (Only a length the viewer asked for: the default is a guess, and the story sets it.)
         # seconds for the scenes: less the cards, and what runs beneath (introduced and paid off)
