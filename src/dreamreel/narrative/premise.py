@@ -785,6 +785,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 # A word that also names a person ("widow") asks for its plot less than one that does not.
                 shared = any(x.kind == "person" and x.first == m.first for x in matches)
                 specific[e.shape] = len(m.words) - (0.5 if shared else 0)
+                if any(t.low in _DURING for t in toks[max(0, m.first - 3):m.first]):
+                    specific[e.shape] -= 10  # "a murder during the school play": where, not what happens
             if said.lower() in words("against"):  # "rival chefs": a rivalry, and the second chef opposes the first
                 pending_relation = "rival"
                 continue
@@ -1029,6 +1031,10 @@ def _names_event(toks: list[Token], i: int) -> bool:
     return m is not None and m.kind == "situation" and _is_event(m)
 
 
+#: Words that make an event the setting of another plot ("a murder during the school play").
+_DURING = {"during", "amid", "amidst", "mid"}
+
+
 def _event_phrase(m: Match, toks: list[Token]) -> str:
     """The event in the request's words, with what says which one: "the snake-boat race", "the
     hostage standoff", "the election"."""
@@ -1043,6 +1049,8 @@ def _event_phrase(m: Match, toks: list[Token]) -> str:
             break
         if t.used == "person" and t.low.endswith("s") and not t.low.endswith("ss"):
             break  # "two brothers race": who races, not which race (a compound says "dog show")
+        if t.text.lower().replace("\u2019", "'").endswith(("'s", "s'")):
+            break  # "a jazz singer's comeback concert": whose concert, not which
         words.insert(0, t.low)
         j -= 1
     return "the " + " ".join(words)
