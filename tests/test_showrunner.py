@@ -801,6 +801,7 @@ def test_the_opening_super_places_the_film_against_its_event():
     play = plan(Request(prompt="a shy girl plays Juliet in the school play", episodes=1), seed=0)
     assert play.graph.beats[0].narration.startswith("Three weeks before the school play.")
     assert "The day of" not in play.graph.beats[0].narration
+    assert play.bible.world.name == "the school hall"  # the place said only as its event is called what it is
 
 
 def test_an_event_said_as_when_is_the_setting_and_whose_event_is_not_which():

@@ -45,7 +45,11 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     elif kinds:
         # Called what the request called it ("the refugee camp", "the carnival"), not the kind of
         # place it is drawn as ("a shanty town", "an amusement park").
-        name = _called(next(p.words[0] for p in premise.places if p.kind is not None))
+        first = next(p for p in premise.places if p.kind is not None)
+        # a place said only as its event ("in the school play") is called what it is: "the school hall"
+        said = first.words[0] if not (premise.event and premise.event.endswith(first.words[0].lower())) \
+            else bare(first.label)
+        name = _called(said)
     era = premise.era or facts.era
     latest = max((k.since for k in kinds if k.since is not None), default=None)
     genre_year = _year(facts.era)
