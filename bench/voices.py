@@ -22,7 +22,9 @@ episode is made, and then:
   language (goal: none);
 - the voices' real-time factor: seconds of speech made per second of voicing, from a cold
   cache (goal >= 15x; the machine's other work counts against it), and per CPU-second (which
-  other work changes far less), with the machine's load average before and after.
+  other work changes far less), with the machine's load average before and after;
+- CPU seconds a second of film for the voices and for the audio stage (score, ambience,
+  effects and mix, made again from the film's voices with no cache).
 
     python bench/voices.py [--res 480p] [--quick]
 """
@@ -183,6 +185,7 @@ def one(prompt: str, res: str, tmp: Path, hear) -> dict:
     timings, speeches = voice_lines(story, result.played, voice)
     voicing_s, voicing_cpu = time.perf_counter() - t, time.process_time() - cpu
     spoken_s = sum(s.duration for s in speeches.values())
+    audio_cpu = soundtrack_cpu(story, result, speeches)
 
     audio, sr = film_audio(out)
     mono = audio.mean(axis=1)
@@ -223,7 +226,26 @@ def one(prompt: str, res: str, tmp: Path, hear) -> dict:
             "voices_realtime_x": round(spoken_s / max(voicing_s, 1e-9), 1),
             # seconds of speech per CPU-second (every thread of this process): what other work on
             # the machine does not change much; two idle cores give up to about twice it
-            "voices_speech_per_cpu_second": round(spoken_s / max(voicing_cpu, 1e-9), 1)}
+            "voices_speech_per_cpu_second": round(spoken_s / max(voicing_cpu, 1e-9), 1),
+            # CPU seconds each stage spends on a second of film (every thread of this process)
+            "voices_cpu_per_film_second": round(voicing_cpu / result.seconds, 4),
+            "audio_cpu_per_film_second": round(audio_cpu / result.seconds, 4)}
+
+
+def soundtrack_cpu(story, result, speeches) -> float:  # type: ignore[no-untyped-def]
+    """CPU seconds the audio stage (score, ambience, effects, mix) takes to make the film's
+    soundtrack again from its voices, beat by beat as production does, with no cache."""
+    from dreamreel.edit.soundtrack import Soundtrack, beat_runs
+    from dreamreel.production import SAMPLE_RATE
+
+    track = Soundtrack(story, 0, result.lists[0].fps, speeches, SAMPLE_RATE)
+    frame, cpu = 0, time.process_time()
+    for sl in result.lists:
+        for run in beat_runs(sl.shots):
+            track.add(run, frame)
+            frame += sum(s.frames for s in run)
+    track.finish()
+    return time.process_time() - cpu
 
 
 def _pitch(x: np.ndarray, sr: int) -> np.ndarray:
@@ -334,6 +356,8 @@ def main() -> None:
         "hushed_share": [f["loudness"].get("hushed_share") for f in films],
         "voices_realtime_x": [f["voices_realtime_x"] for f in films],
         "voices_speech_per_cpu_second": [f["voices_speech_per_cpu_second"] for f in films],
+        "voices_cpu_per_film_second": [f["voices_cpu_per_film_second"] for f in films],
+        "audio_cpu_per_film_second": [f["audio_cpu_per_film_second"] for f in films],
         # the machine's 1-minute load average before and after (the speed is only comparable at like loads)
         "load_average_1min": [round(load, 2), round(os.getloadavg()[0], 2)],
     }
