@@ -807,3 +807,11 @@ def test_the_opening_super_places_the_film_against_its_event():
 def test_an_event_said_as_when_is_the_setting_and_whose_event_is_not_which():
     assert read("a detective investigates a murder during the school play").shapes[0] == "investigation"
     assert read("a jazz singer's comeback concert in 1950s Chicago").event == "the comeback concert"
+
+
+def test_someones_ghost_come_back_to_help_is_no_ghost_story():
+    story = plan(Request(prompt="a nervous bride and her grandmother's ghost plan a wedding in 1960s Dublin, rated PG",
+                         episodes=1), seed=0)
+    assert story.generator["genres"] != "horror" and story.generator["shapes"] == "project"
+    assert any(c.look.species == "ghost" for c in story.bible.cast)
+    assert "horror" in read("a ghost story in a lighthouse").genres

@@ -21,7 +21,7 @@ from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, length_number, words
 from .premise import read as read_premise
 
 #: Plots that suit a story for children (a love story only where the request asks for one).
-GENTLE = ("bedtime", "quest", "rivalry", "errors", "siege")
+GENTLE = ("bedtime", "quest", "rivalry", "errors", "siege", "project", "show")
 
 _ERA_RE = re.compile(r"\b((?:1[0-9]|20|21|22|23|24|25|26|27|28|29)[0-9]0)s\b|\b((?:1[0-9]|2[0-9])th)[- ]century\b")
 _ERA_WORDS = {
@@ -100,6 +100,8 @@ def find_genres(text: str) -> list[GenreKit]:
             m = re.search(r"(?<![a-z])" + re.escape(alias.lower()) + r"(?![a-z])", low)
             if m and _no_longer_before().search(low[:m.start()]):
                 continue  # "a retired astronaut": no longer in space
+            if m and alias in ("ghost", "ghosts") and re.search(r"[a-z]['\u2019]s\s+$", low[:m.start()]):
+                continue  # "her grandmother's ghost": family come back, not a ghost story
             if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(alias) > best[1])):
                 best = (m.start(), len(alias))
         if best:
@@ -169,6 +171,8 @@ _PEOPLE_GENRE = {
 def _people_genres(premise: Premise) -> list[str]:
     """The genres the asked-for people's kinds say, in the order they are named."""
     kinds = [g for p in premise.people if not set(p.traits) & words("no_longer")  # a retired astronaut is not in space
+             # "her grandmother's ghost" is family come back to help, not a haunting (unless it is to be scary)
+             and not (p.species == "ghost" and "'s " in (p.called or "") and "scary" not in premise.moods)
              for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
     return list(dict.fromkeys(kinds))
 

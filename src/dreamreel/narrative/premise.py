@@ -817,6 +817,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "genre":
             if m.first > 0 and toks[m.first - 1].low in words("no_longer"):
                 continue  # "a retired astronaut" asks for no science fiction
+            if m.first > 0 and said.lower() in ("ghost", "ghosts") and \
+                    toks[m.first - 1].text.lower().replace("\u2019", "'").endswith("'s"):
+                continue  # "her grandmother's ghost": family come back to help, not a ghost story
             if e.name not in premise.genres:
                 premise.genres.append(e.name)
             for w in m.words[:-1]:  # "a cozy mystery", "a dark fantasy": the genre's own tone word is felt
