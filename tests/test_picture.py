@@ -8,13 +8,13 @@ from dreamreel.camera import estimate_timings, plan_shots
 from dreamreel.camera.staging import action_of
 from dreamreel.director.path import choose_path
 from dreamreel.model import Request
-from dreamreel.model.bible import Bible
+from dreamreel.model.bible import Bible, Place
 from dreamreel.model.shot import Cue
 from dreamreel.narrative.planner import plan
 from dreamreel.synth.visual import ProceduralBackend
 from dreamreel.synth.visual.creatures import body_plan, drawn_as
 from dreamreel.synth.visual.objects import PROPS, find
-from dreamreel.synth.visual.procedural import era_year
+from dreamreel.synth.visual.procedural import countryside, era_year
 
 from test_visual import H, W, make_shot, render
 
@@ -134,8 +134,14 @@ def test_a_held_prop_is_drawn(dragon_story):
     assert not np.array_equal(bare[-1], held[-1]), "the crown is in hand after"
 
 
+def in_a_city(bible: Bible) -> Bible:
+    """The bible with a city street among its places (the dragon's world is the country)."""
+    street = Place(id="high_street", name="the high street", kind="city_street", description="shops and traffic")
+    return bible.model_copy(update={"world": bible.world.model_copy(update={"places": [*bible.world.places, street]})})
+
+
 def test_an_old_world_has_no_skyline_or_neon(dragon_story):
-    bible = dragon_story.bible
+    bible = in_a_city(dragon_story.bible)
     assert era_year(bible.model_copy(update={"world": bible.world.model_copy(update={"era": "the 1870s"})})) == 1870
     victorian = bible.model_copy(update={"world": bible.world.model_copy(update={"era": "Victorian London"}),
                                          "genres": ["mystery"]})
@@ -147,6 +153,23 @@ def test_an_old_world_has_no_skyline_or_neon(dragon_story):
     top_old = np.abs(np.diff(old[: H // 3, :, :3].astype(int), axis=1)).mean()
     top_new = np.abs(np.diff(new[: H // 3, :, :3].astype(int), axis=1)).mean()
     assert top_old < top_new
+
+
+@pytest.mark.parametrize("recipe", ["rooftop", "city_street", "alley"])
+def test_a_village_has_roofs_not_towers_in_any_era(dragon_story, recipe):
+    """A belfry in a 1950s Provence village stood against a skyline of towers: a world that is the
+    country (a village among its places, no city street) has low roofs and hills in any era."""
+    bible = dragon_story.bible
+    assert countryside(bible) and not countryside(in_a_city(bible))
+    village = bible.model_copy(update={"world": bible.world.model_copy(update={"era": "1950s", "name": "Provence"}),
+                                       "genres": ["romance"]})
+    town = in_a_city(village)
+    shot = make_shot(bible, kind="establishing", on=[], place_kind=recipe, tod="dusk", frames=1)
+    rural, urban = render(shot, village)[0], render(shot, town)[0]
+    # towers rise above the roofline: in the village the top third of the frame is sky and hills
+    top_rural = np.abs(np.diff(rural[: H // 3, :, :3].astype(int), axis=1)).mean()
+    top_urban = np.abs(np.diff(urban[: H // 3, :, :3].astype(int), axis=1)).mean()
+    assert top_rural < top_urban
 
 
 def test_establishing_shots_last_long_enough_to_read_the_place(dragon_story):
@@ -169,8 +192,8 @@ def test_a_creature_film_renders_through_the_backend(dragon_story):
     assert len(frames) == 2
 
 
-@pytest.mark.parametrize("name", sorted(PROPS))
-def test_every_prop_draws_something(name):
+def prop_picture(name: str) -> np.ndarray:
+    """The prop ``name`` drawn alone, centred in an 80-pixel square (RGBA)."""
     from dreamreel.model.shot import Lighting
     from dreamreel.synth.visual.layers import surface
     from dreamreel.synth.visual.looks import Grade
@@ -182,7 +205,12 @@ def test_every_prop_draws_something(name):
     c.translate(40, 40)
     draw(c, Grade(Lighting(palette=["#202020", "#c0a040"]), "day"), name, 0.3)
     del c, surf
-    assert (arr[:, :, 3] > 0).mean() > 0.04, f"{name} is nearly invisible"
+    return arr
+
+
+@pytest.mark.parametrize("name", sorted(PROPS))
+def test_every_prop_draws_something(name):
+    assert (prop_picture(name)[:, :, 3] > 0).mean() > 0.04, f"{name} is nearly invisible"
 
 
 @pytest.mark.parametrize("name,description,piece", [
@@ -384,11 +412,12 @@ def test_small_creatures_keep_their_size_beside_people(dragon_story):
         assert head_radius(a.puppet) * a.scale > 0.15 * H, f"a {species}'s face reads in its close-up"
 
 
-@pytest.mark.parametrize("species", ["mouse", "hedgehog", "bee"])
-def test_a_creature_on_a_table_top_stays_on_it_or_hops_down(dragon_story, species):
+@pytest.mark.parametrize("species", ["mouse", "hedgehog", "raccoon", "bee"])
+def test_a_creature_on_a_table_top_stays_on_it_or_runs_off_along_it(dragon_story, species):
     """A small creature standing on a table top beside a person never walks off its edge into thin
-    air nor sinks into it: moving toward the person it stops at the edge; running off it hops down
-    (or flies off) and is out of the frame by the shot's end (it used to hang in the air)."""
+    air nor sinks into it: moving toward the person it stops at the edge; running off, it runs along
+    the top out of the frame where the table goes on (a hop down off the near edge used to land on
+    no floor: in a medium shot the floor is below the frame), and a bee flies off, up and away."""
     from dreamreel.synth.visual.blocking import LEAVING
 
     backend = ProceduralBackend()
@@ -403,20 +432,22 @@ def test_a_creature_on_a_table_top_stays_on_it_or_hops_down(dragon_story, specie
             k, small = next((k, a) for k, a in enumerate(actors) if a.cid == beast)
             assert small.perch is not None, "a small creature beside a person stands on a table top"
             top = small.perch[0]
-            off, seen = False, []
+            off = False
             for i in range(49):
                 mv = small.move(action, k, len(actors), i / 48, width=W, seconds=2.0, marks=[a.x for a in actors])
                 x, y = small.x + mv.dx, small.feet + mv.dy
-                seen.append(0 <= x <= W and 0 <= y <= H)
                 if top.left() <= x <= top.right():
                     assert y <= top.top() + 0.5, (action, on, i, "sinks into the table top")
+                elif 0 <= x <= W:
+                    assert species == "bee" and action in LEAVING, (action, on, i, "walks off the edge")
+                    assert y < top.top(), (action, on, i, "a flier rises off the edge")
                 else:
-                    assert action in LEAVING, (action, on, i, "walks off the edge")
-                    off = True
-                    if species == "bee":  # it flies off: up, away from the top
-                        assert y <= top.top() + 0.5, (action, on, i)
-            if off and species != "bee":  # it hopped down off the table (or up onto it): gone at one end
-                assert not (seen[0] and seen[-1]), (action, on, "left hanging in the air")
+                    off = True  # out of the frame, along the top (which runs on past the frame's side)
+                    assert y <= top.top() + 0.5, (action, on, i)
+            if off and species != "bee":
+                assert action in LEAVING, (action, on)
+            if action in ("run", "exit") and on[0] == beast:
+                assert off or species == "bee", (action, "leading a run, it leaves the frame")
 
 
 def _grade(shot):
@@ -571,3 +602,72 @@ def test_a_rooms_fixtures_keep_to_its_era(piece):
         del c, surf
         drawn.append(arr.astype(int))
     assert (np.abs(drawn[0] - drawn[1]).max(axis=2) > 10).mean() > 0.01, "drawn the same in 1890 as today"
+
+
+def test_magic_prizes_and_headgear_are_drawn_as_themselves(monkeypatch):
+    """Without the optional icon set: a magician's cards, top hat and wand, a trophy (was a teacup),
+    a helmet (was a bobble hat), a birthday cake (was a steaming pot) are each their own drawing,
+    and a phrase is named by its head noun (a treasure map is a map, not a chest)."""
+    from dreamreel.synth.visual import icons
+
+    monkeypatch.setattr(icons, "available", lambda: {})
+    expect = {"the golden trophy": "trophy", "the silver trophy": "trophy", "the magician's top hat": "top hat",
+              "a deck of cards": "cards", "the ace of spades": "cards", "his magic wand": "magic wand",
+              "a dented helmet": "helmet", "a suit of armour": "helmet", "the witch's hat": "pointed hat",
+              "the birthday cake": "cake", "the dice": "dice", "a treasure map": "map", "the ransom note": "letter",
+              "the captain's pocket watch": "clock", "a wheel of cheese": "cheese", "the stolen relic": "statue",
+              "a crystal ball": "gem", "the prize-winning pig": None, "a rotary phone": "telephone"}
+    assert {text: find(text) for text in expect} == expect
+
+    drawn = {name: prop_picture(name) for name in ("trophy", "cup", "top hat", "hat", "helmet", "cards", "letter",
+                                              "magic wand", "cake", "pot")}
+    for a, b in (("trophy", "cup"), ("top hat", "hat"), ("helmet", "hat"), ("cards", "letter"), ("cake", "pot")):
+        assert np.abs(drawn[a].astype(int) - drawn[b].astype(int)).mean() > 5, (a, b)
+
+
+def test_a_long_wide_push_in_keeps_the_picture_moving(dragon_story):
+    """A 6 s wide push-in on people standing talking drifts across the set as it pushes in: over a
+    quarter second in its middle the picture changes by more than film grain (it was all but frozen:
+    the figures grew by a few per cent over the whole shot). A short one is as before."""
+    bible = dragon_story.bible
+    ids = [c.id for c in bible.cast[:2]]
+
+    def change(frames: int) -> float:
+        shot = make_shot(bible, kind="scene", size="wide", move="push_in", on=ids, frames=frames, tod="day",
+                         place_kind="interior")
+        f = render(shot, bible)
+        grey = [x[:, :, :3].astype(float).mean(axis=2).reshape(45, 4, 80, 4).mean(axis=(1, 3)) for x in f]
+        mid = frames // 2
+        return float(np.abs(grey[mid] - grey[mid + 6]).mean())
+
+    assert change(144) > 0.6
+
+
+def test_clothes_keep_to_the_era(dragon_story):
+    """No modern suits in the 1790s: a suit is a tailcoat over a white cravat, breeches and white
+    stockings (no necktie); in the 1870s a frock coat and cravat; in 1300 a belted tunic, no lapels;
+    today a suit and tie. A dress stays a dress, a diver's suit a diver's suit."""
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.puppets import Puppet
+
+    look = dragon_story.bible.cast[0].look.model_copy(update={"species": "human", "clothing": "sharp suit",
+                                                              "accessories": []})
+    grade = Grade(make_shot(dragon_story.bible).lighting, "day")
+    today, georgian = Puppet(look, grade), Puppet(look, grade, year=1790)
+    victorian, medieval = Puppet(look, grade, year=1870), Puppet(look, grade, year=1300)
+    assert today.tie and not today.cravat and not today.long_coat
+    assert not georgian.tie and georgian.cravat and georgian.long_coat and georgian.stockings
+    assert not victorian.tie and victorian.cravat and victorian.long_coat and not victorian.stockings
+    assert not medieval.tie and not medieval.lapels and not medieval.cravat
+    gown = Puppet(look.model_copy(update={"clothing": "ball gown"}), grade, year=1790)
+    diver = Puppet(look.model_copy(update={"clothing": "diving suit"}), grade, year=1870)
+    assert gown.skirt and not gown.long_coat and not gown.stockings and not diver.cravat and not diver.lapels
+    # and it is drawn: the same figure in the 1790s and today differs on screen
+    cast = list(dragon_story.bible.cast)
+    cast[0] = cast[0].model_copy(update={"look": look})
+    bible = dragon_story.bible.model_copy(update={"cast": cast})
+    old = bible.model_copy(update={"world": bible.world.model_copy(update={"era": "1790s"})})
+    new = bible.model_copy(update={"world": bible.world.model_copy(update={"era": "the present day"})})
+    shot = make_shot(bible, kind="dialogue", size="medium", on=[cast[0].id], frames=1, tod="day",
+                     place_kind="forest")
+    assert not np.array_equal(render(shot, old)[0], render(shot, new)[0])

@@ -103,26 +103,37 @@ def move(action: str | None, k: int, n: int, t: float, *, x: float, width: float
     return Move()
 
 
-#: Actions that carry the mover far across the frame: a creature on a table top that runs past its
-#: edge hops down (or flies off) instead of stopping there.
+#: Actions that carry the mover far across the frame: a creature on a table top whose run would
+#: pass the edge runs the other way along the top instead, off the frame where the table goes on.
 LEAVING = ("run", "chase", "enter", "exit")
+
+
+def crosses_edge(path: list[Move], *, x: float, left: float, right: float, pad: float) -> bool:
+    """Whether a move (sampled over the shot) passes the edge of a table top that ends in the frame."""
+    return any((x + m.dx > right - pad and not math.isinf(right)) or (x + m.dx < left + pad and not math.isinf(left))
+               for m in path)
+
+
+def turned(mv: Move, *, left: float) -> Move:
+    """The move mirrored, toward the side where the table top runs out of the frame (left when its
+    left edge is off the frame), facing the way it goes."""
+    return replace(mv, dx=-mv.dx, facing=-1 if math.isinf(left) else 1)
 
 
 def on_surface(mv: Move, action: str | None, *, x: float, left: float, right: float, pad: float,
                flies: bool = False) -> Move:
     """Keep a small creature standing on a table top (``left``..``right`` in pixels; an edge off the
     frame is +-inf) on it: its feet never pass an edge into thin air or sink into the top. A move
-    toward someone beside the table (a fight, a hand-over) stops at the edge; one that leaves
-    (``LEAVING``) goes on as a hop down: a short arc up off the edge, then a drop out of the bottom of
-    the frame (a flier rises away instead). ``pad`` keeps the body's middle that far inside."""
+    toward someone beside the table (a fight, a hand-over) stops at the edge; a flier leaving
+    (``LEAVING``) rises away off the edge. (A run that would pass the edge is ``turned`` first by
+    the caller: in a medium shot the floor is below the frame, so a hop down landed on nothing.)
+    ``pad`` keeps the body's middle that far inside."""
     lo, hi = left + pad, right - pad
     feet = x + mv.dx
     if lo <= feet <= hi:
         return replace(mv, dy=min(mv.dy, 0.0))
     edge = hi if feet > hi else lo
-    if action not in LEAVING:
-        return replace(mv, dx=edge - x, dy=min(mv.dy, 0.0))
-    u = abs(feet - edge) / (2 * pad)  # the hop, in units of two body lengths past the edge
-    if flies:
+    if action in LEAVING and flies:
+        u = abs(feet - edge) / (2 * pad)  # the flight, in units of two body lengths past the edge
         return replace(mv, dy=-u * 1.5 * pad - 0.5 * pad * math.sin(min(u, 1.0) * math.pi))
-    return replace(mv, dy=4 * pad * u * (u - 1), lean=mv.lean + 25 * min(1.0, u))
+    return replace(mv, dx=edge - x, dy=min(mv.dy, 0.0))

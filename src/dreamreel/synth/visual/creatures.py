@@ -801,10 +801,11 @@ class Creature:
                 c.drawLine(x + side * r * 0.25, hy - r * 1.5, x + side * r * 0.9, hy - r * 1.7, st)
 
 
-def make_puppet(look: Look, grade: Grade, *, rim: bool = False) -> "Puppet | Creature":
-    """The drawing for a character: a creature for a non-human body plan, else a person."""
+def make_puppet(look: Look, grade: Grade, *, rim: bool = False, year: int | None = None) -> "Puppet | Creature":
+    """The drawing for a character: a creature for a non-human body plan, else a person dressed
+    for the world's ``year`` (None: today)."""
     plan = body_plan(look.species)
-    return Creature(look, grade, plan, rim=rim) if plan is not None else Puppet(look, grade, rim=rim)
+    return Creature(look, grade, plan, rim=rim) if plan is not None else Puppet(look, grade, rim=rim, year=year)
 
 
 #: A grown person's drawn height in units (feet to the top of the head).

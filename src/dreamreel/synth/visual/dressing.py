@@ -233,6 +233,19 @@ def _stairs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
         c.drawPath(poly([(x, y), (x + side * 9, y - 1.5), (x + side * 9, y + 0.5), (x, y + 1)]), fill(k.g.c("#5a5a5e")))
 
 
+def _bell(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A belfry's bell: a bronze bell under a beam in a stone arch, its rope hanging down."""
+    stone = k.g.c("#b0a48c")
+    c.drawRect(skia.Rect(x - 16, base - 46, x - 12, base), fill(stone))
+    c.drawRect(skia.Rect(x + 12, base - 46, x + 16, base), fill(stone))
+    c.drawArc(skia.Rect(x - 16, base - 58, x + 16, base - 34), 180, 180, False, stroke(stone, 4.0))
+    c.drawRect(skia.Rect(x - 13, base - 42, x + 13, base - 40), fill(k.g.c("#4a3220")))  # the beam
+    c.drawPath(poly([(x - 3.5, base - 40), (x + 3.5, base - 40), (x + 5.5, base - 31), (x + 9, base - 26),
+                     (x - 9, base - 26), (x - 5.5, base - 31)]), fill(k.g.c("#a87a32")))
+    c.drawCircle(x, base - 24.5, 1.6, fill(k.g.c("#5a3a18")))
+    c.drawLine(x + 6, base - 27, x + 7, base - 4, stroke(k.g.c("#c8b07a"), 0.6))
+
+
 def _helm(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     cy = base - 20
     wood = k.g.c("#7a4a22")
@@ -465,6 +478,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "pipes": (_pipes, ("engine", "boiler", "pipe", "valve", "reactor", "pump", "plant room", "machinery",
                        "submarine", "torpedo")),
     "lens": (_lens, ("lamp room", "lens", "lantern room", "beacon", "lighthouse")),
+    "bell": (_bell, ("belfry", "bell tower", "bell-tower", "campanile", "bell rope", "bells")),
     "stairs": (_stairs, ("stair", "spiral", "tower", "belfry", "lighthouse")),
     "helm": (_helm, ("wheelhouse", "helm", "ship's wheel", "quarterdeck", "pilothouse")),
     "barrels": (_barrels, ("cellar", "barrel", "cask", "brewery", "winery", "hold", "smuggl", "rum")),

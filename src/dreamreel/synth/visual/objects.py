@@ -358,8 +358,18 @@ def _mask(c: skia.Canvas, g: Grade, t: float) -> None:
 def _bell(c: skia.Canvas, g: Grade, t: float) -> None:
     c.save()
     c.rotate(12 * math.sin(t * 10))
-    c.drawPath(poly([(-6, -18), (6, -18), (10, 4), (18, 12), (-18, 12), (-10, 4)]), fill(g.c("#d8a83a")))
-    c.drawCircle(0, 15, 3.5, fill(g.c("#8a6a2a")))
+    body = skia.Path()  # a bronze bell: a domed crown, waisted sides flaring to a lip
+    body.moveTo(-18, 14)
+    body.quadTo(-13, 8, -12, -4)
+    body.quadTo(-12, -22, 0, -22)
+    body.quadTo(12, -22, 12, -4)
+    body.quadTo(13, 8, 18, 14)
+    body.close()
+    c.drawRoundRect(skia.Rect(-3, -28, 3, -21), 2, 2, fill(g.c("#8a6a2a")))  # the crown's loop
+    c.drawPath(body, fill(g.c("#c8982e")))
+    c.drawOval(skia.Rect(-18, 11, 18, 17), fill(g.c("#9a7020")))
+    c.drawLine(-6, -16, -8, 8, stroke(g.c("#ffe8a0", 0.6, lit=0), 2.0))
+    c.drawCircle(0, 18, 3.5, fill(g.c("#6a4a1a")))
     c.restore()
 
 
@@ -411,84 +421,745 @@ def _blanket(c: skia.Canvas, g: Grade, t: float) -> None:
         c.drawLine(x, 18, x, 22, stroke(col, 0.8))
 
 
+# -- magic, the stage, games and sport: what a viewer expects of a magician, a tournament, a casino
+
+
+def _trophy(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A cup on a stem with two handles, on a plinth: a prize, not a teacup."""
+    gold, dark = g.c("#e0b83a"), g.c("#9a7420")
+    for side in (-1, 1):  # the handles, behind the bowl
+        c.drawArc(skia.Rect(side * 14 - 9, -24, side * 14 + 9, -4), -90 if side > 0 else 90, 180, False,
+                  stroke(dark, 3.2))
+    bowl = skia.Path()
+    bowl.moveTo(-17, -28)
+    bowl.lineTo(17, -28)
+    bowl.quadTo(17, -2, 0, 0)
+    bowl.quadTo(-17, -2, -17, -28)
+    c.drawPath(bowl, fill(gold))
+    c.drawRect(skia.Rect(-3, -1, 3, 14), fill(gold))                      # the stem
+    c.drawPath(poly([(-10, 14), (10, 14), (13, 19), (-13, 19)]), fill(gold))
+    c.drawRect(skia.Rect(-16, 19, 16, 28), fill(g.c("#3a2a1e")))          # the plinth
+    c.drawRect(skia.Rect(-8, 21.5, 8, 25.5), fill(dark))                   # its plate
+    c.drawLine(-10, -24, -8, -8, stroke(g.c("#fff4c0", 0.8, lit=0), 2.0))  # a shine
+
+
+def _top_hat(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A tall black silk hat with a band and a brim curled at the sides."""
+    black = fill(g.c("#18181c"))
+    c.drawRoundRect(skia.Rect(-15, -30, 15, 12), 2, 2, black)
+    c.drawRect(skia.Rect(-15, 2, 15, 9), fill(g.c("#8a1a22")))  # the band
+    c.drawOval(skia.Rect(-28, 8, 28, 18), black)
+    c.drawOval(skia.Rect(-15, -34, 15, -26), fill(g.c("#2a2a30")))
+    c.drawLine(-10, -26, -10, 0, stroke(g.c("#ffffff", 0.25, lit=0), 2.0))  # silk sheen
+
+
+def _pointed_hat(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A witch's or wizard's hat: a tall bent cone on a wide brim."""
+    col = g.c("#2a1e3a")
+    cone = skia.Path()
+    cone.moveTo(-15, 10)
+    cone.quadTo(-4, -14, 4, -32)
+    cone.quadTo(10, -24, 22, -26)  # the tip flops over
+    cone.quadTo(8, -10, 15, 10)
+    cone.close()
+    c.drawPath(cone, fill(col))
+    c.drawRect(skia.Rect(-14, 2, 14, 8), fill(g.c("#a08a3a")))
+    c.drawOval(skia.Rect(-30, 6, 30, 16), fill(col))
+
+
+def _bowler(c: skia.Canvas, g: Grade, t: float) -> None:
+    col = fill(g.c("#1e1a18"))
+    c.drawArc(skia.Rect(-16, -20, 16, 20), 180, 180, True, col)
+    c.drawRect(skia.Rect(-16, -2, 16, 4), fill(g.c("#3a2a22")))
+    c.drawOval(skia.Rect(-24, 1, 24, 9), col)
+
+
+def _helmet(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A knight's helm: a steel dome with a visor slit, breathing holes and a plume."""
+    steel, dark = g.c("#a8b0b8"), g.c("#1a1a1e")
+    plume = skia.Path()
+    plume.moveTo(0, -24)
+    plume.quadTo(10, -40, 26, -32)
+    plume.quadTo(12, -30, 4, -20)
+    c.drawPath(plume, fill(g.c("#b02a2a")))
+    head = skia.Path()
+    head.moveTo(-18, 26)
+    head.lineTo(-18, -8)
+    head.quadTo(-18, -26, 0, -26)
+    head.quadTo(18, -26, 18, -8)
+    head.lineTo(18, 26)
+    head.close()
+    c.drawPath(head, fill(steel))
+    c.drawLine(0, -25, 0, 24, stroke(g.c("#6a7078"), 1.6))  # the ridge
+    c.drawRoundRect(skia.Rect(-14, -6, 14, -1), 1.5, 1.5, fill(dark))  # the eye slit
+    for x in (5.0, 9.0, 13.0):
+        for y in (8.0, 13.0):
+            c.drawCircle(x, y, 1.1, fill(dark))
+    c.drawLine(-15, -14, -13, 18, stroke(g.c("#ffffff", 0.45, lit=0), 2.0))
+
+
+def _space_helmet(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawCircle(0, -2, 26, fill(g.c("#e8ecf0")))
+    c.drawRoundRect(skia.Rect(-19, -16, 19, 10), 10, 10, fill(g.c("#d8a040", lit=0.3)))  # the gold visor
+    c.drawLine(-12, -10, -4, -13, stroke(g.c("#ffffff", 0.8, lit=0), 2.0))
+    c.drawRect(skia.Rect(-20, 20, 20, 28), fill(g.c("#8a9098")))  # the neck ring
+
+
+def _diving_helmet(c: skia.Canvas, g: Grade, t: float) -> None:
+    brass = g.c("#c8943a")
+    c.drawCircle(0, -4, 24, fill(brass))
+    c.drawRect(skia.Rect(-24, 14, 24, 26), fill(brass))
+    for x, y, r in ((0, -4, 10), (-17, -2, 5), (17, -2, 5)):  # the portholes
+        c.drawCircle(x, y, r + 2.5, fill(g.c("#8a5a1a")))
+        c.drawCircle(x, y, r, fill(g.c("#2a4a5a")))
+    c.drawLine(-5, -9, 3, -9, stroke(g.c("#ffffff", 0.5, lit=0), 1.4))
+    for x in range(-20, 24, 8):  # bolts on the collar
+        c.drawCircle(x, 20, 1.6, fill(g.c("#5a3a12")))
+
+
+def _cards(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A fanned hand of playing cards: white faces, red hearts and black spades, corner marks."""
+    red, black = g.c("#c8202a"), g.c("#18181c")
+    for i, angle in enumerate((-24.0, -8.0, 8.0, 24.0)):
+        c.save()
+        c.translate(0, 22)
+        c.rotate(angle + 2 * math.sin(t * 2 + i))
+        face = skia.Rect(-13, -44, 13, -6)
+        c.drawRoundRect(face, 3, 3, fill(g.c("#fbf8f0")))
+        c.drawRoundRect(face, 3, 3, stroke(g.c("#6a6a70"), 0.7))
+        col = red if i % 2 else black
+        if i % 2:  # a heart
+            c.drawCircle(-2.6, -27, 3.4, fill(col))
+            c.drawCircle(2.6, -27, 3.4, fill(col))
+            c.drawPath(poly([(-5.8, -26), (5.8, -26), (0, -18)]), fill(col))
+        else:  # a spade
+            c.drawCircle(-2.6, -24, 3.4, fill(col))
+            c.drawCircle(2.6, -24, 3.4, fill(col))
+            c.drawPath(poly([(-5.8, -25), (5.8, -25), (0, -34)]), fill(col))
+            c.drawPath(poly([(0, -24), (2.5, -18), (-2.5, -18)]), fill(col))
+        c.drawRect(skia.Rect(-11, -42, -8, -37), fill(col))  # the corner index
+        c.restore()
+
+
+def _dice(c: skia.Canvas, g: Grade, t: float) -> None:
+    pip = fill(g.c("#18181c"))
+    for (x, y, a, n) in ((-12, 4, -12, 5), (14, -4, 18, 3)):
+        c.save()
+        c.translate(x, y)
+        c.rotate(a)
+        c.drawRoundRect(skia.Rect(-11, -11, 11, 11), 3, 3, fill(g.c("#f6f2ea")))
+        c.drawRoundRect(skia.Rect(-11, -11, 11, 11), 3, 3, stroke(g.c("#8a8a90"), 0.8))
+        spots = {3: ((-5, -5), (0, 0), (5, 5)), 5: ((-5, -5), (5, -5), (0, 0), (-5, 5), (5, 5))}[n]
+        for px, py in spots:
+            c.drawCircle(px, py, 2.0, pip)
+        c.restore()
+
+
+def _magic_wand(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A conjuror's wand: black with white tips, sparkling."""
+    from .paint import glow
+    c.save()
+    c.rotate(-35)
+    c.drawRoundRect(skia.Rect(-28, -2.6, 28, 2.6), 2, 2, fill(g.c("#141416")))
+    for x in (-28.0, 20.0):
+        c.drawRoundRect(skia.Rect(x, -2.8, x + 8, 2.8), 2, 2, fill(g.c("#f4f4f0")))
+    c.restore()
+    glow(c, 25, -17, 14, g.c("#fff0a0", 0.5 + 0.3 * math.sin(t * 8), lit=0))
+    for i in range(3):  # sparkles off the tip
+        a = t * 3 + i * 2.1
+        x, y = 25 + 11 * math.cos(a), -17 + 11 * math.sin(a)
+        c.drawPath(poly([(x, y - 3), (x + 1, y), (x, y + 3), (x - 1, y)]), fill(g.c("#fff8d0", lit=0)))
+        c.drawPath(poly([(x - 3, y), (x, y + 1), (x + 3, y), (x, y - 1)]), fill(g.c("#fff8d0", lit=0)))
+
+
+def _chess(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A corner of a chessboard with a king standing on it."""
+    for i in range(4):
+        for j in range(3):
+            col = "#efe4cc" if (i + j) % 2 else "#4a3020"
+            c.drawRect(skia.Rect(-28 + i * 14, 6 + j * 8, -14 + i * 14, 14 + j * 8), fill(g.c(col)))
+    piece = fill(g.c("#18181c"))
+    c.drawPath(poly([(-9, 12), (9, 12), (6, 4), (4, -10), (-4, -10), (-6, 4)]), piece)
+    c.drawOval(skia.Rect(-7, -16, 7, -8), piece)
+    c.drawRect(skia.Rect(-1.5, -28, 1.5, -15), piece)
+    c.drawRect(skia.Rect(-5, -24, 5, -21), piece)  # the cross on the king
+
+
+def _ball(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A football: white with black patches, turning."""
+    c.drawCircle(0, 0, 20, fill(g.c("#f4f4f0")))
+    c.save()
+    c.rotate(t * 90)
+    for i in range(5):
+        a = i * 2 * math.pi / 5
+        x, y = 14 * math.cos(a), 14 * math.sin(a)
+        c.drawCircle(x, y, 4.5, fill(g.c("#18181c")))
+    c.drawPath(poly([(6 * math.cos(i * 2 * math.pi / 5), 6 * math.sin(i * 2 * math.pi / 5)) for i in range(5)]),
+               fill(g.c("#18181c")))
+    c.restore()
+    c.drawCircle(0, 0, 20, stroke(g.c("#3a3a3e"), 1.0))
+
+
+def _microphone(c: skia.Canvas, g: Grade, t: float) -> None:
+    """An old stage microphone: a chrome capsule on a stand."""
+    c.drawLine(0, 6, 0, 28, stroke(g.c("#3a3a40"), 2.4))
+    c.drawOval(skia.Rect(-14, 26, 14, 31), fill(g.c("#2a2a2e")))
+    c.drawRoundRect(skia.Rect(-10, -30, 10, 6), 9, 9, fill(g.c("#b8bec6")))
+    for y in range(-24, 4, 4):
+        c.drawLine(-8, y, 8, y, stroke(g.c("#5a6068"), 0.8))
+    c.drawLine(-6, -26, -6, 0, stroke(g.c("#ffffff", 0.6, lit=0), 1.4))
+
+
+def _drum(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawRect(skia.Rect(-24, -8, 24, 18), fill(g.c("#b02a2a")))
+    for i in range(6):  # the cords
+        x = -24 + i * 9.6
+        c.drawLine(x, -6, x + 9.6, 16, stroke(g.c("#e8dcc0"), 1.0))
+    c.drawOval(skia.Rect(-24, -14, 24, -2), fill(g.c("#f0e8d8")))
+    c.drawOval(skia.Rect(-24, 12, 24, 22), fill(g.c("#c8a040")))
+    c.drawOval(skia.Rect(-24, -14, 24, -2), stroke(g.c("#c8a040"), 1.5))
+    for side in (-1, 1):  # the sticks, beating
+        lift = 4 * abs(math.sin(t * 8 + side))
+        c.drawLine(side * 6, -10 - lift, side * 24, -30 - lift, stroke(g.c("#d8b880"), 2.2))
+
+
+def _trumpet(c: skia.Canvas, g: Grade, t: float) -> None:
+    brass = g.c("#e0b040")
+    c.drawRect(skia.Rect(-28, -2, 14, 2), fill(brass))
+    c.drawPath(poly([(12, -2), (28, -12), (28, 12), (12, 2)]), fill(brass))
+    c.drawOval(skia.Rect(25, -12, 31, 12), fill(g.c("#a07820")))
+    c.drawRoundRect(skia.Rect(-18, 2, 8, 10), 4, 4, stroke(brass, 2.0))  # the loop
+    for x in (-8.0, -3.0, 2.0):  # the valves
+        c.drawRect(skia.Rect(x - 1.5, -9, x + 1.5, -2), fill(brass))
+        c.drawCircle(x, -10, 2.2, fill(g.c("#f0e0b0")))
+    c.drawRect(skia.Rect(-31, -3, -27, 3), fill(g.c("#a07820")))  # the mouthpiece
+
+
+def _flute(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.save()
+    c.rotate(-20)
+    c.drawRoundRect(skia.Rect(-30, -3, 30, 3), 3, 3, fill(g.c("#c8ccd4")))
+    for x in range(-8, 26, 7):
+        c.drawCircle(x, 0, 1.6, fill(g.c("#3a3a40")))
+    c.drawCircle(-22, 0, 1.8, fill(g.c("#3a3a40")))
+    c.restore()
+
+
+def _shield(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A knight's heater shield, quartered, with a rim."""
+    outline = poly([(-22, -26), (22, -26), (22, -2), (0, 28), (-22, -2)])
+    c.drawPath(outline, fill(g.c("#2a4a8a")))
+    c.save()
+    c.clipPath(outline, doAntiAlias=True)
+    c.drawRect(skia.Rect(0, -26, 22, 0), fill(g.c("#c8a040")))
+    c.drawRect(skia.Rect(-22, 0, 0, 28), fill(g.c("#c8a040")))
+    c.restore()
+    c.drawPath(outline, stroke(g.c("#8a8e96"), 2.4))
+
+
+def _cake(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A tiered cake: sponge under white icing that drips, candles burning on top."""
+    from .paint import glow
+    c.drawOval(skia.Rect(-30, 20, 30, 28), fill(g.c("#e8e8ec")))  # the plate
+    for (w, top, col) in ((24, 2, "#d89ab0"), (15, -14, "#f0c8d4")):
+        c.drawRect(skia.Rect(-w, top, w, top + 20), fill(g.c(col)))
+        icing = [(-w, top)] + [(-w + k * w / 4, top + (6 if k % 2 else 3)) for k in range(1, 8)] + [(w, top)]
+        c.drawPath(poly(icing + [(w, top - 2), (-w, top - 2)]), fill(g.c("#fbf8f4")))
+    for x in (-8.0, 0.0, 8.0):
+        c.drawRect(skia.Rect(x - 1.5, -24, x + 1.5, -15), fill(g.c("#7ab0e0")))
+        glow(c, x, -27, 7, g.c("#ffc060", 0.6, lit=0))
+        c.drawOval(skia.Rect(x - 1.5, -30 - math.sin(t * 20 + x), x + 1.5, -24), fill(g.c("#ffd070", lit=0)))
+
+
+def _pie(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawOval(skia.Rect(-30, -8, 30, 22), fill(g.c("#b07a3a")))
+    c.drawOval(skia.Rect(-26, -10, 26, 16), fill(g.c("#d8a050")))
+    for x in range(-18, 22, 9):  # the lattice
+        c.drawLine(x, -8, x + 4, 14, stroke(g.c("#f0c880"), 2.4))
+        c.drawLine(-22, x * 0.5 + 3, 22, x * 0.5 + 1, stroke(g.c("#f0c880"), 2.4))
+    for i in range(3):
+        x = -6 + i * 6
+        c.drawLine(x, -14 - 3 * math.sin(t * 5 + i), x + 2, -26, stroke(g.c("#ffffff", 0.45, lit=0), 1.2))
+
+
+def _cookie(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawCircle(0, 0, 20, fill(g.c("#c8904a")))
+    for x, y in ((-8, -6), (6, -9), (9, 5), (-4, 8), (0, -1), (-12, 4)):
+        c.drawCircle(x, y, 2.4, fill(g.c("#3a2212")))
+
+
+def _pumpkin(c: skia.Canvas, g: Grade, t: float) -> None:
+    for x, w in ((-14, 14), (14, 14), (-6, 14), (6, 14), (0, 12)):
+        c.drawOval(skia.Rect(x - w, -16, x + w, 20), fill(g.c("#e07a20" if abs(x) > 8 else "#f08a2a")))
+    c.drawRect(skia.Rect(-2.5, -24, 2.5, -14), fill(g.c("#4a6a2a")))
+
+
+# -- everyday things the stories turn on
+
+
+def _magnifier(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawLine(10, 10, 28, 28, stroke(g.c("#4a2a1a"), 5.5))
+    c.drawCircle(-6, -6, 18, fill(g.c("#d8ecf4", 0.35, lit=0)))
+    c.drawCircle(-6, -6, 18, stroke(g.c("#c8a040"), 3.2))
+    c.drawArc(skia.Rect(-18, -18, 6, 6), 200, 60, False, stroke(g.c("#ffffff", 0.8, lit=0), 1.6))
+
+
+def _mirror(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A hand mirror: a gilt oval frame round bright glass catching a streak of light."""
+    c.drawRoundRect(skia.Rect(-4, 14, 4, 32), 3, 3, fill(g.c("#c8a040")))
+    c.drawOval(skia.Rect(-19, -30, 19, 18), fill(g.c("#c8a040")))
+    c.drawOval(skia.Rect(-15, -26, 15, 14), fill(g.c("#b8d4e4", lit=0.4)))
+    sweep = 6 * math.sin(t * 2)
+    c.drawLine(-8 + sweep, -18, 4 + sweep, 4, stroke(g.c("#ffffff", 0.85, lit=0), 3.0))
+
+
+def _compass(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawCircle(0, 0, 22, fill(g.c("#b8862a")))
+    c.drawCircle(0, 0, 18, fill(g.c("#f2ead8")))
+    for i in range(8):
+        a = i * math.pi / 4
+        r = 15 if i % 2 == 0 else 12
+        c.drawLine(r * math.cos(a), r * math.sin(a), 17 * math.cos(a), 17 * math.sin(a), stroke(g.c("#3a3a3e"), 1.0))
+    c.save()
+    c.rotate(15 * math.sin(t * 3))  # the needle settles
+    c.drawPath(poly([(-3, 0), (0, -15), (3, 0)]), fill(g.c("#c8202a")))
+    c.drawPath(poly([(-3, 0), (0, 15), (3, 0)]), fill(g.c("#2a2a30")))
+    c.restore()
+    c.drawCircle(0, -25, 4, stroke(g.c("#b8862a"), 2.0))
+
+
+def _camera(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawRoundRect(skia.Rect(-28, -14, 28, 18), 3, 3, fill(g.c("#1e1e22")))
+    c.drawRect(skia.Rect(-28, -6, 28, 10), fill(g.c("#8a6a4a")))  # the leatherette band
+    c.drawRect(skia.Rect(-20, -20, -8, -14), fill(g.c("#1e1e22")))  # the shutter button's hump
+    c.drawCircle(2, 2, 13, fill(g.c("#c0c4ca")))
+    c.drawCircle(2, 2, 9, fill(g.c("#101418")))
+    c.drawCircle(-1, -1, 3, fill(g.c("#ffffff", 0.6, lit=0)))
+    c.drawRect(skia.Rect(16, -12, 25, -6), fill(g.c("#d8e4ec", lit=0.5)))  # the finder
+
+
+def _vase(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A vase or urn: a swelling body, a neck and a foot, painted with a band."""
+    body = skia.Path()
+    body.moveTo(-8, -30)
+    body.lineTo(8, -30)
+    body.quadTo(6, -20, 10, -16)
+    body.quadTo(26, -4, 10, 20)
+    body.lineTo(12, 28)
+    body.lineTo(-12, 28)
+    body.lineTo(-10, 20)
+    body.quadTo(-26, -4, -10, -16)
+    body.quadTo(-6, -20, -8, -30)
+    body.close()
+    c.drawPath(body, fill(g.c("#e8eef4")))
+    c.save()
+    c.clipPath(body, doAntiAlias=True)
+    c.drawRect(skia.Rect(-30, -6, 30, 4), fill(g.c("#2a4a9a")))
+    for x in range(-16, 18, 8):
+        c.drawCircle(x, -1, 2.4, fill(g.c("#e8eef4")))
+    c.restore()
+    c.drawPath(body, stroke(g.c("#6a7a8a"), 1.0))
+
+
+def _statue(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A small figure standing on a plinth (an idol, a statuette), gold or stone."""
+    col = fill(g.c("#d0a83a"))
+    c.drawRect(skia.Rect(-16, 18, 16, 28), fill(g.c("#6a5a4a")))
+    c.drawCircle(0, -22, 7, col)
+    c.drawPath(poly([(-9, -14), (9, -14), (12, 6), (7, 18), (-7, 18), (-12, 6)]), col)
+    for side in (-1, 1):
+        c.drawLine(side * 9, -12, side * 16, 2, stroke(g.c("#d0a83a"), 4.0))
+    c.drawCircle(-2.5, -23, 1.2, fill(g.c("#3a2a10")))
+    c.drawCircle(2.5, -23, 1.2, fill(g.c("#3a2a10")))
+
+
+def _skull(c: skia.Canvas, g: Grade, t: float) -> None:
+    bone, hole = fill(g.c("#ece4d0")), fill(g.c("#1a1612"))
+    c.drawCircle(0, -6, 20, bone)
+    c.drawRoundRect(skia.Rect(-12, 6, 12, 24), 4, 4, bone)
+    for x in (-8.0, 8.0):
+        c.drawOval(skia.Rect(x - 6, -10, x + 6, 2), hole)
+    c.drawPath(poly([(0, 4), (-3, 10), (3, 10)]), hole)
+    for x in range(-8, 10, 4):
+        c.drawLine(x, 16, x, 23, stroke(g.c("#8a8070"), 1.0))
+
+
+def _teapot(c: skia.Canvas, g: Grade, t: float) -> None:
+    col = g.c("#d8dce4")
+    c.drawPath(poly([(14, 2), (30, -14), (32, -12), (18, 10)]), fill(col))  # the spout
+    c.drawArc(skia.Rect(-32, -8, -12, 12), 90, 180, False, stroke(col, 3.5))  # the handle
+    c.drawOval(skia.Rect(-20, -14, 20, 20), fill(col))
+    c.drawOval(skia.Rect(-10, -20, 10, -10), fill(g.c("#b8bec8")))
+    c.drawCircle(0, -22, 3, fill(g.c("#b8bec8")))
+    c.drawLine(-8, -6, -12, 10, stroke(g.c("#ffffff", 0.6, lit=0), 1.8))
+    for i in range(2):
+        c.drawLine(31 + i * 3, -16 - 3 * math.sin(t * 5 + i), 33 + i * 3, -28,
+                   stroke(g.c("#ffffff", 0.5, lit=0), 1.2))
+
+
+def _rope(c: skia.Canvas, g: Grade, t: float) -> None:
+    col = g.c("#c0a060")
+    for r in (22.0, 16.0, 10.0):
+        c.drawOval(skia.Rect(-r - 4, -r * 0.6, r + 4, r * 0.6), stroke(col, 4.0))
+    c.drawPath(poly([(22, 2), (28, 16), (24, 26)], close=False), stroke(col, 4.0))
+
+
+def _bomb(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A round black bomb, its fuse spitting sparks."""
+    from .paint import glow
+    c.drawCircle(-4, 6, 20, fill(g.c("#1e1e24")))
+    c.drawRect(skia.Rect(4, -18, 14, -10), fill(g.c("#3a3a42")))
+    path = skia.Path()
+    path.moveTo(9, -18)
+    path.quadTo(14, -28, 22, -26)
+    c.drawPath(path, stroke(g.c("#c0a070"), 1.6))
+    glow(c, 22, -26, 12, g.c("#ffb040", 0.7 + 0.3 * math.sin(t * 30), lit=0))
+    c.drawLine(-14, -4, -10, -10, stroke(g.c("#ffffff", 0.35, lit=0), 2.5))
+
+
+def _dynamite(c: skia.Canvas, g: Grade, t: float) -> None:
+    from .paint import glow
+    for x in (-12.0, 0.0, 12.0):
+        c.drawRoundRect(skia.Rect(x - 6, -14, x + 6, 26), 3, 3, fill(g.c("#c0302a")))
+    c.drawRect(skia.Rect(-19, 4, 19, 9), fill(g.c("#2a2a2e")))  # the tape
+    c.drawLine(0, -14, 8, -28, stroke(g.c("#c0a070"), 1.4))
+    glow(c, 8, -28, 10, g.c("#ffb040", 0.7 + 0.3 * math.sin(t * 30), lit=0))
+
+
+def _broom(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.save()
+    c.rotate(-30)
+    c.drawLine(-32, 0, 14, 0, stroke(g.c("#7a5030"), 3.0))
+    c.drawPath(poly([(12, -4), (12, 4), (34, 12), (34, -12)]), fill(g.c("#c8a860")))
+    c.drawRect(skia.Rect(11, -5, 15, 5), fill(g.c("#6a4020")))
+    for y in range(-10, 12, 4):
+        c.drawLine(16, y * 0.3, 34, y, stroke(g.c("#9a8040"), 0.7))
+    c.restore()
+
+
+def _anchor(c: skia.Canvas, g: Grade, t: float) -> None:
+    iron = g.c("#3a4048")
+    c.drawCircle(0, -24, 5, stroke(iron, 3.0))
+    c.drawLine(0, -19, 0, 24, stroke(iron, 4.5))
+    c.drawLine(-12, -12, 12, -12, stroke(iron, 4.0))
+    c.drawArc(skia.Rect(-22, 2, 22, 28), 0, 180, False, stroke(iron, 4.5))
+    for side in (-1, 1):
+        c.drawPath(poly([(side * 22, 15), (side * 26, 8), (side * 16, 10)]), fill(iron))
+
+
+def _bracelet(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawOval(skia.Rect(-24, -14, 24, 14), stroke(g.c("#d8b040"), 4.0))
+    for i in range(5):
+        a = math.pi * (0.15 + 0.175 * i)
+        x, y = 24 * math.cos(a), 14 * math.sin(a)
+        c.drawCircle(x, y + 5, 3.2, fill(g.c(("#c02a4a", "#3a8ad0", "#f0f0f0")[i % 3], lit=0.3)))
+
+
+def _telephone(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A desk telephone with a dial and its handset on the cradle (any era before mobiles)."""
+    body = fill(g.c("#1e1e22"))
+    c.drawPath(poly([(-22, 22), (22, 22), (16, -4), (-16, -4)]), body)
+    c.drawCircle(0, 8, 10, fill(g.c("#e8e4dc")))
+    for i in range(10):
+        a = math.pi * (0.6 + 0.15 * i)
+        c.drawCircle(7 * math.cos(a), 8 + 7 * math.sin(a), 1.6, fill(g.c("#1e1e22")))
+    c.drawRoundRect(skia.Rect(-26, -16, 26, -8), 4, 4, body)  # the handset
+    for x in (-24.0, 16.0):
+        c.drawRoundRect(skia.Rect(x, -18, x + 8, -4), 3, 3, body)
+
+
+def _typewriter(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawRect(skia.Rect(-20, -28, 20, -8), fill(g.c("#f4f0e4")))  # the page in it
+    c.drawRoundRect(skia.Rect(-28, -12, 28, -4), 3, 3, fill(g.c("#3a3a3e")))  # the roller
+    c.drawPath(poly([(-26, -4), (26, -4), (30, 24), (-30, 24)]), fill(g.c("#2a3a2e")))
+    for row in range(3):
+        for k in range(7 - row):
+            x = -21 + row * 3 + k * 7
+            c.drawCircle(x, 6 + row * 6, 2.3, fill(g.c("#e8e4dc")))
+    c.drawLine(-14, -22, -14 + 26 * (t * 0.7 % 1), -22, stroke(g.c("#2a2a2a"), 0.8))
+
+
+def _present(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A wrapped gift: a box, a ribbon round it, a bow on top."""
+    ribbon = g.c("#e8c040")
+    c.drawRect(skia.Rect(-22, -10, 22, 24), fill(g.c("#c02a3a")))
+    c.drawRect(skia.Rect(-25, -16, 25, -8), fill(g.c("#d0343f")))  # the lid
+    c.drawRect(skia.Rect(-3, -16, 3, 24), fill(ribbon))
+    for side in (-1, 1):
+        c.drawPath(poly([(0, -16), (side * 14, -28), (side * 14, -16)]), fill(ribbon))
+    c.drawCircle(0, -17, 3.5, fill(ribbon))
+
+
+def _handcuffs(c: skia.Canvas, g: Grade, t: float) -> None:
+    steel = g.c("#a8aeb6")
+    for x in (-15.0, 15.0):
+        c.drawCircle(x, 4, 12, stroke(steel, 4.0))
+        c.drawRect(skia.Rect(x - 3, -12, x + 3, -6), fill(steel))
+    for i in range(4):  # the chain
+        c.drawOval(skia.Rect(-10 + i * 5, -12, -4 + i * 5, -8), stroke(steel, 1.4))
+
+
+def _horseshoe(c: skia.Canvas, g: Grade, t: float) -> None:
+    iron = g.c("#8a8e96")
+    c.drawArc(skia.Rect(-20, -24, 20, 16), 150, 240, False, stroke(iron, 7.0, cap="butt"))
+    for i in range(5):
+        a = math.radians(150 + 30 + i * 45)
+        c.drawCircle(20 * math.cos(a), -4 + 20 * math.sin(a), 1.3, fill(g.c("#2a2a2e")))
+
+
+def _harp(c: skia.Canvas, g: Grade, t: float) -> None:
+    gold = g.c("#d0a83a")
+    c.drawLine(-18, 28, -18, -22, stroke(gold, 4.0))  # the pillar
+    neck = skia.Path()
+    neck.moveTo(-18, -22)
+    neck.quadTo(0, -34, 20, -14)
+    c.drawPath(neck, stroke(gold, 4.0))
+    c.drawLine(20, -14, -14, 28, stroke(gold, 5.0))  # the soundboard
+    for i in range(7):
+        x = -14 + i * 4.6
+        top = -26 + i * 2.0 if i < 4 else -26 + 4 * 2.0 + (i - 4) * 3.4
+        bottom = 28 - (x + 14) * 42 / 34
+        c.drawLine(x, top, x, bottom, stroke(g.c("#f4ecd8", 0.9), 0.7))
+
+
+def _balloon(c: skia.Canvas, g: Grade, t: float) -> None:
+    sway = 3 * math.sin(t * 2)
+    path = skia.Path()
+    path.moveTo(sway, 6)
+    path.quadTo(6, 18, -2, 32)
+    c.drawPath(path, stroke(g.c("#e8e4dc"), 0.8))
+    c.drawOval(skia.Rect(-15 + sway, -30, 15 + sway, 6), fill(g.c("#d03a4a")))
+    c.drawPath(poly([(sway - 3, 8), (sway + 3, 8), (sway, 4)]), fill(g.c("#a02a3a")))
+    c.drawOval(skia.Rect(-9 + sway, -24, -3 + sway, -14), fill(g.c("#ffffff", 0.5, lit=0)))
+
+
+def _kite(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.save()
+    c.rotate(8 * math.sin(t * 3))
+    c.drawPath(poly([(0, -30), (18, -6), (0, 16), (-18, -6)]), fill(g.c("#d03a3a")))
+    c.drawPath(poly([(0, -30), (18, -6), (0, -6)]), fill(g.c("#f0c83a")))
+    c.drawPath(poly([(0, 16), (-18, -6), (0, -6)]), fill(g.c("#f0c83a")))
+    tail = skia.Path()
+    tail.moveTo(0, 16)
+    tail.cubicTo(10, 22, -10, 28, 4, 34)
+    c.drawPath(tail, stroke(g.c("#3a5a9a"), 1.2))
+    c.restore()
+
+
+def _palette(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A painter's palette with blobs of colour, and a brush across it."""
+    board = skia.Path()
+    board.addOval(skia.Rect(-30, -20, 30, 22))
+    hole = skia.Path()
+    hole.addCircle(-16, 8, 5)
+    c.drawPath(skia.Op(board, hole, skia.PathOp.kDifference_PathOp) or board, fill(g.c("#c8985a")))
+    for (x, y), col in zip(((-14, -10), (0, -13), (14, -9), (20, 4), (6, 10)),
+                           ("#d02a2a", "#f0c83a", "#2a6ad0", "#2a9a4a", "#f4f4f0")):
+        c.drawCircle(x, y, 4.5, fill(g.c(col, lit=0.3)))
+    c.drawLine(-26, 24, 16, -22, stroke(g.c("#6a3a1a"), 2.4))
+    c.drawLine(16, -22, 22, -29, stroke(g.c("#2a2a2e"), 3.2))
+
+
+def _medkit(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawRoundRect(skia.Rect(-26, -16, 26, 20), 4, 4, fill(g.c("#f0f0ec")))
+    c.drawRoundRect(skia.Rect(-8, -24, 8, -16), 3, 3, stroke(g.c("#8a8a90"), 2.4))
+    c.drawRect(skia.Rect(-4, -10, 4, 14), fill(g.c("#d02a2a")))
+    c.drawRect(skia.Rect(-12, -2, 12, 6), fill(g.c("#d02a2a")))
+
+
+def _wheel(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A ship's wheel, turning: a rim, spokes and handles."""
+    wood = g.c("#8a5a2a")
+    c.save()
+    c.rotate(20 * math.sin(t * 1.5))
+    for i in range(8):
+        a = i * math.pi / 4
+        c.drawLine(0, 0, 30 * math.cos(a), 30 * math.sin(a), stroke(wood, 3.0))
+        c.drawCircle(30 * math.cos(a), 30 * math.sin(a), 3.0, fill(wood))
+    c.drawCircle(0, 0, 20, stroke(wood, 4.0))
+    c.drawCircle(0, 0, 5, fill(g.c("#c8a040")))
+    c.restore()
+
+
+def _cheese(c: skia.Canvas, g: Grade, t: float) -> None:
+    c.drawPath(poly([(-28, 12), (26, 12), (26, -6), (-28, 0)]), fill(g.c("#f0c040")))
+    c.drawPath(poly([(-28, 0), (26, -6), (8, -16)]), fill(g.c("#f8d870")))
+    for x, y, r in ((-14, 6, 3.0), (4, 4, 4.0), (18, 7, 2.5)):
+        c.drawCircle(x, y, r, fill(g.c("#d09a20")))
+
+
+def _bone(c: skia.Canvas, g: Grade, t: float) -> None:
+    bone = fill(g.c("#ece4d0"))
+    c.save()
+    c.rotate(-20)
+    c.drawRoundRect(skia.Rect(-20, -4, 20, 4), 3, 3, bone)
+    for x in (-22.0, 22.0):
+        for y in (-5.0, 5.0):
+            c.drawCircle(x, y, 6, bone)
+    c.restore()
+
+
 #: Words that name each drawable prop; the longest match in a phrase wins.
 PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
-    "key": (_key, ("key", "keys", "keycard", "lock")),
+    "key": (_key, ("key", "keys", "keycard", "key card", "lock", "padlock")),
     "letter": (_letter, ("letter", "note", "page", "will", "confession", "contract", "deed", "document", "recipe",
-                         "manuscript", "list", "telegram", "memo", "file", "dossier")),
-    "envelope": (_envelope, ("envelope", "invitation", "postcard", "parcel", "package")),
-    "book": (_book, ("book", "diary", "journal", "notebook", "spellbook", "bible", "album", "logbook", "codebook")),
-    "ledger": (_ledger, ("ledger", "accounts", "account book", "register", "visitors' book", "guest book")),
+                         "manuscript", "list", "telegram", "memo", "file", "dossier", "adoption papers", "affidavit", "agreement", "certificate", "birth certificate", "marriage certificate", "papers", "estate papers", "lease", "mortgage", "petition", "warrant", "witness statement", "testimony", "testament", "poster", "wanted poster", "newspaper clipping", "clipping", "headline", "sheet music", "message", "last message", "clue", "evidence", "proof", "exhibit a", "formula", "cipher", "password", "riddle", "oath", "pact", "new law", "election result", "expose", "exposé", "papyrus", "ballot", "vote", "audit", "title", "speech", "wedding speech")),
+    "envelope": (_envelope, ("envelope", "invitation", "postcard", "parcel", "package", "wax seal", "royal seal", "seal", "town seal")),
+    "book": (_book, ("book", "diary", "journal", "notebook", "spellbook", "bible", "album", "logbook", "codebook", "cookbook", "codex", "grimoire", "necronomicon", "novel", "first edition", "sketchbook", "captain's log", "storybook")),
+    "ledger": (_ledger, ("ledger", "accounts", "account book", "register", "visitors' book", "guest book", "cashbook")),
     "crown": (_crown, ("crown", "circlet", "diadem", "coronet")),
     "tiara": (lambda c, g, t: _crown(c, g, t, tiara=True), ("tiara",)),
     "gavel": (_gavel, ("gavel",)),
     "periscope": (_periscope, ("periscope",)),
     "stove": (_stove, ("stove", "oven", "range", "furnace", "hearth", "fireplace")),
-    "pot": (_pot, ("pot", "pan", "cauldron", "soup", "stew", "dish", "souffle", "soufflé", "sauce", "cake")),
+    "pot": (_pot, ("pot", "pan", "cauldron", "soup", "stew", "dish", "souffle", "soufflé", "sauce", "broth", "gumbo",
+                 "curry", "stockpot", "saucepan", "wok")),
     "ring": (_ring, ("ring", "engagement ring", "wedding ring", "signet")),
     "map": (_map, ("map", "chart", "plan", "blueprint", "blueprints")),
-    "sword": (_blade, ("sword", "blade", "sabre", "saber", "cutlass", "rapier")),
-    "knife": (lambda c, g, t: _blade(c, g, t, long=False), ("knife", "dagger", "scalpel", "cleaver")),
-    "lantern": (_lantern, ("lantern", "lamp", "torch", "lens")),
+    "sword": (_blade, ("sword", "blade", "sabre", "saber", "cutlass", "rapier", "broadsword", "katana", "excalibur")),
+    "knife": (lambda c, g, t: _blade(c, g, t, long=False), ("knife", "dagger", "scalpel", "cleaver", "dirk", "stiletto")),
+    "lantern": (_lantern, ("lantern", "lamp", "torch", "lens", "flashlight", "light bulb", "lightbulb", "night light", "nightlight")),
     "bottle": (_bottle, ("bottle", "glass", "drink", "whisky", "whiskey", "wine", "champagne", "flask")),
-    "potion": (_potion, ("potion", "vial", "elixir", "poison", "antidote", "serum", "cure", "medicine")),
+    "potion": (_potion, ("potion", "vial", "elixir", "poison", "antidote", "serum", "cure", "medicine", "vaccine", "pill", "pills", "remedy", "philtre", "sleeping draught", "moonshine")),
     "screen": (_screen, ("screen", "data", "signal", "readout", "gauge", "device", "chip", "drive", "tablet",
-                         "computer", "override", "code", "codes", "terminal", "transmitter", "radio", "beacon")),
+                         "computer", "override", "code", "codes", "terminal", "transmitter", "radio", "beacon",
+                         "memory card", "sd card", "tape recorder", "flight recorder", "laptop", "pc", "mainframe", "microchip", "processor", "motherboard", "circuit board", "usb stick", "floppy disk", "disk", "holodisc", "hologram message", "video message", "gps", "radar", "sonar", "controls", "power cell", "fuel cell", "battery", "walkie-talkie", "cctv", "joystick", "implant", "neural implant")),
     "phone": (_phone, ("phone", "cellphone", "smartphone", "mobile")),
-    "chest": (_chest, ("chest", "box", "casket", "trunk", "crate", "safe", "strongbox", "treasure", "loot")),
-    "gem": (_gem, ("gem", "jewel", "diamond", "ruby", "emerald", "sapphire", "crystal", "stone", "pearl", "orb")),
-    "necklace": (_necklace, ("necklace", "pendant", "locket", "amulet", "talisman", "brooch")),
-    "photo": (_photo, ("photo", "photograph", "picture", "portrait", "painting", "film")),
-    "coins": (_coins, ("coin", "coins", "gold", "money", "cash", "fortune", "payroll", "ransom", "reward")),
+    "chest": (_chest, ("chest", "box", "casket", "trunk", "crate", "safe", "strongbox", "treasure", "loot", "lockbox", "coffer", "supplies", "provisions", "rations", "ration", "cargo", "shipment", "consignment", "time capsule", "food supply", "delivery", "hatbox", "supply", "reserve")),
+    "gem": (_gem, ("gem", "jewel", "diamond", "ruby", "emerald", "sapphire", "crystal", "stone", "pearl", "orb",
+                 "crystal ball", "gemstone", "amethyst", "opal", "topaz", "moonstone", "sunstone", "lodestone", "runestone", "geode", "moon rock", "space rock", "meteorite", "meteor", "snow globe", "marble", "shard")),
+    "necklace": (_necklace, ("necklace", "pendant", "locket", "amulet", "talisman", "brooch",
+                             "heirloom", "family heirloom", "keepsake", "memento", "trinket", "lucky charm",
+                             "good luck charm", "magic charm", "charm", "choker", "earring", "cufflink", "tie pin", "hairpin", "cameo", "rabbit's foot", "wishbone")),
+    "photo": (_photo, ("photo", "photograph", "picture", "portrait", "painting", "film", "microfilm", "snapshot")),
+    "coins": (_coins, ("coin", "coins", "gold", "money", "cash", "fortune", "payroll", "ransom", "reward", "doubloon",
+                     "poker chip", "poker chips", "bribe", "payoff", "kickback", "riches", "bounty", "banknote", "bullion", "ingot", "nugget", "lucky penny", "penny", "million dollars", "hoard", "plunder", "booty", "inheritance")),
     "egg": (_egg, ("egg", "eggs")),
-    "clock": (_clock, ("watch", "clock", "pocket watch", "stopwatch", "timer", "hourglass")),
-    "cup": (_cup, ("cup", "teacup", "mug", "chalice", "goblet", "grail", "trophy", "tea", "coffee")),
-    "flower": (_flower, ("flower", "rose", "lily", "bouquet", "seed", "seeds", "plant", "orchid")),
-    "candle": (_candle, ("candle", "candlestick", "flame")),
+    "clock": (_clock, ("watch", "clock", "pocket watch", "stopwatch", "timer", "hourglass", "wristwatch", "sundial")),
+    "cup": (_cup, ("cup", "teacup", "tea cup", "china cup", "mug", "chalice", "goblet", "grail", "tea", "coffee")),
+    "flower": (_flower, ("flower", "rose", "lily", "bouquet", "seed", "seeds", "plant", "orchid", "sunflower", "tulip", "lotus", "bloom", "houseplant", "bonsai", "cactus", "sapling", "seedling", "venus flytrap", "mandrake", "wreath")),
+    "candle": (_candle, ("candle", "candlestick", "flame", "candelabra")),
     "scroll": (_scroll, ("scroll", "parchment", "treaty", "prophecy", "decree", "charter")),
-    "telescope": (_telescope, ("telescope", "spyglass", "binoculars")),
+    "telescope": (_telescope, ("telescope", "spyglass", "binoculars", "field glasses")),
     "gun": (_gun, ("gun", "revolver", "pistol", "rifle", "weapon")),
-    "violin": (_violin, ("violin", "fiddle", "guitar", "instrument", "cello", "lute")),
-    "badge": (_badge, ("badge", "star", "medal", "sheriff's star")),
-    "feather": (_feather, ("feather", "quill", "pen")),
-    "apple": (_apple, ("apple", "fruit", "pear", "orange")),
-    "hat": (_hat, ("hat", "cap", "bonnet", "beret", "helmet")),
-    "toy": (_toy, ("teddy", "bear", "toy", "doll", "plush", "puppet")),
+    "violin": (_violin, ("violin", "fiddle", "guitar", "instrument", "cello", "lute", "banjo", "ukulele", "mandolin", "sitar", "double bass", "viola", "stradivarius")),
+    "badge": (_badge, ("badge", "star", "medal", "sheriff's star", "medallion", "rosette", "blue ribbon", "ribbon")),
+    "feather": (_feather, ("feather", "quill", "pen", "pencil", "magic pencil")),
+    "apple": (_apple, ("apple", "fruit", "pear", "orange", "peach", "giant peach", "lemon")),
+    "hat": (_hat, ("hat", "cap", "bonnet", "beret", "bobble hat", "woolly hat")),
+    "toy": (_toy, ("teddy", "bear", "toy", "doll", "plush", "puppet", "spinning top", "yo-yo", "rocking horse", "model train", "blankie")),
     "mask": (_mask, ("mask", "disguise", "masquerade")),
     "bell": (_bell, ("bell", "chime")),
-    "wand": (_wand, ("wand", "staff", "sceptre", "scepter", "rod")),
-    "ticket": (_ticket, ("ticket", "pass", "boarding pass", "passport", "permit", "voucher")),
+    "wand": (_wand, ("staff", "sceptre", "scepter", "rod", "magic staff", "wizard's staff")),
+    "ticket": (_ticket, ("ticket", "pass", "boarding pass", "passport", "permit", "voucher", "id card", "access card",
+                       "security card", "credit card", "visa", "exit visa", "travel papers")),
     "shell": (_shell, ("shell", "seashell", "conch")),
     "umbrella": (_umbrella, ("umbrella", "parasol")),
     "spectacles": (_spectacles, ("spectacles", "eyeglasses", "reading glasses", "pince-nez", "monocle",
                                  "sunglasses", "specs")),
     "case": (_case, ("briefcase", "suitcase", "attache case", "attaché case", "valise", "luggage", "satchel",
-                     "handbag", "holdall")),
+                     "handbag", "holdall", "bag", "duffel bag", "doctor's bag", "backpack", "rucksack", "knapsack", "purse", "pouch", "diplomatic pouch")),
     "loaf": (_loaf, ("bread", "loaf", "loaves", "baguette", "bun", "buns")),
-    "blanket": (_blanket, ("blanket", "quilt", "shawl", "scarf", "cloak", "flag", "banner", "cloth", "tapestry")),
+    "blanket": (_blanket, ("blanket", "quilt", "shawl", "scarf", "cloak", "flag", "banner", "cloth", "tapestry", "gown",
+                           "ball gown", "dress", "wedding dress", "cape", "veil", "rug", "carpet", "flying carpet", "magic carpet", "pennant", "standard")),
+    "trophy": (_trophy, ("trophy", "golden trophy", "silver trophy", "prize", "award", "championship cup",
+                         "loving cup")),
+    "top hat": (_top_hat, ("top hat", "topper", "silk hat", "stovepipe hat", "magic hat", "magician's hat")),
+    "pointed hat": (_pointed_hat, ("witch's hat", "wizard's hat", "pointed hat", "witch hat")),
+    "bowler": (_bowler, ("bowler", "bowler hat", "derby hat")),
+    "helmet": (_helmet, ("helmet", "helm", "armour", "armor", "suit of armour", "suit of armor", "breastplate",
+                         "crash helmet", "motorcycle helmet")),
+    "space helmet": (_space_helmet, ("space helmet", "spacesuit", "space suit", "pressure suit")),
+    "diving helmet": (_diving_helmet, ("diving helmet", "diving suit", "diver's helmet")),
+    "cards": (_cards, ("card", "cards", "playing card", "playing cards", "deck of cards", "ace of spades",
+                       "tarot", "tarot card", "tarot cards", "card trick", "card tricks", "poker")),
+    "dice": (_dice, ("dice", "loaded dice")),
+    "magic wand": (_magic_wand, ("wand", "magic wand", "conjuror's wand")),
+    "chess": (_chess, ("chess", "chessboard", "chess board", "chess set", "chess game", "game of chess",
+                       "chess piece")),
+    "ball": (_ball, ("ball", "football", "soccer ball", "basketball", "baseball", "rugby ball")),
+    "microphone": (_microphone, ("microphone", "mic")),
+    "drum": (_drum, ("drum", "drums", "snare drum", "drum kit", "bongo", "tambourine")),
+    "trumpet": (_trumpet, ("trumpet", "bugle", "french horn", "hunting horn", "cornet", "trombone", "tuba", "sax",
+                           "saxophone")),
+    "flute": (_flute, ("flute", "magic flute", "tin whistle", "panpipes", "pan pipes", "clarinet")),
+    "shield": (_shield, ("shield", "buckler", "coat of arms")),
+    "cake": (_cake, ("cake", "birthday cake", "wedding cake", "layer cake", "gateau", "cupcake", "showstopper")),
+    "pie": (_pie, ("pie", "apple pie", "tart", "pastry")),
+    "cookie": (_cookie, ("cookie", "cookies", "biscuit", "fortune cookie", "gingerbread", "macaron")),
+    "pumpkin": (_pumpkin, ("pumpkin", "giant pumpkin", "prize pumpkin", "marrow", "prize marrow")),
+    "magnifier": (_magnifier, ("magnifying glass", "magnifier", "loupe")),
+    "mirror": (_mirror, ("mirror", "hand mirror", "magic mirror", "looking glass")),
+    "compass": (_compass, ("compass", "magic compass", "sextant", "astrolabe")),
+    "camera": (_camera, ("camera", "film camera", "polaroid", "polaroid camera", "camcorder", "movie camera",
+                         "video camera", "security camera")),
+    "vase": (_vase, ("vase", "urn", "ming vase", "amphora", "urn of ashes", "porcelain")),
+    "statue": (_statue, ("statue", "statuette", "idol", "golden idol", "jade idol", "figurine", "bust", "sculpture",
+                         "totem", "oscar", "marble statue", "relic", "holy relic", "reliquary",
+                         "artifact", "artefact", "ancient artifact", "lost artifact", "scarab")),
+    "skull": (_skull, ("skull", "crystal skull")),
+    "teapot": (_teapot, ("teapot", "kettle", "samovar", "coffee pot", "tea set")),
+    "rope": (_rope, ("rope", "lasso", "noose")),
+    "bomb": (_bomb, ("bomb", "explosive", "detonator", "landmine")),
+    "dynamite": (_dynamite, ("dynamite", "tnt")),
+    "broom": (_broom, ("broom", "broomstick", "flying broom")),
+    "anchor": (_anchor, ("anchor", "ship's anchor")),
+    "bracelet": (_bracelet, ("bracelet", "bangle", "charm bracelet", "anklet")),
+    "telephone": (_telephone, ("telephone", "rotary phone", "red telephone", "payphone", "pay phone")),
+    "typewriter": (_typewriter, ("typewriter",)),
+    "present": (_present, ("present", "gift", "birthday present", "christmas present", "wrapped present")),
+    "handcuffs": (_handcuffs, ("handcuffs", "handcuff", "cuffs", "manacles", "shackles", "shackle", "chain", "chains")),
+    "horseshoe": (_horseshoe, ("horseshoe", "lucky horseshoe")),
+    "harp": (_harp, ("harp", "golden harp", "lyre")),
+    "balloon": (_balloon, ("balloon", "balloons")),
+    "kite": (_kite, ("kite",)),
+    "palette": (_palette, ("palette", "paintbrush", "paints", "brush", "easel", "canvas", "masterpiece", "old master")),
+    "medkit": (_medkit, ("medical kit", "medkit", "first-aid kit", "first aid kit", "medical supplies")),
+    "wheel": (_wheel, ("ship's wheel", "wheel", "steering wheel", "helm wheel")),
+    "cheese": (_cheese, ("cheese", "cheeses", "wheel of cheese", "cheese wheel", "double gloucester")),
+    "bone": (_bone, ("bone", "dinosaur bone", "fossil", "dinosaur skeleton")),
 }
 
 
 @lru_cache(maxsize=4)
-def _index(with_icons: frozenset[str]) -> list[tuple[str, str]]:
-    """(word, prop) longest word first; an installed icon's words win over the same words here."""
+def _index(with_icons: frozenset[str]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(word, prop, its pattern) longest word first; an installed icon's words win over the same
+    words here. A word matches whole, plural too ("the letters" is a letter), not as the start of a
+    hyphened word (a prize-winning pig is no prize)."""
     words = {w: name for name, (_, ws) in PROPS.items() for w in ws}
     words.update({w: name for name in with_icons for w in icons.ICON_PROPS[name][3]})
-    return sorted(words.items(), key=lambda x: -len(x[0]))
+    out = []
+    for word, name in sorted(words.items(), key=lambda x: -len(x[0])):
+        plural = "es" if word.endswith(("x", "ch", "sh")) else "s" if not word.endswith("s") else ""
+        out.append((word, name, re.compile(rf"\b{re.escape(word)}(?:{plural})?\b(?!-)")))
+    return out
 
 
 def find(text: str) -> str | None:
     """The prop a phrase names ("the late king's silver tiara" -> "tiara"), or None. The head
     noun (the last word before 'of'/'for'...) is preferred over words in its modifiers. Props
     of the icon library (``icons``) are found only when it is installed."""
-    low = text.lower()
+    return _find(text.lower(), frozenset(icons.available()))
+
+
+@lru_cache(maxsize=512)
+def _find(low: str, with_icons: frozenset[str]) -> str | None:
+    # (cached: an insert shot asks for its prop's drawing every frame)
     head = re.split(r"\b(?:of|for|from|to|in|on|with|that|which)\b", low)[0]
-    index = _index(frozenset(icons.available()))
-    for scope in (head, low):
-        for word, name in index:
-            plural = "es" if word.endswith(("x", "ch", "sh")) else "s" if not word.endswith("s") else ""
-            if re.search(rf"\b{re.escape(word)}(?:{plural})?\b", scope):  # "the letters" is a letter
-                return name
+    index = _index(with_icons)
+    for word, name, pattern in index:  # a name with 'of' in it ("a wheel of cheese", "a suit of armour") is whole
+        if " of " in word and pattern.search(low):
+            return name
+    for scope in (head.strip(), low):
+        found: tuple[bool, int, str] | None = None
+        for word, name, pattern in index:
+            m = pattern.search(scope)
+            # the head noun (the phrase's last word) names the thing: a treasure map is a map,
+            # a ransom note a note; then the longest words ("crystal ball" over "ball")
+            if m and (found is None or (m.end() == len(scope), len(word)) > found[:2]):
+                found = (m.end() == len(scope), len(word), name)
+        if found is not None:
+            return found[2]
     return None
 
 

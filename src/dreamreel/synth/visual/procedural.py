@@ -53,6 +53,8 @@ except ImportError:
     skia = None  # type: ignore[assignment]
 
 ZOOM = {"wide": 1.0, "medium": 1.3, "close_up": 1.75, "insert": 1.0}
+#: A wide push-in longer than this (seconds) drifts across the set as well.
+DRIFT_AFTER = 3.0
 #: The least a creature is drawn beside people, as a share of a grown person's height: in a wide
 #: shot (where a person is about a third of the frame) and in a medium one (a person's head and
 #: shoulders fill it). Smaller creatures than that are drawn this big, so they can still act.
@@ -85,6 +87,23 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         dressing = pieces(bible.world.name, year=year)
     return (dressing,
             view_of(place.name, place.description, year=year, world=bible.world.name), room)
+
+
+#: Words that say a world is the country: its towns have roofs and church towers, not skylines.
+RURAL_WORDS = ("village", "hamlet", "countryside", "farm", "vineyard", "rural", "parish", "provence", "shire",
+               "the dales", "cottage", "homestead", "croft")
+#: Kinds of place only a town or city has.
+CITY_KINDS = frozenset({"city_street", "alley"})
+
+
+def countryside(bible: Bible) -> bool:
+    """The world is a village or the country (in any era): no place in it is a city street or
+    alley, and it has a village, or its name or description says it is rural."""
+    places = bible.world.places
+    if any(p.kind in CITY_KINDS for p in places):
+        return False
+    words = f"{bible.world.name} {bible.world.description}".lower()
+    return any(p.kind == "village" for p in places) or any(re.search(rf"\b{w}", words) for w in RURAL_WORDS)
 
 
 def era_year(bible: Bible) -> int | None:
@@ -137,6 +156,7 @@ class _Actor:
         self.perch: tuple[skia.Rect, skia.Rect, skia.Paint, skia.Paint] | None = None
         #: the top's ends its feet keep between (an end off the frame is infinite), and its half-body
         self.surface: tuple[float, float, float] | None = None
+        self._turn: bool | None = None  # its run is turned round along the table top (see move)
 
     def cache_body(self, width: int, height: int, slack: int) -> None:
         """Draw legs, torso and clothes once into a tiled sprite (they only breathe and sway, which
@@ -208,10 +228,24 @@ class _Actor:
              marks: list[float]) -> "blocking.Move":
         """Where the staged action has this actor at progress ``t``: actor ``k`` of ``n`` (0 leads)."""
         mv = blocking.move(action, k, n, t, x=self.x, width=width, scale=self.scale, seconds=seconds, others=marks)
-        if self.surface is not None:  # a creature on a table top stays on it, or hops down
+        if self.surface is not None:  # a creature on a table top stays on it (or flies off)
             lo, hi, pad = self.surface
-            mv = blocking.on_surface(mv, action, x=self.x, left=lo, right=hi, pad=pad, flies=flies(self.puppet))
+            flier = flies(self.puppet)
+            if action in blocking.LEAVING and not flier and self._turned(action, k, n, width, seconds, marks):
+                mv = blocking.turned(mv, left=lo)
+            mv = blocking.on_surface(mv, action, x=self.x, left=lo, right=hi, pad=pad, flies=flier)
         return mv
+
+    def _turned(self, action: str, k: int, n: int, width: float, seconds: float, marks: list[float]) -> bool:
+        """Whether this shot's run would take it past the table's edge (then it runs the other way);
+        the same for every frame of the shot, so it is decided once."""
+        if self._turn is None:
+            assert self.surface is not None
+            lo, hi, pad = self.surface
+            path = [blocking.move(action, k, n, i / 12, x=self.x, width=width, scale=self.scale, seconds=seconds,
+                                  others=marks) for i in range(13)]
+            self._turn = blocking.crosses_edge(path, x=self.x, left=lo, right=hi, pad=pad)
+        return self._turn
 
     def hand(self, pose: Pose, mv: "blocking.Move") -> tuple[float, float]:
         """Where a held prop goes: in front of the chest, on the side the actor faces."""
@@ -279,7 +313,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "24"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "25"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -347,12 +381,15 @@ class ProceduralBackend:
             return
 
         move = shot.move
+        # A long wide push-in also drifts across the set (a crane move): pushing in a few per cent
+        # over many seconds on small figures left the picture all but frozen.
+        drift = move == "push_in" and shot.size == "wide" and shot.frames > DRIFT_AFTER * fps
         # a longer shot pans further, so the picture keeps moving however long the narration
-        pan_px = int(width * min(0.3, 0.1 + 0.02 * shot.frames / fps)) if move == "pan" else 0
+        pan_px = int(width * min(0.3, 0.1 + 0.02 * shot.frames / fps)) if move == "pan" or drift else 0
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
         dressing, view, room = set_dressing(bible, shot)
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
-                                  dressing, view, room)
+                                  dressing, view, room, countryside(bible))
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER)
         weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
@@ -388,7 +425,7 @@ class ProceduralBackend:
             # A dolly-in grows the near plane far more than the distant setting. With people in
             # shot the setting holds still (a scaled full-frame resample costs ~4 ms, a plain copy
             # 0.1 ms); an empty establishing push-in scales the setting itself.
-            bg_scale = 1.0 + 0.05 * e if move == "push_in" and not actors else 1.0
+            bg_scale = 1.0 + 0.05 * e if move == "push_in" and not actors and not drift else 1.0
             if bg_scale != 1.0:
                 backdrop.draw_scaled(rgba, bg_scale)
             else:
@@ -438,19 +475,19 @@ class ProceduralBackend:
 
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
-                  view: str = "city", room: "Room | None" = None) -> Backdrop:
+                  view: str = "city", room: "Room | None" = None, rural: bool = False) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room)
+               room, rural)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
-                      room=room)
+                      room=room, rural=rural)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)
@@ -470,7 +507,8 @@ class ProceduralBackend:
         if n == 0:
             return []
         rim = shot.time_of_day in ("night", "dusk") or shot.lighting.monochrome
-        puppets = {cid: make_puppet(bible.character(cid).look, grade, rim=rim) for cid in ids}
+        year = era_year(bible)
+        puppets = {cid: make_puppet(bible.character(cid).look, grade, rim=rim, year=year) for cid in ids}
         with_people = any(isinstance(p, Puppet) for p in puppets.values())
         u = height / 100
         # Framing is by the face: medium and close shots put each face at the same height and size

@@ -98,7 +98,7 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 class Puppet:
     """One character's drawing, with its paints prepared once per shot."""
 
-    def __init__(self, look: Look, grade: Grade, *, rim: bool = False):
+    def __init__(self, look: Look, grade: Grade, *, rim: bool = False, year: int | None = None):
         self.look = look
         g = grade
         self.g = g
@@ -164,6 +164,7 @@ class Puppet:
         self.lapels = not one_piece and _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "coat", "tailcoat"))
         self.tie = not one_piece and _has(self.clothing, ("suit", "three-piece", "office", "uniform", "tailcoat",
                                                           "blazer"))
+        self._period(year, one_piece)
         self.badge = _has(self.clothing, ("uniform", "police", "security")) or any("badge" in a or "star" in a for a in self.acc)
         self.armour = _has(self.clothing, ("armour", "armor", "plate", "shell"))
         self.apron = "apron" in self.clothing
@@ -191,6 +192,26 @@ class Puppet:
         self.rx, self.ry = {"round": (9.4, 9.6), "oval": (8.4, 10.3), "square": (9.0, 10.0), "long": (7.7, 11.4),
                             "heart": (8.8, 10.2)}.get(look.face, (8.4, 10.3))
         self.face = look.face
+
+    def _period(self, year: int | None, one_piece: bool) -> None:
+        """What the world's era makes of modern clothes (``year`` None: today). No necktie before
+        1900: a suit or jacket is a frock coat or tailcoat over a white cravat, and before 1840 over
+        breeches and white stockings; before 1500 nobody wears a tailored coat at all (a belted
+        tunic). A one-piece suit (a diver's) and a long dress keep their shape."""
+        self.cravat = self.stockings = False
+        if year is None or year >= 1900 or one_piece:
+            return
+        tailored = _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "tailcoat", "waistcoat", "vest",
+                                        "office", "uniform"))
+        if year < 1500:
+            self.lapels = self.tie = False
+            return
+        if tailored or self.tie:
+            self.cravat = True
+            self.tie = False
+            self.lapels = True
+            self.long_coat = not self.skirt
+        self.stockings = year < 1840 and not self.skirt and (tailored or self.long_coat)
 
     # --- geometry ---------------------------------------------------------------------------
 
@@ -231,6 +252,9 @@ class Puppet:
             x = side * 4.2 * wf * bs
             leg = skia.Rect(x - 2.9 * wf * bs, wy - 1, x + 2.9 * wf * bs, -2.5)
             c.drawRect(leg, self.leg)
+            if self.stockings:  # breeches to the knee, white stockings below
+                knee = (wy - 2.5) * 0.45
+                c.drawRect(skia.Rect(leg.left() + 0.4, knee, leg.right() - 0.4, -2.5), self.white)
             c.drawRoundRect(skia.Rect(x - 3.2 + d * 1.2, -3.6, x + 3.2 + d * 2.4, 0), 1.6, 1.6, self.shoe)
         torso = poly([(sx - sw, sy + 1.5), (sx - sw + 1.2, sy - 1.0), (sx + sw - 1.2, sy - 1.0), (sx + sw, sy + 1.5),
                       (ww, wy + 2), (-ww, wy + 2)])
@@ -291,6 +315,13 @@ class Puppet:
             if self.tie:
                 c.drawPath(poly([(sx - 0.9, sy), (sx + 0.9, sy), (sx + 1.4, sy + 10), (sx, sy + 12), (sx - 1.4, sy + 10)]),
                            self.c1)
+            elif self.cravat:  # a white neck cloth tied in a bow at the throat, its ends falling in a ruffle
+                for part in (poly([(sx, sy + 1.5), (sx - 5, sy - 1), (sx - 5, sy + 4)]),
+                             poly([(sx, sy + 1.5), (sx + 5, sy - 1), (sx + 5, sy + 4)]),
+                             poly([(sx - 2.4, sy + 1.5), (sx + 2.4, sy + 1.5), (sx + 2, sy + 9), (sx, sy + 10.5),
+                                   (sx - 2, sy + 9)])):
+                    c.drawPath(part, self.white)
+                    c.drawPath(part, self.outline)
             for i in range(2):
                 c.drawCircle(sx + 0.2, sy + 17 + i * 5, 0.6, self.ink)
         elif "vest" in self.clothing or "waistcoat" in self.clothing:

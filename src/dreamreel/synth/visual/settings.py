@@ -52,15 +52,17 @@ class Kit:
     year: int | None = None
     #: What windows look out on: city, sea, hills or stars (dressing.view_of).
     view: str = "city"
+    #: The world is a village or the country (no city in it): roofs and hills, never towers, in any era.
+    rural: bool = False
 
     @property
     def towers(self) -> bool:
         """Tall buildings with many windows can stand here."""
-        return self.year is None or self.year >= 1900
+        return not self.rural and (self.year is None or self.year >= 1900)
 
     @property
     def neon(self) -> bool:
-        return self.year is None or self.year >= 1925
+        return not self.rural and (self.year is None or self.year >= 1925)
 
     @property
     def night(self) -> bool:
@@ -196,7 +198,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     elif city and k.view == "stars":
         stars(k, c, r, 40)
     elif city:
-        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year)
+        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural)
         c.save()
         c.translate(r.left(), 0)
         sub.w = r.width()
@@ -436,9 +438,17 @@ def alley(k: Kit) -> None:
 
 def rooftop(k: Kit) -> None:
     draw_sky(k, k.sky, horizon=66)
+    m = k.mid
+    if k.rural:  # a village's roofs: hills behind low tiled roofs, no water tanks or masts
+        k.far.drawPath(ridge(k.rng, k.w, 60, 14, bumps=3), fill(k.g.c("#5a6a4a")))
+        buildings(k, k.far, 70, 6, 12, "#b8a080", wmin=8, wmax=14, win=1.0, roofs=True)
+        for x in np.arange(6.0, k.w, 34.0):  # chimneys and tiled ridges in front
+            m.drawPath(poly([(float(x), 70), (float(x) + 12, 62), (float(x) + 24, 70)]), fill(k.g.c("#9a4a2a")))
+            m.drawRect(skia.Rect(float(x) + 16, 60, float(x) + 19, 66), fill(k.g.c("#7a5a42")))
+        ground(k, k.near, 70, "#9a5a3a", "#6a3a26")
+        return
     buildings(k, k.far, 70, 10, 35 if k.towers else 18, "#262b38", wmin=4, wmax=9, win=0.5, roofs=not k.towers)
     tank = k.w * 0.72
-    m = k.mid
     for lx in (tank + 1, tank + 11):
         m.drawLine(lx, 70, lx, 48, stroke(k.g.c("#1c1c1c"), 0.8))
     m.drawRect(skia.Rect(tank - 1, 30, tank + 13, 48), fill(k.g.c("#5a3e2a")))
