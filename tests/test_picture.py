@@ -580,10 +580,11 @@ def test_a_place_before_electric_light_and_towers_keeps_to_its_era(recipe):
     assert (np.abs(drawn[0] - drawn[1]).max(axis=2) > 10).mean() > 0.01, "drawn the same in 1870 as today"
 
 
-@pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard", "stove"])
+@pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard", "stove", "chairs"])
 def test_a_rooms_fixtures_keep_to_its_era(piece):
     """A Victorian laundry has washtubs and a mangle, not electric washers; a 1930s studio a desk
-    of dials and a disc lathe, not faders; a 1950s bowling alley a chalk board, not score screens."""
+    of dials and a disc lathe, not faders; a 1950s bowling alley a chalk board, not score screens;
+    a 1790s judge's leather chairs are not moulded plastic."""
     import skia
 
     from dreamreel.model.shot import Lighting

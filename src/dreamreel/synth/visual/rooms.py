@@ -465,8 +465,11 @@ def _washtubs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 
 def chairs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
-    """A row of waiting-room chairs, joined on one rail, and a coat left on one."""
-    seat, leg = fill(k.g.c("#3a6a8a")), stroke(k.g.c("#4a4a4c"), 0.6)
+    """A row of waiting-room chairs, joined on one rail, and a coat left on one: moulded plastic on
+    steel from the 1950s on, oxblood leather on wooden legs before."""
+    modern = k.year is None or k.year >= 1950
+    seat = fill(k.g.c("#3a6a8a" if modern else "#6a2a22"))
+    leg = stroke(k.g.c("#4a4a4c" if modern else "#4a2e1a"), 0.6)
     c.drawLine(x - 22, base - 6, x + 22, base - 6, leg)
     for i in range(5):
         cx = x - 20 + i * 10
