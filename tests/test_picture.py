@@ -672,3 +672,20 @@ def test_clothes_keep_to_the_era(dragon_story):
     shot = make_shot(bible, kind="dialogue", size="medium", on=[cast[0].id], frames=1, tod="day",
                      place_kind="forest")
     assert not np.array_equal(render(shot, old)[0], render(shot, new)[0])
+
+
+def test_palms_grow_only_on_warm_shores(dragon_story):
+    """A cliff path on a beach in Vienna (or a lakeshore in a northern fantasy) had palm trees: palms
+    grow where the place or its world is tropical or on a warm sea (Jamaica); elsewhere dune grass."""
+    bible = dragon_story.bible
+    north = bible.model_copy(update={"world": bible.world.model_copy(update={"name": "Vienna",
+                                                                             "description": "Vienna, 1920s."})})
+    south = bible.model_copy(update={"world": bible.world.model_copy(update={"name": "Port Royal, Jamaica",
+                                                                             "description": "Jamaica, 1720s."})})
+    shot = make_shot(bible, kind="establishing", on=[], place_kind="beach", tod="day", frames=1)
+
+    def fronds(frame):  # palm leaves: green above the horizon, where only sky and sea are otherwise
+        top = frame[: int(H * 0.45), :, :3].astype(int)
+        return ((top[:, :, 1] > top[:, :, 0] + 20) & (top[:, :, 1] > top[:, :, 2] + 10)).mean()
+
+    assert fronds(render(shot, north)[0]) < 0.002 < fronds(render(shot, south)[0])

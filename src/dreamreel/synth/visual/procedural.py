@@ -106,6 +106,26 @@ def countryside(bible: Bible) -> bool:
     return any(p.kind == "village" for p in places) or any(re.search(rf"\b{w}", words) for w in RURAL_WORDS)
 
 
+#: Words that put a place in the tropics or on a warm sea, where palms grow on the beach.
+WARM_WORDS = ("tropic", "caribbean", "jamaica", "cuba", "bahamas", "barbados", "haiti", "hawaii", "tahiti",
+              "polynesia", "pacific island", "desert island", "palm", "coconut", "lagoon", "coral", "reef",
+              "florida", "miami", "california", "los angeles", "mexico", "brazil", "rio", "bali", "thailand",
+              "philippines", "india", "goa", "sri lanka", "maldives", "africa", "egypt", "arabia", "dubai",
+              "morocco", "riviera", "mediterranean", "sicily", "greece", "greek", "crete", "cyprus", "malta",
+              "spain", "portugal", "canary", "madeira", "australia", "queensland", "fiji", "samoa", "mauritius",
+              "seychelles", "zanzibar", "madagascar", "vietnam", "malaysia", "singapore", "indonesia", "jungle",
+              "paradise", "pirate", "treasure island", "castaway")
+
+
+def warm_coast(bible: Bible, shot: Shot) -> bool:
+    """The shot's place is in the tropics or on a warm sea (its words or its world's): a lakeshore
+    or a Vienna cliff path has no palm trees."""
+    place = next((p for p in bible.world.places if p.id == shot.place), None)
+    words = f"{bible.world.name} {bible.world.description} {place.name if place else ''} " \
+            f"{place.description if place else ''}".lower()
+    return any(re.search(rf"\b{w}", words) for w in WARM_WORDS)
+
+
 def era_year(bible: Bible) -> int | None:
     """The year the world is set in, for what may be drawn in it; None for the present or future.
     "the 1920s" -> 1920, "1943" -> 1943, "Victorian" -> 1870; a fantasy or western world without a
@@ -313,7 +333,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "26"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "27"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -389,7 +409,7 @@ class ProceduralBackend:
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
         dressing, view, room = set_dressing(bible, shot)
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
-                                  dressing, view, room, countryside(bible))
+                                  dressing, view, room, countryside(bible), warm_coast(bible, shot))
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER)
         weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
@@ -475,19 +495,20 @@ class ProceduralBackend:
 
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
-                  view: str = "city", room: "Room | None" = None, rural: bool = False) -> Backdrop:
+                  view: str = "city", room: "Room | None" = None, rural: bool = False,
+                  warm: bool = False) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural)
+               room, rural, warm)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
-                      room=room, rural=rural)
+                      room=room, rural=rural, warm=warm)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

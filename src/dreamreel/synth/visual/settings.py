@@ -54,6 +54,8 @@ class Kit:
     view: str = "city"
     #: The world is a village or the country (no city in it): roofs and hills, never towers, in any era.
     rural: bool = False
+    #: The place is in the tropics or on a warm sea: palms grow on its beaches (elsewhere dune grass).
+    warm: bool = False
 
     @property
     def towers(self) -> bool:
@@ -198,7 +200,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     elif city and k.view == "stars":
         stars(k, c, r, 40)
     elif city:
-        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural)
+        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm)
         c.save()
         c.translate(r.left(), 0)
         sub.w = r.width()
@@ -818,6 +820,13 @@ def beach(k: Kit) -> None:
     k.mid.drawPath(ridge(k.rng, k.w, 69, 1.5, bumps=9, rough=0.0, bottom=100), fill(k.g.c("#f0d8a8")))
     k.mid.drawPath(ridge(k.rng, k.w, 69.5, 1.5, bumps=9, rough=0.0, bottom=100), foam)
     ground(k, k.near, 74, "#e8cc98", "#c8a470")
+    if not k.warm:  # a northern shore: tufts of dune grass, no palms
+        grass = stroke(k.g.c("#8a9a5a"), 0.5)
+        for x in np.arange(4.0, k.w, 23.0):
+            for j in range(7):
+                bx = float(x) + j * 0.9
+                k.near.drawLine(bx, 76, bx + (j - 3) * 1.3, 68 + abs(j - 3) * 1.2, grass)
+        return
     for x in np.arange(10.0, k.w, 70.0):
         x = float(x)
         trunk = poly([(x, 74), (x + 2, 74), (x + 6, 30), (x + 4.8, 30)])
