@@ -813,5 +813,6 @@ def test_someones_ghost_come_back_to_help_is_no_ghost_story():
     story = plan(Request(prompt="a nervous bride and her grandmother's ghost plan a wedding in 1960s Dublin, rated PG",
                          episodes=1), seed=0)
     assert story.generator["genres"] != "horror" and story.generator["shapes"] == "project"
+    assert "Three weeks before the wedding." in story.graph.beats[0].narration  # planning it names the day
     assert any(c.look.species == "ghost" for c in story.bible.cast)
     assert "horror" in read("a ghost story in a lighthouse").genres

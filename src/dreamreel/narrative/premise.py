@@ -779,6 +779,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 continue
             if premise.event is None and _is_event(m):
                 premise.event, premise.event_shape = _event_phrase(m, toks), e.shape
+            elif premise.event is None and m.words and m.words[-1].lower() in _event_nouns():
+                # "plan a wedding": the plot is the planning, the event its last word
+                premise.event, premise.event_shape = f"the {m.words[-1].lower()}", e.shape
                 pending_traits = []  # "the big snake-boat race": the race is big, not the next person
             if e.shape not in premise.shapes:
                 premise.shapes.append(e.shape)
@@ -1027,6 +1030,12 @@ def _is_event(m: Match) -> bool:
     if len(m.words) == 1:
         said |= _lemmas(m.words[0].lower())
     return bool(said & {w.lower() for w in m.entry.events})
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    """Every one-word event a situation names ("wedding", "election", "festival")."""
+    return frozenset(w.lower() for sw in kits().vocabulary.situations for w in sw.events if " " not in w)
 
 
 def _names_event(toks: list[Token], i: int) -> bool:
