@@ -689,3 +689,18 @@ def test_palms_grow_only_on_warm_shores(dragon_story):
         return ((top[:, :, 1] > top[:, :, 0] + 20) & (top[:, :, 1] > top[:, :, 2] + 10)).mean()
 
     assert fronds(render(shot, north)[0]) < 0.002 < fronds(render(shot, south)[0])
+
+
+def test_a_magician_wears_a_top_hat_and_holds_a_wand_on_a_stage(dragon_story):
+    """Two rival street magicians in 'top hat and tails' with a wand were drawn bareheaded and
+    empty-handed: a magician wears a black top hat, tails and holds a wand; a theatre is dressed
+    with its stage (curtains, footlights)."""
+    from dreamreel.synth.visual.dressing import pieces
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.puppets import Puppet
+
+    look = dragon_story.bible.cast[0].look.model_copy(update={"species": "human", "clothing": "top hat and tails",
+                                                              "accessories": ["wand", "deck of cards"]})
+    magician = Puppet(look, Grade(make_shot(dragon_story.bible).lighting, "night"))
+    assert magician.hat == "top hat" and magician.held == "wand" and magician.long_coat and magician.lapels
+    assert pieces("the theatre", "the boards under the footlights")[0] == "stage"

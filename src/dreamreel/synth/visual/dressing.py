@@ -183,6 +183,30 @@ def _big_top(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     glow(c, x, base - 20, 26, k.g.c("#fff0b0", 0.35, lit=0))  # the spotlight
 
 
+def _stage(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A theatre's stage: red velvet curtains drawn back under a gold-fringed pelmet, the boards
+    raised above the floor with footlights along their edge."""
+    red, dark = k.g.c("#a01a26"), k.g.c("#6a0e18")
+    c.drawRect(skia.Rect(x - 40, 8, x + 40, base - 8), fill(k.g.c("#1a1014")))  # the dark stage behind
+    for side in (-1, 1):
+        edge = x + side * 40
+        drape = poly([(edge, 8), (edge - side * 22, 8), (edge - side * 12, base - 34), (edge - side * 16, base - 8),
+                      (edge, base - 8)])
+        c.drawPath(drape, fill(red))
+        for i in range(1, 4):  # the folds
+            fx = edge - side * i * 5
+            c.drawLine(fx, 10, fx + side * 2, base - 10, stroke(dark, 0.8))
+    c.drawRect(skia.Rect(x - 42, 4, x + 42, 13), fill(red))  # the pelmet
+    c.drawRect(skia.Rect(x - 42, 12, x + 42, 14), fill(k.g.c("#d8a83a")))
+    c.drawRect(skia.Rect(x - 44, base - 8, x + 44, base), fill(k.g.c("#5a3418")))  # the boards' front
+    c.drawRect(skia.Rect(x - 44, base - 9, x + 44, base - 7.5), fill(k.g.c("#8a5a2a")))
+    for i in range(9):  # footlights
+        fx = x - 36 + i * 9
+        c.drawCircle(fx, base - 9.5, 1.0, fill(k.g.c("#ffe8a0", lit=0)))
+        glow(c, fx, base - 11, 6, k.g.c("#ffd070", 0.35, lit=0))
+    glow(c, x, base - 24, 24, k.g.c("#fff0c0", 0.3, lit=0))  # the spotlight on the boards
+
+
 def _judge(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawRect(skia.Rect(x - 22, base - 20, x + 22, base), fill(k.g.c("#5a3418")))
     c.drawRect(skia.Rect(x - 24, base - 22, x + 24, base - 19), fill(k.g.c("#7a4a24")))
@@ -499,6 +523,8 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "departures": (_departures, ("airport", "terminal", "departure", "departures", "railway station", "platform",
                                  "concourse", "gate ")),
     "flasks": (_flasks, ("laborator", "lab ", "apothecar", "potion", "alchem", "infirmary", "pharmac")),
+    "stage": (_stage, ("theatre", "theater", "stage", "music hall", "vaudeville", "opera house", "playhouse",
+                       "cabaret", "footlights", "showroom", "magic show", "auditorium", "curtain call")),
     "big_top": (_big_top, ("circus", "big top", "ringmaster", "ring under", "the ring", "trapeze", "high wire")),
     "stalls": (_stalls, ("market", "bazaar", "fair", "stall", "souk", "high street")),
     "tent": (_tent, ("camp", "tent", "bivouac", "campfire")),
@@ -544,7 +570,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
 #: Each piece's place in PIECES: where one word names several, the one listed first is the signature.
 ORDER = {name: i for i, name in enumerate(PIECES)}
 #: Pieces that hang on the far wall (drawn there, not on the floor).
-ON_WALL = {"portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
+ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
            "scoreboard", "mixing_desk", "mirror"}
 
 

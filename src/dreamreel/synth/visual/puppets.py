@@ -33,7 +33,7 @@ EXPRESSIONS: dict[str, tuple[float, float, float, float, float]] = {
 BUILDS = {"slim": (0.85, 1.0), "average": (1.0, 1.0), "broad": (1.28, 0.98), "small": (0.9, 0.86), "tall": (0.95, 1.1)}
 HATS = ("fedora", "hat", "cap", "helmet", "crown", "circlet", "bonnet", "tricorn", "boater")
 EYEWEAR = ("glasses", "spectacles", "goggles", "monocle", "patch", "visor", "mirrorshades", "pince-nez", "lorgnette")
-HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern")
+HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern", "wand")
 #: Humanoid species are drawn as people with the species' skin (creatures.py draws the rest).
 HUMANOID_SKIN: dict[str, str] = {
     "zombie": "#8a9a78", "alien": "#7ab87a", "troll": "#7a8a6a", "ogre": "#8a9a5a", "orc": "#6a8a4a",
@@ -46,6 +46,7 @@ ROBOTS = ("robot", "android", "droid", "machine", "ai", "a.i.", "computer", "syn
 #: palette picked.
 COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("chef's whites", "whites"), "#f2f2ee", "#2a2a2e", "toque"),
+    (("top hat and tails", "magician", "conjuror", "conjurer", "illusionist"), "#18181c", "#f2f2ee", "top hat"),
     (("judge's robe", "judge"), "#141418", "#f2f2ee", None),
     (("spacesuit", "space suit", "pressure suit", "eva suit"), "#e8e8e4", "#c86a2a", "bubble helmet"),
     (("diving suit", "diving dress", "diver's suit", "standard diving"), "#a08c62", "#5a4a32", "diving helmet"),
@@ -160,8 +161,10 @@ class Puppet:
                             lit=lit))
         self.shoe = fill(g.c((0.12, 0.1, 0.09), lit=lit))
         self.skirt = _has(self.clothing, ("dress", "gown", "skirt", "robe", "cassock", "pinafore", "habit"))
-        self.long_coat = _has(self.clothing, ("coat", "duster", "cloak", "mantle", "cape", "raincoat", "trench"))
-        self.lapels = not one_piece and _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "coat", "tailcoat"))
+        self.long_coat = _has(self.clothing, ("coat", "duster", "cloak", "mantle", "cape", "raincoat", "trench",
+                                              "tails"))
+        self.lapels = not one_piece and _has(self.clothing, ("suit", "jacket", "blazer", "tuxedo", "coat", "tailcoat",
+                                                             "tails"))
         self.tie = not one_piece and _has(self.clothing, ("suit", "three-piece", "office", "uniform", "tailcoat",
                                                           "blazer"))
         self._period(year, one_piece)
@@ -365,7 +368,11 @@ class Puppet:
         path = poly([(x0, y0), (x1, y1), (x2, y2)], close=False)
         c.drawPath(path, self.arm_edge)
         c.drawPath(path, self.arm_back if back else self.arm_paint)
-        if back and self.held:
+        if back and self.held and "wand" in self.held:  # a conjuror's wand: black, white tips, held out
+            tip = (x2 + side * 9, y2 - 7)
+            c.drawLine(x2 - side * 1.5, y2 + 1.2, *tip, stroke(self.ink.getColor(), 1.1))
+            c.drawLine(tip[0] - side * 1.6, tip[1] + 1.25, *tip, stroke(self.white.getColor(), 1.1))
+        elif back and self.held:
             stick = stroke(self.band.getColor(), 1.1)
             c.drawLine(x2, y2 - 10, x2 + side * 1.5, 0, stick)
         c.drawCircle(x2, y2, 2.9 * min(1.15, self.wf), self.skin)
@@ -613,6 +620,15 @@ class Puppet:
             c.drawArc(dome, 180, 180, True, self.outline)
             c.drawRoundRect(skia.Rect(hx + (pose.facing * rx * 0.2) - 4 + pose.facing * 4, hy - ry * 0.62,
                                       hx + pose.facing * rx * 0.2 + 4 + pose.facing * 4, hy - ry * 0.45), 1, 1, p)
+        elif "top hat" in a or "stovepipe" in a or "topper" in a:  # tall, black, a band, a narrow brim
+            silk = fill(skia.ColorSetA(self.ink.getColor(), 255))
+            crown = skia.Rect(hx - rx + 1.2, top - 13, hx + rx - 1.2, top + 2.5)
+            c.drawRect(crown, silk)
+            c.drawRect(crown, self.outline)
+            c.drawRect(skia.Rect(crown.left(), top - 1.5, crown.right(), top + 1.2), p)
+            brim = skia.Rect(hx - rx - 4, top + 1, hx + rx + 4, top + 4)
+            c.drawOval(brim, silk)
+            c.drawOval(brim, self.outline)
         elif "tricorn" in a or "pointed" in a:
             tri = poly([(hx - rx - 3, top + 3), (hx, top - 10), (hx + rx + 3, top + 3)])
             c.drawPath(tri, p)
