@@ -54,7 +54,10 @@ class Speech:
 
 @runtime_checkable
 class VoiceBackend(Protocol):
-    """Text + voice -> Speech. Same text, voice and seed give identical samples."""
+    """Text + voice -> Speech. Same text, voice and seed give identical samples.
+
+    A backend whose ``speak`` may run on several threads at once says how many lines one film
+    may voice side by side as ``lines_at_once`` (absent: one at a time; piper: 2)."""
 
     name: str
     version: str

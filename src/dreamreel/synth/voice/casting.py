@@ -120,7 +120,8 @@ def voice_lines(story: Story, path: PlayPath, backend: VoiceBackend, *, seed: in
 
     Returns one SpeechTiming per line played (a beat played twice appears twice) and the
     audio by (beat id, line index), narration being index -1. ``progress(done, total)`` is
-    called after each line.
+    called after each line, in order (if it raises, the lines not yet begun are not voiced).
+    Lines are voiced ``backend.lines_at_once`` at a time (see :class:`.base.VoiceBackend`).
     """
     # (beat, index, speaker, text, (emotion, direction, sung: which sung line of the beat or None,
     #  who joins in: a number's last line is sung by all its singers together, a chorus))
