@@ -816,3 +816,11 @@ def test_someones_ghost_come_back_to_help_is_no_ghost_story():
     assert "Three weeks before the wedding." in story.graph.beats[0].narration  # planning it names the day
     assert any(c.look.species == "ghost" for c in story.bible.cast)
     assert "horror" in read("a ghost story in a lighthouse").genres
+
+
+def test_a_place_being_made_is_what_a_project_turns_on():
+    story = plan(Request(prompt="a widowed baker tries to reopen her late husband's bakery before the harvest fair",
+                         episodes=1), seed=0)
+    assert story.generator["shapes"] == "project"
+    assert "have the bakery finished" in story.model_dump_json() or story.model_dump_json().count("the bakery") >= 3
+    assert not any("husband" in (c.job or "") for c in story.bible.cast)

@@ -147,11 +147,12 @@ class WordSet(Model):
     theirs to disprove), ``witness_parts``/``rival_parts`` ("the cat is the only witness", "the
     butler is the killer"), ``died`` ("her late husband"), ``left_behind`` ("her grandmother's
     will": she has died), ``no_longer`` ("a retired astronaut" is not in space), ``keeps`` ("runs a
-    laundromat": a place follows), ``children_of`` ("the keeper's daughter": the keeper is her
+    laundromat": a place follows), ``makes`` ("reopens her bakery": the place is what the plot
+    turns on, in a plot that makes something), ``children_of`` ("the keeper's daughter": the keeper is her
     parent), ``not_places`` ("in a hurry") and ``not_people`` ("a letter" is nobody)."""
 
     name: Literal["against", "against_verbs", "with_verbs", "accused", "witness_parts", "rival_parts", "died",
-                  "left_behind", "no_longer", "keeps", "children_of", "not_places", "not_people"]
+                  "left_behind", "no_longer", "keeps", "makes", "children_of", "not_places", "not_people"]
     words: list[Phrase] = Field(min_length=1)
 
 
@@ -309,6 +310,9 @@ class PlotShape(Model):
     place: ShortText | None = None
     #: What the plot turns on when the request names nothing ("the Meridian diamond").
     objects: list[ShortText] = Field(min_length=2)
+    #: A place the request says is being made ("reopens her bakery", "repairs their greenhouse")
+    #: is what the plot turns on, where it names no thing.
+    makes_place: bool = False
     #: What the plot is about as an event, where the request names none ("the contest"); a
     #: request's own name for it wins ("the snake-boat race"). ``{event}`` in the templates.
     event: ShortText | None = None

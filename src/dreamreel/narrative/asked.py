@@ -20,6 +20,7 @@ from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
 from .interpret import Intent
 from .kits import Kits, kits
+from . import premise as reader
 from .text import Person, Writer
 
 #: Kinds of place drawn indoors: weather the request names stays outside them.
@@ -412,9 +413,12 @@ def objects(premise: Premise, shapes: list[PlotShape], writer: Writer, slots: di
             rng: random.Random) -> dict[int, tuple[str, str]]:
     """What each episode turns on: the asked-for objects, in turn; else each episode's shape's."""
     out: dict[int, tuple[str, str]] = {}
+    made = _place_made(premise)
     for n, shape in enumerate(shapes, start=1):
         if premise.things:  # what the request named recurs through the series
             label = premise.things[(n - 1) % len(premise.things)]
+        elif shape.makes_place and made is not None:  # "reopens her bakery": the bakery
+            label = made
         else:
             label = writer.fill(rng.choice(shape.objects), slots, sentence=False)
         if not label.lower().startswith(("the ", "a ", "an ")):
@@ -437,6 +441,18 @@ def lost(premise: Premise, hero: Person | None) -> str:
     said = (dead.called or dead.label).split()
     said = ["late", *[w for w in said if w not in ("late", "dead", "deceased", "departed")]]
     return f"{hero.their if hero is not None else 'the'} {' '.join(said)}"
+
+
+def _place_made(premise: Premise) -> str | None:
+    """The asked-for place the request says is being made or mended ("reopen her late husband's
+    bakery": "the bakery"), or None."""
+    toks = reader.tokens(premise.prompt)
+    for place in (p for p in premise.places if p.kind is not None):
+        last = place.words[0].lower().split()[-1]
+        for i, t in enumerate(toks):
+            if t.low == last and any(x.forms & reader.words("makes") for x in toks[max(0, i - 5):i]):
+                return f"the {place.words[0].lower()}"
+    return None
 
 
 def slots_for(premise: Premise, facts: WorldFacts, base: Cast) -> dict:
