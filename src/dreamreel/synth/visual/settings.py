@@ -207,8 +207,8 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
         if k.towers:
             buildings(sub, c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#1c2230", wmin=3, wmax=6, win=0.5)
         else:  # before towers: low roofs and chimneys
-            buildings(sub, c, r.bottom(), r.height() * 0.15, r.height() * 0.35, "#1c2230", wmin=4, wmax=7, win=0.5,
-                      roofs=True)
+            buildings(sub, c, r.bottom(), r.height() * 0.15, r.height() * 0.35, "#1c2230", wmin=4, wmax=7,
+                      win=r.height() * 0.035, roofs=True)  # big windows: three storeys, not ten
         c.restore()
     if blinds:
         y = r.top()
@@ -363,7 +363,7 @@ def city_street(k: Kit) -> None:
         buildings(k, k.far, 62, 18, 42, "#2b3142", wmin=5, wmax=10, win=0.6)
         buildings(k, k.mid, 66, 25, 55, "#3a3430", wmin=12, wmax=22, win=1.4)
     else:  # an old town: two or three storeys under pitched roofs
-        buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=0.6, roofs=True)
+        buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=1.3, roofs=True)
         buildings(k, k.mid, 66, 16, 26, "#4a3a30", wmin=12, wmax=20, win=1.4, roofs=True)
     if (k.night or k.scifi) and k.neon:
         words = ("NOODLES", "SYNTH", "BAR", "24H", "HOTEL") if k.scifi else ("HOTEL", "BAR", "JAZZ", "DINER", "LOANS")
@@ -405,7 +405,7 @@ def alley(k: Kit) -> None:
     if k.towers:
         buildings(k, k.far, 60, 30, 55, "#242833", wmin=6, wmax=12, win=0.8)
     else:  # before towers: roofs and chimneys over the alley's end
-        buildings(k, k.far, 60, 14, 26, "#242833", wmin=6, wmax=12, win=0.8, roofs=True)
+        buildings(k, k.far, 60, 14, 26, "#242833", wmin=6, wmax=12, win=1.6, roofs=True)
     brick = "#4a2e26"
     for side in (0, 1):
         x0 = 0 if side == 0 else k.w * 0.62
@@ -449,7 +449,8 @@ def rooftop(k: Kit) -> None:
             m.drawRect(skia.Rect(float(x) + 16, 60, float(x) + 19, 66), fill(k.g.c("#7a5a42")))
         ground(k, k.near, 70, "#9a5a3a", "#6a3a26")
         return
-    buildings(k, k.far, 70, 10, 35 if k.towers else 18, "#262b38", wmin=4, wmax=9, win=0.5, roofs=not k.towers)
+    buildings(k, k.far, 70, 10, 35 if k.towers else 18, "#262b38", wmin=4, wmax=9, win=0.5 if k.towers else 1.2,
+              roofs=not k.towers)
     tank = k.w * 0.72
     for lx in (tank + 1, tank + 11):
         m.drawLine(lx, 70, lx, 48, stroke(k.g.c("#1c1c1c"), 0.8))
