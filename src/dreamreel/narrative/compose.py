@@ -564,8 +564,8 @@ class Composer:
 
     def arc_line(self, episode: int, slots: dict) -> str:
         """The season's thread: introduced in episode 1, hinted in between, revealed in the last."""
-        if self.thread is None:
-            return ""
+        if self.thread is None or self.total == 1:
+            return ""  # (a single film opens on its own story, not on a season's mystery it never solves)
         if episode == 1:
             pool, key = self.thread.intro, "arc.intro"
         elif episode == self.total and self.total > 1:
