@@ -46,8 +46,10 @@ from dreamreel.serve.live import countdown_s
 SERVER = """
 import sys, uvicorn
 from dreamreel.serve.app import create_app
-uvicorn.run(create_app(sys.argv[1], sys.argv[2], res=sys.argv[4]), host="127.0.0.1", port=int(sys.argv[3]),
-            log_level="critical")
+app = create_app(sys.argv[1], sys.argv[2], res=sys.argv[4])
+if hasattr(app.state.server, "warm_up"):  # as `dreamreel serve` starts (an older --src: as it was)
+    app.state.server.warm_up()
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="critical")
 """
 #: Seconds a viewer takes to choose (as bench/watch.py's browser trials).
 THINK_S = 6.0

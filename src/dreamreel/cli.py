@@ -5,7 +5,6 @@ Every user-caused error (a DreamreelError) prints one line and exits 2; a story 
 """
 
 import sys
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -565,10 +564,9 @@ def serve(
             writer = get_backend(llm)
         served = create_app(url, folder, res=res, film_budget=film_budget, viewer_budget=viewer_budget,
                             sandbox=policy, llm=writer, make_kw={"label": burned, **chosen})  # (a lost or damaged store stops it here)
-        # the voice model loads while the server starts listening, not when the first viewer waits
-        from .synth.voice.casting import warm_up
-        threading.Thread(target=warm_up, args=(chosen.get("voice"),), name="dreamreel-voice-warm-up",
-                         daemon=True).start()
+        # what the first film waits on (the voice model, the render workers) gets ready while the
+        # server starts listening, not when the first viewer waits
+        served.state.server.warm_up()
         err.print(f"[bold]dreamreel[/] serving on http://{host}:{port}/  (films in {folder})"
                   + (f"; a sandbox of {policy}" if policy is not None else "")
                   + "".join(f"; {kind} by {b.name}" for kind, b in chosen.items())

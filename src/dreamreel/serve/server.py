@@ -156,6 +156,7 @@ class Server:
         # Films waiting are admitted as soon as the films being made are far enough ahead of
         # their viewers (which nothing signals: looked at twice a second while any film waits).
         self._closing = threading.Event()
+        self._warming: threading.Thread | None = None  # (warm_up)
         threading.Thread(target=self._admitting, name="dreamreel-admission", daemon=True).start()
 
     def new_viewer(self, address: str) -> str:
@@ -176,6 +177,29 @@ class Server:
             threading.Thread(target=self.db.expire_anonymous, args=(self.limits.anonymous_s,), daemon=True).start()
         return self.db.new_viewer()[1]
 
+    def warm_up(self) -> threading.Thread:
+        """Make ready, on a thread, what a server's first film would otherwise wait on (3-8 s on
+        2 busy cores; its first request alone 1.5-3 s): production's code imported, the planner's
+        data read (a story planned and thrown away), the render workers started and the voice
+        model loaded (``synth.voice.casting.warm_up``). ``dreamreel serve`` calls it as it starts."""
+        def run() -> None:
+            from .. import production  # noqa: F401  (imported once a process: the first film's wait)
+            from ..narrative.planner import plan
+            from ..render_pool import shared_pool
+            from ..synth.voice.casting import warm_up
+
+            try:
+                if not self._closing.is_set():
+                    shared_pool().start()
+                plan(FilmRequest(prompt="a short film"), seed=0)
+                warm_up(self.make_kw.get("voice"))
+            except Exception as e:  # noqa: BLE001 - only a head start: a film says what is wrong when it needs it
+                log.warning("warming up: %s", e)
+
+        self._warming = threading.Thread(target=run, name="dreamreel-warm-up", daemon=True)
+        self._warming.start()
+        return self._warming
+
     def close(self, timeout: float = 10.0) -> None:
         """The server stops: films being made are stopped (and marked interrupted), telemetry
         is stored, the render workers are shut down and the database is checkpointed."""
@@ -194,6 +218,8 @@ class Server:
         deadline = time.monotonic() + timeout
         for live in making + viewed:
             live.join(max(0.0, deadline - time.monotonic()))
+        if self._warming is not None:  # (so it starts no workers after they are shut down)
+            self._warming.join(max(0.0, deadline - time.monotonic()))
         self.events.close()
         global _SERVERS
         with _SERVERS_LOCK:
