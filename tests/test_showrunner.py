@@ -824,3 +824,12 @@ def test_a_place_being_made_is_what_a_project_turns_on():
     assert story.generator["shapes"] == "project"
     assert "have the bakery finished" in story.model_dump_json() or story.model_dump_json().count("the bakery") >= 3
     assert not any("husband" in (c.job or "") for c in story.bible.cast)
+
+
+def test_what_the_child_watching_loves_is_no_romance_and_a_fear_is_faced():
+    p = read("my 6 year old loves trains: a little steam engine who is scared of tunnels")
+    assert "romance" not in p.shapes and p.shapes[0] == "bedtime"
+    assert read("an ice hockey team of misfits in Minnesota tries to win the state final").shapes[0] == "rivalry"
+    assert read("a lonely lighthouse robot learns to paint").shapes == ["coming_of_age"]
+    band = plan(Request(prompt="an ageing rock band plays one last reunion gig", episodes=1), seed=0)
+    assert band.bible.cast[0].job == "rock band member"

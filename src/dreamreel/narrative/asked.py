@@ -255,6 +255,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         job = creature_word or (bare(role.label) if role is not None else "")
         if p is not None:
             job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
+            if p.kind == "group":  # "a team of misfits" leads: one of them does, "the team member"
+                job = f"{bare(job)} member"
             update["archetype"] = " ".join([*p.traits, job])[:200]
             if ("comp1" if key == "comp" else key) not in given:
                 look = c.look.model_copy(update={k: v for k, v in (

@@ -151,7 +151,7 @@ _ASK_FIRST = {"horror", "cyberpunk", "postapoc"}
 #: Genres that belong to their years, not chosen unasked for a story set in others.
 _PERIOD = {"western": (1840, 1920), "noir": (1930, 1965)}
 #: Genres a children's story is not told in when another suits.
-_NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc"}
+_NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc", "romance"}
 
 
 #: People whose kind says the genre, when the request names none.

@@ -499,6 +499,8 @@ def read(prompt: str) -> Premise:
     if subject and not any(p.pronouns for p in premise.people):
         premise.lead_pronouns = subject  # type: ignore[assignment]
     _size_and_rating(premise, low)
+    if premise.audience == "children" and not premise.shapes and _AFRAID.search(low) and "bedtime" in kits().shapes:
+        premise.shapes.append("bedtime")  # "a little engine who is scared of tunnels": a fear faced, for children
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
@@ -777,6 +779,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     premise.shapes.append("investigation")
                     specific["investigation"] = 0.5
                 continue
+            if e.shape == "romance" and said.lower() in ("love", "loves", "loved", "adore", "adores") and \
+                    any(t.low in ("my", "our") for t in toks[max(0, m.first - 5):m.first]):
+                continue  # "my 6 year old loves trains": who watches loves it, nobody in it falls in love
             if premise.event is None and _is_event(m):
                 premise.event, premise.event_shape = _event_phrase(m, toks), e.shape
             elif premise.event is None and m.words and m.words[-1].lower() in _event_nouns():
@@ -1043,6 +1048,8 @@ def _names_event(toks: list[Token], i: int) -> bool:
     return m is not None and m.kind == "situation" and _is_event(m)
 
 
+#: A fear, said of someone in a story for children ("scared of tunnels").
+_AFRAID = re.compile(r"\b(?:scared|afraid|frightened|terrified|fearful) of\b")
 #: Words that make an event the setting of another plot ("a murder during the school play").
 _DURING = {"during", "amid", "amidst", "mid"}
 
