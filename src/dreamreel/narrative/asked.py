@@ -35,6 +35,11 @@ def bare(label: str) -> str:
     return label
 
 
+#: Genres whose own era is a look, not a date: set today where the request names a real place
+#: and no time (a western, a noir, a gothic horror or a pirate adventure keep their years).
+_TIMELESS = frozenset({"comedy", "romance", "mystery", "thriller"})
+
+
 def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: random.Random) -> WorldFacts:
     """The world facts with the request's places (every room of each asked-for place) and era."""
     vocab = kits.vocabulary
@@ -59,6 +64,10 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # the place wins, and the era moves to when such a place can be.
         era = "the far future" if latest > 2030 else "the present day"
         intent.notes.append(f"{kinds[0].label} cannot be in the {facts.era}: set in {era}")
+    elif premise.era is None and named and intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS:
+        # A real city with no time asked is today's: Las Vegas magicians, a Naples restaurant
+        # (a comedy's or a romance's own era is a look, not a date the viewer asked for).
+        era = "the present day"
     if premise.year is not None:
         for k in kinds:
             if k.since is not None and premise.year < k.since:
