@@ -217,6 +217,9 @@ def test_a_revised_scene_leaves_every_other_shot_as_it_was():
     after = shots(plan_shots(revised, path, estimate_timings(revised, path), cut_as=story))
     assert before.keys() == after.keys()
     assert [b for b in before if before[b] != after[b]] == ["e1_charge"]
+    other = plan(Request(prompt="a western", target_seconds=45), seed=0)
+    with pytest.raises(BadInputError, match="is not a revision of story"):
+        ShotPlanner(revised, path, cut_as=other)
 
 
 def test_bad_timings_and_paths_are_one_line_errors(noir):

@@ -128,7 +128,7 @@ def test_revise_from_the_command_line_redraws_only_that_beat(faulty_server, stor
                           "--beat", beat.id, "--llm", f"openai:{url}/v1"], capture_output=True, text=True,
                          timeout=300, cwd=Path(__file__).parents[1])
     assert run.returncode == 0, run.stderr
-    assert "1 of" in run.stderr and "saved to" in run.stderr
+    assert "1 of" in run.stderr and "saved to" in run.stderr and "--revises" in run.stderr
     saved = json.loads(path.read_text())
     assert any(ln["text"].startswith("You lied") for b in saved["graph"]["beats"] if b["id"] == beat.id
                for ln in b["lines"])
@@ -138,6 +138,13 @@ def test_revise_from_the_command_line_redraws_only_that_beat(faulty_server, stor
     down = subprocess.run([sys.executable, "-m", "dreamreel.cli", "revise", str(path), "angrier", "--beat", beat.id,
                            "--llm", "openai:http://127.0.0.1:9/v1"], capture_output=True, text=True, timeout=300)
     assert down.returncode == 2 and "Traceback" not in down.stderr and len(down.stderr.strip().splitlines()) == 1
+    # rendered as a revision of another story: one line, before any work
+    other = tmp_path / "other.json"
+    save_model(other, plan(Request(prompt="a western", episodes=1), seed=1))
+    wrong = subprocess.run([sys.executable, "-m", "dreamreel.cli", "render", str(path), "-o", str(tmp_path / "x.mp4"),
+                            "--revises", str(other)], capture_output=True, text=True, timeout=300)
+    assert wrong.returncode == 2 and "is not a revision of" in wrong.stderr, wrong.stderr
+    assert len(wrong.stderr.strip().splitlines()) == 1 and not (tmp_path / "x.mp4").exists()
 
 
 def test_the_critic_notes_what_is_missing_and_the_writer_revises_those_beats(faulty_server, story):  # noqa: F811

@@ -318,7 +318,7 @@ def _check_film_options(output: Path, res: str, preset: str, choices: str) -> No
 def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep: bool, label,
           preset: str, cache: bool, budget: float | None = None, writing: list | None = None,
           sandbox=None, burn_subtitles: bool = False, visual: str | None = None,
-          voice: str | None = None, music: str | None = None) -> None:
+          voice: str | None = None, music: str | None = None, cut_as=None) -> None:
     import tempfile
 
     from .synth.visual.substitutes import notes
@@ -361,7 +361,7 @@ def _make(story, output: Path, profile, choices: str, seed: int, res: str, keep:
         try:
             result = make_film(story, output, profile=profile, choices=choice_arg, seed=seed, res=res, keep=keep,
                                label=label, progress=progress, preset=preset, cache=store, writing=writing or (),
-                               sandbox=sandbox, burn_subtitles=burn_subtitles, **chosen)
+                               sandbox=sandbox, burn_subtitles=burn_subtitles, cut_as=cut_as, **chosen)
         finally:
             if scratch is not None:
                 scratch.cleanup()
@@ -505,15 +505,21 @@ def render(
     visual: Annotated[str | None, _VISUAL] = None,
     voice: Annotated[str | None, _VOICE] = None,
     music: Annotated[str | None, _MUSIC] = None,
+    revises: Annotated[Path | None, typer.Option("--revises", help="The story this one revises (as it was "
+                                                 "before `dreamreel revise`): every scene is cut as its film's "
+                                                 "were, so only the revised scenes are drawn again.")] = None,
 ) -> None:
     """Make a film from a story file."""
     with user_errors():
         burned = _label(label, label_text, label_corner)
         _check_film_options(output, res, preset, choices)
         loaded = _load_story(story)
+        original = _load_story(revises) if revises is not None else None
+        if original is not None and original.id != loaded.id:  # (before any work)
+            raise BadInputError(f"{story} is not a revision of {revises} (story {loaded.id!r}, not {original.id!r})")
         _make(loaded, output, _load_profile(profile), choices, seed, res, keep, burned, preset, cache,
               budget, writing=_story_writing(story, loaded), sandbox=_load_sandbox(sandbox),
-              burn_subtitles=burn_subtitles, visual=visual, voice=voice, music=music)
+              burn_subtitles=burn_subtitles, visual=visual, voice=voice, music=music, cut_as=original)
 
 
 @app.command()
@@ -619,8 +625,10 @@ def revise(
                 out.print(Text(f"{r.beat} ({r.telling}): left as it was ({why})", style="yellow"), soft_wrap=True)
         target = output or story
         save_model(target, revised)
-        err.print(f"LLM reviser: {report.summary()}; saved to {target}. Render it again: only the revised "
-                  f"beats' shots are drawn anew, the rest come from the cache.", soft_wrap=True)
+        again = f"dreamreel render {target} --revises {story}" if target != story else \
+            "dreamreel render --revises with the story as it was (keep it: -o)"
+        err.print(f"LLM reviser: {report.summary()}; saved to {target}. Render it again ({again}): only the "
+                  f"revised beats' shots are drawn anew, the rest come from the cache.", soft_wrap=True)
 
 
 @app.command()

@@ -479,6 +479,8 @@ class ShotPlanner:
         one's words, so a revised scene leaves every other scene's shots as they were."""
         if path.story_id != story.id:
             raise BadInputError(f"the path is for story {path.story_id!r}, not {story.id!r}")
+        if cut_as is not None and cut_as.id != story.id:
+            raise BadInputError(f"story {story.id!r} is not a revision of story {cut_as.id!r}")
         if not 1 <= fps <= 120:
             raise BadInputError(f"fps must be 1..120, got {fps}")
         if not (16 <= width <= 7680 and 16 <= height <= 4320):
