@@ -833,3 +833,17 @@ def test_what_the_child_watching_loves_is_no_romance_and_a_fear_is_faced():
     assert read("a lonely lighthouse robot learns to paint").shapes == ["coming_of_age"]
     band = plan(Request(prompt="an ageing rock band plays one last reunion gig", episodes=1), seed=0)
     assert band.bible.cast[0].job == "rock band member"
+
+
+def test_picture_requests_read_as_asked():
+    """Requests the picture engineer wrote: a knight's tournament in a knight's world, a bell tower
+    is a church's, a relic searched for is an investigation, a desert canyon is no fantasy."""
+    knight = plan(Request(prompt="a clumsy knight in a dented helmet enters a jousting tournament to win the golden trophy",
+                          episodes=1), seed=0)
+    assert knight.generator["shapes"] == "rivalry" and knight.generator["genres"] == "fantasy"
+    relic = read("an old priest and an altar boy search the bell tower of their 1960s Sicilian hill village for a stolen relic")
+    assert relic.shapes == ["investigation"] and relic.places[0].label == "a church"
+    assert read("a crew of thieves steal the crown jewels").shapes == ["heist"]
+    hikers = plan(Request(prompt="two lost hikers cross a vast desert canyon at dusk looking for the entrance to an old "
+                                 "silver mine", episodes=1), seed=0)
+    assert hikers.generator["genres"] != "fantasy" and hikers.bible.cast[0].job == "hiker"

@@ -181,7 +181,9 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
     """Those of ``genres`` that fit the asked places' worlds, the audience and the era."""
     v = all_data().vocabulary
     worlds = [w for p in premise.places if p.kind is not None and (w := v.places[p.kind].world)]
-    fits = [g for g in genres if any(g in _WORLD_GENRES.get(w, _WILD_GENRES) for w in worlds)] if worlds else []
+    # the first place's world first (where most scenes happen), then the others' ("a desert canyon
+    # and an old silver mine": a western or an adventure before an underground fantasy)
+    fits = list(dict.fromkeys([g for w in worlds for g in genres if g in _WORLD_GENRES.get(w, _WILD_GENRES)]))
     if premise.audience == "children":
         kind = [g for g in genres if g not in _NOT_FOR_CHILDREN]
         fits = [g for g in fits if g in kind] or kind
@@ -231,7 +233,12 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if not kits and asked:
         # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.
         suits = _fitting(premise, [g for g in shapes[asked[0]].genres if g in all_kits()])
-        suits = [g for g in _people_genres(premise) if g in suits] + suits  # a witch's quest is a fantasy
+        # a witch's quest is a fantasy; a knight's tournament is in a fantasy's world whatever the
+        # plot suits (a world-making genre the people need: fantasy, science fiction, western)
+        theirs = [g for g in _people_genres(premise) if g in suits or (
+            g in all_kits() and get_kit(g).world_strength >= 0.8 and _fits(premise, [g]) != [] or
+            g in all_kits() and get_kit(g).world_strength >= 0.8 and not premise.places)]
+        suits = theirs + suits
         mood_kits = genres_by_mood(low)
         kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
     if not kits and (theirs := [g for g in _people_genres(premise)
