@@ -254,16 +254,19 @@ def main() -> None:
     env = dict(os.environ)
     if a.src:
         env["PYTHONPATH"] = str(Path(a.src).resolve())
-    # An empty shot cache: every film is drawn, as a new viewer's would be.
-    env["DREAMREEL_CACHE_DIR"] = tempfile.mkdtemp(prefix="dreamreel-bench-cache-")
     results = []
-    with tempfile.TemporaryDirectory() as tmp, served(f"sqlite:///{tmp}/dreamreel.db", tmp, env, a.res) as (base, pid):
-        idle = tree_rss(pid)
-        for think in (float(x) for x in a.think.split(",")):
-            for n in (int(x) for x in a.viewers.split(",")):
-                # Each round's films are new ones (seeds not used before): none is found in the shot cache.
-                results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout, think, 100 * len(results))))
-                print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+    # An empty shot cache: every film is drawn, as a new viewer's would be (removed at the end: it
+    # was left behind, tens of MB a run).
+    with tempfile.TemporaryDirectory(prefix="dreamreel-bench-cache-") as cache, tempfile.TemporaryDirectory() as tmp:
+        env["DREAMREEL_CACHE_DIR"] = cache
+        with served(f"sqlite:///{tmp}/dreamreel.db", tmp, env, a.res) as (base, pid):
+            idle = tree_rss(pid)
+            for think in (float(x) for x in a.think.split(",")):
+                for n in (int(x) for x in a.viewers.split(",")):
+                    # Each round's films are new ones (seeds not used before): none is found in the shot cache.
+                    results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout, think,
+                                                        100 * len(results))))
+                    print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     print(json.dumps({"setup": {"cores": os.cpu_count(), "res": a.res, "film_seconds": a.seconds,
                                 "src": a.src or "this checkout", "server_idle_rss_mb": round(idle)},
                       "rounds": results}, indent=2))
