@@ -847,3 +847,13 @@ def test_picture_requests_read_as_asked():
     hikers = plan(Request(prompt="two lost hikers cross a vast desert canyon at dusk looking for the entrance to an old "
                                  "silver mine", episodes=1), seed=0)
     assert hikers.generator["genres"] != "fantasy" and hikers.bible.cast[0].job == "hiker"
+
+
+def test_a_lawyer_defends_in_court_with_the_names_of_the_place_and_time():
+    story = plan(Request(prompt="in 1790s Boston a young lawyer defends a sailor accused of stealing the captain's "
+                                "pocket watch", episodes=1), seed=0)
+    assert story.generator["shapes"] == "trial"
+    assert read("villagers defend their farm from bandits").shapes == ["siege"]
+    # a thriller's own names are Cold War Europeans: not Boston's, nor today's American names in the 1790s
+    assert not any(c.name.split()[-1] in ("Sokolov", "Kessler", "Drozdov", "Johnson", "Walker")
+                   for c in story.bible.cast)

@@ -291,8 +291,10 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         plot, world = kits
     # A story set in a real country is peopled with that country's names ("Provence": French names).
     if premise.country is not None:
-        plot, world = (local(plot, premise.country), local(world, premise.country)) if plot is not world \
-            else (local(plot, premise.country),) * 2
+        period = get_kit("mystery") if "mystery" in all_kits() else None  # English names of the 1930s
+        plot, world = (local(plot, premise.country, premise.year, period),
+                       local(world, premise.country, premise.year, period)) if plot is not world \
+            else (local(plot, premise.country, premise.year, period),) * 2
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes

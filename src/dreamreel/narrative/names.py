@@ -61,13 +61,20 @@ def names_for(country: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]
 
 
 #: Countries whose people the genre kits' own names already are (written for their periods:
-#: a 1940s noir's Iris Kane, not a Jennifer of today).
+#: a 1940s noir's Iris Kane, not a Jennifer of today) ...
 ENGLISH = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+#: ... in the kits whose names are English-speaking ones or invented; a thriller's Cold War Europeans,
+#: a science fiction's crew from everywhere and a pirate adventure's Spanish Main are not Boston's.
+ENGLISH_NAMED = frozenset({"comedy", "mystery", "romance", "noir", "western", "horror", "fantasy"})
 
 
-def local(kit: GenreKit, country: str | None) -> GenreKit:
-    """The kit with its people's names those of ``country``, where Faker knows them."""
-    names = names_for(country) if country and country not in ENGLISH else None
+def local(kit: GenreKit, country: str | None, year: int | None = None, period: GenreKit | None = None) -> GenreKit:
+    """The kit with its people's names those of ``country``, where Faker knows them. Faker's
+    English names are today's: an English-speaking story before 1960 borrows ``period``'s
+    (a kit of period English names) instead."""
+    if country in ENGLISH and kit.name not in ENGLISH_NAMED and year is not None and year < 1960 and period:
+        return kit.model_copy(update={"names_first": period.names_first, "names_last": period.names_last})
+    names = names_for(country) if country and (country not in ENGLISH or kit.name not in ENGLISH_NAMED) else None
     if names is None:
         return kit
     first, last = names

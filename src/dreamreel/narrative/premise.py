@@ -779,6 +779,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     premise.shapes.append("investigation")
                     specific["investigation"] = 0.5
                 continue
+            if e.shape == "siege" and toks[m.first].low.startswith("defend") and any(
+                    p.label in ("lawyer", "judge") for p in premise.people) and "trial" in kits().shapes:
+                e = e.model_copy(update={"shape": "trial"})  # "a young lawyer defends a sailor": in court, not on the walls
             if e.shape == "romance" and said.lower() in ("love", "loves", "loved", "adore", "adores") and \
                     any(t.low in ("my", "our") for t in toks[max(0, m.first - 5):m.first]):
                 continue  # "my 6 year old loves trains": who watches loves it, nobody in it falls in love
