@@ -125,12 +125,11 @@ def test_a_restless_viewer_who_has_the_stakes_look_hears_a_pulse_within_seconds(
     at = pulses[0].at_s
     assert not [i for i in live.drama.log if i.kind == "palette" and i.at_s <= at]
     # heard from the first piece of sound not yet streamed when the signal came: within seconds of
-    # film, inside the beat playing (not at the next one)
+    # film (not when the next beat is told another way)
     assert report["signal_s"] < at < report["signal_s"] + 3.0
-    beat_end = next(e for s, e in live.spans.values() if s <= at < e)
-    assert at + 2.5 < beat_end
     # Same story, seed and choices: the sound is the calm film's up to the pulse, and after it
-    # has the heartbeat's low thumps under it
+    # has the heartbeat's low thumps under it (it goes on past the beat: the viewer is restless
+    # for longer than what is left of it)
     calm, restless = sound_of(made["calm"][0].folder / "film.mp4"), sound_of(live.folder / "film.mp4")
     k = round(at * 48000)
     assert np.allclose(calm[:k - 4096], restless[:k - 4096], atol=1e-4)
