@@ -999,6 +999,296 @@ def _bone(c: skia.Canvas, g: Grade, t: float) -> None:
     c.restore()
 
 
+def _tyre(c: skia.Canvas, g: Grade, x: float, y: float, r: float, t: float, spokes: int = 0) -> None:
+    """A road wheel: a dark tyre round a pale hub; spoked wheels turn with t so a vehicle rolls."""
+    c.drawCircle(x, y, r, fill(g.c("#1e1e22")) if not spokes else stroke(g.c("#1e1e22"), max(1.2, r * 0.18)))
+    if spokes:
+        for i in range(spokes):
+            a = t * 2 + i * math.pi / spokes
+            dx, dy = r * math.cos(a), r * math.sin(a)
+            c.drawLine(x - dx, y - dy, x + dx, y + dy, stroke(g.c("#8a8e96"), 0.7))
+    c.drawCircle(x, y, r * (0.22 if spokes else 0.45), fill(g.c("#b8bcc4")))
+
+
+def _car(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A saloon seen side on: a long body, a cabin with two windows, two wheels, a headlamp."""
+    body = skia.Path()
+    body.moveTo(-30, 10)
+    body.lineTo(-30, -1)
+    body.quadTo(-29, -5, -22, -6)
+    body.lineTo(-13, -7)
+    body.lineTo(-6, -17)
+    body.lineTo(12, -17)
+    body.lineTo(19, -7)
+    body.quadTo(30, -6, 30, 2)
+    body.lineTo(30, 10)
+    body.close()
+    c.drawPath(body, fill(g.c("#b0302a")))
+    glass = fill(g.c("#cfe0ea", lit=0.4))
+    c.drawPath(poly([(-10, -8), (-5, -15), (2, -15), (2, -8)]), glass)
+    c.drawPath(poly([(5, -8), (5, -15), (11, -15), (16, -8)]), glass)
+    c.drawCircle(28, -2, 2.2, fill(g.c("#fff4c0", lit=0)))
+    for x in (-18.0, 18.0):
+        _tyre(c, g, x, 10, 7.5, t)
+
+
+def _truck(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A lorry: a square cab at the front and a tall cargo box behind, on three wheels."""
+    c.drawRect(skia.Rect(-31, -20, 8, 8), fill(g.c("#d8d4c8")))  # the box
+    c.drawPath(poly([(10, 8), (10, -14), (22, -14), (30, -4), (30, 8)]), fill(g.c("#2a5a9a")))
+    c.drawPath(poly([(13, -4), (13, -11), (21, -11), (26, -4)]), fill(g.c("#cfe0ea", lit=0.4)))
+    for x in (-22.0, -11.0, 21.0):
+        _tyre(c, g, x, 10, 6.5, t)
+
+
+def _bus(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A bus side on: a long box with a row of windows, a door, two wheels."""
+    c.drawRoundRect(skia.Rect(-31, -20, 31, 10), 4, 4, fill(g.c("#c83a2a")))
+    glass = fill(g.c("#cfe0ea", lit=0.4))
+    for i in range(5):
+        c.drawRect(skia.Rect(-27 + i * 10, -16, -20 + i * 10, -6), glass)
+    c.drawRect(skia.Rect(23, -16, 28, 6), glass)  # the door
+    for x in (-19.0, 15.0):
+        _tyre(c, g, x, 10, 6.5, t)
+
+
+def _tractor(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A farm tractor: a huge rear wheel under an open cab, a bonnet with its exhaust, a small front wheel."""
+    green = g.c("#3a8a3a")
+    c.drawRect(skia.Rect(-4, -6, 26, 6), fill(green))  # the bonnet
+    c.drawLine(16, -6, 16, -20, stroke(g.c("#2a2a2e"), 2.2))  # the exhaust
+    c.drawLine(-20, -26, -20, -2, stroke(g.c("#2a2a2e"), 2.0))  # the cab's posts and roof
+    c.drawLine(-2, -26, -2, -4, stroke(g.c("#2a2a2e"), 2.0))
+    c.drawRect(skia.Rect(-23, -28, 1, -25), fill(green))
+    c.drawCircle(-12, 10, 15, fill(g.c("#1e1e22")))
+    for i in range(10):  # the rear tyre's treads
+        a = t * 2 + i * math.pi / 5
+        c.drawCircle(-12 + 15 * math.cos(a), 10 + 15 * math.sin(a), 2.0, fill(g.c("#1e1e22")))
+    c.drawCircle(-12, 10, 7, fill(g.c("#e0b030")))
+    _tyre(c, g, 20, 16, 8, t)
+
+
+def _bicycle(c: skia.Canvas, g: Grade, t: float, motor: bool = False) -> None:
+    """A bicycle side on: two spoked wheels, the diamond frame, saddle and handlebars; a motorbike
+    has fat tyres, a tank and an engine in the frame."""
+    frame = stroke(g.c("#2a5aa0" if not motor else "#2a2a2e"), 2.2 if not motor else 3.0)
+    for x in (-18.0, 18.0):
+        _tyre(c, g, x, 10, 12, t, spokes=0 if motor else 6)
+    c.drawPath(poly([(-18, 10), (-4, 10), (-8, -10), (14, -10), (-4, 10)], close=False), frame)
+    c.drawLine(-18, 10, -8, -10, frame)
+    c.drawLine(18, 10, 12, -16, frame)  # the fork
+    c.drawLine(8, -18, 14, -16, stroke(g.c("#2a2a2e"), 2.2))  # the handlebars
+    c.drawRoundRect(skia.Rect(-14, -14, -3, -10), 2, 2, fill(g.c("#2a2a2e")))  # the saddle
+    if motor:
+        c.drawRoundRect(skia.Rect(-2, -16, 12, -8), 4, 4, fill(g.c("#c0302a")))  # the tank
+        c.drawRoundRect(skia.Rect(-9, -4, 5, 8), 2, 2, fill(g.c("#8a8e96")))  # the engine
+
+
+def _boat(c: skia.Canvas, g: Grade, t: float, sail: bool = False) -> None:
+    """A wooden boat on a swell: a curved hull with its planks; a rowing boat's oars, or a ship's
+    mast and sails."""
+    c.save()
+    c.rotate(4 * math.sin(t * 1.6))
+    hull = skia.Path()
+    hull.moveTo(-32, -2)
+    hull.lineTo(32, -6)
+    hull.quadTo(26, 14, 10, 16)
+    hull.lineTo(-18, 16)
+    hull.quadTo(-28, 12, -32, -2)
+    hull.close()
+    c.drawPath(hull, fill(g.c("#8a5a2a")))
+    for y in (3.0, 9.0):
+        c.drawLine(-27, y, 28 - y, y - 2, stroke(g.c("#5a3a1a"), 0.8))
+    if sail:
+        c.drawLine(0, -4, 0, -34, stroke(g.c("#5a3a1a"), 2.0))
+        c.drawPath(poly([(2, -32), (2, -6), (24, -8)]), fill(g.c("#f0ead8")))
+        c.drawPath(poly([(-2, -30), (-2, -6), (-20, -6)]), fill(g.c("#e4dcc4")))
+    else:
+        oar = stroke(g.c("#b08048"), 2.0)
+        for x in (-10.0, 8.0):
+            c.drawLine(x - 6, -12, x + 8, 22, oar)
+            c.drawOval(skia.Rect(x + 5, 18, x + 11, 28), fill(g.c("#b08048")))
+    c.restore()
+
+
+def _wagon(c: skia.Canvas, g: Grade, t: float, kind: str = "cart") -> None:
+    """A horse-drawn wagon: a wooden bed on two spoked wheels with its shafts; a covered wagon
+    has its canvas hoops, a carriage or stagecoach a closed cab with a window."""
+    wood = g.c("#8a5a2a")
+    c.drawLine(14, 4, 32, 0, stroke(g.c("#5a3a1a"), 2.0))  # the shafts
+    if kind == "covered":
+        hood = skia.Path()
+        hood.moveTo(-26, -4)
+        hood.cubicTo(-26, -34, 16, -34, 16, -4)
+        hood.close()
+        c.drawPath(hood, fill(g.c("#ece4cc")))
+        for x in (-14.0, -2.0):
+            c.drawLine(x, -4, x, -26, stroke(g.c("#c8bca0"), 0.8))
+    elif kind == "coach":
+        c.drawRoundRect(skia.Rect(-22, -26, 14, -2), 4, 4, fill(g.c("#3a2a4a")))
+        c.drawRect(skia.Rect(-12, -20, 2, -10), fill(g.c("#e8d8a0", lit=0.4)))
+        c.drawRect(skia.Rect(-20, -30, 12, -26), fill(g.c("#2a1e16")))  # the roof rail
+    c.drawRect(skia.Rect(-28, -6, 16, 4), fill(wood))
+    for x, r in ((-16.0, 11.0), (8.0, 9.0)):
+        _tyre(c, g, x, 12, r, t, spokes=4)
+        c.drawCircle(x, 12, r, stroke(wood, 2.2))
+
+
+def _train(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A steam locomotive: a boiler with its chimney and a puff of steam, the cab behind, driving wheels."""
+    black = g.c("#24242a")
+    c.drawRect(skia.Rect(-10, -10, 26, 6), fill(black))  # the boiler
+    c.drawRect(skia.Rect(16, -20, 22, -10), fill(black))  # the chimney
+    c.drawRect(skia.Rect(-30, -22, -10, 6), fill(g.c("#7a1e1e")))  # the cab
+    c.drawRect(skia.Rect(-26, -18, -16, -10), fill(g.c("#e8d8a0", lit=0.4)))
+    c.drawRect(skia.Rect(-32, -25, -8, -22), fill(black))
+    c.drawPath(poly([(26, 6), (32, 14), (26, 14)]), fill(black))  # the cowcatcher
+    puff = 3 * (t * 1.5 % 1)
+    for i, r in enumerate((4.0, 5.5, 7.0)):
+        c.drawCircle(20 - i * 7 - puff, -25 - i * 4 - puff, r, fill(g.c("#e8e8ec", 0.7, lit=0.5)))
+    for x in (-20.0, -4.0, 12.0):
+        _tyre(c, g, x, 12, 6.5, t, spokes=3)
+    c.drawLine(-20, 12, 12, 12, stroke(g.c("#8a8e96"), 1.6))  # the coupling rod
+
+
+def _plane(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A propeller aeroplane side on: fuselage, wing, tail fin, a spinning propeller."""
+    silver = g.c("#b8bec8")
+    c.drawPath(poly([(-30, -4), (24, -6), (30, -2), (24, 4), (-26, 2)]), fill(silver))
+    c.drawPath(poly([(-30, -4), (-32, -18), (-24, -18), (-18, -4)]), fill(g.c("#c0302a")))  # the fin
+    c.drawPath(poly([(-6, 0), (12, 0), (4, 16), (-10, 16)]), fill(g.c("#8a929e")))  # the near wing
+    c.drawPath(poly([(10, -5), (18, -5), (18, -2), (8, -2)]), fill(g.c("#cfe0ea", lit=0.4)))  # the cockpit
+    blade = 12 * math.cos(t * 40)
+    c.drawLine(31, -2 - blade, 31, -2 + blade, stroke(g.c("#2a2a2e"), 2.0))
+    c.drawCircle(31, -2, 2.2, fill(g.c("#2a2a2e")))
+
+
+def _sled(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A sledge: a slatted wooden seat on two runners curling up at the front."""
+    c.drawRect(skia.Rect(-26, -8, 18, -2), fill(g.c("#a0602a")))
+    for x in (-18.0, 10.0):
+        c.drawLine(x, -2, x, 8, stroke(g.c("#5a3a1a"), 2.0))
+    runner = skia.Path()
+    runner.moveTo(-30, 8)
+    runner.lineTo(20, 8)
+    runner.quadTo(30, 8, 28, -2)
+    runner.quadTo(26, -8, 21, -4)
+    c.drawPath(runner, stroke(g.c("#8a8e96"), 2.4))
+
+
+def _cog(c: skia.Canvas, g: Grade, x: float, y: float, r: float, turn: float, color: str) -> None:
+    """A cog of eight teeth, turned ``turn`` degrees."""
+    rim: list[tuple[float, float]] = []
+    for i in range(16):  # a tooth's top, then the gap to the next
+        a = math.radians(turn) + i * math.pi / 8
+        rr = r if i % 2 else r * 0.78
+        rim += [(x + rr * math.cos(a + da), y + rr * math.sin(a + da)) for da in (-0.18, 0.18)]
+    c.drawPath(poly(rim), fill(g.c(color)))
+    c.drawCircle(x, y, r * 0.3, fill(g.c("#2a2420")))
+
+
+def _machine(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A machine or engine: two meshing cogs turning in a riveted frame, a piston and a gauge."""
+    c.drawRoundRect(skia.Rect(-30, -24, 30, 24), 3, 3, fill(g.c("#4a4e56")))
+    for x, y in ((-26, -20), (26, -20), (-26, 20), (26, 20)):
+        c.drawCircle(x, y, 1.5, fill(g.c("#a0a4ac")))
+    _cog(c, g, -10, 4, 14, t * 60, "#c8a040")
+    _cog(c, g, 12, -6, 10, -t * 84 + 11, "#b87333")
+    stroke_y = 6 * math.sin(t * 6)
+    c.drawRect(skia.Rect(16, 6 + stroke_y, 24, 18 + stroke_y), fill(g.c("#b8bcc4")))  # the piston
+    c.drawCircle(19, -18, 4, fill(g.c("#f0ece0")))  # the gauge
+    c.drawLine(19, -18, 19 + 3 * math.cos(t * 3), -18 - 3 * abs(math.sin(t * 3)), stroke(g.c("#c02a2a"), 0.8))
+
+
+def _radio(c: skia.Canvas, g: Grade, t: float) -> None:
+    """An old wireless set: a wooden cabinet, a cloth speaker grille, a lit dial and two knobs."""
+    c.drawRoundRect(skia.Rect(-30, -20, 30, 22), 8, 8, fill(g.c("#7a4a22")))
+    c.drawRoundRect(skia.Rect(-24, -14, 4, 16), 4, 4, fill(g.c("#c8b890")))
+    for x in range(-20, 4, 5):
+        c.drawLine(x, -12, x, 14, stroke(g.c("#8a7a5a"), 0.8))
+    c.drawRect(skia.Rect(8, -14, 26, -4), fill(g.c("#f0d890", lit=0)))  # the dial
+    c.drawLine(12 + 10 * (0.5 + 0.5 * math.sin(t)), -14, 12 + 10 * (0.5 + 0.5 * math.sin(t)), -4,
+               stroke(g.c("#c02a2a"), 0.8))
+    for x in (12.0, 22.0):
+        c.drawCircle(x, 8, 3.5, fill(g.c("#2a1e16")))
+
+
+def _sewing_machine(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A sewing machine: a black arm over its bed, the wheel at the right, the needle going up and down."""
+    black = g.c("#1e1e22")
+    c.drawRect(skia.Rect(-30, 14, 30, 22), fill(g.c("#8a5a2a")))  # the table
+    c.drawPath(poly([(-22, 14), (-22, -16), (20, -16), (20, 14), (12, 14), (12, -6), (-14, -6), (-14, 14)]),
+               fill(black))
+    c.drawLine(-20, -12, 10, -12, stroke(g.c("#d8b040"), 1.0))  # the gilt lettering's line
+    c.drawCircle(24, -8, 7, stroke(g.c("#8a8e96"), 2.0))  # the hand wheel
+    c.drawLine(-18, -6, -18, 4 + 3 * math.sin(t * 12), stroke(g.c("#c0c4ca"), 1.2))  # the needle
+    c.drawRect(skia.Rect(-26, 10, -6, 14), fill(g.c("#d04a4a")))  # cloth under the needle
+
+
+def _tape(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A cassette tape: the shell, its label, the window with two spools turning."""
+    c.drawRoundRect(skia.Rect(-30, -19, 30, 19), 3, 3, fill(g.c("#2a2a2e")))
+    c.drawRect(skia.Rect(-25, -15, 25, 5), fill(g.c("#f0e8d0")))  # the label
+    c.drawRect(skia.Rect(-14, -9, 14, 1), fill(g.c("#5a4a3a")))  # the window onto the tape
+    for x in (-8.0, 8.0):
+        c.drawCircle(x, -4, 4, fill(g.c("#f4f4f0")))
+        a = t * 4
+        c.drawLine(x - 3 * math.cos(a), -4 - 3 * math.sin(a), x + 3 * math.cos(a), -4 + 3 * math.sin(a),
+                   stroke(g.c("#2a2a2e"), 1.0))
+    c.drawPath(poly([(-18, 19), (-14, 10), (14, 10), (18, 19)]), fill(g.c("#3a3a40")))
+
+
+def _coat(c: skia.Canvas, g: Grade, t: float, color: str = "#3a3e5a") -> None:
+    """A coat on a hanger: shoulders, sleeves, the lapels' V, a row of buttons."""
+    c.drawPath(poly([(0, -30), (-5, -24), (5, -24)], close=False), stroke(g.c("#8a5a2a"), 1.4))  # the hanger
+    cloth = fill(g.c(color))
+    c.drawPath(poly([(-14, -24), (14, -24), (17, 30), (-17, 30)]), cloth)
+    c.drawPath(poly([(-14, -24), (-26, 18), (-20, 20), (-11, -6)]), cloth)  # the sleeves
+    c.drawPath(poly([(14, -24), (26, 18), (20, 20), (11, -6)]), cloth)
+    c.drawPath(poly([(-6, -24), (0, 0), (6, -24)]), fill(g.c("#ece4d8")))  # the shirt in the V
+    c.drawPath(poly([(-8, -24), (0, 2), (-10, -8)]), fill(g.c("#23263a")))  # the lapels
+    c.drawPath(poly([(8, -24), (0, 2), (10, -8)]), fill(g.c("#23263a")))
+    for y in (8.0, 16.0, 24.0):
+        c.drawCircle(2, y, 1.6, fill(g.c("#c8a040")))
+
+
+def _boot(c: skia.Canvas, g: Grade, t: float, high: bool = True) -> None:
+    """A boot, its shaft and its sole; a shoe is cut low, open at the top, with its laces."""
+    sole = fill(g.c("#1a1210"))
+    if high:
+        c.drawPath(poly([(-12, -28), (6, -28), (6, 2), (26, 10), (28, 18), (-12, 18)]), fill(g.c("#5a3a22")))
+        c.drawRect(skia.Rect(-13, -28, 7, -24), fill(g.c("#3a2616")))  # the turned-down top
+    else:
+        upper = skia.Path()
+        upper.moveTo(-16, 18)
+        upper.lineTo(-16, -2)
+        upper.lineTo(2, -2)
+        upper.quadTo(24, 2, 28, 12)
+        upper.lineTo(28, 18)
+        upper.close()
+        c.drawPath(upper, fill(g.c("#7a1e22")))
+        c.drawOval(skia.Rect(-14, -5, 0, 1), fill(g.c("#2a1210")))  # the opening
+        for i in range(3):
+            c.drawLine(3 + i * 4, -1 + i * 1.5, 5 + i * 4, 6 + i * 1.5, stroke(g.c("#f0e8d8"), 1.0))
+    c.drawRect(skia.Rect(-16 if not high else -13, 18, 29, 22), sole)
+    c.drawRect(skia.Rect(-16 if not high else -13, 14, -4, 22), sole)  # the heel
+
+
+def _glove(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A glove: a palm, four fingers, a thumb and its cuff."""
+    leather = g.c("#6a3a22")
+    c.drawRoundRect(skia.Rect(-12, -6, 12, 18), 6, 6, fill(leather))
+    for i, h in enumerate((18.0, 22.0, 21.0, 16.0)):
+        x = -11 + i * 6
+        c.drawRoundRect(skia.Rect(x, -4 - h, x + 5, 0), 2.5, 2.5, fill(leather))
+    c.save()
+    c.translate(-10, 10)
+    c.rotate(-50)
+    c.drawRoundRect(skia.Rect(-3.5, -18, 3.5, 0), 3, 3, fill(leather))  # the thumb
+    c.restore()
+    c.drawRect(skia.Rect(-13, 16, 13, 28), fill(g.c("#4a2a18")))  # the cuff
+
+
 #: Words that name each drawable prop; the longest match in a phrase wins.
 PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "key": (_key, ("key", "keys", "keycard", "key card", "lock", "padlock")),
@@ -1022,7 +1312,7 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "bottle": (_bottle, ("bottle", "glass", "drink", "whisky", "whiskey", "wine", "champagne", "flask")),
     "potion": (_potion, ("potion", "vial", "elixir", "poison", "antidote", "serum", "cure", "medicine", "vaccine", "pill", "pills", "remedy", "philtre", "sleeping draught", "moonshine")),
     "screen": (_screen, ("screen", "data", "signal", "readout", "gauge", "device", "chip", "drive", "tablet",
-                         "computer", "override", "code", "codes", "terminal", "transmitter", "radio", "beacon",
+                         "computer", "override", "code", "codes", "terminal", "transmitter", "two-way radio", "beacon",
                          "memory card", "sd card", "tape recorder", "flight recorder", "laptop", "pc", "mainframe", "microchip", "processor", "motherboard", "circuit board", "usb stick", "floppy disk", "disk", "holodisc", "hologram message", "video message", "gps", "radar", "sonar", "controls", "power cell", "fuel cell", "battery", "walkie-talkie", "cctv", "joystick", "implant", "neural implant")),
     "phone": (_phone, ("phone", "cellphone", "smartphone", "mobile")),
     "chest": (_chest, ("chest", "box", "casket", "trunk", "crate", "safe", "strongbox", "treasure", "loot", "lockbox", "coffer", "supplies", "provisions", "rations", "ration", "cargo", "shipment", "consignment", "time capsule", "food supply", "delivery", "hatbox", "supply", "reserve")),
@@ -1106,7 +1396,7 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "anchor": (_anchor, ("anchor", "ship's anchor")),
     "bracelet": (_bracelet, ("bracelet", "bangle", "charm bracelet", "anklet")),
     "telephone": (_telephone, ("telephone", "rotary phone", "red telephone", "payphone", "pay phone")),
-    "typewriter": (_typewriter, ("typewriter",)),
+    "typewriter": (_typewriter, ("typewriter", "enigma machine", "cipher machine")),
     "present": (_present, ("present", "gift", "birthday present", "christmas present", "wrapped present")),
     "handcuffs": (_handcuffs, ("handcuffs", "handcuff", "cuffs", "manacles", "shackles", "shackle", "chain", "chains")),
     "horseshoe": (_horseshoe, ("horseshoe", "lucky horseshoe")),
@@ -1118,6 +1408,43 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "wheel": (_wheel, ("ship's wheel", "wheel", "steering wheel", "helm wheel")),
     "cheese": (_cheese, ("cheese", "cheeses", "wheel of cheese", "cheese wheel", "double gloucester")),
     "bone": (_bone, ("bone", "dinosaur bone", "fossil", "dinosaur skeleton")),
+    "car": (_car, ("car", "getaway car", "race car", "racing car", "sports car", "vintage car", "motor car",
+                   "automobile", "taxi", "limousine", "jeep", "convertible", "police car", "squad car")),
+    "truck": (_truck, ("truck", "lorry", "van", "pickup truck", "delivery van", "fire engine", "tanker")),
+    "bus": (_bus, ("bus", "school bus", "omnibus", "minibus", "tram", "streetcar", "trolleybus")),
+    "tractor": (_tractor, ("tractor", "combine harvester")),
+    "bicycle": (_bicycle, ("bicycle", "bike", "tricycle", "cycle", "penny-farthing", "velocipede", "push bike")),
+    "motorbike": (lambda c, g, t: _bicycle(c, g, t, motor=True), ("motorbike", "motorcycle", "scooter", "moped",
+                                                                  "motor scooter", "dirt bike")),
+    "boat": (_boat, ("boat", "rowing boat", "rowboat", "lifeboat", "dinghy", "canoe", "kayak", "raft", "punt",
+                     "gondola", "skiff", "fishing boat")),
+    "ship": (lambda c, g, t: _boat(c, g, t, sail=True), ("ship", "sailing ship", "model ship", "ship in a bottle",
+                                                         "galleon", "yacht", "sailboat", "schooner", "pirate ship",
+                                                         "clipper", "longship", "ark")),
+    "cart": (_wagon, ("cart", "wagon", "handcart", "hay cart", "chariot", "waggon")),
+    "covered wagon": (lambda c, g, t: _wagon(c, g, t, kind="covered"), ("covered wagon", "prairie schooner",
+                                                                        "caravan")),
+    "carriage": (lambda c, g, t: _wagon(c, g, t, kind="coach"), ("carriage", "stagecoach", "stage coach",
+                                                                "hansom cab", "horse-drawn carriage", "cab")),
+    "train": (_train, ("train", "locomotive", "steam train", "steam engine", "steam locomotive", "railway engine")),
+    "plane": (_plane, ("aeroplane", "airplane", "plane", "biplane", "aircraft", "seaplane", "flying machine")),
+    "sled": (_sled, ("sled", "sledge", "sleigh", "toboggan")),
+    "machine": (_machine, ("machine", "engine", "motor", "time machine", "weather machine", "invention",
+                           "prototype", "contraption", "gadget", "cog", "gears", "clockwork", "mechanism",
+                           "clock mechanism", "generator", "dynamo", "spare part", "robot part", "servo")),
+    "radio": (_radio, ("radio", "wireless", "wireless set", "radio set", "transistor radio", "crystal set")),
+    "sewing machine": (_sewing_machine, ("sewing machine",)),
+    "tape": (_tape, ("tape", "cassette", "cassette tape", "mixtape", "answering machine tape", "vhs", "video tape",
+                     "videotape", "videocassette", "tape recording", "audio tape")),
+    "coat": (_coat, ("coat", "overcoat", "greatcoat", "trench coat", "raincoat", "red coat", "frock coat",
+                     "tailcoat", "jacket", "blazer", "dinner jacket", "tuxedo", "uniform", "suit", "wedding suit",
+                     "waistcoat", "cardigan")),
+    "boot": (_boot, ("boot", "boots", "riding boots", "cowboy boots", "seven-league boots", "wellington",
+                     "wellingtons", "galoshes")),
+    "shoe": (lambda c, g, t: _boot(c, g, t, high=False), ("shoe", "shoes", "red shoes", "dancing shoes",
+                                                          "ballet shoes", "slipper", "glass slipper", "clog",
+                                                          "sneaker", "sneakers")),
+    "glove": (_glove, ("glove", "gloves", "gauntlet", "mitten", "mittens", "boxing glove")),
 }
 
 
