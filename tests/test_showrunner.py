@@ -857,3 +857,21 @@ def test_a_lawyer_defends_in_court_with_the_names_of_the_place_and_time():
     # a thriller's own names are Cold War Europeans: not Boston's, nor today's American names in the 1790s
     assert not any(c.name.split()[-1] in ("Sokolov", "Kessler", "Drozdov", "Johnson", "Walker")
                    for c in story.bible.cast)
+
+
+@pytest.mark.parametrize("prompt,shape,place", [
+    ("a teenage hacker exposes the mayor's corruption in 2030s Seoul", "investigation", None),
+    ("a young boxer from the projects trains for the fight of his life", "rivalry", None),
+    ("sisters reunite at their mother's deathbed and fight over old secrets", "grief", None),
+    ("a ship's cook leads a mutiny against a cruel captain in 1805", "revenge", "the ship"),
+    ("a con woman poses as a duchess to swindle a Monte Carlo casino", "con", "Monte Carlo"),
+    ("an unemployed actor accidentally becomes the town's new mayor", "election", None),
+    ("a family of mice must move house before winter", None, "the forest"),
+])
+def test_more_requests_nobody_on_the_team_tried(prompt, shape, place):
+    story = plan(Request(prompt=prompt, episodes=1), seed=1)
+    if shape:
+        assert story.generator["shapes"] == shape
+    if place:
+        assert story.bible.world.name == place
+    assert "trains" not in story.bible.world.name and story.generator["genres"] not in ("western", "fantasy")

@@ -114,6 +114,7 @@ _THE_NAMES = frozenset({"moon", "arctic", "antarctic", "sahara", "amazon", "paci
 def _called(said: str) -> str:
     """A place as the request called it: "the laundromat"; a proper name as it is ("Mars"), but
     "the Moon"."""
+    said = re.sub(r"['\u2019]s$", "", said)  # "a ship's cook": the ship
     if said.lower().startswith(("the ", "a ", "an ")):
         return said.lower()
     if said[:1].isupper() and said.lower() not in _THE_NAMES:

@@ -193,14 +193,21 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
     # a real place with no time asked is today's, not a fantasy's or a far future's
     unreal = {"fantasy"} | ({"scifi", "cyberpunk", "postapoc"} if premise.era is None else set())
     real = any(p.named for p in premise.places)
-    return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not (real and g in unreal)]
+    # a year asked is a date in this world, not a fantasy's ("a mutiny in 1805")
+    dated = premise.year is not None and premise.era is not None and premise.era[:1].isdigit()
+    return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not (real and g in unreal)
+            and not (dated and g == "fantasy")]
 
 
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     """The genres a plot suits, those that fit the asked places' worlds and audience first."""
     past = premise.year is not None and premise.year < 1990
     rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk"))] or suits
-    return list(dict.fromkeys([*_fits(premise, suits), *rest]))
+    fits = _fits(premise, suits)
+    if not fits:  # none of the plot's genres fits where it is set (a mutiny at sea is no western): the place's
+        fits = _fits(premise, [g for g in (*_WILD_GENRES, *sorted({g for gs in _WORLD_GENRES.values() for g in gs}))
+                               if g in all_kits()])[:1]
+    return list(dict.fromkeys([*fits, *rest]))
 
 
 def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | None = None) -> Intent:

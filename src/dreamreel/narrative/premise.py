@@ -737,9 +737,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "place":
             before = toks[m.first - 1] if m.first > 0 else None
             said_as = toks[m.first]
-            if before is not None and before.used == "person" and m.first == m.last and not said_as.cap \
-                    and any(said_as.low == f + "s" for f in said_as.forms):
-                toks[m.first].used = "filler"  # "a kangaroo trains as a boxer": what they do, not a train
+            after = toks[m.last + 1].low if m.last + 1 < len(toks) else ""
+            if m.first == m.last and not said_as.cap and any(said_as.low == f + "s" for f in said_as.forms) and (
+                    (before is not None and before.used == "person") or after in _VERB_AFTER):
+                toks[m.first].used = "filler"  # "a kangaroo trains as a boxer", "trains for the fight": not a train
                 continue
             if before is not None and before.text.lower().endswith("'s") and not before.cap:
                 if not any(q.relation is not None and before.low in q.called.split() for q in premise.people if q.called):
@@ -854,6 +855,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         premise.places = [p for p in premise.places if all(p is not q for q in describing_places)] + describing_places
     # The most specific situation leads: "rival chefs fall in love" is a romance between rivals.
     premise.shapes.sort(key=lambda sh: -specific.get(sh, 0))
+    if "con" in premise.shapes and "errors" in premise.shapes:  # posing as a duchess to swindle: done knowingly
+        premise.shapes.remove("con")
+        premise.shapes.insert(premise.shapes.index("errors"), "con")
     # Traits left with nobody to attach to describe the lead ("something cozy and shy" is rare).
     if pending_traits and premise.people:
         premise.people[0].traits += [t for t in pending_traits if t not in premise.people[0].traits]
@@ -932,7 +936,14 @@ def _where_they_work(premise: Premise) -> None:
         return
     if not premise.people:
         return
-    lead = premise.people[0]
+    lead = next((p for p in premise.people if p.kind != "group"), premise.people[0])
+    wild = next((where for where, kinds in _HABITATS.items() if lead.species in kinds), None)
+    if wild is not None and any(p.label == wild for p in v.places):
+        # an animal story with no place asked happens where such animals live: mice and a wolf pup
+        # in a forest (not a pirate port or a Martian colony)
+        kind = next(i for i, p in enumerate(v.places) if p.label == wild)
+        premise.places.append(AskedPlace(label=wild, words=[v.places[kind].words[0]], kind=kind))
+        return
     if set(lead.traits) & words("no_longer"):
         return  # a retired astronaut is not in space
     word = next((w for w in v.people if w.label == lead.label and w.place), None)
@@ -1053,6 +1064,18 @@ def _names_event(toks: list[Token], i: int) -> bool:
 
 #: A fear, said of someone in a story for children ("scared of tunnels").
 _AFRAID = re.compile(r"\b(?:scared|afraid|frightened|terrified|fearful) of\b")
+#: Where animals live, for an animal story that names no place (pets live where people do).
+_HABITATS = {
+    "a glacier": ("penguin", "polar bear", "reindeer", "walrus"),
+    "a beach": ("crab", "seal", "seagull", "turtle", "starfish", "octopus", "dolphin", "whale", "fish", "shark",
+                "jellyfish"),
+    "a farm": ("pig", "cow", "sheep", "goat", "chicken", "donkey", "turkey", "bull", "llama"),
+    "a forest": ("mouse", "fox", "badger", "rabbit", "owl", "hedgehog", "squirrel", "deer", "bear", "wolf", "mole",
+                 "beaver", "otter", "frog", "toad", "snail", "beetle", "ant", "bee", "butterfly", "spider", "worm",
+                 "raccoon", "skunk", "bird", "songbird", "crow", "bat", "weasel", "newt", "lizard", "snake", "firefly"),
+}
+#: Words after a place word that make it a verb: "trains for the fight", "ships to the front".
+_VERB_AFTER = {"for", "as", "hard", "daily", "every", "with", "to", "under", "alone", "together", "her", "his", "their"}
 #: Words that make an event the setting of another plot ("a murder during the school play").
 _DURING = {"during", "amid", "amidst", "mid"}
 
