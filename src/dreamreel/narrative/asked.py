@@ -462,7 +462,7 @@ def _place_made(premise: Premise) -> str | None:
     for place in (p for p in premise.places if p.kind is not None):
         last = place.words[0].lower().split()[-1]
         for i, t in enumerate(toks):
-            if t.low == last and any(x.forms & reader.words("makes") for x in toks[max(0, i - 5):i]):
+            if t.low == last and any(x.forms & (reader.words("makes") | reader.words("keeps")) for x in toks[max(0, i - 5):i]):
                 return f"the {place.words[0].lower()}"
     return None
 
