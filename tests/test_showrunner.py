@@ -875,3 +875,13 @@ def test_more_requests_nobody_on_the_team_tried(prompt, shape, place):
     if place:
         assert story.bible.world.name == place
     assert "trains" not in story.bible.world.name and story.generator["genres"] not in ("western", "fantasy")
+
+
+def test_the_viewers_own_children_are_who_it_is_for_and_americans_have_american_names():
+    p = read("my twins (7) want a story about a brave hamster who runs a bakery")
+    assert [x.label for x in p.people] == ["hamster"] and p.audience == "children"
+    assert [x.label for x in read("my daughter is a detective in this story").people] == ["daughter", "detective"]
+    story = plan(Request(prompt="my twins (7) want a story about a brave hamster who runs a bakery", episodes=1), seed=0)
+    assert story.generator["genres"] not in ("scifi", "western", "cyberpunk")
+    harlem = plan(Request(prompt="an elderly jazz trio plays one last gig in 1960s Harlem", episodes=1), seed=0)
+    assert not any(c.name.split()[0] in ("Binky", "Monty", "Hermione", "Dolly", "Bobbie") for c in harlem.bible.cast)

@@ -147,7 +147,7 @@ _MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",)}
 #: Genres a request that names none, and whose places do not suggest them, is not told in.
 _UNREAL = {"fantasy", "scifi", "cyberpunk", "postapoc"}
 #: Genres told only when something asks for them (a word, a mood, a person or a place's world).
-_ASK_FIRST = {"horror", "cyberpunk", "postapoc"}
+_ASK_FIRST = {"horror", "cyberpunk", "postapoc", "western", "noir"}
 #: Genres that belong to their years, not chosen unasked for a story set in others.
 _PERIOD = {"western": (1840, 1920), "noir": (1930, 1965)}
 #: Genres a children's story is not told in when another suits.
@@ -186,7 +186,8 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
     fits = list(dict.fromkeys([g for w in worlds for g in genres if g in _WORLD_GENRES.get(w, _WILD_GENRES)]))
     if premise.audience == "children":
         kind = [g for g in genres if g not in _NOT_FOR_CHILDREN]
-        fits = [g for g in fits if g in kind] or kind
+        # where nothing says space or the future, a children's story is not told as science fiction
+        fits = [g for g in fits if g in kind] or [g for g in kind if worlds or g not in _UNREAL - {"fantasy"}] or kind
     # a past era is not science fiction's future ("a survival story in 1925"), and a real place
     # named is not a fantasy world ("a vineyard in Tuscany")
     past = premise.year is not None and premise.year < 1990
@@ -298,7 +299,8 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         plot, world = kits
     # A story set in a real country is peopled with that country's names ("Provence": French names).
     if premise.country is not None:
-        period = get_kit("mystery") if "mystery" in all_kits() else None  # English names of the 1930s
+        # names of the period where Faker's would be today's: American (noir) and British (mystery)
+        period = {c: get_kit(g) for c, g in (("US", "noir"), ("GB", "mystery")) if g in all_kits()}
         plot, world = (local(plot, premise.country, premise.year, period),
                        local(world, premise.country, premise.year, period)) if plot is not world \
             else (local(plot, premise.country, premise.year, period),) * 2

@@ -63,18 +63,25 @@ def names_for(country: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]
 #: Countries whose people the genre kits' own names already are (written for their periods:
 #: a 1940s noir's Iris Kane, not a Jennifer of today) ...
 ENGLISH = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
-#: ... in the kits whose names are English-speaking ones or invented; a thriller's Cold War Europeans,
-#: a science fiction's crew from everywhere and a pirate adventure's Spanish Main are not Boston's.
-ENGLISH_NAMED = frozenset({"comedy", "mystery", "romance", "noir", "western", "horror", "fantasy"})
+#: ... in the kits whose names are theirs, or invented (fantasy): a comedy's Binky Plunkett is
+#: British, a noir's Iris Kane American. A thriller's Cold War Europeans, a science fiction's crew
+#: from everywhere and a pirate adventure's Spanish Main are nobody's in Boston or Harlem.
+NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy"}), "CA": frozenset({"noir", "western", "fantasy"})}
+BRITISH_NAMED = frozenset({"comedy", "mystery", "romance", "horror", "fantasy"})
 
 
-def local(kit: GenreKit, country: str | None, year: int | None = None, period: GenreKit | None = None) -> GenreKit:
+def local(kit: GenreKit, country: str | None, year: int | None = None,
+          period: dict[str, GenreKit] | None = None) -> GenreKit:
     """The kit with its people's names those of ``country``, where Faker knows them. Faker's
-    English names are today's: an English-speaking story before 1960 borrows ``period``'s
-    (a kit of period English names) instead."""
-    if country in ENGLISH and kit.name not in ENGLISH_NAMED and year is not None and year < 1960 and period:
-        return kit.model_copy(update={"names_first": period.names_first, "names_last": period.names_last})
-    names = names_for(country) if country and (country not in ENGLISH or kit.name not in ENGLISH_NAMED) else None
+    English names are today's: an English-speaking story before 1960 borrows the names of a kit
+    of its period and people instead (``period``: "US" -> the noir kit, "GB" -> the mystery kit)."""
+    own = NAMED_FOR.get(country or "", BRITISH_NAMED) if country in ENGLISH else frozenset()
+    if country in ENGLISH and kit.name in own:
+        return kit
+    borrow = (period or {}).get("US" if country in NAMED_FOR else "GB")
+    if country in ENGLISH and year is not None and year < 1960 and borrow is not None:
+        return kit.model_copy(update={"names_first": borrow.names_first, "names_last": borrow.names_last})
+    names = names_for(country) if country else None
     if names is None:
         return kit
     first, last = names

@@ -574,11 +574,20 @@ def _left_behind(premise: Premise) -> None:
 
 
 def _for_them(m: Match, toks: list[Token]) -> bool:
-    """A possessive children's word before a kind of work: "a children's story", "a kids' show"."""
+    """A possessive children's word before a kind of work ("a children's story", "a kids' show"),
+    or the viewer's own children asking ("my twins (7) want a story about...", "my son loves")."""
     last = toks[m.last]
     nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
-    return (m.first == m.last and last.low in _FOR_WHOM and nxt is not None and nxt.low in _WORKS
-            and last.text.lower().endswith("s"))  # "children's", "kids'" (not "a child story")
+    if (m.first == m.last and last.low in _FOR_WHOM and nxt is not None and nxt.low in _WORKS
+            and last.text.lower().endswith("s")):  # "children's", "kids'" (not "a child story")
+        return True
+    mine = m.first > 0 and toks[m.first - 1].low in ("my", "our")
+    return mine and m.last + 1 < len(toks) and toks[m.last + 1].low in _ASKING
+
+
+#: What the viewer's children do when they are who it is for: "my twins want", "my son loves".
+_ASKING = {"want", "wants", "love", "loves", "like", "likes", "asked", "asks", "adore", "adores", "need", "needs",
+           "would", "keep", "keeps"}
 
 
 def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]) -> str | None:
