@@ -885,3 +885,23 @@ def test_the_viewers_own_children_are_who_it_is_for_and_americans_have_american_
     assert story.generator["genres"] not in ("scifi", "western", "cyberpunk")
     harlem = plan(Request(prompt="an elderly jazz trio plays one last gig in 1960s Harlem", episodes=1), seed=0)
     assert not any(c.name.split()[0] in ("Binky", "Monty", "Hermione", "Dolly", "Bobbie") for c in harlem.bible.cast)
+
+
+def test_a_story_in_a_big_city_happens_in_its_streets_and_a_wedding_at_the_wedding():
+    village = ("Rose Cottage", "village", "Harbour Lane", "Thornbury", "Bramblewick", "vicarage")
+    for prompt in ("a murder mystery in New Orleans", "a romance in Tokyo"):
+        story = plan(Request(prompt=prompt, episodes=1), seed=0)
+        places = [p.name for p in story.bible.world.places]
+        assert not any(v in p for p in places for v in village), (prompt, places)
+        assert {p.kind for p in story.bible.world.places} >= {"city_street", "apartment"}
+        assert story.bible.world.name in prompt
+    # a region or a country is not a city's streets
+    tuscany = plan(Request(prompt="a romance in Tuscany", episodes=1), seed=0)
+    assert "city_street" not in {p.kind for p in tuscany.bible.world.places}
+    accra = plan(Request(prompt="comedy of errors at a wedding in Accra where both families booked the same hall",
+                         episodes=1), seed=0)
+    assert "the reception hall" in [p.name for p in accra.bible.world.places]
+    assert accra.bible.world.name == "Accra"
+    # a place asked for is where it happens, wedding or not
+    mars = plan(Request(prompt="a wedding on a Mars colony goes horribly wrong", episodes=1), seed=0)
+    assert "the reception hall" not in [p.name for p in mars.bible.world.places]

