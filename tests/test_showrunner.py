@@ -889,11 +889,12 @@ def test_the_viewers_own_children_are_who_it_is_for_and_americans_have_american_
 
 def test_a_story_in_a_big_city_happens_in_its_streets_and_a_wedding_at_the_wedding():
     village = ("Rose Cottage", "village", "Harbour Lane", "Thornbury", "Bramblewick", "vicarage")
-    for prompt in ("a murder mystery in New Orleans", "a romance in Tokyo"):
+    for prompt in ("a murder mystery in New Orleans", "a romance in Tokyo", "a comedy in 1920s Paris"):
         story = plan(Request(prompt=prompt, episodes=1), seed=0)
         places = [p.name for p in story.bible.world.places]
         assert not any(v in p for p in places for v in village), (prompt, places)
         assert {p.kind for p in story.bible.world.places} >= {"city_street", "apartment"}
+        assert ("the crossing at rush hour" in places) == ("1920s" not in prompt)  # no buses in 1920s Paris
         assert story.bible.world.name in prompt
     # a region or a country is not a city's streets
     tuscany = plan(Request(prompt="a romance in Tuscany", episodes=1), seed=0)

@@ -80,10 +80,10 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # in the reception hall), said as the event, so its rooms keep their names
         label = _EVENT_PLACES[bare(premise.event)]
         kinds, said = [p for p in vocab.places if p.label == label][:1], [bare(premise.event)]
-    elif not kinds and named and _city_streets(intent, named, era):
-        # A comedy, romance, mystery or thriller in today's New Orleans or Tokyo happens in its
+    elif not kinds and named and (city := _city_streets(intent, named, era, premise.year)):
+        # A comedy, romance, mystery or thriller in New Orleans or 1920s Paris happens in its
         # streets, not in the genre's English village ("Rose Cottage", "the village fete").
-        kinds, said = [city for city in vocab.places if city.label == "a city today"][:1], [""]
+        kinds, said = [p for p in vocab.places if p.label == city][:1], [""]
     if not kinds:
         return dataclasses.replace(facts, name=name, era=era)
     taken: set[str] = set()
@@ -137,13 +137,19 @@ def _called(said: str) -> str:
 _EVENT_PLACES = {"wedding": "a wedding venue"}
 
 
-def _city_streets(intent: Intent, named: str, era: str) -> bool:
-    """Whether a story set in ``named`` with no place of its own asked for happens in a city's
-    streets: a big city (300,000 people or more), today or since the 1960s, in a genre whose
-    places are its own village's."""
-    year = _year(era)
-    return (reader.is_city(named, 300_000) and intent.world.name in _TIMELESS
-            and (era == "the present day" or (year is not None and year >= 1960)))
+def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) -> str | None:
+    """The vocabulary's city a story set in ``named``, with no place of its own asked for,
+    happens in, if a city's streets: a big one (300,000 people or more), in a genre whose places
+    are its own village's; today's since the 1960s, an older one's from the railways on."""
+    if not (reader.is_city(named, 300_000) and intent.world.name in _TIMELESS):
+        return None
+    year = 2000 if era == "the present day" else (asked_year or _year(era))
+    if year is None or year < 1840:
+        return None
+    if year >= 1960:
+        return "a city today"
+    # a thriller's own places are already a city's of those years (Cold War Vienna)
+    return "a city of the past" if intent.world.name != "thriller" else None
 
 
 def _year(era: str) -> int | None:
