@@ -627,6 +627,19 @@ def test_magic_prizes_and_headgear_are_drawn_as_themselves(monkeypatch):
 
 
 
+def assert_drawn_apart(names: list[str], pairs: tuple[tuple[str, str], ...]) -> None:
+    """Each prop of ``names`` is drawn as a shape of its own, not the letter a prop without a
+    drawing gets, and each pair differs from one another."""
+    letter = prop_picture("no such prop").astype(int)
+    for name in names:
+        drawn = prop_picture(name)
+        assert np.abs(drawn.astype(int) - letter).mean() > 5, f"{name} is drawn as the letter"
+        # opaque ink over 3-80% of the square (a key is 6%, the letter 39%): a shape, not a speck or a slab
+        assert 0.03 < (drawn[..., 3] > 128).mean() < 0.8, f"{name} is a speck or a slab"
+    for a, b in pairs:
+        assert np.abs(prop_picture(a).astype(int) - prop_picture(b).astype(int)).mean() > 5, (a, b)
+
+
 def test_vehicles_machines_and_clothes_are_drawn_as_themselves(monkeypatch):
     """Without the optional icon set, the planner's vehicles, machines and clothes were folded
     letters (81 of its 1,490 phrases): each is now found as its own drawing, its synonyms with it,
@@ -648,13 +661,41 @@ def test_vehicles_machines_and_clothes_are_drawn_as_themselves(monkeypatch):
     assert {text: find(text) for text in expect} == expect
 
     names = sorted(set(expect.values()) - {"typewriter", "screen", "helmet"})
-    drawn = {name: prop_picture(name).astype(int) for name in names}
-    letter = prop_picture("no such prop").astype(int)  # what a prop without a drawing gets
-    for name in names:
-        assert np.abs(drawn[name] - letter).mean() > 5, f"{name} is drawn as the letter"
-    for a, b in (("car", "truck"), ("car", "bus"), ("boat", "ship"), ("cart", "carriage"), ("boot", "shoe"),
-                 ("bicycle", "motorbike"), ("machine", "radio")):
-        assert np.abs(drawn[a] - drawn[b]).mean() > 5, (a, b)
+    assert_drawn_apart(names, (("car", "truck"), ("car", "bus"), ("boat", "ship"), ("cart", "carriage"),
+                               ("boot", "shoe"), ("bicycle", "motorbike"), ("machine", "radio")))
+
+
+def test_music_kitchen_graves_and_doors_are_drawn_as_themselves(monkeypatch):
+    """Without the optional icon set, 118 more of the planner's 1,490 phrases were folded letters:
+    a piano or organ, a song, a throne, an oxygen tank, a tree, skis, a coffin, a gravestone, a
+    door, a portal, a bow and arrow, a ladder, a jar (of fireflies, of sourdough starter), a well,
+    a fire, a saddle, a rolling pin, a ladle, chocolate, sweets, a globe. Each is found as its own
+    drawing, its synonyms with it, and each differs from the letter and from its near neighbours."""
+    from dreamreel.synth.visual import icons
+
+    monkeypatch.setattr(icons, "available", lambda: {})
+    expect = {"the grand piano": "piano", "a cathedral's pipe organ": "piano", "the harpsichord": "piano",
+              "the song": "record", "a hit record": "record", "the lost melody": "record",
+              "the iron throne": "throne", "the oxygen tank": "tank", "scuba gear": "tank",
+              "the family tree": "tree", "the beanstalk": "tree", "a pair of skis": "skis", "the coffin": "coffin",
+              "the headstone": "gravestone", "the secret door": "door", "the wardrobe door": "door",
+              "the stargate": "portal", "the golden arrow": "bow", "a crossbow": "bow", "a rope ladder": "ladder",
+              "the jar of fireflies": "fireflies", "the cookie jar": "jar", "the sourdough starter": "starter",
+              "the wishing well": "well", "three wishes": "well", "fresh water": "well", "the fire": "fire",
+              "the saddle": "saddle", "spurs": "saddle", "the rolling pin": "rolling pin",
+              "a wooden spoon": "ladle", "the chocolate": "chocolate", "a lollipop": "lollipop",
+              "the sweets": "lollipop", "the globe": "globe", "her reading glasses": "spectacles",
+              "the water purifier": "machine", "the star's costume": "coat", "a cookie": "cookie"}
+    assert {text: find(text) for text in expect} == expect
+
+    names = ["piano", "record", "throne", "tank", "tree", "skis", "coffin", "gravestone", "door", "portal",
+             "bow", "ladder", "jar", "fireflies", "starter", "well", "fire", "saddle", "rolling pin", "ladle",
+             "chocolate", "lollipop", "globe"]
+    assert_drawn_apart(names, (("coffin", "chest"), ("gravestone", "letter"), ("jar", "bottle"),
+                               ("fireflies", "starter"), ("portal", "gem"), ("door", "portal"), ("fire", "candle"),
+                               ("record", "globe"), ("chocolate", "letter"), ("throne", "coffin"),
+                               ("rolling pin", "ladle")))
+
 
 def test_a_long_wide_push_in_keeps_the_picture_moving(dragon_story):
     """A 6 s wide push-in on people standing talking drifts across the set as it pushes in: over a

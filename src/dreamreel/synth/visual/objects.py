@@ -1289,6 +1289,379 @@ def _glove(c: skia.Canvas, g: Grade, t: float) -> None:
     c.drawRect(skia.Rect(-13, 16, 13, 28), fill(g.c("#4a2a18")))  # the cuff
 
 
+def _piano(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A grand piano side on: the curved black case with its lid propped up, the keyboard, three legs."""
+    black = fill(g.c("#16141a"))
+    case = skia.Path()
+    case.moveTo(-30, -4)
+    case.lineTo(8, -4)
+    case.cubicTo(18, -4, 20, -12, 30, -10)
+    case.lineTo(30, 4)
+    case.lineTo(-30, 4)
+    case.close()
+    c.drawPath(case, black)
+    c.drawPath(poly([(-24, -6), (26, -12), (24, -14), (-22, -27)]), black)  # the lid, propped open
+    c.drawLine(-4, -6, -14, -21, stroke(g.c("#16141a"), 1.2))  # its prop stick
+    c.drawRect(skia.Rect(-34, -6, -22, 0), fill(g.c("#f4f0e6")))  # the white keys, seen end on
+    for x in (-32.0, -29.0, -26.0):
+        c.drawRect(skia.Rect(x, -6, x + 1.5, -3), black)
+    for x in (-26.0, 0.0, 26.0):
+        c.drawRect(skia.Rect(x - 1.6, 4, x + 1.6, 24), black)
+        c.drawCircle(x, 25, 1.8, fill(g.c("#c8a040")))
+    c.drawRect(skia.Rect(-8, 14, -2, 16), fill(g.c("#c8a040")))  # the pedals
+    c.drawLine(-5, 4, -5, 14, stroke(g.c("#16141a"), 1.2))
+    c.drawLine(-28, -3, 22, -3, stroke(g.c("#ffffff", 0.3, lit=0), 0.8))  # a shine along the case
+
+
+def _record(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A gramophone record turning, its grooves catching the light, with notes rising off it: a song."""
+    c.drawCircle(-4, 6, 24, fill(g.c("#121214")))
+    for r in (8.0, 13.0, 18.0, 22.0):
+        c.drawCircle(-4, 6, r, stroke(g.c("#3a3a40"), 0.6))
+    a = t * 3.5  # the sheen turns with the record
+    sheen = skia.Path()
+    sheen.addArc(skia.Rect(-26, -16, 18, 28), math.degrees(a), 40)
+    c.drawPath(sheen, stroke(g.c("#9a9aa8", 0.8), 2.0))
+    c.drawCircle(-4, 6, 7, fill(g.c("#c83a2a")))
+    c.drawCircle(-4, 6, 1.4, fill(g.c("#f0e8d8")))
+    ink = g.c("#2a2a3a")
+    for i, (x, y) in enumerate(((16.0, -14.0), (24.0, -24.0))):
+        dy = 2.0 * math.sin(t * 4 + i * 2)
+        c.drawOval(skia.Rect(x - 4, y + dy - 2.5, x + 1.5, y + dy + 2.5), fill(ink))
+        c.drawLine(x + 1, y + dy, x + 1, y + dy - 13, stroke(ink, 1.3))
+        c.drawLine(x + 1, y + dy - 13, x + 5, y + dy - 9, stroke(ink, 1.3))
+
+
+def _throne(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A throne: a tall pointed back, a red cushion, gilt arms and legs."""
+    gold, dark = fill(g.c("#d0a43a")), fill(g.c("#8a6420"))
+    c.drawPath(poly([(-16, 6), (-16, -20), (-8, -28), (0, -34), (8, -28), (16, -20), (16, 6)]), gold)
+    c.drawPath(poly([(-11, 4), (-11, -18), (0, -27), (11, -18), (11, 4)]), fill(g.c("#9a1e2a")))
+    c.drawCircle(0, -34, 3, fill(g.c("#c83a3a", lit=0.6)))  # a jewel on its crest
+    c.drawRect(skia.Rect(-20, 4, 20, 11), gold)  # the seat
+    c.drawRect(skia.Rect(-22, -6, -16, 11), dark)  # the arms
+    c.drawRect(skia.Rect(16, -6, 22, 11), dark)
+    c.drawCircle(-19, -7, 3.2, gold)
+    c.drawCircle(19, -7, 3.2, gold)
+    for x in (-18.0, 14.0):
+        c.drawRect(skia.Rect(x, 11, x + 4, 28), dark)
+    c.drawRect(skia.Rect(-14, 12, 14, 17), fill(g.c("#7a1620")))  # the cushion's fringe
+
+
+def _tank(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A gas cylinder (oxygen, air): a tall rounded steel bottle, its valve, a gauge and a band."""
+    c.drawRoundRect(skia.Rect(-11, -20, 11, 30), 10, 10, fill(g.c("#d8dce4")))
+    c.drawRect(skia.Rect(-11, -4, 11, 2), fill(g.c("#2a7a3a")))  # the painted band
+    c.drawRect(skia.Rect(-4, -27, 4, -19), fill(g.c("#8a8e96")))  # the valve
+    c.drawRect(skia.Rect(4, -26, 12, -22), fill(g.c("#8a8e96")))
+    c.drawCircle(15, -24, 5, fill(g.c("#f0ece0")))  # the gauge
+    c.drawCircle(15, -24, 5, stroke(g.c("#2a2a2e"), 1.0))
+    a = -2.2 + 0.4 * math.sin(t * 2)
+    c.drawLine(15, -24, 15 + 4 * math.cos(a), -24 + 4 * math.sin(a), stroke(g.c("#c82a2a"), 0.9))
+    c.drawLine(-6, -14, -6, 24, stroke(g.c("#ffffff", 0.6, lit=0), 2.0))  # the steel's shine
+
+
+def _tree(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A tree: a trunk splitting into boughs under a round crown of leaves that stirs in the wind."""
+    bark = g.c("#5a3a22")
+    c.drawPath(poly([(-5, 30), (-3, 0), (3, 0), (5, 30)]), fill(bark))
+    c.drawLine(0, 4, -10, -8, stroke(bark, 3))
+    c.drawLine(0, 2, 10, -10, stroke(bark, 3))
+    sway = 1.5 * math.sin(t * 1.7)
+    for (x, y, r, col) in ((-12.0, -12.0, 12.0, "#2f6a2a"), (12.0, -13.0, 12.0, "#2f6a2a"),
+                           (0.0, -22.0, 14.0, "#3a7a32"), (-6.0, -8.0, 10.0, "#3a8a36"), (7.0, -7.0, 10.0, "#3a8a36")):
+        c.drawCircle(x + sway * (1 - y / 30), y, r, fill(g.c(col)))
+    c.drawCircle(-4 + sway, -26, 5, fill(g.c("#5aa048", 0.8)))  # light on the crown
+
+
+def _skis(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A pair of skis standing crossed, their tips curling, with two poles and their baskets."""
+    for sgn, col in ((-1, "#c83a2a"), (1, "#2a5a9a")):
+        c.save()
+        c.rotate(sgn * 12)
+        ski = skia.Path()
+        ski.moveTo(-2.5, 30)
+        ski.lineTo(-2.5, -24)
+        ski.quadTo(-2.5, -32, 3, -34)
+        ski.lineTo(2.5, -24)
+        ski.lineTo(2.5, 30)
+        ski.close()
+        c.drawPath(ski, fill(g.c(col)))
+        c.drawRect(skia.Rect(-3.5, 2, 3.5, 8), fill(g.c("#2a2a2e")))  # the binding
+        c.restore()
+    pole = stroke(g.c("#8a8e96"), 1.4)
+    for x in (-20.0, 20.0):
+        c.drawLine(x, -26, x * 0.8, 28, pole)
+        c.drawCircle(x * 0.8, 22, 3.5, stroke(g.c("#2a2a2e"), 1.0))
+        c.drawLine(x - 1, -28, x + 1, -20, stroke(g.c("#2a2a2e"), 2.6))  # the grip
+
+
+def _coffin(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A coffin seen from above: the six-sided box, its lid's panel, a cross and brass handles."""
+    c.drawPath(poly([(-9, -32), (9, -32), (16, -16), (11, 32), (-11, 32), (-16, -16)]), fill(g.c("#4a2a18")))
+    c.drawPath(poly([(-6, -28), (6, -28), (12, -15), (8, 28), (-8, 28), (-12, -15)]), fill(g.c("#6a3e22")))
+    c.drawRect(skia.Rect(-1.5, -18, 1.5, 6), fill(g.c("#c8a040")))
+    c.drawRect(skia.Rect(-6, -12, 6, -9), fill(g.c("#c8a040")))
+    for y in (-10.0, 6.0, 22.0):
+        for x in (-15.5, 13.5):
+            c.drawRect(skia.Rect(x, y, x + 2, y + 5), fill(g.c("#c8a040")))
+
+
+def _gravestone(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A headstone: a grey slab with a rounded top, a carved cross and lines, on a grassy mound."""
+    c.drawOval(skia.Rect(-30, 20, 30, 34), fill(g.c("#3a5a2a")))
+    stone = skia.Path()
+    stone.moveTo(-17, 26)
+    stone.lineTo(-17, -14)
+    stone.arcTo(skia.Rect(-17, -31, 17, 3), 180, 180, False)
+    stone.lineTo(17, 26)
+    stone.close()
+    c.drawPath(stone, fill(g.c("#9a9a96")))
+    c.drawPath(stone, stroke(g.c("#5a5a58"), 1.2))
+    carve = stroke(g.c("#4a4a48"), 1.6)
+    c.drawLine(0, -22, 0, -6, carve)
+    c.drawLine(-6, -16, 6, -16, carve)
+    for y in (2.0, 8.0, 14.0):
+        c.drawLine(-10, y, 10 - (y % 4) * 2, y, stroke(g.c("#5a5a58"), 1.0))
+
+
+def _door(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A door standing ajar in its arched frame, light spilling out of the gap."""
+    c.drawRect(skia.Rect(-22, -18, 22, 32), fill(g.c("#6a6a70")))  # the frame's stone
+    c.drawCircle(0, -18, 22, fill(g.c("#6a6a70")))
+    c.drawRect(skia.Rect(-17, -18, 17, 32), fill(g.c("#fff0b0", lit=0)))  # the light beyond
+    c.drawCircle(0, -18, 17, fill(g.c("#fff0b0", lit=0)))
+    c.drawPath(poly([(4, 32), (17, 32), (34, 40), (10, 40)]), fill(g.c("#ffe080", 0.45, lit=0)))  # on the floor
+    door = skia.Path()  # swung part way open: its far edge is nearer, so taller and narrower
+    door.moveTo(-17, 32)
+    door.lineTo(-17, -18)
+    door.arcTo(skia.Rect(-17, -35, 17, -1), 180, 60, False)
+    door.lineTo(4, -30)
+    door.lineTo(4, 36)
+    door.close()
+    c.drawPath(door, fill(g.c("#6a3e22")))
+    for x in (-11.0, -4.0):
+        c.drawLine(x, -22, x, 32, stroke(g.c("#4a2a18"), 1.0))  # the planks
+    c.drawCircle(0, 8, 2, fill(g.c("#c8a040")))  # the handle
+
+
+def _portal(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A portal: a ring of stone round a swirl of light that turns."""
+    c.drawCircle(0, 0, 33, stroke(g.c("#8a5aff", 0.3, lit=0), 8))  # its halo (a gradient glow costs 10x)
+    c.drawCircle(0, 0, 24, fill(g.c("#2a1a4a", lit=0.5)))
+    for i in range(3):
+        arm = skia.Path()
+        a0 = t * 120 + i * 120
+        arm.addArc(skia.Rect(-20, -20, 20, 20), a0, 100)
+        c.drawPath(arm, stroke(g.c("#b08aff", 0.9, lit=0), 3.0))
+        arm2 = skia.Path()
+        arm2.addArc(skia.Rect(-11, -11, 11, 11), a0 + 60, 100)
+        c.drawPath(arm2, stroke(g.c("#e0d0ff", 0.9, lit=0), 2.2))
+    c.drawCircle(0, 0, 4, fill(g.c("#ffffff", lit=0)))
+    c.drawCircle(0, 0, 27, stroke(g.c("#6a6a70"), 6))  # the stone ring
+    for i in range(8):
+        a = i * math.pi / 4
+        c.drawCircle(27 * math.cos(a), 27 * math.sin(a), 1.6, fill(g.c("#6aa0ff", lit=0)))  # its runes
+
+
+def _bow(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A bow and arrow: a curved wooden bow, its string drawn back, an arrow nocked with its fletching."""
+    bow = skia.Path()
+    bow.moveTo(-4, -30)
+    bow.quadTo(22, 0, -4, 30)
+    c.drawPath(bow, stroke(g.c("#7a4a22"), 3.2))
+    c.drawRect(skia.Rect(7, -4, 11, 4), fill(g.c("#3a2216")))  # the grip
+    pull = -14 + 1.5 * math.sin(t * 2)
+    string = stroke(g.c("#e8e0c8"), 0.8)
+    c.drawLine(-4, -30, pull, 0, string)
+    c.drawLine(pull, 0, -4, 30, string)
+    c.drawLine(pull, 0, 30, 0, stroke(g.c("#a07a4a"), 1.6))  # the shaft
+    c.drawPath(poly([(30, -3), (37, 0), (30, 3)]), fill(g.c("#b8bcc4")))  # the head
+    for s in (-1, 1):
+        c.drawPath(poly([(pull + 1, 0), (pull + 9, 0), (pull + 5, s * 4), (pull - 1, s * 4)]),
+                   fill(g.c("#c83a2a")))
+
+
+def _ladder(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A wooden ladder leaning: two rails and their rungs."""
+    wood = stroke(g.c("#9a6a3a"), 2.6)
+    c.drawLine(-14, 32, -4, -32, wood)
+    c.drawLine(4, 32, 14, -32, wood)
+    for i in range(7):
+        y = 26 - i * 9
+        dx = (32 - y) / 64 * 10
+        c.drawLine(-14 + dx, y, 4 + dx, y, stroke(g.c("#7a5028"), 2.0))
+
+
+def _jar(c: skia.Canvas, g: Grade, t: float, inside: str = "jam") -> None:
+    """A glass jar with its lid: jam or honey in it, fireflies blinking, or a bubbling sourdough starter."""
+    c.drawRoundRect(skia.Rect(-14, -16, 14, 26), 6, 6, fill(g.c("#d8e4ec", 0.25)))
+    if inside == "fireflies":
+        for i, (x, y) in enumerate(((-6.0, 10.0), (5.0, 0.0), (-2.0, -8.0), (7.0, 16.0), (-8.0, -2.0))):
+            lit = 0.5 + 0.5 * math.sin(t * 5 + i * 1.9)
+            c.drawCircle(x, y, 4, fill(g.c("#d8ff60", 0.5 * lit, lit=0)))
+            c.drawCircle(x, y, 1.4, fill(g.c("#f4ffb0", 0.4 + 0.6 * lit, lit=0)))
+    elif inside == "jam":
+        c.drawRoundRect(skia.Rect(-13, -6, 13, 25), 5, 5, fill(g.c("#b83a22", 0.9)))
+        c.drawRect(skia.Rect(-13, 2, 13, 14), fill(g.c("#f0e8d8")))  # the label
+        c.drawLine(-8, 8, 8, 8, stroke(g.c("#3a3a5a"), 1.0))
+    else:  # the starter risen up the glass, bubbles in it, a band marking where it was
+        rise = 2 * math.sin(t * 1.5)
+        c.drawRoundRect(skia.Rect(-13, -4 - rise, 13, 25), 5, 5, fill(g.c("#ece2c8")))
+        for x, y in ((-6.0, 4.0), (4.0, 10.0), (-2.0, 18.0), (7.0, 0.0), (-8.0, 14.0)):
+            c.drawCircle(x, y, 1.6, fill(g.c("#b8a88a")))
+        c.drawLine(-14, 8, 14, 8, stroke(g.c("#c83a2a"), 1.2))
+    c.drawRoundRect(skia.Rect(-14, -16, 14, 26), 6, 6, stroke(g.c("#ffffff", 0.6), 0.8))
+    c.drawRect(skia.Rect(-11, -22, 11, -16), fill(g.c("#c8c8cc" if inside == "starter" else "#9a7a3a")))
+    c.drawLine(-9, -10, -9, 18, stroke(g.c("#ffffff", 0.5, lit=0), 1.5))
+
+
+def _well(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A wishing well: a round stone wall under a little roof, the winch and its bucket on a rope."""
+    c.drawRect(skia.Rect(-22, 8, 22, 30), fill(g.c("#8a8680")))
+    for y in (14.0, 20.0, 26.0):
+        c.drawLine(-22, y, 22, y, stroke(g.c("#5a5650"), 0.8))
+    for i, x in enumerate((-14.0, -4.0, 6.0, 16.0)):
+        y = 14.0 + 6 * (i % 2)
+        c.drawLine(x, y - 6, x, y, stroke(g.c("#5a5650"), 0.8))
+    c.drawOval(skia.Rect(-22, 4, 22, 12), fill(g.c("#1a2a3a")))  # the dark water
+    post = fill(g.c("#6a4a2a"))
+    c.drawRect(skia.Rect(-20, -22, -16, 8), post)
+    c.drawRect(skia.Rect(16, -22, 20, 8), post)
+    c.drawPath(poly([(-28, -18), (0, -34), (28, -18)]), fill(g.c("#8a3a2a")))  # the roof
+    c.drawLine(-16, -14, 16, -14, stroke(g.c("#4a3218"), 2.4))  # the winch
+    drop = 4 + 2 * math.sin(t * 1.5)
+    c.drawLine(0, -14, 0, -6 + drop, stroke(g.c("#c8b48a"), 0.8))
+    c.drawPath(poly([(-4, -6 + drop), (4, -6 + drop), (3, 1 + drop), (-3, 1 + drop)]), fill(g.c("#7a5a32")))
+
+
+def _fire(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A campfire: crossed logs and flames that flicker, sparks rising."""
+    from .paint import glow
+    glow(c, 0, 6, 28, g.c("#ff8a30", 0.45, lit=0))
+    log = stroke(g.c("#5a3a22"), 5)
+    c.drawLine(-22, 26, 16, 16, log)
+    c.drawLine(22, 26, -16, 16, log)
+    for i, (col, w, h) in enumerate((("#e0401a", 16.0, 34.0), ("#ff9a2a", 11.0, 26.0), ("#ffe27a", 6.0, 16.0))):
+        sway = 2.5 * math.sin(t * 7 + i * 1.3)
+        flame = skia.Path()
+        flame.moveTo(-w, 20)
+        flame.quadTo(-w - 2, 20 - h * 0.5, sway, 20 - h)
+        flame.quadTo(w + 2, 20 - h * 0.5, w, 20)
+        flame.close()
+        c.drawPath(flame, fill(g.c(col, lit=0)))
+    for i in range(3):
+        y = 12 - ((t * 30 + i * 13) % 40)
+        c.drawCircle(6 * math.sin(t * 3 + i * 2), y - 8, 0.9, fill(g.c("#ffd060", lit=0)))
+
+
+def _saddle(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A western saddle side on, on its stand: the seat dipping between the horn and the cantle, the
+    fender hanging with its stirrup, a blanket under it."""
+    c.drawRect(skia.Rect(-26, -4, 26, 4), fill(g.c("#3a5a8a")))  # the saddle blanket
+    c.drawLine(-26, 0, 26, 0, stroke(g.c("#c83a2a"), 1.2))
+    leather, dark = fill(g.c("#9a5226")), fill(g.c("#6a3618"))
+    seat = skia.Path()
+    seat.moveTo(-24, -2)
+    seat.lineTo(-22, -20)  # the cantle, high at the back
+    seat.quadTo(-18, -24, -14, -18)
+    seat.quadTo(0, -8, 12, -16)  # the dip of the seat
+    seat.lineTo(16, -20)
+    seat.lineTo(22, -20)
+    seat.lineTo(22, -2)
+    seat.close()
+    c.drawPath(seat, leather)
+    c.drawRect(skia.Rect(14, -30, 19, -18), dark)  # the horn
+    c.drawOval(skia.Rect(11, -34, 22, -28), dark)
+    c.drawPath(poly([(-8, -6), (8, -6), (7, 20), (-7, 20)]), dark)  # the fender
+    c.drawPath(poly([(-7, 20), (7, 20), (9, 30), (-9, 30)]), stroke(g.c("#3a2010"), 2.4))  # the stirrup
+    c.drawLine(-20, -12, -14, -14, stroke(g.c("#e0b070", 0.8), 0.8))  # the stitched edge
+    c.drawCircle(0, -4, 2, fill(g.c("#d0d4dc")))  # a silver concho
+
+
+def _rolling_pin(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A rolling pin on a floured board: the wooden roller and its two handles."""
+    c.drawRoundRect(skia.Rect(-30, 6, 30, 24), 3, 3, fill(g.c("#c8a070")))  # the board
+    c.drawCircle(-10, 14, 6, fill(g.c("#f4f0e8", 0.8)))  # flour
+    c.drawCircle(12, 18, 4, fill(g.c("#f4f0e8", 0.7)))
+    c.save()
+    c.rotate(-14)
+    c.drawRoundRect(skia.Rect(-18, -8, 18, 6), 6, 6, fill(g.c("#d8b07a")))
+    c.drawLine(-16, -4, 16, -4, stroke(g.c("#f0d8a8"), 1.2))
+    for x0, x1 in ((-30.0, -18.0), (18.0, 30.0)):
+        c.drawRoundRect(skia.Rect(x0, -4.5, x1, 2.5), 3, 3, fill(g.c("#8a5a2a")))
+    c.restore()
+
+
+def _ladle(c: skia.Canvas, g: Grade, t: float) -> None:
+    """Kitchen spoons: a steel ladle and a wooden spoon crossed."""
+    c.save()
+    c.rotate(20)
+    c.drawRoundRect(skia.Rect(-2, -32, 2, 14), 2, 2, fill(g.c("#7a7e88")))
+    c.drawCircle(0, 18, 10, fill(g.c("#8a8e98")))
+    c.drawOval(skia.Rect(-8, 12, 8, 20), fill(g.c("#4a4e56")))
+    c.drawCircle(0, -30, 3, stroke(g.c("#7a7e88"), 1.4))  # the hanging loop
+    c.restore()
+    c.save()
+    c.rotate(-22)
+    c.drawRoundRect(skia.Rect(-2.2, -30, 2.2, 12), 2, 2, fill(g.c("#b08050")))
+    c.drawOval(skia.Rect(-6, 10, 6, 28), fill(g.c("#b08050")))
+    c.drawOval(skia.Rect(-4, 13, 4, 25), fill(g.c("#9a6a3a")))
+    c.restore()
+
+
+def _chocolate(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A bar of chocolate, half unwrapped from its paper and foil, a square broken off."""
+    c.drawPath(poly([(-18, -30), (10, -30), (10, -22), (18, -22), (18, 2), (-18, 2)]), fill(g.c("#5a2e1a")))
+    for y in (-22.0, -14.0, -6.0):
+        c.drawLine(-18, y, 18, y, stroke(g.c("#3a1c10"), 1.2))
+    c.drawLine(0, -30, 0, 2, stroke(g.c("#3a1c10"), 1.2))
+    c.drawPath(poly([(-19, 2), (19, 2), (20, -2), (-20, -1)]), fill(g.c("#d8d8e0")))  # the foil's edge
+    c.drawRect(skia.Rect(-19, 0, 19, 30), fill(g.c("#a0202a")))  # the wrapper
+    c.drawRect(skia.Rect(-19, 10, 19, 18), fill(g.c("#d8b040")))
+    c.drawRect(skia.Rect(22, -28, 30, -20), fill(g.c("#5a2e1a")))  # the square broken off
+
+
+def _lollipop(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A lollipop: a swirled disc of sugar on a white stick, with a wrapped sweet beside it."""
+    c.drawLine(-4, 0, -4, 32, stroke(g.c("#f4f0e8"), 2.6))
+    c.drawCircle(-4, -12, 16, fill(g.c("#f4f0e8")))
+    spiral = skia.Path()
+    spiral.moveTo(-4, -12)
+    for i in range(1, 40):
+        a = i * 0.45 + t * 0.8
+        r = i * 0.38
+        spiral.lineTo(-4 + r * math.cos(a), -12 + r * math.sin(a))
+    c.drawPath(spiral, stroke(g.c("#e0304a"), 3.0))
+    c.drawOval(skia.Rect(14, 16, 26, 26), fill(g.c("#3a8ad8")))  # a wrapped sweet, its twisted ends
+    c.drawPath(poly([(14, 21), (9, 16), (9, 26)]), fill(g.c("#3a8ad8")))
+    c.drawPath(poly([(26, 21), (31, 16), (31, 26)]), fill(g.c("#3a8ad8")))
+
+
+def _globe(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A globe turning on its tilted brass stand: blue sea, green land, the meridian ring."""
+    c.drawRect(skia.Rect(-14, 26, 14, 30), fill(g.c("#6a4a2a")))  # the base
+    c.drawLine(0, 26, 0, 20, stroke(g.c("#c8a040"), 2.5))
+    c.save()
+    c.translate(0, -4)
+    c.rotate(-20)
+    c.drawCircle(0, 0, 20, fill(g.c("#2a6aaa")))
+    c.save()
+    c.clipPath(skia.Path().addCircle(0, 0, 20), doAntiAlias=True)
+    land = fill(g.c("#4a9a4a"))
+    off = (t * 12) % 80 - 40
+    for x, y, w, h in ((-10, -12, 14, 10), (6, -4, 12, 16), (-14, 4, 10, 12), (30, -10, 16, 12), (-50, -6, 14, 14)):
+        for dx in (0.0, 80.0, -80.0):
+            c.drawOval(skia.Rect(x + off + dx, y, x + off + dx + w, y + h), land)
+    c.restore()
+    arc = skia.Path()
+    arc.addArc(skia.Rect(-24, -24, 24, 24), 90, 180)
+    c.drawPath(arc, stroke(g.c("#c8a040"), 2.2))  # the meridian
+    c.drawLine(0, -24, 0, -20, stroke(g.c("#c8a040"), 2.0))
+    c.restore()
+    c.drawCircle(-8, -12, 4, fill(g.c("#ffffff", 0.35, lit=0)))
+
+
 #: Words that name each drawable prop; the longest match in a phrase wins.
 PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "key": (_key, ("key", "keys", "keycard", "key card", "lock", "padlock")),
@@ -1302,26 +1675,27 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "gavel": (_gavel, ("gavel",)),
     "periscope": (_periscope, ("periscope",)),
     "stove": (_stove, ("stove", "oven", "range", "furnace", "hearth", "fireplace")),
-    "pot": (_pot, ("pot", "pan", "cauldron", "soup", "stew", "dish", "souffle", "soufflé", "sauce", "broth", "gumbo",
+    "pot": (_pot, ("pot", "chili", "pan", "cauldron", "soup", "stew", "dish", "souffle", "soufflé", "sauce", "broth", "gumbo",
                  "curry", "stockpot", "saucepan", "wok")),
     "ring": (_ring, ("ring", "engagement ring", "wedding ring", "signet")),
-    "map": (_map, ("map", "chart", "plan", "blueprint", "blueprints")),
+    "map": (_map, ("map", "schematic", "chart", "plan", "blueprint", "blueprints")),
     "sword": (_blade, ("sword", "blade", "sabre", "saber", "cutlass", "rapier", "broadsword", "katana", "excalibur")),
     "knife": (lambda c, g, t: _blade(c, g, t, long=False), ("knife", "dagger", "scalpel", "cleaver", "dirk", "stiletto")),
     "lantern": (_lantern, ("lantern", "lamp", "torch", "lens", "flashlight", "light bulb", "lightbulb", "night light", "nightlight")),
-    "bottle": (_bottle, ("bottle", "glass", "drink", "whisky", "whiskey", "wine", "champagne", "flask")),
+    "bottle": (_bottle, ("bottle", "rum", "canteen", "water bottle", "glass of wine", "glasses of wine",
+                         "glass of water", "wine glasses", "champagne glasses", "glasses of champagne", "glass", "drink", "whisky", "whiskey", "wine", "champagne", "flask")),
     "potion": (_potion, ("potion", "vial", "elixir", "poison", "antidote", "serum", "cure", "medicine", "vaccine", "pill", "pills", "remedy", "philtre", "sleeping draught", "moonshine")),
     "screen": (_screen, ("screen", "data", "signal", "readout", "gauge", "device", "chip", "drive", "tablet",
                          "computer", "override", "code", "codes", "terminal", "transmitter", "two-way radio", "beacon",
                          "memory card", "sd card", "tape recorder", "flight recorder", "laptop", "pc", "mainframe", "microchip", "processor", "motherboard", "circuit board", "usb stick", "floppy disk", "disk", "holodisc", "hologram message", "video message", "gps", "radar", "sonar", "controls", "power cell", "fuel cell", "battery", "walkie-talkie", "cctv", "joystick", "implant", "neural implant")),
-    "phone": (_phone, ("phone", "cellphone", "smartphone", "mobile")),
+    "phone": (_phone, ("phone", "voicemail", "cellphone", "smartphone", "mobile")),
     "chest": (_chest, ("chest", "box", "casket", "trunk", "crate", "safe", "strongbox", "treasure", "loot", "lockbox", "coffer", "supplies", "provisions", "rations", "ration", "cargo", "shipment", "consignment", "time capsule", "food supply", "delivery", "hatbox", "supply", "reserve")),
     "gem": (_gem, ("gem", "jewel", "diamond", "ruby", "emerald", "sapphire", "crystal", "stone", "pearl", "orb",
                  "crystal ball", "gemstone", "amethyst", "opal", "topaz", "moonstone", "sunstone", "lodestone", "runestone", "geode", "moon rock", "space rock", "meteorite", "meteor", "snow globe", "marble", "shard")),
     "necklace": (_necklace, ("necklace", "pendant", "locket", "amulet", "talisman", "brooch",
                              "heirloom", "family heirloom", "keepsake", "memento", "trinket", "lucky charm",
                              "good luck charm", "magic charm", "charm", "choker", "earring", "cufflink", "tie pin", "hairpin", "cameo", "rabbit's foot", "wishbone")),
-    "photo": (_photo, ("photo", "photograph", "picture", "portrait", "painting", "film", "microfilm", "snapshot")),
+    "photo": (_photo, ("photo", "fresco", "mona lisa", "photograph", "picture", "portrait", "painting", "film", "microfilm", "snapshot")),
     "coins": (_coins, ("coin", "coins", "gold", "money", "cash", "fortune", "payroll", "ransom", "reward", "doubloon",
                      "poker chip", "poker chips", "bribe", "payoff", "kickback", "riches", "bounty", "banknote", "bullion", "ingot", "nugget", "lucky penny", "penny", "million dollars", "hoard", "plunder", "booty", "inheritance")),
     "egg": (_egg, ("egg", "eggs")),
@@ -1339,13 +1713,13 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "hat": (_hat, ("hat", "cap", "bonnet", "beret", "bobble hat", "woolly hat")),
     "toy": (_toy, ("teddy", "bear", "toy", "doll", "plush", "puppet", "spinning top", "yo-yo", "rocking horse", "model train", "blankie")),
     "mask": (_mask, ("mask", "disguise", "masquerade")),
-    "bell": (_bell, ("bell", "chime")),
+    "bell": (_bell, ("bell", "handbell", "chime")),
     "wand": (_wand, ("staff", "sceptre", "scepter", "rod", "magic staff", "wizard's staff")),
     "ticket": (_ticket, ("ticket", "pass", "boarding pass", "passport", "permit", "voucher", "id card", "access card",
                        "security card", "credit card", "visa", "exit visa", "travel papers")),
     "shell": (_shell, ("shell", "seashell", "conch")),
     "umbrella": (_umbrella, ("umbrella", "parasol")),
-    "spectacles": (_spectacles, ("spectacles", "eyeglasses", "reading glasses", "pince-nez", "monocle",
+    "spectacles": (_spectacles, ("spectacles", "glasses", "pair of glasses", "eyeglasses", "reading glasses", "pince-nez", "monocle",
                                  "sunglasses", "specs")),
     "case": (_case, ("briefcase", "suitcase", "attache case", "attaché case", "valise", "luggage", "satchel",
                      "handbag", "holdall", "bag", "duffel bag", "doctor's bag", "backpack", "rucksack", "knapsack", "purse", "pouch", "diplomatic pouch")),
@@ -1370,9 +1744,9 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "ball": (_ball, ("ball", "football", "soccer ball", "basketball", "baseball", "rugby ball")),
     "microphone": (_microphone, ("microphone", "mic")),
     "drum": (_drum, ("drum", "drums", "snare drum", "drum kit", "bongo", "tambourine")),
-    "trumpet": (_trumpet, ("trumpet", "bugle", "french horn", "hunting horn", "cornet", "trombone", "tuba", "sax",
+    "trumpet": (_trumpet, ("trumpet", "horn", "bugle", "french horn", "hunting horn", "cornet", "trombone", "tuba", "sax",
                            "saxophone")),
-    "flute": (_flute, ("flute", "magic flute", "tin whistle", "panpipes", "pan pipes", "clarinet")),
+    "flute": (_flute, ("flute", "recorder", "magic flute", "tin whistle", "panpipes", "pan pipes", "clarinet")),
     "shield": (_shield, ("shield", "buckler", "coat of arms")),
     "cake": (_cake, ("cake", "birthday cake", "wedding cake", "layer cake", "gateau", "cupcake", "showstopper")),
     "pie": (_pie, ("pie", "apple pie", "tart", "pastry")),
@@ -1383,7 +1757,7 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "compass": (_compass, ("compass", "magic compass", "sextant", "astrolabe")),
     "camera": (_camera, ("camera", "film camera", "polaroid", "polaroid camera", "camcorder", "movie camera",
                          "video camera", "security camera")),
-    "vase": (_vase, ("vase", "urn", "ming vase", "amphora", "urn of ashes", "porcelain")),
+    "vase": (_vase, ("vase", "ashes", "urn", "ming vase", "amphora", "urn of ashes", "porcelain")),
     "statue": (_statue, ("statue", "statuette", "idol", "golden idol", "jade idol", "figurine", "bust", "sculpture",
                          "totem", "oscar", "marble statue", "relic", "holy relic", "reliquary",
                          "artifact", "artefact", "ancient artifact", "lost artifact", "scarab")),
@@ -1430,13 +1804,13 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "plane": (_plane, ("aeroplane", "airplane", "plane", "biplane", "aircraft", "seaplane", "flying machine")),
     "sled": (_sled, ("sled", "sledge", "sleigh", "toboggan")),
     "machine": (_machine, ("machine", "engine", "motor", "time machine", "weather machine", "invention",
-                           "prototype", "contraption", "gadget", "cog", "gears", "clockwork", "mechanism",
+                           "prototype", "contraption", "purifier", "water purifier", "gadget", "cog", "gears", "clockwork", "mechanism",
                            "clock mechanism", "generator", "dynamo", "spare part", "robot part", "servo")),
     "radio": (_radio, ("radio", "wireless", "wireless set", "radio set", "transistor radio", "crystal set")),
     "sewing machine": (_sewing_machine, ("sewing machine",)),
-    "tape": (_tape, ("tape", "cassette", "cassette tape", "mixtape", "answering machine tape", "vhs", "video tape",
+    "tape": (_tape, ("tape", "reel-to-reel", "recording", "cassette", "cassette tape", "mixtape", "answering machine tape", "vhs", "video tape",
                      "videotape", "videocassette", "tape recording", "audio tape")),
-    "coat": (_coat, ("coat", "overcoat", "greatcoat", "trench coat", "raincoat", "red coat", "frock coat",
+    "coat": (_coat, ("coat", "costume", "overcoat", "greatcoat", "trench coat", "raincoat", "red coat", "frock coat",
                      "tailcoat", "jacket", "blazer", "dinner jacket", "tuxedo", "uniform", "suit", "wedding suit",
                      "waistcoat", "cardigan")),
     "boot": (_boot, ("boot", "boots", "riding boots", "cowboy boots", "seven-league boots", "wellington",
@@ -1445,6 +1819,39 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
                                                           "ballet shoes", "slipper", "glass slipper", "clog",
                                                           "sneaker", "sneakers")),
     "glove": (_glove, ("glove", "gloves", "gauntlet", "mitten", "mittens", "boxing glove")),
+    "piano": (_piano, ("piano", "grand piano", "baby grand", "upright piano", "pianoforte", "harpsichord",
+                       "organ", "pipe organ", "church organ", "keyboard", "spinet")),
+    "record": (_record, ("song", "melody", "tune", "demo", "vinyl", "hit record", "record", "vinyl record",
+                         "gramophone record", "lp", "single", "love song", "lullaby", "anthem", "ballad")),
+    "throne": (_throne, ("throne", "iron throne", "golden throne", "royal throne")),
+    "tank": (_tank, ("oxygen tank", "air tank", "oxygen", "oxygen cylinder", "gas cylinder", "scuba tank",
+                     "scuba gear", "rebreather", "air recycler", "carbon scrubber", "scrubber", "air filter")),
+    "tree": (_tree, ("tree", "oak", "oak tree", "apple tree", "elder tree", "family tree", "beanstalk",
+                     "christmas tree", "willow", "sacred tree")),
+    "skis": (_skis, ("ski", "skis", "snowboard", "ski poles")),
+    "coffin": (_coffin, ("coffin", "sarcophagus")),
+    "gravestone": (_gravestone, ("gravestone", "headstone", "tombstone", "grave")),
+    "door": (_door, ("door", "doorway", "magic door", "secret door", "wardrobe door", "trapdoor", "gate",
+                     "gateway", "vault door", "secret passage")),
+    "portal": (_portal, ("portal", "stargate", "wormhole", "rift", "time portal", "magic portal")),
+    "bow": (_bow, ("bow and arrow", "arrow", "arrows", "golden arrow", "crossbow", "longbow", "quiver",
+                   "slingshot")),
+    "ladder": (_ladder, ("ladder", "rope ladder", "stepladder")),
+    "jar": (_jar, ("jar", "jam jar", "glass jar", "jar of honey", "honey jar", "cookie jar", "preserves")),
+    "fireflies": (lambda c, g, t: _jar(c, g, t, inside="fireflies"), ("jar of fireflies", "firefly jar",
+                                                                      "fireflies", "firefly")),
+    "starter": (lambda c, g, t: _jar(c, g, t, inside="starter"), ("sourdough starter", "sourdough", "starter culture",
+                                                                 "yeast", "dough")),
+    "well": (_well, ("well", "wishing well", "well water", "village well", "valley well", "wish", "three wishes",
+                     "water", "fresh water", "clean water", "spring water")),
+    "fire": (_fire, ("fire", "campfire", "bonfire", "spark", "embers", "tinderbox")),
+    "saddle": (_saddle, ("saddle", "bridle", "spur", "spurs", "saddlebag", "saddlebags")),
+    "rolling pin": (_rolling_pin, ("rolling pin",)),
+    "ladle": (_ladle, ("ladle", "wooden spoon", "spoon", "whisk", "spatula", "scoop")),
+    "chocolate": (_chocolate, ("chocolate", "chocolate bar", "bar of chocolate", "toffee", "fudge", "candy bar")),
+    "lollipop": (_lollipop, ("lollipop", "candy", "sweets", "sweet", "gobstopper", "bonbon", "candy cane",
+                             "sweetie", "humbug")),
+    "globe": (_globe, ("globe", "world globe", "terrestrial globe")),
 }
 
 
