@@ -903,6 +903,8 @@ def test_a_story_in_a_big_city_happens_in_its_streets_and_a_wedding_at_the_weddi
                          episodes=1), seed=0)
     assert "the reception hall" in [p.name for p in accra.bible.world.places]
     assert accra.bible.world.name == "Accra"
+    trip = plan(Request(prompt="two estranged brothers on a road trip to scatter their father's ashes", episodes=1), seed=0)
+    assert "the truck stop" in [p.name for p in trip.bible.world.places]  # on the road, not in a hotel
     # a place asked for is where it happens, wedding or not
     mars = plan(Request(prompt="a wedding on a Mars colony goes horribly wrong", episodes=1), seed=0)
     assert "the reception hall" not in [p.name for p in mars.bible.world.places]

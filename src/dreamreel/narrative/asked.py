@@ -134,7 +134,7 @@ def _called(said: str) -> str:
 
 
 #: Events that have a place of their own, and the vocabulary's place for it.
-_EVENT_PLACES = {"wedding": "a wedding venue"}
+_EVENT_PLACES = {"wedding": "a wedding venue", "road trip": "the open road"}
 
 
 def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) -> str | None:
