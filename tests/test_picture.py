@@ -697,6 +697,30 @@ def test_music_kitchen_graves_and_doors_are_drawn_as_themselves(monkeypatch):
                                ("rolling pin", "ladle")))
 
 
+def test_sports_kit_instruments_spices_and_clues_are_drawn_as_themselves(monkeypatch):
+    """Without the optional icon set these were folded letters too (43 more phrases): each is found
+    as its own drawing, and words that name something else are left alone (a protection racket is
+    no tennis racket, a vampire bat no cricket bat, railway tracks no footprints)."""
+    from dreamreel.synth.visual import icons
+
+    monkeypatch.setattr(icons, "available", lambda: {})
+    expect = {"the accordion": "accordion", "the bagpipes": "bagpipes", "a loudspeaker": "megaphone",
+              "the pillow": "pillow", "a skateboard": "skateboard", "her roller skates": "roller skate",
+              "the surfboard": "surfboard", "a tennis racket": "racket", "the cricket bat": "cricket bat",
+              "a hockey stick": "hockey stick", "the fishing net": "net", "a grappling hook": "hook",
+              "the rare spice": "spice", "saffron": "spice", "the secret ingredient": "spice",
+              "a croissant": "croissant", "the fusion core": "core", "the reactor": "core",
+              "a bloody fingerprint": "fingerprint", "a muddy footprint": "footprint", "the xylophone": "xylophone",
+              "the gong": "gong", "the escape pod": "pod", "the painted fan": "fan", "the fishing pole": "wand",
+              "the protection racket": None, "a vampire bat": None, "the railway tracks": None}
+    assert {text: find(text) for text in expect} == expect
+    names = sorted({v for v in expect.values() if v not in (None, "wand")})
+    assert_drawn_apart(names, (("hook", "anchor"), ("croissant", "loaf"), ("fingerprint", "letter"),
+                               ("core", "lantern"), ("gong", "drum"), ("accordion", "piano"),
+                               ("cricket bat", "hockey stick"), ("skateboard", "roller skate"), ("pod", "tank"),
+                               ("fan", "cards"), ("net", "rope")))
+
+
 def test_a_long_wide_push_in_keeps_the_picture_moving(dragon_story):
     """A 6 s wide push-in on people standing talking drifts across the set as it pushes in: over a
     quarter second in its middle the picture changes by more than film grain (it was all but frozen:

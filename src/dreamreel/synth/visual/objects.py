@@ -1662,6 +1662,318 @@ def _globe(c: skia.Canvas, g: Grade, t: float) -> None:
     c.drawCircle(-8, -12, 4, fill(g.c("#ffffff", 0.35, lit=0)))
 
 
+def _accordion(c: skia.Canvas, g: Grade, t: float) -> None:
+    """An accordion: two keyboard ends and the pleated bellows between them, breathing in and out."""
+    spread = 1 + 0.12 * math.sin(t * 3)
+    c.drawRoundRect(skia.Rect(-30, -20, -18, 22), 2, 2, fill(g.c("#a02028")))
+    c.drawRect(skia.Rect(-28, -18, -22, 20), fill(g.c("#f4f0e6")))  # the keys
+    for y in range(-16, 18, 5):
+        c.drawLine(-28, y, -22, y, stroke(g.c("#2a2a2e"), 0.7))
+    c.drawRoundRect(skia.Rect(18, -20, 30, 22), 2, 2, fill(g.c("#a02028")))
+    for i in range(3):
+        for j in range(4):
+            c.drawCircle(22 + i * 3.5, -12 + j * 8, 1.2, fill(g.c("#f4f0e6")))  # the bass buttons
+    n = 8
+    w = 36 / n * spread
+    for i in range(n):
+        x = -18 + i * 36 / n
+        c.drawPath(poly([(x, -18), (x + w / 2, -20), (x + w, -18), (x + w, 20), (x + w / 2, 22), (x, 20)]),
+                   fill(g.c("#2a2a30" if i % 2 else "#3a3a44")))
+    c.drawLine(-18, -19, 18, -19, stroke(g.c("#c8a040"), 0.8))
+
+
+def _bagpipes(c: skia.Canvas, g: Grade, t: float) -> None:
+    """Bagpipes: a tartan bag, three drones standing up from it with their ribbons, the chanter below."""
+    bag = skia.Path()
+    bag.addOval(skia.Rect(-18, -8, 14, 18))
+    c.drawPath(bag, fill(g.c("#2a5a3a")))
+    c.save()
+    c.clipPath(bag, doAntiAlias=True)
+    for i in range(-3, 4):
+        c.drawLine(-18 + i * 7, -8, -10 + i * 7, 18, stroke(g.c("#c83a2a", 0.7), 1.6))  # the tartan
+        c.drawLine(-18, -4 + i * 6, 14, -4 + i * 6, stroke(g.c("#1a2a4a", 0.6), 1.6))
+    c.restore()
+    wood = g.c("#2a1a12")
+    for i, (x, h) in enumerate(((-10.0, 34.0), (-2.0, 28.0), (6.0, 26.0))):
+        c.drawLine(x, -4, x - 8 + i * 4, -4 - h, stroke(wood, 2.6))
+        c.drawCircle(x - 8 + i * 4, -4 - h, 2.4, fill(g.c("#e8e0d0")))  # ivory mounts
+    c.drawPath(poly([(-10, -10), (-22, -6), (-21, -2), (-10, -6)]), fill(g.c("#c83a2a")))  # a ribbon
+    c.drawLine(10, 14, 22, 30, stroke(wood, 3))  # the chanter
+    c.drawLine(-16, 0, -28, -6, stroke(wood, 1.8))  # the blowpipe
+
+
+def _megaphone(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A megaphone: a cone flaring from a mouthpiece, a handle under it, sound lines coming out."""
+    c.drawPath(poly([(-22, -5), (14, -18), (14, 18), (-22, 5)]), fill(g.c("#e0e0e4")))
+    c.drawOval(skia.Rect(10, -18, 18, 18), fill(g.c("#c8ccd4")))
+    c.drawOval(skia.Rect(12, -15, 17, 15), fill(g.c("#5a5e66")))
+    c.drawRect(skia.Rect(-4, -6, 6, -2), fill(g.c("#d83a2a")))  # a red band
+    c.drawRect(skia.Rect(-28, -4, -22, 4), fill(g.c("#2a2a2e")))  # the mouthpiece
+    c.drawPath(poly([(-10, 4), (-4, 4), (-6, 18), (-12, 18)]), fill(g.c("#2a2a2e")))  # the handle
+    for i in range(3):
+        r = 8 + i * 6 + 3 * ((t * 2) % 1)
+        arc = skia.Path()
+        arc.addArc(skia.Rect(14 - r, -r, 14 + r, r), -35, 70)
+        c.drawPath(arc, stroke(g.c("#2a2a3a", 0.7), 1.4))
+
+
+def _pillow(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A plump pillow: a cushion pinched at its corners, a seam round it, a dent where a head lay."""
+    p = skia.Path()
+    p.moveTo(-30, -18)
+    p.quadTo(0, -12, 30, -18)
+    p.quadTo(24, 0, 30, 18)
+    p.quadTo(0, 12, -30, 18)
+    p.quadTo(-24, 0, -30, -18)
+    p.close()
+    c.drawPath(p, fill(g.c("#eae6f0")))
+    c.drawPath(p, stroke(g.c("#a8a4c0"), 1.0))
+    c.drawOval(skia.Rect(-12, -6, 12, 6), fill(g.c("#c8c4dc")))  # the dent
+    c.drawLine(-24, -10, 24, -10, stroke(g.c("#ffffff", 0.7, lit=0), 1.4))
+
+
+def _skateboard(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A skateboard side on: the deck kicked up at both ends, its trucks and four wheels rolling."""
+    deck = skia.Path()
+    deck.moveTo(-32, -8)
+    deck.quadTo(-28, 0, -22, 0)
+    deck.lineTo(22, 0)
+    deck.quadTo(28, 0, 32, -8)
+    c.drawPath(deck, stroke(g.c("#c83a2a"), 4))
+    c.drawLine(-22, -2.5, 22, -2.5, stroke(g.c("#1e1e22"), 1.2))  # the grip tape
+    for x in (-16.0, 16.0):
+        c.drawPath(poly([(x - 4, 2), (x + 4, 2), (x + 1, 6), (x - 1, 6)]), fill(g.c("#a8acb4")))
+        _tyre(c, g, x - 4, 9, 3.6, t)
+        _tyre(c, g, x + 4, 9, 3.6, t)
+
+
+def _roller_skate(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A roller skate: a laced boot on a plate with four wheels and a toe stop."""
+    c.drawPath(poly([(-14, -26), (4, -26), (4, -2), (22, 4), (24, 12), (-14, 12)]), fill(g.c("#f0ece4")))
+    for i in range(4):
+        y = -20 + i * 5
+        c.drawLine(-2, y, 6, y + 2, stroke(g.c("#e0306a"), 1.4))  # the laces
+    c.drawRect(skia.Rect(-16, 12, 26, 15), fill(g.c("#8a8e96")))  # the plate
+    c.drawCircle(26, 15, 3, fill(g.c("#e0306a")))  # the toe stop
+    for x in (-10.0, -1.0, 11.0, 20.0):
+        _tyre(c, g, x, 20, 4.5, t)
+
+
+def _surfboard(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A surfboard standing on its tail: a long pointed board with a stripe down it and its fin."""
+    c.save()
+    c.rotate(14)
+    board = skia.Path()
+    board.moveTo(0, -34)
+    board.cubicTo(12, -20, 11, 20, 6, 32)
+    board.lineTo(-6, 32)
+    board.cubicTo(-11, 20, -12, -20, 0, -34)
+    board.close()
+    c.drawPath(board, fill(g.c("#f4e8c8")))
+    c.drawPath(poly([(-3, -28), (3, -28), (3, 30), (-3, 30)]), fill(g.c("#2a8ac8")))  # the stripe
+    c.drawPath(board, stroke(g.c("#c8803a"), 1.0))
+    c.drawPath(poly([(8, 22), (14, 26), (8, 30)]), fill(g.c("#2a2a2e")))  # the fin
+    c.restore()
+
+
+def _racket(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A tennis racket: an oval frame strung in a grid, its throat and grip, and a ball."""
+    c.save()
+    c.rotate(-30)
+    head = skia.Rect(-13, -34, 13, 0)
+    c.save()
+    c.clipPath(skia.Path().addOval(head), doAntiAlias=True)
+    strings = stroke(g.c("#e8e4d8"), 0.6)
+    for x in range(-12, 13, 3):
+        c.drawLine(x, -34, x, 0, strings)
+    for y in range(-33, 0, 3):
+        c.drawLine(-13, y, 13, y, strings)
+    c.restore()
+    c.drawOval(head, stroke(g.c("#c82a2a"), 2.6))
+    c.drawPath(poly([(-6, -1), (0, 8), (6, -1)], close=False), stroke(g.c("#c82a2a"), 2.2))  # the throat
+    c.drawRoundRect(skia.Rect(-2.5, 6, 2.5, 30), 2, 2, fill(g.c("#2a2a2e")))  # the grip
+    c.restore()
+    c.drawCircle(20, 16, 6, fill(g.c("#d8e83a")))
+    c.drawArc(skia.Rect(16, 10, 28, 22), 120, 120, False, stroke(g.c("#ffffff"), 0.9))
+
+
+def _bat(c: skia.Canvas, g: Grade, t: float, hockey: bool = False) -> None:
+    """A cricket bat (a willow blade, its handle bound) with its ball; a hockey stick curves at the foot."""
+    if hockey:
+        c.drawPath(poly([(-14, -32), (-10, -32), (6, 22), (24, 24), (24, 30), (2, 30)]), fill(g.c("#c89a5a")))
+        c.drawRect(skia.Rect(-15, -34, -9, -20), fill(g.c("#1e1e22")))  # the taped top
+        c.drawOval(skia.Rect(-26, 24, -14, 30), fill(g.c("#1a1a1e")))  # the puck
+        return
+    c.save()
+    c.rotate(20)
+    c.drawRoundRect(skia.Rect(-7, -12, 7, 32), 3, 3, fill(g.c("#e8d0a0")))  # the blade
+    c.drawLine(0, -8, 0, 28, stroke(g.c("#c8a870"), 1.6))  # its spine
+    c.drawRoundRect(skia.Rect(-2.5, -34, 2.5, -10), 2, 2, fill(g.c("#2a5a9a")))  # the grip
+    c.restore()
+    c.drawCircle(20, 20, 6, fill(g.c("#a01e22")))  # the ball, its seam
+    c.drawLine(16, 16, 24, 24, stroke(g.c("#f0e8d8"), 0.9))
+
+
+def _net(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A fishing net hanging from a pole: a mesh of knots, corks along its top, a fish caught in it."""
+    c.drawLine(-30, -26, 30, -26, stroke(g.c("#7a5028"), 3))
+    sway = 2 * math.sin(t * 1.5)
+    cord = stroke(g.c("#c8b48a"), 0.8)
+    for i in range(9):
+        x = -24 + i * 6
+        c.drawLine(x, -26, x * 0.8 + sway, 26, cord)
+    for j in range(9):
+        y = -26 + j * 6.5
+        k = (y + 26) / 52
+        c.drawLine(-24 * (1 - 0.2 * k) + sway * k, y, 24 * (1 - 0.2 * k) + sway * k, y, cord)
+    for i in range(5):
+        c.drawOval(skia.Rect(-22 + i * 11, -29, -17 + i * 11, -23), fill(g.c("#d8a05a")))  # the corks
+    c.drawOval(skia.Rect(-8 + sway, 6, 10 + sway, 14), fill(g.c("#8aa0b0")))  # the fish
+    c.drawPath(poly([(10 + sway, 10), (16 + sway, 5), (16 + sway, 15)]), fill(g.c("#8aa0b0")))
+
+
+def _hook(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A grappling hook: three curved iron prongs round a shank, a rope tied to its ring."""
+    iron = stroke(g.c("#4a4e56"), 3)
+    c.drawLine(0, -18, 0, 16, iron)
+    for sgn in (-1, 1):
+        prong = skia.Path()
+        prong.moveTo(0, 16)
+        prong.quadTo(sgn * 20, 18, sgn * 18, -2)
+        c.drawPath(prong, iron)
+        c.drawPath(poly([(sgn * 18, -6), (sgn * 21, 0), (sgn * 15, 0)]), fill(g.c("#4a4e56")))
+    c.drawLine(0, 16, 0, 24, iron)  # the middle prong, seen end on
+    c.drawCircle(0, -21, 3.5, stroke(g.c("#4a4e56"), 2))
+    rope = skia.Path()  # the rope off its ring, to a coil on the ground
+    rope.moveTo(0, -24)
+    rope.cubicTo(-10, -34, -28, -20, -24, 8)
+    c.drawPath(rope, stroke(g.c("#c8a870"), 2.2))
+    for k in range(3):
+        c.drawOval(skia.Rect(-34 + k, 10 + k * 3, -12 - k, 22 - k), stroke(g.c("#c8a870"), 2.2))
+
+
+def _mortar(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A spice in a stone mortar with its pestle, a little heap of the spice and a cinnamon stick beside it."""
+    c.drawLine(2, -2, 20, -28, stroke(g.c("#8a8680"), 5))  # the pestle
+    bowl = skia.Path()
+    bowl.moveTo(-22, -2)
+    bowl.lineTo(22, -2)
+    bowl.quadTo(20, 22, 0, 22)
+    bowl.quadTo(-20, 22, -22, -2)
+    bowl.close()
+    c.drawPath(bowl, fill(g.c("#a8a49c")))
+    c.drawOval(skia.Rect(-22, -6, 22, 2), fill(g.c("#d86a1a")))  # the ground spice (saffron, paprika)
+    c.drawRect(skia.Rect(-8, 22, 8, 26), fill(g.c("#8a8680")))
+    c.drawOval(skia.Rect(-34, 20, -18, 28), fill(g.c("#b8301a")))  # a heap beside it
+    c.drawRoundRect(skia.Rect(14, 22, 34, 26), 2, 2, fill(g.c("#8a4a22")))  # a cinnamon stick
+
+
+def _croissant(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A croissant: a crescent of rolled, flaky layers tapering to its two points, golden and glazed."""
+    body = skia.Path()
+    body.moveTo(-34, 14)
+    body.cubicTo(-24, -36, 24, -36, 34, 14)  # the outer curve
+    body.cubicTo(20, 2, -20, 2, -34, 14)  # the inner one
+    body.close()
+    c.drawPath(body, fill(g.c("#d0882e")))
+    c.save()
+    c.clipPath(body, doAntiAlias=True)
+    for i in range(-3, 4):  # the rolled layers, darker in their folds
+        x = i * 8.5
+        c.drawLine(x * 0.7, 8, x * 1.2, -26, stroke(g.c("#8a4e18"), 1.6))
+        c.drawLine(x * 0.7 + 3, 6, x * 1.2 + 3, -24, stroke(g.c("#f0c070", 0.8), 1.4))
+    c.restore()
+    c.drawPath(body, stroke(g.c("#8a4e18"), 1.0))
+
+
+def _core(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A reactor or power core: a glowing cylinder pulsing inside a steel cage with end caps."""
+    pulse = 0.7 + 0.3 * math.sin(t * 4)
+    c.drawRoundRect(skia.Rect(-16, -26, 16, 26), 6, 6, fill(g.c("#3ad8ff", 0.25 * pulse, lit=0)))  # its light
+    c.drawRoundRect(skia.Rect(-9, -22, 9, 22), 4, 4, fill(g.c("#7ae8ff", 0.6 + 0.4 * pulse, lit=0)))
+    c.drawRect(skia.Rect(-3, -20, 3, 20), fill(g.c("#e8fcff", lit=0)))
+    for x in (-11.0, -4.0, 4.0, 11.0):
+        c.drawLine(x, -24, x, 24, stroke(g.c("#5a5e66"), 1.4))  # the cage
+    for y0, y1 in ((-32.0, -22.0), (22.0, 32.0)):
+        c.drawRoundRect(skia.Rect(-16, y0, 16, y1), 2, 2, fill(g.c("#6a6e78")))
+    c.drawCircle(-10, -27, 1.5, fill(g.c("#ff4040", lit=0)))
+
+
+def _print(c: skia.Canvas, g: Grade, t: float, foot: bool = False) -> None:
+    """A fingerprint lifted on a card (its whorl of ridges), or a shoe's print in the mud."""
+    if foot:
+        c.drawRoundRect(skia.Rect(-30, -24, 30, 24), 4, 4, fill(g.c("#6a4a30")))  # the mud
+        ink = fill(g.c("#3a2616"))
+        c.drawOval(skia.Rect(-10, -22, 10, 6), ink)  # the sole
+        c.drawOval(skia.Rect(-8, 8, 8, 22), ink)  # the heel
+        for y in (-14.0, -6.0, 0.0):
+            c.drawLine(-7, y, 7, y, stroke(g.c("#6a4a30"), 1.4))  # the tread
+        return
+    c.drawRect(skia.Rect(-24, -30, 24, 30), fill(g.c("#f2ecd8")))
+    ridge = stroke(g.c("#2a2a4a", 0.85), 1.1)
+    for i in range(7):
+        r = 3 + i * 2.6
+        c.drawArc(skia.Rect(-r * 0.8, -4 - r, r * 0.8, -4 + r), 200 + i * 9, 300 - i * 12, False, ridge)
+    c.drawLine(-14, 22, 14, 22, stroke(g.c("#3a3a5a", 0.8), 0.8))  # the card's label
+
+
+def _xylophone(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A xylophone: bars of many colours getting shorter along its frame, two beaters."""
+    c.drawPath(poly([(-30, -14), (30, -6), (30, 6), (-30, 14)], close=False), stroke(g.c("#5a3a22"), 2))
+    cols = ("#d83a2a", "#e8862a", "#e8c83a", "#4aa83a", "#2a8ac8", "#5a4ab8", "#a83a98")
+    for i, col in enumerate(cols):
+        x = -26 + i * 8.2
+        h = 18 - i * 1.6
+        c.drawRoundRect(skia.Rect(x, -h, x + 6.5, h), 1.5, 1.5, fill(g.c(col)))
+    hit = 3 * max(0.0, math.sin(t * 6))
+    for x0, y0, x1 in ((-20.0, 30.0, -6.0), (18.0, 32.0, 8.0)):
+        c.drawLine(x0, y0, x1, 4 - hit, stroke(g.c("#c8a070"), 1.4))
+        c.drawCircle(x1, 4 - hit, 3, fill(g.c("#e8e0d0")))
+
+
+def _gong(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A gong: a bronze disc with its boss hanging in a wooden frame, a mallet beside it."""
+    wood = fill(g.c("#6a2a18"))
+    c.drawRect(skia.Rect(-30, -32, -26, 32), wood)
+    c.drawRect(skia.Rect(26, -32, 30, 32), wood)
+    c.drawRect(skia.Rect(-32, -32, 32, -27), wood)
+    swing = 1.5 * math.sin(t * 5)
+    c.drawLine(-8, -27, -6 + swing, -17, stroke(g.c("#2a1a12"), 1))
+    c.drawLine(8, -27, 6 + swing, -17, stroke(g.c("#2a1a12"), 1))
+    c.drawCircle(swing, 2, 20, fill(g.c("#c8903a")))
+    for r in (15.0, 10.0):
+        c.drawCircle(swing, 2, r, stroke(g.c("#8a5a1e"), 1.0))
+    c.drawCircle(swing, 2, 5, fill(g.c("#e0b060")))  # the boss
+    c.drawLine(14, 30, 30, 20, stroke(g.c("#7a5028"), 2))
+    c.drawCircle(14, 30, 3.5, fill(g.c("#c83a2a")))  # the mallet's head
+
+
+def _pod(c: skia.Canvas, g: Grade, t: float) -> None:
+    """An escape pod: a rounded capsule with a porthole, its hatch and thrusters firing."""
+    c.drawPath(poly([(-6, 22), (6, 22), (10, 32), (-10, 32)]), fill(g.c("#ff9a3a", 0.7 + 0.3 * math.sin(t * 9), lit=0)))
+    c.drawRoundRect(skia.Rect(-20, -30, 20, 22), 18, 18, fill(g.c("#d8dce4")))
+    c.drawCircle(0, -10, 9, fill(g.c("#2a3a5a")))  # the porthole
+    c.drawCircle(0, -10, 9, stroke(g.c("#6a6e78"), 2))
+    c.drawCircle(-3, -13, 2.5, fill(g.c("#ffffff", 0.5, lit=0)))
+    c.drawRoundRect(skia.Rect(-9, 4, 9, 18), 3, 3, stroke(g.c("#8a8e96"), 1.2))  # the hatch
+    c.drawRect(skia.Rect(-20, -2, 20, 1), fill(g.c("#d8602a")))  # a warning stripe
+
+
+def _fan(c: skia.Canvas, g: Grade, t: float) -> None:
+    """A painted folding fan spread open: ribs from its pivot, a paper arc with flowers on it."""
+    spread = 140 + 8 * math.sin(t * 2)
+    start = -90 - spread / 2
+    c.drawArc(skia.Rect(-32, -26, 32, 38), start, spread, True, fill(g.c("#f0e0d0")))
+    c.drawArc(skia.Rect(-12, -6, 12, 18), start, spread, True, fill(g.c("#5a2a1a")))
+    for i in range(9):
+        a = math.radians(start + spread * i / 8)
+        c.drawLine(0, 6, 32 * math.cos(a), 6 + 32 * math.sin(a), stroke(g.c("#8a5a3a", 0.8), 0.8))
+    for a_deg, col in ((-130.0, "#d83a5a"), (-90.0, "#e86a8a"), (-55.0, "#d83a5a")):
+        a = math.radians(a_deg)
+        c.drawCircle(24 * math.cos(a), 6 + 24 * math.sin(a), 3.5, fill(g.c(col)))  # the painted blossoms
+    c.drawCircle(0, 6, 2, fill(g.c("#c8a040")))
+
+
 #: Words that name each drawable prop; the longest match in a phrase wins.
 PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "key": (_key, ("key", "keys", "keycard", "key card", "lock", "padlock")),
@@ -1714,7 +2026,7 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "toy": (_toy, ("teddy", "bear", "toy", "doll", "plush", "puppet", "spinning top", "yo-yo", "rocking horse", "model train", "blankie")),
     "mask": (_mask, ("mask", "disguise", "masquerade")),
     "bell": (_bell, ("bell", "handbell", "chime")),
-    "wand": (_wand, ("staff", "sceptre", "scepter", "rod", "magic staff", "wizard's staff")),
+    "wand": (_wand, ("fishing pole", "fishing rod", "staff", "sceptre", "scepter", "rod", "magic staff", "wizard's staff")),
     "ticket": (_ticket, ("ticket", "pass", "boarding pass", "passport", "permit", "voucher", "id card", "access card",
                        "security card", "credit card", "visa", "exit visa", "travel papers")),
     "shell": (_shell, ("shell", "seashell", "conch")),
@@ -1852,6 +2164,30 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "lollipop": (_lollipop, ("lollipop", "candy", "sweets", "sweet", "gobstopper", "bonbon", "candy cane",
                              "sweetie", "humbug")),
     "globe": (_globe, ("globe", "world globe", "terrestrial globe")),
+    "accordion": (_accordion, ("accordion", "concertina", "squeezebox")),
+    "bagpipes": (_bagpipes, ("bagpipes", "bagpipe")),
+    "megaphone": (_megaphone, ("megaphone", "loudspeaker", "loudhailer", "bullhorn")),
+    "pillow": (_pillow, ("pillow", "cushion")),
+    "skateboard": (_skateboard, ("skateboard",)),
+    "roller skate": (_roller_skate, ("roller skate", "roller skates", "rollerskates")),
+    "surfboard": (_surfboard, ("surfboard", "bodyboard")),
+    "racket": (_racket, ("tennis racket", "racquet", "badminton racket", "squash racket")),
+    "cricket bat": (_bat, ("cricket bat", "baseball bat")),
+    "hockey stick": (lambda c, g, t: _bat(c, g, t, hockey=True), ("hockey stick", "ice hockey stick")),
+    "net": (_net, ("net", "fishing net", "butterfly net", "trawl net")),
+    "hook": (_hook, ("hook", "grappling hook", "fish hook", "lure", "lucky lure")),
+    "spice": (_mortar, ("spice", "rare spice", "spices", "saffron", "cinnamon", "nutmeg", "pepper", "salt",
+                        "vanilla", "secret ingredient", "mortar and pestle", "herbs", "paprika")),
+    "croissant": (_croissant, ("croissant", "croissants", "pain au chocolat")),
+    "core": (_core, ("reactor", "power core", "fusion core", "reactor core", "antimatter", "hyperdrive",
+                     "warp core", "energy core", "fuel rod")),
+    "fingerprint": (_print, ("fingerprint", "fingerprints", "thumbprint")),
+    "footprint": (lambda c, g, t: _print(c, g, t, foot=True), ("footprint", "footprints", "boot print",
+                                                              "bootprint")),
+    "xylophone": (_xylophone, ("xylophone", "glockenspiel", "marimba")),
+    "gong": (_gong, ("gong",)),
+    "pod": (_pod, ("escape pod", "lifepod", "life pod", "space capsule", "drop pod")),
+    "fan": (_fan, ("painted fan", "folding fan", "hand fan", "paper fan", "silk fan")),
 }
 
 
