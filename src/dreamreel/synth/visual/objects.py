@@ -2155,7 +2155,7 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "starter": (lambda c, g, t: _jar(c, g, t, inside="starter"), ("sourdough starter", "sourdough", "starter culture",
                                                                  "yeast", "dough")),
     "well": (_well, ("well", "wishing well", "well water", "village well", "valley well", "wish", "three wishes",
-                     "water", "fresh water", "clean water", "spring water")),
+                     "fresh water", "clean water", "spring water")),  # not bare water: water pipes are no well
     "fire": (_fire, ("fire", "campfire", "bonfire", "spark", "embers", "tinderbox")),
     "saddle": (_saddle, ("saddle", "bridle", "spur", "spurs", "saddlebag", "saddlebags")),
     "rolling pin": (_rolling_pin, ("rolling pin",)),
