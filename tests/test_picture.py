@@ -713,7 +713,7 @@ def test_sports_kit_instruments_spices_and_clues_are_drawn_as_themselves(monkeyp
               "a bloody fingerprint": "fingerprint", "a muddy footprint": "footprint", "the xylophone": "xylophone",
               "the gong": "gong", "the escape pod": "pod", "the painted fan": "fan", "the fishing pole": "wand",
               "the protection racket": None, "a vampire bat": None, "the railway tracks": None,
-              "the water pipes": None}
+              "the water pipes": None, "the medical records": None, "a world record": None}
     assert {text: find(text) for text in expect} == expect
     names = sorted({v for v in expect.values() if v not in (None, "wand")})
     assert_drawn_apart(names, (("hook", "anchor"), ("croissant", "loaf"), ("fingerprint", "letter"),

@@ -2133,8 +2133,9 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "glove": (_glove, ("glove", "gloves", "gauntlet", "mitten", "mittens", "boxing glove")),
     "piano": (_piano, ("piano", "grand piano", "baby grand", "upright piano", "pianoforte", "harpsichord",
                        "organ", "pipe organ", "church organ", "keyboard", "spinet")),
-    "record": (_record, ("song", "melody", "tune", "demo", "vinyl", "hit record", "record", "vinyl record",
-                         "gramophone record", "lp", "single", "love song", "lullaby", "anthem", "ballad")),
+    # not bare "record" or "single": the medical records, a world record, the single are no discs
+    "record": (_record, ("song", "melody", "tune", "demo", "vinyl", "hit record", "vinyl record",
+                         "gramophone record", "lp", "love song", "lullaby", "anthem", "ballad")),
     "throne": (_throne, ("throne", "iron throne", "golden throne", "royal throne")),
     "tank": (_tank, ("oxygen tank", "air tank", "oxygen", "oxygen cylinder", "gas cylinder", "scuba tank",
                      "scuba gear", "rebreather", "air recycler", "carbon scrubber", "scrubber", "air filter")),
