@@ -908,3 +908,11 @@ def test_a_story_in_a_big_city_happens_in_its_streets_and_a_wedding_at_the_weddi
     # a place asked for is where it happens, wedding or not
     mars = plan(Request(prompt="a wedding on a Mars colony goes horribly wrong", episodes=1), seed=0)
     assert "the reception hall" not in [p.name for p in mars.bible.world.places]
+
+
+def test_an_animal_lost_in_the_snow_for_children_finds_its_way_home_and_a_boy_in_a_flood_survives_it():
+    pup = plan(Request(prompt="a wolf pup who gets lost in the snow, for kids", episodes=1), seed=0)
+    assert pup.generator["shapes"] == "quest" and pup.bible.cast[0].look.species == "wolf"
+    flood = plan(Request(prompt="the night of the 1953 flood: a boy has to get his grandmother up the church tower, "
+                                "for my 12 year old", episodes=1), seed=0)
+    assert flood.generator["shapes"] == "survival"

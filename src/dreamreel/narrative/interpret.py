@@ -394,6 +394,12 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
 def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) -> str:
     """The plot shape: the one the request asks for, else one that suits its genres (by seed)."""
     shapes = all_data().shapes
+    animal = bool(premise.people) and premise.people[0].species not in (None, "human")
+    if asked and asked[0] in _FOR_CHILDREN_TOLD_AS and premise.audience == "children" and animal \
+            and _FOR_CHILDREN_TOLD_AS[asked[0]] in shapes:
+        # A wolf pup lost in the snow finds the way home with helpers met on the road: a fable's
+        # journey, not a ration count (a boy in a flood keeps his survival story)
+        return _FOR_CHILDREN_TOLD_AS[asked[0]]
     if asked:
         return asked[0]
     # A creature set against the lead ("a knight fights a dragon") is a monster to overcome.
@@ -413,6 +419,9 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
     told_as = (by_genre or by_mood) if premise.genres else (by_mood or by_genre)
     return rng_pick(told_as or pool or sorted(shapes))
 
+
+#: Plots told another way for children: the gentle plot that keeps the situation asked for.
+_FOR_CHILDREN_TOLD_AS = {"survival": "quest"}
 
 #: Genres whose name promises a plot, and the plots that keep the promise.
 _GENRE_PLOTS = {"mystery": ("investigation", "trial"), "romance": ("romance", "errors", "rivalry")}
