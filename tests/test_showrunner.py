@@ -916,3 +916,11 @@ def test_an_animal_lost_in_the_snow_for_children_finds_its_way_home_and_a_boy_in
     flood = plan(Request(prompt="the night of the 1953 flood: a boy has to get his grandmother up the church tower, "
                                 "for my 12 year old", episodes=1), seed=0)
     assert flood.generator["shapes"] == "survival"
+
+
+def test_a_science_fair_robot_is_a_kids_project_today_and_a_music_festival_has_its_stage():
+    fair = plan(Request(prompt="two kids build a robot for the science fair", episodes=1), seed=0)
+    assert fair.generator["genres"] != "scifi" and fair.bible.world.era == "the present day"
+    assert "the school gym" in [p.name for p in fair.bible.world.places]
+    festival = plan(Request(prompt="a romance at a summer music festival", episodes=1), seed=0)
+    assert {"the main stage", "the tent in the campsite"} <= {p.name for p in festival.bible.world.places}
