@@ -3,16 +3,19 @@ words, places that fit their era, shot rhythm that lets places register."""
 
 import numpy as np
 import pytest
+import skia
 
 from dreamreel.camera import estimate_timings, plan_shots
 from dreamreel.camera.staging import action_of
 from dreamreel.director.path import choose_path
 from dreamreel.model import Request
-from dreamreel.model.bible import Bible, Place
-from dreamreel.model.shot import Cue
+from dreamreel.model.bible import Bible, Look, Place
+from dreamreel.model.shot import Cue, Lighting
 from dreamreel.narrative.planner import plan
 from dreamreel.synth.visual import ProceduralBackend
-from dreamreel.synth.visual.creatures import body_plan, drawn_as
+from dreamreel.synth.visual.creatures import Creature, body_plan, drawn_as, make_puppet
+from dreamreel.synth.visual.looks import Grade
+from dreamreel.synth.visual.puppets import Pose
 from dreamreel.synth.visual.objects import PROPS, find
 from dreamreel.synth.visual.procedural import countryside, era_year
 
@@ -100,8 +103,49 @@ def test_a_dragon_is_drawn_with_a_face_that_speaks(dragon_story):
     assert max(diffs) > 0.05
 
 
+@pytest.mark.parametrize("species", ["steam engine", "tugboat", "bus", "car", "tractor"])
+def test_a_vehicle_is_drawn_with_a_face_whose_mouth_opens_as_it_speaks(species):
+    """A vehicle character has the creatures' face: eyes and a mouth on its front that opens and
+    shuts as it speaks, and its livery is its own (the first colour of its clothes)."""
+    assert drawn_as(species)[1] is None and body_plan(species).shape == "vehicle"
+    look = Look(species=species, clothing_colors=["#c0392b", "#f4d03f"])
+    grade = Grade(Lighting(palette=["#806040", "#304050"]), "day")
+    puppet = make_puppet(look, grade)
+    assert isinstance(puppet, Creature)
+
+    def head(mouth: float, colours: list[str] | None = None) -> np.ndarray:
+        p = make_puppet(look.model_copy(update={"clothing_colors": colours}) if colours else look, grade)
+        arr = np.zeros((200, 300, 4), np.uint8)
+        c = skia.Surface(arr).getCanvas()
+        c.translate(150, 160)
+        c.scale(1.5, 1.5)
+        p.draw(c, Pose(facing=1, mouth=mouth, talk=mouth))
+        return arr
+
+    shut, open_ = head(0.0), head(1.0)
+    hx, hy = puppet.head_center(Pose(facing=1))
+    r = puppet._head_r()
+    y0, x0 = int(160 + 1.5 * hy), int(150 + 1.5 * hx)
+    mouth = (slice(y0, y0 + int(1.5 * r)), slice(x0 - int(1.5 * r * 0.6), x0 + int(1.5 * r * 0.6)))
+    moved = np.abs(open_[mouth].astype(int) - shut[mouth].astype(int)).mean()
+    assert moved > 5, f"the mouth opens ({moved:.1f})"
+    assert not np.array_equal(head(0.0, ["#2a6ab0", "#f4d03f"]), shut), "two vehicles differ by their livery"
+
+
+def test_a_steam_engine_speaking_is_drawn_as_an_engine():
+    story = plan(Request(prompt="a little steam engine who is afraid of tunnels, for children", episodes=1), seed=0)
+    bible, hero = story.bible, story.bible.cast[0]
+    assert drawn_as(hero.look.species) == ("steam engine", None)
+    cue = Cue(beat="b1", index=0, speaker=hero.id, text="I am not afraid of the tunnel.", emotion="afraid",
+              start=0.0, end=2.0)
+    frames = render(make_shot(bible, size="close_up", on=[hero.id], focus=hero.id, cues=[cue], frames=12, tod="day",
+                              place_kind="train"), bible)
+    diffs = [np.abs(frames[i].astype(int) - frames[i + 2].astype(int))[: H * 2 // 3].mean() for i in range(0, 8, 2)]
+    assert max(diffs) > 0.05, "the face moves as the line is spoken"
+
+
 @pytest.mark.parametrize("species", ["dog", "ghost", "owl", "robot", "unicorn", "snake", "hedgehog", "octopus",
-                                     "tortoise", "elephant", "bee"])
+                                     "tortoise", "elephant", "bee", "steam engine", "tractor"])
 def test_every_body_plan_renders_in_every_shot_size(dragon_story, species):
     bible = with_species(dragon_story.bible, dragon_story.bible.cast[0].id, species)
     hero = bible.cast[0].id

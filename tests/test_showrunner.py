@@ -796,6 +796,28 @@ def test_an_animal_story_for_children_is_peopled_by_animals():
     assert any(c.look.species == "human" for c in owner.bible.cast)
 
 
+def test_a_vehicle_who_is_a_character_leads_a_story_peopled_by_vehicles():
+    """"A little steam engine who is afraid of tunnels" stars the engine (it was a rabbit, a badger
+    and no engine), and the parts nobody asked for are other vehicles, not people or knights; a
+    vehicle that is only where it happens stays a place ("a heist on a train")."""
+    for prompt, species in (("a little steam engine who is afraid of tunnels, for children", "steam engine"),
+                            ("a brave tugboat who is scared of storms", "tugboat"),
+                            ("a tired old red bus who wants to retire", "bus"),
+                            ("a bedtime story about a brave little tractor", "tractor")):
+        story = plan(Request(prompt=prompt, episodes=1), seed=0)
+        lead, *others = story.bible.cast
+        assert lead.role == "protagonist" and lead.look.species == species, prompt
+        vehicles = {"steam engine", "tugboat", "bus", "car", "tractor"}
+        assert all(c.look.species in vehicles for c in others), (prompt, [c.look.species for c in others])
+        assert "knight" not in story.model_dump_json().lower(), prompt
+    heist = plan(Request(prompt="a heist on a train", episodes=1), seed=0)
+    assert heist.generator["shapes"] == "heist" and heist.bible.world.name == "the train"
+    assert all(c.look.species == "human" for c in heist.bible.cast)
+    assert read("a murder on the little train, for adults").people == []
+    assert read("my 6 year old loves trains").people == []
+    assert read("a car chase through Rome").people == []
+
+
 def test_the_opening_super_places_the_film_against_its_event():
     """A plot that builds up to its event opens before it, not on the day."""
     play = plan(Request(prompt="a shy girl plays Juliet in the school play", episodes=1), seed=0)

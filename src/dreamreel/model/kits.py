@@ -84,6 +84,10 @@ class PersonWord(Model):
     #: Where they work, a place's label ("a harbour" for a fisherman): the story's place when the
     #: request names none.
     place: ShortText | None = None
+    #: A vehicle or machine that is a character only where the request makes it one ("a little
+    #: engine who is afraid of tunnels", "a brave tugboat"); elsewhere the word is the place or
+    #: thing it also names ("a heist on a train").
+    vehicle: bool = False
 
 
 class ThingWord(Model):

@@ -262,6 +262,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     # creature must not be called by the name the genre gave them first).
     written: dict[str, tuple[str | None, str, str]] = {}
     named_by_kind: list[str] = []  # the parts given to an animal story's neighbours, in turn
+    vehicles = bool(neighbours) and neighbours[0] in _vehicles()
+    recast: dict[str, str] = {}  # a vehicle story's parts written for a creature, and the vehicle each is
 
     def fit(c: Character, key: str, role: RoleT | None, nth: int = 0) -> Character:
         nonlocal narrator
@@ -277,8 +279,16 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             turn = start.setdefault(key[:4], rng.randrange(len(role.archetypes))) + nth
             update["archetype"] = writer.fill(role.archetypes[turn % len(role.archetypes)], slots, sentence=False)[:200]
             # the part's description names the creature ("a grumpy old owl"), else its label does ("the owl")
-            kind = creature(update["archetype"], figurative=False) or creature(role.label)
-            if p is None and kind is not None and key not in given:
+            kind = None if vehicles else creature(update["archetype"], figurative=False) or creature(role.label)
+            if p is None and vehicles and key not in given:
+                # a vehicle story's other parts are vehicles too: "a cross little badger" is a cross little bus
+                species = neighbours[len(named_by_kind) % len(neighbours)]
+                update["look"] = c.look.model_copy(update={"species": species})
+                recast[c.id] = species
+                update["archetype"] = as_vehicle(update["archetype"], species)
+                named_by_kind.append(key)
+                creature_word = species if creature(role.label) is not None else ""
+            elif p is None and kind is not None and key not in given:
                 # "a grumpy old owl who wants everyone quiet": drawn and voiced as an owl, and
                 # called one where the plot's label names another creature ("the cat")
                 update["look"] = c.look.model_copy(update={"species": kind[1]})
@@ -339,6 +349,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         update = {"goal": writer.fill(goal, final, sentence=False), "conflict": writer.fill(conflict, final, sentence=False)}
         if arch is not None:
             update["archetype"] = writer.fill(arch, final, sentence=False)[:200]
+            if c.id in recast:
+                update["archetype"] = as_vehicle(update["archetype"], recast[c.id])
         return c.model_copy(update=update)
 
     hero, villain, wild = named_right(hero), named_right(villain), named_right(wild)
@@ -376,11 +388,38 @@ _NEIGHBOURS = {
 _WOODLAND = ("fox", "owl", "rabbit", "badger", "mouse", "hedgehog")
 
 
+#: Who a vehicle story is peopled by, after its lead: an engine's yard has other engines, a bus
+#: and a tractor; a tugboat's harbour other boats.
+_VEHICLE_NEIGHBOURS = {
+    "steam engine": ("steam engine", "bus", "tractor", "car"),
+    "tugboat": ("tugboat", "steam engine", "tugboat", "bus"),
+    "bus": ("car", "bus", "steam engine", "tractor"),
+    "car": ("car", "bus", "tractor", "car"),
+    "tractor": ("tractor", "car", "steam engine", "tractor"),
+}
+
+
+@cache
+def _vehicles() -> frozenset[str]:
+    """The species of the vehicles a request can make characters ("a little engine who...")."""
+    return frozenset(p.species for p in kits().vocabulary.people if p.vehicle)
+
+
+def as_vehicle(text: str, species: str) -> str:
+    """A part written for a creature, given to a vehicle: "a cross little badger who hates being
+    woken up" is "a cross little bus who..."."""
+    found = creature(text)
+    return re.sub(rf"\b{re.escape(found[0])}\b", species, text, count=1) if found else text
+
+
 def _neighbours(premise: Premise, genres: list[str]) -> tuple[str, ...]:
     """The animals who take the parts nobody asked for, in a story whose every asked-for one is an
     animal that talks ("a detective duck solves the case of the missing pond, for 5 year olds");
-    empty for any other story (a dog among people stays among people)."""
+    vehicles, where every asked-for one is a vehicle (vehicles with faces always talk); empty for
+    any other story (a dog among people stays among people)."""
     people = [p for p in premise.people if p.kind != "group" and not gone(p)]
+    if people and all(p.species in _vehicles() for p in people):
+        return _VEHICLE_NEIGHBOURS.get(people[0].species, tuple(sorted(_vehicles())))
     animals = set(_creatures().values()) - _PEOPLE_LIKE - _MACHINES - {"dragon", "monster", "mythical beast"}
     if not people or not all(p.species in animals for p in people) or not talking_world(premise, genres):
         return ()
@@ -447,7 +486,9 @@ def creature(text: str, figurative: bool = True) -> tuple[str, str] | None:
 
 @cache
 def _creatures() -> dict[str, str]:
+    # (not vehicles: "the bus driver" is a person; a vehicle is a character only where asked)
     return {w.lower(): p.species for p in kits().vocabulary.people if p.kind == "species" and p.species != "human"
+            and not p.vehicle
             for w in p.words if " " not in w}
 
 

@@ -242,13 +242,14 @@ def _phrase_at(toks: list[Token], i: int) -> Match | None:
     return found[0] if found else None
 
 
-def _phrases_at(toks: list[Token], i: int) -> list[Match]:
+def _phrases_at(toks: list[Token], i: int, vehicles: bool = False) -> list[Match]:
     """The longest readings at token i, best first: a word as written before a base form of it
-    ("crew" is not "crow"), then by kind ("dragon" is a genre's word, and a creature too)."""
+    ("crew" is not "crow"), then by kind ("dragon" is a genre's word, and a creature too).
+    ``vehicles``: with the vehicles that can be characters too (elsewhere "the train" is only a place)."""
     idx = _index()
     seen: list[tuple[tuple[str, ...], str, object]] = []
     for form in toks[i].forms:
-        seen += idx.get(form, [])
+        seen += [x for x in idx.get(form, []) if vehicles or not _vehicle(x[2])]
     found: list[tuple[int, int, int, Match]] = []
     for words, kind, entry in seen:
         if i + len(words) > len(toks):
@@ -269,6 +270,27 @@ def _phrases_at(toks: list[Token], i: int) -> list[Match]:
         if not any(o.kind == m.kind for o in out):
             out.append(m)
     return out
+
+
+def _vehicle(entry: object) -> bool:
+    return isinstance(entry, PersonWord) and entry.vehicle
+
+
+#: Children's words in a request: a trait before a vehicle makes it a character there ("a brave
+#: little tractor, for my son"), not in a heist ("a heist on the little train").
+_CHILDREN = re.compile(r"\b(?:children|child|kids?|bedtime|toddlers?|preschool(?:ers)?|little ones|nursery)\b")
+
+
+def _vehicle_cast(found: list[Match], toks: list[Token], low: str) -> Match | None:
+    """The vehicle among a word's readings when the request makes it a character: a relative clause
+    after it ("a little steam engine who is afraid of tunnels") or, for children, a trait before
+    it ("a brave tugboat"). None: the word is the place or thing it also names."""
+    m = next((x for x in found if x.kind == "person" and _vehicle(x.entry)), None)
+    if m is None:
+        return None
+    after = toks[m.last + 1].low if m.last + 1 < len(toks) else ""
+    before = toks[m.first - 1].used if m.first > 0 else None
+    return m if after in ("who", "whose") or (before == "trait" and _CHILDREN.search(low)) else None
 
 
 @cache
@@ -466,6 +488,9 @@ def read(prompt: str) -> Premise:
         also: list[Match] = []
         if m is None:
             found = _phrases_at(toks, i)
+            cast = _vehicle_cast(_phrases_at(toks, i, vehicles=True), toks, low)
+            if cast is not None:
+                found = [cast]
             m = found[0] if found else None
             # A genre's word that also names a place, a creature or a thing is both.
             also = [x for x in found[1:] if m is not None and m.kind in ("genre", "situation")

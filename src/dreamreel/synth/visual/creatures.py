@@ -5,7 +5,9 @@ A species is not a drawing but a **body plan** assembled from parametric parts (
 length, legs, neck, snout, ears, horns, wings, tail, spines, pattern, colours), so a species
 nobody listed is still drawn sensibly from the nearest plan: ``body_plan("lynx")`` is a cat's
 plan, and says so (``BodyPlan.substitute``) for the shot log. Humanoid species (elves, robots,
-vampires, trolls ...) stay :class:`~.puppets.Puppet` people with the species' skin.
+vampires, trolls ...) stay :class:`~.puppets.Puppet` people with the species' skin. Vehicles
+with faces (an engine, a tugboat, a bus, a car, a tractor) are creatures too: their bodies are
+drawn by :mod:`.vehicles`, their faces here.
 
 A creature obeys the puppet contract the renderer relies on: feet at (0, 0), ``draw_behind``
 (animated every frame: wings, tail), ``draw_body`` (cached, only breathes), ``draw_head`` (the
@@ -25,14 +27,15 @@ from ...model.bible import Look
 from .looks import Grade, hex_rgb, mix
 from .paint import fill, poly, stroke
 from .puppets import COSTUMES, EXPRESSIONS, HATS, HUMANOID_SKIN, Pose, Puppet, is_robot, species_words
+from . import vehicles
 
 
 @dataclasses.dataclass(frozen=True)
 class BodyPlan:
     """How a creature is built. Lengths are in puppet units before ``size`` scales them."""
 
-    shape: str                    # "beast" (body on legs), "bird" (upright), "ghost" (floating sheet) or
-                                  # "octopus" (a mantle over waving arms)
+    shape: str                    # "beast" (body on legs), "bird" (upright), "ghost" (floating sheet),
+                                  # "octopus" (a mantle over waving arms) or "vehicle" (see vehicles.py)
     size: float = 1.0             # overall scale; a person is about 1.0 tall
     body: str = "#8a6a4a"         # main colour
     belly: str = "#d8c0a0"
@@ -54,6 +57,7 @@ class BodyPlan:
     coat: str = "fur"             # fur, spines (a hedgehog's back), shell (a tortoise's dome)
     coat_color: str = "#4a3424"   # the spines' or the shell's colour
     substitute: str | None = None  # the species it was asked for, when drawn as this plan instead
+    vehicle: str = ""             # vehicles: engine, boat, bus, car or tractor
 
     def named(self, asked: str) -> "BodyPlan":
         return dataclasses.replace(self, substitute=asked)
@@ -75,6 +79,11 @@ _TORTOISE = BodyPlan("beast", 0.42, "#8a9468", "#c8c098", neck=0.15, snout=0.3, 
 _OCTOPUS = BodyPlan("octopus", 0.85, "#c8566a", "#f0a8b0", legs=0, ears="none", tail="none")
 _FROG = BodyPlan("beast", 0.3, "#4a9a3a", "#d8e8a0", neck=0.0, snout=0.1, ears="none", tail="none", leg=0.5,
                  life=0.04)
+_ENGINE = BodyPlan("vehicle", 1.0, ears="none", tail="none", legs=0, vehicle="engine")
+_BOAT = BodyPlan("vehicle", 1.0, ears="none", tail="none", legs=0, vehicle="boat")
+_BUS = BodyPlan("vehicle", 1.05, ears="none", tail="none", legs=0, vehicle="bus")
+_CAR = BodyPlan("vehicle", 0.85, ears="none", tail="none", legs=0, vehicle="car")
+_TRACTOR = BodyPlan("vehicle", 0.95, ears="none", tail="none", legs=0, vehicle="tractor")
 _LIZARD = BodyPlan("beast", 0.32, "#5a8a3a", "#c8d890", neck=0.1, snout=0.55, ears="none", tail="thin", leg=0.4,
                    life=0.04)
 
@@ -139,6 +148,8 @@ PLANS: dict[str, BodyPlan] = {
     "chameleon": dataclasses.replace(_LIZARD, body="#3aa85a", belly="#e0d060"),
     "ghost": _GHOST, "spirit": dataclasses.replace(_GHOST, body="#cfe6f2"), "phantom": _GHOST,
     "spectre": _GHOST, "specter": _GHOST, "wraith": dataclasses.replace(_GHOST, body="#b8c0c8"),
+    "steam engine": _ENGINE, "engine": _ENGINE, "locomotive": _ENGINE, "train": _ENGINE,
+    "tugboat": _BOAT, "boat": _BOAT, "bus": _BUS, "car": _CAR, "tractor": _TRACTOR,
 }
 #: Families of words that are drawn with a known plan: a lynx is a cat, a whale a sea serpent.
 NEAREST: dict[str, str] = {
@@ -185,6 +196,9 @@ NEAREST: dict[str, str] = {
     "orangutan": "bear", "baboon": "bear", "scorpion": "beetle", "centipede": "snake", "slug": "worm",
     "basilisk": "snake", "wyrm": "dragon", "sphinx": "lion", "manticore": "lion", "chimera": "mythical beast",
     "hippogriff": "dragon",
+    "tug": "tugboat", "ferry": "tugboat", "steamboat": "tugboat", "barge": "tugboat", "fire engine": "bus",
+    "coach": "bus", "minibus": "bus", "double-decker": "bus", "truck": "car", "lorry": "car", "van": "car",
+    "taxi": "car", "cab": "car", "digger": "tractor", "combine harvester": "tractor", "choo-choo": "steam engine",
 }
 #: How tall a creature drawn from another's plan stands in life beside a grown person (1.0), where
 #: that differs from the plan's own: a kangaroo is not a rabbit's size, nor a koala a bear's.
@@ -304,6 +318,9 @@ class Creature:
         self.coat = fill(g.c(coat, lit=lit, pull=0.05))
         self.coat_tip = stroke(g.c(mix(coat, (1, 1, 1), 0.45), lit=lit, pull=0.05), 0.9 * self.k)
         self.hat, worn, self.bag = attire(look, plan)
+        self.vehicle = vehicles.Paints(look, grade, self.k) if plan.shape == "vehicle" else None
+        if self.vehicle is not None:
+            worn, self.bag = None, False  # its livery is its clothes; a driver's cap it still wears
         cloth = hex_rgb(worn) if worn else (0.5, 0.5, 0.5)
         self.cloth = fill(g.c(mix(cloth, (0.5, 0.5, 0.55), 0.15), lit=lit))
         self.cloth_dark = fill(g.c(mix(cloth, (0, 0, 0), 0.35), lit=lit))
@@ -313,7 +330,7 @@ class Creature:
         self.cloth_worn = worn is not None
         self.coated = self.cloth_worn and plan.coat == "fur" and plan.size < 1.0
         # extents for the renderer's cached body sprite: half width 26*wf+6 units, height 82*hf
-        self.wf = max(0.6, 1.9 * self.k) if plan.shape == "beast" else max(0.6, 0.9 * self.k)
+        self.wf = max(0.6, {"beast": 1.9, "vehicle": 2.0}.get(plan.shape, 0.9) * self.k)
         self.hf = max(0.35, 1.15 * self.k)
         self.child = look.age == "child"
 
@@ -327,6 +344,9 @@ class Creature:
             return pose.sway * 1.2, -80 * k + pose.breath * 1.2
         if p.shape == "octopus":
             return pose.sway * 0.8, (-58 + pose.breath * 0.8) * k
+        if p.shape == "vehicle":
+            fx, fy, _ = vehicles.FACE[p.vehicle]
+            return pose.facing * fx * k, (fy + pose.breath * 0.3) * k
         lift = 40 - 30 * (1 - p.leg) + 48 * p.neck if p.legs else 26 + 44 * p.neck
         return pose.facing * (30 + 8 * p.neck) * k, (-lift + pose.breath * 0.4) * k
 
@@ -342,6 +362,8 @@ class Creature:
         return skia.Rect(hx - reach - 3, hy - up - 3, hx + reach + 3, hy + r * (2.4 if self.plan.trunk else 1.6) + 3)
 
     def _head_r(self) -> float:
+        if self.plan.shape == "vehicle":
+            return vehicles.FACE[self.plan.vehicle][2] * self.k
         return {"bird": 13.0, "ghost": 15.0, "octopus": 15.0}.get(self.plan.shape, 12.0) * self.k
 
     # --- drawing ------------------------------------------------------------------------------
@@ -356,7 +378,9 @@ class Creature:
         """Wings and tail: they move every frame (a tail wags as the creature talks)."""
         p, k, d = self.plan, self.k, pose.facing
         wag = math.sin(pose.gesture * 2.2) * (0.4 + pose.talk)
-        if p.shape == "beast":
+        if self.vehicle is not None:
+            vehicles.draw_behind(c, p.vehicle, d, k, self.vehicle, pose.gesture, pose.talk)
+        elif p.shape == "beast":
             if p.tail != "none":
                 x0, y0 = -d * 34 * k, (-34 + 30 * (1 - p.leg)) * k if p.legs else -10 * k
                 tip = (x0 - d * (30 if p.tail != "thin" else 26) * k, y0 - (10 + 12 * wag) * k)
@@ -436,6 +460,9 @@ class Creature:
         p, k, d = self.plan, self.k, pose.facing
         if p.shape == "ghost":
             self._ghost_body(c, pose)
+            return
+        if self.vehicle is not None:
+            vehicles.draw_body(c, p.vehicle, d, k, self.vehicle, self.outline)
             return
         if p.shape == "octopus":
             return  # its arms wave (draw_behind) and its mantle is its head
@@ -582,7 +609,10 @@ class Creature:
     def draw_arm(self, c: skia.Canvas, pose: Pose) -> None:
         """The front paw (or a ghost's sleeve) lifts as it talks; birds and serpents have none."""
         p, k, d = self.plan, self.k, pose.facing
-        if p.shape == "ghost":
+        if self.vehicle is not None:
+            vehicles.draw_gesture(c, p.vehicle, d, k, self.vehicle, self.outline, pose.gesture, pose.talk,
+                                  pose.listening)
+        elif p.shape == "ghost":
             lift = pose.talk * (14 + 6 * math.sin(pose.gesture))
             x0, y0 = d * 12 * k, -62 * k
             x1, y1 = x0 + d * 12 * k, y0 + (12 - lift) * k
@@ -675,13 +705,25 @@ class Creature:
             if smile > 0.3:
                 c.drawArc(skia.Rect(hx + d * r * 0.12 - r * 0.3, hy + r * 0.15, hx + d * r * 0.12 + r * 0.3,
                                     hy + r * 0.5 + mh), 20, 140, False, self.outline)
+        elif self.vehicle is not None:  # a face plate on the front: two eyes and a mouth, as a person's
+            c.drawCircle(hx, hy, r, self.vehicle.iron)
+            c.drawCircle(hx, hy, r * 0.86, self.vehicle.face)
+            c.drawCircle(hx, hy, r, self.outline)
+            eyes = [(hx - r * 0.36 + d * r * 0.1, hy - r * 0.2), (hx + r * 0.36 + d * r * 0.1, hy - r * 0.2)]
+            mw, mh = r * 0.3, r * (0.06 + 0.42 * mouth)
+            mx, my = hx + d * r * 0.1, hy + r * 0.3
+            c.drawOval(skia.Rect(mx - mw, my, mx + mw, my + mh), self.mouth_in)
+            c.drawOval(skia.Rect(mx - mw, my, mx + mw, my + mh), self.outline)
+            if smile > 0.3:  # the corners lift
+                c.drawArc(skia.Rect(mx - mw * 1.3, my - r * 0.2, mx + mw * 1.3, my + mh + r * 0.05), 20, 140, False,
+                          self.outline)
         else:  # a ghost's face: dark hollows for eyes, an open oval mouth
             eyes = [(hx - r * 0.35 + d * r * 0.15, hy - r * 0.15), (hx + r * 0.35 + d * r * 0.15, hy - r * 0.15)]
             mh = r * (0.1 + 0.45 * mouth)
             c.drawOval(skia.Rect(hx + d * r * 0.15 - r * 0.22, hy + r * 0.35, hx + d * r * 0.15 + r * 0.22,
                                  hy + r * 0.35 + mh + r * 0.08 * max(0.0, -smile)), self.ink)
         open_ = max(0.08, eye_open * (1 - pose.blink))
-        er = r * (0.3 if p.shape != "ghost" else 0.22) * (0.85 if p.shape == "octopus" else 1.0)
+        er = r * (0.3 if p.shape != "ghost" else 0.22) * (0.85 if p.shape in ("octopus", "vehicle") else 1.0)
         for ex, ey in eyes:
             if p.shape == "ghost":
                 c.drawOval(skia.Rect(ex - er, ey - er * 1.3 * open_, ex + er, ey + er * 1.3 * open_), self.ink)
