@@ -63,3 +63,44 @@ def test_a_database_from_before_likeness_pronouns_gets_the_column_and_keeps_its_
     again = db.likeness(kept.id, viewer.id)
     assert again is not None and again.name == "Ada" and again.pronouns == "they"
     assert db.add_likeness(viewer.id, "Bea", "{}", b"jpeg", pronouns="she").pronouns == "she"
+
+
+def test_a_chain_of_revisions_is_kept_and_leads_back_to_its_original(db):
+    alice, _ = db.new_viewer()
+    bob, _ = db.new_viewer()
+    original = db.add_film(alice.id, "a courtroom drama", "The Ledger", json.dumps({"id": "s"}))
+    record = {"of": original.id, "note": "make her angrier", "beats": ["e1_charge"], "summary": "1 of 1"}
+    first = db.add_film(alice.id, "revised", "The Ledger", json.dumps({"id": "s"}), revision=record)
+    second = db.add_film(alice.id, "revised again", "The Ledger", json.dumps({"id": "s"}),
+                         revision={**record, "of": first.id})
+    again = db.film(first.id, alice.id)
+    assert again.revises == original.id and json.loads(again.revision) == record
+    assert db.film(original.id, alice.id).revision == ""
+    assert db.original_of(db.film(second.id, alice.id)).id == original.id
+    assert db.original_of(db.film(original.id, alice.id)).id == original.id
+    # another viewer's film is never part of the chain
+    stray = db.add_film(bob.id, "not alice's", "", "{}", revision={**record, "of": second.id})
+    assert db.original_of(stray).id == stray.id
+    # a film deleted from the middle: the chain joins around it, still to the original
+    assert db.delete_film(first.id, alice.id)
+    assert db.original_of(db.film(second.id, alice.id)).id == original.id
+
+
+def test_a_database_from_before_revisions_gets_their_columns_and_keeps_its_films(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    old = Database(f"sqlite:///{path}")
+    viewer, _ = old.new_viewer()
+    kept = old.add_film(viewer.id, "film noir", "The Long Night", "{}")
+    old.engine.dispose()
+    with sqlite3.connect(path) as conn:  # as the last release made it: no revision columns
+        conn.execute("ALTER TABLE films DROP COLUMN revises")
+        conn.execute("ALTER TABLE films DROP COLUMN revision")
+    db = Database(f"sqlite:///{path}")
+    film = db.film(kept.id, viewer.id)
+    assert film.title == "The Long Night" and (film.revises, film.revision) == ("", "")
+    assert db.original_of(film).id == kept.id
+    revised = db.add_film(viewer.id, "revised", "", "{}", revision={"of": kept.id, "note": "n", "beats": [],
+                                                                    "summary": ""})
+    assert db.original_of(db.film(revised.id, viewer.id)).id == kept.id

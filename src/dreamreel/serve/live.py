@@ -544,7 +544,8 @@ class LiveFilm:
             if self.ended is not None:
                 write_atomic(self.folder / ENDED, json.dumps(self.ended))
             write_atomic(self.folder / TELLING, json.dumps({"seed": self.seed, "steps": self.steps,
-                                                            "complete": outcome[0] == "ready"}))
+                                                            "complete": outcome[0] == "ready",
+                                                            "adaptive": self.adaptive}))
         except (OSError, DreamreelError):
             log.warning("film %s: cannot save its captions and ending", self.film_id)
         # Ready only now: a ready film's ending is read from its folder (to keep going from it).

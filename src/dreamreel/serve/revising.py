@@ -68,10 +68,11 @@ def revise_film(server: Server, viewer: Viewer, film: Film, ask: Revise) -> Film
         raise HTTPException(422, f"nothing was revised: the model's answers failed the checks ({why})")
     if server.sandbox is not None:
         server.sandbox.check(revised)
-    live = server.live.get(film.id)
-    # Cut as the film revised was (a revision of a revision: as its original), so the scenes
-    # not revised keep their shots' lengths, and so their drawings.
-    cut_as = (live.make_kw.get("cut_as") if live is not None else None) or story
+    # Cut as the film revised was (a revision of a revision: as the chain's original, which the
+    # database keeps across restarts), so the scenes not revised keep their shots' lengths, and
+    # so their drawings.
+    original = server.db.original_of(film)
+    cut_as = story if original.id == film.id else Story.model_validate_json(original.story)
     start = server.started(film)
     fitted = server.afford(viewer, revised, episodes=1 if start else None)
     steps = list(path.get("steps", []))
@@ -82,11 +83,10 @@ def revise_film(server: Server, viewer: Viewer, film: Film, ask: Revise) -> Film
         server.check_room()
         prompt = film.prompt.split(" (revised: ")[0]
         new = server.db.add_film(viewer.id, f"{prompt} (revised: {report.note[:80]})", revised.bible.title,
-                                 revised.model_dump_json())
+                                 revised.model_dump_json(), revision=revision)
         for likeness_id, consent_id, role in used:
             server.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
-        server.revisions[new.id] = revision
         server._launch(new, revised, int(path.get("seed", 0)), profile,
-                       adaptive=live.adaptive if live is not None else True, start=start, fitted=fitted,
+                       adaptive=bool(path.get("adaptive", True)), start=start, fitted=fitted,
                        replay=Replay(steps, len(choices_of(story, steps))), cut_as=cut_as)
     return new

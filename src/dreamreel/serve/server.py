@@ -145,8 +145,6 @@ class Server:
         self.secure_cookies = False
         #: The LLM that revises films for their owners (``serve.revising``; None: not on this server).
         self.llm: Any = None
-        #: Revised films: what each revises ({"of", "note", "beats", "summary"}), for their status.
-        self.revisions: dict[str, dict[str, Any]] = {}
         #: Telemetry sockets open per viewer, and the sockets each may still open (a burst, then a few a second).
         self.sockets: defaultdict[str, int] = defaultdict(int)
         self.handshakes: dict[str, Bucket] = {}
@@ -576,7 +574,7 @@ class Server:
     def _finished(self, live: LiveFilm) -> None:
         self.db.update_film(live.film_id, status=live.status, error=live.error, seconds=live.seconds)
         try:  # what its status shows, for when it is no longer in memory
-            saved = {**self._live_status(live), "revision": self.revisions.get(live.film_id)}
+            saved = self._live_status(live)
             write_atomic(self.folder(live.film_id) / "status.json", json.dumps(saved))
         except (OSError, DreamreelError):
             pass
@@ -601,7 +599,8 @@ class Server:
         out["can_continue"] = ended is not None and ended.get("ending") in _extension_endings(film.story)
         out["next"] = (ended or {}).get("next")
         out["can_revise"] = self.llm is not None
-        out["revision"] = self.revisions.get(film.id)  # (a finished film's is in its saved status)
+        # What it revises, kept with the film (a film revised before that: in its saved status).
+        out["revision"] = json.loads(film.revision) if film.revision else None
         if live is not None:
             out.update(self._live_status(live))
             if live.status == "queued":

@@ -62,11 +62,13 @@ class WatchShared(BaseModel):
 
 
 def telling(server: Server, film: Film) -> dict[str, Any] | None:
-    """A film's path so far ({seed, steps, complete}): from production while it is made, else as
+    """A film's path so far ({seed, steps, complete, adaptive}: whether the director steered it;
+    a telling saved before that was kept does not say): from production while it is made, else as
     saved beside it (a film finished before tellings were saved: its ending's path, seed 0)."""
     live = server.live.get(film.id)
     if live is not None:
-        return {"seed": live.seed, "steps": [dict(s) for s in live.steps], "complete": live.status == "ready"}
+        return {"seed": live.seed, "steps": [dict(s) for s in live.steps], "complete": live.status == "ready",
+                "adaptive": live.adaptive}
     folder = server.folder(film.id)
     try:
         return dict(json.loads((folder / TELLING).read_text(encoding="utf-8")))

@@ -32,6 +32,7 @@ from sqlalchemy import (
     inspect,
     select,
     text,
+    update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -96,6 +97,11 @@ class Film(Base):
     created: Mapped[float] = mapped_column(Float)
     #: The story as JSON.
     story: Mapped[str] = mapped_column(Text, default="")
+    #: The film this one revises ("": none), and what the revision was, as JSON ({"of", "note",
+    #: "beats", "summary"}; "": not a revision). Not a foreign key: deleting a film in a chain of
+    #: revisions joins the chain around it (``delete_film``).
+    revises: Mapped[str] = mapped_column(String(32), default="")
+    revision: Mapped[str] = mapped_column(Text, default="")
 
 
 class WatchSession(Base):
@@ -158,6 +164,14 @@ class LikenessUse(Base):
     film_id: Mapped[str] = mapped_column(ForeignKey("films.id"), index=True)
     role: Mapped[str] = mapped_column(String(80))
     at: Mapped[float] = mapped_column(Float)
+
+
+#: Columns added since their table was first made: (table, column, its type and default).
+_ADDED_COLUMNS = (
+    ("likenesses", "pronouns", "VARCHAR(8) DEFAULT 'they'"),
+    ("films", "revises", "VARCHAR(32) DEFAULT ''"),
+    ("films", "revision", "TEXT DEFAULT ''"),
+)
 
 
 def _count(result: Any) -> int:
@@ -240,10 +254,10 @@ class Database:
         """Columns added since a table was first made (create_all makes only missing tables)."""
         from sqlalchemy import inspect, text
 
-        have = {c["name"] for c in inspect(self.engine).get_columns("likenesses")}
-        if "pronouns" not in have:
-            with self.engine.begin() as conn:
-                conn.execute(text("ALTER TABLE likenesses ADD COLUMN pronouns VARCHAR(8) DEFAULT 'they'"))
+        for table, column, kind in _ADDED_COLUMNS:
+            if column not in {c["name"] for c in inspect(self.engine).get_columns(table)}:
+                with self.engine.begin() as conn:
+                    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
 
     def close(self) -> None:
         """Checkpoint (SQLite: the write-ahead log into the database file) and let go."""
@@ -297,11 +311,28 @@ class Database:
 
     # -- films ---------------------------------------------------------------------------
 
-    def add_film(self, viewer_id: str, prompt: str, title: str, story_json: str) -> Film:
+    def add_film(self, viewer_id: str, prompt: str, title: str, story_json: str, *,
+                 revision: dict[str, Any] | None = None) -> Film:
+        """A new film, queued; ``revision``: what it revises ({"of": a film id, "note", "beats",
+        "summary"}), kept with it."""
         film = Film(id=new_id(), viewer_id=viewer_id, prompt=prompt, title=title, status="queued",
-                    created=time.time(), story=story_json)
+                    created=time.time(), story=story_json, revises=str(revision["of"]) if revision else "",
+                    revision=json.dumps(revision) if revision else "")
         with self.session() as s:
             s.add(film)
+        return film
+
+    def original_of(self, film: Film) -> Film:
+        """The first film of the chain of revisions ``film`` is in (itself if it revises none),
+        the viewer's own: what every revision in the chain is cut as."""
+        seen = {film.id}
+        with self.session() as s:
+            while film.revises and film.revises not in seen:
+                earlier = s.scalar(select(Film).where(Film.id == film.revises, Film.viewer_id == film.viewer_id))
+                if earlier is None:
+                    break
+                seen.add(earlier.id)
+                film = earlier
         return film
 
     def film(self, film_id: str, viewer_id: str) -> Film | None:
@@ -451,6 +482,8 @@ class Database:
             s.execute(delete(WatchSession).where(WatchSession.film_id == film_id))
             s.execute(delete(LikenessUse).where(LikenessUse.film_id == film_id))
             _delete_rows(s, film_id, "film")
+            # Its revisions now revise what it revised (their cut stays the chain's original's).
+            s.execute(update(Film).where(Film.revises == film_id).values(revises=film.revises))
             s.delete(film)
             return True
 
