@@ -10,6 +10,7 @@ import httpx
 import pytest
 from serving import running_server
 
+from dreamreel.store.cache import Cache
 from dreamreel.synth.voice import backend as voice
 
 from test_revise import angrier, backend
@@ -17,7 +18,13 @@ from test_revise_served import PROMPT, ready, talky_scene, viewer
 from test_writer import _chat_answer, faulty_server  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow  # (makes three films on two real servers)
-SERVER = {"make_kw": {"voice": voice("espeak-ng")}, "live_kw": {"lead_s": None, "abandon_s": 1.0}}
+
+
+def server_kw(folder):
+    """Both servers on one render cache of this test's own: the session's shared cache holds
+    test_revise_served's drawings of the same film, which would make "drawn again" read 0."""
+    return {"make_kw": {"voice": voice("espeak-ng"), "cache": Cache(folder / "cache")},
+            "live_kw": {"lead_s": None, "abandon_s": 1.0}}
 
 
 def lengths(status):
@@ -34,7 +41,7 @@ def revise(client, behaviour, film_id, beat, text):
 
 def test_a_revision_of_a_revision_after_a_restart_is_cut_as_the_original(tmp_path, faulty_server):  # noqa: F811
     url, behaviour = faulty_server
-    with running_server(tmp_path, **SERVER) as (base, app):
+    with running_server(tmp_path, **server_kw(tmp_path)) as (base, app):
         app.state.server.llm = backend(url)
         alice = viewer(base)
         # (At 45 s the revised scene is shorter than the original's, so a revision cut to its own
@@ -50,7 +57,7 @@ def test_a_revision_of_a_revision_after_a_restart_is_cut_as_the_original(tmp_pat
         record = first["revision"]
         assert record["of"] == original["id"] and record["beats"] == [beat.id]
 
-    with running_server(tmp_path, **SERVER) as (base, app):
+    with running_server(tmp_path, **server_kw(tmp_path)) as (base, app):
         app.state.server.llm = backend(url)
         alice.base_url = httpx.URL(base)
         # what each film revises is still served, as it was

@@ -13,6 +13,7 @@ from serving import running_server
 
 from dreamreel.model import Story
 from dreamreel.narrative.validate import validate
+from dreamreel.store.cache import Cache
 from dreamreel.synth.voice import backend as voice
 
 from test_revise import angrier, backend
@@ -47,7 +48,8 @@ def served(tmp_path_factory, request):
     """A server (its model set by each test) and one finished film of Alice's, made as written,
     nobody answering its choices."""
     folder = tmp_path_factory.mktemp("revise")
-    with running_server(folder, make_kw={"voice": voice("espeak-ng")},
+    # (a render cache of its own: another test's drawings of this film would leave none to draw)
+    with running_server(folder, make_kw={"voice": voice("espeak-ng"), "cache": Cache(folder / "cache")},
                         live_kw={"lead_s": None, "abandon_s": 1.0}) as (base, app):
         alice = viewer(base)
         made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": request.param, "rating": "PG",

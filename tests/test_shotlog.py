@@ -40,7 +40,7 @@ def test_a_shot_logs_place_people_creatures_costumes_props_and_action() -> None:
     shot = Shot(id="s1_4", beat="b1", episode=1, kind="scene", size="wide", move="pan", frames=48, start_frame=0,
                 place="silver_spur_saloon", place_kind="saloon", time_of_day="night", weather="clear",
                 on_screen=["laramie", "rosa", "mateo"], focus="rosa", action="hand_over",
-                props=["the silver tiara", "a harpsichord"], lighting=Lighting(palette=["#101010", "#e0e0e0"]))
+                props=["the silver tiara", "a loom"], lighting=Lighting(palette=["#101010", "#e0e0e0"]))
     d = drawn(shot, bible)
     assert d["place"] == {"id": "silver_spur_saloon", "kind": "saloon", "name": "the Silver Spur saloon",
                           "time_of_day": "night", "weather": "clear"}
@@ -53,16 +53,16 @@ def test_a_shot_logs_place_people_creatures_costumes_props_and_action() -> None:
     assert (mateo["drawn_as"], mateo["substituted"]) == ("human", "centaur")
     assert mateo["costume"]["clothing"] == "fringed leather coat"  # a person plays him: dressed as written
     assert d["props"] == [{"named": "the silver tiara", "drawn": "tiara", "substituted": False},
-                          {"named": "a harpsichord", "drawn": FALLBACK_PROP, "substituted": True}]
+                          {"named": "a loom", "drawn": FALLBACK_PROP, "substituted": True}]
     assert d["action"] == "hand_over"
     assert d["substituted"] == [
         "Rosa McCready (lynx) is drawn as a cat: the renderer has no lynx yet",
         "Mateo Tate (centaur) is drawn as a human: the renderer has no centaur yet",
-        f"a harpsichord is drawn as a {FALLBACK_PROP}: the renderer has no drawing of it yet"]
+        f"a loom is drawn as a {FALLBACK_PROP}: the renderer has no drawing of it yet"]
     r = row({"number": 5, "start": 62.25, "seconds": 2.5, "kind": "scene", "size": "wide", "drawn": d})
     assert r["time"] == "1:02.2" and r["place"] == "the Silver Spur saloon (saloon)"
     assert r["who"] == "Laramie Callahan, Rosa McCready (lynx as cat), Mateo Tate (centaur as human)"
-    assert r["props"] == f"the silver tiara, a harpsichord (as a {FALLBACK_PROP})" and r["action"] == "hand over"
+    assert r["props"] == f"the silver tiara, a loom (as a {FALLBACK_PROP})" and r["action"] == "hand over"
     # a card shows its words and nobody
     card = drawn(shot.model_copy(update={"kind": "title", "caption": "Dust"}), bible)
     assert card["card"] == "Dust" and card["characters"] == [] and card["props"] == []
