@@ -946,3 +946,17 @@ def test_a_science_fair_robot_is_a_kids_project_today_and_a_music_festival_has_i
     assert "the school gym" in [p.name for p in fair.bible.world.places]
     festival = plan(Request(prompt="a romance at a summer music festival", episodes=1), seed=0)
     assert {"the main stage", "the tent in the campsite"} <= {p.name for p in festival.bible.world.places}
+
+
+def test_capitalised_place_names_slashers_and_short_titles():
+    # a thing's word in a place's name is the place, not a key; a fort with a name keeps it
+    key_west = plan(Request(prompt="a mystery in Key West", episodes=1), seed=0)
+    assert [p.named for p in read("a mystery in Key West").places] == ["Key West"]
+    assert key_west.bible.world.name == "Key West" and key_west.bible.world.era == "the present day"
+    knox = plan(Request(prompt="a heist at Fort Knox", episodes=1), seed=0)
+    assert knox.bible.world.name == "Fort Knox" and "Fort Knox" in [p.name for p in knox.bible.world.places]
+    slasher = plan(Request(prompt="a slasher at a summer camp", episodes=1), seed=0)
+    assert slasher.generator["genres"] == "horror" and slasher.bible.world.era == "1980s"
+    # a thing named with a clause is titled by the thing alone
+    painting = plan(Request(prompt="a heist comedy about a painting nobody is allowed to see", episodes=1), seed=0)
+    assert painting.bible.title == "The Painting Job"

@@ -506,8 +506,23 @@ def objects(premise: Premise, shapes: list[PlotShape], writer: Writer, slots: di
             label = writer.fill(rng.choice(shape.objects), slots, sentence=False)
         if not label.lower().startswith(("the ", "a ", "an ")):
             label = f"the {label}"
-        out[n] = (label, bare(label))
+        # (the viewer's own words for a thing stay whole, the second time too)
+        out[n] = (label, bare(label) if premise.things else short_name(label))
     return out
+
+
+#: Words that start what a thing's name says about it: "the painting [nobody is allowed to see]".
+_CLAUSE = re.compile(r" (?:nobody|no one|everyone|everybody|that|which|who|whose|nobody's|full|from|with|in|on|at|"
+                     r"for|under|behind|inside|hidden|stolen|left|kept|found|buried|locked) ")
+
+
+def short_name(label: str) -> str:
+    """A thing's name without what is said about it, for titles and second mentions: "the
+    painting nobody is allowed to see" -> "painting", "a briefcase full of banknotes" -> "briefcase"
+    ("a pair of dancing shoes" stays whole: what comes after "of" is often the thing)."""
+    name = bare(label)
+    cut = _CLAUSE.search(name)
+    return name[:cut.start()] if cut is not None and len(name.split()) > 3 else name
 
 
 def gone(person: AskedPerson) -> bool:

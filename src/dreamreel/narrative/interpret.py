@@ -28,6 +28,7 @@ _ERA_WORDS = {
     "victorian": "Victorian era", "medieval": "medieval", "renaissance": "Renaissance",
     "roaring twenties": "1920s", "jazz age": "1920s", "far future": "far future", "prohibition": "1920s",
     "cold war": "1960s", "wartime": "1940s",
+    "slasher": "1980s",  # the slasher's summer camps and babysitters are the 1970s-80s'
 }
 #: Words in a request that set the mood; each nudges endings, variants and palette.
 MOOD_WORDS = {

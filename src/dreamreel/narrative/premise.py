@@ -492,6 +492,11 @@ def read(prompt: str) -> Premise:
             if cast is not None:
                 found = [cast]
             m = found[0] if found else None
+            if m is not None and m.kind == "thing" and t.cap:
+                # a thing's word capitalised in a place's name is the place: "in Key West", "at Crystal Lake"
+                named = _unknown_named_place(toks, i)
+                if named is not None and named.last > named.first:
+                    m, found = named, [named]
             # A genre's word that also names a place, a creature or a thing is both.
             also = [x for x in found[1:] if m is not None and m.kind in ("genre", "situation")
                     and (x.kind in ("person", "place", "thing") or x.kind == "situation" != m.kind
@@ -805,6 +810,17 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 # "a bowling alley", "a karaoke bar", "a wind farm": the word before says which kind
                 before.used = "place"
                 said = f"{before.low} {said}"
+            if said_as.cap and m.first == m.last:
+                # a kind of place capitalised in a proper name is called by it: "Fort Knox", "Blackwood Manor"
+                j, k = m.first, m.last
+                while k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].used in (None, "thing"):
+                    k += 1
+                while j - 1 > 0 and toks[j - 1].cap and toks[j - 1].used in (None, "thing"):
+                    j -= 1
+                if k > j:  # (alone it stays as written: "the Moon", "Mars")
+                    said = " ".join(t.text for t in toks[j:k + 1])
+                for t in toks[j:k + 1]:
+                    t.used = "place"
             inside = _room_of(m, toks)
             if inside is not None and any(toks[m.last].low in r.name for r in inside.rooms):
                 continue  # "the kitchen table in a farmhouse": the farmhouse's kitchen, not a restaurant
