@@ -975,3 +975,14 @@ def test_an_american_town_has_a_main_street_and_canadians_have_canadian_names():
     assert "main street" not in [p.name for p in whitby.bible.world.places]
     canadian, _ = names_for("CA")  # Canada's, in English first: not Faker's es_CA (Catalonia)
     assert {"Emily", "Sarah"} & set(canadian["she"]) and "Montserrat" not in canadian["she"]
+
+
+def test_a_vehicle_with_feelings_is_a_childrens_story_in_the_age_of_engines():
+    tug = plan(Request(prompt="a brave tugboat who is scared of storms", episodes=1), seed=0)
+    lead = tug.bible.cast[0]
+    assert lead.look.species == "tugboat" and "cowardly" not in lead.archetype  # afraid of one thing
+    assert tug.request.rating in ("G", "PG") and tug.bible.world.era == "the present day"  # not the 1720s
+    assert tug.generator["shapes"] == "bedtime"  # the storm is what it fears, not a survival count
+    # asked otherwise, it is told otherwise
+    heist = plan(Request(prompt="a heist on the little train", episodes=1), seed=0)
+    assert all(c.look.species == "human" for c in heist.bible.cast)

@@ -64,6 +64,11 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # the place wins, and the era moves to when such a place can be.
         era = "the far future" if latest > 2030 else "the present day"
         intent.notes.append(f"{kinds[0].label} cannot be in the {facts.era}: set in {era}")
+    elif premise.era is None and premise.people and premise.people[0].species in _vehicles() \
+            and (genre_year is None or genre_year < 1900):
+        # a tugboat or a tractor with a face lives in the age of engines, not the genre's 1720s or an
+        # invented age of legend
+        era = "the present day"
     elif premise.era is None and named and intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS:
         # A real city with no time asked is today's: Las Vegas magicians, a Naples restaurant
         # (a comedy's or a romance's own era is a look, not a date the viewer asked for).

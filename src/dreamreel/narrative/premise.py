@@ -272,6 +272,11 @@ def _phrases_at(toks: list[Token], i: int, vehicles: bool = False) -> list[Match
     return out
 
 
+@cache
+def _is_vehicle(species: str) -> bool:
+    return any(p.vehicle and p.species == species for p in kits().vocabulary.people)
+
+
 def _vehicle(entry: object) -> bool:
     return isinstance(entry, PersonWord) and entry.vehicle
 
@@ -570,8 +575,18 @@ def read(prompt: str) -> Premise:
     if subject and not any(p.pronouns for p in premise.people):
         premise.lead_pronouns = subject  # type: ignore[assignment]
     _size_and_rating(premise, low)
-    if premise.audience == "children" and not premise.shapes and _AFRAID.search(low) and "bedtime" in kits().shapes:
-        premise.shapes.append("bedtime")  # "a little engine who is scared of tunnels": a fear faced, for children
+    if premise.people and _is_vehicle(premise.people[0].species) and premise.audience is None \
+            and not premise.genres and premise.rating in (None, "G", "PG"):
+        # a tugboat, a little engine or a bus with feelings is a children's story unless said otherwise
+        premise.audience = "children"
+        premise.notes.append(f"a {premise.people[0].label} with feelings: told as a story for children")
+    feared = premise.event is not None and premise.shapes == [premise.event_shape] and re.search(
+        _AFRAID.pattern + r" (?:the )?" + re.escape(re.sub(r"^(?:the|a|an) ", "", premise.event)), low)
+    if premise.audience == "children" and (not premise.shapes or feared) and _AFRAID.search(low) \
+            and "bedtime" in kits().shapes:
+        # "a little engine who is scared of tunnels": a fear faced, for children ("scared of storms":
+        # the storm is what is feared, not a survival story's)
+        premise.shapes = ["bedtime"]
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
@@ -713,6 +728,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 modifier, modifier_said = e, said.lower()
             continue
         if m.kind == "trait":
+            if e.trait == "cowardly" and m.last + 1 < len(toks) and toks[m.last + 1].low == "of":
+                continue  # "a brave tugboat who is scared of storms": one fear, not a coward
             if e.trait.lower() in words("against") or said.lower() in words("against"):
                 pending_relation = "rival"
             pending_traits.append(e.trait)
