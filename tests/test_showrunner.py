@@ -986,3 +986,10 @@ def test_a_vehicle_with_feelings_is_a_childrens_story_in_the_age_of_engines():
     # asked otherwise, it is told otherwise
     heist = plan(Request(prompt="a heist on the little train", episodes=1), seed=0)
     assert all(c.look.species == "human" for c in heist.bible.cast)
+
+
+def test_a_carnival_abroad_is_in_the_streets_and_at_home_a_fair():
+    rio = plan(Request(prompt="a romance during carnival in Rio", episodes=1), seed=0)
+    assert {"the parade at night", "the crush of the street party"} <= {p.name for p in rio.bible.world.places}
+    ohio = plan(Request(prompt="a carnival comes to a small town in Ohio", episodes=1), seed=0)
+    assert "the midway" in {p.name for p in ohio.bible.world.places}

@@ -570,6 +570,7 @@ def read(prompt: str) -> Premise:
         i = m.last + 1
 
     _assemble(premise, matches, toks)
+    _street_carnival(premise)
     _left_behind(premise)
     subject = next((t.low for t in toks if t.low in ("she", "he")), None)
     if subject and not any(p.pronouns for p in premise.people):
@@ -1014,6 +1015,17 @@ def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
             premise.places.append(AskedPlace(label=place.label, words=[toks[k].low], kind=v.places.index(place)))
 
 
+
+
+def _street_carnival(premise: Premise) -> None:
+    """A carnival abroad is the one in the streets (Rio's, Venice's), not a travelling fair."""
+    places = kits().vocabulary.places
+    fair = next((p for p in premise.places if p.kind is not None and places[p.kind].label == "an amusement park"
+                 and p.words[0].lower() == "carnival"), None)
+    abroad = any(p.named and country_of(p.named) not in (None, "US", "CA") for p in premise.places)
+    if fair is not None and abroad:
+        fair.kind = next(i for i, e in enumerate(places) if e.label == "a street carnival")
+        fair.label = "a street carnival"
 
 
 def _room_of(m: Match, toks: list[Token]):
