@@ -161,8 +161,11 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
         # green and a tea room ("a mystery in Key West"); Britain's keep the genre's village
         # (only where every town of the name is: Whitby is Dracula's as well as Ontario's)
         countries = reader.town_countries(named)
-        small = bool(countries) and countries <= _MAIN_STREET_COUNTRIES
-        return "a small town" if small and year >= 1950 else None
+        if countries and countries <= _MAIN_STREET_COUNTRIES and year >= 1950:
+            return "a small town"
+        # a town or a region abroad has streets, not an English village's (Hokkaido, Lucca)
+        if reader.country_of(named) in (None, "GB", "IE", *_MAIN_STREET_COUNTRIES):
+            return None
     if year >= 1960:
         return "a city today"
     # a thriller's own places are already a city's of those years (Cold War Vienna)

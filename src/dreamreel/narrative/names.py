@@ -73,7 +73,9 @@ ENGLISH = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 #: ... in the kits whose names are theirs, or invented (fantasy): a comedy's Binky Plunkett is
 #: British, a noir's Iris Kane American. A thriller's Cold War Europeans, a science fiction's crew
 #: from everywhere and a pirate adventure's Spanish Main are nobody's in Boston or Harlem.
-NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy"}), "CA": frozenset({"noir", "western", "fantasy"})}
+NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy"}), "CA": frozenset({"noir", "western", "fantasy"}),
+             # (an Adelaide or a Dublin comedy today is not peopled by Binky Plunketts)
+             "AU": frozenset({"fantasy"}), "NZ": frozenset({"fantasy"}), "IE": frozenset({"fantasy"})}
 BRITISH_NAMED = frozenset({"comedy", "mystery", "romance", "horror", "fantasy"})
 
 
@@ -85,7 +87,7 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
     own = NAMED_FOR.get(country or "", BRITISH_NAMED) if country in ENGLISH else frozenset()
     if country in ENGLISH and kit.name in own:
         return kit
-    borrow = (period or {}).get("US" if country in NAMED_FOR else "GB")
+    borrow = (period or {}).get("US" if country in ("US", "CA") else "GB")
     if country in ENGLISH and year is not None and year < 1960 and borrow is not None:
         return kit.model_copy(update={"names_first": borrow.names_first, "names_last": borrow.names_last})
     names = names_for(country) if country else None
