@@ -139,7 +139,8 @@ def _called(said: str) -> str:
 
 
 #: Events that have a place of their own, and the vocabulary's place for it.
-_EVENT_PLACES = {"wedding": "a wedding venue", "road trip": "the open road"}
+_EVENT_PLACES = {"wedding": "a wedding venue", "road trip": "the open road", "first day of school": "a school",
+                 "first day at school": "a school", "first day at a new school": "a school", "new school": "a school"}
 
 
 #: Countries whose towns are a main street's (the vocabulary's "a small town").
