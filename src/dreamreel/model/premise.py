@@ -58,6 +58,9 @@ class Premise(Model):
     #: The event the request names, in its own words ("the snake-boat race"), and the shape it asks for.
     event: ShortText | None = None
     event_shape: Ident | None = None
+    #: What the lead is afraid of, in the request's words ("tunnels", "storms", "the dark"):
+    #: ``{fear}`` in the templates; a story about a fear meets it.
+    fear: ShortText | None = None
     genres: list[Ident] = Field(default_factory=list)
     era: ShortText | None = None
     year: int | None = None

@@ -49,6 +49,8 @@ class WorldFacts:
     specs: dict[str, PlaceSpec]  # place id -> spec (for its role)
     #: What the story's plot is about as an event ("the election"): each episode's own in compose.
     event: str = "the story"
+    #: What the lead is afraid of ("tunnels"): the request's, else a fear a small one often has.
+    fear: str = "the dark"
 
 
 def slug(text: str, taken: set[str], limit: int = 3) -> str:
@@ -211,7 +213,29 @@ def cast_as_given(made: Character, asset: Character | Performer, ids: set[str]) 
 def world_slots(facts: WorldFacts) -> dict:
     return {"world": facts.name, "mcguffin": facts.mcguffin[0], "mcguffin_short": facts.mcguffin[1],
             "scheme": facts.scheme, "stakes": facts.stakes, "era": facts.era, "event": facts.event,
-            "last": "all that"}
+            "last": "all that", "fear": facts.fear, "the_fear": fear_met(facts.fear)}
+
+
+#: Words that say a fear is one already ("the dark", "her own shadow").
+_ONE = {"the", "a", "an", "my", "his", "her", "its", "their", "our", "your", "this", "that", "these", "those"}
+#: Plurals that are one thing met ("the heights"), not many of one.
+_ONE_PLURAL = {"heights", "woods", "waves", "clouds", "crowds", "stairs", "glasses", "clothes", "people"}
+
+
+def fear_met(fear: str) -> str:
+    """What is feared as the story meets it, one of it (``{the_fear}``): "tunnels" -> "the tunnel",
+    "big dogs" -> "the big dog", "thunder" -> "the thunder"; as said where it already is one ("the
+    dark") or is a doing ("flying")."""
+    from lemminflect import getLemma
+
+    words = fear.split()
+    last = words[-1]
+    if words[0].lower() in _ONE or words[0].lower().endswith("ing") or last.lower().endswith("ing"):
+        return fear
+    if last.lower() not in _ONE_PLURAL:
+        one = getLemma(last.lower(), upos="NOUN")[0]
+        words[-1] = one[:1].upper() + one[1:] if last[:1].isupper() else one
+    return "the " + " ".join(words)
 
 
 def build_style(intent: Intent, facts: WorldFacts, rng: random.Random) -> StyleGuide:

@@ -43,8 +43,8 @@ from ..model.kits import BUILTIN_VARS, ChoiceT, Complication, PlotShape, ShapeSc
 from ..model.premise import Premise
 from . import asked
 from .asked import TALKERS
-from .bible_builder import Cast, WorldFacts
-from .interpret import GENTLE, Intent
+from .bible_builder import Cast, WorldFacts, fear_met
+from .interpret import CHILDREN_ONLY, GENTLE, Intent
 from .kits import Kits
 from .rating import scan
 from .text import Person, Writer
@@ -139,10 +139,10 @@ def _levels(*texts: str) -> dict[ContentFlag, int]:
 
 def allowed_middle_plots(premise: Premise, main: str, shapes: Iterable[str]) -> list[str]:
     """The plots that may fill a series' middle episodes when ``main`` opens and closes it: any
-    other plot, only the gentle ones for children (or a bedtime series), and never bedtime for
-    anyone else. (The planner and the LLM's plot stage both keep to this one rule.)"""
-    gentle = premise.audience == "children" or main == "bedtime"
-    return [s for s in shapes if s != main and (not gentle or s in GENTLE) and (gentle or s != "bedtime")]
+    other plot, only the gentle ones for children (or a bedtime or fear series), and never bedtime
+    or fear for anyone else. (The planner and the LLM's plot stage both keep to this one rule.)"""
+    gentle = premise.audience == "children" or main in CHILDREN_ONLY
+    return [s for s in shapes if s != main and (not gentle or s in GENTLE) and (gentle or s not in CHILDREN_ONLY)]
 
 
 def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[str, PlotShape], genres: list[str],
@@ -299,7 +299,8 @@ class Composer:
         return dict(people, world=self.facts.name, place=place.name, home=home.name, era=self.facts.era,
                     object=obj, object_short=short, mcguffin=obj, mcguffin_short=obj, scheme=self.facts.scheme,
                     stakes=stakes, crowd=self.crowd, event=self.event_now, last=self.last_event,
-                    lost=asked.lost(self.premise, people["hero"]),
+                    lost=asked.lost(self.premise, people["hero"]), fear=self.facts.fear,
+                    the_fear=fear_met(self.facts.fear),
                     rule=self.rng.choice(self.intent.world.rules),
                     weather=self.weather_phrase(weather, place.time_of_day) or "the air is still",
                     hero_archetype=self.cast.hero.archetype)

@@ -22,6 +22,8 @@ from .premise import read as read_premise
 
 #: Plots that suit a story for children (a love story only where the request asks for one).
 GENTLE = ("bedtime", "quest", "rivalry", "errors", "siege", "project", "show")
+#: Plots told only for children, and only where asked (a lost blanket at bedtime, a fear faced).
+CHILDREN_ONLY = ("bedtime", "fear")
 
 _ERA_RE = re.compile(r"\b((?:1[0-9]|20|21|22|23|24|25|26|27|28|29)[0-9]0)s\b|\b((?:1[0-9]|2[0-9])th)[- ]century\b")
 _ERA_WORDS = {
@@ -340,7 +342,7 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if premise.audience == "children" or re.search(
             r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low):
         # The youngest (a bedtime story, a viewer of six or under) get G: nothing to frighten them.
-        young = "bedtime" in premise.shapes or (premise.child_age is not None and premise.child_age <= 6)
+        young = any(s in premise.shapes for s in CHILDREN_ONLY) or (premise.child_age is not None and premise.child_age <= 6)
         cap = "G" if young else "PG"
         if stricter(rating, cap) != rating:
             notes.append(f"asked for a story for {'young ' if young else ''}children: rated {cap} instead of {rating}")
@@ -412,7 +414,7 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
         gentle = [s for s in GENTLE if s in shapes]
         pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle
     else:
-        pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id != "bedtime")
+        pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id not in CHILDREN_ONLY)
     # A genre that is a plot ("a cozy mystery": someone finds out whodunit) is told as one; a
     # quiet or sad request that names no genre as a quiet or sad plot.
     by_genre = [s for s in _GENRE_PLOTS.get(genres[0] if genres else "", ()) if s in pool]

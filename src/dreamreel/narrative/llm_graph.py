@@ -45,7 +45,7 @@ from ..model.cost import WRITING, CostEntry, CostReport, Resource
 from ..model.premise import Premise
 from ..model.story import Beat, Emotion, Line
 from .compose import allowed_middle_plots
-from .interpret import GENTLE
+from .interpret import CHILDREN_ONLY, GENTLE
 from .kits import kits as all_data
 from .llm.base import LLMBackend, LLMUsage
 from .llm_plan import (_DATA_NOTE, Budget, PlanReport, StageRecord, _prompt, _short, _Strict, _texts, content_check,
@@ -303,8 +303,8 @@ def _plot_check(asked: str | None, premise: Premise, shapes: Sequence[str],
                 continue
             if p == plots[0]:
                 problems.append(f"episode {n}'s plot must differ from the first and last episode's ({p!r})")
-            elif p == "bedtime":
-                problems.append(f"episode {n}'s plot 'bedtime' is for children's stories only")
+            elif p in CHILDREN_ONLY:
+                problems.append(f"episode {n}'s plot {p!r} is for children's stories only")
             else:
                 problems.append(f"episode {n}'s plot {p!r} is too dark for this audience; choose one of "
                                 f"{', '.join(allowed)}")
@@ -321,7 +321,7 @@ def choose_plots(backend: LLMBackend, story: Story, premise, request: Request, p
     data = all_data()
     n = len(story.graph.episodes)
     asked = read(request.prompt).shapes[:1]
-    gentle = premise.audience == "children" or (asked == ["bedtime"])
+    gentle = premise.audience == "children" or any(s in CHILDREN_ONLY for s in asked)
     shapes = sorted(s for s in data.shapes if not gentle or s in GENTLE or s in asked)
     record = PartRecord("plot", part="series")
     report.start(record)

@@ -82,7 +82,8 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
     if pack is None and premise.era:
         style = style.model_copy(update={"era": facts.era})
     main = data.shape(intent.shape)
-    facts = dataclasses.replace(facts, event=premise.event or main.event or f"the {main.label}")
+    facts = dataclasses.replace(facts, event=premise.event or main.event or f"the {main.label}",
+                                fear=premise.fear or facts.fear)
     plan_ids = series_plan(premise, main, intent.episodes, data.shapes, intent.genres, rng)
     shapes = [data.shape(s) for s in plan_ids]
     base_cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer, given)

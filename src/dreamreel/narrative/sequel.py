@@ -87,7 +87,7 @@ def continue_story(story: Story, ending: str, *, profile: Profile | None = None,
         raise BadInputError(f"story {story.id} was not written by the planner for its genres, so it "
                             f"cannot be continued here")
     facts = WorldFacts(name=bible.world.name, mcguffin=fresh.mcguffin, scheme=fresh.scheme, stakes=fresh.stakes,
-                       era=bible.world.era, places=list(bible.world.places),
+                       era=bible.world.era, places=list(bible.world.places), fear=premise.fear or fresh.fear,
                        specs={p.id: specs[p.name] for p in bible.world.places})
     cast = _cast(story, intent, facts, rng, writer, n, pack if story.assets else None)
 
