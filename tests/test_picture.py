@@ -269,11 +269,61 @@ def test_every_prop_draws_something(name):
     ("the bakery", "glass cases of loaves and tarts and a bell on the door", "loaves"),
     ("the flour store", "sacks of flour stacked to the ceiling", "sacks"),
     ("the circus", "the ring under the big top, the band playing", "big_top"),
+    # places people work and gather (the story engine's oil rig, call centre, food stall ...)
+    ("the drill floor", "mud, chains and the roar of the drill, everyone in hard hats", "derrick"),
+    ("the helideck", "a painted H above the waves, the rotor wash and the spray", "helideck"),
+    ("the call floor", "rows of headsets and screens, a leaderboard of call times on the wall", "headsets"),
+    ("the stall", "a counter for six, steam from the pots and a paper lantern", "food_stall"),
+    ("the warehouse floor", "aisles of shelving three storeys high and forklifts beeping", "racking"),
+    ("the site", "mud, cement mixers and steel going up in the rain", "scaffold"),
+    ("the hall", "a wooden hall with stacking chairs, a tea urn and a noticeboard", "tea_urn"),
+    ("the hall", "a wooden hall with stacking chairs, a tea urn and a noticeboard", "chairs"),
+    ("the parade at night", "floats, drums and dancers in feathers under the floodlights", "carnival_float"),
+    ("the pool", "blue water, lane ropes, the smell of chlorine and an echo off the tiles", "lifeguard_chair"),
 ])
 def test_places_are_dressed_from_their_words(name, description, piece):
     from dreamreel.synth.visual.dressing import pieces
 
     assert piece in pieces(name, description)
+
+
+def test_a_food_stall_is_not_a_market_stall_and_a_smoker_without_a_headset_has_no_desks():
+    """A ramen stall's counter, steaming pots and paper lantern stand in the place of a market's
+    fruit stall and a shop's bottles; words that only begin like a piece's do not call it up."""
+    from dreamreel.synth.visual.dressing import pieces
+
+    assert pieces("the stall", "a counter for six, steam from the pots and a paper lantern") == ["food_stall"]
+    assert pieces("the market", "fruit and fish") == ["stalls"]
+    assert "headsets" not in pieces("the smoking spot by the bins", "the one place with no headset and no camera")
+    assert "carnival_float" not in pieces("the raft", "floating down the river")
+    assert "helideck" not in pieces("the pipe deck", "stacks of pipe under the helideck, out of the wind")
+
+
+def test_a_pool_has_water_and_a_helideck_stands_over_the_sea(dragon_story):
+    """The pool: blue water with lane ropes across the floor where the plain room had boards; the
+    helideck: the sea to the horizon where a rooftop had a city's towers, a painted H underfoot."""
+    from dreamreel.synth.visual.dressing import view_of
+
+    assert view_of("the helideck", "a painted H above the waves", year=None) == "sea"
+    bible = dragon_story.bible
+
+    def frame(name, kind, description):
+        place = Place(id="p", name=name, kind=kind, description=description)
+        b = bible.model_copy(update={"world": bible.world.model_copy(update={"places": [place], "era": "today"}),
+                                     "style": bible.style.model_copy(update={"era": "today"})})
+        shot = make_shot(b, kind="establishing", size="wide", on=[], place_kind=kind, tod="day",
+                         frames=1).model_copy(update={"place": "p"})
+        return render(shot, b)[0][..., :3].astype(int)
+
+    pool = frame("the pool", "interior", "blue water, lane ropes and an echo off the tiles")
+    room = frame("the room", "interior", "a room")
+    band = pool[int(H * 0.72):int(H * 0.84)]
+    r, b = band[..., 0], band[..., 2]
+    assert ((b - r > 60) & (b > 120)).mean() > 0.4, "the pool's water is blue"
+    assert np.abs(pool - room).mean() > 10
+    deck = frame("the helideck", "rooftop", "a painted H above the waves")
+    roof = frame("the roof", "rooftop", "tar and a water tank")
+    assert np.abs(deck - roof).mean() > 8
 
 
 def test_a_dressed_place_differs_from_its_bare_kind(dragon_story):
@@ -527,6 +577,11 @@ def test_a_butterfly_has_coloured_wings(dragon_story):
     ("the skating rink", "a Sunday afternoon", 1885, "plaster", "ice", "lanterns", None),
     ("the back seat", "crumbs and old maps", None, "car", "carpet", "dim", None),  # a car's cabin
     ("the car park", "level three, half empty", None, "brick", "flags", "fluorescent", None),  # not a car's cabin
+    ("the pool", "blue water, lane ropes, the smell of chlorine", None, "tile", "pool", "fluorescent",
+     "lifeguard_chair"),
+    ("the deep end", "the dark blue line on the tiles", 1925, "tile", "pool", "bulbs", "lifeguard_chair"),
+    ("the lanes", "twelve lanes, neon over the pins", None, "panel", "lanes", "bulbs", None),
+    ("the pool hall", "green baize under a low lamp", None, "panel", "boards", "dim", None),  # no water in it
 ])
 def test_rooms_are_built_from_their_words_and_era(name, description, year, wall, floor_, light, piece):
     from dreamreel.synth.visual.dressing import pieces
@@ -624,7 +679,8 @@ def test_a_place_before_electric_light_and_towers_keeps_to_its_era(recipe):
     assert (np.abs(drawn[0] - drawn[1]).max(axis=2) > 10).mean() > 0.01, "drawn the same in 1870 as today"
 
 
-@pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard", "stove", "chairs"])
+@pytest.mark.parametrize("piece", ["washers", "mixing_desk", "scoreboard", "stove", "chairs", "headsets", "scaffold",
+                                   "racking", "tea_urn"])
 def test_a_rooms_fixtures_keep_to_its_era(piece):
     """A Victorian laundry has washtubs and a mangle, not electric washers; a 1930s studio a desk
     of dials and a disc lathe, not faders; a 1950s bowling alley a chalk board, not score screens;

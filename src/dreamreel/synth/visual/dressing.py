@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import skia
 
-from . import rooms
+from . import rooms, sites
 from .paint import fill, glow, poly, stroke
 from .settings import Kit, console, crate, shelves
 
@@ -565,6 +565,28 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "band_gear": (rooms.band_gear, ("recording studio", "amp", "amplifier", "drum kit", "drums", "drummer", "guitar", "live room",
                                     "rehearsal room", "gig", "bandstand")),
     "mirror": (rooms.mirror, ("mirror", "dressing table", "vanity")),
+    # places people work and gather (sites.py)
+    "derrick": (sites.derrick, ("derrick", "drill floor", "the drill", "drill pipe", "drilling", "oil rig",
+                                "oil platform", "oil well", "rig floor", "pipe deck")),
+    "helideck": (sites.helideck, ("helipad", "heliport", "painted h", "landing pad")),
+    "headsets": (sites.headsets, ("headsets", "call centre", "call center", "call floor", "contact centre",
+                                  "contact center", "helpline", "switchboard", "telephonist", "leaderboard",
+                                  "escalations")),
+    "food_stall": (sites.food_stall, ("food stall", "street food", "food truck", "food van", "noodle", "ramen",
+                                      "hawker", "yatai", "dumpling", "paper lantern", "steam from the pots",
+                                      "counter for six", "takoyaki", "kebab")),
+    "racking": (sites.racking, ("racking", "shelving", "forklift", "pallet", "warehouse floor", "distribution centre",
+                                "fulfilment centre", "fulfillment center", "stockroom")),
+    "scaffold": (sites.scaffold, ("scaffold", "building site", "construction site", "cement mixer",
+                                  "crane driver", "tower crane", "topping-out", "topping out", "girder",
+                                  "steel going up")),
+    "tea_urn": (sites.tea_urn, ("tea urn", "urn", "trestle", "noticeboard", "notice board", "village hall",
+                                "church hall", "community hall", "scout hut", "jumble sale", "bring and buy",
+                                "stacking chairs", "knitting circle", "bingo", "kitchen hatch")),
+    "carnival_float": (sites.carnival_float, ("float", "parade", "carnival", "mardi gras", "samba", "street party",
+                                              "bunting", "procession", "feathers")),
+    "lifeguard_chair": (sites.lifeguard_chair, ("lifeguard", "swimming pool", "lane rope", "chlorine", "deep end",
+                                                "lido", "swimming bath")),
     "potted_plant": (rooms.potted_plant, ("potted", "fern", "ficus", "houseplant", "pot plant", "rubber plant")),
 }
 #: Each piece's place in PIECES: where one word names several, the one listed first is the signature.
@@ -579,6 +601,12 @@ ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", 
 SINCE: dict[str, int | None] = {"screens": 1950, "pods": None}
 
 
+#: Pieces that stand for a wider one when both are found: a ramen stall's counter and lantern, not a
+#: market's fruit stall or a shop's shelves of bottles.
+SUPERSEDES: dict[str, tuple[str, ...]] = {"food_stall": ("stalls", "shop"), "headsets": ("desk",),
+                                          "racking": ("crates",)}
+
+
 #: Words that begin with a piece's word but mean something else: a "bright" room has no brig's
 #: bars, a lighthouse "keeper" no castle keep, an octopus's "tentacles" no tent, an "inner" room no inn.
 FALSE_FRIENDS = ("bright", "brigade", "cello", "inner", "innocen", "inning", "rumour", "rumor", "rumbl", "rummag",
@@ -586,7 +614,7 @@ FALSE_FRIENDS = ("bright", "brigade", "cello", "inner", "innocen", "inning", "ru
                  "fairly", "campaign", "campus", "trailer", "courtesy", "courteous", "podium", "podcast", "ample",
                  "amphib", "gigantic", "tartan", "pierc", "pumpkin", "forged", "forger", "forget", "forgiv",
                  "tentacle", "tentativ", "storey", "docket", "bankrupt", "sacked", "cooki", "engineer", "gateau",
-                 "helmet", "stableman", "shopping", "herbert", "judgement", "judgment", "cellar")
+                 "helmet", "stableman", "shopping", "herbert", "judgement", "judgment", "cellar", "floati")
 
 
 def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None) -> list[str]:
@@ -604,6 +632,12 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
             if at >= 0 and piece not in found:
                 hits.append((at, piece))
         found += [p for _, p in sorted(hits, key=lambda h: (h[0], ORDER[h[1]]))]  # a tie: the signature first
+    for piece, wider in SUPERSEDES.items():  # a food stall is no market's fruit stall: it takes that one's place
+        for w in wider:
+            if piece in found and w in found:
+                at = min(found.index(w), found.index(piece))
+                found = [p for p in found if p not in (w, piece)]
+                found.insert(at, piece)
     return found[:limit]
 
 
@@ -627,7 +661,8 @@ def dress(k: Kit, names: list[str], *, floor: float) -> None:
 VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("stars", ("space", "star", "orbit", "station", "ship's", "starship", "generation")),
     ("sea", ("sea", "ocean", "lighthouse", "harbour", "harbor", "coast", "island", "beach", "ship", "boat", "bay",
-             "cliff", "shore", "port", "pier", "lamp room")),
+             "cliff", "shore", "port", "pier", "lamp room", "waves", "oil rig", "offshore", "helideck",
+             "oil platform")),
     ("hills", ("village", "farm", "cottage", "manor", "castle", "countryside", "highland", "moor", "valley",
                "forest", "woods", "mountain", "ranch", "longhouse", "palace", "abbey", "inn", "tavern")),
 ]

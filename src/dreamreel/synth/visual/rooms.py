@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import skia
 
 from .paint import fill, glow, poly, stroke, vgrad
@@ -31,7 +32,7 @@ class Room:
 
     wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded; "car": a car's cabin
     wall_color: str = "#8a8070"
-    floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes, ice
+    floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes, ice, pool
     floor_color: str = "#5a3b26"
     light: str = "bulbs"         # fluorescent, bulbs, daylight, dim, lanterns
     window: bool = True
@@ -45,6 +46,8 @@ VENUES: dict[str, Room] = {
     "clinic": Room("plaster", "#b4c8c4", "tiles", "#a0a49a", "fluorescent"),
     "bowling": Room("panel", "#4a3050", "lanes", "#c89a5a", "bulbs", window=False),
     "ice rink": Room("plaster", "#2a3448", "ice", "#e4eef4", "fluorescent", window=False),
+    "swimming pool": Room("tile", "#a8c8d0", "pool", "#2a8ac0", "fluorescent"),
+    "pool hall": Room("panel", "#2a3a2e", "boards", "#3a2a1e", "dim", window=False),
     "car": Room("car", "#3a3a42", "carpet", "#222226", "dim", window=False),
     "greenhouse": Room("glass", "#9ab8a8", "flags", "#7a7064", "daylight"),
     "recording studio": Room("padded", "#3a3440", "carpet", "#3a2a2a", "dim", window=False),
@@ -84,6 +87,11 @@ SAME: dict[str, str] = {
     "launderette": "laundromat", "laundrette": "laundromat", "laundry": "laundromat", "wash house": "laundromat",
     "dentist": "surgery", "dental": "surgery", "doctor's": "surgery", "gp": "surgery", "vet's": "surgery",
     "veterinary": "surgery", "reception": "waiting room", "bowling alley": "bowling",
+    "pool": "swimming pool", "lido": "swimming pool", "swimming baths": "swimming pool",
+    "deep end": "swimming pool", "shallow end": "swimming pool", "lane ropes": "swimming pool",
+    "lifeguard": "swimming pool", "leisure centre": "swimming pool", "pool table": "pool hall", "billiard": "pool hall",
+    "snooker": "pool hall", "car pool": "garage", "the lanes": "bowling", "the pins": "bowling",
+    "ten-pin": "bowling", "tenpin": "bowling", "skittle alley": "bowling",
     "skating rink": "ice rink", "rink": "ice rink", "ice arena": "ice rink", "ice stadium": "ice rink",
     "hockey arena": "ice rink",
     "back seat": "car", "backseat": "car", "front seat": "car", "driver's seat": "car", "passenger seat": "car",
@@ -200,6 +208,8 @@ def draw_room(k: Kit, room: Room) -> None:
         _lanes(k, room, y)
     elif room.floor == "ice":
         _ice(k, room, y)
+    elif room.floor == "pool":
+        _pool(k, room, y)
     elif room.floor == "checker":
         _checker(k, room, y)
     else:
@@ -327,6 +337,41 @@ def _ice(k: Kit, room: Room, y: float) -> None:
     for i in range(5):  # the lights mirrored in the ice
         xx = k.w * (0.1 + 0.2 * i)
         k.near.drawOval(skia.Rect(xx - 5, y + 3, xx + 5, y + 30), sheen)
+
+
+def _pool(k: Kit, room: Room, y: float) -> None:
+    """A swimming pool: the water's blue stretching back to the far wall, lane ropes of red and
+    white floats running up it in perspective, the dark lane lines on the bottom, the light's
+    ripples on the surface and the white tiled edge people stand on in front."""
+    edge = y + 16.0
+    water = room.floor_color
+    vgrad(k.near, skia.Rect(0, y, k.w, edge), [k.g.c(mix_hex(water, "#0a2a4a", 0.35)), k.g.c(water)])
+    vanish, n = k.w / 2, max(5, int(k.w / 34))
+    line = fill(k.g.c("#0a2a5a", 0.55))
+    for i in range(n + 1):
+        xb = k.w * (i / n)
+        xt = vanish + (xb - vanish) * 0.55
+        if i < n:  # the black line down the middle of each lane, on the pool's floor
+            mb = k.w * ((i + 0.5) / n)
+            mt = vanish + (mb - vanish) * 0.55
+            k.near.drawPath(poly([(mt - 0.3, y + 1), (mt + 0.3, y + 1), (mb + 0.9, edge), (mb - 0.9, edge)]), line)
+        for j in range(9):  # the rope's floats, bigger as they near
+            f = j / 8
+            fx, fy = xt + (xb - xt) * f, y + 0.8 + (edge - y - 1.6) * f
+            r = 0.35 + 0.55 * f
+            k.near.drawOval(skia.Rect(fx - r * 1.4, fy - r, fx + r * 1.4, fy + r),
+                            fill(k.g.c("#d83a3a" if j % 2 else "#f4f4f0")))
+    ripple = stroke(k.g.c("#ffffff", 0.25, lit=0), 0.3)
+    for row in range(5):
+        yy = y + 2 + row * 3
+        for xx in np.arange(float(k.rng.uniform(0, 8)) + row * 3, k.w, 11.0):
+            k.near.drawLine(float(xx), yy, float(xx) + 2 + row * 0.6, yy, ripple)
+    k.near.drawRect(skia.Rect(0, y - 0.6, k.w, y + 0.8), fill(k.g.c("#e8eef0")))  # the far edge
+    floor(k, k.near, edge, "#c8d4d8", tiles=True)  # the tiled side in front
+    k.near.drawRect(skia.Rect(0, edge, k.w, edge + 1.6), fill(k.g.c("#f4f8f8")))
+    k.near.drawRect(skia.Rect(0, edge + 1.6, k.w, edge + 2.2), fill(k.g.c("#1a4a8a")))
+    for xx in range(0, int(k.w), 30):  # the depth marks on the edge
+        k.near.drawRect(skia.Rect(xx + 4, edge + 0.2, xx + 8, edge + 1.4), fill(k.g.c("#1a3a6a")))
 
 
 def _lanes(k: Kit, room: Room, y: float) -> None:

@@ -449,6 +449,15 @@ def rooftop(k: Kit) -> None:
             m.drawRect(skia.Rect(float(x) + 16, 60, float(x) + 19, 66), fill(k.g.c("#7a5a42")))
         ground(k, k.near, 70, "#9a5a3a", "#6a3a26")
         return
+    if k.view == "sea":  # a deck high over open water (an oil rig's, a crane cab's): the sea to the horizon
+        vgrad(k.far, skia.Rect(0, 56, k.w, 70), [k.g.c("#3a5a70"), k.g.c("#1a3448")])
+        crest = stroke(k.g.c("#cfe4f0", 0.45), 0.3)
+        for y in np.arange(57.5, 70.0, 2.5):
+            for x in np.arange(float(k.rng.uniform(0, 12)), k.w, 16.0):
+                k.far.drawLine(float(x), float(y), float(x) + 1.5 + (float(y) - 56) * 0.15, float(y), crest)
+        ground(k, k.near, 70, "#5a5e62", "#34383c")
+        k.near.drawRect(skia.Rect(0, 66, k.w, 68), fill(k.g.c("#e8c82a")))  # the deck's painted edge
+        return
     buildings(k, k.far, 70, 10, 35 if k.towers else 18, "#262b38", wmin=4, wmax=9, win=0.5 if k.towers else 1.2,
               roofs=not k.towers)
     tank = k.w * 0.72
