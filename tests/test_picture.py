@@ -900,3 +900,105 @@ def test_a_magician_wears_a_top_hat_and_holds_a_wand_on_a_stage(dragon_story):
     magician = Puppet(look, Grade(make_shot(dragon_story.bible).lighting, "night"))
     assert magician.hat == "top hat" and magician.held == "wand" and magician.long_coat and magician.lapels
     assert pieces("the theatre", "the boards under the footlights")[0] == "stage"
+
+
+@pytest.mark.parametrize("name, description, kind, present, absent", [
+    ("the flat by the ring road", "a flat by the ring road, the alarm set for the early shift", "apartment", None,
+     "big_top"),  # a ring road is a road
+    ("the loading dock", "lorries reversing, pallets swinging, the doors open to the rain", "warehouse", "racking",
+     "boat"),  # a loading dock is a warehouse's
+    ("the site cabin", "a portacabin with a kettle, muddy boots and the plans pinned up", "apartment", "tea_urn",
+     "portholes"),  # a site cabin is a portacabin, no ship's
+    ("the site cabin", "a portacabin", "apartment", "desk", "bed"),
+    ("the archive morgue", "cabinets of old clippings in the basement", "interior", "books", "bed"),  # a cabinet
+    ("the family house", "a porch, a screen door and a kitchen that smells of pie", "apartment", "stove", "screens"),
+    ("the beach hut", "a painted hut of deckchairs and buckets", "beach", None, "helideck"),
+    ("the central hub", "the node where every corridor meets and everyone floats through", "space_station", None,
+     "carnival_float"),
+    ("the rope bridge", "a rope bridge over a gorge", "forest", None, "screens"),
+    ("the gallery", "the railed walkway around the top, facing the open sea", "rooftop", None, "portraits"),
+    ("the inn yard", "a courtyard where the coach leaves at first light", "village", "hearth", "judge"),
+    ("the host's study", "a private study where the host keeps the guest list", "office", "books", "banners"),
+    ("the dungeon", "damp cells under the keep, lit by one torch", "cave", "bars", "banners"),
+    ("the apartment", "a small apartment over a laundromat", "apartment", None, "washers"),  # another place
+    ("the sparring ring", "the ring where no one holds back", "ballroom", "boxing_ring", "big_top"),
+    ("the sawdust ring", "the ring under the big top, the band playing", "ballroom", "big_top", None),
+    ("the food court", "plastic tables, noodles and a fountain", "interior", "food_stall", "judge"),
+    ("the old quarry", "a flooded quarry outside town where kids are told not to swim", "mountain", "quarry", None),
+    ("the reception hall", "round tables, a cake and a dance floor", "ballroom", "wedding_tables", "reception"),
+    ("the barn stalls", "warm stalls of straw and sleepy animals", "warehouse", None, "stalls"),
+    ("the gate", "the great timber gate, barred and watched", "castle", None, "departures"),
+])
+def test_pieces_read_phrases_before_words_and_in_their_kind(name, description, kind, present, absent):
+    """Issue 12: a word inside a longer phrase, a word that counts only in some kinds of place and a
+    word naming the place next door do not dress the room."""
+    from dreamreel.synth.visual.dressing import pieces
+
+    found = pieces(name, description, kind=kind)
+    assert present is None or present in found, found
+    assert absent is None or absent not in found, found
+
+
+def _sheet_shot(world: str, name: str, kind: str, description: str):
+    """A world of one place, in the present day at night, and a wide still of it with nobody in it."""
+    from dreamreel.camera.lighting import light
+    from dreamreel.model.bible import Place
+    from dreamreel.model.shot import Shot
+
+    bible = plan(Request(prompt="two friends fall out and make up", episodes=1), seed=0).bible
+    w = bible.world.model_copy(update={"name": world, "era": "the present day",
+                                       "places": [Place(id="p0", name=name, kind=kind, description=description)]})
+    bible = bible.model_copy(update={"world": w, "style": bible.style.model_copy(update={"era": "the present day"})})
+    shot = Shot(id="s0", beat="b", episode=1, kind="scene", size="wide", move="static", frames=1, start_frame=0,
+                place="p0", place_kind=kind, time_of_day="night", weather="clear", on_screen=[], tension=0.4,
+                lighting=light(bible.style, bible.tone, "night", "clear", 0.4))
+    return bible, shot
+
+
+@pytest.mark.parametrize("world, name, kind, description, room", [
+    ("a swimming pool", "the gala", "ballroom", "the stands full, the lanes roped, the starting whistle about to go",
+     ("tile", "pool")),
+    ("a bowling alley", "the league final", "ballroom", "every lane full and one frame left to play",
+     ("panel", "lanes")),
+    ("a community hall", "the annual show", "ballroom", "trestle tables of prize entries, rosettes",
+     ("panel", "boards")),
+    ("a music festival", "the main stage", "ballroom", "lights, smoke and a field of hands in the air",
+     ("plaster", "boards")),
+    ("a boxing gym", "the title fight", "ballroom", "the big arena, lights down, the bell about to ring",
+     ("brick", "boards")),
+    ("a city today", "the gala at the grand hotel", "ballroom", "chandeliers, a string quartet", None),  # no lobby
+    ("a street food stall", "the stall", "bar", "a counter for six, steam from the pots and a paper lantern",
+     ("street", "flags")),
+    ("a swimming pool", "the high board", "rooftop", "the top of the diving board, the whole pool far below",
+     ("tile", "pool")),
+    ("a warehouse", "the top of the racking", "rooftop", "the whole floor far below, lit like a city",
+     ("warehouse", "flags")),
+    ("a recording studio", "the studio roof", "rooftop", "the roof where the band sits at dawn", None),
+    ("an oil rig", "the crane cab", "rooftop", "a glass cab high above the grey sea", None),  # no taxi
+    ("a building site", "the site cabin", "apartment", "a portacabin with a kettle", ("panel", "tiles")),
+])
+def test_great_halls_and_high_places_are_built_as_the_room_their_words_name(world, name, kind, description, room):
+    """Issue 12: a ballroom-kind room whose words (or, for a pool, lanes, hall or gym, its world's
+    name) name a room is built as it; a food stall is in the open street; a high board over a pool
+    and the top of the racking are in the pool's and the warehouse's hall, not on a city roof."""
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    _, _, built = set_dressing(*_sheet_shot(world, name, kind, description))
+    assert (None if built is None else (built.wall, built.floor)) == room
+
+
+def test_a_food_stall_stands_in_the_street_and_a_high_board_over_the_pool():
+    """The pictures differ from the kind's own set: no bar's back wall of shelves behind the stall
+    (the street's buildings and sky), no night skyline behind the high board (the pool's pale tiles)."""
+    from dreamreel.synth.visual.procedural import ProceduralBackend
+
+    def frame(world, name, kind, description):
+        bible, shot = _sheet_shot(world, name, kind, description)
+        return next(iter(ProceduralBackend().render_shot(shot, bible, width=160, height=90, fps=24)))[:, :, :3]
+
+    board = frame("a swimming pool", "the high board", "rooftop", "the top of the diving board, the pool far below")
+    roof = frame("a city", "the roof", "rooftop", "the roof over the skyline")
+    assert board[:40].mean() > roof[:40].mean() + 40  # pale tiles and strip lights, not a night sky
+    stall = frame("a street food stall", "the stall", "bar", "a counter for six, steam from the pots")
+    bar = frame("a bar", "the bar", "bar", "a long bar of bottles")
+    assert float(np.abs(stall[:45].astype(int) - bar[:45].astype(int)).mean()) > 12, "the stall is in a bar"

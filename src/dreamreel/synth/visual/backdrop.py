@@ -53,7 +53,8 @@ class Backdrop:
         else:
             RECIPES[shot.place_kind](kit)
         if dressing:
-            dress(kit, dressing, floor=71.0 if shot.place_kind in INTERIOR_KINDS else 66.0)
+            # a room built from its words (a high board over a pool, too) has the room's floor
+            dress(kit, dressing, floor=71.0 if shot.place_kind in INTERIOR_KINDS or room is not None else 66.0)
         del canvases, surfaces
         self.flat: skia.Image | None = None
         self.layers: list[tuple[float, skia.Image | Sprite]] = []

@@ -518,7 +518,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
                            "console", "command deck", "bridge")),
     "machines": (_machines, ("factory", "workshop", "machinery", "machine room", "machine shop", "gear", "mill",
                              "forge", "clockwork", "foundry")),
-    "banners": (_banners, ("castle", "great hall", "longhouse", "tapestr", "banner", "keep", "fortress", "mead")),
+    "banners": (_banners, ("castle", "great hall", "longhouse", "tapestr", "banner", "the keep", "fortress", "mead")),
     "portholes": (_portholes, ("porthole", "cabin", "submarine", "below deck", "below decks", "airlock", "hull")),
     "departures": (_departures, ("airport", "terminal", "departure", "departures", "railway station", "platform",
                                  "concourse", "gate ")),
@@ -544,7 +544,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "mixing_desk": (rooms.mixing_desk, ("recording studio", "sound studio", "mixing desk", "mixing console",
                                         "sound desk", "radio station", "producer's booth")),
     "chairs": (rooms.chairs, ("waiting room", "waiting area", "reception", "dentist", "surgery", "clinic",
-                              "doctor's", "chairs", "row of seats", "laundromat", "launderette")),
+                              "doctor's", "chairs", "stacking chairs", "row of seats", "laundromat", "launderette")),
     "low_table": (rooms.low_table, ("waiting room", "magazine", "coffee table", "dentist", "lobby", "laundromat",
                                     "launderette", "folding table")),
     "reception": (rooms.reception, ("reception", "front desk", "receptionist", "lobby", "hotel", "dentist",
@@ -568,7 +568,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     # places people work and gather (sites.py)
     "derrick": (sites.derrick, ("derrick", "drill floor", "the drill", "drill pipe", "drilling", "oil rig",
                                 "oil platform", "oil well", "rig floor", "pipe deck")),
-    "helideck": (sites.helideck, ("helipad", "heliport", "painted h", "landing pad")),
+    "helideck": (sites.helideck, ("helipad", "heliport", "painted h ", "landing pad")),
     "headsets": (sites.headsets, ("headsets", "call centre", "call center", "call floor", "contact centre",
                                   "contact center", "helpline", "switchboard", "telephonist", "leaderboard",
                                   "escalations")),
@@ -587,6 +587,11 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
                                               "bunting", "procession", "feathers")),
     "lifeguard_chair": (sites.lifeguard_chair, ("lifeguard", "swimming pool", "lane rope", "chlorine", "deep end",
                                                 "lido", "swimming bath")),
+    "boxing_ring": (sites.boxing_ring, ("boxing ring", "sparring ring", "title fight", "prizefight", "prize fight",
+                                        "boxing match")),
+    "quarry": (sites.quarry, ("quarry", "quarries", "gravel pit", "clay pit")),
+    "wedding_tables": (sites.wedding_tables, ("wedding reception", "round tables", "wedding cake", "a cake",
+                                              "the cake", "wedding breakfast")),
     "potted_plant": (rooms.potted_plant, ("potted", "fern", "ficus", "houseplant", "pot plant", "rubber plant")),
 }
 #: Each piece's place in PIECES: where one word names several, the one listed first is the signature.
@@ -604,7 +609,7 @@ SINCE: dict[str, int | None] = {"screens": 1950, "pods": None}
 #: Pieces that stand for a wider one when both are found: a ramen stall's counter and lantern, not a
 #: market's fruit stall or a shop's shelves of bottles.
 SUPERSEDES: dict[str, tuple[str, ...]] = {"food_stall": ("stalls", "shop"), "headsets": ("desk",),
-                                          "racking": ("crates",)}
+                                          "racking": ("crates",), "boxing_ring": ("big_top",)}
 
 
 #: Words that begin with a piece's word but mean something else: a "bright" room has no brig's
@@ -614,24 +619,126 @@ FALSE_FRIENDS = ("bright", "brigade", "cello", "inner", "innocen", "inning", "ru
                  "fairly", "campaign", "campus", "trailer", "courtesy", "courteous", "podium", "podcast", "ample",
                  "amphib", "gigantic", "tartan", "pierc", "pumpkin", "forged", "forger", "forget", "forgiv",
                  "tentacle", "tentativ", "storey", "docket", "bankrupt", "sacked", "cooki", "engineer", "gateau",
-                 "helmet", "stableman", "shopping", "herbert", "judgement", "judgment", "cellar", "floati")
+                 "helmet", "stableman", "shopping", "herbert", "judgement", "judgment", "cellar", "floati",
+                 "cabinet", "meadow", "courtyard", "courtier", "docking", "holds", "stalled", "miller", "judged",
+                 "screening", "bookmaker", "bookie")
 
 
-def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None) -> list[str]:
-    """The set pieces a place's words name, most specific first (the name before the description),
-    leaving out those the world's era (``year``; None: the present) cannot have."""
-    found: list[str] = []
-    for text in (name, description):
-        low = f" {text.lower()} "
-        hits = []
-        for piece, (_, words) in PIECES.items():
-            if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
+#: Phrases read as one thing before any word in them is (with the pieces they name, maybe none):
+#: a ring road is a road (no circus ring), a loading dock a warehouse's (no boat), a site cabin a
+#: portacabin (no ship's bunk and portholes), a screen door no monitor, a food court a food stall.
+COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "ring road": (), "ring-road": (), "road ring": (), "boxing ring": ("boxing_ring",),
+    "sparring ring": ("boxing_ring",), "prize ring": ("boxing_ring",),
+    "loading dock": ("crates",), "loading bay": ("crates",), "dock road": (),
+    "site cabin": ("desk", "tea_urn"), "portacabin": ("desk", "tea_urn"), "site office": ("desk", "tea_urn"),
+    "economy cabin": ("portholes",), "cabin crew": ("portholes",), "crane cab": (), "taxi cab": (),
+    "screen door": (), "food court": ("food_stall",), "gas cell": (), "reception hall": (), "function room": (),
+    "control gallery": ("screens",), "fly gallery": ("stage",), "rope bridge": (), "bridge over": (),
+    "bridge between": (), "parade ground": (), "rice cooker": (), "mess of": (), "a mess": (),
+    "lanes roped": ("lifeguard_chair",), "over the stalls": ("stage",), "stalls of straw": (),
+    "operating theatre": (), "lecture theatre": ("blackboard",), "cloud bank": (), "river bank": (),
+    "riverbank": (), "snow bank": (), "sand bank": (), "grassy bank": (), "chained gate": (), "sleeping platform": (),
+    "camp bed": ("bed",), "powder magazine": ("barrels",), "to study": (), "mirror ball": (),
+}
+
+#: Words that name a piece only in some kinds of place: a bridge's screens are a ship's (a rope
+#: bridge over a gorge has none), a gallery's portraits hang indoors (a lighthouse's gallery is
+#: its railed walkway), a float is a carnival's only where nothing floats (not in space), a ring
+#: is a circus's only in a hall or a tent.
+KIND_ONLY: dict[str, frozenset[str]] = {
+    "bridge": frozenset({"spaceship", "space_station", "sea", "interior", "office", "lab", "train"}),
+    "gallery": frozenset({"interior", "ballroom", "castle", "apartment", "office"}),
+    "float": frozenset({"city_street", "village", "warehouse", "beach", "desert", "alley", "rooftop", "ballroom",
+                        "interior"}),
+    "the ring": frozenset({"ballroom", "village", "interior", "warehouse", "forest", "desert"}),
+    "cabin": frozenset({"interior", "spaceship", "train", "sea", "apartment", "forest", "mountain", "village"}),
+    "stall": frozenset({"city_street", "village", "alley", "beach", "desert", "bar", "interior", "ballroom"}),
+    "gate ": frozenset({"interior", "ballroom", "office"}),
+    "platform": frozenset({"city_street", "train", "interior", "ballroom", "office", "alley"}),
+    "pump": frozenset({"interior", "warehouse", "lab", "spaceship", "space_station", "sea", "office"}),
+    "museum": frozenset({"interior", "ballroom", "office", "castle", "apartment"}),
+}
+
+
+_PATTERNS: dict[tuple[int, str | None], tuple[re.Pattern[str], dict[str, list[str]]]] = {}
+_REST = re.compile(r"[\w'-]*")
+
+
+def _pattern(words: "dict[str, tuple[str, ...]]", kind: str | None) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One regex for all of ``words`` that count in ``kind``: at each place in a text, the longest
+    word that starts there (a lookahead, so that overlapping words are all seen); and the words by
+    their first two letters, for the shorter ones that start there too ("clock" in "clockwork")."""
+    key = (id(words), kind)
+    if key not in _PATTERNS:
+        ws = sorted((w for w in words if kind is None or w not in KIND_ONLY or kind in KIND_ONLY[w]),
+                    key=len, reverse=True)
+        by: dict[str, list[str]] = {}
+        for w in ws:
+            by.setdefault(w[:2], []).append(w)
+        _PATTERNS[key] = (re.compile(r"(?=\b(" + "|".join(map(re.escape, ws)) + "))"), by)
+    return _PATTERNS[key]
+
+
+def _end(low: str, w: str, at: int) -> int:
+    """Where the word ``w`` found at ``at`` ends: "bed " itself, else with the rest of its word."""
+    return at + len(w) if w.endswith(" ") else _REST.match(low, at + len(w)).end()  # type: ignore[union-attr]
+
+
+def _spans(low: str, words: "dict[str, tuple[str, ...]]", kind: str | None) -> list[tuple[int, int, str]]:
+    """Where each word of ``words`` (word -> what it names) stands in ``low``: (start, end, word),
+    a phrase before the words in it: a match inside or across a longer one does not count."""
+    hits = []
+    pattern, by = _pattern(words, kind)
+    for m in pattern.finditer(low):
+        at = m.start()
+        end = _end(low, m.group(1), at)
+        for w in by[m.group(1)[:2]]:  # the longest word here, and any shorter one that is the same word
+            if not low.startswith(w, at) or _end(low, w, at) != end:
                 continue
-            at = min((m.start() for w in words for m in re.finditer(rf"\b{re.escape(w)}[\w'-]*", low)
-                      if not any(len(f) > len(w) and m.group(0).startswith(f) for f in FALSE_FRIENDS)), default=-1)
-            if at >= 0 and piece not in found:
-                hits.append((at, piece))
-        found += [p for _, p in sorted(hits, key=lambda h: (h[0], ORDER[h[1]]))]  # a tie: the signature first
+            last, own = low[at:end].rsplit(" ", 1)[-1], w.strip().rsplit(" ", 1)[-1]  # "the keeper's": a keeper
+            if not any(len(f) > len(own) and last.startswith(f) for f in FALSE_FRIENDS):
+                hits.append((at, end, w))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    kept: list[tuple[int, int, str]] = []
+    for h in hits:  # the longest first: a shorter one overlapping a kept one is part of it
+        if not any(h[0] < k[1] and k[0] < h[1] and (h[0], h[1]) != (k[0], k[1]) for k in kept):
+            kept.append(h)
+    return kept
+
+
+#: Every word that names pieces: each piece's own words, and the phrases read before them.
+_NAMES: dict[str, tuple[str, ...]] = {}
+
+
+def _names() -> dict[str, tuple[str, ...]]:
+    if not _NAMES:
+        for piece, (_, words) in PIECES.items():
+            for w in words:
+                _NAMES[w] = _NAMES.get(w, ()) + (piece,)
+        for w, named in COMPOUNDS.items():
+            _NAMES[w] = named
+    return _NAMES
+
+
+def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None,
+           kind: str | None = None) -> list[str]:
+    """The set pieces a place's words name, most specific first (the name before the description),
+    leaving out those the world's era (``year``; None: the present) cannot have. A phrase is read
+    before the words in it (COMPOUNDS), and some words count only in some kinds of place
+    (KIND_ONLY; ``kind`` None: in any)."""
+    found: list[str] = []
+    names = _names()
+    for i, text in enumerate((name, description)):
+        low = f" {text.lower()} " if i == 0 else rooms.elsewhere(f" {text.lower()} ")
+        hits: dict[str, int] = {}
+        for at, _, w in _spans(low, names, kind):
+            for piece in names[w]:
+                if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
+                    continue
+                if piece not in found and at < hits.get(piece, len(low)):
+                    hits[piece] = at
+        found += sorted(hits, key=lambda p: (hits[p], ORDER[p]))  # a tie: the signature first
     for piece, wider in SUPERSEDES.items():  # a food stall is no market's fruit stall: it takes that one's place
         for w in wider:
             if piece in found and w in found:

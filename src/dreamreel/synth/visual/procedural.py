@@ -60,7 +60,14 @@ DRIFT_AFTER = 3.0
 #: shoulders fill it). Smaller creatures than that are drawn this big, so they can still act.
 WIDE_FLOOR, MEDIUM_FLOOR = 0.12, 0.07
 #: Kinds of place that are drawn as a room built from the place's words where they say what it is.
-COMPOSED_KINDS = frozenset({"interior", "apartment", "office", "warehouse", "lab", "bar"})
+COMPOSED_KINDS = frozenset({"interior", "apartment", "office", "warehouse", "lab", "bar", "ballroom", "rooftop"})
+#: The rooms a great hall (a ballroom-kind place) is built as from its world's name, where its own
+#: words name none: a bowling alley's "league final" is on its lanes, a community hall's "annual show"
+#: in that hall (a grand hotel's ballroom is no lobby).
+HALL_VENUES = frozenset({"swimming pool", "bowling", "ice rink", "gym", "community hall", "marquee"})
+#: Words that say a high place (a rooftop-kind place) really is on a roof, not high inside a room:
+#: "the studio roof" is a roof, "the high board" over a pool is in the pool's hall.
+ROOF_WORDS = re.compile(r"\b(roofs?|rooftops?|terrace|balcony|tower|mast|skyline|sky|chimney|steeple|spire)\b")
 #: How a listener's face answers what they hear.
 REACTIONS = {"angry": "afraid", "sad": "tender", "sly": "determined", "tired": "neutral", "determined": "determined"}
 
@@ -76,13 +83,17 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
     if place is None:
         return [], "city", None
     year = era_year(bible)
-    room = None
-    if shot.place_kind in COMPOSED_KINDS:  # a plain room, or another kind of room the words say is a venue
-        room = room_of(place.name, place.description, year=year)
-        if shot.place_kind != "interior" and venue_of(place.name, place.description) is None:
-            room = None
+    room, kind = None, shot.place_kind
+    if kind in COMPOSED_KINDS:  # a plain room, or another kind of room the words say is a venue
+        venue = venue_of(place.name, place.description, kind=kind)
+        if venue is None and kind == "ballroom" and venue_of(bible.world.name, kind=kind) in HALL_VENUES:
+            venue = venue_of(bible.world.name, kind=kind)
+        if kind == "rooftop" and ROOF_WORDS.search(f"{place.name} {place.description}".lower()):
+            venue = None
+        if kind == "interior" or venue is not None:
+            room = room_of(place.name, place.description, year=year, kind=kind, venue=venue)
     # a room its own words say nothing of is dressed as the world it is in ("the stacks" of a library)
-    dressing = pieces(place.name, place.description, year=year)
+    dressing = pieces(place.name, place.description, year=year, kind=kind)
     if not dressing and shot.place_kind == "interior":
         dressing = pieces(bible.world.name, year=year)
     return (dressing,
@@ -333,7 +344,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "34"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "35"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -411,7 +422,8 @@ class ProceduralBackend:
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
                                   dressing, view, room, countryside(bible), warm_coast(bible, shot))
         # no rain or snow falls under a roof, nor under the sea
-        indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER)
+        indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
+            or (room is not None and room.wall != "street")
         weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
                           indoors=indoors, frames=shot.frames)
         actors = self._cast(shot, bible, grade, width, height, fps, rng)

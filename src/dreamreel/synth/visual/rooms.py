@@ -23,14 +23,15 @@ import numpy as np
 import skia
 
 from .paint import fill, glow, poly, stroke, vgrad
-from .settings import Kit, floor, mix_hex, shelves, wall, window
+from .settings import RECIPES, Kit, floor, mix_hex, shelves, wall, window
 
 
 @dataclass(frozen=True)
 class Room:
     """How an interior is built: its walls, floor and light (each a word and a colour)."""
 
-    wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded; "car": a car's cabin
+    wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded; "car": a car's cabin; a shell
+                                 # (SHELLS): "street" (open air), "warehouse" (a kind's own set)
     wall_color: str = "#8a8070"
     floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes, ice, pool
     floor_color: str = "#5a3b26"
@@ -81,6 +82,12 @@ VENUES: dict[str, Room] = {
     "workshop": Room("brick", "#6a5a4a", "boards", "#4a3a2a", "bulbs"),
     "studio": Room("plaster", "#d8d4cc", "boards", "#8a6a48", "daylight"),
     "shed": Room("panel", "#7a6448", "boards", "#5a4a36", "daylight"),
+    "stage": Room("plaster", "#1e1a22", "boards", "#4a3220", "dim", window=False),
+    "community hall": Room("panel", "#a8885a", "boards", "#8a6a44", "bulbs"),
+    "marquee": Room("canvas", "#f0ece2", "carpet", "#6a7a4a", "bulbs", window=False),
+    "portacabin": Room("panel", "#c8c4b0", "tiles", "#6a6a60", "fluorescent"),
+    "food stall": Room("street", "#3a3430", "flags", "#3b3d44", "dim", window=False),
+    "warehouse": Room("warehouse", "#4a4e52", "flags", "#5a5a58", "bulbs", window=False),
 }
 #: Other words for the venues above.
 SAME: dict[str, str] = {
@@ -117,7 +124,33 @@ SAME: dict[str, str] = {
     "photo studio": "studio", "artist's studio": "studio", "atelier": "studio", "live room": "recording studio",
     "control booth": "recording studio", "vocal booth": "recording studio", "sound booth": "recording studio", "break room": "office", "staff room": "office", "staffroom": "office",
     "cubicle": "office", "potting shed": "shed", "toolshed": "shed", "tool shed": "shed", "summerhouse": "shed",
+    "lanes roped": "swimming pool", "lane roped": "swimming pool", "diving board": "swimming pool",
+    "high board": "swimming pool", "swimming gala": "swimming pool", "every lane": "bowling",
+    "main stage": "stage", "the stage": "stage", "little stage": "stage", "great stage": "stage",
+    "school stage": "stage", "village hall": "community hall", "church hall": "community hall",
+    "scout hut": "community hall", "trestle table": "community hall", "wedding marquee": "marquee",
+    "big tent": "marquee", "site cabin": "portacabin", "site office": "portacabin",
+    "street food": "food stall", "food truck": "food stall", "food van": "food stall", "counter for six": "food stall",
+    "yatai": "food stall", "ramen stall": "food stall", "noodle stall": "food stall", "hawker": "food stall",
+    "racking": "warehouse", "warehouse floor": "warehouse", "nurses' station": "ward", "nurses station": "ward",
 }
+#: Phrases that name no venue, though a word in them does (read before it): a crane's cab is no
+#: taxi, a wedding's reception hall no waiting room, a stage door an alley's.
+NOT_VENUES = ("crane cab", "crane driver's cab", "control car", "radio station", "station manager", "space station",
+              "research station", "power station", "reception hall", "function room", "stage door",
+              "above the stage", "under the stage", "behind the stage", "front of the stage",
+              "pool of light", "pool of blood", "gene pool")
+#: Venue words that do not count in some kinds of place: a grand hotel's ballroom is no lobby.
+NOT_IN: dict[str, frozenset[str]] = {"hotel": frozenset({"ballroom"}), "reception": frozenset({"ballroom"}),
+                                     "cab": frozenset({"rooftop"})}
+#: Words after these name another place than the one described: "a small apartment over a
+#: laundromat" is no laundromat, "the singer's room behind the stage" no stage.
+ELSEWHERE = re.compile(r"\b(over|above|across|beyond|behind|under|beneath|below) (the|a|an|every) [\w'-]+(?: [\w'-]+)?")
+
+
+def elsewhere(low: str) -> str:
+    """``low`` with the words that name another place ("over a laundromat") blanked out."""
+    return ELSEWHERE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), low)
 #: Single words that say what a room is made of or lit by, whatever it is.
 WALL_WORDS = {"tile": ("tiled", "tiles", "tile"), "panel": ("panelled", "paneled", "panelling", "wood panel"),
               "brick": ("brick", "bricks", "exposed brick"), "glass": ("glass walls", "glass roof", "glass panes"),
@@ -143,21 +176,42 @@ def _first(low: str, words: tuple[str, ...]) -> int:
     return min(at) if at else -1
 
 
-def venue_of(name: str, description: str = "") -> str | None:
-    """The venue a place's words name, from its name before its description."""
-    for text in (name, description):
-        low = f" {text.lower()} "
-        hits = [(at, -len(w), w if w in VENUES else SAME[w]) for w in list(VENUES) + list(SAME)
-                if (at := _word(low, w)) >= 0]
+def _venue_hits(low: str, kind: str | None) -> list[tuple[int, int, str]]:
+    """The venue words in ``low`` (start, end, word), a phrase before the words in it: a match
+    inside or across a longer one (or a NOT_VENUES phrase) does not count."""
+    hits = []
+    for w in list(VENUES) + list(SAME) + list(NOT_VENUES):
+        if kind is not None and kind in NOT_IN.get(w, ()):
+            continue
+        m = re.search(rf"\b{re.escape(w)}(?:s|es)?\b", low)
+        if m:
+            hits.append((m.start(), m.end(), w))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    kept: list[tuple[int, int, str]] = []
+    for h in hits:
+        if not any(h[0] < k[1] and k[0] < h[1] for k in kept):
+            kept.append(h)
+    return [h for h in kept if h[2] not in NOT_VENUES]
+
+
+def venue_of(name: str, description: str = "", *, kind: str | None = None) -> str | None:
+    """The venue a place's words name, from its name before its description (``kind``: the kind of
+    place it is drawn as, for the words that do not count in it)."""
+    for i, text in enumerate((name, description)):
+        low = f" {text.lower()} " if i == 0 else elsewhere(f" {text.lower()} ")
+        hits = _venue_hits(low, kind)
         if hits:
-            return min(hits)[2]
+            w = min(hits)[2]
+            return w if w in VENUES else SAME[w]
     return None
 
 
-def room_of(name: str, description: str = "", *, year: int | None = None) -> Room | None:
-    """How an interior is built from its words and era; None when the words say nothing of it
-    (the renderer's own interior is drawn then)."""
-    venue = venue_of(name, description)
+def room_of(name: str, description: str = "", *, year: int | None = None, kind: str | None = None,
+            venue: str | None = None) -> Room | None:
+    """How an interior is built from its words and era (``venue``: what it is, where the caller
+    knows; else from the words); None when the words say nothing of it (the renderer's own
+    interior is drawn then)."""
+    venue = venue or venue_of(name, description, kind=kind)
     room = VENUES[venue] if venue else None
     low = f" {name} {description} ".lower()
     said = {}
@@ -195,8 +249,15 @@ def draw_room(k: Kit, room: Room) -> None:
     if room.wall == "car":
         _car_cabin(k, room)
         return
+    if room.wall in SHELLS:  # not a room at all: the open street (a food stall's), a kind's own set
+        RECIPES[SHELLS[room.wall]](k)
+        return
+    if room.wall == "canvas":
+        _canvas(k, room, y)
     if room.wall == "glass":
         _glass_walls(k, y)
+    elif room.wall == "canvas":
+        pass
     else:
         wall(k, k.sky, room.wall_color, trim=None if room.wall in ("tile", "padded", "brick") else
              mix_hex(room.wall_color, "#000000", 0.45))
@@ -224,6 +285,33 @@ def draw_room(k: Kit, room: Room) -> None:
 
 def _nothing(k: Kit, room: Room, y: float) -> None:
     return None
+
+
+#: Walls that are no room's: the shell is a kind of place's own set (settings.RECIPES).
+SHELLS = {"street": "city_street", "warehouse": "warehouse"}
+
+
+def _canvas(k: Kit, room: Room, y: float) -> None:
+    """A marquee's white canvas: pale panels between its poles, the roof sloping up to the ridge
+    with scalloped valances, and strings of bulbs swagged across."""
+    wall(k, k.sky, room.wall_color)
+    shade = fill(k.g.c(mix_hex(room.wall_color, "#8a8478", 0.35)))
+    for x in np.arange(0.0, k.w, 24.0):  # the panels' seams and the poles
+        k.sky.drawRect(skia.Rect(float(x) + 11, 18, float(x) + 13, y), shade)
+        k.far.drawRect(skia.Rect(float(x) - 0.8, 10, float(x) + 0.8, y), fill(k.g.c("#c8c0b0")))
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 18), fill(k.g.c(mix_hex(room.wall_color, "#b8b0a0", 0.5))))
+    for x in np.arange(0.0, k.w, 8.0):  # the scalloped valance under the roof
+        k.far.drawArc(skia.Rect(float(x), 15, float(x) + 8, 21), 0, 180, True, fill(k.g.c(room.wall_color)))
+    for i, x0 in enumerate(np.arange(0.0, k.w, 40.0)):  # swags of bulbs
+        sw = skia.Path()
+        sw.moveTo(float(x0), 12)
+        sw.quadTo(float(x0) + 20, 24, float(x0) + 40, 12)
+        k.far.drawPath(sw, stroke(k.g.c("#3a3a30"), 0.3))
+        for j in range(1, 8):
+            t = j / 8
+            bx = float(x0) + 40 * t
+            by = 12 + 24 * t * (1 - t)
+            k.far.drawCircle(bx, by, 0.7, fill(k.g.c("#ffe8a0", lit=0)))
 
 
 def _tiles(k: Kit, room: Room, y: float) -> None:

@@ -297,3 +297,64 @@ def lifeguard_chair(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     dx = x - 28  # the diving board on its stand
     c.drawRect(skia.Rect(dx - 3, base - 8, dx, base), fill(k.g.c("#9aa0a8")))
     c.drawRect(skia.Rect(dx - 4, base - 9, dx + 14, base - 7.6), fill(k.g.c("#2a7ab8")))
+
+
+def boxing_ring(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A boxing ring: a raised square of pale canvas on a dark apron, a padded post at each corner
+    (red and blue) and three ropes between them, a stool in the corner and a bell on the table."""
+    c.drawRect(skia.Rect(x - 30, base - 6, x + 30, base), fill(k.g.c("#1e1e24")))  # the apron
+    c.drawPath(poly([(x - 30, base - 6), (x + 30, base - 6), (x + 24, base - 11), (x - 24, base - 11)]),
+               fill(k.g.c("#d8d4c8")))  # the canvas, seen from the side
+    for side, col in ((-1, "#c8282a"), (1, "#2a48c8")):
+        for px, py, h in ((x + side * 30, base - 6, 20), (x + side * 24, base - 11, 17)):
+            c.drawRect(skia.Rect(px - 1.1, py - h, px + 1.1, py), fill(k.g.c(col)))
+    rope = stroke(k.g.c("#f0ece4"), 0.7)
+    for i in range(3):
+        dy = 5 + i * 5
+        c.drawLine(x - 30, base - 6 - dy, x + 30, base - 6 - dy, rope)  # the near ropes
+        c.drawLine(x - 24, base - 11 - dy, x + 24, base - 11 - dy, stroke(k.g.c("#c8c4bc"), 0.5))
+        for side in (-1, 1):
+            c.drawLine(x + side * 30, base - 6 - dy, x + side * 24, base - 11 - dy, rope)
+    c.drawRect(skia.Rect(x + 33, base - 5, x + 37, base - 4), fill(k.g.c("#6a4a2a")))  # the corner stool
+    c.drawLine(x + 33.5, base - 4, x + 33.5, base, stroke(k.g.c("#4a3a2a"), 0.5))
+    c.drawLine(x + 36.5, base - 4, x + 36.5, base, stroke(k.g.c("#4a3a2a"), 0.5))
+    glow(c, x, base - 18, 30, k.g.c("#fff4d0", 0.35, lit=0))  # the lights over the ring
+
+
+def quarry(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A flooded quarry: pale rock cut in steps down both sides to still, dark green water, a
+    rusted fence and a warning sign at the edge; the whole width of the frame, wherever it is dressed."""
+    x = k.w * 0.5
+    rock, face = k.g.c("#a8a090"), k.g.c("#8a8272")
+    for side in (-1, 1):
+        for i in range(4):  # the benches, stepping down towards the water
+            outer, inner = x + side * 70, x + side * (44 - i * 7)
+            y = base - 34 + i * 8
+            c.drawPath(poly([(outer, y), (inner, y), (inner, y + 8), (outer, y + 8)]), fill(face if i % 2 else rock))
+            c.drawLine(inner, y, inner, y + 8, stroke(k.g.c("#5a5448"), 0.5))
+    water = poly([(x - 24, base - 4), (x + 24, base - 4), (x + 20, base + 4), (x - 20, base + 4)])
+    c.drawPath(water, fill(k.g.c("#1e3a34")))
+    c.drawLine(x - 16, base - 2, x + 6, base - 2, stroke(k.g.c("#6a9a8a", 0.6), 0.4))  # light on the water
+    for px in (x - 60, x - 50, x - 40):  # the fence along the top
+        c.drawLine(px, base - 34, px, base - 40, stroke(k.g.c("#6a3a22"), 0.6))
+    c.drawLine(x - 62, base - 38, x - 38, base - 38, stroke(k.g.c("#6a3a22"), 0.4))
+    c.drawRect(skia.Rect(x + 44, base - 44, x + 54, base - 38), fill(k.g.c("#e8c82a")))  # the sign
+    c.drawLine(x + 49, base - 38, x + 49, base - 34, stroke(k.g.c("#3a3a3a"), 0.6))
+    c.drawPath(poly([(x + 49, base - 43), (x + 46.5, base - 39), (x + 51.5, base - 39)]), stroke(k.g.c("#1a1a1a"), 0.4))
+
+
+def wedding_tables(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A wedding reception: round tables under white cloths with flowers on them, and a tiered
+    white cake on its own table."""
+    cloth = fill(k.g.c("#f2eee6"))
+    for i, tx in enumerate((x - 22, x + 4)):
+        c.drawPath(poly([(tx - 9, base - 8), (tx + 9, base - 8), (tx + 11, base), (tx - 11, base)]), cloth)
+        c.drawOval(skia.Rect(tx - 9, base - 9.5, tx + 9, base - 6.5), cloth)
+        for j in range(3):  # the flowers in the middle
+            c.drawCircle(tx - 1.5 + j * 1.5, base - 11 - (j % 2), 1.1,
+                         fill(k.g.c(("#e86a8a", "#f0c8d8", "#e84a6a")[(i + j) % 3])))
+    cx = x + 24
+    c.drawRect(skia.Rect(cx - 5, base - 8, cx + 5, base), cloth)
+    for w, y0, y1 in ((4.5, base - 13, base - 8), (3.2, base - 17, base - 13), (2.0, base - 20, base - 17)):
+        c.drawRect(skia.Rect(cx - w, y0, cx + w, y1), fill(k.g.c("#faf8f2")))
+        c.drawLine(cx - w, y1 - 0.5, cx + w, y1 - 0.5, stroke(k.g.c("#e8c8d0"), 0.4))
