@@ -1015,3 +1015,12 @@ def test_a_little_one_afraid_of_something_meets_it():
     # a fear of the dark, at bedtime, is still the night walk; a fox not afraid of anything fears nothing
     assert read("bedtime story for a 4 year old: a little owl who is scared of the dark").shapes == ["bedtime"]
     assert read("a brave little fox who is not afraid of anything, for kids").fear is None
+
+
+def test_a_place_said_first_in_a_sentence_is_no_name_and_an_impostor_is_found_out():
+    rig = plan(Request(prompt="Oil rig in the North Sea, a storm, and someone on board isn't who they say they "
+                              "are. 1980s. R is ok", episodes=1), seed=0)
+    assert "the oil rig" in [p.name for p in rig.bible.world.places]  # not "Oil rig", as if a name
+    assert rig.generator["shapes"].startswith("investigation")
+    assert "Mars" in [p.name for p in plan(Request(prompt="Mars, 2140. A lonely robot.", episodes=1),
+                                           seed=0).bible.world.places]

@@ -886,6 +886,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     (before is not None and before.used == "person") or after in _VERB_AFTER):
                 toks[m.first].used = "filler"  # "a kangaroo trains as a boxer", "trains for the fight": not a train
                 continue
+            if not said_as.cap and said[:1].isupper() and said.split()[0] not in e.label.split():
+                said = said[:1].lower() + said[1:]  # "Oil rig in the North Sea": a sentence's first word, no name
             if before is not None and before.text.lower().endswith("'s") and not before.cap:
                 if not any(q.relation is not None and before.low in q.called.split() for q in premise.people if q.called):
                     said = f"{before.text.lower()} {said}"  # "a dentist's office" (not "her husband's bakery")
