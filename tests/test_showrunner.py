@@ -1024,3 +1024,10 @@ def test_a_place_said_first_in_a_sentence_is_no_name_and_an_impostor_is_found_ou
     assert rig.generator["shapes"].startswith("investigation")
     assert "Mars" in [p.name for p in plan(Request(prompt="Mars, 2140. A lonely robot.", episodes=1),
                                            seed=0).bible.world.places]
+
+
+def test_a_typo_that_drops_a_letter_is_read_as_the_longer_word():
+    from dreamreel.narrative.premise import _mistyped
+
+    assert _mistyped("competiton") == "competition" and _mistyped("lonly") == "lonely"
+    assert read("a ballroom dance competiton in blackpool").shapes == ["rivalry"]

@@ -200,7 +200,8 @@ def _mistyped(word: str) -> str | None:
     fits = sorted(e for e in edits if e in known and len(e) >= 5)
     # A typo more often drops a letter than adds one ("lonly" is lonely, not only), and a plural
     # is the same word ("pirats": pirate or pirates).
-    fits = [e for e in fits if len(e) >= len(word)] or fits
+    # ("competiton": competition, a letter dropped, before competitor, one changed)
+    fits = [e for e in fits if len(e) > len(word)] or [e for e in fits if len(e) == len(word)] or fits
     fits = [e for e in fits if not any(e in (f + "s", f + "es") for f in fits)]
     return fits[0] if len(fits) == 1 else None
 
@@ -440,7 +441,7 @@ def _named_place(toks: list[Token], i: int) -> Match | None:
     or written in lower case where its last word is no English word ("seattle", "new york", "rio
     de janeiro"; not "reading", "nice" or "little rock")."""
     lower = not toks[i].text[:1].isupper()
-    names = _gazetteer() if lower else _place_names()
+    names = _place_names()
     for n in (4, 3, 2, 1):
         if i + n <= len(toks):
             phrase = " ".join(t.low for t in toks[i:i + n])
