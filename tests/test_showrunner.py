@@ -1031,3 +1031,17 @@ def test_a_typo_that_drops_a_letter_is_read_as_the_longer_word():
 
     assert _mistyped("competiton") == "competition" and _mistyped("lonly") == "lonely"
     assert read("a ballroom dance competiton in blackpool").shapes == ["rivalry"]
+
+
+def test_a_trait_is_no_mood_an_opening_is_a_project_and_a_night_shift_no_place():
+    keeper = plan(Request(prompt="a lonely lighthouse keeper in 1890s Maine befriends a seal, bittersweet"), seed=0)
+    assert keeper.generator["genres"] == "romance"  # bittersweet; the keeper's loneliness is no science fiction
+    boxer = plan(Request(prompt="a documentary about a retired boxer who opens a bakery in Naples"), seed=0)
+    assert boxer.generator["shapes"].startswith("project") and boxer.generator["genres"] != "thriller"
+    assert plan(Request(prompt="a young witch opens a bakery"), seed=0).generator["genres"] == "fantasy"
+    nurse = read("a nurse on the night shift in a Glasgow hospital finds a ghost, for teens")
+    assert all("shift" not in " ".join(p.words) for p in nurse.places) and nurse.not_understood == []
+    assert [p.traits for p in read("my 5 year old loves diggers: a little digger who is scared of the rain").people] \
+        == [["young"]]
+    assert "the pachinko parlour" in [p.name for p in plan(Request(prompt="a heist at a Tokyo pachinko parlour"),
+                                                          seed=0).bible.world.places]

@@ -257,7 +257,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         kits = [get_kit(theirs[0])]  # "a young witch opens a bakery": a fantasy
         notes.append(f"the request names no genre; its people suggest {kits[0].label}")
     if not kits:
-        kits = genres_by_mood(low)
+        # (a lonely lighthouse keeper is lonely; the film need not be science fiction's loneliness)
+        traits = {t.lower() for p in premise.people for t in p.traits}
+        kits = genres_by_mood(" ".join(w for w in re.findall(r"[a-z][a-z-]+", low) if w not in traits))
         if not kits and premise.moods:  # "a quiet drama": the genres that feel that way, fitted to the place
             fitting = _fitting(premise, [g for g in _MOOD_GENRES.get(premise.moods[0], ()) if g in all_kits()])
             kits = [get_kit(rng_pick(sorted(fitting[:2])))] if fitting else []

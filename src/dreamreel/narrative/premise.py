@@ -776,8 +776,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         if m.kind == "trait":
             if e.trait == "cowardly" and m.last + 1 < len(toks) and toks[m.last + 1].low == "of":
                 continue  # "a brave tugboat who is scared of storms": one fear, not a coward
-            if toks[m.first].low.startswith(("year-old", "years-old")):
-                continue  # "a 40-year-old woman", "for my 6-year-old": an age (read elsewhere), not old
+            if toks[m.first].low.startswith(("year-old", "years-old")) or (
+                    e.trait == "old" and m.first > 0 and toks[m.first - 1].low in ("year", "years")):
+                continue  # "a 40-year-old woman", "for my 5 year old": an age (read elsewhere), not old
             if e.trait.lower() in words("against") or said.lower() in words("against"):
                 pending_relation = "rival"
             pending_traits.append(e.trait)
