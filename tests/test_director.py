@@ -80,6 +80,37 @@ def test_the_drama_manager_escalates_for_the_bored_and_calms_the_overwhelmed(sto
     assert dm.variant(beat, over.estimate) == "calm" and dm.log[-1].kind == "calm"
 
 
+def _climbing(story):
+    """A beat told calmer, as written or more intense, in that order of tension."""
+    return next(b for b in story.graph.beats if "intense" in b.variants and "calm" in b.variants
+                and b.variants["intense"].tension > b.tension > b.variants["calm"].tension)
+
+
+def test_overload_after_a_raise_gets_a_calmer_next_beat(story):
+    # (issue 14) A viewer the film was raised for, who then shows it is too much, gets a calmer
+    # next beat: the lean they earned by skipping steps back, and the moment pulls down.
+    beat = _climbing(story)
+    dm, e = DramaManager(story), Engagement()
+    for k in range(2):  # two skips: restless, and the film is raised
+        e.observe("skip", 10 + k, {"wanted_s": 5}, 10.0 + k)
+    raised = e.take()
+    assert raised.level == "bored" and dm.variant(beat, raised) == "intense" and dm.pacing(beat, raised) == "fast"
+    assert dm.lean > 0
+    for k in range(30):  # the next beat, a minute of it, watched on (the restlessness fading)
+        e.observe("watch", 12 + 2 * k, {"rate": 1.0}, 12.0 + 2 * k)
+    dm.variant(beat, e.take())
+    lean = dm.lean
+    e.observe("pause", 72, {}, 72.0)  # then it is too much: they pause and go back, twice
+    e.observe("seek", 72, {"to": 64}, 72.5)
+    e.observe("seek", 70, {"to": 62}, 78.0)
+    over = e.take()
+    assert over.level == "overwhelmed"
+    told = dm.variant(beat, over)  # calmer than the raised beat, at the usual pace, no pulse
+    tension = {None: beat.tension, **{n: v.tension for n, v in beat.variants.items()}}
+    assert tension[told] < beat.variants["intense"].tension and dm.lean < lean and dm.drive(over) < 0
+    assert dm.pacing(beat, over) != "fast" and dm.pulse(over, 78.0) is None
+
+
 def test_whatever_the_director_does_the_story_stays_playable(story):
     import random
 
