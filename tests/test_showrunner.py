@@ -1045,3 +1045,11 @@ def test_a_trait_is_no_mood_an_opening_is_a_project_and_a_night_shift_no_place()
         == [["young"]]
     assert "the pachinko parlour" in [p.name for p in plan(Request(prompt="a heist at a Tokyo pachinko parlour"),
                                                           seed=0).bible.world.places]
+
+
+def test_life_events_people_ask_for_have_a_plot():
+    assert read("a family reunion goes wrong").shapes[0] == "errors"
+    assert read("a dinner party").event == "the dinner party"
+    assert read("she wins the lottery").shapes == ["rise_fall"] and read("getting sober").shapes == ["rise_fall"]
+    assert read("her mother's cancer").shapes == ["grief"] and read("a marathon").shapes == ["rivalry"]
+    assert "grief" not in read("a detective falls ill").shapes  # an illness alone is no grief story
