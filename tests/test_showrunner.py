@@ -1053,3 +1053,9 @@ def test_life_events_people_ask_for_have_a_plot():
     assert read("she wins the lottery").shapes == ["rise_fall"] and read("getting sober").shapes == ["rise_fall"]
     assert read("her mother's cancer").shapes == ["grief"] and read("a marathon").shapes == ["rivalry"]
     assert "grief" not in read("a detective falls ill").shapes  # an illness alone is no grief story
+
+
+def test_a_murder_asked_for_at_pg_is_a_case_the_rating_allows():
+    for prompt in ("a murder at the vicarage, rated PG", "a cat investigates a murder, for kids"):
+        story = plan(Request(prompt=prompt, episodes=1), seed=0)
+        assert validate(story).ok, prompt  # the opening said "The day of the murder." over the PG limit

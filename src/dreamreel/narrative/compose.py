@@ -586,6 +586,10 @@ class Composer:
         # What the last episode was about, as the next one's opening recalls it ("after the election").
         self.last_event = self.event_now or "all that"
         self.event_now = self.premise.event if asked else shape.event or f"the {shape.label}"
+        if not self.writer.allowed(self.event_now):
+            # "a murder at the vicarage, rated PG": the day is the case's, said within the rating
+            # (the opening names the event with no other sentence to choose from)
+            self.event_now = shape.event if shape.event and self.writer.allowed(shape.event) else f"the {shape.label}"
         self.opening = shape.opening or "The day of {event}."
         self.path_beats = default_path_length(shape) + (2 if n > 1 else 0)
         # (Only a length the viewer asked for: the default is a guess, and the story sets it.)
