@@ -1059,3 +1059,11 @@ def test_a_murder_asked_for_at_pg_is_a_case_the_rating_allows():
     for prompt in ("a murder at the vicarage, rated PG", "a cat investigates a murder, for kids"):
         story = plan(Request(prompt=prompt, episodes=1), seed=0)
         assert validate(story).ok, prompt  # the opening said "The day of the murder." over the PG limit
+
+
+def test_a_bedtime_story_is_for_children_and_a_slasher_sleepover_is_not_one():
+    for prompt in ("a shy dragon who is afraid of the dark", "a little owl who can't sleep"):
+        story = plan(Request(prompt=prompt, episodes=1), seed=0)
+        assert story.generator["shapes"] == "bedtime" and story.request.rating == "G", prompt  # was PG-13
+    assert read("a tiny dragon, scared of bees").shapes == ["fear"]
+    assert read("a sleepover that turns into a nightmare, slasher").shapes == ["monster"]

@@ -619,7 +619,8 @@ def read(prompt: str) -> Premise:
     feared = premise.event is not None and premise.shapes == [premise.event_shape] and re.search(
         _AFRAID.pattern + r" (?:the )?" + re.escape(re.sub(r"^(?:the|a|an) ", "", premise.event)), low)
     premise.fear = _fear(premise.prompt)
-    if premise.audience is None and not premise.shapes and not premise.genres and premise.rating in (None, "G", "PG") \
+    gentle = set(premise.genres) <= {"fantasy", "comedy", "adventure"}  # (a dragon asks for fantasy, not horror)
+    if premise.audience is None and not premise.shapes and gentle and premise.rating in (None, "G", "PG") \
             and _LITTLE_AFRAID.search(low):
         # "a little cloud who is frightened of flying": a little one's fear, asked for nothing else, is a
         # story for children (it was a romance, rated PG-13)
@@ -633,6 +634,15 @@ def read(prompt: str) -> Premise:
         # the thunder is met, whatever time it is told). A fear of the dark stays a bedtime story:
         # its night walk through the dark garden is that fear faced, and the dark is in every scene.
         premise.shapes = ["bedtime"] if dark or "fear" not in kits().shapes else ["fear"]
+    if premise.audience is None and premise.shapes[:1] == ["bedtime"] and gentle and premise.rating in (None, "G", "PG"):
+        # "a little owl who can't sleep", "a shy dragon who is afraid of the dark": a bedtime story
+        # is told for children (it was rated PG-13)
+        premise.audience = "children"
+        premise.notes.append("a bedtime story: told as a story for children")
+    if premise.shapes[:1] == ["bedtime"] and not gentle and premise.audience != "children":
+        # "a sleepover that turns into a nightmare, slasher": the sleepover is a horror's night, not
+        # a lost blanket's (a bedtime story is for children)
+        premise.shapes = premise.shapes[1:] or (["monster"] if "horror" in premise.genres else [])
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
