@@ -1002,3 +1002,31 @@ def test_a_food_stall_stands_in_the_street_and_a_high_board_over_the_pool():
     stall = frame("a street food stall", "the stall", "bar", "a counter for six, steam from the pots")
     bar = frame("a bar", "the bar", "bar", "a long bar of bottles")
     assert float(np.abs(stall[:45].astype(int) - bar[:45].astype(int)).mean()) > 12, "the stall is in a bar"
+
+
+@pytest.mark.parametrize("world, name, kind, description, present, absent", [
+    ("a small town", "main street", "city_street", "a diner, a barber shop and a hardware store on one street",
+     None, ("stove", "barber_chairs")),
+    ("a restaurant", "the back step", "alley", "the step out back where the cooks sit at dawn", None, ("stove",)),
+    ("a library", "the library steps", "city_street", "the stone lions and the steps out into the square", None,
+     ("books",)),
+    ("a lake", "the boat dock", "beach", "a dock of rowing boats and a tackle shop", "boat", ("shop",)),
+    ("a courtroom", "the courthouse steps", "city_street", "stone steps crowded with reporters and cameras", None,
+     ("judge",)),
+    ("a tavern", "the inn yard", "village", "a courtyard where the coach leaves at first light", None, ("hearth",)),
+    ("a village", "the church belfry", "rooftop", "a belfry of bats and bell ropes", "bell", ()),
+    # indoors the same words still dress the room
+    ("a small town", "the barber shop", "interior", "two chairs, a mirror and a striped pole", "barber_chairs", ()),
+    ("a restaurant", "the kitchen", "interior", "copper pans and a roaring stove", "stove", ()),
+    ("a warehouse", "the top of the racking", "rooftop", "the whole floor far below, lit like a city", "racking", ()),
+])
+def test_a_street_or_other_open_air_place_is_dressed_only_with_what_stands_outdoors(world, name, kind, description,
+                                                                                    present, absent):
+    """Issue 12: main street's diner and barber shop are along the street, not in it: no cook's range
+    or barber's chairs stand on the pavement (a bookcase on the library steps, a judge's bench on the
+    courthouse steps, a fireplace in the inn yard); a room, or a high place built as a room, keeps them."""
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    found, _, _ = set_dressing(*_sheet_shot(world, name, kind, description))
+    assert present is None or present in found, found
+    assert not set(absent) & set(found), found

@@ -599,6 +599,12 @@ ORDER = {name: i for i, name in enumerate(PIECES)}
 #: Pieces that hang on the far wall (drawn there, not on the floor).
 ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
            "scoreboard", "mixing_desk", "mirror"}
+#: Pieces that stand only indoors: furniture, fittings and machines of a room, not set down in a
+#: street, a yard or on a beach (main street's diner and barber shop are along it, not on the pavement).
+INDOORS = {"pods", "bunks", "books", "hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne",
+           "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
+           "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
+           "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn"}
 
 
 #: Pieces that cannot stand in a world before this year (None: only in the present or future):
@@ -722,11 +728,12 @@ def _names() -> dict[str, tuple[str, ...]]:
 
 
 def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None,
-           kind: str | None = None) -> list[str]:
+           kind: str | None = None, outdoors: bool = False) -> list[str]:
     """The set pieces a place's words name, most specific first (the name before the description),
-    leaving out those the world's era (``year``; None: the present) cannot have. A phrase is read
-    before the words in it (COMPOUNDS), and some words count only in some kinds of place
-    (KIND_ONLY; ``kind`` None: in any)."""
+    leaving out those the world's era (``year``; None: the present) cannot have, and in the open
+    air (``outdoors``) those that stand only in a room (INDOORS). A phrase is read before the words
+    in it (COMPOUNDS), and some words count only in some kinds of place (KIND_ONLY; ``kind`` None:
+    in any)."""
     found: list[str] = []
     names = _names()
     for i, text in enumerate((name, description)):
@@ -735,6 +742,8 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
         for at, _, w in _spans(low, names, kind):
             for piece in names[w]:
                 if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
+                    continue
+                if outdoors and piece in INDOORS:
                     continue
                 if piece not in found and at < hits.get(piece, len(low)):
                     hits[piece] = at

@@ -47,7 +47,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
     from .looks import Grade, Grain, Vignette, vignette_for
     from .puppets import Pose, Puppet
     from .rooms import Room, room_of, venue_of
-    from .settings import GROUND, INTERIOR_KINDS, UNDERWATER
+    from .settings import GROUND, INTERIOR_KINDS, OPEN_AIR_KINDS, UNDERWATER
     from .weather import Weather
 except ImportError:
     skia = None  # type: ignore[assignment]
@@ -92,12 +92,15 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
             venue = None
         if kind == "interior" or venue is not None:
             room = room_of(place.name, place.description, year=year, kind=kind, venue=venue)
+    view = view_of(place.name, place.description, year=year, world=bible.world.name)
+    # in the open air (not a room built from its words, nor under the sea) only what stands outdoors
+    outdoors = kind in OPEN_AIR_KINDS and (room is None or room.wall == "street") \
+        and not (kind == "sea" and view in UNDERWATER)
     # a room its own words say nothing of is dressed as the world it is in ("the stacks" of a library)
-    dressing = pieces(place.name, place.description, year=year, kind=kind)
+    dressing = pieces(place.name, place.description, year=year, kind=kind, outdoors=outdoors)
     if not dressing and shot.place_kind == "interior":
         dressing = pieces(bible.world.name, year=year)
-    return (dressing,
-            view_of(place.name, place.description, year=year, world=bible.world.name), room)
+    return dressing, view, room
 
 
 #: Words that say a world is the country: its towns have roofs and church towers, not skylines.
@@ -344,7 +347,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "35"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "36"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
