@@ -1030,3 +1030,30 @@ def test_a_street_or_other_open_air_place_is_dressed_only_with_what_stands_outdo
     found, _, _ = set_dressing(*_sheet_shot(world, name, kind, description))
     assert present is None or present in found, found
     assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize("world, name, kind, description, present, absent", [
+    ("the monastery", "the cells", "interior", "bare stone rooms, a cot and a candle each", ("cot", "wall_cross"),
+     ("bars",)),
+    ("a convent", "sister Agnes's cell", "interior", "a narrow room under the bell", ("cot", "wall_cross"),
+     ("bars",)),
+    ("the asteroid mine", "the deep shaft", "cave", "a shaft into the rock where the drills are still running",
+     ("rock_drill",), ("derrick",)),
+    ("a coal mine", "the coal face", "cave", "the roar of the drill and the dust", ("rock_drill",), ("derrick",)),
+    # the same words where they mean the other thing
+    ("a prison", "the cell", "interior", "a narrow cell with a bunk, a sink and a barred window", ("bars",),
+     ("cot", "wall_cross")),
+    ("an oil rig", "the drill floor", "warehouse", "mud, chains and the roar of the drill, everyone in hard hats",
+     ("derrick",), ("rock_drill",)),
+])
+def test_a_word_is_drawn_in_the_sense_its_place_gives_it(world, name, kind, description, present, absent):
+    """Issue 12: a monastery's cells are bare rooms with a cot under a cross, not a prison's bars,
+    and their window looks on hills;
+    the drills of an asteroid or coal mine are rock drills, not an oil derrick; a prison's cell and
+    an oil rig's drill floor keep their bars and their derrick."""
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    found, view, _ = set_dressing(*_sheet_shot(world, name, kind, description))
+    assert set(present) <= set(found), found
+    assert not set(absent) & set(found), found
+    assert world not in ("the monastery", "a convent") or view == "hills", view  # its window: no city skyline

@@ -296,6 +296,46 @@ def _bed(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawRect(skia.Rect(x - 17, base - 20, x - 15, base), fill(k.g.c("#5a3a1e")))
 
 
+def _cot(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A monk's cot: a narrow plank bed on short legs, a thin mattress, a rough grey blanket and a
+    flat pillow (no headboard, no colour)."""
+    wood = k.g.c("#6a5640")
+    c.drawRect(skia.Rect(x - 16, base - 10, x + 16, base - 7.5), fill(wood))
+    for px in (x - 15.5, x + 14.2):
+        c.drawRect(skia.Rect(px, base - 7.5, px + 1.3, base), fill(wood))
+    c.drawRect(skia.Rect(x - 15, base - 13, x + 15, base - 10), fill(k.g.c("#ddd4c0")))
+    c.drawRect(skia.Rect(x - 6, base - 13.6, x + 15.4, base - 9.4), fill(k.g.c("#8c867a")))  # the blanket
+    c.drawRoundRect(skia.Rect(x - 14.5, base - 15, x - 8, base - 12.4), 1.2, 1.2, fill(k.g.c("#efe9dc")))
+
+
+def _wall_cross(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A plain wooden cross on a bare wall, and a candle burning on a ledge below it."""
+    wood = k.g.c("#4a3422")
+    c.drawRect(skia.Rect(x - 1.1, 12, x + 1.1, 32), fill(wood))
+    c.drawRect(skia.Rect(x - 6, 17, x + 6, 19.2), fill(wood))
+    c.drawRect(skia.Rect(x - 5, 38, x + 5, 39.2), fill(wood))  # the ledge
+    c.drawRect(skia.Rect(x - 0.8, 34.5, x + 0.8, 38), fill(k.g.c("#f0e8d0")))  # the candle
+    glow(c, x, 33.5, 6, k.g.c("#ffc060", 0.6, lit=0))
+
+
+def _rock_drill(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A miner's rock drill: a squat yellow rig on fat tyres, its boom reaching up to the rock face
+    with the drill steel on the end, a work lamp, and a haze of dust where the bit bites."""
+    body = k.g.c("#c8a030")
+    c.drawRect(skia.Rect(x - 16, base - 12, x + 6, base - 4), fill(body))  # the chassis
+    c.drawRect(skia.Rect(x - 16, base - 20, x - 6, base - 12), fill(k.g.c("#3a3a3e")))  # the cab
+    c.drawRect(skia.Rect(x - 14.5, base - 18.5, x - 7.5, base - 13.5), fill(k.g.c("#8ab0c0", 0.7)))
+    for wx in (x - 11, x + 2):
+        c.drawCircle(wx, base - 3.5, 3.5, fill(k.g.c("#1e1e20")))
+        c.drawCircle(wx, base - 3.5, 1.3, fill(k.g.c("#6a6a6a")))
+    c.drawLine(x + 4, base - 10, x + 16, base - 26, stroke(body, 2.2))  # the boom
+    c.drawLine(x + 12, base - 27, x + 26, base - 33, stroke(k.g.c("#5a5a5e"), 1.4))  # the feed
+    c.drawLine(x + 26, base - 33, x + 31, base - 35, stroke(k.g.c("#b0b4b8"), 0.6))  # the drill steel
+    glow(c, x + 31, base - 35, 7, k.g.c("#e8d8b0", 0.35, lit=0))
+    glow(c, x - 6, base - 21, 9, k.g.c("#fff0b0", 0.45, lit=0))  # the work lamp
+    c.drawCircle(x - 6, base - 21, 1.2, fill(k.g.c("#fff8d8", lit=0)))
+
+
 def _throne(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawRect(skia.Rect(x - 12, base - 4, x + 12, base), fill(k.g.c("#7a1a2a")))  # a dais
     c.drawPath(poly([(x - 7, base - 4), (x - 7, base - 32), (x, base - 37), (x + 7, base - 32), (x + 7, base - 4)]),
@@ -507,6 +547,8 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "helm": (_helm, ("wheelhouse", "helm", "ship's wheel", "quarterdeck", "pilothouse")),
     "barrels": (_barrels, ("cellar", "barrel", "cask", "brewery", "winery", "hold", "smuggl", "rum")),
     "bed": (_bed, ("bedroom", "bedchamber", "nursery", "bed ", "sickroom", "cabin", "attic room", "hospital")),
+    "cot": (_cot, ("cot ", "cots", "pallet bed", "straw pallet")),
+    "wall_cross": (_wall_cross, ("crucifix",)),
     "throne": (_throne, ("throne", "royal court", "palace hall", "audience chamber")),
     "altar": (_altar, ("chapel", "church", "temple", "shrine", "altar", "crypt", "cathedral", "monaster")),
     "desk": (_desk, ("office", "desk", "newsroom", "precinct", "police station", "headquarters", "study")),
@@ -568,6 +610,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     # places people work and gather (sites.py)
     "derrick": (sites.derrick, ("derrick", "drill floor", "the drill", "drill pipe", "drilling", "oil rig",
                                 "oil platform", "oil well", "rig floor", "pipe deck")),
+    "rock_drill": (_rock_drill, ("rock drill", "mining drill", "drilling jumbo", "jackhammer", "pneumatic drill")),
     "helideck": (sites.helideck, ("helipad", "heliport", "painted h ", "landing pad")),
     "headsets": (sites.headsets, ("headsets", "call centre", "call center", "call floor", "contact centre",
                                   "contact center", "helpline", "switchboard", "telephonist", "leaderboard",
@@ -598,13 +641,14 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
 ORDER = {name: i for i, name in enumerate(PIECES)}
 #: Pieces that hang on the far wall (drawn there, not on the floor).
 ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
-           "scoreboard", "mixing_desk", "mirror"}
+           "scoreboard", "mixing_desk", "mirror", "wall_cross"}
 #: Pieces that stand only indoors: furniture, fittings and machines of a room, not set down in a
 #: street, a yard or on a beach (main street's diner and barber shop are along it, not on the pavement).
 INDOORS = {"pods", "bunks", "books", "hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne",
            "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
            "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
-           "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn"}
+           "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
+           "cot", "wall_cross"}
 
 
 #: Pieces that cannot stand in a world before this year (None: only in the present or future):
@@ -647,6 +691,19 @@ COMPOUNDS: dict[str, tuple[str, ...]] = {
     "riverbank": (), "snow bank": (), "sand bank": (), "grassy bank": (), "chained gate": (), "sleeping platform": (),
     "camp bed": ("bed",), "powder magazine": ("barrels",), "to study": (), "mirror ball": (),
 }
+
+#: Words whose sense the place's other words, or its world's, decide: (the words, words that say
+#: the sense, what the words name in that sense). A cell in a monastery is a monk's (a cot under a
+#: cross, no prison bars); the drills of a mine are rock drills (no oil derrick), a dentist's none.
+SENSES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (("cell",), ("monaster", "monk", "nun ", "nuns", "nunnery", "convent", "abbey", "abbot", "abbess", "priory",
+                 "friar", "hermit", "cloister"), ("cot", "wall_cross")),
+    (("the drill", "drilling", "drill pipe", "drill floor"),
+     ("asteroid", "mine ", "mines", "mining", "miner", "colliery", "coal", "ore ", "ores", "quarr", "tunnel",
+      "pithead", "pit face", "rock face", "coal face"), ("rock_drill",)),
+    (("the drill", "drilling"), ("dentist", "dental"), ()),
+)
+
 
 #: Words that name a piece only in some kinds of place: a bridge's screens are a ship's (a rope
 #: bridge over a gorge has none), a gallery's portraits hang indoors (a lighthouse's gallery is
@@ -727,20 +784,31 @@ def _names() -> dict[str, tuple[str, ...]]:
     return _NAMES
 
 
+def _sense(w: str, named: tuple[str, ...], context: str) -> tuple[str, ...]:
+    """What the word ``w`` names in the sense its ``context`` (a place's and its world's words) gives
+    it (SENSES), else its own pieces."""
+    for words, says, instead in SENSES:
+        if w in words and any(re.search(rf"\b{re.escape(s)}", context) for s in says):
+            return instead
+    return named
+
+
 def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None,
-           kind: str | None = None, outdoors: bool = False) -> list[str]:
+           kind: str | None = None, outdoors: bool = False, context: str = "") -> list[str]:
     """The set pieces a place's words name, most specific first (the name before the description),
     leaving out those the world's era (``year``; None: the present) cannot have, and in the open
     air (``outdoors``) those that stand only in a room (INDOORS). A phrase is read before the words
-    in it (COMPOUNDS), and some words count only in some kinds of place (KIND_ONLY; ``kind`` None:
-    in any)."""
+    in it (COMPOUNDS), some words count only in some kinds of place (KIND_ONLY; ``kind`` None: in
+    any), and some name what they mean where the place's words or ``context`` (its world's) say so
+    (SENSES: a monastery's cells)."""
     found: list[str] = []
     names = _names()
+    said = re.sub(r"[^\w' -]", " ", f" {name} {description} {context} ".lower())
     for i, text in enumerate((name, description)):
         low = f" {text.lower()} " if i == 0 else rooms.elsewhere(f" {text.lower()} ")
         hits: dict[str, int] = {}
         for at, _, w in _spans(low, names, kind):
-            for piece in names[w]:
+            for piece in _sense(w, names[w], said):
                 if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
                     continue
                 if outdoors and piece in INDOORS:
@@ -780,7 +848,8 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
              "cliff", "shore", "port", "pier", "lamp room", "waves", "oil rig", "offshore", "helideck",
              "oil platform")),
     ("hills", ("village", "farm", "cottage", "manor", "castle", "countryside", "highland", "moor", "valley",
-               "forest", "woods", "mountain", "ranch", "longhouse", "palace", "abbey", "inn", "tavern")),
+               "forest", "woods", "mountain", "ranch", "longhouse", "palace", "abbey", "inn", "tavern", "monaster",
+               "convent", "priory", "nunnery", "hermitage")),
 ]
 
 

@@ -97,9 +97,10 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
     outdoors = kind in OPEN_AIR_KINDS and (room is None or room.wall == "street") \
         and not (kind == "sea" and view in UNDERWATER)
     # a room its own words say nothing of is dressed as the world it is in ("the stacks" of a library)
-    dressing = pieces(place.name, place.description, year=year, kind=kind, outdoors=outdoors)
+    world = f"{bible.world.name} {bible.world.description}"  # what the words mean here (a monastery's cells)
+    dressing = pieces(place.name, place.description, year=year, kind=kind, outdoors=outdoors, context=world)
     if not dressing and shot.place_kind == "interior":
-        dressing = pieces(bible.world.name, year=year)
+        dressing = pieces(bible.world.name, year=year, context=world)
     return dressing, view, room
 
 
@@ -347,7 +348,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "36"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "37"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
