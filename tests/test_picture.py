@@ -1057,3 +1057,43 @@ def test_a_word_is_drawn_in_the_sense_its_place_gives_it(world, name, kind, desc
     assert set(present) <= set(found), found
     assert not set(absent) & set(found), found
     assert world not in ("the monastery", "a convent") or view == "hills", view  # its window: no city skyline
+
+
+@pytest.mark.parametrize("world, name, kind, description, present, absent", [
+    ("the manor house", "the drawing room", "interior", "a drawing room with no clocks", ("portraits",), ("clock",)),
+    ("the manor house", "the drawing room", "interior", "portraits, and not a clock or a piano in the house",
+     ("portraits",), ("clock", "piano")),
+    ("the bunker", "the bunk room", "interior", "metal bunks, no books and a shelf of tins", ("bunks",), ("books",)),
+    ("the lending library", "the reading room", "interior", "a reading room without a single book", (), ("books",)),
+    # a negation says no more than it negates
+    ("a prison", "the cell", "interior", "no escape from the cell", ("bars",), ()),
+    ("the manor house", "the hallway", "interior", "no one winds the clock any more", ("clock",), ()),
+])
+def test_what_the_words_say_is_not_there_is_not_drawn(world, name, kind, description, present, absent):
+    """Issue 12: 'no clocks', 'without a single book', 'not a clock or a piano' leave those out (the
+    room's own and its world's: a library's reading room without a book is not dressed with the
+    world's shelves), while a negation of something else ('no escape from the cell', 'no one winds
+    the clock') leaves the rest of the words alone."""
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    found, _, _ = set_dressing(*_sheet_shot(world, name, kind, description))
+    assert set(present) <= set(found), found
+    assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize("name, kind, description, windows", [
+    ("the bunk room", "interior", "a room without windows", False),
+    ("the cell", "interior", "a windowless cell", False),
+    ("the office", "office", "a corner office with no windows and a desk", False),
+    ("the office", "office", "a corner office with a desk", True),
+    ("the room", "interior", "no one opens the windows", True),
+])
+def test_a_room_without_windows_has_none(name, kind, description, windows):
+    """Issue 12: a room whose words say it has no windows is drawn without them (no view out)."""
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    _, view, _ = set_dressing(*_sheet_shot("the bunker", name, kind, description))
+    assert (view != "none") == windows, view
+    bible, shot = _sheet_shot("a world with no windows", "the room", "interior", "")
+    bible = bible.model_copy(update={"world": bible.world.model_copy(update={"rules": ["there are no windows anywhere"]})})
+    assert set_dressing(bible, shot)[1] == "none"

@@ -784,6 +784,47 @@ def _names() -> dict[str, tuple[str, ...]]:
     return _NAMES
 
 
+#: Words that say what follows is not there ("no clocks", "without windows", "not a single book"),
+#: phrases that begin like them but say nothing is missing ("no one winds the clock"), and words
+#: that end what a negation covers ("no escape from the cell": the cell is there).
+NEGATORS = ("no", "without", "not a", "not an", "not one", "not a single", "never a", "free of", "devoid of",
+            "bare of", "lacking")
+NOT_NEGATORS = ("no one", "no-one", "no longer", "no matter", "no more", "no less", "no end", "no sooner", "no doubt",
+                "no wonder", "no way", "no time", "not a word", "not a sound", "not a soul")
+NEGATION_ENDS = ("from", "in", "on", "at", "to", "for", "of", "under", "over", "behind", "by", "with", "but", "and a",
+                 "and an", "and the", "except", "only", "just", "that", "which", "where", "who", "than", "since")
+_NEGATOR = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len, reverse=True)) + r")\b")
+_NEGATION_END = re.compile(r"[,.;:!?()]|\b(?:" + "|".join(sorted(map(re.escape, NEGATION_ENDS), key=len,
+                                                                  reverse=True)) + r")\b")
+
+
+def negated(low: str) -> list[tuple[int, int]]:
+    """Where ``low`` (lower case) says something is not there: from each negator to the end of what
+    it covers (a clause's end, or a word such as "from" or "and a" after the thing)."""
+    spans = []
+    for m in _NEGATOR.finditer(low):
+        if any(re.match(rf"{re.escape(n)}\b", low[m.start():]) for n in NOT_NEGATORS):
+            continue
+        end = _NEGATION_END.search(low, m.end())
+        spans.append((m.end(), end.start() if end else len(low)))
+    return spans
+
+
+def unwanted(text: str) -> set[str]:
+    """The set pieces ``text`` says are not there ("no clocks", "without a single book")."""
+    low = f" {text.lower()} "
+    spans = negated(low)
+    names = _names()
+    return {p for at, _, w in _spans(low, names, None) if any(a <= at < b for a, b in spans) for p in names[w]}
+
+
+def windowless(text: str) -> bool:
+    """``text`` says there are no windows ("a windowless cell", "a room without windows")."""
+    low = f" {text.lower()} "
+    return re.search(r"\bwindowless\b", low) is not None \
+        or any(re.search(r"\bwindows?\b", low[a:b]) for a, b in negated(low))
+
+
 def _sense(w: str, named: tuple[str, ...], context: str) -> tuple[str, ...]:
     """What the word ``w`` names in the sense its ``context`` (a place's and its world's words) gives
     it (SENSES), else its own pieces."""
@@ -794,15 +835,17 @@ def _sense(w: str, named: tuple[str, ...], context: str) -> tuple[str, ...]:
 
 
 def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None,
-           kind: str | None = None, outdoors: bool = False, context: str = "") -> list[str]:
+           kind: str | None = None, outdoors: bool = False, context: str = "", against: str = "") -> list[str]:
     """The set pieces a place's words name, most specific first (the name before the description),
     leaving out those the world's era (``year``; None: the present) cannot have, and in the open
     air (``outdoors``) those that stand only in a room (INDOORS). A phrase is read before the words
     in it (COMPOUNDS), some words count only in some kinds of place (KIND_ONLY; ``kind`` None: in
     any), and some name what they mean where the place's words or ``context`` (its world's) say so
-    (SENSES: a monastery's cells)."""
+    (SENSES: a monastery's cells). None that its words, or ``against`` (the world's rules), say are
+    not there ("no clocks")."""
     found: list[str] = []
     names = _names()
+    refused = unwanted(name) | unwanted(description) | unwanted(against)
     said = re.sub(r"[^\w' -]", " ", f" {name} {description} {context} ".lower())
     for i, text in enumerate((name, description)):
         low = f" {text.lower()} " if i == 0 else rooms.elsewhere(f" {text.lower()} ")
@@ -811,7 +854,7 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
             for piece in _sense(w, names[w], said):
                 if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
                     continue
-                if outdoors and piece in INDOORS:
+                if (outdoors and piece in INDOORS) or piece in refused:
                     continue
                 if piece not in found and at < hits.get(piece, len(low)):
                     hits[piece] = at
@@ -863,14 +906,17 @@ UNDER: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-def view_of(name: str, description: str, *, year: int | None, world: str = "") -> str:
-    """What the windows show: under water (a wreck or open water), stars, sea, hills or city. A world
-    before 1900 has no city skyline to show, so its town windows look on roofs (the window draws
-    them) and its country on hills."""
+def view_of(name: str, description: str, *, year: int | None, world: str = "", rules: str = "") -> str:
+    """What the windows show: under water (a wreck or open water), none (the place's words or the
+    world's ``rules`` say it has no windows), stars, sea, hills or city. A world before 1900 has no
+    city skyline to show, so its town windows look on roofs (the window draws them) and its country
+    on hills."""
     own = f"{name} {description} ".lower()
     for view, words in UNDER:
         if any(re.search(rf"\b{re.escape(w)}", own) for w in words):
             return view
+    if windowless(own) or windowless(rules):
+        return "none"
     low = f"{name} {description} {world}".lower()
     for view, words in VIEWS:
         if any(re.search(rf"\b{re.escape(w)}", low) for w in words):

@@ -92,15 +92,18 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
             venue = None
         if kind == "interior" or venue is not None:
             room = room_of(place.name, place.description, year=year, kind=kind, venue=venue)
-    view = view_of(place.name, place.description, year=year, world=bible.world.name)
+    rules = " ".join(bible.world.rules)  # what holds everywhere in the world ("there are no clocks")
+    view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules)
     # in the open air (not a room built from its words, nor under the sea) only what stands outdoors
     outdoors = kind in OPEN_AIR_KINDS and (room is None or room.wall == "street") \
         and not (kind == "sea" and view in UNDERWATER)
     # a room its own words say nothing of is dressed as the world it is in ("the stacks" of a library)
-    world = f"{bible.world.name} {bible.world.description}"  # what the words mean here (a monastery's cells)
-    dressing = pieces(place.name, place.description, year=year, kind=kind, outdoors=outdoors, context=world)
-    if not dressing and shot.place_kind == "interior":
-        dressing = pieces(bible.world.name, year=year, context=world)
+    world = f"{bible.world.name} {bible.world.description} {rules}"  # what words mean here (a monastery's cells)
+    dressing = pieces(place.name, place.description, year=year, kind=kind, outdoors=outdoors, context=world,
+                      against=rules)
+    if not dressing and shot.place_kind == "interior":  # but not what the room's own words rule out
+        dressing = pieces(bible.world.name, year=year, context=world,
+                          against=f"{place.name}. {place.description}. {rules}")
     return dressing, view, room
 
 
@@ -348,7 +351,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "37"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "38"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()

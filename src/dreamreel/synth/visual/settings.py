@@ -182,7 +182,10 @@ def lamp_post(k: Kit, c: skia.Canvas, x: float, base: float, h: float) -> None:
 
 def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = False, mars: bool = False,
            city: bool = True) -> None:
-    """A window onto the outside at this time of day, with frame, mullions and optional blinds."""
+    """A window onto the outside at this time of day, with frame, mullions and optional blinds; none
+    where the place has no windows (``k.view`` "none": dressing.view_of)."""
+    if k.view == "none":
+        return
     top, midc, bot = (MARS_SKIES if mars else SKIES)[k.tod]
     c.save()
     c.clipRect(r)
