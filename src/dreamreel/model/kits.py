@@ -88,6 +88,9 @@ class PersonWord(Model):
     #: engine who is afraid of tunnels", "a brave tugboat"); elsewhere the word is the place or
     #: thing it also names ("a heist on a train").
     vehicle: bool = False
+    #: The year such a one first was (a robot vacuum: 2002, an influencer: 2008): a story that asks
+    #: for no time is set no earlier than this, whatever its genre's own era.
+    since: int | None = None
 
 
 class ThingWord(Model):
@@ -121,7 +124,7 @@ class FormWord(Model):
     words: list[Phrase] = Field(min_length=1)
     form: Literal["musical", "mockumentary", "found_footage", "fairy_tale", "sitcom", "documentary", "anthology",
                   "told_by", "silent", "opera", "western_style", "noir_style", "tragedy", "epistolary", "radio_play",
-                  "stage_play", "soap", "diary"]
+                  "stage_play", "soap", "diary", "real_time"]
 
 
 class EraWord(Model):
@@ -153,10 +156,12 @@ class WordSet(Model):
     will": she has died), ``no_longer`` ("a retired astronaut" is not in space), ``keeps`` ("runs a
     laundromat": a place follows), ``makes`` ("reopens her bakery": the place is what the plot
     turns on, in a plot that makes something), ``children_of`` ("the keeper's daughter": the keeper is her
-    parent), ``not_places`` ("in a hurry") and ``not_people`` ("a letter" is nobody)."""
+    parent), ``not_places`` ("in a hurry"), ``not_people`` ("a letter" is nobody), and ``longs`` with
+    ``goes_to`` ("wants to see the ocean": the place is where the journey ends)."""
 
     name: Literal["against", "against_verbs", "with_verbs", "accused", "witness_parts", "rival_parts", "died",
-                  "left_behind", "no_longer", "keeps", "makes", "children_of", "not_places", "not_people"]
+                  "left_behind", "no_longer", "keeps", "makes", "children_of", "not_places", "not_people", "longs",
+                  "goes_to"]
     words: list[Phrase] = Field(min_length=1)
 
 

@@ -41,6 +41,9 @@ class AskedPlace(Model):
     #: named place that only names the world ("Paris").
     kind: int | None = None
     named: ShortText | None = None      # "Paris"
+    #: Where the lead longs to go, not where the story starts ("a robot vacuum that wants to see
+    #: the ocean"): the journey's end, reached late in the story.
+    goal: bool = False
 
 
 class Premise(Model):

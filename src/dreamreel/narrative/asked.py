@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from ..model import Character, Place
-from ..model.kits import PlotShape, RoleT
+from ..model.kits import PlaceWord, PlotShape, RoleT, Room
 from ..model.premise import AskedPerson, Premise
 from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
@@ -44,6 +44,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     """The world facts with the request's places (every room of each asked-for place) and era."""
     vocab = kits.vocabulary
     kinds = [vocab.places[p.kind] for p in premise.places if p.kind is not None]
+    goals = [p.goal for p in premise.places if p.kind is not None]
     named = next((p.named for p in premise.places if p.named), None)
     name = facts.name
     if named:
@@ -68,6 +69,10 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             and (genre_year is None or genre_year < 1900):
         # a tugboat or a tractor with a face lives in the age of engines, not the genre's 1720s or an
         # invented age of legend
+        era = "the present day"
+    elif premise.era is None and genre_year is not None and (since := _since(premise, vocab)) and genre_year < since:
+        # a robot vacuum or an influencer lives now, not in a fantasy's 1720s or an invented age of
+        # legend (and not in science fiction's 2140s either: it is already here)
         era = "the present day"
     elif premise.era is None and named and intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS:
         # A real city with no time asked is today's: Las Vegas magicians, a Naples restaurant
@@ -95,18 +100,20 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     places: list[Place] = []
     specs: dict[str, PlaceSpec] = {}
     weather_from = intent.flavor or intent.plot
-    for k, words in list(zip(kinds, said))[:3]:
+    goals += [False] * (len(kinds) - len(goals))  # (an event's or a city's place is where it starts)
+    for k, words, goal in list(zip(kinds, said, goals))[:3]:
+        rooms = _kept_rooms(k, words, goal, any(goals))
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
         outdoors = ("village", "city_street", "beach")
-        hub = next((r for r in k.rooms if r.role == "hub"), None)
+        hub = next((r for r in rooms if r.role == "hub"), None)
         main = hub if hub is not None and hub.kind not in outdoors else \
-            next((r for r in k.rooms if r.role == "home" and r.kind not in outdoors), None)
+            next((r for r in rooms if r.role == "home" and r.kind not in outdoors), None)
         # (a place said as its event keeps its rooms' names: "a wedding" happens in the reception hall)
         event = bool(words) and premise.event is not None and premise.event.endswith(words.lower())
-        if not words or event or any(words.split()[-1].lower() in r.name for r in k.rooms):
+        if not words or event or goal or any(words.split()[-1].lower() in r.name for r in rooms):
             main = None
-        for room in k.rooms:
+        for room in rooms:
             if room is main:
                 room = room.model_copy(update={"name": _called(words)})
             pid = slug(room.name, taken)
@@ -120,6 +127,25 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             specs[pid] = PlaceSpec(name=room.name, kind=room.kind, role=room.role, description=room.description,
                                    time_of_day=tod, weather=weather)
     return dataclasses.replace(facts, name=name, era=era, places=places, specs=specs)
+
+
+def _since(premise: Premise, vocab) -> int | None:
+    """The latest year any asked-for person's kind first was (``PersonWord.since``)."""
+    years = [w.since for p in premise.people for w in vocab.people if w.label == p.label and w.since]
+    return max(years, default=None)
+
+
+def _kept_rooms(kind: PlaceWord, words: str, goal: bool, any_goal: bool) -> list[Room]:
+    """The rooms of an asked-for place the story uses. A place longed for is only the journey's
+    end: its far view (and summit), called what the request called it ("the ocean"); the place
+    the journey starts from keeps the rest."""
+    ends = ("summit", "vista")
+    if goal:
+        return [r.model_copy(update={"name": _called(words)}) if r.role == "vista" and words else r
+                for r in kind.rooms if r.role in ends] or kind.rooms
+    if any_goal:
+        return [r for r in kind.rooms if r.role not in ends] or kind.rooms
+    return kind.rooms
 
 
 #: Proper names of places that English still gives an article ("on the Moon", not "on Moon").
@@ -182,11 +208,13 @@ def _year(era: str) -> int | None:
 
 def describe(premise: Premise, kits: Kits, facts: WorldFacts) -> str | None:
     """The world as the request set it: the asked-for places and their parts, in the era."""
-    kinds = [kits.vocabulary.places[p.kind] for p in premise.places if p.kind is not None]
-    if not kinds:
+    asked = [p for p in premise.places if p.kind is not None]
+    if not asked:
         return None
+    goal = any(p.goal for p in asked)
     rooms = " ".join(f"{r.name[:1].upper()}{r.name[1:]}: {r.description.rstrip('.')}."
-                     for k in kinds[:2] for r in k.rooms[:3])
+                     for p in asked[:2]
+                     for r in _kept_rooms(kits.vocabulary.places[p.kind], p.words[0], p.goal, goal)[:3])
     return f"{facts.name[:1].upper()}{facts.name[1:]}, {facts.era}. {rooms}"
 
 

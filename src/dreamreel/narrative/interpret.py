@@ -197,10 +197,14 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
     # a real place with no time asked is today's, not a fantasy's or a far future's
     unreal = {"fantasy"} | ({"scifi", "cyberpunk", "postapoc"} if premise.era is None else set())
     real = any(p.named for p in premise.places)
+    # someone of today asked for with no time ("a robot vacuum", "an influencer") lives in today's
+    # world: not a fantasy's, a far future's, or a western's or a noir's years before they were
+    since = max((w.since for p in premise.people for w in v.people if w.label == p.label and w.since), default=None)
+    modern = since is not None and premise.era is None
     # a year asked is a date in this world, not a fantasy's ("a mutiny in 1805")
     dated = premise.year is not None and premise.era is not None and premise.era[:1].isdigit()
-    return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not (real and g in unreal)
-            and not (dated and g == "fantasy")]
+    return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not ((real or modern) and g in unreal)
+            and not (dated and g == "fantasy") and not (modern and g in _PERIOD and _PERIOD[g][1] < since)]
 
 
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:

@@ -651,6 +651,7 @@ def read(prompt: str) -> Premise:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
         _where_they_work(premise)
+    _journey_to(premise)
     premise.country = next((c for p in premise.places if p.named and (c := country_of(p.named))), None)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
@@ -670,7 +671,11 @@ def read(prompt: str) -> Premise:
 _SECRETLY = (("secretly",), ("really",), ("actually",), ("in", "fact"), ("in", "truth"), ("in", "reality"),
              ("turns", "out", "to", "be"), ("turn", "out", "to", "be"), ("also",))
 _PASSING = (("disguised", "as"), ("posing", "as"), ("pretending", "to", "be"), ("masquerading", "as"),
-            ("passing", "as"), ("passing", "for"), ("undercover", "as"), ("in", "disguise", "as"))
+            ("passing", "as"), ("passing", "for"), ("undercover", "as"), ("in", "disguise", "as"),
+            ("disguises", "herself", "as"), ("disguises", "himself", "as"), ("disguises", "themselves", "as"),
+            ("disguised", "herself", "as"), ("disguised", "himself", "as"), ("dresses", "as"), ("dressed", "as"),
+            ("dressed", "up", "as"), ("poses", "as"), ("pretends", "to", "be"), ("passes", "as"),
+            ("passes", "for"), ("goes", "undercover", "as"))
 _BEING = {"is", "was", "are", "were", "who", "whose", "that", "turns", "turn", "be"}
 
 
@@ -787,7 +792,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if e.trait == "cowardly" and m.last + 1 < len(toks) and toks[m.last + 1].low == "of":
                 continue  # "a brave tugboat who is scared of storms": one fear, not a coward
             if toks[m.first].low.startswith(("year-old", "years-old")) or (
-                    e.trait == "old" and m.first > 0 and toks[m.first - 1].low in ("year", "years")):
+                    e.trait == "old" and m.first > 0 and toks[m.first - 1].low in ("year", "years", "yr", "yrs")):
                 continue  # "a 40-year-old woman", "for my 5 year old": an age (read elsewhere), not old
             if e.trait.lower() in words("against") or said.lower() in words("against"):
                 pending_relation = "rival"
@@ -864,17 +869,17 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 modifier = None
             one = _one_person(premise, last[1], m, toks) if last is not None else None
             if last is not None and one is not None:
-                owner = last[0]
+                same_one = last[0]
                 for t in toks[last[1].last + 1:m.first]:
                     t.used = t.used or "filler"  # "secretly", "disguised as": understood
                 if one == "is":  # the kangaroo who trains as a boxer: a kangaroo boxer
-                    owner.called = f"{owner.called or owner.label} {p.called or p.label}"[:200]
+                    same_one.called = f"{same_one.called or same_one.label} {p.called or p.label}"[:200]
                 elif one == "secret":  # the carpet seller, secretly a double agent
-                    owner.secret = p.called or p.label
+                    same_one.secret = p.called or p.label
                 else:  # a robot disguised as a butler: a butler to all, secretly a robot
-                    owner.secret = owner.called or owner.label
-                    owner.called, owner.label = p.called, p.label
-                owner.traits = list(dict.fromkeys([*owner.traits, *p.traits]))[:8]
+                    same_one.secret = same_one.called or same_one.label
+                    same_one.called, same_one.label = p.called, p.label
+                same_one.traits = list(dict.fromkeys([*same_one.traits, *p.traits]))[:8]
                 last = None
                 continue
             same = next((q for q in premise.people if q.label == p.label), None)
@@ -922,7 +927,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             inside = _room_of(m, toks)
             if inside is not None and any(toks[m.last].low in r.name for r in inside.rooms):
                 continue  # "the kitchen table in a farmhouse": the farmhouse's kitchen, not a restaurant
-            asked = AskedPlace(label=e.label, words=[said], kind=v.places.index(e))
+            asked = AskedPlace(label=e.label, words=[said], kind=v.places.index(e), goal=_longed_for(m, toks))
             if nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
                 describing_places.append(asked)  # "street magicians": where they work, not where it is set
             if before is not None and before.used == "place" and premise.places and premise.places[-1].kind is not None \
@@ -1098,11 +1103,53 @@ def _room_of(m: Match, toks: list[Token]):
     return None
 
 
+def _longed_for(m: Match, toks: list[Token]) -> bool:
+    """Whether a place is where the lead longs to go ("a robot vacuum that wants to see the ocean",
+    "a fish who has never seen the sea"), not where the story is: a word of longing, then one of
+    going or seeing, in the few words before it."""
+    before = toks[max(0, m.first - 5):m.first]
+    want = next((k for k, t in enumerate(before) if t.forms & words("longs")), None)
+    return want is not None and any(t.forms & words("goes_to") for t in before[want + 1:])
+
+
+def _journey_to(premise: Premise) -> None:
+    """A place longed for is the journey's end: it comes last (the story starts elsewhere), and a
+    request that asks for no plot asks for the journey there."""
+    goals = [p for p in premise.places if p.goal]
+    if not goals:
+        return
+    premise.places = [p for p in premise.places if not p.goal] + goals
+    if not premise.shapes and "quest" in kits().shapes:
+        premise.shapes.append("quest")
+        goal = goals[0].words[0]
+        premise.notes.append(f"{goal if goal[:1].isupper() else 'the ' + goal} is where they long to go: "
+                             "told as the journey there")
+
+
 def _where_they_work(premise: Premise) -> None:
     """A request that names no place happens where its lead works: an old fisherman's story at
-    the harbour, a baker's at the bakery; else where its plot happens (a trial in a courtroom)."""
-    if any(p.kind is not None for p in premise.places):
+    the harbour, a baker's at the bakery; else where its plot happens (a trial in a courtroom).
+    A place only longed for is not where it starts: a robot vacuum's journey to the sea starts at
+    home."""
+    if any(p.kind is not None and not p.goal for p in premise.places):
         return  # (a city named is where; where they work is still which rooms: "chefs in Paris")
+    v = kits().vocabulary
+    goals = [p for p in premise.places if p.goal]
+    premise.places = [p for p in premise.places if not p.goal]
+    try:
+        _where_they_start(premise)
+        if goals and not any(p.kind is not None for p in premise.places):
+            kind = next(i for i, p in enumerate(v.places) if p.label == _HOME)
+            premise.places.append(AskedPlace(label=_HOME, words=[v.places[kind].words[0]], kind=kind))
+    finally:
+        premise.places += goals
+
+
+#: Where a journey to a place longed for starts when the request says nothing else.
+_HOME = "a family house"
+
+
+def _where_they_start(premise: Premise) -> None:
     v = kits().vocabulary
     region = next((k for p in premise.places if p.named and (k := _kinds().get(p.named))), None)
     if region is not None:  # "penguins in Antarctica": a polar research station's rooms
