@@ -1093,3 +1093,44 @@ def test_a_paramedic_works_from_a_hospital_and_real_time_is_told_minute_by_minut
     # a girl who passes for a boy is one person, and whoever comes next is another (this crashed)
     girl = read("1880 - a girl disguises herself as a boy to get work as a telegraph messenger in San Francisco")
     assert girl.people[0].secret == "girl" and girl.people[1].label == "telegraph messenger"
+
+
+def test_a_thing_with_a_mind_is_someone_and_a_parents_ages_are_read():
+    phone = read("An old Nokia phone in a drawer remembers every text it ever got. quiet and sad")
+    assert [(p.label, p.species, p.traits) for p in phone.people] == [("nokia phone", "nokia phone", ["old"])]
+    assert [p.label for p in read("a lost umbrella who wants to find its way home").people] == ["umbrella"]
+    assert [p.label for p in read("the old lighthouse lamp on a cornish headland finds out it's being "
+                                  "replaced").people] == ["lighthouse lamp"]
+    # things nobody gives a mind stay things
+    assert read("a diamond in a vault in Paris that nobody wants").people == []
+    assert read("a stolen painting that nobody can find").things == ["the painting"]
+    toys = read("story where a washing machine and a tractor go on an adventure together. hes 4")
+    assert [p.label for p in toys.people] == ["washing machine", "tractor"] and toys.child_age == 4
+    assert toys.not_understood == []
+    assert read("the year 2300. a maintenance robot on a generation ship").year == 2300
+    # a gentle story for the whole family is rated for the youngest of it
+    assert read("a cosy story for the whole family").rating == "G"
+    assert read("an adventure for the whole family").rating == "PG"
+
+
+def test_provinces_name_their_country_and_two_of_a_kind_are_two_people():
+    assert read("Ice road trucker. Frozen lake. Cracking. 1974. Manitoba.").country == "CA"
+    assert read("a snake-boat race in Kerala").country == "IN" and read("a story in Queensland").country == "AU"
+    monks = read("THE YEAR 1066. A monk in Canterbury discovers the abbot is spying for the Normans.")
+    assert [p.words for p in monks.people][:2] == [["monk"], ["abbot"]]  # two men, not one
+    assert [p.label for p in read("Pirates!! but the pirates are cats").people] == ["pirate", "cat"]
+    collector = read("Rated R. A debt collector in 1930s Chicago starts going soft.")
+    assert [p.label for p in collector.people] == ["debt collector"] and collector.moods == []  # no cosy film
+    assert read("a relay team from a tiny town in Iowa making it to state. keep it clean").rating == "PG"
+    assert read("Nature documentary about pigeons, narrated like David Attenborough").forms == ["documentary"]
+
+
+def test_a_time_and_place_at_war_has_the_war_in_it():
+    medic = plan(Request(prompt="Vietnam, 1968. A field medic writes letters home. Epistolary.", episodes=1), seed=0)
+    assert _beats_with(medic, "war") >= 2 and validate(medic).ok
+    assert read("a romance in 1941 London").complications == ["war"]
+    assert read("a love story during WWII").complications == ["war"]
+    assert read("a heist in 1950s Paris").complications == []  # peace
+    assert read("a war film in 1944 France").complications == []  # the war is the plot itself
+    assert read("3 college kids in an abandoned mine, and the camera battery is dying").shapes == []  # no grief
+    assert read("her mother is dying").shapes == ["grief"]

@@ -157,11 +157,12 @@ class WordSet(Model):
     laundromat": a place follows), ``makes`` ("reopens her bakery": the place is what the plot
     turns on, in a plot that makes something), ``children_of`` ("the keeper's daughter": the keeper is her
     parent), ``not_places`` ("in a hurry"), ``not_people`` ("a letter" is nobody), and ``longs`` with
-    ``goes_to`` ("wants to see the ocean": the place is where the journey ends)."""
+    ``goes_to`` ("wants to see the ocean": the place is where the journey ends), ``minds`` ("an old
+    phone remembers": a thing that does one is someone)."""
 
     name: Literal["against", "against_verbs", "with_verbs", "accused", "witness_parts", "rival_parts", "died",
                   "left_behind", "no_longer", "keeps", "makes", "children_of", "not_places", "not_people", "longs",
-                  "goes_to"]
+                  "goes_to", "minds"]
     words: list[Phrase] = Field(min_length=1)
 
 
@@ -285,6 +286,14 @@ class Strand(Model):
     payoff: list[Template] = Field(min_length=1)
 
 
+class Period(Model):
+    """Where and when something was the world's: the Second World War in Britain, 1939-1945."""
+
+    countries: list[ShortText] = Field(min_length=1)  # ISO 3166 codes: "GB", "VN"
+    start: int
+    end: int
+
+
 class Complication(Model):
     """Something a request asks to happen that no plot shape tells on its own ("someone has
     sabotaged it", "the captain is losing his mind", "just broke his arm"): it runs under
@@ -295,6 +304,10 @@ class Complication(Model):
     #: The words that ask for it, as the request reader matches them (lemmas: "sabotaged" is "sabotage").
     words: list[Phrase] = Field(min_length=1)
     strand: Strand
+    #: Eras that ask for it as they are said ("World War II"), and where and when it was, asked
+    #: or not ("Vietnam, 1968": the war is there whatever the plot).
+    eras: list[ShortText] = Field(default_factory=list)
+    during: list[Period] = Field(default_factory=list)
 
 
 class PlotShape(Model):

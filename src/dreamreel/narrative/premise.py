@@ -64,6 +64,10 @@ _WHOLESOME_ABROAD = re.compile(r"\b(?:sin violencia|sem violência|sem violencia
 #: Suitable for every age: what G means.
 _ALL_AGES = re.compile(r"\b(?:(?:for|suitable for) all(?: ages)?|all[- ]ages|any age|every age"
                        r"|(?:suitable|fine|safe|okay|ok) for (?:everyone|everybody|anyone))\b", re.I)
+#: Clean, as a coach or a teacher asks for it: no swearing, nothing a parent would object to (PG).
+_CLEAN = re.compile(r"\b(?:keep it clean|(?:a |nice and |squeaky )?clean (?:story|film|one|please|pls)|no swearing"
+                    r"|no (?:bad|strong|foul) language|no cursing|no profanity|without swearing|nothing inappropriate"
+                    r"|school[- ](?:safe|friendly|appropriate)|classroom[- ](?:safe|friendly|appropriate))\b", re.I)
 #: Nothing frightening, asked for children: what G is for.
 _NOT_SCARY = re.compile(r"\b(?:not|nothing|never|no|without anything) (?:at all )?(?:too |very |remotely |totally )?"
                         r"(?:scary|frightening|spooky|creepy)\b|\b(?:totally|completely|absolutely) not scary\b", re.I)
@@ -71,7 +75,7 @@ _NOT_SCARY = re.compile(r"\b(?:not|nothing|never|no|without anything) (?:at all 
 _BARE_RATING = re.compile(r"(?:^|[,.;:(]\s*)(G|PG|PG-13)(?=\s*(?:[,.;:)!]|$))")
 #: A child's age: "my 7 yo", "my daughter (9)", "for a 6-year-old".
 _CHILD_AGE = re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|yrs?|years?)(?:[\s-]*old)?\b|\((\d{1,2})\)|\b(\d{1,2})-year-old\b", re.I)
-_DIGITS_ERA = re.compile(r"\b(1[0-9]|20|21|22|23|24|25|26|27|28|29)([0-9])0s\b|\b(1[0-9][0-9][0-9]|20[0-9][0-9])\b"
+_DIGITS_ERA = re.compile(r"\b(1[0-9]|20|21|22|23|24|25|26|27|28|29)([0-9])0s\b|\b(1[0-9][0-9][0-9]|20[0-9][0-9]|(?:(?<=year )|(?<=in )|(?<=by ))2[1-9][0-9][0-9])\b"
                          r"|\b(1[0-9]|2[0-9])th[- ]century\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -82,6 +86,10 @@ _AGE_WORDS = {w: n for w, n in _NUMBER_WORDS.items() if w.isalpha() and w not in
 #: A child's age said after them: "my niece is 6", "my grandson, who is five", "children under 5".
 _AGE_AFTER = re.compile(r"\b" + _KIDS + r",? (?:who is|who's|is|aged|age) (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b"
                         r"|\b" + _KIDS + r" under (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b", re.I)
+#: A child's age said with a pronoun, as parents write it: "hes 4", "she's seven".
+_AGE_PRONOUN = re.compile(r"\b(?:he|she)(?:'s|\u2019s|s| is) (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b"
+                          r"(?! (?:minutes?|hours?|days?|weeks?|months?|episodes?|feet|foot|inches|cm|kg|pounds|stone)\b)",
+                          re.I)
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _EPISODES = re.compile(r"\b" + _NUM + r"(?:[\s-]+(?:(?!minute|min\b|hour|hr\b|second|sec\b)[a-z-]+\s+){0,2}?)"
                        r"(?:episodes?|eps?|parts?|chapters?|instal?l?ments?)\b"
@@ -509,7 +517,7 @@ def length_number(token: str) -> int:
 
 def _spans_understood(low: str) -> list[tuple[int, int]]:
     sizes = re.compile(r"\b(?:" + "|".join(map(re.escape, _SIZE_WORDS)) + r")\b")
-    spans = [m.span() for r in (_RATED, _CERTIFICATE, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES,
+    spans = [m.span() for r in (_RATED, _CERTIFICATE, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES, _AGE_PRONOUN, _CLEAN,
                                    SECONDS_RE, MINUTES_RE, HOURS_RE)
              for m in r.finditer(low)]
     return spans
@@ -574,9 +582,12 @@ def read(prompt: str) -> Premise:
             # "a deal with the devil": the situation names someone in it, and they are cast too.
             # ("a con artist" is a situation and a person already: its "artist" is no one else.)
             cast = {k for x in also if x.kind == "person" for k in range(x.first, x.last + 1)}
+            # ("make friends", "become friends": a word of the plot's, not somebody; said with its
+            # article it is somebody: "the devil")
             for j in range(m.first + 1, m.last + 1):
                 also += [x for x in _phrases_at(toks, j)[:1]
-                         if x.kind == "person" and x.last <= m.last and j not in cast]
+                         if x.kind == "person" and x.last <= m.last and j not in cast
+                         and toks[j - 1].low in ("a", "an", "the", "his", "her", "their", "my")]
         if m is None:
             m = _unknown_named_place(toks, i)
         if m is None and "-" in t.low and _names_event(toks, i + 1):
@@ -653,6 +664,7 @@ def read(prompt: str) -> Premise:
         _where_they_work(premise)
     _journey_to(premise)
     premise.country = next((c for p in premise.places if p.named and (c := country_of(p.named))), None)
+    _times(premise)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
         premise.notes.append(f"read {', '.join(dict.fromkeys(meant))}")
@@ -882,7 +894,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 same_one.traits = list(dict.fromkeys([*same_one.traits, *p.traits]))[:8]
                 last = None
                 continue
-            same = next((q for q in premise.people if q.label == p.label), None)
+            # (the same word: "a monk ... the abbot" are two men of one kind)
+            same = next((q for q in premise.people if q.label == p.label
+                         and _head(q.words[-1]) == _head(p.words[-1])), None)
             if same is not None:  # named again ("Pirates!! but the pirates are cats"): one person, not two
                 same.traits = list(dict.fromkeys([*same.traits, *p.traits]))
                 same.count = max(same.count, p.count)
@@ -940,6 +954,21 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "named":
             premise.places.append(AskedPlace(label=e, words=[said], named=e))
         elif m.kind == "thing":
+            first = _thing_start(m, toks)
+            if _minded(m.last, toks, premise.prompt):
+                # "an old Nokia phone remembers every text", "a lost umbrella who wants to go home": a
+                # thing with a mind is someone (The Brave Little Toaster), played as the thing it is
+                called = " ".join(t.low for t in toks[first:m.last + 1])
+                for t in toks[first:m.last + 1]:
+                    t.used = "person"
+                p = AskedPerson(label=called, words=[called], called=called, kind="species", species=called,
+                                traits=list(pending_traits), pronouns=_pronoun_after(m, toks))
+                if want_narrator and premise.narrator is None:
+                    premise.narrator, want_narrator = p.label, False
+                premise.people.append(p)
+                last = (p, m)
+                pending_traits, pending_relation = [], None
+                continue
             # In the request's words ("the boots", "the costume"), not the vocabulary's kind of thing.
             said_as = " ".join(t.low for t in toks[m.first:m.last + 1])
             thing = e.label if said_as in e.label.lower() else f"the {said_as}"
@@ -948,6 +977,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             else:
                 premise.things.append(thing)
         elif m.kind == "situation":
+            if e.shape == "grief" and m.first == m.last and toks[m.first].forms & {"die", "dying", "dead"} and any(
+                    t.used == "thing" for t in toks[max(0, m.first - 3):m.first]):
+                continue  # "the camera battery is dying", "a dead phone": a thing runs out, nobody dies
             if e.shape == "heist" and any(t.forms & words("accused") for t in toks[max(0, m.first - 4):m.first]):
                 # "framed for a theft", "accused of stealing": the crime is theirs to disprove
                 if not {"trial", "investigation"} & set(premise.shapes):
@@ -984,6 +1016,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if any(t.low in _NEGATORS for t in toks[max(0, m.first - 2):m.first]):
                 # "nothing depressing", "not scary": the other way, or no mood at all
                 mood = _OPPOSITE.get(mood, "")
+            elif m.first > 0 and toks[m.first - 1].forms & {"go", "grow", "turn"} and m.first == m.last:
+                # "a debt collector starts going soft", "grows dark": a change in someone, not the film's mood
+                toks[m.first].used = "situation"
+                continue
             if mood and mood not in premise.moods:
                 premise.moods.append(mood)
         elif m.kind == "audience":
@@ -1110,6 +1146,74 @@ def _longed_for(m: Match, toks: list[Token]) -> bool:
     before = toks[max(0, m.first - 5):m.first]
     want = next((k for k, t in enumerate(before) if t.forms & words("longs")), None)
     return want is not None and any(t.forms & words("goes_to") for t in before[want + 1:])
+
+
+#: Words between a thing and what it does that leave it the doer: "a phone in a drawer remembers",
+#: "a lamp that finds out", "a washing machine and a tractor go on an adventure".
+_THROUGH = {"in", "on", "at", "a", "an", "the", "of", "that", "which", "and", "old", "little", "who", "whose",
+            "secretly", "suddenly", "still", "always", "never", "one", "day"}
+
+
+def _minded(last: int, toks: list[Token], text: str) -> bool:
+    """Whether what ends at token ``last`` is said to have a mind: "who" follows it, or a verb only
+    a mind does (``minds``: remembers, wants, dreams, finds out, falls in love, goes on an adventure)
+    before the clause ends."""
+    where = 0  # words left of a place said on the way ("in a drawer", "on a cornish headland")
+    for j in range(last + 1, min(len(toks), last + 9)):
+        t = toks[j]
+        if re.search(r"[.!?;,:]", text[toks[j - 1].end:t.start]):
+            return False
+        if t.low in ("who", "whose"):
+            return True
+        if _mind_verb(toks, j):
+            return True
+        if t.low in ("that", "which"):
+            # what follows is said of it: its own verb, or somebody else's ("a diamond that nobody wants")
+            k = next((k for k in range(j + 1, min(len(toks), j + 3)) if toks[k].low not in _THROUGH), None)
+            return k is not None and _mind_verb(toks, k)
+        if t.low in _WHERE:
+            where = 3
+        elif where and t.low.isalpha():
+            where -= 1
+        elif t.used not in ("place", "thing", "trait", "person") and t.low not in _THROUGH:
+            return False
+    return False
+
+
+def _head(said: str) -> str:
+    """A person's word without its plural: "pirates" -> "pirate"."""
+    last = said.lower().split()[-1] if said.strip() else ""
+    return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+
+
+def _mind_verb(toks: list[Token], j: int) -> bool:
+    t = toks[j]
+    return bool(t.forms & words("minds")) or bool(t.forms & {"find", "go", "fall"} and j + 1 < len(toks)
+                                                   and toks[j + 1].low in ("out", "on", "in"))
+
+
+def _thing_start(m: Match, toks: list[Token]) -> int:
+    """Where a thing's name starts, with the words before it nobody else read: "washing machine",
+    "Nokia phone"."""
+    first = m.first
+    while first > 0 and toks[first - 1].used is None and toks[first - 1].low.isalpha() \
+            and toks[first - 1].low not in _THROUGH and toks[first - 1].low not in _NOT_KINDS:
+        first -= 1
+    return first
+
+
+def _times(premise: Premise) -> None:
+    """What the time and place asked for bring with them, asked or not: "Vietnam, 1968" is in the
+    war (``Complication.eras``, ``during``), unless the war is the plot itself."""
+    if "siege" in premise.shapes:
+        return
+    for c in kits().complications.values():
+        if c.id in premise.complications:
+            continue
+        when = premise.year is not None and premise.country is not None and any(
+            premise.country in p.countries and p.start <= premise.year <= p.end for p in c.during)
+        if when or (premise.era is not None and premise.era in c.eras):
+            premise.complications.append(c.id)
 
 
 def _journey_to(premise: Premise) -> None:
@@ -1437,6 +1541,8 @@ def _size_and_rating(premise: Premise, low: str) -> None:
         premise.rating = m.group(1)  # type: ignore[assignment]
     elif _ALL_AGES.search(low) or re.search(r"\bgeneral audiences?\b", low):
         premise.rating = "G"
+    elif _CLEAN.search(low):
+        premise.rating = "PG"
     ages = [int(next(g for g in m.groups() if g)) for m in _CHILD_AGE.finditer(premise.prompt)]
     ages += [int(next(g for g in m.groups() if g)) for m in _AGES.finditer(low)]
     ages += [_NUMBER_WORDS[m.group(1)] for m in re.finditer(r"\b(" + "|".join(_NUMBER_WORDS) + r")[\s-]+years?[\s-]+olds?\b", low)
@@ -1448,6 +1554,7 @@ def _size_and_rating(premise: Premise, low: str) -> None:
         said = m.group(1) or m.group(2)
         n = int(said) if said.isdigit() else _AGE_WORDS[said]
         ages.append(n - 1 if m.group(2) else n)  # "under 5": four at most
+    ages += [int(n) if n.isdigit() else _AGE_WORDS[n.lower()] for n in _AGE_PRONOUN.findall(low)]
     if _YOUNGEST.search(low):
         ages.append(4)  # "for young kids", "my toddler": the youngest, whatever else is said
     if _FOR_CHILDREN.search(low) or _FOR_CHILDREN_ABROAD.search(low):
@@ -1460,7 +1567,9 @@ def _size_and_rating(premise: Premise, low: str) -> None:
     if premise.audience == "children" and premise.rating is None and _NOT_SCARY.search(low):
         premise.rating = "G"  # for children, and nothing frightening: what G means
     if premise.audience == "family" and premise.rating is None:
-        premise.rating = "PG"  # for the whole family: nothing a child should not see
+        # for the whole family: nothing a child should not see; and a gentle or cosy one for the
+        # whole family, nothing to frighten the youngest either
+        premise.rating = "G" if set(premise.moods) & {"cozy", "quiet"} or _NOT_SCARY.search(low) else "PG"
     n = _episodes_asked(low)
     if n is not None:
         if n > MAX_EPISODES:
