@@ -1134,3 +1134,13 @@ def test_a_time_and_place_at_war_has_the_war_in_it():
     assert read("a war film in 1944 France").complications == []  # the war is the plot itself
     assert read("3 college kids in an abandoned mine, and the camera battery is dying").shapes == []  # no grief
     assert read("her mother is dying").shapes == ["grief"]
+
+
+def test_rival_owners_lead_and_oppose_and_school_friends_are_not_at_school():
+    trucks = plan(Request(prompt="two rival food truck owners in Austin fall in love, a romcom, rated PG", episodes=1),
+                  seed=0)
+    hero, villain = trucks.bible.cast[0], trucks.bible.cast[1]
+    assert "food truck owner" in hero.archetype and "food truck owner" in villain.archetype  # not a florist
+    friends = read("two old school friends who haven't spoken in twenty years meet again at a funeral in Dublin")
+    assert [p.label for p in friends.places] == ["Dublin"] and friends.shapes[0] == "friendship"
+    assert [p.label for p in read("a dog owner in Paris").people] == ["dog", "owner"]  # no dog who owns things

@@ -267,6 +267,8 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str
         queue += [p] * min(p.count, 2)
     # The first named leads, unless the request names them the opposition or a witness.
     leads = [p for p in queue if p.relation not in ("rival", "witness")]
+    if not leads and queue and queue[0].relation == "rival" and queue.count(queue[0]) > 1:
+        leads = queue[:1]  # "rival chefs", "two rival food truck owners": one of them leads, the other opposes
     if leads:
         out["hero"] = leads[0]
         queue.remove(leads[0])

@@ -792,7 +792,14 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         nxt = matches[n + 1] if n + 1 < len(matches) else None
         # (the next word's person, past a genre the same word names: "teenage hacker")
         nxt_person = next((x for x in matches[n + 1:n + 3] if x.kind == "person" and x.first == m.last + 1), None)
-        if m.kind == "person" and nxt_person is not None:
+        if m.kind == "person" and nxt_person is None and said.lower() in words("against") and n + 2 < len(matches) \
+                and matches[n + 1].kind == "place" and matches[n + 1].first == m.last + 1 \
+                and matches[n + 2].kind == "person" and matches[n + 2].first == matches[n + 1].last + 1:
+            nxt_person = matches[n + 2]  # "rival food truck owners": rivals, each with a food truck
+        if m.kind == "person" and nxt_person is not None and nxt_person.entry.label == "owner" \
+                and e.species != "human":
+            pass  # "a dog owner": someone who has a dog, not a dog who owns something; both are cast
+        elif m.kind == "person" and nxt_person is not None:
             if toks[m.last].text.lower().endswith(("'s", "s'", "\u2019s")):
                 # "a lighthouse keeper's daughter": the keeper is someone too, not a kind of daughter
                 owner = (e, m)
@@ -853,11 +860,14 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 p.called = f"{kin_of.called}'s {p.called}"[:200]
                 owner = None
             before = toks[m.first - 1] if m.first > 0 else None
+            where = next((x for x in matches if x.kind == "place" and x.last == m.first - 1 and x.first < x.last), None)
             if (modifier is None and before is not None and before.used in ("thing", "place") and not before.cap
                     and _single_match(matches, m.first - 1)):
                 # "tomb builder", "tea master", "pen pals": a thing or place right before the person
                 # says what kind (the tomb is still asked for as a place).
                 p.called = f"{before.low} {p.called}"[:200]
+            elif where is not None and not toks[where.first].cap and (modifier is None or modifier.label in words("against")):
+                p.called = f"{' '.join(where.words).lower()} {p.called}"[:200]  # "rival food truck owners"
             # "market trader", "tea master": a word the vocabulary lacks, right before the person,
             # says what kind; kept with them rather than named back as not understood.
             before = toks[m.first - 1] if m.first > 0 else None
@@ -942,6 +952,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if inside is not None and any(toks[m.last].low in r.name for r in inside.rooms):
                 continue  # "the kitchen table in a farmhouse": the farmhouse's kitchen, not a restaurant
             asked = AskedPlace(label=e.label, words=[said], kind=v.places.index(e), goal=_longed_for(m, toks))
+            if nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1 \
+                    and isinstance(nxt.entry, PersonWord) and nxt.entry.kind == "relation":
+                continue  # "old school friends", "army buddies": where they met, not where the story is
             if nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
                 describing_places.append(asked)  # "street magicians": where they work, not where it is set
             if before is not None and before.used == "place" and premise.places and premise.places[-1].kind is not None \
