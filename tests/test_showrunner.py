@@ -1144,3 +1144,17 @@ def test_rival_owners_lead_and_oppose_and_school_friends_are_not_at_school():
     friends = read("two old school friends who haven't spoken in twenty years meet again at a funeral in Dublin")
     assert [p.label for p in friends.places] == ["Dublin"] and friends.shapes[0] == "friendship"
     assert [p.label for p in read("a dog owner in Paris").people] == ["dog", "owner"]  # no dog who owns things
+
+
+def test_holidays_named_vehicles_and_a_care_home_are_in_the_story():
+    elf = plan(Request(prompt="a Christmas story about an elf who gets fired from Santa's workshop", episodes=1), seed=0)
+    assert _beats_with(elf, "christmas") >= 3 and validate(elf).ok
+    assert read("a Halloween night ghost story for kids").weather == "fog"
+    assert read("a romance in Sydney at Christmas").weather is None  # summer there
+    assert read("thanksgiving dinner goes wrong").complications == ["thanksgiving"]  # and a comedy of errors
+    train = read("a heist on the Orient Express in 1934")
+    assert [p.label for p in train.places] == ["the Orient Express", "a train"]
+    home = read("a zombie outbreak at a retirement home, played for laughs")
+    assert [p.label for p in home.places] == ["a care home"] and home.moods == ["funny"]
+    kdrama = read("a K-drama style romance between a barista and a pop idol in Seoul")
+    assert kdrama.forms == ["soap"] and [p.label for p in kdrama.people] == ["barista", "pop star"]

@@ -308,6 +308,8 @@ class Complication(Model):
     #: or not ("Vietnam, 1968": the war is there whatever the plot).
     eras: list[ShortText] = Field(default_factory=list)
     during: list[Period] = Field(default_factory=list)
+    #: The weather it brings where the request names none, north of the equator (Christmas: snow).
+    weather: Weather | None = None
 
 
 class PlotShape(Model):

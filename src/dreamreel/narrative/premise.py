@@ -664,6 +664,12 @@ def read(prompt: str) -> Premise:
         _where_they_work(premise)
     _journey_to(premise)
     premise.country = next((c for p in premise.places if p.named and (c := country_of(p.named))), None)
+    said = {t.low for t in toks}
+    for c in kits().complications.values():
+        # a complication's own word inside another's phrase is asked for too: "Thanksgiving dinner
+        # goes wrong" is a comedy of errors, at Thanksgiving
+        if c.id not in premise.complications and said & _own_words(c.id):
+            premise.complications.append(c.id)
     _times(premise)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
@@ -1217,7 +1223,11 @@ def _thing_start(m: Match, toks: list[Token]) -> int:
 
 def _times(premise: Premise) -> None:
     """What the time and place asked for bring with them, asked or not: "Vietnam, 1968" is in the
-    war (``Complication.eras``, ``during``), unless the war is the plot itself."""
+    war (``Complication.eras``, ``during``), unless the war is the plot itself; Christmas brings
+    snow, in the north."""
+    for c in (kits().complications[k] for k in premise.complications if k in kits().complications):
+        if c.weather is not None and premise.weather is None and premise.country not in _SOUTH:
+            premise.weather = c.weather
     if "siege" in premise.shapes:
         return
     for c in kits().complications.values():
@@ -1227,6 +1237,17 @@ def _times(premise: Premise) -> None:
             premise.country in p.countries and p.start <= premise.year <= p.end for p in c.during)
         if when or (premise.era is not None and premise.era in c.eras):
             premise.complications.append(c.id)
+
+
+@cache
+def _own_words(complication: str) -> frozenset[str]:
+    """A complication's one-word words that no plot's situation claims ("thanksgiving", not "audition")."""
+    claimed = {w.lower() for sw in kits().vocabulary.situations for w in sw.words if " " not in w}
+    return frozenset(w.lower() for w in kits().complications[complication].words if " " not in w) - claimed
+
+
+#: Countries whose Christmas is in summer.
+_SOUTH = frozenset({"AU", "NZ", "ZA", "AR", "CL", "BR", "UY", "PY", "PE", "BO", "NA", "BW", "MZ", "MG", "FJ"})
 
 
 def _journey_to(premise: Premise) -> None:
