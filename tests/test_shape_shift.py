@@ -34,7 +34,7 @@ def _text(beat) -> str:
     ("a firefighter's first shift", "firefighter"),
     ("a waitress's double shift at a diner", "waitress"),
     ("her first day as a nurse", "nurse"),
-    ("a day in the life of a bin lorry driver, for kids", "lorry driver"),
+    ("a day in the life of a bin lorry driver, for kids", "bin lorry driver"),
 ])
 def test_a_shift_at_work_is_told_as_one_shift_for_the_job_asked(prompt, job):
     story = _story(prompt)

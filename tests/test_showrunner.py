@@ -1158,3 +1158,13 @@ def test_holidays_named_vehicles_and_a_care_home_are_in_the_story():
     assert [p.label for p in home.places] == ["a care home"] and home.moods == ["funny"]
     kdrama = read("a K-drama style romance between a barista and a pop idol in Seoul")
     assert kdrama.forms == ["soap"] and [p.label for p in kdrama.people] == ["barista", "pop star"]
+
+
+def test_a_shift_is_worked_by_someone_with_a_job_and_do_is_english():
+    assert read("a day in the life of a cat, for kids").shapes == []  # a cat works no shift
+    bins = read("a day in the life of a bin lorry driver, for kids")
+    assert bins.shapes == ["shift"] and [p.label for p in bins.people] == ["bin collector"]
+    assert read("restaurant kitchen, saturday night service, the head chef just walked out").shapes == ["shift"]
+    owl = read("can u do a story about a bin collector who finds a baby owl in a wheelie bin and they become "
+               "best friends. for my 6 year old")
+    assert [p.label for p in owl.places] == ["a city today"] and not owl.notes  # "do" is no Portuguese

@@ -114,6 +114,8 @@ _SERIES = re.compile(r"\b(series|season|saga|serial)\b")
 MAX_EPISODES = 12
 #: Common words of other languages a request may come in: with enough of them, the request is
 #: read as not English (said so), and they are not mistaken for English words ("con", "die").
+#: Words of FOREIGN that are English words too: alone, they say nothing of the language.
+_ALSO_ENGLISH = frozenset({"do", "no", "as", "die", "con", "den", "us", "a", "la", "el", "il", "lo", "da"})
 FOREIGN = frozenset("""el la los las del en con una uno un y que por para es su al lo como pero muy
 le les des du une et est dans avec pour sur au aux ce cette qui sont pas à de d l
 der die das und mit ein eine einer ist im dem den von zu auf nicht sich auch
@@ -531,7 +533,9 @@ def read(prompt: str) -> Premise:
     matches: list[Match] = []
     spans = _spans_understood(low)
     # (a capitalised word past the first is a name: "Los Angeles", "Rio de Janeiro")
-    foreign = [t for i, t in enumerate(toks) if t.low in FOREIGN and (i == 0 or not t.cap)]
+    # ("can u do a story": "do", "no", "as" and "die" are English words too)
+    foreign = [t for i, t in enumerate(toks) if t.low in FOREIGN and (i == 0 or not t.cap)
+               and (t.low not in _ALSO_ENGLISH or len([x for x in toks if x.low in FOREIGN]) >= 3)]
     if not foreign:  # typos are read as English words only in English ("historia" is not "historian")
         _read_typos(toks)
     if len(foreign) >= 2 and len(foreign) >= 0.2 * len(toks):
@@ -654,6 +658,9 @@ def read(prompt: str) -> Premise:
         # "a sleepover that turns into a nightmare, slasher": the sleepover is a horror's night, not
         # a lost blanket's (a bedtime story is for children)
         premise.shapes = premise.shapes[1:] or (["monster"] if "horror" in premise.genres else [])
+    if premise.shapes[:1] == ["shift"] and not any(p.kind == "occupation" for p in premise.people) \
+            and not re.search(r"\b(?:shifts?|service|on the job|at work|ride[- ]along)\b", low):
+        premise.shapes = premise.shapes[1:]  # "a day in the life of a cat": a cat has no shift to work
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
