@@ -1168,3 +1168,13 @@ def test_a_shift_is_worked_by_someone_with_a_job_and_do_is_english():
     owl = read("can u do a story about a bin collector who finds a baby owl in a wheelie bin and they become "
                "best friends. for my 6 year old")
     assert [p.label for p in owl.places] == ["a city today"] and not owl.notes  # "do" is no Portuguese
+
+
+def test_what_the_request_says_is_not_there_is_the_worlds_rule_and_nobody_cast():
+    house = plan(Request(prompt="a haunted house with no clocks", episodes=1), seed=0)
+    assert house.bible.world.rules[0] == "There are no clocks anywhere in the haunted house."
+    assert "clock" not in " ".join(read("a haunted house with no clocks").things)  # not what the plot turns on
+    assert read("no villains pls just vibes").people == []  # no supervillain cast
+    assert read("a casino without windows").absent == ["windows"] and read("a world without music").absent == ["music"]
+    # someone without something has lost it: that is theirs, not the world's
+    assert read("a man with no name").absent == [] and read("without a doubt the best heist").absent == []

@@ -54,6 +54,9 @@ class Premise(Model):
     places: list[AskedPlace] = Field(default_factory=list)
     people: list[AskedPerson] = Field(default_factory=list)
     things: list[ShortText] = Field(default_factory=list)   # "the tiara"
+    #: What the request says is not there ("a house with no clocks", "a casino without windows"):
+    #: the world's rule, and nothing the picture draws.
+    absent: list[ShortText] = Field(default_factory=list)   # "clocks"
     #: Plot shapes asked for, strongest first ("heist").
     shapes: list[Ident] = Field(default_factory=list)
     #: Complications asked for that no shape tells alone ("sabotage", "madness"): they run beneath.

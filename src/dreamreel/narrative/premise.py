@@ -681,6 +681,10 @@ def read(prompt: str) -> Premise:
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
         premise.notes.append(f"read {', '.join(dict.fromkeys(meant))}")
+    for i, t in enumerate(toks[1:], 1):
+        if t.used is None and t.low.isalpha() and len(t.low) > 2 and _absent_here(toks, i, premise.prompt):
+            t.used = "thing"  # "a casino without windows", "a world with no music"
+            premise.absent.append(t.low)
     unknown = [t.text for t in toks if t.used is None and len(t.low) > 2 and t.low not in _NUMBER_WORDS]
     premise.not_understood = list(dict.fromkeys(unknown))
     content = [t for t in toks if t.used not in ("filler", "size")]
@@ -711,6 +715,22 @@ _NOT_KINDS = {"the", "and", "but", "for", "from", "into", "onto", "with", "insid
               "two", "three", "every", "each", "another", "other", "very", "only", "just", "called", "named"}
 #: Words that turn a tone around: "nothing depressing", "not too scary", "never dark".
 _NEGATORS = {"not", "no", "nothing", "never", "without", "non", "none", "nor", "zero", "less"}
+#: What a story, world or place can be said to be without: "a world without music".
+_WHOLE = {"world", "story", "film", "movie", "town", "city", "place", "universe", "series", "episode", "planet",
+          "country", "land", "kingdom", "future", "village", "island"}
+
+
+def _absent_here(toks: list[Token], i: int, text: str) -> bool:
+    """Whether the word at ``i`` is said not to be in the story at all: "a house with no clocks",
+    "a casino without windows", "No villains pls". (A person with no name or without a memory has
+    lost something; that is theirs, not the world's.)"""
+    if i == 0:
+        return False
+    j = i - 1
+    if toks[j].low == "no" and (j == 0 or re.search(r"[.!?,;:(]", text[toks[j - 1].end:toks[j].start])):
+        return True  # "No villains pls": the whole request says so
+    head = j - 2 if toks[j].low == "no" and j > 0 and toks[j - 1].low == "with" else j - 1 if toks[j].low == "without" else None
+    return head is not None and head >= 0 and (toks[head].used in ("place", "named", "genre") or toks[head].low in _WHOLE)
 #: A mood turned around; any other turned around is no mood at all.
 _OPPOSITE = {"sad": "hopeful", "dark": "hopeful", "scary": "cozy", "tense": "quiet"}
 #: The mood a genre carries when the request names none.
@@ -829,6 +849,12 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if e.trait.lower() in words("against") or said.lower() in words("against"):
                 pending_relation = "rival"
             pending_traits.append(e.trait)
+            continue
+        if m.kind in ("thing", "person") and _absent_here(toks, m.first, premise.prompt):
+            # "a haunted house with no clocks", "no villains pls": not there at all, not what the
+            # plot turns on, nobody cast
+            premise.absent.append(" ".join(t.low for t in toks[m.first:m.last + 1]))
+            pending_traits, pending_relation = [], None
             continue
         if m.kind == "person" and _for_them(m, toks):
             # "a children's bedtime story", "a kids' film": who it is for, not who is in it
