@@ -902,7 +902,9 @@ def test_more_requests_nobody_on_the_team_tried(prompt, shape, place):
 def test_the_viewers_own_children_are_who_it_is_for_and_americans_have_american_names():
     p = read("my twins (7) want a story about a brave hamster who runs a bakery")
     assert [x.label for x in p.people] == ["hamster"] and p.audience == "children"
-    assert [x.label for x in read("my daughter is a detective in this story").people] == ["daughter", "detective"]
+    # the viewer's daughter is the detective: one girl, a detective, and still a daughter
+    assert [(x.label, x.relation, x.pronouns) for x in read("my daughter is a detective in this story").people] \
+        == [("detective", "daughter", "she")]
     story = plan(Request(prompt="my twins (7) want a story about a brave hamster who runs a bakery", episodes=1), seed=0)
     assert story.generator["genres"] not in ("scifi", "western", "cyberpunk")
     harlem = plan(Request(prompt="an elderly jazz trio plays one last gig in 1960s Harlem", episodes=1), seed=0)
@@ -1178,3 +1180,20 @@ def test_what_the_request_says_is_not_there_is_the_worlds_rule_and_nobody_cast()
     assert read("a casino without windows").absent == ["windows"] and read("a world without music").absent == ["music"]
     # someone without something has lost it: that is theirs, not the world's
     assert read("a man with no name").absent == [] and read("without a doubt the best heist").absent == []
+
+
+def test_the_people_a_request_names_are_called_by_their_names():
+    mia = plan(Request(prompt="a story where my daughter Mia is a pirate captain", episodes=1), seed=0)
+    lead = mia.bible.cast[0]
+    assert lead.name.split()[0] == "Mia" and lead.pronouns == "she" and "pirate captain" in lead.archetype
+    assert _beats_with(mia, "mia") >= 3  # one person: Mia is the captain (there were two, and no Mia)
+    leo = plan(Request(prompt="my son Leo and his dog Biscuit go to the moon", episodes=1), seed=0)
+    assert {"Leo", "Biscuit"} <= {c.name.split()[0] for c in leo.bible.cast}
+    okafor = plan(Request(prompt="Ms Okafor's last day teaching before she retires", episodes=1), seed=0)
+    assert okafor.bible.cast[0].name.endswith(" Okafor") and okafor.bible.cast[0].pronouns == "she"
+    assert [p.surname for p in read("Detective Rivera investigates a murder in Paris").people] == ["Rivera"]
+    assert [p.name for p in read("a robot named Bolt").people] == ["Bolt"]
+    assert [(p.label, p.name) for p in read("a story about Emma, a shy girl who loves horses").people][:1] \
+        == [("girl", "Emma")]
+    assert [p.name for p in read("a heist in Paris with Jack").people] == ["Jack"]
+    assert read("a knight, a dragon and a princess").people[0].name is None

@@ -29,6 +29,10 @@ class AskedPerson(Model):
     #: carpet seller is secretly a double agent", "a robot disguised as a butler" (a butler,
     #: secretly a robot).
     secret: ShortText | None = None
+    #: The name the request gives them ("my daughter Mia", "his dog Biscuit", "a robot named
+    #: Bolt"), and the family name a title gives ("Ms Okafor", "Dr Patel"): the story calls them so.
+    name: ShortText | None = None
+    surname: ShortText | None = None
     clothing: ShortText | None = None
     accessories: list[ShortText] = Field(default_factory=list)
     voice: ShortText | None = None

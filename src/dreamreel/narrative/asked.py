@@ -358,7 +358,10 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
             if p.kind == "group":  # "a team of misfits" leads: one of them does, "the team member"
                 job = f"{bare(job)} member"
-            update["archetype"] = " ".join([*p.traits, job])[:200]
+            if p.label in ("person", "woman", "man") and not p.called and (p.name or p.surname) and role is not None:
+                job = bare(role.label)  # "with Jack": Jack is whoever the plot needs (the planner, the seeker)
+            else:
+                update["archetype"] = " ".join([*p.traits, job])[:200]
             if ("comp1" if key == "comp" else key) not in given:
                 look = c.look.model_copy(update={k: v for k, v in (
                     ("species", p.species), ("age", p.age), ("clothing", p.clothing)) if v})
@@ -379,6 +382,13 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             # a dragon is not "Sorrel Greymantle": a creature gets a storybook name, a machine a designation
             update["name"] = creature_name(species, update.get("pronouns", c.pronouns), intent, rng, used) \
                 or update.get("name", c.name)
+        if p is not None and (p.name or p.surname) and ("comp1" if key == "comp" else key) not in given:
+            # "my daughter Mia", "his dog Biscuit", "Ms Okafor": called what the request calls them
+            made = update.get("name", c.name).split()
+            first = p.name or made[0]
+            last = p.surname or (made[-1] if p.name and species == "human" and len(made) > 1 else "")
+            update["name"] = f"{first} {last}".strip()
+            used.add(update["name"])
         jobs[c.id] = job
         if p is not None:
             named[c.id] = " ".join([*p.traits, p.called or p.label])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from ..model.kits import PersonWord, Vocabulary
 from ..model.premise import AskedPerson, AskedPlace, Premise
@@ -620,6 +621,7 @@ def read(prompt: str) -> Premise:
         i = m.last + 1
 
     _assemble(premise, matches, toks)
+    _titled(premise, toks)
     _street_carnival(premise)
     _left_behind(premise)
     subject = next((t.low for t in toks if t.low in ("she", "he")), None)
@@ -788,9 +790,11 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
     None when they are two people."""
     if second.first <= first.last or re.search(r"[.!?;]", premise.prompt[toks[first.last].end:toks[second.first].start]):
         return None
-    words = [t.low for t in toks[first.last + 1:second.first]]
+    words = [t.low for t in toks[first.last + 1:second.first] if t.used != "name"]  # (past "Mia")
     while words and words[-1] in ("a", "an", "the"):
         words.pop()
+    if words in (["is"], ["who", "is"], ["was"], ["who", "was"], ["who's"]):
+        return "is"  # "my daughter Mia is a pirate captain", "her grandfather, who is a fisherman"
     if len(words) > 8:
         return None
     for tail in _PASSING:
@@ -878,6 +882,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     t.forms & words("with_verbs") for t in toks[max(0, m.first - 3):m.first] if t.used in (None, "situation", "filler")):
                 p.relation = "friend"
             p.called = _as_written(e, m, toks)
+            _name_after(p, m, toks)
             _workplace(premise, m, toks)
             if m.first >= 2 and toks[m.first - 1].low in ("a", "an", "the") and toks[m.first - 2].low in _AT_THEIRS:
                 # "a comedy at the dentist": the dentist's surgery is the place, the dentist is in it
@@ -933,7 +938,12 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 same_one = last[0]
                 for t in toks[last[1].last + 1:m.first]:
                     t.used = t.used or "filler"  # "secretly", "disguised as": understood
-                if one == "is":  # the kangaroo who trains as a boxer: a kangaroo boxer
+                if one == "is" and same_one.kind in ("relation", "age") and p.kind == "occupation":
+                    # "my daughter Mia is a pirate captain": she is one, and still his daughter
+                    same_one.label, same_one.called = p.label, p.called
+                    same_one.clothing, same_one.accessories = p.clothing, p.accessories
+                    same_one.voice = same_one.voice or p.voice
+                elif one == "is":  # the kangaroo who trains as a boxer: a kangaroo boxer
                     same_one.called = f"{same_one.called or same_one.label} {p.called or p.label}"[:200]
                 elif one == "secret":  # the carpet seller, secretly a double agent
                     same_one.secret = p.called or p.label
@@ -1236,6 +1246,107 @@ def _head(said: str) -> str:
     """A person's word without its plural: "pirates" -> "pirate"."""
     last = said.lower().split()[-1] if said.strip() else ""
     return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+
+
+#: Titles said before a family name: "Ms Okafor", "Dr Patel", "Detective Rivera".
+_SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "professor", "prof", "captain", "capt",
+                             "detective", "inspector", "officer", "sergeant", "sgt", "judge", "coach", "lieutenant",
+                             "colonel", "general", "major", "agent", "chef", "nurse", "father", "reverend", "madame",
+                             "monsieur", "herr", "frau", "señor", "señora", "signora", "signor"})
+#: Who a title says someone is, where no word of the request says more: a person word.
+_TITLED = {"mr": "man", "mrs": "woman", "ms": "woman", "miss": "woman", "mx": "person", "dr": "doctor",
+           "prof": "professor", "madame": "woman", "monsieur": "man", "herr": "man", "frau": "woman",
+           "señor": "man", "señora": "woman", "signora": "woman", "signor": "man"}
+
+
+def _a_name(t: Token, *, things: bool = False) -> str | None:
+    """A token that is a name: capitalised, read as nothing else ("Mia"; with ``things``, right
+    after someone, a thing's word too: "his dog Biscuit")."""
+    text = re.sub(r"['\u2019]s$", "", t.text)
+    if t.used not in (None, *(("thing",) if things else ())) or not text[:1].isupper() \
+            or not text.replace("-", "").isalpha() or t.low in FOREIGN:
+        return None
+    return text
+
+
+def _name_after(p: AskedPerson, m: Match, toks: list[Token]) -> None:
+    """The name said right after someone: "my daughter Mia", "his dog Biscuit", "a robot named Bolt",
+    "Detective Rivera" (a title's family name)."""
+    j = m.last + 1
+    called = j < len(toks) and toks[j].low in ("named", "called") and j + 1 < len(toks)
+    if called:
+        j += 1
+    if j >= len(toks) or not (toks[j].cap or called):
+        return
+    name = _a_name(toks[j], things=True)
+    if name is None:
+        return
+    toks[j].used = "name"
+    if called:
+        toks[j - 1].used = "filler"
+    if toks[m.last].low.rstrip(".") in _SURNAME_TITLES:
+        p.surname = name
+    else:
+        p.name = name
+
+
+def _titled(premise: Premise, toks: list[Token]) -> None:
+    """Someone named only by a title and a family name ("Ms Okafor's last day", "Dr Patel saves
+    the day") is one of the people: a woman, a man, a doctor."""
+    v = kits().vocabulary
+    for i, t in enumerate(toks[:-1]):
+        word = _TITLED.get(t.low.rstrip("."))
+        name = _a_name(toks[i + 1]) if word is not None and t.used is None and t.text[:1].isupper() else None
+        if name is None:
+            continue
+        e = next((w for w in v.people if w.label == word), None)
+        if e is None:
+            continue
+        t.used, toks[i + 1].used = "filler", "name"
+        person = _person(e, Match("person", e, i, i + 1, [t.text, toks[i + 1].text]), toks, [], None)
+        person.surname = name  # (what they are is the title's word: a woman, a doctor)
+        at = sum(1 for q in premise.people if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
+        premise.people.insert(min(at, len(premise.people)), person)
+    for i, t in enumerate(toks):
+        # a first name on its own, read as nothing else: "a heist in Paris with Jack"
+        first = (t.cap or premise.prompt[t.end:t.end + 1] == ",")  # (at the start: "Leo, my son")
+        name = _a_name(t) if first and t.low in _first_names() and (i == 0 or toks[i - 1].used != "name") else None
+        if name is None or any(name in (q.name, q.surname) for q in premise.people):
+            continue
+        k = next((k for k in range(i + 1, min(len(toks), i + 5)) if toks[k].used == "person"), None)
+        said = next((q for q in premise.people if k is not None and toks[k].text in " ".join(q.words).split()), None)
+        if said is not None and said.name is None and k is not None and "," in premise.prompt[t.end:toks[k].start] \
+                and all(x.used in ("trait", None) or x.low in ("a", "an", "the", "my", "our", "his", "her")
+                        for x in toks[i + 1:k]):
+            t.used, said.name = "name", name  # "Emma, a shy girl who loves horses": one girl, called Emma
+            continue
+        e = next((w for w in v.people if w.label == "person"), None)
+        if e is None:
+            continue
+        t.used = "name"
+        person = _person(e, Match("person", e, i, i, [t.text]), toks, [], None)
+        person.name, person.called = name, None
+        person.pronouns = person.pronouns or _first_name_pronoun(t.low)
+        at = sum(1 for q in premise.people if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
+        premise.people.insert(min(at, len(premise.people)), person)
+
+
+@cache
+def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
+    import importlib
+
+    she: set[str] = set()
+    he: set[str] = set()
+    for loc in ("en_US", "en_GB"):
+        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        she.update(n.lower() for n in getattr(provider, "first_names_female", ()))
+        he.update(n.lower() for n in getattr(provider, "first_names_male", ()))
+    return frozenset(she - he), frozenset(he - she)
+
+
+def _first_name_pronoun(name: str) -> Literal["she", "he"] | None:
+    she, he = _gendered_names()
+    return "she" if name in she else "he" if name in he else None
 
 
 def _mind_verb(toks: list[Token], j: int) -> bool:
