@@ -1097,3 +1097,56 @@ def test_a_room_without_windows_has_none(name, kind, description, windows):
     bible, shot = _sheet_shot("a world with no windows", "the room", "interior", "")
     bible = bible.model_copy(update={"world": bible.world.model_copy(update={"rules": ["there are no windows anywhere"]})})
     assert set_dressing(bible, shot)[1] == "none"
+
+
+@pytest.mark.parametrize("world, name, kind, description, present, wall", [
+    ("a castle", "the kitchens", "castle", "a huge vaulted kitchen with a spit and a bread oven", ("stove",),
+     "castle"),
+    ("a castle", "the great hall", "castle", "a long hall of banners, a high table and a roaring fire",
+     ("long_table",), "castle"),
+    ("a castle", "the throne room", "castle", "the seat of power, cold and echoing", ("throne",), "castle"),
+    ("a dungeon", "the guard room", "castle", "a torch-lit room of stools, dice and a key ring", (), "castle"),
+    ("a mountain", "the mountain hut", "mountain", "a stone hut with a stove and a visitors' book", ("stove",),
+     "stone"),
+    ("a wasteland", "the shelter", "ruins", "a patched-up bus with a stove and bunks", ("stove", "bunks"), "bus"),
+    # the same kinds of place seen from outside
+    ("a castle", "the battlements", "castle", "the wall-walk at the top, wind and a long drop", (), None),
+    ("a fairy-tale kingdom", "the castle on the hill", "castle", "the king's castle, flags flying", (), None),
+    ("a forest", "the woodcutter's hut", "forest", "a hut with smoke curling from the chimney", (), None),
+    ("a village", "the cottage", "village", "a little cottage with roses round the door", (), None),
+    ("ruins", "the collapsing hall", "ruins", "a hall whose roof is still falling", (), None),
+])
+def test_a_room_inside_a_castle_or_a_hut_is_drawn_inside(world, name, kind, description, present, wall):
+    """Issue 12: a castle's kitchens, great hall and throne room are drawn as rooms of that castle
+    (stone walls, an arched window, torches), with their stove, long table or throne standing in
+    them, not as the castle seen from outside with the furniture in front of it; a mountain's stone
+    hut with a stove and a wasteland's bus with a stove and bunks are drawn inside, with those. The
+    battlements, a castle on its hill, a hut with smoke from its chimney are still seen from outside,
+    with nothing of a room's set down in the open."""
+    from dreamreel.synth.visual.dressing import INDOORS
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    found, view, room = set_dressing(*_sheet_shot(world, name, kind, description))
+    assert set(present) <= set(found), found
+    assert (None if room is None else room.wall) == wall, room
+    if wall is None:
+        assert not INDOORS & set(found), found
+    else:
+        assert view != "city", view  # a castle's or a hut's window looks on the country, not a skyline
+
+
+def test_inside_a_castle_is_a_stone_room_not_the_castle_from_outside():
+    """The picture differs from the castle seen from outside: the top of the frame is a stone wall
+    lit by torches, not the sky over the towers; the kitchens' stove stands on the room's floor."""
+    from dreamreel.synth.visual.procedural import ProceduralBackend
+
+    def frame(name, description):
+        bible, shot = _sheet_shot("a castle", name, "castle", description)
+        return next(iter(ProceduralBackend().render_shot(shot, bible, width=160, height=90, fps=24)))[:, :, :3]
+
+    outside = frame("the battlements", "the wall-walk at the top, wind and a long drop")
+    kitchens = frame("the kitchens", "a huge vaulted kitchen with a spit and a bread oven")
+    assert float(np.abs(kitchens[:30].astype(int) - outside[:30].astype(int)).mean()) > 12, "the castle from outside"
+    # the torches' flames: bright warm points on the wall
+    warm = (kitchens[:55, :, 0].astype(int) > 200) & (kitchens[:55, :, 2].astype(int) < 140)
+    assert warm.sum() >= 3, "no torch burns on the wall"

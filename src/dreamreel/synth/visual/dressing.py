@@ -868,6 +868,38 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
     return found[:limit]
 
 
+#: Words that say a place is a room inside, whatever kind of place it is drawn as (a castle's
+#: kitchens, great hall and throne room, a dungeon's guard room, a tower's summoning room); words
+#: that say it is outside all the same (a hall whose roof is falling in, the wall-walk); and
+#: buildings whose inside is meant where the words say what is in them ("a stone hut with a stove",
+#: "a patched-up bus with a stove and bunks"; not "a cottage with roses round the door").
+INSIDE_WORDS = ("hall", "kitchen", "room", "chamber", "cellar", "chapel", "crypt", "corridor", "passage", "cell",
+                "sanctum", "nook", "cubbyhole", "quarters", "library", "dormitory", "dormitories", "vault", "aisle",
+                "hearth", "fireside", "throne", "attic", "parlour", "parlor", "pantry", "scullery", "galley",
+                "below deck", "below decks", "indoors")
+OUTSIDE_WORDS = ("outside", "outdoor", "outdoors", "open air", "open-air", "open to the sky", "roof", "roofs",
+                 "rooftop", "wall-walk", "battlement", "battlements", "courtyard", "yard", "garden", "steps",
+                 "exterior")
+SHELTERS = ("hut", "bus", "shack", "cabin", "caravan", "cottage", "bothy", "shelter", "lodge", "house", "trailer",
+            "wagon", "tent", "igloo", "hovel", "shanty", "hideout", "den")
+_INSIDE = re.compile(r"\b(?:" + "|".join(map(re.escape, INSIDE_WORDS)) + r")(?:s|es)?\b")
+_OUTSIDE = re.compile(r"\b(?:" + "|".join(map(re.escape, OUTSIDE_WORDS)) + r")\b")
+_SHELTER_WITH = re.compile(r"\b(?:" + "|".join(SHELTERS) + r")(?:s|es)?\b[^.;,]*?\bwith\b([^.;]*)")
+
+
+def inside(name: str, description: str = "", *, kind: str | None = None) -> bool:
+    """The place's words say it is a room inside (its name or description names a room, or a
+    building with the things that stand in it), and nothing in them says it is outside: for the
+    open-air kinds of place, which are drawn from outside unless this says so. Words after
+    over/above/behind ... name another place (rooms.elsewhere)."""
+    low = " ".join(rooms.elsewhere(f" {t.lower()} ") for t in (name, description))
+    if _OUTSIDE.search(low):
+        return False
+    if _INSIDE.search(low):
+        return True
+    return any(INDOORS & set(pieces(m.group(1), limit=9, kind=kind)) for m in _SHELTER_WITH.finditer(low))
+
+
 def dress(k: Kit, names: list[str], *, floor: float) -> None:
     """Draw the pieces: the first two (the place's signature first) at the sides, where the wide
     shot's people stand beside them rather than in front of them, a third in the middle (seen in

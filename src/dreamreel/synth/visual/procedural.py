@@ -41,12 +41,12 @@ try:  # skia is optional for the package as a whole: without it, requires() says
     )
     from . import blocking, icons, objects
     from .creatures import flies, head_radius, life_scale, make_puppet
-    from .dressing import pieces, view_of
+    from .dressing import inside, pieces, view_of
     from .layers import Sprite, opaque_image, surface
     from .paint import fill
     from .looks import Grade, Grain, Vignette, vignette_for
     from .puppets import Pose, Puppet
-    from .rooms import Room, room_of, venue_of
+    from .rooms import KIND_ROOMS, Room, room_of, venue_of
     from .settings import GROUND, INTERIOR_KINDS, OPEN_AIR_KINDS, UNDERWATER
     from .weather import Weather
 except ImportError:
@@ -92,8 +92,14 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
             venue = None
         if kind == "interior" or venue is not None:
             room = room_of(place.name, place.description, year=year, kind=kind, venue=venue)
+    elif kind in KIND_ROOMS and inside(place.name, place.description, kind=kind):
+        # a room of an open-air kind of place (a castle's kitchens, a mountain's stone hut with a stove)
+        # is drawn inside, as a room of that kind, not as the place seen from outside
+        room = room_of(place.name, place.description, year=year, kind=kind, inside=KIND_ROOMS[kind])
     rules = " ".join(bible.world.rules)  # what holds everywhere in the world ("there are no clocks")
     view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules)
+    if room is not None and kind in KIND_ROOMS and kind not in CITY_KINDS and view == "city":
+        view = "hills"  # a castle's or a hut's window looks on the country its kind of place is in
     # in the open air (not a room built from its words, nor under the sea) only what stands outdoors
     outdoors = kind in OPEN_AIR_KINDS and (room is None or room.wall == "street") \
         and not (kind == "sea" and view in UNDERWATER)
@@ -351,7 +357,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "38"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "39"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()

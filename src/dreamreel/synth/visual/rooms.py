@@ -30,12 +30,13 @@ from .settings import RECIPES, Kit, floor, mix_hex, shelves, wall, window
 class Room:
     """How an interior is built: its walls, floor and light (each a word and a colour)."""
 
-    wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded; "car": a car's cabin; a shell
+    wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded, stone, castle (stone, arched
+                                 # windows, banners), bus (metal, a row of windows); "car": a car's cabin; a shell
                                  # (SHELLS): "street" (open air), "warehouse" (a kind's own set)
     wall_color: str = "#8a8070"
     floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes, ice, pool
     floor_color: str = "#5a3b26"
-    light: str = "bulbs"         # fluorescent, bulbs, daylight, dim, lanterns
+    light: str = "bulbs"         # fluorescent, bulbs, daylight, dim, lanterns, torches
     window: bool = True
 
 
@@ -88,6 +89,7 @@ VENUES: dict[str, Room] = {
     "portacabin": Room("panel", "#c8c4b0", "tiles", "#6a6a60", "fluorescent"),
     "food stall": Room("street", "#3a3430", "flags", "#3b3d44", "dim", window=False),
     "warehouse": Room("warehouse", "#4a4e52", "flags", "#5a5a58", "bulbs", window=False),
+    "bus": Room("bus", "#5a6a5e", "boards", "#3a3430", "dim"),
 }
 #: Other words for the venues above.
 SAME: dict[str, str] = {
@@ -139,7 +141,8 @@ SAME: dict[str, str] = {
 NOT_VENUES = ("crane cab", "crane driver's cab", "control car", "radio station", "station manager", "space station",
               "research station", "power station", "reception hall", "function room", "stage door",
               "above the stage", "under the stage", "behind the stage", "front of the stage",
-              "pool of light", "pool of blood", "gene pool")
+              "pool of light", "pool of blood", "gene pool", "bus stop", "bus shelter", "bus station", "bus depot",
+              "parked buses", "bus lane", "bus route", "last bus")
 #: Venue words that do not count in some kinds of place: a grand hotel's ballroom is no lobby.
 NOT_IN: dict[str, frozenset[str]] = {"hotel": frozenset({"ballroom"}), "reception": frozenset({"ballroom"}),
                                      "cab": frozenset({"rooftop"})}
@@ -148,11 +151,29 @@ NOT_IN: dict[str, frozenset[str]] = {"hotel": frozenset({"ballroom"}), "receptio
 ELSEWHERE = re.compile(r"\b(over|above|across|beyond|behind|under|beneath|below) (the|a|an|every) [\w'-]+(?: [\w'-]+)?")
 
 
+#: How a room inside an open-air kind of place is built, where its words name no venue (dressing.inside
+#: says when they say it is a room): a castle's halls and kitchens of stone under torches and banners
+#: with an arched window, a mountain hut of rough stone, a forest hut of logs, a cottage whitewashed,
+#: a ruin's of old brick, a ship's below-decks panelled.
+KIND_ROOMS: dict[str, Room] = {
+    "castle": Room("castle", "#6e665a", "flags", "#5a5248", "torches"),
+    "mountain": Room("stone", "#7a7468", "boards", "#5a4430", "lanterns"),
+    "forest": Room("panel", "#6a4a30", "boards", "#4a3422", "lanterns"),
+    "village": Room("plaster", "#d8ccb0", "flags", "#6a6258", "lanterns"),
+    "desert": Room("plaster", "#c8a47a", "flags", "#8a6a4a", "lanterns"),
+    "ruins": Room("brick", "#6a5a4a", "flags", "#4a4440", "dim"),
+    "beach": Room("panel", "#a89474", "boards", "#7a6448", "daylight"),
+    "sea": Room("panel", "#6a4a30", "boards", "#4a3422", "lanterns"),
+    "city_street": Room(), "alley": Room("brick", "#6a4a3a", "flags", "#4a4644", "dim"),
+}
+
+
 def elsewhere(low: str) -> str:
     """``low`` with the words that name another place ("over a laundromat") blanked out."""
     return ELSEWHERE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), low)
 #: Single words that say what a room is made of or lit by, whatever it is.
 WALL_WORDS = {"tile": ("tiled", "tiles", "tile"), "panel": ("panelled", "paneled", "panelling", "wood panel"),
+              "stone": ("stone walls", "stone wall", "stone-walled", "stone hut", "bare stone"),
               "brick": ("brick", "bricks", "exposed brick"), "glass": ("glass walls", "glass roof", "glass panes"),
               "padded": ("padded", "soundproof", "foam")}
 FLOOR_WORDS = {"checker": ("checkerboard", "chequered", "checkered", "black and white floor"),
@@ -207,12 +228,12 @@ def venue_of(name: str, description: str = "", *, kind: str | None = None) -> st
 
 
 def room_of(name: str, description: str = "", *, year: int | None = None, kind: str | None = None,
-            venue: str | None = None) -> Room | None:
+            venue: str | None = None, inside: Room | None = None) -> Room | None:
     """How an interior is built from its words and era (``venue``: what it is, where the caller
-    knows; else from the words); None when the words say nothing of it (the renderer's own
-    interior is drawn then)."""
+    knows; else from the words; ``inside``: how a room of its kind of place is built where its words
+    name no venue); None when the words say nothing of it (the renderer's own interior is drawn then)."""
     venue = venue or venue_of(name, description, kind=kind)
-    room = VENUES[venue] if venue else None
+    room = VENUES[venue] if venue else inside
     low = f" {name} {description} ".lower()
     said = {}
     for part, table in (("wall", WALL_WORDS), ("floor", FLOOR_WORDS), ("light", LIGHT_WORDS)):
@@ -223,6 +244,8 @@ def room_of(name: str, description: str = "", *, year: int | None = None, kind: 
     if room is None and not said:
         return None
     room = room or Room()
+    if said.get("wall") == "stone" and room.wall == "castle":  # a castle's walls are stone already
+        del said["wall"]
     if said:
         room = Room(said.get("wall", room.wall), room.wall_color, said.get("floor", room.floor), room.floor_color,
                     said.get("light", room.light), room.window)
@@ -259,10 +282,15 @@ def draw_room(k: Kit, room: Room) -> None:
     elif room.wall == "canvas":
         pass
     else:
-        wall(k, k.sky, room.wall_color, trim=None if room.wall in ("tile", "padded", "brick") else
-             mix_hex(room.wall_color, "#000000", 0.45))
-        {"tile": _tiles, "brick": _bricks, "padded": _padding, "panel": _panels}.get(room.wall, _nothing)(k, room, y)
-        if room.window:
+        wall(k, k.sky, room.wall_color, trim=None if room.wall in ("tile", "padded", "brick", "stone", "castle", "bus")
+             else mix_hex(room.wall_color, "#000000", 0.45))
+        {"tile": _tiles, "brick": _bricks, "padded": _padding, "panel": _panels, "stone": _stones, "castle": _castle,
+         "bus": _bus}.get(room.wall, _nothing)(k, room, y)
+        if room.window and room.wall == "castle":  # a tall arched window, deep in the stone
+            _arched_window(k, room, k.w * 0.5, 12, 46)
+        elif room.window and room.wall == "stone":  # a small deep-set window in a thick wall
+            window(k, k.far, skia.Rect(k.w * 0.5 - 9, 22, k.w * 0.5 + 9, 38), mix_hex(room.wall_color, "#000000", 0.5))
+        elif room.window and room.wall != "bus":  # (a bus's windows run along its side)
             window(k, k.far, skia.Rect(k.w * 0.5 - 16, 14, k.w * 0.5 + 16, 44), "#3a3a38",
                    blinds=room.light == "fluorescent")
     if room.floor == "lanes":
@@ -280,7 +308,8 @@ def draw_room(k: Kit, room: Room) -> None:
             rug = poly([(cx - 30, y + 6), (cx + 30, y + 6), (cx + 52, y + 26), (cx - 52, y + 26)])
             k.near.drawPath(rug, fill(k.g.c(mix_hex(room.floor_color, "#8a3a2a", 0.5), 0.8)))
             k.near.drawPath(rug, stroke(k.g.c(mix_hex(room.floor_color, "#d8b060", 0.5), 0.8), 0.8))
-    {"fluorescent": _tubes, "bulbs": _bulbs, "daylight": _daylight, "dim": _dim, "lanterns": _lanterns}[room.light](k, y)
+    {"fluorescent": _tubes, "bulbs": _bulbs, "daylight": _daylight, "dim": _dim, "lanterns": _lanterns,
+     "torches": _torches}[room.light](k, y)
 
 
 def _nothing(k: Kit, room: Room, y: float) -> None:
@@ -340,6 +369,69 @@ def _padding(k: Kit, room: Room, y: float) -> None:
             r = skia.Rect(xx, yy, xx + 10, yy + 10)
             k.sky.drawRoundRect(r, 1.5, 1.5, face)
             k.sky.drawRoundRect(r, 1.5, 1.5, seam)
+
+
+def _stones(k: Kit, room: Room, y: float) -> None:
+    """Rough stone: courses of uneven blocks, each a little lighter or darker than the next."""
+    line = stroke(k.g.c(mix_hex(room.wall_color, "#000000", 0.45)), 0.35)
+    for row, yy in enumerate(np.arange(0.0, y, 5.0)):
+        xx = -float(k.rng.uniform(0, 8))
+        while xx < k.w:
+            bw = float(k.rng.uniform(6, 11))
+            shade = mix_hex(room.wall_color, ("#000000", "#ffffff")[row % 2], float(k.rng.uniform(0.0, 0.14)))
+            r = skia.Rect(xx, float(yy), xx + bw, float(yy) + 5)
+            k.sky.drawRect(r, fill(k.g.c(shade)))
+            k.sky.drawRect(r, line)
+            xx += bw
+
+
+def _castle(k: Kit, room: Room, y: float) -> None:
+    """A castle's hall: stone courses, and a banner hanging either side of the window."""
+    _stones(k, room, y)
+    for i, x in enumerate((k.w * 0.2, k.w * 0.8)):
+        colour, device = (("#8a1e22", "#d8b040"), ("#1e3a6a", "#d8d0c0"))[i % 2]
+        k.far.drawLine(x - 7, 8, x + 7, 8, stroke(k.g.c("#3a2a1a"), 0.8))  # the pole
+        k.far.drawPath(poly([(x - 6, 8), (x + 6, 8), (x + 6, 36), (x, 41), (x - 6, 36)]), fill(k.g.c(colour)))
+        k.far.drawPath(poly([(x, 16), (x + 3.5, 22), (x, 28), (x - 3.5, 22)]), fill(k.g.c(device)))
+
+
+def _arched_window(k: Kit, room: Room, cx: float, top: float, bottom: float) -> None:
+    """A tall window with a round arch, the country through it, in a deep stone reveal."""
+    hw = 8.0
+    arch = skia.Path()
+    arch.moveTo(cx - hw, bottom)
+    arch.lineTo(cx - hw, top + hw)
+    arch.arcTo(skia.Rect(cx - hw, top, cx + hw, top + 2 * hw), 180, 180, False)
+    arch.lineTo(cx + hw, bottom)
+    arch.close()
+    k.far.save()
+    k.far.clipPath(arch, doAntiAlias=True)
+    window(k, k.far, skia.Rect(cx - hw, top, cx + hw, bottom), mix_hex(room.wall_color, "#000000", 0.55))
+    k.far.restore()
+    k.far.drawPath(arch, stroke(k.g.c(mix_hex(room.wall_color, "#000000", 0.55)), 2.2))
+    k.far.drawRect(skia.Rect(cx - hw - 2, bottom, cx + hw + 2, bottom + 2), fill(k.g.c(mix_hex(room.wall_color,
+                                                                                                 "#ffffff", 0.1))))
+
+
+def _bus(k: Kit, room: Room, y: float) -> None:
+    """Inside a bus: a painted metal side with a row of windows onto the outside, a ribbed roof, rivets,
+    and sheets of other metal patched over the holes."""
+    roof = fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.35)))
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 12), roof)
+    for xx in np.arange(0.0, k.w, 12.0):  # the roof's ribs
+        k.sky.drawLine(float(xx), 0, float(xx), 12, stroke(k.g.c(mix_hex(room.wall_color, "#000000", 0.55)), 0.8))
+    frame = mix_hex(room.wall_color, "#000000", 0.5)
+    for xx in np.arange(6.0, k.w - 20, 30.0):  # the windows along the side
+        window(k, k.far, skia.Rect(float(xx), 16, float(xx) + 22, 38), frame)
+    rivet = fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.45)))
+    for xx in np.arange(2.0, k.w, 5.0):
+        k.sky.drawCircle(float(xx), 42, 0.45, rivet)
+    for i in range(int(k.w // 45) + 1):  # the patches: rusty sheets riveted over the holes
+        px, py = float(k.rng.uniform(0, k.w - 14)), float(k.rng.uniform(44, y - 12))
+        pw, ph = float(k.rng.uniform(8, 16)), float(k.rng.uniform(6, 11))
+        k.far.drawRect(skia.Rect(px, py, px + pw, py + ph), fill(k.g.c(("#8a4a2a", "#7a7a70", "#6a5a3a")[i % 3])))
+        for cx, cy in ((px + 1, py + 1), (px + pw - 1, py + 1), (px + 1, py + ph - 1), (px + pw - 1, py + ph - 1)):
+            k.far.drawCircle(cx, cy, 0.45, rivet)
 
 
 def _panels(k: Kit, room: Room, y: float) -> None:
@@ -546,6 +638,17 @@ def _lanterns(k: Kit, y: float) -> None:
         k.far.drawRect(skia.Rect(x - 1.6, 14, x + 1.6, 19), fill(k.g.c("#3a2e22")))
         k.far.drawRect(skia.Rect(x - 1.0, 15, x + 1.0, 18.2), fill(k.g.c("#ffc870", lit=0)))
         glow(k.far, x, 16.5, 18, k.g.c("#ffb050", 0.45, lit=0))
+
+
+def _torches(k: Kit, y: float) -> None:
+    """Torches burning in iron brackets on the wall, a warm flicker round each in a dark room."""
+    k.sky.drawRect(skia.Rect(0, 0, k.w, y), fill(k.g.c("#000000", 0.25, lit=0)))
+    for x in (k.w * 0.36, k.w * 0.64):
+        k.far.drawLine(x, 34, x + 2.5, 30, stroke(k.g.c("#2a2420"), 0.7))  # the bracket
+        k.far.drawPath(poly([(x + 1.2, 31), (x + 3.8, 31), (x + 3.2, 26), (x + 1.8, 26)]), fill(k.g.c("#4a3220")))
+        k.far.drawPath(poly([(x + 0.8, 26), (x + 2.5, 19.5), (x + 4.2, 26)]), fill(k.g.c("#ff9a2a", lit=0)))
+        k.far.drawPath(poly([(x + 1.7, 26), (x + 2.5, 22), (x + 3.3, 26)]), fill(k.g.c("#ffe890", lit=0)))
+        glow(k.far, x + 2.5, 24, 22, k.g.c("#ff9a40", 0.5, lit=0))
 
 
 # --- fixtures (set pieces: kit, canvas, x (centre), floor line) ----------------------------------

@@ -31,10 +31,11 @@ WINDOW = "#ffd47a"
 NEON = ("#ff3fa4", "#29e1ff", "#b4ff3a", "#ffb23f")
 INTERIOR_KINDS = frozenset({"interior", "office", "bar", "apartment", "ballroom", "warehouse", "lab", "spaceship",
                             "space_station", "train", "saloon", "cave"})
-#: Kinds of place drawn in the open air, where only what stands outdoors is set down (dressing.INDOORS):
-#: not a castle (its places are as often its halls as its walls) nor a Mars dome (seen from inside).
+#: Kinds of place drawn in the open air, where only what stands outdoors is set down (dressing.INDOORS),
+#: unless their words say they are a room inside (dressing.inside: a castle's great hall, a stone hut
+#: with a stove), drawn then as a room of that kind (rooms.KIND_ROOMS); not a Mars dome (seen from inside).
 OPEN_AIR_KINDS = frozenset({"city_street", "rooftop", "alley", "desert", "forest", "mountain", "sea", "beach",
-                            "village", "ruins"})
+                            "village", "ruins", "castle"})
 
 
 @dataclass
