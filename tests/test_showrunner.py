@@ -1197,3 +1197,20 @@ def test_the_people_a_request_names_are_called_by_their_names():
         == [("girl", "Emma")]
     assert [p.name for p in read("a heist in Paris with Jack").people] == ["Jack"]
     assert read("a knight, a dragon and a princess").people[0].name is None
+
+
+def test_children_named_by_a_parent_are_who_they_are_said_to_be():
+    oliver = read("make a story for my son Oliver (5) where he is a firefighter who saves the school cat")
+    assert [(p.label, p.name, p.pronouns) for p in oliver.people][0] == ("firefighter", "Oliver", "he")
+    twins = read("a bedtime story for twins Ava and Noah about a sleepy moon")
+    assert [(p.label, p.name) for p in twins.people] == [("twin", "Ava"), ("twin", "Noah")]
+    assert [(p.label, p.name) for p in read("Mia and a pirate").people] == [("person", "Mia"), ("pirate", None)]
+    assert read("a story about Emma, a shy girl who loves horses").shapes == []  # a love of horses is no romance
+    assert read("a story about growing up in 1980s Belfast").shapes == ["coming_of_age"]
+    assert read("something scary but not too scary for a sleepover, 10 year olds").shapes == ["monster"]
+    assert plan(Request(prompt="my wife and I met in a bookshop in Dublin in 2009. can you make a romantic story "
+                               "about that", episodes=1), seed=0).generator["shapes"] == "romance"
+    okafor = read("Ms Okafor's last day teaching before she retires. Her Year 6 class wants to throw her a surprise party")
+    assert okafor.people[0].label == "teacher" and "a school" in [p.label for p in okafor.places]
+    assert "retirement" in okafor.complications and okafor.event == "the surprise party"
+    assert read("a retirement home romance").complications == []  # a place, not a retirement

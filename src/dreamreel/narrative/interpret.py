@@ -433,7 +433,7 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
 _FOR_CHILDREN_TOLD_AS = {"survival": "quest"}
 
 #: Genres whose name promises a plot, and the plots that keep the promise.
-_GENRE_PLOTS = {"mystery": ("investigation", "trial"), "romance": ("romance", "errors", "rivalry")}
+_GENRE_PLOTS = {"mystery": ("investigation", "trial"), "romance": ("romance",)}  # ("a romantic story": a love story)
 
 
 __all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret"]

@@ -622,6 +622,7 @@ def read(prompt: str) -> Premise:
 
     _assemble(premise, matches, toks)
     _titled(premise, toks)
+    _what_they_do(premise, toks)
     _street_carnival(premise)
     _left_behind(premise)
     subject = next((t.low for t in toks if t.low in ("she", "he")), None)
@@ -656,6 +657,11 @@ def read(prompt: str) -> Premise:
         # is told for children (it was rated PG-13)
         premise.audience = "children"
         premise.notes.append("a bedtime story: told as a story for children")
+    if premise.shapes[:1] == ["bedtime"] and premise.child_age is not None and premise.child_age >= 8 \
+            and "monster" in kits().shapes and re.search(r"\b(?:scary|spooky|creepy|horror|frightening)\b", low):
+        # "something scary for a sleepover, 10 year olds": a scare the big ones can laugh at, not a
+        # lost blanket (a bedtime story is for the little ones)
+        premise.shapes = ["monster"]
     if premise.shapes[:1] == ["bedtime"] and not gentle and premise.audience != "children":
         # "a sleepover that turns into a nightmare, slasher": the sleepover is a horror's night, not
         # a lost blanket's (a bedtime story is for children)
@@ -673,7 +679,7 @@ def read(prompt: str) -> Premise:
         _where_they_work(premise)
     _journey_to(premise)
     premise.country = next((c for p in premise.places if p.named and (c := country_of(p.named))), None)
-    said = {t.low for t in toks}
+    said = {t.low for t in toks if t.used not in ("place", "named", "person", "thing")}  # (a retirement home is a place)
     for c in kits().complications.values():
         # a complication's own word inside another's phrase is asked for too: "Thanksgiving dinner
         # goes wrong" is a comedy of errors, at Thanksgiving
@@ -1039,6 +1045,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             else:
                 premise.things.append(thing)
         elif m.kind == "situation":
+            if e.shape == "romance" and m.first == m.last and toks[m.first].forms & {"love"} and any(
+                    x.kind in ("thing", "place", "situation") or (x.kind == "person" and getattr(x.entry, "species", "human")
+                                                                   != "human") for x in matches[n + 1:n + 2]
+                    if x.first <= m.last + 3):
+                continue  # "a girl who loves horses", "loves baking": a love of something, not a love story
             if e.shape == "grief" and m.first == m.last and toks[m.first].forms & {"die", "dying", "dead"} and any(
                     t.used == "thing" for t in toks[max(0, m.first - 3):m.first]):
                 continue  # "the camera battery is dying", "a dead phone": a thing runs out, nobody dies
@@ -1259,6 +1270,16 @@ _TITLED = {"mr": "man", "mrs": "woman", "ms": "woman", "miss": "woman", "mx": "p
            "señor": "man", "señora": "woman", "signora": "woman", "signor": "man"}
 
 
+#: The words between a name and who they are said to be: "Oliver, where he is a firefighter".
+_SAID_TO_BE = [["where", "he", "is", "a"], ["where", "she", "is", "a"], ["where", "they", "are"], ["who", "is", "a"],
+               ["is", "a"], ["is", "an"], ["as", "a"], ["as", "an"], ["where", "he", "is", "an"],
+               ["where", "she", "is", "an"], ["where", "he's", "a"], ["where", "she's", "a"], ["the"], ["a"], ["an"]]
+
+
+def _a_name_text(t: Token) -> str:
+    return re.sub(r"['\u2019]s$", "", t.text)
+
+
 def _a_name(t: Token, *, things: bool = False) -> str | None:
     """A token that is a name: capitalised, read as nothing else ("Mia"; with ``things``, right
     after someone, a thing's word too: "his dog Biscuit")."""
@@ -1309,7 +1330,8 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
         premise.people.insert(min(at, len(premise.people)), person)
     for i, t in enumerate(toks):
         # a first name on its own, read as nothing else: "a heist in Paris with Jack"
-        first = (t.cap or premise.prompt[t.end:t.end + 1] == ",")  # (at the start: "Leo, my son")
+        # (at a sentence's start, a name that is no English word: "Mia and a pirate", "Leo, my son")
+        first = t.cap or premise.prompt[t.end:t.end + 1] == "," or (t.text[:1].isupper() and _not_a_word(t.low, alone=False))
         name = _a_name(t) if first and t.low in _first_names() and (i == 0 or toks[i - 1].used != "name") else None
         if name is None or any(name in (q.name, q.surname) for q in premise.people):
             continue
@@ -1320,6 +1342,24 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
                         for x in toks[i + 1:k]):
             t.used, said.name = "name", name  # "Emma, a shy girl who loves horses": one girl, called Emma
             continue
+        said_words = {w for q in premise.people if q.name is None for w in " ".join(q.words).split()}
+        k = next((k for k in range(i + 1, min(len(toks), i + 9)) if toks[k].text in said_words), None)
+        said = next((q for q in premise.people if k is not None and toks[k].text in " ".join(q.words).split()), None)
+        if k is not None:
+            between = [x.low for x in toks[i + 1:k] if not x.low.isdigit()]
+            if said is not None and said.name is None and between in _SAID_TO_BE:
+                # "my son Oliver (5), where he is a firefighter": Oliver is the firefighter
+                t.used, said.name = "name", name
+                said.pronouns = said.pronouns or _first_name_pronoun(t.low)
+                continue
+        if i > 1 and toks[i - 1].low == "and" and toks[i - 2].used == "name":
+            twins = next((q for q in premise.people if q.name == _a_name_text(toks[i - 2]) and q.count > 1), None)
+            if twins is not None:
+                # "twins Ava and Noah": the second of the two, by name
+                t.used, twins.count = "name", 1
+                premise.people.insert(premise.people.index(twins) + 1, twins.model_copy(update={
+                    "name": name, "pronouns": _first_name_pronoun(t.low) or twins.pronouns}))
+                continue
         e = next((w for w in v.people if w.label == "person"), None)
         if e is None:
             continue
@@ -1329,6 +1369,25 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
         person.pronouns = person.pronouns or _first_name_pronoun(t.low)
         at = sum(1 for q in premise.people if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
         premise.people.insert(min(at, len(premise.people)), person)
+
+
+def _what_they_do(premise: Premise, toks: list[Token]) -> None:
+    """Someone named but not said to be anything is what the request says they do: "Ms Okafor's
+    last day teaching" (a teacher), "Mia, baking for the fair" (a baker)."""
+    named = [q for q in premise.people if q.label in ("person", "woman", "man") and (q.name or q.surname)]
+    if not named:
+        return
+    for t in toks:
+        if t.used in ("person", "place", "named", "name", "thing", "size") or not t.low.endswith("ing"):
+            continue  # (a doing read as a plot or a complication still says what they do: "teaching")
+        e = next((w for lemma in t.forms for w in (f"{lemma}er", f"{lemma}r") for words, kind, w in _index().get(w, ())
+                  if kind == "person" and isinstance(w, PersonWord) and w.kind == "occupation"), None)
+        if e is not None:
+            t.used = t.used or "person"
+            q = named[0]
+            q.label, q.called, q.kind = e.label, e.label, "occupation"
+            q.clothing, q.accessories, q.voice = e.clothing, list(e.accessories), q.voice or e.voice
+            return
 
 
 @cache
