@@ -1150,3 +1150,65 @@ def test_inside_a_castle_is_a_stone_room_not_the_castle_from_outside():
     # the torches' flames: bright warm points on the wall
     warm = (kitchens[:55, :, 0].astype(int) > 200) & (kitchens[:55, :, 2].astype(int) < 140)
     assert warm.sum() >= 3, "no torch burns on the wall"
+
+
+@pytest.mark.parametrize("world, name, kind, description, present, absent", [
+    ("a train", "the sleeper compartment", "train", "fold-down bunks, a little sink and a rattling window", ("bunks",),
+     ("pods",)),
+    ("a starship", "the cargo hold", "spaceship", "crates strapped to the deck and shadows between them",
+     ("crates",), ("barrels",)),
+    ("a night bus", "the luggage hold", "warehouse", "the dark hold under the floor, among suitcases", ("crates",),
+     ("barrels",)),
+    ("a fire station", "the engine bay", "warehouse", "the red engine, hoses coiled and doors ready", (), ("pipes",)),
+    ("a hot-air balloon", "the burner", "interior", "the roaring flame under the silk, hard to control", (),
+     ("screens",)),
+    ("a pirate ship", "the powder store", "interior", "a cramped locker below the waterline", ("barrels",), ("shop",)),
+    ("a saloon", "the back room", "saloon", "a storeroom of whisky barrels", ("crates", "barrels"), ("shop",)),
+    ("a space station", "the docking port", "space_station", "the hatch where ships arrive and leave", (), ("boat",)),
+    ("a church", "the organ loft", "interior", "a gallery behind the great pipes", (), ("portraits",)),
+    ("an airport", "the departure lounge", "interior", "rows of seats and a window onto the planes",
+     ("departures",), ("piano",)),
+    ("a bunker", "the blast door", "warehouse", "the great steel door between the bunker and the world", (),
+     ("bunks",)),
+    ("a windmill", "the mill yard", "village", "carts of grain and farmers waiting their turn", (), ("machines",)),
+    # the same words in their own sense
+    ("a sailing ship", "the hold", "interior", "a dark belly of cargo, bilge water and rats", ("barrels",), ()),
+    ("a starship", "the engine room", "spaceship", "heat and a drive that is not behaving", ("pipes",), ()),
+    ("a generation ship", "the cold-sleep vault", "spaceship", "rows of frosted sleeper pods", ("pods",), ()),
+    ("a windmill", "the millstones", "interior", "the grinding stones and the gears that drive them",
+     ("machines",), ()),
+])
+def test_a_word_with_two_senses_is_drawn_in_the_one_its_place_gives_it(world, name, kind, description, present,
+                                                                      absent):
+    """Issue 12: a train's sleeper compartment has bunks, not cryo pods; a starship's or a bus's
+    hold crates, not a sailing ship's barrels; a fire station's engine is a fire engine, not a
+    boiler's pipes; 'hard to control' no monitors; a powder store or a
+    storeroom no shop counter; a docking port no boat; an organ loft's gallery no portraits; a
+    departure lounge no piano; a bunker no bunks; a mill seen from its yard no machinery out in it."""
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    found, _, _ = set_dressing(*_sheet_shot(world, name, kind, description))
+    assert set(present) <= set(found), found
+    assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize("world, name, kind, description, view", [
+    ("a castle", "the throne room", "castle", "the seat of power, cold and echoing", "hills"),
+    ("the manor house", "the study", "office", "a study with a locked desk and a safe behind a portrait", "hills"),
+    ("a building site", "the site cabin", "apartment", "a portacabin with a kettle and the plans pinned up", "city"),
+    ("a bank", "the loading bay", "alley", "an armoured-car bay with guards and shutters", "city"),
+    ("a police station", "the cells", "interior", "holding cells under flickering light", "city"),
+    ("a film studio", "the star's trailer", "apartment", "a trailer with a mirror, a script and a sofa", "city"),
+    ("a swimming pool", "the gala", "ballroom", "the stands full, the starting whistle about to go", "city"),
+    # the words in their own sense
+    ("a space station", "the cupola", "space_station", "a window on the turning Earth", "stars"),
+    ("a harbour", "the harbourmaster's house", "interior", "a house with a telescope and tide charts", "sea"),
+    ("a starship", "the galley", "spaceship", "a kitchen bolted to the deck", "stars"),
+])
+def test_a_window_looks_on_what_the_words_mean(world, name, kind, description, view):
+    """Issue 12: what a window shows is read from words in their sense: a throne's seat is no sea, a
+    portrait or a portacabin no port, a loading bay no bay to look on, a police station's cells no
+    space station's stars, a film star's trailer or the starting whistle no night sky."""
+    from dreamreel.synth.visual.procedural import set_dressing
+
+    assert set_dressing(*_sheet_shot(world, name, kind, description))[1] == view

@@ -644,7 +644,7 @@ ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", 
            "scoreboard", "mixing_desk", "mirror", "wall_cross"}
 #: Pieces that stand only indoors: furniture, fittings and machines of a room, not set down in a
 #: street, a yard or on a beach (main street's diner and barber shop are along it, not on the pavement).
-INDOORS = {"pods", "bunks", "books", "hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne",
+INDOORS = {"pods", "bunks", "books", "hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne", "machines",
            "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
            "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
            "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
@@ -671,7 +671,7 @@ FALSE_FRIENDS = ("bright", "brigade", "cello", "inner", "innocen", "inning", "ru
                  "tentacle", "tentativ", "storey", "docket", "bankrupt", "sacked", "cooki", "engineer", "gateau",
                  "helmet", "stableman", "shopping", "herbert", "judgement", "judgment", "cellar", "floati",
                  "cabinet", "meadow", "courtyard", "courtier", "docking", "holds", "stalled", "miller", "judged",
-                 "screening", "bookmaker", "bookie")
+                 "screening", "bookmaker", "bookie", "storeroom", "storehouse", "bunker")
 
 
 #: Phrases read as one thing before any word in them is (with the pieces they name, maybe none):
@@ -690,6 +690,8 @@ COMPOUNDS: dict[str, tuple[str, ...]] = {
     "operating theatre": (), "lecture theatre": ("blackboard",), "cloud bank": (), "river bank": (),
     "riverbank": (), "snow bank": (), "sand bank": (), "grassy bank": (), "chained gate": (), "sleeping platform": (),
     "camp bed": ("bed",), "powder magazine": ("barrels",), "to study": (), "mirror ball": (),
+    "docking port": (), "to control": (), "powder store": ("barrels",), "flour store": ("sacks",),
+    "prop store": ("crates",), "store of": ("crates",),
 }
 
 #: Words whose sense the place's other words, or its world's, decide: (the words, words that say
@@ -702,6 +704,15 @@ SENSES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
      ("asteroid", "mine ", "mines", "mining", "miner", "colliery", "coal", "ore ", "ores", "quarr", "tunnel",
       "pithead", "pit face", "rock face", "coal face"), ("rock_drill",)),
     (("the drill", "drilling"), ("dentist", "dental"), ()),
+    # a train's sleepers are bunks (no cryo pods), a plane's, a bus's or a starship's hold has crates (no
+    # barrels), a fire station's engine is a fire engine (no boiler's pipes), an airport's lounge has no
+    # piano, an organ loft's or a dome's gallery no portraits
+    (("sleeper",), ("train", "railway", "carriage", "compartment", "couchette", "sleeper car"), ("bunks",)),
+    (("hold",), ("starship", "spaceship", "space", "airliner", "plane", "aircraft", "jet", "bus", "luggage",
+                 "suitcase", "lorry", "truck"), ("crates",)),
+    (("engine",), ("fire station", "fire engine", "firefight", "fire crew", "hoses"), ()),
+    (("lounge",), ("departure", "airport", "terminal", "transit", "airline"), ()),
+    (("gallery",), ("organ", "dome", "catwalk", "minstrel", "shooting"), ()),
 )
 
 
@@ -918,14 +929,22 @@ def dress(k: Kit, names: list[str], *, floor: float) -> None:
 
 #: What a place's windows look out on, by its words (checked in this order); else the city.
 VIEWS: list[tuple[str, tuple[str, ...]]] = [
-    ("stars", ("space", "star", "orbit", "station", "ship's", "starship", "generation")),
+    ("stars", ("space", "star", "orbit", "ship's", "starship", "generation")),
     ("sea", ("sea", "ocean", "lighthouse", "harbour", "harbor", "coast", "island", "beach", "ship", "boat", "bay",
              "cliff", "shore", "port", "pier", "lamp room", "waves", "oil rig", "offshore", "helideck",
-             "oil platform")),
+             "oil platform", "undersea")),
     ("hills", ("village", "farm", "cottage", "manor", "castle", "countryside", "highland", "moor", "valley",
                "forest", "woods", "mountain", "ranch", "longhouse", "palace", "abbey", "inn", "tavern", "monaster",
-               "convent", "priory", "nunnery", "hermitage")),
+               "convent", "priory", "nunnery", "hermitage", "polar", "arctic", "antarctic", "glacier", "tundra")),
 ]
+#: Words that begin with a view's word, and phrases that hold one, that say nothing of the view: a
+#: throne's seat or a season no sea, a portrait or a portacabin no port, a loading bay no bay, a film
+#: star's trailer or the starting whistle no night sky.
+NOT_VIEWS = ("seat", "season", "seam", "search", "portrait", "portacabin", "portable", "porter", "portal",
+             "portion", "portfolio", "portly", "starting", "start", "stare", "starving", "stark", "starch", "star's",
+             "a star on", "film star", "pop star", "rock star", "movie star", "star player", "star pupil",
+             "loading bay", "engine bay", "sick bay", "car bay", "parking bay", "cargo bay", "docking bay", "bomb bay",
+             "bay window", "bayonet", "baying")
 
 
 #: Places under the sea, by their own words (not the world's: a diver's ship is still on the sea):
@@ -950,6 +969,8 @@ def view_of(name: str, description: str, *, year: int | None, world: str = "", r
     if windowless(own) or windowless(rules):
         return "none"
     low = f"{name} {description} {world}".lower()
+    for phrase in NOT_VIEWS:  # (blanked, so the view's word in it is not read)
+        low = re.sub(rf"\b{re.escape(phrase)}[\w']*", lambda m: " " * len(m.group(0)), low)
     for view, words in VIEWS:
         if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
             return view
