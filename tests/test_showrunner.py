@@ -1214,3 +1214,16 @@ def test_children_named_by_a_parent_are_who_they_are_said_to_be():
     assert okafor.people[0].label == "teacher" and "a school" in [p.label for p in okafor.places]
     assert "retirement" in okafor.complications and okafor.event == "the surprise party"
     assert read("a retirement home romance").complications == []  # a place, not a retirement
+
+
+def test_famous_stories_lodgings_sisters_pets_with_titles_and_dated_years():
+    assert read("Romeo and Juliet but with robots").shapes == ["romance"]
+    assert read("Sherlock Holmes as a dog").shapes == ["investigation"]
+    sisters = plan(Request(prompt="two elderly sisters run a bed and breakfast in Cornwall and a mysterious guest "
+                                  "arrives", episodes=1), seed=0)
+    assert sisters.generator["shapes"] != "romance"  # sisters are no love story
+    assert "a grand hotel" in [p.label for p in read("a bed and breakfast in Cornwall").places]
+    cat = plan(Request(prompt="a documentary about my cat, Mr Whiskers, who thinks he is a tiger", episodes=1), seed=0)
+    assert cat.bible.cast[0].name == "Mr Whiskers" and _beats_with(cat, "mr whiskers") >= 3
+    everest = plan(Request(prompt="a survival story on Mount Everest, 1996", episodes=1), seed=0)
+    assert everest.generator["genres"] not in ("postapoc", "scifi", "cyberpunk")  # 1996 is no future

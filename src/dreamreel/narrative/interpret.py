@@ -193,7 +193,8 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
         fits = [g for g in fits if g in kind] or [g for g in kind if worlds or g not in _UNREAL - {"fantasy"}] or kind
     # a past era is not science fiction's future ("a survival story in 1925"), and a real place
     # named is not a fantasy world ("a vineyard in Tuscany")
-    past = premise.year is not None and premise.year < 1990
+    past = premise.year is not None and premise.year < _NOW  # (1996 on Everest is no science fiction)
+    soon = premise.year is not None and premise.year <= 2030  # (an apocalypse is not in 1996, on Everest)
     # a real place with no time asked is today's, not a fantasy's or a far future's
     unreal = {"fantasy"} | ({"scifi", "cyberpunk", "postapoc"} if premise.era is None else set())
     real = any(p.named for p in premise.places)
@@ -204,13 +205,15 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
     # a year asked is a date in this world, not a fantasy's ("a mutiny in 1805")
     dated = premise.year is not None and premise.era is not None and premise.era[:1].isdigit()
     return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not ((real or modern) and g in unreal)
+            and not (soon and g == "postapoc")
             and not (dated and g == "fantasy") and not (modern and g in _PERIOD and _PERIOD[g][1] < since)]
 
 
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     """The genres a plot suits, those that fit the asked places' worlds and audience first."""
-    past = premise.year is not None and premise.year < 1990
-    rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk"))] or suits
+    past = premise.year is not None and premise.year < _NOW  # (1996 on Everest is no science fiction)
+    soon = premise.year is not None and premise.year <= 2030
+    rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk")) and not (soon and g == "postapoc")] or suits
     fits = _fits(premise, suits)
     if not fits:  # none of the plot's genres fits where it is set (a mutiny at sea is no western): the place's
         fits = _fits(premise, [g for g in (*_WILD_GENRES, *sorted({g for gs in _WORLD_GENRES.values() for g in gs}))
@@ -421,6 +424,8 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
         pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle
     else:
         pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id not in CHILDREN_ONLY)
+    if any(p.relation in _FAMILY for p in premise.people) and "romance" not in premise.shapes:
+        pool = [s for s in pool if s != "romance"] or pool  # two elderly sisters are no love story
     # A genre that is a plot ("a cozy mystery": someone finds out whodunit) is told as one; a
     # quiet or sad request that names no genre as a quiet or sad plot.
     by_genre = [s for s in _GENRE_PLOTS.get(genres[0] if genres else "", ()) if s in pool]
@@ -428,6 +433,14 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
     told_as = (by_genre or by_mood) if premise.genres else (by_mood or by_genre)
     return rng_pick(told_as or pool or sorted(shapes))
 
+
+#: The year now: a year asked before it is a date in this world's past, not a genre's future.
+_NOW = 2027
+
+#: Relations no love story is told between, where nobody asked for one.
+_FAMILY = frozenset({"sister", "brother", "sibling", "twin", "mother", "father", "parent", "daughter", "son",
+                     "grandmother", "grandfather", "grandparent", "granddaughter", "grandson", "grandchild", "aunt",
+                     "uncle", "cousin", "niece", "nephew"})
 
 #: Plots told another way for children: the gentle plot that keeps the situation asked for.
 _FOR_CHILDREN_TOLD_AS = {"survival": "quest"}

@@ -1299,6 +1299,14 @@ def _name_after(p: AskedPerson, m: Match, toks: list[Token]) -> None:
         j += 1
     if j >= len(toks) or not (toks[j].cap or called):
         return
+    if toks[j].low.rstrip(".") in _SURNAME_TITLES and j + 1 < len(toks) and _a_name(toks[j + 1], things=True):
+        # "my cat, Mr Whiskers": the title is part of the name
+        toks[j].used = "name"
+        j += 1
+        name = f"{toks[j - 1].text.rstrip('.')} {_a_name(toks[j], things=True)}"
+        toks[j].used = "name"
+        p.name = name
+        return
     name = _a_name(toks[j], things=True)
     if name is None:
         return

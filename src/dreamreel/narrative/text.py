@@ -20,6 +20,12 @@ _PRONOUNS = {
 }
 
 
+#: Titles a first name can carry, said together: "Mr Whiskers", "Captain Flint".
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "captain", "sir", "lady", "lord", "professor", "auntie", "uncle",
+                     "granny", "grandpa", "madame", "monsieur", "señor", "señora", "sister", "brother", "father",
+                     "mother", "king", "queen", "prince", "princess", "detective", "inspector"})
+
+
 @dataclass(frozen=True)
 class Person:
     """A character as template slots see them: ``{hero}``, ``{hero.full}``, ``{hero.their}``."""
@@ -49,7 +55,10 @@ class Person:
     @classmethod
     def named(cls, name: str, pronouns: str, job: str = "") -> "Person":
         they, them, their = _PRONOUNS[pronouns]
-        return cls(name=name.split()[0], full=name, they=they, them=them, their=their, job=job or "stranger")
+        parts = name.split()
+        # "Mr Whiskers", "Captain Flint": a title is said with the name it goes with
+        first = " ".join(parts[:2]) if len(parts) > 1 and parts[0].rstrip(".").lower() in _TITLES else parts[0]
+        return cls(name=first, full=name, they=they, them=them, their=their, job=job or "stranger")
 
     @classmethod
     def of(cls, c: Character, job: str = "") -> "Person":
