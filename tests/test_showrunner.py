@@ -1227,3 +1227,12 @@ def test_famous_stories_lodgings_sisters_pets_with_titles_and_dated_years():
     assert cat.bible.cast[0].name == "Mr Whiskers" and _beats_with(cat, "mr whiskers") >= 3
     everest = plan(Request(prompt="a survival story on Mount Everest, 1996", episodes=1), seed=0)
     assert everest.generator["genres"] not in ("postapoc", "scifi", "cyberpunk")  # 1996 is no future
+
+
+def test_an_animation_studios_style_is_a_family_film_and_a_lone_thing_is_its_lead():
+    sock = plan(Request(prompt="a Pixar-style story about a lost sock", episodes=1), seed=0)
+    assert sock.bible.cast[0].look.species == "sock" and sock.request.rating in ("G", "PG")
+    assert sock.generator["shapes"] not in ("heist", "hostage", "revenge", "con")
+    spirit = plan(Request(prompt="a Studio Ghibli style film about a forest spirit", episodes=1), seed=0)
+    assert spirit.generator["genres"] == "fantasy" and spirit.request.rating in ("G", "PG")  # not gothic horror
+    assert read("a story about the ring").people == []  # the ring may be only a ring

@@ -260,7 +260,8 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         mood_kits = genres_by_mood(low)
         kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
     if not kits and (theirs := [g for g in _people_genres(premise)
-                                if g in all_kits() and (premise.audience != "children" or g not in _NOT_FOR_CHILDREN)]):
+                                if g in all_kits() and (premise.audience not in ("children", "family")
+                                                        or g not in _NOT_FOR_CHILDREN)]):
         kits = [get_kit(theirs[0])]  # "a young witch opens a bakery": a fantasy
         notes.append(f"the request names no genre; its people suggest {kits[0].label}")
     if not kits:
@@ -419,8 +420,10 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
     if against and against[0].species not in ("human", "dog", "cat", "horse") and "monster" in shapes \
             and premise.audience != "children":
         return "monster"
-    if premise.audience == "children":
-        gentle = [s for s in GENTLE if s in shapes]
+    if premise.audience in ("children", "family"):
+        # (a family film asks for no heist or hostage standoff unprompted: a journey, a friendship, a show)
+        gentle = [s for s in (*GENTLE, *(("friendship",) if premise.audience == "family" else ())) if s in shapes]
+        gentle = [s for s in gentle if premise.audience == "children" or s not in CHILDREN_ONLY]
         pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle
     else:
         pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id not in CHILDREN_ONLY)

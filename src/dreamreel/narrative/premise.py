@@ -676,6 +676,7 @@ def read(prompt: str) -> Premise:
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
+        _about_a_thing(premise, toks)
         _where_they_work(premise)
     _journey_to(premise)
     premise.country = next((c for p in premise.places if p.named and (c := country_of(p.named))), None)
@@ -1377,6 +1378,37 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
         person.pronouns = person.pronouns or _first_name_pronoun(t.low)
         at = sum(1 for q in premise.people if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
         premise.people.insert(min(at, len(premise.people)), person)
+
+
+def _about_a_thing(premise: Premise, toks: list[Token]) -> None:
+    """A story about a thing, with nobody else in it, is that thing's story: "a Pixar-style story
+    about a lost sock" (the sock is the lead, as a toy or a toaster would be)."""
+    if premise.people:
+        return
+    for i, t in enumerate(toks[:-2]):
+        if t.low != "about" or toks[i + 1].low not in ("a", "an"):  # ("about the ring": the ring may be a thing)
+            continue
+        j = i + 2
+        while j < len(toks) and toks[j].used == "trait":
+            j += 1
+        k = j
+        while k + 1 < len(toks) and toks[k + 1].used in (None, "thing") and toks[k + 1].low.isalpha() \
+                and toks[k + 1].low not in _THROUGH and toks[k + 1].low not in ("who", "that", "which", "and"):
+            k += 1
+        if j >= len(toks) or toks[k].used not in (None, "thing") or not toks[k].low.isalpha() or len(toks[k].low) < 3:
+            return
+        called = " ".join(x.low for x in toks[j:k + 1])
+        for x in toks[j:k + 1]:
+            x.used = "person"
+        traits = [x.low for x in toks[i + 2:j]]
+        premise.things = [x for x in premise.things if bare_thing(x) != called]
+        premise.people.append(AskedPerson(label=called, words=[called], called=called, kind="species", species=called,
+                                          traits=traits))
+        return
+
+
+def bare_thing(thing: str) -> str:
+    return re.sub(r"^(?:the|a|an) ", "", thing)
 
 
 def _what_they_do(premise: Premise, toks: list[Token]) -> None:
