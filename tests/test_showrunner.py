@@ -1236,3 +1236,12 @@ def test_an_animation_studios_style_is_a_family_film_and_a_lone_thing_is_its_lea
     spirit = plan(Request(prompt="a Studio Ghibli style film about a forest spirit", episodes=1), seed=0)
     assert spirit.generator["genres"] == "fantasy" and spirit.request.rating in ("G", "PG")  # not gothic horror
     assert read("a story about the ring").people == []  # the ring may be only a ring
+
+
+def test_told_backwards_and_season_by_season_are_forms_the_story_keeps():
+    octopus = plan(Request(prompt="an octopus steals from the gift shop every night. heist told backwards", episodes=1),
+                   seed=0)
+    assert "reverse" in read("a heist told backwards").forms and _beats_with(octopus, "earlier") >= 2
+    farm = plan(Request(prompt="a year on a sheep farm, season by season", episodes=1), seed=0)
+    assert read("a year on a sheep farm, season by season").forms == ["seasons"]
+    assert _beats_with(farm, "spring") >= 1 and _beats_with(farm, "winter") >= 1 and validate(farm).ok

@@ -124,7 +124,7 @@ class FormWord(Model):
     words: list[Phrase] = Field(min_length=1)
     form: Literal["musical", "mockumentary", "found_footage", "fairy_tale", "sitcom", "documentary", "anthology",
                   "told_by", "silent", "opera", "western_style", "noir_style", "tragedy", "epistolary", "radio_play",
-                  "stage_play", "soap", "diary", "real_time"]
+                  "stage_play", "soap", "diary", "real_time", "reverse", "seasons"]
 
 
 class EraWord(Model):
