@@ -1245,3 +1245,13 @@ def test_told_backwards_and_season_by_season_are_forms_the_story_keeps():
     farm = plan(Request(prompt="a year on a sheep farm, season by season", episodes=1), seed=0)
     assert read("a year on a sheep farm, season by season").forms == ["seasons"]
     assert _beats_with(farm, "spring") >= 1 and _beats_with(farm, "winter") >= 1 and validate(farm).ok
+
+
+def test_a_word_asked_as_the_genre_leads_and_a_grandpa_teaching_is_no_shift():
+    keeper = read("a lighthouse keeper's daughter and a shipwrecked sailor, 1850s Maine, romance")
+    assert keeper.shapes[0] == "romance"  # the shipwreck says who the sailor is
+    bike = plan(Request(prompt="a heartwarming story about a grandpa teaching his granddaughter to ride a bike",
+                        episodes=1), seed=0)
+    assert bike.generator["shapes"] != "shift"
+    assert read("two kids find a portal to another world in their grandmother's wardrobe").shapes == ["quest"]
+    assert read("a true crime documentary about a stolen painting in Amsterdam").people == []  # the painting is no one

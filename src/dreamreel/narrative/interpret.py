@@ -427,6 +427,8 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
         pool = sorted(s for s in gentle if set(shapes[s].genres) & set(genres)) or gentle
     else:
         pool = sorted(s.id for s in shapes.values() if set(s.genres) & set(genres) and s.id not in CHILDREN_ONLY)
+    if not any(p.kind == "occupation" for p in premise.people):
+        pool = [s for s in pool if s != "shift"] or pool  # a grandpa and his granddaughter work no shift
     if any(p.relation in _FAMILY for p in premise.people) and "romance" not in premise.shapes:
         pool = [s for s in pool if s != "romance"] or pool  # two elderly sisters are no love story
     # A genre that is a plot ("a cozy mystery": someone finds out whodunit) is told as one; a

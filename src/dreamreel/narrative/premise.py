@@ -1079,6 +1079,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 specific[e.shape] = len(m.words) - (0.5 if shared else 0)
                 if any(t.low in _DURING for t in toks[max(0, m.first - 3):m.first]):
                     specific[e.shape] -= 10  # "a murder during the school play": where, not what happens
+                if nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
+                    specific[e.shape] -= 0.75  # "a shipwrecked sailor, romance": the shipwreck says who he is
             if said.lower() in words("against"):  # "rival chefs": a rivalry, and the second chef opposes the first
                 pending_relation = "rival"
                 continue
@@ -1383,8 +1385,8 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
 def _about_a_thing(premise: Premise, toks: list[Token]) -> None:
     """A story about a thing, with nobody else in it, is that thing's story: "a Pixar-style story
     about a lost sock" (the sock is the lead, as a toy or a toaster would be)."""
-    if premise.people:
-        return
+    if premise.people or premise.shapes:
+        return  # ("a documentary about a stolen painting": the painting is what the case turns on)
     for i, t in enumerate(toks[:-2]):
         if t.low != "about" or toks[i + 1].low not in ("a", "an"):  # ("about the ring": the ring may be a thing)
             continue
