@@ -1255,3 +1255,10 @@ def test_a_word_asked_as_the_genre_leads_and_a_grandpa_teaching_is_no_shift():
     assert bike.generator["shapes"] != "shift"
     assert read("two kids find a portal to another world in their grandmother's wardrobe").shapes == ["quest"]
     assert read("a true crime documentary about a stolen painting in Amsterdam").people == []  # the painting is no one
+
+
+def test_a_peoples_word_in_lower_case_is_their_country():
+    farm = read("a year on a sheep farm in the welsh valleys")
+    assert farm.country == "GB" and "Wales" in [p.named for p in farm.places] and farm.not_understood == []
+    assert read("bake off in a marquee in the cotswolds").country == "GB"
+    assert read("a nice day in reading").places == []  # still no Nice and no Reading

@@ -458,7 +458,8 @@ def _named_place(toks: list[Token], i: int) -> Match | None:
             phrase = " ".join(t.low for t in toks[i:i + n])
             if phrase not in names or not (n > 1 or len(phrase) > 3 or phrase in _other_names()):
                 continue
-            if lower and not _not_a_word(toks[i + n - 1].low, alone=n == 1):
+            # (a people's or region's word is the place however it is written: "welsh valleys", "the cotswolds")
+            if lower and not _not_a_word(toks[i + n - 1].low, alone=n == 1) and phrase not in _other_names():
                 continue
             return Match("named", names[phrase], i, i + n - 1, [t.text for t in toks[i:i + n]])
     return None
