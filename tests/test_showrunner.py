@@ -1262,3 +1262,10 @@ def test_a_peoples_word_in_lower_case_is_their_country():
     assert farm.country == "GB" and "Wales" in [p.named for p in farm.places] and farm.not_understood == []
     assert read("bake off in a marquee in the cotswolds").country == "GB"
     assert read("a nice day in reading").places == []  # still no Nice and no Reading
+
+
+def test_everyday_situations_people_ask_for_have_their_plot():
+    assert read("a woman discovers her husband has a secret second family").shapes == ["investigation"]
+    assert read("a chess prodigy in 1970s Moscow").shapes == ["rivalry"]
+    assert read("a struggling band's last tour across America in a van").shapes == ["road_trip"]
+    assert read("a young witch fails her exams and has to retake them").shapes == ["coming_of_age"]
