@@ -1269,3 +1269,5 @@ def test_everyday_situations_people_ask_for_have_their_plot():
     assert read("a chess prodigy in 1970s Moscow").shapes == ["rivalry"]
     assert read("a struggling band's last tour across America in a van").shapes == ["road_trip"]
     assert read("a young witch fails her exams and has to retake them").shapes == ["coming_of_age"]
+    assert read("caring for my mum after her stroke while holding down a job").shapes == ["grief"]
+    assert read("looking after her little brother for the summer").shapes == []
