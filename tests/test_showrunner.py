@@ -1271,3 +1271,5 @@ def test_everyday_situations_people_ask_for_have_their_plot():
     assert read("a young witch fails her exams and has to retake them").shapes == ["coming_of_age"]
     assert read("caring for my mum after her stroke while holding down a job").shapes == ["grief"]
     assert read("looking after her little brother for the summer").shapes == []
+    assert [p.named for p in read("long-haul lorry driver, Calais to Istanbul, winter of 1988").places] \
+        == ["Calais", "Istanbul"]

@@ -438,7 +438,10 @@ def _unknown_named_place(toks: list[Token], i: int) -> Match | None:
     j = i - 1
     while j >= 0 and (toks[j].used in ("size", "era") or toks[j].low in ("the", "rural", "old", "downtown")):
         j -= 1
-    if j < 0 or toks[j].low not in _PLACE_PREPOSITIONS:
+    # ("Calais to Istanbul": the start of a journey to a named place is a place too)
+    journey = i + 2 < len(toks) and toks[i + 1].low == "to" and _named_place(toks, i + 2) is not None \
+        and toks[i].low not in _first_names()
+    if not journey and (j < 0 or toks[j].low not in _PLACE_PREPOSITIONS):
         return None
     k = i
     while k + 1 < len(toks) and toks[k + 1].cap:
