@@ -297,7 +297,7 @@ def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide
                         f"and the mood is {p.tone.split(',')[0]}.")
     # What the request said is not there is the world's first rule (and the picture's: nothing drawn).
     absent = intent.premise.absent if intent.premise is not None else []
-    rules = [*(f"There are no {a} anywhere in {facts.name}." for a in absent), *w.rules]
+    rules = [*(f"There {'are' if a.endswith('s') else 'is'} no {a} anywhere in {facts.name}." for a in absent), *w.rules]
     tone = p.tone if p is w else f"{p.tone}; {w.tone.split(',')[0]}"
     return Bible(title=title[:200], logline=logline, genres=intent.genres, tone=tone[:200],
                  world=World(name=facts.name, era=facts.era, description=description, rules=rules[:12],
