@@ -1274,3 +1274,4 @@ def test_everyday_situations_people_ask_for_have_their_plot():
     assert [p.named for p in read("long-haul lorry driver, Calais to Istanbul, winter of 1988").places] \
         == ["Calais", "Istanbul"]
     assert [p.label for p in read("300 years of one english village").places] == ["England", "a village"]
+    assert read("a story about a cursed mirror").people == []  # a thing the vocabulary knows is a plot's object

@@ -1401,8 +1401,8 @@ def _about_a_thing(premise: Premise, toks: list[Token]) -> None:
         while k + 1 < len(toks) and toks[k + 1].used in (None, "thing") and toks[k + 1].low.isalpha() \
                 and toks[k + 1].low not in _THROUGH and toks[k + 1].low not in ("who", "that", "which", "and"):
             k += 1
-        if j >= len(toks) or toks[k].used not in (None, "thing") or not toks[k].low.isalpha() or len(toks[k].low) < 3:
-            return
+        if j >= len(toks) or toks[k].used is not None or not toks[k].low.isalpha() or len(toks[k].low) < 3:
+            return  # (a thing the vocabulary knows is what a plot turns on: "a story about a cursed mirror")
         called = " ".join(x.low for x in toks[j:k + 1])
         for x in toks[j:k + 1]:
             x.used = "person"
