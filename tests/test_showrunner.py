@@ -1275,3 +1275,10 @@ def test_everyday_situations_people_ask_for_have_their_plot():
         == ["Calais", "Istanbul"]
     assert [p.label for p in read("300 years of one english village").places] == ["England", "a village"]
     assert read("a story about a cursed mirror").people == []  # a thing the vocabulary knows is a plot's object
+
+
+def test_a_genre_or_plot_the_request_says_no_to_is_not_told():
+    spies = plan(Request(prompt="a 1950s Cold War spy thriller in Berlin, three episodes, no romance please"), seed=0)
+    assert "romance" not in spies.generator["genres"] and "romance" not in spies.generator["shapes"]
+    assert plan(Request(prompt="no horror, just a fantasy", episodes=1), seed=0).generator["genres"] == "fantasy"
+    assert "horror" in plan(Request(prompt="a not too scary horror", episodes=1), seed=0).generator["genres"]

@@ -103,6 +103,10 @@ def find_genres(text: str) -> list[GenreKit]:
             m = re.search(r"(?<![a-z])" + re.escape(alias.lower()) + r"(?![a-z])", low)
             if m and _no_longer_before().search(low[:m.start()]):
                 continue  # "a retired astronaut": no longer in space
+            if m and re.search(r"\b(?:no|without|not a|nothing)\s+(?:\w+\s+)?$", low[:m.start()]) \
+                    and not re.search(r"\b(?:not (?:too|very|that|so)|no (?:more|less)|nothing (?:too|very))\s+$",
+                                      low[:m.start()]):
+                continue  # "a spy thriller, no romance please": not a romance at all
             if m and alias in ("ghost", "ghosts") and re.search(r"[a-z]['\u2019]s\s+$", low[:m.start()]):
                 continue  # "her grandmother's ghost": family come back, not a ghost story
             if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(alias) > best[1])):

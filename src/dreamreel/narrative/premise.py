@@ -1049,6 +1049,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 describing.append(thing)  # "sled dogs", "kite maker": what they are, less what it turns on
             else:
                 premise.things.append(thing)
+        elif m.kind == "situation" and m.first > 0 and toks[m.first - 1].low in ("no", "without") and m.first == m.last:
+            premise.absent.append(said.lower())  # "a spy thriller, no romance please": no love story at all
         elif m.kind == "situation":
             if e.shape == "romance" and m.first == m.last and toks[m.first].forms & {"love"} and any(
                     x.kind in ("thing", "place", "situation") or (x.kind == "person" and getattr(x.entry, "species", "human")
@@ -1119,6 +1121,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         elif m.kind == "genre":
             if m.first > 0 and toks[m.first - 1].low in words("no_longer"):
                 continue  # "a retired astronaut" asks for no science fiction
+            if m.first > 0 and toks[m.first - 1].low in ("no", "without"):
+                continue  # "no romance please"
             if m.first > 0 and said.lower() in ("ghost", "ghosts") and \
                     toks[m.first - 1].text.lower().replace("\u2019", "'").endswith("'s"):
                 continue  # "her grandmother's ghost": family come back to help, not a ghost story
