@@ -13,7 +13,7 @@ from dreamreel.model import Request
 from dreamreel.narrative.kits import kits
 from dreamreel.narrative.planner import plan
 from dreamreel.narrative.validate import validate
-from test_shape_project import _ends  # where a shape's data leads for one option per choice
+from test_shape_project import _ends, tellings_answer_and_name_the_event  # shared shape checks
 
 
 def _story(prompt: str, seed: int = 0, episodes: int = 1, **kw):
@@ -86,17 +86,7 @@ def test_the_shape_has_its_own_choices_state_and_kinds_of_ending():
         written = {k for o in sc.choice.options for k in o.set}
         assert written and written <= {k for t in tests for k in t}, sc.key
         assert all(len(o.text) >= 2 and all(len(t) <= 60 for t in o.text) for o in sc.choice.options)
-    for sc in s.scenes:
-        for telling in [sc, *sc.versions]:
-            cast = getattr(telling, "cast", None) or sc.cast
-            assert len(telling.narration) >= 2 and telling.action and len(telling.exchanges) >= 2, sc.key
-            for ex in telling.exchanges:
-                assert {who for who, _, _ in ex} <= set(cast), sc.key  # only people on screen speak
-                assert len({who for who, _, _ in ex[:2]}) == 2, sc.key  # someone answers
-    # The shift the request names is said mid-sentence in several scenes.
-    said = [sc.key for sc in s.scenes
-            if any(re.search(r"\w.*\{event\}", t) for t in sc.narration + [ln[2] for ex in sc.exchanges for ln in ex])]
-    assert len(said) >= 4
+    tellings_answer_and_name_the_event(s)  # (the shift the request names is said in several scenes)
 
 
 def test_the_words_suit_any_job_and_any_hour():
