@@ -1282,3 +1282,12 @@ def test_a_genre_or_plot_the_request_says_no_to_is_not_told():
     assert "romance" not in spies.generator["genres"] and "romance" not in spies.generator["shapes"]
     assert plan(Request(prompt="no horror, just a fantasy", episodes=1), seed=0).generator["genres"] == "fantasy"
     assert "horror" in plan(Request(prompt="a not too scary horror", episodes=1), seed=0).generator["genres"]
+
+
+def test_a_city_longed_for_is_where_the_journey_ends():
+    cat = plan(Request(prompt="a shy lighthouse keeper's cat who dreams of seeing Paris, for my 4 year old",
+                       episodes=1), seed=0)
+    places = [p.name for p in cat.bible.world.places]
+    assert cat.bible.world.name == "the lighthouse" and places[-1] == "Paris"  # it starts at home
+    assert cat.generator["shapes"] == "quest" and validate(cat).ok
+    assert read("a heist in Paris").places[0].goal is False

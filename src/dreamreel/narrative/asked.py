@@ -45,7 +45,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     vocab = kits.vocabulary
     kinds = [vocab.places[p.kind] for p in premise.places if p.kind is not None]
     goals = [p.goal for p in premise.places if p.kind is not None]
-    named = next((p.named for p in premise.places if p.named), None)
+    named = next((p.named for p in premise.places if p.named and not p.goal), None)
     name = facts.name
     if named:
         name = named
@@ -74,7 +74,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # a robot vacuum or an influencer lives now, not in a fantasy's 1720s or an invented age of
         # legend (and not in science fiction's 2140s either: it is already here)
         era = "the present day"
-    elif premise.era is None and named and intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS:
+    elif premise.era is None and any(p.named for p in premise.places) and intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS:
         # A real city with no time asked is today's: Las Vegas magicians, a Naples restaurant
         # (a comedy's or a romance's own era is a look, not a date the viewer asked for).
         era = "the present day"
@@ -101,6 +101,11 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     specs: dict[str, PlaceSpec] = {}
     weather_from = intent.flavor or intent.plot
     goals += [False] * (len(kinds) - len(goals))  # (an event's or a city's place is where it starts)
+    for p in premise.places:
+        if p.named and p.goal and kinds:
+            # "a cat who dreams of seeing Paris": the journey ends in its streets, called by its name
+            label = "a city today" if reader.is_city(p.named) else "a small town"
+            kinds, said, goals = [*kinds, *[k for k in vocab.places if k.label == label][:1]], [*said, p.named], [*goals, True]
     for k, words, goal in list(zip(kinds, said, goals))[:3]:
         rooms = _kept_rooms(k, words, goal, any(goals))
         # Where most scenes happen is called what the request called the place ("the park", "the
@@ -139,7 +144,7 @@ def _kept_rooms(kind: PlaceWord, words: str, goal: bool, any_goal: bool) -> list
     """The rooms of an asked-for place the story uses. A place longed for is only the journey's
     end: its far view (and summit), called what the request called it ("the ocean"); the place
     the journey starts from keeps the rest."""
-    ends = ("summit", "vista")
+    ends = ("vista",) if words[:1].isupper() else ("summit", "vista")  # (a city longed for: its streets' view)
     if goal:
         return [r.model_copy(update={"name": _called(words)}) if r.role == "vista" and words else r
                 for r in kind.rooms if r.role in ends] or kind.rooms

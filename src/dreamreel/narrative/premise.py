@@ -683,7 +683,7 @@ def read(prompt: str) -> Premise:
         _about_a_thing(premise, toks)
         _where_they_work(premise)
     _journey_to(premise)
-    premise.country = next((c for p in premise.places if p.named and (c := country_of(p.named))), None)
+    premise.country = next((c for p in premise.places if p.named and not p.goal and (c := country_of(p.named))), None)
     said = {t.low for t in toks if t.used not in ("place", "named", "person", "thing")}  # (a retirement home is a place)
     for c in kits().complications.values():
         # a complication's own word inside another's phrase is asked for too: "Thanksgiving dinner
@@ -1025,7 +1025,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             else:
                 premise.places.append(asked)
         elif m.kind == "named":
-            premise.places.append(AskedPlace(label=e, words=[said], named=e))
+            premise.places.append(AskedPlace(label=e, words=[said], named=e, goal=_longed_for(m, toks)))
         elif m.kind == "thing":
             first = _thing_start(m, toks)
             if _minded(m.last, toks, premise.prompt):
