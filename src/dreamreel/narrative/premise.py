@@ -1294,7 +1294,7 @@ def _a_name_text(t: Token) -> str:
 def _a_name(t: Token, *, things: bool = False) -> str | None:
     """A token that is a name: capitalised, read as nothing else ("Mia"; with ``things``, right
     after someone, a thing's word too: "his dog Biscuit")."""
-    text = re.sub(r"['\u2019]s$", "", t.text)
+    text = _a_name_text(t)
     if t.used not in (None, *(("thing",) if things else ())) or not text[:1].isupper() \
             or not text.replace("-", "").isalpha() or t.low in FOREIGN:
         return None
@@ -1330,6 +1330,12 @@ def _name_after(p: AskedPerson, m: Match, toks: list[Token]) -> None:
         p.name = name
 
 
+def _named_before(premise: Premise, toks: list[Token], i: int) -> int:
+    """How many of the people are named before token ``i``: where someone read late goes in the
+    list, so that whoever the request names first leads."""
+    return sum(1 for q in premise.people if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
+
+
 def _titled(premise: Premise, toks: list[Token]) -> None:
     """Someone named only by a title and a family name ("Ms Okafor's last day", "Dr Patel saves
     the day") is one of the people: a woman, a man, a doctor."""
@@ -1345,8 +1351,7 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
         t.used, toks[i + 1].used = "filler", "name"
         person = _person(e, Match("person", e, i, i + 1, [t.text, toks[i + 1].text]), toks, [], None)
         person.surname = name  # (what they are is the title's word: a woman, a doctor)
-        at = sum(1 for q in premise.people if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
-        premise.people.insert(min(at, len(premise.people)), person)
+        premise.people.insert(_named_before(premise, toks, i), person)
     for i, t in enumerate(toks):
         # a first name on its own, read as nothing else: "a heist in Paris with Jack"
         # (at a sentence's start, a name that is no English word: "Mia and a pirate", "Leo, my son")
@@ -1386,8 +1391,7 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
         person = _person(e, Match("person", e, i, i, [t.text]), toks, [], None)
         person.name, person.called = name, None
         person.pronouns = person.pronouns or _first_name_pronoun(t.low)
-        at = sum(1 for q in premise.people if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
-        premise.people.insert(min(at, len(premise.people)), person)
+        premise.people.insert(_named_before(premise, toks, i), person)
 
 
 def _about_a_thing(premise: Premise, toks: list[Token]) -> None:
@@ -1411,14 +1415,10 @@ def _about_a_thing(premise: Premise, toks: list[Token]) -> None:
         for x in toks[j:k + 1]:
             x.used = "person"
         traits = [x.low for x in toks[i + 2:j]]
-        premise.things = [x for x in premise.things if bare_thing(x) != called]
+        premise.things = [x for x in premise.things if re.sub(r"^(?:the|a|an) ", "", x) != called]
         premise.people.append(AskedPerson(label=called, words=[called], called=called, kind="species", species=called,
                                           traits=traits))
         return
-
-
-def bare_thing(thing: str) -> str:
-    return re.sub(r"^(?:the|a|an) ", "", thing)
 
 
 def _what_they_do(premise: Premise, toks: list[Token]) -> None:
@@ -1635,8 +1635,7 @@ def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         if nxt is not None and not who and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
             continue  # "a silver locket": the noun comes later
         # In the request's order: whoever is named first leads.
-        at = sum(1 for q in premise.people
-                 if any(toks[k].text.lower() == q.words[-1].split()[0].lower() for k in range(i)))
+        at = _named_before(premise, toks, i)
         t.used = "person"
         plural = t.low.endswith("s") and not t.low.endswith("ss")
         called = t.low[:-1] if plural else t.low
