@@ -1291,3 +1291,9 @@ def test_a_city_longed_for_is_where_the_journey_ends():
     assert cat.bible.world.name == "the lighthouse" and places[-1] == "Paris"  # it starts at home
     assert cat.generator["shapes"] == "quest" and validate(cat).ok
     assert read("a heist in Paris").places[0].goal is False
+
+
+def test_a_djs_big_night_is_a_show_today():
+    dj = plan(Request(prompt="a teenage DJ in Lagos gets one shot at playing the biggest party of the year",
+                      episodes=1), seed=0)
+    assert dj.generator["shapes"] == "show" and dj.bible.world.era == "the present day"  # was a 1720s pirate siege
