@@ -66,6 +66,46 @@ def test_boredom_fades_when_the_viewer_settles():
     assert e.take().level == "bored"  # but the director, asking now, hears that they were bored
 
 
+def test_a_reading_nobody_confirms_fades_to_unknown_in_film_seconds():
+    from dreamreel.director.engagement import FADE_S, SILENT_S
+
+    e = Engagement()
+    for k in range(3):
+        e.observe("skip", 10.0 + k, {"wanted_s": 5}, 10.0 + k)
+    bored = e.reading(12.0)
+    assert bored.level == "bored" and bored.fresh == 1.0
+    assert e.reading(12.0 + SILENT_S) == bored  # three missed heartbeats: as sure as it was
+    fading = e.reading(12.0 + SILENT_S + FADE_S / 2)
+    assert fading.level == "bored" and 0 < fading.confidence < bored.confidence and fading.fresh == 0.5
+    gone = e.peek(12.0 + SILENT_S + FADE_S)
+    assert gone.level == "unknown" and gone.confidence == 0.0 and "nothing heard" in gone.why[0]
+    assert e.take(100.0).level == "unknown" and e.reading().level == "bored"  # (asked without a time: as heard)
+    # heard again, it is a reading again
+    assert e.observe("skip", 101.0, {"wanted_s": 5}, 101.0).level == "bored" and e.reading(102.0).fresh == 1.0
+    # a skip ahead puts them where it went; never heard from, a viewer is unknown once the film is well under way
+    jumped = Engagement()
+    jumped.observe("seek", 10.0, {"to": 40.0}, 10.0)
+    assert jumped.reading(40.0 + SILENT_S + FADE_S - 1).level == "bored"
+    assert Engagement().reading(1.0).level == "engaged" and Engagement().reading(60.0).level == "unknown"
+
+
+def test_a_room_member_who_goes_silent_stops_leading_the_room():
+    from dreamreel.director.engagement import FADE_S, SILENT_S
+    from dreamreel.director.group import GroupEngagement
+
+    g = GroupEngagement("least")
+    for k in range(3):
+        g.observe_member("a", "skip", 5.0, {"wanted_s": 5}, 5.0 + k)  # restless, then nothing more
+    assert g.estimate.level == "bored" and g.peek().level == "bored"
+    t = 6.0
+    while t < 6.0 + SILENT_S + FADE_S + 4:
+        g.observe_member("b", "watch", t, {"rate": 1}, t)
+        t += 2.0
+    assert g.estimate.level == "engaged" and g.estimate.why == []   # b is heard; a's old reading no longer counts
+    assert g.members["a"].estimate.level == "bored"                 # (what a last said is kept)
+    assert g.take(t + SILENT_S + FADE_S).level == "unknown"         # and a room nobody is heard from is unknown
+
+
 def test_the_drama_manager_escalates_for_the_bored_and_calms_the_overwhelmed(story):
     dm = DramaManager(story)
     beat = next(b for b in story.graph.beats if "intense" in b.variants and "calm" in b.variants

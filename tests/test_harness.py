@@ -394,3 +394,48 @@ def test_a_restless_viewer_hears_a_pulse_under_the_score_and_a_deaf_director_pla
     assert min(p.score.tempo for p in pulsed) >= max(p.score.tempo for p in plain)
     deaf = watch(story, Restless(), "no_telemetry", seed=1)
     assert not any(p.score.pulse for p in deaf.played)
+
+
+def test_a_viewer_who_goes_silent_is_not_adapted_to_on_their_last_reading(story):
+    from dreamreel.director.engagement import FADE_S, SILENT_S
+
+    class GoesSilent(Quiet):
+        """Restless through the first two beats (skips, another tab, and the heartbeat), then the
+        player sends nothing more; answers each choice in a second (the harness sends that answer)."""
+
+        def see(self, played):
+            heartbeat = super().see(played)
+            if played.index >= 2:
+                return []
+            t = played.start_s
+            return heartbeat + [{"kind": "skip", "t": t + 1, "data": {"wanted_s": 5}, "at": t + 1},
+                                {"kind": "hidden", "t": t + 2, "data": {}, "at": t + 2}]
+
+        def choose(self, offer):
+            self.offers.append(offer)
+            return offer.options[0].id, 1.0
+
+    class KeepsOn(GoesSilent):
+        def see(self, played):
+            events = super().see(played.model_copy(update={"index": 0}))
+            self.seen[-1] = played
+            return events
+
+    v = GoesSilent()
+    viewing = watch(story, v, "adaptive", seed=1)
+    assert viewing.complete
+    heard = [v.seen[1].start_s + v.seen[1].seconds] + [o.at_s + 1.0 for o in v.offers]
+
+    def silent_s(at_s):
+        return at_s - max((h for h in heard if h <= at_s), default=at_s)  # (still heard before)
+
+    stale = [i for i in viewing.interventions if silent_s(i.at_s) >= SILENT_S + FADE_S]
+    assert stale and not [i for i in stale if "restless" in i.why]  # nothing done on the old reading
+    # the pulse it started for the restless viewer stops once nothing is heard, and says why
+    assert [i for i in viewing.interventions if i.kind == "pulse" and "restless" in i.why]
+    stops = [i for i in stale if i.kind == "pulse"]
+    assert stops and "nothing has been heard" in stops[0].why
+    assert not any(p.score.pulse for p in v.seen if p.start_s >= stops[0].at_s)
+    # a viewer who keeps on signalling keeps being answered
+    kept = watch(story, KeepsOn(), "adaptive", seed=1)
+    assert [i for i in kept.interventions if i.at_s >= stops[0].at_s and "restless" in i.why]

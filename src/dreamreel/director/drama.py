@@ -30,6 +30,10 @@ exits fell from 26% to 17.5% and the lift over static rose from -10.3% to -4.6%,
 "overwhelm"). Not kept.) And variety across
 re-watches: of the tellings (and, at a choice left to run out, the options) about as near the
 wanted tension, one this viewer has not seen before is preferred.
+A reading nobody confirmed (the player sent nothing for ``engagement.SILENT_S`` film seconds)
+pulls with less confidence, and once it is unknown it pulls nothing, teaches the lean nothing and
+the look and the pulse follow the lean alone: the director stops adapting to what it no longer
+hears, and keeps what it learned while it heard.
 Policy: every lever follows the same drive (lean plus the moment's pull): the telling of the next
 beat nearest the wanted tension, its pace (quicker cuts above a drive of PACE_AT, longer looks
 below minus it), and the look of what is about to play (``look``: see ``director.grade``), which
@@ -136,8 +140,9 @@ class DramaManager:
                 self._position[b.id] = i / max(1, len(order) - 1)
 
     def pull(self, estimate: Estimate | None) -> float:
-        """The moment's reading as a push on the tension (+ more, - less)."""
-        if estimate is None or estimate.level == "engaged":
+        """The moment's reading as a push on the tension (+ more, - less; none when engaged or
+        unknown)."""
+        if estimate is None or estimate.level not in ("bored", "overwhelmed"):
             return 0.0
         way = 1.0 if estimate.level == "bored" else -1.0
         return way * PULL * (0.5 + estimate.confidence / 2)
@@ -158,8 +163,9 @@ class DramaManager:
         return min(tellings, key=lambda t: abs(t - want))
 
     def learn(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> None:
-        """As a beat begins: move this viewer's lean by their reading since the last beat."""
-        if estimate is None or estimate.level == "engaged":
+        """As a beat begins: move this viewer's lean by their reading since the last beat (an
+        unknown reading, nothing heard for a while, moves nothing: what was learned stays)."""
+        if estimate is None or estimate.level not in ("bored", "overwhelmed"):
             return
         way = 1.0 if estimate.level == "bored" else -1.0
         self.lean = min(LEAN_MAX, max(-LEAN_MAX, self.lean + way * LEAN_STEP * (0.5 + estimate.confidence / 2)))
@@ -199,7 +205,7 @@ class DramaManager:
         return best
 
     def _cause(self, estimate: Estimate | None, more: bool) -> str:
-        if estimate is not None and estimate.level != "engaged":
+        if estimate is not None and estimate.level in ("bored", "overwhelmed"):
             said = "you seemed restless" if estimate.level == "bored" else "it seemed a lot at once"
             detail = f" ({'; '.join(estimate.why[-2:])})" if estimate.why else ""
             return said + detail
@@ -220,9 +226,11 @@ class DramaManager:
 
     def looked(self, name: str, estimate: Estimate, beat: str, at_s: float) -> None:
         """Log that look ``name`` (chosen for ``estimate``) shows from film second ``at_s``, in ``beat``."""
+        back = "nothing has been heard from your player for a while" if estimate.level == "unknown" \
+            else "you seem with the story again"
         why = {"stakes": f"The light turns hard and hot: {self._cause(estimate, True)}",
                "breather": f"The light softens: {self._cause(estimate, False)}",
-               "as_cut": "The light settles back: you seem with the story again"}[name]
+               "as_cut": f"The light settles back: {back}"}[name]
         self.log.append(Intervention(beat, "palette", why, round(at_s, 3)))
 
     def pulse(self, estimate: Estimate, now: float) -> bool | None:
@@ -237,8 +245,9 @@ class DramaManager:
 
     def pulsed(self, on: bool, estimate: Estimate, beat: str, at_s: float) -> None:
         """Log that the pulse starts (``on``) or stops from film second ``at_s``, in ``beat``."""
-        why = f"A pulse comes in under the scene: {self._cause(estimate, True)}" if on else \
-            "The pulse fades: you seem with the story again"
+        back = "nothing has been heard from your player for a while" if estimate.level == "unknown" \
+            else "you seem with the story again"
+        why = f"A pulse comes in under the scene: {self._cause(estimate, True)}" if on else f"The pulse fades: {back}"
         self.log.append(Intervention(beat, "pulse", why, round(at_s, 3)))
 
     def kills(self, option: Option) -> bool:

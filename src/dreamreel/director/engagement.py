@@ -9,19 +9,40 @@ segments, so a jump over a short scene weighs what a jump over a long one does.
 The resulting score (1 = rapt, 0 = gone) is watched by two change detectors from river: ADWIN
 (a window whose mean has shifted) and Page-Hinkley (a sustained drop), so a sudden turn is
 flagged as a change, not only a level.
+
+A reading is only as good as its latest evidence. The player sends a heartbeat every 2 s of
+playback (``serve/static/player.js``), so a viewer whose player sends nothing while the film plays
+is not a viewer sitting still: their telemetry is off or lost. Asked with the film second it is
+now (``reading``/``peek``/``take`` with ``now``), a reading unconfirmed for more than ``SILENT_S``
+seconds of film keeps its level but loses its confidence over the next ``FADE_S``, and is then
+``unknown`` (nothing to go on: the director adapts to nothing until the viewer is heard again).
+Silence is counted in film seconds, not wall seconds, because the heartbeat runs on playback: a
+paused film sends nothing and shows nothing new, so a pause does not age a reading; and the
+reading is about the scenes that played, which film seconds count. ``SILENT_S`` is three missed
+heartbeats (a network hiccup is not silence); ``FADE_S`` is about two beats (they last 5-23 s,
+about 15 on average), so the director, which asks once a beat, acts on a reading nobody
+confirmed at most twice, each time with less weight, before it stops.
+
+``Engagement`` and ``GroupEngagement`` (``director.group``) share this: the level and confidence
+of boredom and overload (``judge``), the strongest reading since the last take, and the ageing.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from river import drift
 
-Level = Literal["engaged", "bored", "overwhelmed"]
+Level = Literal["engaged", "bored", "overwhelmed", "unknown"]
 #: A skip of this many seconds of film counts as one full unit of boredom.
 SKIP_UNIT_S = 4.0
+#: Film seconds without any event after which a reading starts to lose its confidence (the
+#: player's heartbeat comes every 2 s of playback: three missed).
+SILENT_S = 6.0
+#: Film seconds over which it then fades to nothing: ``unknown`` from SILENT_S + FADE_S on.
+FADE_S = 30.0
 
 
 def _num(x: Any, default: float) -> float:
@@ -40,13 +61,87 @@ class Estimate:
     overload: float
     changed: bool = False    # a change detector fired on this event
     why: list[str] = field(default_factory=list)
+    #: 1: heard within SILENT_S of film .. 0: nothing heard for SILENT_S + FADE_S (``unknown``)
+    fresh: float = 1.0
 
 
-class Engagement:
+def judge(boredom: float, overload: float, threshold: float) -> tuple[Level, float]:
+    """The level boredom and overload add up to, and how sure it is (0..1): restless or overwhelmed
+    once the larger reaches ``threshold`` (sure at twice it), else engaged (sure at nothing)."""
+    strength = max(boredom, overload)
+    if strength >= threshold:
+        return ("bored" if boredom >= overload else "overwhelmed"), min(1.0, strength / (2 * threshold))
+    return "engaged", max(0.0, 1.0 - strength / threshold)
+
+
+def freshness(silent_s: float) -> float:
+    """How much a reading still counts after ``silent_s`` film seconds with nothing heard."""
+    return 1.0 if silent_s <= SILENT_S else max(0.0, 1.0 - (silent_s - SILENT_S) / FADE_S)
+
+
+def aged(estimate: Estimate, silent_s: float) -> Estimate:
+    """``estimate`` after ``silent_s`` film seconds with nothing heard (see the module's doc)."""
+    fresh = freshness(silent_s)
+    if fresh >= 1.0:
+        return estimate
+    if fresh <= 0.0:
+        return Estimate("unknown", 0.0, 1.0, 0.0, 0.0, False,
+                        [f"nothing heard for {silent_s:.0f} s of film"], fresh=0.0)
+    return replace(estimate, confidence=round(estimate.confidence * fresh, 3), changed=False,
+                   fresh=round(fresh, 3))
+
+
+class Reading:
+    """What a running estimate offers the director (``Engagement``, and a room's
+    ``group.GroupEngagement``): the estimate now, the strongest since the last take, both aged by
+    the film seconds since anything was heard when asked with ``now``."""
+
+    def __init__(self, threshold: float):
+        self.threshold = threshold
+        self.estimate = Estimate("engaged", 0.5, 1.0, 0.0, 0.0)
+        self._peak: Estimate | None = None  # the strongest estimate since the last take()
+        #: The furthest film second anything was heard from (None: nothing yet; counted from 0).
+        self.heard_t: float | None = None
+
+    def _settle(self, boredom: float, overload: float, changed: bool, why: list[str]) -> Estimate:
+        """The estimate for this boredom and overload (``judge``), kept as the peak if strongest."""
+        level, confidence = judge(boredom, overload, self.threshold)
+        self.estimate = Estimate(level, round(confidence, 3), round(1.0 / (1.0 + boredom + overload), 3),
+                                 round(boredom, 3), round(overload, 3), changed, why)
+        if level != "engaged" and (self._peak is None or max(boredom, overload)
+                                   >= max(self._peak.boredom, self._peak.overload)):
+            self._peak = self.estimate
+        return self.estimate
+
+    def silent_s(self, now: float) -> float:
+        """Film seconds from the last thing heard to ``now``."""
+        return max(0.0, now - (self.heard_t or 0.0))
+
+    def reading(self, now: float | None = None) -> Estimate:
+        """The estimate now; given ``now`` (film seconds), aged by the silence since (``aged``)."""
+        return self.estimate if now is None else aged(self.estimate, self.silent_s(now))
+
+    def peek(self, now: float | None = None) -> Estimate:
+        """What ``take`` would give now, without starting over."""
+        peak = self._peak
+        out = self.estimate if peak is None or peak.level == "engaged" else peak
+        return out if now is None else aged(out, self.silent_s(now))
+
+    def take(self, now: float | None = None) -> Estimate:
+        """The strongest reading since the last take (a viewer bored a moment ago, who has since
+        settled back, still asked for a change), then start over from now. Given ``now`` (film
+        seconds), aged by the silence since anything was heard."""
+        out = self.peek(now)
+        self._peak = None
+        return out
+
+
+class Engagement(Reading):
     """One viewer's running estimate; feed it events with ``observe``."""
 
     def __init__(self, half_life_s: float = 45.0, threshold: float = 1.0):
-        self.half_life_s, self.threshold = half_life_s, threshold
+        super().__init__(threshold)
+        self.half_life_s = half_life_s
         self.boredom = 0.0
         self.overload = 0.0
         self._at: float | None = None
@@ -54,21 +149,6 @@ class Engagement:
         self._adwin = drift.ADWIN(delta=0.05)
         self._drop = drift.PageHinkley(min_instances=4, delta=0.01, threshold=0.6, mode="down")
         self.recent: list[str] = []
-        self.estimate = Estimate("engaged", 0.5, 1.0, 0.0, 0.0)
-        self._peak: Estimate | None = None  # the strongest estimate since the last take()
-
-    def peek(self) -> Estimate:
-        """What ``take`` would give now, without starting over."""
-        peak = self._peak
-        return self.estimate if peak is None or peak.level == "engaged" else peak
-
-    def take(self) -> Estimate:
-        """The strongest reading since the last take (a viewer bored a moment ago, who has since
-        settled back, still asked for a change), then start over from now."""
-        peak, self._peak = self._peak, None
-        if peak is None or peak.level == "engaged":
-            return self.estimate
-        return peak
 
     def _decay(self, at: float) -> None:
         if self._at is not None and at > self._at:
@@ -81,10 +161,12 @@ class Engagement:
         """One event: its kind, the film time it happened at, its data, and the wall-clock time.
         A field that is not a number where one is expected counts as missing."""
         self._decay(at)
+        heard = _num(t, 0.0)
         b = o = 0.0
         why = ""
         if kind == "seek":
             to = _num(data.get("to"), t)
+            heard = max(heard, to)  # (a skip ahead: they are there now)
             if to > t + 1.0:
                 b, why = min(2.0, (to - t) / SKIP_UNIT_S), f"skipped {to - t:.0f} s ahead"
                 if self._skipped_at is not None and 0.0 <= at - self._skipped_at <= 1.0:
@@ -128,6 +210,7 @@ class Engagement:
                 b, why = -0.5, f"chose in {latency:.1f} s"
             elif latency > 8.0:
                 o, why = 0.3, f"took {latency:.0f} s to choose"
+        self.heard_t = heard if self.heard_t is None else max(self.heard_t, heard)
         self.boredom = max(0.0, self.boredom + b)
         self.overload = max(0.0, self.overload + o)
         if why:
@@ -136,15 +219,4 @@ class Engagement:
         self._adwin.update(score)
         self._drop.update(score)
         changed = bool(self._adwin.drift_detected or self._drop.drift_detected)
-        level: Level = "engaged"
-        if max(self.boredom, self.overload) >= self.threshold:
-            level = "bored" if self.boredom >= self.overload else "overwhelmed"
-        strength = max(self.boredom, self.overload)
-        confidence = min(1.0, strength / (2 * self.threshold)) if level != "engaged" else \
-            max(0.0, 1.0 - strength / self.threshold)
-        self.estimate = Estimate(level, round(confidence, 3), round(score, 3), round(self.boredom, 3),
-                                 round(self.overload, 3), changed, list(self.recent))
-        if level != "engaged" and (self._peak is None or max(self.boredom, self.overload)
-                                   >= max(self._peak.boredom, self._peak.overload)):
-            self._peak = self.estimate
-        return self.estimate
+        return self._settle(self.boredom, self.overload, changed, list(self.recent))

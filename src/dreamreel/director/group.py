@@ -15,8 +15,13 @@ No rule moves the members' mean value beyond noise (least -0.2% [-3.3%, +3.2%]),
 worst-served member of each room gains most under ``least``: +29.0% [16.3%, 44.2%]
 (protective +15.2% [6.4%, 26.3%], mean +10.0% [4.2%, 16.6%]).
 
-The combined reading has the single viewer's shape (``Estimate``), so the drama manager reads a
-room as it reads one viewer; its ``why`` says how many members it rests on, never who.
+The combined reading has the single viewer's shape (``Estimate``), from the same code
+(``engagement.Reading``: its level and confidence by ``engagement.judge``, its peak, its ageing),
+so the drama manager reads a room as it reads one viewer; its ``why`` says how many members it
+rests on, never who. A member nothing has been heard from for long enough that their own reading
+is ``unknown`` (``engagement.SILENT_S`` + ``FADE_S`` film seconds) counts as one who left until
+they are heard again: a silent member's last reading does not lead the room; a room nobody in it
+is heard from fades to ``unknown`` as one silent viewer does.
 
 The profile a room's film keeps to is the strictest of the members': the lowest rating
 ceiling, the lowest limit on each content flag, and every theme any of them keeps out, so
@@ -30,23 +35,23 @@ from typing import Any, Literal
 
 from ..model import Profile, Story
 from ..model.content import RATINGS, stricter
-from .engagement import Engagement, Estimate, Level
+from .engagement import Engagement, Estimate, Reading, judge
 
 Rule = Literal["least", "protective", "mean"]
 RULES: tuple[Rule, ...] = ("least", "protective", "mean")
 
 
-class GroupEngagement:
-    """The room's engagement: ``observe_member`` per member; ``observe``/``take``/``estimate`` as a
-    single viewer's ``Engagement`` has them (what ``LiveFilm`` and the drama manager read)."""
+class GroupEngagement(Reading):
+    """The room's engagement: ``observe_member`` per member; ``observe``, ``take``, ``peek`` and
+    ``estimate`` as a single viewer's ``Engagement`` has them (what ``LiveFilm`` and the drama
+    manager read)."""
 
     def __init__(self, rule: Rule = "least", half_life_s: float = 45.0, threshold: float = 1.0):
         if rule not in RULES:
             raise ValueError(f"no group rule {rule!r} (rules: {', '.join(RULES)})")
-        self.rule, self.half_life_s, self.threshold = rule, half_life_s, threshold
+        super().__init__(threshold)
+        self.rule, self.half_life_s = rule, half_life_s
         self.members: dict[str, Engagement] = {}
-        self.estimate = Estimate("engaged", 0.5, 1.0, 0.0, 0.0)
-        self._peak: Estimate | None = None
 
     def member(self, member: str) -> Engagement:
         if member not in self.members:
@@ -63,13 +68,18 @@ class GroupEngagement:
         return self.observe_member(str(data.get("member", "")), kind, t, data, at)
 
     def observe_member(self, member: str, kind: str, t: float, data: dict[str, Any], at: float) -> Estimate:
-        own = self.member(member).observe(kind, t, data, at)
-        return self._combine(own.changed, at)
+        own = self.member(member)
+        own.observe(kind, t, data, at)
+        self.heard_t = own.heard_t if self.heard_t is None or own.heard_t is None else max(self.heard_t, own.heard_t)
+        return self._combine(own.estimate.changed, at, self.heard_t)
 
-    def _combine(self, changed: bool, at: float) -> Estimate:
+    def _combine(self, changed: bool, at: float, now: float | None) -> Estimate:
+        """The members' readings combined by the rule, each decayed to wall second ``at``; at film
+        second ``now``, a member whose own reading is unknown by then is left out."""
         for e in self.members.values():  # every reading decayed to the same moment
             e._decay(at)
-        readings = [(e.boredom, e.overload) for e in self.members.values()] or [(0.0, 0.0)]
+        heard = [e for e in self.members.values() if e.reading(now).level != "unknown"]
+        readings = [(e.boredom, e.overload) for e in heard] or [(0.0, 0.0)]
         n = len(readings)
         if self.rule == "mean":
             boredom, overload = sum(b for b, _ in readings) / n, sum(o for _, o in readings) / n
@@ -77,28 +87,10 @@ class GroupEngagement:
             boredom, overload = max(readings, key=lambda r: r[0] + r[1])
         else:
             boredom, overload = sum(b for b, _ in readings) / n, max(o for _, o in readings)
-        level: Level = "engaged"
-        if max(boredom, overload) >= self.threshold:
-            level = "bored" if boredom >= overload else "overwhelmed"
-        strength = max(boredom, overload)
-        confidence = min(1.0, strength / (2 * self.threshold)) if level != "engaged" else \
-            max(0.0, 1.0 - strength / self.threshold)
-        bored = sum(1 for b, o in readings if max(b, o) >= self.threshold and b >= o)
-        over = sum(1 for b, o in readings if max(b, o) >= self.threshold and o > b)
+        levels = [judge(b, o, self.threshold)[0] for b, o in readings]
         why = [f"{k} of {n} {'seem' if k > 1 else 'seems'} {what}" for k, what in
-               ((bored, "restless"), (over, "overwhelmed")) if k and self.members]
-        self.estimate = Estimate(level, round(confidence, 3), round(1.0 / (1.0 + boredom + overload), 3),
-                                 round(boredom, 3), round(overload, 3), changed, why)
-        if level != "engaged" and (self._peak is None or strength >= max(self._peak.boredom, self._peak.overload)):
-            self._peak = self.estimate
-        return self.estimate
-
-    def take(self) -> Estimate:
-        """The strongest combined reading since the last take (as ``Engagement.take``)."""
-        peak, self._peak = self._peak, None
-        if peak is None or peak.level == "engaged":
-            return self.estimate
-        return peak
+               ((levels.count("bored"), "restless"), (levels.count("overwhelmed"), "overwhelmed")) if k and heard]
+        return self._settle(boredom, overload, changed, why)
 
 
 def strictest(profiles: Iterable[Profile | None]) -> Profile:

@@ -344,7 +344,7 @@ class _Adaptive(_Director):
         self.reading: Estimate | None = None
 
     def variant(self, beat: Beat, at_s: float) -> VariantName | None:
-        self.reading = self.engagement.take()
+        self.reading = self.engagement.take(at_s)  # (aged by the film seconds nothing was heard)
         return self.drama.variant(beat, self.reading, at_s=at_s)
 
     def pacing(self, beat: Beat, at_s: float) -> Pacing | None:
@@ -357,7 +357,13 @@ class _Adaptive(_Director):
         return self.drama.pulse(estimate, at)
 
     def option(self, beat, offered, next_beat, default, at_s):  # type: ignore[no-untyped-def]
-        return self.drama.option(beat, offered, self.engagement.take(), next_beat, at_s), True
+        return self.drama.option(beat, offered, self.engagement.take(at_s), next_beat, at_s), True
+
+    def unheard(self) -> Estimate | None:
+        """This beat's reading if it is unknown (nothing heard for too long), for the look and
+        the pulse, which otherwise turn only as events arrive (None: it is not)."""
+        reading = self.reading
+        return reading if self.reads and reading is not None and reading.level == "unknown" else None
 
 
 class _Learned(_Adaptive):
@@ -371,7 +377,7 @@ class _Learned(_Adaptive):
         self.session = learner.session(self.drama, memory if memory is not None else Memory(), profile=profile)
 
     def variant(self, beat: Beat, at_s: float) -> VariantName | None:
-        self.reading = self.engagement.take()
+        self.reading = self.engagement.take(at_s)
         self.drama.learn(beat, self.reading, at_s)
         self.session.decide(beat, self.reading, len(self.session.shares), at_s=at_s)
         return self.drama.variant(beat, self.reading, at_s=at_s, learn=False)
@@ -726,6 +732,14 @@ def watch(story: Story, viewer: Any, policy: Policy = "adaptive", seed: int = 0,
             clock["film"] += cards
             clock["wall"] += cards
             pacing = director.pacing(beat, clock["film"])
+            unheard = director.unheard() if isinstance(director, _Adaptive) else None
+            if unheard is not None:  # nothing heard for a while: the look and the pulse follow the lean alone
+                look_name = director.react(unheard, clock["wall"])
+                if look_name is not None:
+                    pending_look.append((look_name, unheard))
+                pulse_on = director.pulse(unheard, clock["wall"])
+                if pulse_on is not None:
+                    pending_pulse.append((pulse_on, unheard))
             if pending_look:  # the look the director turned to while the last beat played
                 look_name, estimate = pending_look[-1]
                 pending_look.clear()
