@@ -1297,3 +1297,36 @@ def test_a_djs_big_night_is_a_show_today():
     dj = plan(Request(prompt="a teenage DJ in Lagos gets one shot at playing the biggest party of the year",
                       episodes=1), seed=0)
     assert dj.generator["shapes"] == "show" and dj.bible.world.era == "the present day"  # was a 1720s pirate siege
+
+
+def test_who_is_built_is_what_the_plot_makes_and_his_granddaughter_is_cast():
+    story = plan(Request(prompt="a retired clockmaker in 1920s Prague builds a mechanical bird for his granddaughter",
+                         episodes=1), seed=0)
+    cast = {c.job: c for c in story.bible.cast}
+    assert cast["clockmaker"].pronouns == "he" and "retired" in cast["clockmaker"].archetype  # "his granddaughter"
+    assert cast["clockmaker"].look.age == "old"
+    assert cast["granddaughter"].look.age == "child"  # cast in a single film, not left for a second episode
+    assert story.graph.episodes[0].object == "the mechanical bird" and validate(story).ok
+    # someone made who then lives is someone: cast, not the plot's object
+    assert [p.called for p in read("a farmer builds a scarecrow that comes to life").people][-1] == "scarecrow"
+    assert read("an astronaut stranded on the moon talks to her daughter by radio").people[0].pronouns == "she"
+
+
+def test_what_someone_wants_to_become_is_their_hope_not_another_person():
+    boy = read("write me a diary of a teenage boy in 1990s Belfast who wants to be a drag queen. teens. funny & sad.")
+    assert [(p.called, p.hopes) for p in boy.people] == [("teenage boy", "drag queen")] and boy.audience == "teens"
+    girl = plan(Request(prompt="a girl who dreams of becoming a ballerina", episodes=1), seed=0)
+    assert girl.bible.cast[0].archetype.endswith("who wants to be a ballerina")
+    assert [p.called for p in read("a girl who dreams of becoming a ballerina").people] == ["girl"]
+
+
+def test_family_share_a_family_name_in_the_form_their_language_gives_it():
+    moon = plan(Request(prompt="an astronaut stranded on the moon talks to her daughter by radio", episodes=1), seed=0)
+    lead, daughter = moon.bible.cast[0], next(c for c in moon.bible.cast if c.job == "daughter")
+    assert daughter.name.split()[-1] == lead.name.split()[-1]
+    prague = plan(Request(prompt="a retired clockmaker in 1920s Prague builds a mechanical bird for his granddaughter",
+                          episodes=1), seed=0)
+    grandpa, girl = prague.bible.cast[0], next(c for c in prague.bible.cast if c.job == "granddaughter")
+    assert girl.name.split()[-1] in (grandpa.name.split()[-1] + "ová", grandpa.name.split()[-1][:-1] + "á")
+    # and nobody in Prague is a man with a woman's family name
+    assert not any(c.pronouns == "he" and c.name.endswith("ová") for c in prague.bible.cast)

@@ -141,6 +141,9 @@ class GenreKit(Model):
     # --- plot facet
     names_first: dict[Pronoun, tuple[str, ...]]  # "she" / "he" / "they" -> first names (8+ each)
     names_last: tuple[str, ...]                  # 12+
+    #: Where a family name changes with who bears it (Czech Beran, Beranová): the names by pronoun,
+    #: in the same order as ``names_last`` where the language pairs them ("they" takes names_last).
+    names_last_by: dict[Pronoun, tuple[str, ...]] = Field(default_factory=dict)
     #: role -> archetypes. Roles: hero, villain, wild, comp (companions: allies, mentors, rivals).
     archetypes: dict[CastRole, tuple[Archetype, ...]]
     #: Lines spliced into the higher-stakes variant of a beat: (role, emotion, template, {flag: level}).

@@ -158,11 +158,12 @@ class WordSet(Model):
     turns on, in a plot that makes something), ``children_of`` ("the keeper's daughter": the keeper is her
     parent), ``not_places`` ("in a hurry"), ``not_people`` ("a letter" is nobody), and ``longs`` with
     ``goes_to`` ("wants to see the ocean": the place is where the journey ends), ``minds`` ("an old
-    phone remembers": a thing that does one is someone)."""
+    phone remembers": a thing that does one is someone), ``creates`` ("builds a mechanical bird": who is
+    built is made, not one more person a pronoun after could belong to)."""
 
     name: Literal["against", "against_verbs", "with_verbs", "accused", "witness_parts", "rival_parts", "died",
-                  "left_behind", "no_longer", "keeps", "makes", "children_of", "not_places", "not_people", "longs",
-                  "goes_to", "minds"]
+                  "left_behind", "no_longer", "keeps", "makes", "creates", "children_of", "not_places", "not_people",
+                  "longs", "goes_to", "minds"]
     words: list[Phrase] = Field(min_length=1)
 
 

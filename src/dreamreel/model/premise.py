@@ -29,6 +29,9 @@ class AskedPerson(Model):
     #: carpet seller is secretly a double agent", "a robot disguised as a butler" (a butler,
     #: secretly a robot).
     secret: ShortText | None = None
+    #: What they want to become, as the request says it: "a teenage boy who wants to be a drag
+    #: queen", "a robot who dreams of becoming a painter" (a hope, not one more person).
+    hopes: ShortText | None = None
     #: The name the request gives them ("my daughter Mia", "his dog Biscuit", "a robot named
     #: Bolt"), and the family name a title gives ("Ms Okafor", "Dr Patel"): the story calls them so.
     name: ShortText | None = None

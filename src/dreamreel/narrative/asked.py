@@ -20,6 +20,7 @@ from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
 from .interpret import Intent
 from .kits import Kits, kits
+from .names import family_name
 from . import premise as reader
 from .text import Person, Writer
 
@@ -257,11 +258,11 @@ TALKERS = frozenset(["AI", "alien", "android", "angel", "construct", "cyborg", "
 _ANY_PART = frozenset(["human", *TALKERS])
 
 
-def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str, AskedPerson]:
+def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int = 1) -> dict[str, AskedPerson]:
     """Which story function each asked-for person plays. The first named leads; a rival (or the
     second of "rival chefs") opposes; the next takes the part the plot gives a second person
     (``second``), or someone close to the lead the part it gives kin (``kin``), then the first
-    companion, the opposition and the wildcard."""
+    companion, the opposition and the wildcard. A story has ``comps`` companions (one an episode)."""
     out: dict[str, AskedPerson] = {}
     queue: list[AskedPerson] = []
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
@@ -286,8 +287,10 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp") -> dict[str
             out["wild"] = p  # the one who saw it: the plot's wildcard
         elif p.relation in _KIN or (p.species not in _ANY_PART and p.relation != "rival"):
             # kin stand with the lead; so does an animal (a dog is nobody's hired guide or villain)
-            free = [k for k in dict.fromkeys([kin, "comp", "comp2", "wild"]) if k not in out
-                    and (p.species in _ANY_PART or k in ("comp", "comp2"))]
+            # (a second companion only where there is a second episode: "for his granddaughter"
+            # in a single film is its wildcard, not nobody)
+            free = [k for k in dict.fromkeys([kin, "comp", *(["comp2"] if comps > 1 else []), "wild"])
+                    if k not in out and (p.species in _ANY_PART or k in ("comp", "comp2"))]
             if free:
                 out[free[0]] = p
         elif second not in out:
@@ -305,7 +308,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
          rng: random.Random, given: set[str], slots: dict) -> Casting:
     """The cast with the asked-for people in their parts and every part shaped by the plot
     (archetype, goal, conflict); what each is, as a noun; who narrates; how the request named them."""
-    asked = parts(premise, shape.second, shape.kin)
+    asked = parts(premise, shape.second, shape.kin, len(base.comps))
     neighbours = _neighbours(premise, intent.genres)
     used = {w for c in base.all for w in c.name.split()}
     slots = dict(slots, hero=Person.of(base.hero), villain=Person.of(base.villain), wild=Person.of(base.wild),
@@ -367,6 +370,10 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                 job = bare(role.label)  # "with Jack": Jack is whoever the plot needs (the planner, the seeker)
             else:
                 update["archetype"] = " ".join([*p.traits, job])[:200]
+            if p.hopes:  # "a teenage boy who wants to be a drag queen"
+                hope = p.hopes if p.hopes.split()[0] in ("a", "an", "the") else \
+                    f"{'an' if p.hopes[0] in 'aeiou' else 'a'} {p.hopes}"
+                update["archetype"] = f"{update.get('archetype', c.archetype)} who wants to be {hope}"[:200]
             if ("comp1" if key == "comp" else key) not in given:
                 look = c.look.model_copy(update={k: v for k, v in (
                     ("species", p.species), ("age", p.age), ("clothing", p.clothing)) if v})
@@ -421,10 +428,30 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
 
     hero, villain, wild = named_right(hero), named_right(villain), named_right(wild)
     comps = [named_right(c) for c in comps]
+    family = {"hero": hero, "villain": villain, "wild": wild, "comp": comps[0]}
+    for key, c in family.items():
+        p = asked.get(key)
+        if key != "hero" and p is not None and ("comp1" if key == "comp" else key) not in given \
+                and _shares_surname(p, c, hero, given):
+            last = family_name(hero.name.split()[-1], c.pronouns, premise.country)
+            if last is not None:
+                family[key] = c.model_copy(update={"name": f"{c.name.split()[0]} {last}"})
+    hero, villain, wild, comps[0] = family["hero"], family["villain"], family["wild"], family["comp"]
     if premise.narrator and narrator is None:
         narrator = hero.id
     return Casting(dataclasses.replace(base, hero=hero, villain=villain, wild=wild, comps=comps), jobs, narrator,
                    named)
+
+
+#: Family who carry the lead's family name: "Mei Achebe talks to her daughter", Noor Achebe.
+_BLOOD = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "grandfather", "grandparent", "mother",
+                    "father", "parent", "daughter", "son", "sister", "brother", "sibling", "twin"])
+
+
+def _shares_surname(p: AskedPerson, c: Character, hero: Character, given: set[str]) -> bool:
+    if p.relation not in _BLOOD or p.surname or c.look.species != "human" or hero.look.species != "human":
+        return False
+    return len(c.name.split()) >= 2 and len(hero.name.split()) >= 2 and "hero" not in given
 
 
 #: Words that make a story's animals talk, whoever it is for ("her talking tortoise").

@@ -93,7 +93,10 @@ def build_world(intent: Intent, rng: random.Random, history_titles: set[str]) ->
 def pick_name(kit: GenreKit, pronoun: str, rng: random.Random, used: set[str]) -> str:
     firsts = [n for n in kit.names_first[pronoun] if n not in used] or list(kit.names_first[pronoun])
     first = rng.choice(firsts)
-    lasts = [n for n in kit.names_last if n not in used] or list(kit.names_last)
+    # (where family names differ by who bears them, the first name says which: Oto Novotný)
+    own = pronoun if pronoun != "they" else "she" if first in kit.names_first.get("she", ()) else "he"
+    pool = kit.names_last_by.get(own) or kit.names_last  # type: ignore[call-overload]
+    lasts = [n for n in pool if n not in used] or list(pool)
     last = rng.choice(lasts)
     used.update({first, last})
     return f"{first} {last}"

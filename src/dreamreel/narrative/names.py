@@ -43,16 +43,7 @@ def names_for(country: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]
         fake.seed_instance(0)
         roman = hasattr(fake, "first_romanized_name")
 
-        def draw(make) -> tuple[str, ...]:
-            got: dict[str, None] = {}
-            for _ in range(POOL * 6):
-                name = make().strip()
-                if _LATIN.match(name) and " " not in name and 2 <= len(name) <= 14:
-                    got[name] = None
-                if len(got) >= POOL:
-                    break
-            return tuple(got)
-
+        draw = _draw
         if roman and hasattr(fake, "first_romanized_name_female"):  # Japanese: romaji
             she, he = draw(fake.first_romanized_name_female), draw(fake.first_romanized_name_male)
             last = draw(fake.last_romanized_name)
@@ -65,6 +56,60 @@ def names_for(country: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]
             mixed = tuple(n for pair in zip(she, he) for n in pair)
             return {"she": she, "he": he, "they": mixed}, last
     return None
+
+
+@cache
+def surnames_by(country: str) -> dict[str, tuple[str, ...]]:
+    """Family names by pronoun where the country's differ by who bears them (a Czech Novák,
+    Nováková): a man is never given a woman's family name. Empty where they do not differ."""
+    from faker import Faker
+
+    for loc in _locales(country):
+        fake = Faker(loc)
+        fake.seed_instance(0)
+        person = next((p for p in fake.get_providers() if type(p).__module__.startswith("faker.providers.person")), None)
+        female, male = getattr(person, "last_names_female", None), getattr(person, "last_names_male", None)
+        if not female or not male or set(female) == set(male):
+            return {}  # the country's first locale says: one family name for all
+        she, he = _draw(fake.last_name_female), _draw(fake.last_name_male)
+        return {"she": she, "he": he} if min(len(she), len(he)) >= 8 else {}
+    return {}
+
+
+def _draw(make) -> tuple[str, ...]:
+    got: dict[str, None] = {}
+    for _ in range(POOL * 6):
+        name = make().strip()
+        if _LATIN.match(name) and " " not in name and 2 <= len(name) <= 14:
+            got[name] = None
+        if len(got) >= POOL:
+            break
+    return tuple(got)
+
+
+def family_name(last: str, pronoun: str, country: str | None) -> str | None:
+    """``last`` as a relative of ``pronoun`` bears it: the same name, or in a country whose family
+    names change with who bears them, its other form (Czech Beran -> Beranová, Černý -> Černá;
+    Latvian Kauliņš -> Kauliņa). None where that form is not known."""
+    if country not in ("CZ", "SK", "LV") or pronoun == "they":
+        return last if not surnames_by(country or "") else None
+    female = last in surnames_by(country)["she"] or last.endswith(("a", "e") if country == "LV" else ("ová", "á"))
+    if (pronoun == "she") == female:
+        return last
+    if pronoun == "he":
+        return None  # (a woman's name does not say her father's: Nováková may be a Novák's or a Nováček's)
+    if country == "LV":
+        for end, to in (("is", "e"), ("š", "a"), ("s", "a")):
+            if last.endswith(end):
+                return last[:-len(end)] + to
+        return None
+    if last.endswith(("ý", "í")):
+        return last[:-1] + "á"
+    if last.endswith("ek") and len(last) > 4:
+        return last[:-2] + "ková"  # Vlček -> Vlčková
+    if last.endswith("a"):
+        return last[:-1] + "ová"  # Bárta -> Bártová
+    return last + "ová"
 
 
 #: Countries whose people the genre kits' own names already are (written for their periods:
@@ -94,7 +139,9 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
     if names is None:
         return kit
     first, last = names
-    return kit.model_copy(update={"names_first": {k: list(v) for k, v in first.items()}, "names_last": list(last)})
+    by = surnames_by(country) if country else {}
+    return kit.model_copy(update={"names_first": {k: list(v) for k, v in first.items()}, "names_last": list(last),
+                                  "names_last_by": {k: list(v) for k, v in by.items()}})
 
 
-__all__ = ["local", "names_for"]
+__all__ = ["family_name", "local", "names_for", "surnames_by"]

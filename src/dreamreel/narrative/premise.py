@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-from ..model.kits import PersonWord, Vocabulary
+from ..model.kits import PersonWord, TraitWord, Vocabulary
 from ..model.premise import AskedPerson, AskedPlace, Premise
 from .kits import kits
 
@@ -629,6 +629,10 @@ def read(prompt: str) -> Premise:
     _what_they_do(premise, toks)
     _street_carnival(premise)
     _left_behind(premise)
+    _made_things(premise, toks)
+    for p in premise.people:
+        if p.age is None and "retired" in p.traits and p.species == "human":
+            p.age = "old"  # a retired clockmaker is drawn and voiced as an old man, not a young one
     subject = next((t.low for t in toks if t.low in ("she", "he")), None)
     if subject and not any(p.pronouns for p in premise.people):
         premise.lead_pronouns = subject  # type: ignore[assignment]
@@ -719,6 +723,10 @@ _PASSING = (("disguised", "as"), ("posing", "as"), ("pretending", "to", "be"), (
             ("dressed", "up", "as"), ("poses", "as"), ("pretends", "to", "be"), ("passes", "as"),
             ("passes", "for"), ("goes", "undercover", "as"))
 _BEING = {"is", "was", "are", "were", "who", "whose", "that", "turns", "turn", "be"}
+#: Words that make what someone is said to "be" or "become" a hope: "wants to be a painter".
+_HOPING = {"want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "dreamt", "dreaming", "hope", "hopes",
+           "hoping", "longs", "long", "yearns", "wish", "wishes", "wishing", "aspires", "desperate", "determined",
+           "trying", "tries", "try", "aims", "plans", "set", "sets", "fight", "fights", "fighting", "training"}
 
 
 #: Words before a place that do not say what kind of place it is.
@@ -778,7 +786,7 @@ def _left_behind(premise: Premise) -> None:
             p.traits = list(dict.fromkeys([*p.traits, "dead"]))
 
 
-def _for_them(m: Match, toks: list[Token]) -> bool:
+def _for_them(m: Match, toks: list[Token], text: str) -> bool:
     """A possessive children's word before a kind of work ("a children's story", "a kids' show"),
     or the viewer's own children asking ("my twins (7) want a story about...", "my son loves")."""
     last = toks[m.last]
@@ -787,7 +795,12 @@ def _for_them(m: Match, toks: list[Token]) -> bool:
             and last.text.lower().endswith("s")):  # "children's", "kids'" (not "a child story")
         return True
     mine = m.first > 0 and toks[m.first - 1].low in ("my", "our")
-    return mine and m.last + 1 < len(toks) and toks[m.last + 1].low in _ASKING
+    if mine and m.last + 1 < len(toks) and toks[m.last + 1].low in _ASKING:
+        return True
+    # "... a drag queen. teens. funny & sad.": an audience word alone between stops is who it is for
+    return m.first == m.last and last.low in ("teens", "kids", "children", "adults", "grownups", "tweens") \
+        and (m.first == 0 or bool(re.search(r"[.!?;:]\s*$", text[:last.start]))) \
+        and bool(re.match(r"\s*(?:[.!?;:]|$)", text[last.end:]))
 
 
 #: What the viewer's children do when they are who it is for: "my twins want", "my son loves".
@@ -798,7 +811,7 @@ _ASKING = {"want", "wants", "love", "loves", "like", "likes", "asked", "asks", "
 def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]) -> str | None:
     """"secret" when the words between two people say the first is secretly the second, "cover"
     when the first passes for the second, "is" when the first works or trains as the second,
-    None when they are two people."""
+    "hopes" when the first wants to become the second, None when they are two people."""
     if second.first <= first.last or re.search(r"[.!?;]", premise.prompt[toks[first.last].end:toks[second.first].start]):
         return None
     words = [t.low for t in toks[first.last + 1:second.first] if t.used != "name"]  # (past "Mia")
@@ -808,6 +821,8 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
         return "is"  # "my daughter Mia is a pirate captain", "her grandfather, who is a fisherman"
     if len(words) > 8:
         return None
+    if words and words[-1] in ("be", "become", "becoming", "being") and _HOPING & set(words):
+        return "hopes"  # "a robot who wants to be a painter", "dreams of becoming a ballerina"
     for tail in _PASSING:
         if tuple(words[-len(tail):]) == tail:
             return "cover"
@@ -839,7 +854,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         said = " ".join(m.words)
         nxt = matches[n + 1] if n + 1 < len(matches) else None
         # (the next word's person, past a genre the same word names: "teenage hacker")
-        nxt_person = next((x for x in matches[n + 1:n + 3] if x.kind == "person" and x.first == m.last + 1), None)
+        # ("a drag queen. teens.": not across the end of a sentence)
+        nxt_person = next((x for x in matches[n + 1:n + 3] if x.kind == "person" and x.first == m.last + 1
+                           and not re.search(r"[.!?;,:]", premise.prompt[toks[m.last].end:toks[x.first].start])), None)
         if m.kind == "person" and nxt_person is None and said.lower() in words("against") and n + 2 < len(matches) \
                 and matches[n + 1].kind == "place" and matches[n + 1].first == m.last + 1 \
                 and matches[n + 2].kind == "person" and matches[n + 2].first == matches[n + 1].last + 1:
@@ -871,9 +888,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             premise.absent.append(" ".join(t.low for t in toks[m.first:m.last + 1]))
             pending_traits, pending_relation = [], None
             continue
-        if m.kind == "person" and _for_them(m, toks):
+        if m.kind == "person" and _for_them(m, toks, premise.prompt):
             # "a children's bedtime story", "a kids' film": who it is for, not who is in it
-            premise.audience = premise.audience or "children"
+            if toks[m.last].low not in ("teens", "tweens", "adults", "grownups"):
+                premise.audience = premise.audience or "children"
             continue
         if m.kind == "person":
             if modifier is not None:
@@ -958,6 +976,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     same_one.called = f"{same_one.called or same_one.label} {p.called or p.label}"[:200]
                 elif one == "secret":  # the carpet seller, secretly a double agent
                     same_one.secret = p.called or p.label
+                elif one == "hopes":  # a teenage boy who wants to be a drag queen: his hope, nobody else
+                    same_one.hopes = " ".join([*p.traits, p.called or p.label])[:200]
+                    last = None
+                    continue
                 else:  # a robot disguised as a butler: a butler to all, secretly a robot
                     same_one.secret = same_one.called or same_one.label
                     same_one.called, same_one.label = p.called, p.label
@@ -1632,8 +1654,9 @@ def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
             j -= 1
         if j < 0 or toks[j].low not in ("a", "an", "the", "his", "her", "their", "my"):
             continue
-        if nxt is not None and not who and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
-            continue  # "a silver locket": the noun comes later
+        if nxt is not None and not who and nxt.used not in ("filler", "situation") and nxt.low.isalpha() \
+                and not nxt.cap:
+            continue  # "a silver locket": the noun comes later ("a lamplighter builds": a doing does not)
         # In the request's order: whoever is named first leads.
         at = _named_before(premise, toks, i)
         t.used = "person"
@@ -1641,8 +1664,13 @@ def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         called = t.low[:-1] if plural else t.low
         if toks[i - 1].used == "thing":  # "a kite maker", "a clock mender": the thing says what they make
             called = f"{toks[i - 1].low} {called}"
+        # "a retired lamplighter": what the words before say of them
+        traits = [e.trait for k in range(j + 1, i) if toks[k].used == "trait"
+                  for e in (x.entry for x in _phrases_at(toks, k) if x.kind == "trait") if isinstance(e, TraitWord)]
         premise.people.insert(min(at, len(premise.people)),
-                              AskedPerson(label=called, words=[t.text], called=called, count=2 if plural else 1))
+                              AskedPerson(label=called, words=[t.text], called=called, count=2 if plural else 1,
+                                          traits=list(dict.fromkeys(traits)), pronouns=_pronoun_after(
+                                              Match(kind="person", entry=None, first=i, last=i), toks)))
 
 
 def _as_written(e: PersonWord, m: Match, toks: list[Token]) -> str:
@@ -1750,9 +1778,9 @@ def _pronoun_after(m: Match, toks: list[Token]) -> str | None:
     """The pronoun of the person ``m`` read from the words after it, before anyone else is named:
     "a retired astronaut and her granddaughter", "an old beekeeper talks to her bees",
     "a lighthouse keeper alone with his grief". "Him" and an object "her" are someone else's."""
-    for k in range(m.last + 1, min(len(toks), m.last + 7)):
+    for k in range(m.last + 1, min(len(toks), m.last + 13)):
         t = toks[k]
-        if t.used == "person":
+        if t.used == "person" and not _made(toks, k):
             return None
         if t.low == "her":
             after = toks[k + 1].low if k + 1 < len(toks) else ""
@@ -1761,6 +1789,30 @@ def _pronoun_after(m: Match, toks: list[Token]) -> str | None:
         elif t.low in _OWN_PRONOUN:
             return _OWN_PRONOUN[t.low]
     return None
+
+
+def _made(toks: list[Token], k: int) -> bool:
+    """Whether the one named at ``k`` is what someone makes ("builds a mechanical bird for his
+    granddaughter": the bird is made; "his" is still the builder's)."""
+    return any(t.forms & words("creates") for t in toks[max(0, k - 3):k])
+
+
+def _made_things(premise: Premise, toks: list[Token]) -> None:
+    """In a plot about making something, someone being made is what is made: "a retired
+    clockmaker builds a mechanical bird for his granddaughter" turns on the mechanical bird,
+    finished or not by the deadline, not on one more companion."""
+    if "project" not in premise.shapes:
+        return
+    for k, t in enumerate(toks):
+        if t.used != "person" or not _made(toks, k) or _minded(k, toks, premise.prompt) \
+                or any(x.low in ("life", "alive", "wakes", "awakens") for x in toks[k + 1:k + 6]):
+            continue  # "a scarecrow that comes to life", "a robot who dreams": made, and someone
+        p = next((q for q in premise.people if q.kind != "relation" and q.count == 1
+                  and t.low in " ".join(q.words).lower().split()), None)
+        if p is None or p is premise.people[0]:
+            continue
+        premise.people.remove(p)
+        premise.things.insert(0, "the " + " ".join([*p.traits, p.called or p.label]))
 
 
 def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relation: str | None) -> AskedPerson:
