@@ -84,6 +84,38 @@ def test_a_chain_of_revisions_is_kept_and_leads_back_to_its_original(db):
     # a film deleted from the middle: the chain joins around it, still to the original
     assert db.delete_film(first.id, alice.id)
     assert db.original_of(db.film(second.id, alice.id)).id == original.id
+    assert json.loads(db.film(second.id, alice.id).revision) == {**record, "of": first.id, "of_deleted": True}
+
+
+def test_revisions_outlive_their_original_and_are_still_cut_as_it(db):
+    alice, _ = db.new_viewer()
+    story = json.dumps({"id": "s", "told": "as first written"})
+    original = db.add_film(alice.id, "a courtroom drama", "The Ledger", story)
+    record = {"of": original.id, "note": "make her angrier", "beats": ["e1_charge"], "summary": "1 of 1"}
+    first = db.add_film(alice.id, "revised", "The Ledger", json.dumps({"id": "s", "told": "angrier"}),
+                        revision=record)
+    other = db.add_film(alice.id, "revised otherwise", "The Ledger", json.dumps({"id": "s", "told": "calmer"}),
+                        revision=record)
+    second = db.add_film(alice.id, "revised again", "The Ledger", json.dumps({"id": "s", "told": "angrier yet"}),
+                         revision={**record, "of": first.id})
+    assert db.revisions_of(original.id, alice.id) == [first.id, other.id]
+    assert db.cut_story(db.film(second.id, alice.id)) == story
+    assert db.delete_film(original.id, alice.id)
+    # each revision stands on its own, says its original is gone, and is still cut as it was
+    for kept in (first, other, second):
+        film = db.film(kept.id, alice.id)
+        assert film is not None and db.cut_story(film) == story
+    assert json.loads(db.film(first.id, alice.id).revision) == {**record, "of_deleted": True}
+    assert db.film(first.id, alice.id).revises == ""
+    # and so is a revision made after it, and one made after the next film of the chain goes too
+    third = db.add_film(alice.id, "revised a third time", "The Ledger", "{}", revision={**record, "of": second.id})
+    assert db.cut_story(third) == story
+    assert db.delete_film(first.id, alice.id) and db.delete_film(second.id, alice.id)
+    assert db.cut_story(db.film(third.id, alice.id)) == story
+    # a sibling revision too; a film nothing revises is cut as itself
+    assert db.cut_story(db.film(other.id, alice.id)) == story
+    alone = db.add_film(alice.id, "another", "", json.dumps({"id": "t"}))
+    assert db.cut_story(alone) == alone.story and db.revisions_of(alone.id, alice.id) == []
 
 
 def test_a_database_from_before_revisions_gets_their_columns_and_keeps_its_films(tmp_path):

@@ -39,20 +39,27 @@ def revise(client, behaviour, film_id, beat, text):
     return r.json()
 
 
+def made_and_revised(base, app, url, behaviour):
+    """Alice's film of 45 s made as written, on a server whose model is at ``url``, and its
+    first revision (its talky scene told angrier): (alice, original, the beat, the revision)."""
+    app.state.server.llm = backend(url)
+    alice = viewer(base)
+    # (At 45 s the revised scene is shorter than the original's, so a revision cut to its own
+    # words would fit its episode otherwise: every other shot of it would change.)
+    made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": 45, "rating": "PG",
+                                          "adaptive": False, "seed": 0})
+    assert made.status_code == 200, made.text
+    original = ready(alice, made.json()["id"])
+    story, beat = talky_scene(app, alice, original)
+    first = ready(alice, revise(alice, behaviour, original["id"], beat,
+                                "You lied to this court about the ledger, and I can prove it!")["id"])
+    return alice, original, beat, first
+
+
 def test_a_revision_of_a_revision_after_a_restart_is_cut_as_the_original(tmp_path, faulty_server):  # noqa: F811
     url, behaviour = faulty_server
     with running_server(tmp_path, **server_kw(tmp_path)) as (base, app):
-        app.state.server.llm = backend(url)
-        alice = viewer(base)
-        # (At 45 s the revised scene is shorter than the original's, so a revision cut to its own
-        # words would fit its episode otherwise: every other shot of it would change.)
-        made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": 45, "rating": "PG",
-                                              "adaptive": False, "seed": 0})
-        assert made.status_code == 200, made.text
-        original = ready(alice, made.json()["id"])
-        story, beat = talky_scene(app, alice, original)
-        first = ready(alice, revise(alice, behaviour, original["id"], beat,
-                                    "You lied to this court about the ledger, and I can prove it!")["id"])
+        alice, original, beat, first = made_and_revised(base, app, url, behaviour)
         assert first["shots"]["beats"] == [beat.id], first["shots"]
         record = first["revision"]
         assert record["of"] == original["id"] and record["beats"] == [beat.id]

@@ -69,10 +69,10 @@ def revise_film(server: Server, viewer: Viewer, film: Film, ask: Revise) -> Film
     if server.sandbox is not None:
         server.sandbox.check(revised)
     # Cut as the film revised was (a revision of a revision: as the chain's original, which the
-    # database keeps across restarts), so the scenes not revised keep their shots' lengths, and
-    # so their drawings.
-    original = server.db.original_of(film)
-    cut_as = story if original.id == film.id else Story.model_validate_json(original.story)
+    # database keeps across restarts, and after the original is deleted), so the scenes not
+    # revised keep their shots' lengths, and so their drawings.
+    cut = server.db.cut_story(film)
+    cut_as = story if cut == film.story else Story.model_validate_json(cut)
     start = server.started(film)
     fitted = server.afford(viewer, revised, episodes=1 if start else None)
     steps = list(path.get("steps", []))

@@ -189,6 +189,8 @@ class Revision(BaseModel):
     beats: list[str]
     #: What the model did ("2 of 3 tellings revised (1 beats); 340 tokens").
     summary: str
+    #: The film it revises was deleted since (this one plays and revises as before).
+    of_deleted: bool = False
 
 
 class FilmStatus(BaseModel):
@@ -315,6 +317,11 @@ class LikenessUse(BaseModel):
 
 class Deleted(BaseModel):
     deleted: str
+
+
+class FilmDeleted(Deleted):
+    #: The films that revised it: kept, each whole and playable on its own.
+    revisions_kept: list[str] = []
 
 
 class LikenessDeleted(Deleted):

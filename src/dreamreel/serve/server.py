@@ -227,13 +227,16 @@ class Server:
             shutdown_shared()
         self.db.close()
 
-    def delete_film(self, viewer: Viewer, film_id: str) -> bool:
+    def delete_film(self, viewer: Viewer, film_id: str) -> list[str] | None:
         """A viewer's film, everything recorded of it and its files (stopped first if it is
-        being made). False if it is not theirs."""
+        being made); None if it is not theirs. The films that revise it are kept, whole (each
+        has its own files, and is cut as the chain's first film was: ``Database.delete_film``):
+        their ids are returned."""
         import shutil
 
+        kept = self.db.revisions_of(film_id, viewer.id)
         if not self.db.delete_film(film_id, viewer.id):
-            return False
+            return None
         folder = self.folder(film_id)
         with self._lock:
             live = self.live.pop(film_id, None)
@@ -247,7 +250,7 @@ class Server:
         elif live is not None:
             live.stop("deleted by its viewer")   # (made: nothing is learned from it)
         shutil.rmtree(folder, ignore_errors=True)
-        return True
+        return kept
 
     def delete_viewer(self, viewer: Viewer) -> int:
         """The viewer and everything of theirs (``Database.delete_viewer``), their films' files too."""

@@ -32,7 +32,6 @@ from sqlalchemy import (
     inspect,
     select,
     text,
-    update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -102,6 +101,9 @@ class Film(Base):
     #: revisions joins the chain around it (``delete_film``).
     revises: Mapped[str] = mapped_column(String(32), default="")
     revision: Mapped[str] = mapped_column(Text, default="")
+    #: The story (JSON) its chain of revisions is cut as, kept here when a film it revises was
+    #: deleted ("": the chain's first film's story, which is still there; ``cut_story``).
+    cut_as: Mapped[str] = mapped_column(Text, default="")
 
 
 class WatchSession(Base):
@@ -171,7 +173,31 @@ _ADDED_COLUMNS = (
     ("likenesses", "pronouns", "VARCHAR(8) DEFAULT 'they'"),
     ("films", "revises", "VARCHAR(32) DEFAULT ''"),
     ("films", "revision", "TEXT DEFAULT ''"),
+    ("films", "cut_as", "TEXT DEFAULT ''"),
 )
+
+
+def _chain(s: Session, film: Film) -> Iterator[Film]:
+    """``film``, the film it revises, the one that revises, ... back to the chain's first (the
+    viewer's own films only)."""
+    seen = {film.id}
+    yield film
+    while film.revises and film.revises not in seen:
+        earlier = s.scalar(select(Film).where(Film.id == film.revises, Film.viewer_id == film.viewer_id))
+        if earlier is None:
+            return
+        seen.add(earlier.id)
+        film = earlier
+        yield film
+
+
+def _cut_story(s: Session, film: Film) -> str:
+    """``Database.cut_story`` in a session of the caller's."""
+    for earlier in _chain(s, film):
+        if earlier.cut_as:
+            return earlier.cut_as
+        film = earlier
+    return film.story
 
 
 def _count(result: Any) -> int:
@@ -325,15 +351,21 @@ class Database:
     def original_of(self, film: Film) -> Film:
         """The first film of the chain of revisions ``film`` is in (itself if it revises none),
         the viewer's own: what every revision in the chain is cut as."""
-        seen = {film.id}
         with self.session() as s:
-            while film.revises and film.revises not in seen:
-                earlier = s.scalar(select(Film).where(Film.id == film.revises, Film.viewer_id == film.viewer_id))
-                if earlier is None:
-                    break
-                seen.add(earlier.id)
-                film = earlier
-        return film
+            return list(_chain(s, film))[-1]
+
+    def cut_story(self, film: Film) -> str:
+        """The story (JSON) every revision in ``film``'s chain is cut as: the chain's first
+        film's, or, where a film of the chain was deleted, the one it left with its revisions
+        (``delete_film``)."""
+        with self.session() as s:
+            return _cut_story(s, film)
+
+    def revisions_of(self, film_id: str, viewer_id: str) -> list[str]:
+        """The viewer's films that revise ``film_id`` (oldest first)."""
+        with self.session() as s:
+            return list(s.scalars(select(Film.id).where(Film.revises == film_id, Film.viewer_id == viewer_id)
+                                  .order_by(Film.created)))
 
     def film(self, film_id: str, viewer_id: str) -> Film | None:
         """The film, if it is this viewer's (another viewer's film is as good as missing)."""
@@ -482,8 +514,15 @@ class Database:
             s.execute(delete(WatchSession).where(WatchSession.film_id == film_id))
             s.execute(delete(LikenessUse).where(LikenessUse.film_id == film_id))
             _delete_rows(s, film_id, "film")
-            # Its revisions now revise what it revised (their cut stays the chain's original's).
-            s.execute(update(Film).where(Film.revises == film_id).values(revises=film.revises))
+            # Its revisions stand without it: each now revises what it revised, keeps the story
+            # the chain is cut as (so revising one again still draws only what changed), and its
+            # record says the film it revised is gone.
+            revisions = list(s.scalars(select(Film).where(Film.revises == film_id, Film.viewer_id == viewer_id)))
+            cut = _cut_story(s, film) if revisions else ""
+            for revision in revisions:
+                record = json.loads(revision.revision) if revision.revision else {"of": film_id}
+                revision.revises, revision.cut_as = film.revises, revision.cut_as or cut
+                revision.revision = json.dumps({**record, "of_deleted": True})
             s.delete(film)
             return True
 

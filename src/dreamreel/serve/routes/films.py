@@ -17,7 +17,7 @@ from ..guard import StrictRoute
 from ..schemas import (
     Captions,
     ChoiceAnswer,
-    Deleted,
+    FilmDeleted,
     EpisodeProof,
     FilmStatus,
     NewFilm,
@@ -62,12 +62,14 @@ def choose(answer: ChoiceAnswer, server: ServerDep, film: FilmDep) -> Ok:
 
 
 @router.delete("/api/films/{film_id}")
-def delete_film(server: ServerDep, viewer: ViewerDep, film: FilmDep) -> Deleted:
+def delete_film(server: ServerDep, viewer: ViewerDep, film: FilmDep) -> FilmDeleted:
     """The film is stopped if it is being made, and deleted with its files, its watch
-    sessions and their events, and the log of the likenesses cast in it."""
-    if not server.delete_film(viewer, film.id):
+    sessions and their events, and the log of the likenesses cast in it. Films that revise it
+    are the viewer's own films and stay, playable and revisable (``revisions_kept``)."""
+    kept = server.delete_film(viewer, film.id)
+    if kept is None:
         raise HTTPException(404, f"no film {film.id[:40]!r}")
-    return Deleted(deleted=film.id)
+    return FilmDeleted(deleted=film.id, revisions_kept=kept)
 
 
 @router.post("/api/films/{film_id}/continue", response_model=FilmStatus)

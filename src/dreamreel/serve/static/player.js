@@ -346,7 +346,8 @@ function revisable(msg) {
     const link = document.createElement("a");
     link.href = `/watch/${r.of}`;
     link.textContent = "the film it revises";
-    $("revised-from").append(`Revised (\u201c${r.note}\u201d, ${r.summary}) from `, link);
+    $("revised-from").append(`Revised (\u201c${r.note}\u201d, ${r.summary}) from `,
+                             r.of_deleted ? "a film since deleted" : link);
   }
 }
 function sceneNow() {
