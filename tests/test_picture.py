@@ -59,6 +59,43 @@ def test_species_are_drawn_as_creatures_and_substitutes_are_named():
     assert drawn_as("dragon") == ("dragon", None)
 
 
+def test_a_mechanical_bird_is_small_beside_people_and_drawn_as_a_machine(dragon_story):
+    """A clockmaker's mechanical bird was a grey penguin-like bird in a flat cap, man-sized in its
+    close-up: in a story with people a small creature's close-up shows it whole on a table top, at
+    its size against a person's; a mechanical, clockwork or robot creature is brass and steel with
+    rivets, a cog and a winding key, and wears no cap. A story of animals alone frames faces alike."""
+    from dreamreel.edit.shotlog import character
+    from dreamreel.synth.visual.creatures import BRASS, Creature, make_puppet, mechanical
+
+    bible = dragon_story.bible
+    keeper, bird = bible.cast[0], bible.cast[1]
+    cast = [keeper.model_copy(update={"look": keeper.look.model_copy(update={"species": "human"})}),
+            bird.model_copy(update={"archetype": "mechanical bird", "traits": ["mechanical", "wide-eyed"],
+                                    "look": bird.look.model_copy(update={"species": "bird",
+                                                                         "accessories": ["flat cap"]})})]
+    people = bible.model_copy(update={"cast": cast})
+    animals = bible.model_copy(update={"cast": [c if c.look.species != "human" else c.model_copy(update={
+        "look": c.look.model_copy(update={"species": "badger"})}) for c in bible.cast]})
+    assert mechanical(cast[1]) and not mechanical(cast[0])
+    drawn = make_puppet(cast[1].look, Grade(make_shot(people).lighting, "night"), machine=True)
+    assert isinstance(drawn, Creature) and drawn.plan.body == BRASS and drawn.hat is None
+    assert character(cast[1].id, people)["drawn_as"] == "mechanical bird"
+
+    def tall(b: Bible, cid: str) -> float:  # how tall the close-up's one character stands, in frames
+        shot = make_shot(b, kind="dialogue", size="close_up", on=[cid], focus=cid, frames=1)
+        actor = ProceduralBackend()._cast(shot, b, Grade(shot.lighting, "night"), W, H, 24,
+                                          np.random.default_rng(0))[0]
+        p = actor.puppet
+        units = (p._head_r() - p.head_center(Pose())[1]) if isinstance(p, Creature) else 105.0
+        return units * actor.scale / H
+
+    assert 0.2 < tall(people, cast[1].id) < 0.6 < 2 < tall(people, cast[0].id)  # whole, a third of a face's
+    assert tall(animals, "rue") > 3 * tall(bible, "rue")  # among animals alone a mouse is framed by its face
+    frame = render(make_shot(people, kind="dialogue", size="close_up", on=[cast[1].id], focus=cast[1].id,
+                             frames=1), people)[0]
+    assert (frame[int(H * 0.85):, :, :3].std(axis=1) < 30).all(), "a table top across the frame's foot"
+
+
 def test_common_animals_are_never_played_by_a_person():
     """A frog, a bat, an ostrich or a guinea pig is drawn as an animal (they used to be drawn as a
     person in a coat); a stand-in keeps the asked animal's size: a kangaroo is not a rabbit's size."""
@@ -531,8 +568,10 @@ def test_snow_lies_on_the_ground(dragon_story):
 
 
 def test_small_creatures_keep_their_size_beside_people(dragon_story):
-    """A mouse, a bee or an owl in a two-shot is small beside the person (was as big as them); a
-    close-up still fills the frame with the face."""
+    """A mouse, a bee or an owl in a two-shot is small beside the person (was as big as them). In a
+    close-up an owl's face fills the frame like a person's; a mouse or a bee (no taller than a
+    cat) is shown whole on a table top, small, its face still big enough to read (a clockmaker's
+    bird in a face-filling close-up read as man-sized)."""
     from dreamreel.synth.visual.creatures import PERSON_UNITS, head_radius
     from dreamreel.synth.visual.puppets import Pose
 
@@ -551,7 +590,12 @@ def test_small_creatures_keep_their_size_beside_people(dragon_story):
             assert tall < most * PERSON_UNITS * big.scale, (species, size)
         close = make_shot(bible, size="close_up", on=[beast], focus=beast, frames=2, tod="day", place_kind="interior")
         (a,) = backend._cast(close, bible, _grade(close), W, H, 24, rng)
-        assert head_radius(a.puppet) * a.scale > 0.15 * H, f"a {species}'s face reads in its close-up"
+        face = head_radius(a.puppet) * a.scale
+        if species == "owl":
+            assert face > 0.15 * H, f"a {species}'s face fills its close-up"
+        else:
+            top = a.feet + (a.puppet.head_center(Pose())[1] - a.puppet._head_r()) * a.scale
+            assert 0.03 * H < face < 0.1 * H and 0 < top and a.perch is not None, (species, face / H, top)
 
 
 @pytest.mark.parametrize("species", ["mouse", "hedgehog", "raccoon", "bee"])

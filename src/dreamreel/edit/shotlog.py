@@ -40,14 +40,17 @@ def _costume(c: Character) -> dict[str, Any]:
 
 def character(cid: str, bible: Bible | None, *, focus: bool = False) -> dict[str, Any]:
     """One character as drawn: who, the species asked for, the shape drawn, the costume."""
-    from ..synth.visual.creatures import body_plan, drawn_as
+    from ..synth.visual.creatures import body_plan, drawn_as, mechanical
 
     who = next((c for c in bible.cast if c.id == cid), None) if bible is not None else None
     if who is None:
         return {"id": cid, "name": cid, "species": None, "drawn_as": None, "substituted": None,
                 "costume": None, "focus": focus}
     shape, sub = drawn_as(who.look.species)
-    person = body_plan(who.look.species) is None  # drawn as a person (human, humanoid, robot): dressed
+    plan = body_plan(who.look.species)
+    person = plan is None  # drawn as a person (human, humanoid, robot): dressed
+    if plan is not None and plan.shape != "vehicle" and mechanical(who):  # brass, rivets, a winding key
+        shape = f"mechanical {shape}"
     return {"id": cid, "name": who.name, "species": who.look.species, "drawn_as": shape, "substituted": sub,
             "age": who.look.age, "costume": _costume(who) if person else None, "focus": focus}
 

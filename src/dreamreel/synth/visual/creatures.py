@@ -23,7 +23,7 @@ import re
 
 import skia
 
-from ...model.bible import Look
+from ...model.bible import Character, Look
 from .looks import Grade, hex_rgb, mix
 from .paint import fill, poly, stroke
 from .puppets import COSTUMES, EXPRESSIONS, HATS, HUMANOID_SKIN, Pose, Puppet, is_robot, species_words
@@ -284,7 +284,11 @@ def attire(look: Look, plan: BodyPlan) -> tuple[str | None, str | None, bool]:
 class Creature:
     """A non-human character's drawing, with its paints prepared once per shot."""
 
-    def __init__(self, look: Look, grade: Grade, plan: BodyPlan, *, rim: bool = False):
+    def __init__(self, look: Look, grade: Grade, plan: BodyPlan, *, rim: bool = False, machine: bool = False):
+        self.machine = machine
+        if machine:  # brass and steel, whatever the animal's own colours
+            plan = dataclasses.replace(plan, body=BRASS, belly=STEEL)
+            look = look.model_copy(update={"clothing": "", "accessories": []})
         self.look, self.plan, self.g = look, plan, grade
         # the smallest creatures are drawn a little larger than life, so a mouse can still act
         self.k = max(0.3, plan.size) * (0.72 if look.age == "child" else 1.0)
@@ -317,7 +321,9 @@ class Creature:
         coat = hex_rgb(plan.coat_color)
         self.coat = fill(g.c(coat, lit=lit, pull=0.05))
         self.coat_tip = stroke(g.c(mix(coat, (1, 1, 1), 0.45), lit=lit, pull=0.05), 0.9 * self.k)
-        self.hat, worn, self.bag = attire(look, plan)
+        self.hat, worn, self.bag = attire(look, plan) if not machine else (None, None, False)
+        self.steel = fill(g.c(hex_rgb(STEEL), lit=lit, pull=0.05))
+        self.rivet = fill(g.c((0.42, 0.3, 0.12), lit=lit, pull=0.05))
         self.vehicle = vehicles.Paints(look, grade, self.k) if plan.shape == "vehicle" else None
         if self.vehicle is not None:
             worn, self.bag = None, False  # its livery is its clothes; a driver's cap it still wears
@@ -378,6 +384,8 @@ class Creature:
         """Wings and tail: they move every frame (a tail wags as the creature talks)."""
         p, k, d = self.plan, self.k, pose.facing
         wag = math.sin(pose.gesture * 2.2) * (0.4 + pose.talk)
+        if self.machine:
+            self._key(c, pose)
         if self.vehicle is not None:
             vehicles.draw_behind(c, p.vehicle, d, k, self.vehicle, pose.gesture, pose.talk)
         elif p.shape == "beast":
@@ -425,6 +433,52 @@ class Creature:
             wing = skia.Rect(-d * 22 * k - 8 * k, -50 * k, -d * 22 * k + 8 * k, -16 * k)
             c.drawOval(wing, self.wing)
             c.restore()
+
+    def _back(self) -> tuple[float, float]:
+        """Where the middle of its back is, facing right (x is mirrored for the facing)."""
+        p, k = self.plan, self.k
+        if p.shape == "bird":
+            return -20 * k, -40 * k
+        drop = 30 * (1 - p.leg) * k
+        top, bottom = (-52 * k + drop, -22 * k + drop) if p.legs else (-22 * k, 0.0)
+        return -36 * k, (top + bottom) / 2
+
+    def _key(self, c: skia.Canvas, pose: Pose) -> None:
+        """A machine's winding key in its back: a steel shaft and a bow of two loops that turns
+        slowly (quicker as it talks)."""
+        k, d = self.k, pose.facing
+        bx, by = self._back()
+        bx *= d
+        tip = bx - d * 9 * k
+        c.drawLine(bx, by, tip, by, stroke(self.steel.getColor(), 2.6 * k))
+        turn = abs(math.cos(pose.gesture * (0.8 + 1.6 * pose.talk))) * 0.8 + 0.2
+        for side in (-1, 1):
+            loop = skia.Rect(tip - d * 3 * k - 3 * k, by + side * 0.5 * k - (side < 0) * 11 * turn * k,
+                             tip - d * 3 * k + 3 * k, by + side * 0.5 * k + (side > 0) * 11 * turn * k)
+            c.drawOval(loop.makeSorted(), self.steel)
+            c.drawOval(loop.makeSorted(), self.outline)
+
+    def _plates(self, c: skia.Canvas, body: skia.Rect, d: int) -> None:
+        """A machine's body: a seam between its plates, rivets along them and a cog on its breast."""
+        k = self.k
+        cx, cy, rx, ry = body.centerX(), body.centerY(), body.width() / 2, body.height() / 2
+        seam = stroke(self.rivet.getColor(), 0.7 * k)
+        c.drawLine(cx - rx * 0.8, cy - ry * 0.25, cx + rx * 0.8, cy - ry * 0.25, seam)
+        for i in range(9):  # rivets round the upper body, inside its edge
+            a = math.pi * (1.1 + 0.8 * i / 8)
+            c.drawCircle(cx + math.cos(a) * rx * 0.82, cy + math.sin(a) * ry * 0.82, 1.1 * k, self.rivet)
+        for i in range(5):  # and along the seam
+            c.drawCircle(cx + rx * (-0.6 + 0.3 * i), cy - ry * 0.25, 1.0 * k, self.rivet)
+        gx, gy, r = cx + d * rx * 0.2, cy + ry * 0.3, min(rx, ry) * 0.32
+        cog = skia.Path()
+        for i in range(16):  # eight teeth
+            a = math.pi * 2 * i / 16
+            rr = r if i % 2 == 0 else r * 0.78
+            (cog.moveTo if i == 0 else cog.lineTo)(gx + math.cos(a) * rr, gy + math.sin(a) * rr)
+        cog.close()
+        c.drawPath(cog, self.gold)
+        c.drawPath(cog, self.outline)
+        c.drawCircle(gx, gy, r * 0.3, self.rivet)
 
     def _painted_wings(self, c: skia.Canvas, pose: Pose) -> None:
         """A butterfly's two pairs of wings spread either side of the body: a big forewing and a
@@ -482,6 +536,8 @@ class Creature:
                     c.drawRect(skia.Rect(-20 * k, y * k, 20 * k, (y + 6) * k), self.mark)
                 c.restore()
             c.drawOval(egg, self.outline)
+            if self.machine:
+                self._plates(c, egg, d)
             for side in (-1, 1):
                 x = side * 7 * k
                 c.drawLine(x, -5 * k, x, 0, stroke((self.ink if p.insect else self.beak).getColor(), 2.2 * k))
@@ -507,6 +563,8 @@ class Creature:
                 c.drawOval(skia.Rect((x - 6) * k, top + (bottom - top) * y, (x + 6) * k,
                                      top + (bottom - top) * y + 9 * k), self.mark)
         c.drawRoundRect(barrel, 18 * k, 16 * k, self.outline)
+        if self.machine:
+            self._plates(c, barrel, d)
         if self.coated:  # a coat over the back, like a dog's jacket, with its collar at the neck
             back = skia.Path()
             back.addRoundRect(skia.Rect(-30 * k, top - 2 * k, 30 * k, (top + bottom) / 2 + 3 * k), 12 * k, 10 * k)
@@ -843,11 +901,29 @@ class Creature:
                 c.drawLine(x + side * r * 0.25, hy - r * 1.5, x + side * r * 0.9, hy - r * 1.7, st)
 
 
-def make_puppet(look: Look, grade: Grade, *, rim: bool = False, year: int | None = None) -> "Puppet | Creature":
-    """The drawing for a character: a creature for a non-human body plan, else a person dressed
-    for the world's ``year`` (None: today)."""
+#: Words that say a creature is a machine (in its species, archetype, job or traits): a clockmaker's
+#: mechanical bird, a clockwork mouse, a tin dog, a robot cat.
+MACHINE_WORDS = re.compile(r"\b(mechanical|clockwork|wind-?up|automat(on|a)|tin|brass|robot(ic)?|steam-powered|"
+                           r"mechani[sz]ed|metal|cyborg|android)\b")
+#: A machine creature's brass body and polished steel breast, plates and key.
+BRASS, STEEL = "#b8903c", "#c4c8cc"
+
+
+def mechanical(who: Character) -> bool:
+    """The character is a machine creature (a mechanical bird): drawn in brass and steel, riveted,
+    with a winding key in its back, wearing nothing (a flat cap or wellingtons are no machine's)."""
+    words = " ".join([who.look.species, who.archetype, who.job or "", *who.traits]).lower()
+    return MACHINE_WORDS.search(words) is not None
+
+
+def make_puppet(look: Look, grade: Grade, *, rim: bool = False, year: int | None = None,
+                machine: bool = False) -> "Puppet | Creature":
+    """The drawing for a character: a creature for a non-human body plan (a ``machine`` one in
+    brass and steel), else a person dressed for the world's ``year`` (None: today)."""
     plan = body_plan(look.species)
-    return Creature(look, grade, plan, rim=rim) if plan is not None else Puppet(look, grade, rim=rim, year=year)
+    if plan is None:
+        return Puppet(look, grade, rim=rim, year=year)
+    return Creature(look, grade, plan, rim=rim, machine=machine and plan.shape != "vehicle")
 
 
 #: A grown person's drawn height in units (feet to the top of the head).

@@ -40,8 +40,8 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_insert,
         draw_insert_table,
     )
-    from . import blocking, icons, objects
-    from .creatures import flies, head_radius, life_scale, make_puppet
+    from . import blocking, creatures, icons, objects
+    from .creatures import Creature, flies, head_radius, life_scale, make_puppet
     from .dressing import inside, pieces, view_of
     from .layers import Sprite, opaque_image, surface
     from .paint import fill
@@ -60,6 +60,10 @@ DRIFT_AFTER = 3.0
 #: shot (where a person is about a third of the frame) and in a medium one (a person's head and
 #: shoulders fill it). Smaller creatures than that are drawn this big, so they can still act.
 WIDE_FLOOR, MEDIUM_FLOOR = 0.12, 0.07
+#: In a story with people, a creature no taller in life than this share of a grown person (a bird,
+#: a cat, a mouse) is shown whole in its close-up, standing on a table top at its size beside the
+#: people's close-ups (never under CLOSE_FLOOR of a person), not with its face as big as a person's.
+TABLE_LIFE, CLOSE_FLOOR = 0.2, 0.1
 #: Kinds of place that are drawn as a room built from the place's words where they say what it is.
 COMPOSED_KINDS = frozenset({"interior", "apartment", "office", "warehouse", "lab", "bar", "ballroom", "rooftop"})
 #: The rooms a great hall (a ballroom-kind place) is built as from its world's name, where its own
@@ -410,7 +414,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "41"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "42"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -608,8 +612,11 @@ class ProceduralBackend:
             return []
         rim = shot.time_of_day in ("night", "dusk") or shot.lighting.monochrome
         year = era_year(bible)
-        puppets = {cid: make_puppet(bible.character(cid).look, grade, rim=rim, year=year) for cid in ids}
+        puppets = {cid: make_puppet(bible.character(cid).look, grade, rim=rim, year=year,
+                                    machine=creatures.mechanical(bible.character(cid))) for cid in ids}
         with_people = any(isinstance(p, Puppet) for p in puppets.values())
+        # a close-up shows only its one character: whether the story has people is its cast's
+        among_people = with_people or any(creatures.body_plan(c.look.species) is None for c in bible.cast)
         u = height / 100
         # Framing is by the face: medium and close shots put each face at the same height and size
         # whatever the body (a person, a dog, a dragon); wide shots stand everyone on one ground.
@@ -656,6 +663,13 @@ class ProceduralBackend:
                     perch = feet
                 else:  # its feet at the frame's foot: below it, not on a sliver of table
                     feet = max(feet, height + 2.0)
+            elif shot.size == "close_up" and among_people and isinstance(puppet, Creature) \
+                    and puppet.plan.life is not None and puppet.plan.life <= TABLE_LIFE:
+                # a small creature among people: whole, on a table top, at its size in life against
+                # a person's close-up (a clockmaker's bird fills a third of the frame, not all of it)
+                s = scale * life_scale(puppet, CLOSE_FLOOR)
+                feet = perch = 0.8 * height
+                x -= hx * s
             else:
                 fit = 10.0 / head_radius(puppet)  # a face as big as a person's ...
                 s = scale * min(2.5, max(0.6, fit if shot.size == "close_up" else fit ** 0.5))  # ... or nearer it
@@ -669,6 +683,8 @@ class ProceduralBackend:
                            np.random.default_rng(_seed("actor", shot.seed, cid)))
             if perch is not None:  # a table's edge coming in from the creature's side of the frame
                 x0, x1 = (x - 0.2 * width, width + 4.0) if x >= width / 2 else (-4.0, x + 0.2 * width)
+                if shot.size == "close_up":  # the table it stands on runs across the frame
+                    x0, x1 = -4.0, width + 4.0
                 actor.perch = (skia.Rect(x0, perch, x1, perch + 0.022 * height),
                                skia.Rect(x0, perch + 0.022 * height, x1, height + 4.0),
                                fill(grade.c((0.62, 0.45, 0.3), lit=0.55)), fill(grade.c((0.34, 0.22, 0.14), lit=0.55)))
