@@ -86,6 +86,13 @@ def test_title_and_end_cards(noir):
         assert end.kind == "end" and end.caption
         assert all(s.kind not in ("title", "end") for s in sl.shots[1:-1])
     assert lists[-1].shots[-1].caption == "The End" and lists[0].shots[-1].caption == "To be continued"
+    # a film of one episode is called by its story's title ("Ready by the Big Day"), not its
+    # episode's stock title ("The Setback"), on its card and in its shot list
+    one = noir.model_copy(update={"graph": noir.graph.model_copy(update={
+        "episodes": noir.graph.episodes[:1], "beats": [b for b in noir.graph.beats if b.episode == 1],
+        "endings": [e for e in noir.graph.endings if e.episode == 1]})})
+    assert noir.bible.title != one.graph.episodes[0].title
+    assert plan(one, "first")[0][0].shots[0].caption == noir.bible.title
     path = choose_path(noir, "first")
     bare = plan_shots(noir, path, estimate_timings(noir, path), title_cards=False)
     assert all(s.kind not in ("title", "end") for sl in bare for s in sl.shots)

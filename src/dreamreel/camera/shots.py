@@ -305,8 +305,11 @@ class _Planner:
     # -- one episode -------------------------------------------------------------------------
 
     def title_piece(self, number: int, first: Beat) -> _Piece:
-        ep = self.story.graph.episodes[number - 1]
-        return _Piece("title", "wide", "static", TITLE_SECONDS, first, 0.0, caption=ep.title[:200],
+        """The episode's title card: a film of one episode is called by its story's title (its
+        episode's title is a stock one, "The Setback", that said nothing of "Ready by the Big Day")."""
+        episodes = self.story.graph.episodes
+        title = self.story.bible.title if len(episodes) == 1 else episodes[number - 1].title
+        return _Piece("title", "wide", "static", TITLE_SECONDS, first, 0.0, caption=title[:200],
                       seed=_hash(self.seed, self.story.id, number, "title") & 0x7FFFFFFF)
 
     def end_piece(self, number: int, last: Beat) -> _Piece:
