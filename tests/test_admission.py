@@ -2,6 +2,11 @@
 film's playback (``serve.admission``); beyond that it waits in a queue the API shows, and a film
 nobody watches yields to films someone does."""
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -133,3 +138,75 @@ def test_a_server_s_capacity_is_its_plan(tmp_path):
         server = app.state.server
         assert server.capacity() == 1 == server.plan.films
         assert server.plan.cost == pytest.approx(film_cost("480p", {"visual": Costly(), "voice": backend("espeak-ng")}))
+
+
+def test_other_work_on_the_machine_leaves_fewer_cores_for_films():
+    three = Plan(cores=2.0, cost=admission.USABLE * 2 / (3 * MARGIN))
+    assert three.films == 3 and three.busy() == ""
+    assert three.films > Plan(2.0, three.cost, others=0.5).films > Plan(2.0, three.cost, others=1.4).films == 1
+    assert Plan(2.0, three.cost, others=9.0).films == 1   # a machine other work swamps still makes one
+    busy = Plan(2.0, three.cost, others=1.4)
+    assert busy.rate(1) == pytest.approx(three.rate(1) * 0.6 / 2.0)
+    assert "other work on this machine is using 1.4 of its 2 cores" in why_wait(busy, [Load(True, 10.0)])
+    assert plan_for("480p", n_cores=2, others=1.5).films < plan_for("480p", n_cores=2).films
+
+
+@contextlib.contextmanager
+def other_work(n):
+    """``n`` processes that each keep a core busy, none of them this process's (each is left to
+    the system by a parent that exits at once): another program's load on the machine."""
+    spin = ("import os\npid = os.fork()\nif pid:\n    print(pid, flush=True)\n    os._exit(0)\n"
+            "null = os.open(os.devnull, os.O_RDWR)\nfor fd in (0, 1, 2):\n    os.dup2(null, fd)\nwhile True:\n    pass\n")
+    pids = []
+    try:
+        for _ in range(n):
+            pids.append(int(subprocess.run([sys.executable, "-c", spin], capture_output=True, text=True,
+                                           timeout=30, check=True).stdout))
+        yield pids
+    finally:
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_the_machine_s_load_counts_other_programs_and_not_the_server_s_own_work():
+    mine = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(3)]
+    try:  # this process's children (render workers, encoders) are its own work, never other work
+        deadline = time.time() + 10
+        while admission.running_threads(os.getpid()) < 3:
+            assert time.time() < deadline, "three busy children of this process not seen running"
+            time.sleep(0.1)
+    finally:
+        for child in mine:
+            child.kill()
+            child.wait()
+    machine = admission.MachineLoad(tau_s=1.0)
+    before = min(machine.sample() for _ in range(3) if time.sleep(0.2) is None)
+    with other_work(4):
+        deadline = time.time() + 15
+        while machine.sample() < before + 2.5:   # (four busy programs; others' own work comes and goes)
+            assert time.time() < deadline, (before, machine.others)
+            time.sleep(0.3)
+
+
+def test_a_server_admits_fewer_films_while_other_work_keeps_its_cores_busy(tmp_path):
+    import httpx
+
+    with running_server(tmp_path, make_kw={"voice": backend("espeak-ng")}) as (base, app):
+        server = app.state.server
+        server.machine = admission.MachineLoad(tau_s=1.0)   # (followed quickly, for the test's sake)
+        alice, bob = (httpx.Client(base_url=base, timeout=60) for _ in range(2))
+        assert alice.get("/").status_code == 200 and bob.get("/").status_code == 200
+        with other_work(2 * admission.cores() + 1):
+            deadline = time.time() + 15
+            while server.capacity() > 1 or server.plan.others < admission.cores():
+                assert time.time() < deadline, server.plan
+                time.sleep(0.3)
+            first = alice.post("/api/films", json={"prompt": SHORT, "seed": 1}).json()
+            assert first["status"] == "making"
+            server.live[first["id"]].observe("pause", 0.0, {}, time.time())  # its viewer is there, watching
+            second = bob.post("/api/films", json={"prompt": SHORT, "seed": 2}).json()
+            assert second["status"] == "queued" and second["capacity"] == 1, second
+            assert "other work on this machine is using" in second["waiting_for"], second["waiting_for"]
+            for client, film in ((alice, first), (bob, second)):
+                assert client.delete(f"/api/films/{film['id']}").status_code == 200

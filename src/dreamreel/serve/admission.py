@@ -13,6 +13,11 @@ checks that must both hold:
   viewer's choice. A film just started is not there yet, so films start one at a time and no
   two opening bursts share the machine.
 
+Other work on the machine (another server, a build, a test run) takes its share first: the plan
+counts only the cores it leaves (``MachineLoad``: the machine's runnable threads less this
+server's own, averaged over ``LOAD_TAU_S``), so a machine another process keeps busy admits fewer
+films, down to one.
+
 A film nobody watches (no player heard from it) takes no share of the plan and yields: its
 production waits while a film waits to start or a watched film is not yet ahead (``yields``),
 so unwatched films never slow watched ones down.
@@ -22,6 +27,8 @@ from __future__ import annotations
 
 import math
 import os
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +46,9 @@ REFERENCE_PIXELS = 1280 * 720
 #: Films nobody watches, parked beyond the plan, as a multiple of what the plan admits (they
 #: cost memory while they wait).
 PARKED = 1
+#: Other work's load is followed as an average over about this many seconds (a compile or a
+#: test's burst of a few seconds barely moves it; work that goes on for a minute is counted).
+LOAD_TAU_S = 20.0
 
 
 @dataclass(frozen=True)
@@ -60,22 +70,114 @@ class Load:
 @dataclass(frozen=True)
 class Plan:
     """What this machine can make at once: ``cores``, what a second of live film costs
-    (``cost``, CPU seconds) and the most at once any backend allows (``most``; None: no bound)."""
+    (``cost``, CPU seconds), the most at once any backend allows (``most``; None: no bound) and
+    the cores other work on the machine is using now (``others``: counted out first)."""
 
     cores: float
     cost: float
     most: int | None = None
+    others: float = 0.0
+
+    @property
+    def free(self) -> float:
+        """The cores other work leaves."""
+        return max(0.0, self.cores - self.others)
 
     @property
     def films(self) -> int:
         """Films that may be made at once for viewers watching (at least one, whatever it costs)."""
-        fit = math.floor(self.cores * USABLE / (self.cost * MARGIN) + 1e-9) if self.cost > 0 else 1 << 16
+        fit = math.floor(self.free * USABLE / (self.cost * MARGIN) + 1e-9) if self.cost > 0 else 1 << 16
         return max(1, min(fit, self.most) if self.most is not None else fit)
 
     def rate(self, films: int) -> float:
         """How many times faster than it plays each of ``films`` films is made, the usable cores
-        shared evenly (infinite for a film that costs no CPU)."""
-        return math.inf if self.cost <= 0 else self.cores * USABLE / (max(1, films) * self.cost)
+        other work leaves shared evenly (infinite for a film that costs no CPU)."""
+        return math.inf if self.cost <= 0 else self.free * USABLE / (max(1, films) * self.cost)
+
+    def busy(self) -> str:
+        """What other work takes, said for a viewer who waits ("": nothing worth saying)."""
+        if self.others < 0.1:
+            return ""
+        return f" (other work on this machine is using {min(self.others, self.cores):.1f} of its {self.cores:g} cores)"
+
+
+class MachineLoad:
+    """How many of this server's cores other work on the machine keeps busy: the threads ready
+    to run machine-wide (Linux ``/proc/stat``'s ``procs_running``) less this server's own (this
+    process's threads and every descendant's: render workers, encoders, voices), averaged over
+    ``tau_s`` seconds, looked at each time ``sample`` is called. A machine with more cores than
+    this process may use (a container's cpuset) has the others' threads counted in proportion.
+    Where ``/proc`` is not there, other work is not counted (``others`` stays 0)."""
+
+    def __init__(self, tau_s: float = LOAD_TAU_S, pid: int | None = None):
+        self.tau_s = tau_s
+        self.pid = pid if pid is not None else os.getpid()
+        #: Cores other work uses (the average; 0 until the first sample).
+        self.others = 0.0
+        self._at: float | None = None
+        self._lock = threading.Lock()
+        self._scale = min(1.0, cores() / max(1, _machine_cores()))
+
+    def sample(self, now: float | None = None) -> float:
+        """Look once, and return the average so far."""
+        running = _running_machine_wide()
+        if running is None:
+            return self.others
+        others = max(0, running - running_threads(self.pid)) * self._scale
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            if self._at is None:
+                self.others = float(others)
+            else:
+                keep = math.exp(-max(0.0, now - self._at) / self.tau_s)
+                self.others = keep * self.others + (1.0 - keep) * others
+            self._at = now
+            return self.others
+
+
+def running_threads(pid: int) -> int:
+    """Threads of ``pid`` and its descendants ready to run or running (Linux; 0 elsewhere)."""
+    n, stack, seen = 0, [pid], set()
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:  # (gone, or no /proc)
+            continue
+        for tid in tasks:
+            try:
+                with open(f"/proc/{p}/task/{tid}/stat", "rb") as f:
+                    stat = f.read()
+                with open(f"/proc/{p}/task/{tid}/children", "rb") as f:
+                    children = f.read()
+            except OSError:  # (a thread that just ended)
+                continue
+            end = stat.rfind(b")")  # (the name in parentheses may hold anything)
+            n += stat[end + 2:end + 3] == b"R"
+            stack.extend(int(c) for c in children.split())
+    return n
+
+
+def _running_machine_wide() -> int | None:
+    try:
+        with open("/proc/stat", "rb") as f:
+            for line in f:
+                if line.startswith(b"procs_running "):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _machine_cores() -> int:
+    try:
+        with open("/proc/stat", "rb") as f:
+            return sum(1 for line in f if line[:3] == b"cpu" and line[3:4].isdigit()) or cores()
+    except OSError:
+        return cores()
 
 
 def pixels(res: str) -> int:
@@ -125,9 +227,12 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def plan_for(res: str, chosen: dict[str, Any] | None = None, n_cores: float | None = None) -> Plan:
-    """This machine's plan for live films at ``res`` made with the backends ``chosen``."""
-    return Plan(float(n_cores if n_cores is not None else cores()), film_cost(res, chosen), most_at_once(chosen))
+def plan_for(res: str, chosen: dict[str, Any] | None = None, n_cores: float | None = None,
+             others: float = 0.0) -> Plan:
+    """This machine's plan for live films at ``res`` made with the backends ``chosen``, while
+    other work uses ``others`` of its cores."""
+    return Plan(float(n_cores if n_cores is not None else cores()), film_cost(res, chosen), most_at_once(chosen),
+                others)
 
 
 def why_wait(plan: Plan, making: list[Load]) -> str | None:
@@ -135,7 +240,7 @@ def why_wait(plan: Plan, making: list[Load]) -> str | None:
     watched = [m for m in making if m.watched]
     if len(watched) >= plan.films:
         return f"{len(watched)} films are being made for viewers watching them, as many as this machine " \
-               f"makes at once without a stall"
+               f"makes at once without a stall{plan.busy()}"
     if len(making) >= plan.films * (1 + PARKED):
         return f"{len(making)} films are being made, as many as this server holds at once"
     if not all(m.keeping_up for m in making):

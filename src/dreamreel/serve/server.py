@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections import defaultdict, deque
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -148,8 +148,13 @@ class Server:
         #: Telemetry sockets open per viewer, and the sockets each may still open (a burst, then a few a second).
         self.sockets: defaultdict[str, int] = defaultdict(int)
         self.handshakes: dict[str, Bucket] = {}
+        #: Other work on this machine (``serve.admission.MachineLoad``): the plan counts only the
+        #: cores it leaves, looked at once a second.
+        self.machine = admission.MachineLoad()
         #: This machine's plan for live films (``serve.admission``), and why the queue waits now.
-        self.plan = self._plan()
+        self._base_plan = self._plan()
+        self.plan = self._base_plan
+        self._look_at_machine()
         self.holding: str | None = None
         # Films waiting are admitted as soon as the films being made are far enough ahead of
         # their viewers (which nothing signals: looked at twice a second while any film waits).
@@ -557,8 +562,17 @@ class Server:
             live.start()  # ("making" from here on)
         self.db.update_film(live.film_id, status="making")
 
+    def _look_at_machine(self) -> None:
+        """The plan again, with the cores other work uses now (not where a number of films is given)."""
+        if self.limits.live_films is None:
+            self.plan = replace(self._base_plan, others=self.machine.sample())
+
     def _admitting(self) -> None:
+        looks = 0
         while not self._closing.wait(0.5):
+            looks += 1
+            if looks % 2 == 0:
+                self._look_at_machine()
             if self.waiting:
                 try:
                     self._admit()
