@@ -1330,3 +1330,18 @@ def test_family_share_a_family_name_in_the_form_their_language_gives_it():
     assert girl.name.split()[-1] in (grandpa.name.split()[-1] + "ová", grandpa.name.split()[-1][:-1] + "á")
     # and nobody in Prague is a man with a woman's family name
     assert not any(c.pronouns == "he" and c.name.endswith("ová") for c in prague.bible.cast)
+
+
+def test_a_place_is_drawn_as_it_was_in_the_story_s_year_and_a_trial_is_in_its_courtroom():
+    pirates = plan(Request(prompt="pirates search for a sunken treasure off the coast of Madagascar in 1710",
+                           episodes=1), seed=0)
+    rooms = {p.name for p in pirates.bible.world.places}
+    assert "the fishermen's landing" in rooms and not rooms & {"the promenade", "the beach hut", "the pier's end"}
+    today = {p.name for p in plan(Request(prompt="a family holiday at the seaside today", episodes=1),
+                                  seed=0).bible.world.places}
+    assert "the promenade" in today and "the fishermen's landing" not in today
+    trial = plan(Request(prompt="a courtroom drama where a young lawyer defends a robot accused of murder",
+                         episodes=1), seed=0)
+    where = [b.place for b in trial.graph.beats]
+    court = next(p.id for p in trial.bible.world.places if p.name == "the courtroom")
+    assert where.count(court) > len(where) / 3  # court scenes in court, not on its steps

@@ -39,6 +39,10 @@ class Room(Model):
     description: ShortText
     time_of_day: TimeOfDay | None = None
     weather: Weather | None = None
+    #: The years it can be in: a seaside promenade is there from 1800 (``since``); the fishermen's
+    #: landing it replaced only before then (``before``). None: any year.
+    since: int | None = None
+    before: int | None = None
 
 
 class PlaceName(Model):

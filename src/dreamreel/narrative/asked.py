@@ -18,7 +18,7 @@ from ..model.kits import PlaceWord, PlotShape, RoleT, Room
 from ..model.premise import AskedPerson, Premise
 from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
-from .interpret import Intent
+from .interpret import NOW, Intent
 from .kits import Kits, kits
 from .names import family_name
 from . import premise as reader
@@ -108,7 +108,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             label = "a city today" if reader.is_city(p.named) else "a small town"
             kinds, said, goals = [*kinds, *[k for k in vocab.places if k.label == label][:1]], [*said, p.named], [*goals, True]
     for k, words, goal in list(zip(kinds, said, goals))[:3]:
-        rooms = _kept_rooms(k, words, goal, any(goals))
+        rooms = _in_their_time(_kept_rooms(k, words, goal, any(goals)), premise.year or _year(era), era)
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
         outdoors = ("village", "city_street", "beach")
@@ -203,6 +203,16 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
         return "a city today"
     # a thriller's own places are already a city's of those years (Cold War Vienna)
     return "a city of the past" if intent.world.name != "thriller" else None
+
+
+def _in_their_time(rooms: list[Room], year: int | None, era: str) -> list[Room]:
+    """The rooms that can be in the story's year (no seaside promenade in 1710; no smugglers'
+    landing today). A story with no year is today's, the future's, or an age of legend's (which has
+    the old rooms)."""
+    if year is None:
+        year = 3000 if "future" in era else NOW if era.startswith("the present") else 1500
+    kept = [r for r in rooms if (r.since is None or year >= r.since) and (r.before is None or year < r.before)]
+    return kept or rooms
 
 
 def _year(era: str) -> int | None:

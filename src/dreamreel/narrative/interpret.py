@@ -197,7 +197,7 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
         fits = [g for g in fits if g in kind] or [g for g in kind if worlds or g not in _UNREAL - {"fantasy"}] or kind
     # a past era is not science fiction's future ("a survival story in 1925"), and a real place
     # named is not a fantasy world ("a vineyard in Tuscany")
-    past = premise.year is not None and premise.year < _NOW  # (1996 on Everest is no science fiction)
+    past = premise.year is not None and premise.year < NOW  # (1996 on Everest is no science fiction)
     soon = premise.year is not None and premise.year <= 2030  # (an apocalypse is not in 1996, on Everest)
     # a real place with no time asked is today's, not a fantasy's or a far future's
     unreal = {"fantasy"} | ({"scifi", "cyberpunk", "postapoc"} if premise.era is None else set())
@@ -215,7 +215,7 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
 
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     """The genres a plot suits, those that fit the asked places' worlds and audience first."""
-    past = premise.year is not None and premise.year < _NOW  # (1996 on Everest is no science fiction)
+    past = premise.year is not None and premise.year < NOW  # (1996 on Everest is no science fiction)
     soon = premise.year is not None and premise.year <= 2030
     rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk")) and not (soon and g == "postapoc")] or suits
     fits = _fits(premise, suits)
@@ -444,7 +444,7 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
 
 
 #: The year now: a year asked before it is a date in this world's past, not a genre's future.
-_NOW = 2027
+NOW = 2027
 
 #: Relations no love story is told between, where nobody asked for one.
 _FAMILY = frozenset({"sister", "brother", "sibling", "twin", "mother", "father", "parent", "daughter", "son",
