@@ -349,7 +349,7 @@ def test_every_prop_draws_something(name):
     ("the bistro kitchen", "copper pans and a roaring stove", "stove"),
     ("the control room", "the periscope and the sonar station", "periscope"),
     ("the terminal", "departure boards full of delays, snow against the glass", "departures"),
-    ("the longhouse", "a long fire down the middle, shields on the walls", "hearth"),
+    ("the longhouse", "a long fire down the middle, shields on the walls", "long_hearth"),
     ("the bakery", "glass cases of loaves and tarts and a bell on the door", "bread_oven"),
     ("the bakery", "glass cases of loaves and tarts and a bell on the door", "loaves"),
     ("the flour store", "sacks of flour stacked to the ceiling", "sacks"),
@@ -1304,3 +1304,72 @@ def test_a_window_looks_on_what_the_words_mean(world, name, kind, description, v
     from dreamreel.synth.visual.procedural import set_dressing
 
     assert set_dressing(*_sheet_shot(world, name, kind, description))[1] == view
+
+
+def test_words_that_misled_the_set_dressing_are_read_in_their_place():
+    """A watchtower, a clock tower or the top of a tower had a spiral staircase standing outside;
+    a diner's or a cafe's counter a shop's shelves of bottles, a bank's or a motel's a shop's (now
+    a reception desk); a school's gym or stage a classroom's blackboard and a gym's hall lockers."""
+    from dreamreel.synth.visual.dressing import pieces
+
+    for name, description, kind in (("the watchtower", "a tower over the perimeter fence", "rooftop"),
+                                    ("the clock tower", "the top of the tower over the whole campus", "rooftop"),
+                                    ("the dark tower", "a black tower on the border", "castle")):
+        assert "stairs" not in pieces(name, description, kind=kind, outdoors=True), name
+    assert "shop" not in pieces("the counter", "red stools, pie under glass and a coffee pot", kind="bar",
+                                context="a diner")
+    assert "shop" not in pieces("the counter", "a hissing espresso machine", kind="bar", context="a cafe")
+    assert pieces("the teller's window", "a brass-barred counter with a pen on a chain", kind="office",
+                  context="a bank")[0] == "reception"
+    assert "shop" in pieces("the counter", "a counter of jars and a till that goes ding", context="a shop")
+    assert "shop" not in pieces("the forger's den", "counterfeit notes drying on a line")
+    gym = pieces("the school gym", "rows of folding tables, tri-fold posters", kind="ballroom")
+    assert "blackboard" not in gym and "lockers" not in gym, gym
+    assert "blackboard" in pieces("the classroom", "desks, a chalkboard and a window onto the playground",
+                                  context="a school")
+    assert "lockers" in pieces("the locker room", "dented lockers, a bench and tape", context="a boxing gym")
+
+
+def test_a_longhouse_is_timber_round_a_long_fire_and_a_medieval_kitchen_has_no_range(dragon_story):
+    """A Norse longhouse's hearth and feast hall were castle stone under banners with an arched
+    window, a modern steel range stood in a medieval castle's kitchen: a longhouse's halls are
+    upright timber between posts hung with round shields, with a long fire down the middle; a
+    kitchen before 1750 cooks on an open fire with a pot hung over it."""
+    import skia
+
+    from dreamreel.model.shot import Lighting
+    from dreamreel.synth.visual.dressing import PIECES
+    from dreamreel.synth.visual.procedural import set_dressing
+    from dreamreel.synth.visual.settings import Kit
+
+    bible = dragon_story.bible
+    places = [Place(id="hearth", name="the hearth", kind="castle", description="the long fire where the sagas are told"),
+              Place(id="hall", name="the feast hall", kind="castle", description="benches, mead and a roaring fire"),
+              Place(id="kitchens", name="the kitchens", kind="castle", description="great fires and copper pots")]
+    norse = bible.model_copy(update={"world": bible.world.model_copy(update={
+        "name": "the longhouse at Hrafnsfjord", "era": "viking", "places": places})})
+    castle = bible.model_copy(update={"world": bible.world.model_copy(update={
+        "name": "Castle Dunmore", "era": "medieval", "places": places})})
+    for pid in ("hearth", "hall"):
+        shot = make_shot(norse, kind="establishing", on=[], place_kind="castle", frames=1).model_copy(
+            update={"place": pid})
+        dressing, view, room = set_dressing(norse, shot)
+        assert room is not None and room.wall == "timber" and not room.window, (pid, room)
+        stone = set_dressing(castle, shot)[2]
+        assert stone is not None and stone.wall == "castle"
+    assert set_dressing(norse, make_shot(norse, on=[], place_kind="castle").model_copy(
+        update={"place": "hearth"}))[0] == ["long_hearth"]
+
+    drawn = []
+    for year in (1300, 1890, None):
+        arr = np.zeros((100, 100, 4), np.uint8)
+        surf = skia.Surface(arr)
+        c = surf.getCanvas()
+        kit = Kit(c, c, c, c, 100, Grade(Lighting(palette=["#202020", "#c0a040"]), "day"),
+                  np.random.default_rng(0), "day", "clear", frozenset(), year)
+        PIECES["stove"][0](kit, c, 50, 90)
+        del c, surf
+        drawn.append(arr[:, :, 3] > 0)
+    # today's range and a Victorian one reach up to a hood or a stovepipe; the old fire's chimney breast
+    # stops at 33 units above the floor
+    assert drawn[2][30:52].any() and drawn[1][30:52].any() and not drawn[0][30:52].any()

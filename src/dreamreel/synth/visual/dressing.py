@@ -76,10 +76,51 @@ def _hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     glow(c, x, base - 5, 22, k.g.c("#ff8a2a", 0.5, lit=0))
 
 
+def _long_hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A longhouse's long fire down the middle of the hall: a low stone kerb round a bed of embers
+    with flames along it, a cauldron hung over it from a tripod, smoke going up to the roof."""
+    c.drawRect(skia.Rect(x - 30, base - 4, x + 30, base), fill(k.g.c("#5a5048")))  # the kerb
+    for sx in range(-30, 30, 6):
+        c.drawRect(skia.Rect(x + sx, base - 4.5, x + sx + 5, base - 3), fill(k.g.c("#6e6458")))
+    c.drawRect(skia.Rect(x - 27, base - 3.5, x + 27, base - 1), fill(k.g.c("#3a1a0a", lit=0)))  # embers
+    for i in range(8):
+        fx = x - 24 + i * 7 + float(k.rng.uniform(-1, 1))
+        h = 6 + 4 * (i % 3)
+        c.drawPath(poly([(fx - 3, base - 3), (fx - 1, base - 3 - h * 0.6), (fx, base - 3 - h * 0.4),
+                         (fx + 1, base - 3 - h), (fx + 3, base - 3)]), fill(k.g.c("#ff9a2a", lit=0)))
+    _cauldron(k, c, x, base - 3)
+    glow(c, x, base - 6, 34, k.g.c("#ff8a2a", 0.5, lit=0))
+
+
+def _cauldron(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """An iron pot hung from a tripod of poles over a fire, steam rising."""
+    pole = stroke(k.g.c("#3a2a1a"), 0.9)
+    for dx in (-12, 12):
+        c.drawLine(x + dx, base, x, base - 26, pole)
+    c.drawLine(x, base - 26, x, base - 16, stroke(k.g.c("#2a2a2a"), 0.4))  # the chain
+    c.drawPath(poly([(x - 6, base - 16), (x + 6, base - 16), (x + 5, base - 9), (x - 5, base - 9)]),
+               fill(k.g.c("#1e1e20")))
+    for j in range(3):
+        sx = x - 3 + j * 3
+        c.drawLine(sx, base - 18, sx + 1.5, base - 25, stroke(k.g.c("#ffffff", 0.45, lit=0), 0.7))
+
+
 def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     """A cook's range, big and bright enough to read in a wide shot: a steel range with an oven
     door, pots steaming on the burners, a hood above and copper pans on a rail; before 1900 a
-    black cast-iron range with a stovepipe instead of the steel and the hood."""
+    black cast-iron range with a stovepipe instead of the steel and the hood; before ranges (1750) a
+    kitchen's open fire on the hearth with a cauldron hung over it."""
+    if k.year is not None and k.year < 1750:  # a wide stone fireplace, the pot hung in its mouth
+        c.drawRect(skia.Rect(x - 20, base - 30, x + 20, base), fill(k.g.c("#6a5a50")))
+        c.drawRect(skia.Rect(x - 22, base - 33, x + 22, base - 29), fill(k.g.c("#4a3a30")))
+        c.drawRect(skia.Rect(x - 14, base - 22, x + 14, base), fill(k.g.c("#1a1210")))
+        c.drawPath(poly([(x - 8, base), (x - 4, base - 7), (x - 1, base - 4), (x + 2, base - 9), (x + 8, base)]),
+                   fill(k.g.c("#ff9a2a", lit=0)))
+        c.drawLine(x, base - 22, x, base - 15, stroke(k.g.c("#2a2a2a"), 0.5))  # the chain, the pot
+        c.drawPath(poly([(x - 7, base - 15), (x + 7, base - 15), (x + 6, base - 7), (x - 6, base - 7)]),
+                   fill(k.g.c("#2a2a2c")))
+        glow(c, x, base - 6, 24, k.g.c("#ff8a2a", 0.5, lit=0))
+        return
     old = k.year is not None and k.year < 1900
     steel, dark = k.g.c("#2e2c2c" if old else "#8c9096"), k.g.c("#3a3c40")
     c.drawRect(skia.Rect(x - 20, base - 20, x + 20, base), fill(steel))
@@ -529,6 +570,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "books": (_books, ("librar", "book", "archive", "study", "scriptorium", "records", "the stacks")),
     "long_table": (_long_table, ("long table", "feast", "mess", "dining", "banquet", "longhouse", "refector",
                                  "great hall", "canteen")),
+    "long_hearth": (_long_hearth, ("long hearth", "long fire", "firepit", "fire pit")),
     "hearth": (_hearth, ("hearth", "fireplace", "fireside", "longhouse", "inn", "tavern", "cottage", "lodge",
                          "log cabin", "farmhouse")),
     "bread_oven": (_bread_oven, ("bakery", "bakehouse", "bake house", "baker", "bread oven", "ovens", "pizzeria")),
@@ -543,7 +585,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
                        "submarine", "torpedo")),
     "lens": (_lens, ("lamp room", "lens", "lantern room", "beacon", "lighthouse")),
     "bell": (_bell, ("belfry", "bell tower", "bell-tower", "campanile", "bell rope", "bells")),
-    "stairs": (_stairs, ("stair", "spiral", "tower", "belfry", "lighthouse")),
+    "stairs": (_stairs, ("stair", "spiral", "belfry", "lighthouse")),
     "helm": (_helm, ("wheelhouse", "helm", "ship's wheel", "quarterdeck", "pilothouse")),
     "barrels": (_barrels, ("cellar", "barrel", "cask", "brewery", "winery", "hold", "smuggl", "rum")),
     "bed": (_bed, ("bedroom", "bedchamber", "nursery", "bed ", "sickroom", "cabin", "attic room", "hospital")),
@@ -602,7 +644,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "pigeonholes": (rooms.pigeonholes, ("post office", "sorting office", "mailroom", "mail room", "pigeonhole",
                                         "pigeon-hole", "hotel lobby", "key rack")),
     "parcels": (rooms.parcels, ("post office", "parcel", "package", "sorting office", "mailroom", "courier")),
-    "lockers": (rooms.lockers, ("locker", "changing room", "gym", "dressing room")),
+    "lockers": (rooms.lockers, ("locker", "changing room", "dressing room")),
     "scoreboard": (rooms.scoreboard, ("bowling", "skittle", "ten-pin", "tenpin")),
     "band_gear": (rooms.band_gear, ("recording studio", "amp", "amplifier", "drum kit", "drums", "drummer", "guitar", "live room",
                                     "rehearsal room", "gig", "bandstand")),
@@ -644,7 +686,7 @@ ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", 
            "scoreboard", "mixing_desk", "mirror", "wall_cross"}
 #: Pieces that stand only indoors: furniture, fittings and machines of a room, not set down in a
 #: street, a yard or on a beach (main street's diner and barber shop are along it, not on the pavement).
-INDOORS = {"pods", "bunks", "books", "hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne", "machines",
+INDOORS = {"pods", "bunks", "books", "hearth", "long_hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne", "machines",
            "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
            "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
            "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
@@ -671,7 +713,9 @@ FALSE_FRIENDS = ("bright", "brigade", "cello", "inner", "innocen", "inning", "ru
                  "tentacle", "tentativ", "storey", "docket", "bankrupt", "sacked", "cooki", "engineer", "gateau",
                  "helmet", "stableman", "shopping", "herbert", "judgement", "judgment", "cellar", "floati",
                  "cabinet", "meadow", "courtyard", "courtier", "docking", "holds", "stalled", "miller", "judged",
-                 "screening", "bookmaker", "bookie", "storeroom", "storehouse", "bunker")
+                 "screening", "bookmaker", "bookie", "storeroom", "storehouse", "bunker", "counterfeit",
+                 "counterpart", "countermeasure", "counterattack", "counterintelligence", "counterspy",
+                 "countersign", "counterweight", "countertop")
 
 
 #: Phrases read as one thing before any word in them is (with the pieces they name, maybe none):
@@ -713,6 +757,17 @@ SENSES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
     (("engine",), ("fire station", "fire engine", "firefight", "fire crew", "hoses"), ()),
     (("lounge",), ("departure", "airport", "terminal", "transit", "airline"), ()),
     (("gallery",), ("organ", "dome", "catwalk", "minstrel", "shooting"), ()),
+    # a counter where food is served or a bank's or a hotel's is no shop's shelves of bottles; a school's
+    # gym, stage or hall, or a school of dance or kung fu, has no classroom's blackboard; a longhouse's or
+    # a mead hall's hearth is the long fire down the middle of the hall
+    (("counter",), ("diner", "cafe", "café", "coffee", "espresso", "restaurant", "kitchen", "the pass", "truck stop",
+                    "bar ", "pub", "canteen", "lunch", "pie under", "stools"), ()),
+    (("counter",), ("bank", "teller", "motel", "hotel", "front office", "post office", "check-in", "ticket",
+                    "reception"), ("reception",)),
+    (("school",), ("gym", "stage", "assembly", "hall", "dojo", "dance", "riding", "fencing", "martial", "karate",
+                   "kung fu", "ballet", "swimming", "bus", "yard", "field", "rival"), ()),
+    (("hearth", "fireplace", "fireside", "longhouse"), ("longhouse", "mead hall", "mead-hall", "viking", "norse",
+                                                        "jarl"), ("long_hearth",)),
 )
 
 

@@ -47,7 +47,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
     from .paint import fill
     from .looks import Grade, Grain, Vignette, vignette_for
     from .puppets import Pose, Puppet
-    from .rooms import KIND_ROOMS, Room, room_of, venue_of
+    from .rooms import KIND_ROOMS, TIMBER_HALL, TIMBER_WORDS, Room, room_of, venue_of
     from .settings import GROUND, INTERIOR_KINDS, OPEN_AIR_KINDS, UNDERWATER
     from .weather import Weather
 except ImportError:
@@ -100,7 +100,11 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
     elif kind in KIND_ROOMS and inside(place.name, place.description, kind=kind):
         # a room of an open-air kind of place (a castle's kitchens, a mountain's stone hut with a stove)
         # is drawn inside, as a room of that kind, not as the place seen from outside
-        room = room_of(place.name, place.description, year=year, kind=kind, inside=KIND_ROOMS[kind])
+        shell = KIND_ROOMS[kind]
+        if kind == "castle" and TIMBER_WORDS.search(f"{place.name} {place.description} {bible.world.name} "
+                                                    f"{bible.world.description} {bible.world.era}".lower()):
+            shell = TIMBER_HALL  # a Norse longhouse's hall is timber round its long fire, not castle stone
+        room = room_of(place.name, place.description, year=year, kind=kind, inside=shell)
     rules = " ".join(bible.world.rules)  # what holds everywhere in the world ("there are no clocks")
     view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules)
     if room is not None and kind in KIND_ROOMS and kind not in CITY_KINDS and view == "city":
@@ -414,7 +418,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "42"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "43"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()

@@ -31,7 +31,7 @@ class Room:
     """How an interior is built: its walls, floor and light (each a word and a colour)."""
 
     wall: str = "plaster"        # plaster, tile, panel, brick, glass, padded, stone, castle (stone, arched
-                                 # windows, banners), bus (metal, a row of windows); "car": a car's cabin; a shell
+                                 # windows, banners), timber (a longhouse's planks, posts, shields), bus (metal, a row of windows); "car": a car's cabin; a shell
                                  # (SHELLS): "street" (open air), "warehouse" (a kind's own set)
     wall_color: str = "#8a8070"
     floor: str = "boards"        # boards, tiles, checker, carpet, flags, lanes, ice, pool
@@ -166,6 +166,11 @@ KIND_ROOMS: dict[str, Room] = {
     "sea": Room("panel", "#6a4a30", "boards", "#4a3422", "lanterns"),
     "city_street": Room(), "alley": Room("brick", "#6a4a3a", "flags", "#4a4644", "dim"),
 }
+#: A Norse longhouse's or a mead hall's inside: dark timber walls of upright planks between carved
+#: posts, round shields hung on them, an earth-dark floor, lit by torches and its fire; no window.
+TIMBER_HALL = Room("timber", "#5a3e26", "boards", "#3a2c1e", "torches", window=False)
+#: Words (a place's or its world's) that make a castle-kind hall a timber one.
+TIMBER_WORDS = re.compile(r"\b(longhouses?|long house|mead[- ]?halls?|viking|vikings|norse|jarl|skald)\b")
 
 
 def elsewhere(low: str) -> str:
@@ -285,7 +290,7 @@ def draw_room(k: Kit, room: Room) -> None:
         wall(k, k.sky, room.wall_color, trim=None if room.wall in ("tile", "padded", "brick", "stone", "castle", "bus")
              else mix_hex(room.wall_color, "#000000", 0.45))
         {"tile": _tiles, "brick": _bricks, "padded": _padding, "panel": _panels, "stone": _stones, "castle": _castle,
-         "bus": _bus}.get(room.wall, _nothing)(k, room, y)
+         "bus": _bus, "timber": _timber}.get(room.wall, _nothing)(k, room, y)
         if room.window and room.wall == "castle":  # a tall arched window, deep in the stone
             _arched_window(k, room, k.w * 0.5, 12, 46)
         elif room.window and room.wall == "stone":  # a small deep-set window in a thick wall
@@ -393,6 +398,26 @@ def _castle(k: Kit, room: Room, y: float) -> None:
         k.far.drawLine(x - 7, 8, x + 7, 8, stroke(k.g.c("#3a2a1a"), 0.8))  # the pole
         k.far.drawPath(poly([(x - 6, 8), (x + 6, 8), (x + 6, 36), (x, 41), (x - 6, 36)]), fill(k.g.c(colour)))
         k.far.drawPath(poly([(x, 16), (x + 3.5, 22), (x, 28), (x - 3.5, 22)]), fill(k.g.c(device)))
+
+
+def _timber(k: Kit, room: Room, y: float) -> None:
+    """A longhouse's hall: upright planks, heavy posts carrying a beam under the dark roof, and
+    round painted shields hung along the wall."""
+    seam = stroke(k.g.c(mix_hex(room.wall_color, "#000000", 0.45)), 0.4)
+    for xx in np.arange(0.0, k.w, 5.0):
+        k.sky.drawLine(float(xx), 10, float(xx), y, seam)
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 10), fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.6))))  # the roof
+    post = fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.3)))
+    k.far.drawRect(skia.Rect(0, 9, k.w, 12), post)  # the beam
+    for xx in np.arange(k.w * 0.1, k.w, k.w * 0.27):
+        k.far.drawRect(skia.Rect(float(xx) - 2, 9, float(xx) + 2, y), post)
+    colours = ("#8a1e22", "#d8b040", "#1e3a6a", "#2e5a2e")
+    for i, xx in enumerate(np.arange(k.w * 0.23, k.w * 0.95, k.w * 0.27)):
+        for j, dx in enumerate((-5.5, 5.5)):
+            cx, cy = float(xx) + dx, 30.0
+            k.far.drawCircle(cx, cy, 4.6, fill(k.g.c(colours[(i + j) % 4])))
+            k.far.drawCircle(cx, cy, 4.6, stroke(k.g.c("#2a1e12"), 0.6))
+            k.far.drawCircle(cx, cy, 1.3, fill(k.g.c("#9a9a9a")))  # the boss
 
 
 def _arched_window(k: Kit, room: Room, cx: float, top: float, bottom: float) -> None:
