@@ -1345,3 +1345,17 @@ def test_a_place_is_drawn_as_it_was_in_the_story_s_year_and_a_trial_is_in_its_co
     where = [b.place for b in trial.graph.beats]
     court = next(p.id for p in trial.bible.world.places if p.name == "the courtroom")
     assert where.count(court) > len(where) / 3  # court scenes in court, not on its steps
+
+
+def test_who_attacks_or_wrongs_the_lead_is_the_opposition():
+    mall = plan(Request(prompt="zombies invade a shopping mall on Black Friday, horror comedy", episodes=1), seed=0)
+    lead = mall.bible.cast[0]
+    assert lead.look.species == "human" and [c.job for c in mall.bible.cast].count("zombie") == 1
+    assert mall.bible.world.name == "the shopping mall" and _beats_with(mall, "black friday") >= 2  # a day, not a place
+    samurai = plan(Request(prompt="a samurai must protect a village from bandits, feudal Japan", episodes=1), seed=0)
+    assert [(c.role, c.job) for c in samurai.bible.cast if c.job == "bandit"] == [("antagonist", "bandit")]
+    singer = read("a jazz singer in 1950s Harlem discovers her manager is stealing from her")
+    assert singer.shapes == ["investigation"] and [p.relation for p in singer.people] == [None, "rival"]
+    story = plan(Request(prompt="a jazz singer in 1950s Harlem discovers her manager is stealing from her",
+                         episodes=1), seed=0)
+    assert story.bible.world.name == "Harlem" and not any(p.name == "the high school gym" for p in story.bible.world.places)

@@ -56,6 +56,9 @@ class PlaceName(Model):
     #: What kind of place it is, a vocabulary place's label ("a desert" for the Sahara): its
     #: rooms, where the request names no kind of place.
     kind: ShortText | None = None
+    #: The city it is a part of ("Harlem": "New York"): a story there happens in that city's
+    #: streets, called by the part's own name.
+    within: ShortText | None = None
 
 
 class PlaceWord(Model):

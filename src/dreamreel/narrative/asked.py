@@ -279,19 +279,22 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
     # Someone who died before the story ("her late husband") is remembered, not cast: ``lost``.
     alive = [p for p in premise.people if not gone(p)]
     people = [p for p in alive if p.kind != "group"] or alive[:1]
-    for p in people:
-        queue += [p] * min(p.count, 2)
-    # The first named leads, unless the request names them the opposition or a witness.
-    leads = [p for p in queue if p.relation not in ("rival", "witness")]
+    for n, p in enumerate(people):
+        # "pirates", "rival chefs": two of the first named (one leads, one stands by or opposes);
+        # "a samurai protects a village from bandits": one of the bandits is the opposition, not an ally too
+        queue += [p] * min(p.count, 2 if n == 0 and p.relation != "invader" else 1)
+    # The first named leads, unless the request names them the opposition or a witness; invaders
+    # ("zombies invade a shopping mall") never lead: the plot's own people hold out against them.
+    leads = [p for p in queue if p.relation not in ("rival", "witness", "invader")]
     if not leads and queue and queue[0].relation == "rival" and queue.count(queue[0]) > 1:
         leads = queue[:1]  # "rival chefs", "two rival food truck owners": one of them leads, the other opposes
     if leads:
         out["hero"] = leads[0]
         queue.remove(leads[0])
     for p in queue:
-        if "hero" not in out and p.relation not in ("rival", "witness"):
+        if "hero" not in out and p.relation not in ("rival", "witness", "invader"):
             out["hero"] = p
-        elif p.relation == "rival" and "villain" not in out:
+        elif p.relation in ("rival", "invader") and "villain" not in out:
             out["villain"] = p
         elif p.relation == "witness" and "wild" not in out:
             out["wild"] = p  # the one who saw it: the plot's wildcard

@@ -382,6 +382,9 @@ def _city_sizes() -> dict[str, int]:
         out.pop(c["name"], None)
     for c in gc.get_us_states().values():
         out.pop(c["name"], None)
+    for e in kits().vocabulary.place_names:  # a city's part is as big as its city: Harlem, Montmartre
+        if e.within is not None:
+            out[e.name] = out.get(e.within, 0)
     return out
 
 
@@ -905,8 +908,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             part = _part_named(m, toks)
             if part is not None:  # "the cat is the only witness", "the butler is the killer"
                 p.relation = part
-            if against:
-                p.relation = "rival"
+            if _invades(m, toks):
+                p.relation = "invader"  # "zombies invade a shopping mall on Black Friday"
+            elif against or (premise.people and (_does_wrong(m, toks) or _kept_from(m, toks))):
+                p.relation = "rival"  # (also "her manager is stealing from her": the one doing it)
             elif premise.people and p.relation is None and any(
                     t.forms & words("with_verbs") for t in toks[max(0, m.first - 3):m.first] if t.used in (None, "situation", "filler")):
                 p.relation = "friend"
@@ -1795,6 +1800,44 @@ def _made(toks: list[Token], k: int) -> bool:
     """Whether the one named at ``k`` is what someone makes ("builds a mechanical bird for his
     granddaughter": the bird is made; "his" is still the builder's)."""
     return any(t.forms & words("creates") for t in toks[max(0, k - 3):k])
+
+
+#: Words between someone and what they do: "her manager is secretly stealing from her".
+_AUXILIARY = {"is", "was", "are", "were", "has", "have", "had", "been", "secretly", "quietly", "slowly", "always"}
+
+
+def _does_wrong(m: Match, toks: list[Token]) -> bool:
+    """Whether the person ``m`` is said to wrong someone right after: "her manager is stealing
+    from her", "his partner has been cheating him"."""
+    j = m.last + 1
+    while j < len(toks) and toks[j].low in _AUXILIARY:
+        j += 1
+    return j < len(toks) and j > m.last + 1 and bool(toks[j].forms & (words("against_verbs") | _WRONGS))
+
+
+_WRONGS = frozenset({"steal", "embezzle", "skim", "poison", "deceive", "lie"})
+#: What an army, a horde or a plague of creatures does to a place: they are who it holds out against.
+_INVADES = frozenset({"invade", "attack", "besiege", "overrun", "raid", "storm", "swarm", "infest", "overwhelm",
+                      "surround", "lay", "take"})
+#: What is done to keep a place or people from someone: "protect a village from bandits".
+_KEEPS_FROM = frozenset({"protect", "defend", "save", "guard", "shield", "rescue", "hide", "free"})
+
+
+def _invades(m: Match, toks: list[Token]) -> bool:
+    """Whether the many named at ``m`` attack a place ("zombies invade a mall", "orcs lay siege")."""
+    if m.last + 1 >= len(toks) or not toks[m.last].low.endswith("s"):
+        return False
+    nxt = toks[m.last + 1]
+    if not nxt.forms & _INVADES:
+        return False
+    return nxt.low not in ("lay", "take") or (m.last + 2 < len(toks) and toks[m.last + 2].low in ("siege", "over"))
+
+
+def _kept_from(m: Match, toks: list[Token]) -> bool:
+    """Whether ``m`` is who someone is kept from: "a samurai must protect a village from bandits"."""
+    if m.first < 2 or toks[m.first - 1].low != "from":
+        return False
+    return any(t.forms & _KEEPS_FROM for t in toks[max(0, m.first - 6):m.first - 1])
 
 
 def _made_things(premise: Premise, toks: list[Token]) -> None:
