@@ -27,7 +27,11 @@ undone when the next beat's trouble a second was no lower, that lean a ceiling; 
 and the pulse only on a raised lean): under bench/outside_watch.py's held-out people overload
 exits fell from 26% to 17.5% and the lift over static rose from -10.3% to -4.6%, but under
 ``director.viewers`` the held-out lift over static fell from +7.1% to +0.7% (README,
-"overwhelm"). Not kept.) And variety across
+"overwhelm"). Not kept. Nor was counting a skip or another tab as restlessness only by the odds
+the viewer's unambiguous signals give (faster playback against rewinds, replays and slow
+choices; even at first, so half a unit): held out, the outside model +4.6% [2.4%, 7.3%] over
+the director as it is (-10.1% -> -6.0% over static, overwhelm exits 25% -> 21%), but
+``director.viewers`` -1.8% [-3.0%, -0.5%] (+7.1% -> +5.2% over static).) And variety across
 re-watches: of the tellings (and, at a choice left to run out, the options) about as near the
 wanted tension, one this viewer has not seen before is preferred.
 A reading nobody confirmed (the player sent nothing for ``engagement.SILENT_S`` film seconds)
