@@ -1359,3 +1359,20 @@ def test_who_attacks_or_wrongs_the_lead_is_the_opposition():
     story = plan(Request(prompt="a jazz singer in 1950s Harlem discovers her manager is stealing from her",
                          episodes=1), seed=0)
     assert story.bible.world.name == "Harlem" and not any(p.name == "the high school gym" for p in story.bible.world.places)
+
+
+def test_an_ai_named_twice_is_one_and_tells_it_in_its_own_time():
+    ai = read("an AI assistant falls in love with the user, told from the AI's point of view")
+    assert [(p.species, p.called) for p in ai.people] == [("AI", "assistant"), ("human", "user")]
+    assert ai.narrator == ai.people[0].label and "point" not in ai.not_understood
+    story = plan(Request(prompt="an AI assistant falls in love with the user, told from the AI's point of view",
+                         episodes=1), seed=0)
+    assert story.bible.world.era == "the present day"  # an AI assistant is not in a romance's 1950s
+    assert story.bible.narrator == story.bible.cast[0].id and ", a user," in story.bible.logline
+
+
+def test_a_or_an_as_the_word_sounds():
+    from dreamreel.narrative.text import article
+
+    assert [article(w) for w in ("user", "AI", "hour", "unicorn", "uncle", "uninvited guest", "European", "apple")] \
+        == ["a", "an", "an", "a", "an", "an", "a", "an"]

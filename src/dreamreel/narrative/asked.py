@@ -22,7 +22,7 @@ from .interpret import NOW, Intent
 from .kits import Kits, kits
 from .names import family_name
 from . import premise as reader
-from .text import Person, Writer
+from .text import Person, Writer, article
 
 #: Kinds of place drawn indoors: weather the request names stays outside them.
 INDOORS = {"interior", "office", "bar", "apartment", "ballroom", "warehouse", "lab", "spaceship", "space_station",
@@ -30,9 +30,9 @@ INDOORS = {"interior", "office", "bar", "apartment", "ballroom", "warehouse", "l
 
 
 def bare(label: str) -> str:
-    for article in ("the ", "a ", "an "):
-        if label.lower().startswith(article):
-            return label[len(article):]
+    for said in ("the ", "a ", "an "):
+        if label.lower().startswith(said):
+            return label[len(said):]
     return label
 
 
@@ -136,8 +136,10 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
 
 
 def _since(premise: Premise, vocab) -> int | None:
-    """The latest year any asked-for person's kind first was (``PersonWord.since``)."""
-    years = [w.since for p in premise.people for w in vocab.people if w.label == p.label and w.since]
+    """The latest year any asked-for person's kind first was (``PersonWord.since``), or their
+    species' ("an AI assistant": an AI)."""
+    years = [w.since for p in premise.people for w in vocab.people if w.since and (
+        w.label == p.label or (w.kind == "species" and w.species == p.species != "human"))]
     return max(years, default=None)
 
 
@@ -385,7 +387,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                 update["archetype"] = " ".join([*p.traits, job])[:200]
             if p.hopes:  # "a teenage boy who wants to be a drag queen"
                 hope = p.hopes if p.hopes.split()[0] in ("a", "an", "the") else \
-                    f"{'an' if p.hopes[0] in 'aeiou' else 'a'} {p.hopes}"
+                    f"{article(p.hopes)} {p.hopes}"
                 update["archetype"] = f"{update.get('archetype', c.archetype)} who wants to be {hope}"[:200]
             if ("comp1" if key == "comp" else key) not in given:
                 look = c.look.model_copy(update={k: v for k, v in (

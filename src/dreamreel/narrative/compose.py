@@ -47,7 +47,7 @@ from .bible_builder import Cast, WorldFacts, fear_met
 from .interpret import CHILDREN_ONLY, GENTLE, Intent
 from .kits import Kits
 from .rating import scan
-from .text import Person, Writer
+from .text import Person, Writer, article
 
 TIMEOUT = {"fast": 7.0, "medium": 10.0, "slow": 15.0}
 #: Speaking rate, words in a typical line, beats on one path through an episode, and the share
@@ -389,8 +389,8 @@ class Composer:
             c = next((c for c in self.cast.all if p.secret and c.job == cover), None)
             if c is None or p.secret is None:
                 continue
-            secret = p.secret if p.secret.split()[0] in ("a", "an", "the") else f"{_a(p.secret)} {p.secret}"
-            filled = dict(slots, who=Person.of(c, job=cover), cover=cover, cover_a=f"{_a(cover)} {cover}", secret=secret)
+            secret = p.secret if p.secret.split()[0] in ("a", "an", "the") else f"{article(p.secret)} {p.secret}"
+            filled = dict(slots, who=Person.of(c, job=cover), cover=cover, cover_a=f"{article(cover)} {cover}", secret=secret)
             out.append(self.writer.pick(f"secret.{when}", getattr(told, when), filled, fresh=when == "hint"))
         return " ".join(t for t in out if t)
 
@@ -722,8 +722,6 @@ class Composer:
         return beats
 
 
-def _a(noun: str) -> str:
-    return "an" if noun[:1].lower() in "aeiou" else "a"
 
 
 def past(skips: dict[str, str], key: str) -> str:

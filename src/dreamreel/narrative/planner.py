@@ -22,7 +22,7 @@ from .bible_builder import build_bible, build_cast, build_style, build_world, sl
 from .compose import Composer, declare_series, finish_extension_points, prune, series_plan
 from .interpret import Intent, interpret
 from .kits import kits as all_data
-from .text import Person, Writer, title_case
+from .text import Person, Writer, article, title_case
 
 if TYPE_CHECKING:
     from .assets import Pack
@@ -127,8 +127,6 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
     return pruned(story)
 
 
-def article(noun: str) -> str:
-    return "an" if noun[:1].lower() in "aeiou" else "a"
 
 
 def thread_of(key: str, data):

@@ -994,10 +994,16 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             # (the same word: "a monk ... the abbot" are two men of one kind)
             same = next((q for q in premise.people if q.label == p.label
                          and _head(q.words[-1]) == _head(p.words[-1])), None)
+            if same is None and p.kind == "species" and p.species != "human" and p.count == 1 and not p.traits:
+                # "an AI assistant ... the AI's point of view": the one creature of its kind, again
+                same = next((q for q in premise.people if q.species == p.species and q.count == 1), None)
             if same is not None:  # named again ("Pirates!! but the pirates are cats"): one person, not two
                 same.traits = list(dict.fromkeys([*same.traits, *p.traits]))
                 same.count = max(same.count, p.count)
                 last = (same, m)
+                if want_narrator and premise.narrator is None:  # "told from the AI's point of view"
+                    premise.narrator = same.label
+                    want_narrator = False
                 continue
             premise.people.append(p)
             if kin_of is not None:
@@ -1292,8 +1298,9 @@ def _minded(last: int, toks: list[Token], text: str) -> bool:
 
 
 def _head(said: str) -> str:
-    """A person's word without its plural: "pirates" -> "pirate"."""
-    last = said.lower().split()[-1] if said.strip() else ""
+    """A person's word without its plural or possessive: "pirates" -> "pirate", "the AI's" -> "ai"."""
+    last = said.lower().replace("\u2019", "'").split()[-1] if said.strip() else ""
+    last = last[:-2] if last.endswith("'s") else last.rstrip("'")
     return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
 
 

@@ -144,3 +144,18 @@ def title_case(text: str) -> str:
     words = text.split()
     return " ".join(w if (i and w.lower() in _SMALL) or not w[:1].isalpha() else w[:1].upper() + w[1:]
                     for i, w in enumerate(words))
+
+
+#: Words spelt with a vowel that sound a consonant ("a user", "a one-off"), and words spelt with
+#: an h that sound a vowel ("an hour").
+_YOU = re.compile(r"^(?:u[bcdfgjklmprstvz][aeiou]|uni(?![nmd])|unanim|eu|ewe|one\b|once)", re.I)
+_SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
+
+
+def article(noun: str) -> str:
+    """"a" or "an", as the noun sounds: an AI, a user, an hour, a unicorn."""
+    word = noun.strip()
+    if _SILENT_H.match(word) or (word[:2].isupper() and word[:1] in "AEFHILMNORSX"):
+        return "an"  # (an hour; an AI, an MP, an FBI agent)
+    return "an" if word[:1].lower() in "aeiou" and not _YOU.match(word) else "a"
+
