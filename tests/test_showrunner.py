@@ -1376,3 +1376,15 @@ def test_a_or_an_as_the_word_sounds():
 
     assert [article(w) for w in ("user", "AI", "hour", "unicorn", "uncle", "uninvited guest", "European", "apple")] \
         == ["a", "an", "an", "a", "an", "an", "a", "an"]
+
+
+def test_a_village_in_feudal_japan_is_no_english_village_and_no_western():
+    samurai = plan(Request(prompt="a samurai must protect a village from bandits, feudal Japan", episodes=1), seed=0)
+    rooms = {p.name for p in samurai.bible.world.places}
+    assert "the temple bell tower" in rooms and not rooms & {"the church belfry", "the village green", "the manor house"}
+    assert samurai.generator["genres"] != "western"
+    english = {p.name for p in plan(Request(prompt="a village mystery", episodes=1), seed=0).bible.world.places}
+    assert "the village green" in english and "the well square" not in english
+    fishing = read("my grandpa's stories about fishing in Norway, as a cosy animated film for the family")
+    assert [p.label for p in fishing.places][0] == "a fishing boat" and fishing.narrator == "grandfather"
+    assert not any(p.species == "fish" for p in fishing.people)  # going fishing is no fish's story

@@ -43,6 +43,10 @@ class Room(Model):
     #: landing it replaced only before then (``before``). None: any year.
     since: int | None = None
     before: int | None = None
+    #: The continents it belongs to (geonames codes: EU, AS, AF, NA, SA, OC), where it is not
+    #: everyone's: an English village's green and church belfry, a Japanese village's temple bell.
+    #: Empty: anywhere. A story in no real country has the ones that are everywhere, and the first.
+    lands: list[Literal["EU", "AS", "AF", "NA", "SA", "OC"]] = Field(default_factory=list)
 
 
 class PlaceName(Model):

@@ -109,6 +109,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             kinds, said, goals = [*kinds, *[k for k in vocab.places if k.label == label][:1]], [*said, p.named], [*goals, True]
     for k, words, goal in list(zip(kinds, said, goals))[:3]:
         rooms = _in_their_time(_kept_rooms(k, words, goal, any(goals)), premise.year or _year(era), era)
+        rooms = _in_their_land(rooms, premise.country)
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
         outdoors = ("village", "city_street", "beach")
@@ -215,6 +216,21 @@ def _in_their_time(rooms: list[Room], year: int | None, era: str) -> list[Room]:
         year = 3000 if "future" in era else NOW if era.startswith("the present") else 1500
     kept = [r for r in rooms if (r.since is None or year >= r.since) and (r.before is None or year < r.before)]
     return kept or rooms
+
+
+def _in_their_land(rooms: list[Room], country: str | None) -> list[Room]:
+    """The rooms of the story's continent: a village in feudal Japan rings a temple bell, not a
+    church's; where no country is asked, the rooms said first for each part of the place."""
+    land = reader.continent_of(country) if country else None
+    if land is None:
+        seen: set[str] = set()
+        kept = []
+        for r in rooms:  # (each part once: the first of those told for it)
+            if not r.lands or r.role not in seen:
+                kept.append(r)
+                seen.add(r.role)
+        return kept
+    return [r for r in rooms if not r.lands or land in r.lands] or rooms
 
 
 def _year(era: str) -> int | None:

@@ -175,13 +175,18 @@ _PEOPLE_GENRE = {
 }
 
 
+#: Where a western can be set unasked: the American frontier, and Australia's outback.
+_FRONTIER = frozenset({None, "US", "MX", "CA", "AU"})
+
+
 def _people_genres(premise: Premise) -> list[str]:
     """The genres the asked-for people's kinds say, in the order they are named."""
     kinds = [g for p in premise.people if not set(p.traits) & words("no_longer")  # a retired astronaut is not in space
              # "her grandmother's ghost" is family come back to help, not a haunting (unless it is to be scary)
              and not (p.species == "ghost" and "'s " in (p.called or "") and "scary" not in premise.moods)
              for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
-    return list(dict.fromkeys(kinds))
+    # (outlaws and bandits are a western's on the frontier only: feudal Japan's are not)
+    return [g for g in dict.fromkeys(kinds) if g != "western" or premise.country in _FRONTIER]
 
 
 def _fits(premise: Premise, genres: list[str]) -> list[str]:
@@ -208,8 +213,10 @@ def _fits(premise: Premise, genres: list[str]) -> list[str]:
     modern = since is not None and premise.era is None
     # a year asked is a date in this world, not a fantasy's ("a mutiny in 1805")
     dated = premise.year is not None and premise.era is not None and premise.era[:1].isdigit()
+    # a western is the American frontier's (or Australia's): feudal Japan's bandits are no cowboys'
+    frontier = premise.country in _FRONTIER
     return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not ((real or modern) and g in unreal)
-            and not (soon and g == "postapoc")
+            and not (soon and g == "postapoc") and not (g == "western" and not frontier)
             and not (dated and g == "fantasy") and not (modern and g in _PERIOD and _PERIOD[g][1] < since)]
 
 

