@@ -18,6 +18,8 @@ the player's countdown runs out, if sooner (``serve.live.countdown_s``). Per N (
   the films finished
 - ``cores_per_film``: CPU seconds the server spent per second of film made (the measured cost
   admission control is sized from)
+- ``load``: the machine's 1-minute load average at the round's start and end (other work on a
+  shared machine is in it: compare rounds run at a like load)
 
     python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--think 6[,10]] [--src PATH]
 
@@ -207,6 +209,7 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
                    first_seed: int = 0) -> dict:
     peak = {"rss": 0.0}
     cpu0 = tree_cpu(server_pid)
+    load0 = os.getloadavg()[0]
 
     async def sample() -> None:
         while True:
@@ -237,6 +240,7 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
         "wall_s": round(wall, 1),
         "server_rss_mb": {"peak": round(peak["rss"]), "after": round(tree_rss(server_pid))},
         "cores_per_film": round((tree_cpu(server_pid) - cpu0) / max(1e-6, made), 2),
+        "load": [round(load0, 1), round(os.getloadavg()[0], 1)],
     }
 
 
