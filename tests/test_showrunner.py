@@ -1388,3 +1388,17 @@ def test_a_village_in_feudal_japan_is_no_english_village_and_no_western():
     fishing = read("my grandpa's stories about fishing in Norway, as a cosy animated film for the family")
     assert [p.label for p in fishing.places][0] == "a fishing boat" and fishing.narrator == "grandfather"
     assert not any(p.species == "fish" for p in fishing.people)  # going fishing is no fish's story
+
+
+def test_a_feature_length_asked_in_words_is_told_in_parts_and_a_real_city_s_quest_is_no_fantasy():
+    film = plan(Request(prompt="a wedding planner falls for the groom's brother, rom-com, 90 minutes"), seed=0)
+    assert len(film.graph.episodes) == 2 and "told in 2 parts of 45 minutes" in film.generator["notes"]
+    with pytest.raises(BadInputError):  # (one episode of 90 minutes, fixed by the caller, is still refused)
+        plan(Request(prompt="a western, 90 minutes", episodes=1), seed=0)
+    photo = plan(Request(prompt="a war photographer returns to Sarajevo twenty years later to find the girl in "
+                                "her most famous photo", episodes=1), seed=0)
+    assert photo.generator["genres"] != "fantasy" and photo.bible.world.era == "the present day"
+    monks = read("Medieval monks secretly brewing the best beer in Belgium try to hide it from the bishop")
+    assert monks.shapes == ["project"] and "beer" not in monks.not_understood
+    assert read("a lonely lighthouse keeper finds a mermaid washed up on the rocks").people[0].traits == ["lonely"]
+    assert read("a washed-up boxer gets one last fight").shapes == ["rivalry"]

@@ -189,13 +189,16 @@ def _people_genres(premise: Premise) -> list[str]:
     return [g for g in dict.fromkeys(kinds) if g != "western" or premise.country in _FRONTIER]
 
 
-def _fits(premise: Premise, genres: list[str]) -> list[str]:
-    """Those of ``genres`` that fit the asked places' worlds, the audience and the era."""
+def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[str]:
+    """Those of ``genres`` that fit the asked places' worlds, the audience and the era (where no
+    kind of place is asked, none; or all of them, ``anywhere``, for the genres a plot suits)."""
     v = all_data().vocabulary
     worlds = [w for p in premise.places if p.kind is not None and (w := v.places[p.kind].world)]
     # the first place's world first (where most scenes happen), then the others' ("a desert canyon
     # and an old silver mine": a western or an adventure before an underground fantasy)
     fits = list(dict.fromkeys([g for w in worlds for g in genres if g in _WORLD_GENRES.get(w, _WILD_GENRES)]))
+    if not worlds and anywhere:  # no kind of place asked: the plot's genres fit (the rules below still hold)
+        fits = list(dict.fromkeys(genres))
     if premise.audience == "children":
         kind = [g for g in genres if g not in _NOT_FOR_CHILDREN]
         # where nothing says space or the future, a children's story is not told as science fiction
@@ -225,7 +228,8 @@ def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     past = premise.year is not None and premise.year < NOW  # (1996 on Everest is no science fiction)
     soon = premise.year is not None and premise.year <= 2030
     rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk")) and not (soon and g == "postapoc")] or suits
-    fits = _fits(premise, suits)
+    # ("a war photographer returns to Sarajevo": a real city's quest is an adventure, not a fantasy)
+    fits = _fits(premise, suits, anywhere=True)
     if not fits:  # none of the plot's genres fits where it is set (a mutiny at sea is no western): the place's
         fits = _fits(premise, [g for g in (*_WILD_GENRES, *sorted({g for gs in _WORLD_GENRES.values() for g in gs}))
                                if g in all_kits()])[:1]
@@ -350,6 +354,13 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
             seconds = 60
         else:
             length_asked = False
+    if seconds > 3600 and length_asked and "target_seconds" not in request.model_fields_set \
+            and "episodes" not in request.model_fields_set and episodes == 1 \
+            and seconds <= 12 * 3600:
+        # "rom-com, 90 minutes": a feature told in parts of an hour or less, not refused
+        parts = -(-seconds // 3600)
+        notes.append(f"asked for {seconds // 60} minutes: told in {parts} parts of {seconds // parts // 60} minutes")
+        episodes, seconds = parts, seconds // parts
     if not 15 <= seconds <= 3600:
         raise BadRequestError(f"the request asks for episodes of {seconds} seconds; an episode can be 15 seconds "
                               "to 60 minutes long")
