@@ -1402,3 +1402,26 @@ def test_a_feature_length_asked_in_words_is_told_in_parts_and_a_real_city_s_ques
     assert monks.shapes == ["project"] and "beer" not in monks.not_understood
     assert read("a lonely lighthouse keeper finds a mermaid washed up on the rocks").people[0].traits == ["lonely"]
     assert read("a washed-up boxer gets one last fight").shapes == ["rivalry"]
+
+
+def test_everyday_requests_get_their_own_plot_place_and_time():
+    spy = plan(Request(prompt="a retired spy is pulled back in for one last mission in Istanbul", episodes=1), seed=0)
+    assert spy.generator["shapes"] == "espionage" and spy.bible.world.era == "the present day"  # was a pirates' quest
+    chef = read("a chef loses his sense of taste the week before opening his restaurant")
+    assert chef.shapes == ["project"] and chef.notes == []  # English it does not know is still English
+    lift = plan(Request(prompt="two strangers get stuck in a lift on Christmas Eve", episodes=1), seed=0)
+    assert lift.bible.world.name == "the lift" and lift.generator["genres"] not in ("scifi", "cyberpunk", "postapoc")
+    assert read("my mum can't lift heavy things").places == []
+    farm = plan(Request(prompt="an old couple decide to sell the family farm and their children fight over it",
+                        episodes=1), seed=0)
+    jobs = {c.job: c for c in farm.bible.cast}
+    assert farm.generator["shapes"] == "grief" and farm.bible.world.name == "the farm"
+    assert {"husband", "wife", "partner"} & set(jobs) and all(c.look.age == "old" for j, c in jobs.items()
+                                                           if j in ("husband", "wife", "partner"))
+
+
+def test_names_in_cyrillic_or_greek_are_written_in_latin_letters():
+    kyiv = plan(Request(prompt="an elderly couple in Kyiv making dumplings", episodes=1), seed=0)
+    assert kyiv.bible.world.era == "the present day"
+    assert all(re.fullmatch(r"[A-Za-z .-]+", c.name) for c in kyiv.bible.cast)
+    assert not {"Kidd", "Bonny"} & {w for c in kyiv.bible.cast for w in c.name.split()}  # not the pirates' names

@@ -75,7 +75,11 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # a robot vacuum or an influencer lives now, not in a fantasy's 1720s or an invented age of
         # legend (and not in science fiction's 2140s either: it is already here)
         era = "the present day"
-    elif premise.era is None and any(p.named for p in premise.places) and intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS:
+    elif premise.era is None and any(p.named for p in premise.places) and (
+            intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS
+            or not premise.genres and intent.world.name == "adventure"):
+        # (an adventure nobody asked for is a pirate's 1720s only where pirates are: "an elderly
+        # couple in Kyiv making dumplings" is today's Kyiv)
         # A real city with no time asked is today's: Las Vegas magicians, a Naples restaurant
         # (a comedy's or a romance's own era is a look, not a date the viewer asked for).
         era = "the present day"
@@ -166,8 +170,10 @@ def _called(said: str) -> str:
     """A place as the request called it: "the laundromat"; a proper name as it is ("Mars"), but
     "the Moon"."""
     said = re.sub(r"['\u2019]s$", "", said)  # "a ship's cook": the ship
-    if said.lower().startswith(("the ", "a ", "an ")):
+    if said.lower().startswith("the "):
         return said.lower()
+    if said.lower().startswith(("a ", "an ")):  # "stuck in a lift": the lift
+        return f"the {said.split(' ', 1)[1].lower()}"
     if said[:1].isupper() and said.lower() not in _THE_NAMES:
         return said
     return f"the {said if said[:1].isupper() else said.lower()}"
@@ -296,11 +302,13 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
     # Someone who died before the story ("her late husband") is remembered, not cast: ``lost``.
     alive = [p for p in premise.people if not gone(p)]
-    people = [p for p in alive if p.kind != "group"] or alive[:1]
+    # (a couple is two people, not a crowd: "an old couple decide to sell the family farm")
+    people = [p for p in alive if p.kind != "group" or p.label == "couple"] or alive[:1]
     for n, p in enumerate(people):
         # "pirates", "rival chefs": two of the first named (one leads, one stands by or opposes);
         # "a samurai protects a village from bandits": one of the bandits is the opposition, not an ally too
-        queue += [p] * min(p.count, 2 if n == 0 and p.relation != "invader" else 1)
+        many = 2 if p.label == "couple" else p.count
+        queue += [p] * min(many, 2 if n == 0 and p.relation != "invader" else 1)
     # The first named leads, unless the request names them the opposition or a witness; invaders
     # ("zombies invade a shopping mall") never lead: the plot's own people hold out against them.
     leads = [p for p in queue if p.relation not in ("rival", "witness", "invader")]
@@ -395,7 +403,9 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         job = creature_word or (bare(role.label) if role is not None else "")
         if p is not None:
             job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
-            if p.kind == "group":  # "a team of misfits" leads: one of them does, "the team member"
+            if p.label == "couple":  # one of the couple: a husband, a wife (the pronoun is the plot's)
+                job = {"he": "husband", "she": "wife"}.get(update.get("pronouns", c.pronouns), "partner")
+            elif p.kind == "group":  # "a team of misfits" leads: one of them does, "the team member"
                 job = f"{bare(job)} member"
             if p.label in ("person", "woman", "man") and not p.called and (p.name or p.surname) and role is not None:
                 job = bare(role.label)  # "with Jack": Jack is whoever the plot needs (the planner, the seeker)
@@ -480,7 +490,8 @@ _BLOOD = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "g
 
 
 def _shares_surname(p: AskedPerson, c: Character, hero: Character, given: set[str]) -> bool:
-    if p.relation not in _BLOOD or p.surname or c.look.species != "human" or hero.look.species != "human":
+    if (p.relation not in _BLOOD and p.label != "couple") or p.surname or c.look.species != "human" \
+            or hero.look.species != "human":
         return False
     return len(c.name.split()) >= 2 and len(hero.name.split()) >= 2 and "hero" not in given
 

@@ -175,6 +175,9 @@ _PEOPLE_GENRE = {
 }
 
 
+#: Complications that are days of this world's calendar.
+_HOLIDAYS = frozenset({"christmas", "halloween", "thanksgiving", "new_year", "valentines", "diwali", "hanukkah",
+                       "lunar_new_year", "black_friday"})
 #: Where a western can be set unasked: the American frontier, and Australia's outback.
 _FRONTIER = frozenset({None, "US", "MX", "CA", "AU"})
 
@@ -218,8 +221,11 @@ def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[s
     dated = premise.year is not None and premise.era is not None and premise.era[:1].isdigit()
     # a western is the American frontier's (or Australia's): feudal Japan's bandits are no cowboys'
     frontier = premise.country in _FRONTIER
+    # a holiday asked for is this world's ("stuck in a lift on Christmas Eve"), not a far future's
+    holiday = bool(set(premise.complications) & _HOLIDAYS) and premise.era is None
     return [g for g in fits if not (past and g in ("scifi", "cyberpunk")) and not ((real or modern) and g in unreal)
             and not (soon and g == "postapoc") and not (g == "western" and not frontier)
+            and not (holiday and g in ("scifi", "cyberpunk", "postapoc"))
             and not (dated and g == "fantasy") and not (modern and g in _PERIOD and _PERIOD[g][1] < since)]
 
 

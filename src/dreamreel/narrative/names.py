@@ -32,16 +32,34 @@ def _locales(country: str) -> list[str]:
     return [loc for loc in mine if loc not in english] + english
 
 
+#: Scripts whose names read well in Latin letters letter by letter (anyascii): Cyrillic and Greek.
+_SPELLED = re.compile(r"^[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff' .-]+$")
+
+
 @cache
 def names_for(country: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
     """(first names by pronoun, last names) people have in ``country``; None where no locale
-    writes them in the Latin alphabet. Always the same names for the same country."""
+    writes them in the Latin alphabet, or in Cyrillic or Greek (written in Latin letters: Kyiv's
+    Oleksandr Shevchenko). Always the same names for the same country."""
+    for spelled in (False, True):
+        if (names := _names_in(country, spelled)) is not None:
+            return names
+    return None
+
+
+def _names_in(country: str, spelled: bool) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
     from faker import Faker
 
     for loc in _locales(country):
         fake = Faker(loc)
         fake.seed_instance(0)
         roman = hasattr(fake, "first_romanized_name")
+        if spelled and not roman:
+            she, he, last = _draw(fake.first_name_female, True), _draw(fake.first_name_male, True), \
+                _draw(fake.last_name, True)
+            if min(len(she), len(he), len(last)) >= 8:
+                return {"she": she, "he": he, "they": tuple(n for pair in zip(she, he) for n in pair)}, last
+            continue
 
         draw = _draw
         if roman and hasattr(fake, "first_romanized_name_female"):  # Japanese: romaji
@@ -71,15 +89,22 @@ def surnames_by(country: str) -> dict[str, tuple[str, ...]]:
         female, male = getattr(person, "last_names_female", None), getattr(person, "last_names_male", None)
         if not female or not male or set(female) == set(male):
             return {}  # the country's first locale says: one family name for all
-        she, he = _draw(fake.last_name_female), _draw(fake.last_name_male)
+        she, he = _draw(fake.last_name_female, True), _draw(fake.last_name_male, True)
         return {"she": she, "he": he} if min(len(she), len(he)) >= 8 else {}
     return {}
 
 
-def _draw(make) -> tuple[str, ...]:
+def _draw(make, spelled: bool = False) -> tuple[str, ...]:
+    from anyascii import anyascii
+
     got: dict[str, None] = {}
     for _ in range(POOL * 6):
         name = make().strip()
+        if spelled and _SPELLED.match(name):
+            # (Greek ου is "ou", not "oy"; Bulgarian ъ is "a"; a soft sign is no apostrophe)
+            for was, now in (("ου", "ou"), ("Ου", "Ou"), ("ού", "ou"), ("ъ", "a"), ("Ъ", "A"), ("ь", ""), ("Ь", "")):
+                name = name.replace(was, now)
+            name = anyascii(name)
         if _LATIN.match(name) and " " not in name and 2 <= len(name) <= 14:
             got[name] = None
         if len(got) >= POOL:

@@ -643,8 +643,8 @@ def read(prompt: str) -> Premise:
     _made_things(premise, toks)
     _their_stories(premise, toks)
     for p in premise.people:
-        if p.age is None and "retired" in p.traits and p.species == "human":
-            p.age = "old"  # a retired clockmaker is drawn and voiced as an old man, not a young one
+        if p.age is None and {"retired", "old", "elderly"} & set(p.traits) and p.species == "human":
+            p.age = "old"  # a retired clockmaker, an old couple: drawn and voiced old, not young
     subject = next((t.low for t in toks if t.low in ("she", "he")), None)
     if subject and not any(p.pronouns for p in premise.people):
         premise.lead_pronouns = subject  # type: ignore[assignment]
@@ -717,7 +717,9 @@ def read(prompt: str) -> Premise:
     unknown = [t.text for t in toks if t.used is None and len(t.low) > 2 and t.low not in _NUMBER_WORDS]
     premise.not_understood = list(dict.fromkeys(unknown))
     content = [t for t in toks if t.used not in ("filler", "size")]
-    if not foreign and len(content) >= 3 and len(premise.not_understood) >= 0.6 * len(content):
+    # (words English has but the vocabulary lacks are not a foreign language: "his sense of taste")
+    strange = [w for w in premise.not_understood if not _english(w)]
+    if not foreign and len(content) >= 3 and len(strange) >= 0.6 * len(content):
         premise.notes.append("this request does not look like English, which is the language dreamreel reads; "
                              "it kept what it recognised")
     return premise
@@ -751,6 +753,13 @@ _NEGATORS = {"not", "no", "nothing", "never", "without", "non", "none", "nor", "
 #: What a story, world or place can be said to be without: "a world without music".
 _WHOLE = {"world", "story", "film", "movie", "town", "city", "place", "universe", "series", "episode", "planet",
           "country", "land", "kingdom", "future", "village", "island"}
+
+
+def _english(word: str) -> bool:
+    """Whether English knows the word (lemminflect's lemma tables): "taste" yes, "historia" no."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower())) or word[:1].isupper()
 
 
 def _absent_here(toks: list[Token], i: int, text: str) -> bool:
