@@ -1425,3 +1425,9 @@ def test_names_in_cyrillic_or_greek_are_written_in_latin_letters():
     assert kyiv.bible.world.era == "the present day"
     assert all(re.fullmatch(r"[A-Za-z .-]+", c.name) for c in kyiv.bible.cast)
     assert not {"Kidd", "Bonny"} & {w for c in kyiv.bible.cast for w in c.name.split()}  # not the pirates' names
+
+
+def test_a_detective_s_hunt_is_an_investigation_and_a_gift_found_is_growing_up():
+    assert read("a cyberpunk detective in Neo-Tokyo hunts a rogue android, gritty, R rated").shapes == ["investigation"]
+    assert read("a knight hunts a dragon").shapes == ["monster"]
+    assert read("a teenager discovers she can hear what plants are thinking").shapes == ["coming_of_age"]

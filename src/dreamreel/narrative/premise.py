@@ -642,6 +642,7 @@ def read(prompt: str) -> Premise:
     _left_behind(premise)
     _made_things(premise, toks)
     _their_stories(premise, toks)
+    _hunted_by_the_law(premise)
     for p in premise.people:
         if p.age is None and {"retired", "old", "elderly"} & set(p.traits) and p.species == "human":
             p.age = "old"  # a retired clockmaker, an old couple: drawn and voiced old, not young
@@ -1863,6 +1864,21 @@ def _kept_from(m: Match, toks: list[Token]) -> bool:
     if m.first < 2 or toks[m.first - 1].low != "from":
         return False
     return any(t.forms & _KEEPS_FROM for t in toks[max(0, m.first - 6):m.first - 1])
+
+
+#: Whose hunt is an investigation, not a monster's: "a cyberpunk detective hunts a rogue android".
+_INVESTIGATORS = frozenset({"detective", "police officer", "inspector", "investigator", "sheriff", "bounty hunter",
+                            "agent", "spy", "journalist", "lawyer"})
+#: Who is hunted as a person, even if not one: a rogue android is tracked down, not slain at the gate.
+_LIKE_PEOPLE = frozenset({"human", "android", "robot", "cyborg", "AI", "clone", "vampire", "ghost"})
+
+
+def _hunted_by_the_law(premise: Premise) -> None:
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    quarry = next((p for p in premise.people if p.relation == "rival"), None)
+    if lead is not None and quarry is not None and "monster" in premise.shapes and lead.label in _INVESTIGATORS \
+            and quarry.species in _LIKE_PEOPLE and "investigation" not in premise.shapes:
+        premise.shapes[premise.shapes.index("monster")] = "investigation"
 
 
 def _their_stories(premise: Premise, toks: list[Token]) -> None:
