@@ -324,6 +324,33 @@ class LiveFilm:
             return self.playhead
         return self.playhead + min(4.0, time.time() - self._heard) * self._rate
 
+    def watched_s(self) -> float:
+        """The film second the viewer is watching now, that what was heard from them ages by (a
+        reading nobody confirms fades to unknown over film seconds: ``director.engagement``): the
+        last reported position, run on by the wall seconds since while their player said it plays
+        (without ``_playhead_now``'s bound: a player that goes silent mid-film is taken to play on,
+        which is what ages its reading; a paused one ages nothing), never past what is made. Before
+        anything is heard from the viewer, production's film second (as ``director.harness``
+        counts a viewer whose player sends nothing)."""
+        with self._cond:
+            if self.engagement.heard_t is None:
+                return self.made_s
+            at = self.playhead + (time.time() - self._heard) * self._rate if self._playing else self.playhead
+            return min(at, self.made_s)
+
+    def reading(self) -> Estimate:
+        """The viewer's engagement now, aged by the film seconds nothing was heard (``watched_s``)."""
+        return self.engagement.reading(self.watched_s())
+
+    def _take(self) -> Estimate:
+        """The strongest reading since the last take, aged (``watched_s``); once it is unknown the
+        look and the pulse follow the lean alone (they otherwise turn only as events arrive, and a
+        silent player sends none), as the harness's adaptive director's do."""
+        reading = self.engagement.take(self.watched_s())
+        if reading.level == "unknown":
+            self._react(reading)
+        return reading
+
     def lead(self) -> float:
         """Film seconds made ahead of the viewer's playhead now."""
         return self.made_s - self._playhead_now()
@@ -387,7 +414,7 @@ class LiveFilm:
         self._go_on()
         if not self.adaptive:
             return None
-        self._reading = self.engagement.take()
+        self._reading = self._take()
         bandit = self.bandit
         if bandit is None:
             return self.drama.variant(beat, self._reading, at_s=self.made_s)
@@ -406,7 +433,7 @@ class LiveFilm:
             return None, None
         guess = copy.copy(self.drama)
         guess.log = []
-        reading = self.engagement.peek()
+        reading = self.engagement.peek(self.watched_s())
         return guess.variant(beat, reading, at_s=self.made_s), guess.pacing(beat, reading, at_s=self.made_s)
 
     def _next_beats(self, offered: list[Option]) -> dict[str, Beat]:
@@ -464,7 +491,7 @@ class LiveFilm:
         by, option_id = answer.split(":", 1)
         if by != "viewer" and self.adaptive:
             # Nobody chose: the director does, for what this viewer seems to need.
-            option_id = self.drama.option(beat, offered, self.engagement.take(), self._next_beats(offered),
+            option_id = self.drama.option(beat, offered, self._take(), self._next_beats(offered),
                                           at_s=self.made_s).id
         self.taken.append(Taken(choice.id, option_id, by, round(time.time() - posted, 3)))
         return next(o for o in offered if o.id == option_id)
@@ -489,7 +516,7 @@ class LiveFilm:
         step = r.steps[self._replayed]
         self._replayed += 1
         if self.adaptive:
-            self._reading = self.engagement.take()  # (the pace is still this viewer's)
+            self._reading = self._take()  # (the pace is still this viewer's)
         return step.get("variant")
 
     def _answered(self, beat: Beat, offered: list[Option], visit: int) -> Option:

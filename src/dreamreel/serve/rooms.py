@@ -865,7 +865,7 @@ def install(app: FastAPI) -> Rooms:
             offered = [o for o in beat.choice.options if o.id in tied]
             if not live.adaptive:
                 return v.default if v.default in tied else tied[0]
-            return live.drama.option(beat, offered, live.engagement.estimate, live._next_beats(offered),
+            return live.drama.option(beat, offered, live.reading(), live._next_beats(offered),
                                      at_s=live.made_s).id
 
         option, by, why = room.count(director)

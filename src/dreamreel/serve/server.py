@@ -638,7 +638,7 @@ class Server:
 
     @staticmethod
     def _live_status(live: LiveFilm) -> dict[str, Any]:
-        e = live.engagement.estimate
+        e = live.reading()  # (aged: a viewer whose player went silent reads unknown)
         # What will be made instead of what was asked (a rating above the ceiling, a budget).
         planner = live.story.generator.get("notes", "")
         return {
