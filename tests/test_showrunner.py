@@ -1431,3 +1431,14 @@ def test_a_detective_s_hunt_is_an_investigation_and_a_gift_found_is_growing_up()
     assert read("a cyberpunk detective in Neo-Tokyo hunts a rogue android, gritty, R rated").shapes == ["investigation"]
     assert read("a knight hunts a dragon").shapes == ["monster"]
     assert read("a teenager discovers she can hear what plants are thinking").shapes == ["coming_of_age"]
+
+
+def test_the_friend_made_stands_by_the_lead_and_a_birthday_says_an_age():
+    seal = plan(Request(prompt="a lighthouse keeper's daughter befriends a seal, 1900s Scotland, gentle", episodes=1),
+                seed=0)
+    assert next(c for c in seal.bible.cast if c.role == "ally").look.species == "seal"  # the seal was left out
+    party = plan(Request(prompt="a single dad tries to make his daughter's 8th birthday party perfect", episodes=1),
+                 seed=0)
+    assert next(c for c in party.bible.cast if c.job == "daughter").look.age == "child"
+    assert "the living room" in {p.name for p in party.bible.world.places}  # at home, not in a hotel
+    assert read("a Victorian ghost story set in a London orphanage, for older kids").people == []  # who it is for

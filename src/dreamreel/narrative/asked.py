@@ -181,7 +181,8 @@ def _called(said: str) -> str:
 
 #: Events that have a place of their own, and the vocabulary's place for it.
 _EVENT_PLACES = {"wedding": "a wedding venue", "road trip": "the open road", "first day of school": "a school",
-                 "first day at school": "a school", "first day at a new school": "a school", "new school": "a school"}
+                 "first day at school": "a school", "first day at a new school": "a school", "new school": "a school",
+                 "birthday party": "a family house", "birthday": "a family house"}
 
 
 #: Countries whose towns are a main street's (the vocabulary's "a small town").
@@ -317,6 +318,9 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
     if leads:
         out["hero"] = leads[0]
         queue.remove(leads[0])
+    # the friend the request makes ("a keeper's daughter befriends a seal") stands by the lead
+    # before family does (the keeper took the companion's part and the seal was left out)
+    queue.sort(key=lambda p: p.relation != "friend")
     for p in queue:
         if "hero" not in out and p.relation not in ("rival", "witness", "invader"):
             out["hero"] = p

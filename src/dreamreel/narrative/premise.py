@@ -643,6 +643,11 @@ def read(prompt: str) -> Premise:
     _made_things(premise, toks)
     _their_stories(premise, toks)
     _hunted_by_the_law(premise)
+    for m in re.finditer(r"(\w+)['\u2019]s (\d{1,2})(?:st|nd|rd|th) birthday", prompt, re.I):
+        # "his daughter's 8th birthday": she is a child; a 16th, young
+        p = next((q for q in premise.people if _head(q.words[-1]) == m.group(1).lower()), None)
+        if p is not None and p.age is None:
+            p.age = "child" if int(m.group(2)) <= 12 else "young" if int(m.group(2)) <= 25 else None
     for p in premise.people:
         if p.age is None and {"retired", "old", "elderly"} & set(p.traits) and p.species == "human":
             p.age = "old"  # a retired clockmaker, an old couple: drawn and voiced old, not young
