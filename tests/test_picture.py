@@ -1470,3 +1470,52 @@ def test_a_desert_on_mars_is_red_and_bare(dragon_story):
         return (top[:, :, 2] > top[:, :, 0] + 30).mean()
 
     assert sky_blue(red) < 0.05 < sky_blue(sand) and green(red) == 0
+
+
+def test_costumes_from_history_are_recognisable(dragon_story):
+    """The samurai wore a striped top (armour was drawn as three bands of colour): a samurai is in a
+    kimono's crossed collar over wide hakama, lacquered plates laced in rows, a katana through the
+    sash and his hair in a topknot; a ninja in black hooded to the eyes; a pharaoh in the striped
+    nemes and a gold collar; a knight in steel under a tabard with a kite shield; a viking in mail
+    and furs with a round shield; a hat the clothing names is worn (a pirate's tricorn, a stetson)."""
+    from dreamreel.edit.shotlog import _costume
+    from dreamreel.synth.visual.puppets import Puppet
+
+    bible = dragon_story.bible
+    grade = Grade(make_shot(bible).lighting, "day")
+    look = bible.cast[0].look.model_copy(update={"species": "human", "clothing_colors": ["#fdf2e9", "#0a3d62"],
+                                                 "hair_style": "long waves"})
+
+    def wearing(clothing: str, *acc: str) -> Puppet:
+        return Puppet(look.model_copy(update={"clothing": clothing, "accessories": list(acc)}), grade)
+
+    samurai = wearing("hakama and armour", "katana")
+    assert samurai.hakama and samurai.kimono and samurai.lacquer and samurai.katana and samurai.hat == "topknot"
+    assert samurai.hair_hidden and not samurai.plate  # no long hair, no steel, no stripes
+    ninja = wearing("black shinobi garb", "smoke bombs")
+    assert ninja.hat == "ninja hood" and max(ninja.c0.getColor() >> s & 255 for s in (0, 8, 16)) < 60
+    pharaoh = wearing("striped headdress and gold collar", "crook and flail")
+    assert pharaoh.hat == "nemes" and pharaoh.gold_collar and pharaoh.held == "crook and flail"
+    knight = wearing("armour and tabard", "sword", "shield")
+    assert knight.plate and knight.tabard and knight.shield == "shield" and knight.leg is knight.steel
+    viking = wearing("furs and chainmail", "round shield", "horn")
+    assert viking.mail and viking.furs and viking.shield == "round shield"
+    assert wearing("tricorn hat and sash").hat == "tricorn" and wearing("stetson and chaps").hat == "stetson"
+    assert wearing("cape and mask").hat is None  # a cape is no cap
+    assert _costume(bible.cast[0].model_copy(update={"look": samurai.look}))["headwear"] == "topknot"
+
+    def picture(p: Puppet) -> np.ndarray:
+        surf = skia.Surface(120, 220)
+        c = surf.getCanvas()
+        c.clear(skia.ColorWHITE)
+        c.translate(60, 200)
+        c.scale(1.8, 1.8)
+        p.draw(c, Pose())
+        return surf.makeImageSnapshot().toarray()[:, :, :3].astype(int)
+
+    plain = picture(wearing("tunic"))
+    assert np.abs(picture(samurai) - plain).mean() > 5  # drawn differently from a plain top, not recoloured
+    lacquer = picture(samurai)
+    # the katana's black scabbard reaches behind the hip, past where the body ends
+    body = picture(wearing("hakama and armour"))
+    assert (np.abs(lacquer - body).sum(axis=2) > 60).sum() > 80

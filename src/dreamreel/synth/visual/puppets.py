@@ -33,7 +33,11 @@ EXPRESSIONS: dict[str, tuple[float, float, float, float, float]] = {
 BUILDS = {"slim": (0.85, 1.0), "average": (1.0, 1.0), "broad": (1.28, 0.98), "small": (0.9, 0.86), "tall": (0.95, 1.1)}
 HATS = ("fedora", "hat", "cap", "helmet", "crown", "circlet", "bonnet", "tricorn", "boater")
 EYEWEAR = ("glasses", "spectacles", "goggles", "monocle", "patch", "visor", "mirrorshades", "pince-nez", "lorgnette")
-HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern", "wand")
+HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern", "wand", "crook")
+#: Headwear named in the clothing itself ("tricorn hat and sash", "stetson and chaps", "pointed hat and
+#: black cloak"), read as whole words (a cape is no cap).
+WORN_HATS = re.compile(r"\b(top hat|pointed hat|plumed hat|tricorn|stetson|fedora|bowler|bonnet|boater|cap|"
+                       r"helmet|hat)\b")
 #: Humanoid species are drawn as people with the species' skin (creatures.py draws the rest).
 HUMANOID_SKIN: dict[str, str] = {
     "zombie": "#8a9a78", "alien": "#7ab87a", "troll": "#7a8a6a", "ogre": "#8a9a5a", "orc": "#6a8a4a",
@@ -62,6 +66,14 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("monk's robe",), "#6a4a2a", "#4a3018", None),
     (("oilskin",), "#e8c82a", "#2a3a4a", None),
     (("red suit with white fur",), "#c01a1a", "#f2f2ee", None),
+    # costumes from history: a samurai's indigo kimono over dark hakama, his hair in a topknot; a
+    # ninja all in black, hooded and masked to the eyes; a pharaoh's white linen under the striped
+    # nemes headcloth; a knight's red tabard over steel; a viking's mail under furs
+    (("hakama", "samurai"), "#2e3a5c", "#2a2a30", "topknot"),
+    (("shinobi", "ninja"), "#17171b", "#17171b", "ninja hood"),
+    (("striped headdress", "nemes", "pharaoh"), "#f2eee0", "#f2eee0", "nemes"),
+    (("armour and tabard", "knight's armour"), "#a82228", "#9aa0a8", None),
+    (("chainmail", "chain mail", "mail shirt", "byrnie"), "#8a8e94", "#5a4030", None),
 ]
 
 #: Clothes in one piece, arms to ankles: no lapels or tie, legs in the suit's colour.
@@ -176,7 +188,38 @@ class Puppet:
         if self.labcoat:
             self.c0 = fill(g.c((0.94, 0.95, 0.96), lit=lit))
             self.arm_paint = stroke(g.c((0.94, 0.95, 0.96), lit=lit), 5.6 * self.wf, aa=False)
-        self.hat = next((a for a in self.acc if _has(a, HATS)), None) or (costume[3] if costume else None)
+        # costumes from history (each read from the clothing's words, so a look the vocabulary has
+        # no costume for still wears what its words say)
+        self.kimono = _has(self.clothing, ("kimono", "yukata", "hakama"))
+        self.hakama = "hakama" in self.clothing
+        self.mail = _has(self.clothing, ("chainmail", "chain mail", "mail shirt", "byrnie"))
+        self.furs = _has(self.clothing, ("furs", "fur cloak", "fur mantle", "pelt"))
+        self.tabard = "tabard" in self.clothing
+        self.gold_collar = _has(self.clothing, ("gold collar", "collar of gold", "broad collar", "usekh"))
+        #: plate armour: steel (a breastplate, pauldrons, steel arms and legs), not bands of colour; a
+        #: samurai's is lacquered plates laced together over the kimono
+        self.plate = self.armour and not self.hakama
+        self.lacquer = self.armour and self.hakama
+        self.katana = any("katana" in a for a in self.acc)
+        self.shield = next((a for a in self.acc if "shield" in a), None)
+        self.steel = fill(g.c((0.66, 0.68, 0.72), lit=lit))
+        self.steel_dark = fill(g.c((0.42, 0.44, 0.48), lit=lit))
+        self.gold = fill(g.c((0.86, 0.66, 0.2), lit=lit, pull=0))
+        self.lacquer_paint = fill(g.c((0.45, 0.1, 0.1), lit=lit, pull=0))
+        self.fur = fill(g.c((0.42, 0.3, 0.2), lit=lit, pull=0))
+        self.tabard_paint = fill(g.c(c0, lit=lit))
+        if self.plate:  # the armour itself is the top: steel, arms and legs too (a tabard hangs over it)
+            self.c0 = self.steel
+            self.c0_dark = self.steel_dark
+        if self.plate:
+            self.arm_paint = stroke(self.steel.getColor(), 5.6 * self.wf, aa=False)
+            self.arm_back = stroke(self.steel_dark.getColor(), 5.6 * self.wf, aa=False)
+            self.leg = self.steel
+        worn_hat = WORN_HATS.search(self.clothing)
+        self.hat = next((a for a in self.acc if _has(a, HATS)), None) or (costume[3] if costume else None) \
+            or (worn_hat.group(1) if worn_hat else None)
+        #: hair hidden under the hat or tied up in it (a diver's helmet, a ninja's hood, a topknot)
+        self.hair_hidden = self.hat in ("ninja hood", "topknot", "nemes")
         #: a diver's helmet hides the hair (a spacesuit's glass dome does not)
         self.helmeted = self.hat is not None and _has(self.hat, ("diving helmet", "brass helmet", "diver's helmet"))
         self.eyewear = next((a for a in self.acc if _has(a, EYEWEAR)), None)
@@ -244,7 +287,25 @@ class Puppet:
         if self.hood:
             c.drawOval(skia.Rect(sx - 9, sy - 6, sx + 9, sy + 4), self.c0_dark)
         self._back_hair(c, pose)
+        if self.shield:  # slung on the back, showing past the far shoulder
+            self._shield(c, sx - pose.facing * (sw + 1), sy + 15)
         self._arm(c, -pose.facing, pose, sw, sy, back=True)
+
+    def _shield(self, c: skia.Canvas, x: float, y: float) -> None:
+        """A round shield (painted wood, an iron boss) or a knight's kite shield (a chevron on it)."""
+        if "round" in (self.shield or "") or not self.plate:
+            c.drawCircle(x, y, 10, self.c1)
+            c.drawPath(poly([(x, y), (x - 10, y), (x - 7.07, y - 7.07)]), self.c0_dark)
+            c.drawPath(poly([(x, y), (x + 10, y), (x + 7.07, y + 7.07)]), self.c0_dark)
+            c.drawCircle(x, y, 10, stroke(self.band.getColor(), 1.0))
+            c.drawCircle(x, y, 2.6, self.steel)
+            c.drawCircle(x, y, 2.6, self.outline)
+            return
+        kite = poly([(x - 8, y - 11), (x + 8, y - 11), (x + 8, y + 1), (x, y + 13), (x - 8, y + 1)])
+        c.drawPath(kite, self.tabard_paint)
+        c.drawPath(poly([(x - 8, y + 1), (x, y - 6), (x + 8, y + 1), (x + 8, y + 4), (x, y - 3), (x - 8, y + 4)]),
+                   self.gold)
+        c.drawPath(kite, self.outline)
 
     def draw_body(self, c: skia.Canvas, pose: Pose) -> None:
         """Legs, torso and clothes, neck: the part that only breathes and sways."""
@@ -261,9 +322,33 @@ class Puppet:
             c.drawRoundRect(skia.Rect(x - 3.2 + d * 1.2, -3.6, x + 3.2 + d * 2.4, 0), 1.6, 1.6, self.shoe)
         torso = poly([(sx - sw, sy + 1.5), (sx - sw + 1.2, sy - 1.0), (sx + sw - 1.2, sy - 1.0), (sx + sw, sy + 1.5),
                       (ww, wy + 2), (-ww, wy + 2)])
+        if self.mail:  # a hauberk of mail to mid-thigh
+            hem = poly([(-ww, wy), (ww, wy), (ww + 2, -26 * hf), (-ww - 2, -26 * hf)])
+            c.drawPath(hem, self.c0_flat)
+            c.drawPath(hem, self.outline)
         c.drawPath(torso, self.c0_flat)
         c.drawPath(torso, self.outline)
-        if self.skirt:
+        if self.hakama:  # wide pleated trousers to the ankle, split down the middle
+            legs = poly([(-ww - 0.5, wy), (ww + 0.5, wy), (ww + 6 * wf, -2), (-ww - 6 * wf, -2)])
+            c.drawPath(legs, self.c1_flat)
+            pleat = stroke(skia.ColorSetA(self.ink.getColor(), 110), 0.4)
+            for f in (-0.6, 0.6):
+                c.drawLine(f * ww, wy + 2, f * (ww + 6 * wf), -2, pleat)
+            c.drawLine(0, wy + 8, 0, -2, stroke(skia.ColorSetA(self.ink.getColor(), 170), 0.6))
+            c.drawPath(legs, self.outline)
+        elif self.kimono:  # a robe wrapped to the ankle
+            robe = poly([(-ww, wy), (ww, wy), (ww + 3 * wf, -2), (-ww - 3 * wf, -2)])
+            c.drawPath(robe, self.c0_flat)
+            c.drawLine(d * 3, wy, d * 5, -2, stroke(skia.ColorSetA(self.ink.getColor(), 130), 0.5))
+            c.drawPath(robe, self.outline)
+        if self.tabard:  # a tabard hangs to mid-thigh over the chest, a gold chevron on it
+            tab = poly([(-sw * 0.62, sy), (sw * 0.62, sy), (ww * 0.8, wy), (ww * 0.8, -27 * hf), (-ww * 0.8, -27 * hf),
+                        (-ww * 0.8, wy)])
+            c.drawPath(tab, self.tabard_paint)
+            c.drawPath(poly([(-sw * 0.5, sy + 13), (0, sy + 6), (sw * 0.5, sy + 13), (sw * 0.5, sy + 16), (0, sy + 9),
+                             (-sw * 0.5, sy + 16)]), self.gold)
+            c.drawPath(tab, self.outline)
+        if self.skirt and not self.kimono:
             hem = -2 if _has(self.clothing, ("gown", "robe", "cassock", "habit")) else -24 * hf
             skirt = poly([(-ww, wy), (ww, wy), (ww + 6 * wf, hem), (-ww - 6 * wf, hem)])
             c.drawPath(skirt, self.c0_flat if _has(self.clothing, ("dress", "gown", "robe", "habit", "cassock"))
@@ -274,8 +359,22 @@ class Puppet:
             c.drawPath(tail, self.c0_flat)
             c.drawPath(tail, self.outline)
             c.drawLine(d * 1.5, wy, d * 1.5, -25 * hf, stroke(skia.ColorSetA(self.ink.getColor(), 120), 0.4))
-        c.drawRect(skia.Rect(-ww, wy - 0.5, ww, wy + 1.6), self.c0_dark)  # belt line
+        if self.kimono:  # the obi: a wide sash
+            c.drawRect(skia.Rect(-ww, wy - 4.5, ww, wy + 1.6), self.c1 if not self.hakama else self.band)
+        else:
+            c.drawRect(skia.Rect(-ww, wy - 0.5, ww, wy + 1.6), self.c0_dark)  # belt line
         self._torso_details(c, pose, sx, sy, sw, wy)
+        if self.katana:  # through the sash at the hip: the hilt forward, the curved scabbard behind
+            sheath = skia.Path()
+            sheath.moveTo(d * 2, wy - 1)
+            sheath.quadTo(-d * 12, wy + 1, -d * 24, wy + 8)
+            c.drawPath(sheath, stroke(self.ink.getColor(), 1.6))
+            c.drawLine(d * 2, wy - 1, d * 3.2, wy - 1.6, stroke(self.gold.getColor(), 1.9))  # the guard
+            c.drawLine(d * 3.2, wy - 1.6, d * 11, wy - 4.5, stroke(self.ink.getColor(), 1.5))  # the wrapped hilt
+            for i in range(4):
+                hx0 = d * (4.5 + i * 1.7)
+                c.drawLine(hx0, wy - 2.6 - i * 0.6, hx0 + d * 0.5, wy - 1.2 - i * 0.6,
+                           stroke(self.white.getColor(), 0.35))
         hx, hy = self.head_center(pose)
         c.drawRect(skia.Rect(hx - 2.6, hy + self.ry - 3, hx + 2.6, sy + 0.5), self.skin_dark)
         if self.scarf:
@@ -306,10 +405,50 @@ class Puppet:
 
     def _torso_details(self, c: skia.Canvas, pose: Pose, sx: float, sy: float, sw: float, wy: float) -> None:
         d = pose.facing
-        if self.armour:
-            for i in range(3):
-                y = sy + 4 + i * 8
-                c.drawRoundRect(skia.Rect(-sw + 2, y, sw - 2, y + 6), 2, 2, self.c1)
+        if self.lacquer:  # a samurai's do: lacquered plates laced in rows, shoulder plates hanging
+            c.drawRoundRect(skia.Rect(-sw + 1.5, sy + 5, sw - 1.5, wy - 4), 2, 2, self.lacquer_paint)
+            lace = stroke(self.gold.getColor(), 0.35)
+            for y in range(int(sy + 8), int(wy - 5), 3):
+                c.drawLine(-sw + 2, y, sw - 2, y, lace)
+            for side in (-1, 1):
+                plate = skia.Rect(sx + side * sw - 3.5, sy - 0.5, sx + side * sw + 3.5, sy + 10)
+                c.drawRect(plate, self.lacquer_paint)
+                for y in (sy + 3, sy + 6):
+                    c.drawLine(plate.left(), y, plate.right(), y, lace)
+                c.drawRect(plate, self.outline)
+        if self.kimono:  # the kimono's crossed collar, a white under-collar showing
+            c.drawPath(poly([(sx - 3.5, sy - 1), (sx - 1.5, sy - 1), (sx + 3.5, sy + 11), (sx + 1.5, sy + 12)]), self.white)
+            c.drawPath(poly([(sx + 3.5, sy - 1), (sx + 1.5, sy - 1), (sx - 0.5, sy + 4.5), (sx + 0.5, sy + 6.5)]),
+                       self.white)
+            return
+        if self.lacquer:
+            return
+        if self.plate:  # a breastplate's ridge and shine, rounded pauldrons
+            if not self.tabard:
+                c.drawLine(sx, sy + 2, sx, wy - 1, stroke(self.steel_dark.getColor(), 0.7))
+                c.drawOval(skia.Rect(sx - d * 6 - 1.5, sy + 4, sx - d * 6 + 1.5, sy + 14),
+                           fill(skia.ColorSetA(self.white.getColor(), 120)))
+            for side in (-1, 1):
+                pad = skia.Rect(sx + side * sw - 4.5, sy - 2.5, sx + side * sw + 4.5, sy + 6)
+                c.drawOval(pad, self.steel)
+                c.drawOval(pad, self.outline)
+            return
+        if self.mail:  # rings of mail, a fur mantle over the shoulders
+            ring = stroke(self.c0_dark.getColor(), 0.35)
+            for j, y in enumerate(range(int(sy + 3), int(wy), 2)):
+                for x in range(int(-sw + 2 + j % 2), int(sw - 1), 2):
+                    c.drawArc(skia.Rect(x - 0.9, y - 0.9, x + 0.9, y + 0.9), 0, 180, False, ring)
+        if self.furs:
+            for i in range(9):
+                fx = sx - sw - 1 + i * (2 * sw + 2) / 8
+                c.drawCircle(fx, sy + 0.5 + (i % 2) * 1.2, 2.6, self.fur)
+            if self.mail:
+                return
+        if self.gold_collar:  # a broad collar of gold and blue beads round the neck
+            for r, paint in ((9.5, self.gold), (7.5, fill(self.g.c((0.12, 0.3, 0.62), lit=0.55, pull=0))),
+                             (5.5, self.gold)):
+                c.drawArc(skia.Rect(sx - r, sy - 1 - r, sx + r, sy - 1 + r), 0, 180, True, paint)
+            c.drawArc(skia.Rect(sx - 9.5, sy - 10.5, sx + 9.5, sy + 8.5), 0, 180, True, self.outline)
             return
         if self.lapels:
             c.drawPath(poly([(sx - 4, sy - 1), (sx, sy + 14), (sx + 4, sy - 1)]), self.shirt)
@@ -395,7 +534,7 @@ class Puppet:
         return p
 
     def _back_hair(self, c: skia.Canvas, pose: Pose) -> None:
-        if self.helmeted:
+        if self.helmeted or self.hair_hidden:
             return
         s = self.hair_style
         hx, hy = self.head_center(pose)
@@ -503,7 +642,7 @@ class Puppet:
         c.drawPath(p, self.lip)
 
     def _front_hair(self, c: skia.Canvas, pose: Pose, hx: float, hy: float) -> None:
-        if self.helmeted:
+        if self.helmeted or self.hair_hidden:
             return
         s = self.hair_style
         rx, ry = self.rx, self.ry
@@ -573,6 +712,58 @@ class Puppet:
         rx, ry = self.rx, self.ry
         top = hy - ry
         p = self.hat_paint
+        if a == "topknot":  # hair drawn back tight from a shaved crown, tied in a topknot folded forward
+            d = pose.facing
+            c.save()
+            c.clipPath(self._head_path(hx, hy), doAntiAlias=True)
+            c.drawRect(skia.Rect(hx - rx - 1, hy - ry - 1, hx + rx + 1, hy - ry * 0.55), self.hair)
+            back = sorted((hx - d * (rx + 1), hx - d * rx * 0.55))
+            c.drawRoundRect(skia.Rect(back[0], hy - ry - 1, back[1], hy), 2.5, 2.5, self.hair)
+            c.restore()
+            c.drawOval(skia.Rect(hx - rx * 0.6, top - 1, hx + rx * 0.6, top + 2.2), self.skin_dark)  # the shaved pate
+            c.drawRoundRect(skia.Rect(hx - d * 2.5 - 1.6, top - 3.6, hx - d * 2.5 + 1.6, top + 0.4), 1, 1, self.hair)
+            knot = poly([(hx - d * 2.5, top - 3.6), (hx + d * 3.5, top - 2.4), (hx + d * 3.5, top - 1.0),
+                         (hx - d * 2.5, top - 1.6)])
+            c.drawPath(knot, self.hair)
+            c.drawPath(knot, self.outline)
+            c.drawLine(hx - d * 1.6, top - 3.6, hx - d * 1.6, top - 1.0, stroke(self.white.getColor(), 0.5))
+            return
+        if a == "ninja hood":  # a black hood and mask over all the head but a slit for the eyes
+            ey = hy - 0.5
+            hood = self._head_path(hx, hy)
+            hood.addRect(skia.Rect(hx - rx - 0.5, ey - 2.6, hx + rx + 0.5, ey + 2.2))
+            hood.setFillType(skia.PathFillType.kEvenOdd)
+            c.save()
+            c.clipRect(skia.Rect(hx - rx - 2, hy - ry - 2, hx + rx + 2, hy + ry + 2))
+            cloth = fill(self.c0.getColor())
+            c.drawPath(hood, cloth)
+            c.restore()
+            c.drawPath(self._head_path(hx, hy), self.outline)
+            fold = hy + 5.4 + min(1.0, pose.mouth) * 1.6  # the mask moves as the jaw does
+            c.drawLine(hx - 3, fold, hx + 3, fold, stroke(self.c0_dark.getColor(), 0.6))
+            c.drawPath(poly([(hx - pose.facing * rx, hy), (hx - pose.facing * (rx + 4), hy + 6),
+                             (hx - pose.facing * (rx + 1), hy + 3)]), cloth)  # the knot's tails
+            return
+        if a == "nemes":  # the pharaoh's striped headcloth, its lappets down beside the face, the cobra
+            blue = fill(self.g.c((0.14, 0.28, 0.6), lit=0.55, pull=0))
+            for side in (-1, 1):
+                lap = skia.Rect(hx + side * (rx + 0.2) - 2.4, hy - ry * 0.5, hx + side * (rx + 0.2) + 2.4, hy + ry + 7)
+                c.drawRect(lap, self.gold)
+                for y in range(int(lap.top()) + 1, int(lap.bottom()), 2):
+                    c.drawRect(skia.Rect(lap.left(), y, lap.right(), y + 0.9), blue)
+                c.drawRect(lap, self.outline)
+            cap = poly([(hx - rx - 2.6, hy - ry * 0.35), (hx - rx * 0.7, top - 2.5), (hx + rx * 0.7, top - 2.5),
+                        (hx + rx + 2.6, hy - ry * 0.35)])
+            c.drawPath(cap, self.gold)
+            c.save()
+            c.clipPath(cap, doAntiAlias=True)
+            for y in range(int(top - 2), int(hy - ry * 0.35), 2):
+                c.drawRect(skia.Rect(hx - rx - 3, y, hx + rx + 3, y + 0.9), blue)
+            c.restore()
+            c.drawPath(cap, self.outline)
+            c.drawRect(skia.Rect(hx - rx - 0.5, hy - ry * 0.5, hx + rx + 0.5, hy - ry * 0.35), self.gold)
+            c.drawRoundRect(skia.Rect(hx - 0.8, top - 3.5, hx + 0.8, top + 1.5), 0.8, 0.8, self.gold)  # the uraeus
+            return
         if a == "toque":  # a chef's tall pleated hat
             c.drawRoundRect(skia.Rect(hx - rx * 0.8, top - 11, hx + rx * 0.8, top + 2), 3, 3, self.white)
             c.drawOval(skia.Rect(hx - rx - 1, top - 15, hx + rx + 1, top - 6), self.white)
@@ -634,7 +825,7 @@ class Puppet:
             c.drawPath(tri, p)
             c.drawPath(tri, self.outline)
         else:  # fedora, wide-brimmed, plain hat
-            wide = 6.5 if _has(a, ("wide", "battered", "hat")) and "fedora" not in a else 4.5
+            wide = 6.5 if _has(a, ("wide", "battered", "hat", "stetson")) and "fedora" not in a else 4.5
             crown = skia.Rect(hx - rx + 1.5, top - 4.2, hx + rx - 1.5, top + 2.5)
             brim = skia.Rect(hx - rx - wide, top + 1.2, hx + rx + wide, top + 4.0)
             c.drawRoundRect(crown, 3, 3, p)
