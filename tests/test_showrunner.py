@@ -1442,3 +1442,15 @@ def test_the_friend_made_stands_by_the_lead_and_a_birthday_says_an_age():
     assert next(c for c in party.bible.cast if c.job == "daughter").look.age == "child"
     assert "the living room" in {p.name for p in party.bible.world.places}  # at home, not in a hotel
     assert read("a Victorian ghost story set in a London orphanage, for older kids").people == []  # who it is for
+
+
+def test_someone_gone_missing_is_searched_for_by_name_not_cast():
+    conductor = read("an orchestra's conductor goes missing the night before the premiere")
+    assert "missing" in conductor.people[0].traits and conductor.shapes[0] == "investigation"
+    story = plan(Request(prompt="a mother searches for her son who vanished", episodes=1), seed=0)
+    assert "son" not in [c.job for c in story.bible.cast] and story.bible.cast[0].job == "mother"
+    assert _beats_with(story, "her son") >= 1 and "with her son" in story.bible.cast[1].archetype
+    rescue = plan(Request(prompt="a mountain rescue team in the Alps searches for a missing climber during a blizzard",
+                          episodes=1), seed=0)
+    assert rescue.bible.cast[0].job == "team member"  # the climber who is lost does not lead the search
+    assert "Ashby St. Giles and never" in story.graph.beats[0].narration  # (a sentence does not end at "St.")

@@ -457,7 +457,7 @@ class FormKit(Model):
 PERSON_SLOTS = ("hero", "villain", "wild", "comp", "prev")
 PERSON_ATTRS = ("name", "full", "job", "they", "them", "their", "They", "Their")
 WORLD_SLOTS = ("world", "place", "home", "era", "object", "object_short", "stakes", "crowd", "weather", "event",
-               "last", "lost", "fear", "the_fear")
+               "last", "lost", "missing", "fear", "the_fear")
 
 
 #: The slots only ``arc.secret`` has.

@@ -302,7 +302,8 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
     queue: list[AskedPerson] = []
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
     # Someone who died before the story ("her late husband") is remembered, not cast: ``lost``.
-    alive = [p for p in premise.people if not gone(p)]
+    # ... and someone missing is searched for ({missing}), not on screen
+    alive = [p for p in premise.people if not gone(p) and "missing" not in p.traits]
     # (a couple is two people, not a crowd: "an old couple decide to sell the family farm")
     people = [p for p in alive if p.kind != "group" or p.label == "couple"] or alive[:1]
     for n, p in enumerate(people):
@@ -405,10 +406,13 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             written[c.id] = (None if p is not None else role.archetypes[turn % len(role.archetypes)],
                              role.goal[(turn + nth) % len(role.goal)], role.conflict[(turn + nth) % len(role.conflict)])
         job = creature_word or (bare(role.label) if role is not None else "")
+        # the other of a couple is the other of the two ("he goes into hospital": she is his wife)
+        other_half = ({"he": "she", "she": "he"}.get(hero_pronouns[0]) if p is not None and p.label == "couple"
+                      and key != "hero" and hero_pronouns else None)
         if p is not None:
             job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
             if p.label == "couple":  # one of the couple: a husband, a wife (the pronoun is the plot's)
-                job = {"he": "husband", "she": "wife"}.get(update.get("pronouns", c.pronouns), "partner")
+                job = {"he": "husband", "she": "wife"}.get(other_half or update.get("pronouns", c.pronouns), "partner")
             elif p.kind == "group":  # "a team of misfits" leads: one of them does, "the team member"
                 job = f"{bare(job)} member"
             if p.label in ("person", "woman", "man") and not p.called and (p.name or p.surname) and role is not None:
@@ -427,9 +431,10 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                 update["look"] = look
                 if p.voice:
                     update["voice"] = c.voice.model_copy(update={"descriptor": p.voice})
-                if p.pronouns and p.pronouns != c.pronouns:
-                    update["pronouns"] = p.pronouns
-                    update["name"] = pick_name(intent.plot, p.pronouns, rng, used)
+                pronouns = other_half or p.pronouns
+                if pronouns and pronouns != c.pronouns:
+                    update["pronouns"] = pronouns
+                    update["name"] = pick_name(intent.plot, pronouns, rng, used)
                 if p.traits:
                     update["traits"] = list(dict.fromkeys([*p.traits, *c.traits]))[:8]
             if premise.narrator and p.label == premise.narrator:
@@ -447,18 +452,22 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             update["name"] = f"{first} {last}".strip()
             used.add(update["name"])
         jobs[c.id] = job
-        if p is not None:
-            named[c.id] = " ".join([*p.traits, p.called or p.label])
+        if p is not None:  # (one of a group is "the orchestra member", one of a couple "the wife")
+            named[c.id] = job if p.label == "couple" else " ".join(
+                [*p.traits, job if p.kind == "group" else p.called or p.label])
         if job:
             update["job"] = job[:200]
         return c.model_copy(update=update)
 
+    hero_pronouns: list[str] = []
     hero = fit(base.hero, "hero", shape.roles.get("hero"))
+    hero_pronouns.append(hero.pronouns)
     villain = fit(base.villain, "villain", shape.roles.get("villain"))
     wild = fit(base.wild, "wild", shape.roles.get("wild"))
     comps = [fit(c, "comp" if i == 0 else f"comp{i + 1}", shape.roles.get("comp"), i) for i, c in enumerate(base.comps)]
     final = dict(slots, hero=Person.of(hero), villain=Person.of(villain), wild=Person.of(wild),
-                 comp=Person.of(comps[0]), prev=Person.of(hero))
+                 comp=Person.of(comps[0]), prev=Person.of(hero),
+                 missing=missing(premise, Person.of(hero), Person.of(comps[0])))
 
     def named_right(c: Character) -> Character:
         if c.id not in written:
@@ -680,6 +689,18 @@ def lost(premise: Premise, hero: Person | None) -> str:
     return f"{hero.their if hero is not None else 'the'} {' '.join(said)}"
 
 
+def missing(premise: Premise, hero: Person, comp: Person) -> str:
+    """Who has gone missing, for ``{missing}``: as the request names them ("the orchestra's
+    conductor", "her son"), else the companion's oldest friend."""
+    gone_ = next((p for p in premise.people if "missing" in p.traits), None)
+    if gone_ is None:
+        return f"{comp.name}'s oldest friend"
+    said = gone_.called or gone_.label
+    if gone_.relation in _KIN:
+        return f"{hero.their} {said}"
+    return said if said.startswith(("the ", "a ", "an ")) else f"the {said}"
+
+
 def _place_made(premise: Premise) -> str | None:
     """The asked-for place the request says is being made or mended ("reopen her late husband's
     bakery": "the bakery"), or None."""
@@ -700,7 +721,7 @@ def slots_for(premise: Premise, facts: WorldFacts, base: Cast) -> dict:
     return dict(world_slots(facts), home=home.name, place=home.name, weather="the air is still",
                 crowd=crowd(premise, facts), hero=Person.of(base.hero), villain=Person.of(base.villain),
                 wild=Person.of(base.wild), comp=Person.of(base.comps[0]), prev=Person.of(base.hero),
-                lost=lost(premise, None))
+                lost=lost(premise, None), missing=missing(premise, Person.of(base.hero), Person.of(base.comps[0])))
 
 
 def crowd(premise: Premise, facts: WorldFacts) -> str:

@@ -166,6 +166,11 @@ def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[s
     return plan
 
 
+#: Where one sentence ends and the next begins: not after "St." or "Mr." inside a name ("a room in
+#: Ashby St. Giles" is one sentence).
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bSt\.)(?<!\bMt\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)\s+")
+
+
 @dataclass
 class Composer:
     """Writes episodes from shapes for one story: its cast, world, writer and rng."""
@@ -223,7 +228,7 @@ class Composer:
     def fit_narration(self, narration: str, lines: list[Line], keep_one: bool) -> str:
         room = self.word_budget() - sum(len(ln.text.split()) for ln in lines)
         kept: list[str] = []
-        for sentence in re.split(r"(?<=[.!?])\s+", narration.strip()):
+        for sentence in _SENTENCE_END.split(narration.strip()):
             if kept and sum(len(x.split()) for x in kept) + len(sentence.split()) > room:
                 break
             if not kept and len(sentence.split()) > room and not keep_one:
@@ -251,7 +256,7 @@ class Composer:
         if not mute or not text:
             return text
         out = []
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for sentence in _SENTENCE_END.split(text):
             who = next((n for n in mute if re.match(rf"{re.escape(n)}\b", sentence)), None)
             if who is not None and _HANDS.search(sentence):
                 sentence = self.sound(mute[who], episode)
@@ -300,6 +305,7 @@ class Composer:
                     object=obj, object_short=short, mcguffin=obj, mcguffin_short=obj, scheme=self.facts.scheme,
                     stakes=stakes, crowd=self.crowd, event=self.event_now, last=self.last_event,
                     lost=asked.lost(self.premise, people["hero"]), fear=self.facts.fear,
+                    missing=asked.missing(self.premise, people["hero"], people["comp"]),
                     the_fear=fear_met(self.facts.fear),
                     rule=self.rng.choice(self.intent.world.rules),
                     weather=self.weather_phrase(weather, place.time_of_day) or "the air is still",
@@ -720,7 +726,6 @@ class Composer:
                 candidates=[Edge(target=bid, condition=_cond(v.when, var) if v is not None else None)
                             for bid, _, _, v in tellings]))
         return beats
-
 
 
 

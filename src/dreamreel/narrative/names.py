@@ -116,6 +116,13 @@ def family_name(last: str, pronoun: str, country: str | None) -> str | None:
     """``last`` as a relative of ``pronoun`` bears it: the same name, or in a country whose family
     names change with who bears them, its other form (Czech Beran -> Beranová, Černý -> Černá;
     Latvian Kauliņš -> Kauliņa). None where that form is not known."""
+    if country in ("RU", "UA", "BG", "BY") and pronoun == "she":
+        # (Ivanov, Ivanova; Kovalskyi, Kovalska; Shevchenko and Kravchuk are everyone's)
+        for end, to in (("skiy", "skaya"), ("skyi", "ska"), ("skyy", "ska"), ("ov", "ova"), ("ev", "eva"),
+                        ("in", "ina"), ("yn", "yna")):
+            if last.endswith(end):
+                return last[:-len(end)] + to
+        return last if not last.endswith(("a", "iy", "yi")) else None
     if country not in ("CZ", "SK", "LV") or pronoun == "they":
         return last if not surnames_by(country or "") else None
     female = last in surnames_by(country)["she"] or last.endswith(("a", "e") if country == "LV" else ("ová", "á"))

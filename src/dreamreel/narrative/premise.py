@@ -643,6 +643,7 @@ def read(prompt: str) -> Premise:
     _made_things(premise, toks)
     _their_stories(premise, toks)
     _hunted_by_the_law(premise)
+    _gone_missing(premise)
     for m in re.finditer(r"(\w+)['\u2019]s (\d{1,2})(?:st|nd|rd|th) birthday", prompt, re.I):
         # "his daughter's 8th birthday": she is a child; a 16th, young
         p = next((q for q in premise.people if _head(q.words[-1]) == m.group(1).lower()), None)
@@ -1869,6 +1870,21 @@ def _kept_from(m: Match, toks: list[Token]) -> bool:
     if m.first < 2 or toks[m.first - 1].low != "from":
         return False
     return any(t.forms & _KEEPS_FROM for t in toks[max(0, m.first - 6):m.first - 1])
+
+
+def _gone_missing(premise: Premise) -> None:
+    """Someone said to be missing ("an orchestra's conductor goes missing", "a missing climber",
+    "her son vanished") is who the story looks for: remembered and searched for, not cast."""
+    text = premise.prompt.lower().replace("\u2019", "'")
+    for p in premise.people:
+        word = re.escape(_head(p.words[-1]))
+        if re.search(rf"\bmissing (?:\w+ ){{0,2}}{word}s?\b|\b{word}s?(?:'s)? (?:who )?(?:has |had |have )?"
+                     rf"(?:goes|go|went|gone|is|was|are|were) missing\b|\b{word}s? (?:who )?(?:has |had )?"
+                     rf"(?:disappears|disappeared|vanishes|vanished)\b", text):
+            p.traits = list(dict.fromkeys([*p.traits, "missing"]))
+            if "investigation" in premise.shapes:  # the plot that searches for them, by name
+                premise.shapes.remove("investigation")
+                premise.shapes.insert(0, "investigation")
 
 
 #: Whose hunt is an investigation, not a monster's: "a cyberpunk detective hunts a rogue android".
