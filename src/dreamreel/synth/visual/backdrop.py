@@ -80,8 +80,9 @@ class Backdrop:
             layers = [back, arrays[2], arrays[3]]
             if blur:
                 layers = [_blurred(a, blur) for a in layers]
-            self.layers = [(DEPTHS[0], opaque_image(layers[0])), (DEPTHS[1], Sprite(layers[1])),
-                           (DEPTHS[2], Sprite(layers[2]))]
+            # (drawn at whole pixels on an untransformed canvas: tiles may be cut finer)
+            self.layers = [(DEPTHS[0], opaque_image(layers[0])), (DEPTHS[1], Sprite(layers[1], leaf=64)),
+                           (DEPTHS[2], Sprite(layers[2], leaf=64))]
 
     def draw(self, c: skia.Canvas, *, pan: float = 0.5, shake: tuple[float, float] = (0.0, 0.0),
              scale: float = 1.0) -> None:
