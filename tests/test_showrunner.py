@@ -1454,3 +1454,15 @@ def test_someone_gone_missing_is_searched_for_by_name_not_cast():
                           episodes=1), seed=0)
     assert rescue.bible.cast[0].job == "team member"  # the climber who is lost does not lead the search
     assert "Ashby St. Giles and never" in story.graph.beats[0].narration  # (a sentence does not end at "St.")
+
+
+def test_a_batch_of_everyday_requests_nobody_wrote_for_the_engine():
+    assert read("a bored housewife in 1960s suburbia starts a secret poker ring").people[0].traits == ["bored"]
+    assert read("a bored housewife in 1960s suburbia starts a secret poker ring").shapes == ["con"]
+    assert read("a time traveller keeps trying to stop the Titanic from sinking").shapes[0] == "time_loop"
+    assert read("an eleven-year-old girl and her grandfather restore an old sailing boat").people[0].traits == []
+    kpop = plan(Request(prompt="a K-pop trainee in Seoul has one month to make the debut lineup", episodes=1), seed=0)
+    assert kpop.generator["shapes"] == "show" and kpop.bible.cast[0].name.split()[-1] in ("Kim", "Lee", "Kang", "Park",
+                                                                                          "Yoon", "Min", "Seo", "Cha")
+    robot = read("a little robot left alone on a polluted Earth cleans up rubbish and finds a plant")
+    assert [p.label for p in robot.places] == ["a wasteland"] and robot.shapes == ["friendship"]

@@ -172,6 +172,8 @@ def _called(said: str) -> str:
     said = re.sub(r"['\u2019]s$", "", said)  # "a ship's cook": the ship
     if said.lower().startswith("the "):
         return said.lower()
+    if said.lower() in ("suburbia", "downtown", "uptown", "outer space", "space", "cyberspace"):
+        return said.lower()  # (no article: "in suburbia")
     if said.lower().startswith(("a ", "an ")):  # "stuck in a lift": the lift
         return f"the {said.split(' ', 1)[1].lower()}"
     if said[:1].isupper() and said.lower() not in _THE_NAMES:

@@ -32,8 +32,9 @@ def _locales(country: str) -> list[str]:
     return [loc for loc in mine if loc not in english] + english
 
 
-#: Scripts whose names read well in Latin letters letter by letter (anyascii): Cyrillic and Greek.
-_SPELLED = re.compile(r"^[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff' .-]+$")
+#: Scripts whose names read well in Latin letters letter by letter (anyascii): Cyrillic, Greek and
+#: Korean Hangul.
+_SPELLED = re.compile(r"^[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\uac00-\ud7a3' .-]+$")
 
 
 @cache
@@ -94,6 +95,15 @@ def surnames_by(country: str) -> dict[str, tuple[str, ...]]:
     return {}
 
 
+#: Korean family names as they are written in Latin letters, where that is not their letter-by-letter
+#: spelling (Gim, Bag, I).
+_KOREAN_FAMILY = {"Gim": "Kim", "Bag": "Park", "I": "Lee", "Choe": "Choi", "Jeong": "Jung", "Gang": "Kang",
+                  "Jo": "Cho", "Yun": "Yoon", "Im": "Lim", "O": "Oh", "Sin": "Shin", "Gwon": "Kwon", "An": "Ahn",
+                  "Ryu": "Ryu", "Yu": "Yoo", "Go": "Ko", "Mun": "Moon", "Baeg": "Baek", "No": "Noh", "Sim": "Shim",
+                  "Gu": "Koo", "Gwag": "Kwak", "Seong": "Sung", "Ju": "Joo", "U": "Woo", "Byeon": "Byun",
+                  "Eom": "Um", "Cheon": "Chun", "Gong": "Kong", "Hyeon": "Hyun", "Gil": "Kil", "Gi": "Ki"}
+
+
 def _draw(make, spelled: bool = False) -> tuple[str, ...]:
     from anyascii import anyascii
 
@@ -104,7 +114,10 @@ def _draw(make, spelled: bool = False) -> tuple[str, ...]:
             # (Greek ου is "ou", not "oy"; Bulgarian ъ is "a"; a soft sign is no apostrophe)
             for was, now in (("ου", "ou"), ("Ου", "Ou"), ("ού", "ou"), ("ъ", "a"), ("Ъ", "A"), ("ь", ""), ("Ь", "")):
                 name = name.replace(was, now)
+            korean = "\uac00" <= name[:1] <= "\ud7a3"
             name = anyascii(name)
+            if korean:  # "JiHyeon" -> "Jihyeon"; family names as Koreans write them: Kim, Park, Lee
+                name = _KOREAN_FAMILY.get(name, name[:1].upper() + name[1:].lower())
         if _LATIN.match(name) and " " not in name and 2 <= len(name) <= 14:
             got[name] = None
         if len(got) >= POOL:

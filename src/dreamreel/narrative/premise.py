@@ -615,6 +615,10 @@ def read(prompt: str) -> Premise:
             t.used = "situation"
             i += 1
             continue
+        if m is None and re.fullmatch(r"[a-z0-9]+-years?-old", t.low):
+            t.used = "filler"  # "an eleven-year-old girl": an age (read elsewhere), not an old girl
+            i += 1
+            continue
         if m is None and "-" in t.low:
             # "storm-bound", "dragon-haunted": read the parts, the compound is understood if one is.
             parts = [Token(text=w, low=w, forms=_lemmas(w) | {w}, start=t.start, end=t.end) for w in t.low.split("-") if w]
@@ -903,6 +907,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         if m.kind == "trait":
             if e.trait == "cowardly" and m.last + 1 < len(toks) and toks[m.last + 1].low == "of":
                 continue  # "a brave tugboat who is scared of storms": one fear, not a coward
+            if m.last + 1 < len(toks) and toks[m.last + 1].used in ("situation", "thing") and premise.people:
+                continue  # "starts a secret poker ring": the ring is secret, not the one who starts it
             if toks[m.first].low.startswith(("year-old", "years-old")) or (
                     e.trait == "old" and m.first > 0 and toks[m.first - 1].low in ("year", "years", "yr", "yrs")):
                 continue  # "a 40-year-old woman", "for my 5 year old": an age (read elsewhere), not old
@@ -1660,6 +1666,8 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.used != "filler" and nxt.low.isalpha() and not nxt.cap:
             continue  # "in a tiny glass case", "a corn maze": the noun comes later
+        if toks[i - 1].cap and t.low.endswith("s") and not t.low.endswith("ss"):
+            continue  # "on a polluted Earth cleans up": a name, then what someone does
         t.used = "place"
         # "a bowling alley": the words between the article and the place say which kind
         kind_words = [x for x in toks[j + 1:i] if x.used is None and not x.cap and x.low.isalpha()]
