@@ -1466,3 +1466,18 @@ def test_a_batch_of_everyday_requests_nobody_wrote_for_the_engine():
                                                                                           "Yoon", "Min", "Seo", "Cha")
     robot = read("a little robot left alone on a polluted Earth cleans up rubbish and finds a plant")
     assert [p.label for p in robot.places] == ["a wasteland"] and robot.shapes == ["friendship"]
+
+
+def test_another_batch_of_everyday_requests():
+    ghost = read("the ghost of a jazz musician helps a struggling student pass her music exam")
+    assert [p.called for p in ghost.people][0] == "jazz musician's ghost" and len(ghost.people) == 2
+    assert read("a penguin who can't swim wants to join the swim team, for preschoolers").shapes == ["fear"]
+    home = read("a cybersecurity expert discovers her smart home is spying on her")
+    assert home.shapes == ["investigation"] and [p.label for p in home.places] == ["a family house"]
+    drag = read("a drag queen mentors a shy teenage boy in a small Texas town")
+    assert [p.called for p in drag.people] == ["drag queen", "teenage boy"]
+    holmes = plan(Request(prompt="Sherlock Holmes solves a case on the Moon", episodes=1), seed=0)
+    assert holmes.bible.cast[0].name == "Sherlock Holmes"
+    saga = plan(Request(prompt="three generations of women run a vineyard in Tuscany, a family saga", episodes=1),
+                seed=0)
+    assert saga.generator["genres"] != "fantasy"

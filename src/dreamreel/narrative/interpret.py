@@ -290,7 +290,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         traits = {t.lower() for p in premise.people for t in p.traits}
         kits = genres_by_mood(" ".join(w for w in re.findall(r"[a-z][a-z-]+", low) if w not in traits))
         if not kits and premise.moods:  # "a quiet drama": the genres that feel that way, fitted to the place
-            fitting = _fitting(premise, [g for g in _MOOD_GENRES.get(premise.moods[0], ()) if g in all_kits()])
+            suits = [g for g in _MOOD_GENRES.get(premise.moods[0], ()) if g in all_kits()]
+            # (those that fit where it is set first: an epic family saga in Tuscany is no fantasy)
+            fitting = _fits(premise, suits, anywhere=True) or _fitting(premise, suits)
             kits = [get_kit(rng_pick(sorted(fitting[:2])))] if fitting else []
         if kits:
             notes.append(f"the request names no genre; its mood suggests {kits[0].label}")

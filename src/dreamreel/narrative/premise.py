@@ -648,6 +648,7 @@ def read(prompt: str) -> Premise:
     _their_stories(premise, toks)
     _hunted_by_the_law(premise)
     _gone_missing(premise)
+    _named_lead(premise, toks)
     for m in re.finditer(r"(\w+)['\u2019]s (\d{1,2})(?:st|nd|rd|th) birthday", prompt, re.I):
         # "his daughter's 8th birthday": she is a child; a 16th, young
         p = next((q for q in premise.people if _head(q.words[-1]) == m.group(1).lower()), None)
@@ -675,6 +676,13 @@ def read(prompt: str) -> Premise:
         # story for children (it was a romance, rated PG-13)
         premise.audience = "children"
         premise.notes.append("a little one who is afraid of something: told as a story for children")
+    cannot = re.search(r"\b(?:can't|cannot|can not|never learned to|too scared to)\s+(swim|fly|climb|skate|dive|ride)\b", low)
+    if premise.audience == "children" and not premise.shapes and premise.fear is None and cannot \
+            and "fear" in kits().shapes:
+        # "a penguin who can't swim wants to join the swim team": what they cannot do yet is the fear
+        premise.fear = {"swim": "the water", "fly": "flying", "climb": "heights", "skate": "the ice",
+                        "dive": "the deep end", "ride": "falling off"}[cannot.group(1)]
+        premise.shapes = ["fear"]
     dark = premise.fear is None or _DARK.fullmatch(premise.fear.lower()) is not None
     if premise.audience == "children" and _AFRAID.search(low) and "bedtime" in kits().shapes and (
             not premise.shapes or feared or (premise.shapes == ["bedtime"] and not dark)):
@@ -846,11 +854,14 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
     "hopes" when the first wants to become the second, None when they are two people."""
     if second.first <= first.last or re.search(r"[.!?;]", premise.prompt[toks[first.last].end:toks[second.first].start]):
         return None
-    words = [t.low for t in toks[first.last + 1:second.first] if t.used != "name"]  # (past "Mia")
+    # (past "Mia"; past "jazz" of "a jazz musician", read with the person)
+    words = [t.low for t in toks[first.last + 1:second.first] if t.used not in ("name", "person")]
     while words and words[-1] in ("a", "an", "the"):
         words.pop()
     if words in (["is"], ["who", "is"], ["was"], ["who", "was"], ["who's"]):
         return "is"  # "my daughter Mia is a pirate captain", "her grandfather, who is a fisherman"
+    if words == ["of"] and toks[first.last].low in ("ghost", "ghosts", "spirit", "spectre", "specter", "phantom"):
+        return "ghost_of"  # "the ghost of a jazz musician": the musician, come back
     if len(words) > 8:
         return None
     if words and words[-1] in ("be", "become", "becoming", "being") and _HOPING & set(words):
@@ -1012,6 +1023,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     same_one.called = f"{same_one.called or same_one.label} {p.called or p.label}"[:200]
                 elif one == "secret":  # the carpet seller, secretly a double agent
                     same_one.secret = p.called or p.label
+                elif one == "ghost_of":  # the ghost of a jazz musician: the jazz musician's ghost
+                    same_one.called = f"{p.called or p.label}'s ghost"[:200]
                 elif one == "hopes":  # a teenage boy who wants to be a drag queen: his hope, nobody else
                     same_one.hopes = " ".join([*p.traits, p.called or p.label])[:200]
                     last = None
@@ -1878,6 +1891,19 @@ def _kept_from(m: Match, toks: list[Token]) -> bool:
     if m.first < 2 or toks[m.first - 1].low != "from":
         return False
     return any(t.forms & _KEEPS_FROM for t in toks[max(0, m.first - 6):m.first - 1])
+
+
+def _named_lead(premise: Premise, toks: list[Token]) -> None:
+    """A request that opens with someone's full name, then what they do, is about them:
+    "Sherlock Holmes solves a case on the Moon" (whoever the plot needs, called Sherlock Holmes)."""
+    if len(toks) < 3 or any(t.used not in (None, "situation") for t in toks[:2]) or not toks[1].cap \
+            or not all(t.text.isalpha() and t.text[:1].isupper() for t in toks[:2]) or toks[2].cap:
+        return
+    if premise.prompt[toks[0].end:toks[1].start] != " " or toks[2].low in ("and", "of", "in", "at"):
+        return
+    toks[0].used = toks[1].used = "name"
+    premise.people.insert(0, AskedPerson(label="person", words=[f"{toks[0].text} {toks[1].text}"],
+                                         name=toks[0].text, surname=toks[1].text))
 
 
 def _gone_missing(premise: Premise) -> None:
