@@ -1481,3 +1481,10 @@ def test_another_batch_of_everyday_requests():
     saga = plan(Request(prompt="three generations of women run a vineyard in Tuscany, a family saga", episodes=1),
                 seed=0)
     assert saga.generator["genres"] != "fantasy"
+
+
+def test_the_world_says_its_country_and_describes_the_rooms_it_has():
+    samurai = plan(Request(prompt="a samurai must protect a village from bandits, feudal Japan", episodes=1), seed=0)
+    assert samurai.bible.world.country == "JP"
+    assert "village green" not in samurai.bible.world.description and "well square" in samurai.bible.world.description
+    assert plan(Request(prompt="a village mystery", episodes=1), seed=0).bible.world.country is None

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from .base import SCHEMA_VERSION, Hex, Ident, Model, Prose, ShortText, Unit
 
@@ -97,6 +97,9 @@ class World(Model):
     #: Facts that hold everywhere in this world ("oxygen is rationed by the hour").
     rules: list[Prose] = Field(default_factory=list, max_length=12)
     places: list[Place] = Field(min_length=1)
+    #: The real country it is set in (ISO 3166 alpha-2), where the request names one: how its
+    #: villages and streets are built, whose names its people have. None: nowhere real, or not said.
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
 
 
 class StyleGuide(Model):

@@ -255,9 +255,13 @@ def describe(premise: Premise, kits: Kits, facts: WorldFacts) -> str | None:
     if not asked:
         return None
     goal = any(p.goal for p in asked)
+    # (the rooms the story has: its year's and its continent's, as world() keeps them)
+    year = premise.year or _year(facts.era)
     rooms = " ".join(f"{r.name[:1].upper()}{r.name[1:]}: {r.description.rstrip('.')}."
                      for p in asked[:2]
-                     for r in _kept_rooms(kits.vocabulary.places[p.kind], p.words[0], p.goal, goal)[:3])
+                     for r in _in_their_land(_in_their_time(_kept_rooms(kits.vocabulary.places[p.kind], p.words[0],
+                                                                        p.goal, goal), year, facts.era),
+                                             premise.country)[:3])
     return f"{facts.name[:1].upper()}{facts.name[1:]}, {facts.era}. {rooms}"
 
 

@@ -304,5 +304,6 @@ def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide
     tone = p.tone if p is w else f"{p.tone}; {w.tone.split(',')[0]}"
     return Bible(title=title[:200], logline=logline, genres=intent.genres, tone=tone[:200],
                  world=World(name=facts.name, era=facts.era, description=description, rules=rules[:12],
-                             places=facts.places),
+                             places=facts.places,
+                             country=intent.premise.country if intent.premise is not None else None),
                  cast=cast.all, style=style)

