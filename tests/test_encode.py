@@ -257,3 +257,29 @@ def test_no_subtitle_track_unless_asked_and_bad_languages_are_refused(tmp_path: 
         with pytest.raises(BadInputError, match="ISO 639-2"):
             Encoder(tmp_path / "x.mp4", width=W, height=H, fps=FPS, subtitles=bad)
     assert not list(tmp_path.glob(".x.mp4*"))
+
+
+def test_an_ultrafast_chunk_is_coded_at_a_constant_qp_and_keeps_its_picture(tmp_path: Path) -> None:
+    import cv2
+
+    from dreamreel.edit.encode import chunk_options, encode_chunk
+
+    assert chunk_options("ultrafast", 23)["qp"] == "20" and "crf" not in chunk_options("ultrafast", 23)
+    assert chunk_options("veryfast", 23)["crf"] == "23" and "qp" not in chunk_options("veryfast", 23)
+    rng = np.random.default_rng(0)
+    yy, xx = np.mgrid[:96, :128]
+    frames = []
+    for i in range(12):  # a moving gradient under faint grey grain, as the renderer's
+        f = np.zeros((96, 128, 3), np.uint8)
+        f[..., 0] = (xx * 2 + i * 3) % 256
+        f[..., 1] = yy * 2
+        f[..., 2] = 90
+        frames.append(f ^ rng.integers(0, 4, (96, 128, 1), dtype=np.uint8))
+    path = tmp_path / "chunk.mp4"
+    assert encode_chunk(frames, path, width=128, height=96, fps=24) == 12
+    with av.open(str(path)) as c:
+        got = [fr.to_ndarray(format="yuv420p")[:96].astype(float) for fr in c.decode(video=0)]
+    assert len(got) == 12
+    for f, y in zip(frames, got):
+        drawn = cv2.cvtColor(f, cv2.COLOR_RGB2YUV_I420)[:96].astype(float)
+        assert 10 * np.log10(255 ** 2 / np.mean((drawn - y) ** 2)) > 40

@@ -54,6 +54,14 @@ DEFAULT_METADATA = {"comment": "AI-generated film made with dreamreel", "ai_gene
 PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow")
 DEFAULT_PRESET = "ultrafast"
 DEFAULT_CRF = 23
+#: ultrafast looks at no frame ahead and builds no macroblock tree, so all its CRF does is set
+#: each frame's QP from a half-size analysis pass over the frame: a fifth of the encoder's CPU
+#: at 720p. A chunk at ultrafast is coded at a constant QP this far under the CRF instead (CRF
+#: 23 -> QP 20: luma PSNR against the drawn frames 45.4 and 48.4 dB on a noir and a storm film at
+#: 720p, was 45.6 and 47.8, the worst frame better on both; files 6% smaller and 12% bigger; the
+#: encoder 3.3 -> 2.6 and 4.5 -> 3.7 ms a frame). Slower presets keep CRF, which their look-ahead
+#: and macroblock tree need.
+ULTRAFAST_QP_UNDER_CRF = 3
 _STOP = object()
 #: The smallest ASS header the mov_text encoder accepts (libavcodec's default style, bottom centre);
 #: the encoder is only opened, the packets are made here.
@@ -81,7 +89,8 @@ def chunk_options(preset: str, crf: int) -> dict[str, str]:
         raise BadInputError(f"crf must be 0..51, got {crf}")
     # No B-frames: a chunk's decode order is its display order, so chunks join by a plain offset.
     # Keyframes only where asked (sc_threshold=0), so segments start exactly where chunks say.
-    return {"crf": str(crf), "preset": preset, "forced-idr": "1", "bframes": "0", "sc_threshold": "0"}
+    rate = {"qp": str(max(0, crf - ULTRAFAST_QP_UNDER_CRF))} if preset == "ultrafast" else {"crf": str(crf)}
+    return {**rate, "preset": preset, "forced-idr": "1", "bframes": "0", "sc_threshold": "0"}
 
 
 def to_yuv420(frame: np.ndarray, pts: int) -> Any:
