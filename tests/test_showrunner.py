@@ -1488,3 +1488,18 @@ def test_the_world_says_its_country_and_describes_the_rooms_it_has():
     assert samurai.bible.world.country == "JP"
     assert "village green" not in samurai.bible.world.description and "well square" in samurai.bible.world.description
     assert plan(Request(prompt="a village mystery", episodes=1), seed=0).bible.world.country is None
+
+
+def test_a_sixth_batch_of_everyday_requests():
+    assert read("a widowed farmer in Montana adopts a wolf pup").shapes == ["friendship"]
+    assert read("an heiress fakes her own kidnapping in 1920s Monte Carlo").shapes[0] == "con"
+    assert read("a school bus driver's last day before retirement, heartwarming").shapes == ["shift"]
+    assert [p.label for p in read("a lonely whale sings at a frequency no other whale can hear").places] \
+        != ["a frequency"]
+    chefs = read("a robot chef competes against a human chef in a cooking competition").people
+    assert [(p.species, p.relation) for p in chefs] == [("robot", None), ("human", "rival")]
+    neighbours = read("a grumpy old man's new neighbours turn out to be aliens").people
+    assert [p.species for p in neighbours] == ["human", "alien"] and neighbours[0].secret is None
+    cop = plan(Request(prompt="an undercover cop falls in love with the gang leader's sister", episodes=1), seed=0)
+    lead, sister = cop.bible.cast[0], next(c for c in cop.bible.cast if "sister" in c.job)
+    assert sister.name.split()[-1] != lead.name.split()[-1] and sister.job == "gang leader's sister"

@@ -509,6 +509,8 @@ _BLOOD = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "g
 
 
 def _shares_surname(p: AskedPerson, c: Character, hero: Character, given: set[str]) -> bool:
+    if "'s " in (p.called or ""):
+        return False  # "the gang leader's sister" is somebody else's family
     if (p.relation not in _BLOOD and p.label != "couple") or p.surname or c.look.species != "human" \
             or hero.look.species != "human":
         return False

@@ -856,6 +856,9 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
         return None
     # (past "Mia"; past "jazz" of "a jazz musician", read with the person)
     words = [t.low for t in toks[first.last + 1:second.first] if t.used not in ("name", "person")]
+    if any(m.kind == "person" for k in range(first.last + 1, second.first) if toks[k].used == "situation"
+           for m in _phrases_at(toks, k)):
+        return None  # "an old man's new neighbours turn out to be aliens": the neighbours are, not he
     while words and words[-1] in ("a", "an", "the"):
         words.pop()
     if words in (["is"], ["who", "is"], ["was"], ["who", "was"], ["who's"]):
@@ -1036,8 +1039,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 last = None
                 continue
             # (the same word: "a monk ... the abbot" are two men of one kind)
-            same = next((q for q in premise.people if q.label == p.label
-                         and _head(q.words[-1]) == _head(p.words[-1])), None)
+            same = next((q for q in premise.people if q.label == p.label and q.species == p.species
+                         and _head(q.words[-1]) == _head(p.words[-1]) and p.relation != "rival"), None)
             if same is None and p.kind == "species" and p.species != "human" and p.count == 1 and not p.traits:
                 # "an AI assistant ... the AI's point of view": the one creature of its kind, again
                 same = next((q for q in premise.people if q.species == p.species and q.count == 1), None)
@@ -1740,7 +1743,7 @@ def _as_written(e: PersonWord, m: Match, toks: list[Token]) -> str:
             ws = w.lower().split()
             if len(ws) == n and all(ws[k] == toks[m.first + k].low if exact else ws[k] in toks[m.first + k].forms
                                     for k in range(n)):
-                return w.lower()
+                return w.lower().removeprefix("the ")  # ("the gang leader" is a gang leader)
     return " ".join(t.low for t in toks[m.first:m.last + 1])
 
 
