@@ -1645,8 +1645,8 @@ def _where_they_start(premise: Premise) -> None:
         kind = next(i for i, p in enumerate(v.places) if p.label == wild)
         premise.places.append(AskedPlace(label=wild, words=[v.places[kind].words[0]], kind=kind))
         return
-    if set(lead.traits) & words("no_longer"):
-        return  # a retired astronaut is not in space
+    if set(lead.traits) & words("no_longer") and "project" not in premise.shapes:
+        return  # a retired astronaut is not in space (a retired clockmaker building something is at the bench)
     word = next((w for w in v.people if w.label == lead.label and w.place), None)
     if word is not None:
         kind = next(i for i, p in enumerate(v.places) if p.label == word.place)

@@ -2023,7 +2023,9 @@ PROPS: dict[str, tuple[Draw, tuple[str, ...]]] = {
     "feather": (_feather, ("feather", "quill", "pen", "pencil", "magic pencil")),
     "apple": (_apple, ("apple", "fruit", "pear", "orange", "peach", "giant peach", "lemon")),
     "hat": (_hat, ("hat", "cap", "bonnet", "beret", "bobble hat", "woolly hat")),
-    "toy": (_toy, ("teddy", "bear", "toy", "doll", "plush", "puppet", "spinning top", "yo-yo", "rocking horse", "model train", "blankie")),
+    "toy": (_toy, ("teddy", "bear", "toy", "doll", "plush", "puppet", "spinning top", "yo-yo", "rocking horse", "model train", "blankie",
+                   # (a made thing to play with: "a mechanical bird for his granddaughter" is no sheet of paper)
+                   "mechanical bird", "clockwork bird", "clockwork toy", "wind-up toy", "automaton", "mechanical toy")),
     "mask": (_mask, ("mask", "disguise", "masquerade")),
     "bell": (_bell, ("bell", "handbell", "chime")),
     "wand": (_wand, ("fishing pole", "fishing rod", "staff", "sceptre", "scepter", "rod", "magic staff", "wizard's staff")),
