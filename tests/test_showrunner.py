@@ -1512,3 +1512,8 @@ def test_a_retired_maker_building_something_is_at_the_bench():
     clock = read("a retired clockmaker in 1920s Prague builds a mechanical bird for his granddaughter, for kids")
     assert "a workshop" in [p.label for p in clock.places]
     assert read("a retired astronaut and her granddaughter").places == []  # a retired astronaut is not in space
+
+
+def test_a_seventh_batch_of_everyday_requests():
+    assert read("a kid inventor's robot dog runs away from home").shapes == ["quest"]
+    assert read("an Antarctic research team finds something frozen in the ice").shapes == ["monster"]
