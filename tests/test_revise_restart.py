@@ -39,15 +39,16 @@ def revise(client, behaviour, film_id, beat, text):
     return r.json()
 
 
-def made_and_revised(base, app, url, behaviour):
-    """Alice's film of 45 s made as written, on a server whose model is at ``url``, and its
-    first revision (its talky scene told angrier): (alice, original, the beat, the revision)."""
+def made_and_revised(base, app, url, behaviour, adaptive=False):
+    """Alice's film of 45 s made as written (``adaptive``: by the director, nobody watching), on
+    a server whose model is at ``url``, and its first revision (its talky scene told angrier):
+    (alice, original, the beat, the revision)."""
     app.state.server.llm = backend(url)
     alice = viewer(base)
     # (At 45 s the revised scene is shorter than the original's, so a revision cut to its own
     # words would fit its episode otherwise: every other shot of it would change.)
     made = alice.post("/api/films", json={"prompt": PROMPT, "seconds": 45, "rating": "PG",
-                                          "adaptive": False, "seed": 0})
+                                          "adaptive": adaptive, "seed": 0})
     assert made.status_code == 200, made.text
     original = ready(alice, made.json()["id"])
     story, beat = talky_scene(app, alice, original)

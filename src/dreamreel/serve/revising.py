@@ -71,8 +71,7 @@ def revise_film(server: Server, viewer: Viewer, film: Film, ask: Revise) -> Film
     # Cut as the film revised was (a revision of a revision: as the chain's original, which the
     # database keeps across restarts, and after the original is deleted), so the scenes not
     # revised keep their shots' lengths, and so their drawings.
-    cut = server.db.cut_story(film)
-    cut_as = story if cut == film.story else Story.model_validate_json(cut)
+    cut_as = server.cut_of(film)[1] or story
     start = server.started(film)
     fitted = server.afford(viewer, revised, episodes=1 if start else None)
     steps = list(path.get("steps", []))

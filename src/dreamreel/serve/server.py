@@ -463,14 +463,26 @@ class Server:
         used = self.recheck(viewer, film)
         start = self.started(film)
         fitted = self.afford(viewer, story, episodes=1 if start else None)
+        cut, cut_as = self.cut_of(film)
         with self._lock:
             self.admit(viewer, film_seconds(story, 1 if start else None))
             self.check_room()
-            new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story)
+            new = self.db.add_film(viewer.id, film.prompt, story.bible.title, film.story, cut_as=cut)
             for likeness_id, consent_id, role in used:
                 self.db.log_use(likeness_id, consent_id, viewer.id, new.id, role)
-            self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted)
+            self._launch(new, story, seed, profile, adaptive=True, start=start, seen=seen, fitted=fitted,
+                         cut_as=cut_as)
         return new
+
+    def cut_of(self, film: Film) -> tuple[str, Any]:
+        """How a film of ``film``'s story is cut: ("", None) as its own story, or, for a revision
+        (or a film made again of one), its chain's story (``Database.cut_story``), as JSON and
+        as a Story, so every scene not revised keeps its shots and finds them in the render cache
+        (cut as its own words, a revision's every shot changes and is drawn again)."""
+        from ..model import Story
+
+        cut = self.db.cut_story(film)
+        return ("", None) if cut == film.story else (cut, Story.model_validate_json(cut))
 
     def shared(self, viewer: Viewer, source: Film, seed: int, replay: Any) -> Film:
         """A friend's film of a shared telling (``serve.tellings``): the sharer's story, from where
@@ -482,11 +494,14 @@ class Server:
         profile = Profile.model_validate_json(viewer.profile) if viewer.profile else None
         start = self.started(source)
         fitted = self.afford(viewer, story, episodes=1 if start else None)
+        cut, cut_as = self.cut_of(source)
         with self._lock:
             self.admit(viewer, film_seconds(story, 1 if start else None))
             self.check_room()
-            new = self.db.add_film(viewer.id, f"shared with you: {source.title}", story.bible.title, source.story)
-            self._launch(new, story, seed, profile, adaptive=True, start=start, fitted=fitted, replay=replay)
+            new = self.db.add_film(viewer.id, f"shared with you: {source.title}", story.bible.title, source.story,
+                                   cut_as=cut)
+            self._launch(new, story, seed, profile, adaptive=True, start=start, fitted=fitted, replay=replay,
+                         cut_as=cut_as)
         return new
 
     def pack_for(self, story: Any) -> Any:

@@ -338,12 +338,13 @@ class Database:
     # -- films ---------------------------------------------------------------------------
 
     def add_film(self, viewer_id: str, prompt: str, title: str, story_json: str, *,
-                 revision: dict[str, Any] | None = None) -> Film:
+                 revision: dict[str, Any] | None = None, cut_as: str = "") -> Film:
         """A new film, queued; ``revision``: what it revises ({"of": a film id, "note", "beats",
-        "summary"}), kept with it."""
+        "summary"}), kept with it; ``cut_as``: the story (JSON) it is cut as, where not its own
+        (a revision watched again or shared: its chain's, ``cut_story``)."""
         film = Film(id=new_id(), viewer_id=viewer_id, prompt=prompt, title=title, status="queued",
                     created=time.time(), story=story_json, revises=str(revision["of"]) if revision else "",
-                    revision=json.dumps(revision) if revision else "")
+                    revision=json.dumps(revision) if revision else "", cut_as=cut_as)
         with self.session() as s:
             s.add(film)
         return film
