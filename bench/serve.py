@@ -21,7 +21,17 @@ the player's countdown runs out, if sooner (``serve.live.countdown_s``). Per N (
 - ``load``: the machine's 1-minute load average at the round's start and end (other work on a
   shared machine is in it: compare rounds run at a like load)
 
-    python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--think 6[,10]] [--src PATH]
+The rounds begin once the server's warm-up is done (``Server.warm_up``, which ``dreamreel serve``
+starts as it starts: render workers, the voice model, the planner's data), so they measure films,
+not start-up; ``setup.warm_up_s`` is how long that took from the server answering. ``--cold``
+first asks for one film the moment the server answers, reported apart (``cold``), as a viewer
+of a server just started would wait.
+
+    python bench/serve.py [--viewers 1,2,4,8] [--seconds 30] [--res 480p] [--think 6[,10]] [--cold]
+                          [--prompt P] [--seed S] [--busy N] [--src PATH]
+
+``--prompt "film noir" --seed 101 --viewers 1 --busy 1`` makes one film again, beside a process
+that keeps a core busy (the film whose second scene stalled at film second 9.1).
 
 ``--think 6,10`` runs every round once for each: a round per (think, viewers), on one server.
 """
@@ -46,11 +56,15 @@ from websockets.asyncio.client import connect
 from dreamreel.serve.live import countdown_s
 
 SERVER = """
-import sys, uvicorn
+import pathlib, sys, threading, uvicorn
 from dreamreel.serve.app import create_app
 app = create_app(sys.argv[1], sys.argv[2], res=sys.argv[4])
+warm = pathlib.Path(sys.argv[5])
 if hasattr(app.state.server, "warm_up"):  # as `dreamreel serve` starts (an older --src: as it was)
-    app.state.server.warm_up()
+    warming = app.state.server.warm_up()
+    threading.Thread(target=lambda: (warming.join(), warm.touch()), daemon=True).start()
+else:
+    warm.touch()
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="critical")
 """
 #: Seconds a viewer takes to choose (as bench/watch.py's browser trials).
@@ -68,11 +82,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(db_url: str, folder: str, env: dict, res: str = "480p") -> Iterator[tuple[str, int]]:
+def served(db_url: str, folder: str, env: dict, res: str = "480p") -> Iterator[tuple[str, int, Path]]:
     """A real server in its own process (``uvicorn``, as ``dreamreel serve`` runs it): its base
-    URL and process id; stopped (SIGTERM, as a service manager does) at the end."""
+    URL, process id and the file it makes once its warm-up is done (``Server.warm_up``); stopped
+    (SIGTERM, as a service manager does) at the end."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", SERVER, db_url, folder, str(port), res], env=env)
+    warm = Path(folder) / "bench-warm"
+    server = subprocess.Popen([sys.executable, "-c", SERVER, db_url, folder, str(port), res, str(warm)], env=env)
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.time() + 60
@@ -84,7 +100,7 @@ def served(db_url: str, folder: str, env: dict, res: str = "480p") -> Iterator[t
                 if time.time() > deadline or server.poll() is not None:
                     raise SystemExit("the server did not start") from None
                 time.sleep(0.2)
-        yield base, server.pid
+        yield base, server.pid, warm
     finally:
         server.terminate()
         try:
@@ -113,12 +129,13 @@ def tree_cpu(pid: int) -> float:
         return 0.0
 
 
-async def player(base: str, k: int, seconds: int, deadline: float, think: float = THINK_S, seed: int = 0) -> dict:
+async def player(base: str, k: int, seconds: int, deadline: float, think: float = THINK_S, seed: int = 0,
+                 prompt: str | None = None) -> dict:
     out: dict = {"viewer": k, "seed": seed}
     async with httpx.AsyncClient(base_url=base, timeout=120) as c:
         await c.get("/")
         asked = time.monotonic()
-        r = await c.post("/api/films", json={"prompt": f"{PROMPTS[k % len(PROMPTS)]}, one episode of about "
+        r = await c.post("/api/films", json={"prompt": f"{prompt or PROMPTS[k % len(PROMPTS)]}, one episode of about "
                                                       f"{seconds} seconds", "seed": seed})
         if r.status_code != 200:
             out["refused"] = f"{r.status_code}: {r.json().get('detail')}"
@@ -206,7 +223,7 @@ def spread(xs: list[float]) -> dict:
 
 
 async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: float, think: float,
-                   first_seed: int = 0) -> dict:
+                   first_seed: int = 0, prompt: str | None = None) -> dict:
     peak = {"rss": 0.0}
     cpu0 = tree_cpu(server_pid)
     load0 = os.getloadavg()[0]
@@ -218,7 +235,8 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
 
     sampler = asyncio.create_task(sample())
     t0 = time.monotonic()
-    views = await asyncio.gather(*[player(base, k, seconds, t0 + timeout, think, first_seed + k) for k in range(n)])
+    views = await asyncio.gather(*[player(base, k, seconds, t0 + timeout, think, first_seed + k, prompt)
+                                   for k in range(n)])
     wall = time.monotonic() - t0
     sampler.cancel()
     await asyncio.sleep(3)  # (films finish and leave memory)
@@ -253,27 +271,53 @@ def main() -> None:
     ap.add_argument("--think", default=str(THINK_S),
                     help="seconds each viewer takes to choose (past the countdown: the countdown chooses); "
                          "several, comma-separated: the rounds are run for each")
+    ap.add_argument("--cold", action="store_true",
+                    help="first, one film asked the moment the server answers (while it warms up), reported "
+                         "apart as 'cold'; the rounds always start once the warm-up is done")
+    ap.add_argument("--prompt", help="every viewer's film is this (default: a genre each, PROMPTS)")
+    ap.add_argument("--seed", type=int, default=0, help="the first round's first seed (each round adds 100)")
+    ap.add_argument("--busy", type=int, default=0,
+                    help="processes kept spinning beside the server through the rounds (other work)")
     ap.add_argument("--src", help="the dreamreel source folder (src/) to serve from (default: this one)")
     a = ap.parse_args()
     env = dict(os.environ)
     if a.src:
         env["PYTHONPATH"] = str(Path(a.src).resolve())
-    results = []
+    results: list[dict] = []
     # An empty shot cache: every film is drawn, as a new viewer's would be (removed at the end: it
     # was left behind, tens of MB a run).
     with tempfile.TemporaryDirectory(prefix="dreamreel-bench-cache-") as cache, tempfile.TemporaryDirectory() as tmp:
         env["DREAMREEL_CACHE_DIR"] = cache
-        with served(f"sqlite:///{tmp}/dreamreel.db", tmp, env, a.res) as (base, pid):
+        with served(f"sqlite:///{tmp}/dreamreel.db", tmp, env, a.res) as (base, pid, warm):
+            started, started_wall = time.monotonic(), time.time()
+            cold = None
+            if a.cold:  # a film asked the moment the server answers, while it warms up (not a round)
+                cold = asyncio.run(round_of(base, 1, a.seconds, pid, a.timeout, float(a.think.split(",")[0]),
+                                            first_seed=10_000))
+                print(json.dumps({"cold": cold}), file=sys.stderr, flush=True)
+            while not warm.exists():  # the rounds measure films, not the server starting up
+                if time.monotonic() - started > 300:
+                    raise SystemExit("the server did not warm up in 300 s")
+                time.sleep(0.1)
+            warm_up_s = round(warm.stat().st_mtime - started_wall, 2)  # (from the server answering)
             idle = tree_rss(pid)
-            for think in (float(x) for x in a.think.split(",")):
-                for n in (int(x) for x in a.viewers.split(",")):
-                    # Each round's films are new ones (seeds not used before): none is found in the shot cache.
-                    results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout, think,
-                                                        100 * len(results))))
-                    print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+            # other work beside the server, as a shared machine has (admission counts it)
+            busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(a.busy)]
+            try:
+                for think in (float(x) for x in a.think.split(",")):
+                    for n in (int(x) for x in a.viewers.split(",")):
+                        # Each round's films are new ones (seeds not used before): none is found in the shot cache.
+                        results.append(asyncio.run(round_of(base, n, a.seconds, pid, a.timeout, think,
+                                                            a.seed + 100 * len(results), a.prompt)))
+                        print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+            finally:
+                for spinner in busy:
+                    spinner.kill()
+                    spinner.wait()
     print(json.dumps({"setup": {"cores": os.cpu_count(), "res": a.res, "film_seconds": a.seconds,
-                                "src": a.src or "this checkout", "server_idle_rss_mb": round(idle)},
-                      "rounds": results}, indent=2))
+                                "src": a.src or "this checkout", "server_idle_rss_mb": round(idle),
+                                "warm_up_s": warm_up_s, "prompt": a.prompt, "seed": a.seed, "busy": a.busy},
+                      **({"cold": cold} if cold is not None else {}), "rounds": results}, indent=2))
 
 
 if __name__ == "__main__":

@@ -107,6 +107,12 @@ SOUND_LEAD_S = 4.0
 #: out while the title card plays, and the rest is mixed while it plays (the whole beat in one
 #: piece took 4-7 s under load before the stream could go past the card).
 OPENING_SPLIT_S = 4.0
+#: A beat is mixed so (its first OPENING_SPLIT_S seconds' sound first) wherever its viewer is
+#: this close to the end of the sound handed over as it is cut, not only at the opening: a paced
+#: film goes on when its viewer is ``lead_s`` (6 s) from what is made, and the next beat's voices
+#: and its whole mix took 5 s and more under load (a 13.7 s scene of four lines with a choice:
+#: voices 1.7 s, mix 3.3 s), so the stream waited for the whole beat and stalled.
+SPLIT_NEAR_S = 8.0
 #: Length of a stream segment: keyframes fall at least this often inside a shot.
 SEGMENT_SECONDS = 2.0
 #: The language of the film's words, as the MP4's subtitle track is tagged (ISO 639-2).
@@ -449,10 +455,14 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 lines_done += len(timings)
                 report("voices", min(lines_done, lines_total), lines_total)
                 spent["voices"] += time.perf_counter() - t
+                # A live film's opening (its viewer waits at the end of the title card), or a beat
+                # its viewer is near (within SPLIT_NEAR_S of the end of the sound handed over):
+                # its first seconds' sound goes out before the rest of the beat is mixed.
+                near = pacer is not None and (opening or -math.inf < pacer.ahead(soundtrack.samples / SAMPLE_RATE)
+                                              < SPLIT_NEAR_S)
                 shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings,
                                pacing=pacing(beat) if pacing is not None else None),
-                      # (a live film's opening: its viewer waits at the end of the title card)
-                      OPENING_SPLIT_S if pacer is not None and opening else None)
+                      OPENING_SPLIT_S if near else None)
                 if live and last is not None and last.choice is not None:
                     # The beat a viewer just chose: its sound now, not after the next beat, so
                     # the stream goes on the moment they pick.
