@@ -1481,6 +1481,8 @@ def test_another_batch_of_everyday_requests():
     assert [p.called for p in drag.people] == ["drag queen", "teenage boy"]
     holmes = plan(Request(prompt="Sherlock Holmes solves a case on the Moon", episodes=1), seed=0)
     assert holmes.bible.cast[0].name == "Sherlock Holmes"
+    harry = read("Harry Potter goes to space").people  # a family name, not a potter
+    assert [(p.name, p.surname, p.label) for p in harry] == [("Harry", "Potter", "person")]
     saga = plan(Request(prompt="three generations of women run a vineyard in Tuscany, a family saga", episodes=1),
                 seed=0)
     assert saga.generator["genres"] != "fantasy"

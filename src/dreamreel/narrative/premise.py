@@ -1899,11 +1899,15 @@ def _kept_from(m: Match, toks: list[Token]) -> bool:
 def _named_lead(premise: Premise, toks: list[Token]) -> None:
     """A request that opens with someone's full name, then what they do, is about them:
     "Sherlock Holmes solves a case on the Moon" (whoever the plot needs, called Sherlock Holmes)."""
-    if len(toks) < 3 or any(t.used not in (None, "situation") for t in toks[:2]) or not toks[1].cap \
-            or not all(t.text.isalpha() and t.text[:1].isupper() for t in toks[:2]) or toks[2].cap:
+    if len(toks) < 3 or toks[0].used not in (None, "situation", "person") \
+            or toks[1].used not in (None, "situation", "person") \
+            or not toks[1].cap or not all(t.text.isalpha() and t.text[:1].isupper() for t in toks[:2]) or toks[2].cap:
         return
     if premise.prompt[toks[0].end:toks[1].start] != " " or toks[2].low in ("and", "of", "in", "at"):
         return
+    if toks[1].used == "person":  # "Harry Potter goes to space": a family name, not a potter
+        premise.people = [p for p in premise.people if toks[1].text not in " ".join(p.words).split()
+                          and toks[1].low not in " ".join(p.words).lower().split()]
     toks[0].used = toks[1].used = "name"
     premise.people.insert(0, AskedPerson(label="person", words=[f"{toks[0].text} {toks[1].text}"],
                                          name=toks[0].text, surname=toks[1].text))
