@@ -1519,3 +1519,9 @@ def test_a_retired_maker_building_something_is_at_the_bench():
 def test_a_seventh_batch_of_everyday_requests():
     assert read("a kid inventor's robot dog runs away from home").shapes == ["quest"]
     assert read("an Antarctic research team finds something frozen in the ice").shapes == ["monster"]
+
+
+def test_two_names_a_request_opens_with_are_two_people():
+    lovers = plan(Request(prompt="Romeo and Juliet in space", episodes=1), seed=0)
+    assert {"Romeo", "Juliet"} <= {c.name.split()[0] for c in lovers.bible.cast}
+    assert read("Paris and Rome by train").people == []  # places, not people

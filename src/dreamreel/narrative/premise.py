@@ -1899,6 +1899,8 @@ def _kept_from(m: Match, toks: list[Token]) -> bool:
 def _named_lead(premise: Premise, toks: list[Token]) -> None:
     """A request that opens with someone's full name, then what they do, is about them:
     "Sherlock Holmes solves a case on the Moon" (whoever the plot needs, called Sherlock Holmes)."""
+    if len(toks) >= 3 and toks[1].low in ("and", "&"):
+        return _two_named(premise, toks)
     if len(toks) < 3 or toks[0].used not in (None, "situation", "person") \
             or toks[1].used not in (None, "situation", "person") \
             or not toks[1].cap or not all(t.text.isalpha() and t.text[:1].isupper() for t in toks[:2]) or toks[2].cap:
@@ -1910,7 +1912,21 @@ def _named_lead(premise: Premise, toks: list[Token]) -> None:
                           and toks[1].low not in " ".join(p.words).lower().split()]
     toks[0].used = toks[1].used = "name"
     premise.people.insert(0, AskedPerson(label="person", words=[f"{toks[0].text} {toks[1].text}"],
-                                         name=toks[0].text, surname=toks[1].text))
+                                         name=toks[0].text, surname=toks[1].text,
+                                         pronouns=_first_name_pronoun(toks[0].text)))
+
+
+def _two_named(premise: Premise, toks: list[Token]) -> None:
+    """"Romeo and Juliet in space": two people called by the names a request opens with."""
+    if premise.people and any(toks[0].text in p.words or toks[2].text in p.words for p in premise.people):
+        return  # (already read as people: "Anna and her dog")
+    if any(t.used not in (None, "situation") or not t.text.isalpha() or not t.text[:1].isupper()
+           for t in (toks[0], toks[2])):
+        return
+    for t in (toks[2], toks[0]):
+        t.used = "name"
+        premise.people.insert(0, AskedPerson(label="person", words=[t.text], name=t.text,
+                                             pronouns=_first_name_pronoun(t.text)))
 
 
 def _gone_missing(premise: Premise) -> None:
