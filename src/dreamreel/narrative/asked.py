@@ -112,8 +112,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             label = "a city today" if reader.is_city(p.named) else "a small town"
             kinds, said, goals = [*kinds, *[k for k in vocab.places if k.label == label][:1]], [*said, p.named], [*goals, True]
     for k, words, goal in list(zip(kinds, said, goals))[:3]:
-        rooms = _in_their_time(_kept_rooms(k, words, goal, any(goals)), premise.year or _year(era), era)
-        rooms = _in_their_land(rooms, premise.country)
+        rooms = _rooms_had(k, words, goal, any(goals), premise, era)
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
         outdoors = ("village", "city_street", "beach")
@@ -217,6 +216,12 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
     return "a city of the past" if intent.world.name != "thriller" else None
 
 
+def _rooms_had(kind: PlaceWord, words: str, goal: bool, any_goal: bool, premise: Premise, era: str) -> list[Room]:
+    """The rooms of an asked-for place the story has: those it uses, of its year and its continent."""
+    return _in_their_land(_in_their_time(_kept_rooms(kind, words, goal, any_goal), premise.year or _year(era), era),
+                          premise.country)
+
+
 def _in_their_time(rooms: list[Room], year: int | None, era: str) -> list[Room]:
     """The rooms that can be in the story's year (no seaside promenade in 1710; no smugglers'
     landing today). A story with no year is today's, the future's, or an age of legend's (which has
@@ -255,13 +260,10 @@ def describe(premise: Premise, kits: Kits, facts: WorldFacts) -> str | None:
     if not asked:
         return None
     goal = any(p.goal for p in asked)
-    # (the rooms the story has: its year's and its continent's, as world() keeps them)
-    year = premise.year or _year(facts.era)
     rooms = " ".join(f"{r.name[:1].upper()}{r.name[1:]}: {r.description.rstrip('.')}."
                      for p in asked[:2]
-                     for r in _in_their_land(_in_their_time(_kept_rooms(kits.vocabulary.places[p.kind], p.words[0],
-                                                                        p.goal, goal), year, facts.era),
-                                             premise.country)[:3])
+                     for r in _rooms_had(kits.vocabulary.places[p.kind], p.words[0], p.goal, goal, premise,
+                                         facts.era)[:3])
     return f"{facts.name[:1].upper()}{facts.name[1:]}, {facts.era}. {rooms}"
 
 
@@ -413,8 +415,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                              role.goal[(turn + nth) % len(role.goal)], role.conflict[(turn + nth) % len(role.conflict)])
         job = creature_word or (bare(role.label) if role is not None else "")
         # the other of a couple is the other of the two ("he goes into hospital": she is his wife)
-        other_half = ({"he": "she", "she": "he"}.get(hero_pronouns[0]) if p is not None and p.label == "couple"
-                      and key != "hero" and hero_pronouns else None)
+        other_half = ({"he": "she", "she": "he"}.get(lead_pronoun or "") if p is not None and p.label == "couple"
+                      and key != "hero" else None)
         if p is not None:
             job = p.called or p.label  # what the request called them: "tomb builder", not "carpenter"
             if p.label == "couple":  # one of the couple: a husband, a wife (the pronoun is the plot's)
@@ -465,9 +467,9 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             update["job"] = job[:200]
         return c.model_copy(update=update)
 
-    hero_pronouns: list[str] = []
+    lead_pronoun: str | None = None  # (read by fit once the lead is cast: the other of a couple)
     hero = fit(base.hero, "hero", shape.roles.get("hero"))
-    hero_pronouns.append(hero.pronouns)
+    lead_pronoun = hero.pronouns
     villain = fit(base.villain, "villain", shape.roles.get("villain"))
     wild = fit(base.wild, "wild", shape.roles.get("wild"))
     comps = [fit(c, "comp" if i == 0 else f"comp{i + 1}", shape.roles.get("comp"), i) for i, c in enumerate(base.comps)]

