@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..model import Bible, Character, Look, Performer, Place, StyleGuide, VoiceSpec, World
 from .genres.kit import Archetype, GenreKit, PlaceSpec
 from .interpret import Intent
+from .peoples import local_look, setting_country
 from .text import Person, Writer, title_case
 
 SKIN_TONES = ("#f1d3bf", "#e8b99a", "#d8a27c", "#c68e62", "#a86b45", "#8d5a3b", "#6b4028", "#4a2c1b")
@@ -30,6 +31,8 @@ class Cast:
     wild: Character
     comps: list[Character]
     archetypes: dict[str, Archetype]
+    #: The ids of characters cast as given (a pack's, a viewer's likeness): their looks are theirs.
+    given: frozenset[str] = frozenset()
 
     @property
     def all(self) -> list[Character]:
@@ -178,7 +181,7 @@ def build_cast(intent: Intent, facts: WorldFacts, palette: list[str], rng: rando
         chars[key] = made
     return Cast(hero=chars["hero"], villain=chars["villain"], wild=chars["wild"],
                 comps=[chars[f"comp{i + 1}"] for i in range(intent.episodes)],
-                archetypes={k: chosen[k] for k in keys})
+                archetypes={k: chosen[k] for k in keys}, given=frozenset(chars[k].id for k in given if k in chars))
 
 
 #: The roles companions take, episode by episode.
@@ -302,8 +305,13 @@ def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide
     absent = intent.premise.absent if intent.premise is not None else []
     rules = [*(f"There {'are' if a.endswith('s') else 'is'} no {a} anywhere in {facts.name}." for a in absent), *w.rules]
     tone = p.tone if p is w else f"{p.tone}; {w.tone.split(',')[0]}"
+    country = intent.premise.country if intent.premise is not None else None
+    # the people are the country's (where the story is set in one): skin, hair and eyes drawn from its
+    # people, except for a look that was given
+    people = setting_country(country, facts.era)
+    cast_all = [c if c.id in cast.given else c.model_copy(update={"look": local_look(c.look, c.name, people)})
+                for c in cast.all]
     return Bible(title=title[:200], logline=logline, genres=intent.genres, tone=tone[:200],
                  world=World(name=facts.name, era=facts.era, description=description, rules=rules[:12],
-                             places=facts.places,
-                             country=intent.premise.country if intent.premise is not None else None),
-                 cast=cast.all, style=style)
+                             places=facts.places, country=country),
+                 cast=cast_all, style=style)

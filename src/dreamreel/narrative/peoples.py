@@ -1,0 +1,105 @@
+"""Who lives where: the cast's skin, hair and eyes drawn from the people of the country a story
+is set in.
+
+A film set in Nairobi is peopled mostly with dark-skinned Kenyans, one in Kyoto mostly with
+black-haired Japanese; every place is mixed, so each is a distribution over the whole range of
+tones (never one tone), weighted by who mostly lives there. A world in no real country keeps
+the even draw over every tone. A character whose look was given (a pack's, a viewer's
+likeness) keeps it; the bible builder only re-draws the looks it drew itself.
+
+The draw is the character's own: a generator seeded by their name and the look first drawn
+for them (both from the story's seed), so the story's other choices are not moved by it.
+"""
+
+import random
+import re
+
+from ..model import Look
+
+#: Tones from the palest to the darkest (bible_builder.SKIN_TONES), hair colours without grey and
+#: white (age's, kept as drawn), and eye colours (dark brown, brown, blue, green, grey).
+SKIN = ("#f1d3bf", "#e8b99a", "#d8a27c", "#c68e62", "#a86b45", "#8d5a3b", "#6b4028", "#4a2c1b")
+HAIR = ("#111111", "#2b1d14", "#4a3020", "#7a5230", "#b07a45", "#d8b56a", "#a33a1c")
+AGED_HAIR = frozenset({"#9a9a9a", "#e8e4dc"})
+EYES = ("#3b2a1a", "#5a3d1f", "#2f5d7c", "#4d6b3a", "#6b6b6b")
+
+#: Peoples by region: weights over SKIN, HAIR and EYES. Every tone keeps some weight where people
+#: of every origin live (Europe, the Americas, Australia); elsewhere most weight is on the tones
+#: most people there have, with the neighbours' on either side.
+PEOPLES: dict[str, tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]] = {
+    "europe": ((3, 4, 3, 2, 1, 0.6, 0.4, 0.3), (1, 3, 3, 2.5, 1.5, 1.5, 0.6), (2, 2, 2.5, 1.5, 1)),
+    "north_america": ((2, 2.5, 2.5, 2, 1.5, 1.5, 1.2, 1), (2, 3, 2.5, 2, 1, 1, 0.4), (3, 2.5, 1.5, 1, 0.5)),
+    "latin_america": ((0.6, 1.2, 2.5, 3, 3, 2, 1.2, 0.6), (3, 4, 2, 1, 0.4, 0.3, 0.1), (4, 3, 0.6, 0.6, 0.3)),
+    "east_asia": ((2, 4, 3.5, 1.5, 0.6, 0.2, 0.1, 0.05), (6, 3, 0.6, 0.1, 0.05, 0.02, 0.02), (5, 3, 0, 0, 0.1)),
+    "southeast_asia": ((0.4, 1.2, 3, 3.5, 2.5, 1.2, 0.4, 0.1), (6, 3, 0.6, 0.1, 0.05, 0.02, 0.02),
+                       (5, 3, 0, 0, 0.1)),
+    "central_asia": ((1.2, 2.5, 3, 2.5, 1, 0.4, 0.1, 0.05), (4, 3.5, 1.5, 0.5, 0.2, 0.1, 0.05), (4, 3, 0.3, 0.5, 0.2)),
+    "south_asia": ((0.1, 0.4, 1.2, 2.5, 3, 3, 1.8, 0.8), (5, 3, 1, 0.2, 0.05, 0.02, 0.02), (5, 3, 0.05, 0.2, 0.1)),
+    "middle_east": ((0.6, 1.8, 3, 3, 2, 1, 0.5, 0.3), (4, 4, 1.5, 0.5, 0.2, 0.1, 0.1), (4, 3, 0.3, 0.6, 0.2)),
+    "africa": ((0, 0.02, 0.08, 0.4, 1.5, 3, 3.5, 3), (7, 2.5, 0.3, 0.02, 0, 0, 0), (5, 3, 0, 0, 0)),
+    "oceania": ((2.5, 3, 2.5, 2, 1.2, 1, 0.8, 0.6), (1.2, 3, 3, 2.5, 1.5, 1.5, 0.5), (2, 2, 2.5, 1.5, 1)),
+    "pacific": ((0, 0.2, 0.5, 1.2, 2.5, 3, 2.5, 1.5), (6, 3, 0.6, 0.1, 0.05, 0.05, 0), (5, 3, 0, 0, 0)),
+}
+_REGION_OF: dict[str, frozenset[str]] = {
+    "north_america": frozenset({"US", "CA"}),
+    "east_asia": frozenset({"JP", "CN", "KR", "KP", "TW", "HK", "MO", "MN"}),
+    "southeast_asia": frozenset({"VN", "LA", "TH", "KH", "MM", "MY", "SG", "ID", "PH", "BN", "TL"}),
+    "central_asia": frozenset({"KZ", "UZ", "TM", "KG", "TJ"}),
+    "south_asia": frozenset({"IN", "PK", "BD", "LK", "NP", "BT", "MV"}),
+    "middle_east": frozenset({"EG", "LY", "TN", "DZ", "MA", "EH", "SA", "YE", "OM", "AE", "QA", "BH", "KW", "IQ",
+                              "IR", "SY", "JO", "PS", "IL", "LB", "TR", "AF", "CY", "AZ", "AM", "GE"}),
+    "oceania": frozenset({"AU", "NZ"}),
+}
+_BY_CONTINENT = {"EU": "europe", "AF": "africa", "SA": "latin_america", "NA": "latin_america", "OC": "pacific",
+                 "AS": "middle_east"}
+#: Costumes that say where a character is from, in a story that names no country (a samurai's
+#: hakama: Japan), read as whole words.
+_COSTUME_COUNTRY = ((re.compile(r"\b(hakama|kimono|yukata|samurai|ninja|shinobi|geisha)\b"), "JP"),)
+
+
+def people_of(country: str | None) -> str | None:
+    """The region whose people live in ``country`` (ISO 3166 alpha-2); None: nowhere real."""
+    if country is None:
+        return None
+    found = next((r for r, isos in _REGION_OF.items() if country in isos), None)
+    if found is not None:
+        return found
+    from .premise import continent_of
+
+    return _BY_CONTINENT.get(continent_of(country) or "")
+
+
+def setting_country(country: str | None, era: str) -> str | None:
+    """The country a story is set in: the request's, else one its era names ("feudal Japan")."""
+    if country is not None:
+        return country
+    from .premise import country_of
+
+    for phrase in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", era):
+        words = phrase.split()
+        for name in (phrase, *words[1:], words[0]):  # "Victorian London": London
+            if (found := country_of(name)) is not None:
+                return found
+    return None
+
+
+def costume_country(look: Look) -> str | None:
+    """The country a costume is from, where it is one country's (a samurai's hakama: JP)."""
+    worn = f"{look.clothing} {' '.join(look.accessories)}".lower()
+    return next((c for pattern, c in _COSTUME_COUNTRY if pattern.search(worn)), None)
+
+
+def local_look(look: Look, name: str, country: str | None) -> Look:
+    """``look`` with skin, hair and eyes drawn from the people of ``country`` (or of the country
+    its costume is from, where the story names none); as drawn where neither is known, or for a
+    character who is not a human being. Grey and white hair (age's) stay."""
+    region = people_of(country or costume_country(look))
+    if region is None or look.species != "human":
+        return look
+    skin_w, hair_w, eye_w = PEOPLES[region]
+    rng = random.Random(f"{name}|{look.skin}|{look.hair_color}|{look.eye_color}|{region}")
+    update = {"skin": rng.choices(SKIN, skin_w)[0], "eye_color": rng.choices(EYES, eye_w)[0]}
+    hair = rng.choices(HAIR, hair_w)[0]
+    if look.hair_color not in AGED_HAIR:
+        update["hair_color"] = hair
+    return look.model_copy(update=update)

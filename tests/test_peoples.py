@@ -1,0 +1,66 @@
+"""The cast looks like the people of the country the story is set in (issue 12)."""
+
+import statistics
+
+import numpy as np
+import pytest
+
+from dreamreel.model import Look, Performer, Request
+from dreamreel.narrative.planner import plan
+
+from test_visual import H, W, make_shot, render
+
+PLACES = {"Nairobi": "a detective story in Nairobi", "Tokyo": "a romance in Tokyo", "Oslo": "a mystery in Oslo"}
+SEEDS = range(6)
+
+
+def lightness(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+@pytest.fixture(scope="module")
+def films():
+    return {city: [plan(Request(prompt=text), seed=s).bible for s in SEEDS] for city, text in PLACES.items()}
+
+
+def people(bibles):
+    return [c for b in bibles for c in b.cast if c.look.species == "human"]
+
+
+def test_the_cast_is_drawn_from_the_people_of_the_country(films):
+    skins = {city: [lightness(c.look.skin) for c in people(bibles)] for city, bibles in films.items()}
+    # a film set in Nairobi is peopled mostly with dark-skinned people; Tokyo's and Oslo's lighter
+    assert statistics.median(skins["Nairobi"]) < statistics.median(skins["Tokyo"]) - 40
+    assert statistics.median(skins["Nairobi"]) < statistics.median(skins["Oslo"]) - 40
+    assert sum(s < 130 for s in skins["Nairobi"]) >= 0.7 * len(skins["Nairobi"])
+    # ... and every place is mixed: a range of tones, never one
+    for city, tones in skins.items():
+        assert len(set(tones)) >= 3, city
+    # Tokyo's people have black or dark brown hair (grey and white are age's)
+    hair = [c.look.hair_color for c in people(films["Tokyo"]) if c.look.hair_color not in ("#9a9a9a", "#e8e4dc")]
+    assert sum(h in ("#111111", "#2b1d14") for h in hair) >= 0.8 * len(hair)
+
+
+def test_the_lead_is_seen_with_the_skin_of_the_place(films):
+    def face(bible) -> float:
+        lead = bible.cast[0]
+        frame = render(make_shot(bible, size="close_up", on=[lead.id], focus=lead.id, tod="day", frames=1), bible)[0]
+        patch = frame[int(H * 0.5):int(H * 0.7), int(W * 0.42):int(W * 0.58), :3].astype(float)
+        return float(np.median(patch @ [0.299, 0.587, 0.114]))
+
+    nairobi = [face(b) for b in films["Nairobi"][:4]]
+    oslo = [face(b) for b in films["Oslo"][:4]]
+    assert statistics.mean(nairobi) < statistics.mean(oslo) - 40
+
+
+def test_a_look_that_was_given_is_kept():
+    pale = Performer(name="Grace Hopper", pronouns="she", look=Look(skin="#f1d3bf", hair_color="#d8b56a"))
+    bible = plan(Request(prompt="a detective story in Nairobi"), seed=0, cast={"protagonist": pale}).bible
+    lead = next(c for c in bible.cast if c.name == "Grace Hopper")
+    assert (lead.look.skin, lead.look.hair_color) == ("#f1d3bf", "#d8b56a")
+
+
+def test_a_world_in_no_country_keeps_every_tone():
+    bibles = [plan(Request(prompt="a wizard in a tower"), seed=s).bible for s in range(4)]
+    assert len({c.look.skin for c in people(bibles)}) >= 5
