@@ -64,3 +64,45 @@ def test_a_look_that_was_given_is_kept():
 def test_a_world_in_no_country_keeps_every_tone():
     bibles = [plan(Request(prompt="a wizard in a tower"), seed=s).bible for s in range(4)]
     assert len({c.look.skin for c in people(bibles)}) >= 5
+
+
+def street_at_night(bible, country: str | None, era: str = "the present day"):
+    """A night street establishing shot of ``bible``'s world set in ``country``, and its signs' words."""
+    from dreamreel.synth.visual.settings import Kit, signs_of
+    from dreamreel.synth.visual.procedural import region_of
+
+    from test_picture import in_a_city
+
+    bible = in_a_city(bible)
+    bible = bible.model_copy(update={"world": bible.world.model_copy(update={"country": country, "era": era}),
+                                     "genres": ["mystery"]})
+    frame = render(make_shot(bible, kind="establishing", size="wide", on=[], place_kind="city_street", tod="night",
+                             frames=1), bible)[0]
+    kit = Kit(*(None,) * 4, w=100, g=None, rng=None, tod="night", weather="clear",  # type: ignore[arg-type]
+              genres=frozenset(bible.genres), region=region_of(bible), country=country)
+    return frame, signs_of(kit)
+
+
+def test_street_signs_are_the_countrys_own(films):
+    bible = films["Oslo"][0]
+    american, us_words = street_at_night(bible, "US")
+    kenyan, ke_words = street_at_night(bible, "KE")
+    japanese, jp_words = street_at_night(bible, "JP")
+    assert {"DINER", "JAZZ"} <= set(us_words)
+    # no American diner neon in Nairobi: its own street's words; in Tokyo, signs without (Latin) letters
+    assert not {"DINER", "JAZZ", "LOANS"} & set(ke_words) and "BUTCHERY" in ke_words
+    assert jp_words == ()
+    assert street_at_night(bible, "FR")[1][0] == "HÔTEL"
+    # what the viewer sees differs with the words: the same street, other signs
+    assert not np.array_equal(american, kenyan) and not np.array_equal(american, japanese)
+    # the signs are still there in Tokyo (lit neon panels over the street), and none before neon
+    assert neon(japanese) > 10 and neon(street_at_night(bible, "JP", "the 1900s")[0]) == 0
+
+
+def neon(frame) -> int:
+    """Pixels lit in a neon colour (bright, saturated, not the warm yellow of lamps and windows)."""
+    x = frame[..., :3].astype(float) / 255
+    top, low = x.max(axis=2), x.min(axis=2)
+    saturated = (top - low) / np.maximum(top, 1e-6) > 0.5
+    r, g, b = x[..., 0], x[..., 1], x[..., 2]
+    return int((saturated & (top > 0.6) & ~((r >= g) & (g >= b))).sum())

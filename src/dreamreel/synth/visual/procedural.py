@@ -494,7 +494,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "48"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "49"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -571,7 +571,7 @@ class ProceduralBackend:
         dressing, view, room = set_dressing(bible, shot)
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
                                   dressing, view, room, countryside(bible), warm_coast(bible, shot),
-                                  towers_since(bible), region_of(bible))
+                                  towers_since(bible), region_of(bible), bible.world.country)
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
             or (room is not None and room.wall != "street")
@@ -659,19 +659,20 @@ class ProceduralBackend:
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
                   view: str = "city", room: "Room | None" = None, rural: bool = False,
-                  warm: bool = False, towers: int = TOWERS_SINCE, region: str | None = None) -> Backdrop:
+                  warm: bool = False, towers: int = TOWERS_SINCE, region: str | None = None,
+                  country: str | None = None) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural, warm, towers, region)
+               room, rural, warm, towers, region, country)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
-                      room=room, rural=rural, warm=warm, towers_since=towers, region=region)
+                      room=room, rural=rural, warm=warm, towers_since=towers, region=region, country=country)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

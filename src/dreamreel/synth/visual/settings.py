@@ -9,6 +9,8 @@ street comes out monochrome and a dusk desert amber without the recipes knowing.
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 import skia
@@ -69,6 +71,8 @@ class Kit:
     #: and paper under curved tiled roofs), "dry" (flat-roofed mud brick), "africa" (round huts under
     #: thatch); None: Europe's gabled houses.
     region: str | None = None
+    #: The real country the world is in (ISO 3166 alpha-2), where it is in one: what its shop signs say.
+    country: str | None = None
 
     @property
     def towers(self) -> bool:
@@ -256,7 +260,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
                                 r.bottom() + r.height() * 1.6), 180, 180, False, rib)
     elif city:
         sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm,
-                  towers_since=k.towers_since, region=k.region)
+                  towers_since=k.towers_since, region=k.region, country=k.country)
         c.save()
         c.translate(r.left(), 0)
         sub.w = r.width()
@@ -422,22 +426,7 @@ def city_street(k: Kit) -> None:
         buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=1.3, roofs=True)
         buildings(k, k.mid, 66, 16, 26, "#4a3a30", wmin=12, wmax=20, win=1.4, roofs=True)
     if (k.night or k.scifi) and k.neon:
-        words = ("NOODLES", "SYNTH", "BAR", "24H", "HOTEL") if k.scifi else ("HOTEL", "BAR", "JAZZ", "DINER", "LOANS")
-        font = skia.Font(skia.Typeface("DejaVu Sans", skia.FontStyle.Bold()), 3.2)
-        # the canvas scales units to pixels: unhinted, linear metrics keep the letters evenly spaced
-        font.setHinting(skia.FontHinting.kNone)
-        font.setLinearMetrics(True)
-        font.setSubpixel(True)
-        for j in range(int(k.w // 40) + 1):
-            x, y = float(k.rng.uniform(5, k.w - 14)), float(k.rng.uniform(28, 48))
-            col = NEON[int(k.rng.integers(0, 4))]
-            word = words[j % len(words)]
-            tw = font.measureText(word)
-            r = skia.Rect(x - 1, y - 3.6, x + tw + 1, y + 1.2)
-            k.mid.drawRect(r, fill(k.g.c("#101014")))
-            k.mid.drawRect(r, stroke(k.g.c(col, 0.8, lit=0), 0.3))
-            k.mid.drawString(word, x, y, font, fill(k.g.c(col, lit=0)))
-            glow(k.mid, r.centerX(), r.centerY(), tw * 1.1, k.g.c(col, 0.4, lit=0))
+        neon_signs(k)
     ground(k, k.near, 66, "#3b3d44", "#16171b")
     k.near.drawRect(skia.Rect(0, 66, k.w, 71), fill(k.g.c("#5c5b5a")))
     k.near.drawRect(skia.Rect(0, 70.5, k.w, 71.3), fill(k.g.c("#2a2a2a")))
@@ -454,6 +443,53 @@ def city_street(k: Kit) -> None:
         for y in np.arange(74.0, 100.0, 3.0):
             for x in np.arange((y % 6) / 2, k.w, 4.0):
                 k.near.drawOval(skia.Rect(float(x), float(y), float(x) + 3.2, float(y) + 1.6), cob)
+
+
+@cache
+def _signs() -> dict:
+    """The sign words (data/signs.toml): by country, and the fallbacks."""
+    import tomllib
+
+    data = tomllib.loads((Path(__file__).parent / "data" / "signs.toml").read_text(encoding="utf-8"))
+    data["by_country"] = {c: tuple(s["words"]) for s in data["signs"] for c in s["countries"]}
+    return data
+
+
+def signs_of(k: Kit) -> tuple[str, ...]:
+    """The words on the street's neon (empty: signs without letters): the country's own, never
+    an American diner in Nairobi (data/signs.toml)."""
+    data = _signs()
+    if k.country is not None and k.country in data["by_country"]:
+        return data["by_country"][k.country]
+    if k.country is None and (k.scifi or k.region is None):
+        return tuple(data["scifi" if k.scifi else "america"])
+    return () if k.region in data["unlettered"] else tuple(data["elsewhere"])
+
+
+def neon_signs(k: Kit) -> None:
+    """Lit signs over the street: words (signs_of), or where none fit, unlettered panels hung
+    upright (a lit mark in a glowing frame)."""
+    words = signs_of(k)
+    font = skia.Font(skia.Typeface("DejaVu Sans", skia.FontStyle.Bold()), 3.2)
+    # the canvas scales units to pixels: unhinted, linear metrics keep the letters evenly spaced
+    font.setHinting(skia.FontHinting.kNone)
+    font.setLinearMetrics(True)
+    font.setSubpixel(True)
+    # over a skyline, high on the towers; in an old town, on the house fronts below the eaves (not in the sky)
+    high, low = (28, 48) if k.towers else (53, 61)
+    for j in range(int(k.w // 40) + 1):
+        x, y = float(k.rng.uniform(5, k.w - 14)), float(k.rng.uniform(high, low))
+        col = NEON[int(k.rng.integers(0, 4))]
+        word = words[j % len(words)] if words else ""
+        tw = font.measureText(word) if word else 7.3
+        r = skia.Rect(x - 1, y - 3.6, x + tw + 1, y + 1.2) if word else skia.Rect(x, y - 9, x + 3.6, y + 1.2)
+        k.mid.drawRect(r, fill(k.g.c("#101014")))
+        k.mid.drawRect(r, stroke(k.g.c(col, 0.8, lit=0), 0.3))
+        if word:
+            k.mid.drawString(word, x, y, font, fill(k.g.c(col, lit=0)))
+        else:  # an upright panel with a lit mark
+            k.mid.drawCircle(r.centerX(), r.top() + 2.4, 1.0, fill(k.g.c(col, lit=0)))
+        glow(k.mid, r.centerX(), r.centerY(), tw * 1.1, k.g.c(col, 0.4, lit=0))
 
 
 def alley(k: Kit) -> None:
