@@ -217,8 +217,8 @@ class DramaManager:
 
     def look(self, estimate: Estimate, now: float) -> str | None:
         """The look to change to now ("stakes", "breather", or "as_cut" to drop one), or None.
-        ``now``: wall-clock seconds (looks change at most once every LOOK_COOLDOWN_S, unless the
-        change detectors flag a sudden turn)."""
+        ``now``: film seconds watched (looks change at most once every LOOK_COOLDOWN_S of them,
+        unless the change detectors flag a sudden turn)."""
         if now - self.look_at < LOOK_COOLDOWN_S and not estimate.changed:
             return None
         drive = self.drive(estimate)

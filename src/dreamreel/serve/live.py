@@ -139,11 +139,12 @@ class LiveFilm:
         self.length_s = 0.0
         self.pending: PendingChoice | None = None
         self.taken: list[Taken] = []
-        #: The path played so far: {"beat", "variant", "option"} a beat entered.
+        #: The path played so far: {"beat", "variant", "option", "pace", "look"} a beat entered.
         self.steps: list[dict[str, Any]] = []
         #: A shared telling this film follows (set before it starts), and how far it has.
         self.replay: Replay | None = None
         self._replayed = 0  # (-1: it left the shared telling)
+        self._given: dict[str, Any] | None = None  # (the telling's step for the beat entered, if followed)
         self.spans: dict[str, tuple[float, float]] = {}   # beat id -> its latest (start, end) in seconds
         self.made_s = 0.0                                  # film seconds cut so far
         #: What is said, when and by whom (film seconds), as the beats are cut.
@@ -161,6 +162,7 @@ class LiveFilm:
         self.connect_grace_s = connect_grace_s
         self.playhead = 0.0
         self._heard = 0.0  # wall time of the last telemetry event
+        self._clock = 0.0  # film seconds watched, as the director's look and pulse count time
         self._playing = False
         self._rate = 1.0
         self._restyle: Any = None  # production's handle on the shots not yet streamed
@@ -169,6 +171,7 @@ class LiveFilm:
         self.heartbeat = Heartbeat(palette_for(story.bible.genres, story.bible.style.music).tempo[1])
         self.sound: Callable[[np.ndarray, int], np.ndarray] | None = self.heartbeat if adaptive else None
         self._look: Any = as_cut        # the director's look on the shots ...
+        self._look_name = ""            # (its name in LOOKS; "": as cut)
         self._setting: Any = as_cut     # ... over the setting the viewer asked for
         self.setting: dict[str, str | None] = {"time_of_day": None, "weather": None}
         self.engagement = Engagement()
@@ -177,7 +180,8 @@ class LiveFilm:
         self.drama = DramaManager(story, profile, seen)
         self.adaptive = adaptive
         if adaptive:   # the director the bench measures starts from the population's schedule
-            self._look = LOOKS.get(start_from(self.drama, schedule, profile) or "", as_cut)
+            self._look_name = start_from(self.drama, schedule, profile) or ""
+            self._look = LOOKS.get(self._look_name, as_cut)
         self._thread = threading.Thread(target=self._run, name=f"film-{film_id[:8]}", daemon=True)
         self.on_done: list[Any] = []
         #: The bandit's session for this viewing (``director.learning.Session``; None: the director alone).
@@ -268,11 +272,15 @@ class LiveFilm:
 
     def _react(self, estimate: Estimate) -> None:
         """The moment the reading turns: a new look on what is about to play, logged (and shown
-        to the viewer as the reason) where the changed picture begins."""
-        now = time.time()
+        to the viewer as the reason) where the changed picture begins. The look's cooldown and the
+        pulse's hold count film seconds watched (``watched_s``, never back), as the harness counts
+        them: wall seconds would make a film nobody watches, or one made again of a telling, turn
+        where the machine happened to be fast or slow, and cut differently each time."""
+        now = self._clock = max(self._clock, self.watched_s())
         with self._cond:
             attached = self._restyle is not None
-            name = self.drama.look(estimate, now) if attached else None
+            # (a telling followed keeps its looks: ``_follow``)
+            name = self.drama.look(estimate, now) if attached and not self._following() else None
             pulse = self.drama.pulse(estimate, now) if attached else None
         if pulse is not None:
             self.heartbeat.turn(pulse, lambda at_s: self._logged(lambda beat: self.drama.pulsed(
@@ -283,6 +291,7 @@ class LiveFilm:
         def shown(at_s: float) -> None:  # on production's streaming thread
             self._logged(lambda beat: self.drama.looked(name, estimate, beat, at_s), at_s)
 
+        self._look_name = name if name in LOOKS else ""
         self._look = LOOKS.get(name, as_cut)
         self._restyled(compose(self._setting, self._look), shown)
 
@@ -433,7 +442,16 @@ class LiveFilm:
         return self.drama.variant(beat, self._reading, at_s=self.made_s, learn=False)
 
     def _pacing(self, beat: Beat) -> Pacing | None:
-        return self.drama.pacing(beat, self._reading, at_s=self.made_s) if self.adaptive else None
+        """Each beat's pace: the shared telling's while this film follows it, else the
+        director's; recorded in ``steps`` with the look the beat is cut in."""
+        given = self._given
+        if given is not None and given.get("pace", "") in ("fast", "slow", None):
+            pace = given.get("pace")
+        else:
+            pace = self.drama.pacing(beat, self._reading, at_s=self.made_s) if self.adaptive else None
+        if self.steps and self.steps[-1]["beat"] == beat.id:
+            self.steps[-1].update(pace=pace, look=self._look_name)
+        return pace  # type: ignore[return-value]
 
     def _likely(self, beat: Beat) -> tuple[VariantName | None, Pacing | None]:
         """The telling and pace the director would give ``beat`` if it began now (a branch on offer,
@@ -509,6 +527,8 @@ class LiveFilm:
         """The telling of each beat production enters: the shared telling's while this film
         follows one, else the director's; recorded in ``steps``."""
         given = self._follow(beat)
+        if given is False:
+            self._given = None
         told = self._variant(beat) if given is False else given
         self.steps.append({"beat": beat.id, "variant": told if told in beat.variants else None, "option": None})
         return told  # type: ignore[return-value]
@@ -522,11 +542,22 @@ class LiveFilm:
             self._replayed = -1
             return False
         self._go_on()
-        step = r.steps[self._replayed]
+        step = self._given = r.steps[self._replayed]
         self._replayed += 1
         if self.adaptive:
-            self._reading = self._take()  # (the pace is still this viewer's)
+            self._reading = self._take()  # (what the director reads of this viewer, for the choices after)
+        # The telling's look and pace, as it was cut (a telling saved before they were kept: the
+        # director's): watched again, shared, or revised, it is the same film, so its shots are
+        # found in the render cache; this viewer's own adaptation starts where they leave it.
+        look = step.get("look")
+        if isinstance(look, str) and look != self._look_name and (look in LOOKS or look == ""):
+            self._look_name, self._look = look, LOOKS.get(look, as_cut)
+            self._restyled(compose(self._setting, self._look), None)
         return step.get("variant")
+
+    def _following(self) -> bool:
+        """Is production within a shared telling it follows (its looks and pace are the telling's)?"""
+        return self.replay is not None and self._replayed > 0
 
     def _answered(self, beat: Beat, offered: list[Option], visit: int) -> Option:
         """Each choice: the shared telling's answer while this film follows it and has answers
