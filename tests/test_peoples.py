@@ -106,3 +106,50 @@ def neon(frame) -> int:
     saturated = (top - low) / np.maximum(top, 1e-6) > 0.5
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
     return int((saturated & (top > 0.6) & ~((r >= g) & (g >= b))).sum())
+
+
+def drawn_height(look: Look) -> int:
+    """How many rows of a blank canvas a puppet in ``look`` covers, standing (its hat included)."""
+    import skia
+
+    from dreamreel.model.shot import Lighting
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.puppets import Pose, Puppet
+
+    pixels = np.zeros((160, 100, 4), np.uint8)
+    canvas = skia.Surface(pixels).getCanvas()
+    canvas.translate(50, 140)
+    Puppet(look, Grade(Lighting(key=0.7, palette=["#334455", "#ddccbb"]), "day")).draw(canvas, Pose())
+    del canvas
+    return int((pixels[..., 3] > 0).any(axis=1).sum())
+
+
+def test_a_samurai_has_dark_hair_in_a_story_that_names_no_country():
+    dark = {"#111111", "#2b1d14", "#4a3020", "#9a9a9a", "#e8e4dc"}  # (grey and white: age's)
+    samurai = [c for s in range(4) for c in plan(Request(prompt="a samurai story"), seed=s).bible.cast
+               if "hakama" in c.look.clothing]
+    assert samurai and all(c.look.hair_color in dark for c in samurai)
+
+
+def test_a_bandit_in_feudal_japan_wears_a_kimono_not_the_outlaws_long_coat():
+    from dreamreel.model.shot import Lighting
+    from dreamreel.synth.visual.looks import Grade
+    from dreamreel.synth.visual.puppets import Puppet
+
+    bible = plan(Request(prompt="a bandit in feudal Japan"), seed=0).bible
+    bandit = bible.cast[0]
+    assert bandit.job == "bandit" or "bandit" in bandit.archetype
+    assert "kimono" in bandit.look.clothing and "bandana" not in " ".join(bandit.look.accessories)
+    drawn = Puppet(bandit.look, Grade(Lighting(key=0.7, palette=["#334455", "#ddccbb"]), "day"))
+    assert drawn.kimono and not drawn.long_coat
+    # ... nor do the rest of feudal Japan wear blazers and frock coats; an outlaw in Texas keeps his coat
+    assert all("coat" not in c.look.clothing and "blazer" not in c.look.clothing for c in bible.cast)
+    texan = plan(Request(prompt="a bandit in 1870s Texas"), seed=0).bible.cast[0]
+    assert texan.look.clothing == "long coat and bandana"
+
+
+def test_a_wizard_wears_a_tall_pointed_hat():
+    bible = plan(Request(prompt="a wizard in a tower"), seed=0).bible
+    wizard = next(c for c in bible.cast if c.look.clothing == "starry robes")
+    hatless = wizard.look.model_copy(update={"clothing": "robes"})
+    assert drawn_height(wizard.look) >= drawn_height(hatless) + 15

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model import Bible, Character, Look, Performer, Place, StyleGuide, VoiceSpec, World
 from .genres.kit import Archetype, GenreKit, PlaceSpec
 from .interpret import Intent
-from .peoples import local_look, setting_country
+from .peoples import local_costume, local_look, setting_country
 from .text import Person, Writer, title_case
 
 SKIN_TONES = ("#f1d3bf", "#e8b99a", "#d8a27c", "#c68e62", "#a86b45", "#8d5a3b", "#6b4028", "#4a2c1b")
@@ -309,8 +309,9 @@ def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide
     # the people are the country's (where the story is set in one): skin, hair and eyes drawn from its
     # people, except for a look that was given
     people = setting_country(country, facts.era)
-    cast_all = [c if c.id in cast.given else c.model_copy(update={"look": local_look(c.look, c.name, people)})
-                for c in cast.all]
+    year = intent.premise.year if intent.premise is not None else None
+    cast_all = [c if c.id in cast.given else c.model_copy(update={"look": local_look(
+        local_costume(c.look, people, facts.era, year), c.name, people)}) for c in cast.all]
     return Bible(title=title[:200], logline=logline, genres=intent.genres, tone=tone[:200],
                  world=World(name=facts.name, era=facts.era, description=description, rules=rules[:12],
                              places=facts.places, country=country),

@@ -103,3 +103,37 @@ def local_look(look: Look, name: str, country: str | None) -> Look:
     if look.hair_color not in AGED_HAIR:
         update["hair_color"] = hair
     return look.model_copy(update=update)
+
+
+#: What people wore in Japan before the Meiji era's Western dress, for a costume from elsewhere:
+#: an outlaw's (the Wild West's long coat and bandana) -> a bandit's patched kimono and headband;
+#: a tailored coat, suit or gown -> a kimono (a rich one's of silk). Read as whole words.
+_OLD_JAPAN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(bandana|stetson|chaps|duster|poncho|gunbelt)\b"), "patched kimono and headband"),
+    (re.compile(r"\b(brocade|velvet|silk|satin|sequined|evening|ministerial|crimson|embroidered)\b"),
+     "silk kimono"),
+    (re.compile(r"\b(coat|jacket|suit|blazer|waistcoat|doublet|jerkin|tunic|shirt|jumper|cardigan|dress|gown|"
+                r"overalls|linens|cape|tweed|uniform)\b"), "kimono"),
+)
+#: Eras of Japan before Western dress (and years: before 1870).
+_OLD_ERA = re.compile(r"\b(feudal|edo|shogun\w*|samurai|sengoku|heian|kamakura|muromachi|tokugawa|medieval|ancient)\b",
+                      re.IGNORECASE)
+
+
+def old_japan(country: str | None, era: str, year: int | None) -> bool:
+    """The story is set in Japan before Western dress (feudal Japan, the Edo period, before 1870)."""
+    return country == "JP" and (year is not None and year < 1870 or bool(_OLD_ERA.search(era)))
+
+
+def local_costume(look: Look, country: str | None, era: str, year: int | None) -> Look:
+    """``look`` in the dress of where and when the story is set: in feudal Japan, a kimono for a
+    Western coat (a bandit's patched, with a headband; not the cowboy outlaw's long coat)."""
+    worn = look.clothing.lower()
+    if not old_japan(country, era, year) or costume_country(look) == "JP" or look.species != "human":
+        return look
+    dress = next((d for pattern, d in _OLD_JAPAN if pattern.search(worn)), None)
+    if dress is None:
+        return look
+    kept = [a for a in look.accessories if not re.search(r"\b(bandana|saddlebags|stetson|revolver|six-shooter)\b",
+                                                        a.lower())]
+    return look.model_copy(update={"clothing": dress, "accessories": kept})

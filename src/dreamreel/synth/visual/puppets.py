@@ -74,6 +74,9 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("striped headdress", "nemes", "pharaoh"), "#f2eee0", "#f2eee0", "nemes"),
     (("armour and tabard", "knight's armour"), "#a82228", "#9aa0a8", None),
     (("chainmail", "chain mail", "mail shirt", "byrnie"), "#8a8e94", "#5a4030", None),
+    # a wizard's midnight-blue robes and tall pointed hat
+    (("starry robes", "wizard's robes", "wizard robes", "sorcerer's robes", "mage's robes"), "#2a2f6e", "#1c2050",
+     "pointed hat"),
 ]
 
 #: Clothes in one piece, arms to ankles: no lapels or tie, legs in the suit's colour.
@@ -820,7 +823,20 @@ class Puppet:
             brim = skia.Rect(hx - rx - 4, top + 1, hx + rx + 4, top + 4)
             c.drawOval(brim, silk)
             c.drawOval(brim, self.outline)
-        elif "tricorn" in a or "pointed" in a:
+        elif "pointed" in a:  # a wizard's: a tall cone, its tip bent back, over a wide brim
+            d = pose.facing
+            cone = poly([(hx - rx - 1, top + 2.5), (hx - rx * 0.3, top - 12), (hx - d * 3, top - 20),
+                         (hx - d * 7, top - 18), (hx + rx * 0.35, top - 11), (hx + rx + 1, top + 2.5)])
+            brim = skia.Rect(hx - rx - 6, top + 0.5, hx + rx + 6, top + 4.2)
+            for shape in (cone, brim):
+                if isinstance(shape, skia.Path):
+                    c.drawPath(shape, self.c0)
+                    c.drawPath(shape, self.outline)
+                else:
+                    c.drawOval(shape, self.c0)
+                    c.drawOval(shape, self.outline)
+            c.drawRect(skia.Rect(hx - rx - 0.5, top - 1, hx + rx + 0.5, top + 1.2), self.gold)  # the band
+        elif "tricorn" in a:
             tri = poly([(hx - rx - 3, top + 3), (hx, top - 10), (hx + rx + 3, top + 3)])
             c.drawPath(tri, p)
             c.drawPath(tri, self.outline)
