@@ -1150,6 +1150,13 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if e.shape == "grief" and m.first == m.last and toks[m.first].forms & {"die", "dying", "dead"} and any(
                     t.used == "thing" for t in toks[max(0, m.first - 3):m.first]):
                 continue  # "the camera battery is dying", "a dead phone": a thing runs out, nobody dies
+            if e.shape == "cause" and m.first == m.last and toks[m.first].forms & {"strike", "protest"} and (
+                    (m.first > 0 and toks[m.first - 1].low in ("lightning", "drone", "air", "missile", "nuclear", "bowling"))
+                    or (toks[m.first].forms & {"strike"} and m.last + 1 < len(toks) and (m.first == 0 or toks[m.first - 1].low
+                        not in ("a", "the", "on")) and toks[m.last + 1].low in ("again", "back", "gold", "oil", "it", "rich",
+                                                                                "twice", "a", "an", "the", "her", "his", "their"))
+                    or any(t.low == "innocence" for t in toks[m.last + 1:m.last + 4])):
+                continue  # "lightning strikes the tower", "strikes gold", "a drone strike", "protests her innocence": no walkout
             if e.shape == "heist" and any(t.forms & words("accused") for t in toks[max(0, m.first - 4):m.first]):
                 # "framed for a theft", "accused of stealing": the crime is theirs to disprove
                 if not {"trial", "investigation"} & set(premise.shapes):
