@@ -11,6 +11,7 @@ from dreamreel.errors import BadInputError
 from dreamreel.model import Request
 from dreamreel.narrative import kits as kits_mod
 from dreamreel.narrative.kits import kits, load, read_kit_file
+from dreamreel.narrative.names import names_for
 from dreamreel.narrative.planner import plan
 from dreamreel.narrative.premise import read
 from dreamreel.narrative.sequel import continue_story
@@ -1525,3 +1526,29 @@ def test_two_names_a_request_opens_with_are_two_people():
     lovers = plan(Request(prompt="Romeo and Juliet in space", episodes=1), seed=0)
     assert {"Romeo", "Juliet"} <= {c.name.split()[0] for c in lovers.bible.cast}
     assert read("Paris and Rome by train").people == []  # places, not people
+
+
+def test_a_lead_of_an_age_gone_is_told_in_their_time_and_place_with_their_own_plot():
+    # "a ronin in the Edo period": Japan's village and names, and the ronin's revenge, not a
+    # fantasy road trip in a realm called Aurenhold with English names
+    ronin = plan(Request(prompt="a ronin in the Edo period", episodes=1), seed=0)
+    assert ronin.bible.world.country == "JP" and ronin.generator["shapes"] in ("revenge", "siege")
+    lead = next(c for c in ronin.bible.cast if c.role == "protagonist")
+    assert lead.name.split()[-1] in names_for("JP")[1]
+    assert "the temple bell tower" in {p.name for p in ronin.bible.world.places}
+    # "a gladiator": ancient Rome's arena, a contest or a rise and fall (not a 1930s comedy)
+    for seed in (0, 1):
+        gladiator = plan(Request(prompt="a gladiator", episodes=1), seed=seed)
+        assert gladiator.bible.world.era == "ancient Rome" and gladiator.bible.world.country == "IT"
+        assert gladiator.generator["shapes"] in ("rivalry", "rise_fall")
+        assert "the arena floor" in {p.name for p in gladiator.bible.world.places}
+    # "a Viking raid goes wrong": the raid's plot in the Viking Age, not a mix-up in the 1930s
+    raid = plan(Request(prompt="a Viking raid goes wrong", episodes=1), seed=0)
+    assert raid.generator["shapes"] == "siege" and raid.bible.world.era == "the Viking Age"
+    # ... unless the request sets them elsewhere: a samurai in New York is today's, in its streets
+    samurai = plan(Request(prompt="a samurai in New York", episodes=1), seed=0)
+    assert samurai.bible.world.era == "the present day" and "western" not in samurai.generator["genres"]
+    assert not {"the Silver Spur saloon", "a white beach on the far side of the island"} & \
+        {p.name for p in samurai.bible.world.places}
+    # a genre asked for still says the plot: a romantic comedy about a chef is a love story
+    assert plan(Request(prompt="a romantic comedy about a chef", episodes=1), seed=0).generator["shapes"] == "romance"

@@ -99,6 +99,12 @@ class PersonWord(Model):
     #: engine who is afraid of tunnels", "a brave tugboat"); elsewhere the word is the place or
     #: thing it also names ("a heist on a train").
     vehicle: bool = False
+    #: The era such a one is of (an ``EraWord.era``: "a gladiator": "ancient Rome"), where the
+    #: request names no time, no other country and no future.
+    era: ShortText | None = None
+    #: The plots such a one leads, where the request asks for none ("a gladiator": a contest or a
+    #: rise and fall; "a ronin": revenge), picked among by seed.
+    plots: list[Ident] = Field(default_factory=list, max_length=4)
     #: The year such a one first was (a robot vacuum: 2002, an influencer: 2008): a story that asks
     #: for no time is set no earlier than this, whatever its genre's own era.
     since: int | None = None
@@ -142,6 +148,12 @@ class EraWord(Model):
     words: list[Phrase] = Field(min_length=1)
     era: ShortText                      # "Victorian era"
     year: int                           # a representative year: 1870
+    #: The country it is one country's (ISO 3166 alpha-2: "feudal Japan" JP), where the request
+    #: names none: its people's names and looks, its towns.
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    #: Where a story of the era happens when the request names no place, a place's label
+    #: ("the Viking Age": "a longhouse").
+    place: ShortText | None = None
 
 
 class WeatherWord(Model):

@@ -77,7 +77,8 @@ class Premise(Model):
     genres: list[Ident] = Field(default_factory=list)
     era: ShortText | None = None
     year: int | None = None
-    #: The country of the first real place named (ISO 3166 alpha-2): whose names its people have.
+    #: The country of the first real place named (ISO 3166 alpha-2), else the one its era is
+    #: ("feudal Japan": JP): whose names its people have.
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     weather: Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers"] | None = None
     moods: list[ShortText] = Field(default_factory=list)

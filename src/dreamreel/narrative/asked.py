@@ -195,8 +195,8 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
     happens in, if a city's streets: a big one (300,000 people or more), in a genre whose places
     are its own village's; today's since the 1960s, an older one's from the railways on; or a
     smaller American or Australian town's main street since the 1950s."""
-    if intent.world.name not in _TIMELESS:
-        return None
+    if intent.world.name not in _TIMELESS and era != "the present day":
+        return None  # (a genre that keeps its years keeps its places; set today, it has a city's)
     year = 2000 if era == "the present day" else (asked_year or _year(era))
     if year is None or year < 1840:
         return None

@@ -17,7 +17,7 @@ from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 from .kits import kits as all_data
 from .names import local
-from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, length_number, words
+from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, is_city, length_number, words
 from .premise import read as read_premise
 
 #: Plots that suit a story for children (a love story only where the request asks for one).
@@ -189,7 +189,7 @@ def _people_genres(premise: Premise) -> list[str]:
              and not (p.species == "ghost" and "'s " in (p.called or "") and "scary" not in premise.moods)
              for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
     # (outlaws and bandits are a western's on the frontier only: feudal Japan's are not)
-    return [g for g in dict.fromkeys(kinds) if g != "western" or premise.country in _FRONTIER]
+    return [g for g in dict.fromkeys(kinds) if g != "western" or _on_the_frontier(premise)]
 
 
 def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[str]:
@@ -229,6 +229,14 @@ def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[s
             and not (dated and g == "fantasy") and not (modern and g in _PERIOD and _PERIOD[g][1] < since)]
 
 
+def _on_the_frontier(premise: Premise) -> bool:
+    """Can a western be set where the request is: in a frontier's country (or none named), not in
+    a big city, unless it asks for the Wild West's years."""
+    if premise.era in ("the Wild West", "the Gold Rush"):
+        return True
+    return premise.country in _FRONTIER and not any(p.named and is_city(p.named, 300_000) for p in premise.places)
+
+
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     """The genres a plot suits, those that fit the asked places' worlds and audience first."""
     past = premise.year is not None and premise.year < NOW  # (1996 on Everest is no science fiction)
@@ -236,6 +244,8 @@ def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk")) and not (soon and g == "postapoc")] or suits
     # ("a war photographer returns to Sarajevo": a real city's quest is an adventure, not a fantasy)
     fits = _fits(premise, suits, anywhere=True)
+    if not _on_the_frontier(premise):  # (a siege in New York, a revenge in Edo: no western's)
+        rest, fits = [g for g in rest if g != "western"] or rest, [g for g in fits if g != "western"]
     if not fits:  # none of the plot's genres fits where it is set (a mutiny at sea is no western): the place's
         fits = _fits(premise, [g for g in (*_WILD_GENRES, *sorted({g for gs in _WORLD_GENRES.values() for g in gs}))
                                if g in all_kits()])[:1]
@@ -269,9 +279,12 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if not asked and "grief" in shapes and any("dead" in p.traits and p.species == "human" and p.relation
                                                 for p in premise.people):
         asked = ["grief"]  # someone close has died ("talks to his dead wife") and no other plot is asked for
-    if not kits and asked:
+    # Neither a plot nor a genre asked: the lead's own plot says both ("a ronin": revenge, felt as
+    # a western, a thriller ...; "a gladiator": the arena's contest, or a rise and fall).
+    led = [rng_pick(sorted(theirs))] if not asked and not kits and (theirs := _lead_plots(premise)) else []
+    if not kits and (asked or led):
         # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.
-        suits = _fitting(premise, [g for g in shapes[asked[0]].genres if g in all_kits()])
+        suits = _fitting(premise, [g for g in shapes[(asked or led)[0]].genres if g in all_kits()])
         # a witch's quest is a fantasy; a knight's tournament is in a fantasy's world whatever the
         # plot suits (a world-making genre the people need: fantasy, science fiction, western)
         theirs = [g for g in _people_genres(premise) if g in suits or (
@@ -423,7 +436,7 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     for word, pace in _PACING_WORDS.items():
         if word in low:
             pacing = pace
-    shape = pick_shape(asked, [k.name for k in (plot, world)], premise, rng_pick)
+    shape = pick_shape(asked or led, [k.name for k in (plot, world)], premise, rng_pick)
     if not asked:
         notes.append(f"the request names no plot; chose {all_data().shapes[shape].label}")
     if premise.not_understood:
@@ -465,8 +478,23 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
     # quiet or sad request that names no genre as a quiet or sad plot.
     by_genre = [s for s in _GENRE_PLOTS.get(genres[0] if genres else "", ()) if s in pool]
     by_mood = [s for s in _MOOD_PLOTS.get(premise.moods[0] if premise.moods else "", ()) if s in pool]
-    told_as = (by_genre or by_mood) if premise.genres else (by_mood or by_genre)
+    # The lead's own plots ("a gladiator in ancient Rome": the arena's contest, or a rise and
+    # fall; "a ronin": revenge): a family film's only where they are gentle ones.
+    by_lead = [s for s in _lead_plots(premise) if s in pool or premise.audience not in ("children", "family")]
+    told_as = (by_genre or by_lead or by_mood) if premise.genres else (by_lead or by_mood or by_genre)
     return rng_pick(told_as or pool or sorted(shapes))
+
+
+def _lead_plots(premise: Premise) -> list[str]:
+    """The plots the request's first named kind of worker leads (``PersonWord.plots``): for
+    children or a family, the gentle ones only."""
+    lead = next((p for p in premise.people if p.kind == "occupation" and p.relation != "rival"), None)
+    if lead is None:
+        return []
+    plots = next((w.plots for w in all_data().vocabulary.people if w.label == lead.label and w.plots), [])
+    shapes = all_data().shapes
+    return [s for s in plots if s in shapes and s not in CHILDREN_ONLY
+            and (premise.audience not in ("children", "family") or s in GENTLE or s == "friendship")]
 
 
 #: The year now: a year asked before it is a date in this world's past, not a genre's future.

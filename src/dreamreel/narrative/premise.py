@@ -382,6 +382,7 @@ def _city_sizes() -> dict[str, int]:
         out.pop(c["name"], None)
     for c in gc.get_us_states().values():
         out.pop(c["name"], None)
+    out["New York"] = out.get("New York City", 0)  # (a story in New York is the city's, not the state's)
     for e in kits().vocabulary.place_names:  # a city's part is as big as its city: Harlem, Montmartre
         if e.within is not None:
             out[e.name] = out.get(e.within, 0)
@@ -407,6 +408,12 @@ def town_countries(place: str) -> frozenset[str]:
 def is_city(place: str, people: int = 100_000) -> bool:
     """Whether a named place is a city of at least ``people`` ("Tokyo", not "Japan")."""
     return _city_sizes().get(place, 0) >= people
+
+
+def _era_country(era: str | None) -> str | None:
+    """The country an era is one country's, where the request names no place ("a ronin in the
+    Edo period": Japan's names, towns and people)."""
+    return next((e.country for e in kits().vocabulary.eras if e.era == era), None) if era else None
 
 
 @cache
@@ -712,13 +719,16 @@ def read(prompt: str) -> Premise:
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
             premise.notes.append(note)
+    _of_their_time(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
         _about_a_thing(premise, toks)
         _where_they_work(premise)
+        _where_in_their_time(premise)
     _journey_to(premise)
-    premise.country = next((c for p in premise.places if p.named and not p.goal and (c := country_of(p.named))), None)
+    premise.country = next((c for p in premise.places if p.named and not p.goal and (c := country_of(p.named))), None) \
+        or _era_country(premise.era)
     said = {t.low for t in toks if t.used not in ("place", "named", "person", "thing")}  # (a retirement home is a place)
     for c in kits().complications.values():
         # a complication's own word inside another's phrase is asked for too: "Thanksgiving dinner
@@ -1166,6 +1176,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if e.shape == "siege" and toks[m.first].low.startswith("defend") and any(
                     p.label in ("lawyer", "judge") for p in premise.people) and "trial" in kits().shapes:
                 e = e.model_copy(update={"shape": "trial"})  # "a young lawyer defends a sailor": in court, not on the walls
+            if e.shape == "errors" and toks[m.first].low in ("goes", "went", "go", "going") and n > 0 and \
+                    matches[n - 1].kind == "situation" and matches[n - 1].last == m.first - 1:
+                continue  # "a Viking raid goes wrong", "a heist goes wrong": the raid's plot, gone wrong
             if e.shape == "romance" and said.lower() in ("love", "loves", "loved", "adore", "adores") and \
                     any(t.low in ("my", "our") for t in toks[max(0, m.first - 5):m.first]):
                 continue  # "my 6 year old loves trains": who watches loves it, nobody in it falls in love
@@ -1668,6 +1681,43 @@ def _where_they_start(premise: Premise) -> None:
     if word is not None:
         kind = next(i for i, p in enumerate(v.places) if p.label == word.place)
         premise.places.append(AskedPlace(label=word.place, words=[v.places[kind].words[0]], kind=kind))
+
+
+def _of_their_time(premise: Premise) -> None:
+    """A lead who is one era's, where the request names no time ("a gladiator": ancient Rome; "a
+    Viking raid": the Viking Age), unless it sets them elsewhere: another country ("a samurai in
+    New York") or a future ("a cyberpunk ninja", "Vikings in space")."""
+    if premise.era is not None or premise.year is not None or set(premise.genres) & _FUTURE_GENRES:
+        return
+    v = kits().vocabulary
+    lead = next((p for p in premise.people if p.kind == "occupation"), None)
+    era = next((w.era for w in v.people if lead is not None and w.label == lead.label and w.era), None)
+    entry = next((e for e in v.eras if e.era == era), None)
+    if entry is None:
+        return
+    for p in premise.places:
+        if p.named and country_of(p.named) not in (None, entry.country):
+            return
+        if p.kind is not None and v.places[p.kind].world in ("space", "digital"):
+            return
+    premise.era, premise.year = entry.era, entry.year
+
+
+#: Genres that are a future's: no lead of them is of an age gone.
+_FUTURE_GENRES = frozenset({"scifi", "cyberpunk", "postapoc"})
+
+
+def _where_in_their_time(premise: Premise) -> None:
+    """A request that names no place and no work with a place of its own happens where its era's
+    stories do ("a ronin in the Edo period": a village; "a Viking raid": a longhouse), not in the
+    genre's own world (a thriller's Cold War city, a noir's waterfront)."""
+    if any(p.kind is not None for p in premise.places) or not premise.era:
+        return
+    v = kits().vocabulary
+    place = next((e.place for e in v.eras if e.era == premise.era and e.place), None)
+    kind = next((i for i, p in enumerate(v.places) if p.label == place), None)
+    if place is not None and kind is not None:
+        premise.places.append(AskedPlace(label=place, words=[v.places[kind].words[0]], kind=kind))
 
 
 #: Where a place is named ("set in a laundromat", "inside an old observatory").
