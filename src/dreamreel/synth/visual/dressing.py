@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import skia
 
-from . import rooms, sites
+from . import homes, rooms, sites
 from .paint import fill, glow, poly, stroke
 from .settings import Kit, console, crate, curved_roof, shelves
 
@@ -68,6 +68,8 @@ def _long_table(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 
 def _hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    if homes.hearth(k, c, x, base):  # an irori, a brazier or a three-stone fire where there is no fireplace
+        return
     c.drawRect(skia.Rect(x - 12, base - 22, x + 12, base), fill(k.g.c("#6a5a50")))
     c.drawRect(skia.Rect(x - 14, base - 24, x + 14, base - 21), fill(k.g.c("#4a3a30")))
     c.drawRect(skia.Rect(x - 7, base - 13, x + 7, base), fill(k.g.c("#1a1210")))
@@ -109,7 +111,10 @@ def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     """A cook's range, big and bright enough to read in a wide shot: a steel range with an oven
     door, pots steaming on the burners, a hood above and copper pans on a rail; before 1900 a
     black cast-iron range with a stovepipe instead of the steel and the hood; before ranges (1750) a
-    kitchen's open fire on the hearth with a cauldron hung over it."""
+    kitchen's open fire on the hearth with a cauldron hung over it. Where the region cooked otherwise,
+    its own stove (homes.stove: a kamado, a clay oven, a three-stone fire)."""
+    if homes.stove(k, c, x, base):
+        return
     if k.year is not None and k.year < 1750:  # a wide stone fireplace, the pot hung in its mouth
         c.drawRect(skia.Rect(x - 20, base - 30, x + 20, base), fill(k.g.c("#6a5a50")))
         c.drawRect(skia.Rect(x - 22, base - 33, x + 22, base - 29), fill(k.g.c("#4a3a30")))
@@ -387,6 +392,8 @@ def _barrels(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 
 def _bed(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    if homes.bed(k, c, x, base):  # a futon or a sleeping mat on the floor where there are no bedsteads
+        return
     c.drawRect(skia.Rect(x - 16, base - 8, x + 16, base - 4), fill(k.g.c("#6a4a2a")))
     c.drawRect(skia.Rect(x - 15, base - 11, x + 15, base - 8), fill(k.g.c("#e8e0d0")))
     c.drawRect(skia.Rect(x - 4, base - 11.5, x + 15, base - 8), fill(k.g.c("#4a6a9a")))  # the blanket

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import skia
 
+from .homes import draw_home, home_style
 from .paint import fill, glow, poly, stroke, vgrad
 from .settings import RECIPES, Kit, floor, mix_hex, shelves, wall, window
 
@@ -280,6 +281,12 @@ def draw_room(k: Kit, room: Room) -> None:
     if room.wall in SHELLS:  # not a room at all: the open street (a food stall's), a kind's own set
         RECIPES[SHELLS[room.wall]](k)
         return
+    style = home_style(k) if room.wall == "plaster" and room.floor in HOME_FLOORS else None
+    if style is not None:  # a plastered room (a cottage's, a schoolroom) as the region builds it
+        draw_home(k, style, light=room.light if room.light in ("lanterns", "bulbs") else "none", y=y)
+        if room.light not in ("lanterns", "bulbs"):
+            {"fluorescent": _tubes, "daylight": _daylight, "dim": _dim, "torches": _torches}[room.light](k, y)
+        return
     if room.wall == "canvas":
         _canvas(k, room, y)
     if room.wall == "glass":
@@ -321,6 +328,8 @@ def _nothing(k: Kit, room: Room, y: float) -> None:
     return None
 
 
+#: Floors of a plastered room that a region's home is built instead of (homes.py): not a pool's or a rink's.
+HOME_FLOORS = frozenset({"boards", "flags", "tiles", "carpet", "checker"})
 #: Walls that are no room's: the shell is a kind of place's own set (settings.RECIPES).
 SHELLS = {"street": "city_street", "warehouse": "warehouse"}
 

@@ -73,6 +73,8 @@ class Kit:
     region: str | None = None
     #: The real country the world is in (ISO 3166 alpha-2), where it is in one: what its shop signs say.
     country: str | None = None
+    #: The region's home drawn in this setting (homes.draw_home), so its pieces are not drawn twice.
+    home: str | None = None
 
     @property
     def towers(self) -> bool:
@@ -576,6 +578,10 @@ def rooftop(k: Kit) -> None:
 
 
 def interior(k: Kit, *, paper: str = "#6b5a48", blinds: bool = True) -> None:
+    """A room nobody described (a family's house, a bedroom): wallpaper, a window, a door and a lamp;
+    where the story is set in a region that builds otherwise, that region's room (homes.py)."""
+    if _regional_home(k):
+        return
     wall(k, k.sky, paper, trim="#3b2a1e")
     window(k, k.far, skia.Rect(k.w * 0.5 - 14, 14, k.w * 0.5 + 14, 46), "#2a2018", blinds=blinds)
     k.far.drawRect(skia.Rect(k.w * 0.2, 30, k.w * 0.2 + 12, 70), fill(k.g.c("#3a2618")))
@@ -655,7 +661,20 @@ def saloon(k: Kit) -> None:
     counter(k, k.near, 64, "#6a3a1a", "#9a6a3a")
 
 
+def _regional_home(k: Kit) -> bool:
+    """Draw the room as the world's region builds a home (homes.py), where it builds otherwise than
+    Europe; False where it does not (nothing is drawn then)."""
+    from .homes import draw_home, home_style
+
+    style = home_style(k, plain=True)
+    if style is not None:
+        draw_home(k, style)
+    return style is not None
+
+
 def apartment(k: Kit) -> None:
+    if _regional_home(k):
+        return
     wall(k, k.sky, "#8a7a6a", trim="#5a4a3a", stripes=True)
     window(k, k.far, skia.Rect(k.w * 0.62, 14, k.w * 0.62 + 22, 48), "#ece4d0", blinds=False)
     for x in (k.w * 0.25, k.w * 0.38):
