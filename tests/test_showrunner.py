@@ -10,6 +10,7 @@ import pytest
 from dreamreel.errors import BadInputError
 from dreamreel.model import Request
 from dreamreel.narrative import kits as kits_mod
+from dreamreel.narrative.genres import get_kit
 from dreamreel.narrative.kits import kits, load, read_kit_file
 from dreamreel.narrative.names import names_for
 from dreamreel.narrative.planner import plan
@@ -1552,3 +1553,27 @@ def test_a_lead_of_an_age_gone_is_told_in_their_time_and_place_with_their_own_pl
         {p.name for p in samurai.bible.world.places}
     # a genre asked for still says the plot: a romantic comedy about a chef is a love story
     assert plan(Request(prompt="a romantic comedy about a chef", episodes=1), seed=0).generator["shapes"] == "romance"
+
+
+def test_someone_called_by_a_first_name_anywhere_is_cast_by_it():
+    # "Anna" was read as a typo of "wanna", and a name after the opening words was dropped
+    anna = plan(Request(prompt="Anna and her dog search for a lost treasure in the Alps", episodes=1), seed=0)
+    lead = next(c for c in anna.bible.cast if c.role == "protagonist")
+    assert lead.name.split()[0] == "Anna" and lead.pronouns == "she"
+    assert any(c.look.species == "dog" for c in anna.bible.cast)
+    # a name nobody's lists know, said as someone's
+    kofi = read("a story about Kofi and his grandmother in Accra").people
+    assert (kofi[0].name, kofi[0].pronouns) == ("Kofi", "he") and kofi[1].label == "grandmother"
+    # an English word opening a question, or a month, is nobody
+    assert read("Will she survive the night? a horror in June").people == []
+
+
+def test_a_small_town_is_its_countrys_and_a_strike_is_felt_as_its_town_standing_together():
+    strike = plan(Request(prompt="the miners' strike in a small Welsh town, 1984", episodes=1), seed=0)
+    rooms = {p.name for p in strike.bible.world.places}
+    assert {"the high street", "the terraced house"} <= rooms and not {"the high school gym", "the water tower"} & rooms
+    assert strike.generator["shapes"] == "cause" and strike.generator["genres"] in ("comedy", "thriller")
+    # 1984 Wales is peopled by today's British names, not a 1930s farce's Pip Pennyfeather
+    assert not {c.name.split()[-1] for c in strike.bible.cast} & set(get_kit("comedy").names_last)
+    ohio = plan(Request(prompt="a mystery in a small town in Ohio", episodes=1), seed=0)
+    assert "main street" in {p.name for p in ohio.bible.world.places}

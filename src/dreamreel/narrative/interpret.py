@@ -284,7 +284,7 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     led = [rng_pick(sorted(theirs))] if not asked and not kits and (theirs := _lead_plots(premise)) else []
     if not kits and (asked or led):
         # The plot asked for says how it should feel: a heist reads as a thriller, a bedtime story as a fable.
-        suits = _fitting(premise, [g for g in shapes[(asked or led)[0]].genres if g in all_kits()])
+        suits = _fitting(premise, [g for g in shapes[(asked or led)[0]].genres or _DRAMA if g in all_kits()])
         # a witch's quest is a fantasy; a knight's tournament is in a fantasy's world whatever the
         # plot suits (a world-making genre the people need: fantasy, science fiction, western)
         theirs = [g for g in _people_genres(premise) if g in suits or (
@@ -507,6 +507,10 @@ _FAMILY = frozenset({"sister", "brother", "sibling", "twin", "mother", "father",
 
 #: Plots told another way for children: the gentle plot that keeps the situation asked for.
 _FOR_CHILDREN_TOLD_AS = {"survival": "quest"}
+
+#: How a plot in no genre's pool (a cause: a strike, a campaign) feels where nothing says: the
+#: comedy-drama of a town standing together, or, where the mood is tense, a thriller.
+_DRAMA = ["comedy", "thriller"]
 
 #: Genres whose name promises a plot, and the plots that keep the promise.
 _GENRE_PLOTS = {"mystery": ("investigation", "trial"), "romance": ("romance",)}  # ("a romantic story": a love story)

@@ -180,7 +180,8 @@ def tokens(text: str) -> list[Token]:
 def _read_typos(toks: list[Token]) -> None:
     """Read each word that looks mistyped as the word meant, as well as what was written."""
     for t in toks:
-        t.meant = None if t.cap else _mistyped(t.low)
+        # (a capitalised first name is nobody's typo: "Anna and her dog" is not "wanna")
+        t.meant = None if t.cap or (t.text[:1].isupper() and t.low in _first_names()) else _mistyped(t.low)
         if t.meant is not None:
             t.forms |= _lemmas(t.meant)
 
@@ -656,6 +657,7 @@ def read(prompt: str) -> Premise:
     _hunted_by_the_law(premise)
     _gone_missing(premise)
     _named_lead(premise, toks)
+    _named_within(premise, toks)
     for m in re.finditer(r"(\w+)['\u2019]s (\d{1,2})(?:st|nd|rd|th) birthday", prompt, re.I):
         # "his daughter's 8th birthday": she is a child; a 16th, young
         p = next((q for q in premise.people if _head(q.words[-1]) == m.group(1).lower()), None)
@@ -1566,7 +1568,7 @@ def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
 
 def _first_name_pronoun(name: str) -> Literal["she", "he"] | None:
     she, he = _gendered_names()
-    return "she" if name in she else "he" if name in he else None
+    return "she" if name.lower() in she else "he" if name.lower() in he else None
 
 
 def _mind_verb(toks: list[Token], j: int) -> bool:
@@ -1981,6 +1983,43 @@ def _named_lead(premise: Premise, toks: list[Token]) -> None:
     premise.people.insert(0, AskedPerson(label="person", words=[f"{toks[0].text} {toks[1].text}"],
                                          name=toks[0].text, surname=toks[1].text,
                                          pronouns=_first_name_pronoun(toks[0].text)))
+
+
+def _named_within(premise: Premise, toks: list[Token]) -> None:
+    """Someone a request calls by a first name nothing else read, anywhere in it: "Anna and her
+    dog search for a lost treasure", "a story about Kofi and his grandmother" (a word that is also
+    English only where it is capitalised mid-sentence: "Will" opening a question is not a Will;
+    no month is anyone: "in June")."""
+    called = {n for p in premise.people for n in (p.name, *p.words) if n}
+    for i, t in enumerate(toks):
+        if t.used is not None or not t.text.isalpha() or not t.text[:1].isupper() or t.text in called \
+                or t.low in _MONTHS or len(t.text) < 3 or (i > 0 and toks[i - 1].used == "name"):
+            continue
+        pronoun = _first_name_pronoun(t.text)
+        # a name nobody's lists know, said as someone's: "Kofi and his grandmother"
+        theirs = [x.low for x in toks[i + 1:i + 3]]
+        owner = {"his": "he", "her": "she"}.get(theirs[1]) if len(theirs) == 2 and theirs[0] == "and" else None
+        known = pronoun is not None or t.low in _first_names()
+        if not known and not (owner and _not_a_word(t.low, alone=False)) or (not t.cap and _english(t.low)):
+            continue
+        pronoun = pronoun or owner  # type: ignore[assignment]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        surname = nxt.text if nxt is not None and nxt.cap and nxt.used is None and nxt.text.isalpha() \
+            and premise.prompt[t.end:nxt.start] == " " and _first_name_pronoun(nxt.text) is None else None
+        t.used = "name"
+        if surname is not None:
+            nxt.used = "name"  # type: ignore[union-attr]
+        person = AskedPerson(label="person", words=[f"{t.text} {surname}" if surname else t.text], name=t.text,
+                             surname=surname, pronouns=pronoun)
+        # (the first named in the request leads: before those named after it)
+        later = [n for n, p in enumerate(premise.people)
+                 if premise.prompt.lower().find(p.words[0].lower()) > t.start]
+        premise.people.insert(later[0] if later else len(premise.people), person)
+        called.add(t.text)
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
 
 
 def _two_named(premise: Premise, toks: list[Token]) -> None:
