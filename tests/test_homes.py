@@ -114,3 +114,31 @@ def test_a_kitchen_and_a_bed_in_old_japan_are_a_kamado_and_a_futon():
     assert piece("bed", "east_asia", None)[70:89, :, 3].any()  # today's Tokyo has bedsteads
     kenya = piece("stove", "africa", 1850)
     assert not np.array_equal(kenya, piece("stove", None, 1850))
+
+
+HILL = Place(id="somewhere", name="the hill above the village", kind="mountain", description="a hill")
+WOOD = Place(id="somewhere", name="the old mill race", kind="forest", description="the fast water by the mill")
+
+
+def green(f: np.ndarray) -> float:
+    return float(((f[..., 1] > f[..., 0] + 25) & (f[..., 1] > f[..., 2] + 10)).mean())
+
+
+def tawny(f: np.ndarray) -> float:
+    """Share of dry-grass pixels: warm yellow-brown, red over green over blue."""
+    return float(((f[..., 0] > f[..., 1]) & (f[..., 1] > f[..., 2] + 30) & (f[..., 0] > 120)).mean())
+
+
+def test_woods_and_mountains_are_the_regions_own(ronin):
+    """A forest in feudal Japan was Europe's pine forest: it is a bamboo grove (green stalks up to the
+    top of the frame), a Kenyan forest or hill is savanna under flat-topped acacias (tawny grass, no
+    pines), and Japan's mountains stand in mist; an English wood keeps its pines."""
+    frames = {(c, k): room(set_in(ronin, c, era, p), k) for c, era in (("JP", "feudal Japan"), ("KE", "the 1950s"),
+                                                                       ("GB", "the 1750s"))
+              for k, p in (("forest", WOOD), ("mountain", HILL))}
+    top = slice(0, int(frames["JP", "forest"].shape[0] * 0.4))
+    low = slice(int(frames["JP", "forest"].shape[0] * 0.8), None)
+    assert green(frames["JP", "forest"][top]) > 0.25 > green(frames["GB", "forest"][top]) * 4
+    for kind in ("forest", "mountain"):
+        assert tawny(frames["KE", kind][low]) > 0.6 > tawny(frames["GB", kind][low]) * 3
+        assert len({frames[c, kind].tobytes() for c in ("JP", "KE", "GB")}) == 3

@@ -861,6 +861,11 @@ def desert(k: Kit) -> None:
 
 
 def forest(k: Kit) -> None:
+    """Pines on a far ridge and dark trunks in front; East Asia's a bamboo grove, Africa's open
+    woodland of flat-topped acacias (Kit.region)."""
+    if k.region in REGION_WOODS:
+        REGION_WOODS[k.region](k)
+        return
     draw_sky(k, k.sky, horizon=55)
     k.far.drawPath(ridge(k.rng, k.w, 56, 10, bumps=4), fill(k.g.c("#5a7a8a")))
     haze = k.g.c("#4a6a5a")
@@ -880,6 +885,11 @@ def forest(k: Kit) -> None:
 
 
 def mountain(k: Kit) -> None:
+    """Snow-capped peaks over pines; in East Asia steep peaks in bands of mist with pines on their
+    crags, in Africa a lone peak over savanna with acacias (Kit.region)."""
+    if k.region == "east_asia":
+        _misty_peaks(k)
+        return
     draw_sky(k, k.sky, horizon=60)
     peaks = ridge(k.rng, k.w, 60, 34, bumps=3, rough=0.6)
     k.far.drawPath(peaks, fill(k.g.c("#6a7080")))
@@ -887,6 +897,12 @@ def mountain(k: Kit) -> None:
     k.far.clipPath(peaks, doAntiAlias=True)
     k.far.drawRect(skia.Rect(0, 0, k.w, 38), fill(k.g.c("#f0f4f8")))
     k.far.restore()
+    if k.region == "africa":  # savanna below the peak: tawny grass, flat-topped acacias
+        k.mid.drawPath(ridge(k.rng, k.w, 66, 8, bumps=3), fill(k.g.c("#a08a4a")))
+        for x in np.arange(4.0, k.w, 26.0):
+            acacia(k, k.mid, float(x) + float(k.rng.uniform(-6, 6)), 70, float(k.rng.uniform(10, 15)))
+        ground(k, k.near, 70, "#b09858", "#7a6a3a")
+        return
     k.mid.drawPath(ridge(k.rng, k.w, 66, 12, bumps=4), fill(k.g.c("#4a5a4a")))
     for x in np.arange(0.0, k.w, 9.0):
         pine(k.mid, float(x) + float(k.rng.uniform(-3, 3)), 70, float(k.rng.uniform(8, 14)), k.g.c("#2a3a2a"))
@@ -894,6 +910,93 @@ def mountain(k: Kit) -> None:
     for _ in range(int(k.w // 15)):
         x = float(k.rng.uniform(0, k.w))
         k.near.drawOval(skia.Rect(x, 84, x + float(k.rng.uniform(4, 10)), 90), fill(k.g.c("#7a7a70")))
+
+
+def acacia(k: Kit, c: skia.Canvas, x: float, base: float, h: float) -> None:
+    """A flat-topped acacia: a forked leaning trunk under a wide flat crown."""
+    trunk = stroke(k.g.c("#4a3a28"), h * 0.07)
+    c.drawLine(x, base, x + h * 0.1, base - h * 0.6, trunk)
+    c.drawLine(x + h * 0.1, base - h * 0.6, x - h * 0.35, base - h * 0.9, stroke(k.g.c("#4a3a28"), h * 0.045))
+    c.drawLine(x + h * 0.1, base - h * 0.6, x + h * 0.45, base - h * 0.92, stroke(k.g.c("#4a3a28"), h * 0.045))
+    crown = fill(k.g.c("#4a5a2a"))
+    c.drawOval(skia.Rect(x - h * 0.75, base - h * 1.08, x + h * 0.8, base - h * 0.86), crown)
+    c.drawOval(skia.Rect(x - h * 0.4, base - h * 1.16, x + h * 0.5, base - h * 0.98), crown)
+
+
+def _acacia_woods(k: Kit) -> None:
+    """Open woodland of Africa: a hazy far ridge, tawny grass, flat-topped acacias and thorn scrub."""
+    draw_sky(k, k.sky, horizon=58)
+    k.far.drawPath(ridge(k.rng, k.w, 58, 6, bumps=2), fill(k.g.c("#8a8a7a")))
+    k.far.drawRect(skia.Rect(0, 58, k.w, 66), fill(k.g.c("#b8a060")))
+    for x in np.arange(0.0, k.w, 18.0):
+        acacia(k, k.far, float(x) + float(k.rng.uniform(-5, 5)), 63, float(k.rng.uniform(6, 9)))
+    for x in np.arange(10.0, k.w, 48.0):
+        acacia(k, k.mid, float(x) + float(k.rng.uniform(-10, 10)), 70, float(k.rng.uniform(26, 34)))
+    ground(k, k.near, 66, "#b89a58", "#8a6a3a")
+    grass = stroke(k.g.c("#8a7a3a"), 0.4)
+    for x in np.arange(0.0, k.w, 2.0):
+        y = 90 + float(k.rng.uniform(0, 8))
+        k.near.drawLine(float(x), y, float(x) + float(k.rng.uniform(-1.5, 1.5)), y - 5, grass)
+
+
+def _bamboo_grove(k: Kit) -> None:
+    """A bamboo grove of East Asia: ranks of tall green stalks, jointed at each node, sprays of thin
+    leaves, mist between the ranks and pale light through them."""
+    draw_sky(k, k.sky, horizon=60)
+    for depth, (col, step, wide, base) in enumerate((("#8aa88a", 4.0, 0.8, 64.0), ("#4a7a3a", 7.0, 1.6, 70.0))):
+        c = (k.far, k.mid)[depth]
+        if depth == 1:  # mist between the ranks
+            c.drawRect(skia.Rect(0, 0, k.w, 70), fill(k.g.c("#dce8dc", 0.28, lit=0.5)))
+        node = stroke(k.g.c(mix_hex(col, "#1a2a10", 0.45)), 0.25)
+        leaf = stroke(k.g.c(mix_hex(col, "#2a4a1a", 0.3)), 0.5)
+        for x in np.arange(0.0, k.w, step):
+            xx = float(x) + float(k.rng.uniform(-step * 0.4, step * 0.4))
+            lean = float(k.rng.uniform(-1.5, 1.5))
+            c.drawLine(xx, base, xx + lean, 0, stroke(k.g.c(col), wide))
+            for yy in np.arange(base - 6.0, 0.0, -7.0):
+                f = 1 - float(yy) / base
+                c.drawLine(xx + lean * f - wide, float(yy), xx + lean * f + wide, float(yy), node)
+                if depth == 1 and k.rng.random() < 0.35:  # a spray of leaves from the node
+                    side = 1 if k.rng.random() < 0.5 else -1
+                    for dy in (-1.5, 0.0, 1.5):
+                        c.drawLine(xx + lean * f, float(yy), xx + lean * f + side * 5, float(yy) + dy + 1.5, leaf)
+    ground(k, k.near, 66, "#6a7a4a", "#3a4a2a")
+    litter = fill(k.g.c("#a89a5a"))
+    for x in np.arange(0.0, k.w, 3.0):
+        y = 88 + float(k.rng.uniform(0, 8))
+        k.near.drawOval(skia.Rect(float(x), y, float(x) + 2.4, y + 0.8), litter)
+
+
+def _misty_peaks(k: Kit) -> None:
+    """East Asia's mountains as its painters saw them: steep, tall peaks standing in bands of mist,
+    paler as they recede, crooked pines on the nearer crags."""
+    draw_sky(k, k.sky, horizon=62)
+    mist = fill(k.g.c("#e8ecec", 0.55, lit=0.6))
+    for i, (col, top, hw) in enumerate((("#9aa4a8", 14.0, 7.0), ("#6a7a7a", 24.0, 9.0), ("#3e4e48", 34.0, 12.0))):
+        c = (k.far, k.far, k.mid)[i]
+        x = float(k.rng.uniform(-10, 10))
+        while x < k.w + hw:
+            t = top + float(k.rng.uniform(-6, 8))
+            w = hw * float(k.rng.uniform(0.7, 1.3))
+            p = skia.Path()
+            p.moveTo(x - w, 72)
+            p.cubicTo(x - w * 0.7, t + 20, x - w * 0.5, t, x, t)
+            p.cubicTo(x + w * 0.5, t, x + w * 0.7, t + 20, x + w, 72)
+            p.close()
+            c.drawPath(p, fill(k.g.c(col)))
+            if i == 2:  # a crooked pine clinging to the crag
+                px, py = x + w * 0.2, t + 4
+                c.drawLine(px, py + 4, px + 2, py, stroke(k.g.c("#2a2a20"), 0.6))
+                c.drawOval(skia.Rect(px - 1, py - 1.6, px + 6, py + 0.6), fill(k.g.c("#2a3a2a")))
+            x += w * float(k.rng.uniform(1.2, 1.9))
+        c.drawRect(skia.Rect(0, top + 22 + i * 4, k.w, top + 34 + i * 4), mist)  # the band of mist below them
+    ground(k, k.near, 70, "#5a6a4a", "#3a4432")
+    for x in np.arange(0.0, k.w, 40.0):
+        pine(k.near, float(x) + float(k.rng.uniform(0, 20)), 74, float(k.rng.uniform(10, 16)), k.g.c("#22301e"))
+
+
+#: A region's woods, drawn instead of Europe's pine forest (Kit.region).
+REGION_WOODS: dict[str, Callable[[Kit], None]] = {"east_asia": _bamboo_grove, "africa": _acacia_woods}
 
 
 #: Views (dressing.view_of) of places under the sea.
