@@ -54,7 +54,8 @@ _BY_CONTINENT = {"EU": "europe", "AF": "africa", "SA": "latin_america", "NA": "l
                  "AS": "middle_east"}
 #: Costumes that say where a character is from, in a story that names no country (a samurai's
 #: hakama: Japan), read as whole words.
-_COSTUME_COUNTRY = ((re.compile(r"\b(hakama|kimono|yukata|samurai|ninja|shinobi|geisha)\b"), "JP"),)
+_COSTUME_COUNTRY = ((re.compile(r"\b(hakama|kimono|yukata|samurai|ninja|shinobi|geisha)\b"), "JP"),
+                    (re.compile(r"\bhanfu\b"), "CN"), (re.compile(r"\bhanbok\b"), "KR"))
 
 
 def people_of(country: str | None) -> str | None:
@@ -120,18 +121,45 @@ _OLD_ERA = re.compile(r"\b(feudal|edo|shogun\w*|samurai|sengoku|heian|kamakura|m
                       re.IGNORECASE)
 
 
+def _robes(plain: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """_OLD_JAPAN's reading of a costume from elsewhere, with another country's robe for the kimono."""
+    return tuple((pattern, dress.replace("kimono", plain)) for pattern, dress in _OLD_JAPAN)
+
+
+#: Countries whose people wore their own dress before Western dress came: what a costume from
+#: elsewhere becomes there, the eras (words) that are before it and the year it came. Imperial
+#: China's hanfu (a wrapped robe, wide sleeves, a crossed collar, a sash), Joseon Korea's hanbok.
+OLD_DRESS: dict[str, tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str], int]] = {
+    "JP": (_OLD_JAPAN, _OLD_ERA, 1870),
+    "CN": (_robes("hanfu robe"), re.compile(r"\b(imperial|dynast\w*|ming|qing|tang|song|han|emperor\w*|feudal|"
+                                           r"medieval|ancient|warring states|three kingdoms)\b", re.IGNORECASE), 1912),
+    "KR": (_robes("hanbok"), re.compile(r"\b(joseon|goryeo|silla|baekje|goguryeo|imperial|dynast\w*|feudal|"
+                                       r"medieval|ancient)\b", re.IGNORECASE), 1895),
+}
+
+
+def old_dress(country: str | None, era: str, year: int | None) -> bool:
+    """The story is set in a country of OLD_DRESS before Western dress came (feudal Japan, Ming
+    China, Joseon Korea, or a year before it came)."""
+    if country not in OLD_DRESS:
+        return False
+    _, eras, since = OLD_DRESS[country]
+    return year is not None and year < since or bool(eras.search(era))
+
+
 def old_japan(country: str | None, era: str, year: int | None) -> bool:
     """The story is set in Japan before Western dress (feudal Japan, the Edo period, before 1870)."""
-    return country == "JP" and (year is not None and year < 1870 or bool(_OLD_ERA.search(era)))
+    return country == "JP" and old_dress(country, era, year)
 
 
 def local_costume(look: Look, country: str | None, era: str, year: int | None) -> Look:
     """``look`` in the dress of where and when the story is set: in feudal Japan, a kimono for a
-    Western coat (a bandit's patched, with a headband; not the cowboy outlaw's long coat)."""
+    Western coat (a bandit's patched, with a headband; not the cowboy outlaw's long coat); in
+    imperial China a hanfu robe, in Joseon Korea a hanbok (OLD_DRESS)."""
     worn = look.clothing.lower()
-    if not old_japan(country, era, year) or costume_country(look) == "JP" or look.species != "human":
+    if not old_dress(country, era, year) or costume_country(look) is not None or look.species != "human":
         return look
-    dress = next((d for pattern, d in _OLD_JAPAN if pattern.search(worn)), None)
+    dress = next((d for pattern, d in OLD_DRESS[str(country)][0] if pattern.search(worn)), None)
     if dress is None:
         return look
     kept = [a for a in look.accessories if not re.search(r"\b(bandana|saddlebags|stetson|revolver|six-shooter)\b",

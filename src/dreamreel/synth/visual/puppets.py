@@ -193,7 +193,8 @@ class Puppet:
             self.arm_paint = stroke(g.c((0.94, 0.95, 0.96), lit=lit), 5.6 * self.wf, aa=False)
         # costumes from history (each read from the clothing's words, so a look the vocabulary has
         # no costume for still wears what its words say)
-        self.kimono = _has(self.clothing, ("kimono", "yukata", "hakama"))
+        # (China's hanfu and Korea's hanbok are robes wrapped to the ankle, a crossed collar and a sash too)
+        self.kimono = _has(self.clothing, ("kimono", "yukata", "hakama", "hanfu", "hanbok"))
         self.hakama = "hakama" in self.clothing
         self.mail = _has(self.clothing, ("chainmail", "chain mail", "mail shirt", "byrnie"))
         self.furs = _has(self.clothing, ("furs", "fur cloak", "fur mantle", "pelt"))
