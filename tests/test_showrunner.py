@@ -1551,6 +1551,14 @@ def test_a_lead_of_an_age_gone_is_told_in_their_time_and_place_with_their_own_pl
     assert samurai.bible.world.era == "the present day" and "western" not in samurai.generator["genres"]
     assert not {"the Silver Spur saloon", "a white beach on the far side of the island"} & \
         {p.name for p in samurai.bible.world.places}
+    # an era of no one country is anywhere's: a musketeer in Paris is of the 17th century
+    assert plan(Request(prompt="a musketeer duel in Paris", episodes=1), seed=0).bible.world.era == "the 17th century"
+    # an era's own place where none is asked: a Regency romance in a country house
+    regency = {p.name for p in plan(Request(prompt="a Regency romance with a secret", episodes=1),
+                                    seed=0).bible.world.places}
+    assert {"the drawing room", "the rose garden", "the study"} & regency
+    # a country whose names Faker writes in no Latin letters keeps the genre's, never America's
+    assert names_for("EG") is None
     # a genre asked for still says the plot: a romantic comedy about a chef is a love story
     assert plan(Request(prompt="a romantic comedy about a chef", episodes=1), seed=0).generator["shapes"] == "romance"
 

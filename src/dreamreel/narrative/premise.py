@@ -1130,6 +1130,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             premise.places.append(AskedPlace(label=e, words=[said], named=e, goal=_longed_for(m, toks)))
         elif m.kind == "thing":
             first = _thing_start(m, toks)
+            if toks[m.last].used == "name":
+                continue  # "her dog Biscuit goes on adventures": the dog's name, not a biscuit with a mind
             if _minded(m.last, toks, premise.prompt):
                 # "an old Nokia phone remembers every text", "a lost umbrella who wants to go home": a
                 # thing with a mind is someone (The Brave Little Toaster), played as the thing it is
@@ -1698,8 +1700,8 @@ def _of_their_time(premise: Premise) -> None:
     if entry is None:
         return
     for p in premise.places:
-        if p.named and country_of(p.named) not in (None, entry.country):
-            return
+        if p.named and entry.country is not None and country_of(p.named) not in (None, entry.country):
+            return  # (an era of no one country is anywhere's: a musketeer in Paris)
         if p.kind is not None and v.places[p.kind].world in ("space", "digital"):
             return
     premise.era, premise.year = entry.era, entry.year
