@@ -1557,6 +1557,13 @@ def test_a_lead_of_an_age_gone_is_told_in_their_time_and_place_with_their_own_pl
     regency = {p.name for p in plan(Request(prompt="a Regency romance with a secret", episodes=1),
                                     seed=0).bible.world.places}
     assert {"the drawing room", "the rose garden", "the study"} & regency
+    # a court before 1800 is a monarch's, and its intrigue a spy's game; Joseon Korea is Korea's
+    for prompt in ("a Tudor court intrigue", "a court intrigue in Joseon Korea"):
+        court = plan(Request(prompt=prompt, episodes=1), seed=0)
+        assert court.generator["shapes"] == "espionage" and "the throne room" in {p.name for p in court.bible.world.places}
+    assert plan(Request(prompt="a court intrigue in Joseon Korea", episodes=1), seed=0).bible.world.country == "KR"
+    assert "the courtroom" in {p.name for p in plan(Request(prompt="a trial at court in 1650", episodes=1),
+                                                    seed=0).bible.world.places}
     # a country whose names Faker writes in no Latin letters keeps the genre's, never America's
     assert names_for("EG") is None
     # a genre asked for still says the plot: a romantic comedy about a chef is a love story

@@ -722,6 +722,7 @@ def read(prompt: str) -> Premise:
             premise.forms.remove(drop)
             premise.notes.append(note)
     _of_their_time(premise)
+    _court_of_their_time(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1685,6 +1686,19 @@ def _where_they_start(premise: Premise) -> None:
     if word is not None:
         kind = next(i for i, p in enumerate(v.places) if p.label == word.place)
         premise.places.append(AskedPlace(label=word.place, words=[v.places[kind].words[0]], kind=kind))
+
+
+def _court_of_their_time(premise: Premise) -> None:
+    """Before 1800 a court is a monarch's: "a love story at the Tudor court" is at a palace, not in
+    a courtroom (a trial asked for keeps its courtroom)."""
+    if premise.year is None or premise.year >= 1800 or "trial" in premise.shapes:
+        return
+    v = kits().vocabulary
+    palace = next((i for i, p in enumerate(v.places) if p.label == "a palace"), None)
+    for p in premise.places:
+        if palace is not None and p.kind is not None and v.places[p.kind].label == "a courtroom" \
+                and p.words and p.words[0].lower() in ("court", "the court"):
+            p.kind, p.label = palace, v.places[palace].label
 
 
 def _of_their_time(premise: Premise) -> None:
