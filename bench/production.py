@@ -11,7 +11,8 @@ For a one-episode story of about 60 s (noir crossed with hard sci-fi), at 720p a
   frames (the first 240 of the film): the whole pipeline's frames per second against what the
   encoder reaches by itself (goal: at least half);
 - the CPU seconds it took (this process and the render workers, per second of film: what the
-  cores must supply, whatever else the machine is doing) and the machine's 1-minute load average
+  cores must supply, whatever else the machine is doing; the workers' alone: the picture's, what
+  the visual backend declares as ``cpu_per_second``) and the machine's 1-minute load average
   before and after: on a shared machine the wall-clock figures are only comparable at like loads.
 
 Each resolution runs in its own process so its peak memory is its own.
@@ -107,8 +108,11 @@ def part(res: str) -> dict:
         main_cpu = cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime
         workers_cpu = worker_cpu_seconds()
         out["load_average_1min"] = [round(load, 2), round(os.getloadavg()[0], 2)]
+        # The render workers' share is the picture's (drawing and encoding): what the visual
+        # backend declares as its cpu_per_second (backends.DECLARED).
         out["cpu_seconds"] = {"main": round(main_cpu, 2), "workers": round(workers_cpu, 2),
-                              "per_film_second": round((main_cpu + workers_cpu) / result.seconds, 3)}
+                              "per_film_second": round((main_cpu + workers_cpu) / result.seconds, 3),
+                              "workers_per_film_second": round(workers_cpu / result.seconds, 3)}
         out.update({
             "film_seconds": round(result.seconds, 2), "work_seconds": round(total, 2),
             "realtime_factor": round(result.seconds / total, 2),

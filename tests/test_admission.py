@@ -149,6 +149,9 @@ def test_other_work_on_the_machine_leaves_fewer_cores_for_films():
     assert busy.rate(1) == pytest.approx(three.rate(1) * 0.6 / 2.0)
     assert "other work on this machine is using 1.4 of its 2 cores" in why_wait(busy, [Load(True, 10.0)])
     assert plan_for("480p", n_cores=2, others=1.5).films < plan_for("480p", n_cores=2).films
+    # the built-ins' declared cost (the render workers' measured picture): 720p on 2 cores makes 2
+    # films beside a little other work (0.25 declared for the pictures left room for 2 only when idle)
+    assert plan_for("720p", n_cores=2).films == plan_for("720p", n_cores=2, others=0.2).films == 2
 
 
 @contextlib.contextmanager

@@ -45,10 +45,13 @@ BUILTIN: dict[str, dict[str, str]] = {
             "openai": "dreamreel.narrative.llm.openai_compat:OpenAICompatBackend"},
 }
 #: What the built-ins run on, for classes that do not say: (device, concurrency, cost_per_second,
-#: cpu_per_second). The CPU figures are bench/production.py's at 720p (0.41 CPU s a second of
-#: film in all, the render workers' 0.24 of it) split by stage; piper speaks at ~19x real time.
+#: cpu_per_second). The CPU figures are bench/production.py's at 720p split by stage, the
+#: highest of its runs rounded up: the render workers' (``workers_per_film_second``) 0.185 and
+#: 0.194 at 720p, 0.31-0.33 CPU s a second of film in all, on 2 cores at load 2-5 (at 480p 0.103
+#: and 0.113, more than the 0.089 that scaling 0.20 by the pixels gives); piper speaks at ~19x
+#: real time.
 DECLARED: dict[str, tuple[str, int | None, float | None, float | None]] = {
-    "visual.procedural": ("cpu", None, None, 0.25),   # a render worker per core; drawing and encoding
+    "visual.procedural": ("cpu", None, None, 0.20),   # a render worker per core; drawing and encoding
     "voice.piper": ("cpu", 1, None, 0.06),            # one voice a film, in the film's own thread
     "voice.espeak-ng": ("cpu", 1, None, 0.01),
     "music.procedural": ("cpu", 1, None, 0.10),       # one composer a film, with the mix
