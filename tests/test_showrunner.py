@@ -1552,7 +1552,13 @@ def test_a_lead_of_an_age_gone_is_told_in_their_time_and_place_with_their_own_pl
     assert not {"the Silver Spur saloon", "a white beach on the far side of the island"} & \
         {p.name for p in samurai.bible.world.places}
     # an era of no one country is anywhere's: a musketeer in Paris is of the 17th century
-    assert plan(Request(prompt="a musketeer duel in Paris", episodes=1), seed=0).bible.world.era == "the 17th century"
+    musketeer = plan(Request(prompt="a musketeer duel in Paris", episodes=1), seed=0)
+    assert musketeer.bible.world.era == "the 17th century"
+    # ... in the streets of a city of its years, not a 1930s hotel's (no grand hotel before 1850)
+    rooms = {p.name for p in musketeer.bible.world.places}
+    assert "the ball at the great house" in rooms and not {"the grand hotel suite", "the Imperial Suite"} & rooms
+    venice = {p.name for p in plan(Request(prompt="a heist in 1750 Venice", episodes=1), seed=0).bible.world.places}
+    assert "the night train to the border" not in venice and "the cobbled lane by the river" in venice
     # an era's own place where none is asked: a Regency romance in a country house
     regency = {p.name for p in plan(Request(prompt="a Regency romance with a secret", episodes=1),
                                     seed=0).bible.world.places}

@@ -193,13 +193,13 @@ _MAIN_STREET_COUNTRIES = frozenset({"US", "CA", "AU", "NZ"})
 def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) -> str | None:
     """The vocabulary's city a story set in ``named``, with no place of its own asked for,
     happens in, if a city's streets: a big one (300,000 people or more), in a genre whose places
-    are its own village's; today's since the 1960s, an older one's from the railways on; or a
+    are its own village's; today's since the 1960s, an older one's from 1500 on (its rooms of their years); or a
     smaller American or Australian town's main street since the 1950s."""
     if intent.world.name not in _TIMELESS and era != "the present day":
         return None  # (a genre that keeps its years keeps its places; set today, it has a city's)
     year = 2000 if era == "the present day" else (asked_year or _year(era))
-    if year is None or year < 1840:
-        return None
+    if year is None or year < 1500:
+        return None  # (a medieval city is its genre's: a fantasy's, a castle's)
     if not reader.is_city(named, 300_000):
         # a town of the New World since the 1950s has a main street and a diner, not a village
         # green and a tea room ("a mystery in Key West"); Britain's keep the genre's village
@@ -212,8 +212,8 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
             return None
     if year >= 1960:
         return "a city today"
-    # a thriller's own places are already a city's of those years (Cold War Vienna)
-    return "a city of the past" if intent.world.name != "thriller" else None
+    # a thriller's own places are already a city's of its Cold War years (Vienna), not of 1750's
+    return "a city of the past" if intent.world.name != "thriller" or year < 1940 else None
 
 
 def _rooms_had(kind: PlaceWord, words: str, goal: bool, any_goal: bool, premise: Premise, era: str) -> list[Room]:
