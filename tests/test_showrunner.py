@@ -1598,3 +1598,15 @@ def test_a_small_town_is_its_countrys_and_a_strike_is_felt_as_its_town_standing_
     assert not {c.name.split()[-1] for c in strike.bible.cast} & set(get_kit("comedy").names_last)
     ohio = plan(Request(prompt="a mystery in a small town in Ohio", episodes=1), seed=0)
     assert "main street" in {p.name for p in ohio.bible.world.places}
+
+
+def test_a_cinema_and_the_stacks_are_places_and_a_hidden_bear_is_a_friendship():
+    sisters = plan(Request(prompt="two elderly sisters reopen their late father's cinema in a small Welsh town",
+                           episodes=1), seed=0)
+    assert sisters.graph.episodes[0].object == "the cinema"
+    assert {"the foyer", "the auditorium", "the projection booth", "the manager's office"} & \
+        {p.name for p in sisters.bible.world.places}
+    bear = plan(Request(prompt="a shy librarian in 1950s Dublin hides a runaway circus bear in the stacks",
+                        episodes=1), seed=0)
+    assert bear.generator["shapes"] == "friendship" and "the stacks" in {p.name for p in bear.bible.world.places}
+    assert any(c.look.species == "bear" for c in bear.bible.cast)
