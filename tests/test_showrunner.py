@@ -1613,3 +1613,20 @@ def test_a_cinema_and_the_stacks_are_places_and_a_hidden_bear_is_a_friendship():
     # a family saga is a dynasty's rise and fall, not a siege in a fantasy realm
     saga = plan(Request(prompt="an epic family saga across three generations", episodes=1), seed=0)
     assert saga.generator["shapes"] == "rise_fall" and saga.generator["genres"] != "fantasy"
+
+
+def test_a_story_set_today_in_britain_has_todays_names_and_its_people_where_they_work():
+    boxer = plan(Request(prompt="a retired boxer trains his granddaughter for her first fight in Belfast",
+                         episodes=1), seed=0)
+    # a retired boxer who trains someone is at the gym (a retired astronaut is not in space)
+    assert {"the sparring ring", "the gym floor", "the locker room"} & {p.name for p in boxer.bible.world.places}
+    # Belfast today is peopled by today's names, not a 1930s farce's Monty Fettiplace
+    farce = set(get_kit("comedy").names_last)
+    assert not {c.name.split()[-1] for c in boxer.bible.cast} & farce
+    # a zombie outbreak is the zombies' attack: people lead, a zombie opposes
+    outbreak = plan(Request(prompt="a zombie outbreak at a music festival", episodes=1), seed=0)
+    lead = next(c for c in outbreak.bible.cast if c.role == "protagonist")
+    assert lead.look.species == "human" and any(c.look.species == "zombie" for c in outbreak.bible.cast)
+    # a cozy mystery is a whodunit, not a courtroom drama
+    cafe = plan(Request(prompt="a cozy mystery at a cat cafe in Kyoto", episodes=1), seed=0)
+    assert cafe.generator["shapes"] == "investigation"

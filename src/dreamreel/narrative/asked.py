@@ -18,7 +18,7 @@ from ..model.kits import PlaceWord, PlotShape, RoleT, Room
 from ..model.premise import AskedPerson, Premise
 from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
-from .interpret import NOW, Intent
+from .interpret import NOW, TIMELESS, Intent
 from .kits import Kits, kits
 from .names import family_name
 from . import premise as reader
@@ -36,9 +36,6 @@ def bare(label: str) -> str:
     return label
 
 
-#: Genres whose own era is a look, not a date: set today where the request names a real place
-#: and no time (a western, a noir, a gothic horror or a pirate adventure keep their years).
-_TIMELESS = frozenset({"comedy", "romance", "mystery", "thriller"})
 
 
 def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: random.Random) -> WorldFacts:
@@ -76,7 +73,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # legend (and not in science fiction's 2140s either: it is already here)
         era = "the present day"
     elif premise.era is None and any(p.named for p in premise.places) and (
-            intent.plot.name in _TIMELESS and intent.world.name in _TIMELESS
+            intent.plot.name in TIMELESS and intent.world.name in TIMELESS
             or not premise.genres and intent.world.name == "adventure"):
         # (an adventure nobody asked for is a pirate's 1720s only where pirates are: "an elderly
         # couple in Kyiv making dumplings" is today's Kyiv)
@@ -195,7 +192,7 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
     happens in, if a city's streets: a big one (300,000 people or more), in a genre whose places
     are its own village's; today's since the 1960s, an older one's from 1500 on (its rooms of their years); or a
     smaller American or Australian town's main street since the 1950s."""
-    if intent.world.name not in _TIMELESS and era != "the present day":
+    if intent.world.name not in TIMELESS and era != "the present day":
         return None  # (a genre that keeps its years keeps its places; set today, it has a city's)
     year = 2000 if era == "the present day" else (asked_year or _year(era))
     if year is None or year < 1500:

@@ -358,9 +358,14 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if premise.country is not None:
         # names of the period where Faker's would be today's: American (noir) and British (mystery)
         period = {c: get_kit(g) for c, g in (("US", "noir"), ("GB", "mystery")) if g in all_kits()}
-        plot, world = (local(plot, premise.country, premise.year, period),
-                       local(world, premise.country, premise.year, period)) if plot is not world \
-            else (local(plot, premise.country, premise.year, period),) * 2
+        # (a real place with no time asked, in a genre whose era is a look, is set today: asked.world;
+        # so are its people's names: a boxer in Belfast today is no 1930s farce's Monty Fettiplace)
+        today = premise.era is None and premise.year is None and any(p.named for p in premise.places) \
+            and plot.name in TIMELESS and world.name in TIMELESS
+        year = NOW if today else premise.year
+        plot, world = (local(plot, premise.country, year, period),
+                       local(world, premise.country, year, period)) if plot is not world \
+            else (local(plot, premise.country, year, period),) * 2
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes
@@ -520,8 +525,13 @@ _FOR_CHILDREN_TOLD_AS = {"survival": "quest"}
 #: comedy-drama of a town standing together, or, where the mood is tense, a thriller.
 _DRAMA = ["comedy", "thriller"]
 
-#: Genres whose name promises a plot, and the plots that keep the promise.
-_GENRE_PLOTS = {"mystery": ("investigation", "trial"), "romance": ("romance",)}  # ("a romantic story": a love story)
+#: Genres whose own era is a look, not a date: set today where the request names a real place
+#: and no time (a western, a noir, a gothic horror or a pirate adventure keep their years).
+TIMELESS = frozenset({"comedy", "romance", "mystery", "thriller"})
+
+#: Genres whose name promises a plot, and the plots that keep the promise (a mystery is a
+#: whodunit: a cozy one at a cat cafe was a trial; a trial is asked for by its own words).
+_GENRE_PLOTS = {"mystery": ("investigation",), "romance": ("romance",)}  # ("a romantic story": a love story)
 
 
 __all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret"]

@@ -1680,8 +1680,11 @@ def _where_they_start(premise: Premise) -> None:
         kind = next(i for i, p in enumerate(v.places) if p.label == wild)
         premise.places.append(AskedPlace(label=wild, words=[v.places[kind].words[0]], kind=kind))
         return
-    if set(lead.traits) & words("no_longer") and "project" not in premise.shapes:
-        return  # a retired astronaut is not in space (a retired clockmaker building something is at the bench)
+    if set(lead.traits) & words("no_longer") and "project" not in premise.shapes \
+            and not re.search(r"\b(?:trains?|coach(?:es)?)\b", premise.prompt.lower()):
+        # a retired astronaut is not in space, even teaching her grandson (a retired clockmaker
+        # building something is at the bench; a retired boxer who trains his granddaughter, at the gym)
+        return
     word = next((w for w in v.people if w.label == lead.label and w.place), None)
     if word is not None:
         kind = next(i for i, p in enumerate(v.places) if p.label == word.place)
@@ -1965,13 +1968,21 @@ _KEEPS_FROM = frozenset({"protect", "defend", "save", "guard", "shield", "rescue
 
 
 def _invades(m: Match, toks: list[Token]) -> bool:
-    """Whether the many named at ``m`` attack a place ("zombies invade a mall", "orcs lay siege")."""
+    """Whether the many named at ``m`` attack a place ("zombies invade a mall", "orcs lay siege",
+    "a zombie outbreak at a music festival", "a vampire attack on the town")."""
+    if m.last + 1 < len(toks) and toks[m.last + 1].low in _OUTBREAKS:
+        return True
     if m.last + 1 >= len(toks) or not toks[m.last].low.endswith("s"):
         return False
     nxt = toks[m.last + 1]
     if not nxt.forms & _INVADES:
         return False
     return nxt.low not in ("lay", "take") or (m.last + 2 < len(toks) and toks[m.last + 2].low in ("siege", "over"))
+
+
+#: What a creature's many do to a place when said after its kind ("a zombie outbreak").
+_OUTBREAKS = frozenset({"outbreak", "outbreaks", "apocalypse", "attack", "attacks", "horde", "hordes", "invasion",
+                        "infestation", "plague", "uprising", "swarm"})
 
 
 def _kept_from(m: Match, toks: list[Token]) -> bool:
