@@ -1630,3 +1630,13 @@ def test_a_story_set_today_in_britain_has_todays_names_and_its_people_where_they
     # a cozy mystery is a whodunit, not a courtroom drama
     cafe = plan(Request(prompt="a cozy mystery at a cat cafe in Kyoto", episodes=1), seed=0)
     assert cafe.generator["shapes"] == "investigation"
+
+
+def test_a_film_for_the_whole_family_is_rated_for_all_ages_in_any_language_read():
+    for prompt in ("a pirate story for the whole family",
+                   "Vorrei una storia su un vecchio pescatore di Bari che insegna al nipote a riparare le reti. "
+                   "Per tutta la famiglia.",
+                   "Una historia de piratas para toda la familia"):
+        assert plan(Request(prompt=prompt, episodes=1), seed=0).request.rating == "G", prompt
+    # a family film is PG, as such films are (a Pixar film's parental guidance)
+    assert plan(Request(prompt="a family film about a dog", episodes=1), seed=0).request.rating == "PG"

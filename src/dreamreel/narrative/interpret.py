@@ -406,9 +406,11 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         notes.append(f"asked for {asked_rating}, above this viewer's ceiling: rated {rating}")
     # A story asked for children is held to PG whatever the default rating, and said so.
     if premise.audience == "children" or re.search(
-            r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low):
+            r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low) \
+            or _ALL_AGES.search(low):
         # The youngest (a bedtime story, a viewer of six or under) get G: nothing to frighten them.
         young = any(s in premise.shapes for s in CHILDREN_ONLY) or (premise.child_age is not None and premise.child_age <= 6)
+        young = young or bool(_ALL_AGES.search(low))  # (G is "all ages admitted": the whole family's)
         cap = "G" if young else "PG"
         if stricter(rating, cap) != rating:
             notes.append(f"asked for a story for {'young ' if young else ''}children: rated {cap} instead of {rating}")
@@ -509,6 +511,11 @@ def _lead_plots(premise: Premise) -> list[str]:
     return [s for s in plots if s in shapes and s not in CHILDREN_ONLY
             and (premise.audience not in ("children", "family") or s in GENTLE or s == "friendship")]
 
+
+#: A film for every age there is (the whole family, in any language the vocabulary reads it):
+#: rated G, "all ages admitted".
+_ALL_AGES = re.compile(r"\b(?:(?:for )?(?:the )?whole family|(?:for )?all ages|suitable for all|tutta la famiglia|"
+                       r"toda la familia|toute la famille|ganze familie|toda a fam[ií]lia)\b")
 
 #: The year now: a year asked before it is a date in this world's past, not a genre's future.
 NOW = 2027
