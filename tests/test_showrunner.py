@@ -1627,6 +1627,9 @@ def test_a_story_set_today_in_britain_has_todays_names_and_its_people_where_they
     outbreak = plan(Request(prompt="a zombie outbreak at a music festival", episodes=1), seed=0)
     lead = next(c for c in outbreak.bible.cast if c.role == "protagonist")
     assert lead.look.species == "human" and any(c.look.species == "zombie" for c in outbreak.bible.cast)
+    # (a creature's attack casts the creature: the vampire was the monster shape's nameless creature)
+    bite = plan(Request(prompt="a vampire attack on a small town", episodes=1), seed=0)
+    assert next(c for c in bite.bible.cast if c.role == "antagonist").look.species == "vampire"
     # a cozy mystery is a whodunit, not a courtroom drama
     cafe = plan(Request(prompt="a cozy mystery at a cat cafe in Kyoto", episodes=1), seed=0)
     assert cafe.generator["shapes"] == "investigation"

@@ -616,6 +616,12 @@ def read(prompt: str) -> Premise:
                 also += [x for x in _phrases_at(toks, j)[:1]
                          if x.kind == "person" and x.last <= m.last and j not in cast
                          and toks[j - 1].low in ("a", "an", "the", "his", "her", "their", "my")]
+            # ... and a creature that opens it is its attacker: "a vampire attack", "a shark attack"
+            creature = next((x for words_, kind, x in _index().get(toks[m.first].low, ())
+                             if kind == "person" and len(words_) == 1 and isinstance(x, PersonWord)
+                             and x.kind == "species" and x.species != "human"), None)
+            if creature is not None and m.last > m.first and m.first not in cast:
+                also.append(Match("person", creature, m.first, m.first, [toks[m.first].text]))
         if m is None:
             m = _unknown_named_place(toks, i)
         if m is None and "-" in t.low and _names_event(toks, i + 1):
