@@ -1643,3 +1643,10 @@ def test_a_film_for_the_whole_family_is_rated_for_all_ages_in_any_language_read(
         assert plan(Request(prompt=prompt, episodes=1), seed=0).request.rating == "G", prompt
     # a family film is PG, as such films are (a Pixar film's parental guidance)
     assert plan(Request(prompt="a family film about a dog", episodes=1), seed=0).request.rating == "PG"
+
+
+def test_a_documentary_films_the_world_as_it_is_now():
+    for prompt in ("a nature documentary about penguins narrated like a sports commentator",
+                   "a mockumentary about vampires"):
+        doc = plan(Request(prompt=prompt, episodes=1), seed=0)
+        assert doc.bible.world.era == "the present day" and doc.generator["genres"] != "fantasy", prompt

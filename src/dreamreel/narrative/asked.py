@@ -72,6 +72,8 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # a robot vacuum or an influencer lives now, not in a fantasy's 1720s or an invented age of
         # legend (and not in science fiction's 2140s either: it is already here)
         era = "the present day"
+    elif premise.era is None and {"documentary", "mockumentary"} & set(premise.forms):
+        era = "the present day"  # (a documentary's camera films now: penguins, a bakery, vampires in a flat share)
     elif premise.era is None and any(p.named for p in premise.places) and (
             intent.plot.name in TIMELESS and intent.world.name in TIMELESS
             or not premise.genres and intent.world.name == "adventure"):

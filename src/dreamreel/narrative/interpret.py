@@ -213,7 +213,8 @@ def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[s
     soon = premise.year is not None and premise.year <= 2030  # (an apocalypse is not in 1996, on Everest)
     # a real place with no time asked is today's, not a fantasy's or a far future's
     unreal = {"fantasy"} | ({"scifi", "cyberpunk", "postapoc"} if premise.era is None else set())
-    real = any(p.named for p in premise.places)
+    # (a documentary films the world as it is: "a nature documentary about penguins" is no fable's)
+    real = any(p.named for p in premise.places) or bool({"documentary", "mockumentary"} & set(premise.forms))
     # someone of today asked for with no time ("a robot vacuum", "an influencer") lives in today's
     # world: not a fantasy's, a far future's, or a western's or a noir's years before they were
     since = max((w.since for p in premise.people for w in v.people if w.label == p.label and w.since), default=None)
