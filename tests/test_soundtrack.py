@@ -118,6 +118,24 @@ def momentary(x: np.ndarray, at: float, to: float) -> np.ndarray:
         return -0.691 + 10 * np.log10(np.maximum((power[starts + w] - power[starts]) / w, 1e-20))
 
 
+def test_a_beat_with_no_pause_past_its_split_gives_its_sound_to_the_last_pause_before_it(cut):
+    """A live film's first scene of one long line (no pause past ``split_s``): the sound up to
+    its last pause goes out at once, not the whole scene after it is mixed (the viewer waits at
+    the end of the title card for it), and the film sounds the same length."""
+    story, speech, beats, frames = cut
+    _, _, whole, _ = make(cut)
+    title = sum(s.frames for s in beats[0]) * SR // 24
+    beat = sum(s.frames for s in beats[1]) * SR // 24
+    st = Soundtrack(story, 0, 24, speech)
+    parts, first = [], 0
+    for k, group in enumerate(beats):
+        parts.append(st.add(group, first, split_s=beat / SR if k == 1 else None))  # past every pause
+        first += sum(s.frames for s in group)
+    parts.append(st.finish())
+    assert title + SR <= parts[1].shape[0] < title + beat
+    assert np.concatenate(parts).shape == whole.shape
+
+
 def test_where_the_story_calls_for_quiet_the_music_drops_out_and_the_room_tone_stays(cut):
     story, speech, beats, frames = cut
     # one line the script says is whispered

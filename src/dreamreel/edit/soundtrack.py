@@ -184,7 +184,10 @@ class Soundtrack:
     def _split(self, chunk: _Chunk, split_s: float) -> int | None:
         """Where the second piece starts (a film sample; see ``add``): inside the first pause
         in the dialogue (PAUSE_S or longer, between lines or between a line's words) at least
-        ``split_s`` into the beat with words on each side; None if there is none."""
+        ``split_s`` into the beat with words on each side; if there is none, the last one before
+        it (a live film's first scene, one line running past ``split_s`` without a pause, was mixed
+        whole while the viewer waited at the end of the title card: bench/serve.py's film noir,
+        seed 101, its pause at 3.93 s); None if there is none at all."""
         n = chunk.end - chunk.start
         block = round(0.01 * self.sample_rate)
         nb = -(-n // block)
@@ -197,11 +200,15 @@ class Soundtrack:
         words = energy > energy.max() * 1e-5  # within 50 dB of the loudest 10 ms
         need = round(PAUSE_S / 0.01)
         said = np.cumsum(words)
-        for i in range(round(split_s / 0.01), nb - need):
-            # a pause starting at block i, words before it and after it
-            if said[i + need - 1] == (said[i - 1] if i else 0) and said[i - 1] > 0 and said[-1] > said[i + need - 1]:
-                return chunk.start + (i + need // 2) * block
-        return None
+        def pause(i: int) -> bool:  # a pause starting at block i, words before it and after it
+            return bool(said[i + need - 1] == (said[i - 1] if i else 0) and i and said[i - 1] > 0
+                        and said[-1] > said[i + need - 1])
+
+        start = min(round(split_s / 0.01), nb - need)
+        at = next((i for i in range(start, nb - need) if pause(i)), None)
+        if at is None:
+            at = next((i for i in range(start - 1, 0, -1) if pause(i)), None)
+        return None if at is None else chunk.start + (at + need // 2) * block
 
     def _melody(self, placed: list[tuple[int, Shot]]) -> tuple[tuple[float, float, int], ...]:
         """The notes sung in these shots, in film seconds: the score plays under them."""
