@@ -2028,14 +2028,15 @@ def _named_within(premise: Premise, toks: list[Token]) -> None:
         if t.used is not None or not t.text.isalpha() or not t.text[:1].isupper() or t.text in called \
                 or t.low in _MONTHS or len(t.text) < 3 or (i > 0 and toks[i - 1].used == "name"):
             continue
-        pronoun = _first_name_pronoun(t.text)
         # a name nobody's lists know, said as someone's: "Kofi and his grandmother"
         theirs = [x.low for x in toks[i + 1:i + 3]]
-        owner = {"his": "he", "her": "she"}.get(theirs[1]) if len(theirs) == 2 and theirs[0] == "and" else None
-        known = pronoun is not None or t.low in _first_names()
-        if not known and not (owner and _not_a_word(t.low, alone=False)) or (not t.cap and _english(t.low)):
+        owner: Literal["she", "he"] | None = ("he" if theirs[1] == "his" else "she" if theirs[1] == "her" else None) \
+            if len(theirs) == 2 and theirs[0] == "and" else None
+        listed = _first_name_pronoun(t.text)
+        pronoun = listed or owner
+        known = listed is not None or t.low in _first_names()
+        if (not known and not (owner and _not_a_word(t.low, alone=False))) or (not t.cap and _english(t.low)):
             continue
-        pronoun = pronoun or owner  # type: ignore[assignment]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         surname = nxt.text if nxt is not None and nxt.cap and nxt.used is None and nxt.text.isalpha() \
             and premise.prompt[t.end:nxt.start] == " " and _first_name_pronoun(nxt.text) is None else None
@@ -2044,10 +2045,7 @@ def _named_within(premise: Premise, toks: list[Token]) -> None:
             nxt.used = "name"  # type: ignore[union-attr]
         person = AskedPerson(label="person", words=[f"{t.text} {surname}" if surname else t.text], name=t.text,
                              surname=surname, pronouns=pronoun)
-        # (the first named in the request leads: before those named after it)
-        later = [n for n, p in enumerate(premise.people)
-                 if premise.prompt.lower().find(p.words[0].lower()) > t.start]
-        premise.people.insert(later[0] if later else len(premise.people), person)
+        premise.people.insert(_named_before(premise, toks, i), person)  # (whoever is named first leads)
         called.add(t.text)
 
 
