@@ -405,13 +405,15 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     rating = asked_rating if profile.rating_ceiling is None else stricter(asked_rating, profile.rating_ceiling)
     if rating != asked_rating:
         notes.append(f"asked for {asked_rating}, above this viewer's ceiling: rated {rating}")
-    # A story asked for children is held to PG whatever the default rating, and said so.
+    # A story asked for children is held to PG whatever the default rating, and said so; one for
+    # every age (the whole family) to G.
     if premise.audience == "children" or re.search(
             r"\b(for (the )?(kids|children|little ones)|family[- ]friendly|kid[- ]friendly|bedtime)\b", low) \
             or _ALL_AGES.search(low):
         # The youngest (a bedtime story, a viewer of six or under) get G: nothing to frighten them.
-        young = any(s in premise.shapes for s in CHILDREN_ONLY) or (premise.child_age is not None and premise.child_age <= 6)
-        young = young or bool(_ALL_AGES.search(low))  # (G is "all ages admitted": the whole family's)
+        # (G is "all ages admitted": the whole family's too)
+        young = any(s in premise.shapes for s in CHILDREN_ONLY) or (premise.child_age is not None and premise.child_age <= 6) \
+            or bool(_ALL_AGES.search(low))
         cap = "G" if young else "PG"
         if stricter(rating, cap) != rating:
             notes.append(f"asked for a story for {'young ' if young else ''}children: rated {cap} instead of {rating}")

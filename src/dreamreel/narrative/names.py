@@ -54,7 +54,7 @@ def _names_in(country: str, spelled: bool) -> tuple[dict[str, tuple[str, ...]], 
 
     for loc in _locales(country):
         if not any(importlib.util.find_spec(f"faker.providers.person.{name}") for name in (loc, loc.split("_")[0])):
-            continue  # (Faker gives a locale with no names of its language's America's: Cairo's were David, Walter)
+            continue  # (Faker gives a locale with no names of its own America's: Cairo's were David and Walter)
         fake = Faker(loc)
         fake.seed_instance(0)
         roman = hasattr(fake, "first_romanized_name")
