@@ -1610,6 +1610,10 @@ def test_a_cinema_and_the_stacks_are_places_and_a_hidden_bear_is_a_friendship():
                         episodes=1), seed=0)
     assert bear.generator["shapes"] == "friendship" and "the stacks" in {p.name for p in bear.bible.world.places}
     assert any(c.look.species == "bear" for c in bear.bible.cast)
+    # someone lonely and someone else, no plot named: a friendship (it was a monster in a pirate port)
+    lonely = plan(Request(prompt="a heartwarming Christmas story about a lonely old man and a stray cat",
+                          episodes=1), seed=0)
+    assert lonely.generator["shapes"] == "friendship" and any(c.look.species == "cat" for c in lonely.bible.cast)
     # a family saga is a dynasty's rise and fall, not a siege in a fantasy realm
     saga = plan(Request(prompt="an epic family saga across three generations", episodes=1), seed=0)
     assert saga.generator["shapes"] == "rise_fall" and saga.generator["genres"] != "fantasy"

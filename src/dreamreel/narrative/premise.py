@@ -662,6 +662,7 @@ def read(prompt: str) -> Premise:
     _their_stories(premise, toks)
     _hunted_by_the_law(premise)
     _gone_missing(premise)
+    _lonely_one(premise)
     _named_lead(premise, toks)
     _named_within(premise, toks)
     for m in re.finditer(r"(\w+)['\u2019]s (\d{1,2})(?:st|nd|rd|th) birthday", prompt, re.I):
@@ -2016,6 +2017,17 @@ def _named_lead(premise: Premise, toks: list[Token]) -> None:
     premise.people.insert(0, AskedPerson(label="person", words=[f"{toks[0].text} {toks[1].text}"],
                                          name=toks[0].text, surname=toks[1].text,
                                          pronouns=_first_name_pronoun(toks[0].text)))
+
+
+def _lonely_one(premise: Premise) -> None:
+    """Someone lonely, with someone else asked for and no plot named, is the friendship plot's ("a
+    lonely old man and a stray cat at Christmas": he makes a friend; it was a monster in a pirate
+    port)."""
+    if premise.shapes or len(premise.people) < 2 or "friendship" not in kits().shapes:
+        return
+    if any({"lonely", "lonesome", "solitary", "friendless", "reclusive"} & {t.lower() for t in p.traits}
+           for p in premise.people):
+        premise.shapes.append("friendship")
 
 
 def _named_within(premise: Premise, toks: list[Token]) -> None:
