@@ -1654,3 +1654,16 @@ def test_a_documentary_films_the_world_as_it_is_now():
                    "a mockumentary about vampires"):
         doc = plan(Request(prompt=prompt, episodes=1), seed=0)
         assert doc.bible.world.era == "the present day" and doc.generator["genres"] != "fantasy", prompt
+
+
+def test_who_someone_is_said_to_be_and_where_a_film_is_set():
+    # "the sheriff is a woman": she is the sheriff (it was a "sheriff woman" with a man's name)
+    sheriff = read("a western where the sheriff is a woman").people
+    assert [(p.label, p.called, p.pronouns) for p in sheriff] == [("sheriff", "sheriff", "she")]
+    # "a horror film set in an IKEA" is set there: no film studio
+    assert read("a horror film set in an IKEA").places == []
+    assert [p.label for p in read("a romance on a film set").places] == ["a film studio"]
+    # a dog show is a place (its show ring, grooming tent ...), not a dog who leads a rom-com
+    show = plan(Request(prompt="a rom-com set at a dog show", episodes=1), seed=0)
+    assert "the show ring" in {p.name for p in show.bible.world.places}
+    assert next(c for c in show.bible.cast if c.role == "protagonist").look.species == "human"

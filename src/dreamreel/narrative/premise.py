@@ -1052,6 +1052,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     same_one.label, same_one.called = p.label, p.called
                     same_one.clothing, same_one.accessories = p.clothing, p.accessories
                     same_one.voice = same_one.voice or p.voice
+                elif one == "is" and p.kind == "age" and p.pronouns is not None and same_one.kind != "age":
+                    # "the sheriff is a woman": she is the sheriff (not a "sheriff woman")
+                    same_one.pronouns = same_one.pronouns or p.pronouns
+                    same_one.age = same_one.age or p.age
                 elif one == "is":  # the kangaroo who trains as a boxer: a kangaroo boxer
                     same_one.called = f"{same_one.called or same_one.label} {p.called or p.label}"[:200]
                 elif one == "secret":  # the carpet seller, secretly a double agent
