@@ -1667,3 +1667,8 @@ def test_who_someone_is_said_to_be_and_where_a_film_is_set():
     show = plan(Request(prompt="a rom-com set at a dog show", episodes=1), seed=0)
     assert "the show ring" in {p.name for p in show.bible.world.places}
     assert next(c for c in show.bible.cast if c.role == "protagonist").look.species == "human"
+    # a snake boat race or a dragon boat race is a contest of boats: no snake or dragon, no fantasy
+    for prompt in ("a village in Kerala prepares for the snake boat race", "a dragon boat race in Hong Kong"):
+        race = plan(Request(prompt=prompt, episodes=1), seed=0)
+        assert race.generator["shapes"] == "rivalry" and race.generator["genres"] != "fantasy", prompt
+        assert all(c.look.species == "human" for c in race.bible.cast), prompt

@@ -109,6 +109,8 @@ def find_genres(text: str) -> list[GenreKit]:
                 continue  # "a spy thriller, no romance please": not a romance at all
             if m and alias in ("ghost", "ghosts") and re.search(r"[a-z]['\u2019]s\s+$", low[:m.start()]):
                 continue  # "her grandmother's ghost": family come back, not a ghost story
+            if m and re.match(r"[\s-]+boats?\b", low[m.end():]):
+                continue  # "a dragon boat race", "the snake boat": a boat's name, no dragon
             if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(alias) > best[1])):
                 best = (m.start(), len(alias))
         if best:

@@ -620,7 +620,7 @@ def read(prompt: str) -> Premise:
             creature = next((x for words_, kind, x in _index().get(toks[m.first].low, ())
                              if kind == "person" and len(words_) == 1 and isinstance(x, PersonWord)
                              and x.kind == "species" and x.species != "human"), None)
-            if creature is not None and m.last > m.first and m.first not in cast:
+            if creature is not None and m.last > m.first and m.first not in cast and toks[m.last].low in _OUTBREAKS:
                 also.append(Match("person", creature, m.first, m.first, [toks[m.first].text]))
         if m is None:
             m = _unknown_named_place(toks, i)
