@@ -1672,3 +1672,12 @@ def test_who_someone_is_said_to_be_and_where_a_film_is_set():
         race = plan(Request(prompt=prompt, episodes=1), seed=0)
         assert race.generator["shapes"] == "rivalry" and race.generator["genres"] != "fantasy", prompt
         assert all(c.look.species == "human" for c in race.bible.cast), prompt
+    # out at sea the story is aboard: a submarine's rooms, not a raft under a storm
+    sub = plan(Request(prompt="a submarine crew trapped at the bottom of the sea", episodes=1), seed=0)
+    names = {p.id: p.name for p in sub.bible.world.places}
+    aboard = [b for b in sub.graph.beats if names.get(b.place) in
+              ("the conning tower", "the torpedo room", "the engine compartment", "the crew bunks")]
+    assert len(aboard) > len(sub.graph.beats) / 2
+    # coming home from the war is grief and healing, not a western's siege
+    home = plan(Request(prompt="a soldier comes home from the war in 1919", episodes=1), seed=0)
+    assert home.generator["shapes"] == "grief"

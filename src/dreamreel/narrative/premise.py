@@ -730,6 +730,7 @@ def read(prompt: str) -> Premise:
             premise.notes.append(note)
     _of_their_time(premise)
     _court_of_their_time(premise)
+    _aboard(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1700,6 +1701,16 @@ def _where_they_start(premise: Premise) -> None:
     if word is not None:
         kind = next(i for i, p in enumerate(v.places) if p.label == word.place)
         premise.places.append(AskedPlace(label=word.place, words=[v.places[kind].words[0]], kind=kind))
+
+
+def _aboard(premise: Premise) -> None:
+    """Out at sea, the story is aboard whatever is out there: "a submarine crew trapped at the
+    bottom of the sea" happens in the submarine (its conning tower, its engine room), with the open
+    sea around it, not on a raft under a storm."""
+    kinds = [p for p in premise.places if p.kind is not None]
+    if len(kinds) > 1 and kinds[0].label == "the open sea":
+        premise.places.remove(kinds[0])
+        premise.places.append(kinds[0])
 
 
 def _court_of_their_time(premise: Premise) -> None:
