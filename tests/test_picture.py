@@ -217,7 +217,7 @@ def test_a_held_prop_is_drawn(dragon_story):
 
 def in_a_city(bible: Bible) -> Bible:
     """The bible with a city street among its places (the dragon's world is the country)."""
-    street = Place(id="high_street", name="the high street", kind="city_street", description="shops and traffic")
+    street = Place(id="high_street", name="the shopping street", kind="city_street", description="shops and traffic")
     return bible.model_copy(update={"world": bible.world.model_copy(update={"places": [*bible.world.places, street]})})
 
 
@@ -234,6 +234,22 @@ def test_an_old_world_has_no_skyline_or_neon(dragon_story):
     top_old = np.abs(np.diff(old[: H // 3, :, :3].astype(int), axis=1)).mean()
     top_new = np.abs(np.diff(new[: H // 3, :, :3].astype(int), axis=1)).mean()
     assert top_old < top_new
+
+
+def test_a_small_towns_street_has_shops_not_towers(dragon_story):
+    """A Welsh mining town's high street in 1984 stood under a skyline of lit towers: a small
+    town's street (main street, a high street, a market street) never has them; a city's does."""
+    from dreamreel.synth.visual.procedural import towers_since
+
+    def world(country: str, *streets: str) -> Bible:
+        places = [Place(id=f"p{i}", name=s, kind="city_street", description="shops") for i, s in enumerate(streets)]
+        return dragon_story.bible.model_copy(update={"world": dragon_story.bible.world.model_copy(update={
+            "name": "Wales", "era": "1984", "country": country, "places": places}), "genres": ["comedy"]})
+
+    assert towers_since(world("GB", "the high street")) > 3000
+    assert towers_since(world("US", "main street", "the water tower")) > 3000
+    assert towers_since(world("GB", "the street corner at night")) == 1960
+    assert towers_since(world("US", "main street")) == 1900  # (a kit's city calls a street that too)
 
 
 @pytest.mark.parametrize("recipe", ["city_street", "bar", "apartment"])

@@ -213,10 +213,23 @@ def _skyline_words() -> "tuple[re.Pattern[str], re.Pattern[str]]":
     return words(america), words(abroad)
 
 
+#: A small town's street, by its name in the vocabulary ("a small town"'s hub in Europe, Asia,
+#: Africa), and the rooms that say an American main street is a small town's (a kit's city may
+#: call a street main street too).
+SMALL_TOWN_STREETS = frozenset({"the high street", "the market street"})
+SMALL_TOWN_AMERICA = frozenset({"the water tower", "the high school gym"})
+#: A year no tower stands by.
+NEVER = 10_000
+
+
 def towers_since(bible: Bible) -> int:
     """The year tall towers first stood on the skyline of the world's cities: 1900 in North America
     or a city nobody names (noir's Bay City), about 1960 where the world's words name a place in the
-    rest of the world (a 1920s Prague cafe's window looks on roofs, not a skyline)."""
+    rest of the world (a 1920s Prague cafe's window looks on roofs, not a skyline); never in a small
+    town (its main street or high street has shops, not towers: a Welsh mining town in 1984)."""
+    names = {p.name for p in bible.world.places}
+    if names & SMALL_TOWN_STREETS or ("main street" in names and names & SMALL_TOWN_AMERICA):
+        return NEVER
     if bible.world.country is not None:  # the country the story is set in, where it says one
         return TOWERS_SINCE if bible.world.country in ("US", "CA") else TOWERS_ABROAD_SINCE
     words = f"{bible.world.name} {bible.world.description} {bible.world.era} {bible.style.era}"
@@ -494,7 +507,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "54"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "55"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
