@@ -1681,3 +1681,12 @@ def test_who_someone_is_said_to_be_and_where_a_film_is_set():
     # coming home from the war is grief and healing, not a western's siege
     home = plan(Request(prompt="a soldier comes home from the war in 1919", episodes=1), seed=0)
     assert home.generator["shapes"] == "grief"
+    # a mermaid's story is under the sea and her own (a journey or a friendship), not a 1930s
+    # village whodunit; a failing restaurant is saved; a magic school is a school of magic
+    mermaid = plan(Request(prompt="a mermaid wants to see the world above the waves", episodes=1), seed=0)
+    assert mermaid.generator["shapes"] in ("quest", "friendship") and "the abyss" in \
+        {p.name for p in mermaid.bible.world.places}
+    assert plan(Request(prompt="two brothers run a failing pizza restaurant in Naples", episodes=1),
+                seed=0).generator["shapes"] == "project"
+    magic = plan(Request(prompt="a kid's first day at a magic school", episodes=1), seed=0)
+    assert "the forbidden corridor" in {p.name for p in magic.bible.world.places}

@@ -506,9 +506,9 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
 
 
 def _lead_plots(premise: Premise) -> list[str]:
-    """The plots the request's first named kind of worker leads (``PersonWord.plots``): for
-    children or a family, the gentle ones only."""
-    lead = next((p for p in premise.people if p.kind == "occupation" and p.relation != "rival"), None)
+    """The plots the request's first named kind of worker or creature leads (``PersonWord.plots``:
+    a ronin's revenge, a mermaid's journey): for children or a family, the gentle ones only."""
+    lead = next((p for p in premise.people if p.kind in ("occupation", "species") and p.relation != "rival"), None)
     if lead is None:
         return []
     plots = next((w.plots for w in all_data().vocabulary.people if w.label == lead.label and w.plots), [])
