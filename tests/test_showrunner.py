@@ -1690,3 +1690,9 @@ def test_who_someone_is_said_to_be_and_where_a_film_is_set():
                 seed=0).generator["shapes"] == "project"
     magic = plan(Request(prompt="a kid's first day at a magic school", episodes=1), seed=0)
     assert "the forbidden corridor" in {p.name for p in magic.bible.world.places}
+    # what a group does is its plot: "a team of misfits plans a heist" is a heist ("plans" is no thing)
+    misfits = read("a team of misfits plans a heist")
+    assert misfits.shapes[0] == "heist" and misfits.things == []
+    # one of a group of friends is a friend; the one at the end of the road is not "a one"
+    trip = plan(Request(prompt="a group of friends on a road trip across Australia", episodes=1), seed=0)
+    assert "a group of friends member" not in trip.bible.logline and ", a one " not in trip.bible.logline

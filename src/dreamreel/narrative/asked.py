@@ -421,7 +421,9 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             if p.label == "couple":  # one of the couple: a husband, a wife (the pronoun is the plot's)
                 job = {"he": "husband", "she": "wife"}.get(other_half or update.get("pronouns", c.pronouns), "partner")
             elif p.kind == "group":  # "a team of misfits" leads: one of them does, "the team member"
-                job = f"{bare(job)} member"
+                of = re.match(r"(?:an? |the )?(?:group|gang|band|bunch|crew|circle) of (\w+)$", job)
+                # ("a group of friends": "a friend", not "a group of friends member")
+                job = reader._head(of.group(1)) if of else f"{bare(job)} member"
             if p.label in ("person", "woman", "man") and not p.called and (p.name or p.surname) and role is not None:
                 job = bare(role.label)  # "with Jack": Jack is whoever the plot needs (the planner, the seeker)
             else:

@@ -1214,6 +1214,14 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     specific[e.shape] -= 10  # "a murder during the school play": where, not what happens
                 if nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1:
                     specific[e.shape] -= 0.75  # "a shipwrecked sailor, romance": the shipwreck says who he is
+                doing = [t for t in toks[max(0, m.first - 2):m.first] if t.forms & _DOES_A]
+                if doing:
+                    # "a team of misfits plans a heist": the heist is what they do (and "plans" is no thing)
+                    specific[e.shape] += 5
+                    for t in doing:
+                        if t.used == "thing":
+                            premise.things = [x for x in premise.things if _head(x) != _head(t.low)]
+                        t.used = "filler"
             if said.lower() in words("against"):  # "rival chefs": a rivalry, and the second chef opposes the first
                 pending_relation = "rival"
                 continue
@@ -2001,6 +2009,9 @@ def _invades(m: Match, toks: list[Token]) -> bool:
         return False
     return nxt.low not in ("lay", "take") or (m.last + 2 < len(toks) and toks[m.last + 2].low in ("siege", "over"))
 
+
+#: Verbs whose object is the plot: "plans a heist", "pulls off a con", "stages a rescue".
+_DOES_A = frozenset({"plan", "plot", "attempt", "stage", "mastermind", "commit", "pull", "organise", "organize"})
 
 #: What a creature's many do to a place when said after its kind ("a zombie outbreak").
 _OUTBREAKS = frozenset({"outbreak", "outbreaks", "apocalypse", "attack", "attacks", "horde", "hordes", "invasion",

@@ -153,8 +153,11 @@ _SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
 
 
 def article(noun: str) -> str:
-    """"a" or "an", as the noun sounds: an AI, a user, an hour, a unicorn."""
+    """"a" or "an", as the noun sounds: an AI, a user, an hour, a unicorn; "the" before "one ..."
+    (the one at the end of the road, never "a one")."""
     word = noun.strip()
+    if word.lower().startswith("one "):
+        return "the"
     if _SILENT_H.match(word) or (word[:2].isupper() and word[:1] in "AEFHILMNORSX"):
         return "an"  # (an hour; an AI, an MP, an FBI agent)
     return "an" if word[:1].lower() in "aeiou" and not _YOU.match(word) else "a"
