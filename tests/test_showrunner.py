@@ -1643,7 +1643,7 @@ def test_a_film_for_the_whole_family_is_rated_for_all_ages_in_any_language_read(
     for prompt in ("a pirate story for the whole family",
                    "Vorrei una storia su un vecchio pescatore di Bari che insegna al nipote a riparare le reti. "
                    "Per tutta la famiglia.",
-                   "Una historia de piratas para toda la familia"):
+                   "Una historia de piratas para toda la familia", "Een verhaal over piraten voor het hele gezin"):
         assert plan(Request(prompt=prompt, episodes=1), seed=0).request.rating == "G", prompt
     # a family film is PG, as such films are (a Pixar film's parental guidance)
     assert plan(Request(prompt="a family film about a dog", episodes=1), seed=0).request.rating == "PG"

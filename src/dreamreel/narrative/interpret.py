@@ -520,7 +520,8 @@ def _lead_plots(premise: Premise) -> list[str]:
 #: A film for every age there is (the whole family, in any language the vocabulary reads it):
 #: rated G, "all ages admitted".
 _ALL_AGES = re.compile(r"\b(?:(?:for )?(?:the )?whole family|(?:for )?all ages|suitable for all|tutta la famiglia|"
-                       r"toda la familia|toute la famille|ganze familie|toda a fam[ií]lia)\b")
+                       r"toda la familia|toute la famille|ganze familie|toda a fam[ií]lia|hele gezin|całej rodziny|"
+                       r"hela familjen|hele familien)\b")
 
 #: The year now: a year asked before it is a date in this world's past, not a genre's future.
 NOW = 2027
