@@ -1660,16 +1660,21 @@ def _where_they_work(premise: Premise) -> None:
     home."""
     if any(p.kind is not None and not p.goal for p in premise.places):
         return  # (a city named is where; where they work is still which rooms: "chefs in Paris")
-    v = kits().vocabulary
     goals = [p for p in premise.places if p.goal]
     premise.places = [p for p in premise.places if not p.goal]
     try:
         _where_they_start(premise)
         if goals and not any(p.kind is not None for p in premise.places):
-            kind = next(i for i, p in enumerate(v.places) if p.label == _HOME)
-            premise.places.append(AskedPlace(label=_HOME, words=[v.places[kind].words[0]], kind=kind))
+            premise.places.append(_place_called(_HOME))
     finally:
         premise.places += goals
+
+
+def _place_called(label: str) -> AskedPlace:
+    """The vocabulary's place of this label, asked for as if the request had said its first word."""
+    v = kits().vocabulary
+    kind = next(i for i, p in enumerate(v.places) if p.label == label)
+    return AskedPlace(label=label, words=[v.places[kind].words[0]], kind=kind)
 
 
 #: Where a journey to a place longed for starts when the request says nothing else.
@@ -1680,13 +1685,11 @@ def _where_they_start(premise: Premise) -> None:
     v = kits().vocabulary
     region = next((k for p in premise.places if p.named and (k := _kinds().get(p.named))), None)
     if region is not None:  # "penguins in Antarctica": a polar research station's rooms
-        kind = next(i for i, p in enumerate(v.places) if p.label == region)
-        premise.places.append(AskedPlace(label=region, words=[v.places[kind].words[0]], kind=kind))
+        premise.places.append(_place_called(region))
         return
     shape = kits().shapes.get(premise.shapes[0]) if premise.shapes else None
     if shape is not None and shape.place is not None:
-        kind = next(i for i, p in enumerate(v.places) if p.label == shape.place)
-        premise.places.append(AskedPlace(label=shape.place, words=[v.places[kind].words[0]], kind=kind))
+        premise.places.append(_place_called(shape.place))
         return
     if not premise.people:
         return
@@ -1697,8 +1700,7 @@ def _where_they_start(premise: Premise) -> None:
     if wild is not None and any(p.label == wild for p in v.places):
         # an animal story with no place asked happens where such animals live: mice and a wolf pup
         # in a forest (not a pirate port or a Martian colony)
-        kind = next(i for i, p in enumerate(v.places) if p.label == wild)
-        premise.places.append(AskedPlace(label=wild, words=[v.places[kind].words[0]], kind=kind))
+        premise.places.append(_place_called(wild))
         return
     if set(lead.traits) & words("no_longer") and "project" not in premise.shapes \
             and not re.search(r"\b(?:trains?|coach(?:es)?)\b", premise.prompt.lower()):
@@ -1707,8 +1709,7 @@ def _where_they_start(premise: Premise) -> None:
         return
     word = next((w for w in v.people if w.label == lead.label and w.place), None)
     if word is not None:
-        kind = next(i for i, p in enumerate(v.places) if p.label == word.place)
-        premise.places.append(AskedPlace(label=word.place, words=[v.places[kind].words[0]], kind=kind))
+        premise.places.append(_place_called(word.place))
 
 
 def _aboard(premise: Premise) -> None:
@@ -1764,11 +1765,9 @@ def _where_in_their_time(premise: Premise) -> None:
     genre's own world (a thriller's Cold War city, a noir's waterfront)."""
     if any(p.kind is not None for p in premise.places) or not premise.era:
         return
-    v = kits().vocabulary
-    place = next((e.place for e in v.eras if e.era == premise.era and e.place), None)
-    kind = next((i for i, p in enumerate(v.places) if p.label == place), None)
-    if place is not None and kind is not None:
-        premise.places.append(AskedPlace(label=place, words=[v.places[kind].words[0]], kind=kind))
+    place = next((e.place for e in kits().vocabulary.eras if e.era == premise.era and e.place), None)
+    if place is not None:
+        premise.places.append(_place_called(place))
 
 
 #: Where a place is named ("set in a laundromat", "inside an old observatory").

