@@ -21,9 +21,7 @@ def running_server(folder: Path, **kw):
 @contextlib.contextmanager
 def running_app(app):
     """An app made elsewhere (e.g. by `dreamreel serve`), served the same way."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -37,3 +35,10 @@ def running_app(app):
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -7,10 +7,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
-from serving import running_server
+from serving import free_port, running_server
 
 from dreamreel import backends
 from dreamreel.errors import UnknownNameError
@@ -213,3 +214,82 @@ def test_a_server_admits_fewer_films_while_other_work_keeps_its_cores_busy(tmp_p
             assert "other work on this machine is using" in second["waiting_for"], second["waiting_for"]
             for client, film in ((alice, first), (bob, second)):
                 assert client.delete(f"/api/films/{film['id']}").status_code == 200
+
+
+def test_without_proc_the_load_average_is_read_and_said_and_without_either_it_is_said_too():
+    missing = "/no-such-proc"  # (a machine or sandbox without /proc: macOS, a BSD, a container)
+    machine = admission.MachineLoad(tau_s=1.0, proc=missing)
+    assert machine.source == "load average" and "read from its load average" in machine.notice
+    assert machine.sample() >= 0.0
+    blind = admission.MachineLoad(proc=missing, load_average=None)  # (Windows: no load average)
+    assert blind.source is None and blind.sample() == 0.0
+    assert "load cannot be read" in blind.notice and "not counted" in blind.notice
+    if os.path.exists("/proc/stat"):
+        assert admission.MachineLoad().source == "/proc/stat" and admission.MachineLoad().notice is None
+
+
+@pytest.mark.slow  # (other programs keep every core busy until the load average shows them, 10-20 s)
+def test_without_proc_the_load_average_counts_other_programs():
+    machine = admission.MachineLoad(tau_s=1.0, proc="/no-such-proc")
+    before = machine.sample()
+    with other_work(2 * admission.cores() + 1):
+        deadline = time.time() + 45
+        while machine.sample() < before + 0.5:   # (the 1-minute average: +1 in about 15 s)
+            assert time.time() < deadline, (before, machine.others)
+            time.sleep(1.0)
+
+
+def _sandbox_without_proc() -> list[str] | None:
+    """A command prefix that runs what follows where /proc is empty (a mount namespace with an
+    empty tmpfs over it), or None where this machine does not allow one."""
+    import shutil
+
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return None
+    for extra in ([], ["--user", "--map-root-user"]):
+        cmd = [unshare, *extra, "--mount", "--propagation", "private", "sh", "-c",
+               'mount -t tmpfs none /proc && exec "$@"', "sh"]
+        if subprocess.run([*cmd, "test", "!", "-e", "/proc/stat"], capture_output=True, timeout=30).returncode == 0:
+            return cmd
+    return None
+
+
+@pytest.mark.slow  # (starts dreamreel serve in a process of its own)
+def test_a_server_where_proc_is_missing_says_how_it_reads_the_load_and_admits_films(tmp_path):
+    import httpx
+
+    sandbox = _sandbox_without_proc()
+    if sandbox is None:
+        pytest.skip("this machine allows no mount namespace to hide /proc in")
+    port = free_port()
+    server = subprocess.Popen([*sandbox, sys.executable, "-m", "dreamreel.cli", "serve", "--port", str(port), "--data",
+                               str(tmp_path), "--res", "480p", "--voice", "espeak-ng"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    watchdog = threading.Timer(180, server.kill)  # (a start that hangs ends the test, not the run)
+    watchdog.start()
+    try:
+        said = []
+        for line in server.stdout:  # (the start: up to the line that says where it serves)
+            said.append(line)
+            if "serving on" in line:
+                break
+        start = "".join(said)
+        assert start.count("admission:") == 1 and "read from its load average" in start, start
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while True:
+            try:
+                viewer = httpx.Client(base_url=base, timeout=60, headers={"Origin": base})
+                assert viewer.get("/").status_code == 200
+                break
+            except httpx.TransportError:
+                assert time.time() < deadline and server.poll() is None, "the server did not answer"
+                time.sleep(0.3)
+        film = viewer.post("/api/films", json={"prompt": SHORT, "seed": 1}).json()
+        assert film["status"] == "making", film  # (one film is always made, whatever the load)
+        assert viewer.delete(f"/api/films/{film['id']}").status_code == 200
+    finally:
+        watchdog.cancel()
+        server.terminate()
+        server.wait(30)

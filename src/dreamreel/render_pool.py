@@ -523,6 +523,7 @@ class RenderPool:
         elif inner.exception() is not None:
             f.set_exception(inner.exception())  # type: ignore[arg-type]
         else:
+            _count_drawn(inner.result().cpu_seconds)
             f.set_result(inner.result())
         self._pump()
 
@@ -584,6 +585,20 @@ class RenderPool:
 
 
 _shared: RenderPool | None = None
+_drawn_cpu = [0.0]
+_drawn_lock = threading.Lock()
+
+
+def _count_drawn(cpu_seconds: float) -> None:
+    with _drawn_lock:
+        _drawn_cpu[0] += cpu_seconds
+
+
+def drawn_cpu_seconds() -> float:
+    """CPU seconds the worker processes of this process's pools spent on the shots they drew,
+    as each reported (so this process's load can be known without reading other processes)."""
+    with _drawn_lock:
+        return _drawn_cpu[0]
 
 
 def shared_pool() -> RenderPool:

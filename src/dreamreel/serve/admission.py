@@ -15,8 +15,8 @@ checks that must both hold:
 
 Other work on the machine (another server, a build, a test run) takes its share first: the plan
 counts only the cores it leaves (``MachineLoad``: the machine's runnable threads less this
-server's own, averaged over ``LOAD_TAU_S``), so a machine another process keeps busy admits fewer
-films, down to one.
+server's own, averaged over ``LOAD_TAU_S``; without ``/proc``, the load average less the CPU this
+server used), so a machine another process keeps busy admits fewer films, down to one.
 
 A film nobody watches (no player heard from it) takes no share of the plan and yields: its
 production waits while a film waits to start or a watched film is not yet ahead (``yields``),
@@ -29,6 +29,7 @@ import math
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,8 @@ PARKED = 1
 #: Other work's load is followed as an average over about this many seconds (a compile or a
 #: test's burst of a few seconds barely moves it; work that goes on for a minute is counted).
 LOAD_TAU_S = 20.0
+#: The window of the load average ``MachineLoad`` reads where there is no ``/proc/stat`` (its 1-minute one).
+LOAD_AVERAGE_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -102,29 +105,77 @@ class Plan:
 
 
 class MachineLoad:
-    """How many of this server's cores other work on the machine keeps busy: the threads ready
-    to run machine-wide (Linux ``/proc/stat``'s ``procs_running``) less this server's own (this
-    process's threads and every descendant's: render workers, encoders, voices), averaged over
-    ``tau_s`` seconds, looked at each time ``sample`` is called. A machine with more cores than
-    this process may use (a container's cpuset) has the others' threads counted in proportion.
-    Where ``/proc`` is not there, other work is not counted (``others`` stays 0)."""
+    """How many of this server's cores other work on the machine keeps busy, averaged over
+    ``tau_s`` seconds and looked at each time ``sample`` is called, read from the first source
+    this machine has (``source``):
 
-    def __init__(self, tau_s: float = LOAD_TAU_S, pid: int | None = None):
+    - ``"/proc/stat"`` (Linux): the threads ready to run machine-wide (``procs_running``) less this
+      server's own (this process's threads and every descendant's: render workers, encoders,
+      voices), counted now;
+    - ``"load average"`` (``os.getloadavg``: macOS, the BSDs, a Linux sandbox without ``/proc``):
+      the machine's 1-minute load less the cores this server used over about the same minute, by
+      its own CPU accounting (``own_cpu_seconds``: this process, its finished children and what
+      the render workers report for the shots they drew). Threads that wait for a core count in
+      the load but not in CPU time, so on a machine this server keeps busy too, others read high;
+    - none (no load average, as on Windows): other work is not counted (``others`` stays 0).
+
+    Where it is not ``/proc/stat``, ``notice`` says so in one line (the server says it as it starts).
+
+    A machine with more cores than this process may use (a container's cpuset) has the others'
+    threads counted in proportion."""
+
+    def __init__(self, tau_s: float = LOAD_TAU_S, pid: int | None = None, *, proc: str = "/proc",
+                 load_average: Callable[[], tuple[float, float, float]] | None = getattr(os, "getloadavg", None),
+                 own_cpu: Callable[[], float] | None = None):
         self.tau_s = tau_s
         self.pid = pid if pid is not None else os.getpid()
+        self.proc = proc
         #: Cores other work uses (the average; 0 until the first sample).
         self.others = 0.0
         self._at: float | None = None
         self._lock = threading.Lock()
-        self._scale = min(1.0, cores() / max(1, _machine_cores()))
+        self._load_average = load_average
+        self._own_cpu = own_cpu or own_cpu_seconds
+        self._own: tuple[float, float] | None = None  # (when, CPU seconds) at the last look
+        self._own_rate = 0.0  # cores this server used, averaged as the load average is
+        self.source = self._find_source()
+        self._scale = min(1.0, cores() / max(1, _machine_cores(proc)))
+
+    def _find_source(self) -> str | None:
+        if _running_machine_wide(self.proc) is not None:
+            return "/proc/stat"
+        if self._load_average is not None:
+            try:
+                self._load_average()
+                return "load average"
+            except OSError:
+                pass
+        return None
+
+    @property
+    def notice(self) -> str | None:
+        """What a server says as it starts where ``/proc/stat`` is not there: the machine's load
+        read another way, or not at all (one line; None where it is there)."""
+        if self.source == "/proc/stat":
+            return None
+        if self.source == "load average":
+            return (f"admission: no {self.proc}/stat here: other work on this machine is read from its load "
+                    f"average, less this server's own CPU time")
+        return (f"admission: this machine's load cannot be read (no {self.proc}/stat, no load average): other "
+                f"work on it is not counted, so films admitted while it is busy may stall")
 
     def sample(self, now: float | None = None) -> float:
         """Look once, and return the average so far."""
-        running = _running_machine_wide()
-        if running is None:
-            return self.others
-        others = max(0, running - running_threads(self.pid)) * self._scale
         now = time.monotonic() if now is None else now
+        if self.source == "/proc/stat":
+            running = _running_machine_wide(self.proc)
+            if running is None:
+                return self.others
+            others = max(0.0, running - running_threads(self.pid, self.proc)) * self._scale
+        elif self.source == "load average":
+            others = max(0.0, self._read_load_average() - self._own_cores(now)) * self._scale
+        else:
+            return self.others
         with self._lock:
             if self._at is None:
                 self.others = float(others)
@@ -134,8 +185,34 @@ class MachineLoad:
             self._at = now
             return self.others
 
+    def _read_load_average(self) -> float:
+        assert self._load_average is not None
+        try:
+            return float(self._load_average()[0])
+        except OSError:
+            return self._own_rate  # (gone since the start: nothing said about others)
 
-def running_threads(pid: int) -> int:
+    def _own_cores(self, now: float) -> float:
+        """Cores this server used, averaged over a minute as the 1-minute load average is."""
+        cpu = self._own_cpu()
+        if self._own is not None and now > self._own[0]:
+            rate = max(0.0, cpu - self._own[1]) / (now - self._own[0])
+            keep = math.exp(-(now - self._own[0]) / LOAD_AVERAGE_S)
+            self._own_rate = keep * self._own_rate + (1.0 - keep) * rate
+        self._own = (now, cpu)
+        return self._own_rate
+
+
+def own_cpu_seconds() -> float:
+    """CPU seconds this process has used, with its children that ended and the shots its render
+    workers drew (their own accounting, as each shot comes back): portable, no ``/proc`` needed."""
+    from ..render_pool import drawn_cpu_seconds
+
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system + drawn_cpu_seconds()
+
+
+def running_threads(pid: int, proc: str = "/proc") -> int:
     """Threads of ``pid`` and its descendants ready to run or running (Linux; 0 elsewhere)."""
     n, stack, seen = 0, [pid], set()
     while stack:
@@ -144,14 +221,14 @@ def running_threads(pid: int) -> int:
             continue
         seen.add(p)
         try:
-            tasks = os.listdir(f"/proc/{p}/task")
+            tasks = os.listdir(f"{proc}/{p}/task")
         except OSError:  # (gone, or no /proc)
             continue
         for tid in tasks:
             try:
-                with open(f"/proc/{p}/task/{tid}/stat", "rb") as f:
+                with open(f"{proc}/{p}/task/{tid}/stat", "rb") as f:
                     stat = f.read()
-                with open(f"/proc/{p}/task/{tid}/children", "rb") as f:
+                with open(f"{proc}/{p}/task/{tid}/children", "rb") as f:
                     children = f.read()
             except OSError:  # (a thread that just ended)
                 continue
@@ -161,9 +238,9 @@ def running_threads(pid: int) -> int:
     return n
 
 
-def _running_machine_wide() -> int | None:
+def _running_machine_wide(proc: str = "/proc") -> int | None:
     try:
-        with open("/proc/stat", "rb") as f:
+        with open(f"{proc}/stat", "rb") as f:
             for line in f:
                 if line.startswith(b"procs_running "):
                     return int(line.split()[1])
@@ -172,12 +249,12 @@ def _running_machine_wide() -> int | None:
     return None
 
 
-def _machine_cores() -> int:
+def _machine_cores(proc: str = "/proc") -> int:
     try:
-        with open("/proc/stat", "rb") as f:
+        with open(f"{proc}/stat", "rb") as f:
             return sum(1 for line in f if line[:3] == b"cpu" and line[3:4].isdigit()) or cores()
     except OSError:
-        return cores()
+        return os.cpu_count() or cores()
 
 
 def pixels(res: str) -> int:

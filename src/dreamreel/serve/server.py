@@ -151,6 +151,8 @@ class Server:
         #: Other work on this machine (``serve.admission.MachineLoad``): the plan counts only the
         #: cores it leaves, looked at once a second.
         self.machine = admission.MachineLoad()
+        if self.machine.notice is not None and self.limits.live_films is None:
+            log.warning(self.machine.notice)
         #: This machine's plan for live films (``serve.admission``), and why the queue waits now.
         self._base_plan = self._plan()
         self.plan = self._base_plan
