@@ -3,10 +3,12 @@
     a sung line's notes (start s, length s, midi), its first note on a bar line
       -> song_chords: each bar's chord, the key's triad that holds most of the bar's notes
          (longer and on-the-beat notes count more; a tie goes to the tonic, then the dominant,
-         the subdominant ...)
+         the subdominant ...) among those with a tone a third to a sixth from every note of the
+         bar (the leading tone has none in the subdominant: a bar of D major's C# was a IV with
+         its harmony a second or a tritone off, or off the chord)
       -> harmony: for each note the chord tone a third or a sixth from it (else a chord tone
-         a fourth or a fifth from it, else the scale's third below: never a second), in the
-         harmonising singer's register, moving as little as possible from note to note
+         a fourth or a fifth from it), in the harmonising singer's register, moving as little
+         as possible from note to note: always a tone of the chord the band plays under it
 
 The score (score.py) plays the same chords under the song, from the same notes on the same bar
 grid, and the chorus (synth/voice/sing.py) sings the harmony: both call :func:`song_chords`, so
@@ -18,7 +20,6 @@ from __future__ import annotations
 
 import math
 
-from .palettes import SCALES
 
 Chord = tuple[int, str]  # (semitones above the key, quality), as a palette's progression writes it
 Notes = list[tuple[float, float, int]] | tuple[tuple[float, float, int], ...]
@@ -32,6 +33,13 @@ TRIADS: dict[str, tuple[Chord, ...]] = {
 QUALITY = {"maj": (0, 4, 7), "min": (0, 3, 7)}
 #: Intervals (semitones, either way, octaves aside) a harmony sings against the tune: thirds and sixths.
 SWEET = {3, 4, 8, 9}
+#: ... and the other intervals a harmony may sing (fourths and fifths): no seconds, no tritone.
+OPEN = {5, 7}
+
+
+def _sings_against(pc: int, tones: set[int]) -> bool:
+    """Whether a chord with ``tones`` has one a third to a sixth (not a tritone) from ``pc``."""
+    return any((pc - q) % 12 in SWEET | OPEN for q in tones)
 
 
 def chord_pcs(key: int, chord: Chord) -> set[int]:
@@ -55,9 +63,11 @@ def song_chords(notes: Notes, key: int, mode: str, *, origin: float, bar_s: floa
     triads = TRIADS.get(mode, TRIADS["major"])
     out: dict[int, Chord] = {}
     for bar, w in weights.items():
-        scores = [sum(v for pc, v in w.items() if pc in chord_pcs(key, c)) for c in triads]
-        best = max(scores)
-        out[bar] = triads[scores.index(best)]  # the first (most usual) of the best
+        # a chord a harmony can sing every note of the bar against (one always exists for a
+        # tune in the key's scale; a bar with chromatic notes falls back to every triad)
+        fit = [c for c in triads if all(_sings_against(pc, chord_pcs(key, c)) for pc in w)] or list(triads)
+        scores = [sum(v for pc, v in w.items() if pc in chord_pcs(key, c)) for c in fit]
+        out[bar] = fit[scores.index(max(scores))]  # the first (most usual) of the best
     return out
 
 
@@ -71,17 +81,17 @@ def harmony(notes: Notes, key: int, mode: str, *, centre: float, beat_s: float, 
     origin = notes[0][0]
     bar_s = beat_s * meter
     chords = song_chords(notes, key, mode, origin=origin, bar_s=bar_s, beat_s=beat_s)
-    scale = {(key + s) % 12 for s in SCALES.get(mode, SCALES["major"])}
     out: list[tuple[float, float, int]] = []
     last: int | None = None
     for t, d, m in notes:
         pcs = chord_pcs(key, chords[bar_of(t, origin, bar_s)])
         sweet = sorted((pc for pc in pcs if (m - pc) % 12 in SWEET), key=lambda pc: ((m - pc) % 12 not in (3, 4), pc))
         # else a fourth or a fifth in the chord; a second or a seventh against the tune, never
-        open_ = sorted(pc for pc in pcs if (m - pc) % 12 in (5, 7))
-        # else (a passing note outside the chord) the scale's third below the tune
-        below = next((m - k) % 12 for k in (3, 4) if (m - k) % 12 in scale)
-        choices = sweet + open_ if sweet else open_ + [below]
+        open_ = sorted(pc for pc in pcs if (m - pc) % 12 in OPEN)
+        # else (a chromatic note, which song_chords could not fit) the chord tone that rubs least:
+        # the harmony stays on the band's chord
+        rough = sorted((pc for pc in pcs if pc != m % 12), key=lambda pc: (min((m - pc) % 12, (pc - m) % 12) != 6, pc))
+        choices = sweet + open_ if sweet else open_ or rough
         pc = choices[part % len(choices)]
         cands = [p for p in range(int(centre) - 9, int(centre) + 10) if p % 12 == pc and p != m]
         ref = centre if last is None else (last + centre) / 2

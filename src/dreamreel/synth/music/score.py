@@ -320,8 +320,8 @@ class _Composer:
                 break
             chord = sec.song.get(bar, prog[self.bar_no % len(prog)])
             last_bar = bar == n_bars - 1
-            if cue.kind == "end" and (last_bar or bar == n_bars - 2 and n_bars > 2):
-                chord = final_chord if last_bar else (7, "7")
+            if cue.kind == "end" and (last_bar or bar == n_bars - 2 and n_bars > 2) and bar not in sec.song:
+                chord = final_chord if last_bar else (7, "7")  # (a bar sung in keeps the singers' chord)
             self.bar_no += 1
             bar_t = at(bar, 0)
             held = cue.end_s - bar_t if (cue.kind == "end" and last_bar) else bar_len * 1.02
