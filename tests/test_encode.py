@@ -4,6 +4,7 @@ import hashlib
 import json
 import re
 import time
+from io import BytesIO
 from pathlib import Path
 
 import av
@@ -121,6 +122,26 @@ def test_segments_are_written_while_encoding(tmp_path: Path) -> None:
         enc.write_frame(frame(i))
     enc.close()
     assert len(read_index(segs)["segments"]) == 4
+
+
+def test_a_live_stream_ends_as_soon_as_everything_is_in_before_the_mp4_is_finished(tmp_path: Path) -> None:
+    # A viewer at the end of a live film plays its last second and stops there while the film's
+    # MP4 is still being finished (faststart rewrites it whole; it is then checked and signed).
+    segs, out = tmp_path / "segs", tmp_path / "film.mp4"
+    enc = Encoder(out, width=W, height=H, fps=FPS, segments_dir=segs, segment_seconds=1.0, low_latency=True)
+    enc.write_audio(tone(2.5))
+    for i in range(2 * FPS + 12):
+        enc.write_frame(frame(i))
+    enc.end_stream()
+    index = read_index(segs)
+    assert index["complete"] is True and index["duration"] == pytest.approx(2.5, abs=1 / FPS)
+    assert not out.exists()  # (the MP4 is not finished yet)
+    joined = (segs / INIT_NAME).read_bytes() + b"".join((segs / s["file"]).read_bytes() for s in index["segments"])
+    with av.open(BytesIO(joined)) as c:  # every picture, and all the sound (AAC: 1024 samples a packet)
+        assert sum(1 for _ in c.decode(video=0)) == 2 * FPS + 12
+    with av.open(BytesIO(joined)) as c:
+        assert sum(1 for p in c.demux(audio=0) if p.size) * 1024 >= 2.5 * SR
+    assert enc.close() == out and out.exists() and read_index(segs) == index
 
 
 def test_caller_keyframes_start_segments(tmp_path: Path) -> None:

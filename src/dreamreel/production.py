@@ -491,7 +491,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     lists, backend=f"{visual.name}/{visual.version}", name=story.bible.title, media_url=out.name,
                     path=PlayPath(story_id=story.id, steps=walk.steps), graph=story.graph, names=names,
                     bible=story.bible)))
-            writer.finish()
+            writer.finish()  # (the stream ended with the last shot: _InOrder.run)
     except BaseException:
         if stems is not None:
             stems.close()
@@ -797,6 +797,9 @@ class _InOrder(threading.Thread):
                 if piece is None:
                     if not closing:  # (the film's last sound, outside the lock: its filter logs)
                         self._sound_out(None)
+                        # Every shot and all the sound are in: the stream ends now, not once
+                        # the caller is done with the mix's QC and the MP4 is finished.
+                        self.enc.end_stream()
                     return
                 job, future, offset = self._choose(piece)
                 if piece.change and future is piece.future and piece.change in self._on_shown:

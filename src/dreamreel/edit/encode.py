@@ -33,7 +33,7 @@ import os
 import queue
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from pathlib import Path
 from types import TracebackType
@@ -205,6 +205,7 @@ class Encoder:
         self._audio_parts: list[np.ndarray] = []  # (2, n) float32 waiting for the video to catch up
         self._error: BaseException | None = None
         self._closed = False
+        self._ended = False  # end_stream done: everything given is encoded, the stream complete
         self._tmp: str | None = None
         self._meta = {**DEFAULT_METADATA, **({"title": title} if title else {}), **(metadata or {})}
         #: Video comes as encoded chunks (write_chunk), not frames: the stream is made from the first chunk's.
@@ -521,17 +522,20 @@ class Encoder:
             self._mux(p, video=False)
 
     # -- finishing -------------------------------------------------------------------------
-    def close(self) -> Path | None:
-        """Flush, finish the file and rename it into place; returns the MP4's path."""
-        if self._closed:
-            return self.path
+    def end_stream(self) -> None:
+        """Nothing more will be given: flush the encoders and end the stream now (its last segment,
+        and its index saying it is complete), so a player plays to the end and stops there while
+        the MP4 is still being finished (``close``: faststart rewrites the whole file). Without
+        segments it only flushes; ``close`` calls it if the caller did not."""
+        if self._ended:
+            return
         self._put(_STOP)
         self._closed = True
         self._thread.join()
         if self._error is not None:
             self._closed = False  # let _raise_worker_error abort and clean up
             self._raise_worker_error()
-        try:
+        with self._or_cleaned_up():
             if self.frames_written == 0:
                 raise BadInputError(f"{self.path or 'segments'}: no frames were written")
             if self._a is not None and self._audio_given == 0:
@@ -543,10 +547,20 @@ class Encoder:
             if self._a is not None:
                 for p in self._a.encode(None):
                     self._mux(p, video=False)
-            self._send_subtitles()
             if self._seg_out is not None:
                 self._seg_out.close()
                 self._seg_out = None
+            if self.segments is not None:
+                self.segments.finish(self.frames_written / self.fps)
+            self._ended = True
+
+    def close(self) -> Path | None:
+        """Flush, end the stream, finish the file and rename it into place; returns the MP4's path."""
+        if self._ended and self._out is None:
+            return self.path
+        self.end_stream()
+        with self._or_cleaned_up():
+            self._send_subtitles()
             if self._out is not None:
                 self._out.close()  # faststart rewrites the file here
                 self._out = None
@@ -554,15 +568,19 @@ class Encoder:
                 os.chmod(self._tmp, 0o666 & ~umask())
                 os.replace(self._tmp, self.path)
                 self._tmp = None
-            if self.segments is not None:
-                self.segments.finish(self.frames_written / self.fps)
+        return self.path
+
+    @contextlib.contextmanager
+    def _or_cleaned_up(self) -> Iterator[None]:
+        """On failure nothing half-made stays (the temporary MP4 goes); a file error is one line."""
+        try:
+            yield
         except OSError as e:
             self._cleanup()
             raise OutputError(f"cannot write {self.path or (self.segments and self.segments.out_dir)}: {e.strerror or e}") from None
         except BaseException:
             self._cleanup()
             raise
-        return self.path
 
     def abort(self) -> None:
         """Stop and remove the unfinished file (segments already written stay, index marked incomplete)."""

@@ -15,8 +15,8 @@ Files in the output folder::
     seg_00000.m4s ...   moof + mdat, one a segment
     index.json          codecs string, and each segment's file, start and duration (seconds)
 
-``index.json`` is rewritten (atomically) after every segment with ``"complete": false`` and a
-last time at the end with ``"complete": true``, so a live player can poll it.
+``index.json`` is rewritten (atomically) after every segment with ``"complete": false``, and
+with the last segment (or after it) with ``"complete": true``, so a live player can poll it.
 """
 
 import json
@@ -275,7 +275,7 @@ class SegmentWriter:
         if self._group_start is not None and self._group_end is not None:
             self._save_group(self._group_end)
 
-    def _save_group(self, end: float) -> None:
+    def _save_group(self, end: float, *, last: bool = False) -> dict:
         assert self._group_start is not None
         name = f"seg_{len(self.segments):05d}.m4s"
         write_atomic(self.out_dir / name, bytes(self._group))
@@ -283,18 +283,21 @@ class SegmentWriter:
                                          len(self._group)))
         self._group = bytearray()
         self._group_start = self._group_end = None
-        self._write_index(complete=False)
+        index = self._write_index(complete=last)
         if self.on_segment is not None:
             self.on_segment(self.segments[-1])
+        return index
 
     def finish(self, total_seconds: float) -> dict:
-        """Write the last segment and the final index; returns the index."""
+        """Write the last segment and the final index; returns the index. The last segment is
+        listed in the index that says the stream is complete, before ``on_segment`` hears of it
+        (signing the last episode), so a player reaches the end without waiting for that."""
         self._consume()
         if self._group:
             start = self._group_start if self._group_start is not None else \
                 (self.segments[-1].start + self.segments[-1].duration if self.segments else 0.0)
             self._group_start = start
-            self._save_group(max(total_seconds, self._group_end or 0.0, start))
+            return self._save_group(max(total_seconds, self._group_end or 0.0, start), last=True)
         return self._write_index(complete=True)
 
     def _write_index(self, *, complete: bool) -> dict:
