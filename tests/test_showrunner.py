@@ -1696,3 +1696,43 @@ def test_who_someone_is_said_to_be_and_where_a_film_is_set():
     # one of a group of friends is a friend; the one at the end of the road is not "a one"
     trip = plan(Request(prompt="a group of friends on a road trip across Australia", episodes=1), seed=0)
     assert "a group of friends member" not in trip.bible.logline and ", a one " not in trip.bible.logline
+
+
+def test_a_series_meets_new_people_and_the_opposition_is_whoever_the_lead_is_after():
+    # the companion met in each episode is somebody new: no two of a series' cast share a
+    # description, and the one met in a trial's episode is that trial's (a counsel, not a handler)
+    spy = plan(Request(prompt="a spy thriller on the Orient Express in 1936, four episodes"), seed=0)
+    said = [c.archetype for c in spy.bible.cast]
+    assert len(said) == len(set(said)) and spy.generator["shapes"].split("+")[1] == "trial"
+    # a part written as a sister is a she
+    ghost = plan(Request(prompt="a ghost story told around a campfire for teenagers, rated PG-13"), seed=0)
+    assert all(c.pronouns == "she" for c in ghost.bible.cast if c.archetype.startswith("a sister "))
+    # a cop who chases a killer is up against the killer, in a thriller, not a cosy whodunit
+    for prompt in ("a city cop in 1970s New York chases a killer", "a detective hunts a serial killer in London"):
+        story = plan(Request(prompt=prompt, episodes=1), seed=0)
+        villain = next(c for c in story.bible.cast if c.role == "antagonist")
+        assert "killer" in villain.job and story.generator["genres"] == "thriller", prompt
+    # a park ranger works in a park kept wild (Kenya's plains), and the poacher is the opposition
+    ranger = plan(Request(prompt="a park ranger tracks a poacher in Kenya", episodes=1), seed=0)
+    assert {"the ranger post", "the watering hole"} <= {p.name for p in ranger.bible.world.places}
+    assert next(c for c in ranger.bible.cast if c.role == "antagonist").job == "poacher"
+    assert "the witch's glade" not in {p.name for p in plan(Request(
+        prompt="a forest ranger in Yosemite finds a lost child", episodes=1), seed=0).bible.world.places}
+
+
+def test_what_people_do_in_their_town_and_plots_said_in_so_many_words():
+    # a small-town baker bakes in her bakery in the small town (not "the small-town")
+    baker = plan(Request(prompt="a small-town baker enters a national baking competition", episodes=1), seed=0)
+    assert baker.bible.world.name == "the small town" and "the bakery" in {p.name for p in baker.bible.world.places}
+    # hiding someone on the run is a friendship under pressure, with the fugitive in it
+    priest = plan(Request(prompt="a village priest hides a fugitive", episodes=1), seed=0)
+    assert priest.generator["shapes"] == "friendship" and any(c.job == "fugitive" for c in priest.bible.cast)
+    # a throne taken back from whoever took it; a harvest brought in before the rains; a runaway
+    # bride's day; the rings lost on the day
+    for prompt, shapes in (("a fugitive prince returns to claim his throne", {"revenge"}),
+                           ("two sisters inherit a vineyard in Tuscany and must bring in the harvest before the rains",
+                            {"project"}),
+                           ("a runaway bride in Vegas", {"romance", "errors"}),
+                           ("the groom's best man loses the rings in Dublin", {"errors"})):
+        assert plan(Request(prompt=prompt, episodes=1), seed=0).generator["shapes"] in shapes, prompt
+    assert "a shop" not in [p.label for p in read("two sisters must bring in the harvest before the rains").places]

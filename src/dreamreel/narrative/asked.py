@@ -168,6 +168,7 @@ def _called(said: str) -> str:
     """A place as the request called it: "the laundromat"; a proper name as it is ("Mars"), but
     "the Moon"."""
     said = re.sub(r"['\u2019]s$", "", said)  # "a ship's cook": the ship
+    said = re.sub(r"^(\w+)-(town|city|village)$", r"\1 \2", said)  # "a small-town baker": the small town
     if said.lower().startswith("the "):
         return said.lower()
     if said.lower() in ("suburbia", "downtown", "uptown", "outer space", "space", "cyberspace"):
@@ -356,9 +357,11 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
 
 
 def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: WorldFacts, writer: Writer,
-         rng: random.Random, given: set[str], slots: dict) -> Casting:
+         rng: random.Random, given: set[str], slots: dict, shapes: list[PlotShape] | None = None) -> Casting:
     """The cast with the asked-for people in their parts and every part shaped by the plot
-    (archetype, goal, conflict); what each is, as a noun; who narrates; how the request named them."""
+    (archetype, goal, conflict); what each is, as a noun; who narrates; how the request named them.
+    ``shapes`` are the series' episodes: the companion met in an episode plays that episode's part
+    (a trial's counsel, not a third handler)."""
     asked = parts(premise, shape.second, shape.kin, len(base.comps))
     neighbours = _neighbours(premise, intent.genres)
     used = {w for c in base.all for w in c.name.split()}
@@ -366,7 +369,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                  comp=Person.of(base.comps[0]), prev=Person.of(base.hero))
     jobs: dict[str, str] = {}
     narrator: str | None = None
-    start: dict[str, int] = {}
+    start: dict[tuple[str, str], int] = {}
+    played: dict[tuple[str, str], int] = {}  # how many of a part's people are cast so far
     named: dict[str, str] = {}
     # The parts' templates, filled again once everyone has their final name (a renamed lead or a
     # creature must not be called by the name the genre gave them first).
@@ -375,7 +379,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     vehicles = bool(neighbours) and neighbours[0] in _vehicles()
     recast: dict[str, str] = {}  # a vehicle story's parts written for a creature, and the vehicle each is
 
-    def fit(c: Character, key: str, role: RoleT | None, nth: int = 0) -> Character:
+    def fit(c: Character, key: str, role: RoleT | None) -> Character:
         nonlocal narrator
         p = asked.get(key)
         update: dict = {}
@@ -385,17 +389,30 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             # "she waited eleven years for this": the lead is a she, whoever else the plot casts.
             update.update(pronouns=lead, name=pick_name(intent.plot, lead, rng, used))
         if role is not None:
-            # Companions take the role's archetypes in turn, so no two are the same person.
-            turn = start.setdefault(key[:4], rng.randrange(len(role.archetypes))) + nth
-            update["archetype"] = writer.fill(role.archetypes[turn % len(role.archetypes)], slots, sentence=False)[:200]
+            # Companions take the role's archetypes in turn, so no two are the same person; past the
+            # last, one keeps the genre's own description (two handlers "who swore this would be the
+            # last operation" read as one person written twice).
+            part = (key[:4], role.label)
+            first = start.setdefault(part, rng.randrange(len(role.archetypes)))
+            nth = played[part] = played.get(part, -1) + 1
+            turn = first + nth
+            fresh = nth < len(role.archetypes)
+            if fresh:
+                update["archetype"] = writer.fill(role.archetypes[turn % len(role.archetypes)], slots,
+                                                  sentence=False)[:200]
+                said = _gender(update["archetype"])
+                if said and said != c.pronouns and p is None and key not in given and not lead:
+                    # "a sister who has never wanted anything she could not make" is a she
+                    update.update(pronouns=said, name=pick_name(intent.plot, said, rng, used))
             # the part's description names the creature ("a grumpy old owl"), else its label does ("the owl")
-            kind = None if vehicles else creature(update["archetype"], figurative=False) or creature(role.label)
+            kind = None if vehicles else creature(update.get("archetype", c.archetype), figurative=False) \
+                or creature(role.label)
             if p is None and vehicles and key not in given:
                 # a vehicle story's other parts are vehicles too: "a cross little badger" is a cross little bus
                 species = neighbours[len(named_by_kind) % len(neighbours)]
                 update["look"] = c.look.model_copy(update={"species": species})
                 recast[c.id] = species
-                update["archetype"] = as_vehicle(update["archetype"], species)
+                update["archetype"] = as_vehicle(update.get("archetype", c.archetype), species)
                 named_by_kind.append(key)
                 creature_word = species if creature(role.label) is not None else ""
             elif p is None and kind is not None and key not in given:
@@ -410,7 +427,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                 named_by_kind.append(key)
             update["goal"] = writer.fill(role.goal[(turn + nth) % len(role.goal)], slots, sentence=False)
             update["conflict"] = writer.fill(role.conflict[(turn + nth) % len(role.conflict)], slots, sentence=False)
-            written[c.id] = (None if p is not None else role.archetypes[turn % len(role.archetypes)],
+            written[c.id] = (None if p is not None or not fresh else role.archetypes[turn % len(role.archetypes)],
                              role.goal[(turn + nth) % len(role.goal)], role.conflict[(turn + nth) % len(role.conflict)])
         job = creature_word or (bare(role.label) if role is not None else "")
         # the other of a couple is the other of the two ("he goes into hospital": she is his wife)
@@ -473,7 +490,9 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     lead_pronoun = hero.pronouns
     villain = fit(base.villain, "villain", shape.roles.get("villain"))
     wild = fit(base.wild, "wild", shape.roles.get("wild"))
-    comps = [fit(c, "comp" if i == 0 else f"comp{i + 1}", shape.roles.get("comp"), i) for i, c in enumerate(base.comps)]
+    episodes = shapes or [shape]
+    comps = [fit(c, "comp" if i == 0 else f"comp{i + 1}", episodes[min(i, len(episodes) - 1)].roles.get("comp"))
+             for i, c in enumerate(base.comps)]
     final = dict(slots, hero=Person.of(hero), villain=Person.of(villain), wild=Person.of(wild),
                  comp=Person.of(comps[0]), prev=Person.of(hero),
                  missing=missing(premise, Person.of(hero), Person.of(comps[0])))
@@ -504,6 +523,23 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         narrator = hero.id
     return Casting(dataclasses.replace(base, hero=hero, villain=villain, wild=wild, comps=comps), jobs, narrator,
                    named)
+
+
+def _gender(text: str) -> str | None:
+    """The pronoun a part's description gives its person: "a sister who ...", "... or pretends he can"."""
+    head = re.split(r"\b(?:who|whose|with|that|of|from|in|on|at|for|to)\b", text)[0].split()
+    said = _gendered().get(head[-1].lower()) if head else None
+    if said is None:
+        she = re.search(r"\b(?:she|her|hers|herself)\b", text)
+        he = re.search(r"\b(?:he|him|his|himself)\b", text)
+        said = "she" if she and not he else "he" if he and not she else None
+    return said
+
+
+@cache
+def _gendered() -> dict[str, str]:
+    # (labels only: "sweetheart" is read as a girlfriend, but a comedy's sweetheart may be anyone)
+    return {p.label: p.pronouns for p in kits().vocabulary.people if p.pronouns and " " not in p.label}
 
 
 #: Family who carry the lead's family name: "Mei Achebe talks to her daughter", Noor Achebe.

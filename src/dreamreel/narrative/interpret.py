@@ -302,6 +302,10 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
             g in all_kits() and get_kit(g).world_strength >= 0.8 and _fits(premise, [g]) != [] or
             g in all_kits() and get_kit(g).world_strength >= 0.8 and not premise.places)]
         suits = theirs + suits
+        if any(p.label == "killer" and p.relation == "rival" for p in premise.people) and "thriller" in all_kits() \
+                and premise.audience not in ("children", "family"):
+            # a hunt for a killer is a thriller's, not a cosy whodunit's tea and gossip
+            suits = ["thriller", *(g for g in suits if g != "thriller")]
         mood_kits = genres_by_mood(low)
         kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
     if not kits and (theirs := [g for g in _people_genres(premise)
@@ -508,10 +512,13 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
 def _lead_plots(premise: Premise) -> list[str]:
     """The plots the request's first named kind of worker or creature leads (``PersonWord.plots``:
     a ronin's revenge, a mermaid's journey): for children or a family, the gentle ones only."""
-    lead = next((p for p in premise.people if p.kind in ("occupation", "species") and p.relation != "rival"), None)
+    theirs = {w.label: w.plots for w in all_data().vocabulary.people if w.plots}
+    # (a relation leads a plot only where it has one of its own: a runaway bride's romance)
+    lead = next((p for n, p in enumerate(premise.people) if p.relation != "rival" and (
+        p.kind in ("occupation", "species") or p.kind == "relation" and p.label in theirs and n == 0)), None)
     if lead is None:
         return []
-    plots = next((w.plots for w in all_data().vocabulary.people if w.label == lead.label and w.plots), [])
+    plots = theirs.get(lead.label, [])
     shapes = all_data().shapes
     return [s for s in plots if s in shapes and s not in CHILDREN_ONLY
             and (premise.audience not in ("children", "family") or s in GENTLE or s == "friendship")]

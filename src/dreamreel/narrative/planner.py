@@ -91,7 +91,8 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
     objects = asked.objects(premise, shapes, writer, slots, rng)
     facts = dataclasses.replace(facts, mcguffin=objects[1])
     slots.update(world_slots(facts), object=objects[1][0], object_short=objects[1][1])
-    casting = asked.cast(intent, premise, main, base_cast, facts, writer, rng, set(given or {}), slots)
+    casting = asked.cast(intent, premise, main, base_cast, facts, writer, rng, set(given or {}), slots,
+                         shapes)
     cast, jobs, narrator = casting.cast, casting.jobs, casting.narrator
     bible = build_bible(intent, facts, cast, style, writer, rng)
     people = dict(slots, hero=Person.of(cast.hero, jobs.get(cast.hero.id, "")), villain=Person.of(cast.villain),

@@ -980,6 +980,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     pending_traits = [*pending_traits, modifier_said]  # as written: "teenage", not "teenager"
             against = bool(premise.people) and any(t.forms & words("against_verbs") for t in toks[max(0, m.first - 3):m.first]
                                                    if t.used in (None, "situation", "filler"))
+            # ("a cop chases a killer": whoever the lead is after is the opposition, and so is a
+            # killer or a thief named after the lead, whatever the verb)
+            against = against or bool(premise.people) and e.label in words("rival_parts")
             p = _person(e, m, toks, pending_traits, "rival" if against else pending_relation)
             part = _part_named(m, toks)
             if part is not None:  # "the cat is the only witness", "the butler is the killer"
@@ -1328,9 +1331,12 @@ _AT_THEIRS = {"at", "to", "from"}
 def _workplace(premise: Premise, m: Match, toks: list[Token]) -> None:
     """A place named in a person's words is asked for too: "a lighthouse keeper", "a hotel manager"."""
     v = kits().vocabulary
+    said = " ".join(t.low for t in toks[m.first:m.last + 1])
+    # (a park ranger keeps the wild, not a town's park: where a word has its own place, only that)
+    own = m.entry.place if isinstance(m.entry, PersonWord) and said in m.entry.words else None
     for k in range(m.first, m.last):
         place = next((x for words, kind, x in _index().get(toks[k].low, ())
-                      if kind == "place" and len(words) == 1), None)
+                      if kind == "place" and len(words) == 1 and own in (None, x.label)), None)
         if place is not None and not any(q.kind == v.places.index(place) for q in premise.places):
             premise.places.append(AskedPlace(label=place.label, words=[toks[k].low], kind=v.places.index(place)))
 
@@ -1658,7 +1664,11 @@ def _where_they_work(premise: Premise) -> None:
     the harbour, a baker's at the bakery; else where its plot happens (a trial in a courtroom).
     A place only longed for is not where it starts: a robot vacuum's journey to the sea starts at
     home."""
-    if any(p.kind is not None and not p.goal for p in premise.places):
+    kinds = [kits().vocabulary.places[p.kind].label for p in premise.places if p.kind is not None and not p.goal]
+    if kinds and set(kinds) <= _SETTLEMENTS:
+        _at_work_in_town(premise)  # "a small-town baker": the town, and her bakery in it
+        return
+    if kinds:
         return  # (a city named is where; where they work is still which rooms: "chefs in Paris")
     goals = [p for p in premise.places if p.goal]
     premise.places = [p for p in premise.places if not p.goal]
@@ -1668,6 +1678,23 @@ def _where_they_work(premise: Premise) -> None:
             premise.places.append(_place_called(_HOME))
     finally:
         premise.places += goals
+
+
+#: Places that are a whole town or city: where someone works in one is a place of its own.
+_SETTLEMENTS = frozenset({"a small town", "a village", "a city today", "a city", "a city of the past", "a megacity",
+                          "a desert town", "a frontier town"})
+
+
+def _at_work_in_town(premise: Premise) -> None:
+    """The lead's workplace joins the town they are of: "a small-town baker" bakes in a bakery,
+    "a village priest" keeps a church; the town stays where the story is set."""
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    if lead is None or set(lead.traits) & words("no_longer"):
+        return  # (a retired sheriff no longer works at the jail)
+    word = next((w for w in kits().vocabulary.people if w.label == lead.label and w.place), None)
+    if word is not None and word.place not in _SETTLEMENTS \
+            and not any(p.label == word.place for p in premise.places):
+        premise.places.append(_place_called(word.place))
 
 
 def _place_called(label: str) -> AskedPlace:
@@ -1845,10 +1872,14 @@ def _people_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         # "a retired lamplighter": what the words before say of them
         traits = [e.trait for k in range(j + 1, i) if toks[k].used == "trait"
                   for e in (x.entry for x in _phrases_at(toks, k) if x.kind == "trait") if isinstance(e, TraitWord)]
+        # ("a ranger tracks a poacher": whoever the lead goes after is the opposition)
+        against = bool(premise.people) and any(x.forms & words("against_verbs") for x in toks[max(0, j - 2):j]
+                                               if x.used in (None, "situation", "filler"))
         premise.people.insert(min(at, len(premise.people)),
                               AskedPerson(label=called, words=[t.text], called=called, count=2 if plural else 1,
                                           traits=list(dict.fromkeys(traits)), pronouns=_pronoun_after(
-                                              Match(kind="person", entry=None, first=i, last=i), toks)))
+                                              Match(kind="person", entry=None, first=i, last=i), toks),
+                                          relation="rival" if against else None))
 
 
 def _as_written(e: PersonWord, m: Match, toks: list[Token]) -> str:
