@@ -1736,3 +1736,18 @@ def test_what_people_do_in_their_town_and_plots_said_in_so_many_words():
                            ("the groom's best man loses the rings in Dublin", {"errors"})):
         assert plan(Request(prompt=prompt, episodes=1), seed=0).generator["shapes"] in shapes, prompt
     assert "a shop" not in [p.label for p in read("two sisters must bring in the harvest before the rains").places]
+
+
+def test_what_someone_does_is_no_one_and_the_creatures_attacking_are_cast():
+    # "raises" is what the nanny does, not a kind of twin; "to fish" is a doing, not a fish
+    nanny = read("an android nanny raises twins on a Mars colony")
+    assert [(p.label, p.called) for p in nanny.people] == [("nanny", "nanny"), ("twin", "twin")]
+    assert [p.label for p in read("a grandmother teaches her grandson to fish in Norway").people] == \
+        ["grandmother", "grandson"]
+    assert "dragon" in [p.label for p in read("a girl who talks to dragons").people]
+    # zombies that attack a wedding are the ones it holds out against
+    zombies = plan(Request(prompt="zombies attack a wedding in Mexico City, a horror comedy", episodes=1), seed=0)
+    assert next(c for c in zombies.bible.cast if c.role == "antagonist").look.species == "zombie"
+    # a grandmother and her grandson are no love story when nobody asked for one
+    assert "romance" not in plan(Request(prompt="a grandmother teaches her grandson to fish in Norway"),
+                                 seed=0).generator["genres"]

@@ -306,6 +306,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
                 and premise.audience not in ("children", "family"):
             # a hunt for a killer is a thriller's, not a cosy whodunit's tea and gossip
             suits = ["thriller", *(g for g in suits if g != "thriller")]
+        if any(p.relation in _FAMILY for p in premise.people) and "romance" not in premise.shapes:
+            # (a grandmother teaching her grandson to fish is told warmly, not as a love story)
+            suits = [g for g in suits if g != "romance"] or suits
         mood_kits = genres_by_mood(low)
         kits = [mood_kits[0]] if mood_kits and mood_kits[0].name in suits else [get_kit(suits[0])] if suits else []
     if not kits and (theirs := [g for g in _people_genres(premise)

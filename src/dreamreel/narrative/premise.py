@@ -617,9 +617,9 @@ def read(prompt: str) -> Premise:
                          if x.kind == "person" and x.last <= m.last and j not in cast
                          and toks[j - 1].low in ("a", "an", "the", "his", "her", "their", "my")]
             # ... and a creature that opens it is its attacker: "a vampire attack", "a shark attack"
-            creature = next((x for words_, kind, x in _index().get(toks[m.first].low, ())
+            creature = next((x for form in sorted(toks[m.first].forms) for words_, kind, x in _index().get(form, ())
                              if kind == "person" and len(words_) == 1 and isinstance(x, PersonWord)
-                             and x.kind == "species" and x.species != "human"), None)
+                             and x.kind == "species" and x.species != "human"), None)  # ("zombies attack")
             if creature is not None and m.last > m.first and m.first not in cast and toks[m.last].low in _OUTBREAKS:
                 also.append(Match("person", creature, m.first, m.first, [toks[m.first].text]))
         if m is None:
@@ -959,6 +959,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 pending_relation = "rival"
             pending_traits.append(e.trait)
             continue
+        if m.kind == "person" and isinstance(e, PersonWord) and e.kind == "species" and m.first == m.last > 0 \
+                and toks[m.first - 1].low == "to" and toks[m.first].low in e.words:
+            toks[m.first].used = "filler"  # "teaches her grandson to fish": a doing, not a fish
+            continue
         if m.kind in ("thing", "person") and _absent_here(toks, m.first, premise.prompt):
             # "a haunted house with no clocks", "no villains pls": not there at all, not what the
             # plot turns on, nobody cast
@@ -1028,8 +1032,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             # "market trader", "tea master": a word the vocabulary lacks, right before the person,
             # says what kind; kept with them rather than named back as not understood.
             before = toks[m.first - 1] if m.first > 0 else None
+            # (not what someone does: "an android nanny raises twins" is a nanny and her twins)
+            does = before is not None and before.low.endswith("s") and m.first >= 2 \
+                and toks[m.first - 2].used == "person"
             if (modifier is None and before is not None and before.used is None and not before.cap
-                    and before.low.isalpha() and len(before.low) > 2):
+                    and before.low.isalpha() and len(before.low) > 2 and not does):
                 before.used = "person"
                 head = " ".join(t.low for t in toks[m.first:m.last + 1])  # as written: "inspector", not its synonym
                 head = head[:-1] if p.count > 1 and head.endswith("s") else head
