@@ -1751,3 +1751,14 @@ def test_what_someone_does_is_no_one_and_the_creatures_attacking_are_cast():
     # a grandmother and her grandson are no love story when nobody asked for one
     assert "romance" not in plan(Request(prompt="a grandmother teaches her grandson to fish in Norway"),
                                  seed=0).generator["genres"]
+
+
+def test_a_wreck_on_the_sea_floor_is_dived_today():
+    # a sunken ship is a wreck with a dive boat above it (not a live pirate ship's plank and crow's
+    # nest), and a scuba or deep-sea diver dives it today, not in a pirate's 1720s
+    dive = plan(Request(prompt="a deep-sea diver discovers a sunken pirate ship", episodes=1), seed=0)
+    places = {p.name for p in dive.bible.world.places}
+    assert {"the dive boat", "the cargo hold"} <= places and "the plank" not in places
+    assert dive.bible.world.era == "the present day"
+    assert plan(Request(prompt="pirates hunt for sunken treasure in 1715", episodes=1),
+                seed=0).generator["shapes"] == "quest"
