@@ -1703,7 +1703,8 @@ def test_a_series_meets_new_people_and_the_opposition_is_whoever_the_lead_is_aft
     # description, and the one met in a trial's episode is that trial's (a counsel, not a handler)
     spy = plan(Request(prompt="a spy thriller on the Orient Express in 1936, four episodes"), seed=0)
     said = [c.archetype for c in spy.bible.cast]
-    assert len(said) == len(set(said)) and spy.generator["shapes"].split("+")[1] == "trial"
+    second = kits().shapes[spy.generator["shapes"].split("+")[1]].roles["comp"].label.removeprefix("the ")
+    assert len(said) == len(set(said)) and second in [c.job for c in spy.bible.cast]
     # a part written as a sister is a she
     ghost = plan(Request(prompt="a ghost story told around a campfire for teenagers, rated PG-13"), seed=0)
     assert all(c.pronouns == "she" for c in ghost.bible.cast if c.archetype.startswith("a sister "))
@@ -1762,3 +1763,22 @@ def test_a_wreck_on_the_sea_floor_is_dived_today():
     assert dive.bible.world.era == "the present day"
     assert plan(Request(prompt="pirates hunt for sunken treasure in 1715", episodes=1),
                 seed=0).generator["shapes"] == "quest"
+
+
+def test_a_fight_for_the_farm_a_salem_coven_and_a_hacker_of_today():
+    # a farmer who fights the bank to keep his land is a fight for the farm, at the farm, not a
+    # bank's vault and air duct
+    farm = plan(Request(prompt="a widowed farmer in Iowa fights the bank to keep his land", episodes=1), seed=0)
+    assert farm.generator["shapes"] == "cause" and "the vault" not in {p.name for p in farm.bible.world.places}
+    # witches in Salem are in Massachusetts, not Tamil Nadu
+    assert read("three witches open a bakery in Salem").country == "US"
+    # a teenage hacker who exposes a corrupt mayor is in today's Seoul, up against the mayor
+    hack = plan(Request(prompt="a teenage hacker exposes a corrupt mayor in Seoul", episodes=1), seed=0)
+    assert hack.bible.world.era == "the present day" and hack.generator["genres"] == "thriller"
+    assert next(c for c in hack.bible.cast if c.role == "antagonist").job == "mayor"
+    # training to become a swordmaster is her hope and her coming of age, nobody else's part;
+    # a cricket star is a sportsman, not an insect
+    sword = plan(Request(prompt="a samurai's daughter trains to become a swordmaster", episodes=1), seed=0)
+    assert sword.generator["shapes"] == "coming_of_age" and "swordmaster" in sword.bible.cast[0].archetype
+    assert [p.label for p in read("a romance between a cricket star and a journalist").people] == \
+        ["athlete", "journalist"]

@@ -172,7 +172,7 @@ _PEOPLE_GENRE = {
     "vampire": "horror", "ghost": "horror", "zombie": "horror", "werewolf": "horror", "demon": "horror",
     "mummy": "horror", "cowboy": "western", "cowgirl": "western", "sheriff": "western", "outlaw": "western",
     "detective": "mystery", "spy": "thriller", "pirate": "adventure", "explorer": "adventure",
-    "treasure hunter": "adventure", "hacker": "cyberpunk", "gangster": "noir", "prince": "fantasy",
+    "treasure hunter": "adventure", "hacker": "thriller", "gangster": "noir", "prince": "fantasy",
     "princess": "fantasy", "squire": "fantasy", "jester": "fantasy", "ogre": "fantasy",
     "gladiator": "adventure", "viking": "adventure", "samurai": "adventure", "ninja": "adventure",
 }
@@ -515,6 +515,8 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
 def _lead_plots(premise: Premise) -> list[str]:
     """The plots the request's first named kind of worker or creature leads (``PersonWord.plots``:
     a ronin's revenge, a mermaid's journey): for children or a family, the gentle ones only."""
+    if premise.people and premise.people[0].hopes and "coming_of_age" in all_data().shapes:
+        return ["coming_of_age"]  # "a samurai's daughter trains to become a swordmaster": her becoming one
     theirs = {w.label: w.plots for w in all_data().vocabulary.people if w.plots}
     # (a relation leads a plot only where it has one of its own: a runaway bride's romance)
     lead = next((p for n, p in enumerate(premise.people) if p.relation != "rival" and (

@@ -780,7 +780,8 @@ _BEING = {"is", "was", "are", "were", "who", "whose", "that", "turns", "turn", "
 #: Words that make what someone is said to "be" or "become" a hope: "wants to be a painter".
 _HOPING = {"want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "dreamt", "dreaming", "hope", "hopes",
            "hoping", "longs", "long", "yearns", "wish", "wishes", "wishing", "aspires", "desperate", "determined",
-           "trying", "tries", "try", "aims", "plans", "set", "sets", "fight", "fights", "fighting", "training"}
+           "trying", "tries", "try", "aims", "plans", "set", "sets", "fight", "fights", "fighting", "training",
+           "trains", "train", "studies", "study", "studying", "learns", "learning", "strives", "struggles", "works"}
 
 
 #: Words before a place that do not say what kind of place it is.
