@@ -1782,3 +1782,37 @@ def test_a_fight_for_the_farm_a_salem_coven_and_a_hacker_of_today():
     assert sword.generator["shapes"] == "coming_of_age" and "swordmaster" in sword.bible.cast[0].archetype
     assert [p.label for p in read("a romance between a cricket star and a journalist").people] == \
         ["athlete", "journalist"]
+
+
+def test_people_of_an_age_gone_and_of_egypt_have_their_own_names():
+    # ancient Rome's people are Marcus Valerius and Julia Cornelia, not today's Italians; ancient
+    # Egypt's go by one name; today's Cairo has Egyptian names (Faker writes none)
+    rome = plan(Request(prompt="a gladiator in ancient Rome", episodes=1), seed=0)
+    romans = kits().vocabulary.names[0]
+    assert all(c.name.split()[0] in romans.she + romans.he for c in rome.bible.cast)
+    thebes = plan(Request(prompt="an Egyptian princess must stop a plague in ancient Thebes", episodes=1), seed=0)
+    assert thebes.bible.world.era == "ancient Egypt" and all(len(c.name.split()) == 1 for c in thebes.bible.cast)
+    cairo = plan(Request(prompt="an Egyptian taxi driver in Cairo", episodes=1), seed=0)
+    egypt = next(n for n in kits().vocabulary.names if n.country == "EG")
+    assert all(c.name.split()[0] in egypt.she + egypt.he for c in cairo.bible.cast)
+
+
+def test_museums_field_hospitals_choirs_and_holidays_by_name():
+    # the Louvre is a museum in Paris, and Bastille Day is in the story
+    louvre = plan(Request(prompt="a heist at the Louvre during Bastille Day", episodes=1), seed=0)
+    assert louvre.bible.world.name == "the Louvre" and louvre.bible.world.country == "FR"
+    assert "the gem gallery" in {p.name for p in louvre.bible.world.places}
+    assert sum("Bastille" in b.narration + b.action for b in louvre.graph.beats) >= 2
+    assert "Bastille" not in louvre.generator.get("notes", "")
+    # a field hospital is tents behind the front, not a modern ward's morgue and rooftop garden
+    ward = plan(Request(prompt="a nurse in a field hospital during World War One falls for a wounded pilot",
+                        episodes=1), seed=0)
+    assert "the ward tent" in {p.name for p in ward.bible.world.places}
+    # a choir sings in its chapel or church, not a 1930s farce's Hotel Splendide; a national
+    # competition is understood
+    choir = plan(Request(prompt="a Welsh choir enters a national competition", episodes=1), seed=0)
+    assert "the nave" in {p.name for p in choir.bible.world.places}
+    assert "national" not in choir.generator.get("notes", "")
+    # steampunk's airships are no anachronism to apologise for
+    assert "no such thing" not in plan(Request(prompt="a steampunk airship race around the world", episodes=1),
+                                       seed=0).generator.get("notes", "")

@@ -156,6 +156,21 @@ class EraWord(Model):
     place: ShortText | None = None
 
 
+class PeopleNames(Model):
+    """The names people have in an age gone (ancient Rome's Marcus Valerius) or in a country whose
+    names Faker does not write (Egypt, Iran): a story set there is peopled with them."""
+
+    #: An ``EraWord.era`` ("ancient Rome") or a country (ISO 3166 alpha-2), one of the two.
+    era: ShortText | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    she: list[ShortText] = Field(min_length=8)
+    he: list[ShortText] = Field(min_length=8)
+    #: Family names; empty where people went by one name (ancient Egypt's Nakht, Nefertari).
+    last: list[ShortText] = Field(default_factory=list)
+    #: Family names by who bears them, where they differ (Rome's Valerius, Valeria).
+    last_she: list[ShortText] = Field(default_factory=list)
+
+
 class WeatherWord(Model):
     """Weather a request names ("storm-bound", "in a snowstorm", "foggy")."""
 
@@ -205,6 +220,7 @@ class Vocabulary(Model):
     traits: list[TraitWord] = Field(default_factory=list)
     weathers: list[WeatherWord] = Field(default_factory=list)
     place_names: list[PlaceName] = Field(default_factory=list)
+    names: list[PeopleNames] = Field(default_factory=list)
     #: Word lists the reader's rules use (``WordSet.name`` says which).
     word_sets: list[WordSet] = Field(default_factory=list)
     #: Words understood as carrying no story content ("story", "film", "about", "please", "watch").

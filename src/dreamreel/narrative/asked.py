@@ -82,11 +82,13 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # A real city with no time asked is today's: Las Vegas magicians, a Naples restaurant
         # (a comedy's or a romance's own era is a look, not a date the viewer asked for).
         era = "the present day"
-    if premise.year is not None:
+    # (steampunk's airships and automatons are the point of it, no anachronism to name)
+    if premise.year is not None and "steampunk" not in premise.prompt.lower():
         for k in kinds:
             if k.since is not None and premise.year < k.since:
-                intent.notes.append(f"{k.label} in the {premise.era}: no such thing then; "
-                                    f"told as a {premise.era} dream of one")
+                when = premise.era if premise.era.startswith("the ") or premise.era[:1].isdigit() \
+                    else f"the {premise.era}"
+                intent.notes.append(f"{k.label} in {when}: no such thing then; told as a dream of one")
                 break
     said = [p.words[0] for p in premise.places if p.kind is not None]
     if not kinds and premise.event is not None and bare(premise.event) in _EVENT_PLACES:

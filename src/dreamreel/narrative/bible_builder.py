@@ -102,7 +102,7 @@ def pick_name(kit: GenreKit, pronoun: str, rng: random.Random, used: set[str]) -
     lasts = [n for n in pool if n not in used] or list(pool)
     last = rng.choice(lasts)
     used.update({first, last})
-    return f"{first} {last}"
+    return f"{first} {last}".strip()  # (one name only, where people had one: Nakht)
 
 
 def _look(arch: Archetype, role: str, intent: Intent, palette: list[str], rng: random.Random) -> Look:

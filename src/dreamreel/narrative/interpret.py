@@ -373,9 +373,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         today = premise.era is None and premise.year is None and any(p.named for p in premise.places) \
             and plot.name in TIMELESS and world.name in TIMELESS
         year = NOW if today else premise.year
-        plot, world = (local(plot, premise.country, year, period),
-                       local(world, premise.country, year, period)) if plot is not world \
-            else (local(plot, premise.country, year, period),) * 2
+        plot, world = (local(plot, premise.country, year, period, premise.era),
+                       local(world, premise.country, year, period, premise.era)) if plot is not world \
+            else (local(plot, premise.country, year, period, premise.era),) * 2
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes

@@ -172,11 +172,32 @@ NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy"}), "CA": frozenset({"
 BRITISH_NAMED = frozenset({"comedy", "mystery", "romance", "horror", "fantasy"})
 
 
+def _listed(era: str | None, country: str | None) -> GenreKit | None:
+    """The vocabulary's names for an age gone or a country Faker does not write (people_names.toml),
+    as a kit's name fields; None where it lists none."""
+    from .kits import kits
+
+    named = kits().vocabulary.names
+    entry = next((n for n in named if era is not None and n.era == era), None) or \
+        next((n for n in named if country is not None and n.country == country and n.era is None), None)
+    if entry is None:
+        return None
+    last = list(entry.last) or [""]  # (one name only: Nakht, Nefertari)
+    by = {"he": last, "she": list(entry.last_she), "they": last} if entry.last_she else {}
+    they = [n for pair in zip(entry.she, entry.he) for n in pair]
+    return GenreKit.model_construct(names_first={"she": list(entry.she), "he": list(entry.he), "they": they},
+                                    names_last=last, names_last_by=by)
+
+
 def local(kit: GenreKit, country: str | None, year: int | None = None,
-          period: dict[str, GenreKit] | None = None) -> GenreKit:
+          period: dict[str, GenreKit] | None = None, era: str | None = None) -> GenreKit:
     """The kit with its people's names those of ``country``, where Faker knows them. Faker's
     English names are today's: an English-speaking story before 1960 borrows the names of a kit
-    of its period and people instead (``period``: "US" -> the noir kit, "GB" -> the mystery kit)."""
+    of its period and people instead (``period``: "US" -> the noir kit, "GB" -> the mystery kit).
+    An age gone with names of its own (``era``: ancient Rome's Marcus Valerius), and a country
+    Faker does not write (Egypt), take the vocabulary's."""
+    if (listed := _listed(era, None)) is not None:
+        return _named_as(kit, listed)
     own = NAMED_FOR.get(country or "", BRITISH_NAMED) if country in ENGLISH else frozenset()
     if country in ENGLISH and kit.name in own and (year is None or year < 1960 or kit.name == "fantasy"):
         return kit  # (a story asked for 1984 Wales is peopled by today's names, not a 1930s farce's)
@@ -185,11 +206,17 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
         return kit.model_copy(update={"names_first": borrow.names_first, "names_last": borrow.names_last})
     names = names_for(country) if country else None
     if names is None:
-        return kit
+        listed = _listed(None, country)
+        return _named_as(kit, listed) if listed is not None else kit
     first, last = names
     by = surnames_by(country) if country else {}
     return kit.model_copy(update={"names_first": {k: list(v) for k, v in first.items()}, "names_last": list(last),
                                   "names_last_by": {k: list(v) for k, v in by.items()}})
+
+
+def _named_as(kit: GenreKit, names: GenreKit) -> GenreKit:
+    return kit.model_copy(update={"names_first": names.names_first, "names_last": names.names_last,
+                                  "names_last_by": names.names_last_by})
 
 
 __all__ = ["family_name", "local", "names_for", "surnames_by"]
