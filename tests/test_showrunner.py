@@ -1816,3 +1816,27 @@ def test_museums_field_hospitals_choirs_and_holidays_by_name():
     # steampunk's airships are no anachronism to apologise for
     assert "no such thing" not in plan(Request(prompt="a steampunk airship race around the world", episodes=1),
                                        seed=0).generator.get("notes", "")
+
+
+def test_causes_fought_for_visitors_from_space_and_real_places_in_asked_years():
+    # fighting for civil rights is a cause, in the city's streets of its years, not a pulp
+    # adventure's pirate port; a suffragette is cast and leads a cause
+    rights = plan(Request(prompt="a gospel singer in 1960s Memphis fights for civil rights", episodes=1), seed=0)
+    assert rights.generator["shapes"] == "cause" and "the Salty Parrot" not in {
+        p.name for p in rights.bible.world.places}
+    vote = plan(Request(prompt="a suffragette in 1913 London", episodes=1), seed=0)
+    assert vote.generator["shapes"] == "cause" and vote.bible.cast[0].job == "suffragette"
+    # an alien that lands in a small town comes to today's Earth, and is called as one from another world
+    alien = plan(Request(prompt="an alien crash-lands in a small town", episodes=1), seed=0)
+    visitor = next(c for c in alien.bible.cast if c.look.species == "alien")
+    assert alien.bible.world.era == "the present day" and len(visitor.name.split()) == 1
+    assert plan(Request(prompt="an alien invasion of a Mars colony", episodes=1), seed=0).bible.world.era != \
+        "the present day"
+    ufo = read("kids at summer camp find a UFO")
+    assert ufo.things == ["the ufo"] and not ufo.not_understood
+    # twins separated at birth are a comedy of errors; Alaska is its snowbound forest, not a pirate port
+    assert plan(Request(prompt="twin sisters separated at birth meet on a reality show", episodes=1),
+                seed=0).generator["shapes"] == "errors"
+    mail = plan(Request(prompt="a mail carrier in Alaska delivers one last letter during a blizzard", episodes=1),
+                seed=0)
+    assert "the cabin in the woods" in {p.name for p in mail.bible.world.places}

@@ -72,6 +72,11 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # a robot vacuum or an influencer lives now, not in a fantasy's 1720s or an invented age of
         # legend (and not in science fiction's 2140s either: it is already here)
         era = "the present day"
+    elif premise.era is None and intent.world.name == "scifi" and kinds and all(
+            k.world in _EARTHLY and (k.since is None or k.since <= 2000) for k in kinds):
+        # an alien that crash-lands in a small town, or a UFO over a summer camp, comes to today's
+        # Earth, not to science fiction's 2140s (asked in its own places, the future stays)
+        era = "the present day"
     elif premise.era is None and {"documentary", "mockumentary"} & set(premise.forms):
         era = "the present day"  # (a documentary's camera films now: penguins, a bakery, vampires in a flat share)
     elif premise.era is None and any(p.named for p in premise.places) and (
@@ -166,6 +171,10 @@ _THE_NAMES = frozenset({"moon", "arctic", "antarctic", "sahara", "amazon", "paci
                         "andes", "caribbean", "mediterranean", "outback", "highlands", "west", "east", "north", "south"})
 
 
+#: The worlds of places on today's Earth (a science fiction set in one is set now).
+_EARTHLY = frozenset({"city", "countryside", "town", "forest", "mountains", "desert", "river", "swamp", "snow"})
+
+
 def _called(said: str) -> str:
     """A place as the request called it: "the laundromat"; a proper name as it is ("Mars"), but
     "the Moon"."""
@@ -197,8 +206,10 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
     happens in, if a city's streets: a big one (300,000 people or more), in a genre whose places
     are its own village's; today's since the 1960s, an older one's from 1500 on (its rooms of their years); or a
     smaller American or Australian town's main street since the 1950s."""
-    if intent.world.name not in TIMELESS and era != "the present day":
-        return None  # (a genre that keeps its years keeps its places; set today, it has a city's)
+    if intent.world.name not in TIMELESS and era != "the present day" and era == intent.world.era:
+        # (a genre that keeps its years keeps its places; set today, or in years asked that are
+        # not its own, it has a city's: a pulp adventure in 1960s Memphis is no pirate port)
+        return None
     year = 2000 if era == "the present day" else (asked_year or _year(era))
     if year is None or year < 1500:
         return None  # (a medieval city is its genre's: a fantasy's, a castle's)
@@ -628,13 +639,16 @@ def _neighbours(premise: Premise, genres: list[str]) -> tuple[str, ...]:
 
 #: Beings that are people in all but kind keep people's names ("a vampire", "the ghost of the
 #: lighthouse keeper", "an elf").
-_PEOPLE_LIKE = frozenset(["alien", "android", "angel", "cyborg", "dwarf", "elf", "fairy", "ghost", "giant", "gnome",
+_PEOPLE_LIKE = frozenset(["android", "angel", "cyborg", "dwarf", "elf", "fairy", "ghost", "giant", "gnome",
                           "goblin", "imaginary", "merfolk", "mummy", "skeleton", "spirit", "troll", "vampire",
                           "werewolf", "zombie", "toy"])
 #: Machines are called by what they were built as.
 _MACHINE_NAMES = ("Unit Seven", "Atlas", "Ferrous", "K-11", "Cog", "Tally", "Orrery", "Bolt", "Vesper-3", "Halo",
                   "Quill", "Argo", "Dex", "Lumen", "Sprocket", "Nine")
 _MACHINES = frozenset(["robot", "AI", "construct"])
+#: What a visitor from another world is called.
+_ALIEN_NAMES = ("Zib", "Qorra", "Oolon", "Vexa", "Tiko", "Nnuru", "Xal", "Mirrak", "Ploo", "Sesh", "Yrret", "Kaal",
+                "Thrennet", "Ulu", "Zeph", "Ixxa")
 #: Old names for the one who deals ("a deal with the devil"), by pronoun.
 _DEVIL_NAMES = {"he": ("Mr Scratch", "Old Nick", "Mr Grey", "Mephisto", "Nicholas Scratch"),
                 "she": ("Madam Scratch", "Lilith", "Mistress Grey", "Old Meg", "Mother Crossways"),
@@ -651,6 +665,8 @@ def creature_name(species: str, pronoun: str, intent: Intent, rng: random.Random
         pool = list(_MACHINE_NAMES)
     elif species == "demon":
         pool = list(_DEVIL_NAMES.get(pronoun, _DEVIL_NAMES["they"]))
+    elif species == "alien":
+        pool = list(_ALIEN_NAMES)  # (from another world: not Mateo Lindqvist)
     else:
         pool = list(intent.plot.names_first.get(pronoun) or intent.plot.names_first.get("they") or [])
     free = [n for n in pool if not set(n.split()) & used]
