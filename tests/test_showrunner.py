@@ -1840,3 +1840,15 @@ def test_causes_fought_for_visitors_from_space_and_real_places_in_asked_years():
     mail = plan(Request(prompt="a mail carrier in Alaska delivers one last letter during a blizzard", episodes=1),
                 seed=0)
     assert "the cabin in the woods" in {p.name for p in mail.bible.world.places}
+
+
+def test_magic_in_a_real_city_is_todays_city():
+    # a witch in New Orleans or a dragon over London is magic in today's city, with its people's
+    # names, not an invented realm's border keeps in an "Age of Embers"
+    for prompt in ("a witch in New Orleans", "a dragon in London"):
+        story = plan(Request(prompt=prompt, episodes=1), seed=0)
+        assert story.bible.world.era == "the present day", prompt
+        assert "the Obsidian Tower" not in {p.name for p in story.bible.world.places}, prompt
+    # (an invented realm keeps its own)
+    assert plan(Request(prompt="a wizard's apprentice in an enchanted forest", episodes=1),
+                seed=0).bible.world.era != "the present day"

@@ -18,7 +18,7 @@ from ..model.kits import PlaceWord, PlotShape, RoleT, Room
 from ..model.premise import AskedPerson, Premise
 from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
-from .interpret import NOW, TIMELESS, Intent
+from .interpret import NOW, TIMELESS, Intent, fantasy_today
 from .kits import Kits, kits
 from .names import family_name
 from . import premise as reader
@@ -77,6 +77,8 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # an alien that crash-lands in a small town, or a UFO over a summer camp, comes to today's
         # Earth, not to science fiction's 2140s (asked in its own places, the future stays)
         era = "the present day"
+    elif premise.era is None and intent.world.name == "fantasy" and fantasy_today(premise):
+        era = "the present day"  # (magic in today's city: a witch in New Orleans, a dragon over London)
     elif premise.era is None and {"documentary", "mockumentary"} & set(premise.forms):
         era = "the present day"  # (a documentary's camera films now: penguins, a bakery, vampires in a flat share)
     elif premise.era is None and any(p.named for p in premise.places) and (

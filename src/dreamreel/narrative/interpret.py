@@ -245,6 +245,13 @@ def _on_the_frontier(premise: Premise) -> bool:
     return premise.country in _FRONTIER and not any(p.named and is_city(p.named, 300_000) for p in premise.places)
 
 
+def fantasy_today(premise: Premise) -> bool:
+    """Whether a fantasy is set in a real city of today (urban fantasy: a witch in New Orleans, a
+    dragon over London), not an invented world of legend: a real city named, no time asked."""
+    return premise.era is None and premise.year is None and any(
+        p.named and not p.goal and is_city(p.named) for p in premise.places)
+
+
 def _fitting(premise: Premise, suits: list[str]) -> list[str]:
     """The genres a plot suits, those that fit the asked places' worlds and audience first."""
     past = premise.year is not None and premise.year < NOW  # (1996 on Everest is no science fiction)
@@ -371,7 +378,7 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         # (a real place with no time asked, in a genre whose era is a look, is set today: asked.world;
         # so are its people's names: a boxer in Belfast today is no 1930s farce's Monty Fettiplace)
         today = premise.era is None and premise.year is None and any(p.named for p in premise.places) \
-            and plot.name in TIMELESS and world.name in TIMELESS
+            and plot.name in TIMELESS and world.name in TIMELESS or world.name == "fantasy" and fantasy_today(premise)
         year = NOW if today else premise.year
         plot, world = (local(plot, premise.country, year, period, premise.era),
                        local(world, premise.country, year, period, premise.era)) if plot is not world \

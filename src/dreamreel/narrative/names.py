@@ -199,7 +199,7 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
     if (listed := _listed(era, None)) is not None:
         return _named_as(kit, listed)
     own = NAMED_FOR.get(country or "", BRITISH_NAMED) if country in ENGLISH else frozenset()
-    if country in ENGLISH and kit.name in own and (year is None or year < 1960 or kit.name == "fantasy"):
+    if country in ENGLISH and kit.name in own and (year is None or year < 1960):
         return kit  # (a story asked for 1984 Wales is peopled by today's names, not a 1930s farce's)
     borrow = (period or {}).get("US" if country in ("US", "CA") else "GB")
     if country in ENGLISH and year is not None and year < 1960 and borrow is not None:
