@@ -1852,3 +1852,14 @@ def test_magic_in_a_real_city_is_todays_city():
     # (an invented realm keeps its own)
     assert plan(Request(prompt="a wizard's apprentice in an enchanted forest", episodes=1),
                 seed=0).bible.world.era != "the present day"
+
+
+def test_a_talking_car_is_somebody_and_a_conspiracy_is_uncovered():
+    # a car that talks is a character whoever the film is for
+    car = plan(Request(prompt="a talking car helps a shy boy win a race", episodes=1), seed=0)
+    assert any(c.look.species == "car" for c in car.bible.cast)
+    # a conspiracy discovered is an investigation; a crime drama is a thriller, not a cosy whodunit
+    monk = plan(Request(prompt="a medieval monk illuminating a manuscript discovers a conspiracy", episodes=1), seed=0)
+    assert monk.generator["shapes"] == "investigation"
+    assert plan(Request(prompt="a gritty crime drama about a crooked cop in 1990s Chicago", episodes=1),
+                seed=0).generator["genres"] == "thriller"

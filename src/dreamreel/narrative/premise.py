@@ -308,7 +308,13 @@ def _vehicle_cast(found: list[Match], toks: list[Token], low: str) -> Match | No
         return None
     after = toks[m.last + 1].low if m.last + 1 < len(toks) else ""
     before = toks[m.first - 1].used if m.first > 0 else None
-    return m if after in ("who", "whose") or (before == "trait" and _CHILDREN.search(low)) else None
+    # ("a talking car helps a shy boy": it talks, so it is somebody, for any audience)
+    alive = m.first > 0 and toks[m.first - 1].low in _ALIVE
+    return m if after in ("who", "whose") or alive or (before == "trait" and _CHILDREN.search(low)) else None
+
+
+#: Words that make a vehicle or a machine somebody.
+_ALIVE = frozenset({"talking", "living", "sentient", "thinking", "singing", "dreaming"})
 
 
 def _called(city: dict) -> list[str]:
