@@ -1863,3 +1863,17 @@ def test_a_talking_car_is_somebody_and_a_conspiracy_is_uncovered():
     assert monk.generator["shapes"] == "investigation"
     assert plan(Request(prompt="a gritty crime drama about a crooked cop in 1990s Chicago", episodes=1),
                 seed=0).generator["genres"] == "thriller"
+
+
+@pytest.mark.parametrize("prompt,rating", [
+    ("a horror story TV-Y", "G"), ("a crime story, TV-G", "G"), ("a heist, TV-MA", "R"),
+    ("a horror film, parental guidance", "PG"), ("a war story for under 10s", "PG"),
+    ("a ghost story for under-12s", "PG"), ("a monster story for preteens", "PG"),
+    ("a slasher for under fives", "G"), ("a horror, nothing above PG", "PG"), ("a war movie rated NC-17", "R"),
+])
+def test_ratings_as_television_and_parents_write_them(prompt, rating):
+    # a rating or an audience said the way television listings and parents say it is never
+    # exceeded, and its words are understood, not named back
+    story = plan(Request(prompt=prompt, episodes=1), seed=0)
+    assert story.request.rating == rating
+    assert not read(prompt).not_understood

@@ -31,6 +31,11 @@ _RATED = re.compile(r"\b(?:rated|rating|rating of)[\s-]+(g|pg-13|pg13|pg|r)\b|\b
 _CERTIFICATE = re.compile(r"\b(?:(u)[- ](?:certificate|rated|cert|rating)|(?:certificate|cert|rated)\s+(u|12a?|15|18))\b"
                           r"|\b(12a)\b", re.I)
 _CERTIFICATES = {"u": "G", "12": "PG-13", "12a": "PG-13", "15": "R", "18": "R"}
+#: American television's ratings, and the MPA's words for them: "TV-Y7", "parental guidance".
+_TV_RATED = re.compile(r"\b(?:rated\s+)?tv[- ]?(y7|y|g|pg|14|ma)\b|\b(?:rated\s+)?(parental guidance|nc-?17)\b", re.I)
+_TV_RATINGS = {"y": "G", "y7": "G", "g": "G", "pg": "PG", "14": "PG-13", "ma": "R", "parental guidance": "PG",
+               "nc-17": "R", "nc17": "R"}
+
 #: The youngest viewers, named without an age: G whatever else is asked.
 _YOUNGEST = re.compile(r"\b(?:toddlers?|preschool(?:ers?)?|pre-school(?:ers?)?|tots|little ones?|(?:young|little|small)"
                        r" (?:kids|children|ones)|my baby|babies|a baby|infants?|under[- ]fives?|nursery (?:school|class|kids|children|age)|"
@@ -87,6 +92,13 @@ _AGE_WORDS = {w: n for w, n in _NUMBER_WORDS.items() if w.isalpha() and w not in
 #: A child's age said after them: "my niece is 6", "my grandson, who is five", "children under 5".
 _AGE_AFTER = re.compile(r"\b" + _KIDS + r",? (?:who is|who's|is|aged|age) (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b"
                         r"|\b" + _KIDS + r" under (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b", re.I)
+#: A ceiling said around a rating ("at most PG", "PG-13 max", "nothing above PG"): read with it.
+_CEILING = re.compile(r"\b(?:max(?:imum)?|at most|no higher than|nothing (?:above|over|higher than)|not above|"
+                      r"up to)\s+(?:a\s+)?(?=(?:g|pg|pg-13|pg13|r)\b)|\b(?:g|pg-13|pg13|pg|r)\s+(?:max(?:imum)?|at most|tops)\b",
+                      re.I)
+#: Children named by how old they are not: "for under 10s", "under-12s", "tweens".
+_UNDER = re.compile(r"\bunder[- ]?(\d{1,2})s\b|\bunder[- ](" + "|".join(w for w in _AGE_WORDS if w.endswith(("e", "n", "x", "t", "r", "o"))) + r")s\b"
+                    r"|\b(tweens?|pre-?teens?)\b", re.I)
 #: A child's age said with a pronoun, as parents write it: "hes 4", "she's seven".
 _AGE_PRONOUN = re.compile(r"\b(?:he|she)(?:'s|\u2019s|s| is) (\d{1,2}|" + "|".join(_AGE_WORDS) + r")\b"
                           r"(?! (?:minutes?|hours?|days?|weeks?|months?|episodes?|feet|foot|inches|cm|kg|pounds|stone)\b)",
@@ -549,7 +561,7 @@ def length_number(token: str) -> int:
 
 def _spans_understood(low: str) -> list[tuple[int, int]]:
     sizes = re.compile(r"\b(?:" + "|".join(map(re.escape, _SIZE_WORDS)) + r")\b")
-    spans = [m.span() for r in (_RATED, _CERTIFICATE, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES, _AGE_PRONOUN, _CLEAN,
+    spans = [m.span() for r in (_RATED, _CERTIFICATE, _TV_RATED, _CEILING, _UNDER, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES, _AGE_PRONOUN, _CLEAN,
                                    SECONDS_RE, MINUTES_RE, HOURS_RE)
              for m in r.finditer(low)]
     return spans
@@ -2271,6 +2283,8 @@ def _size_and_rating(premise: Premise, low: str) -> None:
         premise.rating = r  # type: ignore[assignment]
     elif m := _CERTIFICATE.search(low):
         premise.rating = _CERTIFICATES[next(g for g in m.groups() if g).lower()]  # type: ignore[assignment]
+    elif m := _TV_RATED.search(low):
+        premise.rating = _TV_RATINGS[next(g for g in m.groups() if g).lower()]  # type: ignore[assignment]
     elif m := _BARE_RATING.search(premise.prompt):
         premise.rating = m.group(1)  # type: ignore[assignment]
     elif _ALL_AGES.search(low) or re.search(r"\bgeneral audiences?\b", low):
@@ -2289,6 +2303,9 @@ def _size_and_rating(premise: Premise, low: str) -> None:
         n = int(said) if said.isdigit() else _AGE_WORDS[said]
         ages.append(n - 1 if m.group(2) else n)  # "under 5": four at most
     ages += [int(n) if n.isdigit() else _AGE_WORDS[n.lower()] for n in _AGE_PRONOUN.findall(low)]
+    for m in _UNDER.finditer(low):
+        said = m.group(1) or m.group(2)
+        ages.append(11 if m.group(3) else (int(said) if said.isdigit() else _AGE_WORDS[said.lower()]) - 1)
     if _YOUNGEST.search(low):
         ages.append(4)  # "for young kids", "my toddler": the youngest, whatever else is said
     if _FOR_CHILDREN.search(low) or _FOR_CHILDREN_ABROAD.search(low):
