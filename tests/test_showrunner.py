@@ -1870,6 +1870,7 @@ def test_a_talking_car_is_somebody_and_a_conspiracy_is_uncovered():
     ("a horror film, parental guidance", "PG"), ("a war story for under 10s", "PG"),
     ("a ghost story for under-12s", "PG"), ("a monster story for preteens", "PG"),
     ("a slasher for under fives", "G"), ("a horror, nothing above PG", "PG"), ("a war movie rated NC-17", "R"),
+    ("a horror story, PG 13 please", "PG-13"),
 ])
 def test_ratings_as_television_and_parents_write_them(prompt, rating):
     # a rating or an audience said the way television listings and parents say it is never

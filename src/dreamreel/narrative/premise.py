@@ -22,7 +22,7 @@ from ..model.premise import AskedPerson, AskedPlace, Premise
 from .kits import kits
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
-_RATED = re.compile(r"\b(?:rated|rating|rating of)[\s-]+(g|pg-13|pg13|pg|r)\b|\b(pg-13|pg13)\b"
+_RATED = re.compile(r"\b(?:rated|rating|rating of)[\s-]+(g|pg-13|pg13|pg 13|pg|r)\b|\b(pg-13|pg13|pg 13)\b"
                     r"|\b(g) \(general audiences?\)"
                     r"|\b(g|pg|r)[- ]rated\b"
                     r"|\b(?:keep it|make it|strictly|only)\s+(g|pg)\b(?!-)|\b(g|pg)\s+(?:only|please)\b"
@@ -2279,7 +2279,7 @@ _A_SHORT = re.compile(r"\bshort(?:[\s-]+(?:film|movie))?\b(?=\s*(?:about|on|of|s
 
 def _size_and_rating(premise: Premise, low: str) -> None:
     if m := _RATED.search(low):
-        r = next(g for g in m.groups() if g).upper().replace("PG13", "PG-13")
+        r = next(g for g in m.groups() if g).upper().replace("PG13", "PG-13").replace("PG 13", "PG-13")
         premise.rating = r  # type: ignore[assignment]
     elif m := _CERTIFICATE.search(low):
         premise.rating = _CERTIFICATES[next(g for g in m.groups() if g).lower()]  # type: ignore[assignment]
