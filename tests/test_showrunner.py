@@ -1878,3 +1878,22 @@ def test_ratings_as_television_and_parents_write_them(prompt, rating):
     story = plan(Request(prompt=prompt, episodes=1), seed=0)
     assert story.request.rating == rating
     assert not read(prompt).not_understood
+
+
+def test_a_dying_station_is_no_grief_and_a_time_traveller_is_in_the_time_travelled_to():
+    # a dying space station is failing, nobody's grief; a dying man or a dying grandmother is
+    assert plan(Request(prompt="a lonely robot on a dying space station finds a plant", episodes=1),
+                seed=0).generator["shapes"] != "grief"
+    for prompt in ("a story about a dying man", "her dying grandmother asks one last favour"):
+        assert plan(Request(prompt=prompt, episodes=1), seed=0).generator["shapes"] == "grief", prompt
+    # a time-travelling historian stuck in Tudor England is at its palace, not at a dig's ziggurat
+    tudor = plan(Request(prompt="a time-travelling historian gets stuck in Tudor England", episodes=1), seed=0)
+    assert "the throne room" in {p.name for p in tudor.bible.world.places}
+    # three generations running a family business is a family saga; a ride across a country a road trip
+    assert plan(Request(prompt="three generations of women run a fishing business in Newfoundland", episodes=1),
+                seed=0).generator["shapes"] == "rise_fall"
+    ride = plan(Request(prompt="a boy and his grandfather restore a vintage motorcycle and ride across Vietnam"),
+                seed=0)
+    assert "road_trip" in ride.generator["shapes"]
+    # Vietnam's names are Vietnamese (their letters are Latin ones: Hồng, Đặng)
+    assert names_for("VN") is not None and any("ồ" in n or "ạ" in n or "ư" in n for n in names_for("VN")[0]["she"])

@@ -294,9 +294,12 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     if not kits and premise.genres:  # genres the premise names that the text's words did not (an LLM's reading)
         kits = [get_kit(g) for g in premise.genres if g in all_kits()][:2]
     asked = [s for s in premise.shapes if s in shapes]
-    if not asked and "grief" in shapes and any("dead" in p.traits and p.species == "human" and p.relation
+    if not asked and "grief" in shapes and any(p.species == "human" and ("dead" in p.traits and p.relation
+                                                                        or "dying" in p.traits)
                                                 for p in premise.people):
-        asked = ["grief"]  # someone close has died ("talks to his dead wife") and no other plot is asked for
+        # someone close has died ("talks to his dead wife"), or someone is dying ("a dying man"), and
+        # no other plot is asked for
+        asked = ["grief"]
     # Neither a plot nor a genre asked: the lead's own plot says both ("a ronin": revenge, felt as
     # a western, a thriller ...; "a gladiator": the arena's contest, or a rise and fall).
     led = [rng_pick(sorted(theirs))] if not asked and not kits and (theirs := _lead_plots(premise)) else []

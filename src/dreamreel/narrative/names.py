@@ -14,7 +14,7 @@ from .genres.kit import GenreKit
 
 #: How many of each a story's cast draws from (enough that a long series repeats none).
 POOL = 40
-_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .-]+$")
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſƠơƯư\u1e00-\u1eff' .-]+$")  # (with Vietnamese: Hồng, Đặng)
 
 
 #: Faker locales whose second part is not a country: es_CA is Catalonia's, not Canada's.

@@ -1203,8 +1203,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                                                                    != "human") for x in matches[n + 1:n + 2]
                     if x.first <= m.last + 3):
                 continue  # "a girl who loves horses", "loves baking": a love of something, not a love story
-            if e.shape == "grief" and m.first == m.last and toks[m.first].forms & {"die", "dying", "dead"} and any(
-                    t.used == "thing" for t in toks[max(0, m.first - 3):m.first]):
+            if e.shape == "grief" and toks[m.last].forms & {"die", "dying", "dead"} and m.last - m.first <= 1 and any(
+                    t.used in ("thing", "place") for t in toks[max(0, m.first - 3):m.first]):
                 continue  # "the camera battery is dying", "a dead phone": a thing runs out, nobody dies
             if e.shape == "cause" and m.first == m.last and toks[m.first].forms & {"strike", "protest"} and (
                     (m.first > 0 and toks[m.first - 1].low in ("lightning", "drone", "air", "missile", "nuclear", "bowling"))
@@ -1755,6 +1755,8 @@ def _where_they_start(premise: Premise) -> None:
         # in a forest (not a pirate port or a Martian colony)
         premise.places.append(_place_called(wild))
         return
+    if premise.era and _TIME_TRAVEL.search(premise.prompt):
+        return  # a time traveller stuck in Tudor England is in its palace, not at their own desk
     if set(lead.traits) & words("no_longer") and "project" not in premise.shapes \
             and not re.search(r"\b(?:trains?|coach(?:es)?)\b", premise.prompt.lower()):
         # a retired astronaut is not in space, even teaching her grandson (a retired clockmaker
@@ -1806,6 +1808,11 @@ def _of_their_time(premise: Premise) -> None:
         if p.kind is not None and v.places[p.kind].world in ("space", "digital"):
             return
     premise.era, premise.year = entry.era, entry.year
+
+
+#: Words that send someone out of their own time (their work is left behind in it).
+_TIME_TRAVEL = re.compile(r"\btime[- ]?(?:travel\w*|machine|slip|jump\w*)\b|\bback in time\b|\bthrough time\b"
+                          r"|\bstuck in the past\b|\bchrononaut", re.I)
 
 
 #: Genres that are a future's: no lead of them is of an age gone.
