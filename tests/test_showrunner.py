@@ -1897,3 +1897,7 @@ def test_a_dying_station_is_no_grief_and_a_time_traveller_is_in_the_time_travell
     assert "road_trip" in ride.generator["shapes"]
     # Vietnam's names are Vietnamese (their letters are Latin ones: Hồng, Đặng)
     assert names_for("VN") is not None and any("ồ" in n or "ạ" in n or "ư" in n for n in names_for("VN")[0]["she"])
+    # ... and their ids are the names in plain letters (Ngọc is ngoc, not "ng")
+    hanoi = plan(Request(prompt="a family in Hanoi runs a noodle shop", episodes=1), seed=1)
+    assert all(len(c.id) >= 2 and c.id.isascii() for c in hanoi.bible.cast)
+    assert any(c.id == "ngoc" for c in hanoi.bible.cast) or all(not c.name.startswith("Ngọc") for c in hanoi.bible.cast)

@@ -57,7 +57,10 @@ class WorldFacts:
 
 
 def slug(text: str, taken: set[str], limit: int = 3) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    from anyascii import anyascii
+
+    # (in Latin letters first: Ngọc is ngoc, Élisabeth elisabeth, not "ng" and "lisabeth")
+    words = re.findall(r"[a-z0-9]+", anyascii(text).lower().replace("'", ""))
     words = [w for w in words if w not in {"the", "a", "an", "of", "on", "at"}] or ["x"]
     base = "_".join(words[:limit])
     if not base[0].isalpha():
