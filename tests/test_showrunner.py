@@ -1901,3 +1901,15 @@ def test_a_dying_station_is_no_grief_and_a_time_traveller_is_in_the_time_travell
     hanoi = plan(Request(prompt="a family in Hanoi runs a noodle shop", episodes=1), seed=1)
     assert all(len(c.id) >= 2 and c.id.isascii() for c in hanoi.bible.cast)
     assert any(c.id == "ngoc" for c in hanoi.bible.cast) or all(not c.name.startswith("Ngọc") for c in hanoi.bible.cast)
+
+
+def test_a_sitcom_is_a_comedy_and_a_fisherman_braves_the_sea():
+    # a sitcom is a comedy whatever else it is (roommates in Tokyo were a pulp adventure's road trip)
+    assert plan(Request(prompt="a sitcom about roommates in a tiny Tokyo apartment", episodes=1),
+                seed=0).generator["genres"] == "comedy"
+    # an old fisherman and a great marlin: the marlin is in it
+    old = plan(Request(prompt="an old fisherman and a great marlin", episodes=1), seed=0)
+    assert any(c.look.species == "fish" for c in old.bible.cast)
+    # smuggling is a job to pull off; a dying star is the end of a world, not anyone's grief
+    assert "heist" in read("a teenage girl in 1980s Berlin smuggles records across the Wall").shapes
+    assert read("a dying star and the last colony ship").shapes == ["survival"]

@@ -293,6 +293,8 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         get_kit(name)  # an unknown genre in a profile is an error, not silently ignored
     if not kits and premise.genres:  # genres the premise names that the text's words did not (an LLM's reading)
         kits = [get_kit(g) for g in premise.genres if g in all_kits()][:2]
+    if not kits and "sitcom" in premise.forms and "comedy" in all_kits():
+        kits = [get_kit("comedy")]  # a sitcom is a comedy, whatever its plot (roommates were a pulp adventure)
     asked = [s for s in premise.shapes if s in shapes]
     if not asked and "grief" in shapes and any(p.species == "human" and ("dead" in p.traits and p.relation
                                                                         or "dying" in p.traits)
