@@ -142,3 +142,51 @@ def test_woods_and_mountains_are_the_regions_own(ronin):
     for kind in ("forest", "mountain"):
         assert tawny(frames["KE", kind][low]) > 0.6 > tawny(frames["GB", kind][low]) * 3
         assert len({frames[c, kind].tobytes() for c in ("JP", "KE", "GB")}) == 3
+
+
+def laid(name: str, region: str | None, year: int | None, *, home: str | None = None) -> np.ndarray:
+    """Where the set piece ``name`` is drawn, its base on row 90 (a mask), in a room of ``home``."""
+    from dreamreel.synth.visual.dressing import PIECES
+
+    arr = np.zeros((100, 100, 4), np.uint8)
+    c = skia.Surface(arr).getCanvas()
+    kit = Kit(c, c, c, c, 100, Grade(Lighting(palette=["#202020", "#c0a040"]), "day"), np.random.default_rng(0),
+              "day", "clear", frozenset(), year, region=region, home=home)
+    PIECES[name][0](kit, c, 50, 90)
+    del c
+    return arr[..., 3] > 0
+
+
+def test_a_bed_in_the_dry_lands_or_south_asia_is_no_european_bedstead():
+    """A bedroom in Cairo or Mumbai drew a European bedstead (its tall bedpost at the head) in the
+    region's arched or colour-washed room: the dry lands sleep on a low bed heaped with quilts and
+    bolsters, South Asia on a charpoy; a room built the region's way (a plain room in any era) has
+    the region's bed, stove and fire too, and London keeps its bedstead."""
+    europe = laid("bed", None, None)
+    assert europe[70:76].any()  # the bedpost stands 20 units over the floor
+    for region, home in (("dry", None), ("dry", "dry"), ("south_asia", None), ("south_asia", "south_asia")):
+        year = 1900 if home is None else None  # (today's Cairo flat is the region's when its room was drawn so)
+        bed = laid("bed", region, year, home=home)
+        assert bed[76:90].any() and not bed[:74].any(), (region, home)
+        assert not np.array_equal(bed, europe)
+    assert not np.array_equal(laid("bed", "dry", 1900), laid("bed", "south_asia", 1900))
+    assert laid("bed", "dry", None)[70:76].any()  # a present-day Cairo room nobody built the old way
+    for name in ("stove", "hearth"):
+        assert not np.array_equal(laid(name, "south_asia", 1900), laid(name, None, 1900)), name
+
+
+def test_a_house_in_india_is_colour_washed_round_a_jali_not_the_dry_lands_tiles(ronin):
+    """A house in Jaipur was the dry lands' room (whitewash over zellige tiles, a pointed arch): South
+    Asia's is washed a bright colour over a dark dado, with a shuttered window round a pierced jali,
+    a striped dhurrie on the floor (not a red rug with a medallion)."""
+    jaipur = room(set_in(ronin, "IN", "the 1890s", HOUSE, village=False))
+    cairo = room(set_in(ronin, "EG", "the 1890s", HOUSE, village=False))
+    h, w = jaipur.shape[:2]
+    wall = (slice(int(h * 0.3), int(h * 0.55)), slice(int(w * 0.05), int(w * 0.3)))  # beside the window
+
+    def washed(f):  # a saturated wash: one channel well over another (whitewash is nearly grey)
+        return float((f.max(axis=2) - f.min(axis=2) > 50).mean())
+
+    assert washed(jaipur[wall]) > 0.8 > 0.2 > washed(cairo[wall]), (washed(jaipur[wall]), washed(cairo[wall]))
+    floor_rows = slice(int(jaipur.shape[0] * 0.75), None)
+    assert rug_red(cairo[floor_rows]) > 2 * rug_red(jaipur[floor_rows])

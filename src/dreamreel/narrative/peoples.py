@@ -55,7 +55,8 @@ _BY_CONTINENT = {"EU": "europe", "AF": "africa", "SA": "latin_america", "NA": "l
 #: Costumes that say where a character is from, in a story that names no country (a samurai's
 #: hakama: Japan), read as whole words.
 _COSTUME_COUNTRY = ((re.compile(r"\b(hakama|kimono|yukata|samurai|ninja|shinobi|geisha)\b"), "JP"),
-                    (re.compile(r"\bhanfu\b"), "CN"), (re.compile(r"\bhanbok\b"), "KR"))
+                    (re.compile(r"\bhanfu\b"), "CN"), (re.compile(r"\bhanbok\b"), "KR"),
+                    (re.compile(r"\b(sari|saree|kurta|sherwani|dhoti)\b"), "IN"))
 
 
 def people_of(country: str | None) -> str | None:
@@ -126,24 +127,69 @@ def _robes(plain: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((pattern, dress.replace("kimono", plain)) for pattern, dress in _OLD_JAPAN)
 
 
+#: Costume words read as what a woman wore (a gown, a dress): a stola, a sari.
+_WOMENS = r"\b((dress|frock)(?! (coat|uniform|shirt|suit))|gown|skirt|blouse|petticoat|crinoline)\b"
+#: Costume words read as a rich or ranked person's (a senator's suit, a courtier's velvet).
+_FINE = (r"\b(suit|tuxedo|blazer|brocade|velvet|silk|satin|sequined|evening|embroidered|robes?|formal|rosette|"
+         r"ministerial|crimson)\b")
+#: Costume words read as anybody's everyday clothes.
+_PLAIN = (r"\b(coat|jacket|shirt|jumper|cardigan|sweater|overalls|dungarees|linens|cape|tweed|uniform|outfit|apron|"
+          r"jerkin|doublet|waistcoat|tunic|smock|trousers|jeans|hoodie|t-shirt|vest|oilskin|scrubs|whites|wellingtons)\b")
+_ROYAL = r"\b(imperial|royal|emperor|empress|king|queen|regal|purple)\b"
+
+
+def _dress(*pairs: tuple[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), dress) for pattern, dress in pairs)
+
+
 #: Countries whose people wore their own dress before Western dress came: what a costume from
 #: elsewhere becomes there, the eras (words) that are before it and the year it came. Imperial
-#: China's hanfu (a wrapped robe, wide sleeves, a crossed collar, a sash), Joseon Korea's hanbok.
+#: China's hanfu (a wrapped robe, wide sleeves, a crossed collar, a sash), Joseon Korea's hanbok;
+#: antiquity's: Rome's tunic and toga (a purple-bordered one for rank, a woman's stola and palla),
+#: Greece's chiton and himation, Egypt's white linen (broad collars and a headdress for the
+#: court); India's before independence: a kurta (a silk sherwani for a rich man's coat), a sari
+#: for a gown or a dress.
 OLD_DRESS: dict[str, tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str], int]] = {
     "JP": (_OLD_JAPAN, _OLD_ERA, 1870),
     "CN": (_robes("hanfu robe"), re.compile(r"\b(imperial|dynast\w*|ming|qing|tang|song|han|emperor\w*|feudal|"
                                            r"medieval|ancient|warring states|three kingdoms)\b", re.IGNORECASE), 1912),
     "KR": (_robes("hanbok"), re.compile(r"\b(joseon|goryeo|silla|baekje|goguryeo|imperial|dynast\w*|feudal|"
                                        r"medieval|ancient)\b", re.IGNORECASE), 1895),
+    "IT": (_dress((_ROYAL, "purple-bordered toga"), (_WOMENS, "stola and palla"), (_FINE, "toga"), (_PLAIN, "tunic")),
+           re.compile(r"\b(ancient|roman|romans|caesar\w*|augustan|antiquity|classical|pompeii|republican rome)\b",
+                      re.IGNORECASE), 476),
+    "GR": (_dress((_WOMENS, "chiton and himation"), (_ROYAL, "himation over a chiton"), (_FINE, "himation over a chiton"),
+                  (_PLAIN, "chiton")),
+           re.compile(r"\b(ancient|classical|hellenistic|homeric|spartan\w*|athenian|mycenaean|minoan|antiquity|"
+                      r"trojan|olympian)\b", re.IGNORECASE), 400),
+    "EG": (_dress((_ROYAL, "fine white linen, broad collar and headdress"), (_FINE, "fine white linen and broad collar"),
+                  (_WOMENS, "white linen"), (_PLAIN, "white linen")),
+           re.compile(r"\b(ancient|pharaoh\w*|dynast\w*|old kingdom|middle kingdom|new kingdom|ptolemaic|antiquity|"
+                      r"bronze age)\b", re.IGNORECASE), 400),
+    "IN": (_dress((_WOMENS, "sari"), (_ROYAL, "silk sherwani"), (_FINE, "silk sherwani"), (_PLAIN, "kurta")),
+           re.compile(r"\b(mughal|maharaj\w*|rajput|raj|princely|ancient|medieval|colonial|victorian)\b", re.IGNORECASE),
+           1947),
 }
+#: Countries whose old dress is antiquity's: nothing modern is carried (no badge, spectacles,
+#: fedora or revolver in Caesar's Rome).
+ANTIQUITY = frozenset({"IT", "GR", "EG"})
+_MODERN = re.compile(r"\b(badge|glasses|spectacles|sunglasses|lorgnette|monocle|pince-nez|fedora|bowler|top hat|"
+                     r"feathered hat|pith helmet|deerstalker|boater|cap|stetson|revolver|pistol|rifle|gun|phone|camera|"
+                     r"watch|wristwatch|suitcase|briefcase|umbrella|cigarette|cigar|fountain pen|notebook|"
+                     r"magnifying glass|bandana|saddlebags|six-shooter)\b")
+#: What the Wild West carried, dropped in any other country's past (a ronin has no six-shooter).
+_WESTERN = re.compile(r"\b(bandana|saddlebags|stetson|revolver|six-shooter)\b")
 
 
 def old_dress(country: str | None, era: str, year: int | None) -> bool:
     """The story is set in a country of OLD_DRESS before Western dress came (feudal Japan, Ming
-    China, Joseon Korea, or a year before it came)."""
+    China, Joseon Korea, ancient Rome or Egypt, Mughal India; or a year before it came, the
+    request's or the era's: "the 1720s")."""
     if country not in OLD_DRESS:
         return False
     _, eras, since = OLD_DRESS[country]
+    if year is None and (m := re.search(r"\b(1[0-9]{3})s?\b", era)):  # the era's year ("the 1720s")
+        year = int(m.group(1))
     return year is not None and year < since or bool(eras.search(era))
 
 
@@ -155,13 +201,15 @@ def old_japan(country: str | None, era: str, year: int | None) -> bool:
 def local_costume(look: Look, country: str | None, era: str, year: int | None) -> Look:
     """``look`` in the dress of where and when the story is set: in feudal Japan, a kimono for a
     Western coat (a bandit's patched, with a headband; not the cowboy outlaw's long coat); in
-    imperial China a hanfu robe, in Joseon Korea a hanbok (OLD_DRESS)."""
+    imperial China a hanfu robe, in Joseon Korea a hanbok; in ancient Rome a tunic or a toga, in
+    ancient Egypt white linen; in India before independence a kurta or a sari (OLD_DRESS). In
+    antiquity nothing modern is carried."""
     worn = look.clothing.lower()
     if not old_dress(country, era, year) or costume_country(look) is not None or look.species != "human":
         return look
     dress = next((d for pattern, d in OLD_DRESS[str(country)][0] if pattern.search(worn)), None)
     if dress is None:
         return look
-    kept = [a for a in look.accessories if not re.search(r"\b(bandana|saddlebags|stetson|revolver|six-shooter)\b",
-                                                        a.lower())]
+    modern = _MODERN if country in ANTIQUITY else _WESTERN
+    kept = [a for a in look.accessories if not modern.search(a.lower())]
     return look.model_copy(update={"clothing": dress, "accessories": kept})

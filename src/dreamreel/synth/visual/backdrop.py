@@ -32,8 +32,8 @@ class Backdrop:
     def __init__(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, *,
                  pan_px: int, margin: int, zoom: float, blur: float, seed: int, year: int | None = None,
                  dressing: list[str] | None = None, view: str = "city", room: Room | None = None,
-                 rural: bool = False, warm: bool = False, towers_since: int = 1900, region: str | None = None,
-                 country: str | None = None):
+                 rural: bool = False, climate: str | None = None, towers_since: int = 1900,
+                 region: str | None = None, country: str | None = None):
         self.width, self.height = width, height
         self.pan_px, self.margin = pan_px, margin
         lw, lh = width + pan_px + 2 * margin, height + 2 * margin
@@ -48,8 +48,9 @@ class Backdrop:
             c.translate(-lw / 2, -lh * 0.58)
             c.scale(s, s)
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
-                  weather=shot.weather, genres=genres, year=year, view=view, rural=rural, warm=warm,
-                  towers_since=towers_since, region=region, country=country)
+                  weather=shot.weather, genres=genres, year=year, view=view, rural=rural,
+                  warm=climate is not None, tropical=climate == "tropical", towers_since=towers_since,
+                  region=region, country=country)
         if room is not None:  # an interior built from its words (rooms.py) instead of the kind's own
             draw_room(kit, room)
         else:

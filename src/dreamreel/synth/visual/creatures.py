@@ -917,12 +917,13 @@ def mechanical(who: Character) -> bool:
 
 
 def make_puppet(look: Look, grade: Grade, *, rim: bool = False, year: int | None = None,
-                machine: bool = False) -> "Puppet | Creature":
+                machine: bool = False, she: bool | None = None) -> "Puppet | Creature":
     """The drawing for a character: a creature for a non-human body plan (a ``machine`` one in
-    brass and steel), else a person dressed for the world's ``year`` (None: today)."""
+    brass and steel), else a person dressed for the world's ``year`` (None: today), a dress cut for
+    women as a woman's where ``she`` is (a hanbok's chima)."""
     plan = body_plan(look.species)
     if plan is None:
-        return Puppet(look, grade, rim=rim, year=year)
+        return Puppet(look, grade, rim=rim, year=year, she=she)
     return Creature(look, grade, plan, rim=rim, machine=machine and plan.shape != "vehicle")
 
 

@@ -9,22 +9,27 @@ assembled from that region's parts instead:
   (paper screens in a fine lattice) where the glazed window was, tatami mats edged in dark cloth
   on the floor, an alcove with a hanging scroll, an irori (a hearth sunk in the floor with a
   kettle hung from a hook) instead of a fireplace, and paper lanterns;
-- the dry lands (North Africa, the Middle East, South Asia's plains): whitewashed plaster over a
-  band of patterned tiles, a pointed arched window with a wooden lattice, a niche, a patterned rug
-  on the floor, a low cushioned divan along the wall and a pierced brass lantern;
+- the dry lands (North Africa, the Middle East, Central Asia): whitewashed plaster over a band of
+  patterned tiles, a pointed arched window with a wooden lattice, a niche, a patterned rug on the
+  floor, a low cushioned divan along the wall and a pierced brass lantern;
+- South Asia: lime plaster washed a bright colour over a dark painted dado, a window of carved
+  wooden shutters round a pierced stone screen (a jali), a niche with an oil lamp (a diya), a
+  striped cotton dhurrie on a stone floor, a charpoy (a rope-strung cot) or a low wooden takht
+  with bolsters along the wall, and a ceiling fan where there is electric light;
 - Africa south of the Sahara, in a village or before modern times: walls of red-brown mud under
   a thatched roof on poles, a small unglazed opening, woven mats on the beaten-earth floor, clay
   pots and a three-stone fire.
 
 ``home_style(k)`` says which (None: the European room). The set pieces that say what a room is
 (a kitchen's stove, a fireplace, a bed) are drawn in the region's way too (dressing.py asks
-``home_style``): a clay kamado or a three-stone fire instead of an iron range, a futon on the
-mats instead of a bedstead.
+``home_style``): a clay kamado, a chulha or a three-stone fire instead of an iron range, a futon
+on the mats, a low bed heaped with quilts or a charpoy instead of a bedstead.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import skia
@@ -34,20 +39,23 @@ from .settings import SKIES, Kit, floor, hanging_lamp, mix_hex, wall
 
 #: A region's homes keep their own way of building until about this year (None: in every era):
 #: Japan's and China's town houses took glass, chairs and stoves in the early twentieth century.
-TRADITIONAL_UNTIL: dict[str, int | None] = {"east_asia": 1900, "dry": 1950, "africa": 1900}
+TRADITIONAL_UNTIL: dict[str, int | None] = {"east_asia": 1900, "dry": 1950, "south_asia": 1950, "africa": 1900}
 #: ... and a village (Kit.rural) keeps it until about this year (None: in every era).
-RURAL_UNTIL: dict[str, int | None] = {"east_asia": 1960, "dry": None, "africa": None}
+RURAL_UNTIL: dict[str, int | None] = {"east_asia": 1960, "dry": None, "south_asia": None, "africa": None}
+#: Regions whose room nobody described (a family's house) is built their way in any era.
+PLAIN_EVERY_ERA = frozenset({"dry", "south_asia"})
 
 
 def home_style(k: Kit, *, plain: bool = False) -> str | None:
-    """How a home's room is built in the world of ``k``: "east_asia", "dry", "africa", or None (the
-    European room: wallpaper, a glazed window, a fireplace). A region keeps its own way of building
-    until modern times (TRADITIONAL_UNTIL), a village longer (RURAL_UNTIL); ``plain``: a room nobody
-    described (a family's house), which in the dry lands is plastered and arched in any era."""
+    """How a home's room is built in the world of ``k``: "east_asia", "dry", "south_asia", "africa",
+    or None (the European room: wallpaper, a glazed window, a fireplace). A region keeps its own way
+    of building until modern times (TRADITIONAL_UNTIL), a village longer (RURAL_UNTIL); ``plain``: a
+    room nobody described (a family's house), which in the dry lands and South Asia is built their
+    way in any era (PLAIN_EVERY_ERA)."""
     region = k.region
     if region not in TRADITIONAL_UNTIL or k.scifi:
         return None
-    if plain and region == "dry":
+    if plain and region in PLAIN_EVERY_ERA:
         return region
     until = RURAL_UNTIL[region] if k.rural else TRADITIONAL_UNTIL[region]
     if until is None or (k.year is not None and k.year < until):
@@ -63,7 +71,8 @@ def draw_home(k: Kit, style: str, *, light: str | None = None, y: float = 70.0) 
     if light is None:
         light = "lanterns" if k.year is not None and k.year < 1890 else "bulbs"
     k.home = style
-    {"east_asia": _east_asian_room, "dry": _dry_room, "africa": _mud_room}[style](k, y, light)
+    {"east_asia": _east_asian_room, "dry": _dry_room, "south_asia": _south_asian_room,
+     "africa": _mud_room}[style](k, y, light)
 
 
 # --- East Asia ----------------------------------------------------------------------------------
@@ -313,6 +322,139 @@ def brass_lantern(k: Kit, c: skia.Canvas, x: float, y: float) -> None:
         c.drawCircle(x + 10 * math.cos(ang), y + 1 + 8 * math.sin(ang), 0.5, fill(k.g.c("#ffd890", 0.5, lit=0)))
 
 
+# --- South Asia ----------------------------------------------------------------------------------
+
+def _south_asian_room(k: Kit, y: float, light: str) -> None:
+    """A colour-washed room over a dark dado, a shuttered window round a jali, a niche with a diya, a
+    dhurrie on the stone floor, and a charpoy (in a village, or before 1950) or a takht with
+    bolsters along the wall; a ceiling fan under electric light."""
+    wash = ("#5aa8b0", "#6a86c0", "#d8909a")[int(k.rng.integers(0, 3))]
+    wall(k, k.sky, wash)
+    k.sky.drawRect(skia.Rect(0, y - 10, k.w, y), fill(k.g.c(mix_hex(wash, "#2a1a10", 0.6))))  # the painted dado
+    k.sky.drawRect(skia.Rect(0, y - 10.8, k.w, y - 10), fill(k.g.c("#e8d8b0")))
+    jali_window(k, k.far, k.w * 0.5, 16, y - 20)
+    nx = k.w * 0.2  # a niche with an oil lamp burning in it
+    k.far.drawPath(_arch_path(nx, 34, 44, 4.0), fill(k.g.c(mix_hex(wash, "#3a2a1a", 0.55))))
+    k.far.drawOval(skia.Rect(nx - 2, 42, nx + 2, 44), fill(k.g.c("#b8863a")))
+    k.far.drawPath(poly([(nx - 0.6, 42.2), (nx, 39.4), (nx + 0.6, 42.2)]), fill(k.g.c("#ffd070", lit=0)))
+    glow(k.far, nx, 41, 7, k.g.c("#ffb050", 0.5, lit=0))
+    floor(k, k.near, y, "#b8aa94", tiles=True)
+    dhurrie(k, k.near, k.w / 2, y)
+    if k.rural or (k.year is not None and k.year < 1950):
+        charpoy(k, k.mid, k.w * 0.78, y)
+    else:
+        takht(k, k.mid, k.w * 0.78, y)
+    if light == "lanterns":
+        brass_lantern(k, k.far, k.w * 0.35, 16)
+    elif light == "bulbs":
+        ceiling_fan(k, k.far, k.w * 0.5, 8)
+        hanging_lamp(k, k.far, k.w * 0.3, 16, cone=False)
+
+
+def jali_window(k: Kit, c: skia.Canvas, cx: float, top: float, bottom: float) -> None:
+    """A window of two carved wooden shutters opened back on the wall, a pierced stone screen in it
+    (rows of small holes showing the day's light) under a little arch."""
+    hw = 9.0
+    r = skia.Rect(cx - hw, top, cx + hw, bottom)
+    t, m, b = SKIES[k.tod]
+    vgrad(c, r, [k.g.c(t, lit=0), k.g.c(m, lit=0), k.g.c(b, lit=0)])
+    screen = skia.Path()
+    screen.addRect(r)
+    holes = skia.Path()
+    for yy in np.arange(top + 2.0, bottom - 1, 2.4):
+        for xx in np.arange(cx - hw + 1.6 + (int((yy - top) / 2.4) % 2) * 1.2, cx + hw - 1, 2.4):
+            holes.addCircle(float(xx), float(yy), 0.75)
+    screen = skia.Op(screen, holes, skia.PathOp.kDifference_PathOp) or screen
+    c.drawPath(screen, fill(k.g.c("#d8c8a8")))
+    c.drawRect(r, stroke(k.g.c("#6a4a2a"), 1.2))
+    c.drawArc(skia.Rect(cx - hw, top - hw * 0.6, cx + hw, top + hw * 0.6), 180, 180, True, fill(k.g.c("#d8c8a8")))
+    wood = fill(k.g.c("#7a4a26"))
+    for side in (-1, 1):  # the shutters, opened back against the wall, carved in panels
+        x0 = cx + side * (hw + 1)
+        leaf = skia.Rect(min(x0, x0 + side * 7), top, max(x0, x0 + side * 7), bottom)
+        c.drawRect(leaf, wood)
+        for f in (0.25, 0.62):
+            yy = top + (bottom - top) * f
+            c.drawRect(skia.Rect(leaf.left() + 1, yy, leaf.right() - 1, yy + (bottom - top) * 0.28),
+                       stroke(k.g.c("#4a2a12"), 0.4))
+
+
+def dhurrie(k: Kit, c: skia.Canvas, cx: float, y: float) -> None:
+    """A flat-woven cotton dhurrie laid in perspective: indigo and cream stripes, a red border."""
+    outer = poly([(cx - 32, y + 5), (cx + 32, y + 5), (cx + 54, y + 27), (cx - 54, y + 27)])
+    c.drawPath(outer, fill(k.g.c("#b83a2a")))
+    inner = poly([(cx - 29, y + 6.5), (cx + 29, y + 6.5), (cx + 48, y + 25), (cx - 48, y + 25)])
+    c.drawPath(inner, fill(k.g.c("#ece2c8")))
+    c.save()
+    c.clipPath(inner, doAntiAlias=True)
+    band = fill(k.g.c("#2a3a7a"))
+    for yy in np.arange(y + 8.0, y + 26, 4.2):
+        c.drawRect(skia.Rect(cx - 60, float(yy), cx + 60, float(yy) + 1.8), band)
+    c.restore()
+
+
+def charpoy(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A charpoy: a wooden frame strung with a criss-cross of rope on four turned legs, a folded
+    quilt and a pillow on it."""
+    wood = fill(k.g.c("#7a5230"))
+    for px in (x - 18, x + 16.5):
+        c.drawRect(skia.Rect(px, base - 8, px + 1.5, base), wood)
+        c.drawOval(skia.Rect(px - 0.4, base - 5, px + 1.9, base - 3.2), wood)  # the turned leg's bulge
+    c.drawRect(skia.Rect(x - 19, base - 10, x + 19, base - 8), wood)
+    c.drawRect(skia.Rect(x - 18, base - 12, x + 18, base - 10), fill(k.g.c("#d8c498")))  # the rope web
+    rope = stroke(k.g.c("#9a8050"), 0.3)
+    for dx in np.arange(-18.0, 18.0, 1.8):
+        c.drawLine(x + float(dx), base - 12, x + float(dx) + 1.8, base - 10, rope)
+        c.drawLine(x + float(dx) + 1.8, base - 12, x + float(dx), base - 10, rope)
+    c.drawRoundRect(skia.Rect(x + 4, base - 15, x + 16, base - 11.5), 1.2, 1.2, fill(k.g.c("#c83a4a")))  # the quilt
+    c.drawRoundRect(skia.Rect(x - 17, base - 14.5, x - 10, base - 11.5), 1.5, 1.5, fill(k.g.c("#f0e8d8")))
+
+
+def takht(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A low wooden takht along the wall, a white sheet on its mattress, round bolsters at its ends."""
+    c.drawRect(skia.Rect(x - 20, base - 7, x + 20, base), fill(k.g.c("#5a3418")))
+    c.drawRect(skia.Rect(x - 20, base - 10, x + 20, base - 7), fill(k.g.c("#f0ece0")))
+    for bx in (x - 17, x + 17):
+        c.drawRoundRect(skia.Rect(bx - 3.2, base - 14, bx + 3.2, base - 9.5), 2.2, 2.2, fill(k.g.c("#c8963a")))
+
+
+def ceiling_fan(k: Kit, c: skia.Canvas, x: float, y: float) -> None:
+    """A ceiling fan on its rod: a hub and three long blades seen from below and to the side."""
+    c.drawLine(x, 0, x, y, stroke(k.g.c("#3a3a3a"), 0.5))
+    blade = fill(k.g.c("#6a5a48"))
+    for dx, dy in ((-15, 1.2), (15, 1.2), (4, 2.6)):
+        c.drawPath(poly([(x, y), (x + dx, y + dy - 0.8), (x + dx, y + dy + 0.6)]), blade)
+    c.drawOval(skia.Rect(x - 2.4, y - 1, x + 2.4, y + 1.8), fill(k.g.c("#8a8a8a")))
+
+
+def chulha(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A chulha: a low U-shaped stove of clay on the floor, the fire in its mouth, a round-bottomed
+    pot and a flat iron tawa on it, smoke going up."""
+    clay = fill(k.g.c("#b87a4e"))
+    c.drawRoundRect(skia.Rect(x - 12, base - 7, x + 12, base), 2.5, 2.5, clay)
+    c.drawRoundRect(skia.Rect(x - 6, base - 5, x + 2, base), 2, 2, fill(k.g.c("#2a1208")))
+    c.drawPath(poly([(x - 5, base), (x - 3, base - 4), (x - 1.5, base - 2.5), (x, base - 4.5), (x + 1.5, base)]),
+               fill(k.g.c("#ff9a2a", lit=0)))
+    glow(c, x - 2, base - 3, 12, k.g.c("#ff8a2a", 0.5, lit=0))
+    c.drawOval(skia.Rect(x - 10, base - 14, x - 1, base - 6), fill(k.g.c("#a8702a")))  # a brass pot
+    c.drawRect(skia.Rect(x - 7.5, base - 15, x - 3.5, base - 13.5), fill(k.g.c("#8a5a1e")))
+    c.drawOval(skia.Rect(x + 2, base - 8.6, x + 12, base - 7), fill(k.g.c("#1e1e20")))  # the tawa
+    for j in range(3):
+        sx = x - 7 + j * 2.4
+        c.drawLine(sx, base - 16, sx + 1.5, base - 24, stroke(k.g.c("#ffffff", 0.4, lit=0), 0.7))
+
+
+def low_bed(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """The dry lands' bed: a low platform near the floor, a mattress heaped with a patterned quilt,
+    bolsters and cushions (no bedstead, no headboard)."""
+    c.drawRect(skia.Rect(x - 18, base - 4, x + 18, base), fill(k.g.c("#5a3a22")))
+    c.drawRect(skia.Rect(x - 17, base - 8, x + 17, base - 4), fill(k.g.c("#e8dcc4")))
+    c.drawRect(skia.Rect(x - 6, base - 9, x + 17.5, base - 4), fill(k.g.c("#8a2a32")))  # the quilt
+    c.drawRect(skia.Rect(x - 6, base - 6.8, x + 17.5, base - 6), fill(k.g.c("#d8b060")))
+    c.drawRoundRect(skia.Rect(x - 16, base - 12, x - 9, base - 8), 2, 2, fill(k.g.c("#2a5a8a")))
+    c.drawRoundRect(skia.Rect(x - 11, base - 11, x - 5, base - 8), 2, 2, fill(k.g.c("#c8963a")))
+
+
 # --- Africa south of the Sahara -----------------------------------------------------------------
 
 def _mud_room(k: Kit, y: float, light: str) -> None:
@@ -388,53 +530,62 @@ def mats(k: Kit, c: skia.Canvas, cx: float, y: float) -> None:
 
 def hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> bool:
     """A fireplace where the region has none: an irori sunk in the floor (East Asia; none more where
-    the room has one already), a brass brazier of coals (the dry lands), a three-stone fire (Africa).
-    False where the region's homes have fireplaces (nothing is drawn)."""
-    style = home_style(k)
-    if style == "east_asia":
-        if k.home != "east_asia":  # (the region's room has its irori in the middle of the floor)
-            irori(k, k.near, x, base + 5)
-    elif style == "dry":
-        brazier(k, c, x, base)
-    elif style == "africa":
-        three_stones(k, c, x, base)
-    return style is not None
+    the room has one already), a brass brazier of coals (the dry lands), a clay chulha (South Asia),
+    a three-stone fire (Africa). False where the region's homes have fireplaces (nothing is drawn)."""
+    return _regional(HEARTHS, k, c, x, base)
 
 
 def stove(k: Kit, c: skia.Canvas, x: float, base: float) -> bool:
     """A kitchen's stove where the region cooked otherwise than on a range or a European hearth: a
     clay kamado with pots on its fire holes (East Asia), a domed clay oven beside a brazier (the dry
-    lands), a pot on a three-stone fire (Africa). False elsewhere (nothing is drawn)."""
-    style = home_style(k)
-    if style == "east_asia":
-        kamado(k, c, x, base)
-    elif style == "dry":
-        clay_oven(k, c, x - 6, base)
-        brazier(k, c, x + 14, base)
-    elif style == "africa":
-        three_stones(k, c, x, base)
-    return style is not None
+    lands), a chulha with a pot and a tawa (South Asia), a pot on a three-stone fire (Africa). False
+    elsewhere (nothing is drawn)."""
+    return _regional(STOVES, k, c, x, base)
 
 
 def bed(k: Kit, c: skia.Canvas, x: float, base: float) -> bool:
-    """A bed where the region slept on the floor: a futon and quilt laid on the mats (East Asia), a
-    sleeping mat with a rolled blanket (Africa). False elsewhere (nothing is drawn)."""
-    style = home_style(k)
-    if style not in ("east_asia", "africa"):
+    """A bed where the region slept otherwise than in a bedstead: a futon and quilt laid on the mats
+    (East Asia), a low bed heaped with quilts and bolsters (the dry lands), a charpoy (South Asia),
+    a sleeping mat with a rolled blanket (Africa). False elsewhere (nothing is drawn)."""
+    return _regional(BEDS, k, c, x, base)
+
+
+def _regional(pieces: "dict[str, Piece]", k: Kit, c: skia.Canvas, x: float, base: float) -> bool:
+    """Draw the region's own piece of ``pieces`` where the room is the region's (the room drawn: a
+    plain one in any era; else the era's home_style); False where it is Europe's."""
+    style = k.home or home_style(k)
+    if style not in pieces:
         return False
+    pieces[style](k, c, x, base)
+    return True
+
+
+def _irori_unless_drawn(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    if k.home != "east_asia":  # (the region's room has its irori in the middle of the floor)
+        irori(k, k.near, x, base + 5)
+
+
+def _oven_and_brazier(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    clay_oven(k, c, x - 6, base)
+    brazier(k, c, x + 14, base)
+
+
+def floor_bed(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A bed laid on the floor: a futon and a patterned quilt on the mats (East Asia), a sleeping
+    mat with a blanket and a rolled pillow (Africa)."""
     y = base + 3  # laid on the floor, in front of the wall's foot (the near layer: the floor's)
-    quilt, sheet = ("#3a5a8a", "#f0ead8") if style == "east_asia" else ("#c87a2a", "#c8a868")
+    east = k.home == "east_asia" or k.region == "east_asia"
+    quilt, sheet = ("#3a5a8a", "#f0ead8") if east else ("#c87a2a", "#c8a868")
     k.near.drawPath(poly([(x - 14, y), (x + 14, y), (x + 17, y + 9), (x - 17, y + 9)]), fill(k.g.c(sheet)))
     k.near.drawPath(poly([(x - 6, y - 0.4), (x + 14.5, y - 0.4), (x + 17.5, y + 9.4), (x - 7, y + 9.4)]),
                     fill(k.g.c(quilt)))
-    if style == "east_asia":
+    if east:
         pattern = stroke(k.g.c("#d8dce8", 0.6), 0.3)
         for f in (0.3, 0.6):
             k.near.drawLine(x - 6 + 20.5 * f, y, x - 7 + 24.5 * f, y + 9, pattern)
         k.near.drawRoundRect(skia.Rect(x - 13, y + 1.5, x - 8, y + 4.5), 1.2, 1.2, fill(k.g.c("#e8dcc0")))
     else:
         k.near.drawRoundRect(skia.Rect(x - 14, y + 1, x - 9, y + 8), 2.4, 2.4, fill(k.g.c("#8a2a22")))
-    return True
 
 
 def kamado(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
@@ -498,3 +649,13 @@ def clay_oven(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawOval(skia.Rect(x - 3.5, base - 17, x + 3.5, base - 13), fill(k.g.c("#2a1208")))
     glow(c, x, base - 15, 9, k.g.c("#ff8a2a", 0.5, lit=0))
     c.drawOval(skia.Rect(x - 8, base - 3.5, x - 1, base - 1.5), fill(k.g.c("#e0b878")))
+
+
+#: A set piece drawn the region's way: (kit, canvas, x, base).
+Piece = Callable[[Kit, skia.Canvas, float, float], None]
+#: Each region's fire, stove and bed (hearth, stove, bed).
+HEARTHS: dict[str, Piece] = {"east_asia": _irori_unless_drawn, "dry": brazier, "south_asia": chulha,
+                             "africa": three_stones}
+STOVES: dict[str, Piece] = {"east_asia": kamado, "dry": _oven_and_brazier, "south_asia": chulha,
+                            "africa": three_stones}
+BEDS: dict[str, Piece] = {"east_asia": floor_bed, "dry": low_bed, "south_asia": charpoy, "africa": floor_bed}

