@@ -1913,3 +1913,14 @@ def test_a_sitcom_is_a_comedy_and_a_fisherman_braves_the_sea():
     # smuggling is a job to pull off; a dying star is the end of a world, not anyone's grief
     assert "heist" in read("a teenage girl in 1980s Berlin smuggles records across the Wall").shapes
     assert read("a dying star and the last colony ship").shapes == ["survival"]
+
+
+def test_a_tale_retold_and_a_coast_by_name():
+    # Cinderella retold in modern Mumbai is a love story there (it was a whodunit, and "Cinderella"
+    # and "retold" were named back as not understood)
+    cinders = plan(Request(prompt="Cinderella retold in modern Mumbai", episodes=1), seed=0)
+    assert cinders.generator["shapes"] == "romance" and not read("Cinderella retold in modern Mumbai").not_understood
+    # the Riviera is France's coast, not an English seaside town
+    riviera = plan(Request(prompt="a cat burglar falls for the detective chasing her, 1960s Riviera", episodes=1),
+                   seed=0)
+    assert riviera.bible.world.name == "the Riviera" and riviera.bible.world.country == "FR"
