@@ -1924,3 +1924,10 @@ def test_a_tale_retold_and_a_coast_by_name():
     riviera = plan(Request(prompt="a cat burglar falls for the detective chasing her, 1960s Riviera", episodes=1),
                    seed=0)
     assert riviera.bible.world.name == "the Riviera" and riviera.bible.world.country == "FR"
+
+
+def test_a_part_of_a_place_already_there_adds_no_second_place():
+    # a desert island's lookout peak is the island's own, not an Alpine mountain's ice wall and crevasse
+    island = plan(Request(prompt="a castaway on a desert island climbs the lookout peak", episodes=1), seed=0)
+    names = [p.name for p in island.bible.world.places]
+    assert "the lookout peak" in names and len(names) == len(set(names)) and "the ice wall" not in names

@@ -120,6 +120,8 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             label = "a city today" if reader.is_city(p.named) else "a small town"
             kinds, said, goals = [*kinds, *[k for k in vocab.places if k.label == label][:1]], [*said, p.named], [*goals, True]
     for k, words, goal in list(zip(kinds, said, goals))[:3]:
+        if places and words and not goal and any(re.search(rf"\b{re.escape(words.lower())}\b", q.name) for q in places):
+            continue  # a part of a place already there: a desert island's lookout peak, not the Alps' ice wall
         rooms = _rooms_had(k, words, goal, any(goals), premise, era)
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
