@@ -188,7 +188,9 @@ def test_the_learned_model_steers_live_films_once_the_gate_promotes_it(tmp_path)
         steered = [i for i in learned if "viewers like you" in i["why"]]
         tried = [i for i in learned if "trying what suits you" in i["why"]]
         assert steered and len(steered) + len(tried) == len(learned), status["interventions"]
-        assert len(tried) < len(steered), status["interventions"]
+        # (a few: at 5% a beat, one in a short film happens about one film in ten, and it may be
+        # one of only two decisions; the film's id, and so its draws, differ each run)
+        assert len(tried) <= 1 + len(learned) // 4, status["interventions"]
         # nobody watched it in the player: no reward, so nothing is logged or learned
         live = app.state.server.live[film["id"]]
         deadline = time.time() + 60
