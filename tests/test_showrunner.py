@@ -1931,3 +1931,14 @@ def test_a_part_of_a_place_already_there_adds_no_second_place():
     island = plan(Request(prompt="a castaway on a desert island climbs the lookout peak", episodes=1), seed=0)
     names = [p.name for p in island.bible.world.places]
     assert "the lookout peak" in names and len(names) == len(set(names)) and "the ice wall" not in names
+
+
+def test_what_one_does_to_another_and_names_of_a_shared_language():
+    # "a retired ballerina coaches a street kid": she coaches him; no pair of ballerina coaches
+    havana = read("a retired ballerina coaches a street kid in Havana")
+    assert [(p.label, p.count) for p in havana.people] == [("dancer", 1), ("urchin", 1)]
+    assert [(p.label, p.count) for p in read("rival food truck owners fight over a corner").people] == [("owner", 2)]
+    # Havana's people have Spanish names (Faker has none of Cuba's own; it was a 1930s farce's)
+    story = plan(Request(prompt="a retired ballerina coaches a street kid in Havana", episodes=1), seed=0)
+    mexican = names_for("MX")
+    assert all(c.name.split()[0] in mexican[0]["she"] + mexican[0]["he"] for c in story.bible.cast)

@@ -205,6 +205,8 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
     if country in ENGLISH and year is not None and year < 1960 and borrow is not None:
         return kit.model_copy(update={"names_first": borrow.names_first, "names_last": borrow.names_last})
     names = names_for(country) if country else None
+    if names is None and country in _NAMED_LIKE:
+        names = names_for(_NAMED_LIKE[country])  # (Havana's people have Spanish names, not a farce's)
     if names is None:
         listed = _listed(None, country)
         return _named_as(kit, listed) if listed is not None else kit
@@ -212,6 +214,12 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
     by = surnames_by(country) if country else {}
     return kit.model_copy(update={"names_first": {k: list(v) for k, v in first.items()}, "names_last": list(last),
                                   "names_last_by": {k: list(v) for k, v in by.items()}})
+
+
+#: Countries Faker has no names for, and a country whose names are theirs too (the same language).
+_NAMED_LIKE = {**{c: "MX" for c in ("CU", "DO", "PR", "GT", "HN", "SV", "NI", "CR", "PA")},
+               **{c: "CO" for c in ("PE", "EC", "BO", "UY", "PY")},
+               **{c: "PT" for c in ("AO", "MZ", "CV", "GW")}, **{c: "FR" for c in ("MC", "LU", "HT")}}
 
 
 def _named_as(kit: GenreKit, names: GenreKit) -> GenreKit:

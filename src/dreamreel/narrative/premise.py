@@ -943,10 +943,14 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     specific: dict[str, int] = {}
     last: tuple[AskedPerson, Match] | None = None  # the person named last, and where
     unfelt: set[str] = set()  # genres asked for with their feeling turned down
+    done_by: set[int] = set()  # person words that are what someone does: "a ballerina coaches a kid"
     for n, m in enumerate(matches):
         e = m.entry
         said = " ".join(m.words)
         nxt = matches[n + 1] if n + 1 < len(matches) else None
+        if m.first in done_by:
+            toks[m.first].used = "filler"
+            continue
         # (the next word's person, past a genre the same word names: "teenage hacker")
         # ("a drag queen. teens.": not across the end of a sentence)
         nxt_person = next((x for x in matches[n + 1:n + 3] if x.kind == "person" and x.first == m.last + 1
@@ -958,6 +962,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         if m.kind == "person" and nxt_person is not None and nxt_person.entry.label == "owner" \
                 and e.species != "human":
             pass  # "a dog owner": someone who has a dog, not a dog who owns something; both are cast
+        elif m.kind == "person" and nxt_person is not None and _does_to(m, nxt_person, toks):
+            done_by.add(nxt_person.first)  # (she coaches a kid: one person, and the kid)
         elif m.kind == "person" and nxt_person is not None:
             if toks[m.last].text.lower().endswith(("'s", "s'", "\u2019s")):
                 # "a lighthouse keeper's daughter": the keeper is someone too, not a kind of daughter
@@ -2041,6 +2047,18 @@ def _made(toks: list[Token], k: int) -> bool:
 
 #: Words between someone and what they do: "her manager is secretly stealing from her".
 _AUXILIARY = {"is", "was", "are", "were", "has", "have", "had", "been", "secretly", "quietly", "slowly", "always"}
+
+
+def _does_to(m: Match, nxt: Match, toks: list[Token]) -> bool:
+    """Whether the person word after one person is what they do to somebody: "a retired ballerina
+    coaches a street kid", "an old soldier guards the bridge" (one of them, then a verb and its
+    article), not "rival food truck owners" or "ballerina coaches" (several)."""
+    after, k = nxt.last + 1, m.first - 1
+    while k >= 0 and toks[k].used == "trait":  # ("a retired ballerina")
+        k -= 1
+    return (k >= 0 and toks[k].low in ("a", "an") or toks[m.first].cap) \
+        and nxt.first == nxt.last and toks[nxt.first].low.endswith("s") and not toks[nxt.first].low.endswith("ss") \
+        and after < len(toks) and toks[after].low in ("a", "an", "the", "his", "her", "their", "my", "our", "some")
 
 
 def _does_wrong(m: Match, toks: list[Token]) -> bool:
