@@ -8,6 +8,8 @@ import random
 import re
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from ..model import Bible, Character, Look, Performer, Place, StyleGuide, VoiceSpec, World
 from .genres.kit import Archetype, GenreKit, PlaceSpec
 from .interpret import Intent
@@ -57,8 +59,6 @@ class WorldFacts:
 
 
 def slug(text: str, taken: set[str], limit: int = 3) -> str:
-    from anyascii import anyascii
-
     # (in Latin letters first: Ngọc is ngoc, Élisabeth elisabeth, not "ng" and "lisabeth")
     words = re.findall(r"[a-z0-9]+", anyascii(text).lower().replace("'", ""))
     words = [w for w in words if w not in {"the", "a", "an", "of", "on", "at"}] or ["x"]

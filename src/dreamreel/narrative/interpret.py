@@ -382,8 +382,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         period = {c: get_kit(g) for c, g in (("US", "noir"), ("GB", "mystery")) if g in all_kits()}
         # (a real place with no time asked, in a genre whose era is a look, is set today: asked.world;
         # so are its people's names: a boxer in Belfast today is no 1930s farce's Monty Fettiplace)
-        today = premise.era is None and premise.year is None and any(p.named for p in premise.places) \
-            and plot.name in TIMELESS and world.name in TIMELESS or world.name == "fantasy" and fantasy_today(premise)
+        today = (premise.era is None and premise.year is None and any(p.named for p in premise.places)
+                 and plot.name in TIMELESS and world.name in TIMELESS) \
+            or (world.name == "fantasy" and fantasy_today(premise))
         year = NOW if today else premise.year
         plot, world = (local(plot, premise.country, year, period, premise.era),
                        local(world, premise.country, year, period, premise.era)) if plot is not world \

@@ -172,9 +172,9 @@ NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy"}), "CA": frozenset({"
 BRITISH_NAMED = frozenset({"comedy", "mystery", "romance", "horror", "fantasy"})
 
 
-def _listed(era: str | None, country: str | None) -> GenreKit | None:
+def _listed(era: str | None, country: str | None) -> dict | None:
     """The vocabulary's names for an age gone or a country Faker does not write (people_names.toml),
-    as a kit's name fields; None where it lists none."""
+    as the kit fields they replace; None where it lists none."""
     from .kits import kits
 
     named = kits().vocabulary.names
@@ -183,10 +183,9 @@ def _listed(era: str | None, country: str | None) -> GenreKit | None:
     if entry is None:
         return None
     last = list(entry.last) or [""]  # (one name only: Nakht, Nefertari)
-    by = {"he": last, "she": list(entry.last_she), "they": last} if entry.last_she else {}
     they = [n for pair in zip(entry.she, entry.he) for n in pair]
-    return GenreKit.model_construct(names_first={"she": list(entry.she), "he": list(entry.he), "they": they},
-                                    names_last=last, names_last_by=by)
+    return {"names_first": {"she": list(entry.she), "he": list(entry.he), "they": they}, "names_last": last,
+            "names_last_by": {"he": last, "she": list(entry.last_she), "they": last} if entry.last_she else {}}
 
 
 def local(kit: GenreKit, country: str | None, year: int | None = None,
@@ -197,7 +196,7 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
     An age gone with names of its own (``era``: ancient Rome's Marcus Valerius), and a country
     Faker does not write (Egypt), take the vocabulary's."""
     if (listed := _listed(era, None)) is not None:
-        return _named_as(kit, listed)
+        return kit.model_copy(update=listed)
     own = NAMED_FOR.get(country or "", BRITISH_NAMED) if country in ENGLISH else frozenset()
     if country in ENGLISH and kit.name in own and (year is None or year < 1960):
         return kit  # (a story asked for 1984 Wales is peopled by today's names, not a 1930s farce's)
@@ -209,7 +208,7 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
         names = names_for(_NAMED_LIKE[country])  # (Havana's people have Spanish names, not a farce's)
     if names is None:
         listed = _listed(None, country)
-        return _named_as(kit, listed) if listed is not None else kit
+        return kit.model_copy(update=listed) if listed is not None else kit
     first, last = names
     by = surnames_by(country) if country else {}
     return kit.model_copy(update={"names_first": {k: list(v) for k, v in first.items()}, "names_last": list(last),
@@ -220,11 +219,6 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
 _NAMED_LIKE = {**{c: "MX" for c in ("CU", "DO", "PR", "GT", "HN", "SV", "NI", "CR", "PA")},
                **{c: "CO" for c in ("PE", "EC", "BO", "UY", "PY")},
                **{c: "PT" for c in ("AO", "MZ", "CV", "GW")}, **{c: "FR" for c in ("MC", "LU", "HT")}}
-
-
-def _named_as(kit: GenreKit, names: GenreKit) -> GenreKit:
-    return kit.model_copy(update={"names_first": names.names_first, "names_last": names.names_last,
-                                  "names_last_by": names.names_last_by})
 
 
 __all__ = ["family_name", "local", "names_for", "surnames_by"]
