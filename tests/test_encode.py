@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from dreamreel.edit.encode import Encoder
-from dreamreel.edit.segments import INDEX_NAME, INIT_NAME, read_index
+from dreamreel.edit.segments import INDEX_NAME, INIT_NAME, fragment_duration, fragment_start, iter_boxes, read_index, read_init
 from dreamreel.errors import BadInputError, OutputError
 
 W, H, FPS, SR = 320, 240, 24, 48000
@@ -137,11 +137,54 @@ def test_a_live_stream_ends_as_soon_as_everything_is_in_before_the_mp4_is_finish
     assert index["complete"] is True and index["duration"] == pytest.approx(2.5, abs=1 / FPS)
     assert not out.exists()  # (the MP4 is not finished yet)
     joined = (segs / INIT_NAME).read_bytes() + b"".join((segs / s["file"]).read_bytes() for s in index["segments"])
-    with av.open(BytesIO(joined)) as c:  # every picture, and all the sound (AAC: 1024 samples a packet)
+    with av.open(BytesIO(joined)) as c:  # every picture, and all the sound
         assert sum(1 for _ in c.decode(video=0)) == 2 * FPS + 12
     with av.open(BytesIO(joined)) as c:
-        assert sum(1 for p in c.demux(audio=0) if p.size) * 1024 >= 2.5 * SR
+        assert sum(f.samples for f in c.decode(audio=0)) >= 2.5 * SR
     assert enc.close() == out and out.exists() and read_index(segs) == index
+
+
+def _track_runs(segs: Path, index: dict) -> dict[int, list[tuple[int, int]]]:
+    """Each track's fragments in a stream, in order: (baseMediaDecodeTime, summed duration)."""
+    tracks, _ = read_init((segs / INIT_NAME).read_bytes())
+    runs: dict[int, list[tuple[int, int]]] = {t.track_id: [] for t in tracks}
+    for s in index["segments"]:
+        data = (segs / s["file"]).read_bytes()
+        for kind, p0, p1 in iter_boxes(data):
+            if kind == b"moof":
+                for t in tracks:
+                    start, length = fragment_start(data[p0 - 8 : p1], t.track_id), fragment_duration(data[p0 - 8 : p1], t.track_id)
+                    if start is not None and length is not None:
+                        runs[t.track_id].append((start, length))
+    return runs
+
+
+@pytest.mark.parametrize("chunks", [False, True])
+def test_a_live_streams_sound_decodes_whole_from_each_segment_with_no_holes(tmp_path: Path, chunks: bool) -> None:
+    # A recorder or a strict player reads each fragment's time (tfdt) and its samples' durations:
+    # FFmpeg's frag_every_frame wrote a sample flushed before its successor came with duration 0
+    # and started the track's next fragment there, so every other AAC frame shared its
+    # neighbour's time with a hole after it, and PyAV decoded 1.3 s of a 2.5 s stream's sound.
+    from dreamreel.edit.encode import encode_chunk
+    segs = tmp_path / "segs"
+    with Encoder(tmp_path / "film.mp4" if chunks else None, width=W, height=H, fps=FPS, segments_dir=segs,
+                 segment_seconds=1.0, low_latency=True, chunks=chunks) as enc:
+        enc.write_audio(tone(2.5))
+        if chunks:  # as a live film is made: the MP4 and the stream, from encoded chunks
+            encode_chunk((frame(i) for i in range(60)), tmp_path / "chunk.mp4", width=W, height=H, fps=FPS)
+            enc.write_chunk(tmp_path / "chunk.mp4")
+        else:
+            for i in range(60):
+                enc.write_frame(frame(i))
+    index = read_index(segs)
+    sound = 0
+    for s in index["segments"]:  # each segment on its own, after the init segment, as a player appends it
+        with av.open(BytesIO((segs / INIT_NAME).read_bytes() + (segs / s["file"]).read_bytes())) as c:
+            sound += sum(f.samples for f in c.decode(audio=0))
+    assert 2.5 * SR <= sound <= 2.5 * SR + 2048  # all of it (and the coder's priming frame)
+    for runs in _track_runs(segs, index).values():
+        assert len(runs) > 10 and all(length > 0 for _, length in runs)
+        assert all(start == prev + length for (prev, length), (start, _) in zip(runs, runs[1:]))
 
 
 def test_caller_keyframes_start_segments(tmp_path: Path) -> None:

@@ -240,8 +240,7 @@ class Encoder:
                 if self._v is not None:
                     self._add_subtitle_stream()
             if segments_dir is not None:
-                self.segments = SegmentWriter(Path(segments_dir), min_seconds=segment_seconds if low_latency else 0.0,
-                                              fps=fps if low_latency else None)
+                self.segments = SegmentWriter(Path(segments_dir), min_seconds=segment_seconds if low_latency else 0.0)
                 if self._out is None and chunks:
                     self._seg_out = self._open_segments()
                     self._v, self._a = self._add_streams(self._seg_out, x264, threads, audio, audio_bitrate)
@@ -280,15 +279,19 @@ class Encoder:
 
     def _open_segments(self) -> Any:
         assert self.segments is not None
-        # Live: a fragment per packet (the muxer holds back only the last one), grouped by the
-        # SegmentWriter; else a fragment per keyframe, each one segment.
-        frag = "frag_every_frame" if self._low_latency else "frag_keyframe"
-        out = av.open(
-            self.segments, "w", format="mp4",
-            options={"movflags": f"{frag}+empty_moov+default_base_moof+skip_trailer+use_metadata_tags",
-                     # Hand every packet's bytes over at once: a segment is saved as soon as it ends.
-                     "flush_packets": "1"},
-        )
+        # Live: a fragment per packet, grouped by the SegmentWriter; else a fragment per keyframe,
+        # each one segment. A packet-sized frag_duration, not frag_every_frame: that flag cuts a
+        # fragment at every packet of either track, before the muxer knows the last sample's
+        # duration, and writes it as 0; the track's next fragment then starts where it should have
+        # ended, so every other AAC frame of a live film's sound sat on its neighbour's time with
+        # a hole after it (PyAV decoded 1.3 s of a 2.5 s segment). frag_duration cuts a track's
+        # fragment only when its next packet has come, so each sample's duration is known.
+        options = {"movflags": "frag_keyframe+empty_moov+default_base_moof+skip_trailer+use_metadata_tags",
+                   # Hand every packet's bytes over at once: a segment is saved as soon as it ends.
+                   "flush_packets": "1"}
+        if self._low_latency:
+            options["frag_duration"] = "1"  # microseconds: any packet's worth
+        out = av.open(self.segments, "w", format="mp4", options=options)
         out.metadata.update(self._meta)
         return out
 

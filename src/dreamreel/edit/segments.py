@@ -7,7 +7,8 @@ keyframe, and the encoder forces a keyframe at every segment boundary, so one fr
 segment. A segment is complete when its ``mdat`` has arrived (its length is in its ``moof``'s
 run of samples; failing that, when the next ``moof`` begins, or at :meth:`finish`), and is
 written at once, atomically, so a player can start on the first one while the rest encode.
-A live stream is muxed with a fragment per packet instead, grouped here (``min_seconds``, ``cut``).
+A live stream is muxed with a fragment per packet instead (each written once the track's next
+packet says how long it lasts), grouped here (``min_seconds``, ``cut``).
 
 Files in the output folder::
 
@@ -166,8 +167,6 @@ class SegmentWriter:
     out_dir: Path
     mime: str = "video/mp4"
     min_seconds: float = 0.0
-    #: Frames a second of the video (a live stream's fragments need it, see ``_fix_duration``).
-    fps: int | None = None
     segments: list[SegmentInfo] = field(default_factory=list)
     codecs: str = ""
     #: Called with each segment once it is saved (and listed in the index).
@@ -225,27 +224,11 @@ class SegmentWriter:
             if start is not None and self._group_start is not None and self._group_end is None:
                 self._group_end = start  # the fragment before did not say how long it lasts
                 self._save_if_long()
-            self._moof = self._fix_duration(box) if self.fps else box
+            self._moof = box
         elif kind == b"mdat" and self._moof is not None:
             self._fragment(self._moof + box)
             self._moof = None
         # styp/sidx/mfra and anything else are not needed by MSE and are dropped.
-
-    def _fix_duration(self, moof: bytes) -> bytes:
-        """A fragment flushed by an audio packet gets a video sample of duration 0 from FFmpeg
-        (it only knows a sample's length from the next video packet); at a constant frame rate
-        it is one frame, written into the fragment's default duration."""
-        assert self._video is not None and self.fps
-        out = bytearray(moof)
-        for t0, t1 in _find(moof, [b"moof", b"traf"]):
-            tfhd = _find(moof, [b"tfhd"], t0, t1)[0][0]
-            flags = struct.unpack_from(">I", moof, tfhd)[0] & 0xFFFFFF
-            if struct.unpack_from(">I", moof, tfhd + 4)[0] != self._video.track_id or not flags & 0x08:
-                continue
-            pos = tfhd + 8 + (8 if flags & 0x01 else 0) + (4 if flags & 0x02 else 0)
-            if struct.unpack_from(">I", moof, pos)[0] == 0:
-                struct.pack_into(">I", out, pos, self._video.timescale // self.fps)
-        return bytes(out)
 
     def _video_time(self, moof: bytes) -> float | None:
         assert self._video is not None
