@@ -1942,3 +1942,36 @@ def test_what_one_does_to_another_and_names_of_a_shared_language():
     story = plan(Request(prompt="a retired ballerina coaches a street kid in Havana", episodes=1), seed=0)
     mexican = names_for("MX")
     assert all(c.name.split()[0] in mexican[0]["she"] + mexican[0]["he"] for c in story.bible.cast)
+
+
+def test_a_family_series_a_pet_and_the_companions_of_two_kids():
+    # "a 4-part series for families" is rated for families (it was PG-13, the families cast as a crowd)
+    old = plan(Request(prompt="a grumpy old fisherman in Newfoundland adopts a stray puppy, a 4-part series for "
+                              "families"), seed=0)
+    assert old.request.rating in ("G", "PG") and len({b.episode for b in old.graph.beats}) == 4
+    fisherman = old.bible.cast[0]
+    # a fisherman is a he; the puppy is called what people call dogs (it was "Danielle")
+    assert fisherman.job == "fisherman" and fisherman.pronouns == "he"
+    puppy = next(c for c in old.bible.cast if c.look.species == "dog")
+    assert puppy.name in ("Biscuit", "Rufus", "Scout", "Pepper", "Bramble", "Patch", "Skipper", "Barney", "Maisie",
+                          "Bonnie", "Juno", "Nell", "Toby", "Winnie", "Buster", "Tess")
+    assert read("a seamstress in Lyon").people[0].pronouns == "she"
+    assert read("a shaman in the steppe").people[0].pronouns is None
+    # "two kids and their robot dog": the dog is theirs and the second kid is with them, nobody opposes them
+    kids = plan(Request(prompt="two kids and their robot dog explore a lighthouse in space", episodes=1), seed=0)
+    against = next(c for c in kids.bible.cast if c.role == "antagonist")
+    assert against.job not in ("kid", "dog") and against.look.species == "human"
+    # an animated fairy tale is a family's unless the request says whose
+    assert read("a Persian prince wins back his kingdom, told like an animated fairy tale").audience == "family"
+    assert read("an animated horror for adults").audience == "adults"
+
+
+def test_a_place_in_space_has_no_earth_below_it():
+    # "a lighthouse in space": the lighthouse's stair and lamp room, with space outside; no harbour
+    # village or rocks below (it was a seaside lighthouse)
+    story = plan(Request(prompt="two kids and their robot dog explore a lighthouse in space", episodes=1), seed=0)
+    names = {p.name: p.kind for p in story.bible.world.places}
+    assert "the harbour village" not in names and "the rocks below" not in names
+    assert names["the lamp room"] == "space_station" and "the airlock" in names
+    heist = plan(Request(prompt="a heist in space", episodes=1), seed=0)
+    assert heist.bible.world.name == "space" and "the docking ring" in {p.name for p in heist.bible.world.places}

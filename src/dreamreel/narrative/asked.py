@@ -123,6 +123,8 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         if places and words and not goal and any(re.search(rf"\b{re.escape(words.lower())}\b", q.name) for q in places):
             continue  # a part of a place already there: a desert island's lookout peak, not the Alps' ice wall
         rooms = _rooms_had(k, words, goal, any(goals), premise, era)
+        if k.world != "space" and any(o.world == "space" for o in kinds):
+            rooms = _off_world(rooms)  # "a lighthouse in space": its rooms, with no harbour village below
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
         outdoors = ("village", "city_street", "beach")
@@ -131,7 +133,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             next((r for r in rooms if r.role == "home" and r.kind not in outdoors), None)
         # (a place said as its event keeps its rooms' names: "a wedding" happens in the reception hall)
         event = bool(words) and premise.event is not None and premise.event.endswith(words.lower())
-        if not words or event or goal or any(words.split()[-1].lower() in r.name for r in rooms):
+        if not words or event or goal or words.lower() in _SPACE or any(words.split()[-1].lower() in r.name for r in rooms):
             main = None
         for room in rooms:
             if room is main:
@@ -147,6 +149,14 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             specs[pid] = PlaceSpec(name=room.name, kind=room.kind, role=room.role, description=room.description,
                                    time_of_day=tod, weather=weather)
     return dataclasses.replace(facts, name=name, era=era, places=places, specs=specs)
+
+
+def _off_world(rooms: list[Room]) -> list[Room]:
+    """An earthly place set off the Earth: its rooms indoors, and its high places looking out on
+    space; its streets, shores and fields are not there."""
+    kept = [r if r.kind in INDOORS else r.model_copy(update={"kind": "space_station", "weather": None})
+            for r in rooms if r.kind in INDOORS or r.kind == "rooftop"]
+    return kept or rooms
 
 
 def _since(premise: Premise, vocab) -> int | None:
@@ -179,6 +189,10 @@ _THE_NAMES = frozenset({"moon", "arctic", "antarctic", "sahara", "amazon", "paci
 _EARTHLY = frozenset({"city", "countryside", "town", "forest", "mountains", "desert", "river", "swamp", "snow"})
 
 
+#: Space itself, as a request says it: no article, and no room of it called by it ("the docking ring" is not "space").
+_SPACE = ("outer space", "deep space", "space", "orbit")
+
+
 def _called(said: str) -> str:
     """A place as the request called it: "the laundromat"; a proper name as it is ("Mars"), but
     "the Moon"."""
@@ -186,7 +200,7 @@ def _called(said: str) -> str:
     said = re.sub(r"^(\w+)-(town|city|village)$", r"\1 \2", said)  # "a small-town baker": the small town
     if said.lower().startswith("the "):
         return said.lower()
-    if said.lower() in ("suburbia", "downtown", "uptown", "outer space", "space", "cyberspace"):
+    if said.lower() in ("suburbia", "downtown", "uptown", "cyberspace", *_SPACE):
         return said.lower()  # (no article: "in suburbia")
     if said.lower().startswith(("a ", "an ")):  # "stuck in a lift": the lift
         return f"the {said.split(' ', 1)[1].lower()}"
@@ -346,7 +360,8 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
         queue.remove(leads[0])
     # the friend the request makes ("a keeper's daughter befriends a seal") stands by the lead
     # before family does (the keeper took the companion's part and the seal was left out)
-    queue.sort(key=lambda p: p.relation != "friend")
+    # (the second of "two kids" stands by the first before anyone else does)
+    queue.sort(key=lambda p: (p is not out.get("hero"), p.relation != "friend"))
     for p in queue:
         if "hero" not in out and p.relation not in ("rival", "witness", "invader"):
             out["hero"] = p
@@ -653,6 +668,15 @@ _MACHINES = frozenset(["robot", "AI", "construct"])
 #: What a visitor from another world is called.
 _ALIEN_NAMES = ("Zib", "Qorra", "Oolon", "Vexa", "Tiko", "Nnuru", "Xal", "Mirrak", "Ploo", "Sesh", "Yrret", "Kaal",
                 "Thrennet", "Ulu", "Zeph", "Ixxa")
+#: What people call the animals they keep: a stray puppy among fishermen is Biscuit, not Danielle.
+_PET_NAMES = {
+    "dog": ("Biscuit", "Rufus", "Scout", "Pepper", "Bramble", "Patch", "Skipper", "Barney", "Maisie", "Bonnie",
+            "Juno", "Nell", "Toby", "Winnie", "Buster", "Tess"),
+    "cat": ("Smudge", "Mittens", "Pickles", "Tabitha", "Marmalade", "Sooty", "Mog", "Tigger", "Pudding", "Socks",
+            "Whiskers", "Misty"),
+    "horse": ("Clover", "Thunder", "Duchess", "Star", "Blaze", "Hazel", "Jasper", "Willow", "Copper", "Misty",
+              "Banjo", "Dapple"),
+}
 #: Old names for the one who deals ("a deal with the devil"), by pronoun.
 _DEVIL_NAMES = {"he": ("Mr Scratch", "Old Nick", "Mr Grey", "Mephisto", "Nicholas Scratch"),
                 "she": ("Madam Scratch", "Lilith", "Mistress Grey", "Old Meg", "Mother Crossways"),
@@ -671,6 +695,9 @@ def creature_name(species: str, pronoun: str, intent: Intent, rng: random.Random
         pool = list(_DEVIL_NAMES.get(pronoun, _DEVIL_NAMES["they"]))
     elif species == "alien":
         pool = list(_ALIEN_NAMES)  # (from another world: not Mateo Lindqvist)
+    elif species in _PET_NAMES and intent.premise is not None and any(
+            (p.species or "human") == "human" and p.kind != "group" for p in intent.premise.people):
+        pool = list(_PET_NAMES[species])  # kept by people, named as people name their animals
     else:
         pool = list(intent.plot.names_first.get(pronoun) or intent.plot.names_first.get("they") or [])
     free = [n for n in pool if not set(n.split()) & used]

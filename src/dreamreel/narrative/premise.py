@@ -67,6 +67,8 @@ _WHOLESOME_ABROAD = re.compile(r"\b(?:sin violencia|sem violência|sem violencia
                                r"|senza violenza|niente violenza|nessuna violenza|para toda la familia|en familia"
                                r"|para (?:a |toda a )?família|en famille|pour toute la famille|für die ganze familie"
                                r"|familienfilm|per tutta la famiglia|in famiglia)\b", re.I)
+#: Drawn as animation: a family film where nobody says who it is for ("an animated horror for adults" is theirs).
+_ANIMATED = re.compile(r"\b(?:animated|animation|cartoon[- ]style)\b", re.I)
 #: Suitable for every age: what G means.
 _ALL_AGES = re.compile(r"\b(?:(?:for|suitable for) all(?: ages)?|all[- ]ages|any age|every age"
                        r"|(?:suitable|fine|safe|okay|ok) for (?:everyone|everybody|anyone))\b", re.I)
@@ -866,6 +868,10 @@ def _left_behind(premise: Premise) -> None:
             p.traits = list(dict.fromkeys([*p.traits, "dead"]))
 
 
+#: The words that make a creature or a machine someone's own.
+_THEIR_OWN = frozenset(["his", "her", "their", "my", "our"])
+
+
 def _for_them(m: Match, toks: list[Token]) -> bool:
     """A possessive children's word before a kind of work ("a children's story", "a kids' show"),
     or the viewer's own children asking ("my twins (7) want a story about...", "my son loves")."""
@@ -1023,6 +1029,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             elif premise.people and p.relation is None and any(
                     t.forms & words("with_verbs") for t in toks[max(0, m.first - 3):m.first] if t.used in (None, "situation", "filler")):
                 p.relation = "friend"
+            elif premise.people and p.relation is None and p.species not in (None, "human") and any(
+                    t.low in _THEIR_OWN for t in toks[max(0, m.first - (2 if modifier is not None else 1)):m.first]):
+                p.relation = "friend"  # "two kids and their robot dog": theirs, beside them, not against them
             p.called = _as_written(e, m, toks)
             _name_after(p, m, toks)
             _workplace(premise, m, toks)
@@ -2022,6 +2031,20 @@ _AFTER_OBJECT_HER = frozenset("""and or but so to from in on at with for into ou
     forever home until before after because when while as that who the a an""".split())
 
 
+#: Words ending as a man's or a woman's word does that say nobody's sex ("a shaman", "a midwife").
+_UNMARKED = frozenset(["human", "shaman", "caiman", "everyman", "bogeyman", "boogeyman", "freshman", "midwife",
+                       "witness"])
+
+
+def _said_as(word: str) -> str | None:
+    """The pronoun a person word carries in its ending: "-man" a he, "-woman", "-wife" and "-ess" a she."""
+    if word in _UNMARKED:
+        return None
+    if word.endswith(("woman", "wife", "ess")):
+        return "she"
+    return "he" if word.endswith("man") else None
+
+
 def _pronoun_after(m: Match, toks: list[Token]) -> str | None:
     """The pronoun of the person ``m`` read from the words after it, before anyone else is named:
     "a retired astronaut and her granddaughter", "an old beekeeper talks to her bees",
@@ -2254,6 +2277,8 @@ def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relat
     pronouns = e.pronouns
     if pronouns is None:
         pronouns = _pronoun_after(m, toks)
+    if pronouns is None and not plural:
+        pronouns = _said_as(last.low)  # "a grumpy old fisherman" is a he, "a seamstress" a she
     if e.kind == "relation" and relation is None:
         relation = e.label
     return AskedPerson(label=e.label, words=[" ".join(m.words)], kind=e.kind, count=2 if plural else 1,
@@ -2337,6 +2362,8 @@ def _size_and_rating(premise: Premise, low: str) -> None:
         premise.audience = "children"
     elif (_WHOLESOME.search(low) or _WHOLESOME_ABROAD.search(low)) and premise.audience is None:
         premise.audience = "family"
+    elif premise.audience is None and _ANIMATED.search(low):
+        premise.audience = "family"  # an animated film is a family's unless the request says whose
     if any(a <= 12 for a in ages):
         premise.audience = premise.audience if premise.audience == "children" else "children"
         premise.child_age = min(a for a in ages if a <= 12)
