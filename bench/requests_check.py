@@ -208,7 +208,7 @@ def check(set_name: str, seed: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", default="public", choices=["public", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "public2", "public3"])
+    ap.add_argument("--set", default="public", choices=["public", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "public2", "public3"])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--missed", action="store_true", help="list the elements each request lost")
     a = ap.parse_args()
