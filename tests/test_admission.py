@@ -12,7 +12,7 @@ import threading
 import time
 
 import pytest
-from serving import free_port, running_server
+from serving import free_port, running_server, sandbox_without_proc
 
 from dreamreel import backends
 from dreamreel.errors import UnknownNameError
@@ -229,6 +229,54 @@ def test_without_proc_the_load_average_is_read_and_said_and_without_either_it_is
         assert admission.MachineLoad().source == "/proc/stat" and admission.MachineLoad().notice is None
 
 
+def test_without_proc_a_server_busier_than_its_cores_does_not_count_its_own_waiting_threads_as_other_work():
+    # Read from the load average, this server's threads that wait for a core count in the load but
+    # not in its CPU time: counted by CPU alone, its own work over the cores read as other work and
+    # held films back. Given what a machine shows over ten minutes (the load average, this server's
+    # CPU seconds and its workers' drawing seconds), each runnable thread with a fair share of the
+    # cores: this process's thread, ``workers`` render workers drawing, ``others`` other programs.
+    def others_read(workers: int, others: int) -> float:
+        own = {"cpu": 0.0, "drawing": 0.0}
+        load = float(1 + workers + others)
+        machine = admission.MachineLoad(tau_s=1.0, proc="/no-such-proc", load_average=lambda: (load, load, load),
+                                        own_busy=lambda: (own["cpu"], own["drawing"]))
+        cores = machine._machine
+        for now in range(600):
+            own["cpu"], own["drawing"] = now * min(1.0, cores / load), now * workers
+            machine.sample(float(now))
+        return machine.others / machine._scale
+
+    cores = admission.MachineLoad(proc="/no-such-proc")._machine
+    assert others_read(cores + 1, 0) == pytest.approx(0.0, abs=0.01)   # (by CPU time alone: 2)
+    assert others_read(2 * cores + 1, 2) == pytest.approx(2.0, abs=0.01)
+    assert others_read(0, 0) == pytest.approx(0.0, abs=0.01) and others_read(0, 3) == pytest.approx(3.0, abs=0.01)
+
+
+def test_a_shot_a_render_worker_draws_is_the_server_s_own_work_for_all_its_time(tmp_path):
+    # While other programs keep every core busy, a worker drawing a shot waits for a core part of
+    # the time: the load average counts it all along, and so does the server's own work.
+    from dreamreel.render_pool import RenderPool, ShotJob, drawn_busy_seconds, drawn_cpu_seconds
+    from dreamreel.store.cache import Cache
+    from dreamreel.synth.visual import ProceduralBackend
+    from test_visual import make_shot
+
+    bible = plan(Request(prompt="a western about a stolen gold shipment"), seed=3).bible
+    job = ShotJob(make_shot(bible, frames=48, seed=1), bible, 320, 180, 24)
+    pool, cache = RenderPool(workers=1), Cache(tmp_path / "c")
+    try:
+        with other_work(2 * admission.cores() + 1):
+            busy, cpu = drawn_busy_seconds(), drawn_cpu_seconds()
+            drawn = pool.render([job], ProceduralBackend(), cache)[0].result()
+            assert not drawn.cached and drawn.seconds > 0
+            assert drawn_busy_seconds() - busy == pytest.approx(max(drawn.seconds, drawn.cpu_seconds))
+            assert drawn_cpu_seconds() - cpu == pytest.approx(drawn.cpu_seconds)
+            busy = drawn_busy_seconds()
+            assert pool.render([job], ProceduralBackend(), cache)[0].result().cached
+            assert drawn_busy_seconds() == busy  # (found in the cache: nothing drawn)
+    finally:
+        pool.close()
+
+
 @pytest.mark.slow  # (other programs keep every core busy until the load average shows them, 10-20 s)
 def test_without_proc_the_load_average_counts_other_programs():
     # n programs that never stop add at least n (1 - e^(-t/60)) to the 1-minute load average after
@@ -248,27 +296,11 @@ def test_without_proc_the_load_average_counts_other_programs():
             time.sleep(1.0)
 
 
-def _sandbox_without_proc() -> list[str] | None:
-    """A command prefix that runs what follows where /proc is empty (a mount namespace with an
-    empty tmpfs over it), or None where this machine does not allow one."""
-    import shutil
-
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return None
-    for extra in ([], ["--user", "--map-root-user"]):
-        cmd = [unshare, *extra, "--mount", "--propagation", "private", "sh", "-c",
-               'mount -t tmpfs none /proc && exec "$@"', "sh"]
-        if subprocess.run([*cmd, "test", "!", "-e", "/proc/stat"], capture_output=True, timeout=30).returncode == 0:
-            return cmd
-    return None
-
-
 @pytest.mark.slow  # (starts dreamreel serve in a process of its own)
 def test_a_server_where_proc_is_missing_says_how_it_reads_the_load_and_admits_films(tmp_path):
     import httpx
 
-    sandbox = _sandbox_without_proc()
+    sandbox = sandbox_without_proc()
     if sandbox is None:
         pytest.skip("this machine allows no mount namespace to hide /proc in")
     port = free_port()

@@ -523,7 +523,7 @@ class RenderPool:
         elif inner.exception() is not None:
             f.set_exception(inner.exception())  # type: ignore[arg-type]
         else:
-            _count_drawn(inner.result().cpu_seconds)
+            _count_drawn(inner.result())
             f.set_result(inner.result())
         self._pump()
 
@@ -585,20 +585,31 @@ class RenderPool:
 
 
 _shared: RenderPool | None = None
-_drawn_cpu = [0.0]
+_drawn = [0.0, 0.0]  # CPU seconds, and seconds a worker was drawing (see drawn_busy_seconds)
 _drawn_lock = threading.Lock()
 
 
-def _count_drawn(cpu_seconds: float) -> None:
+def _count_drawn(result: ShotResult) -> None:
     with _drawn_lock:
-        _drawn_cpu[0] += cpu_seconds
+        _drawn[0] += result.cpu_seconds
+        if not result.cached:
+            _drawn[1] += max(result.cpu_seconds, result.seconds)
 
 
 def drawn_cpu_seconds() -> float:
     """CPU seconds the worker processes of this process's pools spent on the shots they drew,
     as each reported (so this process's load can be known without reading other processes)."""
     with _drawn_lock:
-        return _drawn_cpu[0]
+        return _drawn[0]
+
+
+def drawn_busy_seconds() -> float:
+    """Thread-seconds the worker processes of this process's pools were ready to run on the shots
+    they drew: a shot's drawing and encoding wants a core all along, so each counts its own time
+    (or its CPU time, where its encoder ran threads side by side), whether it had a core or
+    waited for one, as the load average counts it."""
+    with _drawn_lock:
+        return _drawn[1]
 
 
 def shared_pool() -> RenderPool:

@@ -15,8 +15,9 @@ checks that must both hold:
 
 Other work on the machine (another server, a build, a test run) takes its share first: the plan
 counts only the cores it leaves (``MachineLoad``: the machine's runnable threads less this
-server's own, averaged over ``LOAD_TAU_S``; without ``/proc``, the load average less the CPU this
-server used), so a machine another process keeps busy admits fewer films, down to one.
+server's own, averaged over ``LOAD_TAU_S``; without ``/proc``, the load average less this server's
+runnable threads, as its CPU time and its render workers' drawing time tell them), so a machine
+another process keeps busy admits fewer films, down to one.
 
 A film nobody watches (no player heard from it) takes no share of the plan and yields: its
 production waits while a film waits to start or a watched film is not yet ahead (``yields``),
@@ -113,10 +114,14 @@ class MachineLoad:
       server's own (this process's threads and every descendant's: render workers, encoders,
       voices), counted now;
     - ``"load average"`` (``os.getloadavg``: macOS, the BSDs, a Linux sandbox without ``/proc``):
-      the machine's 1-minute load less the cores this server used over about the same minute, by
-      its own CPU accounting (``own_cpu_seconds``: this process, its finished children and what
-      the render workers report for the shots they drew). Threads that wait for a core count in
-      the load but not in CPU time, so on a machine this server keeps busy too, others read high;
+      the machine's 1-minute load less this server's own runnable threads over about the same
+      minute. Those are not seen without ``/proc``, and a thread that waits for a core counts in
+      the load but not in CPU time (counted by CPU time alone, a server that kept the machine
+      busy read its own waiting as other work), so they are read from what it knows
+      (``own_busy_seconds``): the time each shot its render workers drew took them, waiting
+      included, and the CPU time of this process and its finished children, which where the
+      load is over the machine's cores is taken for cores / load of each of its threads' time (a
+      fair scheduler's share);
     - none (no load average, as on Windows): other work is not counted (``others`` stays 0).
 
     Where it is not ``/proc/stat``, ``notice`` says so in one line (the server says it as it starts).
@@ -126,7 +131,7 @@ class MachineLoad:
 
     def __init__(self, tau_s: float = LOAD_TAU_S, pid: int | None = None, *, proc: str = "/proc",
                  load_average: Callable[[], tuple[float, float, float]] | None = getattr(os, "getloadavg", None),
-                 own_cpu: Callable[[], float] | None = None):
+                 own_busy: Callable[[], tuple[float, float]] | None = None):
         self.tau_s = tau_s
         self.pid = pid if pid is not None else os.getpid()
         self.proc = proc
@@ -135,11 +140,12 @@ class MachineLoad:
         self._at: float | None = None
         self._lock = threading.Lock()
         self._load_average = load_average
-        self._own_cpu = own_cpu or own_cpu_seconds
-        self._own: tuple[float, float] | None = None  # (when, CPU seconds) at the last look
-        self._own_rate = 0.0  # cores this server used, averaged as the load average is
+        self._own_busy = own_busy or own_busy_seconds
+        self._own: tuple[float, tuple[float, float]] | None = None  # (when, own_busy()) at the last look
+        self._own_rate = (0.0, 0.0)  # its rates, averaged as the load average is
         self.source = self._find_source()
-        self._scale = min(1.0, cores() / max(1, _machine_cores(proc)))
+        self._machine = max(1, _machine_cores(proc))
+        self._scale = min(1.0, cores() / self._machine)
 
     def _find_source(self) -> str | None:
         if _running_machine_wide(self.proc) is not None:
@@ -173,7 +179,9 @@ class MachineLoad:
                 return self.others
             others = max(0.0, running - running_threads(self.pid, self.proc)) * self._scale
         elif self.source == "load average":
-            others = max(0.0, self._read_load_average() - self._own_cores(now)) * self._scale
+            load = self._read_load_average()
+            cpu, drawing = self._own_rates(now)
+            others = max(0.0, load - cpu * max(1.0, load / self._machine) - drawing) * self._scale
         else:
             return self.others
         with self._lock:
@@ -190,26 +198,29 @@ class MachineLoad:
         try:
             return float(self._load_average()[0])
         except OSError:
-            return self._own_rate  # (gone since the start: nothing said about others)
+            return sum(self._own_rate)  # (gone since the start: nothing said about others)
 
-    def _own_cores(self, now: float) -> float:
-        """Cores this server used, averaged over a minute as the 1-minute load average is."""
-        cpu = self._own_cpu()
+    def _own_rates(self, now: float) -> tuple[float, float]:
+        """This server's CPU seconds a second, and its render workers' drawing seconds a second,
+        averaged over a minute as the 1-minute load average is."""
+        busy = self._own_busy()
         if self._own is not None and now > self._own[0]:
-            rate = max(0.0, cpu - self._own[1]) / (now - self._own[0])
             keep = math.exp(-(now - self._own[0]) / LOAD_AVERAGE_S)
-            self._own_rate = keep * self._own_rate + (1.0 - keep) * rate
-        self._own = (now, cpu)
+            cpu, drawing = ((max(0.0, b - b0) / (now - self._own[0])) for b, b0 in zip(busy, self._own[1], strict=True))
+            self._own_rate = (keep * self._own_rate[0] + (1.0 - keep) * cpu,
+                              keep * self._own_rate[1] + (1.0 - keep) * drawing)
+        self._own = (now, busy)
         return self._own_rate
 
 
-def own_cpu_seconds() -> float:
-    """CPU seconds this process has used, with its children that ended and the shots its render
-    workers drew (their own accounting, as each shot comes back): portable, no ``/proc`` needed."""
-    from ..render_pool import drawn_cpu_seconds
+def own_busy_seconds() -> tuple[float, float]:
+    """What this server has run, portably (no ``/proc`` needed): the CPU seconds of this process
+    and of its children that ended, and the seconds its render workers spent on the shots they
+    drew (``render_pool.drawn_busy_seconds``, as each shot comes back)."""
+    from ..render_pool import drawn_busy_seconds
 
     t = os.times()
-    return t.user + t.system + t.children_user + t.children_system + drawn_cpu_seconds()
+    return t.user + t.system + t.children_user + t.children_system, drawn_busy_seconds()
 
 
 def running_threads(pid: int, proc: str = "/proc") -> int:
