@@ -762,7 +762,7 @@ def test_someone_who_died_is_remembered_not_cast():
     assert [p.words for p in premise.places] == [["bakery"]]  # her husband's bakery is the bakery
     will = read("three siblings fight over their grandmother's will in a crumbling Scottish castle")
     assert "dead" in next(p for p in will.people if p.label == "grandmother").traits
-    assert read("a rich uncle's funeral turns into a murder mystery").shapes[0] == "investigation"
+    assert read("a rich uncle's funeral turns into a murder mystery").shapes[0] == "whodunit"
     for prompt, gone in (("an old man talks to his dead wife at the lighthouse", "wife"),
                          ("a widow grieves her late husband in a fishing village", "husband")):
         story = plan(Request(prompt=prompt, episodes=1, target_seconds=180), seed=2)
@@ -1975,3 +1975,50 @@ def test_a_place_in_space_has_no_earth_below_it():
     assert names["the lamp room"] == "space_station" and "the airlock" in names
     heist = plan(Request(prompt="a heist in space", episodes=1), seed=0)
     assert heist.bible.world.name == "space" and "the docking ring" in {p.name for p in heist.bible.world.places}
+
+
+def test_a_murder_is_a_whodunit_with_its_victim_uncast_and_its_killer_unmasked():
+    # a murder on a Nile cruise is a whodunit aboard a riverboat in Egypt (it was "someone has
+    # vanished" in a shop, with the Nile not understood)
+    nile = plan(Request(prompt="a murder on a Nile cruise in the 1930s, solved by a retired nurse", episodes=1), seed=0)
+    assert nile.generator["shapes"] == "whodunit" and nile.bible.world.country == "EG"
+    assert "the paddle wheel" in {p.name for p in nile.bible.world.places}
+    assert "vanish" not in _text(nile)
+    # whose death it is is not the lead: the mayor is the victim, nobody plays him
+    mayor = plan(Request(prompt="who killed the mayor of a small Vermont town?", episodes=1), seed=0)
+    assert "mayor" not in {c.job for c in mayor.bible.cast}
+    # a killer named alone is who the story unmasks
+    train = plan(Request(prompt="a killer on the night train", episodes=1), seed=0)
+    assert train.generator["shapes"] == "whodunit"
+    assert next(c for c in train.bible.cast if c.job == "killer").role == "antagonist"
+    # a search for someone is a search for a person, not for a thing to carry home
+    bride = read("a haunted hotel in the Scottish Highlands where a ghost bride searches for her lost groom")
+    assert bride.shapes[0] == "investigation" and "missing" in bride.people[1].traits
+    assert read("a detective searches for a killer in Oslo").shapes[0] == "investigation"
+
+
+def test_names_of_countries_faker_cannot_write_and_old_names_of_places():
+    # rural Ethiopia's beekeeper has Ethiopian names and a drought to survive (it was a whodunit
+    # with Hermione Hollis on an English farm, "rural", "saves" and "hives" not understood)
+    bees = plan(Request(prompt="a beekeeper in rural Ethiopia saves her hives from a drought", episodes=1), seed=0)
+    assert bees.bible.cast[0].name.split()[0] in ("Almaz", "Tigist", "Meron", "Hirut", "Selam", "Bethlehem", "Mekdes",
+                                                  "Aster", "Genet", "Tsehay", "Liya", "Makeda", "Saba", "Eleni",
+                                                  "Hana", "Rahel", "Tsion", "Marta", "Yeshi", "Zewditu")
+    assert bees.generator["shapes"] == "survival" and "notes" not in bees.generator
+    # Dhaka's and Manila's people are not given America's names (Faker's fallback); Mali's are West Africa's
+    assert plan(Request(prompt="a taxi driver in Dhaka", episodes=1), seed=0).bible.cast[0].name.split()[-1] in (
+        "Rahman", "Hossain", "Islam", "Ahmed", "Chowdhury", "Khan", "Uddin", "Sarkar", "Miah", "Haque", "Alam",
+        "Talukder", "Bhuiyan", "Mondal", "Sheikh", "Kabir", "Das", "Roy", "Biswas", "Saha")
+    # a place called by an old name is in its age; his kingdom is the country, not a storybook's
+    prince = plan(Request(prompt="a Persian prince must win back his kingdom from a usurper, told like an animated "
+                                 "fairy tale", episodes=1), seed=0)
+    assert prince.bible.world.era == "old Persia" and "the troll bridge" not in {p.name for p in prince.bible.world.places}
+    assert read("a sniper in Stalingrad").era == "World War II" and read("a Persian cat in London").era is None
+    # named mountains are in their countries
+    assert read("a sherpa guides climbers on Everest").country == "NP"
+
+
+def test_every_era_a_word_names_is_one_the_vocabulary_has():
+    v = kits().vocabulary
+    eras = {e.era for e in v.eras}
+    assert {n.era for n in v.place_names if n.era} <= eras and {p.era for p in v.people if p.era} <= eras

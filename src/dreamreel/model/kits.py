@@ -63,6 +63,9 @@ class PlaceName(Model):
     #: The city it is a part of ("Harlem": "New York"): a story there happens in that city's
     #: streets, called by the part's own name.
     within: ShortText | None = None
+    #: The age an old name belongs to, an ``EraWord.era`` ("Persia": old Persia, "Stalingrad":
+    #: World War II): the story's time where the request names none.
+    era: ShortText | None = None
 
 
 class PlaceWord(Model):

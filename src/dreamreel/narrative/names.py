@@ -203,12 +203,14 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
     borrow = (period or {}).get("US" if country in ("US", "CA") else "GB")
     if country in ENGLISH and year is not None and year < 1960 and borrow is not None:
         return kit.model_copy(update={"names_first": borrow.names_first, "names_last": borrow.names_last})
+    # (the vocabulary's own list first: Faker gives Dhaka and Manila America's names)
+    if (listed := _listed(None, country) or _listed(None, _NAMED_LIKE.get(country or ""))) is not None:
+        return kit.model_copy(update=listed)
     names = names_for(country) if country else None
     if names is None and country in _NAMED_LIKE:
         names = names_for(_NAMED_LIKE[country])  # (Havana's people have Spanish names, not a farce's)
     if names is None:
-        listed = _listed(None, country)
-        return kit.model_copy(update=listed) if listed is not None else kit
+        return kit
     first, last = names
     by = surnames_by(country) if country else {}
     return kit.model_copy(update={"names_first": {k: list(v) for k, v in first.items()}, "names_last": list(last),
@@ -218,7 +220,13 @@ def local(kit: GenreKit, country: str | None, year: int | None = None,
 #: Countries Faker has no names for, and a country whose names are theirs too (the same language).
 _NAMED_LIKE = {**{c: "MX" for c in ("CU", "DO", "PR", "GT", "HN", "SV", "NI", "CR", "PA")},
                **{c: "CO" for c in ("PE", "EC", "BO", "UY", "PY")},
-               **{c: "PT" for c in ("AO", "MZ", "CV", "GW")}, **{c: "FR" for c in ("MC", "LU", "HT")}}
+               **{c: "PT" for c in ("AO", "MZ", "CV", "GW")}, **{c: "FR" for c in ("MC", "LU", "HT")},
+               # (Arabic, Persian, East African and West African names, from people_names.toml's lists)
+               **{c: "EG" for c in ("SA", "IQ", "SY", "JO", "LB", "LY", "YE", "SD", "AE", "MA", "TN", "DZ", "KW",
+                                    "QA", "OM", "BH", "PS")},
+               **{c: "IR" for c in ("AF", "TJ")},
+               **{c: "KE" for c in ("TZ", "UG", "RW", "BI", "MW", "ZM", "ZW", "CD", "SS")},
+               **{c: "SN" for c in ("ML", "GN", "BF", "NE", "CI", "BJ", "TG", "CM", "TD", "MR", "GM")}}
 
 
 __all__ = ["family_name", "local", "names_for", "surnames_by"]

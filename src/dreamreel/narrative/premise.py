@@ -682,6 +682,7 @@ def read(prompt: str) -> Premise:
     _their_stories(premise, toks)
     _hunted_by_the_law(premise)
     _gone_missing(premise)
+    _murdered(premise)
     _lonely_one(premise)
     _named_lead(premise, toks)
     _named_within(premise, toks)
@@ -748,9 +749,13 @@ def read(prompt: str) -> Premise:
         if a in premise.forms and b in premise.forms:
             premise.forms.remove(drop)
             premise.notes.append(note)
+    _their_realm(premise)
+    _of_old_names(premise)
     _of_their_time(premise)
     _court_of_their_time(premise)
     _aboard(premise)
+    _on_the_river(premise)
+    _rural(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1792,6 +1797,55 @@ def _aboard(premise: Premise) -> None:
         premise.places.append(kinds[0])
 
 
+def _their_realm(premise: Premise) -> None:
+    """"A Persian prince wins back his kingdom": his kingdom is the real country named, not a
+    storybook one with a miller's cottage and a troll bridge."""
+    if not any(p.named and country_of(p.named) for p in premise.places) or not re.search(r"\b(?:his|her|their|its|our|my) (?:\w+ )?(?:kingdom|realm|throne)\b",
+                                                premise.prompt.lower()):
+        return
+    v = kits().vocabulary
+    premise.places = [p for p in premise.places
+                      if p.kind is None or v.places[p.kind].label != "a fairy-tale kingdom"]
+
+
+def _of_old_names(premise: Premise) -> None:
+    """A place called by a name of an age gone is in that age, where the request names no time:
+    "a prince in Persia" is old Persia's, "a sniper in Stalingrad" World War II's (unless another
+    country is named too: "a Persian cat in London")."""
+    if premise.era is not None or premise.year is not None or set(premise.genres) & _FUTURE_GENRES:
+        return
+    v = kits().vocabulary
+    named = [p.named for p in premise.places if p.named]
+    old = next((n for n in v.place_names if named and n.name == named[0] and n.era), None)
+    entry = next((e for e in v.eras if old is not None and e.era == old.era), None)
+    if entry is None or any(country_of(n) not in (None, old.country) for n in named[1:]):
+        return
+    premise.era, premise.year = entry.era, entry.year
+
+
+def _rural(premise: Premise) -> None:
+    """"A beekeeper in rural Ethiopia": out of town is a village, where no other kind of place is
+    asked ("a circus in rural Ireland" is the circus's)."""
+    if not re.search(r"\brural\b", premise.prompt.lower()) or any(p.kind is not None for p in premise.places):
+        return
+    v = kits().vocabulary
+    village = next((i for i, w in enumerate(v.places) if w.label == "a village"), None)
+    if village is not None:
+        premise.places.append(AskedPlace(label="a village", words=["village"], kind=village))
+
+
+def _on_the_river(premise: Premise) -> None:
+    """A cruise or a steamer on a river is a riverboat: "a murder on a Nile cruise" is aboard a
+    paddle steamer between its banks, not an ocean liner's ballroom."""
+    v = kits().vocabulary
+    label = {p.label: i for i, p in enumerate(v.places)}
+    river = any(p.kind is not None and v.places[p.kind].label == "a river" for p in premise.places) or any(
+        n.kind == "a river" for p in premise.places if p.named for n in v.place_names if n.name == p.named)
+    for p in premise.places:
+        if river and p.kind is not None and v.places[p.kind].label == "an ocean liner" and "a riverboat" in label:
+            p.kind, p.label = label["a riverboat"], "a riverboat"
+
+
 def _court_of_their_time(premise: Premise) -> None:
     """Before 1800 a court is a monarch's: "a love story at the Tudor court" is at a palace, not in
     a courtroom (a trial asked for keeps its courtroom)."""
@@ -2212,15 +2266,47 @@ def _gone_missing(premise: Premise) -> None:
     """Someone said to be missing ("an orchestra's conductor goes missing", "a missing climber",
     "her son vanished") is who the story looks for: remembered and searched for, not cast."""
     text = premise.prompt.lower().replace("\u2019", "'")
-    for p in premise.people:
+    for n, p in enumerate(premise.people):
         word = re.escape(_head(p.words[-1]))
-        if re.search(rf"\bmissing (?:\w+ ){{0,2}}{word}s?\b|\b{word}s?(?:'s)? (?:who )?(?:has |had |have )?"
-                     rf"(?:goes|go|went|gone|is|was|are|were) missing\b|\b{word}s? (?:who )?(?:has |had )?"
-                     rf"(?:disappears|disappeared|vanishes|vanished)\b", text):
+        sought = n > 0 and p.kind != "group" and bool(re.search(
+            rf"\b(?:search(?:es|ing)? for|look(?:s|ing)? for|hunt(?:s|ing)? for|seek(?:s|ing)?|lost) "
+            rf"(?:(?:her|his|their|a|an|the|my|our) )?(?:\w+ ){{0,2}}{word}s?\b", text))
+        if sought and p.relation == "rival" and premise.shapes[:1] == ["quest"]:
+            premise.shapes[0] = "investigation"  # "a detective searches for a killer": a hunt, not a journey
+        searched = sought and p.relation != "rival"
+        if searched or re.search(rf"\bmissing (?:\w+ ){{0,2}}{word}s?\b|\b{word}s?(?:'s)? (?:who )?(?:has |had |have )?"
+                                 rf"(?:goes|go|went|gone|is|was|are|were) missing\b|\b{word}s? (?:who )?(?:has |had )?"
+                                 rf"(?:disappears|disappeared|vanishes|vanished)\b", text):
             p.traits = list(dict.fromkeys([*p.traits, "missing"]))
+            if searched and premise.shapes[:1] == ["quest"]:
+                premise.shapes[0] = "investigation"  # a search for someone, not for a thing to carry home
             if "investigation" in premise.shapes:  # the plot that searches for them, by name
                 premise.shapes.remove("investigation")
                 premise.shapes.insert(0, "investigation")
+
+
+#: Words before a victim: "who killed the mayor", "the murder of a famous chef".
+_VICTIM_BEFORE = r"\b(?:who (?:killed|murdered|poisoned|shot|stabbed)|(?:murder|killing|poisoning|death) of)"
+#: ... and after: "a bride is found dead", "the butler was murdered".
+_VICTIM_AFTER = r"(?:is|was|gets|got|has been|had been|lies|lay) (?:found )?(?:dead|murdered|killed|poisoned)\b"
+
+
+def _murdered(premise: Premise) -> None:
+    """Whose death the story is about is its victim, remembered and never cast ("who killed the
+    mayor?" is not the mayor's story); a killer named alone is who a whodunit unmasks, not its lead."""
+    text = premise.prompt.lower().replace("\u2019", "'")
+    for p in premise.people:
+        word = re.escape(_head(p.words[-1]))
+        if p.kind != "group" and (re.search(rf"{_VICTIM_BEFORE} (?:(?:the|a|an|her|his|their|my|our) )?(?:\w+ ){{0,2}}"
+                                            rf"{word}\b", text) or re.search(rf"\b{word} {_VICTIM_AFTER}", text)):
+            p.traits = list(dict.fromkeys([*p.traits, "dead"]))
+            if "whodunit" not in premise.shapes:
+                premise.shapes.insert(0, "whodunit")
+    first = next((p for p in premise.people if p.kind != "group"), None)
+    if first is not None and first.label == "killer" and first.relation is None:
+        first.relation = "rival"
+        if not premise.shapes:
+            premise.shapes.append("whodunit")  # "a killer on the night train": who is it?
 
 
 #: Whose hunt is an investigation, not a monster's: "a cyberpunk detective hunts a rogue android".
