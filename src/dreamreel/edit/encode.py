@@ -285,7 +285,8 @@ class Encoder:
         # duration, and writes it as 0; the track's next fragment then starts where it should have
         # ended, so every other AAC frame of a live film's sound sat on its neighbour's time with
         # a hole after it (PyAV decoded 1.3 s of a 2.5 s segment). frag_duration cuts a track's
-        # fragment only when its next packet has come, so each sample's duration is known.
+        # fragment only when its next packet has come, so each sample's duration is known; the
+        # cost is that a caught-up stream ends a frame short (its last frame waits for the next).
         options = {"movflags": "frag_keyframe+empty_moov+default_base_moof+skip_trailer+use_metadata_tags",
                    # Hand every packet's bytes over at once: a segment is saved as soon as it ends.
                    "flush_packets": "1"}
