@@ -313,3 +313,33 @@ def test_webcam_attention_finds_a_face_and_refuses_bad_frames():
                      ("A" * 20_000, "at most")):
         with pytest.raises(BadInputError, match=why):
             att.face(bad)
+
+
+def test_leaving_the_tab_reads_by_what_was_playing(story):
+    # (issue 14) Another tab says something is wrong, not which way: in a beat tenser than the
+    # viewer's last ones it reads as too much, in a calmer one as too little; a skip stays restless.
+    by_tension = sorted(story.graph.beats, key=lambda b: b.tension)
+    calm, tense = by_tension[:3], by_tension[-3:]
+
+    def played(beats):
+        dm = DramaManager(story)
+        e = Engagement()
+        e.context = dm.contrast
+        for k, b in enumerate(beats):
+            dm.variant(b, None, at_s=15.0 * k)
+            dm.pacing(b, None, at_s=15.0 * k)
+        return dm, e
+
+    dm, rising = played(calm + tense[-1:])
+    assert dm.contrast(50.0) > 0.1 and dm.contrast(5.0) is None  # (the first beat has nothing before it)
+    for at in (50.0, 52.0):
+        rising.observe("hidden", at, {}, at)
+    assert rising.estimate.level == "overwhelmed"
+    dm, falling = played(tense + calm[:1])
+    assert dm.contrast(50.0) < -0.1
+    for at in (50.0, 52.0):
+        falling.observe("hidden", at, {}, at)
+    assert falling.estimate.level == "bored"
+    dm, skipped = played(calm + tense[-1:])
+    skipped.observe("skip", 50.0, {"wanted_s": 5}, 50.0)
+    assert skipped.estimate.level == "bored"

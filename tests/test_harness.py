@@ -439,3 +439,24 @@ def test_a_viewer_who_goes_silent_is_not_adapted_to_on_their_last_reading(story)
     # a viewer who keeps on signalling keeps being answered
     kept = watch(story, KeepsOn(), "adaptive", seed=1)
     assert [i for i in kept.interventions if i.at_s >= stops[0].at_s and "restless" in i.why]
+
+
+def test_a_viewer_who_looks_away_from_what_is_too_much_is_calmed_not_raised(story):
+    # (issue 14) Their only sign is another tab whenever a beat is tenser than the ones before it:
+    # the director reads it by what was playing and calms; read as restlessness it would raise
+    # the film at every sign, and so the signs would never stop.
+    class TooMuch(Quiet):
+        def see(self, played):
+            before = [p.score.intensity for p in self.seen[-3:]]
+            out = super().see(played)
+            t = played.start_s
+            if before and played.score.intensity > sum(before) / len(before) + 0.05:
+                out += [{"kind": "hidden", "t": t + k, "data": {}, "at": t + k} for k in (1, 3)]
+            return out
+
+    v = TooMuch()
+    kinds = [i.kind for i in watch(story, v, "adaptive", seed=1).interventions]
+    assert "calm" in kinds and "escalate" not in kinds and "pulse" not in kinds
+    written = TooMuch()
+    watch(story, written, "as_written", seed=1)
+    assert max(p.score.intensity for p in v.seen) < max(p.score.intensity for p in written.seen)

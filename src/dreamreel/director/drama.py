@@ -31,7 +31,12 @@ exits fell from 26% to 17.5% and the lift over static rose from -10.3% to -4.6%,
 the viewer's unambiguous signals give (faster playback against rewinds, replays and slow
 choices; even at first, so half a unit): held out, the outside model +4.6% [2.4%, 7.3%] over
 the director as it is (-10.1% -> -6.0% over static, overwhelm exits 25% -> 21%), but
-``director.viewers`` -1.8% [-3.0%, -0.5%] (+7.1% -> +5.2% over static).) And variety across
+``director.viewers`` -1.8% [-3.0%, -0.5%] (+7.1% -> +5.2% over static).) Kept: a turning
+away (another tab, muting, eyes off the screen) reads by what was playing (``contrast``: how much
+tenser or calmer the beat as made was than the viewer's last RECENT, from its telling, content,
+pace, look and pulse): in a tenser beat mostly as overload, in a calmer one mostly as boredom
+(``Engagement.context``). Skips and choices let run out read so too cost under
+``director.viewers`` (README). And variety across
 re-watches: of the tellings (and, at a choice left to run out, the options) about as near the
 wanted tension, one this viewer has not seen before is preferred.
 A reading nobody confirmed (the player sent nothing for ``engagement.SILENT_S`` film seconds)
@@ -80,6 +85,12 @@ LEAN_MAX = 0.35
 #: The drive above which the look turns (stakes / breather), and the pace (fast / slow).
 LOOK_AT = 0.1
 PACE_AT = 0.15
+#: What a step of each lever adds to a beat's intensity as made (``made``), on the tension
+#: scale, where a telling one way or the other is about 0.2 from as written: quicker or slower
+#: cutting, the stakes or breather look, the pulse, and each level of the strongest content.
+MADE_STEP = 0.1
+#: How many of the viewer's beats before the one playing a beat is compared with (``contrast``).
+RECENT = 3
 
 
 @dataclass
@@ -133,6 +144,9 @@ class DramaManager:
         #: Whether the pulse throbs under the score now, and since when (wall clock).
         self.pulsing = False
         self.pulse_at = -1e9
+        #: Each beat this viewer was given, as made: [film second it starts, its telling's tension
+        #: and content, the lever steps on it] (``made``, ``contrast``).
+        self.made: list[list[float]] = []
         self._position: dict[str, float] = {}
         by_episode: dict[int, list[Beat]] = {}
         for b in story.graph.beats:
@@ -154,6 +168,17 @@ class DramaManager:
     def drive(self, estimate: Estimate | None) -> float:
         """Which way, and how far, every lever should move for this viewer now."""
         return self.lean + self.nudge + self.pull(estimate)
+
+    def contrast(self, t: float) -> float | None:
+        """How much more intense (+) or calmer (-) than this viewer's RECENT beats before it the
+        beat playing at film second ``t`` was made (None: no beat yet, or none before it). Each
+        viewer is compared with what they themselves were given, so another tab in a climax and in
+        a lull say different things (``engagement.AVERTED``)."""
+        i = next((k for k in range(len(self.made) - 1, -1, -1) if self.made[k][0] <= t), None)
+        if i is None or i == 0:
+            return None
+        before = self.made[max(0, i - RECENT):i]
+        return sum(self.made[i][1:]) - sum(sum(m[1:]) for m in before) / len(before)
 
     def position(self, beat: Beat) -> float:
         """Where ``beat`` stands in its episode, 0 (setup) .. 1 (climax)."""
@@ -185,6 +210,12 @@ class DramaManager:
         learns from the reading since the last (``learn``; False: the caller already has)."""
         if learn:
             self.learn(beat, estimate, at_s)
+        best = self._variant(beat, estimate, at_s)
+        told = beat if best is None else beat.variants[best]
+        self.made.append([at_s, told.tension + MADE_STEP * max(told.content.values(), default=0), 0.0])
+        return best
+
+    def _variant(self, beat: Beat, estimate: Estimate | None, at_s: float) -> VariantName | None:
         if not beat.variants:
             return None
         want = self.wanted(beat, estimate)
@@ -285,6 +316,10 @@ class DramaManager:
         """Cut quicker for a viewer who wants more, slower for one who wants less (None: their usual pace)."""
         drive = self.drive(estimate)
         pace: Pacing | None = "fast" if drive > PACE_AT else "slow" if drive < -PACE_AT else self.prior_pacing
+        if self.made:  # the levers on the beat about to play, as it is made
+            cut = {"fast": 1, "slow": -1}.get(pace or self.usual_pacing, 0)
+            light = {"stakes": 1, "breather": -1}.get(self.current_look or "", 0)
+            self.made[-1][2] = MADE_STEP * (cut + light + self.pulsing)
         if pace is None or pace == self.usual_pacing:
             return None
         if pace != self.prior_pacing and not any(i.beat == beat.id and i.kind in ("escalate", "calm")

@@ -2,7 +2,10 @@
 
 Each telemetry event is evidence of boredom (skipping ahead, hiding the tab, muting, letting a
 choice time out, watching sped up, no face at the screen when webcam attention is on) or of overload (rewinding, pausing, agonising over a
-choice), or of attention (watching on, moving the pointer, choosing quickly). Evidence decays
+choice), or of attention (watching on, moving the pointer, choosing quickly). Turning away (another
+tab, muting, no face) says only that something is wrong: given ``context`` (how intense the beat
+playing was against the viewer's recent ones), it reads as overload in a tenser beat, as boredom
+in a calmer one. Evidence decays
 with a half-life in wall-clock time, and a skip counts by how much of the film it skipped, in
 segments, so a jump over a short scene weighs what a jump over a long one does.
 
@@ -30,6 +33,7 @@ of boredom and overload (``judge``), the strongest reading since the last take, 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -43,6 +47,16 @@ SKIP_UNIT_S = 4.0
 SILENT_S = 6.0
 #: Film seconds over which it then fades to nothing: ``unknown`` from SILENT_S + FADE_S on.
 FADE_S = 30.0
+#: Signs of turning away from the film (another tab, the sound off, eyes off the screen): people
+#: do that to what is too much (eyes covered at a frightening scene, the sound down at a loud
+#: one) as well as to what is too little, and which it was shows in what was playing (``context``).
+#: Skipping ahead and letting a choice run out hurry the story on or leave it to it: they stay
+#: boredom (read in context too, they cost under ``director.viewers``: README, "overwhelm").
+AVERTED = ("left the tab", "muted", "looked away")
+#: The scale of that reading, in the director's units of intensity (``DramaManager.contrast``: a
+#: step of pace, look or content is 0.1): the share of a turning away read as overload is a
+#: logistic of the contrast over this (half at level; 0.73 a step tenser, 0.27 a step calmer).
+CONTRAST_S = 0.1
 
 
 def _num(x: Any, default: float) -> float:
@@ -149,6 +163,19 @@ class Engagement(Reading):
         self._adwin = drift.ADWIN(delta=0.05)
         self._drop = drift.PageHinkley(min_instances=4, delta=0.01, threshold=0.6, mode="down")
         self.recent: list[str] = []
+        #: How much more intense than this viewer's recent beats the beat playing at a film second
+        #: was (``DramaManager.contrast``; None: nothing to compare). Given, a turning away
+        #: (``AVERTED``) reads by it: in a tenser beat than their recent ones mostly as overload,
+        #: in a calmer one mostly as boredom, half each when level. Not given: as boredom.
+        self.context: Callable[[float], float | None] | None = None
+
+    def _split(self, amount: float, t: float) -> tuple[float, float]:
+        """(boredom, overload) for ``amount`` of a turning away at film second ``t``."""
+        contrast = self.context(t) if self.context is not None else None
+        if contrast is None:
+            return amount, 0.0
+        over = 1.0 / (1.0 + math.exp(-contrast / CONTRAST_S))
+        return amount * (1.0 - over), amount * over
 
     def _decay(self, at: float) -> None:
         if self._at is not None and at > self._at:
@@ -210,6 +237,8 @@ class Engagement(Reading):
                 b, why = -0.5, f"chose in {latency:.1f} s"
             elif latency > 8.0:
                 o, why = 0.3, f"took {latency:.0f} s to choose"
+        if b > 0 and why in AVERTED:
+            b, o = self._split(b, _num(t, 0.0))
         self.heard_t = heard if self.heard_t is None else max(self.heard_t, heard)
         self.boredom = max(0.0, self.boredom + b)
         self.overload = max(0.0, self.overload + o)

@@ -271,6 +271,9 @@ class Viewer(Protocol):
 
 # -- policies --------------------------------------------------------------------------------
 
+#: Whether the adaptive director reads a turning away (another tab, muting) by how intense the
+#: beat playing was against the viewer's recent ones (``DramaManager.contrast``); off: as boredom.
+READ_IN_CONTEXT = True
 POLICIES = ("as_written", "static", "no_telemetry", "adaptive", "learned", "random", "oracle")
 Policy = str | Schedule
 
@@ -341,6 +344,8 @@ class _Adaptive(_Director):
         # it can start at (schedule.START; as a server's live films do: serve.live)
         self.look = start(self.drama, prior, profile)
         self.engagement = Engagement()
+        if READ_IN_CONTEXT:  # another tab or muting reads by what was playing (``Engagement.context``)
+            self.engagement.context = self.drama.contrast
         self.reading: Estimate | None = None
 
     def variant(self, beat: Beat, at_s: float) -> VariantName | None:
