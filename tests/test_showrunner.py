@@ -829,7 +829,7 @@ def test_the_opening_super_places_the_film_against_its_event():
 
 
 def test_an_event_said_as_when_is_the_setting_and_whose_event_is_not_which():
-    assert read("a detective investigates a murder during the school play").shapes[0] == "investigation"
+    assert read("a detective investigates a murder during the school play").shapes[0] == "whodunit"
     assert read("a jazz singer's comeback concert in 1950s Chicago").event == "the comeback concert"
 
 
@@ -2022,3 +2022,36 @@ def test_every_era_a_word_names_is_one_the_vocabulary_has():
     v = kits().vocabulary
     eras = {e.era for e in v.eras}
     assert {n.era for n in v.place_names if n.era} <= eras and {p.era for p in v.people if p.era} <= eras
+
+
+def test_a_class_taught_a_crime_witnessed_and_gods_among_us():
+    # a retired spy teaching a cooking class is a spy's story in a kitchen, not a coming of age
+    spy = plan(Request(prompt="a retired spy teaches a cooking class in Lyon", episodes=1), seed=0)
+    assert spy.generator["shapes"] == "espionage" and "the cooking class" in {p.name for p in spy.bible.world.places}
+    # a waitress who witnesses a robbery is not in the crew (it was a heist she led)
+    assert read("a 1950s diner waitress in Texas witnesses a bank robbery").shapes[0] == "hostage"
+    # Norse gods in Las Vegas are today's, called by their names, at a poker game (it was the
+    # Viking Age, a road trip, "gods" and "poker" not understood)
+    gods = plan(Request(prompt="Norse gods play poker with mortals in a Las Vegas casino", episodes=1), seed=0)
+    assert gods.bible.world.era == "the present day" and gods.generator["shapes"] == "rivalry"
+    norse = {"Odin", "Thor", "Loki", "Baldur", "Tyr", "Heimdall", "Freyr", "Bragi", "Freya", "Frigg", "Sif", "Hel",
+             "Idun", "Skadi", "Eir", "Saga"}
+    assert all(c.name in norse for c in gods.bible.cast if c.job == "god")
+    # a story of today set nowhere in particular has today's names, not a 1930s farce's
+    drag = plan(Request(prompt="a drag queen opens a bakery in a conservative small town, a heartwarming comedy",
+                        episodes=1), seed=0)
+    assert drag.bible.world.era == "the present day"
+    assert not {"Algernon", "Binky", "Monty", "Toppy", "Bunty"} & {c.name.split()[0] for c in drag.bible.cast}
+    # New Zealand named alone is its small towns, not the Hotel Splendide
+    waka = plan(Request(prompt="a Maori grandmother teaches her granddaughter to carve a waka in New Zealand",
+                        episodes=1), seed=0)
+    assert "main street" in {p.name for p in waka.bible.world.places} and not read(
+        "a Maori grandmother teaches her granddaughter to carve a waka in New Zealand").not_understood
+
+
+def test_no_murder_for_a_g_rating():
+    # a murder asked for at G is a disappearance; no series episode at G is told by a death
+    for seed in range(4):
+        story = plan(Request(prompt="a murder mystery", rating="G"), seed=seed)
+        assert "whodunit" not in story.generator["shapes"]
+    assert "whodunit" not in plan(Request(prompt="a murder mystery for kids", episodes=1), seed=0).generator["shapes"]

@@ -235,7 +235,10 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
         # a town of the New World since the 1950s has a main street and a diner, not a village
         # green and a tea room ("a mystery in Key West"); Britain's keep the genre's village
         # (only where every town of the name is: Whitby is Dracula's as well as Ontario's)
-        countries = reader.town_countries(named)
+        countries = reader.town_countries(named) or (
+            # (a country of the New World named alone has its small towns: a Maori grandmother in
+            # New Zealand is not at a 1930s farce's Hotel Splendide)
+            {reader.country_of(named)} if reader.is_country(named) else set())
         if countries and countries <= _MAIN_STREET_COUNTRIES and year >= 1950:
             return "a small town"
         # a town or a region abroad has streets, not an English village's (Hokkaido, Lucca)
@@ -498,7 +501,12 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             if premise.narrator and p.label == premise.narrator:
                 narrator = c.id
         species = update.get("look", c.look).species
-        if species != "human" and ("comp1" if key == "comp" else key) not in given:
+        if p is not None and p.label == "god" and not (p.name or p.surname) and \
+                ("comp1" if key == "comp" else key) not in given:
+            # "Norse gods play poker": Loki and Freya, not Frankie Cole
+            update["name"] = god_name(premise.prompt, update.get("pronouns", c.pronouns), rng, used) \
+                or update.get("name", c.name)
+        elif species != "human" and ("comp1" if key == "comp" else key) not in given:
             # a dragon is not "Sorrel Greymantle": a creature gets a storybook name, a machine a designation
             update["name"] = creature_name(species, update.get("pronouns", c.pronouns), intent, rng, used) \
                 or update.get("name", c.name)
@@ -681,6 +689,38 @@ _PET_NAMES = {
 _DEVIL_NAMES = {"he": ("Mr Scratch", "Old Nick", "Mr Grey", "Mephisto", "Nicholas Scratch"),
                 "she": ("Madam Scratch", "Lilith", "Mistress Grey", "Old Meg", "Mother Crossways"),
                 "they": ("Scratch", "Mephisto", "Grey", "Crossways", "Hob")}
+
+
+#: The gods of the pantheons requests name, by pronoun.
+_GODS = {
+    "norse": {"he": ("Odin", "Thor", "Loki", "Baldur", "Tyr", "Heimdall", "Freyr", "Bragi"),
+              "she": ("Freya", "Frigg", "Sif", "Hel", "Idun", "Skadi", "Eir", "Saga")},
+    "greek": {"he": ("Zeus", "Apollo", "Hermes", "Ares", "Poseidon", "Hades", "Dionysus", "Hephaestus"),
+              "she": ("Athena", "Hera", "Aphrodite", "Artemis", "Demeter", "Hestia", "Persephone", "Nyx")},
+    "roman": {"he": ("Jupiter", "Mars", "Mercury", "Neptune", "Pluto", "Bacchus", "Vulcan", "Janus"),
+              "she": ("Juno", "Minerva", "Venus", "Diana", "Ceres", "Vesta", "Proserpina", "Fortuna")},
+    "egyptian": {"he": ("Ra", "Osiris", "Anubis", "Horus", "Thoth", "Set", "Ptah", "Khonsu"),
+                 "she": ("Isis", "Bastet", "Hathor", "Ma'at", "Sekhmet", "Nephthys", "Nut", "Tefnut")},
+}
+_PANTHEON = re.compile(r"\b(norse|viking|asgard\w*|greek|olymp\w*|roman|egyptian)\b")
+
+
+def god_name(prompt: str, pronoun: str, rng: random.Random, used: set[str]) -> str | None:
+    """A god's name from the pantheon the request names (Norse where it says Asgard, Greek where
+    Olympus); None where it names none (a god of its own keeps a person's name)."""
+    m = _PANTHEON.search(prompt.lower())
+    if m is None:
+        return None
+    word = m.group(1)
+    pantheon = "norse" if word in ("norse", "viking") or word.startswith("asgard") else \
+        "greek" if word.startswith("olymp") else word
+    names = _GODS[pantheon]
+    pool = [n for n in (names.get(pronoun) or names["he"] + names["she"]) if n not in used]
+    if not pool:
+        return None
+    name = rng.choice(pool)
+    used.add(name)
+    return name
 
 
 def creature_name(species: str, pronoun: str, intent: Intent, rng: random.Random, used: set[str]) -> str | None:

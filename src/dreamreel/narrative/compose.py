@@ -44,7 +44,7 @@ from ..model.premise import Premise
 from . import asked
 from .asked import TALKERS
 from .bible_builder import Cast, WorldFacts, fear_met
-from .interpret import CHILDREN_ONLY, GENTLE, Intent
+from .interpret import CHILDREN_ONLY, GENTLE, NOT_FOR_G, Intent
 from .kits import Kits
 from .rating import scan
 from .text import Person, Writer, article
@@ -137,20 +137,23 @@ def _levels(*texts: str) -> dict[ContentFlag, int]:
     return out
 
 
-def allowed_middle_plots(premise: Premise, main: str, shapes: Iterable[str]) -> list[str]:
+def allowed_middle_plots(premise: Premise, main: str, shapes: Iterable[str], rating: str | None = None) -> list[str]:
     """The plots that may fill a series' middle episodes when ``main`` opens and closes it: any
     other plot, only the gentle ones for children (or a bedtime or fear series), and never bedtime
-    or fear for anyone else. (The planner and the LLM's plot stage both keep to this one rule.)"""
+    or fear for anyone else; nothing told by a death for a G. (The planner and the LLM's plot
+    stage both keep to this one rule.)"""
     gentle = premise.audience == "children" or main in CHILDREN_ONLY
-    return [s for s in shapes if s != main and (not gentle or s in GENTLE) and (gentle or s not in CHILDREN_ONLY)]
+    deaths = rating == "G" or premise.rating == "G"
+    return [s for s in shapes if s != main and (not gentle or s in GENTLE) and (gentle or s not in CHILDREN_ONLY)
+            and not (deaths and s in NOT_FOR_G)]
 
 
 def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[str, PlotShape], genres: list[str],
-                rng: random.Random, start: int = 1) -> list[str]:
+                rng: random.Random, start: int = 1, rating: str | None = None) -> list[str]:
     """One shape an episode: the asked-for shape opens and closes the series; between, the
     other shapes the request names, then shapes that suit its genres, none twice until all
     have been used. ``start``: the first episode number planned (keep going plans one more)."""
-    pool = allowed_middle_plots(premise, main.id, shapes)
+    pool = allowed_middle_plots(premise, main.id, shapes, rating)
     suited = sorted(s for s in pool if set(shapes[s].genres) & set(genres))
     rest = sorted(set(pool) - set(suited))
     rng_local = random.Random(rng.random())

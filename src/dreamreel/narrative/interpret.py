@@ -24,6 +24,8 @@ from .premise import read as read_premise
 GENTLE = ("bedtime", "quest", "rivalry", "errors", "siege", "project", "show")
 #: Plots told only for children, and only where asked (a lost blanket at bedtime, a fear faced).
 CHILDREN_ONLY = ("bedtime", "fear")
+#: Plots told by a death: never a G's (a murder asked for at G is told as a disappearance).
+NOT_FOR_G = ("whodunit",)
 
 _ERA_RE = re.compile(r"\b((?:1[0-9]|20|21|22|23|24|25|26|27|28|29)[0-9]0)s\b|\b((?:1[0-9]|2[0-9])th)[- ]century\b")
 _ERA_WORDS = {
@@ -389,6 +391,10 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         plot, world = (local(plot, premise.country, year, period, premise.era),
                        local(world, premise.country, year, period, premise.era)) if plot is not world \
             else (local(plot, premise.country, year, period, premise.era),) * 2
+    elif _of_today(premise) and plot.name in _HOME and plot.name == world.name:
+        # a story of today set nowhere in particular is peopled with today's names of the genre's
+        # own country: a drag queen's bakery is not run by a 1930s farce's Algernon Fettiplace
+        plot = world = local(plot, _HOME[plot.name], NOW)
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes
@@ -476,7 +482,7 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     for word, pace in _PACING_WORDS.items():
         if word in low:
             pacing = pace
-    shape = pick_shape(asked or led, [k.name for k in (plot, world)], premise, rng_pick)
+    shape = pick_shape(asked or led, [k.name for k in (plot, world)], premise, rng_pick, rating)
     if not asked:
         notes.append(f"the request names no plot; chose {all_data().shapes[shape].label}")
     if premise.not_understood:
@@ -487,9 +493,12 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
                   length_asked=length_asked)
 
 
-def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) -> str:
+def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick, rating: str | None = None) -> str:
     """The plot shape: the one the request asks for, else one that suits its genres (by seed)."""
     shapes = all_data().shapes
+    if rating == "G" or premise.rating == "G" or premise.audience == "children":
+        asked = [("investigation" if s in NOT_FOR_G else s) for s in asked]
+        shapes = {k: v for k, v in shapes.items() if k not in NOT_FOR_G}
     animal = bool(premise.people) and premise.people[0].species not in (None, "human")
     if asked and asked[0] in _FOR_CHILDREN_TOLD_AS and premise.audience == "children" and animal \
             and _FOR_CHILDREN_TOLD_AS[asked[0]] in shapes:
@@ -523,6 +532,21 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick) 
     by_lead = [s for s in _lead_plots(premise) if s in pool or premise.audience not in ("children", "family")]
     told_as = (by_genre or by_lead or by_mood) if premise.genres else (by_lead or by_mood or by_genre)
     return rng_pick(told_as or pool or sorted(shapes))
+
+
+#: The country a period genre's own names are of.
+_HOME = {"comedy": "GB", "mystery": "GB", "romance": "GB", "horror": "GB", "noir": "US", "western": "US"}
+
+
+def _of_today(premise: Premise) -> bool:
+    """Set today where no time is asked: someone asked for is of our time (a drag queen, an
+    influencer: ``PersonWord.since`` from 1960), or the present is asked."""
+    if premise.year is not None:
+        return premise.year >= 1990
+    if premise.era is not None:
+        return premise.era == "the present day"
+    return any(w.since is not None and w.since >= 1960 for p in premise.people
+               for w in all_data().vocabulary.people if w.label == p.label)
 
 
 def _lead_plots(premise: Premise) -> list[str]:

