@@ -37,6 +37,7 @@ import numpy as np
 from ..director.drama import DramaManager, Seen
 from ..director.engagement import Engagement, Estimate, _num
 from ..director.grade import LOOKS, as_cut, compose, setting
+from ..director.harness import READ_IN_CONTEXT
 from ..director.path import Start
 from ..director.schedule import START, Schedule
 from ..director.schedule import start as start_from
@@ -178,6 +179,8 @@ class LiveFilm:
         self._reading: Estimate | None = None
         self.profile = profile
         self.drama = DramaManager(story, profile, seen)
+        if READ_IN_CONTEXT:  # another tab or muting reads by what was playing, as the harness measures it
+            self.engagement.context = self.drama.contrast
         self.adaptive = adaptive
         if adaptive:   # the director the bench measures starts from the population's schedule
             self._look_name = start_from(self.drama, schedule, profile) or ""
@@ -460,6 +463,7 @@ class LiveFilm:
             return None, None
         guess = copy.copy(self.drama)
         guess.log = []
+        guess.made = [list(m) for m in self.drama.made]  # (the guess's beat is not one made)
         reading = self.engagement.peek(self.watched_s())
         return guess.variant(beat, reading, at_s=self.made_s), guess.pacing(beat, reading, at_s=self.made_s)
 
