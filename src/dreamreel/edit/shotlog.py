@@ -92,8 +92,12 @@ def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:
         out["card"] = shot.caption or ("The End" if shot.kind == "end" else "")
         return out
     if place is not None and bible is not None:
-        from ..synth.visual.procedural import era_year
+        from ..synth.visual.procedural import built_as, era_year
         from ..synth.visual.substitutes import place_note
+
+        built = built_as(bible, shot)
+        if built is not None:  # a people of the past's own place (a longhouse, a Roman palace hall)
+            out["place"]["built_as"] = built
 
         note = place_note(place, shot.place_kind, era_year(bible), bible.world.name)
         if note is not None:
@@ -206,7 +210,7 @@ def row(entry: dict[str, Any]) -> dict[str, str]:
     return {
         "#": str(entry["number"]), "time": clock(entry["start"]), "length": f"{entry['seconds']:.1f}s",
         "shot": f"{entry['kind']} {entry['size'].replace('_', '-')}",
-        "place": f"{place['name']} ({place['kind'].replace('_', ' ')})",
+        "place": f"{place['name']} ({place.get('built_as') or place['kind'].replace('_', ' ')})",
         "who": f"card: {d['card']}" if d.get("card") is not None else who(entry),
         "costume": "; ".join(costumes), "props": ", ".join(props), "action": (d.get("action") or "").replace("_", " "),
     }

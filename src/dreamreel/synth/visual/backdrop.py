@@ -12,9 +12,10 @@ import skia
 from ...model.shot import Shot
 from .layers import Sprite, opaque_image, surface
 from .looks import Grade
-from .dressing import dress
+from .dressing import ON_WALL, dress
+from . import eras
 from .rooms import Room, draw_room
-from .settings import INTERIOR_KINDS, RECIPES, Kit
+from .settings import INTERIOR_KINDS, RECIPES, Kit, bridge
 
 #: How far each layer moves in a pan, as a share of the pan: sky+far, mid, near (and the actors).
 DEPTHS = (0.3, 0.65, 1.0)
@@ -33,7 +34,8 @@ class Backdrop:
                  pan_px: int, margin: int, zoom: float, blur: float, seed: int, year: int | None = None,
                  dressing: list[str] | None = None, view: str = "city", room: Room | None = None,
                  rural: bool = False, climate: str | None = None, towers_since: int = 1900,
-                 region: str | None = None, country: str | None = None):
+                 region: str | None = None, country: str | None = None, culture: str | None = None,
+                 site: str | None = None):
         self.width, self.height = width, height
         self.pan_px, self.margin = pan_px, margin
         lw, lh = width + pan_px + 2 * margin, height + 2 * margin
@@ -50,9 +52,17 @@ class Backdrop:
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
                   weather=shot.weather, genres=genres, year=year, view=view, rural=rural,
                   warm=climate is not None, tropical=climate == "tropical", towers_since=towers_since,
-                  region=region, country=country)
-        if room is not None:  # an interior built from its words (rooms.py) instead of the kind's own
+                  region=region, country=country, culture=culture, site=site)
+        # a place of a people of the past (a longhouse, a Roman palace), built their way (eras.py)
+        built = eras.choose(eras.look_of(kit), shot.place_kind, site, room.wall if room is not None else None)
+        if built is not None:
+            eras.draw(kit, built)
+            if shot.place_kind in eras.OUTSIDE_KINDS and built not in ("hall", "palace"):
+                dressing = [d for d in dressing or [] if d not in ON_WALL]  # nothing hung on the open sky
+        elif room is not None:  # an interior built from its words (rooms.py) instead of the kind's own
             draw_room(kit, room)
+        elif site == "bridge":  # a town's bridge: the river and the far bank's skyline
+            bridge(kit)
         else:
             RECIPES[shot.place_kind](kit)
         if dressing:

@@ -58,6 +58,7 @@ class BodyPlan:
     coat_color: str = "#4a3424"   # the spines' or the shell's colour
     substitute: str | None = None  # the species it was asked for, when drawn as this plan instead
     vehicle: str = ""             # vehicles: engine, boat, bus, car or tractor
+    hump: int = 0                 # humps on the back: 1 a dromedary's, 2 a Bactrian camel's
 
     def named(self, asked: str) -> "BodyPlan":
         return dataclasses.replace(self, substitute=asked)
@@ -84,6 +85,9 @@ _BOAT = BodyPlan("vehicle", 1.0, ears="none", tail="none", legs=0, vehicle="boat
 _BUS = BodyPlan("vehicle", 1.05, ears="none", tail="none", legs=0, vehicle="bus")
 _CAR = BodyPlan("vehicle", 0.85, ears="none", tail="none", legs=0, vehicle="car")
 _TRACTOR = BodyPlan("vehicle", 0.95, ears="none", tail="none", legs=0, vehicle="tractor")
+#: A camel: long legs, a long neck that dips forward before it rises to the head, a hump on its back.
+_CAMEL = BodyPlan("beast", 1.3, "#c49a64", "#dcbc8c", neck=0.95, snout=0.7, ears="round", tail="thin", leg=1.3,
+                  hump=1)
 _LIZARD = BodyPlan("beast", 0.32, "#5a8a3a", "#c8d890", neck=0.1, snout=0.55, ears="none", tail="thin", leg=0.4,
                    life=0.04)
 
@@ -100,6 +104,8 @@ PLANS: dict[str, BodyPlan] = {
     "tiger": dataclasses.replace(_CAT, size=0.95, body="#d87a2a", pattern="stripes", life=0.55),
     "lion": dataclasses.replace(_CAT, size=0.95, body="#c89a4a", pattern="mane", tail="plain", life=0.6),
     # (a big cat is not a house cat's size beside people)
+    "camel": _CAMEL, "dromedary": _CAMEL, "bactrian camel": dataclasses.replace(_CAMEL, hump=2, body="#9a7448"),
+    "llama": dataclasses.replace(_CAMEL, size=0.95, hump=0, body="#e8dcc8", belly="#f4ece0", ears="point"),
     "horse": _HORSE, "pony": dataclasses.replace(_HORSE, size=0.9), "unicorn": dataclasses.replace(
         _HORSE, body="#f2eef4", belly="#ffffff", horns="one"),
     "zebra": dataclasses.replace(_HORSE, body="#f0f0f0", pattern="stripes"),
@@ -155,7 +161,7 @@ PLANS: dict[str, BodyPlan] = {
 NEAREST: dict[str, str] = {
     "lynx": "cat", "leopard": "tiger", "panther": "cat", "jaguar": "tiger", "cheetah": "tiger",
     "hound": "dog", "coyote": "wolf", "jackal": "wolf", "werewolf": "wolf", "hyena": "dog",
-    "donkey": "horse", "mule": "horse", "camel": "horse", "giraffe": "horse", "moose": "deer", "elk": "deer",
+    "donkey": "horse", "mule": "horse", "giraffe": "horse", "moose": "deer", "elk": "deer",
     "badger": "raccoon", "weasel": "otter", "ferret": "otter", "mole": "mouse", "hamster": "mouse",
     "skunk": "raccoon", "beaver": "otter", "monkey": "cat", "ape": "bear", "gorilla": "bear",
     "yak": "cow", "bull": "cow", "ox": "cow", "buffalo": "cow", "lamb": "sheep", "hippo": "rhino",
@@ -171,7 +177,7 @@ NEAREST: dict[str, str] = {
     "animal": "dog", "beast": "mythical beast", "creature": "mythical beast", "poltergeist": "ghost",
     "banshee": "ghost", "soul": "ghost", "shade": "ghost",
     "kangaroo": "rabbit", "wallaby": "rabbit", "hare": "rabbit", "koala": "bear", "wombat": "bear", "sloth": "bear",
-    "platypus": "otter", "meerkat": "otter", "mongoose": "otter", "lemur": "cat", "llama": "horse", "alpaca": "sheep",
+    "platypus": "otter", "meerkat": "otter", "mongoose": "otter", "lemur": "cat", "alpaca": "sheep", "guanaco": "llama", "vicuna": "llama",
     "bat": "bird", "vulture": "bird", "falcon": "bird", "kestrel": "bird", "stork": "swan", "heron": "swan",
     "crane": "swan", "pelican": "swan", "ostrich": "turkey", "emu": "turkey", "dodo": "turkey", "kiwi": "chicken",
     "peacock": "turkey", "puffin": "penguin", "toucan": "parrot", "macaw": "parrot", "cockatoo": "parrot",
@@ -563,6 +569,8 @@ class Creature:
                 c.drawOval(skia.Rect((x - 6) * k, top + (bottom - top) * y, (x + 6) * k,
                                      top + (bottom - top) * y + 9 * k), self.mark)
         c.drawRoundRect(barrel, 18 * k, 16 * k, self.outline)
+        if p.hump:
+            self._humps(c, d, top)
         if self.machine:
             self._plates(c, barrel, d)
         if self.coated:  # a coat over the back, like a dog's jacket, with its collar at the neck
@@ -591,13 +599,37 @@ class Creature:
                 c.drawPath(poly([(x * k, top + 2 * k), ((x + 4) * k, top - 7 * k), ((x + 8) * k, top + 2 * k)]),
                            self.horn)
         hx, hy = self.head_center(pose)
-        neck = poly([(d * 18 * k, top + 8 * k), (hx - d * 6 * k, hy + 4 * k), (hx + d * 4 * k, hy + 8 * k),
-                     (d * 34 * k, top + 14 * k)])
+        if p.hump or (p.leg > 1 and p.neck > 0.9):  # a camel's neck: forward and down from the chest, then up
+            neck = skia.Path()
+            neck.moveTo(d * 20 * k, top + 4 * k)
+            neck.cubicTo(d * 44 * k, top + 2 * k, hx - d * 16 * k, hy + 30 * k, hx - d * 7 * k, hy + 2 * k)
+            neck.lineTo(hx + d * 5 * k, hy + 8 * k)
+            neck.cubicTo(hx + d * 2 * k, hy + 40 * k, d * 52 * k, top + 22 * k, d * 30 * k, top + 18 * k)
+            neck.close()
+        else:
+            neck = poly([(d * 18 * k, top + 8 * k), (hx - d * 6 * k, hy + 4 * k), (hx + d * 4 * k, hy + 8 * k),
+                         (d * 34 * k, top + 14 * k)])
         c.drawPath(neck, self.body_flat)
         c.drawPath(neck, self.outline)
         if p.pattern == "mane":
             c.drawPath(poly([(d * 16 * k, top + 6 * k), (hx - d * 8 * k, hy - 4 * k), (hx - d * 2 * k, hy + 2 * k),
                              (d * 22 * k, top + 10 * k)]), self.mark)
+
+    def _humps(self, c: skia.Canvas, d: int, top: float) -> None:
+        """A camel's hump (a Bactrian's two) rising from the middle of its back: filled over the
+        barrel's top, outlined along its round only, so it grows out of the back."""
+        k = self.k
+        spans = ((-24.0, 20.0, 24.0),) if self.plan.hump == 1 else ((-28.0, 0.0, 18.0), (0.0, 26.0, 18.0))
+        for x0, x1, h in spans:
+            a, b = d * x0 * k, d * x1 * k
+            hump = skia.Path()
+            hump.moveTo(a, top + 7 * k)
+            hump.cubicTo(a + (b - a) * 0.15, top - h * k, a + (b - a) * 0.7, top - h * 1.05 * k, b, top + 7 * k)
+            c.drawPath(hump, self.body_flat)
+            arc = skia.Path()
+            arc.moveTo(a, top + 7 * k)
+            arc.cubicTo(a + (b - a) * 0.15, top - h * k, a + (b - a) * 0.7, top - h * 1.05 * k, b, top + 7 * k)
+            c.drawPath(arc, self.outline)
 
     def _spines(self, c: skia.Canvas, d: int, top: float, bottom: float) -> None:
         """A hedgehog's back: a dome of spikes from the rump to behind the head."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import skia
 
-from . import homes, rooms, sites
+from . import eras, homes, rooms, sites
 from .paint import fill, glow, poly, stroke
 from .settings import Kit, console, crate, curved_roof, shelves
 
@@ -33,8 +33,12 @@ def _plants(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
             c.drawOval(skia.Rect(px + 6 * math.cos(a) - 2.4, base - 6 - 7 * math.sin(a) - 1.2,
                                  px + 6 * math.cos(a) + 2.4, base - 6 - 7 * math.sin(a) + 1.2),
                        fill(k.g.c("#3a9a4a" if j % 2 else "#2a7a3a")))
-        glow(c, px, base - 24, 8, k.g.c("#e06aff", 0.35, lit=0))  # a grow-lamp
-        c.drawRect(skia.Rect(px - 3, base - 25, px + 3, base - 24), fill(k.g.c("#e8b0ff", lit=0)))
+        if k.year is None and (k.scifi or k.view in ("stars", "orbit", "mars")):  # a ship's or a colony's grow-lamp
+            glow(c, px, base - 24, 8, k.g.c("#e06aff", 0.35, lit=0))
+            c.drawRect(skia.Rect(px - 3, base - 25, px + 3, base - 24), fill(k.g.c("#e8b0ff", lit=0)))
+        elif i % 2 == 0:  # a garden's: flowers among the leaves
+            for j, col in enumerate(("#e84a6a", "#f0c83a", "#f4f0e8")):
+                c.drawCircle(px - 3 + j * 3, base - 11 - (j % 2) * 2, 1.1, fill(k.g.c(col)))
 
 
 def _pods(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
@@ -69,6 +73,13 @@ def _long_table(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 def _hearth(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     if homes.hearth(k, c, x, base):  # an irori, a brazier or a three-stone fire where there is no fireplace
+        return
+    look = eras.look_of(k)
+    if look == "norse":  # a longhouse's fire runs down the middle of the hall
+        _long_hearth(k, c, x, base)
+        return
+    if look is not None:  # the ancient world warmed its rooms with braziers, not chimneyed fireplaces
+        homes.brazier(k, c, x, base)
         return
     c.drawRect(skia.Rect(x - 12, base - 22, x + 12, base), fill(k.g.c("#6a5a50")))
     c.drawRect(skia.Rect(x - 14, base - 24, x + 14, base - 21), fill(k.g.c("#4a3a30")))
@@ -114,6 +125,10 @@ def _stove(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     kitchen's open fire on the hearth with a cauldron hung over it. Where the region cooked otherwise,
     its own stove (homes.stove: a kamado, a clay oven, a three-stone fire)."""
     if homes.stove(k, c, x, base):
+        return
+    if eras.look_of(k) in ("classical", "egypt"):  # a domed clay oven and a brazier, as the dry lands cook
+        homes.clay_oven(k, c, x - 6, base)
+        homes.brazier(k, c, x + 14, base)
         return
     if k.year is not None and k.year < 1750:  # a wide stone fireplace, the pot hung in its mouth
         c.drawRect(skia.Rect(x - 20, base - 30, x + 20, base), fill(k.g.c("#6a5a50")))
@@ -296,11 +311,15 @@ def _lens(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 
 def _stairs(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
-    c.drawRect(skia.Rect(x - 1, base - 60, x + 1, base), fill(k.g.c("#3a3a3a")))
+    """A spiral stair round its newel: iron treads on a steel post since the foundries (1850), oak
+    treads on a wooden post before, stone ones in the ancient world and the Middle Ages."""
+    post, tread = ("#3a3a3a", "#5a5a5e") if k.year is None or k.year >= 1850 else \
+        ("#4a3220", "#7a5634") if k.year >= 1500 else ("#6a6256", "#9a907e")
+    c.drawRect(skia.Rect(x - 1, base - 60, x + 1, base), fill(k.g.c(post)))
     for i in range(12):
         y = base - 4 - i * 5
         side = 1 if i % 2 else -1
-        c.drawPath(poly([(x, y), (x + side * 9, y - 1.5), (x + side * 9, y + 0.5), (x, y + 1)]), fill(k.g.c("#5a5a5e")))
+        c.drawPath(poly([(x, y), (x + side * 9, y - 1.5), (x + side * 9, y + 0.5), (x, y + 1)]), fill(k.g.c(tread)))
 
 
 def _bell(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
@@ -512,6 +531,11 @@ def _screens(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 
 def _machines(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """Machinery: an iron housing under two big toothed gears; before the machine age (1750) a
+    smith's forge instead, its fire glowing under a hood, an anvil and tongs by it."""
+    if k.year is not None and k.year < 1750:
+        _forge(k, c, x, base)
+        return
     c.drawRect(skia.Rect(x - 14, base - 20, x + 14, base), fill(k.g.c("#5a5a5e")))
     for cx, cy, r in ((x - 6, base - 28, 7.0), (x + 6, base - 31, 5.0)):
         c.drawCircle(cx, cy, r, fill(k.g.c("#8a7a5a")))
@@ -520,6 +544,23 @@ def _machines(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
             c.drawRect(skia.Rect(cx + r * math.cos(a) - 1, cy + r * math.sin(a) - 1,
                                  cx + r * math.cos(a) + 1, cy + r * math.sin(a) + 1), fill(k.g.c("#8a7a5a")))
         c.drawCircle(cx, cy, r * 0.3, fill(k.g.c("#3a3a3a")))
+
+
+def _forge(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A smith's forge: a stone hearth with its coals glowing, a hood over it, the bellows beside it,
+    and an anvil on a block with a hammer and tongs."""
+    stone = fill(k.g.c("#6a625a"))
+    c.drawRect(skia.Rect(x - 16, base - 10, x + 2, base), stone)
+    c.drawPath(poly([(x - 17, base - 26), (x + 3, base - 26), (x - 1, base - 18), (x - 13, base - 18)]), stone)
+    c.drawRect(skia.Rect(x - 10, base - 40, x - 4, base - 26), stone)  # the hood's flue
+    c.drawRect(skia.Rect(x - 14, base - 12, x, base - 10), fill(k.g.c("#ff7a2a", lit=0)))  # the coals
+    glow(c, x - 7, base - 12, 16, k.g.c("#ff8a2a", 0.55, lit=0))
+    c.drawPath(poly([(x - 22, base - 12), (x - 17, base - 15), (x - 17, base - 8)]), fill(k.g.c("#6a4a2a")))  # bellows
+    c.drawRect(skia.Rect(x + 8, base - 7, x + 13, base), fill(k.g.c("#5a3a22")))  # the anvil's block
+    c.drawPath(poly([(x + 5, base - 10), (x + 16, base - 10), (x + 14, base - 7), (x + 7, base - 7), (x + 3, base - 9)]),
+               fill(k.g.c("#2a2a2e")))
+    c.drawLine(x + 14, base - 10.5, x + 18, base - 14, stroke(k.g.c("#5a3a22"), 0.7))  # the hammer
+    c.drawRect(skia.Rect(x + 17, base - 15, x + 19.5, base - 13), fill(k.g.c("#3a3a3e")))
 
 
 def _banners(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
@@ -684,6 +725,14 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "shop": (_shop, ("shop", "store", "pharmacy", "boutique", "emporium", "grocer", "counter")),
     "crates": (_crates, ("warehouse", "storeroom", "store room", "cargo", "depot", "stockroom", "loading")),
     # everyday rooms (rooms.py builds their walls, floor and light from the same words)
+    "cafe_counter": (rooms.cafe_counter, ("cafe", "café", "coffee shop", "coffee house", "coffeehouse", "espresso",
+                                          "coffee machine", "tea room", "tearoom", "patisserie", "pastries",
+                                          "croissant")),
+    "cafe_tables": (rooms.cafe_tables, ("cafe", "café", "coffee shop", "coffee house", "coffeehouse", "tea room",
+                                        "tearoom", "brasserie", "bistro", "marble tables", "window table",
+                                        "pavement tables", "espresso")),
+    "cafe_window": (rooms.cafe_window, ("cafe", "café", "coffee shop", "coffee house", "coffeehouse", "tea room",
+                                        "tearoom", "brasserie", "espresso bar", "newspapers on poles")),
     "washers": (rooms.washers, ("laundromat", "launderette", "laundrette", "laundry", "washing machine", "washer",
                                 "dryer", "wash house", "spin cycle")),
     "barber_chairs": (rooms.barber_chairs, ("barber", "hairdresser", "hair salon", "beauty parlo", "beauty salon",
@@ -748,7 +797,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
 #: Each piece's place in PIECES: where one word names several, the one listed first is the signature.
 ORDER = {name: i for i, name in enumerate(PIECES)}
 #: Pieces that hang on the far wall (drawn there, not on the floor).
-ON_WALL = {"stage", "portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
+ON_WALL = {"cafe_window", "stage", "portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
            "scoreboard", "mixing_desk", "mirror", "wall_cross"}
 #: Pieces that stand only indoors: furniture, fittings and machines of a room, not set down in a
 #: street, a yard or on a beach (main street's diner and barber shop are along it, not on the pavement).
@@ -756,7 +805,7 @@ INDOORS = {"temple_altar", "pods", "bunks", "books", "hearth", "long_hearth", "l
            "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
            "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
            "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
-           "cot", "wall_cross"}
+           "cot", "wall_cross", "cafe_tables", "cafe_counter", "cafe_window"}
 
 
 #: Pieces that cannot stand in a world before this year (None: only in the present or future):
@@ -1015,7 +1064,7 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
 INSIDE_WORDS = ("hall", "kitchen", "room", "chamber", "cellar", "chapel", "crypt", "corridor", "passage", "cell",
                 "sanctum", "nook", "cubbyhole", "quarters", "library", "dormitory", "dormitories", "vault", "aisle",
                 "hearth", "fireside", "throne", "attic", "parlour", "parlor", "pantry", "scullery", "galley",
-                "below deck", "below decks", "indoors")
+                "below deck", "below decks", "indoors", "longhouse", "long house", "mead hall", "mead-hall")
 OUTSIDE_WORDS = ("outside", "outdoor", "outdoors", "open air", "open-air", "open to the sky", "roof", "roofs",
                  "rooftop", "wall-walk", "battlement", "battlements", "courtyard", "yard", "garden", "steps",
                  "exterior")

@@ -40,14 +40,14 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_insert,
         draw_insert_table,
     )
-    from . import blocking, creatures, icons, objects
+    from . import blocking, creatures, eras, icons, objects
     from .creatures import Creature, flies, head_radius, life_scale, make_puppet
     from .dressing import inside, pieces, view_of
     from .layers import Sprite, opaque_image, surface
     from .paint import fill
     from .looks import Grade, Grain, Vignette, vignette_for
     from .puppets import Pose, Puppet
-    from .rooms import KIND_ROOMS, TIMBER_HALL, TIMBER_WORDS, Room, room_of, venue_of
+    from .rooms import ANCIENT_STONE, KIND_ROOMS, TIMBER_HALL, TIMBER_WORDS, Room, room_of, venue_of
     from .settings import GROUND, INTERIOR_KINDS, OPEN_AIR_KINDS, UNDERWATER
     from .weather import Weather
 except ImportError:
@@ -101,9 +101,13 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         # a room of an open-air kind of place (a castle's kitchens, a mountain's stone hut with a stove)
         # is drawn inside, as a room of that kind, not as the place seen from outside
         shell = KIND_ROOMS[kind]
-        if kind == "castle" and TIMBER_WORDS.search(f"{place.name} {place.description} {bible.world.name} "
-                                                    f"{bible.world.description} {bible.world.era}".lower()):
+        look = eras.cultures().get(culture_of(bible) or "", {}).get("look")
+        if kind == "castle" and (look == "norse" or TIMBER_WORDS.search(
+                f"{place.name} {place.description} {bible.world.name} {bible.world.description} "
+                f"{bible.world.era}".lower())):
             shell = TIMBER_HALL  # a Norse longhouse's hall is timber round its long fire, not castle stone
+        elif kind == "castle" and look is not None:  # no heraldic banners or Gothic window before the Middle Ages
+            shell = ANCIENT_STONE
         room = room_of(place.name, place.description, year=year, kind=kind, inside=shell)
     rules = " ".join(bible.world.rules)  # what holds everywhere in the world ("there are no clocks")
     view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules,
@@ -121,6 +125,22 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         dressing = pieces(bible.world.name, year=year, context=world,
                           against=f"{place.name}. {place.description}. {rules}")
     return dressing, view, room
+
+
+def built_as(bible: Bible, shot: Shot) -> str | None:
+    """What the shot's place is built as where the world is set among a people of the past (eras.py:
+    "turf-roofed timber longhouses by a fjord", "a palace hall: marble columns, frescoed walls ..."),
+    in words for the shot log; None where it is drawn as its kind or its room."""
+    culture = culture_of(bible)
+    place = next((p for p in bible.world.places if p.id == shot.place), None)
+    if place is None:
+        return None
+    site = eras.site_of(place.name, place.description, kind=shot.place_kind)
+    look = eras.cultures().get(culture or "", {}).get("look")
+    if look is None and site != "fjord":
+        return None
+    _, _, room = set_dressing(bible, shot)
+    return eras.built_as(culture, eras.choose(look, shot.place_kind, site, room.wall if room is not None else None))
 
 
 #: Words that put a world on Mars.
@@ -325,6 +345,34 @@ def region_of_country(code: str) -> str | None:
     if code in table["otherwise"]:
         return table["otherwise"][code] or None
     return table["built"].get(people_of(code) or "")
+
+
+@cache
+def _culture_words() -> "list[tuple[str, re.Pattern[str], int, frozenset[str], int]]":
+    """Each culture of data/regions.toml: its name, a pattern of its words (whole words, any case),
+    the last year it is drawn in, its countries and the last year they make it so."""
+    return [(name, _whole(c["words"], case=False), c["until"], frozenset(c.get("countries", ())),
+             c.get("country_until", c["until"]))
+            for name, c in _places()["cultures"].items() if isinstance(c, dict) and "words" in c]
+
+
+def culture_of(bible: Bible) -> str | None:
+    """The people of the past the world is set among, whose places are built their way (eras.py):
+    a culture of data/regions.toml whose words the world's era names (then its name, then its
+    description: the first found), or whose country it is in, in a year no later than the
+    culture's; None in the present or future, or where none is named. "the Viking Age" -> norse,
+    "ancient Rome" -> rome, a pharaoh's palace -> egypt; Rome in the 1950s -> None."""
+    year = era_year(bible)
+    if year is None:
+        return None
+    w = bible.world
+    for text in (f"{w.era} {bible.style.era}", w.name, w.description):
+        found = [(m.start(), name) for name, pattern, until, _, _ in _culture_words()
+                 if year <= until and (m := pattern.search(text))]
+        if found:
+            return min(found)[1]
+    return next((name for name, _, _, countries, until in _culture_words()
+                 if w.country in countries and year <= until), None)
 
 
 def era_year(bible: Bible) -> int | None:
@@ -544,7 +592,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "56"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "57"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -620,9 +668,12 @@ class ProceduralBackend:
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
         dressing, view, room = set_dressing(bible, shot)
         climate = climate_of(bible, shot) if shot.place_kind in CLIMATE_KINDS else None
+        place = bible.place(shot.place) if any(p.id == shot.place for p in bible.world.places) else None
+        site = eras.site_of(place.name, place.description, kind=shot.place_kind) if place is not None else None
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
                                   dressing, view, room, countryside(bible), climate,
-                                  towers_since(bible), region_of(bible), bible.world.country)
+                                  towers_since(bible), region_of(bible), bible.world.country, culture_of(bible),
+                                  site)
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
             or (room is not None and room.wall != "street")
@@ -711,12 +762,12 @@ class ProceduralBackend:
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
                   view: str = "city", room: "Room | None" = None, rural: bool = False,
                   climate: str | None = None, towers: int = TOWERS_SINCE, region: str | None = None,
-                  country: str | None = None) -> Backdrop:
+                  country: str | None = None, culture: str | None = None, site: str | None = None) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural, climate, towers, region, country)
+               room, rural, climate, towers, region, country, culture, site)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
@@ -724,7 +775,7 @@ class ProceduralBackend:
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
                       room=room, rural=rural, climate=climate, towers_since=towers, region=region,
-                      country=country)
+                      country=country, culture=culture, site=site)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

@@ -76,8 +76,9 @@ VENUES: dict[str, Room] = {
     "office": Room("plaster", "#b0a890", "carpet", "#5a5a60", "fluorescent"),
     "police station": Room("plaster", "#a8b0a0", "tiles", "#7a7a70", "fluorescent"),
     "station": Room("tile", "#c8c0a8", "tiles", "#8a8478", "bulbs"),
-    "café": Room("plaster", "#c89a6a", "checker", "#d8d0c0", "bulbs"),
-    "cafe": Room("plaster", "#c89a6a", "checker", "#d8d0c0", "bulbs"),
+    # a cafe's window is its own shop window (dressing: cafe_window), its floor boards or small tiles
+    "café": Room("plaster", "#c8a070", "tiles", "#b8a488", "bulbs", window=False),
+    "cafe": Room("plaster", "#c8a070", "tiles", "#b8a488", "bulbs", window=False),
     "diner": Room("tile", "#d8d0c0", "checker", "#d8d0c0", "fluorescent"),
     "library": Room("panel", "#5a4030", "carpet", "#4a3a3a", "bulbs"),
     "chapel": Room("plaster", "#c8c0b0", "flags", "#8a8478", "daylight"),
@@ -170,6 +171,9 @@ KIND_ROOMS: dict[str, Room] = {
 #: A Norse longhouse's or a mead hall's inside: dark timber walls of upright planks between carved
 #: posts, round shields hung on them, an earth-dark floor, lit by torches and its fire; no window.
 TIMBER_HALL = Room("timber", "#5a3e26", "boards", "#3a2c1e", "torches", window=False)
+#: A room of a castle-kind place among a people of the ancient world (eras.py): plain dressed stone by
+#: torchlight, no heraldic banners or Gothic window (a gladiators' cells, a temple's store).
+ANCIENT_STONE = Room("stone", "#8a7a62", "flags", "#6a5e4c", "torches", window=False)
 #: Words (a place's or its world's) that make a castle-kind hall a timber one.
 TIMBER_WORDS = re.compile(r"\b(longhouses?|long house|mead[- ]?halls?|viking|vikings|norse|jarl|skald)\b")
 
@@ -999,7 +1003,14 @@ def band_gear(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
 
 
 def mirror(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
-    """A mirror on the wall over a narrow shelf of bottles, combs and a pair of scissors."""
+    """A mirror on the wall over a narrow shelf of bottles, combs and a pair of scissors; before glass
+    mirrors (1500), a disc of polished bronze on the wall, nothing on a shelf."""
+    if k.year is not None and k.year < 1500:
+        c.drawCircle(x, base - 36, 7, fill(k.g.c("#c8a050", lit=0.6)))
+        c.drawCircle(x, base - 36, 7, stroke(k.g.c("#7a5a22"), 1.0))
+        c.drawPath(poly([(x - 4, base - 40), (x - 1, base - 42), (x - 5, base - 35)]), fill(k.g.c("#fff0c0", 0.4, lit=0)))
+        c.drawRect(skia.Rect(x - 1, base - 29, x + 1, base - 26), fill(k.g.c("#7a5a22")))
+        return
     r = skia.Rect(x - 10, base - 44, x + 10, base - 24)
     c.drawRoundRect(r, 1.5, 1.5, fill(k.g.c("#a8bcc4")))
     c.drawPath(poly([(x - 6, base - 44), (x - 1, base - 44), (x - 10, base - 33), (x - 10, base - 38)]),
@@ -1028,3 +1039,99 @@ def scoreboard(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
                                                                  "#2ad88a")[i])))
     c.drawRect(skia.Rect(x - 11, base - 2.4, x + 11, base), fill(k.g.c("#6a6a70")))
 
+
+
+def cafe_tables(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A café's small round tables: a marble top on one iron leg and a round foot, bentwood chairs
+    drawn up to each, a cup and saucer on one and a glass on the other."""
+    iron = k.g.c("#2a2624")
+    for i, dx in enumerate((-14.0, 14.0)):
+        tx, top = x + dx, base - 9.5
+        for side in (-1, 1):  # a bentwood chair each side, its back a hoop
+            cx = tx + side * 8.5
+            c.drawOval(skia.Rect(cx - 2.8, base - 6, cx + 2.8, base - 4.8), fill(k.g.c("#5a3220")))
+            for lx in (cx - 2.2, cx + 2.2):
+                c.drawLine(lx, base - 5, lx + (lx - cx) * 0.25, base, stroke(k.g.c("#4a2818"), 0.45))
+            bx = cx + side * 2.4
+            c.drawLine(bx, base - 5.4, bx + side * 0.6, base - 12.5, stroke(k.g.c("#4a2818"), 0.55))
+            c.drawArc(skia.Rect(bx + side * 0.6 - 1.6, base - 14, bx + side * 0.6 + 1.6, base - 10.5), 180, 180, False,
+                      stroke(k.g.c("#4a2818"), 0.5))
+        c.drawLine(tx, top, tx, base - 0.6, stroke(iron, 0.7))
+        c.drawOval(skia.Rect(tx - 2.6, base - 1, tx + 2.6, base), fill(iron))
+        c.drawOval(skia.Rect(tx - 5.8, top - 1.1, tx + 5.8, top + 1.1), fill(k.g.c("#ece8e0")))  # the marble
+        c.drawOval(skia.Rect(tx - 5.8, top - 1.1, tx + 5.8, top + 1.1), stroke(k.g.c("#9a948a"), 0.25))
+        if i == 0:
+            c.drawOval(skia.Rect(tx - 2.2, top - 1.2, tx + 1.4, top - 0.4), fill(k.g.c("#f8f6f0")))  # the saucer
+            c.drawRect(skia.Rect(tx - 1.5, top - 3, tx + 0.7, top - 0.9), fill(k.g.c("#f8f6f0")))  # the cup
+            c.drawArc(skia.Rect(tx + 0.3, top - 2.7, tx + 1.7, top - 1.3), -90, 180, False, stroke(k.g.c("#f8f6f0"), 0.3))
+            for j in range(2):
+                c.drawLine(tx - 0.8 + j, top - 3.6, tx - 0.2 + j, top - 6.5, stroke(k.g.c("#ffffff", 0.4, lit=0), 0.35))
+        else:
+            c.drawRect(skia.Rect(tx + 1, top - 3.4, tx + 2.4, top - 0.8), fill(k.g.c("#8a2a32", 0.85)))  # a glass
+            c.drawRect(skia.Rect(tx - 3, top - 1.3, tx + 0.5, top - 0.9), fill(k.g.c("#e8e0c8")))  # a folded paper
+
+
+def cafe_counter(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A café's counter: wood under a zinc top, a coffee machine of chrome crowned with an eagle
+    (before the espresso machine, 1905, a brass urn), cups stacked by it, a glass dome of pastries
+    and a slate of the day's prices on the wall above."""
+    c.drawRect(skia.Rect(x - 20, base - 12, x + 20, base), fill(k.g.c("#5a3420")))
+    for px in np.arange(x - 18, x + 18, 6.0):
+        c.drawRect(skia.Rect(float(px), base - 10.5, float(px) + 4.6, base - 1.5), stroke(k.g.c("#3a2014"), 0.3))
+    c.drawRect(skia.Rect(x - 21, base - 13.2, x + 21, base - 11.6), fill(k.g.c("#b8bcc0")))  # the zinc
+    mx = x + 12
+    if k.year is None or k.year >= 1905:
+        c.drawRoundRect(skia.Rect(mx - 3.5, base - 24, mx + 3.5, base - 13.2), 1.5, 1.5, fill(k.g.c("#c8ccd0")))
+        c.drawArc(skia.Rect(mx - 3.5, base - 27, mx + 3.5, base - 21), 180, 180, True, fill(k.g.c("#d8dce0")))
+        c.drawPath(poly([(mx - 2, base - 27), (mx, base - 29.5), (mx + 2, base - 27)]), fill(k.g.c("#c8a040")))
+        for dx in (-2.0, 2.0):  # the groups and their handles
+            c.drawRect(skia.Rect(mx + dx - 0.8, base - 17, mx + dx + 0.8, base - 15.5), fill(k.g.c("#2a2a2a")))
+            c.drawLine(mx + dx, base - 16.2, mx + dx + 2.4, base - 16.8, stroke(k.g.c("#1a1a1a"), 0.4))
+    else:
+        c.drawOval(skia.Rect(mx - 3.5, base - 22, mx + 3.5, base - 13.2), fill(k.g.c("#c8963a")))  # a brass urn
+        c.drawRect(skia.Rect(mx - 1.2, base - 24, mx + 1.2, base - 21.5), fill(k.g.c("#a87a2a")))
+        c.drawLine(mx + 3, base - 16, mx + 5, base - 15, stroke(k.g.c("#a87a2a"), 0.5))
+    for j in range(3):  # cups stacked upside down
+        c.drawRect(skia.Rect(x + 3, base - 14.5 - j * 1.5, x + 6, base - 13.2 - j * 1.5), fill(k.g.c("#f4f2ec")))
+    dome = skia.Rect(x - 15, base - 20, x - 3, base - 13.2)  # pastries under a glass dome on a stand
+    c.drawRect(skia.Rect(x - 15.5, base - 13.8, x - 2.5, base - 13.2), fill(k.g.c("#e8e4dc")))
+    for i in range(3):
+        px = x - 13 + i * 3.6
+        c.drawArc(skia.Rect(px - 1.6, base - 16.4, px + 1.6, base - 13.6), 180, 180, True, fill(k.g.c("#c8843a")))
+        c.drawLine(px - 0.8, base - 15.8, px - 0.4, base - 14, stroke(k.g.c("#8a4a1a"), 0.2))
+    c.drawArc(dome.makeOutset(0, 1.5), 180, 180, True, fill(k.g.c("#e0f0f8", 0.22, lit=0)))
+    c.drawArc(dome.makeOutset(0, 1.5), 180, 180, False, stroke(k.g.c("#e8f4f8", 0.6, lit=0), 0.3))
+    slate = skia.Rect(x - 10, base - 42, x + 10, base - 30)
+    c.drawRect(slate, fill(k.g.c("#23282a")))
+    c.drawRect(slate, stroke(k.g.c("#6a4a2a"), 0.8))
+    chalk = stroke(k.g.c("#e8e8e0", 0.85), 0.3)
+    for j in range(4):
+        yy = slate.top() + 2.5 + j * 2.4
+        c.drawLine(slate.left() + 2, yy, slate.left() + 2 + float(k.rng.uniform(6, 11)), yy, chalk)
+        c.drawLine(slate.right() - 4, yy, slate.right() - 2, yy, chalk)
+
+
+def cafe_window(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A café's shop window onto the street or the square: wide panes, the café's name in gold
+    letters across the glass, the scalloped edge of its striped awning outside along the top, and a
+    curtain on a brass rod across its lower half."""
+    r = skia.Rect(x - 26, base - 56, x + 26, base - 20)
+    window(k, c, r, "#3a2a1e")
+    c.save()
+    c.clipRect(r)
+    for i, xx in enumerate(np.arange(r.left(), r.right(), 4.0)):  # the awning outside, seen through the glass
+        c.drawRect(skia.Rect(float(xx), r.top(), float(xx) + 4, r.top() + 4), fill(k.g.c("#b83a32" if i % 2 else "#f0ead8")))
+        c.drawArc(skia.Rect(float(xx), r.top() + 2.6, float(xx) + 4, r.top() + 5.6), 0, 180, True,
+                  fill(k.g.c("#b83a32" if i % 2 else "#f0ead8")))
+    c.restore()
+    font = skia.Font(skia.Typeface("DejaVu Serif", skia.FontStyle.Bold()), 5.0)
+    font.setHinting(skia.FontHinting.kNone)
+    font.setLinearMetrics(True)
+    word = "CAFÉ"
+    tw = font.measureText(word)
+    c.drawString(word, x - tw / 2, r.top() + 12, font, fill(k.g.c("#e0b84a", lit=0.6)))
+    curtain = skia.Rect(r.left() + 0.5, r.centerY() + 5, r.right() - 0.5, r.bottom() - 0.5)
+    c.drawRect(curtain, fill(k.g.c("#f0e8d4", 0.95)))
+    for xx in np.arange(curtain.left() + 1.5, curtain.right(), 2.5):
+        c.drawLine(float(xx), curtain.top(), float(xx), curtain.bottom(), stroke(k.g.c("#c8bca0", 0.7), 0.25))
+    c.drawLine(r.left(), curtain.top(), r.right(), curtain.top(), stroke(k.g.c("#c8a040"), 0.6))

@@ -81,6 +81,11 @@ class Kit:
     country: str | None = None
     #: The region's home drawn in this setting (homes.draw_home), so its pieces are not drawn twice.
     home: str | None = None
+    #: The people of the past the world is set among (procedural.culture_of; data/regions.toml's
+    #: cultures): "norse", "rome", "greece", "egypt"; None: none (eras.py builds their places).
+    culture: str | None = None
+    #: What the place is by its own words (eras.site_of): "palace", "temple", "arena", "fjord", "ruin" ...
+    site: str | None = None
 
     @property
     def towers(self) -> bool:
@@ -170,6 +175,13 @@ def buildings(k: Kit, c: skia.Canvas, base: float, hmin: float, hmax: float, col
         elif roofs:
             c.drawPath(poly([(x - 1, top), (x + bw / 2, top - bw * 0.35), (x + bw + 0.4, top)]),
                        fill(k.g.c(mix_hex(color, "#5a2a20", 0.5))))
+            if k.year is not None and k.year < 1950 and k.rng.random() < 0.7:  # a chimney stack and its pots
+                cx = x + bw * float(k.rng.uniform(0.2, 0.8))
+                sw = max(0.5, bw * 0.07)
+                st = top - bw * 0.35 * (1 - abs(cx - x - bw / 2) / (bw / 2)) - bw * 0.12
+                c.drawRect(skia.Rect(cx - sw, st, cx + sw, top), body)
+                for px in (cx - sw * 0.5, cx + sw * 0.5):
+                    c.drawRect(skia.Rect(px - sw * 0.25, st - sw * 0.8, px + sw * 0.25, st), fill(k.g.c("#8a4a32")))
         if win:
             cols = max(1, int(bw / (win * 2.4)))
             gap = (bw - cols * win) / (cols + 1)
@@ -270,17 +282,25 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
             c.drawArc(skia.Rect(r.left() - r.width() * f, r.top() - r.height() * 0.2, r.right() + r.width() * f,
                                 r.bottom() + r.height() * 1.6), 180, 180, False, rib)
     elif city:
+        from . import eras
+
         sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm,
-                  tropical=k.tropical, towers_since=k.towers_since, region=k.region, country=k.country)
-        c.save()
-        c.translate(r.left(), 0)
-        sub.w = r.width()
-        if k.towers:
-            buildings(sub, c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#1c2230", wmin=3, wmax=6, win=0.5)
-        else:  # before towers: low roofs and chimneys
-            buildings(sub, c, r.bottom(), r.height() * 0.15, r.height() * 0.35, "#1c2230", wmin=4, wmax=7,
-                      win=r.height() * 0.035, roofs=True)  # big windows: three storeys, not ten
-        c.restore()
+                  tropical=k.tropical, towers_since=k.towers_since, region=k.region, country=k.country,
+                  culture=k.culture, site=k.site)
+        if eras.skyline(sub, c, r):  # a people of the past's own town: a fjord, temples and domes, pyramids
+            pass
+        elif not k.towers and k.region is None:  # before towers: roofs, chimney pots, a spire and a dome
+            eras.old_roofs(sub, c, r.left(), r.right(), r.bottom(), r.height() * 0.15, r.height() * 0.35, "#1c2230")
+        else:
+            c.save()
+            c.translate(r.left(), 0)
+            sub.w = r.width()
+            if k.towers:
+                buildings(sub, c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#1c2230", wmin=3, wmax=6, win=0.5)
+            else:  # before towers: low roofs
+                buildings(sub, c, r.bottom(), r.height() * 0.15, r.height() * 0.35, "#1c2230", wmin=4, wmax=7,
+                          win=r.height() * 0.035, roofs=True)  # big windows: three storeys, not ten
+            c.restore()
     if blinds:
         y = r.top()
         slat = fill(k.g.c("#d8d2c0", 0.9, lit=0.5))
@@ -433,9 +453,16 @@ def city_street(k: Kit) -> None:
     if k.towers:
         buildings(k, k.far, 62, 18, 42, "#2b3142", wmin=5, wmax=10, win=0.6)
         buildings(k, k.mid, 66, 25, 55, "#3a3430", wmin=12, wmax=22, win=1.4)
-    else:  # an old town: two or three storeys under pitched roofs
-        buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=1.3, roofs=True)
-        buildings(k, k.mid, 66, 16, 26, "#4a3a30", wmin=12, wmax=20, win=1.4, roofs=True)
+    else:  # an old town: two or three storeys under pitched roofs, chimney pots, spires and a dome behind
+        if k.region is None:
+            from .eras import old_roofs
+
+            old_roofs(k, k.far, 0, k.w, 62, 8, 16, "#2b3142")
+        else:
+            buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=1.3, roofs=True)
+        # gas and lamplight: a window lit here and there, never whole floors of them
+        gaslit = k.lights_on() * 0.45 if k.year is not None and k.year < 1920 else None
+        buildings(k, k.mid, 66, 16, 26, "#4a3a30", wmin=12, wmax=20, win=1.4, roofs=True, lit=gaslit)
     if k.region == "south_asia" and not k.scifi:  # stalls under striped awnings along the street
         bazaar(k)
     if (k.night or k.scifi) and k.neon:
@@ -509,7 +536,11 @@ def alley(k: Kit) -> None:
     draw_sky(k, k.sky, horizon=40)
     if k.towers:
         buildings(k, k.far, 60, 30, 55, "#242833", wmin=6, wmax=12, win=0.8)
-    else:  # before towers: roofs and chimneys over the alley's end
+    elif k.region is None:  # before towers: roofs, chimney pots and a spire over the alley's end
+        from .eras import old_roofs
+
+        old_roofs(k, k.far, 0, k.w, 60, 12, 22, "#242833")
+    else:
         buildings(k, k.far, 60, 14, 26, "#242833", wmin=6, wmax=12, win=1.6, roofs=True)
     brick = "#4a2e26"
     for side in (0, 1):
@@ -543,6 +574,44 @@ def alley(k: Kit) -> None:
         k.near.drawRect(skia.Rect(x - 0.5, 61, x + 6.5, 63), fill(k.g.c("#4b514b")))
 
 
+def bridge(k: Kit) -> None:
+    """A bridge over a town's river: the far bank's skyline across the water (towers where they stood,
+    else roofs, chimney pots, spires and a dome; a people of the past's own), another bridge's arches
+    downstream, the river with the lamps' light trailing on it, the bridge's stone parapet and lamps."""
+    from . import eras
+
+    draw_sky(k, k.sky, horizon=56)
+    if eras.skyline(k, k.far, skia.Rect(0, 24, k.w, 58)):
+        pass
+    elif k.towers:
+        buildings(k, k.far, 58, 14, 36, "#262b38", wmin=5, wmax=10, win=0.6)
+    elif k.region is None:
+        eras.old_roofs(k, k.far, 0, k.w, 58, 6, 14, "#262b38")
+    else:
+        buildings(k, k.far, 58, 6, 14, "#262b38", wmin=6, wmax=11, win=1.2, roofs=True)
+    water = "#1e3040" if k.tod in ("night", "dusk") else "#4a6a80"
+    vgrad(k.mid, skia.Rect(0, 58, k.w, 72), [k.g.c(mix_hex(water, "#000000", 0.2)), k.g.c(water)])
+    stone = "#6a6458"
+    k.mid.drawRect(skia.Rect(0, 57, k.w, 58.6), fill(k.g.c(mix_hex(stone, "#000000", 0.3))))  # the far embankment
+    for xx in np.arange(float(k.rng.uniform(-10, 0)), k.w, 16.0):  # the arches of the next bridge downstream
+        k.mid.drawRect(skia.Rect(float(xx), 55.6, float(xx) + 16, 57), fill(k.g.c(stone)))
+        k.mid.drawArc(skia.Rect(float(xx) + 2, 56, float(xx) + 14, 61), 180, 180, False, stroke(k.g.c(stone), 1.2))
+    lamp = k.tod in ("night", "dusk") or k.weather in ("fog", "rain", "storm")
+    ripple = stroke(k.g.c("#ffcf7a" if lamp else "#dfe8f0", 0.35 if lamp else 0.3, lit=0), 0.35)
+    for xx in np.arange(float(k.rng.uniform(0, 8)), k.w, 9.0):  # lights trailing on the water
+        for j in range(4):
+            y = 60 + j * 3
+            k.mid.drawLine(float(xx) - 1.2 + j * 0.2, y, float(xx) + 1.4 - j * 0.2, y, ripple)
+    k.near.drawRect(skia.Rect(0, 66, k.w, 76), fill(k.g.c(stone)))  # the parapet
+    k.near.drawRect(skia.Rect(0, 65, k.w, 66.6), fill(k.g.c(mix_hex(stone, "#ffffff", 0.2))))  # its coping
+    joint = stroke(k.g.c(mix_hex(stone, "#000000", 0.35)), 0.25)
+    for xx in np.arange(0.0, k.w, 7.0):
+        k.near.drawLine(float(xx), 66.6, float(xx), 76, joint)
+    ground(k, k.near, 76, "#4a4a50", "#26262a")
+    for x in np.arange(20.0, k.w, 60.0):
+        lamp_post(k, k.near, float(x), 66, 26)
+
+
 def rooftop(k: Kit) -> None:
     draw_sky(k, k.sky, horizon=66)
     m = k.mid
@@ -571,6 +640,17 @@ def rooftop(k: Kit) -> None:
                 k.far.drawLine(float(x), float(y), float(x) + 1.5 + (float(y) - 56) * 0.15, float(y), crest)
         ground(k, k.near, 70, "#5a5e62", "#34383c")
         k.near.drawRect(skia.Rect(0, 66, k.w, 68), fill(k.g.c("#e8c82a")))  # the deck's painted edge
+        return
+    if not k.towers and k.region is None:  # before towers: roofs crowded with chimney pots, spires, a dome
+        from .eras import old_roofs
+
+        old_roofs(k, k.far, 0, k.w, 70, 8, 20, "#262b38")
+        for x in np.arange(float(k.rng.uniform(4, 14)), k.w, 38.0):  # the chimney stacks of the roof we are on
+            m.drawRect(skia.Rect(float(x), 56, float(x) + 7, 70), fill(k.g.c("#6b3a2a")))
+            for px in (float(x) + 1.2, float(x) + 4.4):
+                m.drawRect(skia.Rect(px, 52.5, px + 1.6, 56), fill(k.g.c("#9a5a3a")))
+        ground(k, k.near, 70, "#4a4a52", "#2a2a30")
+        k.near.drawRect(skia.Rect(0, 66, k.w, 71), fill(k.g.c("#5a5a62")))  # the slates' ridge
         return
     buildings(k, k.far, 70, 10, 35 if k.towers else 18, "#262b38", wmin=4, wmax=9, win=0.5 if k.towers else 1.2,
               roofs=not k.towers)
@@ -696,6 +776,14 @@ def apartment(k: Kit) -> None:
     k.mid.drawRoundRect(skia.Rect(sx, 54, sx + 30, 70), 2, 2, fill(k.g.c("#5a2a2a")))
     k.mid.drawRoundRect(skia.Rect(sx - 2, 58, sx + 32, 66), 2, 2, fill(k.g.c("#6a3232")))
     lx = k.w * 0.15
+    if k.year is not None and k.year < 1890:  # before electric light: an oil lamp on a little table
+        k.mid.drawRect(skia.Rect(lx - 4, 58, lx + 4, 59.2), fill(k.g.c("#4a2e1a")))
+        for dx in (-3.2, 3.2):
+            k.mid.drawLine(lx + dx, 59, lx + dx, 70, stroke(k.g.c("#3a2414"), 0.6))
+        k.mid.drawRect(skia.Rect(lx - 1.6, 54, lx + 1.6, 58), fill(k.g.c("#a8823a")))
+        k.mid.drawOval(skia.Rect(lx - 1.2, 48, lx + 1.2, 54), fill(k.g.c("#f4e6b8", 0.55, lit=0.3)))
+        glow(k.mid, lx, 51, 12, k.g.c("#ffc070", 0.55, lit=0))
+        return
     k.mid.drawLine(lx, 70, lx, 42, stroke(k.g.c("#222222"), 0.5))
     k.mid.drawPath(poly([(lx - 4, 44), (lx - 2, 38), (lx + 2, 38), (lx + 4, 44)]), fill(k.g.c("#f0e0b8", lit=0.3)))
     glow(k.mid, lx, 42, 16, k.g.c("#ffd68a", 0.5, lit=0))
@@ -865,7 +953,8 @@ def desert(k: Kit) -> None:
     ground(k, k.near, 70, "#e0b070", "#b07a40")
     k.near.drawPath(ridge(k.rng, k.w, 72, 3, bumps=4, rough=0.0), fill(k.g.c("#d8a460")))
     west = "western" in k.genres
-    cacti = west or _in_the_americas(k.country)  # (cacti are the Americas': Rome's arena has scrub and stones)
+    # (cacti are the Americas': Rome's arena has scrub and stones, the Silk Road's dunes none)
+    cacti = west or (_in_the_americas(k.country) and (k.country is not None or k.region is None))
     for x in np.arange(float(k.rng.uniform(5, 20)), k.w, 45.0):
         if cacti and (west or k.rng.random() < 0.5):
             col = k.g.c("#3a6a32")
@@ -1142,6 +1231,12 @@ def sea(k: Kit) -> None:
     k.near.drawRect(skia.Rect(0, 74, k.w, 100), fill(k.g.c("#7a5a3a")))
     for y in np.arange(76.0, 100.0, 4.0):
         k.near.drawLine(0, float(y), k.w, float(y), stroke(k.g.c("#4a3422"), 0.3))
+    if k.year is not None and k.year < 1850:  # a wooden ship's bulwark and its rail, no white railing
+        k.near.drawRect(skia.Rect(0, 66, k.w, 74), fill(k.g.c("#5a3a22")))
+        k.near.drawRect(skia.Rect(0, 65, k.w, 66.6), fill(k.g.c("#7a5232")))
+        for x in np.arange(6.0, k.w, 22.0):
+            k.near.drawRect(skia.Rect(float(x), 66.6, float(x) + 1.6, 74), fill(k.g.c("#4a2e1a")))
+        return
     rail = stroke(k.g.c("#d8d0c0"), 0.6)
     k.near.drawLine(0, 64, k.w, 64, rail)
     for x in np.arange(0.0, k.w, 8.0):
