@@ -2055,3 +2055,20 @@ def test_no_murder_for_a_g_rating():
         story = plan(Request(prompt="a murder mystery", rating="G"), seed=seed)
         assert "whodunit" not in story.generator["shapes"]
     assert "whodunit" not in plan(Request(prompt="a murder mystery for kids", episodes=1), seed=0).generator["shapes"]
+
+
+def test_feelings_highlands_memories_and_a_samurai_cat():
+    # feelings for someone are a love story (an AI therapist's were a disappearance)
+    assert read("an AI therapist starts to develop feelings for her patient, near future Seoul").shapes[0] == "romance"
+    # the Scottish Highlands are glens, crofts and lochs, not the Alps' ice wall and crevasse
+    glen = plan(Request(prompt="a young shepherd in the Scottish Highlands raises an orphaned lamb", episodes=1), seed=0)
+    names = {p.name for p in glen.bible.world.places}
+    assert "the loch shore" in names and "the crevasse" not in names
+    # a vault inside someone's memories is inside a mind; an imperial contest has no place called "the imperial"
+    dream = plan(Request(prompt="a cyberpunk heist in Neo-Tokyo where the vault is inside someone's memories",
+                         episodes=1), seed=0)
+    assert "the deepest memory" in {p.name for p in dream.bible.world.places}
+    assert not read("two rival bakers in Vienna compete in the 1898 imperial baking contest").not_understood
+    # a samurai cat is feudal Japan's, whoever it fights (it was the pirates' 1720s in an English village)
+    cat = read("a samurai cat protects a fishing village from pirates, for kids")
+    assert cat.era == "feudal Japan" and cat.country == "JP"

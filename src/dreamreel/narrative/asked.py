@@ -133,7 +133,8 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             next((r for r in rooms if r.role == "home" and r.kind not in outdoors), None)
         # (a place said as its event keeps its rooms' names: "a wedding" happens in the reception hall)
         event = bool(words) and premise.event is not None and premise.event.endswith(words.lower())
-        if not words or event or goal or words.lower() in _SPACE or any(words.split()[-1].lower() in r.name for r in rooms):
+        if not words or event or goal or words.lower() in _SPACE or k.world == "digital" \
+                or any(words.split()[-1].lower() in r.name for r in rooms):
             main = None
         for room in rooms:
             if room is main:

@@ -1910,7 +1910,10 @@ def _of_their_time(premise: Premise) -> None:
         return
     v = kits().vocabulary
     lead = next((p for p in premise.people if p.kind == "occupation"), None)
-    era = next((w.era for w in v.people if lead is not None and w.label == lead.label and w.era), None)
+    # "a samurai cat fights pirates": what the lead is called says their age before the pirates do
+    said = [w for p in premise.people[:1] for w in [*p.traits, *" ".join(p.words).lower().split()[:-1]]]
+    era = next((w.era for word in said for w in v.people if w.era and word in w.words), None) or next(
+        (w.era for w in v.people if lead is not None and w.label == lead.label and w.era), None)
     entry = next((e for e in v.eras if e.era == era), None)
     if entry is None:
         return
