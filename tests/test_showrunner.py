@@ -2072,3 +2072,19 @@ def test_feelings_highlands_memories_and_a_samurai_cat():
     # a samurai cat is feudal Japan's, whoever it fights (it was the pirates' 1720s in an English village)
     cat = read("a samurai cat protects a fishing village from pirates, for kids")
     assert cat.era == "feudal Japan" and cat.country == "JP"
+
+
+def test_haunting_hurrying_and_america():
+    # a ghost haunting a station for kids is a friend to make (it was a backstage show, "haunts" not understood)
+    ghost = read("a ghost haunts a Tokyo train station, for kids")
+    assert ghost.shapes == ["friendship"] and not ghost.not_understood
+    # racing to save a child from a burning skyscraper is a race against the fire, not a contest
+    fire = read("a firefighter in Chicago races to save a child from a burning skyscraper")
+    assert "rivalry" not in fire.shapes and fire.shapes[:1] == ["survival"]
+    # America is the United States (a food-truck road trip there was a 1930s farce's Monty Plunkett's)
+    truck = plan(Request(prompt="a single dad and his teenage daughter run a food truck across America", episodes=1),
+                 seed=0)
+    assert truck.bible.world.country == "US" and "Monty" not in truck.bible.cast[0].name
+    # love poems written are a love story's; potatoes grown on Mars are what it turns on
+    assert read("a medieval nun secretly writes love poems, rated PG").shapes == ["romance"]
+    assert read("an astronaut stranded on Mars grows potatoes to survive").things == ["the potatoes"]

@@ -771,6 +771,9 @@ def read(prompt: str) -> Premise:
     _taught_grown_ups(premise)
     _witnessed(premise)
     _gods_abroad(premise)
+    _haunting(premise)
+    _love_written(premise)
+    _racing_to(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1836,6 +1839,31 @@ def _of_old_names(premise: Premise) -> None:
     if entry is None or any(country_of(n) not in (None, old.country) for n in named[1:]):
         return
     premise.era, premise.year = entry.era, entry.year
+
+
+def _love_written(premise: Premise) -> None:
+    """Love poems, letters or songs written are a love story's, where no other plot is asked
+    ("a medieval nun secretly writes love poems")."""
+    if not premise.shapes and re.search(r"\blove (?:poems?|letters?|songs?|notes?|sonnets?)\b", premise.prompt.lower()):
+        premise.shapes.append("romance")
+
+
+def _haunting(premise: Premise) -> None:
+    """A ghost who haunts a place, for children or a family, is someone to befriend and help move
+    on: "a ghost haunts a Tokyo train station, for kids" is no backstage show (for anyone older,
+    the genre's own plot tells it)."""
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    if lead is not None and lead.species in ("ghost", "spirit") and not premise.shapes \
+            and premise.audience in ("children", "family") and re.search(r"\bhaunt(?:s|ing)?\b", premise.prompt.lower()):
+        premise.shapes.append("friendship")
+
+
+def _racing_to(premise: Premise) -> None:
+    """"Races to save a child" is hurrying, not a race: no contest unless one is named."""
+    low = premise.prompt.lower()
+    if "rivalry" in premise.shapes and re.search(r"\brac(?:es|ing|ed)? (?:to|against time|against the clock)\b", low) \
+            and not re.search(r"\b(?:a|the) (?:\w+ )?race\b|\bcontest|\bcompetition|\btournament", low):
+        premise.shapes.remove("rivalry")
 
 
 def _gods_abroad(premise: Premise) -> None:
