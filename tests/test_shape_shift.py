@@ -50,7 +50,8 @@ def test_a_shift_at_work_is_told_as_one_shift_for_the_job_asked(prompt, job):
     ("a bank heist during the night shift", "heist"),  # (during: where it happens, not what)
     ("an off-duty cop stumbles into a bank heist", "heist"),
     ("a nurse on the night shift falls in love with a patient", "romance"),
-    ("a detective on duty investigates a murder", "investigation"),
+    ("a detective on duty investigates a murder", "whodunit"),
+    ("a detective on duty investigates a disappearance", "investigation"),
     ("a teacher's first day at a new school", "coming_of_age"),
     ("two estranged sisters drive across the country", "road_trip"),
 ])

@@ -2088,3 +2088,16 @@ def test_haunting_hurrying_and_america():
     # love poems written are a love story's; potatoes grown on Mars are what it turns on
     assert read("a medieval nun secretly writes love poems, rated PG").shapes == ["romance"]
     assert read("an astronaut stranded on Mars grows potatoes to survive").things == ["the potatoes"]
+
+
+def test_twin_sisters_an_animated_ant_and_a_lost_voice():
+    # twin sisters are both she (the second was "Nathan", a he)
+    twins = plan(Request(prompt="a Bollywood musical about twin sisters separated at birth who meet at a wedding in "
+                                "Jaipur", episodes=1), seed=0)
+    assert [c.pronouns for c in twins.bible.cast if c.job == "twin sister"] == ["she", "she"]
+    # an animated ant's neighbours are creatures too (they were pirates' Henri Rackham and Anne Flint)
+    ant = plan(Request(prompt="a tiny ant leads her colony through a flood, an animated adventure", episodes=1), seed=0)
+    assert all(c.look.species != "human" for c in ant.bible.cast)
+    # losing one's voice a week before opening night is understood; a wrongful conviction is a trial
+    assert not read("an opera singer loses her voice a week before opening night in Milan").not_understood
+    assert read("a public defender takes on a wrongful conviction case").shapes[:1] == ["trial"]

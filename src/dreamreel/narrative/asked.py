@@ -598,7 +598,7 @@ def _shares_surname(p: AskedPerson, c: Character, hero: Character, given: set[st
 
 
 #: Words that make a story's animals talk, whoever it is for ("her talking tortoise").
-TALKING = re.compile(r"\b(?:talking|talks?|speaks?|speaking|chatty|says)\b", re.I)
+TALKING = re.compile(r"\b(?:talking|talks?|speaks?|speaking|chatty|says|animated|animation|cartoon)\b", re.I)
 
 
 def talking_world(premise: Premise, genres: list[str]) -> bool:

@@ -2164,13 +2164,23 @@ _UNMARKED = frozenset(["human", "shaman", "caiman", "everyman", "bogeyman", "boo
                        "witness"])
 
 
+#: Kin and age words that say which, singular or plural ("twin sisters", "two brothers").
+_SHE_WORDS = frozenset(["sister", "daughter", "girl", "mother", "aunt", "niece", "queen", "princess", "bride", "lady",
+                        "grandmother", "granddaughter", "mum", "mom", "widow", "nun", "maid"])
+_HE_WORDS = frozenset(["brother", "son", "boy", "father", "uncle", "nephew", "king", "prince", "groom", "lord",
+                       "grandfather", "grandson", "dad", "widower", "monk"])
+
+
 def _said_as(word: str) -> str | None:
-    """The pronoun a person word carries in its ending: "-man" a he, "-woman", "-wife" and "-ess" a she."""
+    """The pronoun a person word carries in its ending: "-man" a he, "-woman", "-wife" and "-ess"
+    a she; kin said plainly, one or more ("twin sisters": both she)."""
     if word in _UNMARKED:
         return None
-    if word.endswith(("woman", "wife", "ess")):
+    one = word[:-3] + "man" if word.endswith("men") else word[:-3] + "fe" if word.endswith("ves") else \
+        word[:-2] if word.endswith("esses") else word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if one in _SHE_WORDS or one.endswith(("woman", "wife", "ess")):
         return "she"
-    return "he" if word.endswith("man") else None
+    return "he" if one in _HE_WORDS or one.endswith("man") else None
 
 
 def _pronoun_after(m: Match, toks: list[Token]) -> str | None:
@@ -2440,8 +2450,8 @@ def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relat
     pronouns = e.pronouns
     if pronouns is None:
         pronouns = _pronoun_after(m, toks)
-    if pronouns is None and not plural:
-        pronouns = _said_as(last.low)  # "a grumpy old fisherman" is a he, "a seamstress" a she
+    if pronouns is None:
+        pronouns = _said_as(last.low)  # "a grumpy old fisherman" is a he, "twin sisters" both she
     if e.kind == "relation" and relation is None:
         relation = e.label
     return AskedPerson(label=e.label, words=[" ".join(m.words)], kind=e.kind, count=2 if plural else 1,
