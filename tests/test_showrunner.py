@@ -2101,3 +2101,20 @@ def test_twin_sisters_an_animated_ant_and_a_lost_voice():
     # losing one's voice a week before opening night is understood; a wrongful conviction is a trial
     assert not read("an opera singer loses her voice a week before opening night in Milan").not_understood
     assert read("a public defender takes on a wrongful conviction case").shapes[:1] == ["trial"]
+
+
+def test_a_brewery_a_food_taster_and_a_spying_fridge():
+    # the last sake brewery in the valley is a brewery to keep going (it was a road trip; sake and
+    # brewery not understood)
+    sake = plan(Request(prompt="two elderly brothers in rural Japan run the last sake brewery in their valley",
+                        episodes=1), seed=0)
+    assert sake.generator["shapes"] == "project" and "the cask cellar" in {p.name for p in sake.bible.world.places}
+    # a food taster who uncovers a plot to poison the queen: court intrigue, the taster leads, the queen is protected
+    taster = plan(Request(prompt="a king's food taster in medieval France uncovers a plot to poison the queen",
+                          episodes=1), seed=0)
+    assert taster.generator["shapes"] == "espionage" and taster.bible.cast[0].job.endswith("food taster")
+    assert next(c for c in taster.bible.cast if c.job == "queen").role != "antagonist"
+    # a smart fridge spying on her is against her, not her ally
+    fridge = plan(Request(prompt="a thriller about a hacker who discovers her smart fridge is spying on her",
+                          episodes=1), seed=0)
+    assert next(c for c in fridge.bible.cast if c.job == "smart fridge").role == "antagonist"

@@ -2231,7 +2231,7 @@ def _does_wrong(m: Match, toks: list[Token]) -> bool:
     return j < len(toks) and j > m.last + 1 and bool(toks[j].forms & (words("against_verbs") | _WRONGS))
 
 
-_WRONGS = frozenset({"steal", "embezzle", "skim", "poison", "deceive", "lie"})
+_WRONGS = frozenset({"steal", "embezzle", "skim", "poison", "deceive", "lie", "spy", "stalk", "blackmail", "betray"})
 #: What an army, a horde or a plague of creatures does to a place: they are who it holds out against.
 _INVADES = frozenset({"invade", "attack", "besiege", "overrun", "raid", "storm", "swarm", "infest", "overwhelm",
                       "surround", "lay", "take"})
@@ -2389,6 +2389,10 @@ def _murdered(premise: Premise) -> None:
     if "whodunit" in premise.shapes and "investigation" in premise.shapes \
             and not any("missing" in p.traits for p in premise.people):
         premise.shapes.remove("investigation")  # "solves a murder": the murder says which mystery
+    for p in premise.people[1:]:
+        if p.relation is None and re.search(rf"\b(?:to|will) (?:poison|kill|murder|assassinate|kidnap|overthrow) "
+                                           rf"(?:(?:the|a|an|her|his|their) )?(?:\w+ )?{re.escape(_head(p.words[-1]))}\b", text):
+            p.relation = "friend"  # "a plot to poison the queen": who they protect, not who they oppose
     first = next((p for p in premise.people if p.kind != "group"), None)
     if first is not None and first.label == "killer" and first.relation is None:
         first.relation = "rival"
