@@ -2118,3 +2118,15 @@ def test_a_brewery_a_food_taster_and_a_spying_fridge():
     fridge = plan(Request(prompt="a thriller about a hacker who discovers her smart fridge is spying on her",
                           episodes=1), seed=0)
     assert next(c for c in fridge.bible.cast if c.job == "smart fridge").role == "antagonist"
+
+
+def test_no_swearing_a_lion_who_would_rather_not_and_the_day_of_the_dead():
+    # "no swearing" asks for less, and is not told back as swearing asked for at PG
+    grandpa = plan(Request(prompt="my grandpa wants a western with lots of horses and no swearing", episodes=1), seed=0)
+    assert "swearing content" not in grandpa.generator.get("notes", "")
+    # a lion cub who doesn't want to be king does not hope to be one
+    assert not read("a lion cub who doesn't want to be king, a musical for little kids").people[0].hopes
+    # the Day of the Dead runs beneath the story, as Diwali and Christmas do
+    dead = plan(Request(prompt="three generations of women in a Mexican family cook for the Day of the Dead",
+                        episodes=1), seed=0)
+    assert _beats_with(dead, "day of the dead") >= 2

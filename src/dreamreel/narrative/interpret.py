@@ -451,7 +451,10 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         notes.append(f"asked for something cozy: rated PG instead of {rating}")
         rating = "PG"
     for word, flag in _STRONG_WORDS.items():
-        if re.search(rf"\b{word}\b", low):
+        # ("no swearing", "without gore", "not too violent": asked for less, not more)
+        if re.search(rf"\b{word}\b", low) and not re.search(
+                rf"\b(?:no|not|without|nothing|never|zero|minimal|less|little|keep out the|no more)\b(?: \w+){{0,2}} {word}\b",
+                low):
             if RATING_CEILINGS[rating][flag] < 2:
                 notes.append(f"asked for {word} content, but this story is rated {rating}: "
                              f"it will keep {flag.value} at the {rating} level instead")

@@ -945,6 +945,8 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
     if len(words) > 8:
         return None
     if words and words[-1] in ("be", "become", "becoming", "being") and _HOPING & set(words):
+        if {"doesn't", "don't", "not", "never", "nor", "doesnt", "dont"} & set(words):
+            return "is"  # "a lion cub who doesn't want to be king": the king to be, not one who hopes to
         return "hopes"  # "a robot who wants to be a painter", "dreams of becoming a ballerina"
     for tail in _PASSING:
         if tuple(words[-len(tail):]) == tail:
