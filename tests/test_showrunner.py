@@ -2130,3 +2130,12 @@ def test_no_swearing_a_lion_who_would_rather_not_and_the_day_of_the_dead():
     dead = plan(Request(prompt="three generations of women in a Mexican family cook for the Day of the Dead",
                         episodes=1), seed=0)
     assert _beats_with(dead, "day of the dead") >= 2
+
+
+def test_a_story_told_by_someone_is_in_their_voice_between_its_ends():
+    # the teller speaks at the turns of each episode, not only at its start and its endings (it
+    # spoke in the first person in one beat of the episode)
+    story = plan(Request(prompt="a haunted lighthouse story told by the ghost", episodes=1), seed=0)
+    told = [b for b in story.graph.beats if re.search(r"\b(?:I|me|my)\b", b.narration)]
+    assert {b.role for b in told} >= {"setup", "inciting", "midpoint", "crisis", "climax"}
+    assert story.bible.narrator is not None

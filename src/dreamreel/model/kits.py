@@ -483,6 +483,9 @@ class FormKit(Model):
     actions: dict[BeatRole, list[Template]] = Field(default_factory=dict)
     open: list[Template] = Field(default_factory=list)
     close: list[Template] = Field(default_factory=list)
+    #: Sentences added to the narration of beats of these roles, once a scene: a teller's asides
+    #: ("told by the ghost": "I should have spoken up here. I didn't.").
+    asides: dict[BeatRole, list[Template]] = Field(default_factory=dict)
 
 
 PERSON_SLOTS = ("hero", "villain", "wild", "comp", "prev")

@@ -431,11 +431,11 @@ class Composer:
         return list({id(k): k for k in kits if k is not None}.values())
 
     def overlay_text(self, what: str, role: str, slots: dict) -> str:
-        """One allowed sentence from each overlay's ``open``, ``close`` or ``actions[role]``. A mood
+        """One allowed sentence from each overlay's ``open``, ``close``, ``actions[role]`` or ``asides[role]``. A mood
         colours an episode's opening and climax; a form (a sitcom's laugh track) marks every scene."""
         out = []
         for kit in self.overlays():
-            pool = kit.actions.get(role, []) if what == "actions" else getattr(kit, what)
+            pool = getattr(kit, what).get(role, []) if what in ("actions", "asides") else getattr(kit, what)
             if what == "actions" and kit.form in self.premise.moods:
                 # A mood colours each episode once, at its climax, from all its directions: a long
                 # series does not hear the same line twice.
@@ -476,7 +476,8 @@ class Composer:
         if not tag.startswith("arc."):
             key = ("woven", episode, scene.key)
             if key not in self.directions:
-                self.directions[key] = " ".join(t for t in (self.strand_text(scene.role, episode, slots),
+                self.directions[key] = " ".join(t for t in (self.overlay_text("asides", scene.role, slots),
+                                                            self.strand_text(scene.role, episode, slots),
                                                             self.secret_text(scene.role, episode, slots)) if t)
             narration = f"{narration} {self.directions[key]}".strip()
             # One stage direction a scene, the same in each of its tellings (only one of them plays).
