@@ -2139,3 +2139,14 @@ def test_a_story_told_by_someone_is_in_their_voice_between_its_ends():
     told = [b for b in story.graph.beats if re.search(r"\b(?:I|me|my)\b", b.narration)]
     assert {b.role for b in told} >= {"setup", "inciting", "midpoint", "crisis", "climax"}
     assert story.bible.narrator is not None
+
+
+def test_one_shot_at_a_gig_the_iss_today_and_inuit():
+    # "one shot at a big wedding gig" is a chance at a show, not a one-episode film (it was one
+    # episode, a wedding's love story)
+    band = read("a struggling mariachi band in Los Angeles gets one shot at a big wedding gig")
+    assert band.episodes is None and band.shapes[0] == "show" and not band.not_understood
+    assert read("a one-shot thriller").episodes == 1
+    # the ISS is today's, whatever science fiction's own years
+    assert read("two astronauts on the ISS discover a stowaway").era == "the present day"
+    assert not read("an Inuit girl and her sled dogs race across the frozen Arctic").not_understood

@@ -574,7 +574,7 @@ def length_number(token: str) -> int:
 
 
 def _spans_understood(low: str) -> list[tuple[int, int]]:
-    sizes = re.compile(r"\b(?:" + "|".join(map(re.escape, _SIZE_WORDS)) + r")\b")
+    sizes = re.compile(r"\b(?:" + "|".join(map(re.escape, _SIZE_WORDS)) + r")\b(?! (?:at|to|of)\b)")
     spans = [m.span() for r in (_RATED, _CERTIFICATE, _TV_RATED, _CEILING, _UNDER, _DIGITS_ERA, _EPISODES, sizes, _YOUNGEST, _ALL_AGES, _AGE_PRONOUN, _CLEAN,
                                    SECONDS_RE, MINUTES_RE, HOURS_RE)
              for m in r.finditer(low)]
@@ -1832,7 +1832,7 @@ def _of_old_names(premise: Premise) -> None:
     """A place called by a name of an age gone is in that age, where the request names no time:
     "a prince in Persia" is old Persia's, "a sniper in Stalingrad" World War II's (unless another
     country is named too: "a Persian cat in London")."""
-    if premise.era is not None or premise.year is not None or set(premise.genres) & _FUTURE_GENRES:
+    if premise.era is not None or premise.year is not None:
         return
     v = kits().vocabulary
     named = [p.named for p in premise.places if p.named]
@@ -1840,6 +1840,8 @@ def _of_old_names(premise: Premise) -> None:
     entry = next((e for e in v.eras if old is not None and e.era == old.era), None)
     if entry is None or any(country_of(n) not in (None, old.country) for n in named[1:]):
         return
+    if set(premise.genres) & _FUTURE_GENRES and entry.era != "the present day":
+        return  # (science fiction on the ISS is today's; in Babylon it is the future's)
     premise.era, premise.year = entry.era, entry.year
 
 
@@ -2490,7 +2492,8 @@ def _episodes_asked(low: str) -> int | None:
     if m := _EPISODES_ABROAD.search(low):
         return int(m.group(1)) if m.group(1).isdigit() else _NUMBERS_ABROAD[m.group(1)]
     for word, n in _SIZE_WORDS.items():
-        if re.search(rf"\b{re.escape(word)}\b", low):
+        # ("gets one shot at a big gig" is a chance, not a one-shot)
+        if re.search(rf"\b{re.escape(word)}\b(?! (?:at|to|of)\b)", low):
             return n
     if _A_SHORT.search(low):
         return 1
