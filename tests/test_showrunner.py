@@ -2150,3 +2150,15 @@ def test_one_shot_at_a_gig_the_iss_today_and_inuit():
     # the ISS is today's, whatever science fiction's own years
     assert read("two astronauts on the ISS discover a stowaway").era == "the present day"
     assert not read("an Inuit girl and her sled dogs race across the frozen Arctic").not_understood
+
+
+def test_where_someone_is_from_ice_fishing_and_irish_towns():
+    # a Nigerian chef opening a restaurant in Berlin is Berlin's story (it was set in Nigeria)
+    assert read("a Nigerian chef opens a restaurant in Berlin and clashes with a food critic").country == "DE"
+    assert read("a Persian prince must win back his kingdom").country == "IR"
+    # an ice fishing tournament is on a frozen lake (it was a fishing boat's wheelhouse)
+    ice = plan(Request(prompt="a zombie outbreak at a Minnesota ice fishing tournament", episodes=1), seed=0)
+    assert "the ice shanty" in {p.name for p in ice.bible.world.places}
+    # Ireland named alone today is its own small towns, not an English farce's Hotel Splendide
+    fiddle = plan(Request(prompt="an Irish grandmother teaches her grandson to play the fiddle", episodes=1), seed=0)
+    assert not any("Splendide" in p.name or "Bramblewick" in p.name for p in fiddle.bible.world.places)

@@ -218,6 +218,8 @@ _EVENT_PLACES = {"wedding": "a wedding venue", "road trip": "the open road", "fi
 
 #: Countries whose towns are a main street's (the vocabulary's "a small town").
 _MAIN_STREET_COUNTRIES = frozenset({"US", "CA", "AU", "NZ"})
+#: Countries named alone whose today is their own small towns, not an English farce's hotel ("Ireland").
+_OWN_TOWNS = frozenset({"IE"})
 
 
 def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) -> str | None:
@@ -240,7 +242,8 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
             # (a country of the New World named alone has its small towns: a Maori grandmother in
             # New Zealand is not at a 1930s farce's Hotel Splendide)
             {reader.country_of(named)} if reader.is_country(named) else set())
-        if countries and countries <= _MAIN_STREET_COUNTRIES and year >= 1950:
+        if countries and countries <= _MAIN_STREET_COUNTRIES | (_OWN_TOWNS if reader.is_country(named) else set()) \
+                and year >= 1950:
             return "a small town"
         # a town or a region abroad has streets, not an English village's (Hokkaido, Lucca)
         if reader.country_of(named) in (None, "GB", "IE", *_MAIN_STREET_COUNTRIES):

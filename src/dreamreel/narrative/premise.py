@@ -781,6 +781,7 @@ def read(prompt: str) -> Premise:
         _where_they_work(premise)
         _where_in_their_time(premise)
     _journey_to(premise)
+    _from_elsewhere(premise)
     premise.country = next((c for p in premise.places if p.named and not p.goal and (c := country_of(p.named))), None) \
         or _era_country(premise.era)
     said = {t.low for t in toks if t.used not in ("place", "named", "person", "thing")}  # (a retirement home is a place)
@@ -1843,6 +1844,18 @@ def _of_old_names(premise: Premise) -> None:
     if set(premise.genres) & _FUTURE_GENRES and entry.era != "the present day":
         return  # (science fiction on the ISS is today's; in Babylon it is the future's)
     premise.era, premise.year = entry.era, entry.year
+
+
+def _from_elsewhere(premise: Premise) -> None:
+    """Where someone is from, said of them ("a Nigerian chef"), is not where the story is set when
+    the request sets it somewhere else too ("... opens a restaurant in Berlin"): Berlin's story,
+    with a Nigerian in it."""
+    low = premise.prompt.lower()
+    said_of = [p for p in premise.places if p.named and p.words and p.words[0] != p.named and any(
+        re.search(rf"\b{re.escape(p.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}", low)
+        for q in premise.people)]
+    if said_of and any(p.named and p not in said_of for p in premise.places):
+        premise.places = [p for p in premise.places if p not in said_of] + said_of
 
 
 def _love_written(premise: Premise) -> None:
