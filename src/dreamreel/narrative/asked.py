@@ -238,12 +238,11 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
         # a town of the New World since the 1950s has a main street and a diner, not a village
         # green and a tea room ("a mystery in Key West"); Britain's keep the genre's village
         # (only where every town of the name is: Whitby is Dracula's as well as Ontario's)
-        countries = reader.town_countries(named) or (
-            # (a country of the New World named alone has its small towns: a Maori grandmother in
-            # New Zealand is not at a 1930s farce's Hotel Splendide)
-            {reader.country_of(named)} if reader.is_country(named) else set())
-        if countries and countries <= _MAIN_STREET_COUNTRIES | (_OWN_TOWNS if reader.is_country(named) else set()) \
-                and year >= 1950:
+        # (a country of the New World, or Ireland, named alone has its small towns: a Maori
+        # grandmother in New Zealand is not at a 1930s farce's Hotel Splendide)
+        whole = reader.is_country(named)
+        countries = reader.town_countries(named) or ({reader.country_of(named)} if whole else set())
+        if countries and countries <= _MAIN_STREET_COUNTRIES | (_OWN_TOWNS if whole else set()) and year >= 1950:
             return "a small town"
         # a town or a region abroad has streets, not an English village's (Hokkaido, Lucca)
         if reader.country_of(named) in (None, "GB", "IE", *_MAIN_STREET_COUNTRIES):

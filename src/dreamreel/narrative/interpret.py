@@ -16,7 +16,7 @@ from ..model.premise import Premise
 from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 from .kits import kits as all_data
-from .names import local
+from .names import home_country, local
 from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, is_city, length_number, words
 from .premise import read as read_premise
 
@@ -391,10 +391,10 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         plot, world = (local(plot, premise.country, year, period, premise.era),
                        local(world, premise.country, year, period, premise.era)) if plot is not world \
             else (local(plot, premise.country, year, period, premise.era),) * 2
-    elif _of_today(premise) and plot.name in _HOME and plot.name == world.name:
+    elif _of_today(premise) and (home := home_country(plot.name)) and plot.name == world.name:
         # a story of today set nowhere in particular is peopled with today's names of the genre's
         # own country: a drag queen's bakery is not run by a 1930s farce's Algernon Fettiplace
-        plot = world = local(plot, _HOME[plot.name], NOW)
+        plot = world = local(plot, home, NOW)
 
     # Size: explicit request fields win (the CLI fills them from flags); else the text.
     episodes = request.episodes
@@ -535,10 +535,6 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick, 
     by_lead = [s for s in _lead_plots(premise) if s in pool or premise.audience not in ("children", "family")]
     told_as = (by_genre or by_lead or by_mood) if premise.genres else (by_lead or by_mood or by_genre)
     return rng_pick(told_as or pool or sorted(shapes))
-
-
-#: The country a period genre's own names are of.
-_HOME = {"comedy": "GB", "mystery": "GB", "romance": "GB", "horror": "GB", "noir": "US", "western": "US"}
 
 
 def _of_today(premise: Premise) -> bool:

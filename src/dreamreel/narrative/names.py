@@ -172,6 +172,14 @@ NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy"}), "CA": frozenset({"
 BRITISH_NAMED = frozenset({"comedy", "mystery", "romance", "horror", "fantasy"})
 
 
+def home_country(genre: str) -> str | None:
+    """The country a period genre's own names are of (a noir's Iris Kane is American, a comedy's
+    Binky Plunkett British); None for a genre whose names are nobody's country's (fantasy's)."""
+    if genre in NAMED_FOR["US"] - {"fantasy"}:
+        return "US"
+    return "GB" if genre in BRITISH_NAMED - {"fantasy"} else None
+
+
 def _listed(era: str | None, country: str | None) -> dict | None:
     """The vocabulary's names for an age gone or a country Faker does not write (people_names.toml),
     as the kit fields they replace; None where it lists none."""
@@ -229,4 +237,4 @@ _NAMED_LIKE = {**{c: "MX" for c in ("CU", "DO", "PR", "GT", "HN", "SV", "NI", "C
                **{c: "SN" for c in ("ML", "GN", "BF", "NE", "CI", "BJ", "TG", "CM", "TD", "MR", "GM")}}
 
 
-__all__ = ["family_name", "local", "names_for", "surnames_by"]
+__all__ = ["family_name", "home_country", "local", "names_for", "surnames_by"]
