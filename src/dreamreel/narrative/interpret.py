@@ -32,6 +32,8 @@ _ERA_WORDS = {
     "victorian": "Victorian era", "medieval": "medieval", "renaissance": "Renaissance",
     "roaring twenties": "1920s", "jazz age": "1920s", "far future": "far future", "prohibition": "1920s",
     "cold war": "1960s", "wartime": "1940s",
+    # (the wars' short names the premise does not read as eras)
+    "ww1": "World War I", "world war 1": "World War I", "ww2": "World War II", "world war 2": "World War II",
     "slasher": "1980s",  # the slasher's summer camps and babysitters are the 1970s-80s'
 }
 #: Words in a request that set the mood; each nudges endings, variants and palette.
@@ -95,12 +97,21 @@ def _no_longer_before() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words("no_longer")))) + r")[\s-]+$")
 
 
+#: The names of a war's years ("WWII", "the Great War", "D-Day", "wartime", "the Vietnam War") ask
+#: for a war film too. They are not the kit's aliases, which the premise would read instead of
+#: the era (and "a WW1 drama" would be told in the kit's 1944).
+_WAR_TIMES = re.compile(r"(?<![a-z])(?:ww ?(?:ii|i|1|2)|world war (?:ii|i|one|two|1|2)|(?:first|second) world war|"
+                        r"(?:the )?great war(?! (?:between|of|against|with|on)\b)|d-day|wartime|(?:vietnam|korean|crimean|boer|gulf|falklands|"
+                        r"napoleonic|iraq|afghan|afghanistan|spanish civil) wars?)(?![a-z0-9])")
+
+
 def find_genres(text: str) -> list[GenreKit]:
     """Genres named in the text, in order of first mention (aliases matched as whole words)."""
     low = text.lower()
     found: list[tuple[int, int, GenreKit]] = []
+    times = _WAR_TIMES.search(low)
     for kit in all_kits().values():
-        best = None
+        best = (times.start(), times.end() - times.start()) if times and kit.name == "war" else None
         for alias in kit.aliases:
             m = re.search(r"(?<![a-z])" + re.escape(alias.lower()) + r"(?![a-z])", low)
             if m and _no_longer_before().search(low[:m.start()]):
@@ -158,9 +169,10 @@ _MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",)}
 #: Genres a request that names none, and whose places do not suggest them, is not told in.
 _UNREAL = {"fantasy", "scifi", "cyberpunk", "postapoc"}
 #: Genres told only when something asks for them (a word, a mood, a person or a place's world).
-_ASK_FIRST = {"horror", "cyberpunk", "postapoc", "western", "noir"}
-#: Genres that belong to their years, not chosen unasked for a story set in others.
-_PERIOD = {"western": (1840, 1920), "noir": (1930, 1965)}
+_ASK_FIRST = {"horror", "cyberpunk", "postapoc", "western", "noir", "war"}
+#: Genres that belong to their years, not chosen unasked for a story set in others (a war film's
+#: trenches, field hospitals and radios are the wars of rifles and shells: the Crimea's to today's).
+_PERIOD = {"western": (1840, 1920), "noir": (1930, 1965), "war": (1850, 2030)}
 #: Genres a children's story is not told in when another suits.
 _NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc", "romance"}
 
@@ -177,7 +189,19 @@ _PEOPLE_GENRE = {
     "treasure hunter": "adventure", "hacker": "thriller", "gangster": "noir", "prince": "fantasy",
     "princess": "fantasy", "squire": "fantasy", "jester": "fantasy", "ogre": "fantasy",
     "gladiator": "adventure", "viking": "adventure", "samurai": "adventure", "ninja": "adventure",
+    "soldier": "war", "sniper": "war", "field medic": "war", "bomber crew": "war", "bomber pilot": "war",
+    "tank crew": "war", "paratrooper": "war", "gunner": "war", "tail gunner": "war",
 }
+#: The same, by what the request called them, where their kind's label is wider: a medic is a
+#: doctor, a general any commander (a fantasy's warlord too), a platoon any army.
+_CALLED_GENRE = {
+    "medic": "war", "army medic": "war", "combat medic": "war", "corpsman": "war", "army nurse": "war",
+    "general": "war", "colonel": "war", "field marshal": "war", "fighter pilot": "war",
+    "resistance fighter": "war", "partisan": "war", "platoon": "war", "battalion": "war", "regiment": "war",
+    "brigade": "war", "troops": "war",
+}
+#: Soldiers of an age before the war films' ("a Roman centurion"), or of a regime (a junta).
+_NOT_WAR = frozenset({"legionnaire", "centurion", "junta", "militia"})
 
 
 #: Complications that are days of this world's calendar.
@@ -192,9 +216,13 @@ def _people_genres(premise: Premise) -> list[str]:
     kinds = [g for p in premise.people if not set(p.traits) & words("no_longer")  # a retired astronaut is not in space
              # "her grandmother's ghost" is family come back to help, not a haunting (unless it is to be scary)
              and not (p.species == "ghost" and "'s " in (p.called or "") and "scary" not in premise.moods)
-             for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label)) if g]
-    # (outlaws and bandits are a western's on the frontier only: feudal Japan's are not)
-    return [g for g in dict.fromkeys(kinds) if g != "western" or _on_the_frontier(premise)]
+             for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label),
+                       _CALLED_GENRE.get((p.called or "").lower()))
+             if g and not (g == "war" and (p.called or "").lower() in _NOT_WAR)]
+    # (outlaws and bandits are a western's on the frontier only: feudal Japan's are not; soldiers
+    # are a war film's in the years of its wars only: ancient Rome's are not)
+    return [g for g in dict.fromkeys(kinds) if (g != "western" or _on_the_frontier(premise))
+            and not (g == "war" and premise.year is not None and _out_of_period(g, premise.year))]
 
 
 def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[str]:
@@ -283,6 +311,7 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     notes: list[str] = []
 
     # Genres: explicit list first, then the text, then the viewer's tastes.
+    given = premise is not None  # (read by an LLM stage)
     premise = premise if premise is not None else read_premise(prompt)
     notes += premise.notes
     shapes = all_data().shapes
@@ -294,7 +323,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     for name in tastes:
         get_kit(name)  # an unknown genre in a profile is an error, not silently ignored
     if not kits and premise.genres:  # genres the premise names that the text's words did not (an LLM's reading)
-        kits = [get_kit(g) for g in premise.genres if g in all_kits()][:2]
+        # (the embedded reader also takes a kit's bare name for its word, and "war" alone is too many
+        # things to ask for a war film: a price war, a bake-off war, Star Wars)
+        kits = [get_kit(g) for g in premise.genres if g in all_kits() and (given or g != "war")][:2]
     if not kits and "sitcom" in premise.forms and "comedy" in all_kits():
         kits = [get_kit("comedy")]  # a sitcom is a comedy, whatever its plot (roommates were a pulp adventure)
     asked = [s for s in premise.shapes if s in shapes]
@@ -378,6 +409,29 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         world, plot = kits
     else:
         plot, world = kits
+    era = premise.era
+    if era is not None:
+        pass
+    elif m := _ERA_RE.search(low):
+        era = m.group(1) + "s" if m.group(1) else f"{m.group(2)} century"
+    else:
+        for word, label in _ERA_WORDS.items():
+            if word in low:
+                era = label
+                break
+    if era is None and world.name == "war" and premise.country is not None \
+            and (war_year := _war_year(premise, world)) is not None:
+        era = str(war_year)  # "a Vietnam war story": the Vietnam War's years, not the kit's 1944
+    if era is None and profile.tastes.eras:
+        best_w, best_era = max((w, e) for e, w in profile.tastes.eras.items())
+        if best_w >= 0.5:
+            era = best_era
+    if world.name == "war" and era is not None and era != world.era:
+        # A war film's era is whichever war's years it is set in: its front's places are every
+        # war's, so the kit is dated to them (not a 1944 kit "styled after" 1965, in a city's streets).
+        dated = world.model_copy(update={"era": era})
+        plot, world = (dated, dated) if plot is world else (plot, dated)
+
     # A story set in a real country is peopled with that country's names ("Provence": French names).
     if premise.country is not None:
         # names of the period where Faker's would be today's: American (noir) and British (mystery)
@@ -388,6 +442,8 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
                  and plot.name in TIMELESS and world.name in TIMELESS) \
             or (world.name == "fantasy" and fantasy_today(premise))
         year = NOW if today else premise.year
+        if year is None and premise.era is None and world.name == "war":
+            year = _war_year(premise, world)  # (names of the war's own years: Vietnam's 1965, not today's)
         plot, world = (local(plot, premise.country, year, period, premise.era),
                        local(world, premise.country, year, period, premise.era)) if plot is not world \
             else (local(plot, premise.country, year, period, premise.era),) * 2
@@ -460,21 +516,6 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
                              f"it will keep {flag.value} at the {rating} level instead")
     limits = dict(profile.content_limits)
 
-    era = premise.era
-    if era is not None:
-        pass
-    elif m := _ERA_RE.search(low):
-        era = m.group(1) + "s" if m.group(1) else f"{m.group(2)} century"
-    else:
-        for word, label in _ERA_WORDS.items():
-            if word in low:
-                era = label
-                break
-    if era is None and profile.tastes.eras:
-        best_w, best_era = max((w, e) for e, w in profile.tastes.eras.items())
-        if best_w >= 0.5:
-            era = best_era
-
     moods = {k: v for k, v in profile.tastes.moods.items()}
     for word, mood in MOOD_WORDS.items():
         if re.search(rf"(?<![a-z-]){re.escape(word)}(?![a-z-])", low):
@@ -537,6 +578,16 @@ def pick_shape(asked: list[str], genres: list[str], premise: Premise, rng_pick, 
     return rng_pick(told_as or pool or sorted(shapes))
 
 
+def _war_year(premise: Premise, kit: GenreKit) -> int | None:
+    """The year a war film with no time asked is set in: the middle of the war its country lived
+    through (the ``war`` complication's periods: Vietnam 1965, Russia 1942), else its kit's era."""
+    war = all_data().complications.get("war")
+    for period in war.during if war is not None and premise.country else ():
+        if premise.country in period.countries:
+            return (period.start + period.end) // 2
+    return int(kit.era) if kit.era.isdigit() else None
+
+
 def _of_today(premise: Premise) -> bool:
     """Set today where no time is asked: someone asked for is of our time (a drag queen, an
     influencer: ``PersonWord.since`` from 1960), or the present is asked."""
@@ -592,7 +643,9 @@ TIMELESS = frozenset({"comedy", "romance", "mystery", "thriller"})
 
 #: Genres whose name promises a plot, and the plots that keep the promise (a mystery is a
 #: whodunit: a cozy one at a cat cafe was a trial; a trial is asked for by its own words).
-_GENRE_PLOTS = {"mystery": ("investigation",), "romance": ("romance",)}  # ("a romantic story": a love story)
+_GENRE_PLOTS = {"mystery": ("investigation",), "romance": ("romance",),  # ("a romantic story": a love story)
+                # (a war film asked for with no plot: a position held, a night behind the lines, a mission)
+                "war": ("siege", "survival", "quest")}
 
 
 __all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret"]

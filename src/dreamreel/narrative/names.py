@@ -164,9 +164,9 @@ def family_name(last: str, pronoun: str, country: str | None) -> str | None:
 #: a 1940s noir's Iris Kane, not a Jennifer of today) ...
 ENGLISH = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 #: ... in the kits whose names are theirs, or invented (fantasy): a comedy's Binky Plunkett is
-#: British, a noir's Iris Kane American. A thriller's Cold War Europeans, a science fiction's crew
+#: British, a noir's Iris Kane and a war film's Eddie Kowalski American. A thriller's Cold War Europeans, a science fiction's crew
 #: from everywhere and a pirate adventure's Spanish Main are nobody's in Boston or Harlem.
-NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy"}), "CA": frozenset({"noir", "western", "fantasy"}),
+NAMED_FOR = {"US": frozenset({"noir", "western", "fantasy", "war"}), "CA": frozenset({"noir", "western", "fantasy", "war"}),
              # (an Adelaide or a Dublin comedy today is not peopled by Binky Plunketts)
              "AU": frozenset({"fantasy"}), "NZ": frozenset({"fantasy"}), "IE": frozenset({"fantasy"})}
 BRITISH_NAMED = frozenset({"comedy", "mystery", "romance", "horror", "fantasy"})

@@ -31,7 +31,7 @@ GROUP = "dreamreel.genres"
 #: at the same place go to the earlier one. Kits not listed follow, by name.
 GENRE_ORDER = (
     "noir", "scifi", "fantasy", "horror", "western", "romance", "comedy", "thriller", "mystery",
-    "cyberpunk", "postapoc", "adventure",
+    "cyberpunk", "postapoc", "adventure", "war",
 )
 
 WORLD_SLOTS = ("world", "place", "home", "mcguffin", "mcguffin_short", "scheme", "stakes", "rule", "era",

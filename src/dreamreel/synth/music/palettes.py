@@ -68,6 +68,10 @@ PALETTES: dict[str, Palette] = {
     "adventure": Palette("major", (96, 144), ((0, "maj"), (10, "maj"), (5, "maj"), (7, "maj")), "brass", "strings",
                          "cello", "fiddle", "arpeggio", "root_fifth", ("timpani", "snare", "snare"), reverb=2.2,
                          sting="timpani"),
+    # a slow minor march: a lone horn over low strings and cellos, a snare far off, timpani when it closes in
+    "war": Palette("minor", (56, 100), ((0, "min"), (8, "maj"), (5, "min"), (7, "sus4")), "horn", "strings",
+                   "cello", None, "none", "pedal", ("timpani", "snare", "snare"), reverb=2.6, sting="timpani",
+                   keys=(2, 4, 7, 9)),
     "ambient": Palette("minor", (70, 110), ((0, "madd9"), (8, "maj7"), (5, "min"), (7, "sus4")), "piano", "analog_pad",
                        "synth_bass", None, "none", "roots", ("kick", "hat", "hat"), reverb=2.8),
 }
@@ -77,6 +81,7 @@ ALIASES = {
     "cyber punk": "cyberpunk", "film noir": "noir", "neo-noir": "noir", "post-apocalyptic": "postapoc",
     "post apocalyptic": "postapoc", "gothic": "horror", "romantic": "romance", "spy": "thriller",
     "whodunit": "mystery", "pirate": "adventure", "cowboy": "western",
+    "war film": "war", "war movie": "war", "war drama": "war", "war story": "war", "wartime": "war",
 }
 
 #: words in StyleGuide.music -> (role, instrument); earlier words in the text win a role
