@@ -102,6 +102,9 @@ class PersonWord(Model):
     #: engine who is afraid of tunnels", "a brave tugboat"); elsewhere the word is the place or
     #: thing it also names ("a heist on a train").
     vehicle: bool = False
+    #: The country such a one is of ("a cosmonaut": Russia), where the request names none: the
+    #: story's country and its people's names.
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     #: The era such a one is of (an ``EraWord.era``: "a gladiator": "ancient Rome"), where the
     #: request names no time, no other country and no future.
     era: ShortText | None = None

@@ -39,6 +39,9 @@ class AskedPerson(Model):
     clothing: ShortText | None = None
     accessories: list[ShortText] = Field(default_factory=list)
     voice: ShortText | None = None
+    #: Where they are from, where the story is set elsewhere ("a Nigerian chef opens a restaurant
+    #: in Berlin"): they have that country's names.
+    from_country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
 
 
 class AskedPlace(Model):

@@ -20,7 +20,7 @@ from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
 from .interpret import NOW, TIMELESS, Intent, fantasy_today
 from .kits import Kits, kits
-from .names import family_name
+from .names import family_name, local
 from . import premise as reader
 from .text import Person, Writer, article
 
@@ -53,7 +53,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         first = next(p for p in premise.places if p.kind is not None)
         # a place said only as its event ("in the school play") is called what it is: "the school hall"
         said = first.words[0] if not (premise.event and premise.event.endswith(first.words[0].lower())) \
-            else bare(first.label)
+            and not _said_of_someone(first.words[0], premise) else bare(first.label)
         name = _called(said)
     era = premise.era or facts.era
     latest = max((k.since for k in kinds if k.since is not None), default=None)
@@ -134,7 +134,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # (a place said as its event keeps its rooms' names: "a wedding" happens in the reception hall)
         event = bool(words) and premise.event is not None and premise.event.endswith(words.lower())
         if not words or event or goal or words.lower() in _SPACE or k.world == "digital" \
-                or any(words.split()[-1].lower() in r.name for r in rooms):
+                or any(words.split()[-1].lower() in r.name for r in rooms) or _said_of_someone(words, premise):
             main = None
         for room in rooms:
             if room is main:
@@ -192,6 +192,12 @@ _EARTHLY = frozenset({"city", "countryside", "town", "forest", "mountains", "des
 
 #: Space itself, as a request says it: no article, and no room of it called by it ("the docking ring" is not "space").
 _SPACE = ("outer space", "deep space", "space", "orbit")
+
+
+def _said_of_someone(words: str, premise: Premise) -> bool:
+    """Whether a place's word only says what game a team plays: a hockey team's place is the
+    stadium, not "the hockey" (a lighthouse keeper's is still the lighthouse)."""
+    return any(p.label == "team" and words.lower() in p.words[0].lower().split()[:-1] for p in premise.people)
 
 
 def _called(said: str) -> str:
@@ -499,6 +505,10 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
                 if pronouns and pronouns != c.pronouns:
                     update["pronouns"] = pronouns
                     update["name"] = pick_name(intent.plot, pronouns, rng, used)
+                if p.from_country and p.from_country != premise.country and p.species == "human":
+                    # "a Nigerian chef in Berlin" is called as people are in Nigeria
+                    update["name"] = pick_name(local(intent.plot, p.from_country, premise.year),
+                                               update.get("pronouns", c.pronouns), rng, used)
                 if p.traits:
                     update["traits"] = list(dict.fromkeys([*p.traits, *c.traits]))[:8]
             if premise.narrator and p.label == premise.narrator:
@@ -507,8 +517,12 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         if p is not None and p.label == "god" and not (p.name or p.surname) and \
                 ("comp1" if key == "comp" else key) not in given:
             # "Norse gods play poker": Loki and Freya, not Frankie Cole
-            update["name"] = god_name(premise.prompt, update.get("pronouns", c.pronouns), rng, used) \
-                or update.get("name", c.name)
+            god = god_name(premise.prompt, update.get("pronouns", c.pronouns), rng, used, p.called, premise.country,
+                           said=p.pronouns is not None)
+            if god is not None:
+                update["name"] = god
+                if p.pronouns is None:  # ("the god of war" is Ares, a he)
+                    update["pronouns"] = god_pronoun(god)
         elif species != "human" and ("comp1" if key == "comp" else key) not in given:
             # a dragon is not "Sorrel Greymantle": a creature gets a storybook name, a machine a designation
             update["name"] = creature_name(species, update.get("pronouns", c.pronouns), intent, rng, used) \
@@ -706,17 +720,64 @@ _GODS = {
                  "she": ("Isis", "Bastet", "Hathor", "Ma'at", "Sekhmet", "Nephthys", "Nut", "Tefnut")},
 }
 _PANTHEON = re.compile(r"\b(norse|viking|asgard\w*|greek|olymp\w*|roman|egyptian)\b")
+#: Who a god of something is, in each pantheon: "the god of thunder" in Oslo is Thor, in Athens
+#: Zeus. The first pantheon listed is the one meant where nothing says which (Thor, for most
+#: viewers today; Poseidon for the sea).
+_DOMAINS = {
+    "thunder": {"norse": "Thor", "greek": "Zeus", "roman": "Jupiter", "egyptian": "Set"},
+    "sky": {"greek": "Zeus", "roman": "Jupiter", "norse": "Odin", "egyptian": "Nut"},
+    "sea": {"greek": "Poseidon", "roman": "Neptune", "norse": "Njord", "egyptian": "Nun"},
+    "war": {"greek": "Ares", "roman": "Mars", "norse": "Tyr", "egyptian": "Sekhmet"},
+    "love": {"greek": "Aphrodite", "roman": "Venus", "norse": "Freya", "egyptian": "Hathor"},
+    "underworld": {"greek": "Hades", "roman": "Pluto", "norse": "Hel", "egyptian": "Osiris"},
+    "death": {"greek": "Hades", "egyptian": "Anubis", "roman": "Pluto", "norse": "Hel"},
+    "sun": {"egyptian": "Ra", "greek": "Helios", "roman": "Sol", "norse": "Sol"},
+    "moon": {"greek": "Selene", "roman": "Luna", "egyptian": "Khonsu", "norse": "Mani"},
+    "wisdom": {"greek": "Athena", "roman": "Minerva", "norse": "Odin", "egyptian": "Thoth"},
+    "mischief": {"norse": "Loki", "greek": "Hermes", "roman": "Mercury", "egyptian": "Set"},
+    "wine": {"greek": "Dionysus", "roman": "Bacchus"},
+    "forge": {"greek": "Hephaestus", "roman": "Vulcan", "egyptian": "Ptah"},
+    "hunt": {"greek": "Artemis", "roman": "Diana", "norse": "Skadi"},
+    "harvest": {"greek": "Demeter", "roman": "Ceres", "norse": "Freyr"},
+    "hearth": {"greek": "Hestia", "roman": "Vesta", "norse": "Frigg"},
+    "music": {"greek": "Apollo", "roman": "Apollo", "norse": "Bragi"},
+    "luck": {"roman": "Fortuna", "greek": "Tyche"},
+}
+#: Words for a domain that name it otherwise ("the god of lightning" is the thunderer).
+_DOMAIN_WORDS = {"lightning": "thunder", "storms": "thunder", "storm": "thunder", "heavens": "sky",
+                 "oceans": "sea", "ocean": "sea", "seas": "sea", "waters": "sea", "dead": "death",
+                 "tricks": "mischief", "trickery": "mischief", "lies": "mischief", "chaos": "mischief",
+                 "fire": "forge", "smiths": "forge", "beauty": "love", "battle": "war", "feasts": "wine",
+                 "revelry": "wine", "fortune": "luck", "home": "hearth", "crops": "harvest"}
+#: The pantheon a story set in a country means when it names none.
+_PANTHEON_OF = {"NO": "norse", "SE": "norse", "DK": "norse", "IS": "norse", "FI": "norse", "GR": "greek",
+                "IT": "roman", "EG": "egyptian"}
+_GODDESSES = frozenset(n for g in _GODS.values() for n in g["she"]) | {"Nut", "Sekhmet", "Selene", "Luna", "Sol",
+                                                                         "Tyche", "Hathor"}
 
 
-def god_name(prompt: str, pronoun: str, rng: random.Random, used: set[str]) -> str | None:
-    """A god's name from the pantheon the request names (Norse where it says Asgard, Greek where
-    Olympus); None where it names none (a god of its own keeps a person's name)."""
-    m = _PANTHEON.search(prompt.lower())
-    if m is None:
-        return None
-    word = m.group(1)
+def god_name(prompt: str, pronoun: str, rng: random.Random, used: set[str], called: str | None = None,
+             country: str | None = None, said: bool = True) -> str | None:
+    """A god's name: the one the request means by what they are god of ("the god of thunder":
+    Thor, or Zeus in Athens), else one from the pantheon the request names (Norse where it says
+    Asgard, Greek where Olympus); None where it names neither (a god of its own keeps a person's
+    name). A pronoun not ``said`` by the request gives way to the god's own."""
+    low = prompt.lower()
+    m = _PANTHEON.search(low)
+    word = m.group(1) if m else ""
     pantheon = "norse" if word in ("norse", "viking") or word.startswith("asgard") else \
-        "greek" if word.startswith("olymp") else word
+        "greek" if word.startswith("olymp") else word or _PANTHEON_OF.get(country or "", "")
+    of = re.search(rf"\b{re.escape(called)} of (?:the )?([a-z]+)", low) if called else None
+    if of is None and called and " of " in called:
+        of = re.search(r" of (?:the )?([a-z]+)", called)
+    domain = _DOMAINS.get(_DOMAIN_WORDS.get(of.group(1), of.group(1))) if of else None
+    if domain is not None:
+        name = domain.get(pantheon) or (None if pantheon else next(iter(domain.values())))
+        if name and name not in used and (not said or pronoun in ("they", god_pronoun(name))):
+            used.add(name)
+            return name
+    if not pantheon:
+        return None
     names = _GODS[pantheon]
     pool = [n for n in (names.get(pronoun) or names["he"] + names["she"]) if n not in used]
     if not pool:
@@ -724,6 +785,11 @@ def god_name(prompt: str, pronoun: str, rng: random.Random, used: set[str]) -> s
     name = rng.choice(pool)
     used.add(name)
     return name
+
+
+def god_pronoun(name: str) -> str:
+    """A god's own pronoun, by name (Thor is a he, Freya a she)."""
+    return "she" if name in _GODDESSES else "he"
 
 
 def creature_name(species: str, pronoun: str, intent: Intent, rng: random.Random, used: set[str]) -> str | None:

@@ -183,11 +183,16 @@ def tokens(text: str) -> list[Token]:
         if re.match(r"^[dl]'[^\W\d_]", low):  # French elision: "d'amour" is "d'" and "amour"
             out.append(Token(text=raw[:2], low=low[0], forms={low[0]}, start=m.start(), end=m.start() + 2))
             raw, low = raw[2:], low[2:]
+        end = m.end()
+        if raw[:1].isupper() and (num := re.match(r" (\d{1,4})\b", text[end:])) \
+                and f"{low} {num.group(1)}" in _place_names():
+            # a place named with its number ("Route 66"; a word is letters, so "66" alone is no token)
+            raw, low, end = f"{raw} {num.group(1)}", f"{low} {num.group(1)}", end + num.end()
         base = low[:-2] if low.endswith("'s") else low
         prev = text[:m.start()].rstrip()
         cap = raw[:1].isupper() and bool(prev) and prev[-1] not in ".!?:;\"'("
         forms = _lemmas(base) | {low}
-        out.append(Token(text=raw, low=base, forms=forms, start=m.start(), end=m.end(), cap=cap))
+        out.append(Token(text=raw, low=base, forms=forms, start=m.start(), end=end, cap=cap))
     return out
 
 
@@ -783,7 +788,7 @@ def read(prompt: str) -> Premise:
     _journey_to(premise)
     _from_elsewhere(premise)
     premise.country = next((c for p in premise.places if p.named and not p.goal and (c := country_of(p.named))), None) \
-        or _era_country(premise.era)
+        or _era_country(premise.era) or next((p.from_country for p in premise.people if p.from_country), None)
     said = {t.low for t in toks if t.used not in ("place", "named", "person", "thing")}  # (a retirement home is a place)
     for c in kits().complications.values():
         # a complication's own word inside another's phrase is asked for too: "Thanksgiving dinner
@@ -791,6 +796,7 @@ def read(prompt: str) -> Premise:
         if c.id not in premise.complications and said & _own_words(c.id):
             premise.complications.append(c.id)
     _times(premise)
+    _to_be_saved(premise)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
         premise.notes.append(f"read {', '.join(dict.fromkeys(meant))}")
@@ -798,6 +804,11 @@ def read(prompt: str) -> Premise:
         if t.used is None and t.low.isalpha() and len(t.low) > 2 and _absent_here(toks, i, premise.prompt):
             t.used = "thing"  # "a casino without windows", "a world with no music"
             premise.absent.append(t.low)
+    _lost_thing(premise, toks)
+    for i, t in enumerate(toks[1:], 1):
+        if t.used is None and t.low in ("death", "passing") and toks[i - 1].used == "person" \
+                and toks[i - 1].text.lower().endswith(("'s", "\u2019s")):
+            t.used = "situation"  # "her father's death": read as his (_murdered)
     unknown = [t.text for t in toks if t.used is None and len(t.low) > 2 and t.low not in _NUMBER_WORDS]
     premise.not_understood = list(dict.fromkeys(unknown))
     content = [t for t in toks if t.used not in ("filler", "size")]
@@ -1343,6 +1354,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         if m.kind in ("person", "place", "named", "thing"):
             pending_traits, pending_relation = [], None
     premise.things += [t for t in describing if t not in premise.things]
+    if "mockumentary" in premise.forms and not premise.genres:
+        premise.genres.append("comedy")  # a mockumentary of anything is a comedy (a water polo team's was a whodunit)
     # A genre asked for without a tone has its own: a thriller is tense, a horror film scary.
     if not premise.moods:
         premise.moods = list(dict.fromkeys(_GENRE_MOOD[g] for g in premise.genres
@@ -1856,6 +1869,54 @@ def _from_elsewhere(premise: Premise) -> None:
         for q in premise.people)]
     if said_of and any(p.named and p not in said_of for p in premise.places):
         premise.places = [p for p in premise.places if p not in said_of] + said_of
+        for place in said_of:
+            for q in premise.people:
+                if q.from_country is None and re.search(
+                        rf"\b{re.escape(place.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}", low):
+                    q.from_country = country_of(place.named or "")
+
+
+#: What can be lost that is no thing to go and find: "loses her job", "lost the election".
+_NOT_FOUND_AGAIN = {"job", "way", "mind", "memory", "memories", "voice", "temper", "nerve", "faith", "cool", "head",
+                    "heart", "sight", "hearing", "power", "powers", "touch", "edge", "grip", "balance", "innocence",
+                    "licence", "license", "home", "house", "farm", "business", "family", "place", "spot", "title",
+                    "bet", "game", "match", "race", "election", "fight", "battle", "war", "case", "contest", "vote",
+                    "championship", "tournament", "final", "argument", "lawsuit", "money", "fortune", "savings",
+                    "everything", "all", "hope", "confidence", "weight", "life", "lives", "love", "trust", "track",
+                    "touch", "footing", "shirt", "sense", "senses", "taste", "smell", "name", "identity", "soul",
+                    "magic", "luck", "wings", "sleep", "control", "count", "patience", "reputation", "crown", "throne",
+                    "kingdom", "land", "war", "job", "status", "place", "season", "baby", "virginity", "accent"}
+_DETERMINERS = {"his", "her", "their", "my", "its", "our", "your", "the", "a", "an"}
+
+
+def _lost_thing(premise: Premise, toks: list[Token]) -> None:
+    """Something lost that is a thing is what the story goes to find: "the god of thunder loses his
+    hammer" is a search for the hammer (a comedy's, in a comedy), not a rise and fall with the
+    hammer dropped as a word not understood. Someone lost ("lost his wife") is grief's."""
+    for i, t in enumerate(toks[:-2]):
+        if not ("lose" in t.forms or t.low in ("misplaces", "misplaced", "mislays", "mislaid")) \
+                or toks[i + 1].low not in _DETERMINERS:
+            continue
+        k = i + 2
+        while k + 1 < len(toks) and toks[k].used in ("trait", "tone") and toks[k + 1].start - toks[k].end <= 1:
+            k += 1  # ("his magic hammer", "her lucky charm")
+        noun = toks[k]
+        if noun.low in _NOT_FOUND_AGAIN or noun.used not in (None, "thing") or not noun.low.isalpha():
+            return
+        if noun.used is None:
+            noun.used = "thing"
+            premise.things.insert(0, f"the {noun.low}")
+        if not premise.shapes and "quest" in kits().shapes:
+            premise.shapes.append("quest")
+        return
+
+
+def _to_be_saved(premise: Premise) -> None:
+    """A place about to be torn down, where no plot is asked, is a fight to save it: "an elderly
+    couple run a diner that is about to be bulldozed" is their campaign against the developer,
+    not a village mystery with a demolition notice pinned up in it."""
+    if not premise.shapes and "demolition" in premise.complications and "cause" in kits().shapes:
+        premise.shapes.append("cause")
 
 
 def _love_written(premise: Premise) -> None:
@@ -2388,6 +2449,9 @@ def _gone_missing(premise: Premise) -> None:
 
 #: Words before a victim: "who killed the mayor", "the murder of a famous chef".
 _VICTIM_BEFORE = r"\b(?:who (?:killed|murdered|poisoned|shot|stabbed)|(?:murder|killing|poisoning|death) of)"
+#: Whose death it is, said as a death ("her father's death", "the death of his brother"): dead, and
+#: a whodunit only where nothing else is asked (a death avenged is a revenge, a death mourned grief).
+_DEATH = r"\b(?:death|loss|passing) of"
 #: ... and after: "a bride is found dead", "the butler was murdered".
 _VICTIM_AFTER = r"(?:is|was|gets|got|has been|had been|lies|lay) (?:found )?(?:dead|murdered|killed|poisoned)\b"
 
@@ -2398,11 +2462,20 @@ def _murdered(premise: Premise) -> None:
     text = premise.prompt.lower().replace("\u2019", "'")
     for p in premise.people:
         word = re.escape(_head(p.words[-1]))
-        if p.kind != "group" and (re.search(rf"{_VICTIM_BEFORE} (?:(?:the|a|an|her|his|their|my|our) )?(?:\w+ ){{0,2}}"
-                                            rf"{word}\b", text) or re.search(rf"\b{word} {_VICTIM_AFTER}", text)):
+        if p.kind == "group":
+            continue
+        before = rf" (?:(?:the|a|an|her|his|their|my|our) )?(?:\w+ ){{0,2}}{word}\b"
+        died = re.search(_DEATH + before, text) or re.search(rf"\b{word}'s (?:death|passing)\b", text)
+        if re.search(_VICTIM_BEFORE + before, text) or re.search(rf"\b{word} {_VICTIM_AFTER}", text) or died:
             p.traits = list(dict.fromkeys([*p.traits, "dead"]))
-            if "whodunit" not in premise.shapes:
-                premise.shapes.insert(0, "whodunit")
+            if not died:
+                if "whodunit" not in premise.shapes:
+                    premise.shapes.insert(0, "whodunit")
+            elif not premise.shapes:  # ("after her mother's death": grief; "the death of the mayor": who did it?)
+                premise.shapes.append("grief" if p.relation else "whodunit")
+    if "revenge" in premise.shapes and "grief" in premise.shapes:
+        premise.shapes.remove("grief")  # a death avenged is a revenge ("avenges the death of his brother")
+        premise.shapes.insert(premise.shapes.index("revenge") + 1, "grief")
     if "whodunit" in premise.shapes and "investigation" in premise.shapes \
             and not any("missing" in p.traits for p in premise.people):
         premise.shapes.remove("investigation")  # "solves a murder": the murder says which mystery
@@ -2473,10 +2546,14 @@ def _person(e: PersonWord, m: Match, toks: list[Token], traits: list[str], relat
         pronouns = _pronoun_after(m, toks)
     if pronouns is None:
         pronouns = _said_as(last.low)  # "a grumpy old fisherman" is a he, "twin sisters" both she
+    if pronouns is None and "of" in m.words[1:-1]:
+        pronouns = _said_as(m.words[0].lower())  # "the goddess of love" is a she
+    if pronouns is None:  # "the first woman cosmonaut"
+        pronouns = next((said for t in traits if t in ("woman", "man", "girl", "boy") and (said := _said_as(t))), None)
     if e.kind == "relation" and relation is None:
         relation = e.label
     return AskedPerson(label=e.label, words=[" ".join(m.words)], kind=e.kind, count=2 if plural else 1,
-                       species=e.species,
+                       species=e.species, from_country=e.country,
                        age=e.age, pronouns=pronouns, traits=list(traits), relation=relation,
                        clothing=e.clothing, accessories=list(e.accessories), voice=e.voice)
 
