@@ -212,3 +212,20 @@ def test_a_piece_of_a_scene_keeps_its_dialogue_where_the_whole_scene_puts_it(fil
     assert db(alone.dialogue) - db(whole.dialogue) > 4.0  # what the piece would have been, mixed on its own
     measured = pyloudnorm.Meter(SR).integrated_loudness(out.astype(np.float64))
     assert report.lufs is not None and abs(report.lufs - measured) < 0.01 and abs(measured - report.target_lufs) < 0.1
+
+
+def test_a_mix_the_limiter_works_hard_on_is_still_measured_as_pyloudnorm_measures_it() -> None:
+    # The mix measures the limited mix from the weighted unlimited one, filtering again only
+    # where the limiter moved the gain: the figure must be the standard's all the same.
+    rng = np.random.default_rng(4)
+    n = 12 * SR
+    t = np.arange(n) / SR
+    music = (np.sin(2 * np.pi * 110 * t) * 0.2)[:, None].repeat(2, axis=1).astype(np.float32)
+    hits = np.zeros((n, 2), np.float32)
+    for at in rng.integers(0, n - SR // 10, 30):  # thirty sharp hits far over the music
+        hits[at:at + SR // 10] += rng.uniform(-1, 1, (SR // 10, 2)).astype(np.float32) * np.exp(-np.arange(SR // 10) / 400)[:, None]
+    out, report = mix([], music, None, sample_rate=SR, total_samples=n, effects=hits, effects_lu=6.0, target_lufs=-9.0)
+    measured = pyloudnorm.Meter(SR).integrated_loudness(out.astype(np.float64))
+    assert report.limiter_db > 3.0  # the limiter took the hits down
+    assert report.lufs is not None and abs(report.lufs - measured) < 0.01 and abs(measured + 9.0) < 0.1
+    assert np.abs(out).max() <= 10 ** (-1 / 20) + 1e-6

@@ -115,3 +115,18 @@ def test_qc_finds_the_ai_label_on_the_picture_and_flags_a_film_without_it(tmp_pa
         found = [p for p in r.problems if p.kind == "label"]
         assert (not found) == ok, [str(p) for p in r.problems]
         assert r.measured["label_missing"] == (0 if ok else r.measured["label_samples"])
+
+
+def test_the_mix_loudness_qc_reads_is_the_standards() -> None:
+    # QC measures with the vectorised twin of pyloudnorm's meter: the figure must be pyloudnorm's.
+    import pyloudnorm
+
+    from dreamreel.edit.qc import check_sound
+
+    audio = speechlike(12.0, 0.3)
+    audio[int(3.0 * SR): int(6.0 * SR)] *= 0.05     # a quiet stretch (under the relative gate)
+    audio[int(8.0 * SR): int(8.3 * SR)] = 0          # and a gap
+    r = check_sound(audio, SR, fps=FPS)
+    expected = pyloudnorm.Meter(SR).integrated_loudness(audio.astype(np.float64))
+    assert r.measured["loudness_lufs"] == pytest.approx(expected, abs=0.01)
+    assert r.measured["peak_dbfs"] == pytest.approx(20 * np.log10(np.abs(audio).max()), abs=0.01)
