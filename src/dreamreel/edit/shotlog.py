@@ -92,9 +92,11 @@ def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:
         out["card"] = shot.caption or ("The End" if shot.kind == "end" else "")
         return out
     if place is not None and bible is not None:
-        from ..synth.visual.procedural import built_as, era_year
+        from ..synth.visual.procedural import as_on, built_as, era_year
         from ..synth.visual.substitutes import place_note
 
+        seen = as_on(bible, shot)  # as drawn: no rain falls on the Moon, nor does its sky redden at dusk
+        out["place"]["time_of_day"], out["place"]["weather"] = seen.time_of_day, seen.weather
         built = built_as(bible, shot)
         if built is not None:  # a people of the past's own place (a longhouse, a Roman palace hall)
             out["place"]["built_as"] = built

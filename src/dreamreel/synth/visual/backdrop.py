@@ -15,7 +15,7 @@ from .looks import Grade
 from .dressing import ON_WALL, dress
 from . import eras
 from .rooms import Room, draw_room
-from .settings import INTERIOR_KINDS, RECIPES, Kit, bridge
+from .settings import BARE_KINDS, INTERIOR_KINDS, RECIPES, Kit, bare_ground, bridge
 
 #: How far each layer moves in a pan, as a share of the pan: sky+far, mid, near (and the actors).
 DEPTHS = (0.3, 0.65, 1.0)
@@ -35,7 +35,7 @@ class Backdrop:
                  dressing: list[str] | None = None, view: str = "city", room: Room | None = None,
                  rural: bool = False, climate: str | None = None, towers_since: int = 1900,
                  region: str | None = None, country: str | None = None, culture: str | None = None,
-                 site: str | None = None):
+                 site: str | None = None, body: str | None = None):
         self.width, self.height = width, height
         self.pan_px, self.margin = pan_px, margin
         lw, lh = width + pan_px + 2 * margin, height + 2 * margin
@@ -52,7 +52,7 @@ class Backdrop:
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
                   weather=shot.weather, genres=genres, year=year, view=view, rural=rural,
                   warm=climate is not None, tropical=climate == "tropical", towers_since=towers_since,
-                  region=region, country=country, culture=culture, site=site)
+                  region=region, country=country, culture=culture, site=site, body=body)
         # a place of a people of the past (a longhouse, a Roman palace), built their way (eras.py)
         built = eras.choose(eras.look_of(kit), shot.place_kind, site, room.wall if room is not None else None)
         if built is not None:
@@ -63,6 +63,8 @@ class Backdrop:
             draw_room(kit, room)
         elif site == "bridge":  # a town's bridge: the river and the far bank's skyline
             bridge(kit)
+        elif body is not None and shot.place_kind in BARE_KINDS:  # the open ground of the Moon or Mars
+            bare_ground(kit)
         else:
             RECIPES[shot.place_kind](kit)
         if dressing:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from collections.abc import Callable
 
 import skia
@@ -33,7 +34,7 @@ def _plants(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
             c.drawOval(skia.Rect(px + 6 * math.cos(a) - 2.4, base - 6 - 7 * math.sin(a) - 1.2,
                                  px + 6 * math.cos(a) + 2.4, base - 6 - 7 * math.sin(a) + 1.2),
                        fill(k.g.c("#3a9a4a" if j % 2 else "#2a7a3a")))
-        if k.year is None and (k.scifi or k.view in ("stars", "orbit", "mars")):  # a ship's or a colony's grow-lamp
+        if k.year is None and (k.scifi or k.view in ("stars", "orbit", "mars", "moon")):  # a ship's or a colony's grow-lamp
             glow(c, px, base - 24, 8, k.g.c("#e06aff", 0.35, lit=0))
             c.drawRect(skia.Rect(px - 3, base - 25, px + 3, base - 24), fill(k.g.c("#e8b0ff", lit=0)))
         elif i % 2 == 0:  # a garden's: flowers among the leaves
@@ -683,7 +684,7 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
                          "tea room", "tearoom", "scone", "tart")),
     "sacks": (_sacks, ("flour", "sack", "granary", "grain store")),
     "stove": (_stove, ("kitchen", "galley", "stove", "oven", "bistro", "restaurant", "cook", "chef",
-                       "pantry", "diner")),
+                       "pantry", "griddle")),
     "judge": (_judge, ("court", "judge", "tribunal", "trial", "witness", "hearing room")),
     "periscope": (_periscope, ("periscope", "control room of the sub", "submarine", "u-boat")),
     "pipes": (_pipes, ("engine", "boiler", "pipe", "valve", "reactor", "pump", "plant room", "machinery",
@@ -793,11 +794,16 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "wedding_tables": (sites.wedding_tables, ("wedding reception", "round tables", "wedding cake", "a cake",
                                               "the cake", "wedding breakfast")),
     "potted_plant": (rooms.potted_plant, ("potted", "fern", "ficus", "houseplant", "pot plant", "rubber plant")),
+    # a lodge's (rooms.py builds its log walls from the same words)
+    "antlers": (rooms.antlers, ("antler", "lodge", "chalet", "hunting", "stag's head", "trophy head", "log cabin")),
+    "back_bar": (rooms.back_bar, ("bar ", "bar of ", "après", "apres", "bartender", "barman",
+                                  "barmaid", "beer tap", "taproom")),
+    "jukebox": (rooms.jukebox, ("jukebox", "juke box", "juke-box")),
 }
 #: Each piece's place in PIECES: where one word names several, the one listed first is the signature.
 ORDER = {name: i for i, name in enumerate(PIECES)}
 #: Pieces that hang on the far wall (drawn there, not on the floor).
-ON_WALL = {"cafe_window", "stage", "portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
+ON_WALL = {"antlers", "cafe_window", "stage", "portraits", "banners", "portholes", "pipes", "blackboard", "big_top", "barber_pole", "pigeonholes",
            "scoreboard", "mixing_desk", "mirror", "wall_cross"}
 #: Pieces that stand only indoors: furniture, fittings and machines of a room, not set down in a
 #: street, a yard or on a beach (main street's diner and barber shop are along it, not on the pavement).
@@ -805,7 +811,7 @@ INDOORS = {"temple_altar", "pods", "bunks", "books", "hearth", "long_hearth", "l
            "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
            "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
            "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
-           "cot", "wall_cross", "cafe_tables", "cafe_counter", "cafe_window"}
+           "cot", "wall_cross", "cafe_tables", "cafe_counter", "cafe_window", "antlers", "back_bar", "jukebox"}
 
 
 #: Pieces that cannot stand in a world before this year (None: only in the present or future):
@@ -909,6 +915,8 @@ KIND_ONLY: dict[str, frozenset[str]] = {
     "platform": frozenset({"city_street", "train", "interior", "ballroom", "office", "alley"}),
     "pump": frozenset({"interior", "warehouse", "lab", "spaceship", "space_station", "sea", "office"}),
     "museum": frozenset({"interior", "ballroom", "office", "castle", "apartment"}),
+    "bar ": frozenset({"bar", "interior", "ballroom", "apartment"}),
+    "bar of ": frozenset({"bar", "interior", "ballroom", "apartment"}),
 }
 
 
@@ -1113,9 +1121,14 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("sea", ("sea", "ocean", "lighthouse", "harbour", "harbor", "coast", "island", "beach", "ship", "boat", "bay",
              "cliff", "shore", "port", "pier", "lamp room", "waves", "oil rig", "offshore", "helideck",
              "oil platform", "undersea")),
-    ("hills", ("village", "farm", "cottage", "manor", "castle", "countryside", "highland", "moor", "valley",
-               "forest", "woods", "mountain", "ranch", "longhouse", "palace", "abbey", "inn", "tavern", "monaster",
-               "convent", "priory", "nunnery", "hermitage", "polar", "arctic", "antarctic", "glacier", "tundra")),
+    # high mountains: snowy peaks over pines (rocky ones in a warm land: Kit.warm), not a town's roofs
+    ("mountains", ("alps", "alpine", "ski ", "ski-", "skiing", "skier", "chalet", "piste", "black run", "ski lift",
+                   "ski-lift", "mountain", "himalaya", "everest", "base camp", "glacier", "snowed in",
+                   "snowbound", "snow-bound", "avalanche", "dolomites", "rockies", "andes", "pyrenees", "tyrol",
+                   "matterhorn", "mont blanc")),
+    ("hills", ("roadside", "route 66", "truck stop", "prairie", "interstate", "village", "farm", "cottage", "manor", "castle", "countryside", "highland", "moor", "valley",
+               "forest", "woods", "ranch", "longhouse", "palace", "abbey", "inn", "tavern", "monaster",
+               "convent", "priory", "nunnery", "hermitage", "polar", "arctic", "antarctic", "tundra")),
 ]
 #: Words that say the stars only in a world of the present or the future, where ships fly: a
 #: pirate ship's galley or the family's fourth generation in 1720 looks on the sea or the town.
@@ -1127,7 +1140,7 @@ NOT_VIEWS = ("seat", "season", "seam", "search", "portrait", "portacabin", "port
              "portion", "portfolio", "portly", "starting", "start", "stare", "starving", "stark", "starch", "star's",
              "a star on", "film star", "pop star", "rock star", "movie star", "star player", "star pupil",
              "loading bay", "engine bay", "sick bay", "car bay", "parking bay", "cargo bay", "docking bay", "bomb bay",
-             "bay window", "bayonet", "baying")
+             "bay window", "bayonet", "baying", "mountain of", "mountains of", "made a mountain")
 
 
 #: Places under the sea, by their own words (not the world's: a diver's ship is still on the sea):
@@ -1147,26 +1160,43 @@ ORBIT_WORDS = ("station", "orbit", "phobos", "deimos", "asteroid", "docking", "s
 
 
 def view_of(name: str, description: str, *, year: int | None, world: str = "", rules: str = "",
-            mars: bool = False) -> str:
+            mars: bool = False, body: str | None = None) -> str:
     """What the windows show: under water (a wreck or open water), none (the place's words or the
-    world's ``rules`` say it has no windows), stars, sea, hills or city. A world before its towers
+    world's ``rules`` say it has no windows), stars, sea, mountains, hills or city; on another world
+    (``body``: procedural.body_of) its own ground ("moon", "mars") or from orbit. A world before its towers
     has no city skyline to show, so its town windows look on roofs (the window draws them: Kit.towers)
     and its country on hills. Stars are space's (a crawl space, the oily space of an engine
     compartment or the dry space under a bridge are no outer space), and a ship's only where ships
     fly (``year`` None)."""
+    under, blanks, views = _view_patterns()
     own = f"{name} {description} ".lower()
-    for view, words in UNDER:
-        if any(re.search(rf"\b{re.escape(w)}", own) for w in words):
+    for view, pattern in under:
+        if pattern.search(own):
             return view
     if windowless(own) or windowless(rules):
         return "none"
-    if mars:  # a world on Mars: a colony's windows show its red desert, a station's the planet from orbit
+    if body == "moon":  # a Moon base's windows show grey dust and craters, the Earth in a black sky
+        return "moon"
+    if mars or body == "mars":  # a world on Mars: a colony's windows show its red desert, a station's the planet from orbit
         return "orbit" if any(re.search(rf"\b{w}", own) for w in ORBIT_WORDS) else "mars"
     low = f"{name} {description} {world}".lower()
-    for phrase in NOT_VIEWS:  # (blanked, so the view's word in it is not read)
-        low = re.sub(rf"\b{re.escape(phrase)}[\w']*", lambda m: " " * len(m.group(0)), low)
-    for view, words in VIEWS:
-        if any(re.search(rf"\b{re.escape(w)}", low) for w in words
-               if year is None or view != "stars" or w not in FUTURE_STARS):
+    for blank in blanks:  # (blanked, so the view's word in it is not read)
+        low = blank.sub(lambda m: " " * len(m.group(0)), low)
+    for view, now, then in views:  # (a ship's window shows the stars only where ships fly)
+        if (now if year is None else then).search(low):
             return view
     return "city"
+
+
+@cache
+def _view_patterns() -> "tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]], list[tuple[str, re.Pattern[str], re.Pattern[str]]]]":
+    """view_of's words compiled once: under the sea, the phrases blanked, and each view's words in
+    a world of today and of the past."""
+    def starts(words: "tuple[str, ...] | list[str]") -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")")
+
+    under = [(view, starts(words)) for view, words in UNDER]
+    blanks = [re.compile(rf"\b{re.escape(phrase)}[\w']*") for phrase in NOT_VIEWS]
+    views = [(view, starts(words), starts([w for w in words if view != "stars" or w not in FUTURE_STARS]))
+             for view, words in VIEWS]
+    return under, blanks, views

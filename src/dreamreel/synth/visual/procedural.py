@@ -20,7 +20,7 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -70,6 +70,10 @@ COMPOSED_KINDS = frozenset({"interior", "apartment", "office", "warehouse", "lab
 #: words name none: a bowling alley's "league final" is on its lanes, a community hall's "annual show"
 #: in that hall (a grand hotel's ballroom is no lobby).
 HALL_VENUES = frozenset({"swimming pool", "bowling", "ice rink", "gym", "community hall", "marquee"})
+#: The rooms a bar-kind place (where people eat and drink) is built as from its world's name, where
+#: its own words name none: the counter and the jukebox corner of "the diner" are the diner's, the
+#: bar of "the ski lodge" the lodge's; a bar anywhere else keeps its bottles.
+EATING_VENUES = frozenset({"diner", "cafe", "café", "lodge"})
 #: Words that say a high place (a rooftop-kind place) really is on a roof, not high inside a room:
 #: "the studio roof" is a roof, "the high board" over a pool is in the pool's hall.
 ROOF_WORDS = re.compile(r"\b(roofs?|rooftops?|terrace|balcony|tower|mast|skyline|sky|chimney|steeple|spire)\b")
@@ -93,6 +97,8 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         venue = venue_of(place.name, place.description, kind=kind)
         if venue is None and kind == "ballroom" and venue_of(bible.world.name, kind=kind) in HALL_VENUES:
             venue = venue_of(bible.world.name, kind=kind)
+        if venue is None and kind == "bar" and venue_of(bible.world.name, kind=kind) in EATING_VENUES:
+            venue = venue_of(bible.world.name, kind=kind)  # the diner's counter and jukebox corner are the diner's
         if kind == "rooftop" and ROOF_WORDS.search(f"{place.name} {place.description}".lower()):
             venue = None
         if kind == "interior" or venue is not None:
@@ -111,9 +117,10 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
         room = room_of(place.name, place.description, year=year, kind=kind, inside=shell)
     rules = " ".join(bible.world.rules)  # what holds everywhere in the world ("there are no clocks")
     view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules,
-                   mars=on_mars(bible))
+                   body=body_of(bible))
     if room is not None and kind in KIND_ROOMS and kind not in CITY_KINDS and view == "city":
-        view = "hills"  # a castle's or a hut's window looks on the country its kind of place is in
+        # a castle's or a hut's window looks on the country its kind of place is in
+        view = "mountains" if kind == "mountain" else "hills"
     # in the open air (not a room built from its words, nor under the sea) only what stands outdoors
     outdoors = kind in OPEN_AIR_KINDS and (room is None or room.wall == "street") \
         and not (kind == "sea" and view in UNDERWATER)
@@ -124,6 +131,8 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
     if not dressing and shot.place_kind == "interior":  # but not what the room's own words rule out
         dressing = pieces(bible.world.name, year=year, context=world,
                           against=f"{place.name}. {place.description}. {rules}")
+    if (kind == "bar" and room is None) or (room is not None and room.wall == "diner"):
+        dressing = [d for d in dressing if d != "back_bar"]  # a bar's own counter or a diner's is drawn already
     return dressing, view, room
 
 
@@ -143,14 +152,61 @@ def built_as(bible: Bible, shot: Shot) -> str | None:
     return eras.built_as(culture, eras.choose(look, shot.place_kind, site, room.wall if room is not None else None))
 
 
-#: Words that put a world on Mars.
-MARS_WORDS = re.compile(r"\b(mars|martian|red planet|olympus mons|valles marineris|tharsis|hellas)\b")
+@cache
+def _bodies() -> "list[tuple[str, re.Pattern[str], re.Pattern[str] | None, frozenset[str], tuple[str, ...], dict]]":
+    """Each world off the Earth of data/regions.toml's ``bodies``: its name, its words, the phrases
+    that say nothing of it, the place names that put a world there, the weather it can have and the
+    times of day drawn as another."""
+    return [(name, _whole(b["words"], case=False), _whole(b["not"], case=False) if b.get("not") else None,
+             frozenset(b.get("place", ())), tuple(b["weather"]), dict(b.get("light", {})))
+            for name, b in _places()["bodies"].items()]
+
+
+def body_of(bible: Bible) -> str | None:
+    """The world off the Earth the story is set on ("moon", "mars"; data/regions.toml's ``bodies``),
+    from the words of the world and of its places (the first body listed that they name), or a
+    place named for it; else "mars" where a place is a Mars-kind dome; None: the Earth (or space)."""
+    w = bible.world
+    return _body(w.name, w.description, tuple((p.name, p.description, p.kind) for p in w.places))
+
+
+@lru_cache(maxsize=64)
+def _body(name: str, description: str, places: "tuple[tuple[str, str, str], ...]") -> str | None:
+    """body_of, read once per world (every shot asks)."""
+    words = " ".join([name, description, *(f"{n} {d}" for n, d, _ in places)])
+    names = {n.lower() for n, _, _ in places} | {name.lower()}
+    for body, pattern, unsaid, named, _, _ in _bodies():
+        text = unsaid.sub(" ", words) if unsaid is not None else words
+        if names & named or pattern.search(text):
+            return body
+    return "mars" if any(kind == "mars_dome" for _, _, kind in places) else None
+
+
+def weather_on(body: str | None, weather: str) -> str:
+    """The weather as it can be on ``body``: none but clear skies on the Moon (no air), dust on Mars."""
+    allowed = next((b[4] for b in _bodies() if b[0] == body), None)
+    return weather if allowed is None or weather in allowed else allowed[0]
+
+
+def light_on(body: str | None, time_of_day: str) -> str:
+    """The time of day as its light falls on ``body``: the Moon's dawn and dusk are day (no air to
+    redden the sun)."""
+    return next((b[5] for b in _bodies() if b[0] == body), {}).get(time_of_day, time_of_day)
+
+
+def as_on(bible: Bible, shot: Shot) -> Shot:
+    """``shot`` with the weather and light it can have on the world's body (the same shot on Earth)."""
+    body = body_of(bible)
+    weather, tod = weather_on(body, shot.weather), light_on(body, shot.time_of_day)
+    if (weather, tod) == (shot.weather, shot.time_of_day):
+        return shot
+    return shot.model_copy(update={"weather": weather, "time_of_day": tod})
 
 
 def on_mars(bible: Bible) -> bool:
-    """The world is on Mars: a place in it is a dome on Mars, or its words name the planet."""
-    return any(p.kind == "mars_dome" for p in bible.world.places) \
-        or MARS_WORDS.search(f"{bible.world.name} {bible.world.description}".lower()) is not None
+    """The world is on Mars: its words name the planet, or a place in it is a dome on Mars (and it
+    is not on the Moon)."""
+    return body_of(bible) == "mars"
 
 
 #: Words that say a world is the country: its towns have roofs and church towers, not skylines.
@@ -592,7 +648,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "57"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "58"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -633,6 +689,7 @@ class ProceduralBackend:
                 mouths: dict[str, np.ndarray], label: Label | None, first: int) -> Iterator[np.ndarray]:
         # Every frame is a function of its index (no state carried from frame to frame), so a
         # shot can be drawn from any frame on: a live director restyles the rest of a shot.
+        shot = as_on(bible, shot)  # no rain, snow or red sunset on the Moon: it has no air
         genres = frozenset(bible.genres)
         noir = "noir" in genres
         grade = Grade(shot.lighting, shot.time_of_day, noir=noir)
@@ -666,14 +723,15 @@ class ProceduralBackend:
         # a longer shot pans further, so the picture keeps moving however long the narration
         pan_px = int(width * min(0.3, 0.1 + 0.02 * shot.frames / fps)) if move == "pan" or drift else 0
         margin = int(height * 0.015) + 2 if move == "handheld" else 0
+        body = body_of(bible)
         dressing, view, room = set_dressing(bible, shot)
-        climate = climate_of(bible, shot) if shot.place_kind in CLIMATE_KINDS else None
+        climate = climate_of(bible, shot) if shot.place_kind in CLIMATE_KINDS and body is None else None
         place = bible.place(shot.place) if any(p.id == shot.place for p in bible.world.places) else None
         site = eras.site_of(place.name, place.description, kind=shot.place_kind) if place is not None else None
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
                                   dressing, view, room, countryside(bible), climate,
                                   towers_since(bible), region_of(bible), bible.world.country, culture_of(bible),
-                                  site)
+                                  site, body)
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
             or (room is not None and room.wall != "street")
@@ -762,12 +820,13 @@ class ProceduralBackend:
                   margin: int, year: int | None = None, dressing: list[str] | None = None,
                   view: str = "city", room: "Room | None" = None, rural: bool = False,
                   climate: str | None = None, towers: int = TOWERS_SINCE, region: str | None = None,
-                  country: str | None = None, culture: str | None = None, site: str | None = None) -> Backdrop:
+                  country: str | None = None, culture: str | None = None, site: str | None = None,
+                  body: str | None = None) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural, climate, towers, region, country, culture, site)
+               room, rural, climate, towers, region, country, culture, site, body)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
@@ -775,7 +834,7 @@ class ProceduralBackend:
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
                       room=room, rural=rural, climate=climate, towers_since=towers, region=region,
-                      country=country, culture=culture, site=site)
+                      country=country, culture=culture, site=site, body=body)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

@@ -79,7 +79,10 @@ VENUES: dict[str, Room] = {
     # a cafe's window is its own shop window (dressing: cafe_window), its floor boards or small tiles
     "café": Room("plaster", "#c8a070", "tiles", "#b8a488", "bulbs", window=False),
     "cafe": Room("plaster", "#c8a070", "tiles", "#b8a488", "bulbs", window=False),
-    "diner": Room("tile", "#d8d0c0", "checker", "#d8d0c0", "fluorescent"),
+    # a diner: a long counter with stools, booths under a row of big windows, a menu board (_diner)
+    "diner": Room("diner", "#ece2c8", "checker", "#d8d0c0", "fluorescent"),
+    # a ski lodge, a chalet, a log cabin: log walls, a window on the mountains, warm lamps (_logs)
+    "lodge": Room("logs", "#8a5a34", "boards", "#5a3a22", "bulbs"),
     "library": Room("panel", "#5a4030", "carpet", "#4a3a3a", "bulbs"),
     "chapel": Room("plaster", "#c8c0b0", "flags", "#8a8478", "daylight"),
     "workshop": Room("brick", "#6a5a4a", "boards", "#4a3a2a", "bulbs"),
@@ -137,6 +140,11 @@ SAME: dict[str, str] = {
     "street food": "food stall", "food truck": "food stall", "food van": "food stall", "counter for six": "food stall",
     "yatai": "food stall", "ramen stall": "food stall", "noodle stall": "food stall", "hawker": "food stall",
     "racking": "warehouse", "warehouse floor": "warehouse", "nurses' station": "ward", "nurses station": "ward",
+    "roadside diner": "diner", "lunch counter": "diner", "soda fountain": "diner", "milkshake": "diner",
+    "pie under glass": "diner", "short-order": "diner", "vinyl booth": "diner", "greasy spoon": "diner",
+    "truck stop": "diner", "chalet": "lodge", "ski lodge": "lodge", "mountain lodge": "lodge",
+    "hunting lodge": "lodge", "log cabin": "lodge", "mountain hut": "lodge", "ski hut": "lodge",
+    "alpine hut": "lodge", "après-ski": "lodge", "apres-ski": "lodge", "fondue": "lodge",
 }
 #: Phrases that name no venue, though a word in them does (read before it): a crane's cab is no
 #: taxi, a wedding's reception hall no waiting room, a stage door an alley's.
@@ -144,7 +152,8 @@ NOT_VENUES = ("crane cab", "crane driver's cab", "control car", "radio station",
               "research station", "power station", "reception hall", "function room", "stage door",
               "above the stage", "under the stage", "behind the stage", "front of the stage",
               "pool of light", "pool of blood", "gene pool", "bus stop", "bus shelter", "bus station", "bus depot",
-              "parked buses", "bus lane", "bus route", "last bus")
+              "parked buses", "bus lane", "bus route", "last bus", "porter's lodge", "porters' lodge",
+              "masonic lodge", "lodge a complaint")
 #: Venue words that do not count in some kinds of place: a grand hotel's ballroom is no lobby.
 NOT_IN: dict[str, frozenset[str]] = {"hotel": frozenset({"ballroom"}), "reception": frozenset({"ballroom"}),
                                      "cab": frozenset({"rooftop"})}
@@ -301,8 +310,10 @@ def draw_room(k: Kit, room: Room) -> None:
         wall(k, k.sky, room.wall_color, trim=None if room.wall in ("tile", "padded", "brick", "stone", "castle", "bus")
              else mix_hex(room.wall_color, "#000000", 0.45))
         {"tile": _tiles, "brick": _bricks, "padded": _padding, "panel": _panels, "stone": _stones, "castle": _castle,
-         "bus": _bus, "timber": _timber}.get(room.wall, _nothing)(k, room, y)
-        if room.window and room.wall == "castle":  # a tall arched window, deep in the stone
+         "bus": _bus, "timber": _timber, "logs": _logs, "diner": _diner}.get(room.wall, _nothing)(k, room, y)
+        if room.wall == "diner":  # (its windows are its own, a row of them over the booths)
+            pass
+        elif room.window and room.wall == "castle":  # a tall arched window, deep in the stone
             _arched_window(k, room, k.w * 0.5, 12, 46)
         elif room.window and room.wall == "stone":  # a small deep-set window in a thick wall
             window(k, k.far, skia.Rect(k.w * 0.5 - 9, 22, k.w * 0.5 + 9, 38), mix_hex(room.wall_color, "#000000", 0.5))
@@ -431,6 +442,125 @@ def _timber(k: Kit, room: Room, y: float) -> None:
             k.far.drawCircle(cx, cy, 4.6, fill(k.g.c(colours[(i + j) % 4])))
             k.far.drawCircle(cx, cy, 4.6, stroke(k.g.c("#2a1e12"), 0.6))
             k.far.drawCircle(cx, cy, 1.3, fill(k.g.c("#9a9a9a")))  # the boss
+
+
+def _logs(k: Kit, room: Room, y: float) -> None:
+    """A lodge's or a log cabin's walls: courses of round logs, each shaded under and lit along its
+    top, notched ends at a corner post, a heavy beam under the ceiling."""
+    shade = fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.4)))
+    light = fill(k.g.c(mix_hex(room.wall_color, "#f0c890", 0.25)))
+    for yy in np.arange(6.0, y, 4.0):
+        k.sky.drawRect(skia.Rect(0, float(yy) + 3.0, k.w, float(yy) + 4.0), shade)
+        k.sky.drawRect(skia.Rect(0, float(yy) + 0.4, k.w, float(yy) + 1.0), light)
+    beam = fill(k.g.c(mix_hex(room.wall_color, "#000000", 0.55)))
+    k.far.drawRect(skia.Rect(0, 0, k.w, 6), beam)
+    for xx in (k.w * 0.04, k.w * 0.96):
+        k.far.drawRect(skia.Rect(float(xx) - 2.5, 6, float(xx) + 2.5, y), beam)
+        for yy in np.arange(8.0, y, 4.0):  # the logs' notched ends
+            k.far.drawOval(skia.Rect(float(xx) - 2.2, float(yy), float(xx) + 2.2, float(yy) + 3.4), light)
+
+
+def _diner(k: Kit, room: Room, y: float) -> None:
+    """A diner: a pastel wainscot under a chrome strip, a row of big windows (on the world outside)
+    over red vinyl booths, a menu board over a long counter of red-topped stools, a glass pie case
+    and coffee pots on the warmer."""
+    wains = mix_hex("#5ab0a8", room.wall_color, 0.15)
+    k.sky.drawRect(skia.Rect(0, y - 18, k.w, y), fill(k.g.c(wains)))
+    chrome, dark = fill(k.g.c("#dfe4e8")), fill(k.g.c("#6a7078"))
+    k.sky.drawRect(skia.Rect(0, y - 19, k.w, y - 17.6), chrome)
+    split = k.w * 0.5
+    for i, xx in enumerate(np.arange(k.w * 0.03, split - 10, 24.0)):  # big windows, a booth under each
+        r = skia.Rect(float(xx), 12, float(xx) + 21, 44)
+        window(k, k.far, r, "#c8ccd0")
+        bx = r.centerX()
+        for dx in (-9.0, 5.0):  # the two high backs of the booth, facing each other over its table
+            k.mid.drawRoundRect(skia.Rect(bx + dx, 50, bx + dx + 4, 66), 1.5, 1.5, fill(k.g.c("#b8282a")))
+            k.mid.drawRect(skia.Rect(bx + dx + 0.5, 51, bx + dx + 1.2, 65), fill(k.g.c("#e05a50")))
+        k.mid.drawRect(skia.Rect(bx - 5, 57, bx + 5, 58.4), fill(k.g.c("#e8e0d0")))  # the table, chrome-edged
+        k.mid.drawRect(skia.Rect(bx - 0.5, 58.4, bx + 0.5, 66), dark)
+        k.mid.drawRect(skia.Rect(bx - 8.6, 62, bx + 8.6, 66), fill(k.g.c("#8a1e22")))  # the seats
+    board = skia.Rect(split + 8, 8, k.w * 0.94, 24)  # the menu board
+    k.far.drawRect(board, fill(k.g.c("#1e2226")))
+    k.far.drawRect(skia.Rect(board.left(), board.top(), board.right(), board.top() + 3), fill(k.g.c("#c8302a")))
+    letters = stroke(k.g.c("#f0ece0", 0.85), 0.35)
+    for j in range(3):
+        yy = board.top() + 5.5 + j * 3.4
+        for col in range(2):
+            x0 = board.left() + 2 + col * board.width() / 2
+            k.far.drawLine(x0, yy, x0 + board.width() * float(k.rng.uniform(0.2, 0.32)), yy, letters)
+            k.far.drawLine(x0 + board.width() * 0.38, yy, x0 + board.width() * 0.45, yy, letters)
+    top = 56.0  # the long counter along the back, its top chrome-edged, a red band along its front
+    k.mid.drawRect(skia.Rect(split, top, k.w, y), fill(k.g.c("#e8dcc0")))
+    k.mid.drawRect(skia.Rect(split, top + 5, k.w, top + 8), fill(k.g.c("#c8302a")))
+    k.mid.drawRect(skia.Rect(split - 1, top - 1.6, k.w, top), chrome)
+    px = split + (k.w - split) * 0.3  # a glass pie case: pies on two shelves under a dome
+    k.mid.drawRect(skia.Rect(px - 6, top - 11, px + 6, top - 1.6), fill(k.g.c("#dff0f4", 0.25, lit=0)))
+    k.mid.drawRect(skia.Rect(px - 6, top - 11, px + 6, top - 1.6), stroke(k.g.c("#e8f4f8", 0.8, lit=0), 0.35))
+    for shelf in (top - 6.6, top - 1.8):
+        k.mid.drawLine(px - 6, shelf, px + 6, shelf, stroke(k.g.c("#c8ccd0"), 0.3))
+        for dx in (-3.0, 3.0):
+            k.mid.drawArc(skia.Rect(px + dx - 2.6, shelf - 2.4, px + dx + 2.6, shelf + 0.4), 180, 180, True,
+                          fill(k.g.c("#d89a4a")))
+            k.mid.drawLine(px + dx - 1.8, shelf - 1.6, px + dx + 1.6, shelf - 1.6, stroke(k.g.c("#8a3a2a"), 0.35))
+    cx = split + (k.w - split) * 0.72  # coffee pots on the warmer
+    k.mid.drawRect(skia.Rect(cx - 5, top - 3, cx + 5, top - 1.6), dark)
+    for dx in (-2.6, 2.6):
+        k.mid.drawOval(skia.Rect(cx + dx - 2, top - 7.5, cx + dx + 2, top - 3), fill(k.g.c("#e8f0f0", 0.6, lit=0)))
+        k.mid.drawOval(skia.Rect(cx + dx - 1.8, top - 5.6, cx + dx + 1.8, top - 3.1), fill(k.g.c("#3a1e10")))
+        k.mid.drawRect(skia.Rect(cx + dx - 0.9, top - 9, cx + dx + 0.9, top - 7.3), fill(k.g.c("#e07a1a")))
+    for xx in np.arange(split + 5, k.w - 2, 10.0):  # the stools: chrome posts, red round seats
+        k.near.drawRect(skia.Rect(float(xx) - 0.4, 66, float(xx) + 0.4, 72), chrome)
+        k.near.drawOval(skia.Rect(float(xx) - 2.2, 71.4, float(xx) + 2.2, 72.6), chrome)
+        k.near.drawRoundRect(skia.Rect(float(xx) - 2.8, 64.2, float(xx) + 2.8, 66.4), 1, 1, fill(k.g.c("#c8282a")))
+
+
+def antlers(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A lodge's trophy: a stag's antlers on a shield-shaped wooden plaque high on the wall."""
+    y = base - 52
+    wood = fill(k.g.c("#5a3820"))
+    c.drawPath(poly([(x - 3, y - 3), (x + 3, y - 3), (x + 3, y + 2), (x, y + 4.5), (x - 3, y + 2)]), wood)
+    horn = stroke(k.g.c("#e8dcc0"), 0.7)
+    for side in (-1, 1):
+        p = skia.Path()
+        p.moveTo(x + side * 1.2, y - 2)
+        p.quadTo(x + side * 6, y - 4, x + side * 8, y - 13)
+        c.drawPath(p, horn)
+        for t in (0.35, 0.6, 0.85):  # the tines, rising inward off the beam
+            bx, by = x + side * (1.2 + 6.8 * t), y - 2 - 11 * t * t
+            c.drawLine(bx, by, bx - side * 1.2, by - 3.5, horn)
+
+
+def back_bar(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A wooden bar with no sign lit over it (a lodge's, an inn's): a plank counter, beer taps and
+    a few bottles on top (no wall of them: it stands out in the room)."""
+    for i, dx in enumerate((10.0, 12.5, 15.0)):
+        col = ("#2f6b3a", "#7a3a1c", "#c9b36a")[i]
+        c.drawRoundRect(skia.Rect(x + dx - 0.8, base - 20.5, x + dx + 0.8, base - 15.5), 0.5, 0.5, fill(k.g.c(col)))
+        c.drawRect(skia.Rect(x + dx - 0.3, base - 22, x + dx + 0.3, base - 20.3), fill(k.g.c(col)))
+    c.drawRect(skia.Rect(x - 20, base - 14, x + 20, base), fill(k.g.c("#6a4226")))
+    c.drawRect(skia.Rect(x - 21, base - 15.5, x + 21, base - 13.5), fill(k.g.c("#8a5a32")))
+    seam = stroke(k.g.c("#3a2414"), 0.3)
+    for px in np.arange(x - 17, x + 20, 6.0):
+        c.drawLine(float(px), base - 13, float(px), base, seam)
+    for dx in (-4.0, 0.0, 4.0):  # the taps
+        c.drawRect(skia.Rect(x + dx - 0.4, base - 19, x + dx + 0.4, base - 15.5), fill(k.g.c("#c8a040")))
+        c.drawRoundRect(skia.Rect(x + dx - 0.8, base - 21, x + dx + 0.8, base - 18.6), 0.4, 0.4,
+                        fill(k.g.c("#2a1a10")))
+
+
+def jukebox(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A jukebox: a round-topped cabinet of glowing coloured tubes round a window of records."""
+    body = skia.Rect(x - 6, base - 22, x + 6, base)
+    c.drawRoundRect(body, 5, 5, fill(k.g.c("#6a2a1a")))
+    glow(c, x, base - 14, 14, k.g.c("#ffb040", 0.4, lit=0))
+    for i, col in enumerate(("#ff5a3a", "#ffd040", "#40c8ff")):
+        inset = 1 + i * 1.2
+        c.drawRoundRect(skia.Rect(body.left() + inset, body.top() + inset, body.right() - inset, base - 9 + i),
+                        5 - i, 5 - i, stroke(k.g.c(col, lit=0), 0.5))
+    c.drawRect(skia.Rect(x - 3, base - 16, x + 3, base - 11), fill(k.g.c("#e8e0c8", lit=0.6)))
+    for j in range(3):
+        c.drawLine(x - 2.4, base - 15 + j * 1.5, x + 2.4, base - 15 + j * 1.5, stroke(k.g.c("#6a5a40"), 0.25))
+    c.drawRect(skia.Rect(x - 4, base - 8, x + 4, base - 2), fill(k.g.c("#c8a040")))
 
 
 def _arched_window(k: Kit, room: Room, cx: float, top: float, bottom: float) -> None:

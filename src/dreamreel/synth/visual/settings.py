@@ -86,6 +86,9 @@ class Kit:
     culture: str | None = None
     #: What the place is by its own words (eras.site_of): "palace", "temple", "arena", "fjord", "ruin" ...
     site: str | None = None
+    #: The world off the Earth the story is set on (procedural.body_of): "moon" (grey dust and craters
+    #: under a black sky with the Earth in it), "mars" (a red desert under a butterscotch sky); None: the Earth.
+    body: str | None = None
 
     @property
     def towers(self) -> bool:
@@ -112,7 +115,10 @@ class Kit:
 # --- shared pieces -----------------------------------------------------------------------------
 
 def draw_sky(k: Kit, c: skia.Canvas, *, horizon: float = 62, mars: bool = False, h: float = 100) -> None:
-    top, midc, bot = (MARS_SKIES if mars else SKIES)[k.tod]
+    if k.body == "moon":
+        moon_sky(k, c, skia.Rect(0, 0, k.w, h), horizon=horizon)
+        return
+    top, midc, bot = (MARS_SKIES if mars or k.body == "mars" else SKIES)[k.tod]
     if k.weather in ("storm", "rain", "fog"):
         grey = "#59606b" if k.tod == "day" else "#202530"
         top, midc, bot = (mix_hex(top, grey, 0.7), mix_hex(midc, grey, 0.65), mix_hex(bot, grey, 0.5))
@@ -249,7 +255,10 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     c.save()
     c.clipRect(r)
     vgrad(c, r, [k.g.c(top, lit=0), k.g.c(midc, lit=0), k.g.c(bot, lit=0)])
-    if city and k.view == "sea":  # a grey-blue sea under the sky, with a line of surf
+    if k.view == "moon":  # (a great hall's tall windows too: there is nothing else to see)
+        moon_sky(k, c, r, horizon=r.top() + r.height() * 0.62, n=30)
+        moon_ground(k, c, r.left(), r.right(), r.top() + r.height() * 0.62, r.height() * 0.12, r.bottom())
+    elif city and k.view == "sea":  # a grey-blue sea under the sky, with a line of surf
         horizon = r.top() + r.height() * 0.62
         c.drawRect(skia.Rect(r.left(), horizon, r.right(), r.bottom()), fill(k.g.c("#2a4a62")))
         for i in range(4):
@@ -258,6 +267,24 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
     elif city and k.view == "hills":
         c.drawPath(ridge(k.rng, r.right(), r.bottom() - r.height() * 0.2, r.height() * 0.3, bumps=2, rough=0.05,
                          bottom=r.bottom()), fill(k.g.c("#4a6a3a")))
+    elif city and k.view == "mountains":  # peaks (snow on them but in a warm land) over a slope of pines
+        peaks = ridge(k.rng, r.width(), r.bottom() - r.height() * 0.3, r.height() * 0.55, bumps=1, rough=0.5,
+                      bottom=r.bottom(), step=max(0.3, r.width() / 24))
+        peaks.offset(r.left(), 0)
+        c.drawPath(peaks, fill(k.g.c("#6a7080")))
+        if not k.warm:
+            c.save()
+            c.clipPath(peaks, doAntiAlias=True)
+            c.drawRect(skia.Rect(r.left(), r.top(), r.right(), r.bottom() - r.height() * 0.5),
+                       fill(k.g.c("#f0f4f8")))
+            c.restore()
+        dark = k.g.c("#2a3a2a")
+        for x in np.arange(r.left() + 1.0, r.right(), max(1.5, r.width() / 9)):
+            pine(c, float(x) + float(k.rng.uniform(-0.6, 0.6)), r.bottom(), r.height() * float(k.rng.uniform(0.2, 0.32)),
+                 dark)
+        if k.weather == "snow" or not k.warm:  # snow lying on the near slope
+            c.drawRect(skia.Rect(r.left(), r.bottom() - r.height() * 0.05, r.right(), r.bottom()),
+                       fill(k.g.c("#e4eaf0")))
     elif city and k.view in UNDERWATER:  # a porthole on deep water, bubbles rising
         vgrad(c, r, [k.g.c("#1e7a8a"), k.g.c("#0a2a3a")])
         for i in range(5):
@@ -286,7 +313,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
 
         sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm,
                   tropical=k.tropical, towers_since=k.towers_since, region=k.region, country=k.country,
-                  culture=k.culture, site=k.site)
+                  culture=k.culture, site=k.site, body=k.body)
         if eras.skyline(sub, c, r):  # a people of the past's own town: a fjord, temples and domes, pyramids
             pass
         elif not k.towers and k.region is None:  # before towers: roofs, chimney pots, a spire and a dome
@@ -295,6 +322,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
             c.save()
             c.translate(r.left(), 0)
             sub.w = r.width()
+            landmarks(sub, c, 0, r.width(), r.bottom(), r.height() * 0.45, "#1c2230")  # (behind the roofs)
             if k.towers:
                 buildings(sub, c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#1c2230", wmin=3, wmax=6, win=0.5)
             else:  # before towers: low roofs
@@ -423,6 +451,58 @@ def stars(k: Kit, c: skia.Canvas, r: skia.Rect, n: int = 120) -> None:
     c.drawPoints(skia.Canvas.kPoints_PointMode, pts, stroke(k.g.c("#ffffff", 0.9, lit=0), 0.35))
 
 
+def earth(k: Kit, c: skia.Canvas, x: float, y: float, r: float) -> None:
+    """The Earth seen from the Moon: a blue disc with white cloud and green-brown land, its night side dark."""
+    glow(c, x, y, r * 1.6, k.g.c("#6aa8ff", 0.35, lit=0))
+    c.drawCircle(x, y, r, fill(k.g.c("#2a6ad0", lit=0)))
+    c.save()
+    c.clipPath(_circle(x, y, r), doAntiAlias=True)
+    for dx, dy, rw, rh in ((-0.35, -0.1, 0.45, 0.35), (0.3, 0.35, 0.35, 0.25)):  # land
+        c.drawOval(skia.Rect(x + (dx - rw) * r, y + (dy - rh) * r, x + (dx + rw) * r, y + (dy + rh) * r),
+                   fill(k.g.c("#5a8a4a", lit=0)))
+    for dy in (-0.55, 0.05, 0.6):  # bands of cloud
+        c.drawOval(skia.Rect(x - r * 0.9, y + (dy - 0.09) * r, x + r * 0.7, y + (dy + 0.09) * r),
+                   fill(k.g.c("#ffffff", 0.8, lit=0)))
+    c.drawCircle(x + r * 0.55, y + r * 0.15, r, fill(skia.ColorSetARGB(170, 0, 0, 0)))  # its night side
+    c.restore()
+
+
+def moon_sky(k: Kit, c: skia.Canvas, r: skia.Rect, *, horizon: float, n: int = 160) -> None:
+    """The Moon's sky at any hour: black (no air to light it), stars, the Earth hanging over the
+    horizon, and by day a small hard white sun; no clouds, no haze, no weather."""
+    c.drawRect(r, fill(k.g.c("#010204", lit=0)))
+    pts = [skia.Point(float(x), float(y)) for x, y in zip(k.rng.uniform(r.left(), r.right(), n),
+                                                           k.rng.uniform(r.top(), horizon, n))]
+    c.drawPoints(skia.Canvas.kPoints_PointMode, pts, stroke(k.g.c("#ffffff", 0.85, lit=0), 0.35))
+    span = horizon - r.top()
+    ex = r.left() + r.width() * float(k.rng.uniform(0.6, 0.85))
+    earth(k, c, ex, r.top() + span * 0.3, max(1.5, span * 0.09))
+    if k.tod != "night":
+        sx = r.left() + r.width() * float(k.rng.uniform(0.1, 0.35))
+        glow(c, sx, r.top() + span * 0.2, span * 0.12, k.g.c("#ffffff", 0.4, lit=0))
+        c.drawCircle(sx, r.top() + span * 0.2, max(0.8, span * 0.035), fill(k.g.c("#ffffff", lit=0)))
+
+
+def moon_ground(k: Kit, c: skia.Canvas, x0: float, x1: float, horizon: float, rise: float, bottom: float) -> None:
+    """Grey regolith to the horizon under low worn hills, pocked with craters (a shadowed bowl
+    inside a bright rim)."""
+    g = k.g  # (its grey is not pulled toward the look's palette: a science fiction's rust made it Mars again)
+    hills = ridge(k.rng, x1 - x0, horizon, rise, bumps=2, rough=0.1, bottom=bottom, step=max(0.3, (x1 - x0) / 40))
+    hills.offset(x0, 0)
+    c.drawPath(hills, fill(g.c("#7a7a78", pull=0)))
+    vgrad(c, skia.Rect(x0, horizon + rise * 0.3, x1, bottom), [g.c("#9a9894", pull=0), g.c("#5e5c5a", pull=0)])
+    h = bottom - horizon
+    for _ in range(max(2, int((x1 - x0) / max(1.0, h) * 1.5))):
+        cx = float(k.rng.uniform(x0, x1))
+        depth = float(k.rng.uniform(0.3, 1.0))  # further down the frame is nearer: a bigger, flatter-looking bowl
+        cy = horizon + rise * 0.3 + (h - rise * 0.3) * depth * 0.9
+        rw = h * (0.05 + 0.12 * depth)
+        rh = rw * 0.3
+        c.drawOval(skia.Rect(cx - rw * 1.12, cy - rh * 1.25, cx + rw * 1.12, cy + rh * 1.1), fill(g.c("#b8b6b0", pull=0)))
+        c.drawOval(skia.Rect(cx - rw, cy - rh, cx + rw, cy + rh), fill(g.c("#4a4846", pull=0)))
+        c.drawOval(skia.Rect(cx - rw * 0.7, cy - rh * 0.2, cx + rw * 0.9, cy + rh * 0.85), fill(g.c("#6e6c68", pull=0)))
+
+
 def console(k: Kit, c: skia.Canvas, x: float, y: float, w: float, h: float, body: str, screen: str) -> None:
     c.drawRoundRect(skia.Rect(x, y, x + w, y + h), 1, 1, fill(k.g.c(body)))
     s = skia.Rect(x + 1, y + 1, x + w - 1, y + h * 0.55)
@@ -459,6 +539,7 @@ def city_street(k: Kit) -> None:
 
             old_roofs(k, k.far, 0, k.w, 62, 8, 16, "#2b3142")
         else:
+            landmarks(k, k.far, 0, k.w, 62, 22, "#2b3142")
             buildings(k, k.far, 62, 10, 18, "#2b3142", wmin=6, wmax=11, win=1.3, roofs=True)
         # gas and lamplight: a window lit here and there, never whole floors of them
         gaslit = k.lights_on() * 0.45 if k.year is not None and k.year < 1920 else None
@@ -486,13 +567,85 @@ def city_street(k: Kit) -> None:
 
 
 @cache
-def _signs() -> dict:
-    """The sign words (data/signs.toml): by country, and the fallbacks."""
+def _toml(name: str) -> dict:
+    """A table of data/ (``name``.toml), read once."""
     import tomllib
 
-    data = tomllib.loads((Path(__file__).parent / "data" / "signs.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((Path(__file__).parent / "data" / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _signs() -> dict:
+    """The sign words (data/signs.toml): by country, and the fallbacks."""
+    data = dict(_toml("signs"))
     data["by_country"] = {c: tuple(s["words"]) for s in data["signs"] for c in s["countries"]}
     return data
+
+
+def water_towers(k: Kit) -> bool:
+    """A city's roofs carry wooden water tanks on stilts: North America's (data/regions.toml's
+    skyline.water_towers), and a city in no named country whose towers are America's (noir's Bay City)."""
+    if k.country is not None:
+        return k.country in _toml("regions")["skyline"]["water_towers"]
+    return k.region is None and k.culture is None and k.towers_since < 1960
+
+
+def landmarks(k: Kit, c: skia.Canvas, x0: float, x1: float, base: float, h: float, color: str) -> bool:
+    """What stands over the roofs of the region's towns (data/regions.toml's skyline.landmarks), far
+    off in the haze: domes and minarets over Cairo's flat roofs, a pagoda over Kyoto's; False where
+    the region has none listed (Europe's spires and dome are old_roofs's)."""
+    names = _toml("regions")["skyline"]["landmarks"].get(k.region or "", [])
+    if not names:
+        return False
+    paint = fill(k.g.c(mix_hex(color, "#8a90a8", 0.3)))
+    for i, name in enumerate(names):
+        x = x0 + (x1 - x0) * (i + 0.5 + float(k.rng.uniform(-0.25, 0.25))) / len(names)
+        LANDMARKS[name](k, c, x, base, h, paint)
+    return True
+
+
+def _dome(k: Kit, c: skia.Canvas, x: float, base: float, h: float, paint: skia.Paint) -> None:
+    r = h * 0.32
+    c.drawRect(skia.Rect(x - r, base - h * 0.55, x + r, base), paint)  # the drum
+    c.drawArc(skia.Rect(x - r, base - h * 0.55 - r * 1.1, x + r, base - h * 0.55 + r * 0.9), 180, 180, True, paint)
+    c.drawRect(skia.Rect(x - r * 0.06, base - h * 0.55 - r * 1.5, x + r * 0.06, base - h * 0.55 - r * 1.0), paint)
+
+
+def _minaret(k: Kit, c: skia.Canvas, x: float, base: float, h: float, paint: skia.Paint) -> None:
+    """A slim tower with a balcony (or two) and a pointed cap."""
+    w = max(0.6, h * 0.05)
+    top = base - h * 1.25
+    c.drawRect(skia.Rect(x - w, top, x + w, base), paint)
+    for f in (0.45, 0.8):  # the balconies
+        y = base - h * 1.25 * f
+        c.drawRect(skia.Rect(x - w * 1.9, y - w * 0.5, x + w * 1.9, y + w * 0.4), paint)
+    c.drawPath(poly([(x - w * 1.2, top), (x, top - h * 0.22), (x + w * 1.2, top)]), paint)
+
+
+def _pagoda(k: Kit, c: skia.Canvas, x: float, base: float, h: float, paint: skia.Paint) -> None:
+    """A pagoda: storeys narrowing upward, each under its own curved eaves, a spire on top."""
+    tiers = 5
+    for i in range(tiers):
+        w = h * (0.32 - i * 0.045)
+        y = base - h * i / tiers
+        c.drawRect(skia.Rect(x - w * 0.6, y - h / tiers, x + w * 0.6, y), paint)
+        curved_roof(c, x - w * 0.6, y - h / tiers * 0.55, w * 1.2, paint, lift=0.22)
+    c.drawRect(skia.Rect(x - h * 0.015, base - h * 1.25, x + h * 0.015, base - h), paint)
+
+
+def _temple_spire(k: Kit, c: skia.Canvas, x: float, base: float, h: float, paint: skia.Paint) -> None:
+    p = skia.Path()
+    w = h * 0.22
+    p.moveTo(x - w, base)
+    p.cubicTo(x - w, base - h * 0.6, x - w * 0.4, base - h * 0.95, x, base - h * 1.05)
+    p.cubicTo(x + w * 0.4, base - h * 0.95, x + w, base - h * 0.6, x + w, base)
+    p.close()
+    c.drawPath(p, paint)
+
+
+#: The landmarks a region's skyline may name (data/regions.toml's skyline.landmarks).
+LANDMARKS: dict[str, Callable[[Kit, skia.Canvas, float, float, float, skia.Paint], None]] = {
+    "dome": _dome, "minaret": _minaret, "pagoda": _pagoda, "temple_spire": _temple_spire}
 
 
 def signs_of(k: Kit) -> tuple[str, ...]:
@@ -588,6 +741,7 @@ def bridge(k: Kit) -> None:
     elif k.region is None:
         eras.old_roofs(k, k.far, 0, k.w, 58, 6, 14, "#262b38")
     else:
+        landmarks(k, k.far, 0, k.w, 58, 20, "#262b38")
         buildings(k, k.far, 58, 6, 14, "#262b38", wmin=6, wmax=11, win=1.2, roofs=True)
     water = "#1e3040" if k.tod in ("night", "dusk") else "#4a6a80"
     vgrad(k.mid, skia.Rect(0, 58, k.w, 72), [k.g.c(mix_hex(water, "#000000", 0.2)), k.g.c(water)])
@@ -652,13 +806,20 @@ def rooftop(k: Kit) -> None:
         ground(k, k.near, 70, "#4a4a52", "#2a2a30")
         k.near.drawRect(skia.Rect(0, 66, k.w, 71), fill(k.g.c("#5a5a62")))  # the slates' ridge
         return
+    landmarks(k, k.far, 0, k.w, 70, 34 if k.towers else 26, "#262b38")  # Cairo's minarets over its roofs
     buildings(k, k.far, 70, 10, 35 if k.towers else 18, "#262b38", wmin=4, wmax=9, win=0.5 if k.towers else 1.2,
               roofs=not k.towers)
     tank = k.w * 0.72
-    for lx in (tank + 1, tank + 11):
-        m.drawLine(lx, 70, lx, 48, stroke(k.g.c("#1c1c1c"), 0.8))
-    m.drawRect(skia.Rect(tank - 1, 30, tank + 13, 48), fill(k.g.c("#5a3e2a")))
-    m.drawPath(poly([(tank - 2, 30), (tank + 6, 24), (tank + 14, 30)]), fill(k.g.c("#3a2a1e")))
+    if water_towers(k):  # a wooden water tank on stilts: North America's roofs, nobody else's
+        for lx in (tank + 1, tank + 11):
+            m.drawLine(lx, 70, lx, 48, stroke(k.g.c("#1c1c1c"), 0.8))
+        m.drawRect(skia.Rect(tank - 1, 30, tank + 13, 48), fill(k.g.c("#5a3e2a")))
+        m.drawPath(poly([(tank - 2, 30), (tank + 6, 24), (tank + 14, 30)]), fill(k.g.c("#3a2a1e")))
+    else:  # the stairhead's little housing with its door, onto the roof
+        wall_ = "#c8a878" if k.region in ("dry", "south_asia", "africa") else "#6a625a"
+        m.drawRect(skia.Rect(tank - 2, 54, tank + 14, 70), fill(k.g.c(wall_)))
+        m.drawRect(skia.Rect(tank - 3, 52.5, tank + 15, 54.5), fill(k.g.c(mix_hex(wall_, "#000000", 0.3))))
+        m.drawRect(skia.Rect(tank + 3, 59, tank + 9, 70), fill(k.g.c("#3a2a1e")))
     m.drawRect(skia.Rect(k.w * 0.2, 50, k.w * 0.2 + 5, 70), fill(k.g.c("#6b3a2a")))
     if k.year is None or k.year >= 1920:  # a radio mast with its warning light: not before radio
         m.drawLine(k.w * 0.45, 70, k.w * 0.45, 30, stroke(k.g.c("#222222"), 0.4))
@@ -841,7 +1002,11 @@ def lab(k: Kit) -> None:
 def spaceship(k: Kit) -> None:
     k.sky.drawRect(skia.Rect(0, 0, k.w, 100), fill(k.g.c("#2a3038")))
     stars(k, k.sky, skia.Rect(k.w * 0.3, 12, k.w * 0.7, 50))
-    planet(k, k.sky, k.w * 0.58, 36, 9, "#c1643a", "#8a3a1e")
+    if k.body == "moon":  # a lander or a rover on the Moon: the Earth in its viewport
+        earth(k, k.sky, k.w * 0.58, 30, 6)
+        moon_ground(k, k.sky, k.w * 0.3, k.w * 0.7, 40, 3, 50)
+    else:
+        planet(k, k.sky, k.w * 0.58, 36, 9, "#c1643a", "#8a3a1e")
     # the hull around the viewport: a frame with curved corners, ribs, light strips
     hull = k.far
     hull.save()
@@ -871,8 +1036,12 @@ def spaceship(k: Kit) -> None:
 
 def space_station(k: Kit) -> None:
     k.sky.drawRect(skia.Rect(0, 0, k.w, 100), fill(k.g.c("#20262e")))
-    stars(k, k.sky, skia.Rect(0, 6, k.w, 58), n=260)
-    planet(k, k.sky, k.w * 0.35, 70, 42, "#c86a3a", "#8a3a1e")
+    if k.body == "moon":  # a base on the Moon: its windows on grey dust, the Earth over the horizon
+        moon_sky(k, k.sky, skia.Rect(0, 6, k.w, 58), horizon=46)
+        moon_ground(k, k.sky, 0, k.w, 46, 5, 58)
+    else:
+        stars(k, k.sky, skia.Rect(0, 6, k.w, 58), n=260)
+        planet(k, k.sky, k.w * 0.35, 70, 42, "#c86a3a", "#8a3a1e")
     fr = k.far
     for x in np.arange(0.0, k.w, 30.0):
         fr.drawRect(skia.Rect(float(x), 0, float(x) + 3, 62), fill(k.g.c("#4a5260")))
@@ -887,9 +1056,15 @@ def space_station(k: Kit) -> None:
 
 
 def mars_dome(k: Kit) -> None:
-    draw_sky(k, k.sky, horizon=58, mars=True)
-    k.far.drawPath(ridge(k.rng, k.w, 58, 12, bumps=3, bottom=80), fill(k.g.c("#8a3a22")))
-    k.far.drawPath(ridge(k.rng, k.w, 60, 5, bumps=5, bottom=80), fill(k.g.c("#a8502e")))
+    """A colony's dome seen from inside: its ribs against the sky, habitat modules and greenhouse
+    racks; outside, Mars's red ground under its butterscotch sky, or on the Moon grey dust and the
+    Earth in a black sky (Kit.body)."""
+    draw_sky(k, k.sky, horizon=58, mars=k.body != "moon")
+    if k.body == "moon":
+        moon_ground(k, k.far, 0, k.w, 58, 8, 80)
+    else:
+        k.far.drawPath(ridge(k.rng, k.w, 58, 12, bumps=3, bottom=80), fill(k.g.c("#8a3a22")))
+        k.far.drawPath(ridge(k.rng, k.w, 60, 5, bumps=5, bottom=80), fill(k.g.c("#a8502e")))
     m = k.mid
     # the dome seen from inside: meridian ribs and a few latitude rings of glass, lit by the sky
     cx, top, base = k.w * 0.5, -30.0, 66.0
@@ -932,6 +1107,29 @@ def mars_plain(k: Kit) -> None:
         k.near.drawOval(skia.Rect(x - r * 1.4, y - r, x + r * 1.4, y), fill(k.g.c("#4a2418")))
 
 
+def moon_plain(k: Kit) -> None:
+    """The open ground of the Moon: grey regolith and craters to low worn hills, a black sky with
+    stars and the Earth in it, scattered boulders, nothing growing."""
+    draw_sky(k, k.sky, horizon=62)
+    moon_ground(k, k.far, 0, k.w, 62, 8, 100)
+    for _ in range(int(k.w // 12)):  # boulders, each with its hard black shadow (no air to soften it)
+        x = float(k.rng.uniform(0, k.w))
+        y = float(k.rng.uniform(74, 96))
+        r = float(k.rng.uniform(0.6, 2.0)) * (y - 60) / 30
+        k.near.drawOval(skia.Rect(x - r * 0.4, y - r * 0.3, x + r * 3.2, y + r * 0.25), fill(k.g.c("#141414", pull=0)))
+        k.near.drawOval(skia.Rect(x - r * 1.3, y - r * 1.1, x + r * 1.3, y), fill(k.g.c("#8a8884", pull=0)))
+
+
+#: Kinds of open ground drawn as the world's own where the story is off the Earth (Kit.body): no
+#: cactus, pine, palm or sea on the Moon or Mars.
+BARE_KINDS = frozenset({"desert", "mountain", "forest", "beach", "sea", "village", "ruins"})
+
+
+def bare_ground(k: Kit) -> None:
+    """The open ground of the world off the Earth the story is on: the Moon's or Mars's."""
+    (moon_plain if k.body == "moon" else mars_plain)(k)
+
+
 def _in_the_americas(country: str | None) -> bool:
     """Where cacti grow wild: the Americas, or a world in no real country (a western's, a fable's)."""
     from ...narrative.premise import continent_of  # (the gazetteer's continents, read once)
@@ -940,8 +1138,8 @@ def _in_the_americas(country: str | None) -> bool:
 
 
 def desert(k: Kit) -> None:
-    if k.view == "mars":  # a desert on Mars has no cactus under a blue sky
-        mars_plain(k)
+    if k.view == "mars" or k.body is not None:  # a desert on Mars or the Moon has no cactus under a blue sky
+        bare_ground(k)
         return
     draw_sky(k, k.sky, horizon=62)
     mesa = ridge(k.rng, k.w, 62, 16, bumps=2, rough=0.0)
