@@ -296,3 +296,27 @@ def test_a_streamed_score_takes_only_what_is_final() -> None:
     assert stream.take().shape[0] == 0
     with pytest.raises(BadInputError, match="before the last one ended"):
         stream.add(ScoreCue(3.0, 5.0, 0.4, "scene"))
+
+
+@pytest.mark.parametrize("weather,place", [("clear", "desert"), ("clear", "cave"), ("snow", "mountain"), ("clear", "rooftop")])
+def test_beds_made_at_half_the_rate_sound_as_at_the_full_rate(weather: str, place: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # Wind, traffic, rails, drips and snow are made at half the rate and brought up
+    # once: under 4 kHz every band must hold its share of the bed (their tones and their noise
+    # keep their balance: noise is as dense per hertz at any rate).
+    import sys
+
+    amb = sys.modules["dreamreel.synth.music.ambience"]
+    edges = [63, 125, 250, 500, 1000, 2000, 4000]
+
+    def bands() -> np.ndarray:
+        out = []
+        for seed in range(6):
+            f, p = signal.welch(ambience(weather, place, 12.0, seed=seed).mean(axis=1), SR, nperseg=8192)
+            out.append([10 * np.log10(p[(f >= a) & (f < b)].sum() / p.sum()) for a, b in zip(edges[:-1], edges[1:])])
+        return np.mean(out, axis=0)
+
+    half = bands()
+    monkeypatch.setattr(amb, "LOW_DIV", 1)  # every layer at the full rate
+    full = bands()
+    assert np.all(np.abs(half - full) < 1.5), (half - full).round(2)

@@ -48,7 +48,7 @@ OVERLAP_S = 0.3
 #: The shortest pause in the dialogue a beat is split in (``Soundtrack.add(split_s=...)``): seconds.
 PAUSE_S = 0.12
 #: Bump when the soundtrack's code changes what it makes (the cache keys include it).
-VERSION = "6"
+VERSION = "7"
 #: Loudness spread between the calmest and the most intense scenes (dB), so the film has
 #: dynamics (a loudness range broadcast drama would have) instead of every scene at -16.
 DYNAMICS_DB = 10.0

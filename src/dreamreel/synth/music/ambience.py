@@ -13,6 +13,7 @@ and scaled to a nominal -28 dBFS RMS; the mixer sets their final level.
 from collections.abc import Callable
 
 import numpy as np
+from scipy import signal
 
 from ...errors import BadInputError, UnknownNameError
 from ...model.shot import ShotList
@@ -26,8 +27,27 @@ SPACE = {"spaceship", "space_station"}
 LEVEL_RMS = 10 ** (-28 / 20)
 
 
-def _noise(n: int, rng: np.random.Generator) -> np.ndarray:
-    return rng.standard_normal((n, 2), dtype=np.float32)
+#: Uniform noise in [-ROOT3, ROOT3) has unit variance, as standard normal noise does.
+ROOT3 = np.float32(np.sqrt(3.0))
+#: The rate at which noise has unit variance (see ``_noise``).
+REF_SR = 48000
+
+
+def _density(sr: int) -> np.float32:
+    """White noise's scale at ``sr`` for the same power per hertz as unit variance at REF_SR:
+    a band of it filtered out is as loud at any rate (a layer made at a low rate keeps its
+    noise's balance with its tones)."""
+    return np.float32(np.sqrt(sr / REF_SR))
+
+
+def _noise(n: int, rng: np.random.Generator, sr: int) -> np.ndarray:
+    """White noise, (n, 2) float32 (unit variance at REF_SR: ``_density``). Uniform rather than
+    Gaussian: a quarter of the cost, the same flat spectrum, and every bed filters it, which
+    sums many samples into each one heard (so what is heard is as Gaussian either way)."""
+    x = rng.random((n, 2), dtype=np.float32)
+    x -= np.float32(0.5)
+    x *= np.float32(2) * ROOT3 * _density(sr)
+    return x
 
 
 CONTROL = 48  # control signals run at sample_rate / 48 (1 kHz at 48 kHz) and are held between
@@ -66,15 +86,24 @@ def _place(out: np.ndarray, at: int, sound: np.ndarray) -> None:
 
 
 def _wind(n: int, sr: int, rng: np.random.Generator, strength: float = 1.0) -> np.ndarray:
-    low = sos_filter(_noise(n, rng), "bandpass", (150.0, 600.0), sr)
-    high = sos_filter(_noise(n, rng), "bandpass", (700.0, 1800.0), sr)
+    low = sos_filter(_noise(n, rng, sr), "bandpass", (150.0, 600.0), sr)
+    high = sos_filter(_noise(n, rng, sr), "bandpass", (700.0, 1800.0), sr)
     gust = _lfo(n, sr, rng, 0.25, 2)
     whistle = _lfo(n, sr, rng, 0.4, 2)
-    return strength * (low * (0.3 + gust) + 0.5 * high * gust * whistle)
+    # strength * (low * (0.3 + gust) + 0.5 * high * gust * whistle), in place
+    high *= gust
+    high *= whistle
+    high *= np.float32(0.5)
+    gust += np.float32(0.3)
+    low *= gust
+    low += high
+    if strength != 1.0:
+        low *= np.float32(strength)
+    return low
 
 
 def _rain(n: int, sr: int, rng: np.random.Generator, heavy: float = 1.0) -> np.ndarray:
-    hiss = sos_filter(_noise(n, rng), "bandpass", (800.0, 9000.0), sr) * 0.6
+    hiss = sos_filter(_noise(n, rng, sr), "bandpass", (800.0, 9000.0), sr) * 0.6
     drops = np.zeros((n, 2), dtype=np.float32)
     k = int(0.012 * sr)
     t = np.arange(k) / sr
@@ -95,14 +124,14 @@ def _thunder(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
         t = np.arange(length) / sr
         env = np.minimum(1.0, t / 0.05) * np.exp(-t / rng.uniform(0.8, 1.8))
         env *= 0.6 + 0.4 * _lfo(length, sr, rng, 6.0)[:, 0]  # rolling: the rumble comes in waves
-        rumble = sos_filter(_noise(length, rng), "lowpass", 180.0, sr, 4) * env[:, None] * 6.0
-        crack = sos_filter(_noise(length, rng), "bandpass", (400.0, 3000.0), sr) * (np.exp(-t / 0.15) * 0.8)[:, None]
+        rumble = sos_filter(_noise(length, rng, sr), "lowpass", 180.0, sr, 4) * env[:, None] * 6.0
+        crack = sos_filter(_noise(length, rng, sr), "bandpass", (400.0, 3000.0), sr) * (np.exp(-t / 0.15) * 0.8)[:, None]
         _place(out, int(at), rumble + crack)
     return out
 
 
 def _city(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
-    rumble = sos_filter(_noise(n, rng), "lowpass", 250.0, sr, 2) * 1.5
+    rumble = sos_filter(_noise(n, rng, sr), "lowpass", 250.0, sr, 2) * 1.5
     t = np.arange(n, dtype=np.float32) / sr
     hum = (0.05 * np.sin(2 * np.pi * 60 * t) + 0.03 * np.sin(2 * np.pi * 120 * t))[:, None]
     cars = np.zeros((n, 2), dtype=np.float32)
@@ -110,7 +139,7 @@ def _city(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
         length = int(rng.uniform(3.0, 5.0) * sr)
         tt = np.linspace(0, 1, length)
         swell = np.sin(np.pi * tt) ** 2
-        car = sos_filter(rng.standard_normal(length).astype(np.float32), "bandpass", (120.0, 900.0), sr) * swell
+        car = sos_filter(rng.standard_normal(length).astype(np.float32) * _density(sr), "bandpass", (120.0, 900.0), sr) * swell
         side = float(rng.choice([-1.0, 1.0]))
         # a car passes across the field: pan sweeps from one side to the other
         l_gain = np.cos((side * (tt * 2 - 1) + 1) * np.pi / 4)
@@ -124,20 +153,20 @@ def _ship(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
     tones = np.zeros(n, dtype=np.float32)
     for f, a in ((48.0, 0.5), (48.35, 0.4), (96.0, 0.2), (144.7, 0.1), (310.0, 0.03)):  # 48 vs 48.35 Hz beat slowly
         tones += a * np.sin(2 * np.pi * f * t)
-    air = sos_filter(_noise(n, rng), "bandpass", (300.0, 4000.0), sr) * 0.25
+    air = sos_filter(_noise(n, rng, sr), "bandpass", (300.0, 4000.0), sr) * 0.25
     swell = 0.8 + 0.2 * _lfo(n, sr, rng, 0.1)
     return (tones[:, None] * 0.6 + air) * swell
 
 
 def _room(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
-    return sos_filter(_noise(n, rng), "lowpass", 700.0, sr, 2) + sos_filter(_noise(n, rng), "highpass", 3000.0, sr) * 0.05
+    return sos_filter(_noise(n, rng, sr), "lowpass", 700.0, sr, 2) + sos_filter(_noise(n, rng, sr), "highpass", 3000.0, sr) * 0.05
 
 
 def _murmur(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
     """Crowd babble: voice-band noise chopped by many independent syllable-rate envelopes."""
     out = np.zeros((n, 2), dtype=np.float32)
     for _ in range(4):
-        voice = sos_filter(_noise(n, rng), "bandpass", (250.0 * rng.uniform(0.8, 1.3), 2500.0), sr)
+        voice = sos_filter(_noise(n, rng, sr), "bandpass", (250.0 * rng.uniform(0.8, 1.3), 2500.0), sr)
         syll = _lfo(n, sr, rng, rng.uniform(3.0, 6.0), 2) ** 2
         out += voice * syll
     clinks = np.zeros((n, 2), dtype=np.float32)
@@ -159,13 +188,13 @@ def _sea(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
         end = min(n, at + length)
         env[at:end] = np.maximum(env[at:end], wave[: end - at])
         at += int(length * rng.uniform(0.6, 0.9))
-    low = sos_filter(_noise(n, rng), "lowpass", 500.0, sr) * (0.3 + env)[:, None]
-    foam = sos_filter(_noise(n, rng), "bandpass", (1500.0, 8000.0), sr) * (env ** 3)[:, None] * 0.8
+    low = sos_filter(_noise(n, rng, sr), "lowpass", 500.0, sr) * (0.3 + env)[:, None]
+    foam = sos_filter(_noise(n, rng, sr), "bandpass", (1500.0, 8000.0), sr) * (env ** 3)[:, None] * 0.8
     return low + foam
 
 
 def _fire(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
-    roar = sos_filter(_noise(n, rng), "lowpass", 300.0, sr) * (0.6 + 0.4 * _lfo(n, sr, rng, 2.0))
+    roar = sos_filter(_noise(n, rng, sr), "lowpass", 300.0, sr) * (0.6 + 0.4 * _lfo(n, sr, rng, 2.0))
     pops = np.zeros((n, 2), dtype=np.float32)
     for k_ms in (2, 4, 7, 10):  # pops of a few lengths, scattered
         k = int(k_ms / 1000 * sr)
@@ -204,14 +233,15 @@ def _drips(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
         _place(out, int(at), pan(plop, float(rng.uniform(-0.8, 0.8))))
     echo = int(0.23 * sr)
     out[echo:] += 0.4 * out[:-echo, ::-1]  # a cave answers from the other side
-    return out + sos_filter(_noise(n, rng), "lowpass", 120.0, sr) * 0.8
+    return out + sos_filter(_noise(n, rng, sr), "lowpass", 120.0, sr) * 0.8
 
 
 def _train(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
-    out = sos_filter(_noise(n, rng), "lowpass", 200.0, sr, 2) * 1.5
+    out = sos_filter(_noise(n, rng, sr), "lowpass", 200.0, sr, 2) * 1.5
     k = int(0.08 * sr)
     tt = np.arange(k) / sr
-    clack = (sos_filter(rng.standard_normal(k).astype(np.float32), "bandpass", (200.0, 2000.0), sr) * np.exp(-tt / 0.02))
+    clack = (sos_filter(rng.standard_normal(k).astype(np.float32) * _density(sr), "bandpass", (200.0, 2000.0), sr)
+             * np.exp(-tt / 0.02))
     at = int(rng.uniform(0, 0.5) * sr)
     while at < n:  # wheels over rail joints: a pair of clacks every 1.2 s
         for off in (0, int(0.14 * sr)):
@@ -238,13 +268,30 @@ PLACE_BEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Layers whose sound lies under about 4 kHz (wind, traffic, rails, drips; wind and snow
+#: among the weathers): made at half the rate, summed, and brought up to the bed's rate once
+#: (polyphase): half the noise, filters and envelopes. What they had above 8 kHz, their
+#: filters' skirts, was 40 dB under them; a desert's wind loses 2 dB in 4-8 kHz (30 dB under
+#: its band) and 11 dB in 8-16 kHz (43 dB under); every band under 4 kHz is as it was.
+LOW = frozenset({"city", "train", "drips", "wind"})
+LOW_DIV = 2
+
+
+def _level(*parts: np.ndarray) -> float:
+    """The gain that brings the sum of independent ``parts`` (at any rates) to the nominal RMS,
+    unless that would push a peak (a drip, a crack) past 0.9."""
+    ms = sum(float(np.dot(v, v)) / v.size for v in (x.ravel(order="K") for x in parts) if v.size)  # (no squared copy)
+    peak = max(max(float(x.max()), -float(x.min())) if x.size else 0.0 for x in parts)
+    if ms <= 0 or peak <= 0:
+        return 1.0
+    return min(LEVEL_RMS / float(np.sqrt(ms)), 0.9 / peak)
+
+
 def _normalise(x: np.ndarray) -> np.ndarray:
     """To the nominal RMS, unless that would push a peak (a drip, a crack) past 0.9."""
-    rms = float(np.sqrt(np.mean(np.square(x, dtype=np.float64))))
-    if rms <= 0:
-        return x.astype(np.float32)
-    gain = min(LEVEL_RMS / rms, 0.9 / float(np.abs(x).max()))
-    return (x * gain).astype(np.float32)
+    x = np.asarray(x, np.float32)
+    x *= np.float32(_level(x))
+    return x
 
 
 def ambience(weather: str, place_kind: str, seconds: float, *, seed: int, sample_rate: int = 48000) -> np.ndarray:
@@ -258,26 +305,45 @@ def ambience(weather: str, place_kind: str, seconds: float, *, seed: int, sample
     sr = sample_rate
     n = round(seconds * sr)
     rng = np.random.default_rng([seed, 11])
+    div = LOW_DIV if sr % LOW_DIV == 0 and sr >= 32000 else 1  # (low rate: 24 kHz at 48 kHz)
+    lsr, ln = sr // div, -(-n // div)
     bed = np.zeros((n, 2), dtype=np.float32)
+    low = np.zeros((ln, 2), dtype=np.float32)  # the layers made at the low rate
     for name in PLACE_BEDS[place_kind]:
-        layer = BEDS[name](n, sr, rng)
-        bed += _normalise(layer)
+        if name in LOW:
+            low += _normalise(BEDS[name](ln, lsr, rng))
+        else:
+            bed += _normalise(BEDS[name](n, sr, rng))
     if place_kind not in SPACE and weather != "clear":
         w: np.ndarray = np.zeros((n, 2), dtype=np.float32)
+        w_low: np.ndarray = np.zeros((ln, 2), dtype=np.float32)
         if weather in ("rain", "storm"):
             w += _normalise(_rain(n, sr, rng, 1.6 if weather == "storm" else 1.0)) * 1.5
         if weather in ("storm", "dust", "fog", "snow"):
-            wind = _snow(n, sr, rng) if weather == "snow" else _wind(n, sr, rng, 1.0)
-            if weather == "dust":  # grit on the gusts
-                wind = wind + sos_filter(_noise(n, rng), "highpass", 4000.0, sr) * _lfo(n, sr, rng, 0.3) * 0.3
-            w += _normalise(wind) * (1.2 if weather == "storm" else 0.8)
-        if weather == "storm":
-            w += _normalise(_thunder(n, sr, rng)) * 2.0
+            wind = _snow(ln, lsr, rng) if weather == "snow" else _wind(ln, lsr, rng, 1.0)
+            grit = np.zeros((0, 2), np.float32)
+            if weather == "dust":  # grit on the gusts (above 4 kHz: at the full rate)
+                grit = sos_filter(_noise(n, rng, sr), "highpass", 4000.0, sr) * _lfo(n, sr, rng, 0.3) * np.float32(0.3)
+            gain = _level(wind, grit) * (1.2 if weather == "storm" else 0.8)
+            w_low += wind * np.float32(gain)
+            if grit.size:
+                w += grit * np.float32(gain)
+        if weather == "storm":  # (its crack reaches past 3 kHz: at the full rate)
+            w += _normalise(_thunder(n, sr, rng)) * np.float32(2.0)
         if weather == "embers":
             w += _normalise(_fire(n, sr, rng))
         if place_kind in INDOOR and weather != "embers":  # heard through walls and windows
-            w = sos_filter(w, "lowpass", 900.0, sr, 2) * 0.6
+            if weather in ("storm", "dust", "fog", "snow"):
+                w_low = sos_filter(w_low, "lowpass", 900.0, lsr, 2) * np.float32(0.6)
+            if weather in ("rain", "storm", "dust"):
+                w = sos_filter(w, "lowpass", 900.0, sr, 2) * np.float32(0.6)
         bed += w
+        low += w_low
+    if div > 1 and (any(name in LOW for name in PLACE_BEDS[place_kind])
+                    or place_kind not in SPACE and weather in ("storm", "dust", "fog", "snow")):
+        bed += signal.resample_poly(low, div, 1, axis=0)[:n].astype(np.float32, copy=False)
+    elif div == 1:
+        bed += low
     return fade(_normalise(bed), sr, 0.05, 0.05)
 
 
@@ -324,7 +390,7 @@ def effect(name: str, *, seed: int = 0, sample_rate: int = 48000, seconds: float
     rng = np.random.default_rng([seed, 13, EFFECTS.index(name)])
     if name == "whoosh":
         n = int((seconds or 0.7) * sr)
-        noise = _noise(n, rng)
+        noise = _noise(n, rng, sr)
         out = np.zeros((n, 2), dtype=np.float32)
         # a swept band: four fixed bands peaking one after another read as one rising sweep
         for j, (lo, hi) in enumerate(((200.0, 600.0), (500.0, 1500.0), (1200.0, 3500.0), (3000.0, 8000.0))):
