@@ -8,6 +8,8 @@ answers every choice with its default ``--think`` seconds (``THINK_S``) after th
 the player's countdown runs out, if sooner (``serve.live.countdown_s``). Per N (1, 2, 4, 8 by default):
 
 - ``first_frame_s``: from asking to the first segment being there to play (p50, max)
+- ``first_scene_s``: from asking to ``SCENE_S`` seconds of stream being there to play: the
+  title card and the first scene's first second (p50, max)
 - ``stalls``: stall seconds per viewer after the first frame (p50, max) and how many stalled;
   ``at_choices``: those within two seconds after the end of a choice's scene (the film waited for
   the answer, then made the branch), of ``choices`` put to the viewers; ``at_opening``: those in
@@ -71,6 +73,8 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="critical")
 THINK_S = 6.0
 #: A stall before this film second is one at the opening.
 OPENING_S = 10.0
+#: Seconds of stream that hold the title card (2.5 s) and the first scene's first second.
+SCENE_S = 3.5
 PROMPTS = ["a western", "film noir", "a cozy mystery", "a haunted house", "a heist", "a space adventure",
            "a fairy tale", "a pirate story"]
 
@@ -147,6 +151,7 @@ async def player(base: str, k: int, seconds: int, deadline: float, think: float 
         async with connect(url, additional_headers={"Cookie": f"dreamreel_token={token}"}, max_queue=None) as ws:
             await ws.recv()
             pos, playing, first, stall, last = 0.0, False, None, 0.0, time.monotonic()
+            scene = None
             answered: set = set()
             shown: dict = {}
             ends: dict = {}  # choice id -> where its beat ends (the film goes on past it only once answered)
@@ -174,6 +179,8 @@ async def player(base: str, k: int, seconds: int, deadline: float, think: float 
                 if ix.status_code == 200:
                     index = ix.json()
                     made, complete = float(index["duration"]), bool(index["complete"])
+                if scene is None and (made >= SCENE_S or complete):
+                    scene = now - asked
                 if first is None and made > 0:
                     first = now - asked
                     playing = True
@@ -206,7 +213,8 @@ async def player(base: str, k: int, seconds: int, deadline: float, think: float 
         # (production waited for the answer, then made what it chose).
         at_choices = sum(lost for at, lost, _ in stalls if any(-0.5 <= at - end <= 2.0 for end in ends.values()))
         at_opening = sum(lost for at, lost, _ in stalls if at < OPENING_S)
-        out.update(first_frame_s=round(first, 2) if first is not None else None, stall_s=round(stall, 2),
+        out.update(first_frame_s=round(first, 2) if first is not None else None,
+                   first_scene_s=round(scene, 2) if scene is not None else None, stall_s=round(stall, 2),
                    stall_at_choices_s=round(at_choices, 2), stall_at_opening_s=round(at_opening, 2),
                    choices=len(ends),
                    stalls=[[round(at, 1), round(lost, 2)] for at, lost, _ in stalls if lost >= 0.1],
@@ -245,6 +253,7 @@ async def round_of(base: str, n: int, seconds: int, server_pid: int, timeout: fl
         "viewers": n,
         "think_s": think,
         "first_frame_s": spread([v.get("first_frame_s") for v in views]),
+        "first_scene_s": spread([v.get("first_scene_s") for v in views]),
         "stall_s": {**spread([v.get("stall_s") for v in views if "stall_s" in v]),
                     "viewers_stalled": sum(1 for v in views if v.get("stall_s", 0) > 0.5),
                     "at_choices": spread([v.get("stall_at_choices_s") for v in views if "stall_s" in v]),

@@ -260,6 +260,51 @@ def test_a_live_viewer_is_asked_at_each_choice_as_the_film_gets_there(film, tmp_
     assert index["complete"] and abs(index["duration"] - result.seconds) < 0.1
 
 
+def test_a_scene_that_opens_on_its_place_has_that_shot_drawn_while_its_lines_are_voiced(film, tmp_path):
+    """The first shot of the first scene, the place before anyone speaks, is drawn while the
+    scene's lines are voiced, not after them: a live viewer waits on it once the title card
+    has played (on a loaded machine it was drawn 5-14 s after the voice)."""
+    import time
+
+    from dreamreel.director import choose_path
+    from dreamreel.production import make_film
+    from dreamreel.store.cache import Cache
+    from dreamreel.synth.voice import backend
+
+    _, story, _ = film
+    opening = story.graph.beat(choose_path(story, "first").steps[0].beat)
+    said = {told.narration.strip() for told in [opening, *opening.variants.values()]}
+    said |= {ln.text for told in [opening, *opening.variants.values()] for ln in told.lines}
+    cache = Cache(tmp_path / "cache")
+
+    def pictures() -> int:  # shots drawn into the cache (MP4 chunks, not the drawings in progress)
+        return sum(1 for p in cache.root.glob("*/*") if p.parent.name == p.name[:2] and p.read_bytes()[4:8] == b"ftyp")
+
+    seen: list[int] = []
+
+    class Voice:  # the opening's lines end only once two pictures are drawn (or 30 s have passed)
+        def __init__(self, inner):
+            self.inner, self.name, self.version = inner, inner.name, inner.version
+
+        def requires(self):
+            self.inner.requires()
+
+        def speak(self, text, voice, *, seed=0):
+            if text in said and not seen:
+                deadline = time.monotonic() + 30
+                while pictures() < 2 and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                seen.append(pictures())
+            return self.inner.speak(text, voice, seed=seed)
+
+    result = make_film(story, tmp_path / "film.mp4", choices="first", res="480p", voice=Voice(backend("espeak-ng")),
+                       cache=cache)
+    first = result.lists[0].shots[1]
+    assert first.kind == "establishing" and not first.cues  # (this story's first scene opens on its place)
+    assert seen == [2]  # the title card, and the scene's first shot while its lines were voiced
+    assert first.id in result.drawn  # drawn for this film (its cost is booked), not found in a cache
+
+
 def test_a_live_viewer_is_asked_at_once_and_the_branches_are_voiced_while_they_choose(film, tmp_path):
     """A choice is put to the viewer as soon as the beat holding it is cut, not after every
     branch on offer has been voiced and drawn: their thinking time is what makes the branches

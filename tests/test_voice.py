@@ -102,6 +102,19 @@ def test_piper_is_deterministic_per_seed(piper):
     assert not np.array_equal(a.samples[: len(c.samples)], c.samples[: len(a.samples)])
 
 
+def test_a_line_voiced_alone_is_the_same_with_its_sentences_side_by_side(piper, monkeypatch):
+    # A line voiced alone (a live film's opening) runs its later sentences on a second thread;
+    # each sentence's noise is its own, so the voice is the one voiced a sentence at a time.
+    from dreamreel.synth.voice import piper_voice
+
+    line = "Harbor Heights never sleeps. It just closes its eyes and waits. Nobody asks it why."
+    beside = piper.speak(line, HIGH, seed=5)
+    assert piper_voice._helper is not None  # (the later sentences were voiced on it)
+    monkeypatch.setattr(piper_voice, "RUNS_AT_ONCE", 1)
+    alone = piper.speak(line, HIGH, seed=5)
+    assert np.array_equal(alone.samples, beside.samples) and alone.words == beside.words
+
+
 def test_piper_sounds_as_piper_own_graph_does(piper):
     # The voice model's convolutions are run as 2-D ones (faster on this CPU): the sound must
     # be piper's own, sample for sample, far below anything heard.

@@ -38,6 +38,7 @@ from typing import Protocol, TypeVar
 import numpy as np
 
 from .camera.shots import EpisodeCut, ShotPlanner
+from .camera.timing import estimate_timings
 from .cost.ledger import Ledger
 from .director import choose_path
 from .director.path import (
@@ -74,6 +75,7 @@ from .render_pool import (
     ShotJob,
     ShotResult,
     shared_pool,
+    shot_key,
 )
 from .store.cache import Cache
 from .synth.music import MusicBackend, ProceduralMusic
@@ -265,7 +267,14 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         return option
     walk = Walk(story, chosen if live else planned_chooser(planned), seed=seed, variant=variant, start=start)
     speech: dict[tuple[str, int], Speech] = {}
-    soundtrack = Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache, stems=keep, music=music)
+    tracks: list[Soundtrack] = []
+
+    def track() -> Soundtrack:
+        """The film's soundtrack, set up on first use: once the first beat is being voiced (what
+        a live viewer waits on after the title card; under load the setup took 1.2 s before it)."""
+        if not tracks:
+            tracks.append(Soundtrack(story, seed, fps, speech, SAMPLE_RATE, cache=cache, stems=keep, music=music))
+        return tracks[0]
     lines_total = len(voiced_lines(story, planned))
     names = {c.id: c.name for c in story.bible.cast}
     lines_done = 0
@@ -319,7 +328,12 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 as_cut = shots
                 shots = writer.styled(shots)
                 jobs = jobs_for(shots, speech)
-                writer.add(jobs, pool.render(jobs, visual, cache, NEEDED, due_by(pacer, jobs, total_frames)), as_cut)
+                futures = pool.render(jobs, visual, cache, NEEDED, due_by(pacer, jobs, total_frames))
+                if early:  # (draw_first's own future: drawn for this film, not found in the cache)
+                    futures = [early.pop(shot_key(j, visual), f) for j, f in zip(jobs, futures)]
+                    if any(shot.kind not in ("title", "end") for shot in shots):
+                        early.clear()  # (the beat is cut: a guess it did not take is let go)
+                writer.add(jobs, futures, as_cut)
                 first = total_frames
                 at = first
                 for shot in shots:  # the captions into the MP4's text track, as they are cut
@@ -330,10 +344,30 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 if on_cut is not None:
                     on_cut(shots, first, fps)
                 t_audio = time.perf_counter()
-                sound = soundtrack.add(shots, first, split_s=split_s)
+                sound = track().add(shots, first, split_s=split_s)
                 spent["audio"] += time.perf_counter() - t_audio
                 spent["camera"] += t_audio - t
                 hand_over(sound)
+
+            def draw_first(cut: EpisodeCut, beat: Beat, step: PathStep, at: int) -> None:
+                """The beat's first shot to the pool now, where it does not hang on the voices (a
+                place established before anyone speaks, as most scenes open): drawn while the beat
+                is voiced, not after (a live film's viewer waits on it at the end of the title
+                card; under load it was drawn 5-14 s after the voice, bench/serve.py --busy).
+                ``at``: the film frame the beat begins at (its cut's title card cut before it)."""
+                assert writer is not None
+                told = telling(story, step)
+                pace = likely(beat)[1] if likely is not None else None
+                said = PlayPath(story_id=story.id, steps=[step])
+                # Cut with two guesses at how long the lines take: a shot both cut alike does not hang on them.
+                firsts = [cut.preview(beat, told, walk.visits[beat.id], estimate_timings(story, said, wps), pacing=pace)
+                          for wps in (2.6, 1.3)]
+                first = firsts[0][0] if firsts[0] and firsts[1] else None
+                if first is None or first != firsts[1][0] or first.cues:
+                    return
+                jobs = jobs_for(writer.styled([first]), {})
+                future, = pool.render(jobs, visual, cache, NEEDED, due_by(pacer, jobs, at))
+                early[shot_key(jobs[0], visual)] = future
 
             def jobs_for(shots: list[Shot], said: dict[tuple[str, int], Speech]) -> list[ShotJob]:
                 return [ShotJob(shot, story.bible, width, height, fps, mouths_for(shot, said, fps), label, preset,
@@ -343,15 +377,15 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 assert writer is not None
                 audio_parts.append(sound)
                 if stems is not None:  # written as they are made, not held
-                    for part in soundtrack.stem_parts:
+                    for part in track().stem_parts:
                         stems.add(part)
-                    soundtrack.stem_parts.clear()
-                writer.give_audio(sound, soundtrack.samples, last=last)
+                    track().stem_parts.clear()
+                writer.give_audio(sound, track().samples, last=last)
 
             def flush() -> None:
                 """All the sound made so far, now (a hard join where the next beat begins)."""
                 t = time.perf_counter()
-                sound = soundtrack.flush()
+                sound = track().flush()
                 spent["audio"] += time.perf_counter() - t
                 hand_over(sound)
 
@@ -402,16 +436,18 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
             cut: EpisodeCut | None = None
             last: Beat | None = None
             episode_start = 0
+            early: dict[str, Future[ShotResult]] = {}  # (by render key: draw_first's shot)
             while True:
                 made = total_frames / fps
                 # (Not after a choice: asking the viewer is the wait, and they should be asked at once.)
                 choosing = live and last is not None and last.choice is not None and not last.ending
                 if pacer is not None and not choosing and pacer.should_wait(made):
                     # The viewer is far behind: hand over all that is made, then wait for them.
-                    flush()
+                    if cut is not None:  # (before the first beat there is no sound to hand over)
+                        flush()
                     pacer.wait(made)
-                elif pacer is not None and not choosing and \
-                        -math.inf < pacer.ahead(soundtrack.samples / SAMPLE_RATE) < SOUND_LEAD_S:
+                elif pacer is not None and not choosing and cut is not None and \
+                        -math.inf < pacer.ahead(track().samples / SAMPLE_RATE) < SOUND_LEAD_S:
                     # The viewer is about to reach the end of the sound handed over (the film's
                     # opening, or production behind): the last beat's sound now, with a hard join,
                     # rather than after the next beat is voiced and cut (the stream waits for it).
@@ -439,6 +475,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     # waits for once they are over.
                     voicing = in_background(voice_lines, story, PlayPath(story_id=story.id, steps=[step]), backend,
                                             seed=seed)
+                    track()
                     close_episode()
                     cut = camera.cut(beat.episode, [])
                     episode_start = total_frames
@@ -448,6 +485,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                         # cut into the first scene), so the first segment never waits for
                         # the first beat to be voiced.
                         flush()
+                    # (after the card: what the viewer sees first is drawn and mixed first)
+                    draw_first(cut, beat, step, total_frames)
                 t = time.perf_counter()  # (voices: only the time production waited for them)
                 timings, said = (voicing.result() if voicing is not None else
                                  voice_lines(story, PlayPath(story_id=story.id, steps=[step]), backend, seed=seed))
@@ -458,7 +497,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 # A live film's opening (its viewer waits at the end of the title card), or a beat
                 # its viewer is near (within SPLIT_NEAR_S of the end of the sound handed over):
                 # its first seconds' sound goes out before the rest of the beat is mixed.
-                near = pacer is not None and (opening or -math.inf < pacer.ahead(soundtrack.samples / SAMPLE_RATE)
+                near = pacer is not None and (opening or -math.inf < pacer.ahead(track().samples / SAMPLE_RATE)
                                               < SPLIT_NEAR_S)
                 shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings,
                                pacing=pacing(beat) if pacing is not None else None),
@@ -474,7 +513,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                     flush()
             close_episode()
             t = time.perf_counter()
-            rest = soundtrack.finish()
+            rest = track().finish()
             spent["audio"] += time.perf_counter() - t
             hand_over(rest, last=True)
             # While the last shots are drawn: the sound's QC and the files kept beside the film
@@ -527,7 +566,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
     failed = [(r.shot_id, r.failed) for r in results if r.failed]
     shots = [shot for sl in lists for shot in sl.shots]
     return FilmResult(path=out, seconds=total_frames / fps, frames=total_frames, episodes=len(lists),
-                      shots=len(shots), qc=qc, mix=summarise_mix(soundtrack.reports, qc, audio),
+                      shots=len(shots), qc=qc, mix=summarise_mix(track().reports, qc, audio),
                       stage_seconds=stages, failed_shots=[sid for sid, _ in failed], failures=dict(failed),
                       rendered_shots=sum(not r.cached for r in results),
                       cached_shots=sum(r.cached for r in results), drawn=[r.shot_id for r in results if not r.cached],

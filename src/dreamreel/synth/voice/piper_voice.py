@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -168,6 +169,14 @@ def _convs_as_2d(model: Any) -> None:
 
 
 _LOADING = threading.Lock()
+#: Runs of the model this process keeps going at once before a line's sentences are voiced side
+#: by side: a line voiced alone (a live film's opening, which its viewer waits on) takes a
+#: second core for its later sentences, while lines voiced side by side (``lines_at_once``)
+#: keep one each. Each sentence's noise is its own (seed, sentence), so the voice is the same.
+RUNS_AT_ONCE = 2
+_running = 0
+_counting = threading.Lock()
+_helper: ThreadPoolExecutor | None = None
 
 
 @contextlib.contextmanager
@@ -281,11 +290,11 @@ class PiperBackend:
         offset = 0
         reading = read(text)  # what can be said, and in which language (reading.py)
         sentences = [s for run, lang in reading.runs for s in _phonemize(m, run, lang)]
-        for i, sentence in enumerate(sentences):
-            ids, spans = self._ids(m, sentence)
-            if len(spans) == 0:
-                continue
-            audio, per_id = self._run(m, ids, length_scale, (seed % 2**64, i))
+        said = [(i, *self._ids(m, sentence)) for i, sentence in enumerate(sentences)]
+        said = [(i, ids, spans) for i, ids, spans in said if len(spans)]
+        runs = _side_by_side([functools.partial(self._run, m, ids, length_scale, (seed % 2**64, i))
+                              for i, ids, _ in said])
+        for (i, ids, spans), (audio, per_id) in zip(said, runs):
             ends = np.cumsum(per_id)
             phones.append((" ", offset, offset))  # a sentence starts a new word
             for ph, (a, b) in spans:
@@ -372,6 +381,31 @@ class PiperBackend:
             else:
                 out += spread_words(words[i0:i1], weights[i0:i1], phon, units=[1.0] * len(phon))
         return out
+
+
+def _side_by_side(runs: list[Any]) -> list[Any]:
+    """Each of a line's sentence runs' results, in order: the later half on a helper thread
+    while this process has fewer than ``RUNS_AT_ONCE`` runs going (see there)."""
+    global _running, _helper
+    with _counting:
+        spare = len(runs) > 1 and _running + 1 < RUNS_AT_ONCE
+        _running += 1 + spare
+        if spare and _helper is None:
+            _helper = ThreadPoolExecutor(RUNS_AT_ONCE - 1, thread_name_prefix="dreamreel-sentence")
+    try:
+        if not spare:
+            return [run() for run in runs]
+        assert _helper is not None
+        half = (len(runs) + 1) // 2
+        later = _helper.submit(lambda: [run() for run in runs[half:]])
+        try:
+            first = [run() for run in runs[:half]]
+        finally:
+            wait([later])  # (counted as running until it ends)
+        return first + later.result()
+    finally:
+        with _counting:
+            _running -= 1 + spare
 
 
 def _timing(word: str, start: float, end: float) -> WordTiming:
