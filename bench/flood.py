@@ -135,7 +135,7 @@ print(json.dumps(out))
         made_ = json.loads(made.stdout)
         tokens = {k: v[0] for k, v in made_.items()}
         films = {k: v[1] for k, v in made_.items()}
-        with served(url, tmp, env) as (base, _):
+        with served(url, tmp, env) as (base, _, _):
             results = asyncio.run(run(base, tokens, films, a))
     results["setup"] = {"seconds": a.seconds, "sockets": a.sockets, "garbage": a.garbage, "cores": os.cpu_count(),
                         "src": a.src or "this checkout"}
