@@ -39,6 +39,15 @@ pace, look and pulse): in a tenser beat mostly as overload, in a calmer one most
 ``director.viewers`` (README). And variety across
 re-watches: of the tellings (and, at a choice left to run out, the options) about as near the
 wanted tension, one this viewer has not seen before is preferred.
+How far it moves is shrunk by how strongly and consistently this viewer's own evidence says
+which way (``Estimate.support``, issue 14): the moment's pull, each step of the lean, and the lean
+itself count by their support's share of SURE, and the pulse needs PULSE_TRUST of it. A viewer
+who sends nothing, or whose signs contradict each other (skips and rewinds alike), is told the
+film the director starts from, the population's schedule (``schedule.START``); one who repeats one
+habit (a choice always let run out) is moved at most half as far; one whose independent signs
+agree beat after beat is answered in full. A room's reading counts in full the way the room's evidence points (``group``). (Under ``director.viewers`` this cost about 1% on the training viewers; on
+viewers written to break their habits, ``director.stress_viewers``, it gained where the signs
+contradict or mislead and cost about 3% where one clear sign was read right: README.)
 A reading nobody confirmed (the player sent nothing for ``engagement.SILENT_S`` film seconds)
 pulls with less confidence, and once it is unknown it pulls nothing, teaches the lean nothing and
 the look and the pulse follow the lean alone: the director stops adapting to what it no longer
@@ -91,6 +100,16 @@ PACE_AT = 0.15
 MADE_STEP = 0.1
 #: How many of the viewer's beats before the one playing a beat is compared with (``contrast``).
 RECENT = 3
+#: The support (``Estimate.support``: how strongly and consistently the viewer's own evidence
+#: says which way) at which a reading, and the lean learned from readings, count in full; below
+#: it they count by its share, and evidence that says nothing, or the other way, moves nothing:
+#: the director stays at its start (the population's schedule) until this viewer shows otherwise.
+SURE = 0.5
+#: The share of a restless reading's pull its support must allow for the pulse to come in.
+PULSE_TRUST = 0.5
+#: Whether readings count by their support (off: every reading in full, as before issue 14's
+#: robustness; for tests and measuring).
+SHRINK = True
 
 
 @dataclass
@@ -137,6 +156,8 @@ class DramaManager:
         self.lean = 0.0
         #: A push on the drive for this beat from outside (the bandit of ``director.learning``).
         self.nudge = 0.0
+        #: The support of the latest known reading (``Estimate.support``), which the lean needs.
+        self.support = 0.0
         self.log: list[Intervention] = []
         #: The look on the shots now ("stakes", "breather"; None: as cut), and since when (wall clock).
         self.current_look: str | None = None
@@ -163,11 +184,21 @@ class DramaManager:
         if estimate is None or estimate.level not in ("bored", "overwhelmed"):
             return 0.0
         way = 1.0 if estimate.level == "bored" else -1.0
-        return way * PULL * (0.5 + estimate.confidence / 2)
+        return way * PULL * (0.5 + estimate.confidence / 2) * self.trust(way, estimate.support)
+
+    @staticmethod
+    def trust(way: float, support: float) -> float:
+        """How far a move ``way`` (+1 more, -1 less) counts when the viewer's evidence has
+        ``support`` (+ restless .. - overwhelmed): in full from SURE that way, nothing the other."""
+        if not SHRINK:
+            return 1.0
+        return min(1.0, max(0.0, way * support / SURE))
 
     def drive(self, estimate: Estimate | None) -> float:
-        """Which way, and how far, every lever should move for this viewer now."""
-        return self.lean + self.nudge + self.pull(estimate)
+        """Which way, and how far, every lever should move for this viewer now: the lean as far
+        as the evidence still supports it, the bandit's nudge, and the moment's pull."""
+        lean = self.lean * self.trust(1.0 if self.lean > 0 else -1.0, self.support) if self.lean else 0.0
+        return lean + self.nudge + self.pull(estimate)
 
     def contrast(self, t: float) -> float | None:
         """How much more intense (+) or calmer (-) than this viewer's RECENT beats before it the
@@ -194,10 +225,14 @@ class DramaManager:
     def learn(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> None:
         """As a beat begins: move this viewer's lean by their reading since the last beat (an
         unknown reading, nothing heard for a while, moves nothing: what was learned stays)."""
-        if estimate is None or estimate.level not in ("bored", "overwhelmed"):
+        if estimate is None or estimate.level == "unknown":
+            return
+        self.support = estimate.support
+        if estimate.level not in ("bored", "overwhelmed"):
             return
         way = 1.0 if estimate.level == "bored" else -1.0
-        self.lean = min(LEAN_MAX, max(-LEAN_MAX, self.lean + way * LEAN_STEP * (0.5 + estimate.confidence / 2)))
+        step = LEAN_STEP * (0.5 + estimate.confidence / 2) * self.trust(way, estimate.support)
+        self.lean = min(LEAN_MAX, max(-LEAN_MAX, self.lean + way * step))
 
     def wanted(self, beat: Beat, estimate: Estimate | None) -> float:
         """The tension this viewer should get at this beat now."""
@@ -272,7 +307,7 @@ class DramaManager:
         """Start (True) or stop (False) the pulse now, or None: it throbs while the moment's
         reading is restless (the lean plays no part: it is the next beat's to answer), and holds
         PULSE_HOLD_S after each turn unless the change detectors flag a sudden one."""
-        want = estimate.level == "bored"
+        want = estimate.level == "bored" and self.trust(1.0, estimate.support) >= PULSE_TRUST
         if want == self.pulsing or (now - self.pulse_at < PULSE_HOLD_S and not estimate.changed):
             return None
         self.pulsing, self.pulse_at = want, now

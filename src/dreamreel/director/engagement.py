@@ -26,6 +26,13 @@ heartbeats (a network hiccup is not silence); ``FADE_S`` is about two beats (the
 about 15 on average), so the director, which asks once a beat, acts on a reading nobody
 confirmed at most twice, each time with less weight, before it stops.
 
+How far a reading is to be trusted is kept apart from its level (``Estimate.support``): the
+evidence of trouble by kind of sign (a skip ahead, another tab, a rewind, a pause, a choice let run
+out ...), each kind saturating (repeats of one habit are one sign, not many) and fading over a
+few minutes, the evidence one way less the evidence the other over both and a prior of nothing,
+times the share of two kinds that agree. Contradictory or one-kind evidence says little, and the
+director moves by it little (``drama.SURE``).
+
 ``Engagement`` and ``GroupEngagement`` (``director.group``) share this: the level and confidence
 of boredom and overload (``judge``), the strongest reading since the last take, and the ageing.
 """
@@ -57,6 +64,24 @@ AVERTED = ("left the tab", "muted", "looked away")
 #: step of pace, look or content is 0.1): the share of a turning away read as overload is a
 #: logistic of the contrast over this (half at level; 0.73 a step tenser, 0.27 a step calmer).
 CONTRAST_S = 0.1
+#: How far a reading is to be trusted (``Estimate.support``): the viewer's evidence of trouble is
+#: kept by kind of sign (skips, another tab, rewinds, choices let run out ...), fading with this
+#: half-life in wall seconds (a taste that drifts is followed, slowly); the weight of the
+#: evidence against the way it points counts against it, with SUPPORT_PRIOR units of nothing
+#: (no evidence: no support) ...
+SUPPORT_HALF_LIFE_S = 180.0
+SUPPORT_PRIOR = 1.0
+#: Evidence the other way counts this many times over against it (leaving the population's
+#: schedule is what needs proving, so contradiction weighs more than agreement).
+SUPPORT_AGAINST = 1.0
+#: ... and one kind of sign alone, however often it comes, is at most 1 / SUPPORT_KINDS of it (a
+#: viewer who never answers a choice, or who skips whatever is wrong, repeats one habit: kinds
+#: that agree are independent evidence, repeats of one are not). A kind counts once it has
+#: brought this much evidence one way.
+SUPPORT_KINDS = 2
+SUPPORT_KIND_MIN = 0.3
+#: The evidence of one kind at which it says about three quarters of all it can (it saturates).
+SUPPORT_KIND_UNIT = 1.0
 
 
 def _num(x: Any, default: float) -> float:
@@ -77,6 +102,10 @@ class Estimate:
     why: list[str] = field(default_factory=list)
     #: 1: heard within SILENT_S of film .. 0: nothing heard for SILENT_S + FADE_S (``unknown``)
     fresh: float = 1.0
+    #: How strongly and consistently this viewer's evidence so far says which way (``Engagement``:
+    #: + restless, - overwhelmed, 0 nothing or contradictory; see SUPPORT_PRIOR). A room's reading
+    #: keeps none: ``group.GroupEngagement`` gives it the sign of the room's evidence.
+    support: float = 1.0
 
 
 def judge(boredom: float, overload: float, threshold: float) -> tuple[Level, float]:
@@ -117,11 +146,12 @@ class Reading:
         #: The furthest film second anything was heard from (None: nothing yet; counted from 0).
         self.heard_t: float | None = None
 
-    def _settle(self, boredom: float, overload: float, changed: bool, why: list[str]) -> Estimate:
+    def _settle(self, boredom: float, overload: float, changed: bool, why: list[str],
+                support: float = 1.0) -> Estimate:
         """The estimate for this boredom and overload (``judge``), kept as the peak if strongest."""
         level, confidence = judge(boredom, overload, self.threshold)
         self.estimate = Estimate(level, round(confidence, 3), round(1.0 / (1.0 + boredom + overload), 3),
-                                 round(boredom, 3), round(overload, 3), changed, why)
+                                 round(boredom, 3), round(overload, 3), changed, why, support=round(support, 3))
         if level != "engaged" and (self._peak is None or max(boredom, overload)
                                    >= max(self._peak.boredom, self._peak.overload)):
             self._peak = self.estimate
@@ -139,6 +169,8 @@ class Reading:
         """What ``take`` would give now, without starting over."""
         peak = self._peak
         out = self.estimate if peak is None or peak.level == "engaged" else peak
+        if out is not self.estimate:  # (the strongest reading, trusted as far as all heard since allows)
+            out = replace(out, support=self.estimate.support)
         return out if now is None else aged(out, self.silent_s(now))
 
     def take(self, now: float | None = None) -> Estimate:
@@ -168,6 +200,31 @@ class Engagement(Reading):
         #: (``AVERTED``) reads by it: in a tenser beat than their recent ones mostly as overload,
         #: in a calmer one mostly as boredom, half each when level. Not given: as boredom.
         self.context: Callable[[float], float | None] | None = None
+        #: Evidence of trouble by kind of sign (+ restless, - overwhelmed), fading (``support``).
+        self.kinds: dict[str, float] = {}
+        self._kinds_at: float | None = None
+
+    def support(self) -> float:
+        """How strongly and consistently the evidence by kind says which way (+ restless,
+        - overwhelmed; ``Estimate.support``): the evidence one way less the evidence the other,
+        over both and SUPPORT_PRIOR, times the share of SUPPORT_KINDS kinds that agree."""
+        # each kind's evidence saturates (tanh): repeats of one sign are one habit, not many signs
+        # (and a kind heard too little to clear SUPPORT_KIND_MIN, a pause for the phone, is noise)
+        each = [math.tanh(v / SUPPORT_KIND_UNIT) for v in self.kinds.values() if abs(v) >= SUPPORT_KIND_MIN]
+        up = sum(v for v in each if v > 0)
+        down = -sum(v for v in each if v < 0)
+        way, said, against = (1.0, up, down) if up > down else (-1.0, down, up)
+        agree = sum(1 for v in each if way * v > 0)
+        return way * max(0.0, said - SUPPORT_AGAINST * against) / (up + down + SUPPORT_PRIOR) \
+            * min(1.0, agree / SUPPORT_KINDS)
+
+    def _tally(self, kind: str, amount: float, at: float) -> None:
+        if self._kinds_at is not None and at > self._kinds_at:
+            k = math.exp(-math.log(2) * (at - self._kinds_at) / SUPPORT_HALF_LIFE_S)
+            self.kinds = {name: v * k for name, v in self.kinds.items()}
+        self._kinds_at = at if self._kinds_at is None else max(self._kinds_at, at)
+        if amount:
+            self.kinds[kind] = self.kinds.get(kind, 0.0) + amount
 
     def _split(self, amount: float, t: float) -> tuple[float, float]:
         """(boredom, overload) for ``amount`` of a turning away at film second ``t``."""
@@ -239,6 +296,9 @@ class Engagement(Reading):
                 o, why = 0.3, f"took {latency:.0f} s to choose"
         if b > 0 and why in AVERTED:
             b, o = self._split(b, _num(t, 0.0))
+        # (a kind of sign is kept apart by which way it said: a skip ahead and a rewind are two)
+        amount = max(0.0, b) - o
+        self._tally(f"{kind}{'+' if amount > 0 else '-'}", amount, at)
         self.heard_t = heard if self.heard_t is None else max(self.heard_t, heard)
         self.boredom = max(0.0, self.boredom + b)
         self.overload = max(0.0, self.overload + o)
@@ -248,4 +308,4 @@ class Engagement(Reading):
         self._adwin.update(score)
         self._drop.update(score)
         changed = bool(self._adwin.drift_detected or self._drop.drift_detected)
-        return self._settle(self.boredom, self.overload, changed, list(self.recent))
+        return self._settle(self.boredom, self.overload, changed, list(self.recent), self.support())

@@ -90,7 +90,9 @@ class GroupEngagement(Reading):
         levels = [judge(b, o, self.threshold)[0] for b, o in readings]
         why = [f"{k} of {n} {'seem' if k > 1 else 'seems'} {what}" for k, what in
                ((levels.count("bored"), "restless"), (levels.count("overwhelmed"), "overwhelmed")) if k and heard]
-        return self._settle(boredom, overload, changed, why)
+        # a room keeps no support of its own (``Estimate.support``): its reading counts in full
+        # the way its evidence points
+        return self._settle(boredom, overload, changed, why, support=-1.0 if overload > boredom else 1.0)
 
 
 def strictest(profiles: Iterable[Profile | None]) -> Profile:
