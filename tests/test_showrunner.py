@@ -784,7 +784,8 @@ def test_a_request_naming_no_genre_is_not_told_as_horror_or_out_of_its_years():
         story = plan(Request(prompt="a retired jazz drummer teaches a troubled teenager to play in 1970s New Orleans",
                              episodes=1), seed=seed)
         assert story.generator["genres"] not in ("horror", "western", "noir", "cyberpunk", "postapoc"), seed
-    assert read("G-rated war movie. Stalingrad, winter 1942.").shapes == ["siege"]
+    # a war movie is a war film (the genre), whatever its rating; its plot is the genre's to pick
+    assert read("G-rated war movie. Stalingrad, winter 1942.").genres == ["war"]
     assert read("two brothers fight a price war between their shops").shapes == ["rivalry"]
 
 
@@ -884,7 +885,7 @@ def test_a_lawyer_defends_in_court_with_the_names_of_the_place_and_time():
 
 
 @pytest.mark.parametrize("prompt,shape,place", [
-    ("a teenage hacker exposes the mayor's corruption in 2030s Seoul", "investigation", None),
+    ("a teenage hacker exposes the mayor's corruption in 2030s Seoul", "expose", None),
     ("a young boxer from the projects trains for the fight of his life", "rivalry", None),
     ("sisters reunite at their mother's deathbed and fight over old secrets", "grief", None),
     ("a ship's cook leads a mutiny against a cruel captain in 1805", "revenge", "the ship"),
@@ -1135,7 +1136,8 @@ def test_a_time_and_place_at_war_has_the_war_in_it():
     assert read("a romance in 1941 London").complications == ["war"]
     assert read("a love story during WWII").complications == ["war"]
     assert read("a heist in 1950s Paris").complications == []  # peace
-    assert read("a war film in 1944 France").complications == []  # the war is the plot itself
+    assert read("a siege of a French village in 1944").complications == []  # the war is the plot itself
+    assert read("a war film in 1944 France").genres == ["war"]
     assert read("3 college kids in an abandoned mine, and the camera battery is dying").shapes == []  # no grief
     assert read("her mother is dying").shapes == ["grief"]
 
@@ -1858,9 +1860,9 @@ def test_a_talking_car_is_somebody_and_a_conspiracy_is_uncovered():
     # a car that talks is a character whoever the film is for
     car = plan(Request(prompt="a talking car helps a shy boy win a race", episodes=1), seed=0)
     assert any(c.look.species == "car" for c in car.bible.cast)
-    # a conspiracy discovered is an investigation; a crime drama is a thriller, not a cosy whodunit
+    # a conspiracy discovered is an exposé (nobody has vanished); a crime drama is a thriller, not a cosy whodunit
     monk = plan(Request(prompt="a medieval monk illuminating a manuscript discovers a conspiracy", episodes=1), seed=0)
-    assert monk.generator["shapes"] == "investigation"
+    assert monk.generator["shapes"] == "expose"
     assert plan(Request(prompt="a gritty crime drama about a crooked cop in 1990s Chicago", episodes=1),
                 seed=0).generator["genres"] == "thriller"
 
@@ -2228,3 +2230,32 @@ def test_a_mockumentary_is_a_comedy_and_a_team_plays_to_win():
     hockey = plan(Request(prompt="an underdog hockey team in Minnesota", episodes=1), seed=0)
     assert hockey.generator["shapes"] == "rivalry"
     assert "the hockey" not in {p.name for p in hockey.bible.world.places}
+
+
+def test_a_conspiracy_is_exposed_and_a_sniper_fights_a_duel():
+    # a conspiracy, corruption or a whistle blown is an exposé: nobody has vanished (it was "someone
+    # has vanished", with the government and surveillance not understood)
+    spy = plan(Request(prompt="a conspiracy thriller about a journalist uncovering government surveillance in "
+                              "Washington", episodes=1), seed=0)
+    assert spy.generator["shapes"] == "expose"
+    assert not re.search(r"\b(vanish|missing|kidnap)", _text(spy))
+    assert read("a nurse blows the whistle on a hospital covering up deaths").shapes[0] == "expose"
+    # "a corrupt mayor" is a mayor who is corrupt, the one whose scheme it is
+    seoul = read("a teenage hacker exposes a corrupt mayor in Seoul")
+    assert [p.label for p in seoul.people] == ["hacker", "mayor"] and "corrupt" in seoul.people[1].traits
+    # a sniper duel is two hunters, not a judged contest with a silver trophy
+    duel = plan(Request(prompt="a war film about a sniper duel in the ruins of Stalingrad, 1942", episodes=1), seed=0)
+    assert duel.generator["shapes"] == "duel" and duel.bible.cast[0].job == "sniper"
+    assert not re.search(r"\b(judges?|trophy|heats)\b", _text(duel))
+    assert read("a penalty shootout in the cup final").shapes == ["rivalry"]
+    # one sniper hunting another is a duel in the first one's country, with a German in it
+    hunt = plan(Request(prompt="a Soviet sniper hunts a German sniper", episodes=1), seed=0)
+    assert hunt.generator["shapes"] == "duel" and hunt.bible.world.country == "RU"
+    first, last = names_for("DE")
+    assert hunt.bible.cast[1].name.split()[-1] in last
+
+
+def test_a_genre_asked_and_no_plot_is_the_leads_own_plot_where_it_suits():
+    # a comedy about a sports team is its contest (the water polo team's mockumentary was a friendship)
+    polo = plan(Request(prompt="a mockumentary about a small-town water polo team", episodes=1), seed=0)
+    assert polo.generator["shapes"] == "rivalry"

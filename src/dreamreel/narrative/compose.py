@@ -15,6 +15,7 @@ sets ``last_ending``, which the next episode's opening reads. The series arc run
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from collections.abc import Iterable
@@ -156,9 +157,12 @@ def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[s
     pool = allowed_middle_plots(premise, main.id, shapes, rating)
     suited = sorted(s for s in pool if set(shapes[s].genres) & set(genres))
     rest = sorted(set(pool) - set(suited))
-    rng_local = random.Random(rng.random())
-    rng_local.shuffle(suited)
-    rng_local.shuffle(rest)
+    # Each shape's place in the order is its own draw (a hash of the story's draw and its id), not
+    # a shuffle of the list: a shape added to the library moves only the stories it now comes
+    # first in, where a shuffle would reorder every series.
+    draw = rng.random()
+    suited.sort(key=lambda s: hashlib.sha256(f"{draw}:{s}".encode()).digest())
+    rest.sort(key=lambda s: hashlib.sha256(f"{draw}:{s}".encode()).digest())
     middle = [s for s in premise.shapes[1:] if s in pool] + [s for s in suited + rest if s not in premise.shapes]
     plan: list[str] = []
     for n in range(start, start + episodes):

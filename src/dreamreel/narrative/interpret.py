@@ -80,6 +80,12 @@ class Intent:
     length_asked: bool = False
 
     @property
+    def plot_rating(self) -> str | None:
+        """The rating plots are chosen by: G's where no violence at all may be shown (no plot told
+        by a death, whatever the film's rating)."""
+        return "G" if self.limits.get(ContentFlag.violence) == 0 else self.rating
+
+    @property
     def genres(self) -> list[str]:
         names = [self.plot.name] if self.plot is self.world else [self.plot.name, self.world.name]
         return names + [self.flavor.name] if self.flavor else names
@@ -526,7 +532,15 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
     for word, pace in _PACING_WORDS.items():
         if word in low:
             pacing = pace
-    shape = pick_shape(asked or led, [k.name for k in (plot, world)], premise, rng_pick, rating)
+    plot_rating = "G" if limits.get(ContentFlag.violence) == 0 else rating
+    if not asked and not led:
+        # A genre asked, no plot: the lead's own plot where it suits the genre ("a comedy about an
+        # underdog hockey team" is the team's contest, not a friendship the comedy drew)
+        named = {plot.name, world.name}
+        theirs = [s for s in _lead_plots(premise) if named & set(shapes[s].genres)
+                  and (plot_rating != "G" or s not in NOT_FOR_G)]
+        led = [rng_pick(sorted(theirs))] if theirs else []
+    shape = pick_shape(asked or led, [k.name for k in (plot, world)], premise, rng_pick, plot_rating)
     if not asked:
         notes.append(f"the request names no plot; chose {all_data().shapes[shape].label}")
     if premise.not_understood:
@@ -605,9 +619,10 @@ def _lead_plots(premise: Premise) -> list[str]:
     if premise.people and premise.people[0].hopes and "coming_of_age" in all_data().shapes:
         return ["coming_of_age"]  # "a samurai's daughter trains to become a swordmaster": her becoming one
     theirs = {w.label: w.plots for w in all_data().vocabulary.people if w.plots}
-    # (a relation leads a plot only where it has one of its own: a runaway bride's romance)
+    # (a relation or a group leads a plot only where it has one of its own: a runaway bride's
+    # romance, a sports team's contest)
     lead = next((p for n, p in enumerate(premise.people) if p.relation != "rival" and (
-        p.kind in ("occupation", "species") or p.kind == "relation" and p.label in theirs and n == 0)), None)
+        p.kind in ("occupation", "species") or p.kind in ("relation", "group") and p.label in theirs and n == 0)), None)
     if lead is None:
         return []
     plots = theirs.get(lead.label, [])

@@ -84,7 +84,7 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
     main = data.shape(intent.shape)
     facts = dataclasses.replace(facts, event=premise.event or main.event or f"the {main.label}",
                                 fear=premise.fear or facts.fear)
-    plan_ids = series_plan(premise, main, intent.episodes, data.shapes, intent.genres, rng, rating=intent.rating)
+    plan_ids = series_plan(premise, main, intent.episodes, data.shapes, intent.genres, rng, rating=intent.plot_rating)
     shapes = [data.shape(s) for s in plan_ids]
     base_cast = build_cast(intent, facts, list(style.palette), rng, past_names, writer, given)
     slots = asked.slots_for(premise, facts, base_cast)

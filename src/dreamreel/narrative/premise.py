@@ -257,7 +257,8 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, object]]]:
             for w in e.words:
                 add(w, kind, e)
     for kit in all_kits().values():
-        for alias in (*kit.aliases, kit.name, kit.label):
+        # (a kit's name only where it is one of its words: "a bake-off war" is no war film)
+        for alias in (*kit.aliases, *((kit.name,) if kit.name in kit.aliases else ()), kit.label):
             add(alias, "genre", kit)
     for c in kits().complications.values():
         for w in c.words:
@@ -797,6 +798,7 @@ def read(prompt: str) -> Premise:
             premise.complications.append(c.id)
     _times(premise)
     _to_be_saved(premise)
+    _ruins_of_a_city(premise)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
         premise.notes.append(f"read {', '.join(dict.fromkeys(meant))}")
@@ -1867,13 +1869,19 @@ def _from_elsewhere(premise: Premise) -> None:
     said_of = [p for p in premise.places if p.named and p.words and p.words[0] != p.named and any(
         re.search(rf"\b{re.escape(p.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}", low)
         for q in premise.people)]
-    if said_of and any(p.named and p not in said_of for p in premise.places):
+    if not said_of:
+        return
+    if any(p.named and p not in said_of for p in premise.places):
         premise.places = [p for p in premise.places if p not in said_of] + said_of
-        for place in said_of:
-            for q in premise.people:
-                if q.from_country is None and re.search(
-                        rf"\b{re.escape(place.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}", low):
-                    q.from_country = country_of(place.named or "")
+    else:
+        said_of = said_of[1:]  # "a Soviet sniper hunts a German sniper": the first's country, a German in it
+    for place in said_of:
+        theirs = [q for q in premise.people if q.from_country is None and re.search(
+            rf"\b{re.escape(place.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}", low)]
+        if len(theirs) > 1 and theirs[0] is premise.people[0]:
+            theirs = theirs[1:]  # (two snipers: the German is the one who is not the lead)
+        for q in theirs:
+            q.from_country = country_of(place.named or "")
 
 
 #: What can be lost that is no thing to go and find: "loses her job", "lost the election".
@@ -1909,6 +1917,23 @@ def _lost_thing(premise: Premise, toks: list[Token]) -> None:
         if not premise.shapes and "quest" in kits().shapes:
             premise.shapes.append("quest")
         return
+
+
+def _ruins_of_a_city(premise: Premise) -> None:
+    """The ruins of a city named, in our times, are its bombed-out streets: "a sniper duel in the
+    ruins of Stalingrad, 1942" is not set among an explorers' camp and a lost temple (the ruins of
+    Pompeii still are)."""
+    v = kits().vocabulary
+    year = premise.year or next((e.year for e in v.eras if e.era == premise.era), None)
+    bombed = next((i for i, w in enumerate(v.places) if w.label == "a bombed-out city"), None)
+    if year is None or year < 1900 or bombed is None:
+        return
+    low = premise.prompt.lower()
+    cities = [q.named.lower() for q in premise.places if q.named]
+    for p in premise.places:
+        if p.kind is not None and v.places[p.kind].label == "ruins" and any(
+                re.search(rf"\bruins? of (?:the )?{re.escape(c)}\b", low) for c in cities):
+            p.kind, p.label = bombed, "a bombed-out city"
 
 
 def _to_be_saved(premise: Premise) -> None:
@@ -2493,6 +2518,9 @@ def _murdered(premise: Premise) -> None:
 #: Whose hunt is an investigation, not a monster's: "a cyberpunk detective hunts a rogue android".
 _INVESTIGATORS = frozenset({"detective", "police officer", "inspector", "investigator", "sheriff", "bounty hunter",
                             "agent", "spy", "journalist", "lawyer"})
+#: Who, hunting one of their own kind, fights a duel.
+_DUELLISTS = frozenset({"sniper", "gunslinger", "samurai", "swordsman", "assassin", "hunter", "knight", "outlaw",
+                        "pilot", "captain", "ninja"})
 #: Who is hunted as a person, even if not one: a rogue android is tracked down, not slain at the gate.
 _LIKE_PEOPLE = frozenset({"human", "android", "robot", "cyborg", "AI", "clone", "vampire", "ghost"})
 
@@ -2503,6 +2531,10 @@ def _hunted_by_the_law(premise: Premise) -> None:
     if lead is not None and quarry is not None and "monster" in premise.shapes and lead.label in _INVESTIGATORS \
             and quarry.species in _LIKE_PEOPLE and "investigation" not in premise.shapes:
         premise.shapes[premise.shapes.index("monster")] = "investigation"
+    elif lead is not None and quarry is not None and "monster" in premise.shapes and lead.label in _DUELLISTS \
+            and quarry.label == lead.label and "duel" in kits().shapes:
+        # one of a kind hunting another of it is a duel: "a Soviet sniper hunts a German sniper"
+        premise.shapes[premise.shapes.index("monster")] = "duel"
 
 
 def _their_stories(premise: Premise, toks: list[Token]) -> None:

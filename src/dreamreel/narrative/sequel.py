@@ -93,7 +93,7 @@ def continue_story(story: Story, ending: str, *, profile: Profile | None = None,
 
     planned = [s for s in story.generator.get("shapes", "").split("+") if s in data.shapes]
     main = data.shape(planned[0] if planned else intent.shape)
-    shape = data.shape(series_plan(premise, main, 1, data.shapes, intent.genres, rng, start=n, rating=intent.rating)[0])
+    shape = data.shape(series_plan(premise, main, 1, data.shapes, intent.genres, rng, start=n, rating=intent.plot_rating)[0])
     role = shape.roles.get("comp")
     newcomer = cast.comps[n - 1].model_copy(update={"job": asked.bare(role.label) if role else None})
     cast.comps[n - 1] = newcomer
