@@ -2259,3 +2259,12 @@ def test_a_genre_asked_and_no_plot_is_the_leads_own_plot_where_it_suits():
     # a comedy about a sports team is its contest (the water polo team's mockumentary was a friendship)
     polo = plan(Request(prompt="a mockumentary about a small-town water polo team", episodes=1), seed=0)
     assert polo.generator["shapes"] == "rivalry"
+    # (whoever the team is: a girls' football team plays in the stadium too, not "the football")
+    girls = plan(Request(prompt="a retired boxer coaches a girls' football team in Glasgow", episodes=1), seed=0)
+    assert "the football" not in {p.name for p in girls.bible.world.places}
+
+
+def test_a_crew_that_double_crosses_is_the_heists_twist():
+    # (it was a revenge with the heist beneath it)
+    assert read("a heist thriller in 1960s Monte Carlo with a double-crossing crew").shapes[0] == "heist"
+    assert read("a safecracker is double-crossed and seeks revenge").shapes[0] == "revenge"

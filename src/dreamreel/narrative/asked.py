@@ -197,7 +197,7 @@ _SPACE = ("outer space", "deep space", "space", "orbit")
 def _said_of_someone(words: str, premise: Premise) -> bool:
     """Whether a place's word only says what game a team plays: a hockey team's place is the
     stadium, not "the hockey" (a lighthouse keeper's is still the lighthouse)."""
-    return any(p.label == "sports team" and words.lower() in p.words[0].lower().split()[:-1] for p in premise.people)
+    return any(p.label == "sports team" and words.lower() in w.lower().split()[:-1] for p in premise.people for w in p.words)
 
 
 def _called(said: str) -> str:

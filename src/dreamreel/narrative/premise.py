@@ -798,6 +798,7 @@ def read(prompt: str) -> Premise:
             premise.complications.append(c.id)
     _times(premise)
     _to_be_saved(premise)
+    _crossed_on_the_job(premise)
     _ruins_of_a_city(premise)
     meant = [f"{t.text!r} as {t.meant!r}" for t in toks if t.meant and t.used not in (None, "filler")]
     if meant:
@@ -1917,6 +1918,19 @@ def _lost_thing(premise: Premise, toks: list[Token]) -> None:
         if not premise.shapes and "quest" in kits().shapes:
             premise.shapes.append("quest")
         return
+
+
+def _crossed_on_the_job(premise: Premise) -> None:
+    """A crew that double-crosses is the heist's twist, not a revenge plot before it: "a heist
+    thriller with a double-crossing crew" is the job (the betrayal runs beneath), unless revenge
+    itself is asked for."""
+    low = premise.prompt.lower()
+    if "heist" in premise.shapes and "revenge" in premise.shapes \
+            and premise.shapes.index("revenge") < premise.shapes.index("heist") \
+            and re.search(r"double[- ]?cross|betray|backstab", low) \
+            and not re.search(r"revenge|vengeance|aveng|payback|pay back|get even|score to settle", low):
+        premise.shapes.remove("heist")
+        premise.shapes.insert(premise.shapes.index("revenge"), "heist")
 
 
 def _ruins_of_a_city(premise: Premise) -> None:
