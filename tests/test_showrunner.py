@@ -2268,3 +2268,19 @@ def test_a_crew_that_double_crosses_is_the_heists_twist():
     # (it was a revenge with the heist beneath it)
     assert read("a heist thriller in 1960s Monte Carlo with a double-crossing crew").shapes[0] == "heist"
     assert read("a safecracker is double-crossed and seeks revenge").shapes[0] == "revenge"
+
+
+def test_a_secret_found_a_slasher_and_apollo_13():
+    # what a grandmother was, found out, is her secret (she was a grandmother and a spy as two people)
+    gran = read("a kid discovers her grandmother was a famous spy")
+    assert [(p.label, p.secret) for p in gran.people] == [("child", None), ("grandmother", "spy")]
+    assert gran.people[0].traits == []  # (the grandmother is famous, not the kid)
+    # "her grandfather, who is a grumpy fisherman": one person (a trait between no longer splits them)
+    assert [p.label for p in read("her grandfather, who is a grumpy fisherman, teaches her to sail").people] \
+        == ["fisherman"]
+    # a slasher is a monster to survive, not a detective's puzzle; a killer on a train still is one
+    assert read("a 1980s summer camp slasher, for adults, rated R").shapes == ["monster"]
+    assert read("a killer on the night train").shapes == ["whodunit"]
+    # Apollo 13 is 1970's Houston, whatever science fiction's years (it was a crater colony in the 2140s)
+    apollo = read("an astronaut's wife waits for news during the Apollo 13 crisis")
+    assert (apollo.era, apollo.country) == ("the space race", "US")

@@ -835,6 +835,9 @@ _PASSING = (("disguised", "as"), ("posing", "as"), ("pretending", "to", "be"), (
             ("dressed", "up", "as"), ("poses", "as"), ("pretends", "to", "be"), ("passes", "as"),
             ("passes", "for"), ("goes", "undercover", "as"))
 _BEING = {"is", "was", "are", "were", "who", "whose", "that", "turns", "turn", "be"}
+#: Words that say what comes next was hidden: "discovers her grandmother was a spy".
+_FOUND_OUT = {"discovers", "discover", "discovered", "learns", "learn", "learned", "learnt", "realises", "realizes",
+              "realised", "realized", "finds", "found", "uncovers", "uncovered"}
 #: Words that make what someone is said to "be" or "become" a hope: "wants to be a painter".
 _HOPING = {"want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "dreamt", "dreaming", "hope", "hopes",
            "hoping", "longs", "long", "yearns", "wish", "wishes", "wishing", "aspires", "desperate", "determined",
@@ -947,13 +950,15 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
     if second.first <= first.last or re.search(r"[.!?;]", premise.prompt[toks[first.last].end:toks[second.first].start]):
         return None
     # (past "Mia"; past "jazz" of "a jazz musician", read with the person)
-    words = [t.low for t in toks[first.last + 1:second.first] if t.used not in ("name", "person")]
+    words = [t.low for t in toks[first.last + 1:second.first] if t.used not in ("name", "person", "trait")]
     if any(m.kind == "person" for k in range(first.last + 1, second.first) if toks[k].used == "situation"
            for m in _phrases_at(toks, k)):
         return None  # "an old man's new neighbours turn out to be aliens": the neighbours are, not he
     while words and words[-1] in ("a", "an", "the"):
         words.pop()
     if words in (["is"], ["who", "is"], ["was"], ["who", "was"], ["who's"]):
+        if any(t.low in _FOUND_OUT for t in toks[max(0, first.first - 3):first.first]):
+            return "secret"  # "a kid discovers her grandmother was a famous spy": hidden till found
         return "is"  # "my daughter Mia is a pirate captain", "her grandfather, who is a fisherman"
     if words == ["of"] and toks[first.last].low in ("ghost", "ghosts", "spirit", "spectre", "specter", "phantom"):
         return "ghost_of"  # "the ghost of a jazz musician": the musician, come back
@@ -1156,6 +1161,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     same_one.called, same_one.label = p.called, p.label
                 same_one.traits = list(dict.fromkeys([*same_one.traits, *p.traits]))[:8]
                 last = None
+                pending_traits, pending_relation = [], None  # (said of the second: theirs now, nobody else's)
                 continue
             # (the same word: "a monk ... the abbot" are two men of one kind)
             same = next((q for q in premise.people if q.label == p.label and q.species == p.species
@@ -1857,8 +1863,8 @@ def _of_old_names(premise: Premise) -> None:
     entry = next((e for e in v.eras if old is not None and e.era == old.era), None)
     if entry is None or any(country_of(n) not in (None, old.country) for n in named[1:]):
         return
-    if set(premise.genres) & _FUTURE_GENRES and entry.era != "the present day":
-        return  # (science fiction on the ISS is today's; in Babylon it is the future's)
+    if set(premise.genres) & _FUTURE_GENRES and entry.era != "the present day" and entry.year < 1900:
+        return  # (science fiction on the ISS is today's, Apollo 13's 1970; in Babylon it is the future's)
     premise.era, premise.year = entry.era, entry.year
 
 
@@ -2526,7 +2532,10 @@ def _murdered(premise: Premise) -> None:
     if first is not None and first.label == "killer" and first.relation is None:
         first.relation = "rival"
         if not premise.shapes:
-            premise.shapes.append("whodunit")  # "a killer on the night train": who is it?
+            # "a killer on the night train": who is it? A slasher, or a killer in a horror film, is
+            # a monster to survive ("a summer camp slasher" is no detective's drawing-room puzzle)
+            slasher = "horror" in premise.genres or re.search(r"\bslasher", text)
+            premise.shapes.append("monster" if slasher and "monster" in kits().shapes else "whodunit")
 
 
 #: Whose hunt is an investigation, not a monster's: "a cyberpunk detective hunts a rogue android".
