@@ -1898,9 +1898,9 @@ _NOT_FOUND_AGAIN = {"job", "way", "mind", "memory", "memories", "voice", "temper
                     "bet", "game", "match", "race", "election", "fight", "battle", "war", "case", "contest", "vote",
                     "championship", "tournament", "final", "argument", "lawsuit", "money", "fortune", "savings",
                     "everything", "all", "hope", "confidence", "weight", "life", "lives", "love", "trust", "track",
-                    "touch", "footing", "shirt", "sense", "senses", "taste", "smell", "name", "identity", "soul",
-                    "magic", "luck", "wings", "sleep", "control", "count", "patience", "reputation", "crown", "throne",
-                    "kingdom", "land", "war", "job", "status", "place", "season", "baby", "virginity", "accent"}
+                    "footing", "shirt", "sense", "senses", "taste", "smell", "name", "identity", "soul", "magic",
+                    "luck", "wings", "sleep", "control", "count", "patience", "reputation", "crown", "throne",
+                    "kingdom", "land", "status", "season", "baby", "virginity", "accent"}
 _DETERMINERS = {"his", "her", "their", "my", "its", "our", "your", "the", "a", "an"}
 
 
