@@ -950,7 +950,10 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
     if second.first <= first.last or re.search(r"[.!?;]", premise.prompt[toks[first.last].end:toks[second.first].start]):
         return None
     # (past "Mia"; past "jazz" of "a jazz musician", read with the person)
-    words = [t.low for t in toks[first.last + 1:second.first] if t.used not in ("name", "person", "trait")]
+    between = [t for t in toks[first.last + 1:second.first] if t.used not in ("name", "person")]
+    while between and between[-1].used == "trait" and len(between) > 1:
+        between.pop()  # (what the second is like, said before them: "was a famous spy", "is a grumpy fisherman")
+    words = [t.low for t in between]
     if any(m.kind == "person" for k in range(first.last + 1, second.first) if toks[k].used == "situation"
            for m in _phrases_at(toks, k)):
         return None  # "an old man's new neighbours turn out to be aliens": the neighbours are, not he
