@@ -2284,3 +2284,49 @@ def test_a_secret_found_a_slasher_and_apollo_13():
     # Apollo 13 is 1970's Houston, whatever science fiction's years (it was a crater colony in the 2140s)
     apollo = read("an astronaut's wife waits for news during the Apollo 13 crisis")
     assert (apollo.era, apollo.country) == ("the space race", "US")
+
+
+def test_a_god_of_something_is_that_god_and_a_new_job_is_taken_on():
+    # what a god is god of is who they are, not a plot: the god of the hunt is no monster hunt, and
+    # the sea goddess is a goddess of it (she had a person's name, or Poseidon's)
+    hunt = read("the god of the hunt loses her bow")
+    assert hunt.shapes == ["quest"] and hunt.things == ["the bow"]
+    assert plan(Request(prompt="the god of the hunt loses her bow", episodes=1), seed=0).bible.cast[0].name == "Artemis"
+    sea = plan(Request(prompt="the goddess of the sea falls for a fisherman", episodes=1), seed=0).bible.cast[0]
+    assert (sea.name, sea.pronouns) == ("Amphitrite", "she")
+    # "the god of love" leans to a he where the pantheon has one (Venus, a she, was taken), and
+    # what he must work as is his new job, not a second person
+    cupid = plan(Request(prompt="the god of love is fired and must work as a wedding planner in Rome", episodes=1),
+                 seed=0)
+    assert (cupid.bible.cast[0].name, cupid.bible.cast[0].pronouns) == ("Cupid", "he")
+    assert "wedding planner" in cupid.bible.cast[0].job
+    assert not any("wedding planner" in (c.job or "") for c in cupid.bible.cast[1:])
+    porter = read("a retired boxer takes a job as a night porter at a Paris hotel")
+    assert len(porter.people) == 1 and "porter" in porter.people[0].called and not porter.not_understood
+    # Norse gods hiding in modern Stockholm are in today's Stockholm, not the Viking Age's or the 1720s
+    assert read("a Norse goddess of the sun hides in modern Stockholm").era == "the present day"
+    assert plan(Request(prompt="a Norse goddess of the sun hides in modern Stockholm", episodes=1),
+                seed=0).bible.cast[0].name == "Sunna"
+
+
+def test_a_rulers_court_a_robbery_stopped_and_a_heartwarming_film():
+    # a ruler's court is their reign, their country and their palace (it was a place called
+    # "Louis XIV", in the 1980s, with a courtroom)
+    louis = plan(Request(prompt="a political thriller set in the court of Louis XIV, rated R", episodes=1), seed=0)
+    assert louis.bible.world.country == "FR" and "Louis XIV" in louis.bible.world.era
+    assert "the courtroom" not in {p.name for p in louis.bible.world.places}
+    assert not any(p.named for p in read("a young maid in Queen Victoria's palace").places)
+    # a hacker and her grandmother stopping a bank robbery are not the crew, and a hacker is of our
+    # time: the picture's era too (it was a 1930s look on a present-day world)
+    seoul = plan(Request(prompt="a teenage hacker and her grandmother stop a bank robbery in Seoul, comedy",
+                         episodes=1), seed=0)
+    assert seoul.generator["shapes"] == "hostage"
+    assert seoul.bible.style.era == seoul.bible.world.era == "the present day"
+    # an orc is a fantasy's creature (it was not understood)
+    orc = read("a cozy fantasy about an orc who opens a tea shop in a mountain town")
+    assert orc.people[0].label == "orc" and "orc" not in orc.not_understood
+    # a heartwarming film asks for people coming together, not a siege (a mall Santa held out
+    # against a warlord)
+    santa = plan(Request(prompt="a heartwarming Christmas movie about a grumpy mall Santa and a runaway girl",
+                         episodes=1), seed=0)
+    assert santa.generator["shapes"] in ("friendship", "project", "show", "cause", "coming_of_age")

@@ -344,11 +344,13 @@ TALKERS = frozenset(["AI", "alien", "android", "angel", "construct", "cyborg", "
 _ANY_PART = frozenset(["human", *TALKERS])
 
 
-def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int = 1) -> dict[str, AskedPerson]:
+def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int = 1,
+          ghost: str | None = None) -> dict[str, AskedPerson]:
     """Which story function each asked-for person plays. The first named leads; a rival (or the
     second of "rival chefs") opposes; the next takes the part the plot gives a second person
     (``second``), or someone close to the lead the part it gives kin (``kin``), then the first
-    companion, the opposition and the wildcard. A story has ``comps`` companions (one an episode)."""
+    companion, the opposition and the wildcard. A story has ``comps`` companions (one an episode).
+    A ghost plays the plot's ghost, where it has a part of that name (``ghost``), wherever named."""
     out: dict[str, AskedPerson] = {}
     queue: list[AskedPerson] = []
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
@@ -362,9 +364,16 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
         # "a samurai protects a village from bandits": one of the bandits is the opposition, not an ally too
         many = 2 if p.label == "couple" else p.count
         queue += [p] * min(many, 2 if n == 0 and p.relation != "invader" else 1)
+    # A haunting's ghost is its ghost, not its lead ("a lonely ghost haunts an old hotel"), and the
+    # one it haunts leads ("a ghost haunts a lighthouse keeper": no opposition for being haunted).
+    spirit = next((p for p in queue if p.species in ("ghost", "spirit")), None) if ghost else None
+    if ghost and spirit is not None:
+        out[ghost] = spirit
+        queue = [p for p in queue if p is not spirit]
     # The first named leads, unless the request names them the opposition or a witness; invaders
     # ("zombies invade a shopping mall") never lead: the plot's own people hold out against them.
-    leads = [p for p in queue if p.relation not in ("rival", "witness", "invader")]
+    leads = [p for p in queue if p.relation not in ("rival", "witness", "invader")] or \
+        [p for p in queue[:1] if spirit is not None and p.relation == "rival"]
     if not leads and queue and queue[0].relation == "rival" and queue.count(queue[0]) > 1:
         leads = queue[:1]  # "rival chefs", "two rival food truck owners": one of them leads, the other opposes
     if leads:
@@ -406,7 +415,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     (archetype, goal, conflict); what each is, as a noun; who narrates; how the request named them.
     ``shapes`` are the series' episodes: the companion met in an episode plays that episode's part
     (a trial's counsel, not a third handler)."""
-    asked = parts(premise, shape.second, shape.kin, len(base.comps))
+    asked = parts(premise, shape.second, shape.kin, len(base.comps),
+                  next((k for k, r in shape.roles.items() if bare(r.label) == "ghost"), None))
     neighbours = _neighbours(premise, intent.genres)
     used = {w for c in base.all for w in c.name.split()}
     slots = dict(slots, hero=Person.of(base.hero), villain=Person.of(base.villain), wild=Person.of(base.wild),
@@ -517,8 +527,11 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
         if p is not None and p.label == "god" and not (p.name or p.surname) and \
                 ("comp1" if key == "comp" else key) not in given:
             # "Norse gods play poker": Loki and Freya, not Frankie Cole
-            god = god_name(premise.prompt, update.get("pronouns", c.pronouns), rng, used, p.called, premise.country,
-                           said=p.pronouns is not None)
+            # "the god of love" is Eros, where the pantheon has one: the word leans to a he
+            god = (god_name(premise.prompt, "he", rng, used, p.called, premise.country)
+                   if p.pronouns is None and p.count == 1 and p.called and p.called.split()[0] == "god" else None) \
+                or god_name(premise.prompt, update.get("pronouns", c.pronouns), rng, used, p.called, premise.country,
+                            said=p.pronouns is not None)
             if god is not None:
                 update["name"] = god
                 if p.pronouns is None:  # ("the god of war" is Ares, a he)
@@ -731,7 +744,7 @@ _DOMAINS = {
     "love": {"greek": "Aphrodite", "roman": "Venus", "norse": "Freya", "egyptian": "Hathor"},
     "underworld": {"greek": "Hades", "roman": "Pluto", "norse": "Hel", "egyptian": "Osiris"},
     "death": {"greek": "Hades", "egyptian": "Anubis", "roman": "Pluto", "norse": "Hel"},
-    "sun": {"egyptian": "Ra", "greek": "Helios", "roman": "Sol", "norse": "Sol"},
+    "sun": {"egyptian": "Ra", "greek": "Helios", "roman": "Sol", "norse": "Sunna"},
     "moon": {"greek": "Selene", "roman": "Luna", "egyptian": "Khonsu", "norse": "Mani"},
     "wisdom": {"greek": "Athena", "roman": "Minerva", "norse": "Odin", "egyptian": "Thoth"},
     "mischief": {"norse": "Loki", "greek": "Hermes", "roman": "Mercury", "egyptian": "Set"},
@@ -743,6 +756,22 @@ _DOMAINS = {
     "music": {"greek": "Apollo", "roman": "Apollo", "norse": "Bragi"},
     "luck": {"roman": "Fortuna", "greek": "Tyche"},
 }
+#: The god of the other sex for the same thing, where the request says which ("the goddess of the
+#: sea" is Amphitrite, "the god of love" Eros).
+_DOMAINS_OTHER = {
+    "sea": {"greek": "Amphitrite", "roman": "Salacia", "norse": "Ran"},
+    "war": {"greek": "Athena", "roman": "Bellona", "norse": "Freya", "egyptian": "Montu"},
+    "love": {"greek": "Eros", "roman": "Cupid", "norse": "Freyr"},
+    "underworld": {"greek": "Persephone", "roman": "Proserpina", "egyptian": "Nephthys"},
+    "death": {"greek": "Persephone", "roman": "Proserpina", "egyptian": "Nephthys"},
+    "sun": {"greek": "Hemera", "norse": "Freyr", "egyptian": "Sekhmet"},
+    "wisdom": {"norse": "Saga", "egyptian": "Seshat"},
+    "sky": {"egyptian": "Shu", "roman": "Caelus", "greek": "Uranus"},
+    "harvest": {"roman": "Saturn", "norse": "Sif"},
+    "music": {"greek": "Euterpe", "roman": "Camena"},
+    "hunt": {"norse": "Ullr", "roman": "Silvanus"},
+    "mischief": {"greek": "Eris", "roman": "Discordia"},
+}
 #: Words for a domain that name it otherwise ("the god of lightning" is the thunderer).
 _DOMAIN_WORDS = {"lightning": "thunder", "storms": "thunder", "storm": "thunder", "heavens": "sky",
                  "oceans": "sea", "ocean": "sea", "seas": "sea", "waters": "sea", "dead": "death",
@@ -752,8 +781,10 @@ _DOMAIN_WORDS = {"lightning": "thunder", "storms": "thunder", "storm": "thunder"
 #: The pantheon a story set in a country means when it names none.
 _PANTHEON_OF = {"NO": "norse", "SE": "norse", "DK": "norse", "IS": "norse", "FI": "norse", "GR": "greek",
                 "IT": "roman", "EG": "egyptian"}
-_GODDESSES = frozenset(n for g in _GODS.values() for n in g["she"]) | {"Nut", "Sekhmet", "Selene", "Luna", "Sol",
-                                                                         "Tyche", "Hathor"}
+#: (Rome's Sol is a god; the Norse sun, Sól, is a goddess, here by her other name, Sunna.)
+_GODDESSES = frozenset(n for g in _GODS.values() for n in g["she"]) | {
+    "Selene", "Luna", "Sunna", "Tyche", "Amphitrite", "Salacia", "Ran", "Bellona", "Hemera", "Seshat", "Euterpe",
+    "Camena", "Eris", "Discordia"}
 
 
 def god_name(prompt: str, pronoun: str, rng: random.Random, used: set[str], called: str | None = None,
@@ -770,10 +801,14 @@ def god_name(prompt: str, pronoun: str, rng: random.Random, used: set[str], call
     of = re.search(rf"\b{re.escape(called)} of (?:the )?([a-z]+)", low) if called else None
     if of is None and called and " of " in called:
         of = re.search(r" of (?:the )?([a-z]+)", called)
-    domain = _DOMAINS.get(_DOMAIN_WORDS.get(of.group(1), of.group(1))) if of else None
-    if domain is not None:
-        name = domain.get(pantheon) or (None if pantheon else next(iter(domain.values())))
-        if name and name not in used and (not said or pronoun in ("they", god_pronoun(name))):
+    key = _DOMAIN_WORDS.get(of.group(1), of.group(1)) if of else ""
+    if key in _DOMAINS:
+        # The pantheon's god of it, or where none is named the best known; a goddess asked for
+        # ("the goddess of the sea") is the goddess of it, in that pantheon or the first that has one.
+        ways = [_DOMAINS[key], _DOMAINS_OTHER.get(key, {})]
+        names = [w[pantheon] for w in ways if pantheon in w] if pantheon else [n for w in ways for n in w.values()]
+        name = next((n for n in names if n not in used and (not said or pronoun in ("they", god_pronoun(n)))), None)
+        if name:
             used.add(name)
             return name
     if not pantheon:

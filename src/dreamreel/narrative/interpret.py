@@ -171,7 +171,9 @@ _MOOD_GENRES = {"quiet": ("romance", "mystery", "adventure"), "sad": ("romance",
                 "dark": ("noir", "horror", "thriller"), "tense": ("thriller", "noir", "mystery"), "scary": ("horror",),
                 "funny": ("comedy",), "romantic": ("romance",), "epic": ("fantasy", "adventure")}
 #: Plots that a quiet or sad request with no plot of its own is told as.
-_MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",)}
+_MOOD_PLOTS = {"quiet": ("grief", "coming_of_age"), "sad": ("grief",),
+               # (a heartwarming film is people coming together, not a siege or a standoff)
+               "hopeful": ("friendship", "project", "show", "cause", "coming_of_age")}
 #: Genres a request that names none, and whose places do not suggest them, is not told in.
 _UNREAL = {"fantasy", "scifi", "cyberpunk", "postapoc"}
 #: Genres told only when something asks for them (a word, a mood, a person or a place's world).
@@ -187,7 +189,7 @@ _NOT_FOR_CHILDREN = {"horror", "noir", "thriller", "cyberpunk", "postapoc", "rom
 _PEOPLE_GENRE = {
     "witch": "fantasy", "wizard": "fantasy", "warlock": "fantasy", "sorcerer": "fantasy", "knight": "fantasy",
     "alchemist": "fantasy", "dragon": "fantasy", "fairy": "fantasy", "elf": "fantasy", "dwarf": "fantasy",
-    "troll": "fantasy", "unicorn": "fantasy", "griffin": "fantasy", "goblin": "fantasy", "gnome": "fantasy",
+    "troll": "fantasy", "orc": "fantasy", "mermaid": "fantasy", "merman": "fantasy", "unicorn": "fantasy", "griffin": "fantasy", "goblin": "fantasy", "gnome": "fantasy",
     "robot": "scifi", "android": "scifi", "alien": "scifi", "AI": "scifi", "cyborg": "scifi", "astronaut": "scifi",
     "vampire": "horror", "ghost": "horror", "zombie": "horror", "werewolf": "horror", "demon": "horror",
     "mummy": "horror", "cowboy": "western", "cowgirl": "western", "sheriff": "western", "outlaw": "western",

@@ -79,7 +79,10 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
     premise = intent.premise
     assert premise is not None
     facts = asked.world(intent, premise, data, facts, rng) if pack is None else facts
-    if pack is None and premise.era:
+    # the era moved from the genre's own where what is asked cannot be then (a hacker, a diner):
+    # the look follows it (the picture dates what it draws from it), as for an era asked
+    moved = pack is None and facts.era != style.era and premise.era is None
+    if pack is None and (premise.era or moved):
         style = style.model_copy(update={"era": facts.era})
     main = data.shape(intent.shape)
     facts = dataclasses.replace(facts, event=premise.event or main.event or f"the {main.label}",
@@ -105,7 +108,7 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
                f"in {facts.name}: {main.summary}.")
     bible = bible.model_copy(update={"narrator": narrator, "title": title[:200], "logline": logline[:4000]})
     described = asked.describe(premise, data, facts)
-    if described is None and premise.era is not None:
+    if described is None and (premise.era is not None or moved):
         # The genre's own descriptions are of its era (jazz clubs, neon): an asked-for era gets a
         # plain one instead of an anachronism.
         described = f"{facts.name[:1].upper()}{facts.name[1:]}, {facts.era}: {bible.tone}."

@@ -642,7 +642,8 @@ def read(prompt: str) -> Premise:
             # "Victorian London", "ancient Rome": the era's words name a place too, and it is asked for
             for j in range(m.first, m.last + 1):
                 place = _named_place(toks, j)
-                if place is not None and place.last <= m.last:
+                # (a ruler's name is no place: "Queen Victoria's palace" is not in Victoria)
+                if place is not None and place.last <= m.last and not (j > 0 and toks[j - 1].low in _TITLES):
                     also.append(place)
         if m is not None and m.kind == "situation":
             # "a deal with the devil": the situation names someone in it, and they are cast too.
@@ -823,6 +824,16 @@ def read(prompt: str) -> Premise:
     return premise
 
 
+#: Titles before a ruler's name.
+_TITLES = {"queen", "king", "tsar", "tsarina", "czar", "emperor", "empress", "sultan", "pharaoh", "prince",
+           "princess", "lord", "lady", "saint", "st", "kaiser", "shah"}
+
+#: The last word before "as" that makes what follows someone's work, however much comes before:
+#: "is fired and must work as a wedding planner", "takes a job as a night porter".
+_TAKEN_ON_AS = {"work", "works", "working", "worked", "job", "hired", "employed", "moonlights", "moonlighting",
+                "enlists", "enlisted", "serve", "serves", "serving", "signs", "sign", "start", "starts", "starting",
+                "train", "trains", "training", "retrain", "retrains", "undercover", "on"}
+
 #: Words between two people that make them one person: the first is secretly the second ("the
 #: carpet seller in the bazaar is secretly a double agent", "a baker who is really a werewolf"),
 #: or passes for the second ("a robot disguised as a butler").
@@ -979,6 +990,11 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
             return "secret"
     if 2 <= len(words) <= 3 and words[-1] == "as" and words[0] not in ("such", "same", "as"):
         return "is"  # "a kangaroo trains as a boxer", "a ghost works as a butler": they are it
+    at = len(words) - 1 - words[::-1].index("as") if "as" in words else -1
+    if 1 <= at <= 7 and words[at - 1] in _TAKEN_ON_AS \
+            and len([w for w in words[at + 1:] if w not in ("a", "an", "the")]) <= 1:
+        # "the god of love is fired and must work as a wedding planner", "takes a job as a night porter"
+        return "is"
     return None
 
 
@@ -1149,6 +1165,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     # "the sheriff is a woman": she is the sheriff (not a "sheriff woman")
                     same_one.pronouns = same_one.pronouns or p.pronouns
                     same_one.age = same_one.age or p.age
+                elif one == "is" and (" of " in (same_one.called or "") or same_one.kind == p.kind == "occupation"):
+                    # "the god of love ... as a wedding planner", "a retired boxer takes a job as a porter"
+                    same_one.called = f"{same_one.called} turned {p.called or p.label}"[:200]
                 elif one == "is":  # the kangaroo who trains as a boxer: a kangaroo boxer
                     same_one.called = f"{same_one.called or same_one.label} {p.called or p.label}"[:200]
                 elif one == "secret":  # the carpet seller, secretly a double agent
@@ -2000,15 +2019,21 @@ def _gods_abroad(premise: Premise) -> None:
     if era is None or era.country is None or not any(p.label == "god" for p in premise.people):
         return
     if any(p.named and country_of(p.named) not in (None, era.country) for p in premise.places):
-        premise.era, premise.year = None, None
+        # another era said is the one meant ("in modern Stockholm", "in 1920s Chicago"), else today
+        low = premise.prompt.lower()
+        other = next((e for e in v.eras if e.era != era.era and any(
+            re.search(rf"\b{re.escape(w.lower())}\b", low) for w in e.words)), None)
+        premise.era, premise.year = (other.era, other.year) if other else (None, None)
 
 
 def _witnessed(premise: Premise) -> None:
-    """Someone who witnesses a robbery or a swindle is not in the crew: "a diner waitress witnesses
-    a bank robbery" is held by the robbers who know she saw them, not a job she pulls; a swindle
-    seen is hers to expose."""
-    if premise.shapes[:1] in (["heist"], ["con"]) and re.search(r"\b(?:witness(?:es|ed|ing)?|sees|saw) "
-                                                                 r"(?:a|an|the)\b", premise.prompt.lower()):
+    """Someone who witnesses, stops or is caught up in a robbery or a swindle is not in the crew: "a
+    diner waitress witnesses a bank robbery" is held by the robbers who know she saw them, not a job
+    she pulls ("a hacker and her grandmother stop a bank robbery": theirs to stop from inside); a
+    swindle seen is hers to expose."""
+    if premise.shapes[:1] in (["heist"], ["con"]) and re.search(
+            r"\b(?:witness(?:es|ed|ing)?|sees|saw|stops?|stopping|foils?|foiling|thwarts?|thwarting|prevents?|"
+            r"preventing|interrupts?|walks? in on|caught up in|trapped in) (?:a|an|the)\b", premise.prompt.lower()):
         premise.shapes[0] = "hostage" if premise.shapes[0] == "heist" else "investigation"
 
 
