@@ -1895,9 +1895,13 @@ def _from_elsewhere(premise: Premise) -> None:
     the request sets it somewhere else too ("... opens a restaurant in Berlin"): Berlin's story,
     with a Nigerian in it."""
     low = premise.prompt.lower()
-    said_of = [p for p in premise.places if p.named and p.words and p.words[0] != p.named and any(
-        re.search(rf"\b{re.escape(p.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}", low)
-        for q in premise.people)]
+
+    def of(place: AskedPlace, q: AskedPerson) -> bool:  # ("a Nigerian chef", "a German sniper")
+        return re.search(rf"\b{re.escape(place.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}",
+                         low) is not None
+
+    said_of = [p for p in premise.places if p.named and p.words and p.words[0] != p.named
+               and any(of(p, q) for q in premise.people)]
     if not said_of:
         return
     if any(p.named and p not in said_of for p in premise.places):
@@ -1905,8 +1909,7 @@ def _from_elsewhere(premise: Premise) -> None:
     else:
         said_of = said_of[1:]  # "a Soviet sniper hunts a German sniper": the first's country, a German in it
     for place in said_of:
-        theirs = [q for q in premise.people if q.from_country is None and re.search(
-            rf"\b{re.escape(place.words[0].lower())} (?:\w+ )?{re.escape(_head(q.words[-1]))}", low)]
+        theirs = [q for q in premise.people if q.from_country is None and of(place, q)]
         if len(theirs) > 1 and theirs[0] is premise.people[0]:
             theirs = theirs[1:]  # (two snipers: the German is the one who is not the lead)
         for q in theirs:
