@@ -3,7 +3,6 @@ told as a duel: a calling card, learning the other's habits, a first exchange, a
 to both sides, the bait and its cost, the long wait and the last meeting; not as a judged contest
 with entries, heats and a trophy."""
 
-import itertools
 import re
 import tomllib
 from pathlib import Path
@@ -15,9 +14,9 @@ from dreamreel.narrative.validate import validate
 
 from test_expose import _story as _told_as  # a request told with a shape the vocabulary does not pick yet
 from test_expose import _strings  # every string in a parsed TOML value
-from test_cause import _ends  # where the shape's data leads for one option per choice (adds counted)
 from test_shape_project import tellings_answer_and_name_the_event  # shared shape checks
-from test_whodunit import _after, _reads, _said, _told  # a beat's words, a path's beats, what scenes read
+from test_whodunit import _said, _told  # a beat's words, a path's beats
+from test_whodunit import choices_told_and_read, endings_follow  # shared shape checks
 
 SHAPES = Path(__file__).resolve().parents[1] / "src" / "dreamreel" / "narrative" / "data" / "shapes"
 STALINGRAD = "a war film about a sniper duel in the ruins of Stalingrad, 1942"
@@ -42,13 +41,9 @@ def test_the_duel_has_its_own_choices_endings_and_exchanges():
     assert (s.event, s.second, sorted(s.roles), s.strand is not None) == (
         "the duel", "villain", ["comp", "hero", "villain", "wild"], True)
     assert {"war", "western", "adventure", "thriller", "fantasy", "noir"} <= set(s.genres)
-    for sc in (sc for sc in s.scenes if sc.choice):
-        options = sc.choice.options
-        later = set().union(*map(_reads, (scenes[k] for k in _after(scenes, sc.key))))
-        # the countdown's pick needs nothing; each option leads to a telling written for it, and what
-        # it sets is read later (a telling, a route to an ending, an option's condition)
-        assert not next(o.requires for o in options if o.key == sc.choice.default), sc.key
-        assert all(scenes[o.to].versions and set(o.set) <= later for o in options), sc.key
+    # the countdown's pick needs nothing; each option leads to a telling written for it, and what it
+    # sets is read later (a telling, a route to an ending, an option's condition)
+    choices_told_and_read(s)
     tellings_answer_and_name_the_event(s)
     # the companion is lost only where the companion was the bait and the trader's habit was a lie,
     # and is not on screen after that where the story goes on
@@ -61,10 +56,6 @@ def test_the_duel_has_its_own_choices_endings_and_exchanges():
 
 
 def test_every_ending_is_reachable_and_follows_the_choices():
-    s = kits().shapes["duel"]
-    keys = [[o.key for o in sc.choice.options] for sc in s.scenes if sc.choice]
-    reached = {_ends(s, picks) for picks in itertools.product(*keys)} - {None}
-    assert reached == {sc.key for sc in s.scenes if sc.ending}
     where = {
         # rushing out with nothing learned, and moving first: the lead falls
         ("rush", "refuse", "decoy", "first"): "the_lead_falls",
@@ -80,7 +71,7 @@ def test_every_ending_is_reachable_and_follows_the_choices():
         ("rush", "refuse", "decoy", "wait"): "meet_again",
         ("ground", "take", "comp", "first"): "meet_again",
     }
-    assert {picks: _ends(s, picks) for picks in where} == where
+    endings_follow(kits().shapes["duel"], where)
 
 
 def _sentences(texts) -> set[str]:

@@ -60,6 +60,27 @@ def _reads(sc) -> set[str]:
     return {k for t in tests + [o.requires for o in (sc.choice.options if sc.choice else []) if o.requires] for k in t}
 
 
+def choices_told_and_read(s, unread=frozenset()) -> None:
+    """Each choice's countdown pick needs nothing, each option leads to a scene told for it (one with
+    versions), and what the options set (but ``unread``) is read by a scene that can follow: a
+    telling, a route, an option's condition (shared by the shape tests)."""
+    scenes = {sc.key: sc for sc in s.scenes}
+    for sc in (sc for sc in s.scenes if sc.choice):
+        options = sc.choice.options
+        later = set().union(*map(_reads, (scenes[k] for k in _after(scenes, sc.key))))
+        assert not next(o.requires for o in options if o.key == sc.choice.default), sc.key
+        assert all(scenes[o.to].versions for o in options), sc.key
+        assert set().union(*(o.set for o in options)) - set(unread) <= later, sc.key
+
+
+def endings_follow(s, where: dict) -> None:
+    """Every ending is reached by some run of picks (one option key per choice, in order), and each
+    run in ``where`` ends where it says (None: one of its picks is not offered) (shared by the shape tests)."""
+    keys = [[o.key for o in sc.choice.options] for sc in s.scenes if sc.choice]
+    assert {_ends(s, picks) for picks in itertools.product(*keys)} - {None} == {sc.key for sc in s.scenes if sc.ending}
+    assert {picks: _ends(s, picks) for picks in where} == where
+
+
 def test_the_whodunit_has_its_own_choices_endings_and_exchanges():
     s = kits().shapes["whodunit"]
     scenes = {sc.key: sc for sc in s.scenes}
@@ -70,13 +91,9 @@ def test_the_whodunit_has_its_own_choices_endings_and_exchanges():
     assert [len(choices), len(s.scenes), s.strand is not None] == [4, 17, True]
     assert kinds == ["bittersweet", "open", "tragedy", "triumph", "twist"] and sorted(s.roles) == ["comp", "hero", "villain", "wild"]
     assert s.event == "the murder" and {"mystery", "noir", "thriller", "horror"} <= set(s.genres)
-    for sc in choices:
-        options = sc.choice.options
-        assert not next(o for o in options if o.key == sc.choice.default).requires  # the countdown's pick
-        assert all(scenes[o.to].versions for o in options), sc.key  # the next scene is told for the option
-        # what the choice sets is read by a scene that can come after it (a telling, a route, an offer)
-        later = set().union(*(_reads(scenes[k]) for k in _after(scenes, sc.key)))
-        assert set().union(*(o.set for o in options)) - {"comp_alive"} <= later, sc.key
+    # the countdown's pick needs nothing, the next scene is told for the option, and what the choice
+    # sets is read by a scene that can come after it (a telling, a route, an offer)
+    choices_told_and_read(s, unread={"comp_alive"})
     tellings_answer_and_name_the_event(s)
     # the companion is lost where the wrong one is named, and is not on screen there
     assert scenes["strikes_again"].set == {"comp_alive": False}
