@@ -35,7 +35,8 @@ class Backdrop:
                  dressing: list[str] | None = None, view: str = "city", room: Room | None = None,
                  rural: bool = False, climate: str | None = None, towers_since: int = 1900,
                  region: str | None = None, country: str | None = None, culture: str | None = None,
-                 site: str | None = None, body: str | None = None):
+                 site: str | None = None, body: str | None = None, war: bool = False, roadside: bool = False,
+                 neon_since: int = 1925):
         self.width, self.height = width, height
         self.pan_px, self.margin = pan_px, margin
         lw, lh = width + pan_px + 2 * margin, height + 2 * margin
@@ -52,7 +53,8 @@ class Backdrop:
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
                   weather=shot.weather, genres=genres, year=year, view=view, rural=rural,
                   warm=climate is not None, tropical=climate == "tropical", towers_since=towers_since,
-                  region=region, country=country, culture=culture, site=site, body=body)
+                  region=region, country=country, culture=culture, site=site, body=body, war=war, roadside=roadside,
+                  neon_since=neon_since)
         # a place of a people of the past (a longhouse, a Roman palace), built their way (eras.py)
         built = eras.choose(eras.look_of(kit), shot.place_kind, site, room.wall if room is not None else None)
         if built is not None:

@@ -65,8 +65,13 @@ def look_of(k: Kit) -> str | None:
 #: What a place of the past is, by its own words, checked in this order: words that say it lies in
 #: ruins (then it is drawn so, even in its own era), the arena seen from its sand (an amphitheatre's
 #: words with a crowd's, or the sand's), the amphitheatre from outside, a pyramid, a temple, a
-#: palace (a throne room, a chieftain's hall, a villa), a fjord.
+#: palace (a throne room, a chieftain's hall, a villa), a fjord; first a war's trench and no man's
+#: land (war.py).
 SITES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("trench", ("trench", "trenches", "fire-step", "firestep", "duckboards", "duckboard", "dugout", "foxhole",
+                "sandbagged", "communication trench")),
+    ("no_mans_land", ("no man's land", "no-man's-land", "shell holes", "shell craters", "craters", "barbed wire",
+                      "between the lines", "minefield")),
     ("ruin", ("ruin", "ruins", "ruined", "crumbling", "crumbled", "broken columns", "fallen columns", "overgrown",
               "abandoned", "tumbled", "long-dead", "buried city", "poking out of the sand")),
     ("arena", ("arena floor", "emperor's box", "imperial box", "fighting pit", "gladiators' gate", "the sand",
@@ -86,7 +91,9 @@ SITES: tuple[tuple[str, tuple[str, ...]], ...] = (
 SITE_KINDS: dict[str, frozenset[str]] = {
     "arena": frozenset({"desert", "ruins", "castle", "ballroom", "beach", "city_street"}),
     "fjord": frozenset({"sea", "beach", "village", "mountain", "rooftop"}),
-    "bridge": frozenset({"city_street"}),  # (a ship's bridge or a rope bridge over a gorge is no town's)
+    "bridge": frozenset({"city_street"}),
+    # a war's trench and the ground between the lines are open ruins (war.py), not a room or a wood
+    "trench": frozenset({"ruins"}), "no_mans_land": frozenset({"ruins"}),  # (a ship's bridge or a rope bridge over a gorge is no town's)
 }
 
 

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 import numpy as np
 
 from ...errors import BadInputError, MissingDependencyError
-from ...model.bible import Bible
+from ...model.bible import Bible, Place
 from ...model.label import Label, as_label
 from ...model.shot import Cue, Shot
 from .base import held
@@ -355,6 +355,43 @@ def towers_since(bible: Bible) -> int:
     return TOWERS_SINCE if america.search(words) or not abroad.search(words) else TOWERS_ABROAD_SINCE
 
 
+@cache
+def _war_words() -> "tuple[re.Pattern[str], re.Pattern[str], int]":
+    """data/regions.toml's war words, roadside words and the year a war of our times begins."""
+    data = _places()
+    return _whole(data["war"]["words"], case=False), _whole(data["roadside"]["words"], case=False), \
+        int(data["war"]["since"])
+
+
+def war_torn(bible: Bible, place: Place | None) -> bool:
+    """A war of our times has broken ``place`` (war.py draws it): the world is a war story's, or its
+    words or the place's own say it is shelled, bombed-out, in rubble or at the front (data/regions.toml's
+    ``war``); not before 1900, nor among a people of the past, nor off the Earth."""
+    year = era_year(bible)
+    words, _, since = _war_words()
+    if (year is not None and year < since) or culture_of(bible) is not None or body_of(bible) is not None:
+        return False
+    w = bible.world
+    own = f"{place.name} {place.description}" if place is not None else ""
+    return "war" in bible.genres or bool(words.search(f"{w.name} {w.description} {own}"))
+
+
+def on_the_road(bible: Bible) -> bool:
+    """The world is on the open road (a diner or motel on Route 66): its streets are a roadside lot
+    with the country behind, not a city's towers (data/regions.toml's ``roadside``)."""
+    return bool(_war_words()[1].search(f"{bible.world.name} {bible.world.description}"))
+
+
+def neon_since(bible: Bible) -> int:
+    """The year lit neon first hung in the world's streets (data/regions.toml's ``neon``): 1925 in
+    North America's cities, 1930 in Europe's and East Asia's, 1950 elsewhere (not 1930s Cairo's)."""
+    table = _places()["neon"]
+    region = region_of(bible)
+    if region is None:
+        return int(table["america"] if towers_since(bible) < TOWERS_ABROAD_SINCE else table["europe"])
+    return int(table.get(region, table["elsewhere"]))
+
+
 #: How the picture builds a region's villages, old towns and homes (Kit.region; None: Europe's
 #: gabled houses, which the Americas' and Oceania's old towns share): "east_asia", "dry",
 #: "south_asia", "africa". A country's is its people's region's (narrative.peoples.people_of),
@@ -648,7 +685,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "59"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "60"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -731,7 +768,7 @@ class ProceduralBackend:
         backdrop = self._backdrop(shot, grade, genres, width, height, pan_px, margin, era_year(bible),
                                   dressing, view, room, countryside(bible), climate,
                                   towers_since(bible), region_of(bible), bible.world.country, culture_of(bible),
-                                  site, body)
+                                  site, body, war_torn(bible, place), on_the_road(bible), neon_since(bible))
         # no rain or snow falls under a roof, nor under the sea
         indoors = shot.place_kind in INTERIOR_KINDS or (shot.place_kind == "sea" and view in UNDERWATER) \
             or (room is not None and room.wall != "street")
@@ -821,12 +858,13 @@ class ProceduralBackend:
                   view: str = "city", room: "Room | None" = None, rural: bool = False,
                   climate: str | None = None, towers: int = TOWERS_SINCE, region: str | None = None,
                   country: str | None = None, culture: str | None = None, site: str | None = None,
-                  body: str | None = None) -> Backdrop:
+                  body: str | None = None, war: bool = False, roadside: bool = False,
+                  neon: int = 1925) -> Backdrop:
         zoom = ZOOM[shot.size]
         blur = height * 0.006 if shot.size == "close_up" else 0.0
         key = (shot.place, shot.place_kind, shot.time_of_day, shot.weather, shot.lighting.model_dump_json(),
                tuple(sorted(genres)), width, height, pan_px, margin, zoom, blur, year, tuple(dressing or ()), view,
-               room, rural, climate, towers, region, country, culture, site, body)
+               room, rural, climate, towers, region, country, culture, site, body, war, roadside, neon)
         hit = self._backdrops.get(key)
         if hit is not None:
             self._backdrops.move_to_end(key)
@@ -834,7 +872,8 @@ class ProceduralBackend:
         bd = Backdrop(shot, grade, genres, width, height, pan_px=pan_px, margin=margin, zoom=zoom, blur=blur,
                       seed=_seed("place", shot.place, shot.place_kind), year=year, dressing=dressing, view=view,
                       room=room, rural=rural, climate=climate, towers_since=towers, region=region,
-                      country=country, culture=culture, site=site, body=body)
+                      country=country, culture=culture, site=site, body=body, war=war, roadside=roadside,
+                      neon_since=neon)
         self._backdrops[key] = bd
         while len(self._backdrops) > self._cache_size:
             self._backdrops.popitem(last=False)

@@ -145,6 +145,8 @@ SAME: dict[str, str] = {
     "truck stop": "diner", "chalet": "lodge", "ski lodge": "lodge", "mountain lodge": "lodge",
     "hunting lodge": "lodge", "log cabin": "lodge", "mountain hut": "lodge", "ski hut": "lodge",
     "alpine hut": "lodge", "après-ski": "lodge", "apres-ski": "lodge", "fondue": "lodge",
+    "ski-lift hut": "lodge", "ski lift hut": "lodge", "lift hut": "lodge", "lift operator's hut": "lodge",
+    "warming hut": "lodge", "ski patrol hut": "lodge",
 }
 #: Phrases that name no venue, though a word in them does (read before it): a crane's cab is no
 #: taxi, a wedding's reception hall no waiting room, a stage door an alley's.

@@ -89,6 +89,14 @@ class Kit:
     #: The world off the Earth the story is set on (procedural.body_of): "moon" (grey dust and craters
     #: under a black sky with the Earth in it), "mars" (a red desert under a butterscotch sky); None: the Earth.
     body: str | None = None
+    #: A war of our times has broken the place (procedural.war_torn): shelled facades and rubble under
+    #: smoke, a trench's earth walls and wire (war.py), never a lit skyline or a temple's columns.
+    war: bool = False
+    #: The world is on the open road (procedural.on_the_road): its streets are a roadside lot with the
+    #: country behind, never a city's towers.
+    roadside: bool = False
+    #: The year lit neon signs first hung in the world's streets (procedural.neon_since).
+    neon_since: int = 1925
 
     @property
     def towers(self) -> bool:
@@ -97,7 +105,7 @@ class Kit:
 
     @property
     def neon(self) -> bool:
-        return not self.rural and (self.year is None or self.year >= 1925)
+        return not self.rural and not self.war and (self.year is None or self.year >= self.neon_since)
 
     @property
     def night(self) -> bool:
@@ -313,7 +321,7 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
 
         sub = Kit(c, c, c, c, k.w, k.g, k.rng, k.tod, k.weather, k.genres, k.year, rural=k.rural, warm=k.warm,
                   tropical=k.tropical, towers_since=k.towers_since, region=k.region, country=k.country,
-                  culture=k.culture, site=k.site, body=k.body)
+                  culture=k.culture, site=k.site, body=k.body, war=k.war, neon_since=k.neon_since)
         if eras.skyline(sub, c, r):  # a people of the past's own town: a fjord, temples and domes, pyramids
             pass
         elif not k.towers and k.region is None:  # before towers: roofs, chimney pots, a spire and a dome
@@ -529,10 +537,16 @@ def crate(k: Kit, c: skia.Canvas, x: float, base: float, s: float, col: str) -> 
 # --- the places -----------------------------------------------------------------------------
 
 def city_street(k: Kit) -> None:
+    if k.war or k.roadside:  # a shelled street (war.py), a lot by the open road
+        from .war import roadside_lot, shelled_street
+
+        (shelled_street if k.war else roadside_lot)(k)
+        return
     draw_sky(k, k.sky, horizon=60)
     if k.towers:
         buildings(k, k.far, 62, 18, 42, "#2b3142", wmin=5, wmax=10, win=0.6)
         buildings(k, k.mid, 66, 25, 55, "#3a3430", wmin=12, wmax=22, win=1.4)
+        landmarks(k, k.mid, 0, k.w, 66, 40, "#4a4440")  # Cairo's minarets among its towers
     else:  # an old town: two or three storeys under pitched roofs, chimney pots, spires and a dome behind
         if k.region is None:
             from .eras import old_roofs
@@ -733,9 +747,18 @@ def bridge(k: Kit) -> None:
     downstream, the river with the lamps' light trailing on it, the bridge's stone parapet and lamps."""
     from . import eras
 
-    draw_sky(k, k.sky, horizon=56)
+    if k.war:
+        from .war import smoky_sky
+
+        smoky_sky(k, k.sky, 56)
+    else:
+        draw_sky(k, k.sky, horizon=56)
     if eras.skyline(k, k.far, skia.Rect(0, 24, k.w, 58)):
         pass
+    elif k.war:
+        from .war import broken_skyline
+
+        broken_skyline(k, k.far, 58, 30)
     elif k.towers:
         buildings(k, k.far, 58, 14, 36, "#262b38", wmin=5, wmax=10, win=0.6)
     elif k.region is None:
@@ -767,6 +790,11 @@ def bridge(k: Kit) -> None:
 
 
 def rooftop(k: Kit) -> None:
+    if k.war:  # a broken city burning below (war.py): no water tank or radio mast standing
+        from .war import broken_rooftop
+
+        broken_rooftop(k)
+        return
     draw_sky(k, k.sky, horizon=66)
     m = k.mid
     if k.rural:  # a village's roofs: hills behind low tiled roofs, no water tanks or masts
@@ -1750,6 +1778,11 @@ REGION_HOUSES: dict[str, Callable[[Kit], None]] = {"east_asia": _east_asian_hous
 
 
 def ruins(k: Kit) -> None:
+    if k.war or k.site in ("trench", "no_mans_land"):  # a war's ruins: a trench, no man's land, a shelled shell
+        from .war import ruins_of_war
+
+        ruins_of_war(k)
+        return
     draw_sky(k, k.sky, horizon=62)
     k.far.drawPath(ridge(k.rng, k.w, 64, 10, bumps=3), fill(k.g.c("#6a5a4a")))
     stone = k.g.c("#9a9080")

@@ -1,0 +1,148 @@
+"""A war's places, the open road, a ski-lift hut and Cairo's streets, drawn as the story names them
+(issue 12, "The picture tells the story").
+
+What viewers saw, watching a war film frame by frame: the front-line trench (a ruins-kind place)
+was a temple's columns; the shelled main street of a bombed-out city an intact lit skyline under a
+blue sky; the broken bell tower looked on lit towers and a water tank. A diner on Route 66 had
+skyscrapers behind its parking lot; a ski-lift hut was a warehouse of crates; present-day Cairo's
+street had no minarets, and 1930s Cairo's street at night hung neon signs. Each test measures what
+a viewer relies on in the frame."""
+
+import numpy as np
+import pytest
+
+from dreamreel.model import Request
+from dreamreel.model.bible import Bible, Place
+from dreamreel.narrative.planner import plan
+from dreamreel.synth.visual.eras import site_of
+from dreamreel.synth.visual.procedural import set_dressing
+
+from test_peoples import neon
+from test_picture_of_places import blue, frame, rows, share, world
+from test_visual import H, W, make_shot
+
+TRENCH = Place(id="trench", name="the front-line trench", kind="ruins",
+               description="Duckboards over the mud, a fire-step, sandbags stacked shoulder-high and a periscope.")
+NO_MANS = Place(id="nml", name="no man's land", kind="ruins",
+                description="Mud, wire and craters between the lines, and a quiet that is worse than the noise.")
+STREET = Place(id="street", name="the shelled main street", kind="city_street",
+               description="roofless houses, a burned-out tram and a street of broken glass")
+TOWER = Place(id="tower", name="the broken bell tower", kind="rooftop",
+              description="the bell fallen through the floor, the city burning below")
+BRIDGE = Place(id="bridge", name="the bridge", kind="city_street",
+               description="One stone bridge over the river, the only one left standing for thirty miles.")
+PLAZA = Place(id="plaza", name="the old plaza", kind="ruins", description="a plaza of broken columns and a dry fountain")
+
+
+@pytest.fixture(scope="module")
+def base() -> Bible:
+    return plan(Request(prompt="two friends fall out and make up"), seed=0).bible
+
+
+def at_war(bible: Bible, *places: Place) -> Bible:
+    """``bible`` set in a bombed-out city in 1944."""
+    return world(bible, "the bombed-out city", "1944", None, *places)
+
+
+def lit_windows(f: np.ndarray) -> float:
+    """Windows lit yellow (a standing city's)."""
+    return share((f[..., 0] > 170) & (f[..., 1] > 120) & (f[..., 2] < 110))
+
+
+def khaki(f: np.ndarray) -> np.ndarray:
+    """Olive, mud and sandbag colours: warm, of little saturation, not dark."""
+    r, g, b = f[..., 0], f[..., 1], f[..., 2]
+    return (r >= b + 8) & (g >= b + 4) & (f.max(axis=2) - f.min(axis=2) < 70) & (f.max(axis=2) > 50)
+
+
+def test_a_war_is_read_from_its_genre_its_worlds_words_and_its_places_but_not_before_1900(base):
+    """A bombed-out city in 1944, a war story's world, and a shelled street in a city at peace are
+    broken by war; a city in 1850 and New York's streets in 1944 are not."""
+    from dreamreel.synth.visual.procedural import war_torn
+
+    assert war_torn(at_war(base, STREET), STREET)
+    war = world(base, "the Ardennes front", "1944", None, TRENCH).model_copy(update={"genres": ["war"]})
+    assert war_torn(war, TRENCH)
+    assert war_torn(world(base, "London", "1940", "GB", STREET), STREET)  # its own words say it
+    calm = Place(id="street", name="the main street", kind="city_street", description="shops and a cinema")
+    assert not war_torn(world(base, "New York", "1944", "US", calm), calm)
+    assert not war_torn(world(base, "the bombed-out city", "1850", None, STREET), STREET)
+    assert site_of(TRENCH.name, TRENCH.description, kind="ruins") == "trench"
+    assert site_of(NO_MANS.name, NO_MANS.description, kind="ruins") == "no_mans_land"
+    assert site_of("the foxhole", "under the roots", kind="forest") is None  # a wood stays a wood
+
+
+def test_a_trench_is_earth_sandbags_and_wire_under_smoke_not_a_temples_columns(base):
+    """The front-line trench was a temple's columns under a blue sky: it is earth walls, sandbags
+    and wire under a smoky sky, all in mud and olive; an old plaza of broken columns in a world at
+    peace keeps its stone columns."""
+    war = at_war(base, TRENCH, NO_MANS)
+    for pid in ("trench", "nml"):
+        f = frame(war, pid)
+        assert share(blue(rows(f, 0.0, 0.35))) < 0.01, pid  # smoke, no blue sky
+        assert share(khaki(rows(f, 0.35, 1.0))) > 0.5, (pid, share(khaki(rows(f, 0.35, 1.0))))
+    f = frame(war, "trench")
+    bags = rows(f, 0.36, 0.48)  # the courses of sandbags along the parapet: pale khaki with dark seams
+    assert share(khaki(bags) & (bags.max(axis=2) > 110)) > 0.4, share(khaki(bags) & (bags.max(axis=2) > 110))
+    peace = frame(world(base, "the lost city", "the present day", None, PLAZA), "plaza")
+    assert share(blue(rows(peace, 0.0, 0.35))) > 0.3
+
+
+def test_a_shelled_street_is_broken_facades_and_rubble_not_a_lit_skyline(base):
+    """The shelled main street was an intact skyline with lit windows under a blue sky, and the
+    bell tower over a bombed city looked on lit towers: both (and the bridge's far bank) are broken
+    walls with empty windows under smoke; New York's street in 1944 keeps its towers and lit windows."""
+    war = at_war(base, STREET, TOWER, BRIDGE)
+    calm = Place(id="street", name="the main street", kind="city_street", description="shops and a cinema")
+    ny = world(base, "New York", "1944", "US", calm)
+    for pid in ("street", "tower", "bridge"):
+        for tod in ("day", "night"):
+            f = frame(war, pid, tod)
+            assert share(blue(rows(f, 0.0, 0.3))) < 0.01, (pid, tod)
+            skyline = f[: int(H * 0.7), int(W * 0.4):]  # (right of the bell hung in the tower)
+            assert lit_windows(skyline) < 0.002, (pid, tod, lit_windows(skyline))
+    assert lit_windows(frame(ny, "street", "night")) > 0.01
+    assert share(blue(rows(frame(ny, "street"), 0.0, 0.3))) > 0.3
+
+
+def test_a_roadside_diners_lot_looks_on_the_open_country_not_skyscrapers(base):
+    """The parking lot of a diner on Route 66 had skyscrapers behind it: it is a lot by the highway
+    with the country flat to the horizon and the diner's sign on its pole; a city's lot keeps its
+    towers."""
+    lot = Place(id="lot", name="the parking lot", kind="city_street", description="headlights swinging across the lot")
+    counter = Place(id="counter", name="the counter", kind="bar", description="red stools, pie under glass")
+    road = world(base, "Route 66", "the present day", "US", lot, counter)
+    city = world(base, "Chicago", "the present day", "US", lot, counter)
+    for tod in ("day", "night"):
+        f, c = frame(road, "lot", tod), frame(city, "lot", tod)
+        above = (slice(int(H * 0.2), int(H * 0.55)), slice(0, int(W * 0.65)))  # left of the sign
+        assert lit_windows(f[above]) < 0.002 < lit_windows(c[above]) or tod == "day", tod
+        if tod == "day":
+            assert share(blue(f[above])) > 0.8 > 0.5 > share(blue(c[above])), (share(blue(f[above])),
+                                                                            share(blue(c[above])))
+
+
+def test_a_ski_lift_hut_is_a_timber_hut_looking_on_the_mountains_not_a_warehouse(base):
+    """The ski-lift hut was a warehouse of crates: it is the lodge's timber room, its window on
+    the mountains."""
+    hut = Place(id="hut", name="the ski-lift hut", kind="warehouse", description="the lift operator's hut at the top")
+    alps = world(base, "the ski lodge", "the present day", "CH", hut)
+    _, view, room = set_dressing(alps, make_shot(alps, place_kind="warehouse").model_copy(update={"place": "hut"}))
+    assert room is not None and room.wall == "logs" and view == "mountains", (room, view)
+
+
+def test_cairos_street_has_minarets_today_and_no_neon_in_the_1930s(base):
+    """Present-day Cairo's street had towers and nothing else: slim minarets rise among them; in
+    the 1930s its street at night is lit by lamps, no neon, while New York's of the 1930s has it."""
+    st = Place(id="st", name="the street", kind="city_street", description="a busy street")
+
+    def slim(f: np.ndarray) -> int:  # slim towers against the sky: runs of 2 to 6 non-sky columns
+        band = rows(f, 0.08, 0.3)
+        solid = (~blue(band)).mean(axis=0) > 0.6
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], solid.astype(int), [0]])))
+        widths = edges[1::2] - edges[::2]
+        return int(((widths >= 2) & (widths <= 6)).sum())
+
+    assert slim(frame(world(base, "Cairo", "the present day", "EG", st), "st")) >= 1
+    assert neon(frame(world(base, "Cairo", "the 1930s", "EG", st), "st", "night")) == 0
+    assert neon(frame(world(base, "New York", "the 1930s", "US", st), "st", "night")) > 10
