@@ -146,3 +146,35 @@ def test_cairos_street_has_minarets_today_and_no_neon_in_the_1930s(base):
     assert slim(frame(world(base, "Cairo", "the present day", "EG", st), "st")) >= 1
     assert neon(frame(world(base, "Cairo", "the 1930s", "EG", st), "st", "night")) == 0
     assert neon(frame(world(base, "New York", "the 1930s", "US", st), "st", "night")) > 10
+
+
+def test_a_field_hospital_tent_is_canvas_and_a_bunker_has_no_window(base):
+    """The field hospital tent was a tiled ward under fluorescent tubes with a window on the city:
+    it is olive canvas on poles lit by lanterns; the command bunker, an office with a window and
+    blinds, is a windowless room of concrete under a dim light."""
+    tent = Place(id="tent", name="the field hospital tent", kind="interior",
+                 description="Rows of cots under canvas, lamps turned low, and the shelling audible through the canvas.")
+    bunker = Place(id="bunker", name="the battalion command bunker", kind="office",
+                   description="Maps pinned under a swinging bulb, a field telephone that never stops ringing.")
+    war = at_war(base, tent, bunker)
+    _, _, room = set_dressing(war, make_shot(war, place_kind="interior").model_copy(update={"place": "tent"}))
+    assert room is not None and room.wall == "canvas" and room.light == "lanterns", room
+    _, _, room = set_dressing(war, make_shot(war, place_kind="office").model_copy(update={"place": "bunker"}))
+    assert room is not None and room.wall == "stone" and not room.window and room.light != "fluorescent", room
+
+
+def test_a_gutted_factory_has_holes_in_its_roof_and_rubble_not_crates(base):
+    """The gutted factory and the grain elevator of a bombed-out city were a tidy warehouse of
+    crates under lit lamps: the smoke shows through holes in the roof and rubble lies where the
+    goods stood; a warehouse in a city at peace keeps its crates."""
+    elevator = Place(id="silo", name="the grain elevator", kind="warehouse",
+                     description="a concrete tower over the city, every floor someone's position")
+    peace = world(base, "the docks", "1944", None, elevator)
+
+    def crates(f: np.ndarray) -> float:  # the crates' orange-brown boards
+        band = rows(f, 0.4, 0.72)
+        return share((band[..., 0] > band[..., 2] + 28) & (band[..., 0] > 60) & (band[..., 1] > band[..., 2] + 12))
+
+    f, p = frame(at_war(base, elevator), "silo"), frame(peace, "silo")
+    assert crates(f) < 0.005 < 0.02 < crates(p), (crates(f), crates(p))
+    assert lit_windows(f) < 0.002

@@ -91,6 +91,10 @@ VENUES: dict[str, Room] = {
     "stage": Room("plaster", "#1e1a22", "boards", "#4a3220", "dim", window=False),
     "community hall": Room("panel", "#a8885a", "boards", "#8a6a44", "bulbs"),
     "marquee": Room("canvas", "#f0ece2", "carpet", "#6a7a4a", "bulbs", window=False),
+    # an army's tent (a field hospital's, a mess tent): olive canvas over duckboards, lanterns (_canvas)
+    "tent": Room("canvas", "#7a7656", "boards", "#4a3e2c", "lanterns", window=False),
+    # a command bunker, a dugout: concrete and timber props under a bare bulb, no window
+    "bunker": Room("stone", "#6a675c", "flags", "#4a4840", "dim", window=False),
     "portacabin": Room("panel", "#c8c4b0", "tiles", "#6a6a60", "fluorescent"),
     "food stall": Room("street", "#3a3430", "flags", "#3b3d44", "dim", window=False),
     "warehouse": Room("warehouse", "#4a4e52", "flags", "#5a5a58", "bulbs", window=False),
@@ -145,6 +149,10 @@ SAME: dict[str, str] = {
     "truck stop": "diner", "chalet": "lodge", "ski lodge": "lodge", "mountain lodge": "lodge",
     "hunting lodge": "lodge", "log cabin": "lodge", "mountain hut": "lodge", "ski hut": "lodge",
     "alpine hut": "lodge", "après-ski": "lodge", "apres-ski": "lodge", "fondue": "lodge",
+    "field hospital tent": "tent", "hospital tent": "tent", "mess tent": "tent", "command tent": "tent",
+    "army tent": "tent", "medical tent": "tent", "aid station": "tent", "casualty clearing station": "tent",
+    "command bunker": "bunker", "dugout": "bunker", "air-raid shelter": "bunker", "air raid shelter": "bunker",
+    "pillbox": "bunker", "blockhouse": "bunker",
     "ski-lift hut": "lodge", "ski lift hut": "lodge", "lift hut": "lodge", "lift operator's hut": "lodge",
     "warming hut": "lodge", "ski patrol hut": "lodge",
 }
@@ -353,7 +361,8 @@ SHELLS = {"street": "city_street", "warehouse": "warehouse"}
 
 def _canvas(k: Kit, room: Room, y: float) -> None:
     """A marquee's white canvas: pale panels between its poles, the roof sloping up to the ridge
-    with scalloped valances, and strings of bulbs swagged across."""
+    with scalloped valances, and strings of bulbs swagged across (an army tent's olive canvas has
+    lanterns hung instead)."""
     wall(k, k.sky, room.wall_color)
     shade = fill(k.g.c(mix_hex(room.wall_color, "#8a8478", 0.35)))
     for x in np.arange(0.0, k.w, 24.0):  # the panels' seams and the poles
@@ -362,6 +371,12 @@ def _canvas(k: Kit, room: Room, y: float) -> None:
     k.sky.drawRect(skia.Rect(0, 0, k.w, 18), fill(k.g.c(mix_hex(room.wall_color, "#b8b0a0", 0.5))))
     for x in np.arange(0.0, k.w, 8.0):  # the scalloped valance under the roof
         k.far.drawArc(skia.Rect(float(x), 15, float(x) + 8, 21), 0, 180, True, fill(k.g.c(room.wall_color)))
+    if room.light != "bulbs":  # an army's tent: lanterns hung from the ridge pole, no party bulbs
+        for x in np.arange(20.0, k.w, 45.0):
+            k.far.drawLine(float(x), 10, float(x), 26, stroke(k.g.c("#2a2a22"), 0.3))
+            k.far.drawRect(skia.Rect(float(x) - 1.2, 26, float(x) + 1.2, 30), fill(k.g.c("#ffd890", lit=0)))
+            glow(k.far, float(x), 28, 14, k.g.c("#ffc870", 0.45, lit=0))
+        return
     for i, x0 in enumerate(np.arange(0.0, k.w, 40.0)):  # swags of bulbs
         sw = skia.Path()
         sw.moveTo(float(x0), 12)

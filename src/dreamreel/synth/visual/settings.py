@@ -316,6 +316,10 @@ def window(k: Kit, c: skia.Canvas, r: skia.Rect, frame: str, *, blinds: bool = F
         for f in (0.3, 0.7, 1.1):
             c.drawArc(skia.Rect(r.left() - r.width() * f, r.top() - r.height() * 0.2, r.right() + r.width() * f,
                                 r.bottom() + r.height() * 1.6), 180, 180, False, rib)
+    elif city and k.war and k.view == "city":  # a war's city through the window: broken walls under smoke
+        from .war import window_on_war
+
+        window_on_war(k, c, r)
     elif city:
         from . import eras
 
@@ -994,6 +998,11 @@ def ballroom(k: Kit) -> None:
 
 
 def warehouse(k: Kit) -> None:
+    if k.war:  # a gutted factory or store in a war (war.py): holes in the roof, fallen girders, rubble
+        from .war import gutted_hall
+
+        gutted_hall(k)
+        return
     wall(k, k.sky, "#4a4e52", floor=72)
     line = stroke(k.g.c("#2a2e32"), 0.35)
     for x in np.arange(0.0, k.w, 2.5):

@@ -8,6 +8,8 @@ empty windows over heaps of rubble, not a lit skyline under a blue sky. Their co
 olive and smoke, so a war film's look shows in its places.
 """
 
+from dataclasses import replace
+
 import numpy as np
 import skia
 
@@ -128,6 +130,49 @@ def broken_rooftop(k: Kit) -> None:
     ground(k, k.near, 70, "#4a4a4e", "#2a2a2e")
     k.near.drawRect(skia.Rect(0, 66, k.w, 71), fill(k.g.c("#6a625a")))
     rubble(k, k.near, 74, 96, "#6a6052", n=int(k.w // 30))
+
+
+def gutted_hall(k: Kit) -> None:
+    """A factory or store hall a war has gutted: its corrugated walls holed, the smoky sky through
+    the broken roof, girders fallen across the floor and rubble where its goods stood; no lamps lit."""
+    wall = "#4a4a44"
+    k.sky.drawRect(skia.Rect(0, 0, k.w, 72), fill(k.g.c(wall)))
+    line = stroke(k.g.c("#2e2e2a"), 0.35)
+    for x in np.arange(0.0, k.w, 2.5):
+        k.sky.drawLine(float(x), 0, float(x), 72, line)
+    sky = SMOKE.get(k.tod, SMOKE["day"])
+    for x in np.arange(float(k.rng.uniform(4, 16)), k.w, 34.0):  # holes blown in the roof and walls
+        cx, cy, r = float(x), float(k.rng.uniform(6, 22)), float(k.rng.uniform(5, 10))
+        n = 9
+        hole = poly([(cx + r * float(k.rng.uniform(0.55, 1.25)) * np.cos(2 * np.pi * i / n),
+                      cy + r * float(k.rng.uniform(0.55, 1.25)) * np.sin(2 * np.pi * i / n)) for i in range(n)])
+        k.far.save()
+        k.far.clipPath(hole, skia.ClipOp.kIntersect, True)
+        vgrad(k.far, skia.Rect(cx - r * 1.3, cy - r * 1.3, cx + r * 1.3, cy + r * 1.3), [k.g.c(sky[1]), k.g.c(sky[2])])
+        k.far.restore()
+        k.far.drawPath(hole, stroke(k.g.c("#2a2824"), 0.5))  # the torn edge
+        glow(k.mid, cx, 62, r * 2.4, k.g.c("#e8e0c8", 0.16, lit=0))  # light falling through
+    girder = fill(k.g.c("#2a2826"))
+    for x in np.arange(float(k.rng.uniform(10, 30)), k.w, 60.0):  # girders fallen slantwise
+        x = float(x)
+        k.mid.save()
+        k.mid.rotate(float(k.rng.uniform(-30, -15)), x, 70)
+        k.mid.drawRect(skia.Rect(x - 2, 40, x + 1.6, 72), girder)
+        k.mid.restore()
+    ground(k, k.near, 72, "#3e3c38", "#22201c")
+    rubble(k, k.mid, 70, 73, "#5a5248", n=int(k.w // 20))
+    rubble(k, k.near, 78, 98, "#4a443c", n=int(k.w // 40))
+
+
+def window_on_war(k: Kit, c: skia.Canvas, r: skia.Rect) -> None:
+    """What a window in a war's city looks on, drawn into ``r`` (clipped to it): smoke over broken walls."""
+    top, mid, low = SMOKE.get(k.tod, SMOKE["day"])
+    vgrad(c, r, [k.g.c(top), k.g.c(mid), k.g.c(low)])
+    c.save()
+    c.translate(r.left(), 0)
+    broken_buildings(replace(k, w=r.width()), c, r.bottom(), r.height() * 0.2, r.height() * 0.7, "#2a2826",
+                     wmin=3, wmax=6, win=0.5)
+    c.restore()
 
 
 def trench(k: Kit) -> None:
