@@ -19,7 +19,7 @@ from dreamreel.synth.visual.procedural import set_dressing
 
 from test_peoples import neon
 from test_picture_of_places import blue, frame, rows, share, world
-from test_visual import H, W, make_shot
+from test_visual import H, W, make_shot, render
 
 TRENCH = Place(id="trench", name="the front-line trench", kind="ruins",
                description="Duckboards over the mud, a fire-step, sandbags stacked shoulder-high and a periscope.")
@@ -178,3 +178,24 @@ def test_a_gutted_factory_has_holes_in_its_roof_and_rubble_not_crates(base):
     f, p = frame(at_war(base, elevator), "silo"), frame(peace, "silo")
     assert crates(f) < 0.005 < 0.02 < crates(p), (crates(f), crates(p))
     assert lit_windows(f) < 0.002
+
+
+def test_an_insert_of_the_bridge_shows_the_bridge_not_a_folded_letter(base):
+    """A war film's thing was "the bridge" the platoon holds, and its close look (an insert) drew a
+    folded letter on a table captioned "the bridge": it is a look at the bridge itself, and the shot
+    log says so; nobody holds the bridge as a letter. A real prop (a map) keeps its insert."""
+    from dreamreel.edit.shotlog import drawn
+
+    war = at_war(base, STREET, BRIDGE)
+    insert = make_shot(war, kind="insert", size="insert", on=[], caption="the bridge", tod="day",
+                       frames=1).model_copy(update={"place": "street", "props": ["the bridge"]})
+    f = render(insert, war)[0][:, :, :3].astype(int)
+    assert np.abs(f - frame(war, "bridge")).mean() < 12  # the bridge's own establishing look
+    log = drawn(insert, war)
+    assert log["place"]["name"] == "the bridge" and log["props"] == [] and not log["substituted"], log
+    held = make_shot(war, kind="scene", size="wide", tod="day").model_copy(update={"place": "street",
+                                                                                    "props": ["the bridge"]})
+    assert drawn(held, war)["props"] == []
+    letter = make_shot(war, kind="insert", size="insert", on=[], caption="the map", tod="day").model_copy(
+        update={"place": "street", "props": ["the map"]})
+    assert drawn(letter, war)["place"]["name"] == "the shelled main street"

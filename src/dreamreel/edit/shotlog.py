@@ -83,6 +83,10 @@ def icons_shown(shots: list[Shot], bible: Bible) -> list[IconRef]:
 
 def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:
     """What ``shot`` shows (see the module docstring); ``bible`` gives names, species and costumes."""
+    if bible is not None:  # an insert of a thing that is a place ("the bridge") shows that place
+        from ..synth.visual.procedural import cutaway_of
+
+        shot = cutaway_of(bible, shot)
     place = next((p for p in bible.world.places if p.id == shot.place), None) if bible is not None else None
     out: dict[str, Any] = {
         "place": {"id": shot.place, "kind": shot.place_kind, "name": place.name if place else shot.place,
@@ -106,6 +110,10 @@ def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:
             out["substituted"].append(note)
     out["characters"] = [character(cid, bible, focus=cid == shot.focus) for cid in shot.on_screen]
     things = list(shot.props)
+    if bible is not None:  # (a thing that is one of the world's places is not held: procedural.place_named)
+        from ..synth.visual.procedural import place_named
+
+        things = [t for t in things if place_named(bible, t) is None]
     if (shot.kind == "insert" or shot.size == "insert") and not things:
         # an insert draws what its caption names (procedural.draw_insert), else the film's title's
         things = [shot.caption or (bible.title if bible is not None else "")]

@@ -203,6 +203,31 @@ def as_on(bible: Bible, shot: Shot) -> Shot:
     return shot.model_copy(update={"weather": weather, "time_of_day": tod})
 
 
+def place_named(bible: Bible, thing: str) -> Place | None:
+    """The world's place a story's thing is, where no prop of that name can be drawn (objects.find):
+    a war film's "the bridge" the platoon holds is its bridge, not a folded letter; the place of
+    that name (without its article), else the one whose name ends in the thing's last word."""
+    words = re.findall(r"[\w'-]+", thing.lower())
+    if not words or objects.find(thing) is not None:
+        return None
+    bare = " ".join(w for w in words if w not in ("the", "a", "an"))
+    named = [(p, re.findall(r"[\w'-]+", p.name.lower())) for p in bible.world.places]
+    return next((p for p, n in named if " ".join(w for w in n if w not in ("the", "a", "an")) == bare),
+                next((p for p, n in named if n and n[-1] == words[-1]), None))
+
+
+def cutaway_of(bible: Bible, shot: Shot) -> Shot:
+    """An insert of a thing that is one of the world's places (place_named) as a wide, empty look at
+    that place, not a letter on a table; any other shot as it is."""
+    if not (shot.size == "insert" or shot.kind == "insert"):
+        return shot
+    place = place_named(bible, shot.caption or (shot.props[0] if shot.props else ""))
+    if place is None:
+        return shot
+    return shot.model_copy(update={"kind": "establishing", "size": "wide", "place": place.id,
+                                   "place_kind": place.kind, "on_screen": [], "focus": None, "props": []})
+
+
 def on_mars(bible: Bible) -> bool:
     """The world is on Mars: its words name the planet, or a place in it is a dome on Mars (and it
     is not on the Moon)."""
@@ -685,7 +710,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "61"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "62"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -726,6 +751,7 @@ class ProceduralBackend:
                 mouths: dict[str, np.ndarray], label: Label | None, first: int) -> Iterator[np.ndarray]:
         # Every frame is a function of its index (no state carried from frame to frame), so a
         # shot can be drawn from any frame on: a live director restyles the rest of a shot.
+        shot = cutaway_of(bible, shot)  # an insert of "the bridge" shows the bridge
         shot = as_on(bible, shot)  # no rain, snow or red sunset on the Moon: it has no air
         genres = frozenset(bible.genres)
         noir = "noir" in genres
@@ -785,7 +811,7 @@ class ProceduralBackend:
                 a.cache_body(width, height, margin + 2)
         twos = move == "static"
         prop = objects.find(shot.props[0]) if shot.props else None
-        if shot.props and prop is None:
+        if shot.props and prop is None and place_named(bible, shot.props[0]) is None:
             prop = "letter"  # something held, though not the thing named (the shot log says so)
         for j in range(first, shot.frames):
             if twos and j % 2 and j > first:
