@@ -2080,9 +2080,9 @@ def test_haunting_hurrying_and_america():
     # a ghost haunting a station for kids is a friend to make (it was a backstage show, "haunts" not understood)
     ghost = read("a ghost haunts a Tokyo train station, for kids")
     assert ghost.shapes == ["friendship"] and not ghost.not_understood
-    # racing to save a child from a burning skyscraper is a race against the fire, not a contest
+    # racing to save a child from a burning skyscraper is a rescue against the fire, not a contest
     fire = read("a firefighter in Chicago races to save a child from a burning skyscraper")
-    assert "rivalry" not in fire.shapes and fire.shapes[:1] == ["survival"]
+    assert "rivalry" not in fire.shapes and fire.shapes[:1] == ["rescue"]
     # America is the United States (a food-truck road trip there was a 1930s farce's Monty Plunkett's)
     truck = plan(Request(prompt="a single dad and his teenage daughter run a food truck across America", episodes=1),
                  seed=0)
@@ -2330,3 +2330,48 @@ def test_a_rulers_court_a_robbery_stopped_and_a_heartwarming_film():
     santa = plan(Request(prompt="a heartwarming Christmas movie about a grumpy mall Santa and a runaway girl",
                          episodes=1), seed=0)
     assert santa.generator["shapes"] in ("friendship", "project", "show", "cause", "coming_of_age")
+
+
+def test_a_trait_said_before_a_people_a_late_learner_a_voyage_to_jupiter_and_the_titanic():
+    # a trait before a people's word is the person's (the grumpy Scottish farmer was not grumpy,
+    # the elderly Japanese woman an adult)
+    assert read("a grumpy Scottish farmer").people[0].traits == ["grumpy"]
+    woman = read("an elderly Japanese woman learns to skateboard, documentary style").people[0]
+    assert woman.age == "old" and woman.traits == ["elderly"]
+    # learning a sport late is no coming of age (it had an older ringleader's dares): training up
+    # to a contest
+    assert read("an elderly Japanese woman learns to skateboard, documentary style").shapes == ["rivalry"]
+    # a voyage to Jupiter happens aboard the ship, in the future (it was an office in Jupiter,
+    # Florida, today)
+    ship = plan(Request(prompt="an AI assistant falls in love with the astronaut it serves on a long voyage to Jupiter",
+                        episodes=1), seed=0)
+    assert ship.bible.world.name == "the ship bound for Jupiter" and ship.bible.world.country is None
+    assert "the flight deck" in {p.name for p in ship.bible.world.places}
+    assert not {"the cubicle", "the break room"} & {p.name for p in ship.bible.world.places}
+    # the Titanic sails in its own years (it was today's)
+    assert read("a love story aboard the Titanic").era == "Edwardian era"
+
+
+def test_a_rescue_a_redemption_and_a_haunting_are_asked_in_words():
+    # a whale stranded, lost hikers, a family in a burning tower: a rescue (they were a fantasy
+    # quest, a search, a race), with the one stranded cast
+    whale = plan(Request(prompt="an old fisherman and his granddaughter rescue a stranded whale", episodes=1), seed=0)
+    assert whale.generator["shapes"] == "rescue"
+    assert any(c.job == "whale" for c in whale.bible.cast)
+    assert read("a mountain rescue team searches for lost hikers in a blizzard").shapes[0] == "rescue"
+    fire = read("firefighters race to save a family from a burning tower")
+    assert fire.shapes[0] == "rescue" and fire.event is None
+    # going straight, making amends, a town once wronged: a redemption (they were no plot, a heist,
+    # a revenge)
+    for asked in ("a corrupt cop tries to go straight", "a reformed thief is pulled back for one last job",
+                  "an ex-con comes home to the town he wronged"):
+        assert read(asked).shapes[0] == "redemption", asked
+    # a ghost story and a house haunted by a ghost are a haunting with the ghost cast (a ghost story
+    # in an orphanage was a bargain with no ghost); haunted by a past, or a haunting love story, is not
+    orphanage = plan(Request(prompt="a ghost story in a Victorian orphanage", episodes=1), seed=0)
+    assert orphanage.generator["shapes"] == "haunting"
+    lonely = plan(Request(prompt="a family moves into an old house haunted by a lonely ghost", episodes=1), seed=0)
+    assert lonely.generator["shapes"] == "haunting"
+    assert [c.role for c in lonely.bible.cast if c.job == "ghost"] == ["wildcard"]
+    assert "haunting" not in read("a haunting love story in Paris").shapes
+    assert "haunting" not in read("a detective haunted by his past").shapes

@@ -55,6 +55,8 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         said = first.words[0] if not (premise.event and premise.event.endswith(first.words[0].lower())) \
             and not _said_of_someone(first.words[0], premise) else bare(first.label)
         name = _called(said)
+        if kinds[0].vehicle and said[:1].isupper() and " " not in said:
+            name = f"the ship bound for {said}"  # "a long voyage to Jupiter": aboard, not "in Jupiter"
     era = premise.era or facts.era
     latest = max((k.since for k in kinds if k.since is not None), default=None)
     genre_year = _year(facts.era)
@@ -138,7 +140,8 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             main = None
         for room in rooms:
             if room is main:
-                room = room.model_copy(update={"name": _called(words)})
+                room = room.model_copy(update={"name": _called(words) if not (k.vehicle and words[:1].isupper())
+                                               else room.name})  # (the flight deck, not "Jupiter")
             pid = slug(room.name, taken)
             weather = room.weather or (rng.choice(weather_from.weathers) if weather_from.weathers and
                                        k.vehicle is False and rng.random() < 0.3 else "clear")

@@ -711,7 +711,7 @@ def read(prompt: str) -> Premise:
         if p is not None and p.age is None:
             p.age = "child" if int(m.group(2)) <= 12 else "young" if int(m.group(2)) <= 25 else None
     for p in premise.people:
-        if p.age is None and {"retired", "old", "elderly"} & set(p.traits) and p.species == "human":
+        if p.age in (None, "adult") and {"retired", "old", "elderly"} & set(p.traits) and p.species == "human":
             p.age = "old"  # a retired clockmaker, an old couple: drawn and voiced old, not young
     subject = next((t.low for t in toks if t.low in ("she", "he")), None)
     if subject and not any(p.pronouns for p in premise.people):
@@ -778,9 +778,11 @@ def read(prompt: str) -> Premise:
     _taught_grown_ups(premise)
     _witnessed(premise)
     _gods_abroad(premise)
+    _grown_up_already(premise)
     _haunting(premise)
     _love_written(premise)
     _racing_to(premise)
+    _rescued(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1382,7 +1384,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                     premise.moods.append(mood)
             if any(t.low in _NEGATORS for t in toks[max(0, m.first - 2):m.first]):
                 unfelt.add(e.name)  # "a not too scary ghost story": a horror, not felt as one
-        if m.kind in ("person", "place", "named", "thing"):
+        # (a people's word right before the person keeps what was said of them: "a grumpy Scottish
+        # farmer", "an elderly Japanese woman")
+        said_of_next = m.kind == "named" and m.last + 1 < len(toks) \
+            and (nxt_m := _phrase_at(toks, m.last + 1)) is not None and nxt_m.kind == "person"
+        if m.kind in ("person", "place", "named", "thing") and not said_of_next:
             pending_traits, pending_relation = [], None
     premise.things += [t for t in describing if t not in premise.things]
     if "mockumentary" in premise.forms and not premise.genres:
@@ -1996,22 +2002,71 @@ def _love_written(premise: Premise) -> None:
         premise.shapes.append("romance")
 
 
-def _haunting(premise: Premise) -> None:
-    """A ghost who haunts a place, for children or a family, is someone to befriend and help move
-    on: "a ghost haunts a Tokyo train station, for kids" is no backstage show (for anyone older,
-    the genre's own plot tells it)."""
+def _grown_up_already(premise: Premise) -> None:
+    """Someone old learning something new is no coming of age ("an elderly woman learns to
+    skateboard" had an older ringleader's dares and one last summer): a sport or a dance learned
+    late trains up to a contest; anything else, the rest of the request or the lead's own plots."""
     lead = next((p for p in premise.people if p.kind != "group"), None)
-    if lead is not None and lead.species in ("ghost", "spirit") and not premise.shapes \
-            and premise.audience in ("children", "family") and re.search(r"\bhaunt(?:s|ing)?\b", premise.prompt.lower()):
-        premise.shapes.append("friendship")
+    if lead is None or lead.age != "old" or "coming_of_age" not in premise.shapes \
+            or any(p.age in ("child", "young") for p in premise.people):
+        return  # ("a grandmother teaches her grandson to fish": his growing up)
+    at = premise.shapes.index("coming_of_age")
+    premise.shapes.remove("coming_of_age")
+    if re.search(r"\blearn(?:s|ing|t|ed)? (?:how )?to (?:skate(?:board)?|surf|box|dance|tango|swim|ski|snowboard|"
+                 r"climb|fence|sing|play|race|run|wrestle|ride)\b", premise.prompt.lower()) \
+            and "rivalry" not in premise.shapes:
+        premise.shapes.insert(at, "rivalry")  # (learning a sport or a dance late: training up to the contest)
+
+
+def _haunting(premise: Premise) -> None:
+    """A place haunted, or a ghost who haunts it, is a haunting ("a haunted lighthouse", "a ghost
+    haunts an old hotel"), where no other plot is asked; for children or a family a ghost who
+    haunts a place is someone to befriend and help move on ("a ghost haunts a Tokyo train station,
+    for kids" is no backstage show). Haunted by a past is no ghost's."""
+    low = premise.prompt.lower()
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    ghostly = lead is not None and lead.species in ("ghost", "spirit")
+    if ghostly and premise.shapes in ([], ["haunting"]) and premise.audience in ("children", "family") \
+            and re.search(r"\bhaunt(?:s|ing)?\b", low):
+        premise.shapes[:] = ["friendship"]
+    elif premise.shapes[:1] == ["friendship"] and premise.audience is None and "haunting" in kits().shapes \
+            and any(p.species in ("ghost", "spirit") for p in premise.people) and re.search(r"\bhaunt(?:s|ed by)\b", low):
+        # "an old house haunted by a lonely ghost": a lonely ghost is the haunting's, not a friendship's
+        premise.shapes[:] = ["haunting", *(s for s in premise.shapes if s != "haunting")]
+    elif not premise.shapes and "haunting" in kits().shapes and (
+            re.search(r"\bhaunted (?!by (?:his|her|their|my|the) (?:past|memor|guilt|regret|mistake))", low)
+            or (any(p.species in ("ghost", "spirit") for p in premise.people) and re.search(r"\bhaunts?\b", low))):
+        premise.shapes.append("haunting")
+
+
+def _rescued(premise: Premise) -> None:
+    """A rescue asked is the plot, before the search or the disaster that says what it is ("a
+    mountain rescue team searches for lost hikers in a blizzard"; "firefighters race to save a
+    family from a burning tower"); a reformed one pulled back for one last job is the redemption's
+    story, the job its temptation."""
+    low = premise.prompt.lower()
+    if "rescue" in kits().shapes and "rescue" not in premise.shapes and re.search(
+            r"\bsav(?:e|es|ing|ed) (?:\w+ ){1,3}from (?:a |an |the )?(?:\w+ )?(?:burning|fire|flood|flooded|rubble|"
+            r"collapsed|collapsing|sinking|mine|well|avalanche|blizzard|cave|ice|wreck|wreckage|rapids|cliff)", low):
+        premise.shapes.insert(0, "rescue")
+    if "redemption" in kits().shapes and "redemption" not in premise.shapes \
+            and re.search(r"\breformed (?:\w+ )?(?:thief|thieves|criminal|gangster|con|conman|con man|hitman|assassin|"
+                          r"killer|burglar|robber|safecracker|forger|smuggler|outlaw|mobster|bandit|pirate)\b", low):
+        premise.shapes.append("redemption")  # ("a reformed thief": a trait, and the plot it says)
+    for first, then in (("rescue", ("quest", "survival", "investigation")), ("redemption", ("heist", "con", "revenge"))):
+        if first in premise.shapes and premise.shapes[0] in then:
+            premise.shapes.remove(first)
+            premise.shapes.insert(0, first)
 
 
 def _racing_to(premise: Premise) -> None:
     """"Races to save a child" is hurrying, not a race: no contest unless one is named."""
     low = premise.prompt.lower()
-    if "rivalry" in premise.shapes and re.search(r"\brac(?:es|ing|ed)? (?:to|against time|against the clock)\b", low) \
+    if "rivalry" in premise.shapes and re.search(r"\brac(?:e|es|ing|ed) (?:to|against time|against the clock)\b", low) \
             and not re.search(r"\b(?:a|the) (?:\w+ )?race\b|\bcontest|\bcompetition|\btournament", low):
         premise.shapes.remove("rivalry")
+        if premise.event_shape == "rivalry":
+            premise.event, premise.event_shape = None, None  # (nor is "the race" its event)
 
 
 def _gods_abroad(premise: Premise) -> None:
