@@ -2216,7 +2216,7 @@ def test_a_cosmonaut_a_band_formed_a_death_avenged_and_refugees():
     assert read("after her mother's death, a girl moves to the coast").shapes == ["grief"]
     assert read("a detective investigates the murder of a banker").shapes == ["whodunit"]
     # refugees crossing a sea are surviving it or reaching safety, not falling in love
-    assert read("a family of refugees crosses the Mediterranean in a small boat").shapes == [] and \
+    assert read("a family of refugees crosses the Mediterranean in a small boat").shapes == ["quest"] and \
         plan(Request(prompt="a family of refugees crosses the Mediterranean in a small boat", episodes=1),
              seed=0).generator["shapes"].split("+")[0] in ("survival", "quest")
 
@@ -2375,3 +2375,32 @@ def test_a_rescue_a_redemption_and_a_haunting_are_asked_in_words():
     assert [c.role for c in lonely.bible.cast if c.job == "ghost"] == ["wildcard"]
     assert "haunting" not in read("a haunting love story in Paris").shapes
     assert "haunting" not in read("a detective haunted by his past").shapes
+
+
+def test_a_ghost_befriended_for_kids_is_a_storybooks():
+    # a ghost for children, asked for no scare, is told as a storybook's (it was a horror film's
+    # "slow-building dread", rated PG); a spooky one, or a ghost story, stays a horror for kids
+    sailor = plan(Request(prompt="a shy lighthouse keeper's daughter befriends a ghost sailor, for kids", episodes=1),
+                  seed=0)
+    assert sailor.request.genres == ["fantasy"] and sailor.generator["shapes"] == "friendship"
+    assert any(c.look.species == "ghost" for c in sailor.bible.cast)
+    assert plan(Request(prompt="a spooky ghost story for kids", episodes=1), seed=0).request.genres == ["horror"]
+    assert plan(Request(prompt="a ghost sailor haunts a lighthouse", episodes=1), seed=0).request.genres == ["horror"]
+
+
+def test_a_documentary_at_work_a_crossing_on_the_ice_and_a_tug_in_a_storm():
+    # a documentary about people at work follows their shifts (the ice-road truckers were a
+    # small-town disappearance), on the ice road
+    trucks = plan(Request(prompt="a documentary about the last ice-road truckers in northern Canada", episodes=1),
+                  seed=0)
+    assert trucks.generator["shapes"] == "shift" and "the open lead" in {p.name for p in trucks.bible.world.places}
+    # a shieldmaiden is a she, a Christian monk no man called Christian, and crossing a frozen sea
+    # is a journey over ice (it was a siege on a raft by a coral reef)
+    viking = read("a Viking shieldmaiden and a Christian monk must cross a frozen sea together")
+    assert [(p.label, p.pronouns) for p in viking.people] == [("shieldmaiden", "she"), ("monk", "he")]
+    assert "christian" in viking.people[1].traits and viking.shapes == ["quest"]
+    assert viking.places[0].label == "the frozen sea"
+    # a tugboat that saves a cruise ship in a storm is a rescue (it was a quest for a seed); a
+    # smokejumper is a firefighter
+    assert read("a kids' show about a brave little tugboat who saves a cruise ship in a storm").shapes[0] == "rescue"
+    assert read("a beekeeper and a wildfire smokejumper in Montana").people[1].label == "firefighter"

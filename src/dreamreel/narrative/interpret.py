@@ -227,6 +227,9 @@ def _people_genres(premise: Premise) -> list[str]:
              for g in (_PEOPLE_GENRE.get(p.species), _PEOPLE_GENRE.get(p.label),
                        _CALLED_GENRE.get((p.called or "").lower()))
              if g and not (g == "war" and (p.called or "").lower() in _NOT_WAR)]
+    if premise.audience == "children" and "scary" not in premise.moods:
+        # a ghost sailor befriended, for kids, is a storybook's, not a horror film's dread
+        kinds = ["fantasy" if g in _NOT_FOR_CHILDREN else g for g in kinds]
     # (outlaws and bandits are a western's on the frontier only: feudal Japan's are not; soldiers
     # are a war film's in the years of its wars only: ancient Rome's are not)
     return [g for g in dict.fromkeys(kinds) if (g != "western" or _on_the_frontier(premise))
@@ -327,6 +330,9 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         kits = [get_kit(g) for g in request.genres]
     else:
         kits = find_genres(low)
+        if "horror" in {k.name for k in kits} and "horror" not in premise.genres and "fantasy" in premise.genres:
+            # the reader made a children's ghost a storybook's (premise: no horror said but the creature)
+            kits = list({k.name: k for k in (get_kit("fantasy") if k.name == "horror" else k for k in kits)}.values())
     tastes = profile.tastes.genres
     for name in tastes:
         get_kit(name)  # an unknown genre in a profile is an error, not silently ignored

@@ -783,6 +783,7 @@ def read(prompt: str) -> Premise:
     _love_written(premise)
     _racing_to(premise)
     _rescued(premise)
+    _on_camera(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1393,6 +1394,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     premise.things += [t for t in describing if t not in premise.things]
     if "mockumentary" in premise.forms and not premise.genres:
         premise.genres.append("comedy")  # a mockumentary of anything is a comedy (a water polo team's was a whodunit)
+    if premise.audience == "children" and "horror" in premise.genres and not re.search(
+            r"\b(?:horror|scary|scare|spooky|creepy|frighten\w*|terrif\w*|chilling|eerie|ghost stor(?:y|ies)|"
+            r"haunted house)\b", premise.prompt.lower()):
+        # a ghost sailor befriended, for kids, is a storybook's ghost, not a horror film's dread
+        premise.genres = list(dict.fromkeys("fantasy" if g == "horror" else g for g in premise.genres))
     # A genre asked for without a tone has its own: a thriller is tense, a horror film scary.
     if not premise.moods:
         premise.moods = list(dict.fromkeys(_GENRE_MOOD[g] for g in premise.genres
@@ -1616,7 +1622,7 @@ def _titled(premise: Premise, toks: list[Token]) -> None:
         # (at a sentence's start, a name that is no English word: "Mia and a pirate", "Leo, my son")
         first = t.cap or premise.prompt[t.end:t.end + 1] == "," or (t.text[:1].isupper() and _not_a_word(t.low, alone=False))
         name = _a_name(t) if first and t.low in _first_names() and (i == 0 or toks[i - 1].used != "name") else None
-        if name is None or any(name in (q.name, q.surname) for q in premise.people):
+        if name is None or any(name in (q.name, q.surname) for q in premise.people) or _says_of_someone(toks, i):
             continue
         k = next((k for k in range(i + 1, min(len(toks), i + 5)) if toks[k].used == "person"), None)
         said = next((q for q in premise.people if k is not None and toks[k].text in " ".join(q.words).split()), None)
@@ -2039,6 +2045,15 @@ def _haunting(premise: Premise) -> None:
         premise.shapes.append("haunting")
 
 
+def _on_camera(premise: Premise) -> None:
+    """A documentary about people at work, asked for no plot, follows their working days ("the last
+    ice-road truckers": a shift, not someone vanished in a small town)."""
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    if "documentary" in premise.forms and not premise.shapes and lead is not None and lead.kind == "occupation" \
+            and lead.species == "human" and "shift" in kits().shapes:
+        premise.shapes.append("shift")
+
+
 def _rescued(premise: Premise) -> None:
     """A rescue asked is the plot, before the search or the disaster that says what it is ("a
     mountain rescue team searches for lost hikers in a blizzard"; "firefighters race to save a
@@ -2049,6 +2064,10 @@ def _rescued(premise: Premise) -> None:
             r"\bsav(?:e|es|ing|ed) (?:\w+ ){1,3}from (?:a |an |the )?(?:\w+ )?(?:burning|fire|flood|flooded|rubble|"
             r"collapsed|collapsing|sinking|mine|well|avalanche|blizzard|cave|ice|wreck|wreckage|rapids|cliff)", low):
         premise.shapes.insert(0, "rescue")
+    elif "rescue" in kits().shapes and "rescue" not in premise.shapes and re.search(
+            r"\bsav(?:e|es|ing|ed) (?:a|an|the|his|her|their) (?:\w+ ){0,3}(?:in|during|caught in) (?:a|an|the) (?:\w+ )?"
+            r"(?:storm|flood|blizzard|fire|avalanche|hurricane|typhoon|tsunami|earthquake|cave-in|gale|whiteout)\b", low):
+        premise.shapes.insert(0, "rescue")  # "a tugboat who saves a cruise ship in a storm"
     if "redemption" in kits().shapes and "redemption" not in premise.shapes \
             and re.search(r"\breformed (?:\w+ )?(?:thief|thieves|criminal|gangster|con|conman|con man|hitman|assassin|"
                           r"killer|burglar|robber|safecracker|forger|smuggler|outlaw|mobster|bandit|pirate)\b", low):
@@ -2515,7 +2534,8 @@ def _named_within(premise: Premise, toks: list[Token]) -> None:
     called = {n for p in premise.people for n in (p.name, *p.words) if n}
     for i, t in enumerate(toks):
         if t.used is not None or not t.text.isalpha() or not t.text[:1].isupper() or t.text in called \
-                or t.low in _MONTHS or len(t.text) < 3 or (i > 0 and toks[i - 1].used == "name"):
+                or t.low in _MONTHS or len(t.text) < 3 or (i > 0 and toks[i - 1].used == "name") \
+                or _says_of_someone(toks, i):
             continue
         # a name nobody's lists know, said as someone's: "Kofi and his grandmother"
         theirs = [x.low for x in toks[i + 1:i + 3]]
@@ -2536,6 +2556,11 @@ def _named_within(premise: Premise, toks: list[Token]) -> None:
                              surname=surname, pronouns=pronoun)
         premise.people.insert(_named_before(premise, toks, i), person)  # (whoever is named first leads)
         called.add(t.text)
+
+
+def _says_of_someone(toks: list[Token], i: int) -> bool:
+    """A capitalised word between "a" and someone says what they are, not who: "a Christian monk"."""
+    return 0 < i < len(toks) - 1 and toks[i - 1].low in ("a", "an") and toks[i + 1].used == "person"
 
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
