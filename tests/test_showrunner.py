@@ -2404,3 +2404,18 @@ def test_a_documentary_at_work_a_crossing_on_the_ice_and_a_tug_in_a_storm():
     # smokejumper is a firefighter
     assert read("a kids' show about a brave little tugboat who saves a cruise ship in a storm").shapes[0] == "rescue"
     assert read("a beekeeper and a wildfire smokejumper in Montana").people[1].label == "firefighter"
+
+
+def test_a_time_traveller_grandmas_in_macau_stranded_on_the_moon_and_a_whodunit_on_a_train():
+    # travelling in time is what the historian does (it was a person called "time-travelling")
+    assert [p.label for p in read("a time-travelling historian falls in love with a suffragette in 1912 London")
+            .people][:1] == ["archaeologist"]
+    # Macau's grandmas have Chinese names (they were Dolly Fettiplace and Gwendolyn Snodgrass)
+    macau = plan(Request(prompt="a heist comedy where grandmas rob a casino in Macau", episodes=1), seed=0)
+    assert "Fettiplace" not in macau.bible.cast[0].name and "Snodgrass" not in macau.bible.cast[1].name
+    # stranded and finding the way home is surviving it (it was a quest for a healer's silver cup)
+    assert read("an astronaut stranded on the Moon must find a way home").shapes[0] == "survival"
+    # a whodunit asked is the plot, on the way across the Andes (it was a quest); a detective agency
+    # opened is for its cases
+    assert read("a whodunit on a luxury train across the Andes").shapes[0] == "whodunit"
+    assert read("a teenage witch and her talking cat open a detective agency in Salem").shapes[0] == "whodunit"

@@ -234,7 +234,9 @@ _NAMED_LIKE = {**{c: "MX" for c in ("CU", "DO", "PR", "GT", "HN", "SV", "NI", "C
                                     "QA", "OM", "BH", "PS")},
                **{c: "IR" for c in ("AF", "TJ")},
                **{c: "KE" for c in ("TZ", "UG", "RW", "BI", "MW", "ZM", "ZW", "CD", "SS")},
-               **{c: "SN" for c in ("ML", "GN", "BF", "NE", "CI", "BJ", "TG", "CM", "TD", "MR", "GM")}}
+               **{c: "SN" for c in ("ML", "GN", "BF", "NE", "CI", "BJ", "TG", "CM", "TD", "MR", "GM")},
+               # (Macau's and Hong Kong's people have Chinese names, not a farce's Dolly Fettiplace)
+               **{c: "CN" for c in ("MO", "HK")}}
 
 
 __all__ = ["family_name", "home_country", "local", "names_for", "surnames_by"]

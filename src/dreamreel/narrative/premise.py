@@ -2072,7 +2072,14 @@ def _rescued(premise: Premise) -> None:
             and re.search(r"\breformed (?:\w+ )?(?:thief|thieves|criminal|gangster|con|conman|con man|hitman|assassin|"
                           r"killer|burglar|robber|safecracker|forger|smuggler|outlaw|mobster|bandit|pirate)\b", low):
         premise.shapes.append("redemption")  # ("a reformed thief": a trait, and the plot it says)
-    for first, then in (("rescue", ("quest", "survival", "investigation")), ("redemption", ("heist", "con", "revenge"))):
+    stranded = re.search(r"\b(?:stranded|marooned|shipwrecked|cast away|castaway|adrift|cut off)\b", low)
+    named_plot = re.search(r"\b(?:whodunn?it|murder mystery|detective agency)\b", low)
+    for first, then in (("rescue", ("quest", "survival", "investigation")), ("redemption", ("heist", "con", "revenge")),
+                        # ("an astronaut stranded on the Moon must find a way home": surviving it, not a quest for a cup)
+                        *((("survival", ("quest",)),) if stranded else ()),
+                        # ("a whodunit on a luxury train across the Andes": the whodunit, on the way)
+                        # (a detective agency opened is for its first case, more than its opening)
+                        *((("whodunit", ("quest", "project")),) if named_plot else ())):
         if first in premise.shapes and premise.shapes[0] in then:
             premise.shapes.remove(first)
             premise.shapes.insert(0, first)
