@@ -4,6 +4,7 @@ Every user-caused error (a DreamreelError) prints one line and exits 2; a story 
 `check` finds problems in exits 1.
 """
 
+import socket
 import sys
 import time
 from contextlib import contextmanager
@@ -65,6 +66,10 @@ def user_errors():
     except DreamreelError as e:
         err.print(Text.assemble(("error: ", "bold red"), str(e)), soft_wrap=True)
         raise typer.Exit(e.exit_code) from None
+    except OSError as e:  # a path the user gave that cannot be read or written (a file where a folder goes, ...)
+        where = f"{e.filename}: " if e.filename else ""
+        err.print(Text.assemble(("error: ", "bold red"), f"{where}{e.strerror or e}"), soft_wrap=True)
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("interrupted; nothing was written")
         raise typer.Exit(130) from None
@@ -547,6 +552,8 @@ def serve(
     """Serve the portal and the player: films made while they are watched (always with the
     burnt-in label: a server cannot turn it off)."""
     with user_errors():
+        # the address first, before any work: a port in use is one line (uvicorn's was 'ERROR:', exit 3)
+        listening = _listen(host, port)
         import uvicorn
 
         from .production import RESOLUTIONS
@@ -577,7 +584,29 @@ def serve(
                   + (f"; a sandbox of {policy}" if policy is not None else "")
                   + "".join(f"; {kind} by {b.name}" for kind, b in chosen.items())
                   + f"; {served.state.server.capacity()} film(s) made at once")
-        uvicorn.run(served, host=host, port=port, log_level="warning")
+        from .serve.guard import MAX_SOCKET_MESSAGE_BYTES
+
+        uvicorn.Server(uvicorn.Config(served, host=host, port=port, log_level="warning",
+                                      ws_max_size=MAX_SOCKET_MESSAGE_BYTES)).run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host``:``port`` for the server (as uvicorn would bind it), or one
+    line saying why not."""
+    sock = None
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except (OSError, UnicodeError, OverflowError) as e:  # (socket.gaierror is an OSError)
+        if sock is not None:
+            sock.close()
+        why = str(getattr(e, "strerror", None) or e).rstrip(".")
+        raise BadInputError(f"cannot listen on {host}:{port}: {why}; give another --host or --port") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 @app.command()

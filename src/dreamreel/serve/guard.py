@@ -22,6 +22,11 @@ log = logging.getLogger("dreamreel.serve")
 MAX_BODY_BYTES = 256_000
 #: A photo for casting (the one request allowed to be bigger).
 MAX_PHOTO_BYTES = 8_000_000
+#: Bytes in one WebSocket message, read by the ASGI server before the app sees it (uvicorn's
+#: ``ws_max_size``, 16 MiB by default: a socket's 15 MB text frame was held whole before the
+#: telemetry's own 16 kB check dropped it). Telemetry is at most 16 kB a message, a room's 4 kB;
+#: over this the socket is closed (1009, message too big).
+MAX_SOCKET_MESSAGE_BYTES = 65_536
 
 
 @dataclass(frozen=True)
