@@ -41,7 +41,7 @@ def own_film(film_id: str, server: ServerDep, viewer: ViewerDep) -> Film:
     """The film ``film_id`` of this viewer (404 for anyone else's, as for one that is not there)."""
     film = server.db.film(film_id, viewer.id) if _ID.fullmatch(film_id) else None
     if film is None:
-        raise HTTPException(404, f"no film {film_id!r}")
+        raise HTTPException(404, f"no film {film_id[:40]!r}")  # (an id is 32 characters: a long one is not echoed whole)
     return film
 
 

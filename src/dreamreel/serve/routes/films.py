@@ -165,7 +165,7 @@ def change_setting(ask: Setting, server: ServerDep, film: FilmDep) -> SettingCha
 @router.get("/films/{film_id}/stream/{name}")
 def stream(name: str, server: ServerDep, film: FilmDep) -> Response:
     if not STREAM_FILE.match(name):
-        raise HTTPException(404, f"no stream file {name!r}")
+        raise HTTPException(404, f"no stream file {name[:40]!r}")
     if film.id in server.damaged:
         raise HTTPException(409, f"this film's files are damaged: {server.damaged[film.id]}")
     path = server.folder(film.id) / "stream" / name

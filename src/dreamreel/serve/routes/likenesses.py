@@ -52,7 +52,7 @@ def likeness_view(server: Server, likeness: Likeness, viewer: Viewer) -> dict[st
 def own_likeness(server: Server, likeness_id: str, viewer: Viewer) -> Likeness:
     likeness = server.db.likeness(likeness_id, viewer.id) if is_id(likeness_id) else None
     if likeness is None or likeness.owner_id != viewer.id:
-        raise HTTPException(404, f"no likeness {likeness_id!r} of yours")
+        raise HTTPException(404, f"no likeness {likeness_id[:40]!r} of yours")
     return likeness
 
 
@@ -113,7 +113,7 @@ def grant_consent(likeness_id: str, ask: Grant, server: ServerDep, viewer: Viewe
 def revoke_consent(consent_id: str, server: ServerDep, viewer: ViewerDep) -> Revoked:
     c = server.db.revoke(consent_id, viewer.id) if is_id(consent_id) else None
     if c is None:
-        raise HTTPException(404, f"no consent {consent_id!r} of yours")
+        raise HTTPException(404, f"no consent {consent_id[:40]!r} of yours")
     return Revoked(id=c.id, revoked=c.revoked)
 
 

@@ -150,6 +150,6 @@ async def _read_telemetry(ws: WebSocket, server: Server, viewer: Viewer, film: F
 @router.get("/api/sessions/{session_id}/events")
 def session_events(session_id: str, server: ServerDep, viewer: ViewerDep) -> list[StoredEvent]:
     if server.db.watch_session(session_id, viewer.id) is None:
-        raise HTTPException(404, f"no session {session_id!r}")
+        raise HTTPException(404, f"no session {session_id[:40]!r}")
     server.events.flush(5.0)  # (what the sockets sent until now)
     return [StoredEvent(at=e.at, kind=e.kind, data=json.loads(e.data)) for e in server.db.events(session_id, viewer.id)]
