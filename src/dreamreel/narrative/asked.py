@@ -21,6 +21,7 @@ from .genres.kit import PlaceSpec
 from .interpret import NOW, TIMELESS, Intent, fantasy_today
 from .kits import Kits, kits
 from .names import family_name, local
+from . import gazetteer
 from . import premise as reader
 from .text import Person, Writer, article
 
@@ -119,7 +120,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     for p in premise.places:
         if p.named and p.goal and kinds:
             # "a cat who dreams of seeing Paris": the journey ends in its streets, called by its name
-            label = "a city today" if reader.is_city(p.named) else "a small town"
+            label = "a city today" if gazetteer.is_city(p.named) else "a small town"
             kinds, said, goals = [*kinds, *[k for k in vocab.places if k.label == label][:1]], [*said, p.named], [*goals, True]
     for k, words, goal in list(zip(kinds, said, goals))[:3]:
         if places and words and not goal and any(re.search(rf"\b{re.escape(words.lower())}\b", q.name) for q in places):
@@ -243,18 +244,18 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
     year = 2000 if era == "the present day" else (asked_year or _year(era))
     if year is None or year < 1500:
         return None  # (a medieval city is its genre's: a fantasy's, a castle's)
-    if not reader.is_city(named, 300_000):
+    if not gazetteer.is_city(named, 300_000):
         # a town of the New World since the 1950s has a main street and a diner, not a village
         # green and a tea room ("a mystery in Key West"); Britain's keep the genre's village
         # (only where every town of the name is: Whitby is Dracula's as well as Ontario's)
         # (a country of the New World, or Ireland, named alone has its small towns: a Maori
         # grandmother in New Zealand is not at a 1930s farce's Hotel Splendide)
-        whole = reader.is_country(named)
-        countries = reader.town_countries(named) or ({reader.country_of(named)} if whole else set())
+        whole = gazetteer.is_country(named)
+        countries = gazetteer.town_countries(named) or ({gazetteer.country_of(named)} if whole else set())
         if countries and countries <= _MAIN_STREET_COUNTRIES | (_OWN_TOWNS if whole else set()) and year >= 1950:
             return "a small town"
         # a town or a region abroad has streets, not an English village's (Hokkaido, Lucca)
-        if reader.country_of(named) in (None, "GB", "IE", *_MAIN_STREET_COUNTRIES):
+        if gazetteer.country_of(named) in (None, "GB", "IE", *_MAIN_STREET_COUNTRIES):
             return None
     if year >= 1960:
         return "a city today"
@@ -281,7 +282,7 @@ def _in_their_time(rooms: list[Room], year: int | None, era: str) -> list[Room]:
 def _in_their_land(rooms: list[Room], country: str | None) -> list[Room]:
     """The rooms of the story's continent: a village in feudal Japan rings a temple bell, not a
     church's; where no country is asked, the rooms said first for each part of the place."""
-    land = reader.continent_of(country) if country else None
+    land = gazetteer.continent_of(country) if country else None
     if land is None:
         seen: set[str] = set()
         kept = []

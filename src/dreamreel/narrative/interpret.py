@@ -17,7 +17,8 @@ from .genres import all_kits, get_kit
 from .genres.kit import GenreKit
 from .kits import kits as all_data
 from .names import home_country, local
-from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, is_city, length_number, words
+from .gazetteer import is_city
+from .premise import HOURS_RE, MINUTES_RE, SECONDS_RE, length_number, words
 from .premise import read as read_premise
 
 #: Plots that suit a story for children (a love story only where the request asks for one).

@@ -66,7 +66,7 @@ def people_of(country: str | None) -> str | None:
     found = next((r for r, isos in _REGION_OF.items() if country in isos), None)
     if found is not None:
         return found
-    from .premise import continent_of
+    from .gazetteer import continent_of
 
     return _BY_CONTINENT.get(continent_of(country) or "")
 
@@ -75,7 +75,7 @@ def setting_country(country: str | None, era: str) -> str | None:
     """The country a story is set in: the request's, else one its era names ("feudal Japan")."""
     if country is not None:
         return country
-    from .premise import country_of
+    from .gazetteer import country_of
 
     for phrase in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", era):
         words = phrase.split()

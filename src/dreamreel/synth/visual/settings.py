@@ -1169,7 +1169,7 @@ def bare_ground(k: Kit) -> None:
 
 def _in_the_americas(country: str | None) -> bool:
     """Where cacti grow wild: the Americas, or a world in no real country (a western's, a fable's)."""
-    from ...narrative.premise import continent_of  # (the gazetteer's continents, read once)
+    from ...narrative.gazetteer import continent_of  # (the gazetteer's continents, read once)
 
     return country is None or continent_of(country) in ("NA", "SA")
 
