@@ -8,7 +8,8 @@ in the bench and on a server, starts every viewer); prints what was fitted, as J
 Every fixed schedule (``viewers.schedules``: a telling or the tension curve with a lean, a look,
 a pace) is played without telemetry to the training viewers (``population(n, "train")``) on the
 training stories and seeds (``viewers.TRAIN``); the one with the highest mean value is STATIC,
-the highest of those on the tension curve START (a few minutes on 2 cores). Run it after the
+and START, where the adaptive director starts (STATIC itself since issue 14: ``schedule.startable``;
+a few minutes on 2 cores). Run it after the
 planner, the simulator or the director change, then ``python scripts/fit_prior.py`` (the learned
 director starts at START too, so its prior follows it). The file records the digest of the
 director code the fit ran (``director.fingerprint``), and ``tests/test_director_data.py`` fails

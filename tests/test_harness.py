@@ -497,3 +497,56 @@ def test_a_viewer_whose_signals_contradict_each_other_gets_the_schedule_and_a_cl
     clear = watch(story, Restless(), "adaptive", seed=1)
     assert [i for i in clear.interventions if i.kind == "escalate"]
     assert sum(p.telling == "intense" for p in clear.played) >= 3
+
+
+def test_a_viewer_who_shows_nothing_gets_the_best_static_schedules_film(story):
+    # (issue 14) The adaptive director starts from the best fixed schedule itself (START is
+    # STATIC) and leaves it only on this viewer's evidence: a viewer who watches on and answers
+    # every choice gets, beat for beat, the film the static policy makes, and so does a deaf one.
+    from dreamreel.director.harness import START, STATIC
+
+    assert START == STATIC
+
+    def film(policy):
+        v = Quiet()
+        viewing = watch(story, v, policy, seed=1)
+        return [(p.id, p.telling, p.pacing, p.look.name) for p in v.seen], [c.option for c in viewing.choices]
+
+    static = film("static")
+    assert film("adaptive") == static and film("no_telemetry") == static
+
+
+def test_the_outcome_check_takes_back_a_raise_that_brought_more_skips(story, monkeypatch):
+    # (issue 14, the outcome check: drama.OUTCOME, shipped off, measured in drama's doc) Skips
+    # usually mean restless, and the director raises the film; this viewer skips more the tenser
+    # each beat is told (it is too much). With the check on, once two beats after the raise drew
+    # more skips than the beat before it, the raise is taken back and their skips read the other
+    # way: calmed from then on, never raised again, no pulse. Off, they are raised throughout.
+    from dreamreel.director import drama
+
+    class TooMuchSkipper(Quiet):
+        def see(self, played):
+            self.seen.append(played)
+            t = played.start_s
+            n = {"calm": 1, "as_written": 2, "intense": 3}[played.telling]
+            return [{"kind": "watch", "t": t + 2 * k, "data": {"rate": 1.5}, "at": t + 2 * k}
+                    for k in range(int(played.seconds // 2))] + \
+                [{"kind": "skip", "t": t + 1 + k, "data": {"wanted_s": 5}, "at": t + 1 + k} for k in range(n)]
+
+    monkeypatch.setattr(drama, "OUTCOME", True)
+    v = TooMuchSkipper()
+    viewing = watch(story, v, "adaptive", seed=1)
+    kinds = [i.kind for i in viewing.interventions]
+    assert "reverse" in kinds, kinds
+    back = kinds.index("reverse")
+    assert kinds[:back].count("escalate") <= 2 and "escalate" not in kinds[back:]
+    assert "calm" in kinds[back:] and sum(p.telling == "intense" for p in v.seen) <= 3
+    why = viewing.interventions[back].why
+    assert why.startswith("Taken back") and "more signs of trouble" in why
+    # the pulse is for the restless: none once their signs read as too much (from the beat after)
+    turned = next(p.index for p in v.seen if p.id == viewing.interventions[back].beat)
+    assert not any(p.score.pulse for p in v.seen[turned + 1:])
+    monkeypatch.setattr(drama, "OUTCOME", False)
+    off = TooMuchSkipper()
+    assert "reverse" not in {i.kind for i in watch(story, off, "adaptive", seed=1).interventions}
+    assert sum(p.telling == "intense" for p in off.seen) > len(off.seen) // 2

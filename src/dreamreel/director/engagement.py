@@ -84,6 +84,12 @@ SUPPORT_KIND_MIN = 0.3
 SUPPORT_KIND_UNIT = 1.0
 
 
+#: Signs ``Estimate.trouble`` leaves out, so that beats compare: a state held, sent again every
+#: few seconds while it lasts (playback sped up, no face at the screen: a long beat would weigh
+#: more than a short one), and the answer to a choice (only some beats offer one).
+HELD = ("watch", "webcam", "choice")
+
+
 def _num(x: Any, default: float) -> float:
     """A number from an event's field (a string, a bool or a NaN is not one: ``default``)."""
     if isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x):
@@ -106,6 +112,11 @@ class Estimate:
     #: + restless, - overwhelmed, 0 nothing or contradictory; see SUPPORT_PRIOR). A room's reading
     #: keeps none: ``group.GroupEngagement`` gives it the sign of the room's evidence.
     support: float = 1.0
+    #: All the evidence of trouble (boredom and overload, undecayed) the viewer's acts brought
+    #: so far (not those in ``HELD``): what a stretch of film drew is the difference
+    #: between two readings (``drama``'s outcome check: did a move bring more trouble or less?).
+    #: A room's reading keeps none.
+    trouble: float = 0.0
 
 
 def judge(boredom: float, overload: float, threshold: float) -> tuple[Level, float]:
@@ -147,11 +158,12 @@ class Reading:
         self.heard_t: float | None = None
 
     def _settle(self, boredom: float, overload: float, changed: bool, why: list[str],
-                support: float = 1.0) -> Estimate:
+                support: float = 1.0, trouble: float = 0.0) -> Estimate:
         """The estimate for this boredom and overload (``judge``), kept as the peak if strongest."""
         level, confidence = judge(boredom, overload, self.threshold)
         self.estimate = Estimate(level, round(confidence, 3), round(1.0 / (1.0 + boredom + overload), 3),
-                                 round(boredom, 3), round(overload, 3), changed, why, support=round(support, 3))
+                                 round(boredom, 3), round(overload, 3), changed, why, support=round(support, 3),
+                                 trouble=round(trouble, 3))
         if level != "engaged" and (self._peak is None or max(boredom, overload)
                                    >= max(self._peak.boredom, self._peak.overload)):
             self._peak = self.estimate
@@ -170,7 +182,7 @@ class Reading:
         peak = self._peak
         out = self.estimate if peak is None or peak.level == "engaged" else peak
         if out is not self.estimate:  # (the strongest reading, trusted as far as all heard since allows)
-            out = replace(out, support=self.estimate.support)
+            out = replace(out, support=self.estimate.support, trouble=self.estimate.trouble)
         return out if now is None else aged(out, self.silent_s(now))
 
     def take(self, now: float | None = None) -> Estimate:
@@ -203,6 +215,8 @@ class Engagement(Reading):
         #: Evidence of trouble by kind of sign (+ restless, - overwhelmed), fading (``support``).
         self.kinds: dict[str, float] = {}
         self._kinds_at: float | None = None
+        #: All the evidence of trouble heard so far, undecayed (``Estimate.trouble``).
+        self.trouble = 0.0
 
     def support(self) -> float:
         """How strongly and consistently the evidence by kind says which way (+ restless,
@@ -302,10 +316,12 @@ class Engagement(Reading):
         self.heard_t = heard if self.heard_t is None else max(self.heard_t, heard)
         self.boredom = max(0.0, self.boredom + b)
         self.overload = max(0.0, self.overload + o)
+        if why and kind not in HELD:  # (nor a stall: the network's)
+            self.trouble += max(0.0, b) + o
         if why:
             self.recent = (self.recent + [why])[-4:]
         score = 1.0 / (1.0 + self.boredom + self.overload)
         self._adwin.update(score)
         self._drop.update(score)
         changed = bool(self._adwin.drift_detected or self._drop.drift_detected)
-        return self._settle(self.boredom, self.overload, changed, list(self.recent), self.support())
+        return self._settle(self.boredom, self.overload, changed, list(self.recent), self.support(), self.trouble)

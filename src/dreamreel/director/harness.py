@@ -362,7 +362,7 @@ class _Adaptive(_Director):
         return self.drama.pulse(estimate, at)
 
     def option(self, beat, offered, next_beat, default, at_s):  # type: ignore[no-untyped-def]
-        return self.drama.option(beat, offered, self.engagement.take(at_s), next_beat, at_s), True
+        return self.drama.option(beat, offered, self.engagement.take(at_s), next_beat, at_s, default), True
 
     def unheard(self) -> Estimate | None:
         """This beat's reading if it is unknown (nothing heard for too long), for the look and

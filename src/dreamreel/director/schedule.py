@@ -8,14 +8,16 @@ training viewers, stories and seeds (``viewers.fit_population_static``) by
 (``director/data/static.json``); ``bench/watch.py`` fits it again and says whether this is still
 the one it fits.
 
-``START`` is where the adaptive director starts a viewer it knows nothing of yet: the best of
-the schedules it can start at (``arc``: its own tension curve, with a lean, a look, a pace; it
-cannot tell every beat one way and still adapt), fitted in the same run. It is ``STATIC`` when
-that is an ``arc`` schedule; when the best fixed schedule tells every beat as written (or calm,
-or intense), the adaptive director does not start there, since starting it at an unleaned curve
-instead is another schedule altogether. ``start`` puts a drama manager at ``START``, so the
-harness's ``adaptive`` and ``learned`` policies and a server's live films (``serve.live``) are one
-director, the one the bench measures.
+``START`` is where the adaptive director starts a viewer it knows nothing of yet: ``STATIC``
+itself (issue 14: the best fixed schedule is the best the director can do with no evidence, so
+it starts there and moves only on this viewer's evidence). A schedule that tells every beat one
+way (as written, calm or intense) is the director's home telling (``DramaManager.telling``): its
+drive moves each beat from that telling's tension, and with nothing to move it, it tells every
+beat so, with the schedule's look and pace, and lets a choice's countdown take the default; an
+``arc`` schedule is its own tension curve with a lean. (Before, it could start only at an ``arc``
+schedule, the best of which was a different film from ``STATIC``.) ``start`` puts a drama manager
+at ``START``, so the harness's ``adaptive`` and ``learned`` policies and a server's live films
+(``serve.live``) are one director, the one the bench measures.
 """
 
 from __future__ import annotations
@@ -70,9 +72,9 @@ START = _FITTED.start
 
 
 def startable(schedule: Schedule) -> bool:
-    """Whether the adaptive director can start at ``schedule`` (``start``): its tension curve
-    with a lean, a look and a pace."""
-    return schedule.telling == "arc"
+    """Whether the adaptive director can start at ``schedule`` (``start``): any, now (a fixed
+    telling is its home telling; before issue 14's outcome work, only its tension curve)."""
+    return True
 
 
 def start(drama: DramaManager, schedule: Schedule = START, profile: Profile | None = None) -> str | None:
@@ -80,6 +82,7 @@ def start(drama: DramaManager, schedule: Schedule = START, profile: Profile | No
     the tension curve, its look and its pace. A viewer whose profile asks for a pace other than
     the usual keeps it (they told us; the prior is for those who did not). The look to put on
     the shots from the first (None: as cut)."""
+    drama.telling = schedule.telling
     if schedule.telling == "arc":
         drama.bias = schedule.bias
     drama.prior_look = drama.current_look = schedule.look

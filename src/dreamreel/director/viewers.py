@@ -381,8 +381,8 @@ def fit_population_static(viewers: int = STATIC_VIEWERS) -> Any:
     return Fitted(schedule=best, value=round(value, 4), start=start, start_value=round(start_value, 4),
                   code=code(STATIC_FIT), fitted_on={
         "how": "every schedule (viewers.schedules) played without telemetry to the training viewers "
-               "(viewers.fit_population_static): the highest mean value is STATIC, the highest of the "
-               "arc ones START",
+               "(viewers.fit_population_static): the highest mean value is STATIC, and the adaptive "
+               "director starts there (START)",
         "viewers": viewers, "population": "train", "stories": TRAIN[0], "episodes": 2, "seeds": TRAIN[1],
         "schedules_tried": len(ranked),
         "runners_up": [{"value": round(v, 4), **s.model_dump()} for v, s in ranked[1:6]]})

@@ -523,7 +523,7 @@ class LiveFilm:
         if by != "viewer" and self.adaptive:
             # Nobody chose: the director does, for what this viewer seems to need.
             option_id = self.drama.option(beat, offered, self._take(), self._next_beats(offered),
-                                          at_s=self.made_s).id
+                                          at_s=self.made_s, default=next(o for o in offered if o.id == default)).id
         self.taken.append(Taken(choice.id, option_id, by, round(time.time() - posted, 3)))
         return next(o for o in offered if o.id == option_id)
 
