@@ -74,6 +74,7 @@ from .render_pool import (
     RenderPool,
     ShotJob,
     ShotResult,
+    cached_result,
     shared_pool,
     shot_key,
 )
@@ -319,15 +320,18 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
             if pacer is not None:
                 pacer.attach(writer.restyle)
 
-            def shoot(shots: list[Shot], split_s: float | None = None) -> None:
+            def shoot(shots: list[Shot], split_s: float | None = None, pieces: bool = False) -> None:
                 """Send a beat's shots to the pool, its sound to the encoder, and whatever is ready
-                (``split_s``: the beat's first seconds' sound now, see ``OPENING_SPLIT_S``)."""
+                (``split_s``: the beat's first seconds' sound now, see ``OPENING_SPLIT_S``;
+                ``pieces``: each shot drawn a keyframe interval a job, see ``in_pieces``)."""
                 nonlocal total_frames
                 assert writer is not None
                 t = time.perf_counter()
                 as_cut = shots
                 shots = writer.styled(shots)
                 jobs = jobs_for(shots, speech)
+                if pieces:
+                    jobs, as_cut = in_pieces(jobs, as_cut, visual, cache, pool)
                 futures = pool.render(jobs, visual, cache, NEEDED, due_by(pacer, jobs, total_frames))
                 if early:  # (draw_first's own future: drawn for this film, not found in the cache)
                     futures = [early.pop(shot_key(j, visual), f) for j, f in zip(jobs, futures)]
@@ -365,6 +369,8 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                 first = firsts[0][0] if firsts[0] and firsts[1] else None
                 if first is None or first != firsts[1][0] or first.cues:
                     return
+                # (whole, on one worker: the other core is the voices', which every shot after it waits on;
+                # in pieces on both, the voices took 4.6 s, not 1.4, and the sound came after the card ended)
                 jobs = jobs_for(writer.styled([first]), {})
                 future, = pool.render(jobs, visual, cache, NEEDED, due_by(pacer, jobs, at))
                 early[shot_key(jobs[0], visual)] = future
@@ -501,7 +507,7 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
                                               < SPLIT_NEAR_S)
                 shoot(cut.beat(beat, telling(story, step), walk.visits[beat.id], timings,
                                pacing=pacing(beat) if pacing is not None else None),
-                      OPENING_SPLIT_S if near else None)
+                      OPENING_SPLIT_S if near else None, pieces=near)
                 if live and last is not None and last.choice is not None:
                     # The beat a viewer just chose: its sound now, not after the next beat, so
                     # the stream goes on the moment they pick.
@@ -563,13 +569,17 @@ def make_film(story: Story, output: str | Path, *, profile: Profile | None = Non
         ledger.add("pictures", "cpu_seconds", r.cpu_seconds, episode_of.get(r.shot_id, 0))
     book_declared(ledger, results, lists, fps, visual=visual, voice=backend.backend, music=music)
     cost = ledger.close({sl.episode: sl.seconds for sl in lists})
-    failed = [(r.shot_id, r.failed) for r in results if r.failed]
+    failed = list({r.shot_id: r.failed for r in results if r.failed}.items())
     shots = [shot for sl in lists for shot in sl.shots]
+    # Per shot, however many jobs it was drawn in (``in_pieces``, a restyle): drawn if any was.
+    drawn: dict[str, bool] = {}
+    for r in results:
+        drawn[r.shot_id] = drawn.get(r.shot_id, False) or not r.cached
     return FilmResult(path=out, seconds=total_frames / fps, frames=total_frames, episodes=len(lists),
                       shots=len(shots), qc=qc, mix=summarise_mix(track().reports, qc, audio),
                       stage_seconds=stages, failed_shots=[sid for sid, _ in failed], failures=dict(failed),
-                      rendered_shots=sum(not r.cached for r in results),
-                      cached_shots=sum(r.cached for r in results), drawn=[r.shot_id for r in results if not r.cached],
+                      rendered_shots=sum(drawn.values()), cached_shots=sum(not d for d in drawn.values()),
+                      drawn=[sid for sid, d in drawn.items() if d],
                       lists=lists, extras=extras, manifest=manifest, signed_by=keys.where, cost=cost,
                       played=PlayPath(story_id=story.id, steps=walk.steps),
                       state=dict(walk.state))
@@ -678,6 +688,31 @@ class Pacer(Protocol):
         ``restyle(change, shown)``; ``shown(at_s)`` is told where the change first shows, when
         it goes into the stream."""
         ...
+
+
+def in_pieces(jobs: list[ShotJob], as_cut: list[Shot], visual: VisualBackend, cache: Cache,
+              pool: RenderPool) -> tuple[list[ShotJob], list[Shot]]:
+    """Each shot as jobs of one keyframe interval (``ShotJob.first`` .. ``end``), with the shot
+    as cut beside each: a beat a live viewer waits for (the film's opening, at the end of the
+    title card; a beat they are near). Its first second is drawn (and streamed) as soon as that
+    much is drawn, and every worker draws the shot at once: under load the whole of the opening
+    scene's main shot (4.6 s, cut from the voices' timings) took 2.5-8 s to draw once the voices
+    were done, and the stream stalled at film second 4.4 for it (bench/serve.py --busy 2). The
+    same frames, keyframes where the whole shot has them; a shot already in the cache whole
+    (drawn for an earlier film) or being drawn whole (a branch drawn ahead) is taken whole."""
+    out: list[ShotJob] = []
+    cut: list[Shot] = []
+    for job, shot in zip(jobs, as_cut):
+        step = job.key_every
+        if job.first or job.end is not None or job.frames <= step or pool.drawing(job, visual) or \
+                cached_result(job, shot_key(job, visual), cache) is not None:
+            out.append(job)
+            cut.append(shot)
+            continue
+        for first in range(0, job.frames, step):
+            out.append(dataclasses.replace(job, first=first, end=min(first + step, job.frames)))
+            cut.append(shot)
+    return out, cut
 
 
 def due_by(pacer: Pacer | None, jobs: list[ShotJob], first_frame: int,

@@ -357,6 +357,28 @@ def next_in_line(waiting: list[Waiting]) -> Waiting | None:
     return min(waiting, key=Waiting.line, default=None)
 
 
+#: A title card due within this many seconds (a viewer looks at nothing until it is drawn: a
+#: live film's opening) is drawn with the machine to itself: a job due later waits until it is
+#: done (a job due as soon still goes). Drawn beside the film's first shot, on 2 cores beside
+#: other work, the card came about 9% later (bench/serve.py --busy 2); the shot after it plays
+#: 2.5 s later.
+CARD_ALONE_S = 1.0
+
+
+def urgent_card(w: Waiting, now: float) -> bool:
+    """``w`` is a title card someone waits for now (see ``CARD_ALONE_S``)."""
+    return w.args[0].shot.kind == "title" and w.due is not None and w.due() - now <= CARD_ALONE_S
+
+
+def waits_for_card(w: Waiting, cards: Sequence[Waiting], now: float) -> bool:
+    """``w`` waits while ``cards`` (being drawn) hold the machine: one of them is a card someone
+    waits for, and ``w`` is not needed as soon."""
+    if not any(urgent_card(c, now) for c in cards):
+        return False
+    due = w.given if w.due is None else w.due()
+    return due - now > CARD_ALONE_S
+
+
 class RenderPool:
     """Renders shots on ``workers`` processes (0: in this process). Reusable across films.
 
@@ -384,6 +406,8 @@ class RenderPool:
         self._up = threading.Event()
         self._up.set()
         self._drawing_here = False  # a card being drawn in this process while the workers start
+        #: Title cards being drawn (see ``CARD_ALONE_S``).
+        self._cards: list[Waiting] = []
         self.closed = False
 
     def start(self) -> None:
@@ -469,6 +493,11 @@ class RenderPool:
                 futures.append(f)
         return futures
 
+    def drawing(self, job: ShotJob, backend: VisualBackend) -> bool:
+        """Whether ``job`` is waiting here or being drawn (asked for by an earlier ``render``)."""
+        f = self._inflight.get(shot_key(job, backend))
+        return f is not None and not f.done()
+
     def _pump(self) -> None:
         """Hand waiting jobs to the workers while one is free. While they start, a title or end
         card first in line is drawn here (a card is cheap, and it is what a film opens with)."""
@@ -479,7 +508,7 @@ class RenderPool:
                 # the first in line whose backend has a slot free
                 entry = next_in_line([w for w in self._waiting
                                       if self._busy.get(w.args[1], 0) < self._caps.get(w.args[1], 1)])
-                if entry is None:
+                if entry is None or waits_for_card(entry, self._cards, time.monotonic()):
                     return
                 here = not self._up.is_set()
                 if here and (self._drawing_here or entry.args[0].shot.kind not in ("title", "end")):
@@ -489,6 +518,9 @@ class RenderPool:
                 if f.running() or f.done() or not f.set_running_or_notify_cancel():
                     continue  # handed over already (it was asked for twice), or cancelled while it waited
                 self._busy[args[1]] = self._busy.get(args[1], 0) + 1
+                if args[0].shot.kind == "title":
+                    self._cards.append(entry)
+                    f.add_done_callback(lambda _f, entry=entry: self._card_done(entry))
                 if here:
                     self._drawing_here = True
                 else:
@@ -503,6 +535,12 @@ class RenderPool:
                 f.set_exception(e)
                 continue
             inner.add_done_callback(lambda inner, f=f, blob=args[1]: self._relay(inner, f, blob))
+
+    def _card_done(self, entry: Waiting) -> None:
+        with self._lock:
+            if entry in self._cards:
+                self._cards.remove(entry)
+        self._pump()
 
     def _draw_here(self, f: Future[ShotResult], job: ShotJob, blob: bytes, backend: VisualBackend, cache: Cache,
                    key: str) -> None:
