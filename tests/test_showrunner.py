@@ -2419,3 +2419,17 @@ def test_a_time_traveller_grandmas_in_macau_stranded_on_the_moon_and_a_whodunit_
     # opened is for its cases
     assert read("a whodunit on a luxury train across the Andes").shapes[0] == "whodunit"
     assert read("a teenage witch and her talking cat open a detective agency in Salem").shapes[0] == "whodunit"
+
+
+def test_ashes_driven_across_a_country_and_a_presidents_political_drama():
+    # driving a father's ashes across Australia is a road trip (it was a grief in an English
+    # village: Rose Cottage and the village fete), in Australia's towns (a town called Australia in
+    # Cuba made the country's own towns the genre's)
+    ashes = plan(Request(prompt="two estranged brothers drive their father's ashes across Australia", episodes=1),
+                 seed=0)
+    assert ashes.generator["shapes"] == "road_trip"
+    assert "main street" in {p.name for p in ashes.bible.world.places}
+    # a political drama about a president is the climb and the cost (it was someone vanished, with
+    # "political" not understood)
+    brazil = read("a political drama about the first female president of Brazil")
+    assert brazil.shapes[0] == "rise_fall" and not brazil.not_understood

@@ -251,7 +251,8 @@ def _city_streets(intent: Intent, named: str, era: str, asked_year: int | None) 
         # (a country of the New World, or Ireland, named alone has its small towns: a Maori
         # grandmother in New Zealand is not at a 1930s farce's Hotel Splendide)
         whole = gazetteer.is_country(named)
-        countries = gazetteer.town_countries(named) or ({gazetteer.country_of(named)} if whole else set())
+        # (a country is itself, not its namesakes: there is an Australia in Cuba)
+        countries = {gazetteer.country_of(named)} if whole else gazetteer.town_countries(named)
         if countries and countries <= _MAIN_STREET_COUNTRIES | (_OWN_TOWNS if whole else set()) and year >= 1950:
             return "a small town"
         # a town or a region abroad has streets, not an English village's (Hokkaido, Lucca)

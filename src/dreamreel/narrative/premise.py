@@ -639,6 +639,7 @@ def read(prompt: str) -> Premise:
     _racing_to(premise)
     _rescued(premise)
     _on_camera(premise)
+    _driven_across(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1898,6 +1899,16 @@ def _haunting(premise: Premise) -> None:
             re.search(r"\bhaunted (?!by (?:his|her|their|my|the) (?:past|memor|guilt|regret|mistake))", low)
             or (any(p.species in ("ghost", "spirit") for p in premise.people) and re.search(r"\bhaunts?\b", low))):
         premise.shapes.append("haunting")
+
+
+def _driven_across(premise: Premise) -> None:
+    """Driving someone or something across a country is the road trip, whatever is carried ("two
+    estranged brothers drive their father's ashes across Australia": the drive, and the grief on
+    the way)."""
+    if "road_trip" in kits().shapes and "road_trip" not in premise.shapes and re.search(
+            r"\b(?:drive|drives|driving|drove|ride|rides|riding|rode)\b(?: [\w'’]+){1,4} (?:across|cross-country|"
+            r"coast to coast)\b", premise.prompt.lower()):
+        premise.shapes.insert(0, "road_trip")
 
 
 def _on_camera(premise: Premise) -> None:
