@@ -793,6 +793,11 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "quarry": (sites.quarry, ("quarry", "quarries", "gravel pit", "clay pit")),
     "wedding_tables": (sites.wedding_tables, ("wedding reception", "round tables", "wedding cake", "a cake",
                                               "the cake", "wedding breakfast")),
+    # a zoo's (sites.py)
+    "enclosure": (sites.enclosure, ("enclosure", "big cat", "house of tigers", "tiger house", "lion house",
+                                    "bear pit", "menagerie", "animal pen")),
+    "viewing_platform": (sites.viewing_platform, ("giraffe", "treetop platform", "tree-top platform",
+                                                  "canopy walk", "viewing platform")),
     "potted_plant": (rooms.potted_plant, ("potted", "fern", "ficus", "houseplant", "pot plant", "rubber plant")),
     # a lodge's (rooms.py builds its log walls from the same words)
     "antlers": (rooms.antlers, ("antler", "lodge", "chalet", "hunting", "stag's head", "trophy head", "log cabin")),

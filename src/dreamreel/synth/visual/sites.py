@@ -358,3 +358,51 @@ def wedding_tables(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     for w, y0, y1 in ((4.5, base - 13, base - 8), (3.2, base - 17, base - 13), (2.0, base - 20, base - 17)):
         c.drawRect(skia.Rect(cx - w, y0, cx + w, y1), fill(k.g.c("#faf8f2")))
         c.drawLine(cx - w, y1 - 0.5, cx + w, y1 - 0.5, stroke(k.g.c("#e8c8d0"), 0.4))
+
+
+def enclosure(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A zoo's enclosure: leafy bushes and a rock behind a low wall topped with tall bars (a big
+    cat's, a bear's), a keeper's gate in it and the name board on a post; the path in front."""
+    c.drawRect(skia.Rect(x - 30, base - 1, x + 30, base + 4), fill(k.g.c("#b8a47a")))  # the gravel path
+    leaf, dark = k.g.c("#3f7a34"), k.g.c("#2a5a26")
+    c.drawRoundRect(skia.Rect(x - 12, base - 17, x + 6, base - 4), 6, 6, fill(k.g.c("#8a8478")))  # the rock
+    for bx, r in ((x - 20, 9.0), (x - 9, 7.0), (x + 12, 10.0), (x + 22, 8.0)):  # bushes inside
+        c.drawCircle(bx, base - 9 - r * 0.4, r, fill(dark))
+        c.drawCircle(bx - r * 0.3, base - 11 - r * 0.6, r * 0.7, fill(leaf))
+    c.drawRect(skia.Rect(x - 26, base - 6, x + 26, base), fill(k.g.c("#9a8a70")))  # the low wall
+    bar = fill(k.g.c("#3a3a40"))
+    for i in range(27):  # the bars over it
+        px = x - 26 + i * 2
+        c.drawRect(skia.Rect(px, base - 36, px + 0.55, base - 6), bar)
+    c.drawRect(skia.Rect(x - 26, base - 37, x + 26, base - 35.6), bar)
+    c.drawRect(skia.Rect(x - 26, base - 21, x + 26, base - 20.2), bar)
+    c.drawRect(skia.Rect(x + 28, base - 22, x + 29, base), fill(k.g.c("#5a4030")))  # the board's post
+    c.drawRoundRect(skia.Rect(x + 25, base - 28, x + 35, base - 21), 1, 1, fill(k.g.c("#2a5a3a")))
+    c.drawLine(x + 27, base - 25.5, x + 33, base - 25.5, stroke(k.g.c("#e8e0c0"), 0.5))
+
+
+def viewing_platform(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A wooden platform up among the treetops at a giraffe's height: plank deck and rail across
+    the front, leafy crowns level with it, and a giraffe's long neck and head beside the rail."""
+    w = k.w
+    for tx in (x - 44, x - 30, x + 30, x + 46):  # the crowns, level with the deck
+        c.drawCircle(tx, base - 24, 13, fill(k.g.c("#2f6a2c")))
+        c.drawCircle(tx + 4, base - 28, 8, fill(k.g.c("#4a8a3a")))
+    # the giraffe: a spotted neck rising from below the deck, its head at the rail
+    gx = x + 18
+    hide, spot = k.g.c("#d8a048"), k.g.c("#8a4a1e")
+    c.drawPath(poly([(gx - 3, base + 6), (gx + 3, base + 6), (gx + 2, base - 30), (gx - 2, base - 31)]), fill(hide))
+    for sy in range(0, 34, 6):
+        c.drawCircle(gx, base + 2 - sy, 1.2, fill(spot))
+    c.drawPath(poly([(gx - 2, base - 33), (gx + 9, base - 30), (gx + 9, base - 27), (gx - 1, base - 28)]), fill(hide))
+    c.drawCircle(gx + 2.5, base - 31, 0.6, fill(k.g.c("#1a1a1a")))  # the eye
+    for ox in (-1.0, 1.2):  # the ossicones
+        c.drawLine(gx + ox, base - 33, gx + ox, base - 36, stroke(hide, 0.6))
+        c.drawCircle(gx + ox, base - 36, 0.6, fill(spot))
+    plank, dark = k.g.c("#8a6238"), k.g.c("#5a3e22")
+    c.drawRect(skia.Rect(0, base - 2, w, base + 40), fill(plank))  # the deck
+    for py in range(0, 40, 3):
+        c.drawLine(0, base - 2 + py, w, base - 2 + py, stroke(dark, 0.25))
+    c.drawRect(skia.Rect(0, base - 14, w, base - 12.5), fill(dark))  # the rail
+    for px in range(0, int(w) + 1, 8):
+        c.drawRect(skia.Rect(px, base - 14, px + 1, base - 2), fill(dark))
