@@ -2433,3 +2433,15 @@ def test_ashes_driven_across_a_country_and_a_presidents_political_drama():
     # "political" not understood)
     brazil = read("a political drama about the first female president of Brazil")
     assert brazil.shapes[0] == "rise_fall" and not brazil.not_understood
+
+
+def test_someone_named_as_a_part_plays_it_and_a_man_killed_is_remembered():
+    # "his old partner" is the redemption's old partner, not kin at his side (the partner stood by
+    # him while another old partner was made up against him)
+    thief = plan(Request(prompt="a reformed thief tries to go straight but his old partner gets out of prison",
+                         episodes=1), seed=0)
+    villain = next(c for c in thief.bible.cast if c.role == "antagonist")
+    assert villain.job == "partner" and sum(c.archetype.endswith("partner") for c in thief.bible.cast) == 1
+    # "the widow of a man he killed": the man is remembered, not the hitman's friend on screen
+    hitman = read("a former hitman wants to make amends to the widow of a man he killed")
+    assert "dead" in hitman.people[2].traits and not hitman.not_understood

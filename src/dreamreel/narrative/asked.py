@@ -350,12 +350,14 @@ _ANY_PART = frozenset(["human", *TALKERS])
 
 
 def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int = 1,
-          ghost: str | None = None) -> dict[str, AskedPerson]:
+          ghost: str | None = None, labels: dict[str, str] | None = None) -> dict[str, AskedPerson]:
     """Which story function each asked-for person plays. The first named leads; a rival (or the
     second of "rival chefs") opposes; the next takes the part the plot gives a second person
     (``second``), or someone close to the lead the part it gives kin (``kin``), then the first
     companion, the opposition and the wildcard. A story has ``comps`` companions (one an episode).
-    A ghost plays the plot's ghost, where it has a part of that name (``ghost``), wherever named."""
+    A ghost plays the plot's ghost, where it has a part of that name (``ghost``), wherever named;
+    someone named as a part is called (``labels``: part -> its label) plays it ("his old partner"
+    is a redemption's old partner, not kin at his side)."""
     out: dict[str, AskedPerson] = {}
     queue: list[AskedPerson] = []
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
@@ -384,6 +386,12 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
     if leads:
         out["hero"] = leads[0]
         queue.remove(leads[0])
+    for part, label in (labels or {}).items():
+        said = next((p for p in queue if part not in out and p is not out.get("hero")
+                     and bare(label) in {" ".join([*p.traits, w]) for w in (p.label, p.called or p.label)}), None)
+        if said is not None and part != "hero":
+            out[part] = said
+            queue = [p for p in queue if p is not said]
     # the friend the request makes ("a keeper's daughter befriends a seal") stands by the lead
     # before family does (the keeper took the companion's part and the seal was left out)
     # (the second of "two kids" stands by the first before anyone else does)
@@ -421,7 +429,8 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     ``shapes`` are the series' episodes: the companion met in an episode plays that episode's part
     (a trial's counsel, not a third handler)."""
     asked = parts(premise, shape.second, shape.kin, len(base.comps),
-                  next((k for k, r in shape.roles.items() if bare(r.label) == "ghost"), None))
+                  next((k for k, r in shape.roles.items() if bare(r.label) == "ghost"), None),
+                  {k: r.label for k, r in shape.roles.items()})
     neighbours = _neighbours(premise, intent.genres)
     used = {w for c in base.all for w in c.name.split()}
     slots = dict(slots, hero=Person.of(base.hero), villain=Person.of(base.villain), wild=Person.of(base.wild),

@@ -668,6 +668,7 @@ def read(prompt: str) -> Premise:
             t.used = "thing"  # "a casino without windows", "a world with no music"
             premise.absent.append(t.low)
     _lost_thing(premise, toks)
+    _killed_before(premise, toks)
     for i, t in enumerate(toks[1:], 1):
         if t.used is None and t.low in ("death", "passing") and toks[i - 1].used == "person" \
                 and toks[i - 1].text.lower().endswith(("'s", "\u2019s")):
@@ -1795,6 +1796,20 @@ _NOT_FOUND_AGAIN = {"job", "way", "mind", "memory", "memories", "voice", "temper
                     "luck", "wings", "sleep", "control", "count", "patience", "reputation", "crown", "throne",
                     "kingdom", "land", "status", "season", "baby", "virginity", "accent"}
 _DETERMINERS = {"his", "her", "their", "my", "its", "our", "your", "the", "a", "an"}
+
+
+def _killed_before(premise: Premise, toks: list[Token]) -> None:
+    """Someone the lead killed or lost before the story is remembered, not cast: "the widow of a
+    man he killed" (the man was the hitman's friend on screen, "killed" not understood)."""
+    for i, t in enumerate(toks[2:], 2):
+        if t.used is not None or t.low not in ("killed", "murdered", "shot", "drowned", "ran over") \
+                or toks[i - 1].low not in ("he", "she", "they", "i", "we"):
+            continue
+        p = next((q for q in premise.people if q.kind != "group" and not q.name
+                  and _head(q.words[-1]) == _head(toks[i - 2].low)), None)
+        if p is not None:
+            t.used = "situation"
+            p.traits = list(dict.fromkeys([*p.traits, "dead"]))
 
 
 def _lost_thing(premise: Premise, toks: list[Token]) -> None:
