@@ -410,17 +410,20 @@ class RenderPool:
         self._cards: list[Waiting] = []
         self.closed = False
 
-    def start(self) -> None:
+    def start(self, warm: bool = False) -> None:
         """Start the workers (they take ~0.5-1 s to import the renderer) on a thread of their own,
         so the caller goes on (voicing, cutting, mixing) meanwhile; jobs given before they are up
         wait here and go to them at once. Each worker watches this process and leaves when it is
-        gone (``_watch_owner``)."""
+        gone (``_watch_owner``). ``warm`` (a server starting, with time before its first film):
+        the fork server the workers come from first reads what a first shot would stop to read
+        (``dreamreel.render_warm``, ~1 s once), so no worker's first shot waits on it; only where
+        the fork server is not running yet."""
         if self.closed:
             raise DreamreelError("the render workers were shut down (the server is stopping)")
         if self.workers > 0 and self._executor is None:
             # forkserver: workers never inherit the threads of the voice model or the encoder.
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["dreamreel.render_pool"])
+            ctx.set_forkserver_preload(["dreamreel.render_pool", *(["dreamreel.render_warm"] if warm else [])])
             executor = self._executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init,
                                                             initargs=(os.getpid(),))
             up = self._up = threading.Event()

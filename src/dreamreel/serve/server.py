@@ -185,7 +185,8 @@ class Server:
     def warm_up(self) -> threading.Thread:
         """Make ready, on a thread, what a server's first film would otherwise wait on (3-8 s on
         2 busy cores; its first request alone 1.5-3 s): production's code imported, the planner's
-        data read (a story planned and thrown away), the render workers started and the voice
+        data read (a story planned and thrown away), the render workers started (the picture's tables
+        read first, once, where they are forked from: ``RenderPool.start(warm=True)``) and the voice
         model loaded (``synth.voice.casting.warm_up``). ``dreamreel serve`` calls it as it starts."""
         def run() -> None:
             from .. import production  # noqa: F401  (imported once a process: the first film's wait)
@@ -195,7 +196,7 @@ class Server:
 
             try:
                 if not self._closing.is_set():
-                    shared_pool().start()
+                    shared_pool().start(warm=True)
                 plan(FilmRequest(prompt="a short film"), seed=0)
                 warm_up(self.make_kw.get("voice"))
             except Exception as e:  # noqa: BLE001 - only a head start: a film says what is wrong when it needs it

@@ -475,6 +475,28 @@ def _culture_words() -> "list[tuple[str, re.Pattern[str], int, frozenset[str], i
             for name, c in _places()["cultures"].items() if isinstance(c, dict) and "words" in c]
 
 
+def preload() -> None:
+    """Read now what drawing a first shot would stop to read (the picture's word tables, the
+    gazetteer's countries and the vocabulary, the culture and sign tables, the icons, the
+    typefaces): the render workers' fork server calls it once as it starts, so no worker's first
+    shot waits on it (``render_pool``). Draws nothing."""
+    from . import cards, dressing, eras, icons, objects, rooms, settings
+
+    # (not _cities: 65 MB held in every worker, for a world in a named country's latitude alone)
+    for table in (_bodies, _places, _climate_words, _skyline_words, _war_words, _region_words, _culture_words,
+                  eras.cultures, settings._signs, dressing._view_patterns):
+        table()
+    # the set pieces' and venues' word patterns, in every kind of place some words count in only
+    for kind in (None, *sorted({k for kinds in dressing.KIND_ONLY.values() for k in kinds})):
+        dressing.pieces("a room", kind=kind)
+        rooms.venue_of("a room", kind=kind)
+    dressing.unwanted("a room")
+    objects.find("a letter")  # (its word index, with the installed icons')
+    icons.library()
+    for italic in (False, True):
+        cards.bundled_typeface(italic)
+
+
 def culture_of(bible: Bible) -> str | None:
     """The people of the past the world is set among, whose places are built their way (eras.py):
     a culture of data/regions.toml whose words the world's era names (then its name, then its
@@ -711,7 +733,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "62"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "63"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
