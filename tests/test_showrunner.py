@@ -1745,8 +1745,9 @@ def test_what_someone_does_is_no_one_and_the_creatures_attacking_are_cast():
     # "raises" is what the nanny does, not a kind of twin; "to fish" is a doing, not a fish
     nanny = read("an android nanny raises twins on a Mars colony")
     assert [(p.label, p.called) for p in nanny.people] == [("nanny", "nanny"), ("twin", "twin")]
+    # (the grandson, growing up, leads: _growing_up_leads)
     assert [p.label for p in read("a grandmother teaches her grandson to fish in Norway").people] == \
-        ["grandmother", "grandson"]
+        ["grandson", "grandmother"]
     assert "dragon" in [p.label for p in read("a girl who talks to dragons").people]
     # zombies that attack a wedding are the ones it holds out against
     zombies = plan(Request(prompt="zombies attack a wedding in Mexico City, a horror comedy", episodes=1), seed=0)
@@ -2445,3 +2446,20 @@ def test_someone_named_as_a_part_plays_it_and_a_man_killed_is_remembered():
     # "the widow of a man he killed": the man is remembered, not the hitman's friend on screen
     hitman = read("a former hitman wants to make amends to the widow of a man he killed")
     assert "dead" in hitman.people[2].traits and not hitman.not_understood
+
+
+def test_a_grandson_comes_of_age_a_first_mate_spies_in_the_cold_war_and_a_romantic_comedy():
+    # a grandson taught to play trumpet is the one growing up (his old grandfather had the older
+    # crowd's dares)
+    jazz = plan(Request(prompt="a bittersweet story about an old jazz musician teaching his grandson to play trumpet "
+                               "in New Orleans", episodes=1), seed=0)
+    assert jazz.generator["shapes"] == "coming_of_age" and jazz.bible.cast[0].job == "grandson"
+    # a first mate is second in command, not a best friend called "mate"
+    opera = read("a space opera about a smuggler captain and her android first mate")
+    assert [p.label for p in opera.people] == ["captain", "first mate"]
+    # a Cold War thriller with no plot asked is spies' (it was someone vanished on a submarine)
+    assert read("a tense submarine thriller during the Cold War").shapes == ["espionage"]
+    # a romantic comedy is a love story whatever the leads do (two rival wedding planners had a
+    # project to build)
+    assert read("a romantic comedy about two wedding planners competing for the same client in Lagos").shapes[0] \
+        == "romance"

@@ -640,6 +640,9 @@ def read(prompt: str) -> Premise:
     _rescued(premise)
     _on_camera(premise)
     _driven_across(premise)
+    _growing_up_leads(premise)
+    _romance_asked(premise)
+    _of_its_years(premise)
     if not foreign:
         _places_not_in_the_vocabulary(premise, toks)
         _people_not_in_the_vocabulary(premise, toks)
@@ -1924,6 +1927,35 @@ def _driven_across(premise: Premise) -> None:
             r"\b(?:drive|drives|driving|drove|ride|rides|riding|rode)\b(?: [\w'’]+){1,4} (?:across|cross-country|"
             r"coast to coast)\b", premise.prompt.lower()):
         premise.shapes.insert(0, "road_trip")
+
+
+def _growing_up_leads(premise: Premise) -> None:
+    """A coming of age is the young one's: "an old jazz musician teaching his grandson to play
+    trumpet" is the grandson's summer, with his grandfather beside him (the old man had the
+    older crowd's dares)."""
+    if premise.shapes[:1] != ["coming_of_age"] or not premise.people or premise.people[0].age in ("child", "young"):
+        return
+    young = next((p for p in premise.people[1:] if p.age in ("child", "young") and p.kind != "group"), None)
+    if young is not None and premise.people[0].age == "old":
+        premise.people.remove(young)
+        premise.people.insert(0, young)
+
+
+def _romance_asked(premise: Premise) -> None:
+    """A romantic comedy is a love story whatever the leads do for a living: "two wedding planners
+    competing for the same client" fall in love while they compete (it was a project to build)."""
+    if "romance" in premise.shapes or "romance" not in kits().shapes or not re.search(
+            r"\b(?:romantic comed(?:y|ies)|rom-?com|romcom|love story|love stories)\b", premise.prompt.lower()):
+        return
+    if not premise.shapes or premise.shapes[0] in ("project", "rivalry", "shift", "show", "errors", "cause"):
+        premise.shapes.insert(0, "romance")
+
+
+def _of_its_years(premise: Premise) -> None:
+    """An era that is a plot's, asked for no plot, is told as it ("a tense submarine thriller
+    during the Cold War": spies, not someone vanished)."""
+    if not premise.shapes and premise.era == "the Cold War" and "espionage" in kits().shapes:
+        premise.shapes.append("espionage")
 
 
 def _on_camera(premise: Premise) -> None:
