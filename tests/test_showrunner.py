@@ -2463,3 +2463,14 @@ def test_a_grandson_comes_of_age_a_first_mate_spies_in_the_cold_war_and_a_romant
     # project to build)
     assert read("a romantic comedy about two wedding planners competing for the same client in Lagos").shapes[0] \
         == "romance"
+
+
+def test_two_who_hate_each_other_and_a_slice_of_life():
+    # a dog and a cat who hate each other, finding their way home: becoming friends on the way
+    # ("hate" was not understood)
+    pets = read("a dog and a cat who hate each other must find their way home across London")
+    assert pets.shapes[0] == "friendship" and not pets.not_understood
+    # a slice of life about a girl who runs a bakery is her working days, for the family
+    # ("anime-style" and "slice" were not understood)
+    bakery = read("a gentle anime-style slice of life about a girl who runs a bakery on a floating island")
+    assert bakery.shapes == ["shift"] and bakery.audience == "family" and not bakery.not_understood

@@ -617,7 +617,7 @@ def read(prompt: str) -> Premise:
         # a lost blanket's (a bedtime story is for children)
         premise.shapes = premise.shapes[1:] or (["monster"] if "horror" in premise.genres else [])
     if premise.shapes[:1] == ["shift"] and not any(p.kind == "occupation" for p in premise.people) \
-            and not re.search(r"\b(?:shifts?|service|on the job|at work|ride[- ]along)\b", low):
+            and not re.search(r"\b(?:shifts?|service|on the job|at work|ride[- ]along|runs? (?:a|an|the|her|his|their))\b", low):
         premise.shapes = premise.shapes[1:]  # "a day in the life of a cat": a cat has no shift to work
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
