@@ -130,7 +130,7 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
             rooms = _off_world(rooms)  # "a lighthouse in space": its rooms, with no harbour village below
         # Where most scenes happen is called what the request called the place ("the park", "the
         # laundromat"): the hub, or the home where the hub is the street outside.
-        outdoors = ("village", "city_street", "beach")
+        outdoors = ("village", "city_street", "beach", "forest")
         hub = next((r for r in rooms if r.role == "hub"), None)
         main = hub if hub is not None and hub.kind not in outdoors else \
             next((r for r in rooms if r.role == "home" and r.kind not in outdoors), None)
