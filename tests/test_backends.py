@@ -210,9 +210,11 @@ def test_serve_checks_its_backends_at_start_and_draws_every_film_with_them(plugi
         assert len(bad.output.strip().splitlines()) == 1 and not (tmp_path / "bad").exists()
 
     served = []  # the app `dreamreel serve` would run (taken here instead of listening on a port)
-    monkeypatch.setattr(uvicorn, "run", lambda a, **kw: served.append(a))
-    got = runner.invoke(app, ["serve", "--data", str(tmp_path / "films"), "--res", "480p", "--visual",
-                              "one-at-a-time", "--voice", "espeak-ng", "--music", "drone"], env={"COLUMNS": "300"})
+    with monkeypatch.context() as m:  # (serve binds its socket itself, then runs uvicorn's Server on it)
+        m.setattr(uvicorn.Server, "run", lambda self, **kw: served.append(self.config.app))
+        got = runner.invoke(app, ["serve", "--data", str(tmp_path / "films"), "--res", "480p", "--port", "0",
+                                  "--visual", "one-at-a-time", "--voice", "espeak-ng", "--music", "drone"],
+                            env={"COLUMNS": "300"})
     assert got.exit_code == 0, got.output
     assert "visual by one-at-a-time" in got.output and "1 film(s) made at once" in got.output
     server = served[0].state.server
