@@ -633,14 +633,13 @@ def read(prompt: str) -> Premise:
     _taught_grown_ups(premise)
     _witnessed(premise)
     _gods_abroad(premise)
-    _grown_up_already(premise)
+    _whose_coming_of_age(premise)
     _haunting(premise)
     _love_written(premise)
     _racing_to(premise)
-    _rescued(premise)
+    _first_plot(premise)
     _on_camera(premise)
     _driven_across(premise)
-    _growing_up_leads(premise)
     _romance_asked(premise)
     _of_its_years(premise)
     if not foreign:
@@ -1805,7 +1804,7 @@ def _killed_before(premise: Premise, toks: list[Token]) -> None:
     """Someone the lead killed or lost before the story is remembered, not cast: "the widow of a
     man he killed" (the man was the hitman's friend on screen, "killed" not understood)."""
     for i, t in enumerate(toks[2:], 2):
-        if t.used is not None or t.low not in ("killed", "murdered", "shot", "drowned", "ran over") \
+        if t.used is not None or t.low not in ("killed", "murdered", "shot", "drowned") \
                 or toks[i - 1].low not in ("he", "she", "they", "i", "we"):
             continue
         p = next((q for q in premise.people if q.kind != "group" and not q.name
@@ -1882,14 +1881,21 @@ def _love_written(premise: Premise) -> None:
         premise.shapes.append("romance")
 
 
-def _grown_up_already(premise: Premise) -> None:
-    """Someone old learning something new is no coming of age ("an elderly woman learns to
-    skateboard" had an older ringleader's dares and one last summer): a sport or a dance learned
-    late trains up to a contest; anything else, the rest of the request or the lead's own plots."""
+def _whose_coming_of_age(premise: Premise) -> None:
+    """A coming of age is the young one's, and someone old learning something new is none ("an
+    elderly woman learns to skateboard" had an older ringleader's dares and one last summer): a
+    sport or a dance learned late trains up to a contest; anything else, the rest of the request or
+    the lead's own plots."""
     lead = next((p for p in premise.people if p.kind != "group"), None)
-    if lead is None or lead.age != "old" or "coming_of_age" not in premise.shapes \
-            or any(p.age in ("child", "young") for p in premise.people):
-        return  # ("a grandmother teaches her grandson to fish": his growing up)
+    if lead is None or lead.age != "old" or "coming_of_age" not in premise.shapes:
+        return
+    young = next((p for p in premise.people if p.age in ("child", "young") and p.kind != "group"), None)
+    if young is not None:
+        # "an old jazz musician teaching his grandson to play trumpet": the grandson's summer,
+        # with his grandfather beside him (the old man had the older crowd's dares)
+        premise.people.remove(young)
+        premise.people.insert(0, young)
+        return
     at = premise.shapes.index("coming_of_age")
     premise.shapes.remove("coming_of_age")
     if re.search(r"\blearn(?:s|ing|t|ed)? (?:how )?to (?:skate(?:board)?|surf|box|dance|tango|swim|ski|snowboard|"
@@ -1929,18 +1935,6 @@ def _driven_across(premise: Premise) -> None:
         premise.shapes.insert(0, "road_trip")
 
 
-def _growing_up_leads(premise: Premise) -> None:
-    """A coming of age is the young one's: "an old jazz musician teaching his grandson to play
-    trumpet" is the grandson's summer, with his grandfather beside him (the old man had the
-    older crowd's dares)."""
-    if premise.shapes[:1] != ["coming_of_age"] or not premise.people or premise.people[0].age in ("child", "young"):
-        return
-    young = next((p for p in premise.people[1:] if p.age in ("child", "young") and p.kind != "group"), None)
-    if young is not None and premise.people[0].age == "old":
-        premise.people.remove(young)
-        premise.people.insert(0, young)
-
-
 def _romance_asked(premise: Premise) -> None:
     """A romantic comedy is a love story whatever the leads do for a living: "two wedding planners
     competing for the same client" fall in love while they compete (it was a project to build)."""
@@ -1967,20 +1961,21 @@ def _on_camera(premise: Premise) -> None:
         premise.shapes.append("shift")
 
 
-def _rescued(premise: Premise) -> None:
-    """A rescue asked is the plot, before the search or the disaster that says what it is ("a
-    mountain rescue team searches for lost hikers in a blizzard"; "firefighters race to save a
-    family from a burning tower"); a reformed one pulled back for one last job is the redemption's
-    story, the job its temptation."""
+def _first_plot(premise: Premise) -> None:
+    """Of the plots a request asks, the one it is about comes first: a rescue before the search or
+    the disaster that says what it is ("a mountain rescue team searches for lost hikers in a
+    blizzard"; "firefighters race to save a family from a burning tower"); a reformed one's
+    redemption before the last job that tempts; survival when stranded, before the way home; a
+    whodunit named before the journey it rides."""
     low = premise.prompt.lower()
-    if "rescue" in kits().shapes and "rescue" not in premise.shapes and re.search(
-            r"\bsav(?:e|es|ing|ed) (?:\w+ ){1,3}from (?:a |an |the )?(?:\w+ )?(?:burning|fire|flood|flooded|rubble|"
-            r"collapsed|collapsing|sinking|mine|well|avalanche|blizzard|cave|ice|wreck|wreckage|rapids|cliff)", low):
+    # ("save a family from a burning tower", "saves a cruise ship in a storm")
+    saved = re.search(r"\bsav(?:e|es|ing|ed) (?:\w+ ){1,3}from (?:a |an |the )?(?:\w+ )?(?:burning|fire|flood|flooded|"
+                      r"rubble|collapsed|collapsing|sinking|mine|well|avalanche|blizzard|cave|ice|wreck|wreckage|rapids|"
+                      r"cliff)", low) or re.search(
+        r"\bsav(?:e|es|ing|ed) (?:a|an|the|his|her|their) (?:\w+ ){0,3}(?:in|during|caught in) (?:a|an|the) (?:\w+ )?"
+        r"(?:storm|flood|blizzard|fire|avalanche|hurricane|typhoon|tsunami|earthquake|cave-in|gale|whiteout)\b", low)
+    if saved and "rescue" in kits().shapes and "rescue" not in premise.shapes:
         premise.shapes.insert(0, "rescue")
-    elif "rescue" in kits().shapes and "rescue" not in premise.shapes and re.search(
-            r"\bsav(?:e|es|ing|ed) (?:a|an|the|his|her|their) (?:\w+ ){0,3}(?:in|during|caught in) (?:a|an|the) (?:\w+ )?"
-            r"(?:storm|flood|blizzard|fire|avalanche|hurricane|typhoon|tsunami|earthquake|cave-in|gale|whiteout)\b", low):
-        premise.shapes.insert(0, "rescue")  # "a tugboat who saves a cruise ship in a storm"
     if "redemption" in kits().shapes and "redemption" not in premise.shapes \
             and re.search(r"\breformed (?:\w+ )?(?:thief|thieves|criminal|gangster|con|conman|con man|hitman|assassin|"
                           r"killer|burglar|robber|safecracker|forger|smuggler|outlaw|mobster|bandit|pirate)\b", low):
