@@ -13,9 +13,12 @@ from ..model.shot import Lighting
 
 _KEY = {"dawn": 0.62, "day": 0.85, "dusk": 0.55, "night": 0.42}
 _WARMTH = {"dawn": 0.25, "day": 0.1, "dusk": 0.45, "night": -0.35}
-_WEATHER_KEY = {"clear": 0.0, "rain": -0.08, "snow": 0.08, "fog": -0.05, "dust": -0.04, "storm": -0.15, "embers": -0.05}
-_WEATHER_WARMTH = {"clear": 0.0, "rain": -0.15, "snow": -0.3, "fog": -0.1, "dust": 0.3, "storm": -0.2, "embers": 0.5}
-_WEATHER_CONTRAST = {"clear": 0.0, "rain": 0.05, "snow": -0.1, "fog": -0.2, "dust": -0.1, "storm": 0.1, "embers": 0.05}
+_WEATHER_KEY = {"clear": 0.0, "rain": -0.08, "snow": 0.08, "fog": -0.05, "dust": -0.04, "storm": -0.15, "embers": -0.05,
+                "flood": -0.08}
+_WEATHER_WARMTH = {"clear": 0.0, "rain": -0.15, "snow": -0.3, "fog": -0.1, "dust": 0.3, "storm": -0.2, "embers": 0.5,
+                   "flood": -0.15}
+_WEATHER_CONTRAST = {"clear": 0.0, "rain": 0.05, "snow": -0.1, "fog": -0.2, "dust": -0.1, "storm": 0.1, "embers": 0.05,
+                     "flood": 0.05}
 #: Tone words in the bible that move the key light (a "dark" tone is lit lower).
 _TONE_KEY = {"dark": -0.1, "bleak": -0.1, "gritty": -0.05, "rain-soaked": -0.05, "cozy": 0.05, "warm": 0.05,
              "hopeful": 0.08, "funny": 0.1, "lighthearted": 0.1, "eerie": -0.08, "scary": -0.1}

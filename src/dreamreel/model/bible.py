@@ -13,7 +13,8 @@ PlaceKind = Literal[
     "mountain", "sea", "beach", "cave", "castle", "village", "ruins", "train", "saloon",
 ]
 TimeOfDay = Literal["dawn", "day", "dusk", "night"]
-Weather = Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers"]
+#: "flood": water lying over the ground (and the floors of the rooms it reached), with rain falling outdoors.
+Weather = Literal["clear", "rain", "snow", "fog", "dust", "storm", "embers", "flood"]
 Role = Literal["protagonist", "antagonist", "ally", "mentor", "love_interest", "rival", "wildcard", "narrator"]
 Build = Literal["slim", "average", "broad", "small", "tall"]
 Face = Literal["round", "oval", "square", "long", "heart"]

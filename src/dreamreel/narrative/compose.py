@@ -42,7 +42,7 @@ from ..model import (
 )
 from ..model.kits import BUILTIN_VARS, ChoiceT, Complication, PlotShape, ShapeScene, Telling, Test, Thread, Version
 from ..model.premise import Premise
-from . import asked
+from . import asked, floods
 from .asked import TALKERS
 from .bible_builder import Cast, WorldFacts, fear_met
 from .interpret import CHILDREN_ONLY, GENTLE, NOT_FOR_G, Intent
@@ -301,6 +301,8 @@ class Composer:
                 kit.weather_phrases.get(time_of_day) if time_of_day == "dawn" else None)
             if phrases:
                 return self.rng.choice(phrases)
+        if weather == "flood":  # (no genre has words for it)
+            return self.rng.choice(floods.PHRASES)
         return ""
 
     def slots(self, episode: int, place, weather: str) -> dict:

@@ -17,7 +17,7 @@ from .. import __version__
 from ..errors import BadInputError
 from ..model import Performer, Profile, Request, Story
 from ..model.premise import Premise
-from . import asked
+from . import asked, floods
 from .bible_builder import build_bible, build_cast, build_style, build_world, slug, world_slots
 from .compose import Composer, declare_series, finish_extension_points, prune, series_plan
 from .interpret import Intent, interpret
@@ -79,6 +79,7 @@ def plan_intent(intent: Intent, request: Request, profile: Profile, seed: int, r
     premise = intent.premise
     assert premise is not None
     facts = asked.world(intent, premise, data, facts, rng) if pack is None else facts
+    facts = floods.flooded(facts, premise) if pack is None else facts  # the water over its streets
     # the era moved from the genre's own where what is asked cannot be then (a hacker, a diner):
     # the look follows it (the picture dates what it draws from it), as for an era asked
     moved = pack is None and facts.era != style.era and premise.era is None

@@ -32,7 +32,7 @@ from .bible_builder import (
     pick_name,
     world_slots,
 )
-from . import asked
+from . import asked, floods
 from .compose import series_plan
 from .interpret import interpret
 from .kits import kits as all_data
@@ -76,6 +76,7 @@ def continue_story(story: Story, ending: str, *, profile: Profile | None = None,
     fresh = build_world(intent, rng, set())
     if not story.assets:
         fresh = asked.world(intent, premise, data, fresh, rng)
+        fresh = floods.flooded(fresh, premise)
     specs = {spec.name: spec for spec in fresh.specs.values()}
     if story.assets:
         if pack is None or pack.sha256 not in {a.sha256 for a in story.assets}:

@@ -20,7 +20,7 @@ from ...model.shot import ShotList
 from .dsp import fade, pan, sos_filter
 from .instruments import INSTRUMENTS
 
-WEATHERS = ("clear", "rain", "snow", "fog", "dust", "storm", "embers")
+WEATHERS = ("clear", "rain", "snow", "fog", "dust", "storm", "embers", "flood")
 INDOOR = {"interior", "office", "bar", "apartment", "ballroom", "warehouse", "lab", "saloon", "train",
           "castle", "cave", "mars_dome"}
 SPACE = {"spaceship", "space_station"}
@@ -317,7 +317,7 @@ def ambience(weather: str, place_kind: str, seconds: float, *, seed: int, sample
     if place_kind not in SPACE and weather != "clear":
         w: np.ndarray = np.zeros((n, 2), dtype=np.float32)
         w_low: np.ndarray = np.zeros((ln, 2), dtype=np.float32)
-        if weather in ("rain", "storm"):
+        if weather in ("rain", "storm", "flood"):  # (rain falls on a flood)
             w += _normalise(_rain(n, sr, rng, 1.6 if weather == "storm" else 1.0)) * 1.5
         if weather in ("storm", "dust", "fog", "snow"):
             wind = _snow(ln, lsr, rng) if weather == "snow" else _wind(ln, lsr, rng, 1.0)
@@ -335,7 +335,7 @@ def ambience(weather: str, place_kind: str, seconds: float, *, seed: int, sample
         if place_kind in INDOOR and weather != "embers":  # heard through walls and windows
             if weather in ("storm", "dust", "fog", "snow"):
                 w_low = sos_filter(w_low, "lowpass", 900.0, lsr, 2) * np.float32(0.6)
-            if weather in ("rain", "storm", "dust"):
+            if weather in ("rain", "storm", "dust", "flood"):
                 w = sos_filter(w, "lowpass", 900.0, sr, 2) * np.float32(0.6)
         bed += w
         low += w_low

@@ -14,6 +14,7 @@ from .layers import Sprite, opaque_image, surface
 from .looks import Grade
 from .dressing import ON_WALL, dress
 from . import eras
+from . import flood
 from .rooms import Room, draw_room
 from .settings import BARE_KINDS, INTERIOR_KINDS, RECIPES, Kit, bare_ground, bridge
 
@@ -51,7 +52,8 @@ class Backdrop:
             c.translate(-lw / 2, -lh * 0.58)
             c.scale(s, s)
         kit = Kit(*canvases, w=lw / s, g=grade, rng=np.random.default_rng(seed), tod=shot.time_of_day,
-                  weather=shot.weather, genres=genres, year=year, view=view, rural=rural,
+                  weather="rain" if shot.weather == "flood" else shot.weather,  # (a flood's sky is rain's)
+                  genres=genres, year=year, view=view, rural=rural,
                   warm=climate is not None, tropical=climate == "tropical", towers_since=towers_since,
                   region=region, country=country, culture=culture, site=site, body=body, war=war, roadside=roadside,
                   neon_since=neon_since)
@@ -73,6 +75,11 @@ class Backdrop:
             # a room built from its words (a high board over a pool, too) has the room's floor
             dress(kit, dressing, floor=71.0 if shot.place_kind in INTERIOR_KINDS or room is not None else 66.0)
         del canvases, surfaces
+        #: The floodwater laid over the setting (flood.py), where the place is flooded.
+        self.water: flood.Plan | None = None
+        if shot.weather == "flood":
+            self.water = flood.bake(arrays, shot.place_kind, grade, zoom,
+                                    indoors=shot.place_kind in INTERIOR_KINDS or room is not None)
         self.flat: skia.Image | None = None
         self.layers: list[tuple[float, skia.Image | Sprite]] = []
         if pan_px == 0:
@@ -118,6 +125,14 @@ class Backdrop:
                 layer.draw(c, x, y)
             else:
                 c.drawImage(layer, round(x), round(y))
+
+    def origin(self, layer: int, *, pan: float = 0.5, shake: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
+        """Where the top left of layer ``layer`` (0 sky .. 3 near) is drawn at this point of the move."""
+        m, p = self.margin, self.pan_px
+        if self.flat is not None:
+            return round(-m + shake[0]), round(-m + shake[1])
+        depth = DEPTHS[max(0, layer - 1)]
+        return -(depth * p * pan + (1 - depth) * p / 2) - m + shake[0], -m + shake[1]
 
     def draw_scaled(self, frame: np.ndarray, scale: float) -> None:
         """Write the flattened setting, scaled about the centre, straight into the RGBA ``frame``.

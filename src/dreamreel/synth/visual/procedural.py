@@ -40,7 +40,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
         draw_insert,
         draw_insert_table,
     )
-    from . import blocking, creatures, eras, icons, objects
+    from . import blocking, creatures, eras, flood, icons, objects
     from .creatures import Creature, flies, head_radius, life_scale, make_puppet
     from .dressing import inside, pieces, view_of
     from .layers import Sprite, opaque_image, surface
@@ -733,7 +733,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "63"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "64"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -824,6 +824,8 @@ class ProceduralBackend:
         weather = Weather(shot.weather, grade, width, height, fps, _seed("weather", shot.seed),
                           indoors=indoors, frames=shot.frames)
         actors = self._cast(shot, bible, grade, width, height, fps, rng)
+        water = flood.Water(backdrop.water, width, height, fps, _seed("flood", shot.seed)) \
+            if backdrop.water is not None else None
         pan_dir = 1 if rng.random() < 0.5 else -1
         shake_ph = rng.uniform(0, 6.283, 4)
         blinds = self._blinds(width, height) if noir and shot.place_kind in INTERIOR_KINDS else None
@@ -859,6 +861,8 @@ class ProceduralBackend:
                 backdrop.draw_scaled(rgba, bg_scale)
             else:
                 backdrop.draw(c, pan=pan, shake=shake)
+            if water is not None:  # the flood's surface moving behind the people
+                self._water(c, water, backdrop, pan, shake, bg_scale, width, height, i)
             # the actors: they stand on the near ground, so they pan with it
             c.save()
             # whole pixels, so the cached bodies are copied, not resampled
@@ -884,6 +888,8 @@ class ProceduralBackend:
                 if prop is not None and mv.holds:
                     self._prop(c, grade, prop, *a.hand(pose, mv), a.scale * 0.28, t)
             c.restore()
+            if water is not None and actors and not water.plan.roof:  # the water over their legs
+                self._wade(c, water, backdrop, actors, pan, shake, pan_px, height, i)
             weather.draw(c, i)
             if blinds is not None:
                 c.drawPath(blinds, blind_paint)
@@ -893,6 +899,32 @@ class ProceduralBackend:
             yield rgba
 
     # --- pieces -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _water(c: skia.Canvas, water: "flood.Water", backdrop: Backdrop, pan: float, shake: tuple[float, float],
+               bg_scale: float, width: int, height: int, i: int) -> None:
+        c.save()
+        if bg_scale != 1.0:  # (an empty push-in scales the setting about the frame's centre)
+            c.translate(width / 2, height / 2)
+            c.scale(bg_scale, bg_scale)
+            c.translate(-width / 2, -height / 2)
+        water.draw(c, i, *backdrop.origin(water.plan.layer, pan=pan, shake=shake))
+        c.restore()
+
+    @staticmethod
+    def _wade(c: skia.Canvas, water: "flood.Water", backdrop: Backdrop, actors: "list[_Actor]", pan: float,
+              shake: tuple[float, float], pan_px: int, height: int, i: int) -> None:
+        """The band of floodwater in front of the people on screen, up their legs."""
+        deep = flood.WADE_INDOORS if water.plan.indoors else flood.WADE
+        tall = [(a, -a.puppet.head_center(Pose(facing=a.facing))[1] * a.scale) for a in actors]
+        top = max(a.feet + shake[1] - deep * h for a, h in tall)
+        ox, oy = backdrop.origin(water.plan.layer, pan=pan, shake=shake)
+        top = max(top, water.plan.top + oy + 2)
+        if top >= height:
+            return
+        dx = round(shake[0] - (pan - 0.5) * pan_px * DEPTHS[2])
+        water.wade(c, i, top, [(a.x + dx, 0.22 * h) for a, h in tall])
+        water.draw(c, i, ox, oy, below=top)
 
     @staticmethod
     def _prop(c: skia.Canvas, grade: Grade, name: str, x: float, y: float, scale: float, t: float) -> None:

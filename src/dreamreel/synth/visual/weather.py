@@ -1,4 +1,5 @@
-"""Weather and particles: rain streaks, snow, dust, fog, embers, storm with lightning.
+"""Weather and particles: rain streaks, snow, dust, fog, embers, storm with lightning (the water of a
+flood is flood.py's; its rain is here).
 
 Every particle field is one skia path built once per shot and drawn with a per-frame offset
 (wrapping vertically), so a frame costs a handful of draw calls however many particles there
@@ -30,7 +31,7 @@ class Weather:
         self.flashes: np.ndarray | None = None
         self.fog: Sprite | None = None
         heavy = kind == "storm"
-        if kind in ("rain", "storm") and not indoors:
+        if kind in ("rain", "storm", "flood") and not indoors:  # (rain falls on a flood)
             slant = 0.28 if heavy else 0.12
             for n, length, width_, alpha, speed in ((420 if heavy else 260, 2.6, 0.09, 0.35, 1.6),
                                                     (160 if heavy else 90, 5.5, 0.16, 0.5, 2.6)):
