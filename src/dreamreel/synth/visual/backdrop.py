@@ -13,7 +13,7 @@ from ...model.shot import Shot
 from .layers import Sprite, opaque_image, surface
 from .looks import Grade
 from .dressing import ON_WALL, dress
-from . import eras
+from . import coast, eras
 from . import flood
 from .rooms import Room, draw_room
 from .settings import BARE_KINDS, INTERIOR_KINDS, RECIPES, Kit, bare_ground, bridge
@@ -59,7 +59,16 @@ class Backdrop:
                   neon_since=neon_since)
         # a place of a people of the past (a longhouse, a Roman palace), built their way (eras.py)
         built = eras.choose(eras.look_of(kit), shot.place_kind, site, room.wall if room is not None else None)
-        if built is not None:
+        shore = coast.coast_set(shot.place_kind, view, dressing or [], shot.weather) if built is None and room is None else None
+        named = list(dressing or [])
+        if shore is not None or room is not None or shot.place_kind in INTERIOR_KINDS:
+            # the shore's rocks, cliff, wreck and lighthouse are its own; no rocks or tower in a room,
+            # nor the lamp room's lens twice
+            dressing = [d for d in dressing or [] if d not in coast.COAST_PIECES
+                        and not (d == "lens" and room is not None and room.wall == "lantern")]
+        if shore is not None:  # the sea coast: rocks and surf, a cliff top, a lighthouse's gallery (coast.py)
+            coast.draw_set(kit, shore, named, sand=shot.place_kind == "beach")
+        elif built is not None:
             eras.draw(kit, built)
             if shot.place_kind in eras.OUTSIDE_KINDS and built not in ("hall", "palace"):
                 dressing = [d for d in dressing or [] if d not in ON_WALL]  # nothing hung on the open sky

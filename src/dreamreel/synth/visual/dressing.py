@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import skia
 
-from . import eras, homes, rooms, sites
+from . import coast, eras, homes, rooms, sites
 from .paint import fill, glow, poly, stroke
 from .settings import Kit, console, crate, curved_roof, shelves
 
@@ -798,6 +798,18 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
                                     "bear pit", "menagerie", "animal pen")),
     "viewing_platform": (sites.viewing_platform, ("giraffe", "treetop platform", "tree-top platform",
                                                   "canopy walk", "viewing platform")),
+    # the sea coast's (coast.py: a place on the sea with these is drawn as the shore, a high one as a
+    # lighthouse's gallery; elsewhere the rocks, the wreck and the tower stand as pieces)
+    "light_tower": (coast.far_light, ("lighthouse", "light tower", "light-tower", "foot of the tower",
+                                        "below the light", "under the light", "light at the end", "breakwater light",
+                                        "harbour light", "harbor light")),
+    "rocks": (coast.rocks, ("rocks", "rocky", "reef", "reefs", "breakers", "skerry", "skerries", "crags",
+                            "sea stack", "on a rock", "the rock ", "boulders", "rock pool", "rockpool")),
+    "cliff": (coast.cliff, ("cliff", "cliffs", "clifftop", "cliff-top", "headland", "promontory", "bluff")),
+    "wreck": (coast.wreck, ("wreck", "wrecked", "wreckage", "shipwreck", "run aground", "ran aground", "aground",
+                            "stranded ship", "broken hull")),
+    "railing": (coast.railing, ("railed", "railing", "railings", "walkway", "catwalk", "lantern gallery",
+                                "widow's walk", "round the top", "around the top")),
     "potted_plant": (rooms.potted_plant, ("potted", "fern", "ficus", "houseplant", "pot plant", "rubber plant")),
     # a lodge's (rooms.py builds its log walls from the same words)
     "antlers": (rooms.antlers, ("antler", "lodge", "chalet", "hunting", "stag's head", "trophy head", "log cabin")),
@@ -816,7 +828,11 @@ INDOORS = {"temple_altar", "pods", "bunks", "books", "hearth", "long_hearth", "l
            "desk", "piano", "clock", "portraits", "screens", "portholes", "flasks", "blackboard", "shop", "washers",
            "barber_chairs", "mic", "mixing_desk", "chairs", "low_table", "reception", "glass_counter",
            "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
-           "cot", "wall_cross", "cafe_tables", "cafe_counter", "cafe_window", "antlers", "back_bar", "jukebox"}
+           "cot", "wall_cross", "cafe_tables", "cafe_counter", "cafe_window", "antlers", "back_bar", "jukebox",
+           "lens", "stairs"}
+#: Pieces that stand only in the open air: a lighthouse's tower, rocks, a cliff, a wreck and a railed
+#: walkway are the coast's (coast.py), not a room's (the keeper's kitchen has the lens and the stair).
+OUTDOORS = set(coast.COAST_PIECES)
 
 
 #: Pieces that cannot stand in a world before this year (None: only in the present or future):
@@ -841,7 +857,7 @@ FALSE_FRIENDS = ("bright", "brigade", "cello", "inner", "innocen", "inning", "ru
                  "cabinet", "meadow", "courtyard", "courtier", "docking", "holds", "stalled", "miller", "judged",
                  "screening", "bookmaker", "bookie", "storeroom", "storehouse", "bunker", "counterfeit",
                  "counterpart", "countermeasure", "counterattack", "counterintelligence", "counterspy",
-                 "countersign", "counterweight", "countertop")
+                 "countersign", "counterweight", "countertop", "cliffhang", "bluffing", "bluffed", "rockstar")
 
 
 #: Phrases read as one thing before any word in them is (with the pieces they name, maybe none):
@@ -1039,7 +1055,8 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
            kind: str | None = None, outdoors: bool = False, context: str = "", against: str = "") -> list[str]:
     """The set pieces a place's words name, most specific first (the name before the description),
     leaving out those the world's era (``year``; None: the present) cannot have, and in the open
-    air (``outdoors``) those that stand only in a room (INDOORS). A phrase is read before the words
+    air (``outdoors``) those that stand only in a room (INDOORS), in a room those that stand only
+    in the open air (OUTDOORS). A phrase is read before the words
     in it (COMPOUNDS), some words count only in some kinds of place (KIND_ONLY; ``kind`` None: in
     any), and some name what they mean where the place's words or ``context`` (its world's) say so
     (SENSES: a monastery's cells). None that its words, or ``against`` (the world's rules), say are
@@ -1055,7 +1072,7 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
             for piece in _sense(w, names[w], said):
                 if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
                     continue
-                if (outdoors and piece in INDOORS) or piece in refused:
+                if (outdoors and piece in INDOORS) or (not outdoors and piece in OUTDOORS) or piece in refused:
                     continue
                 if piece not in found and at < hits.get(piece, len(low)):
                     hits[piece] = at

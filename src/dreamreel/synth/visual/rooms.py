@@ -58,6 +58,9 @@ VENUES: dict[str, Room] = {
     "hair salon": Room("plaster", "#d0b8b0", "checker", "#d8d0c0", "bulbs"),
     "pawn": Room("panel", "#5a4030", "boards", "#4a3020", "bulbs"),
     "post office": Room("panel", "#7a6a50", "tiles", "#8a7a62", "bulbs"),
+    # a lighthouse's lamp room: the great lens inside a ring of windows on the sea (coast.lantern)
+    "lamp room": Room("lantern", "#2a2c30", "flags", "#4a4846", "dim"),
+    "lantern room": Room("lantern", "#2a2c30", "flags", "#4a4846", "dim"),
     "locker room": Room("tile", "#a8b4b8", "tiles", "#7a8488", "fluorescent", window=False),
     "gym": Room("brick", "#8a5a44", "boards", "#8a6a44", "fluorescent"),
     "ward": Room("plaster", "#c8d4d0", "tiles", "#a8aca4", "fluorescent"),
@@ -300,6 +303,11 @@ def draw_room(k: Kit, room: Room) -> None:
     y = FLOOR_LINE
     if room.wall == "car":
         _car_cabin(k, room)
+        return
+    if room.wall == "lantern":  # a lighthouse's lamp room (coast.py)
+        from .coast import lantern
+
+        lantern(k, y)
         return
     if room.wall in SHELLS:  # not a room at all: the open street (a food stall's), a kind's own set
         RECIPES[SHELLS[room.wall]](k)
