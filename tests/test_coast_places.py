@@ -79,6 +79,8 @@ def test_the_lamp_room_shows_the_great_lens_blazing_with_the_sea_through_its_win
     g = frame(interior, "lamp_room", "day")
     assert luma(rows(g, 0.2, 0.6)[:, int(w * 0.44):int(w * 0.56)]).mean() > 150
     assert share(water(rows(g, 0.4, 0.56))) > 0.4
+    snowing = frame(lighthouse, "lamp_room", "night", "snow")  # snow falls on the sea outside, not on its floor
+    assert share(pale(rows(snowing, 0.8, 1.0))) < 0.02
 
 
 def test_the_rocks_below_are_rocks_in_a_breaking_sea_under_the_lighthouse_not_a_snowy_beach(lighthouse):
@@ -88,6 +90,11 @@ def test_the_rocks_below_are_rocks_in_a_breaking_sea_under_the_lighthouse_not_a_
     assert share(foam(rows(f, 0.5, 0.78))) > 0.1  # breakers and spray off the rocks
     assert share(tower_red(rows(f, 0.0, 0.6))) > 0.003  # the lighthouse's red bands above them
     assert share(pale(rows(f, 0.8, 1.0))) < 0.02  # dark wet rock underfoot, no snow or pale sand
+    # a world whose name says nothing of the sea ("Maine", "Scotland") has its rocks on the sea all the same
+    maine = world(lighthouse, "Maine", "the present day", "US", lighthouse.place("rocks_below"))
+    g = frame(maine, "rocks_below", "night", "storm")
+    assert share(tower_red(rows(g, 0.0, 0.6))) > 0.003 and share(pale(rows(g, 0.8, 1.0))) < 0.02
+    assert share(water(rows(g, 0.52, 0.7))) > 0.5
     clear = frame(lighthouse, "rocks_below", "night", "clear")  # no storm: still no snow in a world not wintry
     assert share(pale(rows(clear, 0.8, 1.0))) < 0.02 and share(water(rows(clear, 0.52, 0.7))) > 0.5
     assert share(foam(rows(f, 0.5, 0.78))) > share(foam(rows(clear, 0.5, 0.78)))  # the storm heaps the sea up

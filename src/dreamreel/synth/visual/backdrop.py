@@ -59,7 +59,8 @@ class Backdrop:
                   neon_since=neon_since)
         # a place of a people of the past (a longhouse, a Roman palace), built their way (eras.py)
         built = eras.choose(eras.look_of(kit), shot.place_kind, site, room.wall if room is not None else None)
-        shore = coast.coast_set(shot.place_kind, view, dressing or [], shot.weather) if built is None and room is None else None
+        shore = coast.coast_set(shot.place_kind, view, dressing or [], shot.weather) \
+            if built is None and room is None and body is None else None
         named = list(dressing or [])
         if shore is not None or room is not None or shot.place_kind in INTERIOR_KINDS:
             # the shore's rocks, cliff, wreck and lighthouse are its own; no rocks or tower in a room,

@@ -38,13 +38,13 @@ def heavy(k: Kit) -> bool:
 
 def coast_set(kind: str, view: str, dressing: "list[str]", weather: str = "clear") -> str | None:
     """How a place of ``kind`` that looks on ``view``, dressed with ``dressing``, is drawn here in
-    ``weather``: "shore" (rocks, a cliff, a wreck or a lighthouse on the sea, or a beach the sea is
+    ``weather`` (the caller leaves out places on the Moon or Mars): "shore" (rocks, a cliff, a wreck or a lighthouse on the sea, or a beach the sea is
     heaped on by a storm), "quay" (a harbour's: boats on the water inside its wall), "gallery" (a
     railed walkway high over the sea), or None (the kind's own drawing)."""
+    if kind == "beach" and view not in ("wreck", "underwater") and SHORE_PIECES & set(dressing):
+        return "shore"  # (a beach is on the water whatever its words say of the view: "the rocks below" in Maine)
     if view != "sea":
         return None
-    if kind == "beach" and SHORE_PIECES & set(dressing):
-        return "shore"
     if kind in SHORE_KINDS and (SHORE_PIECES - {"rocks"}) & set(dressing):  # (a mountain's rocks are its own)
         return "shore"
     if kind == "beach" and "boat" in dressing:
@@ -384,9 +384,10 @@ def lantern(k: Kit, y: float) -> None:
             f.drawLine(x, y0, x + 0.4, y0 + float(k.rng.uniform(2, 6)), drip)
     f.drawRect(skia.Rect(0, sill, k.w, y), fill(k.g.c("#3a3c40")))  # the low iron wall under the windows
     f.drawLine(0, sill, k.w, sill, stroke(k.g.c("#6a6c70"), 1.0))
-    ground(k, k.near, y, "#4a4846", "#2a2826")  # the iron floor
+    vgrad(k.near, skia.Rect(0, y, k.w, 100), [k.g.c("#4a4846"), k.g.c("#2a2826")])  # the iron floor (no snow indoors)
+    plate = stroke(k.g.c("#3a3836"), 0.3)
     for x in np.arange(0.0, k.w, 10.0):
-        k.near.drawLine(float(x), y, float(x) - 4, 100, stroke(k.g.c("#3a3836"), 0.3))
+        k.near.drawLine(float(x), y, float(x) - 4, 100, plate)
     great_lens(k, k.mid, k.w * 0.5, y + 1)
 
 
