@@ -2474,3 +2474,90 @@ def test_two_who_hate_each_other_and_a_slice_of_life():
     # ("anime-style" and "slice" were not understood)
     bakery = read("a gentle anime-style slice of life about a girl who runs a bakery on a floating island")
     assert bakery.shapes == ["shift"] and bakery.audience == "family" and not bakery.not_understood
+
+
+def test_a_lifeboat_crew_goes_out_in_a_winter_gale_for_lost_fishermen():
+    # searching for lost fishermen is a rescue (it was someone vanished, investigated on land), a
+    # winter gale is a storm (the season named first made it snow), and one of the lost is on
+    # screen as the one the rescuers reach (the missing were never cast)
+    lifeboat = plan(Request(prompt="a lifeboat crew searches for lost fishermen off the coast of Cornwall during a "
+                                   "winter gale", episodes=1), seed=0)
+    assert lifeboat.generator["shapes"] == "rescue"
+    assert lifeboat.bible.cast[0].job == "lifeboat crew member"
+    assert any(c.job == "fisherman" for c in lifeboat.bible.cast)
+    assert "sunlit" not in lifeboat.bible.tone  # (the adventure's sunlit tone, in a gale)
+    assert read("a lifeboat crew searches for lost fishermen during a winter gale").weather == "storm"
+    assert read("a stormy winter in a mountain village").weather == "storm"
+
+
+def test_a_coup_in_rio_a_suffragette_and_a_time_traveller():
+    # a president fighting to survive a coup holds out against it, in a thriller, in Rio (the
+    # country named first was the world, and "de" of the city read as Spanish left the seat of
+    # government out)
+    coup = plan(Request(prompt="the president of Brazil fights to survive a military coup in 1964 Rio de Janeiro",
+                        episodes=1), seed=0)
+    assert coup.generator["shapes"] == "siege" and coup.request.genres == ["thriller"]
+    assert coup.bible.world.name == "Rio de Janeiro" and not coup.generator.get("notes")
+    assert "office" in " ".join(p.name for p in coup.bible.world.places)
+    assert read("an ambitious general plots a coup against the king").shapes == ["rise_fall"]
+    # a suffragette is a she; a time-travelling lead's story says so (the romance told nothing of it)
+    love = plan(Request(prompt="a time-travelling historian falls in love with a suffragette in 1912 London",
+                        episodes=1), seed=0)
+    assert next(c for c in love.bible.cast if c.job == "suffragette").pronouns == "she"
+    assert any(re.search(r"time travel|through time", b.narration.lower()) for b in love.graph.beats)
+    assert read("a teenage skateboarder in 1990s Tokyo befriends a stray cat").people[0].label == "skateboarder"
+
+
+def test_caught_on_breaking_ice_a_con_artist_unmasked_and_a_casebook_series():
+    # caught on sea ice that breaks away is survival (no plot was read: an election comedy)
+    ice = read("an Inuit hunter and his daughter are caught on the sea ice when it breaks away")
+    assert ice.shapes == ["survival"]
+    # a wedding planner found out to be a con artist is who the bride is up against, in the con
+    # (a wedding built with the crook's help, who stood by her as an ally)
+    bride = plan(Request(prompt="a nervous bride discovers that her wedding planner is a con artist", episodes=1),
+                 seed=0)
+    assert bride.generator["shapes"] == "con"
+    assert next(c for c in bride.bible.cast if c.job == "wedding planner").role == "antagonist"
+    assert read("a shy girl discovers that her new teacher is a vampire").people[1].secret == "vampire"
+    # a retired cricket umpire who solves murders: a case an episode, in a hill town (he was a
+    # retired insect at a railway station, between an election and a coming of age)
+    umpire = plan(Request(prompt="a retired Indian cricket umpire solves murders in a hill station, a cozy mystery "
+                                 "series of 6 episodes"), seed=0)
+    assert umpire.bible.cast[0].job == "cricket umpire"
+    assert umpire.generator["shapes"].split("+")[:4] == ["whodunit", "investigation", "expose", "trial"]
+    assert not any("platform" in p.name or "tracks" in p.name for p in umpire.bible.world.places)
+
+
+def test_a_k_pop_idol_is_in_seoul_and_a_scottish_island_has_no_lagoon():
+    idol = plan(Request(prompt="a K-pop idol secretly dates her bodyguard during a world tour", episodes=1), seed=0)
+    assert idol.bible.world.name == "Seoul"
+    island = plan(Request(prompt="a grumpy old lighthouse keeper and a runaway orphan form an unlikely friendship on "
+                                 "a Scottish island", episodes=1), seed=0)
+    names = [p.name for p in island.bible.world.places]
+    assert "the lagoon" not in names and "the volcano's slope" not in names and "the skerries" in names
+    assert island.generator["shapes"] == "friendship" and not island.generator.get("notes")
+    assert "the lagoon" in [p.name for p in plan(Request(prompt="a castaway on a desert island", episodes=1),
+                                                 seed=0).bible.world.places]
+
+
+def test_a_penguin_who_wants_to_fly_a_play_put_on_and_a_lawyer_sent_to_evict():
+    # "for kids aged 5" is their age (the penguin was elderly); wanting to fly is learning to (a
+    # siege was drawn for a penguin with no plot asked)
+    penguin = plan(Request(prompt="an animated adventure about a penguin who wants to fly, for kids aged 5",
+                           episodes=1), seed=0)
+    assert penguin.bible.cast[0].archetype == "penguin who wants to fly"
+    assert penguin.generator["shapes"] == "coming_of_age"
+    # a theatre group putting on Hamlet is a show in a theatre (it was a revenge, in a village)
+    hamlet = read("a mockumentary about a struggling small-town theatre group putting on Hamlet")
+    assert hamlet.shapes == ["show"] and hamlet.places[0].label == "a theatre" and not hamlet.not_understood
+    assert "a village" not in [p.label for p in hamlet.places]
+    # a vessel's work is no place of its own ("a mining ship" had a mine's rooms)
+    titan = read("a sci-fi horror where the crew of a mining ship on Titan find something frozen in the ice")
+    assert "a mine" not in [p.label for p in titan.places]
+    # a city lawyer sent to evict a beekeeper in rural Provence opposes her, in the country (the
+    # lawyer stood by her, in the city's subway)
+    bees = plan(Request(prompt="a widowed beekeeper in rural Provence and the city lawyer sent to evict her",
+                        episodes=1), seed=0)
+    lawyer = next(c for c in bees.bible.cast if c.job == "city lawyer")
+    assert lawyer.role == "antagonist" and bees.bible.cast[0].pronouns == "she"
+    assert not any("subway" in p.name for p in bees.bible.world.places)

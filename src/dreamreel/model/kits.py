@@ -207,7 +207,7 @@ class WordSet(Model):
 
     name: Literal["against", "against_verbs", "with_verbs", "accused", "witness_parts", "rival_parts", "died",
                   "left_behind", "no_longer", "keeps", "makes", "creates", "children_of", "not_places", "not_people",
-                  "longs", "goes_to", "minds"]
+                  "longs", "goes_to", "minds", "season"]
     words: list[Phrase] = Field(min_length=1)
 
 
@@ -375,6 +375,10 @@ class PlotShape(Model):
     #: side even where the second person named opposes them, unless the plot is about winning
     #: someone over (a romance: ``villain``).
     kin: Literal["villain", "wild", "comp"] = "comp"
+    #: The part someone the request says is lost or missing plays, where the plot reaches them ("a
+    #: lifeboat crew searches for lost fishermen": a rescue's trapped one); elsewhere the missing
+    #: are searched for, off screen.
+    lost: Literal["villain", "wild", "comp"] | None = None
     #: Where this plot happens when the request names no place: a vocabulary place's label ("a
     #: courtroom" for a trial).
     place: ShortText | None = None

@@ -44,7 +44,10 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
     vocab = kits.vocabulary
     kinds = [vocab.places[p.kind] for p in premise.places if p.kind is not None]
     goals = [p.goal for p in premise.places if p.kind is not None]
-    named = next((p.named for p in premise.places if p.named and not p.goal), None)
+    said = [p.named for p in premise.places if p.named and not p.goal]
+    # the city over its country, whichever comes first ("the president of Brazil ... in Rio")
+    named = next((c for c in said[1:] if said[0] and gazetteer.is_country(said[0]) and not gazetteer.is_country(c)
+                  and gazetteer.country_of(c) == gazetteer.country_of(said[0])), said[0] if said else None)
     name = facts.name
     if named:
         name = named
@@ -350,19 +353,24 @@ _ANY_PART = frozenset(["human", *TALKERS])
 
 
 def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int = 1,
-          ghost: str | None = None, labels: dict[str, str] | None = None) -> dict[str, AskedPerson]:
+          ghost: str | None = None, labels: dict[str, str] | None = None,
+          lost: str | None = None) -> dict[str, AskedPerson]:
     """Which story function each asked-for person plays. The first named leads; a rival (or the
     second of "rival chefs") opposes; the next takes the part the plot gives a second person
     (``second``), or someone close to the lead the part it gives kin (``kin``), then the first
     companion, the opposition and the wildcard. A story has ``comps`` companions (one an episode).
     A ghost plays the plot's ghost, where it has a part of that name (``ghost``), wherever named;
     someone named as a part is called (``labels``: part -> its label) plays it ("his old partner"
-    is a redemption's old partner, not kin at his side)."""
+    is a redemption's old partner, not kin at his side); the first missing one plays the part the
+    plot reaches them in (``lost``)."""
     out: dict[str, AskedPerson] = {}
     queue: list[AskedPerson] = []
     # A group ("the crew", "villagers") is the crowd around the story, not one of its people.
     # Someone who died before the story ("her late husband") is remembered, not cast: ``lost``.
-    # ... and someone missing is searched for ({missing}), not on screen
+    # ... and someone missing is searched for ({missing}), not on screen, unless the plot finds them
+    missing = [p for p in premise.people if not gone(p) and "missing" in p.traits]
+    if lost and missing:
+        out[lost] = missing[0]
     alive = [p for p in premise.people if not gone(p) and "missing" not in p.traits]
     # (a couple is two people, not a crowd: "an old couple decide to sell the family farm")
     people = [p for p in alive if p.kind != "group" or p.label == "couple"] or alive[:1]
@@ -430,7 +438,7 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
     (a trial's counsel, not a third handler)."""
     asked = parts(premise, shape.second, shape.kin, len(base.comps),
                   next((k for k, r in shape.roles.items() if bare(r.label) == "ghost"), None),
-                  {k: r.label for k, r in shape.roles.items()})
+                  {k: r.label for k, r in shape.roles.items()}, shape.lost)
     neighbours = _neighbours(premise, intent.genres)
     used = {w for c in base.all for w in c.name.split()}
     slots = dict(slots, hero=Person.of(base.hero), villain=Person.of(base.villain), wild=Person.of(base.wild),
@@ -516,7 +524,10 @@ def cast(intent: Intent, premise: Premise, shape: PlotShape, base: Cast, facts: 
             if p.hopes:  # "a teenage boy who wants to be a drag queen"
                 hope = p.hopes if p.hopes.split()[0] in ("a", "an", "the") else \
                     f"{article(p.hopes)} {p.hopes}"
-                update["archetype"] = f"{update.get('archetype', c.archetype)} who wants to be {hope}"[:200]
+                if p.hopes.startswith("to "):  # "a penguin who wants to fly"
+                    hope = p.hopes.removeprefix("to ")
+                update["archetype"] = f"{update.get('archetype', c.archetype)} who wants to " \
+                                      f"{hope if p.hopes.startswith('to ') else 'be ' + hope}"[:200]
             if ("comp1" if key == "comp" else key) not in given:
                 look = c.look.model_copy(update={k: v for k, v in (
                     ("species", p.species), ("age", p.age), ("clothing", p.clothing)) if v})

@@ -290,6 +290,16 @@ def _pastel(h: str) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(int(v + (255 - v) * 0.55) for v in (r, g, b)))
 
 
+#: The light a named weather gives a genre's sunny tone ("a rescue in a winter gale" is not sunlit).
+_WEATHER_LIGHT = {"storm": "storm-lashed", "snow": "snow-bound", "rain": "rain-soaked", "fog": "fog-bound",
+                  "dust": "dust-blown"}
+
+
+def _weathered(tone: str, weather: str | None) -> str:
+    light = _WEATHER_LIGHT.get(weather or "")
+    return re.sub(r"\bsun(?:lit|ny|-bleached|-scorched|-drenched|-baked)\b", light, tone) if light else tone
+
+
 def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide, writer: Writer,
                 rng: random.Random) -> Bible:
     p, w = intent.plot, intent.world
@@ -307,7 +317,8 @@ def build_bible(intent: Intent, facts: WorldFacts, cast: Cast, style: StyleGuide
     # What the request said is not there is the world's first rule (and the picture's: nothing drawn).
     absent = intent.premise.absent if intent.premise is not None else []
     rules = [*(f"There {'are' if a.endswith('s') else 'is'} no {a} anywhere in {facts.name}." for a in absent), *w.rules]
-    tone = p.tone if p is w else f"{p.tone}; {w.tone.split(',')[0]}"
+    tone = _weathered(p.tone if p is w else f"{p.tone}; {w.tone.split(',')[0]}",
+                      intent.premise.weather if intent.premise is not None else None)
     country = intent.premise.country if intent.premise is not None else None
     # the people are the country's (where the story is set in one): skin, hair and eyes drawn from its
     # people, except for a look that was given

@@ -149,6 +149,13 @@ def allowed_middle_plots(premise: Premise, main: str, shapes: Iterable[str], rat
             and not (deaths and s in NOT_FOR_G)]
 
 
+#: A request for a case an episode ("a retired umpire solves murders", "a case-of-the-week series").
+_CASEBOOK = re.compile(r"\b(?:solv|investigat|crack|tackl)\w* (?:\w+ )?(?:murders|crimes|cases|mysteries)\b"
+                       r"|\bcase[- ]of[- ]the[- ]week\b", re.I)
+#: The plots that are a case to solve, in the order a series takes them.
+_CASES = ("whodunit", "investigation", "expose", "trial")
+
+
 def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[str, PlotShape], genres: list[str],
                 rng: random.Random, start: int = 1, rating: str | None = None) -> list[str]:
     """One shape an episode: the asked-for shape opens and closes the series; between, the
@@ -164,6 +171,10 @@ def series_plan(premise: Premise, main: PlotShape, episodes: int, shapes: dict[s
     suited.sort(key=lambda s: hashlib.sha256(f"{draw}:{s}".encode()).digest())
     rest.sort(key=lambda s: hashlib.sha256(f"{draw}:{s}".encode()).digest())
     middle = [s for s in premise.shapes[1:] if s in pool] + [s for s in suited + rest if s not in premise.shapes]
+    if _CASEBOOK.search(premise.prompt):
+        # "solves murders in a hill station": a case an episode, before anything else the genre suits
+        cases = [s for s in _CASES if s in middle]
+        middle = cases + [s for s in middle if s not in cases]
     plan: list[str] = []
     for n in range(start, start + episodes):
         if n == 1 or (n == start + episodes - 1 and start == 1 and episodes > 1):

@@ -19,7 +19,7 @@ from typing import Literal
 
 from ..model.kits import PersonWord, TraitWord, Vocabulary
 from ..model.premise import AskedPerson, AskedPlace, Premise
-from .gazetteer import country_of, era_country, is_city, named_kinds, other_names, place_names
+from .gazetteer import country_of, era_country, geonames_countries, is_city, named_kinds, other_names, place_names
 from .kits import kits
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -451,7 +451,9 @@ def read(prompt: str) -> Premise:
     spans = _spans_understood(low)
     # (a capitalised word past the first is a name: "Los Angeles", "Rio de Janeiro")
     # ("can u do a story": "do", "no", "as" and "die" are English words too)
+    # (and a small word between two of a name's: "Rio de Janeiro", "Dar es Salaam")
     foreign = [t for i, t in enumerate(toks) if t.low in FOREIGN and (i == 0 or not t.cap)
+               and not (0 < i < len(toks) - 1 and toks[i - 1].cap and toks[i + 1].cap)
                and (t.low not in _ALSO_ENGLISH or len([x for x in toks if x.low in FOREIGN]) >= 3)]
     if not foreign:  # typos are read as English words only in English ("historia" is not "historian")
         _read_typos(toks)
@@ -638,6 +640,11 @@ def read(prompt: str) -> Premise:
     _love_written(premise)
     _racing_to(premise)
     _first_plot(premise)
+    _unmasked(premise)
+    _sent_against(premise)
+    _what_it_does(premise)
+    _staged(premise)
+    _wants_to(premise)
     _on_camera(premise)
     _driven_across(premise)
     _romance_asked(premise)
@@ -658,6 +665,9 @@ def read(prompt: str) -> Premise:
         # goes wrong" is a comedy of errors, at Thanksgiving
         if c.id not in premise.complications and said & _own_words(c.id):
             premise.complications.append(c.id)
+    if _TIME_TRAVEL.search(premise.prompt) and "time_travel" in kits().complications \
+            and "time_travel" not in premise.complications and "time_loop" not in premise.shapes:
+        premise.complications.append("time_travel")  # (said of someone, or of the plot)
     _times(premise)
     _to_be_saved(premise)
     _crossed_on_the_job(premise)
@@ -833,7 +843,7 @@ def _one_person(premise: Premise, first: Match, second: Match, toks: list[Token]
     while words and words[-1] in ("a", "an", "the"):
         words.pop()
     if words in (["is"], ["who", "is"], ["was"], ["who", "was"], ["who's"]):
-        if any(t.low in _FOUND_OUT for t in toks[max(0, first.first - 3):first.first]):
+        if any(t.low in _FOUND_OUT for t in toks[max(0, first.first - 5):first.first]):
             return "secret"  # "a kid discovers her grandmother was a famous spy": hidden till found
         return "is"  # "my daughter Mia is a pirate captain", "her grandfather, who is a fisherman"
     if words == ["of"] and toks[first.last].low in ("ghost", "ghosts", "spirit", "spectre", "specter", "phantom"):
@@ -875,6 +885,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     specific: dict[str, int] = {}
     last: tuple[AskedPerson, Match] | None = None  # the person named last, and where
     unfelt: set[str] = set()  # genres asked for with their feeling turned down
+    seasonal = False  # the weather so far is only the season's ("winter")
     done_by: set[int] = set()  # person words that are what someone does: "a ballerina coaches a kid"
     for n, m in enumerate(matches):
         e = m.entry
@@ -912,6 +923,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if toks[m.first].low.startswith(("year-old", "years-old")) or (
                     e.trait == "old" and m.first > 0 and toks[m.first - 1].low in ("year", "years", "yr", "yrs")):
                 continue  # "a 40-year-old woman", "for my 5 year old": an age (read elsewhere), not old
+            if said.lower() == "aged" and re.match(rf"\s+(?:\d|(?:{'|'.join(_AGE_WORDS)})\b)",
+                                                   premise.prompt[toks[m.last].end:], re.I):
+                toks[m.first].used = "filler"
+                continue  # "for kids aged 5": their age, not elderly
             if e.trait.lower() in words("against") or said.lower() in words("against"):
                 pending_relation = "rival"
             pending_traits.append(e.trait)
@@ -1224,7 +1239,10 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             if e.form == "told_by":
                 want_narrator = True
         elif m.kind == "weather":
-            premise.weather = premise.weather or e.weather
+            # a season says less than the weather named with it: "a winter gale" is a storm
+            if premise.weather is None or (seasonal and said.lower() not in words("season")):
+                seasonal = said.lower() in words("season")
+                premise.weather = e.weather
         elif m.kind == "era":
             premise.era, premise.year = premise.era or e.era, premise.year or e.year
         elif m.kind == "genre":
@@ -1267,6 +1285,9 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
     if describing_places and any(p.kind is not None and all(p is not q for q in describing_places)
                                  for p in premise.places):
         premise.places = [p for p in premise.places if all(p is not q for q in describing_places)] + describing_places
+    # ... and "a city lawyer" in rural Provence is from the city: it is no place of the story
+    if any(p.named or p.kind is not None and all(p is not q for q in describing_places) for p in premise.places):
+        premise.places = [p for p in premise.places if not any(p is q and p.label in _CITIES for q in describing_places)]
     # The most specific situation leads: "rival chefs fall in love" is a romance between rivals.
     premise.shapes.sort(key=lambda sh: -specific.get(sh, 0))
     if "con" in premise.shapes and "errors" in premise.shapes:  # posing as a duchess to swindle: done knowingly
@@ -1662,6 +1683,9 @@ def _where_they_work(premise: Premise) -> None:
         premise.places += goals
 
 
+#: Places that are a city: "a city lawyer" elsewhere is from one.
+_CITIES = frozenset({"a city today", "a city", "a megacity"})
+
 #: Places that are a whole town or city: where someone works in one is a place of its own.
 _SETTLEMENTS = frozenset({"a small town", "a village", "a city today", "a city", "a city of the past", "a megacity",
                           "a desert town", "a frontier town"})
@@ -1721,6 +1745,10 @@ def _where_they_start(premise: Premise) -> None:
     word = next((w for w in v.people if w.label == lead.label and w.place), None)
     if word is not None:
         premise.places.append(_place_called(word.place))
+    elif lead.from_country and not any(p.named for p in premise.places) \
+            and (capital := geonames_countries().get(lead.from_country, {}).get("capital")):
+        # someone of a country, nowhere else named, is at home: a K-pop idol's romance is in Seoul
+        premise.places.append(AskedPlace(label=capital, words=[capital], named=capital))
 
 
 def _aboard(premise: Premise) -> None:
@@ -1991,6 +2019,91 @@ def _first_plot(premise: Premise) -> None:
         if first in premise.shapes and premise.shapes[0] in then:
             premise.shapes.remove(first)
             premise.shapes.insert(0, first)
+
+
+_WANTS_TO = re.compile(r"\b(?:who|that|which) (?:really |secretly |desperately )?(?:wants?|wanted|longs?|yearns?|"
+                       r"hopes?|dreams? of|dreamed of|wishes?|is desperate) (?:to )?(?!be\b|become\b|becoming\b)"
+                       r"((?:learn to )?[a-z]+)\b", re.I)
+
+
+def _wants_to(premise: Premise) -> None:
+    """What the lead wants to do, where the request asks no plot: "a penguin who wants to fly" is
+    learning to, growing up on the way (a siege was drawn for it)."""
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    if lead is None or lead.hopes or premise.shapes or any(p.goal for p in premise.places):
+        return
+    m = _WANTS_TO.search(premise.prompt)
+    if m is None or m.group(1).lower().endswith("ing") and not m.group(0).lower().split()[1].startswith("dream"):
+        return
+    verb = m.group(1).lower()
+    if verb.endswith("ing"):  # "dreams of flying"
+        verb = verb[:-3] if verb[:-3] + "e" not in _known_words() else verb[:-3] + "e"
+    lead.hopes = f"to {verb}"
+
+
+_STAGING = r"\b(?:put(?:s|ting)? on|stag(?:e|es|ed|ing)|production of|perform(?:s|ed|ing)?|rehears(?:e|es|ed|ing))"
+
+
+def _staged(premise: Premise) -> None:
+    """The play a show puts on is not the story's plot: "a theatre group putting on Hamlet" is
+    the show, not a prince's revenge."""
+    if "show" not in premise.shapes:
+        return
+    low = premise.prompt.lower()
+
+    def staged(said: list[str]) -> bool:
+        return any(re.search(rf"{_STAGING} (?:a |an |the |their |our )?(?:own )?{re.escape(w.lower())}\b", low)
+                   for w in said)
+
+    for shape in [s for s in premise.shapes if s != "show"]:
+        if staged([w for sw in kits().vocabulary.situations if sw.shape == shape for w in sw.words]):
+            premise.shapes.remove(shape)
+    # (nor is it a place: "Hamlet" is no village)
+    premise.places = [p for p in premise.places if p.named or not staged(p.words)]
+
+
+def _what_it_does(premise: Premise) -> None:
+    """A vessel's work is not a place: "a mining ship on Titan" is the ship, not a mine too
+    ("a fishing boat", "a whaling ship", "a mining colony" is still a mine's)."""
+    low = premise.prompt.lower()
+    premise.places = [p for p in premise.places if p.named or not p.words or not re.search(
+        rf"\b{re.escape(p.words[0].lower())} (?:ship|boat|vessel|freighter|barge|trawler|tug|tanker|rig|platform|"
+        rf"shuttle|drone|robot|droid|crew)s?\b", low) or not p.words[0].lower().endswith("ing")]
+
+
+_SENT_TO = re.compile(r"\b([a-z'-]+) (?:who (?:is|was|has been) |who's )?(?:sent|hired|paid|ordered|come|coming) "
+                      r"(?:by [a-z ]+ )?to (?:evict|arrest|foreclose on|repossess|demolish|close down|shut down|buy out|"
+                      r"catch|kill|stop|silence|spy on|take|destroy|bulldoze|seize|audit) (?:her|him|them|the)\b")
+
+
+def _sent_against(premise: Premise) -> None:
+    """Someone sent to evict, arrest or stop the lead is who they are up against: "a widowed
+    beekeeper in Provence and the city lawyer sent to evict her" (the lawyer stood by her)."""
+    for m in _SENT_TO.finditer(premise.prompt.lower()):
+        p = next((q for q in premise.people[1:] if q.relation is None and _head(q.words[-1]) == _head(m.group(1))), None)
+        if p is not None:
+            p.relation = "rival"
+            lead = premise.people[0]
+            said = m.group(0).split()[-1]
+            if lead.pronouns is None and said in ("her", "him"):  # ("... sent to evict her": she leads)
+                lead.pronouns = "she" if said == "her" else "he"
+
+
+def _unmasked(premise: Premise) -> None:
+    """Someone found out to be what a plot is about ("discovers that her wedding planner is a con
+    artist") is who the lead is up against in that plot, told from the lead's side: the bride runs
+    the con on the con artist, not a wedding built with a crook's help."""
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    for p in premise.people:
+        if p is lead or not p.secret or p.relation is not None:
+            continue
+        kind = next((w for w in kits().vocabulary.people if w.label == p.secret or p.secret in w.words), None)
+        plot = next((s for s in kind.plots if s in premise.shapes), None) if kind is not None else None
+        if plot is None:
+            continue
+        p.relation = "rival"
+        premise.shapes.remove(plot)
+        premise.shapes.insert(0, plot)
 
 
 def _racing_to(premise: Premise) -> None:
