@@ -136,3 +136,46 @@ def test_the_same_rules_make_a_cliff_a_quay_and_a_lighthouse_on_a_rock_coasts(li
     for pid, kind in (("pass", "mountain"), ("kitchen", "interior")):
         dressing, view, _ = set_dressing(coast, make_shot(coast, place_kind=kind).model_copy(update={"place": pid}))
         assert coast_set(kind, view, dressing, "storm") is None, (pid, dressing, view)
+
+
+HARBOUR = Place(id="harbour", name="the harbour village", kind="village",
+                description="a huddle of cottages and boats below the light", time_of_day="dusk", weather="snow")
+FISHING = Place(id="fishing", name="the fishing village", kind="village", description="a Cornish fishing village")
+GREEN = Place(id="green", name="the village green", kind="village", description="a green with a pond and a bench")
+TOP = Place(id="top", name="the lamp room", kind="rooftop", description="the lamp room at the top of the tower")
+COOK = Place(id="cook", name="the lighthouse", kind="interior",
+             description="a warm round kitchen with a kettle and a tide table")
+LINE = Place(id="line", name="the line", kind="interior", description="the hot line in full service, shouted orders")
+
+
+def test_a_village_on_the_sea_is_its_harbour_with_the_light_above_it(lighthouse):
+    coast = world(lighthouse, "the lighthouse", "the 1950s", "GB", HARBOUR, GREEN)
+    f = frame(coast, "harbour", "day")
+    assert share(water(rows(f, 0.5, 0.62))) > 0.35  # the sea and the harbour's water beyond the quay
+    assert share(tower_red(rows(f, 0.0, 0.5))) > 0.002  # the light the cottages are below, on its headland
+    assert share(tower_red(rows(frame(coast, "harbour", "dusk", "snow"), 0.0, 0.5))) > 0.002
+    # the same village in a world with no sea in its words stays among its hills
+    inland = world(lighthouse, "Shropshire", "the 1950s", "GB", HARBOUR.model_copy(update={
+        "name": "the market village", "description": "a huddle of cottages round a green"}))
+    g = frame(inland, "harbour", "day")
+    assert share(water(rows(g, 0.5, 0.62))) < share(water(rows(frame(coast, "harbour", "day"), 0.5, 0.62))) - 0.2
+    # a fishing village in Cornwall looks on the sea; the world's village green there (no sea in its
+    # words or the world's) is the village it was
+    cornwall = world(lighthouse, "Cornwall", "the present day", "GB", FISHING, GREEN)
+    f = frame(cornwall, "fishing", "night", "storm")
+    assert share(water(rows(f, 0.5, 0.62))) > 0.35
+    assert coast_set("village", "hills", [], "clear") is None
+
+
+def test_a_room_is_dressed_from_its_own_words_not_the_building_the_world_is_named_for(lighthouse):
+    coast = world(lighthouse, "the lighthouse", "the 1950s", "GB", TOP, COOK, LINE, KITCHEN)
+    def dressed(pid: str) -> "tuple[list[str], str | None]":
+        d, _, room = set_dressing(coast, make_shot(coast, place_kind=coast.place(pid).kind).model_copy(
+            update={"place": pid}))
+        return d, room.wall if room is not None else None
+    assert dressed("cook")[0] == ["stove"]  # the lighthouse's kitchen: a stove, no lens or spiral stair
+    assert "lens" not in dressed("line")[0] and "stairs" not in dressed("line")[0]
+    assert dressed("top") == (["lens"], "lantern")  # a lamp room at the top of the tower is a lamp room
+    f = frame(coast, "top", "night")
+    w = f.shape[1]
+    assert luma(rows(f, 0.2, 0.6)[:, int(w * 0.44):int(w * 0.56)]).mean() > 150  # its great lens blazing

@@ -90,3 +90,18 @@ def test_a_roof_stands_above_the_water_all_round(flooded):
     assert np.abs(fw[int(h * 0.85):, :, :3].astype(int) - fd[int(h * 0.85):, :, :3].astype(int)).mean() < 12
     beyond = fw[int(h * 0.62):int(h * 0.68), :, :3].astype(int)
     assert brown_water(beyond).mean() > 0.5
+
+
+def test_a_night_flood_reads_as_moonlit_water_not_dark_ground(flooded):
+    """Watched at night the water was as dark as the ground it covered: now it takes the night sky's
+    cool light (lighter far off), mirrors the lit windows and shows a pale edge and glints."""
+    wet = make_shot(flooded, kind="scene", size="wide", place_kind="village", tod="night", weather="flood", frames=1)
+    fw, fd = render(wet, flooded)[0][:, :, :3].astype(int), \
+        render(wet.model_copy(update={"weather": "clear"}), flooded)[0][:, :, :3].astype(int)
+    h = fw.shape[0]
+    water, ground = fw[int(h * 0.72):int(h * 0.8)], fd[int(h * 0.72):int(h * 0.8)]
+    assert water.mean() > ground.mean() + 15, (water.mean(), ground.mean())  # lighter than the ground it covers
+    assert (water[..., 2] - water[..., 0]).mean() > 8  # cool moonlight, not brown mud in the dark
+    assert np.percentile(water.mean(axis=2), 95) > 160  # the lit windows mirrored, the glints
+    near = fw[int(h * 0.9):]  # and in front of the people too
+    assert (near[..., 2] - near[..., 0]).mean() > 8 and near.mean() > 60

@@ -65,7 +65,7 @@ class Backdrop:
         if shore is not None or room is not None or shot.place_kind in INTERIOR_KINDS:
             # the shore's rocks, cliff, wreck and lighthouse are its own; no rocks or tower in a room,
             # nor the lamp room's lens twice
-            dressing = [d for d in dressing or [] if d not in coast.COAST_PIECES
+            dressing = [d for d in dressing or [] if d not in coast.OWN.get(shore or "", coast.COAST_PIECES)
                         and not (d == "lens" and room is not None and room.wall == "lantern")]
         if shore is not None:  # the sea coast: rocks and surf, a cliff top, a lighthouse's gallery (coast.py)
             coast.draw_set(kit, shore, named, sand=shot.place_kind == "beach")
@@ -89,7 +89,8 @@ class Backdrop:
         self.water: flood.Plan | None = None
         if shot.weather == "flood":
             self.water = flood.bake(arrays, shot.place_kind, grade, zoom,
-                                    indoors=shot.place_kind in INTERIOR_KINDS or room is not None)
+                                    indoors=shot.place_kind in INTERIOR_KINDS or room is not None,
+                                    night=shot.time_of_day == "night")
         self.flat: skia.Image | None = None
         self.layers: list[tuple[float, skia.Image | Sprite]] = []
         if pan_px == 0:

@@ -19,16 +19,18 @@ import numpy as np
 import skia
 
 from .paint import fill, glow, poly, stroke, vgrad
-from .settings import Kit, draw_sky, ground, mix_hex
+from .settings import WINDOW, Kit, draw_sky, ground, mix_hex
 
 #: The coast's set pieces: what makes an open-air place on the sea a shore, and a high one a gallery.
 SHORE_PIECES = frozenset({"rocks", "cliff", "wreck", "light_tower"})
 COAST_PIECES = SHORE_PIECES | {"railing"}
 #: Kinds of place drawn as the shore where their words name a cliff, a wreck or a lighthouse and they
 #: look on the sea (a beach's rocks too; a ship's deck, a town's street or a room stay what they are).
-SHORE_KINDS = frozenset({"beach", "mountain", "forest", "village", "desert", "ruins"})
+SHORE_KINDS = frozenset({"beach", "mountain", "forest", "desert", "ruins"})
 #: Kinds of place where the coast's pieces may stand at all (in the open air).
-OPEN_KINDS = SHORE_KINDS | {"sea", "rooftop"}
+OPEN_KINDS = SHORE_KINDS | {"sea", "rooftop", "village"}
+#: What each set draws itself, so that it is not dressed on again: a harbour's boats are on its water.
+OWN: dict[str, frozenset[str]] = {"harbour": COAST_PIECES | {"boat"}}
 
 
 def heavy(k: Kit) -> bool:
@@ -39,12 +41,14 @@ def heavy(k: Kit) -> bool:
 def coast_set(kind: str, view: str, dressing: "list[str]", weather: str = "clear") -> str | None:
     """How a place of ``kind`` that looks on ``view``, dressed with ``dressing``, is drawn here in
     ``weather`` (the caller leaves out places on the Moon or Mars): "shore" (rocks, a cliff, a wreck or a lighthouse on the sea, or a beach the sea is
-    heaped on by a storm), "quay" (a harbour's: boats on the water inside its wall), "gallery" (a
+    heaped on by a storm), "harbour" (a village on the sea: its cottages down to the harbour), "quay" (a harbour's: boats on the water inside its wall), "gallery" (a
     railed walkway high over the sea), or None (the kind's own drawing)."""
     if kind == "beach" and view not in ("wreck", "underwater") and SHORE_PIECES & set(dressing):
         return "shore"  # (a beach is on the water whatever its words say of the view: "the rocks below" in Maine)
     if view != "sea":
         return None
+    if kind == "village":  # a village on the sea is its harbour (its lighthouse, cliff or wreck about it)
+        return "harbour"
     if kind in SHORE_KINDS and (SHORE_PIECES - {"rocks"}) & set(dressing):  # (a mountain's rocks are its own)
         return "shore"
     if kind == "beach" and "boat" in dressing:
@@ -62,6 +66,8 @@ def draw_set(k: Kit, which: str, dressing: "list[str]", *, sand: bool = False) -
         gallery(k, dressing)
     elif which == "quay":
         quay(k, dressing)
+    elif which == "harbour":
+        harbour(k, dressing)
     else:
         shore(k, dressing, sand=sand)
 
@@ -312,18 +318,98 @@ def quay(k: Kit, dressing: "list[str]") -> None:
     for y in np.arange(62.0, 80.0, 2.6):
         for x in np.arange(float(k.rng.uniform(0, 10)), k.w, 15.0):
             k.far.drawLine(float(x), float(y), float(x) + 4 + (float(y) - 60) * 0.2, float(y), ripple)
-    ground(k, k.near, 78, "#6a665e", "#3e3c38")  # the quay's granite setts
-    k.near.drawRect(skia.Rect(0, 77, k.w, 79), fill(k.g.c("#8a867c")))  # its edge stones
+    quayside(k, 78)
+
+
+def quayside(k: Kit, y: float) -> None:
+    """A quay's granite setts underfoot from ``y``, its edge stones and bollards, a rope off each to the water."""
+    ground(k, k.near, y, "#6a665e", "#3e3c38" if k.weather != "snow" else "#8a8c90")
+    k.near.drawRect(skia.Rect(0, y - 1, k.w, y + 1), fill(k.g.c("#8a867c")))  # its edge stones
     sett = stroke(k.g.c("#4e4c46"), 0.3)
-    for y in np.arange(82.0, 100.0, 4.0):
-        k.near.drawLine(0, float(y), k.w, float(y), sett)
+    for yy in np.arange(y + 4, 100.0, 4.0):
+        k.near.drawLine(0, float(yy), k.w, float(yy), sett)
     for x in np.arange(14.0, k.w, 52.0):  # bollards, a rope off one to the water
-        k.near.drawRoundRect(skia.Rect(float(x) - 2.2, 73, float(x) + 2.2, 79), 1.5, 1.5, fill(k.g.c("#1e1e20")))
-        k.near.drawRect(skia.Rect(float(x) - 3, 72.5, float(x) + 3, 74), fill(k.g.c("#1e1e20")))
+        k.near.drawRoundRect(skia.Rect(float(x) - 2.2, y - 5, float(x) + 2.2, y + 1), 1.5, 1.5, fill(k.g.c("#1e1e20")))
+        k.near.drawRect(skia.Rect(float(x) - 3, y - 5.5, float(x) + 3, y - 4), fill(k.g.c("#1e1e20")))
         rope = skia.Path()
-        rope.moveTo(float(x), 74)
-        rope.quadTo(float(x) + 8, 80, float(x) + 16, 70)
+        rope.moveTo(float(x), y - 4)
+        rope.quadTo(float(x) + 8, y + 2, float(x) + 16, y - 8)
         k.near.drawPath(rope, stroke(k.g.c("#b09a6a"), 0.4))
+
+
+def harbour(k: Kit, dressing: "list[str]") -> None:
+    """A village on the sea from its quay: whitewashed cottages under slate stepping down the hill on
+    either side to the harbour (their windows lit after dark, snow on their roofs), the fishing boats
+    moored on the water inside the harbour wall, the harbour light at the wall's end (a lighthouse
+    where the words name one, on a headland where they name a cliff) and the open sea beyond."""
+    horizon = 48.0
+    draw_sky(k, k.sky, horizon=horizon)
+    sea_band(k, k.far, horizon, 62)
+    if "cliff" in dressing or "light_tower" in dressing:  # the headland the light stands on
+        k.far.drawPath(poly([(k.w * 0.5, horizon + 2), (k.w * 0.58, horizon - 7), (k.w * 0.7, horizon - 9),
+                             (k.w * 0.76, horizon + 2)]), fill(k.g.c("#3e4a3a")))
+    if "light_tower" in dressing:
+        light_tower(k, k.far, k.w * 0.64, horizon - 7, horizon - 34)
+    wall_end = k.w * 0.4  # the harbour wall from the right, its light at the end
+    stone = k.g.c("#6a6862")
+    k.far.drawRect(skia.Rect(wall_end, 57, k.w + 2, 61), fill(stone))
+    k.far.drawRect(skia.Rect(wall_end, 57, k.w + 2, 58), fill(k.g.c("#8a8880")))
+    k.far.drawRect(skia.Rect(wall_end - 1.5, 50, wall_end + 1.5, 57), fill(k.g.c("#e8e6e0")))  # the harbour light
+    lit = k.night or heavy(k) or k.tod in ("dusk", "dawn")
+    k.far.drawCircle(wall_end, 49.5, 1.4, fill(k.g.c("#ffd070", lit=0) if lit else k.g.c("#a84030")))
+    if lit:
+        glow(k.far, wall_end, 49.5, 5, k.g.c("#ffd070", 0.6, lit=0))
+    if heavy(k):
+        spray(k, k.far, k.w * 0.7, 57, 6)
+    water = ("#2a4050", "#142430") if heavy(k) or k.night else ("#3a6a82", "#1e3a4c")
+    vgrad(k.far, skia.Rect(0, 61, k.w, 76), [k.g.c(water[0]), k.g.c(water[1])])  # the harbour's still water
+    ripple = stroke(k.g.c("#9ab8c8", 0.45), 0.3)
+    for y in np.arange(63.0, 76.0, 2.4):
+        for x in np.arange(float(k.rng.uniform(0, 10)), k.w, 13.0):
+            k.far.drawLine(float(x), float(y), float(x) + 3 + (float(y) - 60) * 0.2, float(y), ripple)
+    for x, y, col in ((0.46, 66.0, "#2a4a6a"), (0.6, 64.0, "#a83a2a"), (0.72, 68.0, "#e8e4d8")):  # moored boats
+        bx = k.w * x + float(k.rng.uniform(-4, 4))
+        k.far.drawPath(poly([(bx - 8, y - 3), (bx + 8, y - 3), (bx + 6, y), (bx - 6, y)]), fill(k.g.c(col)))
+        k.far.drawRect(skia.Rect(bx - 7, y - 3.6, bx + 7, y - 3), fill(k.g.c("#2a2a2a")))
+        k.far.drawLine(bx, y - 3, bx, y - 16, stroke(k.g.c("#3a2e22"), 0.5))
+        k.far.drawLine(bx, y - 13, bx + 5, y - 4, stroke(k.g.c("#3a2e22"), 0.25))
+        k.far.drawPath(poly([(bx - 8, y), (bx + 8, y), (bx + 7, y + 1.5), (bx - 7, y + 1.5)]),
+                       fill(k.g.c(col, 0.3)))  # its reflection
+    # the hill either side, the cottages stepping down it to the water
+    grass = "#5a6a42" if k.weather != "snow" else "#e0e6ec"
+    k.mid.drawPath(poly([(-2, 22), (k.w * 0.14, 30), (k.w * 0.3, 50), (k.w * 0.4, 76), (-2, 76)]), fill(k.g.c(grass)))
+    k.mid.drawPath(poly([(k.w + 2, 34), (k.w * 0.9, 40), (k.w * 0.8, 56), (k.w * 0.76, 76), (k.w + 2, 76)]),
+                   fill(k.g.c(grass)))
+    warm = k.warm or k.region in ("dry", "africa")
+    walls = ("#ecebe4", "#dcd8cc", "#c8d4dc", "#e8dcc0")
+    roof = "#a8583a" if warm else "#4a525a"
+    rows = [(0.0, k.w * 0.12, 36.0), (0.0, k.w * 0.24, 50.0), (0.0, k.w * 0.34, 66.0),
+            (k.w * 0.9, k.w, 44.0), (k.w * 0.8, k.w, 60.0)]
+    for x0, x1, base in rows:  # a terrace along the hill, higher up the further from the water
+        x = x0 - float(k.rng.uniform(0, 6))
+        while x < x1:
+            cw = float(k.rng.uniform(9, 13))
+            cottage(k, k.mid, x, base, cw, walls[int(k.rng.integers(len(walls)))], roof)
+            x += cw + float(k.rng.uniform(0.5, 2.5))
+    quayside(k, 78)
+
+
+def cottage(k: Kit, c: skia.Canvas, x: float, base: float, w: float, wall: str, roof: str) -> None:
+    """A fisherman's cottage from the front: a whitewashed wall, a slate roof with its chimney, a door
+    and a window or two (lit after dark), snow on the roof in snow."""
+    h = w * 0.62
+    c.drawRect(skia.Rect(x, base - h, x + w, base), fill(k.g.c(wall)))
+    c.drawRect(skia.Rect(x + w * 0.8, base - h, x + w, base), fill(k.g.c("#000000", 0.1)))
+    r = poly([(x - 0.8, base - h), (x + w * 0.15, base - h - w * 0.38), (x + w * 0.85, base - h - w * 0.38),
+              (x + w + 0.8, base - h)])
+    c.drawPath(r, fill(k.g.c(roof if k.weather != "snow" else "#eef2f6")))
+    c.drawRect(skia.Rect(x + w * 0.7, base - h - w * 0.52, x + w * 0.82, base - h - w * 0.3), fill(k.g.c("#5a544c")))
+    lit = k.tod != "day" or heavy(k)
+    pane = k.g.c(WINDOW, lit=0) if lit else k.g.c("#3a4450")
+    c.drawRect(skia.Rect(x + w * 0.14, base - h * 0.7, x + w * 0.36, base - h * 0.38), fill(pane))
+    if lit:
+        glow(c, x + w * 0.25, base - h * 0.54, 4, k.g.c(WINDOW, 0.4, lit=0))
+    c.drawRect(skia.Rect(x + w * 0.55, base - h * 0.62, x + w * 0.72, base), fill(k.g.c("#3a5a6a")))
 
 
 def gallery(k: Kit, dressing: "list[str]") -> None:

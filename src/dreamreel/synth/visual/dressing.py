@@ -2,7 +2,7 @@
 
 A place is drawn as one of the renderer's kinds (an interior, a spaceship, a village ...) and
 then dressed from its name and description: "the lamp room: the great lens turns above a ring of
-windows" gets a lighthouse lens and a spiral stair; "the courtroom" a judge's bench, a witness box
+windows" gets a lighthouse lens; "the courtroom" a judge's bench, a witness box
 and the gallery's pews; "the hydroponic terraces" rows of plants under grow-lamps. So a place
 nobody listed is still assembled from parts that fit it. ``pieces(name, description)`` says
 which (the shot log reports them); ``dress(kit, pieces, indoors)`` draws them on the middle layer
@@ -831,7 +831,7 @@ INDOORS = {"temple_altar", "pods", "bunks", "books", "hearth", "long_hearth", "l
            "cot", "wall_cross", "cafe_tables", "cafe_counter", "cafe_window", "antlers", "back_bar", "jukebox",
            "lens", "stairs"}
 #: Pieces that stand only in the open air: a lighthouse's tower, rocks, a cliff, a wreck and a railed
-#: walkway are the coast's (coast.py), not a room's (the keeper's kitchen has the lens and the stair).
+#: walkway are the coast's (coast.py), not a room's (the lamp room has the lens, the stair its spiral).
 OUTDOORS = set(coast.COAST_PIECES)
 
 
@@ -1051,8 +1051,16 @@ def _sense(w: str, named: tuple[str, ...], context: str) -> tuple[str, ...]:
     return named
 
 
+#: Words that name a whole building whose pieces each stand in one of its rooms: a lighthouse's
+#: lens is its lamp room's and its spiral stair the stair's. They dress a place they name only where
+#: its words name no room of their own ("the lighthouse: a warm round kitchen" has a stove, no lens),
+#: and never a room of a world they name (``pieces(..., part=True)``: the keeper's kitchen, the pass).
+BUILDINGS = frozenset({"lighthouse"})
+
+
 def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None = None,
-           kind: str | None = None, outdoors: bool = False, context: str = "", against: str = "") -> list[str]:
+           kind: str | None = None, outdoors: bool = False, context: str = "", against: str = "",
+           part: bool = False) -> list[str]:
     """The set pieces a place's words name, most specific first (the name before the description),
     leaving out those the world's era (``year``; None: the present) cannot have, and in the open
     air (``outdoors``) those that stand only in a room (INDOORS), in a room those that stand only
@@ -1060,15 +1068,22 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
     in it (COMPOUNDS), some words count only in some kinds of place (KIND_ONLY; ``kind`` None: in
     any), and some name what they mean where the place's words or ``context`` (its world's) say so
     (SENSES: a monastery's cells). None that its words, or ``against`` (the world's rules), say are
-    not there ("no clocks")."""
+    not there ("no clocks"). A building's word (BUILDINGS) dresses only a place that names no room
+    of it, and none where the words name the building a room is ``part`` of. Words after over, below
+    ... name another place (rooms.elsewhere); in the open air the coast's landmarks among them are
+    seen from here all the same ("cottages below the light": the lighthouse above them)."""
     found: list[str] = []
     names = _names()
     refused = unwanted(name) | unwanted(description) | unwanted(against)
     said = re.sub(r"[^\w' -]", " ", f" {name} {description} {context} ".lower())
+    whole = part or bool(_INSIDE.search(" ".join(rooms.elsewhere(f" {t.lower()} ") for t in (name, description))))
     for i, text in enumerate((name, description)):
-        low = f" {text.lower()} " if i == 0 else rooms.elsewhere(f" {text.lower()} ")
+        low = f" {text.lower()} "
+        near = low if i == 0 else rooms.elsewhere(low)  # (the same length: blanked, not cut)
         hits: dict[str, int] = {}
         for at, _, w in _spans(low, names, kind):
+            if (w in BUILDINGS and whole) or (near[at] != low[at] and not (outdoors and set(names[w]) <= OUTDOORS)):
+                continue
             for piece in _sense(w, names[w], said):
                 if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
                     continue
@@ -1142,7 +1157,7 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
                "starship", "generation")),
     ("sea", ("sea", "ocean", "lighthouse", "harbour", "harbor", "coast", "island", "beach", "ship", "boat", "bay",
              "cliff", "shore", "port", "pier", "lamp room", "waves", "oil rig", "offshore", "helideck",
-             "oil platform", "undersea")),
+             "oil platform", "undersea", "fishing village", "fishing town", "fishing port", "fishing fleet")),
     # high mountains: snowy peaks over pines (rocky ones in a warm land: Kit.warm), not a town's roofs
     ("mountains", ("alps", "alpine", "ski ", "ski-", "skiing", "skier", "chalet", "piste", "black run", "ski lift",
                    "ski-lift", "mountain", "himalaya", "everest", "base camp", "glacier", "snowed in",

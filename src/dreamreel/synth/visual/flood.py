@@ -28,6 +28,10 @@ OUTDOOR_LEVEL, INDOOR_LEVEL = 63.0, 69.0
 #: indoors over the shins.
 WADE, WADE_INDOORS = 0.4, 0.22
 MUD, DEEP = "#7a6a4c", "#44382a"
+#: By night the water is lit by the moon, not the day: it takes the sky's cool grey-blue (lighter far
+#: off, where it mirrors the sky at a low angle), mirrors the lit windows brightly, and its edge and
+#: glints are moonlight, unlit by the dark (so that it reads as water, not as dark ground).
+MOONLIT, NIGHT_LIGHT = "#8a98a8", "#e8f0ff"
 
 
 @dataclass
@@ -43,22 +47,25 @@ class Plan:
     light: int
     indoors: bool
     roof: bool
+    night: bool = False
 
 
 def level_of(kind: str, *, indoors: bool) -> float:
     return INDOOR_LEVEL if indoors else LEVEL.get(kind, OUTDOOR_LEVEL)
 
 
-def bake(arrays: list[np.ndarray], kind: str, grade: Grade, zoom: float, *, indoors: bool) -> Plan:
+def bake(arrays: list[np.ndarray], kind: str, grade: Grade, zoom: float, *, indoors: bool,
+         night: bool = False) -> Plan:
     """Lay the water into the setting's layer arrays (premultiplied RGBA: sky, far, mid, near) in
-    place; what shows of it, for the moving surface."""
+    place; what shows of it, for the moving surface (moonlit outdoors at ``night``: MOONLIT)."""
+    moon = night and not indoors
     lh, lw = arrays[0].shape[:2]
     roof = kind == "rooftop" and not indoors
     top = lh * 0.58 + (level_of(kind, indoors=indoors) / 100 * lh - lh * 0.58) * zoom
     y0 = max(0, int(round(top)))
     layer = 2 if roof else 3
     if y0 >= lh:
-        return Plan(top, np.zeros((lh, lw), bool), layer, 0, 0, 0, indoors, roof)
+        return Plan(top, np.zeros((lh, lw), bool), layer, 0, 0, 0, indoors, roof, moon)
     # what is above the water, as it stands (for its reflection)
     above = np.zeros((lh, lw, 4), np.float32)
     for a in arrays[: layer + 1]:
@@ -69,6 +76,9 @@ def bake(arrays: list[np.ndarray], kind: str, grade: Grade, zoom: float, *, indo
     mud = np.array(grade.rgb(MUD, lit=0.8), np.float32)
     deep = np.array(grade.rgb(DEEP, lit=0.8), np.float32)
     rgb = mud * (1 - t) + deep * t  # lighter far off, darker near
+    if moon:  # the night sky's light on it, strongest far off
+        sky = np.array(grade.rgb(MOONLIT, lit=0.35), np.float32)
+        rgb = rgb + (sky - rgb) * (0.75 - 0.45 * t)
     alpha = 0.93
     water = np.empty((n, lw, 4), np.float32)
     water[..., :3] = (rgb * alpha)[:, None, :]
@@ -83,22 +93,30 @@ def bake(arrays: list[np.ndarray], kind: str, grade: Grade, zoom: float, *, indo
         mirror = np.take_along_axis(mirror, cols[..., None].repeat(4, 2), axis=1)
         fade = (0.5 * (1 - np.linspace(0.0, 1.0, k, dtype=np.float32)) ** 1.5)[:, None, None]
         seen = np.concatenate([mirror[..., :3], np.ones_like(mirror[..., 3:4])], axis=2)
+        if moon:  # what is lit in the dark (windows, lamps) stands out in it: mirrored brighter
+            bright = np.clip((seen[..., :3].max(axis=2, keepdims=True) - 0.45) * 3.0, 0.0, 1.0)
+            fade = np.minimum(0.9, fade * (1 + 1.4 * bright))
         water[:k] = water[:k] * (1 - fade) + seen * fade * alpha
     target = arrays[layer][y0:]
     cur = target.astype(np.float32) / 255
     out = water + cur * (1 - water[..., 3:4])
     target[...] = np.clip(out * 255 + 0.5, 0, 255).astype(np.uint8)
-    light = grade.c("#dfe6e8", 0.55, lit=0.4)
+    light = grade.c(NIGHT_LIGHT, 0.8, lit=0) if moon else grade.c("#dfe6e8", 0.55, lit=0.4)
     surf = skia.Surface(arrays[layer], colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
     c = surf.getCanvas()
-    c.drawLine(0, top, lw, top, stroke(light, max(1.0, lh * 0.004)))  # where it meets the walls
+    c.drawLine(0, top, lw, top, stroke(light, max(1.0, lh * (0.007 if moon else 0.004))))  # where it meets the walls
     del c, surf
     shows = np.zeros((lh, lw), bool)
     shows[y0:] = True
     for a in arrays[layer + 1:]:  # (a roof over it hides it)
         shows &= a[..., 3] < 64
     shows[: min(lh, y0 + 2)] = False
-    return Plan(top, shows, layer, grade.c(MUD, 0.9, lit=0.8), grade.c(DEEP, 0.9, lit=0.8), light, indoors, roof)
+    near, far = (rgb[n // 3], rgb[-1]) if moon else (grade.rgb(MUD, lit=0.8), grade.rgb(DEEP, lit=0.8))
+    return Plan(top, shows, layer, _argb(near, 0.9), _argb(far, 0.9), light, indoors, roof, moon)
+
+
+def _argb(rgb: "tuple[float, float, float] | np.ndarray", a: float) -> int:
+    return skia.ColorSetARGB(int(a * 255 + 0.5), *(int(float(v) * 255 + 0.5) for v in rgb))
 
 
 class Water:
@@ -115,7 +133,7 @@ class Water:
             ys, xs = ys * 4.0, xs * 4.0
             for phase in (0.0, math.pi):
                 p = skia.Path()
-                for k in rng.choice(ys.size, min(ys.size, 110), replace=False):
+                for k in rng.choice(ys.size, min(ys.size, 180 if plan.night else 110), replace=False):
                     y, x = float(ys[k]), float(xs[k])
                     near = max(0.2, (y - plan.top) / max(1.0, height - plan.top))  # longer nearer
                     half = (0.6 + 2.2 * near) * u * float(rng.uniform(0.6, 1.3))
@@ -143,7 +161,7 @@ class Water:
         if below is None:
             for path, phase in self.glints:
                 p = skia.Paint(self.glint)
-                p.setAlphaf(0.1 + 0.6 * (0.5 + 0.5 * math.sin(2.4 * s + phase)))
+                p.setAlphaf((0.2 if self.plan.night else 0.1) + 0.6 * (0.5 + 0.5 * math.sin(2.4 * s + phase)))
                 c.save()
                 c.translate(self.u * 0.8 * math.sin(0.9 * s + phase), 0)
                 c.drawPath(path, p)

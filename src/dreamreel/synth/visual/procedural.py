@@ -77,6 +77,9 @@ EATING_VENUES = frozenset({"diner", "cafe", "café", "lodge"})
 #: Words that say a high place (a rooftop-kind place) really is on a roof, not high inside a room:
 #: "the studio roof" is a roof, "the high board" over a pool is in the pool's hall.
 ROOF_WORDS = re.compile(r"\b(roofs?|rooftops?|terrace|balcony|tower|mast|skyline|sky|chimney|steeple|spire)\b")
+#: A room in a tower or at its top is inside it: "the lamp room at the top of the tower" is a lamp room.
+IN_TOWER = re.compile(r"\b(?:in|inside|within|up|(?:at )?the top of|high in) (?:the|a|an|its) (?:[\w'-]+ )?"
+                      r"(?:tower|mast|steeple|spire)s?\b")
 #: How a listener's face answers what they hear.
 REACTIONS = {"angry": "afraid", "sad": "tender", "sly": "determined", "tired": "neutral", "determined": "determined"}
 
@@ -99,7 +102,7 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
             venue = venue_of(bible.world.name, kind=kind)
         if venue is None and kind == "bar" and venue_of(bible.world.name, kind=kind) in EATING_VENUES:
             venue = venue_of(bible.world.name, kind=kind)  # the diner's counter and jukebox corner are the diner's
-        if kind == "rooftop" and ROOF_WORDS.search(f"{place.name} {place.description}".lower()):
+        if kind == "rooftop" and ROOF_WORDS.search(IN_TOWER.sub(" ", f"{place.name} {place.description}".lower())):
             venue = None
         if kind == "interior" or venue is not None:
             room = room_of(place.name, place.description, year=year, kind=kind, venue=venue)
@@ -129,7 +132,7 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
     dressing = pieces(place.name, place.description, year=year, kind=kind, outdoors=outdoors, context=world,
                       against=rules)
     if not dressing and shot.place_kind == "interior":  # but not what the room's own words rule out
-        dressing = pieces(bible.world.name, year=year, context=world,
+        dressing = pieces(bible.world.name, year=year, context=world, part=True,  # (a lighthouse's lens is its lamp room's)
                           against=f"{place.name}. {place.description}. {rules}")
     if (kind == "bar" and room is None) or (room is not None and room.wall == "diner"):
         dressing = [d for d in dressing if d != "back_bar"]  # a bar's own counter or a diner's is drawn already
@@ -733,7 +736,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "66"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "67"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
