@@ -179,3 +179,27 @@ def test_a_room_is_dressed_from_its_own_words_not_the_building_the_world_is_name
     f = frame(coast, "top", "night")
     w = f.shape[1]
     assert luma(rows(f, 0.2, 0.6)[:, int(w * 0.44):int(w * 0.56)]).mean() > 150  # its great lens blazing
+
+
+def test_a_village_in_a_world_with_a_quay_is_on_its_sea_and_its_houses_hold_no_boats(lighthouse):
+    """'a harbour village in Norway' was planned as 'the cottage' and 'the village green' beside 'the
+    quayside': the village was drawn among hills, a moored boat stood in the harbourmaster's house, and
+    the genre's rule 'the old temples are trapped' hung a temple bell in the church belfry."""
+    cottage = Place(id="cottage", name="the cottage", kind="village", description="a little cottage with roses")
+    quayside = Place(id="quayside", name="the quayside", kind="beach", description="a quay of fishing boats and nets")
+    house = Place(id="house", name="the harbourmaster's house", kind="interior",
+                  description="a house with a telescope and tide charts")
+    belfry = Place(id="belfry", name="the church belfry", kind="rooftop", description="a belfry of bats and bell ropes")
+    norway = world(lighthouse, "Norway", "the present day", "NO", cottage, quayside, house, belfry)
+    norway = norway.model_copy(update={"world": norway.world.model_copy(update={
+        "rules": ["The old temples are trapped, and the traps still work."]})})
+    f = frame(norway, "cottage", "day")
+    assert share(water(rows(f, 0.5, 0.62))) > 0.35  # the sea beyond the cottages
+    inland = world(lighthouse, "Norway", "the present day", "NO", cottage, house)
+    assert share(water(rows(frame(inland, "cottage", "day"), 0.5, 0.62))) < 0.15  # no quay: among its hills
+
+    def dressed(pid: str) -> "list[str]":
+        return set_dressing(norway, make_shot(norway, place_kind=norway.place(pid).kind).model_copy(
+            update={"place": pid}))[0]
+    assert "boat" not in dressed("house") and "boat" in dressed("quayside")
+    assert "temple_bell" not in dressed("belfry") and "bell" in dressed("belfry")

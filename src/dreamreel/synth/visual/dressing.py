@@ -830,9 +830,12 @@ INDOORS = {"temple_altar", "pods", "bunks", "books", "hearth", "long_hearth", "l
            "crowded_shelves", "pigeonholes", "lockers", "scoreboard", "mirror", "headsets", "racking", "tea_urn",
            "cot", "wall_cross", "cafe_tables", "cafe_counter", "cafe_window", "antlers", "back_bar", "jukebox",
            "lens", "stairs"}
-#: Pieces that stand only in the open air: a lighthouse's tower, rocks, a cliff, a wreck and a railed
-#: walkway are the coast's (coast.py), not a room's (the lamp room has the lens, the stair its spiral).
-OUTDOORS = set(coast.COAST_PIECES)
+#: Pieces that stand only in the open air: a lighthouse's tower, rocks, a cliff, a wreck, a railed
+#: walkway and a moored boat are the coast's (coast.py), not a room's (the lamp room has the lens, the stair its spiral).
+OUTDOORS = set(coast.COAST_PIECES) | {"boat"}  # (a boat moored at its quay: not in the harbourmaster's house)
+#: A place's words that make its world a harbour's: the world's village is on the sea (a harbour village
+#: whose plan kept only "the cottage" and "the village green", beside "the quayside").
+HARBOUR_WORDS = re.compile(r"\b(?:harbou?rs?|quays?|quayside|wharf|wharves|fishing (?:village|town|port|fleet|boats?))\b")
 
 
 #: Pieces that cannot stand in a world before this year (None: only in the present or future):

@@ -42,7 +42,7 @@ try:  # skia is optional for the package as a whole: without it, requires() says
     )
     from . import blocking, creatures, eras, flood, icons, objects
     from .creatures import Creature, flies, head_radius, life_scale, make_puppet
-    from .dressing import inside, pieces, view_of
+    from .dressing import HARBOUR_WORDS, inside, pieces, view_of
     from .layers import Sprite, opaque_image, surface
     from .paint import fill
     from .looks import Grade, Grain, Vignette, vignette_for
@@ -121,6 +121,9 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
     rules = " ".join(bible.world.rules)  # what holds everywhere in the world ("there are no clocks")
     view = view_of(place.name, place.description, year=year, world=bible.world.name, rules=rules,
                    body=body_of(bible))
+    if kind == "village" and view in ("hills", "city") and any(  # a village in a world with a harbour is on its sea
+            HARBOUR_WORDS.search(f"{p.name} {p.description}".lower()) for p in bible.world.places):
+        view = "sea"
     if room is not None and kind in KIND_ROOMS and kind not in CITY_KINDS and view == "city":
         # a castle's or a hut's window looks on the country its kind of place is in
         view = "mountains" if kind == "mountain" else "hills"
@@ -128,7 +131,9 @@ def set_dressing(bible: Bible, shot: Shot) -> "tuple[list[str], str, Room | None
     outdoors = kind in OPEN_AIR_KINDS and (room is None or room.wall == "street") \
         and not (kind == "sea" and view in UNDERWATER)
     # a room its own words say nothing of is dressed as the world it is in ("the stacks" of a library)
-    world = f"{bible.world.name} {bible.world.description} {rules}"  # what words mean here (a monastery's cells)
+    # what words mean here (a monastery's cells; not from the genre's rules: "the old temples are trapped" is
+    # no temple bell in a Norwegian belfry)
+    world = f"{bible.world.name} {bible.world.description}"
     dressing = pieces(place.name, place.description, year=year, kind=kind, outdoors=outdoors, context=world,
                       against=rules)
     if not dressing and shot.place_kind == "interior":  # but not what the room's own words rule out
@@ -736,7 +741,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "67"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "68"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
