@@ -176,7 +176,8 @@ ANTIQUITY = frozenset({"IT", "GR", "EG"})
 _MODERN = re.compile(r"\b(badge|glasses|spectacles|sunglasses|lorgnette|monocle|pince-nez|fedora|bowler|top hat|"
                      r"feathered hat|pith helmet|deerstalker|boater|cap|stetson|revolver|pistol|rifle|gun|phone|camera|"
                      r"watch|wristwatch|suitcase|briefcase|umbrella|cigarette|cigar|fountain pen|notebook|"
-                     r"magnifying glass|bandana|saddlebags|six-shooter)\b")
+                     r"magnifying glass|bandana|saddlebags|six-shooter|flashlight|sextant|binoculars|headphones|"
+                     r"laptop|radio|plumed hat)\b")
 #: What the Wild West carried, dropped in any other country's past (a ronin has no six-shooter).
 _WESTERN = re.compile(r"\b(bandana|saddlebags|stetson|revolver|six-shooter)\b")
 
@@ -198,16 +199,26 @@ def old_japan(country: str | None, era: str, year: int | None) -> bool:
     return country == "JP" and old_dress(country, era, year)
 
 
+#: Costumes with a shape of their own, kept in any country's past where no word of its dress is read.
+_OWN_SHAPE = re.compile(r"\b(armou?r|chainmail|mail|furs|pelts?|habit|robes?|vestments|cassock|spacesuit|diving|"
+                        r"wetsuit|bandages|garb|rags|ragged|costume)\b")
+
+
 def local_costume(look: Look, country: str | None, era: str, year: int | None) -> Look:
     """``look`` in the dress of where and when the story is set: in feudal Japan, a kimono for a
     Western coat (a bandit's patched, with a headband; not the cowboy outlaw's long coat); in
     imperial China a hanfu robe, in Joseon Korea a hanbok; in ancient Rome a tunic or a toga, in
-    ancient Egypt white linen; in India before independence a kurta or a sari (OLD_DRESS). In
-    antiquity nothing modern is carried."""
+    ancient Egypt white linen; in India before independence a kurta or a sari (OLD_DRESS); clothes
+    it has no word for, the everyday dress there (a tunic, a kimono). In antiquity nothing modern
+    is carried."""
     worn = look.clothing.lower()
     if not old_dress(country, era, year) or costume_country(look) is not None or look.species != "human":
         return look
-    dress = next((d for pattern, d in OLD_DRESS[str(country)][0] if pattern.search(worn)), None)
+    reading = OLD_DRESS[str(country)][0]
+    # clothes it has no word for (cream flannels, a striped shirt) are anybody's everyday clothes
+    # there; a costume of its own shape (a gladiator's armour, a monk's habit) stays
+    dress = next((d for pattern, d in reading if pattern.search(worn)), None if _OWN_SHAPE.search(worn) else
+                 reading[-1][1])
     if dress is None:
         return look
     modern = _MODERN if country in ANTIQUITY else _WESTERN

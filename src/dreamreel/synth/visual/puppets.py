@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import skia
 
 from ...model.bible import Look
+from . import objects
 from .looks import Grade, hex_rgb, luma, mix
 from .paint import fill, poly, stroke
 
@@ -33,7 +34,19 @@ EXPRESSIONS: dict[str, tuple[float, float, float, float, float]] = {
 BUILDS = {"slim": (0.85, 1.0), "average": (1.0, 1.0), "broad": (1.28, 0.98), "small": (0.9, 0.86), "tall": (0.95, 1.1)}
 HATS = ("fedora", "hat", "cap", "helmet", "crown", "circlet", "bonnet", "tricorn", "boater")
 EYEWEAR = ("glasses", "spectacles", "goggles", "monocle", "patch", "visor", "mirrorshades", "pince-nez", "lorgnette")
-HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern", "wand", "crook")
+HELD = ("cane", "staff", "stick", "sword", "umbrella", "longbow", "pickaxe", "cutlass", "lantern", "wand", "crook",
+        "spear", "lance", "pitchfork", "trident", "pike", "halberd")
+#: Long-hafted things held upright, their iron head above the hand (a spear's leaf blade, a fork's tines).
+POLEARMS = ("spear", "lance", "pitchfork", "trident", "pike", "halberd")
+#: Props (objects.PROPS) a character carries in the hand when an accessory names one (a prayer book, a
+#: ledger, a lantern, a camera ...): what is worn (a ring, a tiara, a badge) is not carried.
+CARRIED = frozenset({"book", "ledger", "scroll", "bottle", "cup", "camera", "magnifier", "compass", "broom", "net",
+                     "megaphone", "microphone", "fan", "rope", "telescope", "map", "case", "ladle", "rolling pin",
+                     "medkit", "flower", "palette", "clock", "trumpet", "violin", "bell", "key", "letter",
+                     "envelope", "photo", "mirror", "potion", "jar", "racket", "cards", "feather", "gavel", "gun",
+                     "knife", "teapot", "candle", "flute", "loaf", "apple", "toy", "skull", "coins", "radio"})
+#: Strings of beads a religious carries, hanging from the belt with a cross or a tassel.
+BEADS = ("rosary", "prayer beads", "mala", "misbaha", "worry beads")
 #: Headwear named in the clothing itself ("tricorn hat and sash", "stetson and chaps", "pointed hat and
 #: black cloak"), read as whole words (a cape is no cap).
 WORN_HATS = re.compile(r"\b(top hat|pointed hat|plumed hat|tricorn|stetson|fedora|bowler|bonnet|boater|cap|"
@@ -55,7 +68,9 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("spacesuit", "space suit", "pressure suit", "eva suit"), "#e8e8e4", "#c86a2a", "bubble helmet"),
     (("diving suit", "diving dress", "diver's suit", "standard diving"), "#a08c62", "#5a4a32", "diving helmet"),
     (("wetsuit", "wet suit"), "#1c1e24", "#2a5a9a", None),
-    (("nun's habit", "habit"), "#141418", "#f2f2ee", None),
+    (("monk's robe", "monk's habit", "friar's habit", "friar's robe", "cowl", "cassock and cowl"), "#6a4a2a",
+     "#4a3018", "cowl"),
+    (("nun's habit", "habit", "wimple"), "#141418", "#f2f2ee", "veil and wimple"),
     (("prison uniform",), "#e8782a", "#c8601a", None),
     (("high-visibility", "hi-vis"), "#e8d82a", "#2a2a30", None),
     (("scrubs",), "#4a9a8a", "#3a8a7a", None),
@@ -63,7 +78,6 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("fire gear",), "#2a2a2a", "#e8d82a", "helmet"),
     (("maid's uniform",), "#1a1a1e", "#f2f2ee", None),
     (("wedding dress",), "#f6f4ee", "#e8e4dc", None),
-    (("monk's robe",), "#6a4a2a", "#4a3018", None),
     (("oilskin",), "#e8c82a", "#2a3a4a", None),
     (("red suit with white fur",), "#c01a1a", "#f2f2ee", None),
     # costumes from history: a samurai's indigo kimono over dark hakama, his hair in a topknot; a
@@ -91,6 +105,12 @@ WOOL, LINEN = hex_rgb("#ece6d4"), hex_rgb("#f2eee0")
 #: shirt to the knee over slim trousers; a sherwani is a kurta's long buttoned coat).
 SARI = ("sari", "saree", "lehenga")
 KURTA = ("kurta", "kameez", "sherwani", "achkan", "salwar")
+
+#: Clothes that name trousers (or legs bare for sport): kept as they are in any era.
+TROUSERS = ("trousers", "jeans", "breeches", "overalls", "dungarees", "jodhpurs", "slacks", "pants", "chaps",
+            "leggings", "tracksuit", "leotard", "shorts", "kit", "wetsuit", "jumpsuit")
+#: Words of a dress for the evening: in the 1920s, the flapper's fringed one.
+EVENING = ("flapper", "fringe", "beaded", "sequin", "evening", "cocktail", "gown", "party", "glitter", "spangled")
 
 #: Clothes in one piece, arms to ankles: no lapels or tie, legs in the suit's colour.
 ONE_PIECE = ("diving suit", "diving dress", "diver's suit", "wetsuit", "wet suit", "spacesuit", "space suit",
@@ -240,6 +260,7 @@ class Puppet:
         self.lacquer = self.armour and self.hakama
         self.katana = any("katana" in a for a in self.acc)
         self.shield = next((a for a in self.acc if "shield" in a), None)
+        self._era_dress(year, she, skin, lit)
         self.steel = fill(g.c((0.66, 0.68, 0.72), lit=lit))
         self.steel_dark = fill(g.c((0.42, 0.44, 0.48), lit=lit))
         self.gold = fill(g.c((0.86, 0.66, 0.2), lit=lit, pull=0))
@@ -249,7 +270,17 @@ class Puppet:
         if self.plate:  # the armour itself is the top: steel, arms and legs too (a tabard hangs over it)
             self.c0 = self.steel
             self.c0_dark = self.steel_dark
-        if self.plate:
+        #: antiquity's armour (a legionary's, a gladiator's): bands of steel round the chest over a red
+        #: tunic whose skirt of leather strips hangs to the knee; bare arms and legs, sandals
+        self.lorica = self.plate and self.ancient
+        self.tunic_red = fill(g.c((0.66, 0.14, 0.12), lit=lit))
+        if self.lorica:
+            self.arm_paint = stroke(self.skin.getColor(), 5.6 * self.wf, aa=False)
+            self.arm_back = stroke(self.skin_dark.getColor(), 5.6 * self.wf, aa=False)
+            self.sleeve, self.sleeve_paint = 0.4, stroke(self.tunic_red.getColor(), 5.6 * self.wf, aa=False)
+            self.leg = self.skin
+            self.shoe = fill(g.c((0.48, 0.32, 0.18), lit=lit))
+        elif self.plate:
             self.arm_paint = stroke(self.steel.getColor(), 5.6 * self.wf, aa=False)
             self.arm_back = stroke(self.steel_dark.getColor(), 5.6 * self.wf, aa=False)
             self.leg = self.steel
@@ -262,13 +293,19 @@ class Puppet:
             self.hat = "gat"
         #: hair hidden under the hat or tied up in it (a diver's helmet, a ninja's hood, a topknot, a
         #: geisha's shimada, an Egyptian wig)
-        self.hair_hidden = self.hat in ("ninja hood", "topknot", "nemes", "shimada", "egyptian wig")
+        self.hair_hidden = self.hat in ("ninja hood", "topknot", "nemes", "shimada", "egyptian wig", "veil and wimple")
         self.black = fill(g.c((0.08, 0.07, 0.07), lit=lit, pull=0))  # a geisha's lacquered hair, a wig
         #: a diver's helmet hides the hair (a spacesuit's glass dome does not)
         self.helmeted = self.hat is not None and _has(self.hat, ("diving helmet", "brass helmet", "diver's helmet"))
         self.eyewear = next((a for a in self.acc if _has(a, EYEWEAR)), None)
         self.held = next((a for a in self.acc if _has(a, HELD)), None)
-        self.scarf = next((a for a in self.acc if _has(a, ("scarf", "bandana", "cravat", "bow tie"))), None)
+        self.beads = next((a for a in self.acc if _has(a, BEADS)), None)
+        #: a monk's or friar's robe is girt with a knotted rope
+        self.cord = self.hat == "cowl"
+        self.scarf = next((a for a in self.acc if _has(a, ("scarf", "bandana", "cravat", "bow tie", "boa"))), None)
+        #: a prop carried in the far hand (a prayer book, a ledger ...), drawn by objects
+        self.carried = next((found for a in self.acc if a not in (self.held, self.scarf)
+                             and (found := objects.find(a)) in CARRIED), None)
         self.pearls = any(_has(a, ("pearl", "necklace", "pendant", "locket")) for a in self.acc)
         self.smoke = any("cigarette" in a or "cigar" in a for a in self.acc)
         self.hat_paint = fill(g.c(mix(c1, (0.36, 0.33, 0.3), 0.45), lit=lit), aa=False)
@@ -346,6 +383,46 @@ class Puppet:
         if self.bare_legs:
             self.leg = self.skin
 
+    def _era_dress(self, year: int | None, she: bool | None, skin: tuple[float, float, float], lit: float) -> None:
+        """What the world's era makes of everyday clothes worn in it (a shirt, a jacket, an
+        outfit) where the costume has no shape of its own: a woman (``she``) before 1960 wears a
+        dress or a skirt: to the floor before 1915 (any skirt is), to the knee with its waist
+        dropped to the hips from 1915 to 1929 (in the 1920s an evening's dress is the flapper's:
+        fringed, a beaded headband with a feather, a long string of beads), to mid-calf until 1960,
+        with stockings below; a man before 1500 wears a belted tunic to mid-thigh over hose. A
+        'flapper' dress is drawn so in any year. Armour, mail, a robe or habit, the dress of Asia
+        and antiquity, a one-piece suit and clothes that name trousers keep their own shape."""
+        worn = self.clothing
+        #: where the skirt ends (None: as its words say), how far it flares, and from where it hangs
+        self.hem: float | None = None
+        self.flare = 6.0
+        self.drop_waist = self.fringe = self.headband = self.medieval_tunic = False
+        own = (self.plate or self.mail or self.kimono or self.hanbok or self.sari or self.kurta or self.drape
+               or self.tunic or self.egypt or self.lacquer or _has(worn, ONE_PIECE) or _has(worn, TROUSERS)
+               or _has(worn, ("robe", "habit", "cassock", "cloak", "tabard", "furs", "costume")))
+        flapper = "flapper" in worn
+        if year is None and not flapper:
+            return
+        if flapper or (she is True and not own and year is not None and year < 1960):
+            self.skirt = True
+            self.tie = False
+        if not self.skirt or own and not flapper:
+            if year is not None and year < 1500 and she is not True and not own and not self.long_coat:
+                self.medieval_tunic = True
+            return
+        if year is not None and year < 1915:
+            self.hem = -2.0
+        elif flapper or year is not None and year < 1930:
+            self.hem, self.flare, self.drop_waist = -24.0 * self.hf, 2.5, True
+            self.fringe = self.headband = flapper or _has(worn, EVENING)
+            self.lapels = self.long_coat = False
+        else:
+            self.hem = -14.0 * self.hf
+        if self.hem > -3:
+            return
+        # stockings: the skin's colour, sheer and a little tanned
+        self.leg = fill(self.g.c(mix(skin, (0.78, 0.62, 0.5), 0.35), lit=lit))
+
     def _period(self, year: int | None, one_piece: bool) -> None:
         """What the world's era makes of modern clothes (``year`` None: today). No necktie before
         1900: a suit or jacket is a frock coat or tailcoat over a white cravat, and before 1840 over
@@ -391,7 +468,7 @@ class Puppet:
     def draw_behind(self, c: skia.Canvas, pose: Pose) -> None:
         """What is behind the body: hood, long hair, the far arm."""
         sy, _, sw, _, sx, _ = self._metrics(pose)
-        if self.hood:
+        if self.hood or self.hat == "cowl":  # a hood down on the shoulders (a monk's cowl)
             c.drawOval(skia.Rect(sx - 9, sy - 6, sx + 9, sy + 4), self.c0_dark)
         self._back_hair(c, pose)
         self._behind_dress(c, pose, sx, sy, sw)
@@ -458,11 +535,38 @@ class Puppet:
                              (-sw * 0.5, sy + 16)]), self.gold)
             c.drawPath(tab, self.outline)
         if self.skirt and not self.kimono:
-            hem = -2 if _has(self.clothing, ("gown", "robe", "cassock", "habit")) else -24 * hf
-            skirt = poly([(-ww, wy), (ww, wy), (ww + 6 * wf, hem), (-ww - 6 * wf, hem)])
-            c.drawPath(skirt, self.c0_flat if _has(self.clothing, ("dress", "gown", "robe", "habit", "cassock"))
-                       else self.c1_flat)
+            hem = self.hem if self.hem is not None else -2 if _has(self.clothing, ("gown", "robe", "cassock", "habit")) \
+                else -24 * hf
+            whole = self.drop_waist or _has(self.clothing, ("dress", "gown", "robe", "habit", "cassock"))
+            top = wy + 8 if self.drop_waist else wy  # the 1920s' waist is at the hips
+            if self.drop_waist:
+                c.drawRect(skia.Rect(-ww, wy, ww, top + 0.5), self.c0_flat)
+            skirt = poly([(-ww, top), (ww, top), (ww + self.flare * wf, hem), (-ww - self.flare * wf, hem)])
+            c.drawPath(skirt, self.c0_flat if whole else self.c1_flat)
+            if self.fringe:  # rows of beaded fringe swinging from the hips to the hem
+                thread = stroke(self.gold.getColor(), 0.45)
+                for row in (top + 0.3 * (hem - top), top + 0.65 * (hem - top), hem - 0.5):
+                    spread = ww + self.flare * wf * (row - top) / (hem - top)
+                    c.drawLine(-spread, row, spread, row, stroke(self.gold.getColor(), 1.0))
+                    x = -spread + 0.8
+                    while x < spread:
+                        c.drawLine(x, row, x + 0.4, row + 3.2, thread)
+                        x += 1.6
             c.drawPath(skirt, self.outline)
+            if self.drop_waist:  # the sash round the hips
+                c.drawRect(skia.Rect(-ww - 0.3, top - 2.5, ww + 0.3, top + 0.5), self.c1)
+        elif self.lorica:  # the red tunic's hem and the pteruges: leather strips hanging from the waist
+            hem = poly([(-ww, wy), (ww, wy), (ww + 3 * wf, -27 * hf), (-ww - 3 * wf, -27 * hf)])
+            c.drawPath(hem, self.tunic_red)
+            c.drawPath(hem, self.outline)
+            strap = self.band
+            for i in range(5):
+                x = -ww + 1.2 + i * (2 * ww - 2.4) / 4
+                c.drawRect(skia.Rect(x - 1.1, wy, x + 1.1, -31 * hf), strap)
+        elif self.medieval_tunic:  # a belted tunic to mid-thigh over hose
+            tunic = poly([(-ww, wy), (ww, wy), (ww + 3 * wf, -27 * hf), (-ww - 3 * wf, -27 * hf)])
+            c.drawPath(tunic, self.c0_flat)
+            c.drawPath(tunic, self.outline)
         elif self.long_coat:
             tail = poly([(-ww, wy), (ww, wy), (ww + 2.5, -24 * hf), (d * 1.5, -25 * hf), (-ww - 2.5, -24 * hf)])
             c.drawPath(tail, self.c0_flat)
@@ -474,7 +578,14 @@ class Puppet:
             c.drawLine(-ww, wy - 2.6, ww, wy - 2.6, stroke(self.g.c((0.8, 0.15, 0.2), lit=0.55, pull=0), 0.8))
         elif self.kimono:  # the obi: a wide sash
             c.drawRect(skia.Rect(-ww, wy - 4.5, ww, wy + 1.6), self.c1 if not self.hakama else self.band)
-        elif not (self.hanbok or self.sari or self.kurta or self.drape or self.sheath or self.long_tunic):
+        elif self.cord:  # a monk's rope girdle, its knotted end hanging
+            rope = stroke(self.g.c((0.86, 0.8, 0.66), lit=0.55, pull=0), 1.3)
+            c.drawLine(-ww, wy + 0.5, ww, wy + 0.5, rope)
+            c.drawLine(d * 2.5, wy + 0.5, d * 3.5, wy + 17, rope)
+            for k in (6.0, 11.0, 16.0):
+                c.drawCircle(d * (2.5 + k / 17), wy + 0.5 + k, 0.9, fill(rope.getColor()))
+        elif not (self.hanbok or self.sari or self.kurta or self.drape or self.sheath or self.long_tunic
+                  or self.drop_waist):
             c.drawRect(skia.Rect(-ww, wy - 0.5, ww, wy + 1.6), self.c0_dark)  # belt line
         self._torso_details(c, pose, sx, sy, sw, wy)
         if self.katana:  # through the sash at the hip: the hilt forward, the curved scabbard behind
@@ -493,6 +604,17 @@ class Puppet:
         if self.scarf:
             c.drawRoundRect(skia.Rect(hx - 5.5, sy - 2.5, hx + 5.5, sy + 2), 2, 2, self.c1)
             c.drawPath(poly([(hx + d * 2, sy), (hx + d * 5, sy + 10), (hx + d * 2, sy + 10)]), self.c1)
+        if self.fringe:  # a long string of beads, knotted low
+            for i in range(15):
+                a = math.pi * (0.1 + 0.8 * i / 14)
+                c.drawCircle(hx + 5.5 * math.cos(a), sy + 0.5 + (wy - sy + 4) * math.sin(a), 0.6, self.white)
+        if self.beads:  # a rosary hanging from the girdle: a loop of beads, a cross below
+            bx = -d * (ww - 3.5)
+            for i in range(10):
+                a = 2 * math.pi * i / 10
+                c.drawCircle(bx + 1.8 * math.sin(a), wy + 5 + 4 * math.cos(a), 0.55, self.brass)
+            c.drawLine(bx, wy + 9, bx, wy + 14.5, stroke(self.brass.getColor(), 0.6))
+            c.drawLine(bx - 1.4, wy + 11, bx + 1.4, wy + 11, stroke(self.brass.getColor(), 0.6))
         if self.pearls:
             for i in range(9):
                 a = math.pi * (0.15 + 0.7 * i / 8)
@@ -671,6 +793,16 @@ class Puppet:
             return
         if self.lacquer:
             return
+        if self.lorica:  # bands of steel laced round the chest, the shoulder guards in bands too
+            band = stroke(self.steel_dark.getColor(), 0.6)
+            for y in range(int(sy + 9), int(wy + 1), 4):
+                c.drawLine(-sw + 0.8, y, sw - 0.8, y, band)
+            for side in (-1, 1):
+                for k in range(3):
+                    pad = skia.Rect(sx + side * sw - 4, sy - 2 + k * 3, sx + side * sw + 4, sy + 1.5 + k * 3)
+                    c.drawRoundRect(pad, 1.2, 1.2, self.steel)
+                    c.drawRoundRect(pad, 1.2, 1.2, self.outline)
+            return
         if self.plate:  # a breastplate's ridge and shine, rounded pauldrons
             if not self.tabard:
                 c.drawLine(sx, sy + 2, sx, wy - 1, stroke(self.steel_dark.getColor(), 0.7))
@@ -762,9 +894,26 @@ class Puppet:
             tip = (x2 + side * 9, y2 - 7)
             c.drawLine(x2 - side * 1.5, y2 + 1.2, *tip, stroke(self.ink.getColor(), 1.1))
             c.drawLine(tip[0] - side * 1.6, tip[1] + 1.25, *tip, stroke(self.white.getColor(), 1.1))
+        elif back and self.held and _has(self.held, POLEARMS):  # a long haft upright, its iron head high
+            top = y2 - 62 * self.hf  # (taller than the one holding it)
+            c.drawLine(x2, top, x2 + side * 1.2, 0, stroke(self.band.getColor(), 1.1))
+            if _has(self.held, ("pitchfork", "trident")):
+                for k in (-2.2, 0.0, 2.2):
+                    c.drawLine(x2 + k, top - 6, x2 + k * 0.6, top + 1, stroke(self.steel_dark.getColor(), 0.6))
+                c.drawLine(x2 - 2.4, top + 1, x2 + 2.4, top + 1, stroke(self.steel_dark.getColor(), 0.7))
+            else:  # a spear's leaf-shaped blade
+                blade = poly([(x2, top - 8), (x2 + 1.6, top - 3), (x2, top + 1), (x2 - 1.6, top - 3)])
+                c.drawPath(blade, self.steel)
+                c.drawPath(blade, self.outline)
         elif back and self.held:
             stick = stroke(self.band.getColor(), 1.1)
             c.drawLine(x2, y2 - 10, x2 + side * 1.5, 0, stick)
+        elif back and self.carried:  # the prop in the hand, at a tenth of the figure's height
+            c.save()
+            c.translate(x2 + side * 1.5, y2 + 4)
+            c.scale(0.17 * self.hf, 0.17 * self.hf)
+            objects.draw(c, self.g, self.carried)
+            c.restore()
         c.drawCircle(x2, y2, 2.9 * min(1.15, self.wf), self.skin)
         if not back and self.smoke:
             c.drawLine(x2 + side * 1.5, y2 - 1, x2 + side * 6, y2 - 2.5, stroke(self.white.getColor(), 0.8))
@@ -785,6 +934,11 @@ class Puppet:
         return p
 
     def _back_hair(self, c: skia.Canvas, pose: Pose) -> None:
+        if self.hat == "veil and wimple":  # a nun's veil falling behind the head to the shoulders
+            hx, hy = self.head_center(pose)
+            veil = skia.Rect(hx - self.rx - 3.5, hy - self.ry - 2.5, hx + self.rx + 3.5, hy + self.ry + 15)
+            c.drawRoundRect(veil, 5, 5, self.c0)
+            c.drawRoundRect(veil, 5, 5, self.outline)
         if self.hat in ("egyptian wig", "shimada"):  # behind the face: the wig to the shoulders, the shimada's wings
             hx, hy = self.head_center(pose)
             rx, ry = self.rx, self.ry
@@ -870,6 +1024,16 @@ class Puppet:
         self._front_hair(c, pose, hx, hy)
         self._eyewear(c, pose, fx, ey)
         self._hat(c, pose, hx, hy)
+        if self.headband and not self.hat:  # a flapper's beaded band low on the brow, a feather at the side
+            band_y = hy - ry * 0.5
+            c.drawRect(skia.Rect(hx - rx - 0.6, band_y - 0.8, hx + rx + 0.6, band_y + 0.8), self.gold)
+            fx0 = hx - d * (rx - 1)
+            plume = skia.Path()
+            plume.moveTo(fx0, band_y)
+            plume.quadTo(fx0 - d * 5, band_y - 8, fx0 - d * 1.5, band_y - 14)
+            plume.quadTo(fx0 + d * 2.5, band_y - 7, fx0, band_y)
+            c.drawPath(plume, self.white)
+            c.drawPath(plume, self.outline)
 
     def _mouth(self, c: skia.Canvas, x: float, y: float, pose: Pose, smile: float, jaw: float) -> None:
         m = max(jaw, min(1.0, pose.mouth))
@@ -970,6 +1134,20 @@ class Puppet:
         rx, ry = self.rx, self.ry
         top = hy - ry
         p = self.hat_paint
+        if a == "veil and wimple":  # the white wimple framing the face, the black veil over the crown
+            band = skia.Path()
+            band.addRoundRect(skia.Rect(hx - rx - 2.2, hy - ry * 0.74, hx + rx + 2.2, hy + ry + 3.5), 5, 5)
+            band.addOval(skia.Rect(hx - rx * 0.8, hy - ry * 0.62, hx + rx * 0.8, hy + ry * 0.84))
+            band.setFillType(skia.PathFillType.kEvenOdd)
+            c.drawPath(band, self.white)
+            c.drawPath(band, self.outline)
+            cap = skia.Rect(hx - rx - 3, top - 2.5, hx + rx + 3, hy - ry * 0.6)
+            c.drawRoundRect(cap, 5, 5, self.c0)
+            c.drawRoundRect(cap, 5, 5, self.outline)
+            return
+        if a == "cowl":  # a monk's tonsure: the crown shaved in a ring of hair (the cowl hangs behind)
+            c.drawOval(skia.Rect(hx - rx * 0.55, top - 0.6, hx + rx * 0.55, top + 3.4), self.skin)
+            return
         if a == "topknot":  # hair drawn back tight from a shaved crown, tied in a topknot folded forward
             d = pose.facing
             c.save()
@@ -1096,6 +1274,15 @@ class Puppet:
             c.drawPath(poly(pts), self.metal)
         elif "helmet" in a:
             dome = skia.Rect(hx - rx - 1.5, top - 1.5, hx + rx + 1.5, hy + ry * 0.4)
+            if self.ancient:  # antiquity's: bronze, cheek guards, a red crest from brow to nape
+                crest = skia.Rect(hx - rx * 0.9, top - 7, hx + rx * 0.9, top + 1)
+                c.drawArc(crest, 180, 180, True, self.tunic_red)
+                c.drawArc(crest, 180, 180, True, self.outline)
+                p = self.brass
+                for side in (-1, 1):
+                    guard = skia.Rect(hx + side * rx - 2.2, hy - 3, hx + side * rx + 2.2, hy + 4.5)
+                    c.drawRoundRect(guard, 1.2, 1.2, p)
+                    c.drawRoundRect(guard, 1.2, 1.2, self.outline)
             c.drawArc(dome, 180, 180, True, p)
             c.drawArc(dome, 180, 180, True, self.outline)
         elif _has(a, ("cap", "boater", "bonnet")) and "wide" not in a:
