@@ -2561,3 +2561,55 @@ def test_a_penguin_who_wants_to_fly_a_play_put_on_and_a_lawyer_sent_to_evict():
     lawyer = next(c for c in bees.bible.cast if c.job == "city lawyer")
     assert lawyer.role == "antagonist" and bees.bible.cast[0].pronouns == "she"
     assert not any("subway" in p.name for p in bees.bible.world.places)
+
+
+def test_a_cliff_above_a_stormy_sea_and_a_lighthouse_on_a_rock():
+    # the cliff is a place of its own, over the sea it looks on (it was a shop, beside a raft and
+    # a coral reef on the open sea)
+    cliff = plan(Request(prompt="a smuggler's thriller on a cliff above a stormy sea in Cornwall", episodes=1), seed=0)
+    names = [p.name for p in cliff.bible.world.places]
+    assert "the cliff path" in names and "the raft" not in names and "the stockroom" not in names
+    # a word the vocabulary lacks, beside a place it knows, is part of that place (not a shop too)
+    rock = plan(Request(prompt="a lighthouse keeper on a rock in Maine", episodes=1), seed=0)
+    assert "the stockroom" not in [p.name for p in rock.bible.world.places]
+    assert "drew the rock as part of the lighthouse" in rock.generator["notes"]
+
+
+def test_sheepdog_trials_a_mother_who_died_a_viking_romance_and_a_journey_to_the_coast():
+    # sheepdog trials are a contest, not a court (a farmer was in the dock)
+    assert read("a sheep farmer in New Zealand trains his dog for the national sheepdog trials").shapes == ["rivalry"]
+    # messages from a dead mother are grief, where loneliness read a made-up friend as the plot
+    assert read("a lonely astronaut on the International Space Station starts receiving messages from her dead "
+                "mother").shapes[0] == "grief"
+    # a Viking and a Saxon are in the Viking Age, a romance of history, not a fairy tale of nowhere
+    viking = plan(Request(prompt="a Viking shieldmaiden must choose between her clan and the Saxon prince she loves",
+                          episodes=1), seed=0)
+    assert viking.bible.world.era == "the Viking Age" and viking.request.genres == ["romance"]
+    # the coast they cross the Sahara to reach is where they are going, the desert where they are
+    sahara = read("a family of refugees crosses the Sahara to reach the Mediterranean coast")
+    assert [(p.label, p.goal) for p in sahara.places if p.kind is not None] == [("a desert", False), ("a beach", True)]
+
+
+def test_a_wolf_pup_a_corrupt_mayor_and_a_world_champion():
+    # the youngest pup of a wolf pack is a wolf among wolves, telling it (a puppy among people, in
+    # a spy thriller's city)
+    wolves = plan(Request(prompt="a wolf pack in Yellowstone, told from the point of view of the youngest pup",
+                          episodes=1), seed=0)
+    assert [c.look.species for c in wolves.bible.cast[:3]] == ["wolf", "wolf", "wolf"]
+    assert wolves.request.genres != ["thriller"]
+    # a corrupt mayor covering up a murder is the scheme's rise and fall, in a crime film (he was
+    # a reporter uncovering it, in a cozy mystery)
+    mayor = plan(Request(prompt="a corrupt mayor in a small Sicilian town tries to cover up a mafia murder",
+                         episodes=1), seed=0)
+    assert mayor.generator["shapes"] == "rise_fall" and mayor.request.genres == ["noir"]
+    # the world champion challenged is the opposition ("champion" was not understood)
+    chess = read("a chess prodigy from a Moscow orphanage challenges the world champion in 1972")
+    assert chess.people[1].label == "champion" and chess.people[1].relation == "rival" and not chess.not_understood
+    assert read("a boxer who wants to become champion").people[0].hopes == "champion"
+
+
+def test_a_surgeon_who_loses_the_use_of_her_hands_and_a_salaryman():
+    surgeon = read("a brilliant but arrogant surgeon loses the use of her hands and must relearn everything")
+    assert "injury" in surgeon.complications and not surgeon.not_understood
+    assert read("a Japanese salaryman discovers he can stop time every day at 5pm").people[0].label == "office worker"
+    assert not read("a group of Kenyan schoolgirls form a robotics team to compete in a national contest").not_understood

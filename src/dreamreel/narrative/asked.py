@@ -656,8 +656,11 @@ TALKING = re.compile(r"\b(?:talking|talks?|speaks?|speaking|chatty|says|animated
 
 
 def talking_world(premise: Premise, genres: list[str]) -> bool:
-    """Whether a story's animals talk: for children, in a fantasy, or where the request says so."""
-    return premise.audience == "children" or "fantasy" in genres or bool(TALKING.search(premise.prompt))
+    """Whether a story's animals talk: for children, in a fantasy, or where the request says so
+    (or tells it through an animal's eyes: "told from the point of view of the youngest pup")."""
+    return premise.audience == "children" or "fantasy" in genres or bool(TALKING.search(premise.prompt)) \
+        or bool(re.search(r"\b(?:point of view|eyes) of (?:a|an|the|its|their|his|her) ", premise.prompt, re.I)
+                and premise.people and premise.people[-1].species not in ("human", "animal"))
 
 
 #: Who lives near where an animal story is set (by the place's world): its other parts.
@@ -716,7 +719,9 @@ def _neighbours(premise: Premise, genres: list[str]) -> tuple[str, ...]:
     v = kits().vocabulary
     world = next((v.places[p.kind].world for p in premise.places if p.kind is not None and v.places[p.kind].world), None)
     pool = _NEIGHBOURS.get(world or "", _WOODLAND)
-    return tuple(a for a in pool if a not in {p.species for p in people}) or pool
+    # the animals of a pack or a pride asked for are the first of its others ("a wolf pack")
+    kin = tuple(dict.fromkeys(p.species for p in premise.people if p.kind == "group" and p.species in animals))
+    return kin * 2 + tuple(a for a in pool if a not in {p.species for p in people}) or pool
 
 
 #: Beings that are people in all but kind keep people's names ("a vampire", "the ghost of the

@@ -207,7 +207,8 @@ _CALLED_GENRE = {
     "medic": "war", "army medic": "war", "combat medic": "war", "corpsman": "war", "army nurse": "war",
     "general": "war", "colonel": "war", "field marshal": "war", "fighter pilot": "war",
     "resistance fighter": "war", "partisan": "war", "platoon": "war", "battalion": "war", "regiment": "war",
-    "brigade": "war", "troops": "war",
+    "brigade": "war", "troops": "war", "mafia": "noir", "the mafia": "noir", "mob": "noir", "the mob": "noir",
+    "mobster": "noir", "mafioso": "noir", "cartel": "thriller",
 }
 #: Soldiers of an age before the war films' ("a Roman centurion"), or of a regime (a junta).
 _NOT_WAR = frozenset({"legionnaire", "centurion", "junta", "militia"})
@@ -233,8 +234,17 @@ def _people_genres(premise: Premise) -> list[str]:
         kinds = ["fantasy" if g in _NOT_FOR_CHILDREN else g for g in kinds]
     # (outlaws and bandits are a western's on the frontier only: feudal Japan's are not; soldiers
     # are a war film's in the years of its wars only: ancient Rome's are not)
+    # (a prince of a real age is history's, not a fairy tale's: "the Saxon prince she loves")
+    real_age = any(e.era == premise.era and e.country for e in all_data().vocabulary.eras)
+    kinds = [g for g in kinds if not (real_age and g == "fantasy")] if real_age and not any(
+        _PEOPLE_GENRE.get(p.species) == "fantasy" or p.label not in _OF_COURTS and _PEOPLE_GENRE.get(p.label) == "fantasy"
+        for p in premise.people) else kinds
     return [g for g in dict.fromkeys(kinds) if (g != "western" or _on_the_frontier(premise))
             and not (g == "war" and premise.year is not None and _out_of_period(g, premise.year))]
+
+
+#: People of a court, a fairy tale's or history's.
+_OF_COURTS = frozenset({"prince", "princess", "squire", "jester", "knight"})
 
 
 def _fits(premise: Premise, genres: list[str], anywhere: bool = False) -> list[str]:
@@ -626,6 +636,9 @@ def _lead_plots(premise: Premise) -> list[str]:
     """The plots the request's first named kind of worker or creature leads (``PersonWord.plots``:
     a ronin's revenge, a mermaid's journey): for children or a family, the gentle ones only."""
     if premise.people and premise.people[0].hopes and "coming_of_age" in all_data().shapes:
+        # ("a boxer who wants to become champion": a title is won in a contest)
+        if premise.people[0].hopes.split()[-1] in ("champion", "champ") and "rivalry" in all_data().shapes:
+            return ["rivalry"]
         return ["coming_of_age"]  # "a samurai's daughter trains to become a swordmaster": her becoming one
     theirs = {w.label: w.plots for w in all_data().vocabulary.people if w.plots}
     # (a relation or a group leads a plot only where it has one of its own: a runaway bride's

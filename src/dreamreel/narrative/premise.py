@@ -641,6 +641,10 @@ def read(prompt: str) -> Premise:
     _racing_to(premise)
     _first_plot(premise)
     _unmasked(premise)
+    _their_own_scheme(premise)
+    _young_of_their_kind(premise)
+    _mourned(premise)
+    _only_a_view(premise)
     _sent_against(premise)
     _what_it_does(premise)
     _staged(premise)
@@ -1373,7 +1377,10 @@ def _longed_for(m: Match, toks: list[Token]) -> bool:
     going or seeing, in the few words before it."""
     before = toks[max(0, m.first - 5):m.first]
     want = next((k for k, t in enumerate(before) if t.forms & words("longs")), None)
-    return want is not None and any(t.forms & words("goes_to") for t in before[want + 1:])
+    # ... or a journey's end: "crosses the Sahara to reach the Mediterranean coast"
+    headed = any(t.low == "to" and k + 1 < len(before) and before[k + 1].low in ("reach", "get")
+                 for k, t in enumerate(before))
+    return headed or want is not None and any(t.forms & words("goes_to") for t in before[want + 1:])
 
 
 #: Words between a thing and what it does that leave it the doer: "a phone in a drawer remembers",
@@ -2089,6 +2096,53 @@ def _sent_against(premise: Premise) -> None:
                 lead.pronouns = "she" if said == "her" else "he"
 
 
+def _only_a_view(premise: Premise) -> None:
+    """What a place looks out on is no place of the story: "a cliff above a stormy sea" is the
+    cliff, the sea below it (not a raft and a coral reef on the open sea)."""
+    low = premise.prompt.lower()
+    kinds = [p for p in premise.places if p.kind is not None]
+    if len(kinds) < 2:
+        return
+    for p in kinds:
+        if p.words and re.search(rf"\b(?:above|overlooking|over|facing|looking out over|looking out on) "
+                                 rf"(?:a |an |the )?(?:[a-z-]+ )?{re.escape(p.words[0].lower())}\b", low):
+            premise.places.remove(p)
+
+
+def _mourned(premise: Premise) -> None:
+    """Someone of the lead's own who has died, and still reaches them ("starts receiving messages
+    from her dead mother"), is the story's grief, where only loneliness was read (a made-up friend
+    was the plot, the mother left out)."""
+    if any(p.kind == "relation" and "dead" in p.traits for p in premise.people[1:]) \
+            and "grief" in kits().shapes and "grief" not in premise.shapes \
+            and (not premise.shapes or premise.shapes[0] == "friendship"):
+        premise.shapes.insert(0, "grief")
+
+
+def _young_of_their_kind(premise: Premise) -> None:
+    """A pup or a cub among animals of one kind is theirs: "a wolf pack in Yellowstone, told from
+    the point of view of the youngest pup" is a wolf cub (it was a puppy, among people)."""
+    kinds = {p.species for p in premise.people if p.species not in ("human", "animal", "dog")}
+    if len(kinds) != 1:
+        return
+    species = next(iter(kinds))
+    word = next((w for w in kits().vocabulary.people if w.kind == "species" and w.species == species), None)
+    for p in premise.people:
+        if p.species == "dog" and p.age == "child" and word is not None \
+                and (p.called or "").split()[-1:] in (["pup"], ["pups"], ["cub"], ["cubs"]):
+            p.species, p.label = species, word.label
+
+
+def _their_own_scheme(premise: Premise) -> None:
+    """A corrupt lead who covers something up is the scheme, not the one who uncovers it: "a
+    corrupt mayor tries to cover up a mafia murder" rises and falls (he was a reporter's lead)."""
+    lead = next((p for p in premise.people if p.kind != "group"), None)
+    if lead is not None and set(lead.traits) & {"corrupt", "crooked", "bent", "dirty"} and "expose" in premise.shapes \
+            and "rise_fall" in kits().shapes:
+        premise.shapes[premise.shapes.index("expose")] = "rise_fall"
+        premise.shapes = list(dict.fromkeys(premise.shapes))
+
+
 def _unmasked(premise: Premise) -> None:
     """Someone found out to be what a plot is about ("discovers that her wedding planner is a con
     artist") is who the lead is up against in that plot, told from the lead's side: the bride runs
@@ -2189,17 +2243,21 @@ def _court_of_their_time(premise: Premise) -> None:
 def _of_their_time(premise: Premise) -> None:
     """A lead who is one era's, where the request names no time ("a gladiator": ancient Rome; "a
     Viking raid": the Viking Age), unless it sets them elsewhere: another country ("a samurai in
-    New York") or a future ("a cyberpunk ninja", "Vikings in space")."""
-    if premise.era is not None or premise.year is not None or set(premise.genres) & _FUTURE_GENRES:
-        return
+    New York") or a future ("a cyberpunk ninja", "Vikings in space"). An age of no one country
+    asked with them is theirs, near enough ("a Viking shieldmaiden and the Saxon prince she loves":
+    the Viking Age, not the Dark Ages of nowhere)."""
     v = kits().vocabulary
+    asked = next((e for e in v.eras if e.era == premise.era), None) if premise.era is not None else None
+    if (premise.era is not None or premise.year is not None) and (asked is None or asked.country is not None) \
+            or set(premise.genres) & _FUTURE_GENRES:
+        return
     lead = next((p for p in premise.people if p.kind == "occupation"), None)
     # "a samurai cat fights pirates": what the lead is called says their age before the pirates do
     said = [w for p in premise.people[:1] for w in [*p.traits, *" ".join(p.words).lower().split()[:-1]]]
     era = next((w.era for word in said for w in v.people if w.era and word in w.words), None) or next(
         (w.era for w in v.people if lead is not None and w.label == lead.label and w.era), None)
     entry = next((e for e in v.eras if e.era == era), None)
-    if entry is None:
+    if entry is None or asked is not None and (entry.country is None or abs(entry.year - asked.year) > 300):
         return
     for p in premise.places:
         if p.named and entry.country is not None and country_of(p.named) not in (None, entry.country):
@@ -2266,6 +2324,11 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         for x in kind_words:
             x.used = "place"
         called = " ".join([*(x.low for x in kind_words), t.low])
+        known = next((p for p in premise.places if p.kind is not None and p.kind != some), None)
+        if known is not None:
+            # "a lighthouse keeper on a rock in Maine": the rock is the lighthouse's, no shop beside it
+            premise.notes.append(f"drew the {called} as part of the {known.label.split(' ', 1)[-1]}")
+            continue
         premise.places.append(AskedPlace(label=f"a {called}", words=[called], kind=some))
         premise.notes.append(f"drew the {called} as the nearest place it knows, {_SOME_PLACE}")
 
