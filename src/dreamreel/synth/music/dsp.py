@@ -4,7 +4,8 @@ filters, panning and a Schroeder reverb.
 Everything here is vectorised numpy/scipy: the score has to render at well over 50x real time
 on one core, so no per-sample Python loops. Recursive filters whose delay is long (combs,
 allpasses, Karplus-Strong strings) are computed a delay-length block at a time, which is exact
-because a block only ever reads the block before it.
+because a block only ever reads the block before it; the reverb's combs and allpasses are
+unrolled first, so that block is thousands of samples long (see ``_Feedback``).
 """
 
 from functools import lru_cache
@@ -198,50 +199,113 @@ def pan(mono: np.ndarray, position: float) -> np.ndarray:
     return out
 
 
-def _comb(x: np.ndarray, delay: int, g: float) -> np.ndarray:
-    # y[n] = x[n] + g y[n-D]: reshaped to (blocks, D), it is a first-order recursion down axis 0
-    n = x.shape[0]
-    blocks = -(-n // delay)
-    xb = np.zeros(blocks * delay, dtype=np.float32)
-    xb[:n] = x
-    b, a = np.array([1.0], np.float32), np.array([1.0, -g], np.float32)
-    yb = signal.lfilter(b, a, np.ascontiguousarray(xb.reshape(blocks, delay).T), axis=1)
-    return yb.T.reshape(-1)[:n]
+#: A feedback delay line's recursion runs this many samples a step or more (see ``_Feedback``).
+STEP = 4096
 
 
-def _allpass(x: np.ndarray, delay: int, g: float) -> np.ndarray:
-    # y[n] = -g x[n] + x[n-D] + g y[n-D], the same block trick
-    n = x.shape[0]
-    blocks = -(-n // delay)
-    xb = np.zeros(blocks * delay, dtype=np.float32)
-    xb[:n] = x
-    b, a = np.array([-g, 1.0], np.float32), np.array([1.0, -g], np.float32)
-    yb = signal.lfilter(b, a, np.ascontiguousarray(xb.reshape(blocks, delay).T), axis=1)
-    return yb.T.reshape(-1)[:n]
+class _Feedback:
+    """y[n] = z[n] + g y[n-D], fed a block at a time (its state carried from block to block).
+
+    The recursion is unrolled k times first (y[n] = sum of g^i z[n-iD] for i < 2^k, plus
+    g^(2^k) y[n - 2^k D]: k vector passes over the block), so that the loop left over steps
+    2^k D >= STEP samples at a time, a few dozen numpy steps a second of sound rather than the
+    hundreds a step of D would take."""
+
+    def __init__(self, delay: int, g: float):
+        self.k = max(0, int(np.ceil(np.log2(STEP / delay)))) if delay < STEP else 0
+        self.delay, self.g = delay, g
+        self.big = delay << self.k
+        self.g_big = np.float32(g ** (1 << self.k))
+        self._z = np.zeros(self.big - delay, np.float32)  # the inputs the unrolled sum reads back
+        self._y = np.zeros(self.big, np.float32)          # the outputs the recursion reads back
+
+    def __call__(self, z: np.ndarray) -> np.ndarray:
+        m = z.shape[0]
+        v = np.concatenate([self._z, z])
+        if self._z.size:
+            self._z = v[-self._z.size:].copy()
+        d, g = self.delay, np.float32(self.g)
+        for _ in range(self.k):  # v[n] += g v[n-d], then the same with 2d and g^2 ...
+            v[d:] += g * v[:-d]
+            d, g = d * 2, g * g
+        y = np.concatenate([self._y, v[v.shape[0] - m:]])
+        big = self.big
+        for s in range(big, big + m, big):
+            e = min(s + big, big + m)
+            y[s:e] += self.g_big * y[s - big:e - big]
+        self._y = y[-big:].copy()
+        return y[big:]
 
 
-def reverb(send: np.ndarray, sr: int, seconds: float = 1.8, damp_hz: float = 5000.0) -> np.ndarray:
+class _Allpass:
+    """y[n] = -g x[n] + x[n-D] + g y[n-D], fed a block at a time: a feedback line fed
+    x[n-D] - g x[n]."""
+
+    def __init__(self, delay: int, g: float):
+        self.delay, self.g = delay, np.float32(g)
+        self._x = np.zeros(delay, np.float32)
+        self._line = _Feedback(delay, g)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        u = np.concatenate([self._x, x])
+        self._x = u[-self.delay:].copy()
+        return self._line(u[: x.shape[0]] - self.g * x)
+
+
+class Reverb:
     """Schroeder reverb: four parallel combs, then a different allpass chain per side for width.
 
     ``seconds`` is the RT60. The send is darkened first (rooms absorb highs faster than lows),
     which also lets the tank run at half the sample rate: a tail has nothing up there anyway.
+    Fed a block at a time (``__call__``: as many wet samples back as send samples given), it
+    carries its state across blocks, so a score played in pieces reverberates each piece once,
+    its tail ringing on into the next block rather than being worked out in silence after it:
+    the wet sound does not depend on where the blocks fall (within float rounding). It lags the
+    send by two samples (the way back up from half rate interpolates between tank samples).
     """
-    n = send.shape[0]
-    mono = send.mean(axis=1) if send.ndim == 2 else send
-    wet = sos_filter(mono, "lowpass", damp_hz, sr, 2)
-    half = wet[: n - n % 2].reshape(-1, 2).mean(axis=1)
-    rate = sr / 2
-    scale = rate / 44100.0
-    tank = np.zeros(half.shape[0], dtype=np.float32)
-    for d in (1116, 1188, 1277, 1356):
-        delay = int(d * scale)
-        tank += _comb(half, delay, 10.0 ** (-3.0 * delay / rate / seconds))
-    out = np.zeros((n, 2), dtype=np.float32)
-    for ch, allpasses in enumerate(((556, 441, 341), (579, 464, 225))):
-        acc = tank
-        for d in allpasses:
-            acc = _allpass(acc, int(d * scale), 0.5)
-        up = np.repeat(acc, 2)
-        up[1:-1:2] = 0.5 * (acc[:-1] + acc[1:])  # linear interpolation back to the full rate
-        out[: up.shape[0], ch] = up * 0.25
-    return out
+
+    def __init__(self, sr: int, seconds: float = 1.8, damp_hz: float = 5000.0):
+        self.sr = sr
+        self._sos = _sos("lowpass", damp_hz, sr, 2)
+        self._zi = np.zeros((self._sos.shape[0], 2), np.float32)
+        rate = sr / 2
+        scale = rate / 44100.0
+        self._combs = [_Feedback(int(d * scale), 10.0 ** (-3.0 * int(d * scale) / rate / seconds))
+                       for d in (1116, 1188, 1277, 1356)]
+        self._chains = [[_Allpass(int(d * scale), 0.5) for d in ds] for ds in ((556, 441, 341), (579, 464, 225))]
+        self._odd = np.zeros(0, np.float32)       # a sample waiting for its pair
+        self._last = np.zeros(2, np.float32)      # each side's last tank sample (to interpolate from)
+        self._owed = np.zeros((1, 2), np.float32)  # made, not yet handed back (starts as the lag)
+
+    def __call__(self, send: np.ndarray) -> np.ndarray:
+        """Wet stereo (n, 2) float32 for the next ``n`` samples of ``send`` ((n,) or (n, 2))."""
+        n = send.shape[0]
+        x = np.asarray(send, np.float32)
+        mono = 0.5 * (x[:, 0] + x[:, 1]) if x.ndim == 2 else x
+        wet, self._zi = signal.sosfilt(self._sos, mono, zi=self._zi)
+        wet = np.concatenate([self._odd, wet.astype(np.float32, copy=False)])
+        pairs = wet.shape[0] // 2
+        self._odd = wet[2 * pairs:].copy()
+        half = np.float32(0.5) * (wet[0:2 * pairs:2] + wet[1:2 * pairs:2])
+        tank = np.zeros(pairs, np.float32)
+        for comb in self._combs:
+            tank += comb(half)
+        made = np.empty((2 * pairs, 2), np.float32)
+        for ch, chain in enumerate(self._chains):
+            acc = tank
+            for allpass in chain:
+                acc = allpass(acc)
+            acc = acc * np.float32(0.25)
+            if pairs:  # back to the full rate: each tank sample, and halfway from the one before
+                made[1::2, ch] = acc
+                made[0:1, ch] = 0.5 * (self._last[ch] + acc[0])
+                made[2::2, ch] = 0.5 * (acc[:-1] + acc[1:])
+                self._last[ch] = acc[-1]
+        out = np.concatenate([self._owed, made])
+        self._owed = out[n:].copy()
+        return out[:n]
+
+
+def reverb(send: np.ndarray, sr: int, seconds: float = 1.8, damp_hz: float = 5000.0) -> np.ndarray:
+    """The :class:`Reverb` of ``send`` alone (its tail cut at the send's end): (n, 2) float32."""
+    return Reverb(sr, seconds, damp_hz)(send)

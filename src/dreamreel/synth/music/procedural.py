@@ -10,7 +10,7 @@ class ProceduralMusic:
 
     name = "procedural"
     #: Bump when the composer changes what it writes (cached mixes of an older score are not reused).
-    version = "2"
+    version = "3"
 
     def requires(self) -> list[str]:
         return ["numpy", "scipy"]

@@ -21,7 +21,7 @@ import numpy as np
 from ...errors import BadInputError
 from ...model.bible import StyleGuide
 from ...model.shot import Shot, ShotList
-from .dsp import fade, pan_gains, reverb
+from .dsp import Reverb, fade, pan_gains, reverb
 from .harmony import song_chords
 from .instruments import DRUMS, INSTRUMENTS, drum
 from .palettes import CHORDS, SCALES, Palette, palette_for
@@ -607,7 +607,7 @@ class ScoreStream:
     ``add`` writes the next cue's section (cues come in order, end to end); ``take`` returns the
     music up to a time as soon as no later note can change it (a note never starts before its
     own cue, so everything before the newest cue's start is final, reverb tails included, as
-    the reverb is fed block by block with room for its tail); ``finish`` ends the film with the
+    the reverb is fed block by block and carries its tail from block to block); ``finish`` ends the film with the
     last cue's fade. Levels are fixed, not normalised to the loudest peak (which is not known
     until the end): the mix sets them.
     """
@@ -623,7 +623,8 @@ class ScoreStream:
         self._player = _Player(seed, sample_rate)
         self._prev: float | None = None
         self.sections: list[Section] = []
-        self._tail = int((4.0 + self.palette.reverb) * sample_rate)  # longest note release + reverb
+        self._tail = int((4.0 + self.palette.reverb) * sample_rate)  # (room for the longest notes' release)
+        self._reverb = Reverb(sample_rate, self.palette.reverb)
         self._dry = np.zeros((0, 2), np.float32)   # from sample self._base on
         self._send = np.zeros(0, np.float32)
         self._base = 0          # film sample held at index 0 of the buffers
@@ -661,13 +662,9 @@ class ScoreStream:
         until = limit if until_s is None else min(limit, round(until_s * self.sr))
         if until <= self._emitted:
             return np.zeros((0, 2), np.float32)
-        if until > self._wet_done:
+        if until > self._wet_done:  # (the reverb carries its tail on into the next take's)
             a, b = self._wet_done - self._base, until - self._base
-            block = np.zeros(b - a + self._tail, np.float32)
-            block[: b - a] = self._send[a:b]
-            wet = reverb(block, self.sr, self.palette.reverb) * np.float32(0.6)
-            self._grow(until + self._tail)
-            self._dry[a:a + wet.shape[0]] += wet
+            self._dry[a:b] += self._reverb(self._send[a:b]) * np.float32(0.6)
             self._send[a:b] = 0.0
             self._wet_done = until
         a, b = self._emitted - self._base, until - self._base
