@@ -45,6 +45,11 @@ CARRIED = frozenset({"book", "ledger", "scroll", "bottle", "cup", "camera", "mag
                      "medkit", "flower", "palette", "clock", "trumpet", "violin", "bell", "key", "letter",
                      "envelope", "photo", "mirror", "potion", "jar", "racket", "cards", "feather", "gavel", "gun",
                      "knife", "teapot", "candle", "flute", "loaf", "apple", "toy", "skull", "coins", "radio"})
+#: The year a carried prop's drawing was first seen in anyone's hand: before it, it is not carried (a
+#: backpack in ancient Athens is no suitcase, nor a camera in a Tudor court).
+CARRIED_SINCE = {"case": 1850, "camera": 1840, "photo": 1840, "megaphone": 1880, "microphone": 1900, "radio": 1920,
+                 "medkit": 1900, "gun": 1500, "clock": 1500, "telescope": 1610, "magnifier": 1250, "cards": 1370,
+                 "racket": 1870, "bottle": 1700}
 #: Strings of beads a religious carries, hanging from the belt with a cross or a tassel.
 BEADS = ("rosary", "prayer beads", "mala", "misbaha", "worry beads")
 #: Headwear named in the clothing itself ("tricorn hat and sash", "stetson and chaps", "pointed hat and
@@ -305,7 +310,8 @@ class Puppet:
         self.scarf = next((a for a in self.acc if _has(a, ("scarf", "bandana", "cravat", "bow tie", "boa"))), None)
         #: a prop carried in the far hand (a prayer book, a ledger ...), drawn by objects
         self.carried = next((found for a in self.acc if a not in (self.held, self.scarf)
-                             and (found := objects.find(a)) in CARRIED), None)
+                             and (found := objects.find(a)) in CARRIED
+                             and (year is None or year >= CARRIED_SINCE.get(found, year))), None)
         self.pearls = any(_has(a, ("pearl", "necklace", "pendant", "locket")) for a in self.acc)
         self.smoke = any("cigarette" in a or "cigar" in a for a in self.acc)
         self.hat_paint = fill(g.c(mix(c1, (0.36, 0.33, 0.3), 0.45), lit=lit), aa=False)
