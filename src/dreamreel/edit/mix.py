@@ -19,6 +19,7 @@ from scipy import ndimage, signal
 
 from ..errors import BadInputError
 from ..model.base import Model
+from ..synth.music.dsp import by_sample
 from .loudness import K_TAIL_S, Loudness, merged, meter as meter_for, power
 
 CEILING = 10 ** (-1.0 / 20)   # limiter ceiling: -1 dBFS sample peak (headroom for AAC and inter-sample peaks)
@@ -212,7 +213,7 @@ class _Limited:
         whole = None if self.base is not None else self.weighted * gain
         h = self.base * float(gain) ** 2 if self.base is not None else None
         for a, e in ranges:
-            diff = self.pre[a:e] * (g[a:e] - gain)[:, None]  # zero before a: the filter starts at rest
+            diff = by_sample(self.pre[a:e], g[a:e] - gain)  # zero before a: the filter starts at rest
             y = self.weighted[a:e] * gain + signal.sosfilt(self.meter.sos32, diff, axis=0)
             if h is not None:
                 part = self.meter.hops(power(y))
@@ -348,10 +349,10 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
     room = beds
     if bed_gain is not None and room_lu is not None and room_lu < ambience_lu:
         room = duck * np.maximum(hush, np.float32(10 ** ((room_lu - ambience_lu) / 20)))
-    part_music = bed_music * (np.float32(g_music) * beds[:, None])
-    part_fx = bed_amb * (np.float32(g_amb) * room[:, None])
+    part_music = by_sample(bed_music, np.float32(g_music) * beds)
+    part_fx = by_sample(bed_amb, np.float32(g_amb) * room)
     if g_fx > 0:
-        part_fx += bed_fx * (np.float32(g_fx) * np.sqrt(duck)[:, None])
+        part_fx += by_sample(bed_fx, np.float32(g_fx) * np.sqrt(duck))
     pre = voice + part_music + part_fx
 
     def db(g: float) -> float | None:
@@ -390,7 +391,7 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
         gain_db += (target_lufs - measured) / slope
     else:
         measured = limited.measured(g, gain, spans)
-    out = pre * g[:, None]
+    out = by_sample(pre, g)
     reduction = max(0.0, float(-20 * np.log10(max(float(lim.min()), 1e-6))))
     sample_peaks = _stereo_peak(out)
     peak = float(sample_peaks.max())
@@ -406,5 +407,4 @@ def mix(dialogue: list[Placed], music: np.ndarray | None, ambience: np.ndarray |
         lines=len(dialogue), truncated_lines=truncated, silent=False)
     if not stems:
         return out, report
-    g2 = g[:, None]
-    return out, report, Stems(voice * g2, part_music * g2, part_fx * g2)  # float32 already
+    return out, report, Stems(by_sample(voice, g), by_sample(part_music, g), by_sample(part_fx, g))  # float32 already

@@ -17,7 +17,7 @@ from scipy import signal
 
 from ...errors import BadInputError, UnknownNameError
 from ...model.shot import ShotList
-from .dsp import fade, pan, sos_filter
+from .dsp import by_sample, fade, pan, sos_filter
 from .instruments import INSTRUMENTS
 
 WEATHERS = ("clear", "rain", "snow", "fog", "dust", "storm", "embers", "flood")
@@ -133,7 +133,7 @@ def _thunder(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
 def _city(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
     rumble = sos_filter(_noise(n, rng, sr), "lowpass", 250.0, sr, 2) * 1.5
     t = np.arange(n, dtype=np.float32) / sr
-    hum = (0.05 * np.sin(2 * np.pi * 60 * t) + 0.03 * np.sin(2 * np.pi * 120 * t))[:, None]
+    hum = 0.05 * np.sin(2 * np.pi * 60 * t) + 0.03 * np.sin(2 * np.pi * 120 * t)
     cars = np.zeros((n, 2), dtype=np.float32)
     for at in _events(n, sr, rng, 1 / 6):
         length = int(rng.uniform(3.0, 5.0) * sr)
@@ -145,7 +145,9 @@ def _city(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
         l_gain = np.cos((side * (tt * 2 - 1) + 1) * np.pi / 4)
         r_gain = np.sin((side * (tt * 2 - 1) + 1) * np.pi / 4)
         _place(cars, int(at), np.stack([car * l_gain, car * r_gain], axis=1).astype(np.float32) * 1.5)
-    return rumble + hum + cars
+    for c in range(2):  # (the hum in both: a column at a time, see dsp.by_sample)
+        rumble[:, c] += hum
+    return rumble + cars
 
 
 def _ship(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
@@ -155,7 +157,10 @@ def _ship(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
         tones += a * np.sin(2 * np.pi * f * t)
     air = sos_filter(_noise(n, rng, sr), "bandpass", (300.0, 4000.0), sr) * 0.25
     swell = 0.8 + 0.2 * _lfo(n, sr, rng, 0.1)
-    return (tones[:, None] * 0.6 + air) * swell
+    tones *= np.float32(0.6)
+    for c in range(2):
+        air[:, c] += tones
+    return by_sample(air, swell[:, 0])
 
 
 def _room(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
@@ -188,8 +193,8 @@ def _sea(n: int, sr: int, rng: np.random.Generator) -> np.ndarray:
         end = min(n, at + length)
         env[at:end] = np.maximum(env[at:end], wave[: end - at])
         at += int(length * rng.uniform(0.6, 0.9))
-    low = sos_filter(_noise(n, rng, sr), "lowpass", 500.0, sr) * (0.3 + env)[:, None]
-    foam = sos_filter(_noise(n, rng, sr), "bandpass", (1500.0, 8000.0), sr) * (env ** 3)[:, None] * 0.8
+    low = by_sample(sos_filter(_noise(n, rng, sr), "lowpass", 500.0, sr), 0.3 + env)
+    foam = by_sample(sos_filter(_noise(n, rng, sr), "bandpass", (1500.0, 8000.0), sr), env ** 3) * 0.8
     return low + foam
 
 

