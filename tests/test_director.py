@@ -205,6 +205,25 @@ def test_saving_a_character_takes_the_option_that_spares_them(story):
     assert not dm.kills(picked) and "alive" in dm.log[-1].why
 
 
+def test_a_lever_left_out_stays_where_the_film_starts_while_the_others_move(story, monkeypatch):
+    # (drama.LEVERS: how bench/adapt_levers.py measures each lever's part)
+    from dreamreel.director import drama
+
+    beat = _climbing(story)
+    bored = Engagement()
+    bored.observe("seek", 0, {"to": 12}, 0)
+    bored.observe("hidden", 12, {}, 1)
+    monkeypatch.setattr(drama, "LEVERS", frozenset({"look", "pace", "pulse", "steer"}))
+    dm = DramaManager(story)
+    assert dm.variant(beat, bored.estimate) == DramaManager(story).variant(beat, None)
+    assert not any(i.kind in ("escalate", "calm") for i in dm.log)
+    assert dm.look(bored.estimate, 0.0) == "stakes" and dm.pacing(beat, bored.estimate) == "fast"
+    monkeypatch.setattr(drama, "LEVERS", frozenset({"telling"}))
+    dm = DramaManager(story)
+    assert dm.variant(beat, bored.estimate) == "intense"
+    assert dm.look(bored.estimate, 0.0) is None and dm.pacing(beat, bored.estimate) is None
+
+
 def test_the_director_quickens_the_cutting_for_a_bored_viewer(story):
     from dreamreel.camera import estimate_timings
     from dreamreel.camera.shots import ShotPlanner
@@ -347,3 +366,41 @@ def test_leaving_the_tab_reads_by_what_was_playing(story):
     dm, skipped = played(calm + tense[-1:])
     skipped.observe("skip", 50.0, {"wanted_s": 5}, 50.0)
     assert skipped.estimate.level == "bored"
+
+
+def test_a_viewer_whose_only_signs_are_choices_let_run_out_gets_the_static_film(story):
+    # (issue 14, engagement.RELIABILITY) A choice let run out says something is wrong, not which
+    # way: on the in-house viewers it points neither way (bench/sign_reliability.py). A viewer
+    # whose player sends nothing and who lets every countdown run out is told, beat for beat,
+    # the film the static schedule makes, though the reading turns restless.
+    from dreamreel.director import engagement
+    from dreamreel.director.harness import watch
+
+    class Passive:
+        gone = False
+
+        def __init__(self):
+            self.seen = []
+
+        def see(self, played):
+            self.seen.append((played.id, played.telling, played.pacing, played.look.name, played.score.pulse))
+            return []
+
+        def choose(self, offer):
+            return None, offer.timeout_s
+
+    def film(policy):
+        v = Passive()
+        viewing = watch(story, v, policy, seed=1)
+        return v.seen, [c.option for c in viewing.choices], viewing
+
+    static, options, _ = film("static")
+    adaptive, adaptive_options, viewing = film("adaptive")
+    assert len(options) >= 2 and (adaptive, adaptive_options) == (static, options)
+    assert not [i for i in viewing.interventions if i.kind in ("escalate", "calm", "pace", "palette", "pulse")]
+    # (each let run out is still heard: the reading turns restless, it only moves nothing)
+    e = Engagement()
+    for k in range(3):
+        e.observe("choice", 10.0 * k, {"choice": "c", "option": "a", "by": "timeout", "latency_ms": 10000}, 10.0 * k)
+    assert e.estimate.level == "bored" and e.estimate.support == 0.0
+    assert engagement.RELIABILITY["choice+"] == 0.0

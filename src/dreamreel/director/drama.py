@@ -44,7 +44,9 @@ which way (``Estimate.support``, issue 14): the moment's pull, each step of the 
 itself count by their support's share of SURE, and the pulse needs PULSE_TRUST of it. A viewer
 who sends nothing, or whose signs contradict each other (skips and rewinds alike), is told the
 film the director starts from, the population's schedule (``schedule.START``); one who repeats one
-habit (a choice always let run out) is moved at most half as far; one whose independent signs
+habit (skipping whatever is wrong) is moved at most half as far, and one whose only signs say
+nothing of which way (choices let run out or answered slowly: ``engagement.RELIABILITY``) not
+at all; one whose independent signs
 agree beat after beat is answered in full. A room's reading counts in full the way the room's evidence points (``group``). (Under ``director.viewers`` this cost about 1% on the training viewers; on
 viewers written to break their habits, ``director.stress_viewers``, it gained where the signs
 contradict or mislead and cost about 3% where one clear sign was read right: README.)
@@ -78,6 +80,34 @@ held states and a choice's answer left out of the trouble), +0.03% [-0.09%, 0.18
 [-1.6%, -0.3%], contradictory signs -2.4%, drifting tastes -2.3%: no viewer model better beyond
 noise. In ``director.viewers`` a quarter to a third of its flips were right (its "skipper" people
 skip when overwhelmed too).
+Where it loses (issue 14, each lever left out and each alone, per kind of viewer:
+``bench/adapt_levers.py``: 40 outside people, 20 training viewers, 10 of each stress kind; on
+88c6aac): under bench/outside_watch.py's
+people all of the loss against static is the telling (without it +0.2% [-0.1%, 0.6%] over
+static, the telling alone -3.3% [-4.6%, -2.0%]; the pace, look, pulse and the option each within
+0.2% of static), and it falls on two kinds of people: those who show too much the way boredom
+shows (skipping ahead or another tab more than pausing, rewinding or muting: -8.5% [-12.7%,
+-5.0%], those who want the least -13.8%), and those whose player sends nothing (-1.8% [-2.9%,
+-0.9%]: the one sign heard from them, a choice they let run out, read as restlessness and the
+film raised); those who pause and rewind +0.4%. Under ``director.viewers`` the telling is most of
+the gain too (training viewers +10.7% over static, +7.1% without it; the stress kinds +16.7%,
++5.5%). Kept: choices let run out or answered slowly count in the reading's level but not in
+its support (``engagement.RELIABILITY``, learned on the in-house viewers: they point neither
+way there), so the second kind gets the static film. Paired against the director without it
+(the same run, 40 people, 40 training viewers, 20 of each stress kind, 40 held-out): the outside
+model +1.5% [0.7%, 2.3%] (-3.2% -> -1.7% [-3.0%, -0.5%] under static), the training viewers
++1.1% [-2.0%, 4.3%], the stress kinds -1.1% [-4.4%, 2.1%], ``director.viewers`` held out -2.0%
+[-4.3%, 0.4%] (+18.2% -> +15.8% [10.2%, 22.2%] over static). Left: no in-house evidence tells the first
+kind from the bored (``director.stress_viewers``' skippers who skip when it is too much are read
+the wrong way 96% of the time, and it costs them about 1%, where it costs the outside model's
+8.5%: its people leave from overload, and their enjoyment falls faster past what they want
+than short of it). Tried on the
+in-house viewers and not kept (mean lift over static across the training viewers and the five
+stress kinds, 20 viewers, +22.5% as shipped): a raise needing 0.1-0.4 of support before it counts
+(+22.0%, +20.1%, +19.8%, +19.4%; both ways at 0.2 and 0.3: +18.5%, +14.7%), skips read by what was
+playing as another tab is (+12.7%: slow skippers +25.6% -> -0.2%), LEAN_MAX 0.15 or 0.25 (+20.4%,
++21.9%), LEAN_STEP 0.06 (+22.6%) and PULL 0.2 (+24.0%, within noise: those populations' lifts moved
+by 5-50 points between 10 and 20 viewers a kind).
 A reading nobody confirmed (the player sent nothing for ``engagement.SILENT_S`` film seconds)
 pulls with less confidence, and once it is unknown it pulls nothing, teaches the lean nothing and
 the look and the pulse follow the lean alone: the director stops adapting to what it no longer
@@ -150,6 +180,10 @@ SHRINK = True
 #: shipped: it helped no viewer model beyond noise, and cost about 1% under the director's own;
 #: see the module's doc): every viewer's restlessness means more.
 OUTCOME = False
+#: The levers the drive moves (for measuring each one's part, ``bench/adapt_levers.py``): the
+#: telling of the next beat, its pace, the look, the pulse under the score, and the option at a
+#: choice let run out. A lever left out stays where the film starts (``schedule.START``).
+LEVERS: frozenset[str] = frozenset({"telling", "pace", "look", "pulse", "steer"})
 VOTES = 2
 MOVE_MIN = 0.05
 WORSE = 0.5
@@ -263,9 +297,12 @@ class DramaManager:
             return 1.0
         return min(1.0, max(0.0, way * support / SURE))
 
-    def drive(self, estimate: Estimate | None) -> float:
+    def drive(self, estimate: Estimate | None, lever: str | None = None) -> float:
         """Which way, and how far, every lever should move for this viewer now: the lean as far
-        as the evidence still supports it, the bandit's nudge, and the moment's pull."""
+        as the evidence still supports it, the bandit's nudge, and the moment's pull (for
+        ``lever``: none when it is not in ``LEVERS``)."""
+        if lever is not None and lever not in LEVERS:
+            return 0.0
         lean = self.lean * self.trust(1.0 if self.lean > 0 else -1.0, self.evidence(self.support)) \
             if self.lean else 0.0
         return lean + self.nudge + self.pull(estimate)
@@ -335,9 +372,9 @@ class DramaManager:
                                      f"({'; '.join(estimate.why[-2:]) or 'more of the same'})", at_s))
         return True
 
-    def wanted(self, beat: Beat, estimate: Estimate | None) -> float:
-        """The tension this viewer should get at this beat now."""
-        return min(1.0, max(0.0, self.anchor(beat) + self.drive(estimate)))
+    def wanted(self, beat: Beat, estimate: Estimate | None, lever: str | None = None) -> float:
+        """The tension this viewer should get at this beat now (by ``lever``'s drive)."""
+        return min(1.0, max(0.0, self.anchor(beat) + self.drive(estimate, lever)))
 
     def anchor(self, beat: Beat) -> float:
         """The tension ``beat`` has for a viewer the director knows nothing of: on its own curve
@@ -363,7 +400,7 @@ class DramaManager:
     def _variant(self, beat: Beat, estimate: Estimate | None, at_s: float) -> VariantName | None:
         if not beat.variants:
             return None
-        want = self.wanted(beat, estimate)
+        want = self.wanted(beat, estimate, "telling")
         tellings: dict[VariantName | None, float] = {None: beat.tension}
         tellings.update({name: v.tension for name, v in beat.variants.items()})
         far = {name: abs(t - want) for name, t in tellings.items()}
@@ -376,7 +413,7 @@ class DramaManager:
                 self.log.append(Intervention(beat.id, "variety", f"Told another way this time: you have seen "
                                              f"this scene {was} before", at_s))
                 return best
-        if best is not None and self.drive(estimate) != 0:
+        if best is not None and self.drive(estimate, "telling") != 0:
             kind = "escalate" if best == "intense" else "calm"
             cause = self._cause(estimate, kind == "escalate")
             detail = f" ({'; '.join(estimate.why[-2:])})" if estimate.why else ""
@@ -410,7 +447,7 @@ class DramaManager:
         unless the change detectors flag a sudden turn)."""
         if now - self.look_at < LOOK_COOLDOWN_S and not estimate.changed:
             return None
-        drive = self.drive(estimate)
+        drive = self.drive(estimate, "look")
         want = "stakes" if drive > LOOK_AT else "breather" if drive < -LOOK_AT else self.prior_look
         if want == self.current_look:
             return None
@@ -419,7 +456,7 @@ class DramaManager:
 
     def looked(self, name: str, estimate: Estimate, beat: str, at_s: float) -> None:
         """Log that look ``name`` (chosen for ``estimate``) shows from film second ``at_s``, in ``beat``."""
-        if name == (self.prior_look or "as_cut") and abs(self.drive(estimate)) <= LOOK_AT:
+        if name == (self.prior_look or "as_cut") and abs(self.drive(estimate, "look")) <= LOOK_AT:
             why = f"The light goes back to how the film starts: {self._back(estimate)}"
         else:
             why = {"stakes": f"The light turns hard and hot: {self._cause(estimate, True)}",
@@ -431,7 +468,7 @@ class DramaManager:
         """Start (True) or stop (False) the pulse now, or None: it throbs while the moment's
         reading is restless (the lean plays no part: it is the next beat's to answer), and holds
         PULSE_HOLD_S after each turn unless the change detectors flag a sudden one."""
-        want = estimate.level == "bored" and self.sense > 0 \
+        want = "pulse" in LEVERS and estimate.level == "bored" and self.sense > 0 \
             and self.trust(1.0, self.evidence(estimate.support)) >= PULSE_TRUST
         if want == self.pulsing or (now - self.pulse_at < PULSE_HOLD_S and not estimate.changed):
             return None
@@ -473,7 +510,7 @@ class DramaManager:
 
     def pacing(self, beat: Beat, estimate: Estimate | None, at_s: float = 0.0) -> Pacing | None:
         """Cut quicker for a viewer who wants more, slower for one who wants less (None: their usual pace)."""
-        drive = self.drive(estimate)
+        drive = self.drive(estimate, "pace")
         pace: Pacing | None = "fast" if drive > PACE_AT else "slow" if drive < -PACE_AT else self.prior_pacing
         if self.made:  # the levers on the beat about to play, as it is made
             cut = {"fast": 1, "slow": -1}.get(pace or self.usual_pacing, 0)
@@ -493,7 +530,7 @@ class DramaManager:
         steering towards, if any; among those, the one whose next beat is nearest the wanted tension
         (from a fixed telling, ``telling``, with nothing to move it: the choice's ``default``, as
         the schedule takes)."""
-        want = self.wanted(beat, estimate)
+        want = self.wanted(beat, estimate, "steer")
         safe = [o for o in offered if not self.kills(o)]
         if self.protect and 0 < len(safe) < len(offered):
             best = min(safe, key=lambda o: abs(next_beat[o.id].tension - want))
@@ -504,7 +541,7 @@ class DramaManager:
         pool = [o for o in offered if self.goal and self.reaches(o.target, self.goal)] or offered
         far = {o.id: abs(next_beat[o.id].tension - want) for o in pool}
         best = min(pool, key=lambda o: far[o.id])
-        if self.telling != "arc" and default is not None and default in pool and self.drive(estimate) == 0:
+        if self.telling != "arc" and default is not None and default in pool and self.drive(estimate, "steer") == 0:
             best = default  # (the fixed schedule the director starts from takes the default)
         assert beat.choice is not None
         if (beat.choice.id, best.id) in self.seen.options:
@@ -519,7 +556,7 @@ class DramaManager:
             self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it keeps the "
                                          f"{self.goal} ending you asked for within reach", at_s))
             return best
-        if self.drive(estimate) != 0:
+        if self.drive(estimate, "steer") != 0:
             self.log.append(Intervention(beat.id, "steer", f"Chose '{best.text}' for you: it "
-                                         f"{'raises' if self.drive(estimate) > 0 else 'eases'} the tension", at_s))
+                                         f"{'raises' if self.drive(estimate, 'steer') > 0 else 'eases'} the tension", at_s))
         return best

@@ -83,6 +83,17 @@ SUPPORT_KIND_MIN = 0.3
 #: The evidence of one kind at which it says about three quarters of all it can (it saturates).
 SUPPORT_KIND_UNIT = 1.0
 
+#: How much each kind of sign counts in the support (``Estimate.support``), by kind and the way
+#: it said (+ restless, - overwhelmed; 1 in full, the default). Issue 14's gate, learned on the
+#: in-house viewers (``bench/sign_reliability.py``: ``director.viewers``' training population and
+#: every ``director.stress_viewers`` kind, training stories and seeds): of the kinds heard often,
+#: a choice let run out and one answered slowly point neither way (their coefficients on what
+#: the viewer was, more bored than overwhelmed, and on whether the beat was less than they
+#: wanted, are all within 0.1 of nothing: -0.04 and -0.04, -0.05 and 0.00), so they are no
+#: evidence of which way to move the film: they still count in the reading's level, but a viewer
+#: whose only signs are these is told the film the director starts from.
+RELIABILITY: dict[str, float] = {"choice+": 0.0, "choice-": 0.0}
+
 
 #: Signs ``Estimate.trouble`` leaves out, so that beats compare: a state held, sent again every
 #: few seconds while it lasts (playback sped up, no face at the screen: a long beat would weigh
@@ -237,6 +248,7 @@ class Engagement(Reading):
             k = math.exp(-math.log(2) * (at - self._kinds_at) / SUPPORT_HALF_LIFE_S)
             self.kinds = {name: v * k for name, v in self.kinds.items()}
         self._kinds_at = at if self._kinds_at is None else max(self._kinds_at, at)
+        amount *= RELIABILITY.get(kind, 1.0)
         if amount:
             self.kinds[kind] = self.kinds.get(kind, 0.0) + amount
 
