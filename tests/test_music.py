@@ -327,6 +327,7 @@ def test_the_reverb_rings_for_its_time_and_no_longer() -> None:
     r = Reverb(SR, 1.5)
     cuts = [0, 1, 4801, 4802, 77777, 4 * SR]
     assert np.array_equal(np.concatenate([r(click[a:b]) for a, b in zip(cuts, cuts[1:])]), wet)
+    assert reverb(np.zeros(0, np.float32), SR).shape == (0, 2)  # nothing in, nothing out (was a crash)
 
 
 def test_a_streamed_score_takes_only_what_is_final() -> None:

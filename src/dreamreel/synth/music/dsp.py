@@ -290,6 +290,8 @@ class Reverb:
     def __call__(self, send: np.ndarray) -> np.ndarray:
         """Wet stereo (n, 2) float32 for the next ``n`` samples of ``send`` ((n,) or (n, 2))."""
         n = send.shape[0]
+        if n == 0:
+            return np.zeros((0, 2), np.float32)
         x = np.asarray(send, np.float32)
         mono = 0.5 * (x[:, 0] + x[:, 1]) if x.ndim == 2 else x
         wet, self._zi = signal.sosfilt(self._sos, mono, zi=self._zi)
