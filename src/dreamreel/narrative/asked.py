@@ -342,6 +342,10 @@ _KIN = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "gra
                   "boyfriend", "girlfriend", "fiancé", "fiancée", "lover", "godmother", "godparent", "sidekick",
                   "apprentice", "friend"])
 
+#: Kin who are family by blood: nobody's beloved.
+_FAMILY = frozenset(["granddaughter", "grandson", "grandchild", "grandmother", "grandfather", "grandparent", "mother",
+                     "father", "parent", "daughter", "son", "sister", "brother", "sibling", "twin", "aunt", "uncle",
+                     "cousin", "niece", "nephew", "godmother", "godparent"])
 
 #: Beings that talk in any story: people in all but kind, machines, the fantastic, parrots.
 TALKERS = frozenset(["AI", "alien", "android", "angel", "construct", "cyborg", "demon", "dragon", "dwarf", "elf",
@@ -415,7 +419,10 @@ def parts(premise: Premise, second: str = "comp", kin: str = "comp", comps: int 
             # kin stand with the lead; so does an animal (a dog is nobody's hired guide or villain)
             # (a second companion only where there is a second episode: "for his granddaughter"
             # in a single film is its wildcard, not nobody)
-            free = [k for k in dict.fromkeys([kin, "comp", *(["comp2"] if comps > 1 else []), "wild"])
+            # (a romance's beloved is a sweetheart, never a parent or a child: "a lighthouse
+            # keeper's daughter falls for a sailor" loves the sailor, her father stands by)
+            theirs = kin if kin != "villain" or p.relation not in _FAMILY else "comp"
+            free = [k for k in dict.fromkeys([theirs, "comp", *(["comp2"] if comps > 1 else []), "wild"])
                     if k not in out and (p.species in _ANY_PART or k in ("comp", "comp2"))]
             if free:
                 out[free[0]] = p

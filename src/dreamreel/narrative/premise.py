@@ -47,7 +47,8 @@ _KIDS = (r"(?:kids?|kiddos?|children|child|son|daughter|twins|little (?:brother|
          r"grand(?:kids?|children|child|son|daughter)|students|pupils|class|classroom|schoolkids|youngsters|"
          r"young readers|kindergarten(?:ers)?|grade ?schoolers|(?:elementary|primary) school(?: kids)?|"
          r"school assembly|(?:first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)) graders?|cub scouts|brownies)")
-_FOR_CHILDREN = re.compile(r"\bfor (?:my |our |a |the |your |his |her )?(?:class of |little )?" + _KIDS + r"\b"
+_FOR_CHILDREN = re.compile(r"\bfor (?:my |our |a |the |your |his |her )?(?:class of |little )?" + _KIDS
+                           + r"\b(?!['\u2019]s?\b)"  # ("money for his daughter's surgery" is for her surgery)
                            r"|\b(?:my|our) " + _KIDS + r" (?:can|could|will|would|wants?|is|are|loves?|likes?)\b"
                            r"|\b(?:kids?|child|children)[- ](?:appropriate|safe|suitable|friendly)\b"
                            r"|\b(?:appropriate|safe|suitable|okay|ok|fine) for (?:my |our )?" + _KIDS + r"\b", re.I)
@@ -641,6 +642,8 @@ def read(prompt: str) -> Premise:
     _racing_to(premise)
     _first_plot(premise)
     _unmasked(premise)
+    _a_pair_of(premise)
+    _their_animal(premise)
     _their_own_scheme(premise)
     _young_of_their_kind(premise)
     _mourned(premise)
@@ -672,6 +675,7 @@ def read(prompt: str) -> Premise:
     if _TIME_TRAVEL.search(premise.prompt) and "time_travel" in kits().complications \
             and "time_travel" not in premise.complications and "time_loop" not in premise.shapes:
         premise.complications.append("time_travel")  # (said of someone, or of the plot)
+    _their_holiday(premise)
     _times(premise)
     _to_be_saved(premise)
     _crossed_on_the_job(premise)
@@ -716,7 +720,7 @@ _TAKEN_ON_AS = {"work", "works", "working", "worked", "job", "hired", "employed"
 _SECRETLY = (("secretly",), ("really",), ("actually",), ("in", "fact"), ("in", "truth"), ("in", "reality"),
              ("turns", "out", "to", "be"), ("turn", "out", "to", "be"), ("also",))
 _PASSING = (("disguised", "as"), ("posing", "as"), ("pretending", "to", "be"), ("masquerading", "as"),
-            ("passing", "as"), ("passing", "for"), ("undercover", "as"), ("in", "disguise", "as"),
+            ("passing", "as"), ("passing", "for"), ("undercover", "as"), ("in", "disguise", "as"), ("pose", "as"),
             ("disguises", "herself", "as"), ("disguises", "himself", "as"), ("disguises", "themselves", "as"),
             ("disguised", "herself", "as"), ("disguised", "himself", "as"), ("dresses", "as"), ("dressed", "as"),
             ("dressed", "up", "as"), ("poses", "as"), ("pretends", "to", "be"), ("passes", "as"),
@@ -906,9 +910,11 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 and matches[n + 1].kind == "place" and matches[n + 1].first == m.last + 1 \
                 and matches[n + 2].kind == "person" and matches[n + 2].first == matches[n + 1].last + 1:
             nxt_person = matches[n + 2]  # "rival food truck owners": rivals, each with a food truck
-        if m.kind == "person" and nxt_person is not None and nxt_person.entry.label == "owner" \
-                and e.species != "human":
-            pass  # "a dog owner": someone who has a dog, not a dog who owns something; both are cast
+        if m.kind == "person" and nxt_person is not None and nxt_person.entry.label in _WITH_ANIMALS \
+                and e.species != "human" and nxt_person.entry.species == "human":
+            # "a dog owner": someone who has a dog, not a dog who owns something; both are cast
+            # ("a Mongolian eagle hunter" hunts with an eagle: he was an eagle)
+            pass
         elif m.kind == "person" and nxt_person is not None and _does_to(m, nxt_person, toks):
             done_by.add(nxt_person.first)  # (she coaches a kid: one person, and the kid)
         elif m.kind == "person" and nxt_person is not None:
@@ -1674,7 +1680,11 @@ def _where_they_work(premise: Premise) -> None:
     the harbour, a baker's at the bakery; else where its plot happens (a trial in a courtroom).
     A place only longed for is not where it starts: a robot vacuum's journey to the sea starts at
     home."""
-    kinds = [kits().vocabulary.places[p.kind].label for p in premise.places if p.kind is not None and not p.goal]
+    # (a contest's tent is where it happens once: the town is where they live and work)
+    premise.places = [p for p in premise.places if p.label not in _CONTESTS] + \
+        [p for p in premise.places if p.label in _CONTESTS]
+    kinds = [kits().vocabulary.places[p.kind].label for p in premise.places if p.kind is not None and not p.goal
+             and p.label not in _CONTESTS]
     if kinds and set(kinds) <= _SETTLEMENTS:
         _at_work_in_town(premise)  # "a small-town baker": the town, and her bakery in it
         return
@@ -1689,6 +1699,13 @@ def _where_they_work(premise: Premise) -> None:
     finally:
         premise.places += goals
 
+
+#: What people are to an animal named before them: "a dog owner", "an eagle hunter", "a lion tamer".
+_WITH_ANIMALS = frozenset({"owner", "hunter", "trainer", "tamer", "keeper", "rider", "handler", "breeder",
+                           "whisperer", "slayer", "catcher", "walker", "farmer", "herder", "vet", "zookeeper"})
+
+#: Places that are a contest's, asked with it ("enters a baking competition"): after where they live.
+_CONTESTS = frozenset({"a baking contest"})
 
 #: Places that are a city: "a city lawyer" elsewhere is from one.
 _CITIES = frozenset({"a city today", "a city", "a megacity"})
@@ -1766,6 +1783,10 @@ def _aboard(premise: Premise) -> None:
     if len(kinds) > 1 and kinds[0].label == "the open sea":
         premise.places.remove(kinds[0])
         premise.places.append(kinds[0])
+    # ... and a submarine's sea is its own (its sea floor, its conning tower), not a raft's and a reef's
+    v = kits().vocabulary
+    if any(p.label == "a submarine" for p in kinds):
+        premise.places = [p for p in premise.places if p.kind is None or v.places[p.kind].label != "the open sea"]
 
 
 def _their_realm(premise: Premise) -> None:
@@ -1844,6 +1865,15 @@ def _killed_before(premise: Premise, toks: list[Token]) -> None:
             continue
         p = next((q for q in premise.people if q.kind != "group" and not q.name
                   and _head(q.words[-1]) == _head(toks[i - 2].low)), None)
+        if p is not None:
+            t.used = "situation"
+            p.traits = list(dict.fromkeys([*p.traits, "dead"]))
+    # ... or who died before it: "the place her husband died on Everest" (he was cast as a mentor)
+    for i, t in enumerate(toks[1:], 1):
+        if t.used is not None or t.low not in ("died", "perished"):
+            continue
+        p = next((q for q in premise.people if q.kind == "relation" and q is not premise.people[0]
+                  and _head(q.words[-1]) == _head(toks[i - 1].low)), None)
         if p is not None:
             t.used = "situation"
             p.traits = list(dict.fromkeys([*p.traits, "dead"]))
@@ -1956,7 +1986,9 @@ def _haunting(premise: Premise) -> None:
         premise.shapes[:] = ["haunting", *(s for s in premise.shapes if s != "haunting")]
     elif not premise.shapes and "haunting" in kits().shapes and (
             re.search(r"\bhaunted (?!by (?:his|her|their|my|the) (?:past|memor|guilt|regret|mistake))", low)
-            or (any(p.species in ("ghost", "spirit") for p in premise.people) and re.search(r"\bhaunts?\b", low))):
+            or (any(p.species in ("ghost", "spirit") for p in premise.people) and re.search(r"\bhaunts?\b", low))
+            # ("a ghost ship appears off the coast every hundred years": a ghost that comes back)
+            or re.search(r"\b(?:ghost|phantom|spectral) (?:ship|train|rider|coach|bride|army|town)\b", low)):
         premise.shapes.append("haunting")
 
 
@@ -2141,6 +2173,47 @@ def _their_own_scheme(premise: Premise) -> None:
             and "rise_fall" in kits().shapes:
         premise.shapes[premise.shapes.index("expose")] = "rise_fall"
         premise.shapes = list(dict.fromkeys(premise.shapes))
+
+
+def _their_animal(premise: Premise) -> None:
+    """The one who hunts with an eagle or tames the lion leads, the animal at their side: "a
+    Mongolian eagle hunter" is his story (the eagle, named first, led it)."""
+    people = premise.people
+    for i in range(len(people) - 1):
+        animal, person = people[i], people[i + 1]
+        if animal.species not in ("human", "animal") and animal.kind == "species" and person.species == "human" \
+                and person.label in _WITH_ANIMALS and animal.relation in (None, "friend"):
+            people[i], people[i + 1] = person, animal
+            break
+
+
+def _a_pair_of(premise: Premise) -> None:
+    """"A pair of con artists" is two con artists, not a couple beside them (the couple led, and
+    the con artists were one, turned psychic, against them)."""
+    low = premise.prompt.lower()
+    for n, p in enumerate(premise.people[:-1]):
+        nxt = premise.people[n + 1]
+        if p.label == "couple" and p.kind == "group" and re.search(
+                rf"\b(?:pair|duo|couple) of (?:\w+ )?{re.escape(_head(nxt.words[-1]))}", low):
+            nxt.count = max(nxt.count, 2)
+            premise.people.remove(p)
+            return
+
+
+#: The country a holiday is kept in, where the request names none: "dumplings for Lunar New Year"
+#: is a Chinese family's (it was an English village of the 1930s).
+_HOLIDAY_HOMES = {"lunar_new_year": "CN", "diwali": "IN", "day_of_the_dead": "MX", "bastille_day": "FR",
+                  "hanukkah": "IL"}
+
+
+def _their_holiday(premise: Premise) -> None:
+    home = next((_HOLIDAY_HOMES[c] for c in premise.complications if c in _HOLIDAY_HOMES), None)
+    if home is None or premise.country is not None or any(p.named for p in premise.places) or premise.era:
+        return
+    capital = geonames_countries().get(home, {}).get("capital")
+    if capital:
+        premise.places.insert(0, AskedPlace(label=capital, words=[capital], named=capital))
+        premise.country = home
 
 
 def _unmasked(premise: Premise) -> None:
@@ -2534,11 +2607,12 @@ def _does_to(m: Match, nxt: Match, toks: list[Token]) -> bool:
     coaches a street kid", "an old soldier guards the bridge" (one of them, then a verb and its
     article), not "rival food truck owners" or "ballerina coaches" (several)."""
     after, k = nxt.last + 1, m.first - 1
-    while k >= 0 and toks[k].used == "trait":  # ("a retired ballerina")
+    while k >= 0 and (toks[k].used == "trait" or k > 0 and toks[k].cap):  # ("a retired ballerina", "a Roman legionary")
         k -= 1
     return (k >= 0 and toks[k].low in ("a", "an") or toks[m.first].cap) \
         and nxt.first == nxt.last and toks[nxt.first].low.endswith("s") and not toks[nxt.first].low.endswith("ss") \
-        and after < len(toks) and toks[after].low in ("a", "an", "the", "his", "her", "their", "my", "our", "some")
+        and after < len(toks) and (toks[after].low in ("a", "an", "the", "his", "her", "their", "my", "our", "some")
+                                   or toks[after].cap and toks[after].text.endswith(("'s", "\u2019s")))
 
 
 def _does_wrong(m: Match, toks: list[Token]) -> bool:
@@ -2581,9 +2655,10 @@ _OUTBREAKS = frozenset({"outbreak", "outbreaks", "apocalypse", "attack", "attack
 
 def _kept_from(m: Match, toks: list[Token]) -> bool:
     """Whether ``m`` is who someone is kept from: "a samurai must protect a village from bandits"."""
-    if m.first < 2 or toks[m.first - 1].low != "from":
+    at = m.first - 1 - (m.first > 1 and toks[m.first - 1].low in ("a", "an", "the"))  # ("from a lion")
+    if at < 1 or toks[at].low != "from":
         return False
-    return any(t.forms & _KEEPS_FROM for t in toks[max(0, m.first - 6):m.first - 1])
+    return any(t.forms & _KEEPS_FROM for t in toks[max(0, at - 6):at])
 
 
 def _named_lead(premise: Premise, toks: list[Token]) -> None:
