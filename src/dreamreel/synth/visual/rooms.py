@@ -15,6 +15,7 @@ pigeonholes, lockers, benches of potted plants ...
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -217,9 +218,16 @@ LIGHT_WORDS = {"fluorescent": ("fluorescent", "strip light", "strip-light", "tub
                "daylight": ("skylight", "sunlit", "sun-drenched", "daylight")}
 
 
+@functools.cache
+def _as_word(w: str) -> re.Pattern[str]:
+    """``w`` as a whole word or its plural, compiled once (the venue and room words are a few
+    hundred: past ``re``'s own cache of 512 patterns they were compiled again on every call)."""
+    return re.compile(rf"\b{re.escape(w)}(?:s|es)?\b")
+
+
 def _word(low: str, w: str) -> int:
     """Where ``w`` stands in ``low`` as a whole word (or its plural); -1 if nowhere."""
-    m = re.search(rf"\b{re.escape(w)}(?:s|es)?\b", low)
+    m = _as_word(w).search(low)
     return m.start() if m else -1
 
 
@@ -236,7 +244,7 @@ def _venue_hits(low: str, kind: str | None) -> list[tuple[int, int, str]]:
     for w in list(VENUES) + list(SAME) + list(NOT_VENUES):
         if kind is not None and kind in NOT_IN.get(w, ()):
             continue
-        m = re.search(rf"\b{re.escape(w)}(?:s|es)?\b", low)
+        m = _as_word(w).search(low)
         if m:
             hits.append((m.start(), m.end(), w))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
