@@ -55,12 +55,15 @@ def character(cid: str, bible: Bible | None, *, focus: bool = False) -> dict[str
             "age": who.look.age, "costume": _costume(who) if person else None, "focus": focus}
 
 
-def prop(named: str) -> dict[str, Any]:
-    """A prop as drawn; ``asset``: the icon library it came from (its licence and credit), if any."""
+def prop(named: str, year: int | None = None) -> dict[str, Any]:
+    """A prop as drawn (in a world of the past, the thing of its ``year`` that stands for it: a
+    smartphone in 1920 is a telephone); ``asset``: the icon library it came from (its licence and
+    credit), if any."""
     from ..synth.visual import icons, objects
 
-    found = objects.find(named)
-    out: dict[str, Any] = {"named": named, "drawn": found or FALLBACK_PROP, "substituted": found is None}
+    found = objects.find(named, year)
+    out: dict[str, Any] = {"named": named, "drawn": found or FALLBACK_PROP,
+                           "substituted": found is None or found != objects.find(named)}
     ref = icons.ref(found) if found is not None else None
     if ref is not None:
         out["asset"] = f"{ref.icon_set}:{ref.icon} ({ref.licence.attribution})"
@@ -75,7 +78,7 @@ def icons_shown(shots: list[Shot], bible: Bible) -> list[IconRef]:
     out: dict[tuple[str, str], IconRef] = {}
     for shot in shots:
         for p in drawn(shot, bible)["props"]:
-            ref = icons.ref(p["drawn"]) if not p["substituted"] else None
+            ref = icons.ref(p["drawn"]) if not p["substituted"] or p["drawn"] != FALLBACK_PROP else None
             if ref is not None:
                 out.setdefault((ref.icon_set, ref.icon), ref)
     return list(out.values())
@@ -117,7 +120,12 @@ def drawn(shot: Shot, bible: Bible | None = None) -> dict[str, Any]:
     if (shot.kind == "insert" or shot.size == "insert") and not things:
         # an insert draws what its caption names (procedural.draw_insert), else the film's title's
         things = [shot.caption or (bible.title if bible is not None else "")]
-    out["props"] = [prop(t) for t in things if t]
+    year = None
+    if bible is not None:
+        from ..synth.visual.procedural import era_year
+
+        year = era_year(bible)
+    out["props"] = [prop(t, year) for t in things if t]
     for c in out["characters"]:
         if c["substituted"]:
             out["substituted"].append(f"{c['name']} ({c['substituted']}) is drawn as a {c['drawn_as']}: "

@@ -141,9 +141,11 @@ def draw_insert_table(c: skia.Canvas, g: Grade, rng: np.random.Generator, width:
     glow(c, width * 0.5, height * 0.45, width * 0.4, g.c("#ffd68a", 0.3, lit=0))
 
 
-def draw_insert(c: skia.Canvas, g: Grade, caption: str, width: int, height: int, t: float) -> None:
+def draw_insert(c: skia.Canvas, g: Grade, caption: str, width: int, height: int, t: float,
+                year: int | None = None) -> None:
     """An insert's moving part: the prop named by the caption's words (drifting as if held),
-    drawn large (objects.py), and the caption under it. Draw it over :func:`draw_insert_table`."""
+    drawn large (objects.py) as the thing of the world's ``year`` that stands for it, and the
+    caption under it. Draw it over :func:`draw_insert_table`."""
     u = height / 100
     words = caption.lower()
     # the camera pushes in on it as a hand turns it to the light
@@ -153,7 +155,7 @@ def draw_insert(c: skia.Canvas, g: Grade, caption: str, width: int, height: int,
     c.translate(cx, cy)
     c.scale(u * (1.15 + 0.35 * e), u * (1.15 + 0.35 * e))
     c.rotate(-12 + 16 * e)
-    objects.draw(c, g, objects.find(words), t)
+    objects.draw(c, g, objects.find(words, year), t)
     c.restore()
     face = font("DejaVu Serif", height * 0.045, italic=True)
     centered_text(c, caption, width / 2, height * 0.88, face,

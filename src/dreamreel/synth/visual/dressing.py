@@ -497,6 +497,79 @@ def _piano(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
         c.drawRect(skia.Rect(px, base - 4, px + 1, base), fill(k.g.c("#1a1414")))
 
 
+#: The year each instrument of a band on its stand was first played so (a dance band's trap kit of
+#: bass drum and snare from the 1900s' pedal), and the year its last was (None: still): a band of
+#: the past is drawn with those of its day (the 1920s' upright piano, double bass, banjo, trumpet,
+#: snare and bass drum; a medieval minstrels' harp and tabor).
+INSTRUMENTS: dict[str, tuple[int, int | None]] = {"upright piano": (1800, None), "double bass": (1550, None),
+                                                  "banjo": (1840, 1940), "trumpet": (1820, None),
+                                                  "trap drums": (1890, None), "harp": (-3000, 1800),
+                                                  "tabor": (-3000, 1890)}
+
+
+def instruments(year: int | None) -> list[str]:
+    """The band's instruments in ``year`` (INSTRUMENTS; None: today's)."""
+    y = 2000 if year is None else year
+    return [n for n, (since, until) in INSTRUMENTS.items() if since <= y and (until is None or y < until)]
+
+
+def _old_band(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
+    """A band of the past on its stand, its instruments those of the world's year (instruments):
+    an upright piano, a double bass standing taller than the piano, a banjo and a trumpet on
+    chairs, a bass drum head on with the snare before it; before them a harp and a tabor. No
+    amplifier, no electric guitar: that is the band's gear of today (rooms.band_gear)."""
+    have = instruments(k.year)
+    wood, dark, brass = fill(k.g.c("#6a3a1c")), fill(k.g.c("#241812")), fill(k.g.c("#d8b040"))
+    if "upright piano" in have:  # the upright, its back to the wall, the keys' white strip and the music stand
+        c.drawRect(skia.Rect(x - 27, base - 24, x - 10, base - 3), fill(k.g.c("#2e1c12")))
+        c.drawRect(skia.Rect(x - 28, base - 25, x - 9, base - 23), dark)
+        c.drawRect(skia.Rect(x - 26, base - 13, x - 11, base - 11), fill(k.g.c("#f2ecdc")))
+        c.drawRect(skia.Rect(x - 23, base - 21, x - 14, base - 16), fill(k.g.c("#efe6cc")))  # the sheet music
+        for px in (x - 26, x - 12):
+            c.drawRect(skia.Rect(px, base - 3, px + 1.2, base), dark)
+    if "double bass" in have:  # taller than a man's shoulder: the body's two bouts, the neck and scroll, the spike
+        c.drawOval(skia.Rect(x - 9, base - 13, x + 1, base - 2), wood)
+        c.drawOval(skia.Rect(x - 7.5, base - 22, x - 0.5, base - 11), wood)
+        c.drawRect(skia.Rect(x - 4.8, base - 36, x - 3.2, base - 20), dark)
+        c.drawCircle(x - 4, base - 37, 1.4, dark)
+        c.drawLine(x - 4, base - 2, x - 4, base, stroke(k.g.c("#9a9aa0"), 0.5))
+        for dx in (-4.6, -3.4):  # the f-holes' dark
+            c.drawLine(x + dx, base - 10, x + dx, base - 7, stroke(k.g.c("#1a0e08"), 0.4))
+    seat = fill(k.g.c("#4a2e18"))
+    for cx in (x + 6, x + 14):  # two chairs the players have left their instruments on
+        c.drawRect(skia.Rect(cx - 3, base - 7, cx + 3, base - 6), seat)
+        c.drawRect(skia.Rect(cx + 2, base - 13, cx + 3, base), seat)
+        c.drawRect(skia.Rect(cx - 3, base - 6, cx - 2, base), seat)
+    if "banjo" in have:  # a round white drumhead in a wooden rim and a long neck
+        c.drawCircle(x + 6, base - 11, 4, fill(k.g.c("#efe8d8")))
+        c.drawCircle(x + 6, base - 11, 4, stroke(k.g.c("#8a5a2a"), 0.9))
+        c.drawLine(x + 6, base - 15, x + 9, base - 26, stroke(k.g.c("#3a2412"), 1.2))
+    if "trumpet" in have:  # brass: the bell, the valves, the pipe
+        c.drawRect(skia.Rect(x + 10, base - 9.5, x + 17, base - 8.3), brass)
+        c.drawPath(poly([(x + 17, base - 9.9), (x + 20.5, base - 12), (x + 20.5, base - 6), (x + 17, base - 8)]), brass)
+        for vx in (x + 12, x + 13.4, x + 14.8):
+            c.drawRect(skia.Rect(vx, base - 11.5, vx + 0.8, base - 9.5), brass)
+    skin, shell = fill(k.g.c("#ece6da")), k.g.c("#8a1a2a")
+    if "trap drums" in have:  # the bass drum head on, a painted band round it, the snare on its stand before it
+        c.drawCircle(x + 26, base - 8, 8, skin)
+        c.drawCircle(x + 26, base - 8, 8, stroke(shell, 1.3))
+        c.drawCircle(x + 26, base - 8, 3.4, stroke(k.g.c("#c8a040"), 0.5))
+        c.drawRoundRect(skia.Rect(x + 18, base - 9, x + 24, base - 6), 0.8, 0.8, fill(k.g.c("#c8c4b8")))
+        c.drawLine(x + 21, base - 6, x + 21, base, stroke(k.g.c("#9a9aa0"), 0.5))
+    if "harp" in have:  # a harp's curved neck over its strings
+        harp = poly([(x + 6, base), (x + 8, base - 30), (x + 20, base - 24), (x + 22, base - 18)], close=False)
+        c.drawPath(harp, stroke(k.g.c("#c8a040"), 1.4))
+        c.drawLine(x + 6, base, x + 22, base - 18, stroke(k.g.c("#8a5a2a"), 1.6))
+        for i in range(5):
+            c.drawLine(x + 8 + i * 2.6, base - 28 + i * 1.5, x + 8 + i * 2.6, base - 3 - i * 1.8,
+                       stroke(k.g.c("#efe8d8", 0.8), 0.3))
+    if "tabor" in have:  # a short rope-tensioned drum
+        c.drawRect(skia.Rect(x + 24, base - 8, x + 32, base - 2), fill(shell))
+        c.drawOval(skia.Rect(x + 24, base - 9, x + 32, base - 7), skin)
+        c.drawPath(poly([(x + 24, base - 8), (x + 26, base - 2), (x + 28, base - 8), (x + 30, base - 2),
+                         (x + 32, base - 8)], close=False), stroke(k.g.c("#efe8d8"), 0.35))
+
+
 def _clock(k: Kit, c: skia.Canvas, x: float, base: float) -> None:
     c.drawRect(skia.Rect(x - 4, base - 36, x + 4, base), fill(k.g.c("#5a3418")))
     c.drawCircle(x, base - 30, 3.2, fill(k.g.c("#efe8d0")))
@@ -764,6 +837,8 @@ PIECES: dict[str, tuple[Piece, tuple[str, ...]]] = {
     "scoreboard": (rooms.scoreboard, ("bowling", "skittle", "ten-pin", "tenpin")),
     "band_gear": (rooms.band_gear, ("recording studio", "amp", "amplifier", "drum kit", "drums", "drummer", "guitar", "live room",
                                     "rehearsal room", "gig", "bandstand")),
+    "old_band": (_old_band, ("jazz band", "ragtime", "dixieland", "dance band", "big band", "swing band",
+                             "brass band", "ballroom")),
     "mirror": (rooms.mirror, ("mirror", "dressing table", "vanity")),
     # places people work and gather (sites.py)
     "derrick": (sites.derrick, ("derrick", "drill floor", "the drill", "drill pipe", "drilling", "oil rig",
@@ -840,7 +915,22 @@ HARBOUR_WORDS = re.compile(r"\b(?:harbou?rs?|quays?|quayside|wharf|wharves|fishi
 
 #: Pieces that cannot stand in a world before this year (None: only in the present or future):
 #: a Victorian "climate-controlled" vault has no screens, a medieval cell no cryo pods.
-SINCE: dict[str, int | None] = {"screens": 1950, "pods": None}
+SINCE: dict[str, int | None] = {"screens": 1950, "pods": None, "band_gear": 1950, "jukebox": 1930, "mic": 1920,
+                                "mixing_desk": 1950, "washers": 1910, "headsets": 1960, "racking": 1950,
+                                "helideck": 1950, "derrick": 1860, "rock_drill": 1870, "lockers": 1900}
+#: What stands for a piece before its year (SINCE): a band of the past has its day's instruments,
+#: not an amplifier and an electric guitar; the 1920s' speakeasy its piano, not a jukebox.
+OLDER: dict[str, str] = {"band_gear": "old_band", "jukebox": "piano"}
+
+
+def of_year(piece: str, year: int | None) -> str | None:
+    """The piece that stands for ``piece`` in the world's ``year`` (None: the present): itself, its
+    older stand-in (OLDER), or None where there was none."""
+    while piece in SINCE and year is not None and (SINCE[piece] is None or year < (SINCE[piece] or 0)):
+        if piece not in OLDER:
+            return None
+        piece = OLDER[piece]
+    return piece
 
 
 #: Pieces that stand for a wider one when both are found: a ramen stall's counter and lantern, not a
@@ -1087,8 +1177,9 @@ def pieces(name: str, description: str = "", limit: int = 3, *, year: int | None
         for at, _, w in _spans(low, names, kind):
             if (w in BUILDINGS and whole) or (near[at] != low[at] and not (outdoors and set(names[w]) <= OUTDOORS)):
                 continue
-            for piece in _sense(w, names[w], said):
-                if year is not None and piece in SINCE and (SINCE[piece] is None or year < SINCE[piece]):
+            for named in _sense(w, names[w], said):
+                piece = of_year(named, year)
+                if piece is None:
                     continue
                 if (outdoors and piece in INDOORS) or (not outdoors and piece in OUTDOORS) or piece in refused:
                     continue

@@ -2208,11 +2208,39 @@ def _index(with_icons: frozenset[str]) -> list[tuple[str, str, re.Pattern[str]]]
     return out
 
 
-def find(text: str) -> str | None:
+#: The year each drawing's thing was first made, and the older thing that stands for it before
+#: then (None: nothing; the caller draws what it draws for a thing it has no drawing of): a phone in
+#: 1920 is the telephone, in 1500 a letter; a car before 1890 is a cart, a gun before 1500 a bow.
+SINCE: dict[str, tuple[int, str | None]] = {
+    "phone": (1985, "telephone"), "telephone": (1880, "letter"), "screen": (1950, "scroll"),
+    "car": (1890, "cart"), "truck": (1905, "cart"), "bus": (1825, "cart"), "tractor": (1900, "cart"),
+    "train": (1825, "cart"), "bicycle": (1817, "cart"), "plane": (1903, "balloon"), "balloon": (1783, None),
+    "typewriter": (1870, "feather"), "camera": (1840, "palette"), "radio": (1920, None), "tape": (1935, "record"),
+    "record": (1890, "harp"), "microphone": (1900, "megaphone"), "megaphone": (1880, "trumpet"),
+    "gun": (1450, "bow"), "dynamite": (1867, "bomb"), "bomb": (1300, None), "bowler": (1850, "hat"),
+    "skateboard": (1960, None), "medkit": (1900, "jar"), "tank": (1900, None), "racket": (1870, None),
+    "spectacles": (1290, None), "telescope": (1610, None), "magnifier": (1250, None), "cards": (1370, None),
+    "globe": (1490, "map"), "case": (1850, "chest"), "accordion": (1830, None), "chocolate": (1850, None),
+    "croissant": (1840, "loaf"), "fingerprint": (1890, None),
+}
+
+
+def of_its_time(name: str | None, year: int | None) -> str | None:
+    """The drawing that stands for ``name`` in the world's ``year`` (None: the present, where
+    everything is): itself once it was made (SINCE), else its older stand-in, as far back as
+    needed, or None where nothing stood for it."""
+    while name is not None and year is not None and name in SINCE and year < SINCE[name][0]:
+        name = SINCE[name][1]
+    return name
+
+
+def find(text: str, year: int | None = None) -> str | None:
     """The prop a phrase names ("the late king's silver tiara" -> "tiara"), or None. The head
     noun (the last word before 'of'/'for'...) is preferred over words in its modifiers. Props
-    of the icon library (``icons``) are found only when it is installed."""
-    return _find(text.lower(), frozenset(icons.available()))
+    of the icon library (``icons``) are found only when it is installed. In a world of the past
+    (``year``) it is the thing of its time that stands for it (of_its_time: a smartphone in 1920
+    is the telephone), or None where nothing did."""
+    return of_its_time(_find(text.lower(), frozenset(icons.available())), year)
 
 
 @lru_cache(maxsize=512)

@@ -545,7 +545,7 @@ def era_year(bible: Bible) -> int | None:
 PAST_ERAS = {"victorian": 1870, "edwardian": 1905, "regency": 1815, "georgian": 1780, "medieval": 1300,
              "middle ages": 1300, "viking": 900, "norse": 900, "roman": 100, "ancient": 100, "renaissance": 1500,
              "tudor": 1540, "elizabethan": 1580, "wild west": 1875, "frontier": 1870, "prohibition": 1925,
-             "jazz age": 1925, "belle epoque": 1900, "bronze age": -1200, "stone age": -10000,
+             "jazz age": 1925, "jazz era": 1925, "roaring twenties": 1925, "belle epoque": 1900, "bronze age": -1200, "stone age": -10000,
              "prehistoric": -10000, "feudal": 1300, "edo": 1750, "ming": 1500, "colonial": 1750,
              # the dynasties and ages of Asia's and Egypt's pasts
              "joseon": 1700, "goryeo": 1100, "qing dynasty": 1800, "tang dynasty": 800, "han dynasty": 100,
@@ -741,7 +741,7 @@ class ProceduralBackend:
     """Stylised 2D animation on the CPU with skia: the default :class:`VisualBackend`."""
 
     name = "procedural"
-    DRAWING = "70"  # bump when the drawing changes: cached shots of an older drawing are not reused
+    DRAWING = "71"  # bump when the drawing changes: cached shots of an older drawing are not reused
 
     def __init__(self, cache_size: int = 8):
         self._backdrops: OrderedDict[tuple, Backdrop] = OrderedDict()
@@ -802,9 +802,10 @@ class ProceduralBackend:
             draw_insert_table(ts.getCanvas(), grade, np.random.default_rng(shot.seed), width, height)
             del ts
             table_img = opaque_image(table)
+            year = era_year(bible)
             for i in range(first, shot.frames):
                 c.drawImage(table_img, 0, 0)
-                draw_insert(c, grade, shot.caption or bible.title, width, height, i / max(1, shot.frames - 1))
+                draw_insert(c, grade, shot.caption or bible.title, width, height, i / max(1, shot.frames - 1), year)
                 vignette.apply(rgba)
                 grain.apply(rgba, i)
                 yield rgba
@@ -843,7 +844,7 @@ class ProceduralBackend:
             for a in actors:
                 a.cache_body(width, height, margin + 2)
         twos = move == "static"
-        prop = objects.find(shot.props[0]) if shot.props else None
+        prop = objects.find(shot.props[0], era_year(bible)) if shot.props else None
         if shot.props and prop is None and place_named(bible, shot.props[0]) is None:
             prop = "letter"  # something held, though not the thing named (the shot log says so)
         for j in range(first, shot.frames):

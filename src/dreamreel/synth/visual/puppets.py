@@ -100,6 +100,9 @@ COSTUMES: list[tuple[tuple[str, ...], str, str, str | None]] = [
      "pointed hat"),
 ]
 
+#: The year the creased felt hat with a band (the fedora, the trilby) was first worn: before it a
+#: hat is a low round crown on a wide brim (antiquity's petasos, a countryman's felt hat).
+FEDORA_SINCE = 1880
 #: Before this year the world is in antiquity: Rome's tunics and togas, Egypt's linen.
 ANTIQUITY = 500
 #: Words of ancient Egypt's dress: white linen (a kilt, a sheath dress), the pharaoh's headcloth.
@@ -182,6 +185,8 @@ class Puppet:
             c0, c1 = hex_rgb(costume[1]), hex_rgb(costume[2])
         #: the world is in antiquity (before about 500): tunics, togas and linen, bare legs and sandals
         self.ancient = year is not None and year < ANTIQUITY
+        #: a plain hat before the fedora's day is the low round crown of its time (FEDORA_SINCE)
+        self.round_hat = year is not None and year < FEDORA_SINCE
         #: ancient Egypt's white linen (a man's pleated kilt, a woman's sheath dress), the pharaoh's too
         self.egypt = self.ancient and _has(worn, EGYPT)
         #: a toga (Rome's) or a himation (Greece's) draped over the shoulder, white wool; a woman's
@@ -310,7 +315,7 @@ class Puppet:
         self.scarf = next((a for a in self.acc if _has(a, ("scarf", "bandana", "cravat", "bow tie", "boa"))), None)
         #: a prop carried in the far hand (a prayer book, a ledger ...), drawn by objects
         self.carried = next((found for a in self.acc if a not in (self.held, self.scarf)
-                             and (found := objects.find(a)) in CARRIED
+                             and (found := objects.find(a, year)) in CARRIED
                              and (year is None or year >= CARRIED_SINCE.get(found, year))), None)
         self.pearls = any(_has(a, ("pearl", "necklace", "pendant", "locket")) for a in self.acc)
         self.smoke = any("cigarette" in a or "cigar" in a for a in self.acc)
@@ -1323,6 +1328,13 @@ class Puppet:
             tri = poly([(hx - rx - 3, top + 3), (hx, top - 10), (hx + rx + 3, top + 3)])
             c.drawPath(tri, p)
             c.drawPath(tri, self.outline)
+        elif self.round_hat and not _has(a, ("stetson", "cowboy", "ten-gallon", "sombrero")):  # before the fedora: a low round crown on a wide brim, no band or crease
+            crown = skia.Rect(hx - rx + 1, top - 3.5, hx + rx - 1, top + 5)
+            brim = skia.Rect(hx - rx - 9, top + 1.2, hx + rx + 9, top + 3.6)
+            c.drawArc(crown, 180, 180, True, p)
+            c.drawArc(crown, 180, 180, True, self.outline)
+            c.drawOval(brim, p)
+            c.drawOval(brim, self.outline)
         else:  # fedora, wide-brimmed, plain hat
             wide = 6.5 if _has(a, ("wide", "battered", "hat", "stetson")) and "fedora" not in a else 4.5
             crown = skia.Rect(hx - rx + 1.5, top - 4.2, hx + rx - 1.5, top + 2.5)
