@@ -88,3 +88,19 @@ def test_a_plain_hat_in_ancient_athens_is_a_wide_round_brim_not_a_fedora():
     assert brim_width(athens, -400) > brim_width(forties, 1940) >= 10
     # the fedora's band across its crown is not drawn
     assert (athens != forties)[20:45].any()
+
+
+def test_the_open_sea_from_a_deck_is_heaped_grey_in_a_storm_not_calm_blue():
+    """The sea seen from a ship's deck (settings.sea) was the same calm blue with small dashes in a
+    storm: the shot's storm or rain now heaps it into slate-grey swell with breaking crests."""
+    open_sea = Place(id="p", name="the open sea", kind="sea", description="the ship pitches in the swell")
+    bible = world(_base(), "the present day", None, open_sea)
+    water = {}
+    for weather in ("clear", "storm"):
+        shot = make_shot(bible, kind="establishing", size="wide", on=[], place_kind="sea", tod="day", weather=weather,
+                         frames=1).model_copy(update={"place": "p"})
+        f = render(shot, bible)[0][:, :, :3].astype(int)
+        band = f[int(f.shape[0] * 0.585):int(f.shape[0] * 0.635)]  # between the horizon and the rail
+        water[weather] = float((band[..., 2] - band[..., 0]).mean()), float((band.min(axis=2) > 190).mean())
+    assert water["storm"][0] < water["clear"][0] - 25  # slate grey, not blue
+    assert water["storm"][1] > water["clear"][1] + 0.001  # white crests breaking (none on the calm sea)

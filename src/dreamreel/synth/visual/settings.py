@@ -1457,11 +1457,16 @@ def sea(k: Kit) -> None:
         return
     draw_sky(k, k.sky, horizon=58)
     k.far.drawPath(ridge(k.rng, k.w * 0.4, 58, 4, bumps=2, bottom=58.5), fill(k.g.c("#3a4a5a")))
-    vgrad(k.mid, skia.Rect(0, 58, k.w, 100), [k.g.c("#2a5a7a"), k.g.c("#0e2a40")])
-    crest = stroke(k.g.c("#cfe4f0", 0.5), 0.35)
-    for y in np.arange(60.0, 100.0, 3.0):
-        for x in np.arange(float(k.rng.uniform(0, 10)), k.w, 14.0):
-            k.mid.drawLine(float(x), float(y), float(x) + 2 + (float(y) - 58) * 0.12, float(y), crest)
+    from . import coast  # (coast draws on this module's Kit)
+
+    if coast.heavy(k):  # the shot's storm or rain heaps the sea into grey swell and breaking crests
+        coast.sea_band(k, k.mid, 58, 100)
+    else:
+        vgrad(k.mid, skia.Rect(0, 58, k.w, 100), [k.g.c("#2a5a7a"), k.g.c("#0e2a40")])
+        crest = stroke(k.g.c("#cfe4f0", 0.5), 0.35)
+        for y in np.arange(60.0, 100.0, 3.0):
+            for x in np.arange(float(k.rng.uniform(0, 10)), k.w, 14.0):
+                k.mid.drawLine(float(x), float(y), float(x) + 2 + (float(y) - 58) * 0.12, float(y), crest)
     # the deck of the boat we stand on
     k.near.drawRect(skia.Rect(0, 74, k.w, 100), fill(k.g.c("#7a5a3a")))
     for y in np.arange(76.0, 100.0, 4.0):
