@@ -83,6 +83,7 @@ def test_hostile_json_gets_a_clean_422_that_never_echoes_it(served, body):
     r = viewer(base).post("/api/films", content=body, headers={"Content-Type": "application/json"})
     detail = clean(r, 422)
     assert "EVIL" not in detail and "ud800" not in detail.lower().replace("\\ud800-", "") and "1000" not in detail
+    assert "sys." not in detail  # (Python's own words for a 5000-digit number told the client to change its settings)
 
 
 def test_hostile_profiles_and_settings_get_a_clean_422(served):
@@ -237,6 +238,38 @@ def test_new_viewers_per_address_are_rate_limited_and_idle_anonymous_ones_expire
     assert db.expire_anonymous(3600) == 0  # (all new)
     assert db.expire_anonymous(0) == 5 and db.count_viewers() == 1 and db.viewer(keeper.id) is not None
 
+
+
+def test_every_page_that_makes_a_viewer_counts_against_the_same_address_limit(tmp_path):
+    """The portal, the player, a room's invite and a shared link each make a first visitor a
+    viewer: all of them within one per-address limit (an invite page made a permanent viewer on
+    every request, 60 of 60 in 1.4 s; one IPv6 /64 made 40 of 40 from the portal), each cookie as
+    secure as the server says."""
+    from dreamreel.store.db import Database
+
+    pages = ["/", "/watch/" + "a" * 32, "/together/ABCDEF", "/shared/" + "b" * 24]
+    with running_server(tmp_path, limits=Limits(new_viewers_per_minute=4), secure_cookies=True) as (base, app):
+        first = [httpx.get(base + path) for path in pages]
+        assert [r.status_code for r in first] == [200] * 4
+        jars = [r.headers["set-cookie"].lower() for r in first]
+        assert all("dreamreel_token=" in c and "secure" in c and "httponly" in c for c in jars), jars
+        # invites and shares are opened from other apps' links: lax; the portal and player: strict
+        assert [("samesite=lax" in c, "samesite=strict" in c) for c in jars] == \
+            [(False, True), (False, True), (True, False), (True, False)]
+        for path in pages:
+            r = httpx.get(base + path)
+            assert "at most 4 a minute" in clean(r, 429) and "set-cookie" not in r.headers, path
+        # a visitor who keeps their cookie is no new viewer, on any page
+        kept = {"dreamreel_token": first[2].cookies["dreamreel_token"]}
+        assert all(httpx.get(base + path, cookies=kept).status_code == 200 for path in pages)
+        # behind a proxy (loopback, which uvicorn trusts), an IPv6 visitor's whole /64 is one
+        # address: taking a new address in it for every visit gains nothing
+        def via_proxy(address):
+            return httpx.get(base + "/together/ABCDEF", headers={"X-Forwarded-For": address}).status_code
+
+        assert [via_proxy(f"2001:db8:1:1::{k:x}") for k in range(1, 7)] == [200] * 4 + [429] * 2
+        assert via_proxy("2001:db8:1:2::1") == 200 and via_proxy("192.0.2.7") == 200
+    assert Database(f"sqlite:///{tmp_path / 'dreamreel.db'}").count_viewers() == 10
 
 # -- telemetry budgets -------------------------------------------------------------------------
 

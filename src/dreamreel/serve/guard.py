@@ -5,6 +5,7 @@ strictly, request bodies counted as they arrive, and requests from other sites' 
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import math
@@ -82,6 +83,17 @@ class Bucket:
 
 
 
+def address_group(address: str) -> str:
+    """The address a per-address limit counts: an IPv4 address as it is; an IPv6 one as its /64
+    (one household or host holds the whole /64, and may take any address in it)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6 and getattr(ip, "ipv4_mapped", None) is None:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(getattr(ip, "ipv4_mapped", None) or ip)
+
 def clean(text: str, most: int = 200) -> str:
     """``text`` safe to put in a reply: printable ASCII (anything else escaped), at most ``most``."""
     out = text.encode("ascii", "backslashreplace").decode("ascii")
@@ -100,6 +112,12 @@ def _finite(text: str) -> float:
     return x
 
 
+def _whole(text: str) -> int:
+    if len(text) > 1000:  # (Python's own refusal, past 4300 digits, tells the client to change its settings)
+        raise ValueError("a number too long for JSON")
+    return int(text)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -109,7 +127,7 @@ def strict_json(raw: bytes | str) -> Any:
     that does not repeat the input."""
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        data = json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+        data = json.loads(text, parse_constant=_not_a_number, parse_float=_finite, parse_int=_whole)
     except json.JSONDecodeError as e:
         raise json.JSONDecodeError(e.msg, "", e.pos) from None
     except (ValueError, RecursionError) as e:  # UnicodeDecodeError is a ValueError

@@ -59,8 +59,9 @@ from ..errors import DreamreelError
 from ..model import Profile, Story
 from ..store.db import Viewer
 from ..store.together import SavedRoom, TogetherStore
-from .guard import StrictRoute
+from .guard import StrictRoute, address_group
 from .live import countdown_s
+from .routes.pages import page
 from .routes.pages import page_text as _page
 from .schemas import NewFilm, Telemetry
 from .server import AI_HEADERS
@@ -553,7 +554,7 @@ class Rooms:
         with self.lock:
             tries = [(viewer.id, self.limits.bad_codes_per_min)]
             if address is not None:
-                tries.append((f"address {_address_group(address)}", self.limits.bad_codes_per_address_per_min))
+                tries.append((f"address {address_group(address)}", self.limits.bad_codes_per_address_per_min))
             if len(self._bad) > 10_000:  # (forget who has not guessed wrong for a minute)
                 self._bad = {k: b for k, b in self._bad.items() if b and now - b[-1] <= 60}
             bads = [self._bad.setdefault(key, deque(maxlen=most)) for key, most in tries]
@@ -571,20 +572,6 @@ class Rooms:
 
     def get(self, room_id: str) -> Room | None:
         return self.by_id.get(room_id) if re.fullmatch(r"[0-9a-f]{32}", room_id) else None
-
-
-def _address_group(address: str) -> str:
-    """An IPv4 address as it is; an IPv6 one as its /64 (one household or host holds the whole
-    /64, and may take any address in it)."""
-    import ipaddress
-
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 6 and getattr(ip, "ipv4_mapped", None) is None:
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(getattr(ip, "ipv4_mapped", None) or ip)
 
 
 # -- the HTTP and WebSocket side ------------------------------------------------------------
@@ -706,12 +693,9 @@ def install(app: FastAPI) -> Rooms:
         return Response(_page("room.css"), media_type="text/css")
 
     @router.get("/together/{code}", response_class=HTMLResponse)
-    def room_page(code: str, dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
-        response = HTMLResponse(_page("room.html"), headers={"Cache-Control": "no-store"})
-        if server.db.viewer_by_token(dreamreel_token) is None:  # a friend's first visit: their own viewer
-            _, new = server.db.new_viewer()
-            response.set_cookie(COOKIE, new, httponly=True, samesite="lax", max_age=3600 * 24 * 365)
-        return response
+    def room_page(code: str, request: Request, dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
+        # (a friend's first visit makes them a viewer, within the address's limit)
+        return page(server, "room.html", dreamreel_token, request, samesite="lax")
 
     @router.post("/api/rooms")
     def new_room(ask: NewRoom, request: Request,

@@ -26,7 +26,7 @@ from ..store.db import Database, Film, StoreError, Viewer
 from ..store.files import write_atomic
 from ..trust.licences import Sandbox
 from . import admission
-from .guard import Bucket, Limits
+from .guard import Bucket, Limits, address_group
 from .learning import LiveLearning
 from .live import ENDED, MIN_COUNTDOWN_S, LiveFilm
 from .recovery import check_not_lost, clean_interrupted, clean_render_temp, damaged_films
@@ -165,12 +165,13 @@ class Server:
         threading.Thread(target=self._admitting, name="dreamreel-admission", daemon=True).start()
 
     def new_viewer(self, address: str) -> str:
-        """A new viewer's token, for a visit from ``address`` (429 past ``new_viewers_per_minute``).
-        Now and then, viewers who left nothing are forgotten (``Limits.anonymous_s``)."""
+        """A new viewer's token, for a visit from ``address`` (429 past ``new_viewers_per_minute``
+        from its address, an IPv6 one's /64). Now and then, viewers who left nothing are forgotten
+        (``Limits.anonymous_s``)."""
         rate = self.limits.new_viewers_per_minute
         now = time.monotonic()
         with self._lock:
-            if not self._welcomes.setdefault(address, Bucket(rate / 60.0, rate)).take(now):
+            if not self._welcomes.setdefault(address_group(address), Bucket(rate / 60.0, rate)).take(now):
                 raise HTTPException(429, f"too many new viewers from your address (at most {rate} a minute): "
                                          f"try again in a minute, or keep the cookie this page gives you")
             if len(self._welcomes) > 10_000:  # forget addresses that are full again

@@ -42,8 +42,8 @@ from ..store.together import ShareRow, TogetherStore
 from .deps import FilmDep, ViewerDep, is_id
 from .guard import StrictRoute
 from .live import ENDED, TELLING, Replay
-from .routes.pages import page_text
-from .server import COOKIE, Server
+from .routes.pages import page, page_text
+from .server import Server
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 YOURS, THEIRS = "#1f6fd1", "#e07b00"   # blue, orange
@@ -216,14 +216,9 @@ def install(app: FastAPI) -> None:
     @router.get("/shared/{token}", response_class=HTMLResponse)
     def share_page(token: str, request: Request,
                    dreamreel_token: Annotated[str | None, Cookie()] = None) -> HTMLResponse:
-        response = HTMLResponse(page_text("share.html"), headers={"Cache-Control": "no-store",
-                                                                   "Referrer-Policy": "no-referrer"})
-        if server.db.viewer_by_token(dreamreel_token) is None:  # a friend's first visit: their own viewer
-            new = server.new_viewer(request.client.host if request.client else "?")
-            # (lax: a link opened from a message in another app still finds its cookie)
-            response.set_cookie(COOKIE, new, httponly=True, samesite="lax", secure=server.secure_cookies,
-                                max_age=3600 * 24 * 365)
-        return response
+        # (a friend's first visit makes them a viewer; lax: a link opened from another app finds its cookie)
+        return page(server, "share.html", dreamreel_token, request, samesite="lax",
+                    headers={"Referrer-Policy": "no-referrer"})
 
     @router.get("/api/shares/{token}")
     def what_is_shared(token: str, viewer: ViewerDep) -> dict[str, Any]:

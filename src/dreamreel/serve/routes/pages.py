@@ -5,7 +5,7 @@ from one address."""
 from __future__ import annotations
 
 from importlib.resources import files
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Cookie, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse
@@ -21,11 +21,15 @@ def page_text(name: str) -> str:
     return (files("dreamreel.serve") / "static" / name).read_text(encoding="utf-8")
 
 
-def page(server: Server, name: str, token: str | None, request: Request) -> HTMLResponse:
-    response = HTMLResponse(page_text(name), headers={"Cache-Control": "no-store"})
+def page(server: Server, name: str, token: str | None, request: Request, *,
+         samesite: Literal["strict", "lax"] = "strict", headers: dict[str, str] | None = None) -> HTMLResponse:
+    """A page; a visitor with no viewer is made one (``Server.new_viewer``: every page that
+    makes viewers counts against the same per-address limit). ``samesite="lax"`` for a page a
+    link from another app opens (an invite, a share), so that link still finds its cookie."""
+    response = HTMLResponse(page_text(name), headers={"Cache-Control": "no-store", **(headers or {})})
     if server.db.viewer_by_token(token) is None:
         new = server.new_viewer(request.client.host if request.client else "?")
-        response.set_cookie(COOKIE, new, httponly=True, samesite="strict", secure=server.secure_cookies,
+        response.set_cookie(COOKIE, new, httponly=True, samesite=samesite, secure=server.secure_cookies,
                             max_age=3600 * 24 * 365)
     return response
 
