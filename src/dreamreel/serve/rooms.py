@@ -112,6 +112,9 @@ class RoomLimits:
     #: minute, so per viewer alone one address guessed 300 codes a minute (bench: 400 in 28 s).
     bad_codes_per_min: int = 10
     bad_codes_per_address_per_min: int = 30
+    #: Open rooms one viewer may host at once (one viewer opened 300 in 1.3 s, each kept in
+    #: memory and in the store): past it, a one-line 429 until they close one.
+    rooms_per_host: int = 8
     #: A room nothing happened in for this long is not opened again when the server starts.
     kept_s: float = 7 * 24 * 3600
 
@@ -540,6 +543,9 @@ class Rooms:
 
     def open(self, host: Viewer, name: str, now: float, **kw: Any) -> Room:
         with self.lock:
+            most = self.limits.rooms_per_host
+            if sum(1 for r in self.by_id.values() if r.host == host.id and not r.closed) >= most:
+                raise HTTPException(429, f"you host {most} open rooms already (the most at once): close one first")
             room = Room(host, clean_text(name)[:24] or "Host", now, self.limits, **kw)
             while room.code in self.by_code:
                 room.code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
