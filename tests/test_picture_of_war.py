@@ -199,3 +199,52 @@ def test_an_insert_of_the_bridge_shows_the_bridge_not_a_folded_letter(base):
     letter = make_shot(war, kind="insert", size="insert", on=[], caption="the map", tod="day").model_copy(
         update={"place": "street", "props": ["the map"]})
     assert drawn(letter, war)["place"]["name"] == "the shelled main street"
+
+
+RIDGE = Place(id="ridge", name="the ridge", kind="mountain", description="the hill the company must hold at all costs")
+WOOD = Place(id="wood", name="the wood", kind="forest", description="the wood beyond the line")
+SHORE = Place(id="shore", name="the beach", kind="beach", description="the landing beach")
+
+
+def lum(f: np.ndarray) -> np.ndarray:
+    return f @ np.array([0.299, 0.587, 0.114])
+
+
+def smoke(f: np.ndarray) -> np.ndarray:
+    """Smoke against the sky: dark grey, of little saturation."""
+    return (lum(f) < 100) & (f.max(axis=2) - f.min(axis=2) < 30)
+
+
+def test_a_front_line_ridge_is_shell_torn_ground_under_smoke_not_a_sunrise(base):
+    """The ridge a war film's platoon holds was a pretty sunrise over snowy peaks and pines: where a
+    war has reached, its sky is darkened by smoke (no sun, no blue), columns of smoke rise high over
+    its crest, its ground is torn by shell holes and its wood is shattered trunks, not green pines;
+    the same ridge and wood in the Alps at peace keep their sunrise, snow and pines."""
+    war = at_war(base, RIDGE, WOOD)
+    peace = world(base, "the Alps", "1944", "CH", RIDGE, WOOD)
+    dawn, calm = frame(war, "ridge", "dawn"), frame(peace, "ridge", "dawn")
+    assert share(lum(calm) > 200) > 0.01  # the sun rising over the peaks at peace
+    assert share(lum(dawn) > 200) < 0.002, share(lum(dawn) > 200)  # no sun through the smoke
+    assert lum(rows(dawn, 0.0, 0.5)).mean() < lum(rows(calm, 0.0, 0.5)).mean() - 25
+    for pid in ("ridge", "wood"):
+        f = frame(war, pid)
+        assert share(blue(rows(f, 0.0, 0.4))) < 0.01, pid
+        assert share(smoke(rows(f, 0.05, 0.25))) > 0.05, (pid, share(smoke(rows(f, 0.05, 0.25))))  # smoke rising high
+        assert share(f.min(axis=2) > 215) < 0.002, pid  # no snow on the tops
+        assert share((f[..., 1] > f[..., 0] + 10) & (f[..., 1] > f[..., 2] + 5)) < 0.01, pid  # no green pines
+        torn = share(lum(rows(f, 0.65, 1.0)) < 45)  # shell holes in the ground in front
+        assert torn > 0.2, (pid, torn)
+    assert share(lum(rows(frame(peace, "ridge"), 0.65, 1.0)) < 45) < 0.1
+    assert share(smoke(rows(frame(peace, "ridge"), 0.05, 0.25))) < 0.01
+    wood = frame(peace, "wood")
+    assert share((wood[..., 1] > wood[..., 0] + 10) & (wood[..., 1] > wood[..., 2] + 5)) > 0.3
+
+
+def test_every_sky_a_war_has_reached_is_smoke_not_blue(base):
+    """A landing beach in a war story had a blue holiday sky: every outdoor place where a war has
+    reached is under smoke; the beach at peace keeps its blue sky."""
+    war = world(base, "Normandy", "1944", "FR", SHORE).model_copy(update={"genres": ["war"]})
+    f = frame(war, "shore")
+    assert share(blue(rows(f, 0.0, 0.4))) < 0.01, share(blue(rows(f, 0.0, 0.4)))
+    assert share(smoke(rows(f, 0.05, 0.3))) > 0.03
+    assert share(blue(rows(frame(world(base, "Normandy", "1994", "FR", SHORE), "shore"), 0.0, 0.4))) > 0.5

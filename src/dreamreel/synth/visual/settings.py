@@ -126,6 +126,11 @@ def draw_sky(k: Kit, c: skia.Canvas, *, horizon: float = 62, mars: bool = False,
     if k.body == "moon":
         moon_sky(k, c, skia.Rect(0, 0, k.w, h), horizon=horizon)
         return
+    if k.war and not mars:  # a war's smoke darkens every sky it reaches (war.py)
+        from .war import smoky_sky
+
+        smoky_sky(k, c, horizon, h)
+        return
     top, midc, bot = (MARS_SKIES if mars or k.body == "mars" else SKIES)[k.tod]
     if k.weather in ("storm", "rain", "fog"):
         grey = "#59606b" if k.tod == "day" else "#202530"
@@ -1207,6 +1212,11 @@ def forest(k: Kit) -> None:
     """Pines on a far ridge and dark trunks in front; East Asia's a bamboo grove, Africa's open
     woodland of flat-topped acacias, South Asia's jungle (Kit.region); the tropics' jungle
     (Kit.tropical)."""
+    if k.war:  # a wood on the front line: trunks shelled to splinters, shell holes (war.py)
+        from .war import front_line
+
+        front_line(k, wood=True)
+        return
     if k.region in REGION_WOODS:
         REGION_WOODS[k.region](k)
         return
@@ -1235,7 +1245,13 @@ def mountain(k: Kit) -> None:
     """Snow-capped peaks over pines; in East Asia steep peaks in bands of mist with pines on their
     crags, in Africa a lone peak over savanna with acacias (Kit.region). A peak takes its land's
     climate (Kit.warm, Kit.tropical): in the tropics steep green hills under jungle, in a warm land
-    bare rock and scrub, and no snow on either (nor on Africa's peak)."""
+    bare rock and scrub, and no snow on either (nor on Africa's peak). Where a war's front line runs
+    (Kit.war), a ridge torn by shells under smoke (war.py)."""
+    if k.war:
+        from .war import front_line
+
+        front_line(k)
+        return
     if k.region == "east_asia":
         _misty_peaks(k)
         return

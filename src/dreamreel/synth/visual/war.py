@@ -18,7 +18,7 @@ from .settings import Kit, draw_sky, ground, lamp_post, mix_hex
 
 #: Smoke and overcast over a war's places, top to horizon, by time of day.
 SMOKE = {
-    "dawn": ("#4a4a48", "#8a7a6a", "#b89a80"),
+    "dawn": ("#3e3e3e", "#6e665e", "#9a8472"),
     "day": ("#5a5c54", "#84867a", "#a8a898"),
     "dusk": ("#2e2a2c", "#6a4a3a", "#a8683a"),
     "night": ("#0a0a0c", "#16161a", "#2a2220"),
@@ -26,23 +26,54 @@ SMOKE = {
 MUD, EARTH, SANDBAG, PLANK = "#3e3828", "#5a4e36", "#8a8462", "#5a4a32"
 
 
-def smoky_sky(k: Kit, c: skia.Canvas, horizon: float) -> None:
-    """A sky of smoke and low cloud (no blue, no sun), a glow of fires on the horizon at dusk and night."""
+def smoky_sky(k: Kit, c: skia.Canvas, horizon: float, h: float | None = None) -> None:
+    """A sky of smoke and low cloud (no blue, no sun), a glow of fires on the horizon at dusk and
+    night, columns of smoke rising from the fires (settings.draw_sky draws it for every place a war
+    has reached)."""
     if k.body is not None:
         draw_sky(k, c, horizon=horizon)
         return
     top, mid, low = SMOKE.get(k.tod, SMOKE["day"])
-    vgrad(c, skia.Rect(0, 0, k.w, horizon + 2), [k.g.c(top), k.g.c(mid), k.g.c(low)])
+    vgrad(c, skia.Rect(0, 0, k.w, horizon + 2 if h is None else h), [k.g.c(top), k.g.c(mid), k.g.c(low)])
     if k.tod in ("dusk", "night"):
         for _ in range(max(1, int(k.w // 70))):
             glow(c, float(k.rng.uniform(0, k.w)), horizon, 24, k.g.c("#ff7a2a", 0.35, lit=0))
-    plume = k.g.c("#2a2826", 0.35)
-    for _ in range(max(2, int(k.w // 50))):  # columns of smoke leaning in the wind
-        x, w = float(k.rng.uniform(0, k.w)), float(k.rng.uniform(4, 9))
-        for j in range(6):
-            r = w * (0.6 + j * 0.35)
-            c.drawOval(skia.Rect(x + j * 2.5 - r, horizon - 4 - j * 8 - r * 0.6, x + j * 2.5 + r,
-                                 horizon - 4 - j * 8 + r * 0.6), fill(plume))
+    for _ in range(max(2, int(k.w // 50))):  # columns of smoke rising from the fires, leaning in the wind
+        plume(k, c, float(k.rng.uniform(0, k.w)), horizon - 2, float(k.rng.uniform(0.45, 0.8)) * horizon)
+
+
+def puff(c: skia.Canvas, x: float, y: float, r: float, body: int, light: int, dark: int) -> None:
+    """One soft ball of smoke with volume: its body fading out at the edge, its underside in shadow
+    and the side toward the light (up and to the left) lit."""
+    clear = skia.ColorSetARGB(0, 0, 0, 0)
+    for cx, cy, rr, col, mid in ((x + r * 0.18, y + r * 0.22, r, dark, 0.55), (x, y, r, body, 0.5),
+                                 (x - r * 0.28, y - r * 0.3, r * 0.62, light, 0.3)):
+        shader = skia.GradientShader.MakeRadial(skia.Point(cx, cy), rr, [col, col, clear], [0.0, mid, 1.0])
+        c.drawCircle(cx, cy, rr, skia.Paint(Shader=shader, AntiAlias=True))
+
+
+def plume(k: Kit, c: skia.Canvas, x: float, base: float, height: float, *, drift: float | None = None,
+          size: float = 1.0) -> None:
+    """A column of smoke from a fire or a shell's burst: soft puffs stacked from ``base``, small,
+    dense and black low down, swelling, paling and thinning as they rise and bend away downwind;
+    a fire's glow at its foot at dusk and night."""
+    drift = float(k.rng.uniform(0.25, 0.6)) if drift is None else drift
+    n = max(6, int(height / 2.4))
+    if k.tod in ("dusk", "night"):
+        glow(c, x, base, 7 * size, k.g.c("#ff7a2a", 0.55, lit=0))
+    for j in range(n):
+        t = j / (n - 1)
+        r = size * (2.0 + 7.0 * t)
+        cx = x + drift * height * t * t  # the column bends downwind as it rises
+        py = base - height * t
+        a = 0.8 - 0.5 * t
+        shade = mix_hex("#1c1a18", "#6a6660", t)
+        body, light = k.g.c(shade, a), k.g.c(mix_hex(shade, "#c8c0b0", 0.35), a * 0.7)
+        dark = k.g.c(mix_hex(shade, "#000000", 0.5), a * 0.6)
+        for _ in range(2):  # billows either side of the column's line
+            rr = r * float(k.rng.uniform(0.6, 1.0))
+            puff(c, cx + float(k.rng.uniform(-0.6, 0.6)) * r, py + float(k.rng.uniform(-0.3, 0.3)) * r, rr,
+                 body, light, dark)
 
 
 def broken_buildings(k: Kit, c: skia.Canvas, base: float, hmin: float, hmax: float, color: str, *,
@@ -221,26 +252,74 @@ def trench(k: Kit) -> None:
                             fill(k.g.c("#8a8a80", 0.3)))
 
 
+def stumps(k: Kit, c: skia.Canvas, base: float, hmin: float, hmax: float, *, every: float = 30.0,
+           wide: float = 2.0) -> None:
+    """Trees shelled to splintered trunks: no leaves, snapped off at a slant, a broken limb or two."""
+    bark = fill(k.g.c("#2a2418"))
+    for x in np.arange(float(k.rng.uniform(0, every * 0.7)), k.w, every):
+        x, h = float(x) + float(k.rng.uniform(-every, every)) * 0.3, float(k.rng.uniform(hmin, hmax))
+        c.drawPath(poly([(x, base), (x + wide * 0.3, base - h), (x + wide * 0.6, base - h * 0.8),
+                         (x + wide, base)]), bark)
+        if h > 14 and k.rng.random() < 0.6:  # a bare limb
+            y = base - h * float(k.rng.uniform(0.45, 0.75))
+            c.drawLine(x + wide * 0.5, y, x + wide * 0.5 + float(k.rng.choice([-1, 1])) * h * 0.25, y - h * 0.2,
+                       stroke(k.g.c("#2a2418"), wide * 0.3))
+
+
+def craters(k: Kit, c: skia.Canvas, y0: float, y1: float, n: int) -> None:
+    """Shell holes torn in the ground between ``y0`` and ``y1``, larger nearer, each a dark pit with
+    its lip of thrown-up earth, water standing in some."""
+    for _ in range(n):
+        x, y = float(k.rng.uniform(-5, k.w)), float(k.rng.uniform(y0, y1))
+        w = 6 + (y - y0 + 4) * 0.45
+        pit = skia.Rect(x, y, x + w, y + w * 0.28)
+        c.drawOval(pit, fill(k.g.c("#2a2418")))
+        if k.rng.random() < 0.3:
+            c.drawOval(skia.Rect(x + w * 0.2, y + w * 0.1, x + w * 0.8, y + w * 0.24), fill(k.g.c("#6a6a60", 0.6)))
+        c.drawArc(skia.Rect(x - 1, y - 0.8, x + w + 1, y + w * 0.28), 180, 180, False,
+                  stroke(k.g.c("#6a5e44"), 0.6))
+
+
+def wire(k: Kit, c: skia.Canvas, base: float, *, every: float = 20.0) -> None:
+    """Coils of barbed wire on pickets along ``base``."""
+    coil = stroke(k.g.c("#1a1816"), 0.25)
+    for x in np.arange(float(k.rng.uniform(0, 12)), k.w, every):
+        c.drawLine(float(x), base, float(x) + 0.6, base - 8, stroke(k.g.c("#2a2218"), 0.5))
+        for j in range(4):
+            c.drawOval(skia.Rect(float(x) + j * 5, base - 7, float(x) + j * 5 + 6, base - 1), coil)
+
+
 def no_mans_land(k: Kit) -> None:
     """The ground between the lines: mud torn into craters, stumps of trees, coils of wire on pickets."""
     smoky_sky(k, k.sky, 58)
     k.far.drawPath(ridge(k.rng, k.w, 60, 5, bumps=4), fill(k.g.c("#4a4434")))
     ground(k, k.mid, 62, EARTH, MUD)
-    for x in np.arange(float(k.rng.uniform(0, 20)), k.w, 30.0):  # shattered tree stumps
-        x, h = float(x), float(k.rng.uniform(6, 22))
-        k.far.drawPath(poly([(x, 62), (x + 0.6, 62 - h), (x + 1.2, 62 - h * 0.8), (x + 2, 62)]),
-                       fill(k.g.c("#2a2418")))
-    for _ in range(int(k.w // 16)):
-        x, y = float(k.rng.uniform(-5, k.w)), float(k.rng.uniform(66, 96))
-        w = 6 + (y - 62) * 0.35
-        k.mid.drawOval(skia.Rect(x, y, x + w, y + w * 0.28), fill(k.g.c("#2a2418")))
-        k.mid.drawArc(skia.Rect(x - 1, y - 0.8, x + w + 1, y + w * 0.28), 180, 180, False,
-                      stroke(k.g.c("#6a5e44"), 0.6))
-    wire = stroke(k.g.c("#1a1816"), 0.25)
-    for x in np.arange(float(k.rng.uniform(0, 12)), k.w, 20.0):
-        k.mid.drawLine(float(x), 70, float(x) + 0.6, 62, stroke(k.g.c("#2a2218"), 0.5))
-        for j in range(4):
-            k.mid.drawOval(skia.Rect(float(x) + j * 5, 63, float(x) + j * 5 + 6, 69), wire)
+    stumps(k, k.far, 62, 6, 22)
+    craters(k, k.mid, 66, 96, int(k.w // 16))
+    wire(k, k.mid, 70)
+
+
+def front_line(k: Kit, *, wood: bool = False) -> None:
+    """A hill or a wood where the front line runs (a mountain or forest a war has reached): the
+    ridge under a sky darkened by smoke, shells bursting on its crest in columns of smoke, its trees
+    shattered to stumps (a wood's to tall splintered trunks), the slope below torn by shell holes
+    and strung with wire; no snow-capped peak, no pines, no sunrise."""
+    smoky_sky(k, k.sky, 56)
+    k.far.drawPath(ridge(k.rng, k.w, 58, 10 if wood else 16, bumps=2, rough=0.4), fill(k.g.c("#3e3c34")))
+    if wood:  # the far edge of the wood, stripped
+        stumps(k, k.far, 62, 14, 30, every=6, wide=1.4)
+    crest = ridge(k.rng, k.w, 68, 6 if wood else 12, bumps=3, rough=0.5)
+    stumps(k, k.mid, 74, 14, 34 if wood else 24, every=9 if wood else 14, wide=2.4 if wood else 1.8)
+    k.mid.drawPath(crest, fill(k.g.c(EARTH)))
+    for _ in range(1 + int(k.w // 90)):  # shells bursting on the crest
+        plume(k, k.mid, float(k.rng.uniform(0.1, 0.9)) * k.w, 62, float(k.rng.uniform(22, 38)), size=1.2)
+    ground(k, k.near, 74, mix_hex(EARTH, MUD, 0.5), "#1e1a12")
+    k.mid.save()
+    k.mid.clipPath(crest, doAntiAlias=True)
+    craters(k, k.mid, 58, 72, int(k.w // 22))
+    k.mid.restore()
+    craters(k, k.near, 76, 96, int(k.w // 18))
+    wire(k, k.near, 80, every=26)
 
 
 def ruins_of_war(k: Kit) -> None:
