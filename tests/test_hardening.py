@@ -94,6 +94,38 @@ def test_hostile_profiles_and_settings_get_a_clean_422(served):
     assert alice.get("/api/profile").status_code == 200  # nothing stored, nothing broken
 
 
+def test_control_characters_in_free_text_are_refused_and_never_stored(served):
+    """A prompt with a NUL (or another control character) was taken and stored as written, on its
+    way to the database, the ink export and the captions: now every free text the API takes (a
+    JSON body's strings, a likeness's name) is refused with one line that names the field."""
+    base, app = served
+    alice = viewer(base)
+    evil = ["a western\x00EVIL with a duel", "a western\x1bEVIL[2J at noon", "a western\x7fEVIL", "a western\x85EVIL"]
+    for prompt in evil:
+        detail = clean(alice.post("/api/films", json={"prompt": prompt}), 422)
+        assert detail.startswith("bad request: a control character (U+") and " in prompt " in detail, detail
+        assert "EVIL" not in detail
+    assert alice.get("/api/films").json() == []  # nothing was made or stored
+    asks = [("post", "/api/films", {"prompt": SHORT, "cast": [{"likeness": "x", "role": "ally\x00"}]}, "cast[0].role"),
+            ("post", f"/api/films/{'a' * 32}/revise", {"note": "angrier\x00"}, "note"),
+            ("put", "/api/profile", {"avoid": ["spiders\x00"]}, "avoid[0]"),
+            ("post", "/api/rooms", {"name": "Ana\x00"}, "name"),
+            ("post", "/api/films", {"prompt": SHORT, "rating\x00": "G"}, "")]
+    for method, path, body, where in asks:
+        detail = clean(getattr(alice, method)(path, json=body), 422)
+        assert "a control character (U+0000)" in detail and (f" in {where} " in detail if where else True), detail
+    assert alice.get("/api/profile").json()["avoid"] == []
+    r = alice.post("/api/likenesses", params={"name": "Gr\x00ace", "agree": True}, content=b"not a photo")
+    assert clean(r, 400).startswith("a control character (U+0000) in name is not text")
+    # tabs and line breaks are ordinary whitespace: taken
+    assert alice.post("/api/rooms", json={"name": "Ana\tand\nBo"}).json()["members"][0]["name"] == "Ana and Bo"
+    with app.state.server.db.session() as s:
+        from sqlalchemy import select
+
+        from dreamreel.store.db import Film
+        assert not [f for f in s.scalars(select(Film)) if "EVIL" in f.prompt]
+
+
 def test_a_photo_over_12_megapixels_is_refused_from_its_header_before_it_is_decoded(served):
     from PIL import Image
 

@@ -57,7 +57,8 @@ from fastapi.responses import JSONResponse
 
 from ..errors import DreamreelError
 from ..trust.licences import Sandbox
-from .guard import MAX_BODY_BYTES, MAX_PHOTO_BYTES, AsciiJSON, Bucket, Guard, Limits, StrictRoute, clean, strict_json
+from .guard import (MAX_BODY_BYTES, MAX_PHOTO_BYTES, NOT_TEXT, AsciiJSON, Bucket, Guard, Limits, StrictRoute, clean,
+                    strict_json)
 from .routes import films, learning, likenesses, pages, telemetry, viewer
 from .routes.telemetry import MAX_EVENTS_PER_MESSAGE, MAX_EVENTS_PER_SECOND, MAX_MESSAGE_BYTES
 from .schemas import NewFilm, Telemetry
@@ -106,7 +107,8 @@ def create_app(db_url: str, data_dir: str | Path, *, res: str = "720p", make_kw:
         if first.get("type") == "extra_forbidden":
             loc, msg = loc[:-1], "a field this request does not take"
         elif first.get("type") == "json_invalid":
-            loc, msg = [], f"not JSON ({(first.get('ctx') or {}).get('error', 'cannot be read')})"
+            why = str((first.get("ctx") or {}).get("error", "cannot be read"))
+            loc, msg = [], why if why.startswith(NOT_TEXT) else f"not JSON ({why})"
         else:
             msg = str(first.get("msg", "invalid")).removeprefix("Value error, ")
         where = ".".join(str(p) for p in loc if isinstance(p, int) or re.fullmatch(r"[A-Za-z_]{1,32}", str(p)))

@@ -119,12 +119,29 @@ def _whole(text: str) -> int:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Control characters (C0 but tab, line feed and carriage return; DEL; C1): NUL and the like are
+#: no text a viewer means, and would reach the database, the ink export and the captions as written.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: How ``strict_json``'s refusal of a control character begins (the API's 422 says it as it is).
+NOT_TEXT = "a control character"
+
+
+def not_text(text: str, where: str = "") -> str | None:
+    """Why ``text`` is not plain text (a control character other than tab and line breaks; a lone
+    surrogate), naming ``where`` it is; None if it is."""
+    if (c := _CONTROL.search(text)) is not None:
+        return f"{NOT_TEXT} (U+{ord(c.group()):04X}) {'in ' + where + ' ' if where else ''}" \
+               f"is not text: write plain text (tabs and line breaks are fine)"
+    if _SURROGATE.search(text):
+        return "a lone surrogate (\\ud800-\\udfff) is not text"
+    return None
 
 
 def strict_json(raw: bytes | str) -> Any:
     """JSON as RFC 8259 has it: UTF-8, finite numbers (no NaN, Infinity or 1e999), no lone
-    surrogates (``"\\ud800"``). Anything else raises ``json.JSONDecodeError`` with a message
-    that does not repeat the input."""
+    surrogates (``"\\ud800"``); and text without control characters (NUL and the like: tab and
+    line breaks are fine). Anything else raises ``json.JSONDecodeError`` with a message that does
+    not repeat the input (a control character's names the field)."""
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         data = json.loads(text, parse_constant=_not_a_number, parse_float=_finite, parse_int=_whole)
@@ -134,18 +151,33 @@ def strict_json(raw: bytes | str) -> Any:
         msg = "not UTF-8" if isinstance(e, UnicodeDecodeError) else \
             "nested too deeply" if isinstance(e, RecursionError) else str(e)
         raise json.JSONDecodeError(msg, "", 0) from None
-    stack = [data]
+    # (each string's place as a chain of (key, parent) links, spelled out only for the refusal)
+    stack: list[tuple[Any, Any]] = [(data, None)]
     while stack:
-        x = stack.pop()
+        x, at = stack.pop()
         if isinstance(x, str):
-            if _SURROGATE.search(x):
-                raise json.JSONDecodeError("a lone surrogate (\\ud800-\\udfff) is not text", "", 0)
+            if (why := not_text(x, _spelled(at))) is not None:
+                raise json.JSONDecodeError(why, "", 0)
         elif isinstance(x, dict):
-            stack.extend(x.keys())
-            stack.extend(x.values())
+            for k, v in x.items():
+                stack.append((k, ("a key", at)))
+                stack.append((v, (k, at)))
         elif isinstance(x, list):
-            stack.extend(x)
+            stack.extend((v, (i, at)) for i, v in enumerate(x))
     return data
+
+
+def _spelled(at: Any) -> str:
+    """A place in a JSON document (``cast[0].role``) from its chain of links; "" if it is a key, or
+    not short, plain names."""
+    parts: list[str] = []
+    while at is not None:
+        key, at = at
+        if key == "a key" or len(parts) > 8:
+            return ""
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    where = "".join(reversed(parts)).lstrip(".")
+    return where if re.fullmatch(r"[A-Za-z_][\w.\[\]]{0,79}", where, re.ASCII) else ""
 
 
 class StrictRequest(Request):

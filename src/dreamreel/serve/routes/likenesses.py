@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 
 from ...store.db import Likeness, Viewer
 from ..deps import ServerDep, ViewerDep, is_id
-from ..guard import StrictRoute
+from ..guard import StrictRoute, not_text
 from ..schemas import ConsentView, Grant, Granted, LikenessDeleted, LikenessUse, LikenessView, NewLikeness, Revoked
 from ..server import Server
 
@@ -67,6 +67,8 @@ async def new_likeness(request: Request, server: ServerDep, viewer: ViewerDep, n
 
     if not agree:
         raise HTTPException(400, "to make your likeness you must agree (agree=true): " + SELF_STATEMENT)
+    if (why := not_text(name, "name")) is not None:
+        raise HTTPException(400, why)
     name = " ".join(name.split())
     if not 1 <= len(name) <= 80:
         raise HTTPException(400, "give the name the character should have (1 to 80 characters)")

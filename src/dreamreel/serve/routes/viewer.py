@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from ...model import Profile
 from ..deps import ServerDep, ViewerDep
-from ..guard import StrictRoute, strict_json
+from ..guard import NOT_TEXT, StrictRoute, strict_json
 from ..schemas import Me, SandboxPack, ViewerDeleted
 from ..server import COOKIE
 
@@ -39,7 +39,8 @@ async def put_profile(request: Request, server: ServerDep, viewer: ViewerDep) ->
     try:
         profile = Profile.model_validate(strict_json(await request.body()))
     except json.JSONDecodeError as e:
-        raise HTTPException(422, f"bad profile: not JSON ({e.msg})") from None
+        raise HTTPException(422, f"bad profile: {e.msg if e.msg.startswith(NOT_TEXT) else f'not JSON ({e.msg})'}") \
+            from None
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
