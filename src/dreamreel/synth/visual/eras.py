@@ -83,6 +83,7 @@ SITES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("palace", ("palace", "throne", "royal", "emperor", "empress", "pharaoh", "court", "audience", "villa", "senate",
                 "basilica", "chieftain", "jarl", "king", "queen", "manor", "great hall", "mead hall", "high seat",
                 "governor")),
+    ("rapids", ("rapids", "white water", "whitewater", "white-water", "cataract", "cataracts")),
     ("fjord", ("fjord", "fjords", "fiord", "sea loch", "inlet")),
     ("bridge", ("bridge", "bridges")),
 )
@@ -91,6 +92,7 @@ SITES: tuple[tuple[str, tuple[str, ...]], ...] = (
 SITE_KINDS: dict[str, frozenset[str]] = {
     "arena": frozenset({"desert", "ruins", "castle", "ballroom", "beach", "city_street"}),
     "fjord": frozenset({"sea", "beach", "village", "mountain", "rooftop"}),
+    "rapids": frozenset({"sea", "beach"}),  # a river's white water (settings.rapids), not the open sea
     "bridge": frozenset({"city_street"}),
     # a war's trench and the ground between the lines are open ruins (war.py), not a room or a wood
     "trench": frozenset({"ruins"}), "no_mans_land": frozenset({"ruins"}),  # (a ship's bridge or a rope bridge over a gorge is no town's)
@@ -1218,6 +1220,8 @@ def choose(look: str | None, kind: str, site: str | None, wall: str | None = Non
                 (site == "palace" and wall in ("stone", "castle", "timber")):
             return "palace" if palace else "hall"
         return None  # a cell's stone, a castle's: as built
+    if site == "rapids":
+        return None  # a river's rapids (settings.rapids), not a ship's deck
     if look is None:
         return "fjord" if kind == "sea" and site == "fjord" else None
     if site == "ruin":

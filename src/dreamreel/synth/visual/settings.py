@@ -1471,6 +1471,9 @@ def sea(k: Kit) -> None:
     if k.view in UNDERWATER:
         underwater(k)
         return
+    if k.site == "rapids":  # a river's white water, not the open sea from a ship's deck
+        rapids(k)
+        return
     draw_sky(k, k.sky, horizon=58)
     k.far.drawPath(ridge(k.rng, k.w * 0.4, 58, 4, bumps=2, bottom=58.5), fill(k.g.c("#3a4a5a")))
     from . import coast  # (coast draws on this module's Kit)
@@ -1538,7 +1541,65 @@ def underwater(k: Kit) -> None:
             k.mid.drawCircle(x + (j % 2) * 1.2, 66 - j * 11 - float(k.rng.uniform(0, 4)), 0.6 + 0.25 * j, bubble)
 
 
+def rapids(k: Kit) -> None:
+    """A river's rapids seen from its bank: the river pouring toward us down a wooded valley (bare
+    rock and scrub in a warm land), white water torn over dark boulders, a foam collar and a white
+    tongue below each, standing waves; a shingle bank of stones underfoot. No ship, no sea horizon."""
+    draw_sky(k, k.sky, horizon=50)
+    cx = k.w * float(k.rng.uniform(0.4, 0.6))
+    k.far.drawPath(ridge(k.rng, k.w, 50, 12, bumps=2, rough=0.3), fill(k.g.c("#5a6a7a")))
+    slope = "#8a7a5a" if k.warm else "#3e5a44"
+    for side in (-1, 1):  # the valley's sides coming down to the water
+        edge = cx + side * 5
+        far_x = -10.0 if side < 0 else k.w + 10
+        k.far.drawPath(poly([(far_x, 30), (edge + side * 14, 46), (edge, 57), (far_x, 74)]), fill(k.g.c(slope)))
+        if not k.warm:
+            for i in range(9):
+                t = (i + float(k.rng.uniform(0, 0.6))) / 9
+                x = edge + side * 14 + (far_x - edge - side * 14) * t
+                pine(k.far, x, 47 + 18 * t, 8 + 10 * t, k.g.c("#243a2a"))
+    river = poly([(cx - 5, 56), (cx + 5, 56), (k.w + 30, 86), (-30, 86)])
+    k.mid.drawPath(river, fill(k.g.c("#2e4e52")))
+    vgrad(k.mid, skia.Rect(0, 56, k.w, 86), [k.g.c("#6a8a8a", 0.6), k.g.c("#1e3a40", 0.0)])
+    k.mid.save()
+    k.mid.clipPath(river, doAntiAlias=True)
+    white = k.g.c("#f4f8f8", 0.85)
+    for _ in range(int(k.w * 1.2)):  # streaks of white water running toward us
+        y = float(k.rng.uniform(56, 86))
+        spread = (y - 56) / 30
+        x = cx + float(k.rng.uniform(-1, 1)) * (6 + (k.w * 0.6) * spread)
+        n = 1.5 + 7 * spread
+        k.mid.drawLine(x, y, x + (x - cx) * 0.06, y + n, stroke(white, 0.3 + 0.7 * spread))
+    for _ in range(int(k.w // 10)):  # standing waves breaking white
+        y = float(k.rng.uniform(60, 84))
+        w = 3 + (y - 56) * 0.5
+        x = cx + float(k.rng.uniform(-1, 1)) * (k.w * 0.6) * (y - 56) / 30
+        k.mid.drawArc(skia.Rect(x - w, y - w * 0.25, x + w, y + w * 0.25), 180, 180, False,
+                      stroke(white, 0.5 + (y - 56) * 0.03))
+    for _ in range(int(k.w // 14)):  # boulders the river tears white over
+        y = float(k.rng.uniform(60, 84))
+        r = 1.5 + (y - 56) * 0.22
+        x = cx + float(k.rng.uniform(-1, 1)) * (k.w * 0.55) * (y - 56) / 30
+        k.mid.drawOval(skia.Rect(x - r * 1.6, y - r * 0.2, x + r * 1.6, y + r * 0.6), fill(white))  # the foam collar
+        k.mid.drawPath(poly([(x - r, y + r * 0.3), (x + r, y + r * 0.3), (x, y + r * 2.2)]), fill(white))  # its tongue
+        k.mid.drawOval(skia.Rect(x - r, y - r * 0.7, x + r, y + r * 0.4), fill(k.g.c("#3a3a38")))
+        k.mid.drawOval(skia.Rect(x - r * 0.7, y - r * 0.7, x + r * 0.4, y - r * 0.1), fill(k.g.c("#6a6a64")))
+    k.mid.restore()
+    ground(k, k.near, 84, "#8a8474", "#5a564a")  # the shingle bank we stand on
+    for _ in range(int(k.w // 6)):
+        x, y = float(k.rng.uniform(-4, k.w)), float(k.rng.uniform(85, 99))
+        r = 0.6 + (y - 84) * 0.12
+        k.near.drawOval(skia.Rect(x - r * 1.4, y - r, x + r * 1.4, y), fill(k.g.c(mix_hex("#7a766a", "#3a3832",
+                                                                                          float(k.rng.uniform(0, 1))))))
+    for x in (k.w * float(k.rng.uniform(0.02, 0.15)), k.w * float(k.rng.uniform(0.85, 0.98))):  # boulders on it
+        k.near.drawOval(skia.Rect(x - 9, 80, x + 9, 92), fill(k.g.c("#4a4840")))
+        k.near.drawOval(skia.Rect(x - 7, 80.5, x + 3, 85), fill(k.g.c("#6e6c62")))
+
+
 def beach(k: Kit) -> None:
+    if k.site == "rapids":  # a river's bank at its rapids, not a sandy shore
+        rapids(k)
+        return
     draw_sky(k, k.sky, horizon=56)
     vgrad(k.far, skia.Rect(0, 56, k.w, 70), [k.g.c("#3a8ab0"), k.g.c("#6ac0d0")])
     foam = stroke(k.g.c("#ffffff", 0.7), 0.5)
