@@ -384,6 +384,44 @@ def test_one_viewer_hosts_a_bounded_number_of_open_rooms(tmp_path):
         assert one_line(ana.post("/api/rooms", json={"name": "Ana"}), 429).startswith("you host")
 
 
+def test_a_server_lets_go_of_closed_rooms_and_of_rooms_whose_host_expired(tmp_path):
+    """Closed rooms stayed in memory for the life of the server (300 opened and closed: 300
+    kept), and so did the rooms of anonymous viewers who expired: now a closed room is let go of
+    once saved (a member asking is told it is closed), and the server's look each minute closes and
+    lets go of the rooms whose host is gone."""
+    import psutil
+
+    from dreamreel.store.db import Database
+
+    with running_server(tmp_path) as (base, app):
+        rooms = app.state.rooms
+        ana, bo, cy = viewer(base), viewer(base), viewer(base)
+        first = ana.post("/api/rooms", json={"name": "Ana"}).json()
+        assert bo.post("/api/rooms/join", json={"code": first["code"]}).status_code == 200
+        assert ana.post(f"/api/rooms/{first['id']}/close").status_code == 200
+        for client in (ana, bo):
+            assert one_line(client.get(f"/api/rooms/{first['id']}"), 410) == "this room is closed"
+        assert one_line(cy.post("/api/rooms/join", json={"code": first["code"]}), 404).startswith("no room")
+        before = psutil.Process().memory_info().rss
+        for _ in range(300):
+            room = ana.post("/api/rooms", json={"name": "Ana"}).json()
+            assert ana.post(f"/api/rooms/{room['id']}/close").status_code == 200
+        assert len(rooms.by_id) == 0 and len(rooms.by_code) == 0
+        assert psutil.Process().memory_info().rss - before < 16e6
+        # rooms hosted by anonymous viewers (nothing of theirs here) who expire
+        kept = [bo.post("/api/rooms", json={"name": "Bo"}).json() for _ in range(3)]
+        cy_room = cy.post("/api/rooms", json={"name": "Cy"}).json()
+        assert cy.put("/api/profile", json={"pacing": "fast"}).status_code == 200  # (Cy is kept: a profile)
+        assert len(rooms.by_id) == 4
+        Database(f"sqlite:///{tmp_path / 'dreamreel.db'}").expire_anonymous(0)  # (the server does, now and then)
+        assert rooms.prune(time.time()) == 3  # (the server looks each minute)
+        assert list(rooms.by_id) == [cy_room["id"]]
+        assert one_line(bo.get(f"/api/rooms/{kept[0]['id']}"), 401).startswith("no viewer")
+        assert one_line(cy.get(f"/api/rooms/{kept[0]['id']}"), 410) == "this room is closed"
+    with running_server(tmp_path) as (base, app):  # nor are they opened again
+        assert list(app.state.rooms.by_id) == [cy_room["id"]]
+
+
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 def test_two_browsers_watch_in_sync_pause_together_and_vote(tmp_path):
     from playwright.sync_api import sync_playwright

@@ -46,13 +46,15 @@ import re
 import secrets
 import threading
 import time
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Cookie, FastAPI, HTTPException, Request, Response, WebSocket, WebSocketDisconnect
 from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy import select
 
 from ..director.group import GroupEngagement, keeps_out, strictest
 from ..errors import DreamreelError
@@ -115,8 +117,14 @@ class RoomLimits:
     #: Open rooms one viewer may host at once (one viewer opened 300 in 1.3 s, each kept in
     #: memory and in the store): past it, a one-line 429 until they close one.
     rooms_per_host: int = 8
-    #: A room nothing happened in for this long is not opened again when the server starts.
+    #: A room nothing happened in for this long is not opened again when the server starts (and,
+    #: nobody in it, is closed while it runs).
     kept_s: float = 7 * 24 * 3600
+    #: How often the server looks for rooms to let go of: closed ones, those whose host is gone
+    #: (an anonymous viewer expires: ``Limits.anonymous_s``) and those left for ``kept_s``.
+    prune_every_s: float = 60.0
+    #: Rooms closed lately, remembered by id (a member is told "closed", not "no room").
+    closed_kept: int = 4096
 
 
 @dataclass
@@ -498,6 +506,10 @@ class Rooms:
         self.lock = threading.RLock()
         self._bad: dict[str, deque[float]] = {}
         self._ticker: asyncio.Task | None = None
+        #: Which of these viewers still exist (None: all do); the rooms of those who do not are closed.
+        self.alive: Callable[[list[str]], set[str]] | None = None
+        self.closed_ids: OrderedDict[str, None] = OrderedDict()
+        self._pruned = 0.0
 
     def restore(self, viewer: Any, now: float) -> int:
         """The rooms the store kept (``viewer(id) -> Viewer | None``); returns how many."""
@@ -542,6 +554,7 @@ class Rooms:
         return out
 
     def open(self, host: Viewer, name: str, now: float, **kw: Any) -> Room:
+        self.prune(now, now_or_later=True)
         with self.lock:
             most = self.limits.rooms_per_host
             if sum(1 for r in self.by_id.values() if r.host == host.id and not r.closed) >= most:
@@ -578,6 +591,43 @@ class Rooms:
 
     def get(self, room_id: str) -> Room | None:
         return self.by_id.get(room_id) if re.fullmatch(r"[0-9a-f]{32}", room_id) else None
+
+    def forget(self, room: Room) -> None:
+        """Let go of a closed room (kept in the store as it was saved): its id is remembered as
+        closed, among the last ``closed_kept``."""
+        with self.lock:
+            self.by_id.pop(room.id, None)
+            if self.by_code.get(room.code) is room:
+                self.by_code.pop(room.code)
+            self.closed_ids[room.id] = None
+            while len(self.closed_ids) > self.limits.closed_kept:
+                self.closed_ids.popitem(last=False)
+
+    def prune(self, now: float, *, now_or_later: bool = False) -> int:
+        """Let go of the rooms this server need not hold: closed ones (once saved), and open ones
+        whose host is gone (``alive``) or that nobody was in for ``kept_s`` (closed, saved, then let
+        go). With ``now_or_later``, only if ``prune_every_s`` has passed since the last look.
+        Returns how many rooms were let go."""
+        with self.lock:
+            if now_or_later and now - self._pruned < self.limits.prune_every_s:
+                return 0
+            self._pruned = now
+            held = list(self.by_id.values())
+        hosts = self.alive(sorted({r.host for r in held if not r.closed})) if self.alive is not None else None
+        ending = []
+        for room in held:
+            with room.lock:
+                left = now - max(room.created, room.saved_at[1]) > self.limits.kept_s and \
+                    not any(m.online for m in room.members.values())
+                if not room.closed and ((hosts is not None and room.host not in hosts) or left):
+                    room.closed = True
+                    room.version += 1
+                    ending.append(room)
+        self.save(*ending, now=now)
+        gone = [r for r in held if r.closed and (self.store is None or r.version == r.saved_at[0])]
+        for room in gone:
+            self.forget(room)
+        return len(gone)
 
 
 # -- the HTTP and WebSocket side ------------------------------------------------------------
@@ -641,6 +691,13 @@ def install(app: FastAPI) -> Rooms:
     rooms = Rooms(store=TogetherStore(server.db.engine))
     rooms.restore(server.db.viewer, time.time())  # (the rooms a server before this one kept)
     app.state.rooms = rooms
+
+    def alive(ids: list[str]) -> set[str]:
+        with server.db.session() as s:
+            return {i for n in range(0, len(ids), 500) for i in s.scalars(select(Viewer.id).where(
+                Viewer.id.in_(ids[n:n + 500])))}
+
+    rooms.alive = alive
     router = APIRouter(route_class=StrictRoute)  # (included at the end, with every route below)
 
     def viewer_or_401(token: str | None) -> Viewer:
@@ -656,6 +713,8 @@ def install(app: FastAPI) -> Rooms:
     def room_or_404(room_id: str, viewer: Viewer, *, member: bool = True) -> Room:
         room = rooms.get(room_id)
         if room is None:
+            if room_id in rooms.closed_ids:
+                raise HTTPException(410, "this room is closed")
             raise HTTPException(404, f"no room {room_id[:40]!r}")
         if member and viewer.id not in room.members:
             raise HTTPException(403, "the host removed you from this room" if viewer.id in room.removed
@@ -792,6 +851,8 @@ def install(app: FastAPI) -> Rooms:
         with rooms.lock:
             rooms.by_code.pop(room.code, None)
         rooms.save(room)
+        if room.version == room.saved_at[0]:  # (kept in the store: let go of it here; else the next prune)
+            rooms.forget(room)
         return {"ok": True, "closed": True}
 
     @router.post("/api/rooms/{room_id}/leave")
@@ -908,6 +969,8 @@ def install(app: FastAPI) -> Rooms:
                 saved = now
                 if changed := rooms.changed(now):
                     await asyncio.to_thread(rooms.save, *changed, now=now)
+                if now - rooms._pruned >= rooms.limits.prune_every_s:
+                    await asyncio.to_thread(rooms.prune, now, now_or_later=True)
             await asyncio.sleep(0.1)
 
     # -- the room's socket ---------------------------------------------------------------
