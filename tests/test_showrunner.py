@@ -2695,3 +2695,49 @@ def test_a_keeper_s_daughter_falls_for_a_sailor_and_a_hijacked_plane():
     assert next(c for c in keeper.bible.cast if c.job == "lighthouse keeper").role != "antagonist"
     # a hijacked plane is a hostage drama (a heist for a diamond was drawn)
     assert read("a tense thriller about a hijacked plane over the Atlantic").shapes == ["hostage"]
+
+
+def test_a_comedy_nobody_asked_for_is_told_today_and_a_park_has_its_bandstand():
+    # a genre whose era is a look, chosen for the plot and not asked, is told today: a single
+    # dad's baking contest was a 1930s farce with Algernon Fettiplace in it
+    baker = plan(Request(prompt="a struggling single dad enters a baking competition to win money for his daughter's "
+                                "surgery", episodes=1), seed=0)
+    assert baker.request.genres == ["comedy"] and baker.bible.world.era == "the present day"
+    # asked for by name, the look stays; someone of an age gone keeps theirs
+    assert plan(Request(prompt="a screwball comedy about a lost dog", episodes=1), seed=0).bible.world.era == "1930s"
+    assert read("a philosopher loses his hat in the market in ancient Athens").era == "ancient Greece"
+    # a bandstand is a park's, and a park is no garden's glasshouse; a bench in Central Park is the park's
+    band = plan(Request(prompt="a jazz band plays on a 1920s bandstand in a Chicago park", episodes=1), seed=0)
+    assert "the bandstand" in [p.name for p in band.bible.world.places]
+    bench = plan(Request(prompt="two strangers meet on a bench in Central Park", episodes=1), seed=0)
+    assert "the stockroom" not in [p.name for p in bench.bible.world.places] and bench.generator["shapes"] == "romance"
+
+
+def test_a_sea_captain_ashore_a_medical_drama_and_trucks_parked():
+    # a retired sea captain in a harbour town solves crimes ashore (his job's open sea added a raft
+    # and a coral reef); a medical drama is a shift in the emergency room (a florist's romance)
+    captain = plan(Request(prompt="a retired sea captain and his parrot solve crimes in a sleepy Maine harbor town",
+                           episodes=1), seed=0)
+    assert "the coral reef" not in [p.name for p in captain.bible.world.places]
+    assert read("a medical drama set in an overwhelmed emergency room on New Year's Eve").shapes[0] == "shift"
+    # trucks parked on a corner are in no park
+    trucks = read("Two rival food truck owners in Austin, Texas parked on the same corner. rom com, PG-13")
+    assert "a park" not in [p.label for p in trucks.places]
+
+
+def test_a_cold_case_reopened_a_team_of_misfits_the_western_front_and_a_cruise_ship():
+    # a cold case reopened is looked into again (a project: something reopened before a deadline)
+    assert read("a cold case detective in 1990s Glasgow reopens the murder of a schoolgirl").shapes[0] \
+        == "investigation"
+    # a coach and a team of misfits are in a contest (a revenge was drawn)
+    assert read("a disgraced Olympic fencer coaches a team of misfit teenagers in Marseille").shapes[0] == "rivalry"
+    # the Western Front is a war's front line, no western (a sheriff's office and a saloon in 1917)
+    front = plan(Request(prompt="a war film: a sergeant and a young private hold the ridge on the Western Front in "
+                                "1917", episodes=1), seed=0)
+    assert front.request.genres == ["war"] and "no man's land" in [p.name for p in front.bible.world.places]
+    # "the ship" said after "a cruise ship" is the same ship (no rigging and crow's nest beside it)
+    assert [p.label for p in read("a cruise ship comedian has to entertain passengers when the ship is "
+                                  "quarantined").places] == ["an ocean liner"]
+    # a hedgehog who wants to join the choir wants just that
+    hedgehog = read("a shy hedgehog wants to join the forest choir, for kids aged 3")
+    assert hedgehog.people[0].hopes == "to join the forest choir"

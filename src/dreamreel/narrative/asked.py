@@ -18,7 +18,7 @@ from ..model.kits import PlaceWord, PlotShape, RoleT, Room
 from ..model.premise import AskedPerson, Premise
 from .bible_builder import Cast, WorldFacts, pick_name, slug
 from .genres.kit import PlaceSpec
-from .interpret import NOW, TIMELESS, Intent, fantasy_today
+from .interpret import NOW, TIMELESS, Intent, fantasy_today, unasked_today
 from .kits import Kits, kits
 from .names import family_name, local
 from . import gazetteer
@@ -94,6 +94,11 @@ def world(intent: Intent, premise: Premise, kits: Kits, facts: WorldFacts, rng: 
         # couple in Kyiv making dumplings" is today's Kyiv)
         # A real city with no time asked is today's: Las Vegas magicians, a Naples restaurant
         # (a comedy's or a romance's own era is a look, not a date the viewer asked for).
+        era = "the present day"
+    elif unasked_today(premise, intent.plot.name, intent.world.name):
+        # a comedy, a romance, a mystery or a thriller nobody asked for is told today: a single dad's
+        # baking contest is no 1930s farce in Little Puddingford (their eras are a look, asked for
+        # by name: "a screwball comedy", "a cozy mystery")
         era = "the present day"
     # (steampunk's airships and automatons are the point of it, no anachronism to name)
     if premise.year is not None and "steampunk" not in premise.prompt.lower():

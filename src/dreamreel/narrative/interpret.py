@@ -131,6 +131,8 @@ def find_genres(text: str) -> list[GenreKit]:
                 continue  # "her grandmother's ghost": family come back, not a ghost story
             if m and re.match(r"[\s-]+boats?\b", low[m.end():]):
                 continue  # "a dragon boat race", "the snake boat": a boat's name, no dragon
+            if m and alias == "western" and re.match(r"\s+front\b", low[m.end():]):
+                continue  # "the Western Front": a war's, no cowboys
             if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(alias) > best[1])):
                 best = (m.start(), len(alias))
         if best:
@@ -472,7 +474,8 @@ def interpret(request: Request, profile: Profile, rng_pick, premise: Premise | N
         plot, world = (local(plot, premise.country, year, period, premise.era),
                        local(world, premise.country, year, period, premise.era)) if plot is not world \
             else (local(plot, premise.country, year, period, premise.era),) * 2
-    elif _of_today(premise) and (home := home_country(plot.name)) and plot.name == world.name:
+    elif (_of_today(premise) or unasked_today(premise, plot.name, world.name)) \
+            and (home := home_country(plot.name)) and plot.name == world.name:
         # a story of today set nowhere in particular is peopled with today's names of the genre's
         # own country: a drag queen's bakery is not run by a 1930s farce's Algernon Fettiplace
         plot = world = local(plot, home, NOW)
@@ -632,6 +635,16 @@ def _of_today(premise: Premise) -> bool:
                for w in all_data().vocabulary.people if w.label == p.label)
 
 
+def unasked_today(premise: Premise, plot: str, world: str) -> bool:
+    """Whether a comedy, a romance, a mystery or a thriller nobody asked for, and no time, is told
+    today: their eras are a look, asked for by name ("a screwball comedy", "a cozy mystery"), not
+    a date (a single dad's baking contest was a 1930s farce in Little Puddingford). Someone of an
+    age gone (a knight, a flapper: ``PersonWord.era``) keeps theirs."""
+    return premise.era is None and premise.year is None and not premise.genres and plot in TIMELESS \
+        and world in TIMELESS and not any(w.era for p in premise.people for w in all_data().vocabulary.people
+                                          if w.label == p.label and w.era)
+
+
 def _lead_plots(premise: Premise) -> list[str]:
     """The plots the request's first named kind of worker or creature leads (``PersonWord.plots``:
     a ronin's revenge, a mermaid's journey): for children or a family, the gentle ones only."""
@@ -685,4 +698,4 @@ _GENRE_PLOTS = {"mystery": ("investigation",), "romance": ("romance",),  # ("a r
                 "war": ("siege", "survival", "quest")}
 
 
-__all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret"]
+__all__ = ["RATINGS", "Intent", "clean_prompt", "find_genres", "interpret", "unasked_today"]

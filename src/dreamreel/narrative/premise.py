@@ -291,6 +291,9 @@ def _phrases_at(toks: list[Token], i: int, vehicles: bool = False) -> list[Match
             continue
         if all(w in toks[i + k].forms or w == toks[i + k].low for k, w in enumerate(words)):
             exact = sum(w == toks[i + k].low for k, w in enumerate(words))
+            if kind in ("place", "person") and toks[i + len(words) - 1].low.endswith(("ed", "ing")) \
+                    and not words[-1].endswith(("ed", "ing")):
+                continue  # a verb is no place or person: "trucks parked on the same corner" are in no park
             found.append((-len(words), -exact, PRIORITY.index(kind),
                           Match(kind, entry, i, i + len(words) - 1, [t.text for t in toks[i:i + len(words)]])))
     found.sort(key=lambda t: t[:3])
@@ -620,7 +623,8 @@ def read(prompt: str) -> Premise:
         # a lost blanket's (a bedtime story is for children)
         premise.shapes = premise.shapes[1:] or (["monster"] if "horror" in premise.genres else [])
     if premise.shapes[:1] == ["shift"] and not any(p.kind == "occupation" for p in premise.people) \
-            and not re.search(r"\b(?:shifts?|service|on the job|at work|ride[- ]along|runs? (?:a|an|the|her|his|their))\b", low):
+            and not re.search(r"\b(?:shifts?|service|on the job|at work|ride[- ]along|runs? (?:a|an|the|her|his|their)|"
+                          r"medical|hospital|workplace)\b", low):
         premise.shapes = premise.shapes[1:]  # "a day in the life of a cat": a cat has no shift to work
     for (a, b), (drop, note) in CLASHES.items():
         if a in premise.forms and b in premise.forms:
@@ -1297,7 +1301,7 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         premise.places = [p for p in premise.places if all(p is not q for q in describing_places)] + describing_places
     # ... and "a city lawyer" in rural Provence is from the city: it is no place of the story
     if any(p.named or p.kind is not None and all(p is not q for q in describing_places) for p in premise.places):
-        premise.places = [p for p in premise.places if not any(p is q and p.label in _CITIES for q in describing_places)]
+        premise.places = [p for p in premise.places if not any(p is q and p.label in _FROM for q in describing_places)]
     # The most specific situation leads: "rival chefs fall in love" is a romance between rivals.
     premise.shapes.sort(key=lambda sh: -specific.get(sh, 0))
     if "con" in premise.shapes and "errors" in premise.shapes:  # posing as a duchess to swindle: done knowingly
@@ -1707,8 +1711,9 @@ _WITH_ANIMALS = frozenset({"owner", "hunter", "trainer", "tamer", "keeper", "rid
 #: Places that are a contest's, asked with it ("enters a baking competition"): after where they live.
 _CONTESTS = frozenset({"a baking contest"})
 
-#: Places that are a city: "a city lawyer" elsewhere is from one.
-_CITIES = frozenset({"a city today", "a city", "a megacity"})
+#: Places someone is said to be from, where another place is asked: "a city lawyer" in Provence
+#: is from the city, "a retired sea captain" in a harbour town from the sea.
+_FROM = frozenset({"a city today", "a city", "a megacity", "the open sea"})
 
 #: Places that are a whole town or city: where someone works in one is a place of its own.
 _SETTLEMENTS = frozenset({"a small town", "a village", "a city today", "a city", "a city of the past", "a megacity",
@@ -1783,9 +1788,18 @@ def _aboard(premise: Premise) -> None:
     if len(kinds) > 1 and kinds[0].label == "the open sea":
         premise.places.remove(kinds[0])
         premise.places.append(kinds[0])
-    # ... and a submarine's sea is its own (its sea floor, its conning tower), not a raft's and a reef's
+    # "the ship" said again after "a cruise ship" is that ship, not a sailing ship beside it
+    vessels = [p for p in kinds if kits().vocabulary.places[p.kind].vehicle]  # type: ignore[index]
+    if len(vessels) > 1:
+        premise.places = [p for p in premise.places if not (p in vessels and p.words[:1] in (["ship"], ["boat"],
+                                                                                         ["vessel"]))]
+    # ... and a submarine's sea is its own (its sea floor, its conning tower), not a raft's and a reef's;
+    # so is a harbour's, for "a retired sea captain" in a harbour town (the sea only of his job)
     v = kits().vocabulary
-    if any(p.label == "a submarine" for p in kinds):
+    ashore = any(p.kind is not None and v.places[p.kind].world == "sea" and v.places[p.kind].label != "the open sea"
+                 for p in kinds)
+    if any(p.label == "a submarine" for p in kinds) or ashore and any(
+            p.label == "the open sea" and p.words == ["sea"] for p in kinds):
         premise.places = [p for p in premise.places if p.kind is None or v.places[p.kind].label != "the open sea"]
 
 
@@ -2049,20 +2063,25 @@ def _first_plot(premise: Premise) -> None:
         premise.shapes.append("redemption")  # ("a reformed thief": a trait, and the plot it says)
     stranded = re.search(r"\b(?:stranded|marooned|shipwrecked|cast away|castaway|adrift|cut off)\b", low)
     named_plot = re.search(r"\b(?:whodunn?it|murder mystery|detective agency)\b", low)
+    cold = re.search(r"\bcold case\b|\breopens? (?:the|a|an old) (?:murder|case|investigation)\b", low)
     for first, then in (("rescue", ("quest", "survival", "investigation")), ("redemption", ("heist", "con", "revenge")),
                         # ("an astronaut stranded on the Moon must find a way home": surviving it, not a quest for a cup)
                         *((("survival", ("quest",)),) if stranded else ()),
                         # ("a whodunit on a luxury train across the Andes": the whodunit, on the way)
                         # (a detective agency opened is for its first case, more than its opening)
-                        *((("whodunit", ("quest", "project")),) if named_plot else ())):
+                        *((("whodunit", ("quest", "project")),) if named_plot else ()),
+                        # ("a cold case detective reopens the murder of a schoolgirl": an old case looked
+                        # into again, not a closed circle at a school, nor a place reopened)
+                        *((("investigation", ("whodunit", "project")),) if cold else ())):
         if first in premise.shapes and premise.shapes[0] in then:
             premise.shapes.remove(first)
             premise.shapes.insert(0, first)
 
 
-_WANTS_TO = re.compile(r"\b(?:who|that|which) (?:really |secretly |desperately )?(?:wants?|wanted|longs?|yearns?|"
+_WANTS_TO = re.compile(r"(?:\b(?:who|that|which) |^(?:a|an|the) (?:[a-z-]+ ){1,3})(?:really |secretly |desperately )?"
+                       r"(?:wants?|wanted|longs?|yearns?|"
                        r"hopes?|dreams? of|dreamed of|wishes?|is desperate) (?:to )?(?!be\b|become\b|becoming\b)"
-                       r"((?:learn to )?[a-z]+)\b", re.I)
+                       r"((?:learn to )?[a-z]+(?: (?:the|a|an) [a-z]+(?: [a-z]+)?)?)\b", re.I)
 
 
 def _wants_to(premise: Premise) -> None:
@@ -2075,6 +2094,8 @@ def _wants_to(premise: Premise) -> None:
     if m is None or m.group(1).lower().endswith("ing") and not m.group(0).lower().split()[1].startswith("dream"):
         return
     verb = m.group(1).lower()
+    if verb.split()[0] in ("see", "visit", "reach", "go", "travel", "explore", "find", "return", "cross", "touch"):
+        return  # "a mermaid wants to see the world above the waves": a journey's, not a hope to grow into
     if verb.endswith("ing"):  # "dreams of flying"
         verb = verb[:-3] if verb[:-3] + "e" not in _known_words() else verb[:-3] + "e"
     lead.hopes = f"to {verb}"
@@ -2401,6 +2422,10 @@ def _places_not_in_the_vocabulary(premise: Premise, toks: list[Token]) -> None:
         if known is not None:
             # "a lighthouse keeper on a rock in Maine": the rock is the lighthouse's, no shop beside it
             premise.notes.append(f"drew the {called} as part of the {known.label.split(' ', 1)[-1]}")
+            continue
+        region = next((p.named for p in premise.places if p.named and named_kinds().get(p.named)), None)
+        if region is not None:  # ("a bench in Central Park": the park's)
+            premise.notes.append(f"drew the {called} as part of {region}")
             continue
         premise.places.append(AskedPlace(label=f"a {called}", words=[called], kind=some))
         premise.notes.append(f"drew the {called} as the nearest place it knows, {_SOME_PLACE}")
@@ -2799,8 +2824,10 @@ def _murdered(premise: Premise) -> None:
         premise.shapes.remove("grief")  # a death avenged is a revenge ("avenges the death of his brother")
         premise.shapes.insert(premise.shapes.index("revenge") + 1, "grief")
     if "whodunit" in premise.shapes and "investigation" in premise.shapes \
-            and not any("missing" in p.traits for p in premise.people):
-        premise.shapes.remove("investigation")  # "solves a murder": the murder says which mystery
+            and not any("missing" in p.traits for p in premise.people) \
+            and not re.search(r"\bcold case\b|\breopens? (?:the|a|an old) (?:murder|case|investigation)\b", text):
+        # "solves a murder": the murder says which mystery (a cold case reopened is looked into again)
+        premise.shapes.remove("investigation")
     for p in premise.people[1:]:
         if p.relation is None and re.search(rf"\b(?:to|will) (?:poison|kill|murder|assassinate|kidnap|overthrow) "
                                            rf"(?:(?:the|a|an|her|his|their) )?(?:\w+ )?{re.escape(_head(p.words[-1]))}\b", text):
