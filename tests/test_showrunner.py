@@ -2741,3 +2741,20 @@ def test_a_cold_case_reopened_a_team_of_misfits_the_western_front_and_a_cruise_s
     # a hedgehog who wants to join the choir wants just that
     hedgehog = read("a shy hedgehog wants to join the forest choir, for kids aged 3")
     assert hedgehog.people[0].hopes == "to join the forest choir"
+
+
+def test_a_female_boxer_a_killer_among_strangers_dying_bees_and_a_skeleton_that_comes_to_life():
+    # a female boxer fighting for a title is a she, in a contest (a he, in a spy's mole hunt)
+    boxer = plan(Request(prompt="a gritty crime drama about a female boxer fighting for a title in 1980s Philadelphia",
+                         episodes=1), seed=0)
+    assert boxer.bible.cast[0].pronouns == "she" and boxer.generator["shapes"] == "rivalry"
+    assert read("a male nurse").people[0].pronouns == "he"
+    # a killer among strangers trapped is a whodunit (survival); why the bees die is found out (grief)
+    assert read("a tense chamber piece: five strangers trapped in a snowbound cabin, one of them a "
+                "killer").shapes[0] == "whodunit"
+    assert read("a beekeeper in Slovenia discovers her bees are dying and sets out to find out why").shapes[0] \
+        == "investigation"
+    # a dinosaur skeleton that comes to life is someone, a dinosaur (it was a thing nobody cast)
+    museum = read("a lonely night watchman at a natural history museum befriends a dinosaur skeleton that comes to "
+                  "life")
+    assert [(p.label, p.called) for p in museum.people][1] == ("dinosaur", "dinosaur skeleton")

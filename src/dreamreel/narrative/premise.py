@@ -974,6 +974,8 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
             # killer or a thief named after the lead, whatever the verb)
             against = against or bool(premise.people) and e.label in words("rival_parts")
             p = _person(e, m, toks, pending_traits, "rival" if against else pending_relation)
+            if modifier is not None and modifier.kind == "age" and modifier.pronouns and p.pronouns is None:
+                p.pronouns = modifier.pronouns  # "a female boxer", "a male nurse"
             part = _part_named(m, toks)
             if part is not None:  # "the cat is the only witness", "the butler is the killer"
                 p.relation = part
@@ -1154,8 +1156,12 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
                 called = " ".join(t.low for t in toks[first:m.last + 1])
                 for t in toks[first:m.last + 1]:
                     t.used = "person"
-                p = AskedPerson(label=called, words=[called], called=called, kind="species", species=called,
-                                traits=list(pending_traits), pronouns=_pronoun_after(m, toks))
+                # (of a kind there is: "a dinosaur skeleton that comes to life" is a dinosaur)
+                kind = next((w for t in toks[first:m.last + 1] for w in kits().vocabulary.people
+                             if w.kind == "species" and t.low in w.words and w.species != "human"), None)
+                p = AskedPerson(label=kind.label if kind else called, words=[called], called=called, kind="species",
+                                species=kind.species if kind else called, traits=list(pending_traits),
+                                pronouns=_pronoun_after(m, toks))
                 if want_narrator and premise.narrator is None:
                     premise.narrator, want_narrator = p.label, False
                 premise.people.append(p)
@@ -1623,7 +1629,8 @@ def _first_name_pronoun(name: str) -> Literal["she", "he"] | None:
 def _mind_verb(toks: list[Token], j: int) -> bool:
     t = toks[j]
     return bool(t.forms & words("minds")) or bool(t.forms & {"find", "go", "fall"} and j + 1 < len(toks)
-                                                   and toks[j + 1].low in ("out", "on", "in"))
+                                                   and toks[j + 1].low in ("out", "on", "in")) \
+        or bool(t.forms & {"come"} and j + 2 < len(toks) and toks[j + 1].low == "to" and toks[j + 2].low == "life")
 
 
 def _thing_start(m: Match, toks: list[Token]) -> int:
