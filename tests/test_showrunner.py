@@ -2758,3 +2758,17 @@ def test_a_female_boxer_a_killer_among_strangers_dying_bees_and_a_skeleton_that_
     museum = read("a lonely night watchman at a natural history museum befriends a dinosaur skeleton that comes to "
                   "life")
     assert [(p.label, p.called) for p in museum.people][1] == ("dinosaur", "dinosaur skeleton")
+
+
+def test_a_troll_who_babysits_a_gambling_addict_an_evacuation_and_two_brothers_on_the_road():
+    # a grump made to babysit is a friendship in the making (a project: something built)
+    assert read("a grumpy troll who lives under a bridge must babysit three goat kids, for kids aged 4").shapes[0] \
+        == "friendship"
+    # a gambling addict is the lead (a family member was, "gambling" not understood)
+    gambler = read("a gambling addict in 1920s Monte Carlo bets his family's estate on one last hand")
+    assert gambler.people[0].label == "gambler" and not gambler.not_understood
+    # an island evacuated before the eruption is a rescue
+    assert read("a volcanologist races to evacuate an island village before the eruption").shapes[0] == "rescue"
+    # brothers who drive across Ireland to scatter their mother's ashes are on the road first
+    assert read("two elderly brothers who haven't spoken in forty years drive across Ireland to scatter their "
+                "mother's ashes").shapes[0] == "road_trip"

@@ -2017,10 +2017,12 @@ def _driven_across(premise: Premise) -> None:
     """Driving someone or something across a country is the road trip, whatever is carried ("two
     estranged brothers drive their father's ashes across Australia": the drive, and the grief on
     the way)."""
-    if "road_trip" in kits().shapes and "road_trip" not in premise.shapes and re.search(
-            r"\b(?:drive|drives|driving|drove|ride|rides|riding|rode)\b(?: [\w'’]+){1,4} (?:across|cross-country|"
+    if "road_trip" in kits().shapes and premise.shapes[:1] != ["road_trip"] and re.search(
+            r"\b(?:drive|drives|driving|drove|ride|rides|riding|rode)\b(?: [\w'’]+){0,4} (?:across|cross-country|"
             r"coast to coast)\b", premise.prompt.lower()):
-        premise.shapes.insert(0, "road_trip")
+        # (before the falling-out the drive mends: "two brothers who haven't spoken in forty years drive
+        # across Ireland")
+        premise.shapes[:] = ["road_trip", *(s for s in premise.shapes if s != "road_trip")]
 
 
 def _romance_asked(premise: Premise) -> None:
