@@ -2772,3 +2772,12 @@ def test_a_troll_who_babysits_a_gambling_addict_an_evacuation_and_two_brothers_o
     # brothers who drive across Ireland to scatter their mother's ashes are on the road first
     assert read("two elderly brothers who haven't spoken in forty years drive across Ireland to scatter their "
                 "mother's ashes").shapes[0] == "road_trip"
+
+
+def test_a_storm_that_is_the_event_blows_outside_every_window():
+    # "a storm traps a family in their lighthouse": the storm is the weather too (the gallery was at
+    # a clear sunset), and "traps" is understood
+    storm = read("a storm traps a family in their lighthouse on a Norwegian island")
+    assert (storm.event, storm.weather, storm.not_understood) == ("the storm", "storm", [])
+    assert read("a blizzard strands travellers at a mountain inn").weather == "snow"
+    assert read("a union strikes").shapes == ["cause"]  # (a strike is no filler word)
