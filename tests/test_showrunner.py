@@ -2781,3 +2781,13 @@ def test_a_storm_that_is_the_event_blows_outside_every_window():
     assert (storm.event, storm.weather, storm.not_understood) == ("the storm", "storm", [])
     assert read("a blizzard strands travellers at a mountain inn").weather == "snow"
     assert read("a union strikes").shapes == ["cause"]  # (a strike is no filler word)
+
+
+def test_who_is_coached_for_a_recital_performs_in_it():
+    # the boy coached for his first recital is its performer, his teacher beside him (the teacher
+    # led, two "coaches" were cast, and the boy was the rival the show was up against)
+    recital = plan(Request(prompt="a retired ballet teacher in Havana coaches a shy boy for his first recital",
+                           episodes=1), seed=0)
+    assert [(c.job, c.role) for c in recital.bible.cast if c.job in ("boy", "teacher")] == \
+        [("boy", "protagonist"), ("teacher", "ally")]
+    assert not any(c.job == "coach" for c in recital.bible.cast)

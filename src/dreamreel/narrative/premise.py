@@ -645,6 +645,7 @@ def read(prompt: str) -> Premise:
     _witnessed(premise)
     _gods_abroad(premise)
     _whose_coming_of_age(premise)
+    _coached(premise)
     _haunting(premise)
     _love_written(premise)
     _racing_to(premise)
@@ -965,6 +966,13 @@ def _assemble(premise: Premise, matches: list[Match], toks: list[Token]) -> None
         if m.kind == "person" and _for_them(m, toks):
             # "a children's bedtime story", "a kids' film": who it is for, not who is in it
             premise.audience = premise.audience or "children"
+            continue
+        if m.kind == "person" and premise.people and m.first == m.last and m.first > 0 and toks[m.first - 1].cap \
+                and toks[m.first].low.endswith("s") and not toks[m.first].low.endswith("ss") \
+                and m.last + 1 < len(toks) and toks[m.last + 1].low in _DETERMINERS:
+            # "a retired ballet teacher in Havana coaches a shy boy": what she does, past the place
+            # (two coaches were cast)
+            toks[m.first].used = "filler"
             continue
         if m.kind == "person":
             if modifier is not None:
@@ -1997,6 +2005,22 @@ def _whose_coming_of_age(premise: Premise) -> None:
                  r"climb|fence|sing|play|race|run|wrestle|ride)\b", premise.prompt.lower()) \
             and "rivalry" not in premise.shapes:
         premise.shapes.insert(at, "rivalry")  # (learning a sport or a dance late: training up to the contest)
+
+
+def _coached(premise: Premise) -> None:
+    """Who is coached for a show or a contest performs in it, their coach beside them: "a retired
+    ballet teacher in Havana coaches a shy boy for his first recital" is the boy's recital (he was
+    the rival the teacher's show was up against)."""
+    if premise.shapes[:1] not in (["show"], ["rivalry"]) or len(premise.people) < 2:
+        return
+    coach, pupil = premise.people[0], premise.people[1]
+    if pupil.kind == "group" or pupil.relation == "rival" or not re.search(
+            rf"\b(?:coach|coaches|coaching|coached|trains|training|teaches|teaching|mentors|mentoring|prepares) "
+            rf"(?:a|an|the|her|his|their)? ?(?:[\w'-]+ ){{0,3}}{re.escape(_head(pupil.words[-1]))}\b",
+            premise.prompt.lower()):
+        return
+    premise.people[0], premise.people[1] = pupil, coach
+    coach.relation = coach.relation or "friend"
 
 
 def _haunting(premise: Premise) -> None:
