@@ -2791,3 +2791,11 @@ def test_who_is_coached_for_a_recital_performs_in_it():
     assert [(c.job, c.role) for c in recital.bible.cast if c.job in ("boy", "teacher")] == \
         [("boy", "protagonist"), ("teacher", "ally")]
     assert not any(c.job == "coach" for c in recital.bible.cast)
+
+
+def test_a_trumpeter_who_loses_her_hearing_before_her_concert():
+    # losing one's hearing is an injury, not a court's hearing (a trial was drawn, a prosecutor her
+    # opposition); the concert is the show
+    trumpet = read("a jazz trumpeter in 1950s Paris loses her hearing on the eve of her big concert")
+    assert trumpet.shapes == ["show"] and "injury" in trumpet.complications
+    assert read("a lawyer prepares for the hearing").shapes == ["trial"]

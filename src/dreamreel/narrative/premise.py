@@ -557,7 +557,9 @@ def read(prompt: str) -> Premise:
     if premise.weather is None and premise.event is not None:
         # the storm that is the story's event blows outside every window too ("a storm traps a family
         # in their lighthouse": the gallery was at a clear sunset)
-        premise.weather = _EVENT_WEATHER.get(premise.event.split()[-1].lower())  # type: ignore[assignment]
+        said = premise.event.split()[-1].lower()
+        premise.weather = next((w.weather for w in kits().vocabulary.weathers if said in w.words
+                                and said not in words("season")), None)
     _titled(premise, toks)
     _what_they_do(premise, toks)
     _street_carnival(premise)
@@ -1726,11 +1728,6 @@ def _where_they_work(premise: Premise) -> None:
 #: What people are to an animal named before them: "a dog owner", "an eagle hunter", "a lion tamer".
 _WITH_ANIMALS = frozenset({"owner", "hunter", "trainer", "tamer", "keeper", "rider", "handler", "breeder",
                            "whisperer", "slayer", "catcher", "walker", "farmer", "herder", "vet", "zookeeper"})
-
-#: The weather an event is ("a storm", "the blizzard"), where the request names none.
-_EVENT_WEATHER = {"storm": "storm", "hurricane": "storm", "typhoon": "storm", "gale": "storm", "tempest": "storm",
-                  "thunderstorm": "storm", "cyclone": "storm", "blizzard": "snow", "snowstorm": "snow",
-                  "whiteout": "snow", "sandstorm": "dust", "monsoon": "rain", "downpour": "rain"}
 
 #: Places that are a contest's, asked with it ("enters a baking competition"): after where they live.
 _CONTESTS = frozenset({"a baking contest"})
